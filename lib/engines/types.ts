@@ -1,0 +1,79 @@
+import type { SafeHarborCategory } from '../safe-harbor.js';
+
+/** An axis-aligned box in original pixel coordinates (columns, rows) of one frame. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** An 8-bit image ready for text detection: grey (1 channel) or RGB (3 channels), row-major, interleaved. */
+export interface DisplayImage {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  data: Uint8Array;
+}
+
+/** A word or line of text found in an image. */
+export interface DetectedText {
+  text: string;
+  box: Box;
+  /** 0–100. */
+  confidence: number;
+  kind: 'word' | 'line';
+  /** For words: index of the line they belong to. For lines: their own index. */
+  lineIndex: number;
+}
+
+/**
+ * Text detection engine (local tesseract.js, AWS Rekognition DetectText).
+ * `detect` returns words and lines in the image's own pixel coordinates.
+ */
+export interface TextDetector {
+  readonly name: string;
+  detect(image: DisplayImage): Promise<DetectedText[]>;
+  /** Releases workers or clients. Safe to call twice. */
+  close?(): Promise<void>;
+}
+
+/** A span of text to judge for PHI, with where it came from. */
+export interface TextSpan {
+  text: string;
+  /** Pixel box (for OCR text) or element path (for header text). */
+  box?: Box;
+  location?: string;
+  /** Words with their own boxes, so a finding can cover only the words that are PHI. */
+  words?: DetectedText[];
+}
+
+/** What is known about the file's identity, gathered from its original header. */
+export interface IdentityContext {
+  /** Values from the original header that identify the patient or others: names, IDs, dates, addresses, … */
+  values: Array<{ value: string; category: SafeHarborCategory; source: string; vr?: string }>;
+}
+
+/** A piece of text judged to be PHI. */
+export interface PhiFinding {
+  text: string;
+  category: SafeHarborCategory;
+  /** 0–1. */
+  score: number;
+  /** Engine-specific type, e.g. `NAME`, `DATE`, `ID`, `header:PatientName`, `regex`. */
+  type: string;
+  /** Which detector and rule: `local:header-value`, `local:regex`, `aws:comprehend-medical`. */
+  engine: string;
+  box?: Box;
+  location?: string;
+  /** Offsets in the span's text. */
+  begin?: number;
+  end?: number;
+}
+
+/** PHI detection engine for text (local rules and dictionaries, AWS Comprehend Medical). */
+export interface PhiDetector {
+  readonly name: string;
+  detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]>;
+  close?(): Promise<void>;
+}
