@@ -1,0 +1,356 @@
+/**
+ * Local text detection with tesseract.js, fully offline: the worker script, the wasm core and the
+ * English traineddata all come from node_modules (`tesseract.js`, `tesseract.js-core`,
+ * `@tesseract.js-data/eng`); nothing is fetched and nothing is cached to disk unless asked.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+import type Tesseract from 'tesseract.js';
+import { engineError } from './errors.js';
+import type { Box, DetectedText, DisplayImage, TextDetector } from './types.js';
+
+const ENGINE = 'tesseract';
+/** Border added around the image before OCR, in upscaled pixels. */
+const PAD = 10;
+
+/** Which image polarity to hand to tesseract, which reads dark text on a light background best. */
+export type Polarity = 'auto' | 'both' | 'light-on-dark' | 'dark-on-light';
+
+/** Options of {@link createLocalTextDetector}. */
+export interface LocalTextDetectorOptions {
+  /**
+   * Upscaling factor before OCR, or `'auto'` (default: `'auto'`: 3x for images up to 1024 px on the
+   * long side, 2x up to 2048 px, 1x above, so overlay text of 10–14 px reaches ~30 px).
+   */
+  scale?: number | 'auto';
+  /**
+   * Polarity (default: `'both'`): `'both'` reads the image as it is and inverted and merges the lines
+   * (recall first: overlays mix white-on-black and black-on-white text); `'auto'` inverts only when
+   * the background is dark; the other two force one reading.
+   */
+  polarity?: Polarity;
+  /** Folder holding `eng.traineddata.gz` (default: the `4.0.0_best_int` folder of `@tesseract.js-data/eng`). */
+  langPath?: string;
+  /** Folder to cache the unpacked traineddata in (default: none, the gzipped data is read from `langPath` each start). */
+  cachePath?: string;
+  /** tesseract page segmentation mode (default: `'11'`, sparse text: overlay text is scattered, not a page). */
+  pageSegMode?: string;
+  /** Words below this confidence (0–100) are dropped (default: 0, keep all: PHI judgement comes later). */
+  minConfidence?: number;
+  /** How many distinct images' results to remember, keyed by a digest of their bytes (default: 256). */
+  cacheSize?: number;
+  /** Receives tesseract progress messages (optional). */
+  logger?: (message: Tesseract.LoggerMessage) => void;
+}
+
+interface Pass {
+  words: DetectedText[];
+  lines: DetectedText[];
+}
+
+const require = createRequire(import.meta.url);
+
+/** The folder of `@tesseract.js-data/eng` holding the given model's gzipped traineddata. */
+export function defaultLangPath(model: '4.0.0_best_int' | '4.0.0' = '4.0.0_best_int'): string {
+  const pkg = require.resolve('@tesseract.js-data/eng/package.json');
+  return join(dirname(pkg), model);
+}
+
+/**
+ * Creates the local OCR engine. One tesseract worker is started on first use and reused for every
+ * image until `close()`. An image identical to one already read is answered from memory.
+ * Throws `[deid] [tesseract] …` errors when OCR fails; callers must then fail the file closed.
+ *
+ * @example
+ * const ocr = createLocalTextDetector();
+ * const words = (await ocr.detect(image)).filter((t) => t.kind === 'word');
+ * await ocr.close();
+ */
+export function createLocalTextDetector(options: LocalTextDetectorOptions = {}): TextDetector {
+  const scaleOption = options.scale ?? 'auto';
+  if (scaleOption !== 'auto' && !(typeof scaleOption === 'number' && scaleOption >= 1 && scaleOption <= 6)) {
+    throw engineError(ENGINE, `option scale must be 'auto' or a number from 1 to 6, got ${String(scaleOption)}`);
+  }
+  const polarity = options.polarity ?? 'both';
+  if (!['auto', 'both', 'light-on-dark', 'dark-on-light'].includes(polarity)) {
+    throw engineError(ENGINE, `option polarity must be auto, both, light-on-dark or dark-on-light, got ${String(polarity)}`);
+  }
+  const langPath = options.langPath ?? defaultLangPath();
+  if (!existsSync(join(langPath, 'eng.traineddata.gz')) && !existsSync(join(langPath, 'eng.traineddata'))) {
+    throw engineError(ENGINE, `no eng.traineddata(.gz) in ${langPath}; install @tesseract.js-data/eng or set langPath`);
+  }
+  const minConfidence = options.minConfidence ?? 0;
+  const cacheSize = options.cacheSize ?? 256;
+  const pageSegMode = options.pageSegMode ?? '11';
+
+  let worker: Promise<Tesseract.Worker> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const cache = new Map<string, DetectedText[]>();
+  let closed = false;
+
+  function getWorker(): Promise<Tesseract.Worker> {
+    worker ??= (async () => {
+      const { createWorker, OEM } = (await import('tesseract.js')).default;
+      const w = await createWorker('eng', OEM.LSTM_ONLY, {
+        langPath,
+        gzip: existsSync(join(langPath, 'eng.traineddata.gz')),
+        cacheMethod: options.cachePath ? 'write' : 'none',
+        ...(options.cachePath ? { cachePath: options.cachePath } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
+        errorHandler: () => {},
+      });
+      await w.setParameters({
+        tessedit_pageseg_mode: pageSegMode as Tesseract.PSM,
+        preserve_interword_spaces: '0',
+        // Scale is ours, not a print resolution; a fixed DPI stops tesseract guessing and warning.
+        user_defined_dpi: '300',
+      });
+      return w;
+    })().catch((error: unknown) => {
+      worker = undefined;
+      throw engineError(ENGINE, 'could not start the tesseract worker', error);
+    });
+    return worker;
+  }
+
+  /** Runs jobs one at a time on the single worker. */
+  function serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = queue.then(job, job);
+    queue = run.catch(() => {});
+    return run;
+  }
+
+  async function readOnce(image: DisplayImage): Promise<DetectedText[]> {
+    assertDisplayImage(image);
+    const scale = scaleOption === 'auto' ? autoScale(image) : scaleOption;
+    const grey = await toGrey(image);
+    const darkBackground = median(grey) < 128;
+    const border = borderMedian(grey, image.width, image.height);
+    const readings: boolean[] =
+      polarity === 'both' ? [darkBackground, !darkBackground]
+        : polarity === 'auto' ? [darkBackground]
+          : [polarity === 'light-on-dark'];
+    const w = await getWorker();
+    const passes: Pass[] = [];
+    for (const invert of readings) {
+      const input = await preprocess(grey, image.width, image.height, scale, invert, border);
+      let page: Tesseract.Page;
+      try {
+        page = (await w.recognize(input, {}, { blocks: true, text: false })).data;
+      } catch (error) {
+        throw engineError(ENGINE, `OCR failed on a ${image.width}x${image.height} image`, error);
+      }
+      passes.push(pageToPass(page, scale, image, minConfidence));
+    }
+    return mergePasses(passes);
+  }
+
+  return {
+    name: 'local:tesseract',
+    async detect(image: DisplayImage): Promise<DetectedText[]> {
+      if (closed) throw engineError(ENGINE, 'detect() called after close()');
+      const key = digest(image);
+      const known = cache.get(key);
+      if (known) return known.map(copyText);
+      const result = await serial(() => readOnce(image));
+      cache.set(key, result.map(copyText));
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+      return result;
+    },
+    async close(): Promise<void> {
+      closed = true;
+      const pending = worker;
+      worker = undefined;
+      cache.clear();
+      if (!pending) return;
+      await queue;
+      try {
+        await (await pending).terminate();
+      } catch {
+        // A worker that failed to start has nothing to terminate.
+      }
+    },
+  };
+}
+
+function assertDisplayImage(image: DisplayImage): void {
+  const ok =
+    image && Number.isInteger(image.width) && Number.isInteger(image.height) && image.width > 0 && image.height > 0 &&
+    (image.channels === 1 || image.channels === 3) && image.data?.length === image.width * image.height * image.channels;
+  if (!ok) {
+    throw engineError(
+      ENGINE,
+      `not a DisplayImage: expected width*height*channels (1 or 3) bytes, got ${image?.width}x${image?.height}x${image?.channels} with ${image?.data?.length} bytes`,
+    );
+  }
+}
+
+/** A digest of the pixels and their shape: identical frames are read once. */
+function digest(image: DisplayImage): string {
+  return createHash('sha256')
+    .update(`${image.width}x${image.height}x${image.channels};`)
+    .update(image.data)
+    .digest('hex');
+}
+
+function autoScale(image: DisplayImage): number {
+  const side = Math.max(image.width, image.height);
+  return side <= 1024 ? 3 : side <= 2048 ? 2 : 1;
+}
+
+async function toGrey(image: DisplayImage): Promise<Uint8Array> {
+  if (image.channels === 1) return image.data;
+  // Text in colour overlays (yellow, green) is brighter than its background in at least one
+  // channel: the maximum keeps it bright where a luminance mix could wash it out.
+  const out = new Uint8Array(image.width * image.height);
+  const d = image.data;
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.max(d[j], d[j + 1], d[j + 2]);
+  return out;
+}
+
+function median(grey: Uint8Array): number {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < grey.length; i++) hist[grey[i]]++;
+  return histogramMedian(hist, grey.length);
+}
+
+/** The median of the outermost rows and columns: the colour to pad with, so glyphs touching the edge stay whole. */
+function borderMedian(grey: Uint8Array, width: number, height: number): number {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let x = 0; x < width; x++) {
+    hist[grey[x]]++;
+    hist[grey[(height - 1) * width + x]]++;
+    n += 2;
+  }
+  for (let y = 0; y < height; y++) {
+    hist[grey[y * width]]++;
+    hist[grey[y * width + width - 1]]++;
+    n += 2;
+  }
+  return histogramMedian(hist, n);
+}
+
+function histogramMedian(hist: Uint32Array, n: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v];
+    if (seen * 2 >= n) return v;
+  }
+  return 255;
+}
+
+/**
+ * Upscales, stretches contrast and sets the polarity to dark text on light background.
+ * Tesseract binarises (Otsu) on its own; a fixed threshold here would lose grey text on grey anatomy.
+ */
+async function preprocess(
+  grey: Uint8Array,
+  width: number,
+  height: number,
+  scale: number,
+  invert: boolean,
+  background: number,
+): Promise<Buffer> {
+  let pipeline = sharp(grey, { raw: { width, height, channels: 1 } });
+  if (scale !== 1) {
+    pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' });
+  }
+  pipeline = pipeline.normalise();
+  if (invert) pipeline = pipeline.negate({ alpha: false });
+  // A border of background colour keeps text touching the edge readable (tesseract drops blobs cut by it).
+  const bg = invert ? 255 - background : background;
+  pipeline = pipeline.extend({ top: PAD, bottom: PAD, left: PAD, right: PAD, background: { r: bg, g: bg, b: bg } });
+  return pipeline.png({ compressionLevel: 1 }).toBuffer();
+}
+
+
+function pageToPass(page: Tesseract.Page, scale: number, image: DisplayImage, minConfidence: number): Pass {
+  const pass: Pass = { words: [], lines: [] };
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words = line.words
+          .filter((w) => w.text.trim() !== '' && w.confidence >= minConfidence)
+          .map((w) => ({ text: w.text.trim(), confidence: clampConfidence(w.confidence), box: toOriginal(w.bbox, scale, image) }));
+        if (words.length === 0) continue;
+        const lineIndex = pass.lines.length;
+        pass.lines.push({
+          text: words.map((w) => w.text).join(' '),
+          confidence: clampConfidence(words.reduce((s, w) => s + w.confidence, 0) / words.length),
+          box: union(words.map((w) => w.box)),
+          kind: 'line',
+          lineIndex,
+        });
+        for (const w of words) pass.words.push({ ...w, kind: 'word', lineIndex });
+      }
+    }
+  }
+  return pass;
+}
+
+function clampConfidence(c: number): number {
+  return Math.max(0, Math.min(100, Number.isFinite(c) ? c : 0));
+}
+
+/** Maps a bbox in the padded, upscaled image back to the original pixel grid, rounding outward. */
+function toOriginal(b: Tesseract.Bbox, scale: number, image: DisplayImage): Box {
+  const left = Math.max(0, Math.floor((b.x0 - PAD) / scale));
+  const top = Math.max(0, Math.floor((b.y0 - PAD) / scale));
+  const right = Math.min(image.width, Math.ceil((b.x1 - PAD) / scale));
+  const bottom = Math.min(image.height, Math.ceil((b.y1 - PAD) / scale));
+  return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+}
+
+/** The smallest box holding every given box. */
+export function union(boxes: Box[]): Box {
+  const left = Math.min(...boxes.map((b) => b.left));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const right = Math.max(...boxes.map((b) => b.left + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  if (w <= 0 || h <= 0) return 0;
+  const smaller = Math.min(a.width * a.height, b.width * b.height);
+  return smaller > 0 ? (w * h) / smaller : 0;
+}
+
+/**
+ * Merges the readings of both polarities line by line: where lines of two passes overlap, the one
+ * with more confident text wins (the sum of its word confidences); lines seen in one pass only are kept.
+ */
+function mergePasses(passes: Pass[]): DetectedText[] {
+  type Candidate = { line: DetectedText; words: DetectedText[]; weight: number };
+  const candidates: Candidate[] = [];
+  for (const pass of passes) {
+    for (const line of pass.lines) {
+      const words = pass.words.filter((w) => w.lineIndex === line.lineIndex);
+      const weight = words.reduce((s, w) => s + w.confidence * w.text.length, 0);
+      candidates.push({ line, words, weight });
+    }
+  }
+  candidates.sort((a, b) => b.weight - a.weight);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (kept.some((k) => overlap(k.line.box, c.line.box) > 0.5)) continue;
+    kept.push(c);
+  }
+  kept.sort((a, b) => a.line.box.top - b.line.box.top || a.line.box.left - b.line.box.left);
+  const out: DetectedText[] = [];
+  kept.forEach((c, lineIndex) => {
+    out.push({ ...c.line, lineIndex, box: { ...c.line.box } });
+    for (const w of c.words) out.push({ ...w, lineIndex, box: { ...w.box } });
+  });
+  return out;
+}
+
+function copyText(t: DetectedText): DetectedText {
+  return { ...t, box: { ...t.box } };
+}
