@@ -1,0 +1,117 @@
+import type { DicomDataset } from '../dicom/dataset.js';
+import { decodeEncapsulatedFrame, type DecodedRaw } from './codecs.js';
+import { PixelDataError } from './errors.js';
+import { rawToStored, swapBytes, type PixelFrame, type RawLayout } from './frames.js';
+import { nativeFrameBytes, readPixelModule, type PixelModule } from './module.js';
+import { syntaxInfo } from './syntax.js';
+import { concat } from './values.js';
+
+/** Decoded pixel data: the frames of stored values and the module that describes them. */
+export interface DecodedPixels {
+  /**
+   * The module as the frames are laid out: always interleaved (Planar Configuration 0);
+   * YBR_FULL_422 is expanded to YBR_FULL; colour JPEG and JPEG 2000 come back as RGB.
+   */
+  module: PixelModule;
+  /** The module as read from the dataset. */
+  source: PixelModule;
+  /** Stored values per frame, samples interleaved. */
+  frames: PixelFrame[];
+}
+
+/** Options of {@link decodeFrames}. */
+export interface DecodeOptions {
+  /** Only these frame indices (0-based) (default: every frame). Others are left out of `frames` as `undefined`. */
+  only?: number[];
+}
+
+/**
+ * Decodes every frame of a dataset's Pixel Data to stored values.
+ * Native (any bit depth, sign, planar configuration, big endian) and encapsulated RLE, JPEG,
+ * JPEG-LS, JPEG 2000 and HTJ2K data are supported.
+ * @throws PixelDataError for missing attributes, truncated data or an undecodable syntax.
+ * @example const { module, frames } = await decodeFrames(file.dataset);
+ */
+export async function decodeFrames(dataset: DicomDataset, options: DecodeOptions = {}): Promise<DecodedPixels> {
+  const source = readPixelModule(dataset);
+  const frames: PixelFrame[] = new Array(source.numberOfFrames);
+  let layout: RawLayout | undefined;
+  const wanted = options.only ?? [...Array(source.numberOfFrames).keys()];
+  for (const index of wanted) {
+    const decoded = await readRawFrame(dataset, source, index);
+    const frameLayout = decodedLayout(source, decoded);
+    layout ??= frameLayout;
+    frames[index] = rawToStored(frameLayout, decoded.raw);
+  }
+  const first = layout ?? decodedLayout(source, { raw: new Uint8Array(0), photometric: source.photometric, planarConfiguration: source.planarConfiguration });
+  const module: PixelModule = {
+    ...source,
+    photometric: first.photometric === 'YBR_FULL_422' ? 'YBR_FULL' : first.photometric,
+    planarConfiguration: 0,
+  };
+  return { module, source, frames };
+}
+
+/** The raw layout of a decoded frame: the source module with the codec's photometric and planar configuration. */
+export function decodedLayout(source: PixelModule, decoded: DecodedRaw): RawLayout {
+  return { ...source, photometric: decoded.photometric, planarConfiguration: source.samplesPerPixel > 1 ? decoded.planarConfiguration : 0 };
+}
+
+/**
+ * Reads one frame's raw bytes in little-endian stored layout (decoding encapsulated data).
+ * @throws PixelDataError when the frame is missing, short, or cannot be decoded.
+ */
+export async function readRawFrame(dataset: DicomDataset, m: PixelModule, index: number): Promise<DecodedRaw> {
+  if (index < 0 || index >= m.numberOfFrames) throw new PixelDataError(`frame ${index} does not exist (Number of Frames ${m.numberOfFrames})`);
+  const info = syntaxInfo(dataset.transferSyntaxUID);
+  if (!info) throw new PixelDataError(`transfer syntax ${dataset.transferSyntaxUID} is not supported for pixel data`);
+  if (info.codec === 'native') {
+    return { raw: nativeFrame(dataset, m, index), photometric: m.photometric, planarConfiguration: m.planarConfiguration };
+  }
+  const fragments = encapsulatedFrames(dataset, m);
+  return decodeEncapsulatedFrame(m, fragments[index], dataset.transferSyntaxUID);
+}
+
+/** The whole native Pixel Data value as bytes in the dataset's byte order. */
+export function nativePixelBytes(dataset: DicomDataset): Uint8Array {
+  const value = dataset.dict['7FE00010']?.Value as ArrayBuffer[] | undefined;
+  if (!value || value.length === 0 || !(value[0] instanceof ArrayBuffer)) throw new PixelDataError('Pixel Data (7FE0,0010) has no value');
+  return value.length === 1 ? new Uint8Array(value[0]) : concat(value);
+}
+
+/** Whether native pixel words must be byte-swapped to read them as little endian. */
+export function needsSwap(dataset: DicomDataset, m: PixelModule): boolean {
+  const info = syntaxInfo(dataset.transferSyntaxUID);
+  if (!info?.bigEndian) return false;
+  // dcmjs hands Explicit VR Big Endian OW data over in file byte order: 16-bit words (OW) need a swap;
+  // 8-bit data in OW is swapped in pairs too, in OB it is not.
+  const vr = dataset.dict['7FE00010']?.vr;
+  return m.bitsAllocated > 8 || vr === 'OW';
+}
+
+function nativeFrame(dataset: DicomDataset, m: PixelModule, index: number): Uint8Array {
+  const all = nativePixelBytes(dataset);
+  const size = nativeFrameBytes(m);
+  const start = index * size;
+  if (all.byteLength < start + size) {
+    throw new PixelDataError(`Pixel Data is ${all.byteLength} bytes, too short for frame ${index} of ${m.numberOfFrames} (${size} bytes each)`);
+  }
+  const frame = all.slice(start, start + size);
+  if (needsSwap(dataset, m)) swapBytes(frame, m.bitsAllocated === 8 ? 2 : m.bitsAllocated / 8);
+  return frame;
+}
+
+/** The encoded bytes of each frame of encapsulated Pixel Data. */
+export function encapsulatedFrames(dataset: DicomDataset, m: PixelModule): Uint8Array[] {
+  const value = dataset.dict['7FE00010']?.Value as ArrayBuffer[] | undefined;
+  if (!value || value.length === 0) throw new PixelDataError('encapsulated Pixel Data (7FE0,0010) has no frames');
+  const parts = value.map((v) => {
+    if (v instanceof ArrayBuffer) return new Uint8Array(v);
+    if (ArrayBuffer.isView(v)) return new Uint8Array((v as Uint8Array).buffer, (v as Uint8Array).byteOffset, (v as Uint8Array).byteLength);
+    throw new PixelDataError('encapsulated Pixel Data holds a value that is not binary');
+  });
+  if (parts.length === m.numberOfFrames) return parts;
+  // A single frame split over several fragments.
+  if (m.numberOfFrames === 1) return [concat(parts.map((p) => p.slice().buffer))];
+  throw new PixelDataError(`encapsulated Pixel Data holds ${parts.length} fragments for ${m.numberOfFrames} frames; cannot tell the frames apart`);
+}
