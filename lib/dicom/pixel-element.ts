@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The top-level Pixel Data element as it stood in the input, kept so that untouched
+ * pixel data is written back byte for byte (dcmjs would re-fragment it).
+ */
+export interface RawPixelElement {
+  /** The whole element, header included, exactly as it stood in the dataset stream (absent for big endian). */
+  bytes?: Uint8Array;
+  /** Whether the value was encapsulated (undefined length, items). */
+  encapsulated: boolean;
+  /** Whether the header was written in implicit VR. */
+  implicitVR: boolean;
+  /** Digest of the frames as read; a changed digest means the pixels were changed. */
+  digest: string;
+}
+
+const ITEM = 0xe000fffe; // (FFFE,E000) read as a little-endian uint32 of group then element
+const SEQUENCE_DELIMITER = 0xe0ddfffe;
+
+/** Digest of a list of frame buffers, used to notice in-place changes to pixel data. */
+export function framesDigest(frames: readonly ArrayBuffer[]): string {
+  const hash = createHash('sha256');
+  for (const frame of frames) {
+    hash.update(new Uint8Array(frame));
+    hash.update('|');
+  }
+  return hash.digest('hex');
+}
+
+interface Located {
+  start: number;
+  end: number;
+  encapsulated: boolean;
+  fragments?: Uint8Array[];
+  offsetTable?: number[];
+}
+
+/**
+ * Finds the top-level Pixel Data element in a little-endian dataset stream (no preamble or meta).
+ * It is the last (7FE0,0010) whose value runs to the end of the stream, or up to trailing
+ * elements of groups above 7FE0 (padding, signatures). Returns undefined when there is none.
+ */
+export function locatePixelElement(body: Uint8Array, implicitVR: boolean): Located | undefined {
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  for (let p = body.length - 8; p >= 0; p--) {
+    if (body[p] !== 0xe0 || body[p + 1] !== 0x7f || body[p + 2] !== 0x10 || body[p + 3] !== 0x00) continue;
+    const found = implicitVR ? tryImplicit(view, p) : tryExplicit(view, body, p);
+    if (found && endsCleanly(view, found.end)) return found;
+  }
+  return undefined;
+}
+
+function tryExplicit(view: DataView, body: Uint8Array, p: number): Located | undefined {
+  if (p + 12 > view.byteLength) return undefined;
+  const vr = String.fromCharCode(body[p + 4], body[p + 5]);
+  if (vr !== 'OB' && vr !== 'OW' && vr !== 'UN') return undefined;
+  if (view.getUint16(p + 6, true) !== 0) return undefined;
+  return readValue(view, p, p + 12, view.getUint32(p + 8, true));
+}
+
+function tryImplicit(view: DataView, p: number): Located | undefined {
+  return readValue(view, p, p + 8, view.getUint32(p + 4, true));
+}
+
+function readValue(view: DataView, start: number, valueStart: number, length: number): Located | undefined {
+  if (length !== 0xffffffff) {
+    const end = valueStart + length;
+    return end <= view.byteLength ? { start, end, encapsulated: false } : undefined;
+  }
+  const items: Uint8Array[] = [];
+  let q = valueStart;
+  while (q + 8 <= view.byteLength) {
+    const tag = view.getUint32(q, true);
+    const itemLength = view.getUint32(q + 4, true);
+    if (tag === SEQUENCE_DELIMITER) {
+      const [table, ...fragments] = items;
+      if (!table) return undefined;
+      const offsetTable: number[] = [];
+      const tableView = new DataView(table.buffer, table.byteOffset, table.byteLength);
+      for (let i = 0; i + 4 <= table.byteLength; i += 4) offsetTable.push(tableView.getUint32(i, true));
+      return { start, end: q + 8, encapsulated: true, fragments, offsetTable };
+    }
+    if (tag !== ITEM || itemLength === 0xffffffff || q + 8 + itemLength > view.byteLength) return undefined;
+    items.push(new Uint8Array(view.buffer, view.byteOffset + q + 8, itemLength));
+    q += 8 + itemLength;
+  }
+  return undefined;
+}
+
+/** After Pixel Data only trailing elements of groups above 7FE0 may follow (padding, signatures). */
+function endsCleanly(view: DataView, end: number): boolean {
+  if (end === view.byteLength) return true;
+  if (end + 4 > view.byteLength) return false;
+  return view.getUint16(end, true) > 0x7fe0;
+}
+
+/**
+ * Groups encapsulated fragments into frames (PS3.5 A.4): by the Basic Offset Table when present,
+ * one fragment per frame when the counts agree, all fragments for a single frame, otherwise
+ * by JPEG start-of-image markers.
+ */
+export function fragmentsToFrames(fragments: Uint8Array[], offsetTable: number[], numberOfFrames: number): Uint8Array[] {
+  if (fragments.length === 0) return [];
+  if (offsetTable.length > 0 && offsetTable.length === numberOfFrames) {
+    const starts: number[] = [];
+    let position = 0;
+    for (const fragment of fragments) {
+      starts.push(position);
+      position += fragment.byteLength + 8;
+    }
+    return offsetTable.map((offset, i) => {
+      const next = offsetTable[i + 1] ?? Number.POSITIVE_INFINITY;
+      return concat(fragments.filter((_, k) => starts[k] >= offset && starts[k] < next));
+    });
+  }
+  if (numberOfFrames <= 1) return [concat(fragments)];
+  if (fragments.length === numberOfFrames) return fragments.map((f) => f.slice());
+  const frames: Uint8Array[][] = [];
+  for (const fragment of fragments) {
+    const startsImage = fragment[0] === 0xff && (fragment[1] === 0xd8 || fragment[1] === 0x4f);
+    if (startsImage || frames.length === 0) frames.push([fragment]);
+    else frames[frames.length - 1].push(fragment);
+  }
+  if (frames.length !== numberOfFrames) {
+    throw new Error(`cannot split ${fragments.length} pixel data fragments into ${numberOfFrames} frames`);
+  }
+  return frames.map(concat);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const total = parts.reduce((sum, p) => sum + p.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Encodes a Pixel Data element in little endian: native values as one OB/OW value,
+ * encapsulated frames as a Basic Offset Table and one fragment per frame.
+ */
+export function encodePixelElement(
+  frames: readonly ArrayBuffer[],
+  options: { encapsulated: boolean; implicitVR: boolean; vr: 'OB' | 'OW' },
+): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const header = (length: number, vr: string) => {
+    const bytes = new Uint8Array(options.implicitVR ? 8 : 12);
+    const view = new DataView(bytes.buffer);
+    view.setUint16(0, 0x7fe0, true);
+    view.setUint16(2, 0x0010, true);
+    if (options.implicitVR) view.setUint32(4, length, true);
+    else {
+      bytes[4] = vr.charCodeAt(0);
+      bytes[5] = vr.charCodeAt(1);
+      view.setUint32(8, length, true);
+    }
+    return bytes;
+  };
+  const item = (tag: number, length: number) => {
+    const bytes = new Uint8Array(8);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, tag, true);
+    view.setUint32(4, length, true);
+    return bytes;
+  };
+  if (!options.encapsulated) {
+    const value = concat(frames.map((f) => new Uint8Array(f)));
+    const padded = value.byteLength % 2 ? concat([value, new Uint8Array(1)]) : value;
+    return concat([header(padded.byteLength, options.vr), padded]);
+  }
+  const table = new Uint8Array(frames.length * 4);
+  const tableView = new DataView(table.buffer);
+  let offset = 0;
+  const fragments = frames.map((frame, i) => {
+    tableView.setUint32(i * 4, offset, true);
+    const bytes = new Uint8Array(frame);
+    const padded = bytes.byteLength % 2 ? concat([bytes, new Uint8Array(1)]) : bytes;
+    offset += padded.byteLength + 8;
+    return concat([item(ITEM, padded.byteLength), padded]);
+  });
+  parts.push(header(0xffffffff, 'OB'), item(ITEM, table.byteLength), table, ...fragments, item(SEQUENCE_DELIMITER, 0));
+  return concat(parts);
+}
