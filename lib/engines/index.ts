@@ -1,0 +1,63 @@
+/**
+ * Engine registry: pick a text or PHI detection engine by name. Local engines are the default;
+ * nothing is sent to AWS unless `engine: 'aws'` is chosen explicitly.
+ */
+import { engineError } from './errors.js';
+import { createLocalPhiDetector, type LocalPhiDetectorOptions } from './phi-local.js';
+import { createLocalTextDetector, type LocalTextDetectorOptions } from './text-local-tesseract.js';
+import type { PhiDetector, TextDetector } from './types.js';
+import type { RekognitionTextDetectorOptions } from './text-aws-rekognition.js';
+import type { ComprehendMedicalPhiDetectorOptions } from './phi-aws-comprehend-medical.js';
+
+export type * from './types.js';
+export { EngineError } from './errors.js';
+export { createLocalTextDetector, type LocalTextDetectorOptions } from './text-local-tesseract.js';
+export { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans, type LocalPhiDetectorOptions } from './phi-local.js';
+export { DEFAULT_KEEP_LIST } from './phi-patterns.js';
+
+/** Engine names. */
+export type EngineName = 'local' | 'aws';
+
+/** Options of {@link createTextDetector}: the engine name plus that engine's own options. */
+export type TextDetectorChoice =
+  | ({ engine?: 'local' } & LocalTextDetectorOptions)
+  | ({ engine: 'aws' } & RekognitionTextDetectorOptions);
+
+/** Options of {@link createPhiDetector}: the engine name plus that engine's own options. */
+export type PhiDetectorChoice =
+  | ({ engine?: 'local' } & LocalPhiDetectorOptions)
+  | ({ engine: 'aws' } & ComprehendMedicalPhiDetectorOptions);
+
+function assertEngine(kind: string, engine: unknown): asserts engine is EngineName | undefined {
+  if (engine !== undefined && engine !== 'local' && engine !== 'aws') {
+    throw engineError('engines', `unknown ${kind} engine ${JSON.stringify(engine)}: use 'local' (offline, default) or 'aws'`);
+  }
+}
+
+/**
+ * Creates a text detector: `local` (tesseract.js, offline; default) or `aws` (Rekognition DetectText).
+ * The AWS engine loads its SDK on first use.
+ */
+export async function createTextDetector(choice: TextDetectorChoice = {}): Promise<TextDetector> {
+  assertEngine('text', choice.engine);
+  const { engine, ...options } = choice;
+  if (engine === 'aws') {
+    const { createRekognitionTextDetector } = await import('./text-aws-rekognition.js');
+    return createRekognitionTextDetector(options as RekognitionTextDetectorOptions);
+  }
+  return createLocalTextDetector(options as LocalTextDetectorOptions);
+}
+
+/**
+ * Creates a PHI detector: `local` (rules, header deny-list, patterns, keep-list; default) or
+ * `aws` (Comprehend Medical DetectPHI).
+ */
+export async function createPhiDetector(choice: PhiDetectorChoice = {}): Promise<PhiDetector> {
+  assertEngine('PHI', choice.engine);
+  const { engine, ...options } = choice;
+  if (engine === 'aws') {
+    const { createComprehendMedicalPhiDetector } = await import('./phi-aws-comprehend-medical.js');
+    return createComprehendMedicalPhiDetector(options as ComprehendMedicalPhiDetectorOptions);
+  }
+  return createLocalPhiDetector(options as LocalPhiDetectorOptions);
+}

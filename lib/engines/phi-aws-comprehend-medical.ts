@@ -1,0 +1,129 @@
+/**
+ * AWS PHI detection with Amazon Comprehend Medical DetectPHI. Used only when the user chooses the
+ * `aws` engine: the text leaves the machine. Many short spans are sent in one request.
+ */
+import type { ComprehendMedicalClient, ComprehendMedicalClientConfig } from '@aws-sdk/client-comprehendmedical';
+import type { SafeHarborCategory } from '../safe-harbor.js';
+import { engineError } from './errors.js';
+import { findingPlace, spanText, type SpanText } from './spans.js';
+import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
+
+const ENGINE = 'comprehend-medical';
+
+/** Options of {@link createComprehendMedicalPhiDetector}. */
+export interface ComprehendMedicalPhiDetectorOptions {
+  /** A ready client, e.g. for tests or custom credentials (default: a new `ComprehendMedicalClient(clientConfig)`). */
+  client?: ComprehendMedicalClient;
+  /** Configuration of the client created when none is given, e.g. `{ region: 'us-east-1' }` (optional). */
+  clientConfig?: ComprehendMedicalClientConfig;
+  /** The rules' confidence threshold (0–100); findings count above max(0.85, threshold/100), as the source did (default: 0). */
+  confidenceThreshold?: number;
+  /** Maximum UTF-8 bytes of text per request (default: 19000; the service allows 20000). */
+  maxBytesPerRequest?: number;
+}
+
+/** Comprehend Medical PHI types to Safe Harbor letters. */
+export const COMPREHEND_MEDICAL_CATEGORIES: Record<string, SafeHarborCategory> = {
+  NAME: 'A',
+  ADDRESS: 'B',
+  DATE: 'C',
+  AGE: 'C',
+  PHONE_OR_FAX: 'D',
+  EMAIL: 'F',
+  ID: 'R',
+  URL: 'N',
+  IP_ADDRESS: 'O',
+  PROFESSION: 'R',
+};
+
+const SEPARATOR = '\n';
+
+/** Creates the Comprehend Medical PHI detector. The SDK is imported on first use. */
+export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhiDetectorOptions = {}): PhiDetector {
+  let client: ComprehendMedicalClient | undefined = options.client;
+  let sdk: typeof import('@aws-sdk/client-comprehendmedical') | undefined;
+  const minScore = Math.max(0.85, (options.confidenceThreshold ?? 0) / 100);
+  const maxBytes = options.maxBytesPerRequest ?? 19000;
+
+  async function load() {
+    try {
+      sdk ??= await import('@aws-sdk/client-comprehendmedical');
+    } catch (error) {
+      throw engineError(ENGINE, 'could not load @aws-sdk/client-comprehendmedical', error);
+    }
+    client ??= new sdk.ComprehendMedicalClient(options.clientConfig ?? {});
+    return { client, sdk };
+  }
+
+  return {
+    name: 'aws:comprehend-medical',
+    async detect(spans: TextSpan[], _context: IdentityContext): Promise<PhiFinding[]> {
+      const texts = spans.map(spanText).filter((st) => st.text.trim() !== '');
+      const findings: PhiFinding[] = [];
+      for (const batch of batches(texts, maxBytes)) {
+        const { client, sdk } = await load();
+        let response;
+        try {
+          response = await client.send(new sdk.DetectPHICommand({ Text: batch.text }));
+        } catch (error) {
+          throw engineError(ENGINE, `DetectPHI failed on a batch of ${batch.items.length} spans`, error);
+        }
+        for (const e of response.Entities ?? []) {
+          if ((e.Score ?? 0) < minScore || e.BeginOffset === undefined || e.EndOffset === undefined) continue;
+          const category = COMPREHEND_MEDICAL_CATEGORIES[e.Type ?? ''] ?? 'R';
+          // Ages are Safe Harbor identifiers only over 89.
+          if (e.Type === 'AGE' && !(Number((e.Text ?? '').replace(/\D/g, '')) > 89)) continue;
+          for (const item of batch.items) {
+            const begin = Math.max(e.BeginOffset, item.offset) - item.offset;
+            const end = Math.min(e.EndOffset, item.offset + item.st.text.length) - item.offset;
+            if (end <= begin) continue;
+            findings.push({
+              text: item.st.text.slice(begin, end),
+              category,
+              score: e.Score ?? 0,
+              type: e.Type ?? 'PHI',
+              engine: 'aws:comprehend-medical',
+              begin,
+              end,
+              ...findingPlace(item.st, begin, end),
+            });
+          }
+        }
+      }
+      return findings;
+    },
+    async close(): Promise<void> {
+      if (client && !options.client) client.destroy();
+      client = options.client;
+    },
+  };
+}
+
+interface Batch {
+  text: string;
+  items: Array<{ st: SpanText; offset: number }>;
+}
+
+/** Packs spans into requests under the byte limit; offsets are in UTF-16 units, as the service reports. */
+function batches(texts: SpanText[], maxBytes: number): Batch[] {
+  const out: Batch[] = [];
+  let current: Batch = { text: '', items: [] };
+  let bytes = 0;
+  for (const st of texts) {
+    const size = Buffer.byteLength(st.text) + 1;
+    if (size > maxBytes) {
+      throw engineError(ENGINE, `a span of ${size} bytes exceeds the ${maxBytes}-byte request limit${st.location ? ` (${st.location})` : ''}`);
+    }
+    if (bytes + size > maxBytes && current.items.length > 0) {
+      out.push(current);
+      current = { text: '', items: [] };
+      bytes = 0;
+    }
+    if (current.text !== '') current.text += SEPARATOR;
+    current.items.push({ st, offset: current.text.length });
+    current.text += st.text;
+    bytes += size;
+  }
+  if (current.items.length > 0) out.push(current);
+  return out;
+}

@@ -1,0 +1,395 @@
+/**
+ * Local PHI detection for text (OCR lines and header values), offline: the rules' regexes, the
+ * file's own header values as a deny-list (in the forms screens show them, tolerant of OCR
+ * confusions), generic Safe Harbor patterns, and a keep-list of harmless annotation.
+ */
+import type { SafeHarborCategory } from '../safe-harbor.js';
+import { engineError } from './errors.js';
+import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
+import { compact, editDistance, escapeRegExp, foldOcr, tokenize } from './text-fold.js';
+import { findingPlace, spanText, unionBoxes, type SpanText } from './spans.js';
+import type { DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
+
+const ENGINE = 'phi-local';
+
+/** Options of {@link createLocalPhiDetector}. */
+export interface LocalPhiDetectorOptions {
+  /**
+   * PHI regexes from the rules YAML (`rules.regex`) (default: none). Each is compiled
+   * case-insensitively and wrapped as `\b(?:…)\b`, as the source workflow joined them.
+   */
+  regex?: string[];
+  /**
+   * Harmless words never flagged by the regexes or generic patterns (default: {@link DEFAULT_KEEP_LIST}).
+   * Given words are added to the default list; matching ignores case. The file's own identity still wins.
+   */
+  keepList?: string[];
+  /** Replace the default keep-list instead of extending it (default: false). */
+  replaceKeepList?: boolean;
+  /**
+   * OCR word confidence (0–100) under which regex and generic-pattern hits are ignored (default: 0).
+   * Matches of the file's own header values are kept at any confidence: they are evidence on their own.
+   */
+  confidenceThreshold?: number;
+  /** Turn the generic patterns (dates, phones, IDs, labelled names…) off (default: true, on). */
+  patterns?: boolean;
+}
+
+interface Hit {
+  begin: number;
+  end: number;
+  category: SafeHarborCategory;
+  type: string;
+  engine: string;
+  score: number;
+  /** Header matches are exempt from the keep-list and the confidence threshold. */
+  identity: boolean;
+}
+
+interface IdentityMatchers {
+  nameTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
+  initials: Array<{ regex: RegExp; category: SafeHarborCategory; source: string }>;
+  compacts: Array<{ folded: string; category: SafeHarborCategory; source: string }>;
+  dates: Array<{ regex: RegExp; source: string }>;
+  distinctTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
+}
+
+/**
+ * Creates the local PHI detector.
+ *
+ * @example
+ * const phi = createLocalPhiDetector({ regex: rules.regex, keepList: ['WEIGHT BEARING'] });
+ * const findings = await phi.detect([{ text: 'DOE JOHN 01/02/1960' }], context);
+ */
+export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): PhiDetector {
+  const regexes = (options.regex ?? []).map((pattern, i) => {
+    if (typeof pattern !== 'string' || pattern === '') {
+      throw engineError(ENGINE, `regex[${i}] must be a non-empty string, got ${JSON.stringify(pattern)}`);
+    }
+    try {
+      return { pattern, regex: new RegExp(`\\b(?:${pattern})\\b`, 'gi') };
+    } catch (error) {
+      throw engineError(ENGINE, `regex[${i}] ${JSON.stringify(pattern)} is not a valid regular expression`, error);
+    }
+  });
+  const threshold = options.confidenceThreshold ?? 0;
+  if (!(typeof threshold === 'number' && threshold >= 0 && threshold <= 100)) {
+    throw engineError(ENGINE, `confidenceThreshold must be a number from 0 to 100, got ${String(threshold)}`);
+  }
+  const keep = new Set(
+    [...(options.replaceKeepList ? [] : DEFAULT_KEEP_LIST), ...(options.keepList ?? [])].map((w) => normaliseKeep(w)),
+  );
+  const usePatterns = options.patterns ?? true;
+  const identityCache = new WeakMap<IdentityContext, IdentityMatchers>();
+
+  function isKept(text: string): boolean {
+    const t = normaliseKeep(text);
+    if (t === '' || keep.has(t) || HARMLESS_PATTERNS.some((p) => p.test(t))) return true;
+    const parts = t.split(/[\s:;,]+/).filter(Boolean);
+    return parts.length > 0 && parts.every((p) => keep.has(p) || HARMLESS_PATTERNS.some((h) => h.test(p)));
+  }
+
+  function detectSpan(span: TextSpan, context: IdentityContext): PhiFinding[] {
+    const st = spanText(span);
+    if (st.text.trim() === '') return [];
+    let matchers = identityCache.get(context);
+    if (!matchers) {
+      matchers = identityMatchers(context);
+      identityCache.set(context, matchers);
+    }
+    const upper = st.text.toUpperCase();
+    const folded = foldOcr(st.text);
+    const hits: Hit[] = [];
+
+    for (const { regex } of regexes) {
+      for (const source of [st.text, folded]) {
+        for (const m of source.matchAll(regex)) {
+          if (m[0] === '') continue;
+          hits.push({ begin: m.index!, end: m.index! + m[0].length, category: guessCategory(st.text.slice(m.index!, m.index! + m[0].length)), type: 'regex', engine: 'local:regex', score: 0.9, identity: false });
+        }
+      }
+    }
+    hits.push(...identityHits(st.text, folded, matchers, keep));
+    if (usePatterns) {
+      for (const p of PHI_PATTERNS) {
+        for (const source of p.folded ? [upper, folded] : [upper]) {
+          for (const m of source.matchAll(p.regex)) {
+            const g = p.group !== undefined && m[p.group] !== undefined ? p.group : 0;
+            const text = m[g];
+            if (!text) continue;
+            const begin = m.index! + (g === 0 ? 0 : m[0].indexOf(text));
+            const original = st.text.slice(begin, begin + text.length);
+            // Folded matches must be anchored in real digits, not in words that fold to digits.
+            if (source === folded && (original.match(/\d/g)?.length ?? 0) * 2 < original.replace(/\W/g, '').length) continue;
+            if (p.accept && !p.accept(source.slice(begin, begin + text.length))) continue;
+            hits.push({ begin, end: begin + text.length, category: p.category, type: p.type, engine: 'local:pattern', score: p.score, identity: false });
+          }
+        }
+      }
+    }
+
+    const kept = hits.filter((h) => {
+      if (h.identity) return true;
+      if (isKept(st.text.slice(h.begin, h.end))) return false;
+      return threshold === 0 || meanConfidence(st, h) >= threshold;
+    });
+    const merged = mergeHits(kept, st.text);
+    merged.push(...bridges(merged, st.text, isKept));
+    return merged.map((h) => toFinding(h, st));
+  }
+
+  return {
+    name: 'local:phi',
+    async detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]> {
+      if (!Array.isArray(spans)) throw engineError(ENGINE, 'detect(spans, context): spans must be an array');
+      if (!context || !Array.isArray(context.values)) {
+        throw engineError(ENGINE, 'detect(spans, context): context.values must be an array (use { values: [] } when nothing is known)');
+      }
+      return spans.flatMap((span) => detectSpan(span, context));
+    },
+  };
+}
+
+/**
+ * Groups OCR output into one span per line (its words with their boxes) and runs the PHI detector.
+ * `location` prefixes each span's location, e.g. `frame 3` gives `frame 3 line 0`.
+ */
+export async function detectPhiInImageText(
+  texts: DetectedText[],
+  detector: PhiDetector,
+  context: IdentityContext,
+  location?: string,
+): Promise<PhiFinding[]> {
+  return detector.detect(imageTextToSpans(texts, location), context);
+}
+
+/** One span per OCR line, carrying its words (lines without words become spans of their own text). */
+export function imageTextToSpans(texts: DetectedText[], location?: string): TextSpan[] {
+  const lines = new Map<number, { line?: DetectedText; words: DetectedText[] }>();
+  for (const t of texts) {
+    const entry = lines.get(t.lineIndex) ?? { words: [] };
+    if (t.kind === 'line') entry.line = t;
+    else entry.words.push(t);
+    lines.set(t.lineIndex, entry);
+  }
+  const spans: TextSpan[] = [];
+  for (const [index, { line, words }] of [...lines].sort((a, b) => a[0] - b[0])) {
+    const where = `${location ? `${location} ` : ''}line ${index}`;
+    if (words.length > 0) {
+      const sorted = [...words].sort((a, b) => a.box.left - b.box.left);
+      spans.push({ text: sorted.map((w) => w.text).join(' '), box: line?.box ?? unionBoxes(sorted.map((w) => w.box)), location: where, words: sorted });
+    } else if (line) {
+      spans.push({ text: line.text, box: line.box, location: where });
+    }
+  }
+  return spans;
+}
+
+function normaliseKeep(text: string): string {
+  return text.trim().toUpperCase().replace(/\s+/g, ' ');
+}
+
+function meanConfidence(st: SpanText, h: Hit): number {
+  const words = st.words.filter((w) => w.begin < h.end && w.end > h.begin);
+  if (words.length === 0) return 100;
+  return words.reduce((s, w) => s + w.word.confidence, 0) / words.length;
+}
+
+function guessCategory(text: string): SafeHarborCategory {
+  for (const p of PHI_PATTERNS) {
+    const r = new RegExp(`^(?:${p.regex.source})$`, 'i');
+    if (p.group === undefined && r.test(text.toUpperCase().trim())) return p.category;
+  }
+  return 'R';
+}
+
+const NAME_PARTS_IGNORED = new Set(['MR', 'MRS', 'MS', 'DR', 'PROF', 'JR', 'SR', 'II', 'III', 'IV', 'MD', 'PHD']);
+const COMMON_WORDS = new Set([
+  'THE', 'AND', 'OF', 'FOR', 'AT', 'IN', 'ON', 'STREET', 'ST', 'ROAD', 'RD', 'AVENUE', 'AVE', 'SUITE', 'MEDICAL',
+  'CENTER', 'CENTRE', 'HOSPITAL', 'CLINIC', 'HEALTH', 'UNIVERSITY', 'DEPARTMENT', 'DEPT', 'RADIOLOGY', 'IMAGING',
+]);
+const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
+
+/** Compiles the deny-list matchers for one file's identity. */
+function identityMatchers(context: IdentityContext): IdentityMatchers {
+  const m: IdentityMatchers = { nameTokens: [], initials: [], compacts: [], dates: [], distinctTokens: [] };
+  for (const { value, category, source, vr } of context.values) {
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const v = value.trim();
+    const date = /^(\d{4})(\d{2})(\d{2})/.exec(v.replace(/[-./]/g, ''));
+    if ((vr === 'DA' || vr === 'DT' || (category === 'C' && !vr)) && date) {
+      m.dates.push({ regex: dateRegex(date[1], date[2], date[3]), source });
+      continue;
+    }
+    if (vr === 'PN' || category === 'A') {
+      const parts = v
+        .split(/[\^=,\s]+/)
+        .map((p) => p.replace(/[^\p{L}\p{N}'-]/gu, ''))
+        .filter((p) => p !== '' && !NAME_PARTS_IGNORED.has(p.toUpperCase().replace(/\./g, '')));
+      for (const p of parts) {
+        for (const piece of p.split(/[-']/).concat(p.includes('-') ? [p.replace(/[-']/g, '')] : [])) {
+          if (piece.length >= 2) m.nameTokens.push({ folded: foldOcr(piece), upper: piece.toUpperCase(), category, source });
+        }
+      }
+      const letters = parts.filter((p) => p.length >= 2).map((p) => p[0].toUpperCase());
+      if (letters.length >= 2) {
+        for (const order of [letters, [...letters.slice(1), letters[0]]]) {
+          // Dotted initials (`D.D.`, `D. D.`) only: bare two-letter initials collide with view labels.
+          m.initials.push({ regex: new RegExp(`(?<![\\p{L}\\p{N}])${order.map((l) => escapeRegExp(l)).join('\\.\\s?')}\\.(?![\\p{L}\\p{N}])`, 'giu'), category, source });
+        }
+      }
+      continue;
+    }
+    const c = compact(v).value;
+    if (c.length >= 4) m.compacts.push({ folded: c, category, source });
+    // Free text (addresses, institutions): its distinctive words stand on their own.
+    if (/\s/.test(v)) {
+      for (const t of tokenize(v)) {
+        const up = t.text.toUpperCase();
+        if (t.text.length >= 4 && !COMMON_WORDS.has(up) && !MONTH_FULL.includes(up)) m.distinctTokens.push({ folded: foldOcr(t.text), upper: up, category, source });
+      }
+    }
+  }
+  return m;
+}
+
+/** A regex for one date in every form screens use, over OCR-folded text. */
+function dateRegex(y: string, mo: string, d: string): RegExp {
+  const sep = '\\s*[./\\-\\s]?\\s*';
+  const yy = y.slice(2);
+  // `07` may be shown as `7`; `12` only as `12`.
+  const month = (n: string) => (n[0] === '0' ? `0?${n[1]}` : n);
+  const day = month;
+  const years = `(?:${y}|${yy})`;
+  const mon = `(?:${MONTH_FULL[Number(mo) - 1]}|${MONTH_NAMES[Number(mo) - 1]})\\.?`;
+  const forms = [
+    `${y}${mo}${d}`,
+    `${y}${sep}${month(mo)}${sep}${day(d)}`,
+    `${month(mo)}${sep}${day(d)}${sep}${years}`,
+    `${day(d)}${sep}${month(mo)}${sep}${years}`,
+    `${day(d)}[\\s-]*${mon}[\\s,-]*${years}`,
+    `${mon}\\s*${day(d)},?\\s*${y}`,
+  ];
+  // Literal month names and digits are folded the way the text is.
+  const source = forms.map((f) => foldRegexLiterals(f)).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** Folds the letters of a regex source that are literals (not escapes like `\s`). */
+function foldRegexLiterals(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      out += source[i] + source[i + 1];
+      i++;
+    } else if (/[A-Z]/.test(source[i])) out += foldOcr(source[i]);
+    else out += source[i];
+  }
+  return out;
+}
+
+function identityHits(text: string, folded: string, m: IdentityMatchers, keep: Set<string>): Hit[] {
+  const hits: Hit[] = [];
+  const tokens = tokenize(text);
+  for (const t of tokens) {
+    const f = foldOcr(t.text);
+    const exactUpper = t.text.toUpperCase();
+    for (const n of [...m.nameTokens, ...m.distinctTokens]) {
+      const isName = m.nameTokens.includes(n);
+      let score = 0;
+      if (f === n.folded) score = exactUpper === n.upper ? 1 : 0.9;
+      else if (n.folded.length >= 6 && editDistance(f, n.folded, 1) <= 1) score = 0.8;
+      if (score === 0) continue;
+      // A two-letter name part that is also a keep-list word (e.g. `PA`) needs its neighbours to be names.
+      if (n.folded.length <= 2 && keep.has(exactUpper)) continue;
+      hits.push({ begin: t.begin, end: t.end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score, identity: true });
+      break;
+    }
+  }
+  for (const ini of m.initials) {
+    for (const x of text.matchAll(ini.regex)) {
+      hits.push({ begin: x.index!, end: x.index! + x[0].length, category: ini.category, type: `header:${ini.source}:initials`, engine: 'local:header-name', score: 0.7, identity: true });
+    }
+  }
+  for (const d of m.dates) {
+    for (const x of folded.matchAll(d.regex)) {
+      hits.push({ begin: x.index!, end: x.index! + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
+    }
+  }
+  if (m.compacts.length > 0) {
+    const c = compact(text);
+    for (const id of m.compacts) {
+      let from = 0;
+      for (;;) {
+        const at = c.value.indexOf(id.folded, from);
+        if (at < 0) break;
+        from = at + 1;
+        const begin = c.offsets[at];
+        const end = c.offsets[at + id.folded.length - 1] + 1;
+        // Only whole tokens: `12345` inside `9912345` is another number.
+        if (/[\p{L}\p{N}]/u.test(text[begin - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+        hits.push({ begin, end, category: id.category, type: `header:${id.source}`, engine: 'local:header-value', score: 1, identity: true });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Joins hits of the same kind that overlap or touch (only spaces or punctuation between). */
+function mergeHits(hits: Hit[], text: string): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.begin - b.begin || b.end - a.end);
+  const out: Hit[] = [];
+  for (const h of sorted) {
+    const same = out.find(
+      (o) => o.category === h.category && o.engine === h.engine && h.begin <= o.end + 3 && /^[\s,^.;:/-]*$/.test(text.slice(o.end, Math.max(o.end, h.begin))),
+    );
+    if (same) {
+      same.end = Math.max(same.end, h.end);
+      same.score = Math.max(same.score, h.score);
+      if (same.type !== h.type) same.type = same.type.startsWith('header:') ? same.type : h.type;
+      continue;
+    }
+    if (out.some((o) => o.begin <= h.begin && o.end >= h.end && o.score >= h.score)) continue;
+    out.push({ ...h });
+  }
+  return out;
+}
+
+/**
+ * A short token squeezed between two PHI hits on one line (a sex marker `[M]`, an age `45Y`) is part
+ * of the identity block: flag it too, unless it is harmless annotation.
+ */
+/** Name and date blocks, where a sex or age marker often sits between the parts. */
+const IDENTITY_BLOCK = new Set<SafeHarborCategory>(['A', 'C']);
+
+function bridges(hits: Hit[], text: string, isKept: (t: string) => boolean): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.begin - b.begin);
+  const out: Hit[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    if (b.begin <= a.end || !IDENTITY_BLOCK.has(a.category) || !IDENTITY_BLOCK.has(b.category)) continue;
+    const gap = text.slice(a.end, b.begin);
+    const tokens = tokenize(gap);
+    if (tokens.length !== 1 || tokens[0].text.length > 3 || /^\p{Ll}+$/u.test(tokens[0].text) || isKept(tokens[0].text)) continue;
+    if (!/^[\s([{<]*[\p{L}\p{N}]+[\s)\]}>,]*$/u.test(gap)) continue;
+    const begin = a.end + gap.search(/\S/);
+    const end = a.end + gap.trimEnd().length;
+    out.push({ begin, end, category: 'R', type: 'between-phi', engine: 'local:context', score: 0.5, identity: false });
+  }
+  return out;
+}
+
+function toFinding(h: Hit, st: SpanText): PhiFinding {
+  const finding: PhiFinding = {
+    text: st.text.slice(h.begin, h.end),
+    category: h.category,
+    score: h.score,
+    type: h.type,
+    engine: h.engine,
+    begin: h.begin,
+    end: h.end,
+  };
+  return Object.assign(finding, findingPlace(st, h.begin, h.end));
+}

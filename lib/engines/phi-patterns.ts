@@ -1,0 +1,140 @@
+/**
+ * Generic PHI patterns and the default keep-list of the local PHI engine.
+ * Patterns run on upper-cased text; the date and ID patterns also run on OCR-folded text.
+ */
+import type { SafeHarborCategory } from '../safe-harbor.js';
+
+/** A generic pattern: what it finds, its Safe Harbor letter and base score. `group` selects the PHI part. */
+export interface PhiPattern {
+  type: string;
+  category: SafeHarborCategory;
+  score: number;
+  regex: RegExp;
+  /** Capture group holding the PHI (default: the whole match). */
+  group?: number;
+  /** Also run on OCR-folded text (digit-centric patterns only). */
+  folded?: boolean;
+  /** Extra check on the matched PHI text. */
+  accept?: (text: string) => boolean;
+}
+
+const MONTHS = 'JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?';
+
+function validDay(d: number): boolean {
+  return d >= 1 && d <= 31;
+}
+function validMonth(m: number): boolean {
+  return m >= 1 && m <= 12;
+}
+
+/** True for a numeric date a-b-c in any of the orders screens use (MDY, DMY, YMD). */
+function plausibleNumericDate(text: string): boolean {
+  const parts = text.split(/\s*[./-]\s*|\s+/).map(Number);
+  if (parts.length !== 3 || parts.some((p) => !Number.isFinite(p))) return false;
+  const [a, b, c] = parts;
+  const s = text.split(/\s*[./-]\s*|\s+/);
+  if (s[0].length === 4) return validMonth(b) && validDay(c);
+  return (validMonth(a) && validDay(b)) || (validDay(a) && validMonth(b));
+}
+
+function plausibleCompactDate(text: string): boolean {
+  const y = Number(text.slice(0, 4));
+  return y >= 1850 && y <= 2100 && validMonth(Number(text.slice(4, 6))) && validDay(Number(text.slice(6, 8)));
+}
+
+/** The generic patterns, in order. */
+export const PHI_PATTERNS: PhiPattern[] = [
+  { type: 'EMAIL', category: 'F', score: 0.95, regex: /\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b/g },
+  { type: 'URL', category: 'N', score: 0.9, regex: /\b(?:HTTPS?:\/\/|WWW\.)[^\s]+/g },
+  { type: 'IP_ADDRESS', category: 'O', score: 0.9, regex: /\b(?:\d{1,3}\.){3}\d{1,3}\b/g },
+  { type: 'SSN', category: 'G', score: 0.95, regex: /\b\d{3}-\d{2}-\d{4}\b/g, folded: true },
+  {
+    type: 'PHONE',
+    category: 'D',
+    score: 0.85,
+    regex: /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g,
+    folded: true,
+  },
+  {
+    type: 'DATE',
+    category: 'C',
+    score: 0.85,
+    regex: /\b(?:\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:\d{4}|\d{2})|\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2})\b/g,
+    folded: true,
+    accept: plausibleNumericDate,
+  },
+  { type: 'DATE', category: 'C', score: 0.8, regex: /\b(?:19|20)\d{6}\b/g, folded: true, accept: plausibleCompactDate },
+  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b\\d{1,2}[\\s-]*(?:${MONTHS})\\.?[\\s,-]*\\d{2,4}\\b`, 'g') },
+  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b(?:${MONTHS})\\.?\\s*\\d{1,2}(?:ST|ND|RD|TH)?,?\\s*\\d{4}\\b`, 'g') },
+  // Ages over 89 are Safe Harbor identifiers; younger ages are not.
+  {
+    type: 'AGE',
+    category: 'C',
+    score: 0.8,
+    regex: /\b(?:AGE\s*[:=]?\s*(\d{2,3})|(\d{2,3})\s*(?:Y|YR|YRS|YEARS?)(?:\s*OLD)?)\b/g,
+    accept: (t) => Number(t.replace(/\D/g, '')) > 89 && Number(t.replace(/\D/g, '')) < 150,
+  },
+  // Labelled values: the label is not PHI, what follows is.
+  {
+    type: 'LABELLED_DATE',
+    category: 'C',
+    score: 0.9,
+    regex: /\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s*DATE)?|BORN|DOS|DATE)\s*[:#]?\s*([0-9A-Z][0-9A-Z./ -]{4,18}[0-9A-Z])/g,
+    group: 1,
+    accept: (t) => /\d/.test(t),
+  },
+  {
+    type: 'LABELLED_ID',
+    category: 'H',
+    score: 0.9,
+    regex: /\b(?:MRN|MR\s*#|MR\s*NO|PID|PAT(?:IENT)?\s*ID|ID|ACC(?:ESSION)?\s*(?:#|NO|NUMBER)?|ACCT|ACCOUNT|CHART|SSN|INS(?:URANCE)?|MEMBER|POLICY)\s*[:#]\s*([A-Z0-9][A-Z0-9-]{2,})/g,
+    group: 1,
+  },
+  {
+    type: 'LABELLED_NAME',
+    category: 'A',
+    score: 0.85,
+    regex: /\b(?:NAME|PATIENT|PT|PAT|DR|DOCTOR|PHYSICIAN|REF(?:ERRING)?|TECH(?:NOLOGIST)?|OPERATOR|RADIOLOGIST|READ\s+BY|SIGNED\s+BY)\.?\s*[:]?\s+((?:[A-Z][A-Z'-]+[\s,^]+){0,2}[A-Z][A-Z'-]+)/g,
+    group: 1,
+  },
+  {
+    type: 'ZIP',
+    category: 'B',
+    score: 0.7,
+    regex: /\b(?:A[LKZR]|C[AOT]|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+\d{5}(?:-\d{4})?\b/g,
+  },
+  {
+    type: 'ADDRESS',
+    category: 'B',
+    score: 0.8,
+    regex: /\b\d{1,6}\s+(?:[A-Z][A-Z]+\s+){1,3}(?:STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|COURT|CT|WAY|PLACE|PL)\b\.?/g,
+  },
+  // Unlabelled ID-like tokens: long digit runs and letter+digit mixes.
+  { type: 'ID', category: 'R', score: 0.6, regex: /\b\d{6,}\b/g, folded: false },
+  {
+    type: 'ID',
+    category: 'R',
+    score: 0.6,
+    regex: /\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*\b/g,
+    accept: (t) => (t.match(/\d/g)?.length ?? 0) >= 4 && t.replace(/-/g, '').length >= 6,
+  },
+];
+
+/** Harmless annotation kept unless the file's own identity says otherwise. */
+export const DEFAULT_KEEP_LIST: readonly string[] = [
+  'L', 'R', 'A', 'P', 'S', 'I', 'H', 'F', 'LT', 'RT', 'LEFT', 'RIGHT',
+  'AP', 'PA', 'LAT', 'LATERAL', 'OBL', 'OBLIQUE', 'PORTABLE', 'PORT', 'SUPINE', 'PRONE', 'ERECT', 'UPRIGHT',
+  'SEMI-UPRIGHT', 'SEMI UPRIGHT', 'SEMI', 'DECUBITUS', 'DECUB', 'STANDING', 'SITTING', 'INSP', 'EXP',
+  'AXIAL', 'CORONAL', 'SAGITTAL', 'SCOUT', 'TOPOGRAM', 'LOCALIZER', 'HEAD', 'FEET', 'CHEST', 'ABDOMEN', 'PELVIS',
+  'KVP', 'KV', 'MAS', 'MA', 'MS', 'SEC', 'MGY', 'DLP', 'CTDI', 'CTDIVOL', 'W', 'WL', 'WW', 'WC', 'C', 'L/R',
+  'SE', 'SER', 'SERIES', 'IM', 'IMG', 'IMAGE', 'TILT', 'FOV', 'SL', 'ST', 'THK', 'MM', 'CM', 'ZOOM', 'DFOV',
+  'T1', 'T2', 'FLAIR', 'DWI', 'ADC', 'STIR', 'PD', 'GRE', 'TR', 'TE', 'TI', 'ET', 'NEX', 'FS',
+  'GAIN', 'DEPTH', 'FREQ', 'MHZ', 'HZ', 'DB', 'FR', 'PWR', 'MI', 'TIS', 'TIB', 'DR', 'CR', 'CT', 'MR', 'US',
+];
+
+/** Numbers with units, window values and scale marks: never PHI on their own. */
+export const HARMLESS_PATTERNS: readonly RegExp[] = [
+  /^[-+]?\d+(?:[.,]\d+)?\s*(?:MM|CM|M|KV|KVP|MA|MAS|MS|S|SEC|HZ|KHZ|MHZ|DB|%|DEG|°|MGY|CGY|GY|ML|KG|G|X|FPS|BPM)$/,
+  /^(?:W|L|WW|WL|WC|C)\s*[:=]?\s*[-+]?\d+(?:\.\d+)?$/,
+  /^[-+]?\d{1,4}(?:[.,]\d+)?$/,
+];

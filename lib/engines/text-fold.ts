@@ -1,0 +1,77 @@
+/**
+ * Text normalisation shared by the local PHI engine: one character in, one character out, so
+ * offsets found in folded text are offsets in the original text.
+ */
+
+/** OCR confusions folded to one canonical character (after upper-casing). */
+const CONFUSIONS: Record<string, string> = {
+  O: '0', Q: '0',
+  I: '1', L: '1', '|': '1', '!': '1',
+  S: '5',
+  B: '8',
+  Z: '2',
+  G: '6',
+};
+
+/** Upper-cases and folds the characters OCR confuses (0/O, 1/l/I, 5/S, 8/B, 2/Z, 6/G); same length as `text`. */
+export function foldOcr(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const up = ch.toUpperCase();
+    const one = up.length === 1 ? up : ch;
+    out += CONFUSIONS[one] ?? one;
+  }
+  return out;
+}
+
+/** A token: a run of letters and digits, with its offsets. */
+export interface Token {
+  text: string;
+  begin: number;
+  end: number;
+}
+
+/** Splits text into runs of letters and digits (Unicode-aware). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) tokens.push({ text: m[0], begin: m.index!, end: m.index! + m[0].length });
+  return tokens;
+}
+
+/** Letters and digits only, folded, with the offset in `text` of each kept character. */
+export function compact(text: string): { value: string; offsets: number[] } {
+  const folded = foldOcr(text);
+  let value = '';
+  const offsets: number[] = [];
+  let i = 0;
+  for (const ch of folded) {
+    if (/[\p{L}\p{N}]/u.test(ch)) {
+      value += ch;
+      offsets.push(i);
+    }
+    i += ch.length;
+  }
+  return { value, offsets };
+}
+
+/** Levenshtein distance, stopping early once above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
