@@ -1,0 +1,16 @@
+export * from './actions.js';
+export * from './types.js';
+export { parseRules, loadRules, parseTagPattern, RulesError } from './parse.js';
+export {
+  resolveAction,
+  effectiveTagAction,
+  activeOptionColumns,
+  findTagRule,
+  findSafePrivate,
+  matchesTagPattern,
+  isPrivateGroupTag,
+  isPrivateCreatorTag,
+  personNamePlaceholder,
+} from './resolve.js';
+export { renderDefaultRulesYaml, DEFAULT_PIXEL_KEEP_LIST, DEFAULT_REGEX } from './default-rules.js';
+export { PROFILE_TABLE, type ProfileRow } from './profile-table.js';

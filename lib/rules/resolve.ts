@@ -1,0 +1,149 @@
+import type { SafeHarborCategory } from '../safe-harbor.js';
+import type { Action } from './actions.js';
+import type { Decision, ElementInfo, OptionColumn, ProfileOptions, Rules, SafePrivateRule, TagPattern, TagRule } from './types.js';
+
+/** True when the 8-character tag matches the pattern (`X` matches any hex digit). */
+export function matchesTagPattern(pattern: TagPattern, tag: string): boolean {
+  const t = tag.toUpperCase();
+  for (let i = 0; i < 8; i++) if (pattern[i] !== 'X' && pattern[i] !== t[i]) return false;
+  return true;
+}
+
+const specificity = (pattern: TagPattern) => [...pattern].filter((c) => c !== 'X').length;
+
+/** True for a private data element or private creator (odd group, not 0001/0003/0005/0007, not FFFF). */
+export function isPrivateGroupTag(tag: string): boolean {
+  const group = parseInt(tag.slice(0, 4), 16);
+  return group % 2 === 1 && group > 0x0008 && group !== 0xffff;
+}
+
+/** True for a private creator element (gggg,0010)–(gggg,00FF). */
+export function isPrivateCreatorTag(tag: string): boolean {
+  const element = parseInt(tag.slice(4), 16);
+  return isPrivateGroupTag(tag) && element >= 0x10 && element <= 0xff;
+}
+
+/** The option columns that apply under a profile, in the order later columns override earlier ones. */
+export function activeOptionColumns(profile: ProfileOptions): OptionColumn[] {
+  const on: OptionColumn[] = [];
+  if (profile.retainSafePrivate) on.push('retain_safe_private');
+  if (profile.retainUids) on.push('retain_uids');
+  if (profile.retainDeviceIdentity) on.push('retain_device_identity');
+  if (profile.retainInstitutionIdentity) on.push('retain_institution_identity');
+  if (profile.retainPatientCharacteristics) on.push('retain_patient_characteristics');
+  // year_only and shift both modify dates (the "Modified Dates" column); remove applies no option.
+  if (profile.datePolicy !== 'remove') on.push('retain_longitudinal_modified_dates');
+  if (profile.cleanDescriptors) on.push('clean_descriptors');
+  if (profile.cleanStructuredContent) on.push('clean_structured_content');
+  if (profile.cleanGraphics) on.push('clean_graphics');
+  return on;
+}
+
+/** The action of a tag rule under the profile options: its own action, overridden by active option columns. */
+export function effectiveTagAction(rule: TagRule, profile: ProfileOptions): Action {
+  let action = rule.action;
+  for (const column of activeOptionColumns(profile)) {
+    const code = rule.options[column];
+    if (code) action = code;
+  }
+  return action;
+}
+
+/** Finds the most specific `dicom_tags` entry for a tag (exact beats wildcard; later entries beat earlier ties). */
+export function findTagRule(rules: Rules, tag: string): TagRule | undefined {
+  let best: TagRule | undefined;
+  for (const rule of rules.dicomTags) {
+    if (!matchesTagPattern(rule.tag, tag)) continue;
+    if (!best || specificity(rule.tag) >= specificity(best.tag)) best = rule;
+  }
+  return best;
+}
+
+/** Finds the safe-private entry for a private data element of a block owned by `creator`. */
+export function findSafePrivate(rules: Rules, tag: string, creator: string | undefined): SafePrivateRule | undefined {
+  if (!creator) return undefined;
+  const t = tag.toUpperCase();
+  const wanted = creator.trim().toUpperCase();
+  return rules.safePrivate.find((p) => p.tag.slice(0, 4) === t.slice(0, 4) && p.tag.slice(6) === t.slice(6) && p.creator.trim().toUpperCase() === wanted);
+}
+
+const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const nameContains = (el: ElementInfo, needle: string) => {
+  const n = normalize(needle);
+  return n.length > 0 && [el.name, el.keyword].some((s) => s !== undefined && normalize(s).includes(n));
+};
+
+const DATE_VRS = new Set(['DA', 'DT', 'TM']);
+const TEXT_VRS = new Set(['LO', 'LT', 'SH', 'ST', 'UT', 'UC']);
+
+/**
+ * Decides what to do with one element and which rule decided it, walking the rule kinds in
+ * the order of `rules.precedence` (first match wins).
+ *
+ * @example resolveAction(rules, { tag: '00100010', vr: 'PN', keyword: 'PatientName' })
+ *   // { action: 'D', ruleId: 'tag:(0010,0010)', kind: 'dicom_tags', value: 'The^Patient', … }
+ */
+export function resolveAction(rules: Rules, el: ElementInfo): Decision {
+  const tag = el.tag.toUpperCase();
+  const isPrivate = isPrivateGroupTag(tag);
+  for (const kind of rules.precedence) {
+    switch (kind) {
+      case 'skip_uid': {
+        if (el.vr !== 'UI') break;
+        const hit = rules.skipUid.find((s) => nameContains(el, s));
+        if (hit) return { action: 'K', ruleId: `skip_uid:${hit}`, kind, categories: [] };
+        break;
+      }
+      case 'dicom_tags': {
+        const rule = findTagRule(rules, tag);
+        if (!rule) break;
+        const action = effectiveTagAction(rule, rules.profile);
+        const decision: Decision = { action, ruleId: rule.id, kind, categories: rule.safeHarbor, rule };
+        if (rule.value !== undefined && action === 'D') decision.value = rule.value;
+        return decision;
+      }
+      case 'private_attributes': {
+        if (!isPrivate) break;
+        if (isPrivateCreatorTag(tag)) {
+          // Kept only while a data element of its block is kept; the metadata step drops unused creators.
+          return { action: 'K', ruleId: 'private:creator', kind, categories: [] };
+        }
+        if (rules.profile.retainSafePrivate) {
+          const safe = findSafePrivate(rules, tag, el.privateCreator);
+          if (safe) return { action: 'K', ruleId: `safe_private:(${safe.tag.slice(0, 4)},${safe.tag.slice(4)}) ${safe.creator}`, kind, categories: [] };
+        }
+        return { action: rules.privateAttributes.action, ruleId: 'private:default', kind, categories: rules.privateAttributes.safeHarbor };
+      }
+      case 'keywords': {
+        const hit = rules.keywords.find((k) => nameContains(el, k.match));
+        if (hit) return { action: hit.action, ruleId: `keyword:${hit.match}`, kind, categories: ['R'] };
+        break;
+      }
+      case 'condition_remove': {
+        const hit = rules.conditionRemove.find((s) => nameContains(el, s));
+        if (hit) return { action: 'C', ruleId: `condition_remove:${hit}`, kind, categories: FREE_TEXT };
+        break;
+      }
+      case 'uid_default':
+        if (el.vr === 'UI') return { action: 'U', ruleId: 'uid_default', kind, categories: ['R'] };
+        break;
+      case 'vr_default':
+        if (el.vr === 'PN') return { action: 'D', ruleId: 'vr_default:PN', kind, categories: ['A'] };
+        if (DATE_VRS.has(el.vr)) return { action: 'C', ruleId: `vr_default:${el.vr}`, kind, categories: ['C'] };
+        if (el.inCleanContext && TEXT_VRS.has(el.vr)) return { action: 'C', ruleId: `vr_default:${el.vr}-in-cleaned-sequence`, kind, categories: FREE_TEXT };
+        break;
+      case 'keep':
+        return { action: 'K', ruleId: 'keep', kind, categories: [] };
+    }
+  }
+  // Precedence always lists `keep`, so this is only reached by a hand-built Rules object.
+  return { action: 'K', ruleId: 'keep', kind: 'keep', categories: [] };
+}
+
+const FREE_TEXT: SafeHarborCategory[] = ['A', 'B', 'C', 'D', 'R'];
+
+/** The placeholder for a person name under `D`, by the element's name (`The^Patient`, `Dr.^Physician`, …). */
+export function personNamePlaceholder(rules: Rules, el: Pick<ElementInfo, 'name' | 'keyword'>): string {
+  const hit = rules.personNamePlaceholders.find((p) => p.match === '' || nameContains(el as ElementInfo, p.match));
+  return hit?.value ?? 'Anonymized^Person';
+}
