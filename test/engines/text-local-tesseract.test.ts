@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLocalTextDetector, defaultLangPath } from '../../lib/engines/text-local-tesseract.js';
+import { editDistance, foldOcr } from '../../lib/engines/text-fold.js';
+import type { DetectedText, DisplayImage } from '../../lib/engines/types.js';
+import { coveredBy, renderScene, type Scene } from './synthetic-text.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const statuses: string[] = [];
+const ocr = createLocalTextDetector({ logger: (m) => statuses.push(`${m.status}:${m.progress}`) });
+afterAll(() => ocr.close());
+
+const scenes: Array<{ name: string; scene: Scene; rgb?: boolean }> = [
+  {
+    name: 'CT scout, 12 px DejaVu Sans, white on black',
+    scene: {
+      width: 394, height: 552, polarity: 'light-on-dark',
+      texts: [
+        { text: 'ROE JANE [F] 04.11.2019', x: 3, y: 14, size: 12, font: 'DejaVu Sans' },
+        { text: 'DOB: 02.28.1951', x: 3, y: 30, size: 12, font: 'DejaVu Sans' },
+        { text: 'SUPINE', x: 390, y: 14, size: 12, font: 'DejaVu Sans', anchor: 'end' },
+        { text: '120 kV', x: 3, y: 545, size: 12, font: 'DejaVu Sans' },
+      ],
+    },
+  },
+  {
+    name: 'MR, 11 px Liberation Mono, white on black',
+    scene: {
+      width: 512, height: 512, polarity: 'light-on-dark',
+      texts: [
+        { text: 'PATIENT: MORALES ANA', x: 4, y: 14, size: 11, font: 'Liberation Mono' },
+        { text: 'ID 4471902', x: 4, y: 28, size: 11, font: 'Liberation Mono' },
+        { text: 'AXIAL', x: 508, y: 14, size: 11, font: 'Liberation Mono', anchor: 'end' },
+      ],
+    },
+  },
+  {
+    name: 'US, 13 px Nimbus Sans, yellow on black RGB',
+    rgb: true,
+    scene: {
+      width: 640, height: 480, polarity: 'light-on-dark',
+      texts: [
+        { text: 'OKAFOR CHIDI', x: 6, y: 16, size: 13, font: 'Nimbus Sans' },
+        { text: '11/23/2020 14:02', x: 634, y: 16, size: 13, font: 'Nimbus Sans', anchor: 'end' },
+      ],
+    },
+  },
+  {
+    name: 'secondary capture, 14 px Liberation Serif, black on white',
+    scene: {
+      width: 800, height: 600, polarity: 'dark-on-light',
+      texts: [
+        { text: 'Name: Lindqvist, Maja', x: 20, y: 30, size: 14, font: 'Liberation Serif' },
+        { text: 'MRN: XK20931', x: 20, y: 52, size: 14, font: 'Liberation Serif' },
+      ],
+    },
+  },
+  {
+    name: 'CR, 36 px bold DejaVu Sans, white on black, 2000 px wide',
+    scene: {
+      width: 2000, height: 1600, polarity: 'light-on-dark',
+      texts: [
+        { text: 'HARTMANN PETRA 07.03.2015', x: 10, y: 40, size: 36, font: 'DejaVu Sans', weight: 'bold' },
+        { text: 'PORTABLE', x: 1990, y: 40, size: 36, font: 'DejaVu Sans', anchor: 'end', weight: 'bold' },
+      ],
+    },
+  },
+];
+
+function words(found: DetectedText[]): DetectedText[] {
+  return found.filter((t) => t.kind === 'word');
+}
+
+/** The OCR word matching an expected word: same text after OCR folding, or one edit away for long words. */
+function match(found: DetectedText[], expected: string): DetectedText | undefined {
+  const e = foldOcr(expected);
+  return words(found).find((w) => {
+    const f = foldOcr(w.text);
+    return f === e || (e.length >= 6 && editDistance(f, e, 1) <= 1);
+  });
+}
+
+describe('local tesseract text detector', () => {
+  it('uses the traineddata of @tesseract.js-data/eng from node_modules', () => {
+    const path = defaultLangPath();
+    expect(path.startsWith(join(root, 'node_modules'))).toBe(true);
+    expect(existsSync(join(path, 'eng.traineddata.gz'))).toBe(true);
+  });
+
+  for (const { name, scene, rgb } of scenes) {
+    it(`reads every word of a ${name}, boxed in original pixel coordinates`, async () => {
+      const { image, boxes } = await renderScene(scene, rgb);
+      const found = await ocr.detect(image);
+      scene.texts.forEach((t, i) => {
+        // Each expected word is found, and the words of the line together cover the line's glyphs.
+        const expected = t.text.split(' ');
+        const hits = expected.map((w) => match(found, w));
+        expect(hits.map((h) => h?.text ?? `<missing ${expected[hits.indexOf(h)]}>`)).toHaveLength(expected.length);
+        for (const [j, h] of hits.entries()) expect(h, `"${expected[j]}" of "${t.text}" in ${JSON.stringify(words(found).map((w) => w.text))}`).toBeDefined();
+        const union = hits.reduce(
+          (u, h) => ({
+            left: Math.min(u.left, h!.box.left), top: Math.min(u.top, h!.box.top),
+            right: Math.max(u.right, h!.box.left + h!.box.width), bottom: Math.max(u.bottom, h!.box.top + h!.box.height),
+          }),
+          { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity },
+        );
+        const box = { left: union.left, top: union.top, width: union.right - union.left, height: union.bottom - union.top };
+        expect(coveredBy(boxes[i], box), `glyphs of "${t.text}" covered`).toBeGreaterThanOrEqual(0.9);
+        // Not a box around the whole image: at most a few pixels of slack around the glyphs.
+        expect(box.width).toBeLessThanOrEqual(boxes[i].width + 8);
+        expect(box.height).toBeLessThanOrEqual(boxes[i].height + 8);
+        for (const h of hits) {
+          expect(h!.confidence).toBeGreaterThanOrEqual(0);
+          expect(h!.confidence).toBeLessThanOrEqual(100);
+        }
+      });
+      // Words point at a line that holds them.
+      for (const w of words(found)) {
+        const line = found.find((l) => l.kind === 'line' && l.lineIndex === w.lineIndex);
+        expect(line?.text.split(' ')).toContain(w.text);
+      }
+    });
+  }
+
+  it('keeps one worker for every image and answers a frame already read from memory', async () => {
+    const { image } = await renderScene(scenes[0].scene);
+    const first = await ocr.detect(image);
+    const started = Date.now();
+    const again = await ocr.detect({ ...image, data: new Uint8Array(image.data) });
+    expect(Date.now() - started).toBeLessThan(50);
+    expect(again).toEqual(first);
+    // Mutating a returned result does not poison the cache.
+    again[0].box.left = -1;
+    expect((await ocr.detect(image))[0].box.left).toBe(first[0].box.left);
+    expect(statuses.filter((s) => s === 'initializing api:0')).toHaveLength(1);
+  });
+
+  it('rejects a malformed image with an engine-prefixed error', async () => {
+    const bad: DisplayImage = { width: 10, height: 10, channels: 1, data: new Uint8Array(5) };
+    await expect(ocr.detect(bad)).rejects.toThrow(/^\[deid\] \[tesseract\] not a DisplayImage/);
+  });
+
+  it('refuses to work after close() and closes twice safely', async () => {
+    const own = createLocalTextDetector();
+    const { image } = await renderScene(scenes[1].scene);
+    await own.detect(image);
+    await own.close();
+    await own.close();
+    await expect(own.detect(image)).rejects.toThrow(/after close/);
+  });
+
+  const canIsolate = spawnSync('unshare', ['-rn', 'true']).status === 0;
+  it.skipIf(!canIsolate)('reads text with the network unavailable (nothing is fetched)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deid-offline-'));
+    const { image } = await renderScene({
+      width: 300, height: 160, polarity: 'light-on-dark',
+      texts: [{ text: 'OFFLINE 12345', x: 5, y: 20, size: 14, font: 'DejaVu Sans' }],
+    });
+    writeFileSync(join(dir, 'image.raw'), image.data);
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { createLocalTextDetector } from ${JSON.stringify(join(root, 'lib/engines/text-local-tesseract.ts'))};
+      const ocr = createLocalTextDetector();
+      const data = new Uint8Array(readFileSync(${JSON.stringify(join(dir, 'image.raw'))}));
+      const found = await ocr.detect({ width: ${image.width}, height: ${image.height}, channels: 1, data });
+      await ocr.close();
+      console.log(JSON.stringify(found.filter((t) => t.kind === 'word').map((t) => t.text)));
+    `;
+    const file = join(dir, 'offline.mts');
+    writeFileSync(file, script);
+    const run = spawnSync('unshare', ['-rn', join(root, 'node_modules', '.bin', 'tsx'), file], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/fetch|ENOTFOUND|EAI_AGAIN|network/i);
+    expect(JSON.parse(run.stdout.trim().split('\n').pop()!)).toEqual(['OFFLINE', '12345']);
+  });
+});
