@@ -1,0 +1,15 @@
+// Notebook helpers for tslab. Each `show*` displays inline (and does nothing outside a kernel);
+// each `*Html` / `asPng` builder returns what would be shown, for tests and scripts.
+export { inNotebook, display, newDisplayHandle, type DisplayMime, type DisplayHandle } from './display.js';
+export { escapeHtml, jsonForScript } from './html.js';
+export { asPng, pngImgTag, showImage, sideBySideHtml, showSideBySide, type ImageInput, type SideBySideOptions } from './images.js';
+export {
+  diffTagRows, tagTableHtml, showTagTable, recordTableHtml, showTable,
+  type TagRow, type TagChange, type TagChangeKind, type TagTableOptions, type RecordTableOptions,
+} from './tag-table.js';
+export {
+  plotlyChartHtml, showPlotly, plotlyLibrary, resetPlotlyEmbedding,
+  type ChartSpec, type PlotlyTrace, type PlotlyLayout, type PlotlyConfig, type PlotlyChartOptions,
+} from './plotly.js';
+export { safeHarborChart, countsChart, countByCategory, type CategoryCounts } from './charts.js';
+export { progress, type Progress, type ProgressOptions } from './progress.js';
