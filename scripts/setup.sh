@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine, then the npm packages.
+#  - dcmtk, dicom3tools: interop checks (dcmdump, dciodvfy) and syntax conversions in tests
+#  - tesseract-ocr: the native OCR baseline printed by the benchmark
+#  - jupyter-nbconvert, python3-nbclient, jupyter-client, python3-ipykernel: run the notebooks headless
+#  - chromium: screenshot of a notebook exported to HTML
+#  - fonts: synthetic samples burn text in several real fonts
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(dcmtk dicom3tools tesseract-ocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
+  chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+npm ci --no-audit --no-fund
