@@ -48,6 +48,8 @@ interface Hit {
 
 interface IdentityMatchers {
   nameTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
+  /** One-letter name parts (middle initials): PHI only beside another part of the name. */
+  nameLetters: Array<{ letter: string; category: SafeHarborCategory; source: string }>;
   initials: Array<{ regex: RegExp; category: SafeHarborCategory; source: string }>;
   compacts: Array<{ folded: string; category: SafeHarborCategory; source: string }>;
   dates: Array<{ regex: RegExp; source: string }>;
@@ -213,7 +215,7 @@ const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JUL
 
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
-  const m: IdentityMatchers = { nameTokens: [], initials: [], compacts: [], dates: [], distinctTokens: [] };
+  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], initials: [], compacts: [], dates: [], distinctTokens: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const v = value.trim();
@@ -229,6 +231,7 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
         .filter((p) => p !== '' && !NAME_PARTS_IGNORED.has(p.toUpperCase().replace(/\./g, '')));
       for (const p of parts) {
         for (const piece of p.split(/[-']/).concat(p.includes('-') ? [p.replace(/[-']/g, '')] : [])) {
+          if (piece.length === 1) m.nameLetters.push({ letter: piece.toUpperCase(), category, source });
           if (piece.length >= 2) m.nameTokens.push({ folded: foldOcr(piece), upper: piece.toUpperCase(), category, source });
         }
       }
@@ -307,6 +310,13 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       break;
     }
   }
+  for (const [i, t] of tokens.entries()) {
+    if (t.text.length !== 1) continue;
+    const letter = m.nameLetters.find((l) => l.letter === t.text.toUpperCase());
+    if (!letter) continue;
+    const beside = [tokens[i - 1], tokens[i + 1]].some((n) => n && hits.some((h) => h.engine === 'local:header-name' && h.begin === n.begin));
+    if (beside) hits.push({ begin: t.begin, end: t.end, category: letter.category, type: `header:${letter.source}`, engine: 'local:header-name', score: 0.9, identity: true });
+  }
   for (const ini of m.initials) {
     for (const x of text.matchAll(ini.regex)) {
       hits.push({ begin: x.index!, end: x.index! + x[0].length, category: ini.category, type: `header:${ini.source}:initials`, engine: 'local:header-name', score: 0.7, identity: true });
@@ -372,7 +382,8 @@ function bridges(hits: Hit[], text: string, isKept: (t: string) => boolean): Hit
     if (b.begin <= a.end || !IDENTITY_BLOCK.has(a.category) || !IDENTITY_BLOCK.has(b.category)) continue;
     const gap = text.slice(a.end, b.begin);
     const tokens = tokenize(gap);
-    if (tokens.length !== 1 || tokens[0].text.length > 3 || /^\p{Ll}+$/u.test(tokens[0].text) || isKept(tokens[0].text)) continue;
+    const bracketed = /^\s*[([{<].*[)\]}>]\s*$/.test(gap);
+    if (tokens.length !== 1 || tokens[0].text.length > 3 || /^\p{Ll}+$/u.test(tokens[0].text) || (!bracketed && isKept(tokens[0].text))) continue;
     if (!/^[\s([{<]*[\p{L}\p{N}]+[\s)\]}>,]*$/u.test(gap)) continue;
     const begin = a.end + gap.search(/\S/);
     const end = a.end + gap.trimEnd().length;

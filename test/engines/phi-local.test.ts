@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans } from '../../lib/engines/phi-local.js';
+import type { DetectedText, IdentityContext, PhiFinding } from '../../lib/engines/types.js';
+
+const context: IdentityContext = {
+  values: [
+    { value: 'QUINTERO^ROSALIND^M', category: 'A', source: 'PatientName', vr: 'PN' },
+    { value: '19580314', category: 'C', source: 'PatientBirthDate', vr: 'DA' },
+    { value: 'MRX-0048213', category: 'H', source: 'PatientID', vr: 'LO' },
+    { value: 'Hollowbrook Valley Medical Center', category: 'B', source: 'InstitutionName', vr: 'LO' },
+    { value: '(555) 201-3344', category: 'D', source: 'PatientTelephoneNumbers', vr: 'SH' },
+    { value: 'VANCE^ELIJAH', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' },
+  ],
+};
+const none: IdentityContext = { values: [] };
+const phi = createLocalPhiDetector();
+
+async function found(text: string, ctx = context, detector = phi): Promise<PhiFinding[]> {
+  return detector.detect([{ text, location: 'test' }], ctx);
+}
+async function flagged(text: string, ctx = context, detector = phi): Promise<string[]> {
+  return (await found(text, ctx, detector)).map((f) => f.text);
+}
+
+describe('local PHI detector: the file\'s own header values', () => {
+  it.each([
+    ['QUINTERO ROSALIND', 'QUINTERO ROSALIND'],
+    ['ROSALIND QUINTERO', 'ROSALIND QUINTERO'],
+    ['QUINTERO^ROSALIND', 'QUINTERO^ROSALIND'],
+    ['Quintero, Rosalind', 'Quintero, Rosalind'],
+    ['Pt quintero rosalind m', 'quintero rosalind m'],
+    ['R.Q.', 'R.Q.'],
+    ['QU1NTER0 R0SALIND', 'QU1NTER0 R0SALIND'],
+    ['QUINTERD ROSALIND', 'QUINTERD ROSALIND'],
+    ['Ref: VANCE', 'VANCE'],
+  ])('finds the patient\'s name shown as %j', async (text, expected) => {
+    const f = await found(text);
+    const names = f.filter((x) => x.category === 'A');
+    expect(names.map((x) => x.text)).toContain(expected);
+    expect(names.every((x) => x.type.startsWith('header:') || x.type === 'LABELLED_NAME')).toBe(true);
+  });
+
+  it.each([
+    '19580314', '03/14/1958', '3/14/1958', '03.14.1958', '14.03.1958', '14-MAR-1958', '14 Mar 1958', '1958-03-14',
+    'March 14, 1958', '03/14/58', 'O3/l4/1958', '0З.14.I958'.replace('З', '3'), '1958.O3.14',
+  ])('finds the birth date shown as %j', async (text) => {
+    const f = await found(`DOB ${text}`);
+    const date = f.find((x) => x.category === 'C' && x.type === 'header:PatientBirthDate');
+    expect(date?.text).toBe(text);
+    expect(date?.score).toBe(1);
+  });
+
+  it.each(['MRX-0048213', 'MRX0048213', 'MRX 0048213', 'MRX-OO48213'])('finds the patient ID shown as %j', async (text) => {
+    const f = await found(`ID ${text}`);
+    expect(f.find((x) => x.type === 'header:PatientID')?.text).toBe(text);
+  });
+
+  it('does not match an ID inside a longer number', async () => {
+    const ctx: IdentityContext = { values: [{ value: '48213', category: 'R', source: 'AccessionNumber', vr: 'SH' }] };
+    expect(await flagged('748213', ctx)).not.toContain('48213');
+    expect(await flagged('ACC 48213', ctx)).toContain('48213');
+  });
+
+  it('finds the phone number and the distinctive words of the institution', async () => {
+    expect(await flagged('Tel 555.201.3344')).toContain('555.201.3344');
+    expect(await flagged('HOLLOWBROOK VALLEY')).toContain('HOLLOWBROOK VALLEY');
+    // Generic words of the institution name are not PHI on their own.
+    expect(await flagged('MEDICAL CENTER')).toEqual([]);
+  });
+});
+
+describe('local PHI detector: generic patterns', () => {
+  it.each([
+    ['Seen 07/04/2021', '07/04/2021', 'C'],
+    ['2021-07-04', '2021-07-04', 'C'],
+    ['4 July 2021', '4 July 2021', 'C'],
+    ['call 617-555-0182', '617-555-0182', 'D'],
+    ['mail to jo.smith@example.org', 'jo.smith@example.org', 'F'],
+    ['SSN 078-05-1120', '078-05-1120', 'G'],
+    ['MRN: 77AB9912', '77AB9912', 'H'],
+    ['Patient: HALVORSEN TRYGVE', 'HALVORSEN TRYGVE', 'A'],
+    ['Age 93Y', '93Y', 'C'],
+    ['Acc 8812734509', '8812734509', 'R'],
+    ['see https://example.org/p/1', 'https://example.org/p/1', 'N'],
+    ['host 10.20.30.40', '10.20.30.40', 'O'],
+  ])('flags %j', async (text, expected, category) => {
+    const f = await found(text, none);
+    expect(f.map((x) => `${x.text}|${x.category}`)).toContain(`${expected}|${category}`);
+  });
+
+  it.each([
+    'L', 'R', 'AP', 'PA', 'LAT', 'PORTABLE', 'SUPINE', 'Semi-Upright', 'SEMI-UPRIGHT', 'Portable', 'AP SUPINE PORTABLE',
+    '120 kV', '250 mAs', '5 cm', '10 mm', 'W: 400 L: 40', 'WL 40 WW 400', 'Se: 3 Im: 45', '0 1 2 3 4 5', 'Age 45Y', 'T2 FLAIR AXIAL',
+    'mA 200', 'KVP 120', 'Thk 5.0 mm', '14:02',
+  ])('keeps the harmless annotation %j', async (text) => {
+    expect(await flagged(text)).toEqual([]);
+  });
+
+  it('applies the rules\' regexes and extends the keep-list from options', async () => {
+    const custom = createLocalPhiDetector({ regex: ['STUDY-\\d{4}', 'DOB:?'], keepList: ['CASE-1234'] });
+    expect(await flagged('Ref STUDY-2231', none, custom)).toContain('STUDY-2231');
+    expect((await found('Ref STUDY-2231', none, custom))[0]).toMatchObject({ type: 'regex', engine: 'local:regex' });
+    expect(await flagged('DOB: 03.14.1958', none, custom)).toEqual(expect.arrayContaining(['DOB', '03.14.1958']));
+    expect(await flagged('CASE-1234', none, createLocalPhiDetector({ regex: ['CASE-\\d{4}'], keepList: ['CASE-1234'] }))).toEqual([]);
+  });
+
+  it('rejects an invalid regex with the engine prefix and the pattern', () => {
+    expect(() => createLocalPhiDetector({ regex: ['(unclosed'] })).toThrow(/^\[deid\] \[phi-local\] regex\[0\] "\(unclosed"/);
+  });
+
+  it('ignores low-confidence OCR words for patterns but never for the file\'s own identity', async () => {
+    const detector = createLocalPhiDetector({ confidenceThreshold: 60 });
+    const words = (texts: Array<[string, number]>): DetectedText[] =>
+      texts.map(([text, confidence], i) => ({ text, confidence, kind: 'word', lineIndex: 0, box: { left: i * 50, top: 0, width: 40, height: 10 } }));
+    const low = await detector.detect([{ text: '', words: words([['07/04/2021', 30]]) }], none);
+    expect(low).toEqual([]);
+    const mine = await detector.detect([{ text: '', words: words([['QUINTERO', 30]]) }], context);
+    expect(mine.map((f) => f.text)).toEqual(['QUINTERO']);
+  });
+});
+
+describe('local PHI detector: boxes of OCR lines', () => {
+  const line = (texts: string[]): DetectedText[] => {
+    const out: DetectedText[] = [];
+    let x = 10;
+    for (const t of texts) {
+      out.push({ text: t, confidence: 90, kind: 'word', lineIndex: 0, box: { left: x, top: 20, width: t.length * 8, height: 12 } });
+      x += t.length * 8 + 6;
+    }
+    const last = out[out.length - 1].box;
+    out.unshift({ text: texts.join(' '), confidence: 90, kind: 'line', lineIndex: 0, box: { left: 10, top: 20, width: last.left + last.width - 10, height: 12 } });
+    return out;
+  };
+
+  it('boxes only the PHI words of a line, and a sex marker between name and date', async () => {
+    const texts = line(['QUINTERO', 'ROSALIND', '[F]', '01.09.2012', 'PORTABLE']);
+    const f = await detectPhiInImageText(texts, phi, context, 'frame 0');
+    const words = texts.filter((t) => t.kind === 'word');
+    const name = f.find((x) => x.category === 'A')!;
+    expect(name.box).toEqual({ left: words[0].box.left, top: 20, width: words[1].box.left + words[1].box.width - words[0].box.left, height: 12 });
+    expect(name.location).toBe('frame 0 line 0');
+    expect(f.find((x) => x.text === '01.09.2012')?.box).toEqual(words[3].box);
+    expect(f.find((x) => x.text === '[F]')?.box).toEqual(words[2].box);
+    // PORTABLE stays unboxed.
+    const portable = words[4].box;
+    for (const x of f) expect(x.box!.left + x.box!.width).toBeLessThanOrEqual(portable.left);
+  });
+
+  it('boxes the value after a DOB label, and the label only when a rule says so', async () => {
+    const texts = line(['DOB:', '03.14.1958']);
+    const f = await detectPhiInImageText(texts, phi, context);
+    expect(f.map((x) => x.text)).toEqual(['03.14.1958']);
+    expect(f[0].box!.left).toBe(texts[2].box.left);
+  });
+
+  it('groups words into one span per line', () => {
+    const texts: DetectedText[] = [
+      { text: 'A B', confidence: 90, kind: 'line', lineIndex: 0, box: { left: 0, top: 0, width: 30, height: 10 } },
+      { text: 'B', confidence: 90, kind: 'word', lineIndex: 0, box: { left: 20, top: 0, width: 10, height: 10 } },
+      { text: 'A', confidence: 90, kind: 'word', lineIndex: 0, box: { left: 0, top: 0, width: 10, height: 10 } },
+      { text: 'C', confidence: 90, kind: 'line', lineIndex: 1, box: { left: 0, top: 20, width: 10, height: 10 } },
+    ];
+    const spans = imageTextToSpans(texts, 'frame 2');
+    expect(spans.map((s) => [s.text, s.location, s.words?.length ?? 0])).toEqual([
+      ['A B', 'frame 2 line 0', 2],
+      ['C', 'frame 2 line 1', 0],
+    ]);
+  });
+
+  it('finds PHI in header values with their element path as location', async () => {
+    const f = await phi.detect([{ text: 'CT CHEST for Quintero Rosalind 555-201-3344', location: '(0008,1030)' }], context);
+    expect(f.map((x) => [x.text, x.location])).toEqual(
+      expect.arrayContaining([['Quintero Rosalind', '(0008,1030)'], ['555-201-3344', '(0008,1030)']]),
+    );
+    expect(f.map((x) => x.text).join(' ')).not.toMatch(/CT|CHEST/);
+  });
+});
