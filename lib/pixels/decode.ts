@@ -1,7 +1,7 @@
 import type { DicomDataset } from '../dicom/dataset.js';
 import { decodeEncapsulatedFrame, type DecodedRaw } from './codecs.js';
 import { PixelDataError } from './errors.js';
-import { rawToStored, swapBytes, type PixelFrame, type RawLayout } from './frames.js';
+import { rawToStored, type PixelFrame, type RawLayout } from './frames.js';
 import { nativeFrameBytes, readPixelModule, type PixelModule } from './module.js';
 import { syntaxInfo } from './syntax.js';
 import { concat } from './values.js';
@@ -27,7 +27,7 @@ export interface DecodeOptions {
 
 /**
  * Decodes every frame of a dataset's Pixel Data to stored values.
- * Native (any bit depth, sign, planar configuration, big endian) and encapsulated RLE, JPEG,
+ * Native (any bit depth, sign, planar configuration; big endian arrives swapped by the adapter) and encapsulated RLE, JPEG,
  * JPEG-LS, JPEG 2000 and HTJ2K data are supported.
  * @throws PixelDataError for missing attributes, truncated data or an undecodable syntax.
  * @example const { module, frames } = await decodeFrames(file.dataset);
@@ -79,16 +79,6 @@ export function nativePixelBytes(dataset: DicomDataset): Uint8Array {
   return value.length === 1 ? new Uint8Array(value[0]) : concat(value);
 }
 
-/** Whether native pixel words must be byte-swapped to read them as little endian. */
-export function needsSwap(dataset: DicomDataset, m: PixelModule): boolean {
-  const info = syntaxInfo(dataset.transferSyntaxUID);
-  if (!info?.bigEndian) return false;
-  // dcmjs hands Explicit VR Big Endian OW data over in file byte order: 16-bit words (OW) need a swap;
-  // 8-bit data in OW is swapped in pairs too, in OB it is not.
-  const vr = dataset.dict['7FE00010']?.vr;
-  return m.bitsAllocated > 8 || vr === 'OW';
-}
-
 function nativeFrame(dataset: DicomDataset, m: PixelModule, index: number): Uint8Array {
   const all = nativePixelBytes(dataset);
   const size = nativeFrameBytes(m);
@@ -96,9 +86,8 @@ function nativeFrame(dataset: DicomDataset, m: PixelModule, index: number): Uint
   if (all.byteLength < start + size) {
     throw new PixelDataError(`Pixel Data is ${all.byteLength} bytes, too short for frame ${index} of ${m.numberOfFrames} (${size} bytes each)`);
   }
-  const frame = all.slice(start, start + size);
-  if (needsSwap(dataset, m)) swapBytes(frame, m.bitsAllocated === 8 ? 2 : m.bitsAllocated / 8);
-  return frame;
+  // The adapter hands native data over in little endian whatever the syntax (big endian is swapped on reading).
+  return all.slice(start, start + size);
 }
 
 /** The encoded bytes of each frame of encapsulated Pixel Data. */

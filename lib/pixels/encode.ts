@@ -1,7 +1,7 @@
 import type { DicomDataset } from '../dicom/dataset.js';
 import { encodeFrame } from './codecs.js';
 import { PixelDataError } from './errors.js';
-import { storedToRaw, swapBytes, type PixelFrame, type RawLayout } from './frames.js';
+import { storedToRaw, type PixelFrame, type RawLayout } from './frames.js';
 import type { PixelModule } from './module.js';
 import { syntaxInfo, TS } from './syntax.js';
 import { toArrayBuffer } from './values.js';
@@ -24,7 +24,7 @@ export interface EncodedFrames {
 
 /**
  * Encodes frames of stored values (interleaved, as {@link decodeFrames} returns them) into a transfer syntax:
- * native (little or big endian, in the module's planar configuration) or RLE, JPEG-LS lossless,
+ * native (little-endian words in memory for every native syntax, in the module's planar configuration) or RLE, JPEG-LS lossless,
  * JPEG 2000 lossless, HTJ2K lossless, JPEG Lossless SV1, JPEG Baseline (8-bit, lossy).
  * Returns one ArrayBuffer per frame.
  * @throws PixelDataError when there is no encoder for the syntax or the data does not fit it.
@@ -43,9 +43,8 @@ export async function encodeFramesDetailed(module: FrameModule, frames: ArrayLik
   });
   if (info.codec === 'native') {
     const out = frames.map((f) => {
-      const raw = storedToRaw(module, f);
-      if (info.bigEndian && module.bitsAllocated > 8) swapBytes(raw, module.bitsAllocated / 8);
-      return toArrayBuffer(raw);
+      // In memory native data is little endian for every syntax; the adapter's writer handles byte order.
+      return toArrayBuffer(storedToRaw(module, f));
     });
     return { frames: out, photometric: module.photometric, planarConfiguration: module.planarConfiguration };
   }

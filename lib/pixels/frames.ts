@@ -156,24 +156,3 @@ export function storedToRaw(m: RawLayout, values: ArrayLike<number>, base?: Uint
   }
   return raw;
 }
-
-/** Swaps the bytes of each word in place (big endian ↔ little endian). */
-export function swapBytes(bytes: Uint8Array, bytesPerWord: number): Uint8Array {
-  if (bytesPerWord === 2) {
-    for (let i = 0; i + 1 < bytes.length; i += 2) {
-      const t = bytes[i];
-      bytes[i] = bytes[i + 1];
-      bytes[i + 1] = t;
-    }
-  } else if (bytesPerWord === 4) {
-    for (let i = 0; i + 3 < bytes.length; i += 4) {
-      const a = bytes[i];
-      const b = bytes[i + 1];
-      bytes[i] = bytes[i + 3];
-      bytes[i + 1] = bytes[i + 2];
-      bytes[i + 2] = b;
-      bytes[i + 3] = a;
-    }
-  }
-  return bytes;
-}

@@ -7,3 +7,7 @@ export { decodeFrames, type DecodedPixels, type DecodeOptions } from './decode.j
 export { encodeFrames, encodeFramesDetailed, setPixelData, markLossy, type FrameModule, type EncodeOptions, type EncodedFrames } from './encode.js';
 export { frameDigest } from './digest.js';
 export { loadCodecs } from './codecs.js';
+export { renderFrame, greyMapping, type RenderOptions } from './render.js';
+export { toPng, type LabelledBox } from './png.js';
+export { redactFrames, type RedactOptions, type RedactResult } from './redact.js';
+export { cleanOverlays, type OverlayAction } from './overlays.js';
