@@ -23,10 +23,14 @@ const ACTION_OVERRIDES: Record<string, { action: Action; value?: string; note: s
   '00100030': { action: 'C', note: 'Safe Harbor allows the year of birth: kept per date_policy, emptied when it reveals an age over 89 (Basic Profile: Z)' },
 };
 
-/** Entries beyond Table E.1-1: free text in overlays that the table does not list. */
-const EXTRA_ENTRIES = [
-  { tag: '60xx0022', name: 'Overlay Description', action: 'C' as Action, note: 'not in Table E.1-1; free text, cleaned' },
-  { tag: '60xx1500', name: 'Overlay Label', action: 'C' as Action, note: 'not in Table E.1-1; free text, cleaned' },
+/** Entries beyond Table E.1-1: site names in the file meta header, free text in overlays. */
+const EXTRA_ENTRIES: Array<{ tag: string; name: string; action: Action; note: string; options?: string }> = [
+  { tag: '00020016', name: 'Source Application Entity Title', action: 'X', note: 'file meta, not in Table E.1-1; AE titles often name the site' },
+  { tag: '00020017', name: 'Sending Application Entity Title', action: 'X', note: 'file meta, not in Table E.1-1; AE titles often name the site' },
+  { tag: '00020018', name: 'Receiving Application Entity Title', action: 'X', note: 'file meta, not in Table E.1-1; AE titles often name the site' },
+  { tag: '00020102', name: 'Private Information', action: 'X', note: 'file meta, not in Table E.1-1; opaque private data' },
+  { tag: '60xx0022', name: 'Overlay Description', action: 'C', note: 'not in Table E.1-1; free text, cleaned' },
+  { tag: '60xx1500', name: 'Overlay Label', action: 'C', note: 'not in Table E.1-1; free text, cleaned' },
 ];
 
 /** Exemplary safe private attributes (after PS3.15 E.3.10): technical values, no identity. */
@@ -72,7 +76,7 @@ const PRECEDENCE_NOTES: Record<(typeof RULE_KINDS)[number], string> = {
   keywords: 'attribute names containing a keyword get its action (default Z)',
   condition_remove: 'attribute names containing one of these are cleaned (C): identifying words removed, the rest kept',
   uid_default: 'any other UID is remapped (U); standard UIDs under 1.2.840.10008. never change',
-  vr_default: 'person names (PN) get a placeholder (D); dates and times (DA, DT, TM) follow date_policy (C)',
+  vr_default: 'person names (PN) get a placeholder (D); dates and times (DA, DT, TM) follow date_policy (C); unknown UN elements are removed (X)',
   keep: 'anything else is kept (K)',
 };
 
@@ -162,7 +166,8 @@ export function renderDefaultRulesYaml(): string {
     line(`    - {${fields.join(', ')}}`);
   }
   for (const extra of EXTRA_ENTRIES) {
-    line(`    - {tag: ${q(formatTagPattern(extra.tag.toUpperCase()))}, name: ${q(extra.name)}, action: ${extra.action}, options: {clean_graphics: C}, safe_harbor: [A, B, C, D, R], note: ${q(extra.note)}}`);
+    const letters = extra.tag.startsWith('0002') ? 'B, R' : 'A, B, C, D, R';
+    line(`    - {tag: ${q(formatTagPattern(extra.tag.toUpperCase()))}, name: ${q(extra.name)}, action: ${extra.action}, safe_harbor: [${letters}], note: ${q(extra.note)}}`);
   }
   line('  # Table E.1-1 "Private attributes" ((gggg,eeee), gggg odd).');
   line('  private_attributes: {action: X, basic: "X", options: {retain_safe_private: C}, safe_harbor: [R]}');

@@ -130,6 +130,8 @@ export function resolveAction(rules: Rules, el: ElementInfo): Decision {
       case 'vr_default':
         if (el.vr === 'PN') return { action: 'D', ruleId: 'vr_default:PN', kind, categories: ['A'] };
         if (DATE_VRS.has(el.vr)) return { action: 'C', ruleId: `vr_default:${el.vr}`, kind, categories: ['C'] };
+        // UN: the dictionary does not know it, so nothing vouches for its content.
+        if (el.vr === 'UN') return { action: 'X', ruleId: 'vr_default:UN', kind, categories: ['R'] };
         if (el.inCleanContext && TEXT_VRS.has(el.vr)) return { action: 'C', ruleId: `vr_default:${el.vr}-in-cleaned-sequence`, kind, categories: FREE_TEXT };
         break;
       case 'keep':

@@ -1,0 +1,353 @@
+import type { DicomDict, DicomElement } from '../dicom/dataset.js';
+import { formatTag, getString, keywordOf, nameOf, personNameToString } from '../dicom/elements.js';
+import type { DicomFile, Step } from '../file.js';
+import { ACTIONS, type Action } from '../rules/actions.js';
+import { isPrivateCreatorTag, isPrivateGroupTag, personNamePlaceholder, resolveAction } from '../rules/resolve.js';
+import type { Decision, Rules } from '../rules/types.js';
+import type { SafeHarborCategory } from '../safe-harbor.js';
+import type { StateStore } from '../state/store.js';
+import { makeTextCleaner } from './clean-text.js';
+import { applyDatePolicy, capAge, parseDicomDate } from './dates.js';
+import { gatherIdentity } from './identity.js';
+import { addDeidentificationMethodCode, type DeidMethodCode } from './method.js';
+
+const STEP = 'deidentify-metadata';
+const STANDARD_UID_ROOT = '1.2.840.10008.';
+const TEXT_VRS = new Set(['LO', 'LT', 'SH', 'ST', 'UT', 'UC', 'CS', 'AE', 'UR']);
+const NUMERIC_VRS = new Set(['US', 'SS', 'UL', 'SL', 'UV', 'SV', 'FL', 'FD', 'IS', 'DS', 'AT']);
+const DATE_VRS = new Set(['DA', 'DT', 'TM']);
+
+/** Options of the metadata de-identification step. */
+export interface DeidentifyMetadataOptions {
+  /** Validated rules (`loadRules`). */
+  rules: Rules;
+  /** The state folder (`openStateStore`): UID map, Patient ID pseudonyms, date shifts. */
+  state: StateStore;
+  /** Clock for ages when the file has no study date (default: `() => new Date()`). */
+  now?: () => Date;
+}
+
+/** Per-file facts the actions need. */
+interface FileContext {
+  file: DicomFile;
+  rules: Rules;
+  state: StateStore;
+  patientKey: string;
+  shiftDays: number;
+  clean: (text: string) => { text: string; removed: number; categories: SafeHarborCategory[] };
+  /** Overlay groups whose Overlay Data was removed: the rest of the group goes too. */
+  removedOverlayGroups: Set<string>;
+  counts: Record<Action, number>;
+}
+
+function assertOptions(options: DeidentifyMetadataOptions): void {
+  if (!options || typeof options !== 'object') throw new TypeError('[deidentifyMetadata] options are required: { rules, state }');
+  if (!options.rules?.dicomTags) throw new TypeError('[deidentifyMetadata] options.rules must be loaded with loadRules() or parseRules()');
+  if (typeof options.state?.mapUid !== 'function') throw new TypeError('[deidentifyMetadata] options.state must come from openStateStore()');
+}
+
+/**
+ * Makes the step that de-identifies `file.dataset` (already a clone of `file.original`) by the rules:
+ * every element, recursively through sequences and private blocks, by the written precedence;
+ * free text cleaned of identifying words; dates per policy; ages over 89 aggregated; names to
+ * placeholders; Patient ID to a stable pseudonym; UIDs remapped consistently (meta header too);
+ * private elements removed except the safe list; Patient Identity Removed, De-identification
+ * Method and its CID 7050 code sequence added. Every action becomes a message (without PHI).
+ * Also leaves `file.data.identity` (gatherIdentity of the original) for the pixel step.
+ *
+ * @example pipeline.use(deidentifyMetadata({ rules: loadRules(path), state: openStateStore(dir) }))
+ */
+export function deidentifyMetadata(options: DeidentifyMetadataOptions): Step {
+  assertOptions(options);
+  const { rules, state } = options;
+  const now = options.now ?? (() => new Date());
+
+  return (file: DicomFile) => {
+    const dataset = file.requireDataset(STEP);
+    const original = file.original ?? dataset;
+    if (original === dataset) {
+      // Gather from the untouched values before we change anything.
+      file.message({ ruleId: 'pipeline:no-original', step: STEP, severity: 'warning', reason: 'file.original was not set; identity gathered from the dataset before changes' });
+    }
+    const identity = gatherIdentity(original);
+    file.data.identity = identity;
+
+    const patientId = getString(original.dict, 'PatientID')?.trim() ?? '';
+    const patientName = personNameToString(original.dict['00100010']?.Value?.[0]);
+    const birthDate = getString(original.dict, 'PatientBirthDate') ?? '';
+    const patientKey = patientId || (patientName || birthDate ? `name:${patientName}|${birthDate}` : '');
+    if (!patientKey) file.message({ ruleId: 'patient:unidentified', step: STEP, severity: 'warning', reason: 'no Patient ID or name: the pseudonym is shared by all such files' });
+
+    const ctx: FileContext = {
+      file,
+      rules,
+      state,
+      patientKey: patientKey || 'unidentified',
+      shiftDays: rules.profile.datePolicy === 'shift' ? state.dateShiftDays(patientKey || 'unidentified', rules.profile.maxShiftDays) : 0,
+      clean: makeTextCleaner(identity, rules.regex),
+      removedOverlayGroups: new Set(),
+      counts: { X: 0, Z: 0, D: 0, U: 0, K: 0, C: 0 },
+    };
+
+    processDict(ctx, dataset.dict, '', false, 0);
+    processDict(ctx, dataset.meta, '', false, 0);
+    removeOrphanOverlayGroups(ctx, dataset.dict);
+    guardBirthDate(ctx, dataset.dict, original.dict, now());
+    // The meta header names the same instance as the dataset.
+    const sop = getString(dataset.dict, 'SOPInstanceUID');
+    if (sop && dataset.meta['00020003']) dataset.meta['00020003'] = { vr: 'UI', Value: [sop] };
+    markDeidentified(ctx, dataset.dict);
+    state.flush();
+    file.data.metadataActions = { ...ctx.counts };
+  };
+}
+
+function describe(tag: string): { keyword?: string; name?: string } {
+  const keyword = keywordOf(tag);
+  let name: string | undefined;
+  try {
+    name = nameOf(tag);
+  } catch {
+    name = undefined;
+  }
+  return { keyword, name: name && name !== tag ? name : undefined };
+}
+
+function record(ctx: FileContext, path: string, decision: Decision, action: Action, reason: string): void {
+  ctx.counts[action]++;
+  ctx.file.message({ ruleId: decision.ruleId, step: STEP, location: path, action, category: decision.categories[0], reason });
+}
+
+function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanContext: boolean, depth: number): void {
+  // Private creators of this item, by group+block, so private data elements can be matched by creator.
+  const creators = new Map<string, string>();
+  for (const tag of Object.keys(dict)) {
+    if (isPrivateCreatorTag(tag)) creators.set(tag.slice(0, 4) + tag.slice(6, 8), String(dict[tag]?.Value?.[0] ?? '').trim());
+  }
+  const keptBlocks = new Set<string>();
+  for (const tag of Object.keys(dict).sort()) {
+    const element = dict[tag];
+    if (!element || isPrivateCreatorTag(tag)) continue;
+    const path = `${prefix}${formatTag(tag)}`;
+    const isPrivate = isPrivateGroupTag(tag);
+    const block = tag.slice(0, 4) + tag.slice(4, 6);
+    const { keyword, name } = describe(tag);
+    const decision = resolveAction(ctx.rules, {
+      tag,
+      vr: element.vr,
+      keyword,
+      name,
+      privateCreator: isPrivate ? creators.get(block) : undefined,
+      inCleanContext: cleanContext,
+    });
+    const label = name ?? keyword ?? (isPrivate ? `private element of "${creators.get(block) ?? 'unknown creator'}"` : 'element');
+    applyAction(ctx, dict, tag, element, path, decision, label, cleanContext, depth);
+    if (isPrivate && dict[tag]) keptBlocks.add(block);
+  }
+  // A private creator stays only while its block keeps an element.
+  for (const tag of Object.keys(dict)) {
+    if (!isPrivateCreatorTag(tag)) continue;
+    const block = tag.slice(0, 4) + tag.slice(6, 8);
+    if (keptBlocks.has(block)) continue;
+    delete dict[tag];
+    ctx.counts.X++;
+    ctx.file.message({ ruleId: 'private:creator', step: STEP, location: `${prefix}${formatTag(tag)}`, action: 'X', category: 'R', reason: 'private creator removed: no element of its block is kept' });
+  }
+}
+
+function applyAction(ctx: FileContext, dict: DicomDict, tag: string, element: DicomElement, path: string, decision: Decision, label: string, cleanContext: boolean, depth: number): void {
+  const { action } = decision;
+  const by = `by ${decision.ruleId}`;
+  const vr = element.vr;
+  if (vr === 'SQ') {
+    const items = (element.Value ?? []) as DicomDict[];
+    switch (action) {
+      case 'X':
+        delete dict[tag];
+        if (/^60[0-9A-F]{2}/.test(tag)) ctx.removedOverlayGroups.add(tag.slice(0, 4));
+        return record(ctx, path, decision, 'X', `${label} removed ${by}`);
+      case 'Z':
+        dict[tag] = { vr: 'SQ', Value: [] };
+        return record(ctx, path, decision, 'Z', `${label} emptied (no items) ${by}`);
+      case 'D':
+      case 'C':
+        // A sequence kept for conformance: its items are cleaned, free text included.
+        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, true, depth + 1));
+        return record(ctx, path, decision, action, `${label}: ${items.length} item(s) kept and cleaned ${by}`);
+      case 'U':
+      case 'K':
+        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, cleanContext, depth + 1));
+        if (decision.ruleId !== 'keep') record(ctx, path, decision, action, `${label}: items kept, each element de-identified by its own rule ${by}`);
+        return;
+    }
+  }
+  const values = element.Value ?? [];
+  switch (action) {
+    case 'X':
+      delete dict[tag];
+      if (/^60[0-9A-F]{2}3000$/.test(tag)) ctx.removedOverlayGroups.add(tag.slice(0, 4));
+      return record(ctx, path, decision, 'X', `${label} removed ${by}`);
+    case 'Z':
+      dict[tag] = { vr, Value: [] };
+      return record(ctx, path, decision, 'Z', `${label} emptied ${by}`);
+    case 'D':
+      return applyDummy(ctx, dict, tag, element, path, decision, label);
+    case 'U':
+      return applyUid(ctx, dict, tag, element, path, decision, label);
+    case 'K': {
+      if (vr === 'AS') return guardAge(ctx, dict, tag, element, path, decision, label, 'K');
+      if (decision.ruleId !== 'keep') record(ctx, path, decision, 'K', `${label} kept ${by}`);
+      return;
+    }
+    case 'C': {
+      if (vr === 'UI') return applyUid(ctx, dict, tag, element, path, decision, label);
+      if (vr === 'PN') return applyDummy(ctx, dict, tag, element, path, { ...decision, action: 'D' }, label);
+      if (vr === 'AS') return guardAge(ctx, dict, tag, element, path, decision, label, 'C');
+      if (DATE_VRS.has(vr)) {
+        const policy = ctx.rules.profile.datePolicy;
+        const next = values.map((v) => applyDatePolicy(String(v ?? ''), vr, policy, ctx.shiftDays)).filter((v) => v !== '');
+        dict[tag] = { vr, Value: next };
+        return record(ctx, path, decision, 'C', `${label}: ${vr === 'TM' && policy === 'year_only' ? 'time removed' : `date_policy ${policy}`} ${by}`);
+      }
+      if (NUMERIC_VRS.has(vr)) {
+        return record(ctx, path, decision, 'K', `${label} kept: numbers hold no free text ${by}`);
+      }
+      if (TEXT_VRS.has(vr)) {
+        let removed = 0;
+        const categories = new Set<SafeHarborCategory>();
+        const next = values.map((v) => {
+          const result = ctx.clean(String(v ?? ''));
+          removed += result.removed;
+          result.categories.forEach((c) => categories.add(c));
+          return result.text;
+        });
+        dict[tag] = { vr, Value: next.every((v) => v === '') ? [] : next };
+        const what = removed ? `${removed} identifying span(s) removed (${[...categories].join(', ')})` : 'nothing identifying found';
+        ctx.counts.C++;
+        ctx.file.message({ ruleId: decision.ruleId, step: STEP, location: path, action: 'C', category: [...categories][0] ?? decision.categories[0], reason: `${label} cleaned: ${what} ${by}` });
+        return;
+      }
+      if (/^60[0-9A-F]{2}3000$/.test(tag)) {
+        ctx.file.data.overlaysToClean = true;
+        return record(ctx, path, decision, 'C', `${label} kept for the pixel step to clean (Clean Graphics) ${by}`);
+      }
+      // Binary or unknown content cannot be cleaned here: remove it (fail closed).
+      delete dict[tag];
+      return record(ctx, path, decision, 'X', `${label} removed: ${vr} content cannot be cleaned (asked ${ACTIONS.C.split(':')[0]}) ${by}`);
+    }
+  }
+}
+
+function applyDummy(ctx: FileContext, dict: DicomDict, tag: string, element: DicomElement, path: string, decision: Decision, label: string): void {
+  const vr = element.vr;
+  const by = `by ${decision.ruleId}`;
+  if (decision.value === '@pseudonym') {
+    const own = String(element.Value?.[0] ?? '').trim();
+    const pseudonym = ctx.state.pseudonymForPatient(own || ctx.patientKey);
+    dict[tag] = { vr, Value: [pseudonym] };
+    return record(ctx, path, decision, 'D', `${label} replaced by its pseudonym ${by}`);
+  }
+  if (vr === 'PN') {
+    const info = describe(tag);
+    const placeholder = decision.value ?? personNamePlaceholder(ctx.rules, { name: info.name ?? label, keyword: info.keyword });
+    dict[tag] = { vr, Value: [{ Alphabetic: placeholder }] };
+    return record(ctx, path, decision, 'D', `${label} replaced by the placeholder ${placeholder} ${by}`);
+  }
+  if (vr === 'UI') return applyUid(ctx, dict, tag, element, path, decision, label);
+  if (NUMERIC_VRS.has(vr) && vr !== 'IS' && vr !== 'DS') {
+    dict[tag] = { vr, Value: [0] };
+    return record(ctx, path, decision, 'D', `${label} replaced by 0 ${by}`);
+  }
+  if (!TEXT_VRS.has(vr) && !DATE_VRS.has(vr) && vr !== 'AS' && vr !== 'IS' && vr !== 'DS') {
+    dict[tag] = { vr, Value: [] };
+    return record(ctx, path, decision, 'Z', `${label} emptied: no dummy value for ${vr} ${by}`);
+  }
+  const dummy = decision.value ?? ctx.rules.dummyValues[vr] ?? ctx.rules.dummyValues.default ?? 'ANONYMIZED';
+  dict[tag] = { vr, Value: [dummy] };
+  return record(ctx, path, decision, 'D', `${label} replaced by a dummy value ${by}`);
+}
+
+function applyUid(ctx: FileContext, dict: DicomDict, tag: string, element: DicomElement, path: string, decision: Decision, label: string): void {
+  const by = `by ${decision.ruleId}`;
+  if (element.vr !== 'UI') {
+    dict[tag] = { vr: element.vr, Value: [] };
+    return record(ctx, path, decision, 'Z', `${label} emptied: U applies to UIDs, this is ${element.vr} ${by}`);
+  }
+  let mapped = 0;
+  let standard = 0;
+  const next = (element.Value ?? []).map((v) => {
+    const uid = String(v ?? '').trim().replace(/\0+$/, '');
+    if (!uid) return uid;
+    if (uid.startsWith(STANDARD_UID_ROOT)) {
+      standard++;
+      return uid;
+    }
+    mapped++;
+    return ctx.state.mapUid(uid);
+  });
+  dict[tag] = { vr: 'UI', Value: next };
+  const note = standard ? `, ${standard} standard UID(s) kept` : '';
+  record(ctx, path, decision, mapped ? 'U' : 'K', `${label}: ${mapped} UID(s) remapped${note} ${by}`);
+}
+
+function guardAge(ctx: FileContext, dict: DicomDict, tag: string, element: DicomElement, path: string, decision: Decision, label: string, action: Action): void {
+  const value = String(element.Value?.[0] ?? '');
+  if (!value) return;
+  const { value: next, capped, malformed } = capAge(value);
+  if (capped) {
+    dict[tag] = { vr: 'AS', Value: [next] };
+    return record(ctx, path, { ...decision, ruleId: 'guard:age-over-89', categories: ['C'] }, 'C', `${label}: age over 89 aggregated to 090Y (Safe Harbor)`);
+  }
+  if (malformed) {
+    dict[tag] = { vr: 'AS', Value: [] };
+    return record(ctx, path, { ...decision, categories: ['C'] }, 'Z', `${label} emptied: not a valid age string ${`by ${decision.ruleId}`}`);
+  }
+  if (decision.ruleId !== 'keep') record(ctx, path, decision, action, `${label} kept (89 or under) by ${decision.ruleId}`);
+}
+
+/** Removes a birth date that reveals an age over 89, judged by the ORIGINAL values (fail closed on year precision). */
+function guardBirthDate(ctx: FileContext, dict: DicomDict, original: DicomDict, now: Date): void {
+  if (!dict['00100030']?.Value?.length) return;
+  const birth = parseDicomDate(getString(original, 'PatientBirthDate') ?? '');
+  const age = capAge(getString(original, 'PatientAge') ?? '');
+  const referenceText = ['StudyDate', 'SeriesDate', 'AcquisitionDate', 'ContentDate'].map((k) => getString(original, k)).find((v) => v && parseDicomDate(v));
+  const reference = referenceText ? parseDicomDate(referenceText)! : now;
+  // Year difference overestimates by up to one year: at 89 by years we remove too, never too little.
+  const over = age.capped || (birth !== undefined && reference.getUTCFullYear() - birth.getUTCFullYear() > 88);
+  if (!over) return;
+  dict['00100030'] = { vr: 'DA', Value: [] };
+  ctx.counts.Z++;
+  ctx.file.message({ ruleId: 'guard:birth-date-age-over-89', step: STEP, location: '(0010,0030)', action: 'Z', category: 'C', reason: "Patient's Birth Date emptied: it would reveal an age over 89 (Safe Harbor)" });
+}
+
+/** Overlay groups whose Overlay Data was removed lose their remaining elements, so no half overlay remains. */
+function removeOrphanOverlayGroups(ctx: FileContext, dict: DicomDict): void {
+  for (const group of ctx.removedOverlayGroups) {
+    for (const tag of Object.keys(dict)) {
+      if (!tag.startsWith(group)) continue;
+      delete dict[tag];
+      ctx.counts.X++;
+      ctx.file.message({ ruleId: 'overlay:group-without-data', step: STEP, location: formatTag(tag), action: 'X', category: 'R', reason: 'overlay attribute removed with its Overlay Data' });
+    }
+  }
+}
+
+function markDeidentified(ctx: FileContext, dict: DicomDict): void {
+  const { profile, hash } = ctx.rules;
+  dict['00120062'] = { vr: 'CS', Value: ['YES'] };
+  const methods = ['DICOM PS3.15 Basic Application Confidentiality Profile', 'HIPAA Safe Harbor 45 CFR 164.514(b)(2)', `dicom-safe-harbor-kit rules sha256:${hash.slice(0, 16)}`, `date policy: ${profile.datePolicy}`];
+  const previous = (dict['00120063']?.Value ?? []).map(String).filter((v) => !methods.includes(v));
+  dict['00120063'] = { vr: 'LO', Value: [...previous, ...methods] };
+  const codes: DeidMethodCode[] = ['113100'];
+  if (profile.cleanDescriptors) codes.push('113105');
+  if (profile.cleanStructuredContent) codes.push('113104');
+  if (profile.cleanGraphics) codes.push('113103');
+  if (profile.datePolicy !== 'remove') codes.push('113107');
+  if (profile.retainPatientCharacteristics) codes.push('113108');
+  if (profile.retainDeviceIdentity) codes.push('113109');
+  if (profile.retainUids) codes.push('113110');
+  if (profile.retainSafePrivate) codes.push('113111');
+  if (profile.retainInstitutionIdentity) codes.push('113112');
+  for (const code of codes) addDeidentificationMethodCode(dict, code);
+  ctx.file.message({ ruleId: 'deid:method', step: STEP, location: '(0012,0064)', action: 'D', reason: `Patient Identity Removed = YES; method codes ${codes.join(', ')}` });
+}

@@ -1,0 +1,1 @@
+export { openStateStore, StateError, type StateStore } from './store.js';
