@@ -1,0 +1,42 @@
+/**
+ * The `deid` command. Library code never exits the process: commands return an exit code
+ * (0 every file ok, 1 any file failed, 2 usage error) and `bin/deid.js` sets it.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, UsageError } from './errors.js';
+import { registerRunCommand } from './run-command.js';
+
+/** Command modules register themselves here; each action resolves to an exit code. */
+export type CommandRegistrar = (program: Command, setExitCode: (code: number) => void) => void;
+
+const registrars: CommandRegistrar[] = [registerRunCommand];
+
+/** Adds a sub-command (used by the evaluate and learn modules). */
+export function addCommand(registrar: CommandRegistrar): void {
+  registrars.push(registrar);
+}
+
+/** Parses `argv` (as `process.argv`) and runs the chosen command; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = new Command('deid')
+    .description('De-identify DICOM files under the HIPAA Safe Harbor method')
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  for (const register of registrars) register(program, (code) => (exitCode = Math.max(exitCode, code)));
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`deid: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    process.stderr.write(`deid: ${(error as Error).message}\n`);
+    return ExitCode.fileFailed;
+  }
+  return exitCode;
+}

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, RunConfigurationError, deidentifyFiles } from '../pipeline/deidentify-files.js';
+import { RulesError } from '../rules/index.js';
+import type { CommandRegistrar } from './main.js';
+import { ExitCode, UsageError } from './errors.js';
+import { createProgress } from './progress.js';
+
+/** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine]`. */
+export const registerRunCommand: CommandRegistrar = (program: Command, setExitCode) => {
+  program
+    .command('run')
+    .description('de-identify DICOM files and folders (metadata and burned-in pixel text)')
+    .argument('<inputs...>', 'DICOM files or folders (searched recursively)')
+    .requiredOption('--out <dir>', 'folder for de-identified files: <patient>/<study>/<series>/<sop>.dcm')
+    .option('--rules <yaml>', 'rules YAML', DEFAULT_RULES_PATH)
+    .option('--state <dir>', 'folder for the secret and the UID / patient-ID maps (sensitive; keep apart from output)', DEFAULT_STATE_DIR)
+    .option('--manifest <file.jsonl>', 'manifest, one JSON line per input (default: <state>/manifest.jsonl)')
+    .option('--no-pixels', 'do not look for burned-in text (files with pixel data are reported as not pixel-checked)')
+    .option('--engine <name>', 'text and PHI detection engine: local (offline) or aws', 'local')
+    .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string }) => {
+      if (options.engine !== 'local' && options.engine !== 'aws') throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      const progress = createProgress('de-identifying');
+      let result;
+      try {
+        result = await deidentifyFiles(inputs, {
+          out: options.out,
+          rulesPath: options.rules,
+          stateDir: options.state,
+          manifestPath: options.manifest,
+          pixels: options.pixels,
+          engine: options.engine,
+          onFile: (entry, done, total) => {
+            progress.update(done, total);
+            if (entry.status === 'error') progress.log(`error: ${entry.input}: ${entry.error}`);
+          },
+        });
+      } catch (error) {
+        if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError((error as Error).message);
+        throw error;
+      } finally {
+        progress.stop();
+      }
+      const unchecked = result.entries.filter((e) => e.status === 'ok' && e.pixelsChecked === false).length;
+      process.stdout.write(
+        `${result.ok} de-identified, ${result.failed} failed, ${result.skipped} skipped` +
+          (unchecked ? `, ${unchecked} not pixel-checked` : '') +
+          `\nmanifest: ${result.manifestPath}\n`,
+      );
+      setExitCode(result.failed > 0 ? ExitCode.fileFailed : ExitCode.ok);
+    });
+};

@@ -1,0 +1,147 @@
+import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DicomFile, type Step } from '../file.js';
+import { loadRules } from '../rules/index.js';
+import type { Rules } from '../rules/index.js';
+import { openStateStore } from '../state/index.js';
+import { deidentifyMetadata } from '../metadata/index.js';
+import { parseDicom } from '../steps/parse.js';
+import { saveDeidentified } from '../steps/save.js';
+import { cleanPixels, skipPixels } from '../steps/pixels.js';
+import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
+import { createLocalStorage } from '../storage/local.js';
+import { expandInputs, realPaths } from './inputs.js';
+import { manifestEntry, type ManifestEntry } from './manifest.js';
+import { processFile } from './process-file.js';
+
+/** The rules file used when none is given. */
+export const DEFAULT_RULES_PATH = 'configs/de-id/de_id_rules_auto.yaml';
+/** The state folder (secret and identity maps) used when none is given; keep it out of shared output. */
+export const DEFAULT_STATE_DIR = '.deid-state';
+
+/** Options of {@link deidentifyFiles}. */
+export interface DeidentifyFilesOptions {
+  /** Folder for de-identified files (`<patient>/<study>/<series>/<sop>.dcm`). */
+  out: string;
+  /** Rules YAML (default: `configs/de-id/de_id_rules_auto.yaml`). */
+  rulesPath?: string;
+  /** Already loaded rules; wins over `rulesPath`. */
+  rules?: Rules;
+  /** State folder holding the secret and the UID / patient-ID maps (default: `.deid-state`). */
+  stateDir?: string;
+  /** Manifest path, one JSON line per input (default: `<stateDir>/manifest.jsonl`: it names inputs, so it is kept with the sensitive state). */
+  manifestPath?: string;
+  /** Look for burned-in text in the pixels (default: true). */
+  pixels?: boolean;
+  /** Engine for text and PHI detection (default: `local`, fully offline). */
+  engine?: EngineName;
+  /** Called after each file, e.g. for a progress bar. */
+  onFile?: (entry: ManifestEntry, done: number, total: number) => void;
+}
+
+/** What a run did. */
+export interface RunResult {
+  entries: ManifestEntry[];
+  ok: number;
+  failed: number;
+  skipped: number;
+  manifestPath: string;
+}
+
+/**
+ * De-identifies files and folders into `options.out`: parse, metadata, pixels, save, for each
+ * file in turn. A file that fails is reported in the manifest and the batch goes on.
+ * Inputs are never modified or overwritten.
+ */
+export async function deidentifyFiles(inputs: string[], options: DeidentifyFilesOptions): Promise<RunResult> {
+  const stateDir = path.resolve(options.stateDir ?? DEFAULT_STATE_DIR);
+  const out = path.resolve(options.out);
+  assertApart(stateDir, out);
+  const manifestPath = path.resolve(options.manifestPath ?? path.join(stateDir, 'manifest.jsonl'));
+  const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
+  const state = openStateStore(stateDir);
+  const entries = await expandInputs(inputs, [out, stateDir]);
+  const storage = createLocalStorage({ root: out, protectedPaths: await realPaths(entries) });
+
+  const engine = options.engine ?? 'local';
+  const pixelSteps: Step[] = [];
+  let close = async () => {};
+  if (options.pixels === false) pixelSteps.push(skipPixels());
+  else {
+    const textDetector = await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {});
+    const phiDetector = await createPhiDetector(
+      engine === 'aws'
+        ? { engine: 'aws', confidenceThreshold: rules.confidenceThreshold }
+        : { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold },
+    );
+    pixelSteps.push(cleanPixels({ textDetector, phiDetector }));
+    close = async () => {
+      await textDetector.close?.();
+      await phiDetector.close?.();
+    };
+  }
+  const steps: Step[] = [parseDicom(), deidentifyMetadata({ rules, state }), ...pixelSteps, saveDeidentified({ storage })];
+
+  const results: ManifestEntry[] = [];
+  try {
+    for (const [index, input] of entries.entries()) {
+      const entry = input.error
+        ? { input: input.path, status: 'error' as const, error: input.error }
+        : await processOne(input.path, input.fromFolder, steps);
+      results.push(entry);
+      options.onFile?.(entry, index + 1, entries.length);
+    }
+  } finally {
+    await close();
+    state.flush();
+  }
+  await writeAtomically(manifestPath, results.map((e) => JSON.stringify(e)).join('\n') + (results.length ? '\n' : ''));
+  return {
+    entries: results,
+    ok: results.filter((e) => e.status === 'ok').length,
+    failed: results.filter((e) => e.status === 'error').length,
+    skipped: results.filter((e) => e.status === 'skipped').length,
+    manifestPath,
+  };
+}
+
+async function processOne(inputPath: string, fromFolder: boolean, steps: Step[]): Promise<ManifestEntry> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(inputPath));
+  } catch (error) {
+    return { input: inputPath, status: 'error', error: `cannot read input: ${(error as NodeJS.ErrnoException).code ?? error}` };
+  }
+  const file = await processFile(new DicomFile(inputPath, bytes), steps);
+  const entry = manifestEntry(file);
+  // A stray non-DICOM file found while walking a folder (a README, a JSON) is skipped, not failed.
+  if (entry.status === 'error' && fromFolder && !looksLikeDicom(inputPath, bytes) && file.messages.some((m) => m.ruleId === 'parse:not-dicom')) {
+    return { input: inputPath, status: 'skipped', error: entry.error };
+  }
+  return entry;
+}
+
+function looksLikeDicom(inputPath: string, bytes: Uint8Array): boolean {
+  const marker = bytes.length >= 132 && Buffer.from(bytes.subarray(128, 132)).toString('latin1') === 'DICM';
+  return marker || /\.(dcm|dicom|dic)$/i.test(inputPath);
+}
+
+/** A run that cannot start because its options do not fit together (the CLI exits with 2). */
+export class RunConfigurationError extends Error {
+  override name = 'RunConfigurationError';
+}
+
+/** The state (secret, identity maps) must never end up inside shareable output, nor the other way round. */
+function assertApart(stateDir: string, out: string): void {
+  const inside = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
+  if (inside(stateDir, out) || inside(out, stateDir)) {
+    throw new RunConfigurationError(`the state folder (${stateDir}) holds the identity maps and must not be inside the output folder (${out}) or contain it`);
+  }
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text, { mode: 0o600 });
+  await rename(temporary, file);
+}

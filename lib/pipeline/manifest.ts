@@ -1,0 +1,37 @@
+import type { DicomFile } from '../file.js';
+
+/** One line of the run manifest (JSON Lines), one per input. */
+export interface ManifestEntry {
+  input: string;
+  output?: string;
+  status: 'ok' | 'error' | 'skipped';
+  error?: string;
+  /** Counts of metadata actions taken, by action code (`X`, `Z`, `D`, `U`, `C`, …). */
+  actions?: Record<string, number>;
+  /** Whether burned-in text was looked for in the pixels; false with `--no-pixels`. */
+  pixelsChecked?: boolean;
+  /** Number of pixel boxes redacted. */
+  pixelBoxes?: number;
+  /** Non-fatal warnings, by rule id. */
+  warnings?: string[];
+}
+
+/** Builds a manifest entry from a processed file's messages and data. */
+export function manifestEntry(file: DicomFile): ManifestEntry {
+  const fatal = file.messages.find((m) => m.severity === 'fatal');
+  if (fatal) return { input: file.path, status: 'error', error: fatal.reason };
+  const actions: Record<string, number> = {};
+  for (const message of file.messages) {
+    if (message.step === 'deidentify-metadata' && message.action) actions[message.action] = (actions[message.action] ?? 0) + 1;
+  }
+  const warnings = [...new Set(file.messages.filter((m) => m.severity === 'warning').map((m) => m.ruleId))];
+  return {
+    input: file.path,
+    output: file.data.outputPath,
+    status: 'ok',
+    actions,
+    pixelsChecked: file.data.pixelsChecked ?? false,
+    pixelBoxes: Number(file.data.pixelBoxes ?? 0),
+    ...(warnings.length ? { warnings } : {}),
+  };
+}

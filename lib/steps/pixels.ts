@@ -1,0 +1,154 @@
+import { setElement } from '../dicom/elements.js';
+import { detectPhiInImageText } from '../engines/phi-local.js';
+import type { Box, DisplayImage, IdentityContext, PhiDetector, PhiFinding, TextDetector } from '../engines/types.js';
+import type { DicomFile, Step } from '../file.js';
+import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';
+import { cleanOverlays, decodeFrames, frameDigest, redactFrames, renderFrame } from '../pixels/index.js';
+import type { PixelModule } from '../pixels/index.js';
+
+const STEP = 'clean-pixels';
+const PIXEL_DATA = '7FE00010';
+
+/** A PHI finding in the pixels of one frame (holds the text: keep it with sensitive reports). */
+export interface PixelFinding extends PhiFinding {
+  frame: number;
+}
+
+/** Options of {@link detectPixelPhi} and {@link cleanPixels}. */
+export interface PixelPhiOptions {
+  textDetector: TextDetector;
+  phiDetector: PhiDetector;
+  /** Identity values to look for (default: gathered from `file.original`, else `file.dataset`). */
+  identity?: (file: DicomFile) => IdentityContext;
+}
+
+/**
+ * Finds burned-in PHI in every frame: renders each frame as a viewer would (and, for data deeper
+ * than 8 bits, also stretched min..max so text outside the window is not missed), reads it with
+ * the text detector and judges the text with the PHI detector. Identical frames are read once.
+ * Sets `file.data.pixelFindings`. Fails the file when the pixels cannot be decoded or read.
+ */
+export function detectPixelPhi(options: PixelPhiOptions): Step {
+  return async function detectPixelPhiStep(file) {
+    const dataset = file.requireDataset(STEP);
+    if (!dataset.dict[PIXEL_DATA]) {
+      file.data.pixelFindings = [];
+      return;
+    }
+    let decoded;
+    try {
+      decoded = await decodeFrames(dataset);
+    } catch (error) {
+      return file.fail({ ruleId: 'pixel:undecodable', step: STEP, reason: `pixel data cannot be decoded, so burned-in text cannot be ruled out: ${(error as Error).message}` }, error);
+    }
+    const identity = options.identity?.(file) ?? gatherIdentity((file.original ?? dataset));
+    const byDigest = new Map<string, PhiFinding[]>();
+    const findings: PixelFinding[] = [];
+    for (const [index, frame] of decoded.frames.entries()) {
+      const digest = frameDigest(frame);
+      let frameFindings = byDigest.get(digest);
+      if (!frameFindings) {
+        frameFindings = [];
+        for (const image of renderings(decoded.module, frame)) {
+          let texts;
+          try {
+            texts = await options.textDetector.detect(image);
+          } catch (error) {
+            return file.fail({ ruleId: 'pixel:ocr-failed', step: STEP, location: `frame ${index}`, reason: `text detection failed, so burned-in text cannot be ruled out: ${(error as Error).message}` }, error);
+          }
+          frameFindings.push(...(await detectPhiInImageText(texts, options.phiDetector, identity, `frame ${index}`)));
+        }
+        byDigest.set(digest, frameFindings);
+      }
+      findings.push(...frameFindings.map((f) => ({ ...f, frame: index })));
+    }
+    file.data.pixelFindings = findings;
+    for (const finding of findings) {
+      file.message({
+        ruleId: `pixel:${finding.engine}:${finding.type}`,
+        step: STEP,
+        location: finding.box ? `frame ${finding.frame} [${finding.box.left},${finding.box.top},${finding.box.width},${finding.box.height}]` : `frame ${finding.frame}`,
+        severity: 'warning',
+        category: finding.category,
+        action: finding.box ? 'fill' : undefined,
+        reason: `burned-in ${finding.type} text (score ${finding.score.toFixed(2)})`,
+      });
+    }
+  };
+}
+
+/** The images to read for one frame: as displayed, plus min..max for deep grey data. */
+function renderings(module: PixelModule, frame: Parameters<typeof renderFrame>[1]): DisplayImage[] {
+  const shown = renderFrame(module, frame);
+  const grey = module.photometric === 'MONOCHROME1' || module.photometric === 'MONOCHROME2';
+  if (!grey || module.bitsStored <= 8) return [shown];
+  const stretched = renderFrame(module, frame, { minMax: true });
+  return Buffer.from(stretched.data).equals(Buffer.from(shown.data)) ? [shown] : [shown, stretched];
+}
+
+/** Options of {@link redactPixelPhi}. */
+export interface RedactPixelOptions {
+  /** Pixels added around each box (default: 3). */
+  padding?: number;
+}
+
+/**
+ * Fills the boxes of `file.data.pixelFindings` in every frame, removes overlays and icon images,
+ * and, once the pixels have been checked, sets Burned In Annotation to NO and adds the
+ * Clean Pixel Data option (113101) to the de-identification method.
+ */
+export function redactPixelPhi(options: RedactPixelOptions = {}): Step {
+  return async function redactPixelPhiStep(file) {
+    const dataset = file.requireDataset(STEP);
+    const findings = (file.data.pixelFindings ?? undefined) as PixelFinding[] | undefined;
+    if (!findings) return file.fail({ ruleId: 'pipeline:order', step: STEP, reason: 'redaction needs pixel findings; run detectPixelPhi first' });
+    try {
+      for (const action of await cleanOverlays(dataset)) {
+        file.message({ ruleId: `pixel:${action.action}`, step: STEP, location: action.location, action: 'X', reason: action.detail });
+      }
+      const boxes = new Map<number, Box[]>();
+      for (const finding of findings) if (finding.box) boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), finding.box]);
+      if (boxes.size > 0) {
+        const result = await redactFrames(dataset, boxes, { padding: options.padding ?? 3 });
+        file.data.pixelsModified = result.changed;
+        for (const note of result.notes) file.message({ ruleId: 'pixel:encoding', step: STEP, severity: 'warning', reason: note });
+      }
+      file.data.pixelBoxes = [...boxes.values()].reduce((n, b) => n + b.length, 0);
+    } catch (error) {
+      return file.fail({ ruleId: 'pixel:redaction-failed', step: STEP, reason: `burned-in text could not be redacted: ${(error as Error).message}` }, error);
+    }
+    if (dataset.dict[PIXEL_DATA]) {
+      setElement(dataset.dict, 'BurnedInAnnotation', 'CS', ['NO']);
+      addDeidentificationMethodCode(dataset.dict, '113101');
+    }
+    file.data.pixelsChecked = true;
+  };
+}
+
+/** Detects and redacts burned-in PHI: {@link detectPixelPhi} then {@link redactPixelPhi}. */
+export function cleanPixels(options: PixelPhiOptions & RedactPixelOptions): Step {
+  const detect = detectPixelPhi(options);
+  const redact = redactPixelPhi(options);
+  return async function cleanPixelsStep(file) {
+    await detect(file);
+    await redact(file);
+  };
+}
+
+/**
+ * For `--no-pixels`: overlays and icon images are still removed (no OCR needed), but a file
+ * with pixel data is marked as not pixel-checked and Burned In Annotation is left as it was.
+ */
+export function skipPixels(): Step {
+  return async function skipPixelsStep(file) {
+    const dataset = file.requireDataset(STEP);
+    for (const action of await cleanOverlays(dataset)) {
+      file.message({ ruleId: `pixel:${action.action}`, step: STEP, location: action.location, action: 'X', reason: action.detail });
+    }
+    const hasPixels = Boolean(dataset.dict[PIXEL_DATA]);
+    file.data.pixelsChecked = !hasPixels;
+    if (hasPixels) {
+      file.message({ ruleId: 'pixel:not-checked', step: STEP, severity: 'warning', reason: 'pixels were not checked for burned-in text (--no-pixels)' });
+    }
+  };
+}

@@ -1,0 +1,49 @@
+import { writeDicom } from '../dicom/adapter.js';
+import { getString } from '../dicom/elements.js';
+import type { Step } from '../file.js';
+import type { ObjectStorage } from '../storage/types.js';
+
+/**
+ * The output key of a de-identified dataset, as in the source notebook:
+ * `<patient id>/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm`.
+ * Built only from de-identified values, never from the input's name (which often holds a name).
+ */
+export function outputKey(dict: Parameters<typeof getString>[0], prefix = ''): string {
+  const part = (keyword: string, fallback: string) => (getString(dict, keyword) ?? fallback).replace(/[^A-Za-z0-9._-]/g, '_');
+  return [prefix, part('PatientID', 'NO_PATIENT_ID'), part('StudyInstanceUID', 'NO_STUDY_UID'), part('SeriesInstanceUID', 'NO_SERIES_UID'), `${part('SOPInstanceUID', 'NO_SOP_UID')}.dcm`]
+    .filter(Boolean)
+    .join('/');
+}
+
+/** Options of {@link saveDeidentified}. */
+export interface SaveOptions {
+  storage: ObjectStorage;
+  /** Key prefix inside the storage (default: none; the notebook uses `test`). */
+  prefix?: string;
+}
+
+/**
+ * Writes the de-identified dataset to storage under {@link outputKey}; sets `file.data.outputPath`.
+ * Refuses a file that a previous step failed.
+ */
+export function saveDeidentified(options: SaveOptions): Step {
+  // Two inputs can share a SOP Instance UID (a copy with and without pixels, say): the later one
+  // gets a numbered name rather than replacing the earlier one's output.
+  const written = new Set<string>();
+  return async function save(file) {
+    const dataset = file.requireDataset('save');
+    if (file.failed) return file.fail({ ruleId: 'save:failed-file', step: 'save', reason: 'a previous step failed; the file is not released' });
+    let key = outputKey(dataset.dict, options.prefix);
+    for (let n = 2; written.has(key); n++) key = outputKey(dataset.dict, options.prefix).replace(/\.dcm$/, `-${n}.dcm`);
+    if (key !== outputKey(dataset.dict, options.prefix)) {
+      file.message({ ruleId: 'save:duplicate-instance', step: 'save', severity: 'warning', reason: 'another input of this run has the same SOP Instance UID; written under a numbered name' });
+    }
+    written.add(key);
+    try {
+      await options.storage.put(key, writeDicom(dataset));
+    } catch (error) {
+      return file.fail({ ruleId: 'save:write-failed', step: 'save', reason: (error as Error).message }, error);
+    }
+    file.data.outputPath = key;
+  };
+}
