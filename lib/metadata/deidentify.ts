@@ -241,7 +241,8 @@ function applyAction(ctx: FileContext, dict: DicomDict, tag: string, element: Di
 function applyDummy(ctx: FileContext, dict: DicomDict, tag: string, element: DicomElement, path: string, decision: Decision, label: string): void {
   const vr = element.vr;
   const by = `by ${decision.ruleId}`;
-  if (decision.value === '@pseudonym') {
+  // The source workflow's `D` on Patient ID meant "a generated ID from the persistent map".
+  if (decision.value === '@pseudonym' || (tag === '00100020' && decision.value === undefined)) {
     const own = String(element.Value?.[0] ?? '').trim();
     const pseudonym = ctx.state.pseudonymForPatient(own || ctx.patientKey);
     dict[tag] = { vr, Value: [pseudonym] };

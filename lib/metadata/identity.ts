@@ -58,6 +58,8 @@ export function gatherIdentity(dataset: DicomDataset | DicomDict): IdentityConte
       }
       if (!STRING_VRS.has(element.vr)) continue;
       const isPrivate = isPrivateTag(tag);
+      // Private creators name a vendor's block, not a person.
+      if (isPrivate && /^[0-9A-F]{4}00[1-9A-F][0-9A-F]$/.test(tag)) continue;
       let categories = IDENTIFYING.get(tag);
       if (!categories) {
         if (element.vr === 'PN') categories = ['A'];
@@ -75,6 +77,7 @@ export function gatherIdentity(dataset: DicomDataset | DicomDict): IdentityConte
           if (years === undefined || years <= 89) continue;
         }
         if (isPrivate && !/[A-Za-z]/.test(text)) continue; // private numbers are technical more often than not
+        if (/^\d{1,3}$/.test(text.trim())) continue; // 1–3 digits identify no one and match everywhere
         add(text, categories[0], source, element.vr);
       }
     }

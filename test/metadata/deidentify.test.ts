@@ -10,7 +10,7 @@ import { DicomFile } from '../../lib/file.js';
 import { deidentifyMetadata, gatherIdentity, makeTextCleaner } from '../../lib/metadata/index.js';
 import { loadRules, type Rules } from '../../lib/rules/index.js';
 import { openStateStore } from '../../lib/state/index.js';
-import { projectRoot } from '../support/paths.js';
+import { corpusFile, projectRoot } from '../support/paths.js';
 import {
   FIXTURE_SERIES_DESCRIPTION_CLEAN,
   FIXTURE_STUDY_DESCRIPTION_CLEAN,
@@ -252,5 +252,42 @@ describe('identity and free-text cleaning', () => {
     expect(clean('QUINCY SMITH KNEE LEFT').text).toBe('KNEE LEFT');
     expect(clean('LUNG NODULE FOLLOW-UP 6 MM').removed).toBe(0);
     expect(clean('Contrast 100 ml IV, 120 kVp').text).toBe('Contrast 100 ml IV, 120 kVp');
+  });
+});
+
+describe('the shared corpus of real pseudo-PHI files', () => {
+  const corpus = ['davidson_cr_rle.dcm', 'davidson_no_pixels.dcm', 'kaufman_ct.dcm', 'rodgers_pt_rgb.dcm'];
+  const state = openStateStore(newStateDir());
+  const step = deidentifyMetadata({ rules, state });
+
+  it.each(corpus)('%s: no identifying header value of the original remains in the output', async (name) => {
+    const input = readFileSync(corpusFile(name));
+    const file = new DicomFile(name, input);
+    file.original = readDicom(input, name);
+    file.dataset = cloneDataset(file.original);
+    await step(file);
+    const output = Buffer.from(writeDicom(file.dataset));
+    const identity = gatherIdentity(file.original);
+    expect(identity.values.some((v) => v.category === 'A')).toBe(true);
+    const leaks = identity.values.filter((v) => output.toString('latin1').includes(v.value) || output.toString('utf8').includes(v.value));
+    expect(leaks.map((l) => `${l.source}: ${l.category}`)).toEqual([]);
+    const result = readDicom(output, `${name} (de-identified)`);
+    expect(getString(result.dict, 'PatientIdentityRemoved')).toBe('YES');
+    expect(getString(result.dict, 'Modality')).toBe(getString(file.original.dict, 'Modality'));
+  });
+});
+
+describe('rules in the source workflow format', () => {
+  it('de-identifies the fixture with the source example rules: tags, keywords, condition_remove, UIDs', async () => {
+    const source = loadRules(join(projectRoot, '../shared/seed/example_rules_source_format.yaml'));
+    const { result } = await deidentify({}, newStateDir(), source);
+    expect(result.dict['00080080']).toBeUndefined(); // Institution Name: X
+    expect(isEmpty(result.dict, '00100010')).toBe(true); // Patient's Name: Z
+    expect(getString(result.dict, 'PatientID')).toMatch(/^PAT-/); // D: the persistent pseudonym
+    expect(isEmpty(result.dict, '00101040')).toBe(true); // keyword Address: Z
+    expect(getString(result.dict, 'StudyDescription')).toBe(FIXTURE_STUDY_DESCRIPTION_CLEAN); // condition_remove
+    expect(getString(result.dict, 'StudyInstanceUID')).toMatch(/^2\.25\./);
+    expect(getString(result.dict, 'SOPClassUID')).toBe('1.2.840.10008.5.1.4.1.1.2'); // skip_uid
+    expect(result.dict['00091001']).toBeUndefined(); // private: removed
   });
 });
