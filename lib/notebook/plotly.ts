@@ -64,7 +64,7 @@ export function plotlyChartHtml(chart: PlotlyTrace[] | ChartSpec, extra: PlotlyC
   const missing = 'Plotly library not loaded: run the notebook from the top (its first chart embeds the library).';
   const draw =
     `<script type="text/javascript">(function(){var el=document.getElementById(${jsonForScript(id)});` +
-    `if(!el)return;if(!window.Plotly){el.textContent=${jsonForScript(missing)};return;}` +
+    `if(!el)return;if(!window.Plotly){el.setAttribute('data-plotly-missing','true');el.textContent=${jsonForScript(missing)};return;}` +
     `window.Plotly.newPlot(el,${jsonForScript(traces)},${jsonForScript(layout)},${jsonForScript(config)});})();</script>`;
   return `${library}<div id="${escapeHtml(id)}" class="deid-plotly" style="width:100%;min-height:${Number(layout.height) || 420}px"></div>${draw}`;
 }
