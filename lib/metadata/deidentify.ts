@@ -167,6 +167,12 @@ function applyAction(ctx: FileContext, dict: DicomDict, tag: string, element: Di
         if (/^60[0-9A-F]{2}/.test(tag)) ctx.removedOverlayGroups.add(tag.slice(0, 4));
         return record(ctx, path, decision, 'X', `${label} removed ${by}`);
       case 'Z':
+        // An empty sequence is conformant only where the attribute is Type 2; where the table
+        // allows X (X/Z), removing it keeps the file valid (e.g. Referenced Study Sequence).
+        if (decision.rule?.basic?.includes('X')) {
+          delete dict[tag];
+          return record(ctx, path, decision, 'X', `${label} removed (X/Z: an empty sequence would not be conformant) ${by}`);
+        }
         dict[tag] = { vr: 'SQ', Value: [] };
         return record(ctx, path, decision, 'Z', `${label} emptied (no items) ${by}`);
       case 'D':
