@@ -69,7 +69,7 @@ export function defaultLangPath(model: '4.0.0_best_int' | '4.0.0' = '4.0.0_best_
  * const words = (await ocr.detect(image)).filter((t) => t.kind === 'word');
  * await ocr.close();
  */
-export function createLocalTextDetector(options: LocalTextDetectorOptions = {}): TextDetector {
+export function createLocalTextDetector(options: LocalTextDetectorOptions = {}): TextDetector & { close(): Promise<void> } {
   const scaleOption = options.scale ?? 'auto';
   if (scaleOption !== 'auto' && !(typeof scaleOption === 'number' && scaleOption >= 1 && scaleOption <= 6)) {
     throw engineError(ENGINE, `option scale must be 'auto' or a number from 1 to 6, got ${String(scaleOption)}`);
@@ -128,7 +128,6 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     const scale = scaleOption === 'auto' ? autoScale(image) : scaleOption;
     const grey = await toGrey(image);
     const darkBackground = median(grey) < 128;
-    const border = borderMedian(grey, image.width, image.height);
     const readings: boolean[] =
       polarity === 'both' ? [darkBackground, !darkBackground]
         : polarity === 'auto' ? [darkBackground]
@@ -136,7 +135,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     const w = await getWorker();
     const passes: Pass[] = [];
     for (const invert of readings) {
-      const input = await preprocess(grey, image.width, image.height, scale, invert, border);
+      const input = await preprocess(grey, image.width, image.height, scale, invert);
       let page: Tesseract.Page;
       try {
         page = (await w.recognize(input, {}, { blocks: true, text: false })).data;
@@ -217,23 +216,6 @@ function median(grey: Uint8Array): number {
   return histogramMedian(hist, grey.length);
 }
 
-/** The median of the outermost rows and columns: the colour to pad with, so glyphs touching the edge stay whole. */
-function borderMedian(grey: Uint8Array, width: number, height: number): number {
-  const hist = new Uint32Array(256);
-  let n = 0;
-  for (let x = 0; x < width; x++) {
-    hist[grey[x]]++;
-    hist[grey[(height - 1) * width + x]]++;
-    n += 2;
-  }
-  for (let y = 0; y < height; y++) {
-    hist[grey[y * width]]++;
-    hist[grey[y * width + width - 1]]++;
-    n += 2;
-  }
-  return histogramMedian(hist, n);
-}
-
 function histogramMedian(hist: Uint32Array, n: number): number {
   let seen = 0;
   for (let v = 0; v < 256; v++) {
@@ -247,24 +229,64 @@ function histogramMedian(hist: Uint32Array, n: number): number {
  * Upscales, stretches contrast and sets the polarity to dark text on light background.
  * Tesseract binarises (Otsu) on its own; a fixed threshold here would lose grey text on grey anatomy.
  */
-async function preprocess(
-  grey: Uint8Array,
-  width: number,
-  height: number,
-  scale: number,
-  invert: boolean,
-  background: number,
-): Promise<Buffer> {
+async function preprocess(grey: Uint8Array, width: number, height: number, scale: number, invert: boolean): Promise<Buffer> {
   let pipeline = sharp(grey, { raw: { width, height, channels: 1 } });
   if (scale !== 1) {
     pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' });
   }
   pipeline = pipeline.normalise();
   if (invert) pipeline = pipeline.negate({ alpha: false });
-  // A border of background colour keeps text touching the edge readable (tesseract drops blobs cut by it).
-  const bg = invert ? 255 - background : background;
-  pipeline = pipeline.extend({ top: PAD, bottom: PAD, left: PAD, right: PAD, background: { r: bg, g: bg, b: bg } });
-  return pipeline.png({ compressionLevel: 1 }).toBuffer();
+  // sharp widens grey to sRGB after normalise; ask for one channel back.
+  const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw engineError(ENGINE, `preprocessing produced ${info.channels} channels, expected 1`);
+  const padded = padWithLocalBackground(new Uint8Array(data.buffer, data.byteOffset, data.length), info.width, info.height, PAD);
+  return sharp(padded, { raw: { width: info.width + 2 * PAD, height: info.height + 2 * PAD, channels: 1 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+/**
+ * Adds a border whose colour follows the local background of the nearest edge pixels (a running
+ * median), so glyphs touching the image edge stay whole blobs: a single border colour would merge
+ * white text touching a dark edge with a light border (or the reverse) and tesseract would drop it.
+ */
+function padWithLocalBackground(src: Uint8Array, width: number, height: number, pad: number): Uint8Array {
+  const w2 = width + 2 * pad;
+  const out = new Uint8Array(w2 * (height + 2 * pad));
+  for (let y = 0; y < height; y++) out.set(src.subarray(y * width, (y + 1) * width), (y + pad) * w2 + pad);
+  const radius = 12 * pad;
+  const top = runningMedian((i) => src[i], width, radius);
+  const bottom = runningMedian((i) => src[(height - 1) * width + i], width, radius);
+  const left = runningMedian((i) => src[i * width], height, radius);
+  const right = runningMedian((i) => src[i * width + width - 1], height, radius);
+  for (let p = 0; p < pad; p++) {
+    for (let x = 0; x < w2; x++) {
+      const xi = Math.min(width - 1, Math.max(0, x - pad));
+      out[p * w2 + x] = top[xi];
+      out[(height + pad + p) * w2 + x] = bottom[xi];
+    }
+    for (let y = 0; y < height; y++) {
+      out[(y + pad) * w2 + p] = left[y];
+      out[(y + pad) * w2 + pad + width + p] = right[y];
+    }
+  }
+  return out;
+}
+
+/** The median of `at(j)` for j in [i - radius, i + radius], for every i below n. */
+function runningMedian(at: (i: number) => number, n: number, radius: number): Uint8Array {
+  const hist = new Uint32Array(256);
+  const out = new Uint8Array(n);
+  let lo = 0;
+  let hi = -1;
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(0, i - radius);
+    const to = Math.min(n - 1, i + radius);
+    while (hi < to) hist[at(++hi)]++;
+    while (lo < from) hist[at(lo++)]--;
+    out[i] = histogramMedian(hist, to - from + 1);
+  }
+  return out;
 }
 
 
