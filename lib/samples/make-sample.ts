@@ -1,0 +1,246 @@
+import type { DicomDataset } from '../dicom/dataset.js';
+import type { Box } from '../engines/types.js';
+import type { SafeHarborCategory } from '../safe-harbor.js';
+import { renderBackground } from './backgrounds.js';
+import { formatFor, type SampleFormat } from './format.js';
+import { buildHeader } from './header.js';
+import { makeFakeIdentity, type FakeIdentity } from './identity.js';
+import { blocksFor, chooseBlockFont, placeBlock, type TextBlock } from './layout.js';
+import { maskFromAlpha } from './mask.js';
+import { setPixelData } from './pixel-data.js';
+import { createRng, type Rng } from './rng.js';
+import type { SampleSpec } from './specs.js';
+import { renderLine, type RenderedWord, type TextLine } from './text.js';
+
+/** One burned-in word of the ground truth. */
+export interface TruthToken {
+  text: string;
+  /** Tight box of every pixel the word's rendering touched. */
+  box: Box;
+  /** The frame (0-based) it is burned into, or `all`. */
+  frame: number | 'all';
+  /** Glyph pixels (coverage ≥ 50%) inside `box`: bit-packed, base64 (see `lib/samples/mask.ts`). */
+  mask: string;
+  /** Index of the line it belongs to, in `SampleTruth.lines`. */
+  line: number;
+}
+
+/** A burned-in PHI word with its Safe Harbor identifier. */
+export interface PhiToken extends TruthToken {
+  category: SafeHarborCategory;
+}
+
+/** Ground truth of a sample's burned-in text. */
+export interface SampleTruth {
+  name: string;
+  seed: number | string;
+  modality: string;
+  transferSyntaxUID: string;
+  width: number;
+  height: number;
+  frames: number;
+  samplesPerPixel: number;
+  /** Words that must be removed. */
+  phi: PhiToken[];
+  /** Annotations that must be kept (L, R, AP, PORTABLE, kVp, W/L, `5 cm`, …). */
+  harmless: TruthToken[];
+  /** Labels beside PHI (`DOB:`, `[M]`, times) that may go with it; not scored. */
+  other: TruthToken[];
+  /** Each line's text and box (union of its words), for drawing and debugging. */
+  lines: Array<{ text: string; box: Box; frame: number | 'all' }>;
+}
+
+/** A generated sample: the dataset to write, its ground truth, and the stored values it was made from. */
+export interface Sample {
+  spec: SampleSpec;
+  dataset: DicomDataset;
+  truth: SampleTruth;
+  identity: FakeIdentity;
+  /** Stored values per frame before encoding (interleaved samples). Equal to the decoded pixels for lossless syntaxes. */
+  frames: Int32Array[];
+}
+
+/**
+ * Makes one synthetic sample: an anatomy-like image of the spec's modality with a fake identity
+ * burned in (and harmless annotations), the same identity in the header, stored in the spec's
+ * transfer syntax. The same spec and seed always give the same pixels, header and truth
+ * (on a machine with the same fonts).
+ * @example const { dataset, truth } = await makeSample(SAMPLE_SPECS[0], 1);
+ */
+export async function makeSample(spec: SampleSpec, seed: number | string): Promise<Sample> {
+  const frameCount = spec.frames ?? 1;
+  const { width, height } = spec;
+  const rng = createRng(`${seed}:${spec.name}`);
+  const identity = makeFakeIdentity(rng.fork('identity'));
+  const format = formatFor(spec.modality);
+  const blocks = blocksFor(spec.modality, identity, rng.fork('text'), frameCount);
+  const placed = await layOut(blocks, width, height, rng.fork('layout'));
+  checkNoOverlap(placed, width, height);
+
+  const inkRng = rng.fork('ink');
+  const inks = placed.map((p) => ({ ink: inkValue(format, p.line.ink, inkRng), patch: patchValue(format, p.line.ink) }));
+  const frames: Int32Array[] = [];
+  const backgrounds = new Map<number, Float32Array>();
+  for (let f = 0; f < frameCount; f++) {
+    // Some frames of a cine loop repeat the previous one exactly (a frozen image).
+    const key = frameCount > 1 ? Math.floor((f * 2) / 3) : 0;
+    if (!backgrounds.has(key)) backgrounds.set(key, renderBackground(spec.modality, format, width, height, rng.fork(`background:${key}`)));
+    const values = Float32Array.from(backgrounds.get(key)!);
+    placed.forEach((p, i) => {
+      if (p.line.frames && !p.line.frames.includes(f)) return;
+      if (p.line.patch) fillBox(values, width, format.samplesPerPixel, padBox(p.box, 3), inks[i].patch);
+    });
+    placed.forEach((p, i) => {
+      if (p.line.frames && !p.line.frames.includes(f)) return;
+      for (const w of p.words) burn(values, width, format.samplesPerPixel, w, inks[i].ink);
+    });
+    frames.push(toStored(values, format));
+  }
+
+  const dict = buildHeader({ modality: spec.modality, width, height, frames: frameCount, bodyPart: spec.bodyPart, studyDescription: spec.studyDescription }, identity, format, rng.fork('header'));
+  await setPixelData(dict, format, width, height, frames, spec.transferSyntaxUID);
+  const dataset: DicomDataset = { meta: {}, dict, transferSyntaxUID: spec.transferSyntaxUID };
+
+  const truth: SampleTruth = {
+    name: spec.name,
+    seed,
+    modality: spec.modality,
+    transferSyntaxUID: spec.transferSyntaxUID,
+    width,
+    height,
+    frames: frameCount,
+    samplesPerPixel: format.samplesPerPixel,
+    phi: [],
+    harmless: [],
+    other: [],
+    lines: [],
+  };
+  placed.forEach((p) => {
+    const frameList: Array<number | 'all'> = p.line.frames ? p.line.frames : ['all'];
+    for (const frame of frameList) {
+      truth.lines.push({ text: p.line.words.map((w) => w.text).join(' '), box: p.box, frame });
+      for (const w of p.words) {
+        const token: TruthToken = { text: w.word.text, box: w.box, frame, mask: maskFromAlpha(w.box, w.alpha).bits, line: truth.lines.length - 1 };
+        if (w.word.role === 'phi') truth.phi.push({ ...token, category: w.word.category ?? 'R' });
+        else if (w.word.role === 'harmless') truth.harmless.push(token);
+        else truth.other.push(token);
+      }
+    }
+  });
+  return { spec, dataset, truth, identity, frames };
+}
+
+interface PlacedLine {
+  line: TextLine;
+  words: RenderedWord[];
+  /** Union of the line's word boxes. */
+  box: Box;
+  block: number;
+}
+
+/** Places and renders every block, shrinking a block's font until its lines fit its share of the frame. */
+async function layOut(blocks: TextBlock[], width: number, height: number, rng: Rng): Promise<PlacedLine[]> {
+  const placed: PlacedLine[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const font = chooseBlockFont(block, width, height, rng);
+    const min = block.sizes?.[0] ?? 10;
+    for (;;) {
+      const lines = placeBlock(block, font, width, height);
+      const rendered: PlacedLine[] = [];
+      for (const line of lines) {
+        const words = await renderLine(line, placed.length + rendered.length, width, height);
+        rendered.push({ line, words, box: union(words.map((w) => w.box)), block: b });
+      }
+      const room = (block.span ?? 0.46) * width;
+      const margin = block.patch ? 4 : 1;
+      const fits = rendered.every(
+        (r) => r.box.width <= room && r.box.left >= margin && r.box.top >= margin && r.box.left + r.box.width <= width - margin && r.box.top + r.box.height <= height - margin,
+      );
+      if (fits) {
+        placed.push(...rendered);
+        break;
+      }
+      if (font.fontSize <= min) throw new Error(`[samples] the ${block.at} block does not fit a ${width}x${height} frame even at ${min}px in ${font.fontFamily}`);
+      font.fontSize -= 1;
+    }
+  }
+  return placed;
+}
+
+/** Throws when two lines (with their patches) come too close: lines of one block must not overlap, lines of different blocks need a 4 px gap. */
+function checkNoOverlap(placed: PlacedLine[], width: number, height: number): void {
+  for (let i = 0; i < placed.length; i++) {
+    for (let j = i + 1; j < placed.length; j++) {
+      // Patches of one block may merge into one label; across blocks they must stay apart.
+      const same = placed[i].block === placed[j].block;
+      const a = padBox(placed[i].box, same ? 0 : placed[i].line.patch ? 5 : 2);
+      const b = padBox(placed[j].box, same ? 0 : placed[j].line.patch ? 5 : 2);
+      if (a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height) {
+        const text = (p: PlacedLine): string => p.line.words.map((w) => w.text).join(' ');
+        throw new Error(`[samples] lines ${JSON.stringify(text(placed[i]))} and ${JSON.stringify(text(placed[j]))} overlap on a ${width}x${height} frame`);
+      }
+    }
+  }
+}
+
+const COLOURS = [
+  [255, 255, 255],
+  [250, 228, 90],
+  [120, 220, 250],
+  [150, 240, 150],
+];
+
+/** The stored value(s) of a line's ink: near white or near black, in the format's own values. */
+function inkValue(format: SampleFormat, ink: 'light' | 'dark', rng: Rng): number[] {
+  if (format.samplesPerPixel === 3) {
+    if (ink === 'dark') return [0, 0, 0].map(() => rng.int(0, 20));
+    const level = 0.85 + rng.next() * 0.15;
+    return rng.pick(COLOURS).map((c) => Math.round(c * level));
+  }
+  const level = ink === 'light' ? 0.85 + rng.next() * 0.15 : rng.next() * 0.08;
+  return format.white.map((white, s) => Math.round(format.black[s] + (white - format.black[s]) * level));
+}
+
+/** A label patch behind a line: light behind dark ink, black behind light ink. */
+function patchValue(format: SampleFormat, ink: 'light' | 'dark'): number[] {
+  const level = ink === 'dark' ? 0.88 : 0;
+  return format.white.map((white, s) => Math.round(format.black[s] + (white - format.black[s]) * level));
+}
+
+/** Alpha-blends a word's coverage into the frame with the ink value. */
+function burn(values: Float32Array, width: number, spp: number, word: RenderedWord, ink: number[]): void {
+  const { box, alpha } = word;
+  for (let y = 0; y < box.height; y++) {
+    for (let x = 0; x < box.width; x++) {
+      const a = alpha[y * box.width + x] / 255;
+      if (a === 0) continue;
+      const o = ((box.top + y) * width + box.left + x) * spp;
+      for (let s = 0; s < spp; s++) values[o + s] = values[o + s] * (1 - a) + ink[s] * a;
+    }
+  }
+}
+
+function fillBox(values: Float32Array, width: number, spp: number, box: Box, value: number[]): void {
+  for (let y = box.top; y < box.top + box.height; y++) {
+    for (let x = box.left; x < box.left + box.width; x++) for (let s = 0; s < spp; s++) values[(y * width + x) * spp + s] = value[s];
+  }
+}
+
+function toStored(values: Float32Array, format: SampleFormat): Int32Array {
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.min(format.max, Math.max(format.min, Math.round(values[i])));
+  return out;
+}
+
+function padBox(box: Box, pad: number): Box {
+  return { left: box.left - pad, top: box.top - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
+}
+
+function union(boxes: Box[]): Box {
+  const left = Math.min(...boxes.map((b) => b.left));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const right = Math.max(...boxes.map((b) => b.left + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
+  return { left, top, width: right - left, height: bottom - top };
+}
