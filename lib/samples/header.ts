@@ -58,7 +58,8 @@ export function buildHeader(image: HeaderImage, id: FakeIdentity, format: Sample
   set('SeriesTime', 'TM', id.studyTime);
   set('ContentTime', 'TM', id.studyTime);
   set('AccessionNumber', 'SH', id.accession);
-  set('Modality', 'CS', image.modality);
+  // Secondary captures of documents carry Modality OT (SC is the IOD, not a modality code).
+  set('Modality', 'CS', image.modality === 'SC' ? 'OT' : image.modality);
   if (image.modality === 'SC') set('ConversionType', 'CS', 'WSD');
   set('Manufacturer', 'LO', 'Synthetic Sample Generator');
   set('InstitutionName', 'LO', id.institution);
@@ -113,6 +114,8 @@ export function buildHeader(image: HeaderImage, id: FakeIdentity, format: Sample
       set('ImageOrientationPatient', 'DS', 1, 0, 0, 0, 1, 0);
       set('PixelSpacing', 'DS', 0.7, 0.7);
       set('SliceLocation', 'DS', -120.5);
+      set('PatientPosition', 'CS', 'HFS');
+      set('AcquisitionNumber', 'IS', 1);
       if (image.modality === 'CT') {
         set('KVP', 'DS', 120);
         set('XRayTubeCurrent', 'IS', 250);
@@ -124,6 +127,7 @@ export function buildHeader(image: HeaderImage, id: FakeIdentity, format: Sample
         set('RepetitionTime', 'DS', 500);
         set('EchoTime', 'DS', 15);
         set('MagneticFieldStrength', 'DS', 1.5);
+        set('EchoTrainLength', 'IS', 1);
       }
       break;
     case 'CR':
