@@ -5,3 +5,4 @@ export { redactRemaining, type RedactRemainingOptions, type RemainingAction } fr
 export { scanMetadata, type ScanMetadataOptions } from './scan-metadata.js';
 export { knownValueMatcher, compactText, type KnownValueHit, type KnownValueMatcher } from './known-values.js';
 export { writtenValues, WRITTEN_TAGS, type WrittenValues } from './written-values.js';
+export { evaluateFiles, type EvaluateFilesOptions, type EvaluateFilesResult } from './evaluate-files.js';

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { evaluateFiles } from '../evaluate/evaluate-files.js';
+import { RulesError } from '../rules/index.js';
+import { ExitCode, UsageError } from './errors.js';
+import type { CommandRegistrar } from './main.js';
+import { createProgress } from './progress.js';
+
+/** `deid evaluate <de-identified...> [--original <inputs...>] --report <dir> --out <dir> [--rules] [--state] [--engine] [--no-pixels]`. */
+export const registerEvaluateCommand: CommandRegistrar = (program: Command, setExitCode) => {
+  program
+    .command('evaluate')
+    .description('look for PHI left in de-identified files, write TSV reports and audit records, redact what remains')
+    .argument('<inputs...>', 'de-identified DICOM files or folders')
+    .option('--original <inputs...>', 'the original files or folders: their values are looked for in the output')
+    .requiredOption('--report <dir>', 'folder for the reports (they hold PHI text: written owner-only)')
+    .requiredOption('--out <dir>', 'folder for the evaluated files, same layout as deid run')
+    .option('--rules <yaml>', 'rules YAML used for de-identification', 'configs/de-id/de_id_rules_auto.yaml')
+    .option('--state <dir>', 'state folder of the de-identification run', '.deid-state')
+    .option('--engine <name>', 'detection engine: local (offline) or aws', 'local')
+    .option('--no-pixels', 'do not check the pixels again')
+    .action(async (inputs: string[], options: { original?: string[]; report: string; out: string; rules: string; state: string; engine: string; pixels: boolean }) => {
+      if (options.engine !== 'local' && options.engine !== 'aws') throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      const progress = createProgress('evaluating');
+      let result;
+      try {
+        result = await evaluateFiles(inputs, {
+          out: options.out,
+          reportDir: options.report,
+          originals: options.original,
+          rulesPath: options.rules,
+          stateDir: options.state,
+          engine: options.engine,
+          pixels: options.pixels,
+          onFile: (entry, done, total) => {
+            progress.update(done, total);
+            const fatal = entry.file.messages.find((m) => m.severity === 'fatal');
+            if (fatal) progress.log(`error: ${entry.file.path}: ${fatal.reason}`);
+          },
+        });
+      } catch (error) {
+        if (error instanceof RulesError) throw new UsageError(error.message);
+        throw error;
+      } finally {
+        progress.stop();
+      }
+      process.stdout.write(
+        `${result.files.length - result.failed} evaluated, ${result.failed} failed; ${result.tagFindings} tag and ${result.pixelFindings} pixel finding(s) redacted\n` +
+          `reports: ${result.reports.tags}\n         ${result.reports.img}\n         ${result.reports.summary}\n`,
+      );
+      setExitCode(result.failed > 0 ? ExitCode.fileFailed : ExitCode.ok);
+    });
+};
