@@ -177,7 +177,7 @@ function chromiumArgs(profile: string): string[] {
 }
 
 /** Screenshots an HTML file with headless Chromium and returns the rendered DOM as well. */
-export async function screenshot(chromium: string, html: string, png: string, size: { width: number; height: number } = { width: 1280, height: 6000 }): Promise<{ dom: string }> {
+export async function screenshot(chromium: string, html: string, png: string, size: { width: number; height: number } = { width: 1280, height: 10000 }): Promise<{ dom: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'deid-chromium-'));
   try {
     const url = pathToFileURL(html).href;

@@ -11,5 +11,6 @@ export {
   plotlyChartHtml, showPlotly, plotlyLibrary, resetPlotlyEmbedding,
   type ChartSpec, type PlotlyTrace, type PlotlyLayout, type PlotlyConfig, type PlotlyChartOptions,
 } from './plotly.js';
+export { tagRows } from './tag-rows.js';
 export { safeHarborChart, countsChart, countByCategory, type CategoryCounts } from './charts.js';
 export { progress, type Progress, type ProgressOptions } from './progress.js';

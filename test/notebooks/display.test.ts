@@ -144,3 +144,21 @@ describe('progress', () => {
     expect(() => progress('x', -1)).toThrow(/total must be/);
   });
 });
+
+describe('tag rows', () => {
+  it('lists nested, person-name and binary elements with their paths', async () => {
+    const { tagRows } = await import('../../lib/notebook/index.js');
+    const dict = {
+      '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Doe^Jane' }] },
+      '00081140': { vr: 'SQ', Value: [{ '00081155': { vr: 'UI', Value: ['1.2.3'] } }] },
+      '7FE00010': { vr: 'OW', Value: [new ArrayBuffer(8)] },
+    };
+    const rows = tagRows(dict as never);
+    expect(rows).toEqual([
+      { tag: '(0008,1140)', keyword: 'ReferencedImageSequence', vr: 'SQ', value: '<1 item>', path: '(0008,1140)' },
+      { tag: '(0008,1155)', keyword: 'ReferencedSOPInstanceUID', vr: 'UI', value: '1.2.3', path: '(0008,1140)[0].(0008,1155)' },
+      { tag: '(0010,0010)', keyword: 'PatientName', vr: 'PN', value: 'Doe^Jane', path: '(0010,0010)' },
+      { tag: '(7FE0,0010)', keyword: 'PixelData', vr: 'OW', value: '<binary, 8 bytes>', path: '(7FE0,0010)' },
+    ]);
+  });
+});
