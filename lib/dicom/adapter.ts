@@ -106,7 +106,7 @@ export function writeDicom(dataset: DicomDataset): Uint8Array {
   const dict: DicomDict = {};
   for (const [tag, element] of Object.entries(dataset.dict)) if (tag < PIXEL_DATA) dict[tag] = element;
   if (dcmjsWritesPixels) {
-    dict[PIXEL_DATA] = { ...pixel, Value: (pixel.Value as ArrayBuffer[]).map((f) => swapWords(f, bitsAllocated(dataset))) };
+    dict[PIXEL_DATA] = { ...pixel, Value: (pixel.Value as ArrayBuffer[]).map((f) => swapWords(f, wordSize(pixel, dataset))) };
   }
 
   const written = new DcmjsDict(buildMeta(dataset, transferSyntaxUID));
@@ -200,7 +200,7 @@ function attachRawPixelData(dataset: DicomDataset, body: Uint8Array, source: str
   if (isBigEndian(ts)) {
     // dcmjs leaves big endian words as they are: swap them so every step sees little endian,
     // and swap back (in writeDicom) when the file is written unchanged.
-    pixel.Value = (pixel.Value as ArrayBuffer[]).map((frame) => swapWords(frame, bitsAllocated(dataset)));
+    pixel.Value = (pixel.Value as ArrayBuffer[]).map((frame) => swapWords(frame, wordSize(pixel, dataset)));
     rawPixelElements.set(pixel, { encapsulated: false, implicitVR: false, digest: framesDigest(pixel.Value as ArrayBuffer[]) });
     return;
   }
@@ -233,14 +233,18 @@ function attachRawPixelData(dataset: DicomDataset, body: Uint8Array, source: str
   });
 }
 
-function bitsAllocated(dataset: DicomDataset): number {
-  return Number(dataset.dict['00280100']?.Value?.[0] ?? 8);
+/**
+ * Bytes per word to swap for big endian pixel data: OB is a byte stream (none); OW is swapped
+ * in 16-bit words, even for 8-bit samples, and 32-bit samples as whole 32-bit words.
+ */
+function wordSize(pixel: DicomElement, dataset: DicomDataset): 1 | 2 | 4 {
+  if (pixel.vr === 'OB') return 1;
+  return Number(dataset.dict['00280100']?.Value?.[0] ?? 16) > 16 ? 4 : 2;
 }
 
-/** Swaps the byte order of 16- or 32-bit words (a copy); 8-bit data is returned as a copy. */
-function swapWords(frame: ArrayBuffer, bits: number): ArrayBuffer {
+/** Swaps the byte order of 16- or 32-bit words (a copy). */
+function swapWords(frame: ArrayBuffer, size: 1 | 2 | 4): ArrayBuffer {
   const bytes = new Uint8Array(frame.slice(0));
-  const size = bits > 16 ? 4 : bits > 8 ? 2 : 1;
   if (size === 1) return bytes.buffer;
   const buffer = Buffer.from(bytes.buffer, 0, bytes.byteLength - (bytes.byteLength % size));
   if (size === 2) buffer.swap16();

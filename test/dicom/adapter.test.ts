@@ -76,6 +76,18 @@ describe('reading and writing DICOM', () => {
     expect(run('dcmdump', ['-q', written]).status).toBe(0);
   });
 
+  it('swaps big endian OW pixel data of 8-bit colour images to little endian, and back when writing', () => {
+    const original = readDicom(readFileSync(corpusFile('rodgers_pt_rgb.dcm')));
+    const file = convert(corpusFile('rodgers_pt_rgb.dcm'), ['+tb'], 'rodgers-be.dcm');
+    const dataset = readDicom(readFileSync(file), file);
+    const pixels = (d: typeof dataset) => Buffer.from(d.dict['7FE00010'].Value![0] as ArrayBuffer);
+    expect(pixels(dataset).equals(pixels(original))).toBe(true);
+    const written = path.join(work, 'rodgers-be-out.dcm');
+    writeFileSync(written, writeDicom(dataset));
+    expect(run('dcmconv', ['+te', written, path.join(work, 'rodgers-be-le.dcm')]).status).toBe(0);
+    expect(pixels(readDicom(readFileSync(path.join(work, 'rodgers-be-le.dcm')))).equals(pixels(original))).toBe(true);
+  });
+
   it('reads a bare dataset without preamble or meta header as implicit VR little endian', () => {
     const file = convert(corpusFile('kaufman_ct.dcm'), ['-F', '+ti'], 'kaufman-bare.dcm');
     const dataset = readDicom(readFileSync(file), file);
