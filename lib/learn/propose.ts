@@ -82,22 +82,22 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
 
   // 2. Shapes of ID-like text.
   const existing = rules.regex.map((p) => ({ p, re: compileRule(p) }));
-  const shapes = new Map<string, { shape: Shape; examples: string[]; categories: Set<SafeHarborCategory> }>();
+  // Shapes of one structure whose lengths differ by at most 2 are merged (`\d{6,7}`); others stay apart.
+  const groups: Array<{ shape: Shape; examples: string[]; categories: Set<SafeHarborCategory> }> = [];
   for (const f of forRegex) {
     const text = f.text.trim();
-    const covered = existing.find(({ re }) => re.test(text));
-    if (covered) continue;
+    if (existing.some(({ re }) => re.test(text))) continue;
     const shape = shapeOf(text);
     if (!shape) continue; // names and words: the identity deny-list and tag rules handle them
-    const group = shapes.get(shape.structure);
+    const group = groups.find((g) => g.shape.structure === shape.structure && closeEnough(mergeShapes(g.shape, shape)));
     if (group) {
       group.shape = mergeShapes(group.shape, shape);
       group.examples.push(text);
       group.categories.add(f.category);
-    } else shapes.set(shape.structure, { shape, examples: [text], categories: new Set([f.category]) });
+    } else groups.push({ shape, examples: [text], categories: new Set([f.category]) });
   }
   const harmless = harmlessSamples(rules, options.harmless ?? []);
-  for (const { shape, examples, categories } of shapes.values()) {
+  for (const { shape, examples, categories } of groups) {
     const pattern = shapeToRegex(shape);
     const re = compileRule(pattern);
     const onlyDigits = shape.pieces.every((p) => p.kind === 'digits');
@@ -131,6 +131,8 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
   }
   return proposal;
 }
+
+const closeEnough = (shape: Shape) => shape.pieces.every((p) => p.kind === 'literal' || p.max - p.min <= 2);
 
 /** True when the proposal would change nothing. */
 export function isEmptyProposal(proposal: RulesProposal): boolean {
