@@ -1,5 +1,5 @@
 /** Synthetic medical-looking samples with fake identities burned in, and their ground truth. */
-export { makeSample, type Sample, type SampleTruth, type TruthToken, type PhiToken } from './make-sample.js';
+export { makeSample, type MakeSampleOptions, type Sample, type SampleTruth, type TruthToken, type PhiToken } from './make-sample.js';
 export { SAMPLE_SPECS, type SampleSpec } from './specs.js';
 export { makeFakeIdentity, toDicomName, formatDate, type FakeIdentity, type FakePerson } from './identity.js';
 export { createRng, type Rng } from './rng.js';

@@ -60,6 +60,15 @@ export interface Sample {
   frames: Int32Array[];
 }
 
+/** Options of {@link makeSample}. */
+export interface MakeSampleOptions {
+  /**
+   * Burn the text in (default true). With `false` the same image and header come out without any
+   * burned-in text or label patches, and the truth lists are empty: a clean control image.
+   */
+  text?: boolean;
+}
+
 /**
  * Makes one synthetic sample: an anatomy-like image of the spec's modality with a fake identity
  * burned in (and harmless annotations), the same identity in the header, stored in the spec's
@@ -67,14 +76,14 @@ export interface Sample {
  * (on a machine with the same fonts).
  * @example const { dataset, truth } = await makeSample(SAMPLE_SPECS[0], 1);
  */
-export async function makeSample(spec: SampleSpec, seed: number | string): Promise<Sample> {
+export async function makeSample(spec: SampleSpec, seed: number | string, options: MakeSampleOptions = {}): Promise<Sample> {
   const frameCount = spec.frames ?? 1;
   const { width, height } = spec;
   const rng = createRng(`${seed}:${spec.name}`);
   const identity = makeFakeIdentity(rng.fork('identity'));
   const format = formatFor(spec.modality);
   const blocks = blocksFor(spec.modality, identity, rng.fork('text'), frameCount);
-  const placed = await layOut(blocks, width, height, rng.fork('layout'));
+  const placed = options.text === false ? [] : await layOut(blocks, width, height, rng.fork('layout'));
   checkNoOverlap(placed, width, height);
 
   const inkRng = rng.fork('ink');
