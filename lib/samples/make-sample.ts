@@ -7,7 +7,7 @@ import { buildHeader } from './header.js';
 import { makeFakeIdentity, type FakeIdentity } from './identity.js';
 import { blocksFor, chooseBlockFont, placeBlock, type TextBlock } from './layout.js';
 import { maskFromAlpha } from './mask.js';
-import { setPixelData } from './pixel-data.js';
+import { storeSamplePixels } from './pixel-data.js';
 import { createRng, type Rng } from './rng.js';
 import type { SampleSpec } from './specs.js';
 import { renderLine, type RenderedWord, type TextLine } from './text.js';
@@ -107,8 +107,8 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   }
 
   const dict = buildHeader({ modality: spec.modality, width, height, frames: frameCount, bodyPart: spec.bodyPart, studyDescription: spec.studyDescription }, identity, format, rng.fork('header'));
-  await setPixelData(dict, format, width, height, frames, spec.transferSyntaxUID);
   const dataset: DicomDataset = { meta: {}, dict, transferSyntaxUID: spec.transferSyntaxUID };
+  await storeSamplePixels(dataset, format, width, height, frames, spec.transferSyntaxUID);
 
   const truth: SampleTruth = {
     name: spec.name,
