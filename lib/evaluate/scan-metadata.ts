@@ -163,6 +163,9 @@ export async function scanMetadata(dataset: DicomDataset, options: ScanMetadataO
       const i = Number(f.location);
       const v = values[i];
       if (!v || f.begin === undefined || f.end === undefined) continue;
+      const text = v.text.slice(f.begin, f.end);
+      // Header text keeps its case: a "name" with no capital letter (`Pt seen`) is a word, not a name.
+      if (f.category === 'A' && f.engine.startsWith('local:pattern') && !/\p{Lu}/u.test(text)) continue;
       // PN values were judged with spaces for carets: same offsets, same length.
       push(i, { text: v.text.slice(f.begin, f.end), type: f.type, category: f.category, score: f.score, engine: f.engine, begin: f.begin, end: f.end, rank: 0 });
     }
