@@ -32,6 +32,10 @@ const BUILT_IN: Matcher[] = [
   { re: bounded('(?:\\+?1[-. ]?)?\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]\\d{4}'), category: 'D' },
   { re: bounded('\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])'), category: 'C' },
   { re: bounded('\\d{1,2}[- ]?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-z]*\\.?[- ,]+\\d{2,4}|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-z]*\\.? \\d{1,2},? \\d{4}', 'giu'), category: 'C' },
+  // Month and day without a year are still "elements of dates" under Safe Harbor.
+  { re: bounded('(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\\d|3[01])(?![/\\d])'), category: 'C' },
+  { re: bounded('(?:on|seen|dated?|DOS|since|from|until)\\s+\\d{1,2}[/-]\\d{1,2}(?![/\\d-])', 'giu'), category: 'C' },
+  { re: bounded('(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-z]*\\.? \\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-z]*', 'giu'), category: 'C' },
   { re: bounded('(?:MRN|DOB|SSN|ACC|ID)\\s*[:#]?\\s*[A-Z0-9-]*\\d[A-Z0-9-]*', 'giu'), category: 'R' },
   { re: bounded('[A-Z]{0,4}[-#]?\\d{6,}'), category: 'R' },
 ];
