@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +119,26 @@ describe.skipIf(jupyterMissing && !inCI())('notebooks run headless with the tsla
     expect(python, 'no Python with nbclient/nbconvert: apt-get install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel').not.toBeNull();
     expect(kernelRegistered(python!), `Jupyter does not find ${JUPYTER_DATA_DIR}/kernels/${KERNEL_NAME}`).toBe(true);
   });
+
+  it('reports the failing cell of a notebook whose cell throws, and still writes the executed copy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deid-nb-fail-'));
+    try {
+      const cell = (source: string, i: number) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null });
+      const file = join(dir, 'fails.ipynb');
+      writeFileSync(file, JSON.stringify({
+        cells: ['const a: number = 1; a', "throw new Error('planted failure')", "'never runs'"].map(cell),
+        metadata: { kernelspec: { name: KERNEL_NAME, display_name: 'TypeScript', language: 'typescript' } }, nbformat: 4, nbformat_minor: 5,
+      }));
+      const run = await executeNotebook(python!, file, { outDir: join(dir, 'out') });
+      expect(run.ok).toBe(false);
+      expect(run.cell).toBe(1);
+      expect(run.error).toContain('planted failure');
+      const executed = readNotebook(run.output);
+      expect(checkExecuted(executed).join('\n')).toMatch(/cell 2 .* did not run/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it.each(notebooks.map((n) => [basename(n), n]))(
     '%s executes without errors, shows its images, tables and charts, and its HTML export renders',
