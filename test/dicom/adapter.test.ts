@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +7,13 @@ import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString, walkDataset } from '../../lib/dicom/elements.js';
 import { locatePixelElement } from '../../lib/dicom/pixel-element.js';
 import { TransferSyntax, isImplicitVR } from '../../lib/dicom/transfer-syntax.js';
-import { corpusFile } from '../support/paths.js';
+import { corpusFile, projectRoot } from '../support/paths.js';
 import { dciodvfyErrors, run } from '../support/tools.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'adapter-'));
-const corpus = ['davidson_cr_rle.dcm', 'davidson_no_pixels.dcm', 'kaufman_ct.dcm', 'rodgers_pt_rgb.dcm'];
+const corpus = ['davidson_cr_rle.dcm', 'davidson_no_pixels.dcm', 'kaufman_ct.dcm', 'rodgers_pt_rgb.dcm'].map(corpusFile);
+const samplesDir = path.join(projectRoot, 'images/med_phi_img');
+const samples = readdirSync(samplesDir).filter((n) => n.endsWith('.dcm')).map((n) => path.join(samplesDir, n));
 
 /** Every string value with its path, for comparing two datasets. */
 function strings(dict: DicomDict): Map<string, string> {
@@ -39,8 +41,9 @@ function convert(input: string, flags: string[], name: string): string {
 }
 
 describe('reading and writing DICOM', () => {
-  it.each(corpus)('round-trips %s with every value and the pixel bytes unchanged', (name) => {
-    const input = readFileSync(corpusFile(name));
+  it.each([...corpus, ...samples])('round-trips %s with every value and the pixel bytes unchanged', (file) => {
+    const name = path.basename(file);
+    const input = readFileSync(file);
     const dataset = readDicom(input, name);
     const output = writeDicom(cloneDataset(dataset));
     const again = readDicom(output, 'round-trip');
@@ -50,11 +53,11 @@ describe('reading and writing DICOM', () => {
     if (before) expect(Buffer.from(rawPixelElement(output, again.transferSyntaxUID)!).equals(Buffer.from(before))).toBe(true);
   });
 
-  it.each(corpus)('writes %s so that dcmdump reads it and dciodvfy finds no new errors', (name) => {
-    const file = path.join(work, `rt-${name}`);
-    writeFileSync(file, writeDicom(readDicom(readFileSync(corpusFile(name)), name)));
+  it.each([...corpus, ...samples])('writes %s so that dcmdump reads it and dciodvfy finds no new errors', (input) => {
+    const file = path.join(work, `rt-${path.basename(input)}`);
+    writeFileSync(file, writeDicom(readDicom(readFileSync(input), input)));
     expect(run('dcmdump', ['-q', file]).status).toBe(0);
-    expect(dciodvfyErrors(file)).toBeLessThanOrEqual(dciodvfyErrors(corpusFile(name)));
+    expect(dciodvfyErrors(file)).toBeLessThanOrEqual(dciodvfyErrors(input));
   });
 
   it.each([
