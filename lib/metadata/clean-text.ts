@@ -104,6 +104,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       // Labels and titles left without their value.
       .replace(/(?<![\p{L}\p{N}])(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?(?=\s*(?:[,;:]|$))/giu, ' ')
       .replace(/(?<![\p{L}\p{N}])(?:e-?mail|tel|phone|fax|DOB|MRN|SSN)\s*:?(?=\s*(?:[,;]|$))/giu, ' ')
+      // Brackets emptied by a removal: `( )`, `[ ]`.
+      .replace(/[([{]\s*[)\]}]/g, ' ')
       .replace(/[ \t]{2,}/g, ' ')
       .replace(/\s+([,;:.])/g, '$1')
       .replace(/(?:^|\s)(?:for|by|of|and|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|DOB:?|MRN:?|tel:?|phone:?)\s*$/i, '')
