@@ -14,3 +14,8 @@ export {
 export { tagRows } from './tag-rows.js';
 export { safeHarborChart, countsChart, countByCategory, type CategoryCounts } from './charts.js';
 export { progress, type Progress, type ProgressOptions } from './progress.js';
+export { findingBoxes, type BoxedFinding } from './finding-boxes.js';
+export {
+  createProcessor, DicomProcessor, PROJECT_ROOT,
+  type ProcessorOptions, type ParseOptions, type LearnResult, type DrawOptions,
+} from './processor.js';

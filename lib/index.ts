@@ -1,0 +1,25 @@
+// deid-kit: the library's public API, one re-export per folder. Entry files only re-export;
+// the code lives in the folders. Notebooks import the folders directly (`deid-kit/notebook`, …).
+export * from './file.js';
+export * from './safe-harbor.js';
+export type { Tag, DicomElement, DicomDict, DicomDataset, PersonName } from './dicom/dataset.js';
+export { readDicom, writeDicom, cloneDataset, DicomReadError, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './dicom/adapter.js';
+export * from './dicom/elements.js';
+export * from './rules/index.js';
+export * from './state/index.js';
+export * from './engines/index.js';
+export * from './metadata/index.js';
+export * from './pixels/index.js';
+export { parseDicom } from './steps/parse.js';
+export * from './steps/pixels.js';
+export * from './steps/save.js';
+export type { ObjectStorage } from './storage/types.js';
+export * from './storage/local.js';
+export * from './pipeline/deidentify-files.js';
+export { processFile } from './pipeline/process-file.js';
+export { manifestEntry, type ManifestEntry } from './pipeline/manifest.js';
+export * from './evaluate/index.js';
+export * from './reports/index.js';
+export * from './learn/index.js';
+export * from './samples/index.js';
+export * from './notebook/index.js';
