@@ -1,65 +1,130 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { StorageError, storageError } from './errors.js';
+import { assertKey, normalizePrefix } from './keys.js';
 import type { ObjectStorage } from './types.js';
+
+const ENGINE = 'local';
+/** Temporary files are hidden and carry this suffix, so `list` never reports a write in progress. */
+const TEMP_SUFFIX = '.deid-tmp';
 
 /** Options of the local-disk storage engine. */
 export interface LocalStorageOptions {
   /** Folder that holds the objects; created on first write. */
   root: string;
-  /** File mode for objects written with `{ sensitive: true }` (default: 0o600, owner only). */
+  /** File mode for objects written with `{ sensitive: true }` (default: 0o600, owner only; their new folders get 0o700). */
   sensitiveMode?: number;
-  /** Real paths that must never be written over (the inputs of a run). */
+  /**
+   * Real paths (as `fs.realpath` gives them) that must never be written over: the inputs of a run (optional).
+   * A key is compared by its real path, so a root reached through a symbolic link cannot hide an input.
+   */
   protectedPaths?: ReadonlySet<string>;
 }
 
+const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException)?.code ?? '');
+
 /**
- * Object storage on the local disk. Writes go to a temporary file in the same folder
- * and are renamed into place, so a reader never sees half a file.
+ * Object storage on the local disk. Keys are `/`-separated paths under `root` (see `keys.ts` for
+ * what a key may hold). Writes go to a hidden temporary file in the same folder, are flushed, and are
+ * renamed into place, so a reader never sees half an object and a failed write leaves nothing behind.
+ *
+ * @example
+ * const storage = createLocalStorage({ root: 'output/med_de_id_img' });
+ * await storage.put('test/P1/1.2/3.4/5.6.dcm', bytes);
  */
 export function createLocalStorage(options: LocalStorageOptions): ObjectStorage {
+  if (typeof options?.root !== 'string' || options.root === '') throw new StorageError(ENGINE, 'option "root" must name a folder');
   const root = path.resolve(options.root);
+  const where = (key: string) => `"${key}" under ${root}`;
   const resolveKey = (key: string) => {
-    const full = path.resolve(root, key);
-    if (full !== root && !full.startsWith(root + path.sep)) throw new Error(`[deid] [local] key "${key}" escapes the storage root ${root}`);
+    const full = path.resolve(root, assertKey(ENGINE, key));
+    // assertKey already refuses `..`; this second check is cheap and keeps the invariant local.
+    if (!full.startsWith(root + path.sep)) throw new StorageError(ENGINE, `key ${JSON.stringify(key)} escapes the storage root ${root}`, { key });
     return full;
   };
+
+  /** The real path the object would have: resolves symbolic links in its folder and in itself. */
+  async function realTarget(target: string): Promise<string> {
+    try {
+      return await realpath(target);
+    } catch {
+      let dir = path.dirname(target);
+      const rest = [path.basename(target)];
+      for (;;) {
+        try {
+          return path.join(await realpath(dir), ...rest);
+        } catch {
+          if (path.dirname(dir) === dir) return target;
+          rest.unshift(path.basename(dir));
+          dir = path.dirname(dir);
+        }
+      }
+    }
+  }
+
   return {
-    name: 'local',
+    name: ENGINE,
     async get(key) {
-      return new Uint8Array(await readFile(resolveKey(key)));
+      const file = resolveKey(key);
+      try {
+        return new Uint8Array(await readFile(file));
+      } catch (error) {
+        if (isMissing(error)) throw storageError(ENGINE, `no object ${where(key)}`, error, { key, notFound: true });
+        throw storageError(ENGINE, `cannot read ${where(key)}`, error, { key });
+      }
     },
     async put(key, bytes, putOptions) {
       const target = resolveKey(key);
-      if (options.protectedPaths?.has(target)) throw new Error(`[deid] [local] refusing to overwrite an input: ${target}`);
-      await mkdir(path.dirname(target), { recursive: true, mode: putOptions?.sensitive ? 0o700 : 0o755 });
-      const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      const sensitive = putOptions?.sensitive === true;
+      if (options.protectedPaths && options.protectedPaths.size > 0 && options.protectedPaths.has(await realTarget(target))) {
+        throw new StorageError(ENGINE, `refusing to overwrite an input: ${where(key)}`, { key });
+      }
+      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
       try {
-        await writeFile(temporary, bytes, { mode: putOptions?.sensitive ? (options.sensitiveMode ?? 0o600) : 0o644 });
+        await mkdir(path.dirname(target), { recursive: true, mode: sensitive ? 0o700 : 0o755 });
+        const handle = await open(temporary, 'wx', sensitive ? (options.sensitiveMode ?? 0o600) : 0o644);
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });
-        throw new Error(`[deid] [local] cannot write ${target}: ${(error as Error).message}`, { cause: error });
+        throw storageError(ENGINE, `cannot write ${where(key)}`, error, { key });
       }
     },
-    async list(prefix = '') {
-      const start = resolveKey(prefix);
+    async list(prefix) {
+      const folder = normalizePrefix(ENGINE, prefix);
+      const start = folder === '' ? root : resolveKey(folder);
       const keys: string[] = [];
       const walk = async (dir: string): Promise<void> => {
-        for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+        let entries;
+        try {
+          entries = await readdir(dir, { withFileTypes: true });
+        } catch (error) {
+          if (isMissing(error)) return;
+          throw storageError(ENGINE, `cannot list ${dir}`, error);
+        }
+        for (const entry of entries) {
           const full = path.join(dir, entry.name);
           if (entry.isDirectory()) await walk(full);
-          else if (entry.isFile()) keys.push(path.relative(root, full).split(path.sep).join('/'));
+          else if (entry.isFile() && !entry.name.endsWith(TEMP_SUFFIX)) keys.push(path.relative(root, full).split(path.sep).join('/'));
         }
       };
       await walk(start);
       return keys.sort();
     },
     async has(key) {
-      return stat(resolveKey(key)).then(
-        (s) => s.isFile(),
-        () => false,
-      );
+      const file = resolveKey(key);
+      try {
+        return (await stat(file)).isFile();
+      } catch (error) {
+        if (isMissing(error)) return false;
+        throw storageError(ENGINE, `cannot check ${where(key)}`, error, { key });
+      }
     },
   };
 }

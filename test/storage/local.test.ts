@@ -1,0 +1,112 @@
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createLocalStorage } from '../../lib/storage/local.js';
+
+// Lets one test make the next file write stop half way, as a full disk would.
+const failure = vi.hoisted(() => ({ halfWrite: false }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const open: typeof actual.open = async (...args: Parameters<typeof actual.open>) => {
+    const handle = await actual.open(...args);
+    if (!failure.halfWrite) return handle;
+    failure.halfWrite = false;
+    return new Proxy(handle, {
+      get(target, property) {
+        if (property === 'writeFile') {
+          return async (data: Uint8Array) => {
+            await target.write(data.subarray(0, data.length >> 1));
+            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  return { ...actual, open, default: { ...actual, open } };
+});
+
+let dir: string;
+beforeAll(async () => {
+  dir = await realpath(await mkdtemp(path.join(tmpdir(), 'deid-local-')));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Every file under `root`, relative, including hidden ones. */
+async function allFiles(root: string): Promise<string[]> {
+  return (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
+}
+
+describe('local storage', () => {
+  it('leaves no temporary file behind after writes and overwrites', async () => {
+    const root = path.join(dir, 'atomic');
+    const storage = createLocalStorage({ root });
+    await storage.put('a/b/c.dcm', new Uint8Array(100_000).fill(7));
+    await storage.put('a/b/c.dcm', new Uint8Array([1, 2]));
+    await storage.put('a/d.dcm', new Uint8Array([3]));
+    expect(await allFiles(root)).toEqual(['a/b/c.dcm', 'a/d.dcm']);
+  });
+
+  it('keeps the previous object whole when a write fails half way, and removes the partial file', async () => {
+    const root = path.join(dir, 'half');
+    const storage = createLocalStorage({ root });
+    await storage.put('P1/x.dcm', new Uint8Array([1, 2, 3]));
+    failure.halfWrite = true;
+    await expect(storage.put('P1/x.dcm', new Uint8Array(1000).fill(9))).rejects.toThrow(/^\[deid\] \[local\] cannot write "P1\/x\.dcm" under .*: ENOSPC/);
+    expect([...(await readFile(path.join(root, 'P1/x.dcm')))]).toEqual([1, 2, 3]);
+    failure.halfWrite = true;
+    await expect(storage.put('P1/new.dcm', new Uint8Array(1000).fill(9))).rejects.toThrow(/ENOSPC/);
+    expect(await allFiles(root)).toEqual(['P1/x.dcm']);
+    expect(await storage.list()).toEqual(['P1/x.dcm']);
+  });
+
+  it('leaves nothing behind when the final rename fails', async () => {
+    const root = path.join(dir, 'rename');
+    await mkdir(path.join(root, 'taken.dcm', 'inner'), { recursive: true });
+    const storage = createLocalStorage({ root });
+    await expect(storage.put('taken.dcm', new Uint8Array([1]))).rejects.toThrow(/cannot write "taken\.dcm"/);
+    expect(await allFiles(root)).toEqual([]);
+  });
+
+  it('writes sensitive objects owner-only (0600) in owner-only new folders (0700)', async () => {
+    const root = path.join(dir, 'sensitive');
+    const storage = createLocalStorage({ root });
+    await storage.put('state/secret.json', new Uint8Array([1]), { sensitive: true });
+    await storage.put('shared/a.dcm', new Uint8Array([1]));
+    expect((await stat(path.join(root, 'state/secret.json'))).mode & 0o777).toBe(0o600);
+    expect((await stat(path.join(root, 'state'))).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(root, 'shared/a.dcm'))).mode & 0o077).toBe(0o044 & ~process.umask());
+    // Overwriting a shared object as sensitive tightens it.
+    await storage.put('shared/a.dcm', new Uint8Array([2]), { sensitive: true });
+    expect((await stat(path.join(root, 'shared/a.dcm'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses to overwrite a protected input, also when the root is reached through a symbolic link', async () => {
+    const real = path.join(dir, 'inputs');
+    await mkdir(path.join(real, 'P1'), { recursive: true });
+    const input = path.join(real, 'P1', 'in.dcm');
+    await writeFile(input, 'original');
+    await symlink(real, path.join(dir, 'link-to-inputs'));
+    for (const root of [real, path.join(dir, 'link-to-inputs')]) {
+      const storage = createLocalStorage({ root, protectedPaths: new Set([input]) });
+      await expect(storage.put('P1/in.dcm', new Uint8Array([1]))).rejects.toThrow(/^\[deid\] \[local\] refusing to overwrite an input: "P1\/in\.dcm"/);
+      await storage.put('P1/other.dcm', new Uint8Array([1]));
+    }
+    expect(await readFile(input, 'utf8')).toBe('original');
+  });
+
+  it('refuses a key that is itself a symbolic link to a protected input', async () => {
+    const root = path.join(dir, 'linked-key');
+    await mkdir(root, { recursive: true });
+    const input = path.join(dir, 'input-elsewhere.dcm');
+    await writeFile(input, 'original');
+    await symlink(input, path.join(root, 'out.dcm'));
+    const storage = createLocalStorage({ root, protectedPaths: new Set([input]) });
+    await expect(storage.put('out.dcm', new Uint8Array([1]))).rejects.toThrow(/refusing to overwrite an input/);
+    expect(await readFile(input, 'utf8')).toBe('original');
+  });
+});
