@@ -8,6 +8,7 @@ import { createLocalTextDetector, type LocalTextDetectorOptions } from './text-l
 import type { PhiDetector, TextDetector } from './types.js';
 import type { RekognitionTextDetectorOptions } from './text-aws-rekognition.js';
 import type { ComprehendMedicalPhiDetectorOptions } from './phi-aws-comprehend-medical.js';
+import type { ComprehendPiiDetectorOptions } from './phi-aws-comprehend.js';
 
 export type * from './types.js';
 export { EngineError } from './errors.js';
@@ -26,7 +27,8 @@ export type TextDetectorChoice =
 /** Options of {@link createPhiDetector}: the engine name plus that engine's own options. */
 export type PhiDetectorChoice =
   | ({ engine?: 'local' } & LocalPhiDetectorOptions)
-  | ({ engine: 'aws' } & ComprehendMedicalPhiDetectorOptions);
+  | ({ engine: 'aws'; service?: 'comprehend-medical' } & ComprehendMedicalPhiDetectorOptions)
+  | ({ engine: 'aws'; service: 'comprehend' } & ComprehendPiiDetectorOptions);
 
 function assertEngine(kind: string, engine: unknown): asserts engine is EngineName | undefined {
   if (engine !== undefined && engine !== 'local' && engine !== 'aws') {
@@ -50,14 +52,17 @@ export async function createTextDetector(choice: TextDetectorChoice = {}): Promi
 
 /**
  * Creates a PHI detector: `local` (rules, header deny-list, patterns, keep-list; default) or
- * `aws` (Comprehend Medical DetectPHI).
+ * `aws` (Comprehend Medical DetectPHI by default; `service: 'comprehend'` for Comprehend DetectPiiEntities).
  */
 export async function createPhiDetector(choice: PhiDetectorChoice = {}): Promise<PhiDetector> {
   assertEngine('PHI', choice.engine);
   const { engine, ...options } = choice;
   if (engine === 'aws') {
+    const { service, ...awsOptions } = options as { service?: string };
+    if (service === 'comprehend') return (await import('./phi-aws-comprehend.js')).createComprehendPiiDetector(awsOptions as ComprehendPiiDetectorOptions);
+    if (service !== undefined && service !== 'comprehend-medical') throw engineError('engines', `unknown AWS PHI service ${JSON.stringify(service)}: use 'comprehend-medical' (default) or 'comprehend'`);
     const { createComprehendMedicalPhiDetector } = await import('./phi-aws-comprehend-medical.js');
-    return createComprehendMedicalPhiDetector(options as ComprehendMedicalPhiDetectorOptions);
+    return createComprehendMedicalPhiDetector(awsOptions as ComprehendMedicalPhiDetectorOptions);
   }
   return createLocalPhiDetector(options as LocalPhiDetectorOptions);
 }

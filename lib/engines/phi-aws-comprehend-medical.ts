@@ -5,7 +5,8 @@
 import type { ComprehendMedicalClient, ComprehendMedicalClientConfig } from '@aws-sdk/client-comprehendmedical';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { engineError } from './errors.js';
-import { findingPlace, spanText, type SpanText } from './spans.js';
+import { findingsInBatch, packSpans } from './aws-batching.js';
+import { spanText } from './spans.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
 
 const ENGINE = 'comprehend-medical';
@@ -36,8 +37,6 @@ export const COMPREHEND_MEDICAL_CATEGORIES: Record<string, SafeHarborCategory> =
   PROFESSION: 'R',
 };
 
-const SEPARATOR = '\n';
-
 /** Creates the Comprehend Medical PHI detector. The SDK is imported on first use. */
 export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhiDetectorOptions = {}): PhiDetector {
   let client: ComprehendMedicalClient | undefined = options.client;
@@ -60,7 +59,7 @@ export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhi
     async detect(spans: TextSpan[], _context: IdentityContext): Promise<PhiFinding[]> {
       const texts = spans.map(spanText).filter((st) => st.text.trim() !== '');
       const findings: PhiFinding[] = [];
-      for (const batch of batches(texts, maxBytes)) {
+      for (const batch of packSpans(ENGINE, texts, maxBytes)) {
         const { client, sdk } = await load();
         let response;
         try {
@@ -73,21 +72,7 @@ export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhi
           const category = COMPREHEND_MEDICAL_CATEGORIES[e.Type ?? ''] ?? 'R';
           // Ages are Safe Harbor identifiers only over 89.
           if (e.Type === 'AGE' && !(Number((e.Text ?? '').replace(/\D/g, '')) > 89)) continue;
-          for (const item of batch.items) {
-            const begin = Math.max(e.BeginOffset, item.offset) - item.offset;
-            const end = Math.min(e.EndOffset, item.offset + item.st.text.length) - item.offset;
-            if (end <= begin) continue;
-            findings.push({
-              text: item.st.text.slice(begin, end),
-              category,
-              score: e.Score ?? 0,
-              type: e.Type ?? 'PHI',
-              engine: 'aws:comprehend-medical',
-              begin,
-              end,
-              ...findingPlace(item.st, begin, end),
-            });
-          }
+          findings.push(...findingsInBatch(batch, e.BeginOffset, e.EndOffset, { category, score: e.Score ?? 0, type: e.Type ?? 'PHI', engine: 'aws:comprehend-medical' }));
         }
       }
       return findings;
@@ -97,33 +82,4 @@ export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhi
       client = options.client;
     },
   };
-}
-
-interface Batch {
-  text: string;
-  items: Array<{ st: SpanText; offset: number }>;
-}
-
-/** Packs spans into requests under the byte limit; offsets are in UTF-16 units, as the service reports. */
-function batches(texts: SpanText[], maxBytes: number): Batch[] {
-  const out: Batch[] = [];
-  let current: Batch = { text: '', items: [] };
-  let bytes = 0;
-  for (const st of texts) {
-    const size = Buffer.byteLength(st.text) + 1;
-    if (size > maxBytes) {
-      throw engineError(ENGINE, `a span of ${size} bytes exceeds the ${maxBytes}-byte request limit${st.location ? ` (${st.location})` : ''}`);
-    }
-    if (bytes + size > maxBytes && current.items.length > 0) {
-      out.push(current);
-      current = { text: '', items: [] };
-      bytes = 0;
-    }
-    if (current.text !== '') current.text += SEPARATOR;
-    current.items.push({ st, offset: current.text.length });
-    current.text += st.text;
-    bytes += size;
-  }
-  if (current.items.length > 0) out.push(current);
-  return out;
 }
