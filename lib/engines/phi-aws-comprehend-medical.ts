@@ -5,7 +5,7 @@
 import type { ComprehendMedicalClient, ComprehendMedicalClientConfig } from '@aws-sdk/client-comprehendmedical';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { engineError } from './errors.js';
-import { findingsInBatch, packSpans } from './aws-batching.js';
+import { codePointToUtf16, findingsInBatch, packSpans } from './aws-batching.js';
 import { spanText } from './spans.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
 
@@ -67,12 +67,14 @@ export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhi
         } catch (error) {
           throw engineError(ENGINE, `DetectPHI failed on a batch of ${batch.items.length} spans`, error);
         }
+        // Offsets count Unicode code points, JavaScript strings count UTF-16 units.
+        const toUtf16 = codePointToUtf16(batch.text);
         for (const e of response.Entities ?? []) {
           if ((e.Score ?? 0) < minScore || e.BeginOffset === undefined || e.EndOffset === undefined) continue;
           const category = COMPREHEND_MEDICAL_CATEGORIES[e.Type ?? ''] ?? 'R';
           // Ages are Safe Harbor identifiers only over 89.
           if (e.Type === 'AGE' && !(Number((e.Text ?? '').replace(/\D/g, '')) > 89)) continue;
-          findings.push(...findingsInBatch(batch, e.BeginOffset, e.EndOffset, { category, score: e.Score ?? 0, type: e.Type ?? 'PHI', engine: 'aws:comprehend-medical' }));
+          findings.push(...findingsInBatch(batch, toUtf16(e.BeginOffset), toUtf16(e.EndOffset), { category, score: e.Score ?? 0, type: e.Type ?? 'PHI', engine: 'aws:comprehend-medical' }));
         }
       }
       return findings;
