@@ -19,3 +19,4 @@ export {
   createProcessor, DicomProcessor, PROJECT_ROOT,
   type ProcessorOptions, type ParseOptions, type LearnResult, type DrawOptions,
 } from './processor.js';
+export { whereIdentifiersHide, type IdentifierRow, type HidingPlace } from './where-identifiers.js';
