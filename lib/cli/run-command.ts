@@ -11,7 +11,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .command('run')
     .description('de-identify DICOM files and folders (metadata and burned-in pixel text)')
     .argument('<inputs...>', 'DICOM files or folders (searched recursively)')
-    .requiredOption('--out <dir>', 'folder for de-identified files: <patient>/<study>/<series>/<sop>.dcm')
+    .requiredOption('--out <dir>', 'where de-identified files go, a folder or s3://bucket/prefix: <patient>/<study>/<series>/<sop>.dcm')
     .option('--rules <yaml>', 'rules YAML', DEFAULT_RULES_PATH)
     .option('--state <dir>', 'folder for the secret and the UID / patient-ID maps (sensitive; keep apart from output)', DEFAULT_STATE_DIR)
     .option('--manifest <file.jsonl>', 'manifest, one JSON line per input (default: <state>/manifest.jsonl)')

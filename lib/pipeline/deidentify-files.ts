@@ -9,7 +9,8 @@ import { parseDicom } from '../steps/parse.js';
 import { saveDeidentified } from '../steps/save.js';
 import { cleanPixels, skipPixels } from '../steps/pixels.js';
 import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
-import { createLocalStorage } from '../storage/local.js';
+import { openStorageTarget, parseStorageTarget } from '../storage/target.js';
+import type { ObjectStorage } from '../storage/types.js';
 import { expandInputs, realPaths } from './inputs.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { processFile } from './process-file.js';
@@ -21,8 +22,10 @@ export const DEFAULT_STATE_DIR = '.deid-state';
 
 /** Options of {@link deidentifyFiles}. */
 export interface DeidentifyFilesOptions {
-  /** Folder for de-identified files (`<patient>/<study>/<series>/<sop>.dcm`). */
+  /** Where de-identified files go (`<patient>/<study>/<series>/<sop>.dcm`): a folder or `s3://bucket/prefix`. */
   out: string;
+  /** Storage to write to instead of the one `out` names (tests, custom engines). */
+  outStorage?: ObjectStorage;
   /** Rules YAML (default: `configs/de-id/de_id_rules_auto.yaml`). */
   rulesPath?: string;
   /** Already loaded rules; wins over `rulesPath`. */
@@ -55,13 +58,14 @@ export interface RunResult {
  */
 export async function deidentifyFiles(inputs: string[], options: DeidentifyFilesOptions): Promise<RunResult> {
   const stateDir = path.resolve(options.stateDir ?? DEFAULT_STATE_DIR);
-  const out = path.resolve(options.out);
-  assertApart(stateDir, out);
+  const target = parseStorageTarget(options.out);
+  const localOut = target.engine === 'local' ? target.root : undefined;
+  if (localOut) assertApart(stateDir, localOut);
   const manifestPath = path.resolve(options.manifestPath ?? path.join(stateDir, 'manifest.jsonl'));
   const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
   const state = openStateStore(stateDir);
-  const entries = await expandInputs(inputs, [out, stateDir]);
-  const storage = createLocalStorage({ root: out, protectedPaths: await realPaths(entries) });
+  const entries = await expandInputs(inputs, localOut ? [localOut, stateDir] : [stateDir]);
+  const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
 
   const engine = options.engine ?? 'local';
   const pixelSteps: Step[] = [];

@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDicom } from '../../lib/dicom/adapter.js';
+import { getString } from '../../lib/dicom/elements.js';
+import { deidentifyFiles } from '../../lib/pipeline/deidentify-files.js';
+import { createS3Storage } from '../../lib/storage/s3.js';
+import { parseStorageTarget } from '../../lib/storage/target.js';
+import { makePhiFixture } from '../fixtures/phi-fixture.js';
+import { fakeS3 } from '../storage/fake-s3.js';
+import { projectRoot } from '../support/paths.js';
+
+describe('deid run into an S3 destination bucket', () => {
+  it('reads s3://bucket/prefix as an S3 target and anything else as a folder', () => {
+    expect(parseStorageTarget('s3://de-id-dst/de-id-dicom-images/')).toEqual({ engine: 's3', bucket: 'de-id-dst', prefix: 'de-id-dicom-images' });
+    expect(parseStorageTarget('s3://de-id-dst')).toEqual({ engine: 's3', bucket: 'de-id-dst', prefix: '' });
+    expect(parseStorageTarget('output/x')).toEqual({ engine: 'local', root: path.resolve('output/x') });
+  });
+
+  it('writes the de-identified files under the prefix with the usual layout', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'deid-s3-'));
+    const input = path.join(work, 'JONES_ANN.dcm');
+    const fixture = makePhiFixture();
+    writeFileSync(input, fixture.bytes());
+    const s3 = fakeS3('de-id-dst');
+    const result = await deidentifyFiles([input], {
+      out: 's3://de-id-dst/de-id-dicom-images',
+      outStorage: createS3Storage({ bucket: 'de-id-dst', prefix: 'de-id-dicom-images', client: s3.client }),
+      stateDir: path.join(work, 'state'),
+      rulesPath: path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml'),
+      pixels: false,
+    });
+    expect(result.entries.map((e) => e.status)).toEqual(['ok']);
+    const keys = [...s3.objects.keys()];
+    expect(keys).toEqual([`de-id-dicom-images/${result.entries[0].output}`]);
+    expect(keys[0]).toMatch(/^de-id-dicom-images\/PAT-[A-Z0-9]+\/2\.25\.\d+\/2\.25\.\d+\/2\.25\.\d+\.dcm$/);
+    const written = readDicom(s3.objects.get(keys[0])!.bytes);
+    expect(getString(written.dict, 'PatientName')).toBe('The^Patient');
+  });
+});
