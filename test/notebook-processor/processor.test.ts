@@ -40,7 +40,7 @@ function leaked(bytes: Uint8Array, values: string[]): string[] {
 const familyName = (dataset: DicomDataset) => personNameToString(dataset.dict['00100010']?.Value?.[0]).split(/[\^ ]/)[0].toUpperCase();
 
 const inputs = [
-  ['synthetic US sample', path.join(projectRoot, 'images/med_phi_img/us_abdomen_rgb_explicit_le.dcm')],
+  ['synthetic CT sample', path.join(projectRoot, 'images/med_phi_img/ct_chest_explicit_le.dcm')],
   ['corpus kaufman_ct.dcm', corpusFile('kaufman_ct.dcm')],
 ] as const;
 
