@@ -53,7 +53,11 @@ interface IdentityMatchers {
   initials: Array<{ regex: RegExp; category: SafeHarborCategory; source: string }>;
   compacts: Array<{ folded: string; category: SafeHarborCategory; source: string }>;
   dates: Array<{ regex: RegExp; source: string }>;
+  /** The same dates as letters and digits only, in every order screens use, for OCR-split or misread dates. */
+  dateForms: Array<{ forms: string[]; source: string }>;
   distinctTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
+  /** Free-text values (institution, address) as word sequences: a run of their words is PHI even when each word is common. */
+  phrases: Array<{ words: string[]; category: SafeHarborCategory; source: string }>;
 }
 
 /**
@@ -215,13 +219,14 @@ const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JUL
 
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
-  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], initials: [], compacts: [], dates: [], distinctTokens: [] };
+  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], initials: [], compacts: [], dates: [], dateForms: [], distinctTokens: [], phrases: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const v = value.trim();
     const date = /^(\d{4})(\d{2})(\d{2})/.exec(v.replace(/[-./]/g, ''));
     if ((vr === 'DA' || vr === 'DT' || (category === 'C' && !vr)) && date) {
       m.dates.push({ regex: dateRegex(date[1], date[2], date[3]), source });
+      m.dateForms.push({ forms: dateForms(date[1], date[2], date[3]), source });
       continue;
     }
     if (vr === 'PN' || category === 'A') {
@@ -248,6 +253,8 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     if (c.length >= 4) m.compacts.push({ folded: c, category, source });
     // Free text (addresses, institutions): its distinctive words stand on their own.
     if (/\s/.test(v)) {
+      const words = tokenize(v).map((t) => foldOcr(t.text));
+      if (words.length >= 2) m.phrases.push({ words, category, source });
       for (const t of tokenize(v)) {
         const up = t.text.toUpperCase();
         if (t.text.length >= 4 && !COMMON_WORDS.has(up) && !MONTH_FULL.includes(up)) m.distinctTokens.push({ folded: foldOcr(t.text), upper: up, category, source });
@@ -277,6 +284,53 @@ function dateRegex(y: string, mo: string, d: string): RegExp {
   // Literal month names and digits are folded the way the text is.
   const source = forms.map((f) => foldRegexLiterals(f)).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** A date as letters and digits only (OCR-folded), in the orders screens use: 20160507, 05072016, 07MAY2016… */
+function dateForms(y: string, mo: string, d: string): string[] {
+  const mon = MONTH_NAMES[Number(mo) - 1];
+  const yy = y.slice(2);
+  const forms = [`${y}${mo}${d}`, `${mo}${d}${y}`, `${d}${mo}${y}`, `${d}${mon}${y}`, `${mon}${d}${y}`, `${mo}${d}${yy}`, `${d}${mo}${yy}`];
+  return [...new Set(forms.map((f) => foldOcr(f)))];
+}
+
+/**
+ * Header dates in OCR text that the regexes miss: split by a stray space (`201 6-05-07`) or with one
+ * misread or doubled character (`11.05. 20088`). Compares letters and digits only, from a token start;
+ * forms of 8 characters or more may differ by one edit. The hit runs to the end of the last token touched.
+ */
+function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
+  if (m.dateForms.length === 0) return [];
+  const c = compact(text);
+  const hits: Hit[] = [];
+  const tokenEnd = (at: number) => {
+    let e = at + 1;
+    while (e < text.length && /[\p{L}\p{N}]/u.test(text[e])) e++;
+    return e;
+  };
+  for (let i = 0; i < c.value.length; i++) {
+    if (/[\p{L}\p{N}]/u.test(text[c.offsets[i] - 1] ?? '')) continue; // only from a token start
+    for (const { forms, source } of m.dateForms) {
+      let found = 0;
+      for (const f of forms) {
+        const lengths = f.length >= 8 ? [f.length, f.length + 1, f.length - 1] : [f.length];
+        for (const n of lengths) {
+          if (i + n > c.value.length) continue;
+          const piece = c.value.slice(i, i + n);
+          if (piece === f || (f.length >= 8 && editDistance(piece, f, 1) <= 1)) {
+            found = n;
+            break;
+          }
+        }
+        if (found) break;
+      }
+      if (!found) continue;
+      const begin = c.offsets[i];
+      const end = tokenEnd(c.offsets[i + found - 1]);
+      hits.push({ begin, end, category: 'C', type: `header:${source}`, engine: 'local:header-date', score: 0.8, identity: true });
+    }
+  }
+  return hits;
 }
 
 /** Folds the letters of a regex source that are literals (not escapes like `\s`). */
@@ -310,6 +364,25 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       break;
     }
   }
+  // Runs of a free-text value's words ("Medical Center" of "Saint Aldric Medical Center" on its own
+  // line): two words or more anywhere, or one word that is the whole line and no keep-list word.
+  const foldedTokens = tokens.map((t) => foldOcr(t.text));
+  const same = (a: string, b: string) => a === b || (b.length >= 6 && editDistance(a, b, 1) <= 1);
+  for (const phrase of m.phrases) {
+    for (let i = 0; i < tokens.length; i++) {
+      let best = 0;
+      for (let k = 0; k < phrase.words.length; k++) {
+        let n = 0;
+        while (i + n < tokens.length && k + n < phrase.words.length && same(foldedTokens[i + n], phrase.words[k + n])) n++;
+        best = Math.max(best, n);
+      }
+      const alone = best === 1 && tokens.length === 1 && tokens[0].text.length >= 3 && !keep.has(tokens[0].text.toUpperCase());
+      if (best >= 2 || alone) {
+        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-value', score: 0.8, identity: true });
+        i += best - 1;
+      }
+    }
+  }
   for (const [i, t] of tokens.entries()) {
     if (t.text.length !== 1) continue;
     const letter = m.nameLetters.find((l) => l.letter === t.text.toUpperCase());
@@ -327,6 +400,7 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       hits.push({ begin: x.index!, end: x.index! + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
     }
   }
+  hits.push(...fuzzyDateHits(text, m));
   if (m.compacts.length > 0) {
     const c = compact(text);
     for (const id of m.compacts) {

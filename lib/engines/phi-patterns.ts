@@ -63,6 +63,8 @@ export const PHI_PATTERNS: PhiPattern[] = [
     folded: true,
     accept: plausibleNumericDate,
   },
+  // The dd/dd/dddd shape is a date on a screen even when OCR misread digits (a slashed 0 read as 6 or 8).
+  { type: 'DATE', category: 'C', score: 0.7, regex: /\b\d{2}([./-])\d{2}\1\d{4}\b/g, folded: true },
   { type: 'DATE', category: 'C', score: 0.8, regex: /\b(?:19|20)\d{6}\b/g, folded: true, accept: plausibleCompactDate },
   { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b\\d{1,2}[\\s-]*(?:${MONTHS})\\.?[\\s,-]*\\d{2,4}\\b`, 'g') },
   { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b(?:${MONTHS})\\.?\\s*\\d{1,2}(?:ST|ND|RD|TH)?,?\\s*\\d{4}\\b`, 'g') },

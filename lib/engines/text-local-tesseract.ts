@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
 import { engineError } from './errors.js';
+import { buildMosaics, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from './types.js';
 
 const ENGINE = 'tesseract';
@@ -42,14 +43,17 @@ export interface LocalTextDetectorOptions {
   minConfidence?: number;
   /** How many distinct images' results to remember, keyed by a digest of their bytes (default: 256). */
   cacheSize?: number;
+  /**
+   * How to read an image (default `'regions'`): `'regions'` finds text-like lines (glyph-sized
+   * components standing out from their surroundings), crops each with a margin and reads all crops
+   * in one mosaic, each at its own scale and polarity (fast; small corner text and dark text on light
+   * label patches read better); `'page'` reads the whole upscaled frame (in the polarities of `polarity`).
+   */
+  strategy?: 'regions' | 'page';
   /** Receives tesseract progress messages (optional). */
   logger?: (message: Tesseract.LoggerMessage) => void;
 }
 
-interface Pass {
-  words: DetectedText[];
-  lines: DetectedText[];
-}
 
 const require = createRequire(import.meta.url);
 
@@ -85,6 +89,9 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
   const minConfidence = options.minConfidence ?? 0;
   const cacheSize = options.cacheSize ?? 256;
   const pageSegMode = options.pageSegMode ?? '11';
+  const strategy = options.strategy ?? 'regions';
+  if (strategy !== 'regions' && strategy !== 'page') throw engineError(ENGINE, `option strategy must be 'regions' or 'page', got ${String(strategy)}`);
+  const cropCache = new Map<string, Pass>();
 
   let worker: Promise<Tesseract.Worker> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -123,8 +130,43 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     return run;
   }
 
+  async function recognize(w: Tesseract.Worker, png: Buffer, what: string): Promise<Tesseract.Page> {
+    try {
+      return (await w.recognize(png, {}, { blocks: true, text: false })).data;
+    } catch (error) {
+      throw engineError(ENGINE, `OCR failed on ${what}`, error);
+    }
+  }
+
+  /** Reads the text-like regions of the image as crops in mosaics; crops already read (on another frame) come from memory. */
+  async function readRegions(image: DisplayImage): Promise<DetectedText[]> {
+    const grey = await toGrey(image);
+    const crops = regionCrops(grey, image.width, image.height, scaleOption);
+    const passes: Pass[] = [];
+    const todo: Crop[] = [];
+    for (const crop of crops) {
+      const known = cropCache.get(crop.key);
+      if (known) passes.push(shiftPass(known, crop.box.left, crop.box.top));
+      else todo.push(crop);
+    }
+    if (todo.length > 0) {
+      const w = await getWorker();
+      for (const mosaic of await buildMosaics(todo)) {
+        const page = await recognize(w, mosaic.png, `a mosaic of ${mosaic.crops.length} text regions of a ${image.width}x${image.height} image`);
+        const perCrop = splitMosaicPage(page, mosaic, minConfidence);
+        mosaic.crops.forEach((crop, i) => {
+          cropCache.set(crop.key, perCrop[i]);
+          if (cropCache.size > cacheSize * 64) cropCache.delete(cropCache.keys().next().value!);
+          passes.push(shiftPass(perCrop[i], crop.box.left, crop.box.top));
+        });
+      }
+    }
+    return mergePasses(passes, true);
+  }
+
   async function readOnce(image: DisplayImage): Promise<DetectedText[]> {
     assertDisplayImage(image);
+    if (strategy === 'regions') return readRegions(image);
     const scale = scaleOption === 'auto' ? autoScale(image) : scaleOption;
     const grey = await toGrey(image);
     const darkBackground = median(grey) < 128;
@@ -164,6 +206,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       const pending = worker;
       worker = undefined;
       cache.clear();
+      cropCache.clear();
       if (!pending) return;
       await queue;
       try {
@@ -314,7 +357,7 @@ function pageToPass(page: Tesseract.Page, scale: number, image: DisplayImage, mi
   return pass;
 }
 
-function clampConfidence(c: number): number {
+export function clampConfidence(c: number): number {
   return Math.max(0, Math.min(100, Number.isFinite(c) ? c : 0));
 }
 
@@ -348,7 +391,7 @@ function overlap(a: Box, b: Box): number {
  * Merges the readings of both polarities line by line: where lines of two passes overlap, the one
  * with more confident text wins (the sum of its word confidences); lines seen in one pass only are kept.
  */
-function mergePasses(passes: Pass[]): DetectedText[] {
+export function mergePasses(passes: Pass[], keepAll = false): DetectedText[] {
   type Candidate = { line: DetectedText; words: DetectedText[]; weight: number };
   const candidates: Candidate[] = [];
   for (const pass of passes) {
@@ -361,7 +404,10 @@ function mergePasses(passes: Pass[]): DetectedText[] {
   candidates.sort((a, b) => b.weight - a.weight);
   const kept: Candidate[] = [];
   for (const c of candidates) {
-    if (kept.some((k) => overlap(k.line.box, c.line.box) > 0.5)) continue;
+    // Recall first: a weaker reading of the same place is dropped only when it adds nothing
+    // (its text is part of a stronger reading there); otherwise both go to PHI detection.
+    const redundant = kept.some((k) => overlap(k.line.box, c.line.box) > 0.5 && (!keepAll || compactText(k.line.text).includes(compactText(c.line.text))));
+    if (redundant) continue;
     kept.push(c);
   }
   kept.sort((a, b) => a.line.box.top - b.line.box.top || a.line.box.left - b.line.box.left);
@@ -371,6 +417,10 @@ function mergePasses(passes: Pass[]): DetectedText[] {
     for (const w of c.words) out.push({ ...w, lineIndex, box: { ...w.box } });
   });
   return out;
+}
+
+function compactText(text: string): string {
+  return text.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function copyText(t: DetectedText): DetectedText {

@@ -111,6 +111,8 @@ export function redactPixelPhi(options: RedactPixelOptions = {}): Step {
       if (boxes.size > 0) {
         const result = await redactFrames(dataset, boxes, { padding: options.padding ?? 3 });
         file.data.pixelsModified = result.changed;
+        // The exact pixels changed per frame (after padding and clipping), for audits and tests.
+        file.data.pixelFilled = result.filled;
         for (const note of result.notes) file.message({ ruleId: 'pixel:encoding', step: STEP, severity: 'warning', reason: note });
       }
       file.data.pixelBoxes = [...boxes.values()].reduce((n, b) => n + b.length, 0);

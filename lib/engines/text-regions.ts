@@ -1,0 +1,251 @@
+/**
+ * Text-candidate regions of an 8-bit grey image, for OCR of local crops: pixels much brighter
+ * (or darker) than their neighbourhood are grouped into glyph-sized connected components, the
+ * components into lines (similar height, vertical overlap, small gaps), and each line becomes a
+ * region with its polarity. Small overlay text in corners and dark text on light label patches
+ * read far better in such crops, each at its own scale and polarity, than in the whole frame.
+ */
+import type { Box } from './types.js';
+
+/** A line of text candidates: its box in image pixels, its glyph height and whether the ink is brighter than the ground. */
+export interface TextRegion {
+  box: Box;
+  /** Largest glyph height in the line (≈ the font's cap height plus descender), in image pixels. */
+  glyphHeight: number;
+  /** True when the text is brighter than its surroundings (read inverted). */
+  light: boolean;
+  /** Number of glyph components. */
+  glyphs: number;
+}
+
+/** Options of {@link findTextRegions}. */
+export interface TextRegionOptions {
+  /** How far (0–255) a pixel must stand out from its neighbourhood mean to be ink (default 40). */
+  contrast?: number;
+  /** Smallest glyph height in pixels (default 4). */
+  minGlyphHeight?: number;
+  /** Largest glyph height in pixels (default: an eighth of the shorter side, at least 24, at most 160). */
+  maxGlyphHeight?: number;
+}
+
+interface Component {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  count: number;
+}
+
+/**
+ * Finds the lines of text-like components in both polarities. Regions may overlap (the same
+ * label seen as light ink and as dark ink); the caller reads each and keeps the better reading.
+ */
+export function findTextRegions(grey: Uint8Array, width: number, height: number, options: TextRegionOptions = {}): TextRegion[] {
+  const contrast = options.contrast ?? 40;
+  const minH = options.minGlyphHeight ?? 4;
+  const maxH = options.maxGlyphHeight ?? Math.max(24, Math.min(160, Math.round(Math.min(width, height) / 8)));
+  // The neighbourhood must be wider than a glyph so a bold stroke still stands out from its mean.
+  const radius = Math.max(8, Math.min(64, Math.round(maxH * 0.6)));
+  const mean = boxMean(grey, width, height, radius);
+  const out: TextRegion[] = [];
+  for (const light of [true, false]) {
+    const mask = new Uint8Array(width * height);
+    for (let i = 0; i < mask.length; i++) {
+      const d = grey[i] - mean[i];
+      if (light ? d >= contrast : -d >= contrast) mask[i] = 1;
+    }
+    const { list, labels } = components(mask, width, height);
+    const glyph = list.map((c) => isGlyph(c, minH, maxH));
+    // Specks of ink around a glyph mean texture (speckle, noise), not an overlay.
+    const noise = new Uint8Array(width * height);
+    // Only specks count: a large blob beside a glyph is another ground (a patch edge, a black margin), not texture.
+    const speck = list.map((c) => c.bottom - c.top + 1 < minH && c.right - c.left + 1 < 2 * minH);
+    for (let i = 0; i < noise.length; i++) if (mask[i] && speck[labels[i]]) noise[i] = 1;
+    const noiseSum = integral(noise, width, height);
+    const glyphs = list.filter((c, i) => {
+      if (!glyph[i]) return false;
+      const h = c.bottom - c.top + 1;
+      const pad = Math.ceil(h / 2);
+      const box = { left: Math.max(0, c.left - pad), top: Math.max(0, c.top - pad), right: Math.min(width - 1, c.right + pad), bottom: Math.min(height - 1, c.bottom + pad) };
+      const area = (box.right - box.left + 1) * (box.bottom - box.top + 1);
+      return sumIn(noiseSum, width, box) <= 0.04 * area;
+    });
+    for (const line of mergeRow(groupLines(glyphs))) {
+      const box = { left: line.left, top: line.top, width: line.right - line.left + 1, height: line.bottom - line.top + 1 };
+      // A big clump many glyphs tall is a textured field (speckle), not a line.
+      if (box.width * box.height > 0.25 * width * height && box.height > 2.5 * line.glyphHeight) continue;
+      out.push({ box, glyphHeight: line.glyphHeight, light, glyphs: line.count });
+    }
+  }
+  return out;
+}
+
+function isGlyph(c: Component, minH: number, maxH: number): boolean {
+  const w = c.right - c.left + 1;
+  const h = c.bottom - c.top + 1;
+  if (h < minH || h > maxH) return false;
+  // Touching glyphs make a wide component; an extremely wide one is a rule or an edge.
+  if (w > 25 * h) return false;
+  // Solid blocks (patches, bright organs) are not strokes.
+  if (w > 3 && h > 3 && c.count / (w * h) > 0.9) return false;
+  return true;
+}
+
+/** Summed-area table, (width+1) x (height+1). */
+function integral(values: Uint8Array, width: number, height: number): Float64Array {
+  const w1 = width + 1;
+  const sum = new Float64Array(w1 * (height + 1));
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0; x < width; x++) {
+      row += values[y * width + x];
+      sum[(y + 1) * w1 + x + 1] = sum[y * w1 + x + 1] + row;
+    }
+  }
+  return sum;
+}
+
+/** Sum of the values in an inclusive box, from a summed-area table. */
+function sumIn(sum: Float64Array, width: number, b: { left: number; top: number; right: number; bottom: number }): number {
+  const w1 = width + 1;
+  return sum[(b.bottom + 1) * w1 + b.right + 1] - sum[b.top * w1 + b.right + 1] - sum[(b.bottom + 1) * w1 + b.left] + sum[b.top * w1 + b.left];
+}
+
+/** Mean of the (2r+1)² neighbourhood of every pixel, from an integral image. */
+function boxMean(grey: Uint8Array, width: number, height: number, r: number): Float32Array {
+  const w1 = width + 1;
+  const sum = integral(grey, width, height);
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.max(0, y - r);
+    const y1 = Math.min(height, y + r + 1);
+    for (let x = 0; x < width; x++) {
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(width, x + r + 1);
+      const s = sum[y1 * w1 + x1] - sum[y0 * w1 + x1] - sum[y1 * w1 + x0] + sum[y0 * w1 + x0];
+      out[y * width + x] = s / ((y1 - y0) * (x1 - x0));
+    }
+  }
+  return out;
+}
+
+/** 8-connected components of a 0/1 mask, by flood fill with an explicit stack; `labels` maps pixels to component indices. */
+function components(mask: Uint8Array, width: number, height: number): { list: Component[]; labels: Int32Array } {
+  const labels = new Int32Array(mask.length).fill(-1);
+  const seen = new Uint8Array(mask.length);
+  const stack = new Int32Array(mask.length);
+  const out: Component[] = [];
+  for (let start = 0; start < mask.length; start++) {
+    if (!mask[start] || seen[start]) continue;
+    let sp = 0;
+    stack[sp++] = start;
+    seen[start] = 1;
+    const c: Component = { left: width, top: height, right: -1, bottom: -1, count: 0 };
+    while (sp > 0) {
+      const p = stack[--sp];
+      labels[p] = out.length;
+      const x = p % width;
+      const y = (p - x) / width;
+      c.count++;
+      if (x < c.left) c.left = x;
+      if (x > c.right) c.right = x;
+      if (y < c.top) c.top = y;
+      if (y > c.bottom) c.bottom = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const q = yy * width + xx;
+          if (mask[q] && !seen[q]) {
+            seen[q] = 1;
+            stack[sp++] = q;
+          }
+        }
+      }
+    }
+    out.push(c);
+  }
+  return { list: out, labels };
+}
+
+/**
+ * Joins lines of one row whose gap is under two glyph heights (a word split off by a wide space or
+ * a broken glyph), so a name is read as one line, not in pieces.
+ */
+function mergeRow(lines: Line[]): Line[] {
+  const out = [...lines].sort((a, b) => a.left - b.left);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < out.length && !changed; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const a = out[i];
+        const b = out[j];
+        const ha = a.bottom - a.top + 1;
+        const hb = b.bottom - b.top + 1;
+        const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) + 1;
+        const gap = Math.max(a.left, b.left) - Math.min(a.right, b.right);
+        if (overlap < 0.5 * Math.min(ha, hb) || gap > 2 * Math.max(a.glyphHeight, b.glyphHeight)) continue;
+        if (Math.max(ha, hb) > 2.5 * Math.min(ha, hb)) continue;
+        out[i] = { left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom), count: a.count + b.count, glyphHeight: Math.max(a.glyphHeight, b.glyphHeight) };
+        out.splice(j, 1);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+interface Line extends Component {
+  glyphHeight: number;
+}
+
+/**
+ * Links glyphs that sit on one line: heights within a factor 2.5, vertical overlap of at least half
+ * the smaller height, horizontal gap under 1.2 glyph heights (word spaces are ~0.3 em).
+ * Lone glyphs narrower than they are tall (a single `L` or digit) are not lines: one character is
+ * not PHI on its own, and a middle initial sits beside the rest of the name.
+ */
+function groupLines(glyphs: Component[]): Line[] {
+  const sorted = [...glyphs].sort((a, b) => a.left - b.left);
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  let widest = 0;
+  for (const g of sorted) widest = Math.max(widest, g.bottom - g.top + 1);
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i];
+    const ha = a.bottom - a.top + 1;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j];
+      if (b.left > a.right + 1.2 * widest) break;
+      const hb = b.bottom - b.top + 1;
+      const gap = b.left - a.right - 1;
+      if (gap > 1.2 * Math.max(ha, hb)) continue;
+      if (Math.max(ha, hb) > 2.5 * Math.min(ha, hb)) continue;
+      const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) + 1;
+      if (overlap < 0.5 * Math.min(ha, hb)) continue;
+      parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, Line>();
+  sorted.forEach((g, i) => {
+    const root = find(i);
+    const h = g.bottom - g.top + 1;
+    const line = groups.get(root);
+    if (!line) groups.set(root, { ...g, count: 1, glyphHeight: h });
+    else {
+      line.left = Math.min(line.left, g.left);
+      line.top = Math.min(line.top, g.top);
+      line.right = Math.max(line.right, g.right);
+      line.bottom = Math.max(line.bottom, g.bottom);
+      line.count++;
+      line.glyphHeight = Math.max(line.glyphHeight, h);
+    }
+  });
+  return [...groups.values()].filter((l) => l.count >= 2 || l.right - l.left + 1 >= 1.2 * (l.bottom - l.top + 1));
+}
