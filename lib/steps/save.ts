@@ -33,9 +33,10 @@ export function saveDeidentified(options: SaveOptions): Step {
   return async function save(file) {
     const dataset = file.requireDataset('save');
     if (file.failed) return file.fail({ ruleId: 'save:failed-file', step: 'save', reason: 'a previous step failed; the file is not released' });
-    let key = outputKey(dataset.dict, options.prefix);
-    for (let n = 2; written.has(key); n++) key = outputKey(dataset.dict, options.prefix).replace(/\.dcm$/, `-${n}.dcm`);
-    if (key !== outputKey(dataset.dict, options.prefix)) {
+    const base = outputKey(dataset.dict, options.prefix);
+    let key = base;
+    for (let n = 2; written.has(key); n++) key = base.replace(/\.dcm$/, `-${n}.dcm`);
+    if (key !== base) {
       file.message({ ruleId: 'save:duplicate-instance', step: 'save', severity: 'warning', reason: 'another input of this run has the same SOP Instance UID; written under a numbered name' });
     }
     written.add(key);
