@@ -8,7 +8,7 @@ import { engineError } from './errors.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
 import { compact, editDistance, escapeRegExp, foldOcr, tokenize } from './text-fold.js';
 import { findingPlace, spanText, unionBoxes, type SpanText } from './spans.js';
-import type { DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
+import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
 
 const ENGINE = 'phi-local';
 
@@ -44,6 +44,8 @@ interface Hit {
   score: number;
   /** Header matches are exempt from the keep-list and the confidence threshold. */
   identity: boolean;
+  /** Characters the OCR lost at the end of the hit (a word cut off where text touches the image): the box grows by as many character widths. */
+  extend?: number;
 }
 
 interface IdentityMatchers {
@@ -54,7 +56,7 @@ interface IdentityMatchers {
   compacts: Array<{ folded: string; category: SafeHarborCategory; source: string }>;
   dates: Array<{ regex: RegExp; source: string }>;
   /** The same dates as letters and digits only, in every order screens use, for OCR-split or misread dates. */
-  dateForms: Array<{ forms: string[]; source: string }>;
+  dateForms: Array<{ forms: string[]; source: string; category?: SafeHarborCategory; engine?: string }>;
   distinctTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
   /** Free-text values (institution, address) as word sequences: a run of their words is PHI even when each word is common. */
   phrases: Array<{ words: string[]; category: SafeHarborCategory; source: string }>;
@@ -95,9 +97,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     return parts.length > 0 && parts.every((p) => keep.has(p) || HARMLESS_PATTERNS.some((h) => h.test(p)));
   }
 
-  function detectSpan(span: TextSpan, context: IdentityContext): PhiFinding[] {
+  function detectSpan(span: TextSpan, context: IdentityContext): { findings: PhiFinding[]; weak: PhiFinding[] } {
     const st = spanText(span);
-    if (st.text.trim() === '') return [];
+    if (st.text.trim() === '') return { findings: [], weak: [] };
     let matchers = identityCache.get(context);
     if (!matchers) {
       matchers = identityMatchers(context);
@@ -141,7 +143,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     });
     const merged = mergeHits(kept, st.text);
     merged.push(...bridges(merged, st.text, isKept));
-    return merged.map((h) => toFinding(h, st));
+    return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits(phraseHits(st.text, matchers, keep), st.text).map((h) => toFinding(h, st)) };
   }
 
   return {
@@ -151,9 +153,27 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       if (!context || !Array.isArray(context.values)) {
         throw engineError(ENGINE, 'detect(spans, context): context.values must be an array (use { values: [] } when nothing is known)');
       }
-      return spans.flatMap((span) => detectSpan(span, context));
+      const results = spans.map((span) => detectSpan(span, context));
+      const out = results.flatMap((r) => r.findings);
+      // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
+      results.forEach((r, i) => {
+        for (const weak of r.weak) {
+          const box = spans[i].box;
+          const backed = box && results.some((o, j) => o.findings.some((f) => f.category === weak.category && f.engine === 'local:header-value') && spans[j].box && nextTo(box, spans[j].box!));
+          if (backed) out.push(weak);
+        }
+      });
+      return out;
     },
   };
+}
+
+/** Same line or the line just above or below, overlapping horizontally. */
+function nextTo(a: Box, b: Box): boolean {
+  const h = Math.max(a.height, b.height);
+  const gapY = Math.max(a.top, b.top) - Math.min(a.top + a.height, b.top + b.height);
+  const overlapX = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  return gapY <= 1.5 * h && overlapX > 0;
 }
 
 /**
@@ -251,6 +271,8 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     }
     const c = compact(v).value;
     if (c.length >= 4) m.compacts.push({ folded: c, category, source });
+    // Long IDs also match with one OCR slip (a digit misread, doubled or dropped).
+    if (c.length >= 8 && /\d/.test(c)) m.dateForms.push({ forms: [c], source, category, engine: 'local:header-value' });
     // Free text (addresses, institutions): its distinctive words stand on their own.
     if (/\s/.test(v)) {
       const words = tokenize(v).map((t) => foldOcr(t.text));
@@ -310,7 +332,7 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
   };
   for (let i = 0; i < c.value.length; i++) {
     if (/[\p{L}\p{N}]/u.test(text[c.offsets[i] - 1] ?? '')) continue; // only from a token start
-    for (const { forms, source } of m.dateForms) {
+    for (const { forms, source, category, engine } of m.dateForms) {
       let found = 0;
       for (const f of forms) {
         const lengths = f.length >= 8 ? [f.length, f.length + 1, f.length - 1] : [f.length];
@@ -327,7 +349,7 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
       if (!found) continue;
       const begin = c.offsets[i];
       const end = tokenEnd(c.offsets[i + found - 1]);
-      hits.push({ begin, end, category: 'C', type: `header:${source}`, engine: 'local:header-date', score: 0.8, identity: true });
+      hits.push({ begin, end, category: category ?? 'C', type: `header:${source}`, engine: engine ?? 'local:header-date', score: 0.8, identity: true });
     }
   }
   return hits;
@@ -362,25 +384,6 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       if (n.folded.length <= 2 && keep.has(exactUpper)) continue;
       hits.push({ begin: t.begin, end: t.end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score, identity: true });
       break;
-    }
-  }
-  // Runs of a free-text value's words ("Medical Center" of "Saint Aldric Medical Center" on its own
-  // line): two words or more anywhere, or one word that is the whole line and no keep-list word.
-  const foldedTokens = tokens.map((t) => foldOcr(t.text));
-  const same = (a: string, b: string) => a === b || (b.length >= 6 && editDistance(a, b, 1) <= 1);
-  for (const phrase of m.phrases) {
-    for (let i = 0; i < tokens.length; i++) {
-      let best = 0;
-      for (let k = 0; k < phrase.words.length; k++) {
-        let n = 0;
-        while (i + n < tokens.length && k + n < phrase.words.length && same(foldedTokens[i + n], phrase.words[k + n])) n++;
-        best = Math.max(best, n);
-      }
-      const alone = best === 1 && tokens.length === 1 && tokens[0].text.length >= 3 && !keep.has(tokens[0].text.toUpperCase());
-      if (best >= 2 || alone) {
-        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-value', score: 0.8, identity: true });
-        i += best - 1;
-      }
     }
   }
   for (const [i, t] of tokens.entries()) {
@@ -420,6 +423,47 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   return hits;
 }
 
+/**
+ * Runs of a free-text value's words ("Medical Center" of "Saint Aldric Medical Center"): two words
+ * or more anywhere, or one word that is a whole line and no keep-list word. Generic on their own, so
+ * the caller keeps them only beside a line that holds a distinctive part of the same value.
+ */
+function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[] {
+  const hits: Hit[] = [];
+  const tokens = tokenize(text);
+  const foldedTokens = tokens.map((t) => foldOcr(t.text));
+  // A word continuing a run already matched may have two OCR slips (speckle touching its glyphs).
+  const same = (a: string, b: string, continuing: boolean) => a === b || (b.length >= 6 && editDistance(a, b, continuing ? 2 : 1) <= (continuing ? 2 : 1));
+  for (const phrase of m.phrases) {
+    for (let i = 0; i < tokens.length; i++) {
+      let best = 0;
+      let extend = 0;
+      for (let k = 0; k < phrase.words.length; k++) {
+        let n = 0;
+        while (i + n < tokens.length && k + n < phrase.words.length && same(foldedTokens[i + n], phrase.words[k + n], n > 0)) n++;
+        // The last word of a line continuing the run may be cut short (`Northgate Imag` for `Northgate Imaging`).
+        let cut = 0;
+        const next = phrase.words[k + n];
+        const last = foldedTokens[i + n];
+        if (n > 0 && i + n === tokens.length - 1 && next && last.length >= 3 && last.length * 2 >= next.length && next.startsWith(last) && last.length < next.length) {
+          cut = next.length - last.length;
+          n++;
+        }
+        if (n > best) {
+          best = n;
+          extend = cut;
+        }
+      }
+      const alone = best === 1 && tokens.length === 1 && tokens[0].text.length >= 3 && !keep.has(tokens[0].text.toUpperCase());
+      if (best >= 2 || alone) {
+        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-phrase', score: 0.8, identity: true, ...(extend ? { extend } : {}) });
+        i += best - 1;
+      }
+    }
+  }
+  return hits;
+}
+
 /** Joins hits of the same kind that overlap or touch (only spaces or punctuation between). */
 function mergeHits(hits: Hit[], text: string): Hit[] {
   const sorted = [...hits].sort((a, b) => a.begin - b.begin || b.end - a.end);
@@ -429,6 +473,7 @@ function mergeHits(hits: Hit[], text: string): Hit[] {
       (o) => o.category === h.category && o.engine === h.engine && h.begin <= o.end + 3 && /^[\s,^.;:/-]*$/.test(text.slice(o.end, Math.max(o.end, h.begin))),
     );
     if (same) {
+      if (h.end >= same.end) same.extend = h.extend;
       same.end = Math.max(same.end, h.end);
       same.score = Math.max(same.score, h.score);
       if (same.type !== h.type) same.type = same.type.startsWith('header:') ? same.type : h.type;
@@ -476,5 +521,10 @@ function toFinding(h: Hit, st: SpanText): PhiFinding {
     begin: h.begin,
     end: h.end,
   };
-  return Object.assign(finding, findingPlace(st, h.begin, h.end));
+  Object.assign(finding, findingPlace(st, h.begin, h.end));
+  const lastWord = [...st.words].reverse().find((w) => w.begin < h.end && w.end > h.begin);
+  if (h.extend && finding.box && lastWord) {
+    finding.box.width += Math.ceil((lastWord.word.box.width / Math.max(1, lastWord.word.text.length)) * h.extend);
+  }
+  return finding;
 }

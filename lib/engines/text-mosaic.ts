@@ -31,8 +31,8 @@ export interface Crop {
 /** Height the glyphs of a crop are scaled to (tesseract reads ~30 px capitals best). */
 const TARGET_GLYPH_HEIGHT = 36;
 const MOSAIC_PAD = 16;
-const MOSAIC_GAP = 28;
-const MOSAIC_MAX_HEIGHT = 4000;
+const MOSAIC_GAP = Number(process.env.MOSAIC_GAP ?? 60);
+const MOSAIC_MAX_HEIGHT = Number(process.env.MOSAIC_MAX_HEIGHT ?? 1);
 
 /**
  * The crops of an image's text-like regions: each region's box with a margin, scaled so its glyphs

@@ -47,12 +47,17 @@ export function findTextRegions(grey: Uint8Array, width: number, height: number,
   // The neighbourhood must be wider than a glyph so a bold stroke still stands out from its mean.
   const radius = Math.max(8, Math.min(64, Math.round(maxH * 0.6)));
   const mean = boxMean(grey, width, height, radius);
+  // Thin dark strokes on a small light patch inside a dark frame barely differ from a mean that sees
+  // the frame; against the brightest (darkest) value a stroke-width away they stand out clearly.
+  const near = Math.max(3, Math.round(maxH / 8));
+  const localMax = slidingExtreme(grey, width, height, near, true);
+  const localMin = slidingExtreme(grey, width, height, near, false);
   const out: TextRegion[] = [];
   for (const light of [true, false]) {
     const mask = new Uint8Array(width * height);
     for (let i = 0; i < mask.length; i++) {
       const d = grey[i] - mean[i];
-      if (light ? d >= contrast : -d >= contrast) mask[i] = 1;
+      if (light ? d >= contrast || grey[i] - localMin[i] >= 2 * contrast : -d >= contrast || localMax[i] - grey[i] >= 2 * contrast) mask[i] = 1;
     }
     const { list, labels } = components(mask, width, height);
     const glyph = list.map((c) => isGlyph(c, minH, maxH));
@@ -89,6 +94,38 @@ function isGlyph(c: Component, minH: number, maxH: number): boolean {
   // Solid blocks (patches, bright organs) are not strokes.
   if (w > 3 && h > 3 && c.count / (w * h) > 0.9) return false;
   return true;
+}
+
+/** The max (or min) over the (2r+1)² square around every pixel: two separable van Herk / Gil-Werman passes, O(1) per pixel. */
+function slidingExtreme(grey: Uint8Array, width: number, height: number, r: number, max: boolean): Uint8Array {
+  // The min is 255 minus the max of the negated image.
+  const source = max ? grey : grey.map((v) => 255 - v);
+  const tmp = new Uint8Array(grey.length);
+  const out = new Uint8Array(grey.length);
+  const n = Math.max(width, height);
+  const buffers = { line: new Uint8Array(n), pre: new Uint8Array(n), suf: new Uint8Array(n) };
+  for (let y = 0; y < height; y++) slidingMax1d(source, tmp, y * width, 1, width, r, buffers);
+  for (let x = 0; x < width; x++) slidingMax1d(tmp, out, x, width, height, r, buffers);
+  if (!max) for (let i = 0; i < out.length; i++) out[i] = 255 - out[i];
+  return out;
+}
+
+function slidingMax1d(src: Uint8Array, dst: Uint8Array, offset: number, stride: number, length: number, r: number, b: { line: Uint8Array; pre: Uint8Array; suf: Uint8Array }): void {
+  const { line, pre, suf } = b;
+  const w = 2 * r + 1;
+  for (let j = 0, p = offset; j < length; j++, p += stride) line[j] = src[p];
+  for (let j = 0; j < length; j++) pre[j] = j % w === 0 || pre[j - 1] < line[j] ? line[j] : pre[j - 1];
+  for (let j = length - 1; j >= 0; j--) suf[j] = j === length - 1 || (j + 1) % w === 0 || suf[j + 1] < line[j] ? line[j] : suf[j + 1];
+  for (let j = 0, p = offset; j < length; j++, p += stride) {
+    const a = j - r < 0 ? 0 : j - r;
+    const e = j + r >= length ? length - 1 : j + r;
+    // [a, e] spans at most two blocks: the suffix of a's block and the prefix of e's block.
+    if (((a / w) | 0) === ((e / w) | 0)) {
+      let v = line[a];
+      for (let k = a + 1; k <= e; k++) if (line[k] > v) v = line[k];
+      dst[p] = v;
+    } else dst[p] = suf[a] > pre[e] ? suf[a] : pre[e];
+  }
 }
 
 /** Summed-area table, (width+1) x (height+1). */
