@@ -28,6 +28,7 @@ export interface LocalPhiDetectorOptions {
   replaceKeepList?: boolean;
   /**
    * OCR word confidence (0–100) under which regex and generic-pattern hits are ignored (default: 0).
+   * Structural patterns (labelled values, full dates, e-mails) need only more than half of it.
    * Matches of the file's own header values are kept at any confidence: they are evidence on their own.
    */
   confidenceThreshold?: number;
@@ -44,6 +45,8 @@ interface Hit {
   score: number;
   /** Header matches are exempt from the keep-list and the confidence threshold. */
   identity: boolean;
+  /** Structural patterns (labelled values, full dates) need only more than half the confidence threshold. */
+  strong?: boolean;
   /** Characters the OCR lost at the end of the hit (a word cut off where text touches the image): the box grows by as many character widths. */
   extend?: number;
 }
@@ -130,7 +133,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
             // Folded matches must be anchored in real digits, not in words that fold to digits.
             if (source === folded && (original.match(/\d/g)?.length ?? 0) * 2 < original.replace(/\W/g, '').length) continue;
             if (p.accept && !p.accept(source.slice(begin, begin + text.length))) continue;
-            hits.push({ begin, end: begin + text.length, category: p.category, type: p.type, engine: 'local:pattern', score: p.score, identity: false });
+            hits.push({ begin, end: begin + text.length, category: p.category, type: p.type, engine: 'local:pattern', score: p.score, identity: false, strong: p.strong });
           }
         }
       }
@@ -139,7 +142,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     const kept = hits.filter((h) => {
       if (h.identity) return true;
       if (isKept(st.text.slice(h.begin, h.end))) return false;
-      return threshold === 0 || meanConfidence(st, h) >= threshold;
+      if (threshold === 0) return true;
+      // Structure is evidence too: labelled values and full dates need only more than half the threshold.
+      return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
     });
     const merged = mergeHits(kept, st.text);
     merged.push(...bridges(merged, st.text, isKept));
@@ -432,8 +437,13 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
   const hits: Hit[] = [];
   const tokens = tokenize(text);
   const foldedTokens = tokens.map((t) => foldOcr(t.text));
-  // A word continuing a run already matched may have two OCR slips (speckle touching its glyphs).
-  const same = (a: string, b: string, continuing: boolean) => a === b || (b.length >= 6 && editDistance(a, b, continuing ? 2 : 1) <= (continuing ? 2 : 1));
+  // A word continuing a run already matched may have more OCR slips (speckle touching its glyphs):
+  // two for words of six letters, three from seven.
+  const same = (a: string, b: string, continuing: boolean) => {
+    if (a === b) return true;
+    const max = b.length < 6 ? 0 : !continuing ? 1 : b.length >= 7 ? 3 : 2;
+    return max > 0 && editDistance(a, b, max) <= max;
+  };
   for (const phrase of m.phrases) {
     for (let i = 0; i < tokens.length; i++) {
       let best = 0;
@@ -449,6 +459,8 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
           cut = next.length - last.length;
           n++;
         }
+        // A fuzzy match shorter than the header word lost characters too.
+        if (!cut && n > 1 && i + n - 1 === tokens.length - 1) cut = Math.max(0, phrase.words[k + n - 1].length - foldedTokens[i + n - 1].length);
         if (n > best) {
           best = n;
           extend = cut;

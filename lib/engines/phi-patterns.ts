@@ -16,6 +16,11 @@ export interface PhiPattern {
   folded?: boolean;
   /** Extra check on the matched PHI text. */
   accept?: (text: string) => boolean;
+  /**
+   * Structure is evidence (a labelled value, a full date, an e-mail): kept above half the OCR
+   * confidence threshold, since small or noisy text is read with low confidence where PHI hides.
+   */
+  strong?: boolean;
 }
 
 const MONTHS = 'JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?';
@@ -44,10 +49,10 @@ function plausibleCompactDate(text: string): boolean {
 
 /** The generic patterns, in order. */
 export const PHI_PATTERNS: PhiPattern[] = [
-  { type: 'EMAIL', category: 'F', score: 0.95, regex: /\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b/g },
+  { type: 'EMAIL', category: 'F', score: 0.95, strong: true, regex: /\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b/g },
   { type: 'URL', category: 'N', score: 0.9, regex: /\b(?:HTTPS?:\/\/|WWW\.)[^\s]+/g },
   { type: 'IP_ADDRESS', category: 'O', score: 0.9, regex: /\b(?:\d{1,3}\.){3}\d{1,3}\b/g },
-  { type: 'SSN', category: 'G', score: 0.95, regex: /\b\d{3}-\d{2}-\d{4}\b/g, folded: true },
+  { type: 'SSN', category: 'G', score: 0.95, strong: true, regex: /\b\d{3}-\d{2}-\d{4}\b/g, folded: true },
   {
     type: 'PHONE',
     category: 'D',
@@ -62,9 +67,10 @@ export const PHI_PATTERNS: PhiPattern[] = [
     regex: /\b(?:\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:\d{4}|\d{2})|\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2})\b/g,
     folded: true,
     accept: plausibleNumericDate,
+    strong: true,
   },
   // The dd/dd/dddd shape is a date on a screen even when OCR misread digits (a slashed 0 read as 6 or 8).
-  { type: 'DATE', category: 'C', score: 0.7, regex: /\b\d{2}([./-])\d{2}\1\d{4}\b/g, folded: true },
+  { type: 'DATE', category: 'C', score: 0.7, regex: /\b\d{2}([./-])\d{2}\1\d{4}\b/g, folded: true, strong: true },
   // Small date text OCR reads with junk in the day or month (`21.1%.2019`) still ends in a year.
   { type: 'DATE', category: 'C', score: 0.6, regex: /(?<![^\s[(])[^\s./-]{1,3}([./-])[^\s./-]{1,3}\1(?:19|20)\d{2}\b/g },
   { type: 'DATE', category: 'C', score: 0.8, regex: /\b(?:19|20)\d{6}\b/g, folded: true, accept: plausibleCompactDate },
@@ -81,6 +87,7 @@ export const PHI_PATTERNS: PhiPattern[] = [
   // Labelled values: the label is not PHI, what follows is.
   {
     type: 'LABELLED_DATE',
+    strong: true,
     category: 'C',
     score: 0.9,
     regex: /\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s*DATE)?|BORN|DOS|DATE)\s*[:#]?\s*([0-9A-Z][0-9A-Z./ -]{4,18}[0-9A-Z])/g,
@@ -89,6 +96,7 @@ export const PHI_PATTERNS: PhiPattern[] = [
   },
   {
     type: 'LABELLED_ID',
+    strong: true,
     category: 'H',
     score: 0.9,
     regex: /\b(?:MRN|MR\s*#|MR\s*NO|PID|PAT(?:IENT)?\s*ID|ID|ACC(?:ESSION)?\s*(?:#|NO|NUMBER)?|ACCT|ACCOUNT|CHART|SSN|INS(?:URANCE)?|MEMBER|POLICY)\s*[:#]\s*([A-Z0-9][A-Z0-9-]{2,})/g,

@@ -50,7 +50,7 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     // Lines of a block are ~0.35 em apart: a small vertical margin keeps the neighbours' glyphs out.
     const m = Math.max(2, Math.round(region.glyphHeight * 0.2));
     // Wider on the sides: glyphs next to texture (speckle) are not found as glyphs but still belong to the word.
-    const mx = Math.max(3, Math.round(region.glyphHeight));
+    const mx = Math.max(3, Math.round(region.glyphHeight * 3));
     const left = Math.max(0, region.box.left - mx);
     const top = Math.max(0, region.box.top - m);
     const right = Math.min(width, region.box.left + region.box.width + mx);
