@@ -44,6 +44,7 @@ const pixels = await load<Pixels>('../lib/pixels/index.js');
 const engines = await load<Engines>('../lib/engines/index.js');
 const metadata = await load<Metadata>('../lib/metadata/index.js');
 const scorer = await load<Scorer>('../test/fixtures/synthetic/score.js');
+const pixelStep = await load<typeof import('../lib/steps/pixels.js')>('../lib/steps/pixels.js');
 
 interface Input {
   label: string;
@@ -86,8 +87,10 @@ interface Row {
   error?: string;
 }
 
-/** The images the pixel step reads for a frame: as displayed, and min..max stretched for deep grey data. */
+/** The images the pixel step reads for a frame: as displayed, and min..max stretched for deep grey data when it shows more text. */
 function renderings(p: Pixels, module: import('../lib/pixels/index.js').PixelModule, frame: import('../lib/pixels/index.js').PixelFrame): DisplayImage[] {
+  // The step's own choice (it skips the stretched rendering when it shows no more text).
+  if (pixelStep?.frameRenderings) return pixelStep.frameRenderings(module, frame);
   const shown = p.renderFrame(module, frame);
   const grey = module.photometric.startsWith('MONOCHROME');
   if (!grey || module.bitsStored <= 8) return [shown];

@@ -384,6 +384,8 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       let score = 0;
       if (f === n.folded) score = exactUpper === n.upper ? 1 : 0.9;
       else if (n.folded.length >= 6 && editDistance(f, n.folded, 1) <= 1) score = 0.8;
+      // Name parts run together when OCR reads the separator as a letter (`HARTWELLASILAS` for HARTWELL^SILAS).
+      else if (isName && n.folded.length >= 5 && f.length > n.folded.length + 1 && f.includes(n.folded)) score = 0.7;
       if (score === 0) continue;
       // A two-letter name part that is also a keep-list word (e.g. `PA`) needs its neighbours to be names.
       if (n.folded.length <= 2 && keep.has(exactUpper)) continue;
@@ -455,7 +457,7 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
         let cut = 0;
         const next = phrase.words[k + n];
         const last = foldedTokens[i + n];
-        if (n > 0 && i + n === tokens.length - 1 && next && last.length >= 3 && last.length * 2 >= next.length && next.startsWith(last) && last.length < next.length) {
+        if (n > 0 && i + n === tokens.length - 1 && next && last.length >= 3 && next.startsWith(last) && last.length < next.length) {
           cut = next.length - last.length;
           n++;
         }

@@ -1,7 +1,7 @@
 /**
- * Crops of text-like regions, laid out one under another in a mosaic so that one tesseract call
- * reads them all, each at its own scale and polarity; and the mapping of the words read back to
- * image pixels. Reading crops instead of the whole upscaled frame costs time in proportion to the
+ * Crops of text-like regions, each scaled, stretched and oriented on its own and laid out on a page
+ * for tesseract (one crop per page: see MOSAIC_MAX_HEIGHT); and the mapping of the words read back
+ * to image pixels. Reading crops instead of the whole upscaled frame costs time in proportion to the
  * text, not to the image, and lets every region have its own contrast stretch and polarity.
  */
 import { createHash } from 'node:crypto';
@@ -31,8 +31,12 @@ export interface Crop {
 /** Height the glyphs of a crop are scaled to (tesseract reads ~30 px capitals best). */
 const TARGET_GLYPH_HEIGHT = 36;
 const MOSAIC_PAD = 16;
-const MOSAIC_GAP = Number(process.env.MOSAIC_GAP ?? 60);
-const MOSAIC_MAX_HEIGHT = Number(process.env.MOSAIC_MAX_HEIGHT ?? 1);
+const MOSAIC_GAP = 60;
+/**
+ * Largest mosaic height. Crops sharing a page changed each other's reading (tesseract's layout
+ * analysis joins neighbours), and the per-call cost is small, so each crop is read on its own page.
+ */
+const MOSAIC_MAX_HEIGHT = 1;
 
 /**
  * The crops of an image's text-like regions: each region's box with a margin, scaled so its glyphs
@@ -224,10 +228,11 @@ export function splitMosaicPage(page: Tesseract.Page, mosaic: Mosaic, minConfide
           const place = mosaic.places[i];
           const crop = mosaic.crops[i];
           const s = crop.scale;
-          const l = Math.max(0, Math.floor((w.bbox.x0 - place.left) / s));
-          const t = Math.max(0, Math.floor((w.bbox.y0 - place.top) / s));
-          const r = Math.min(crop.box.width, Math.ceil((w.bbox.x1 - place.left) / s));
-          const b = Math.min(crop.box.height, Math.ceil((w.bbox.y1 - place.top) / s));
+          // One pixel more on every side: tesseract boxes the binarised glyphs, the anti-aliased edges lie just outside.
+          const l = Math.max(0, Math.floor((w.bbox.x0 - place.left) / s) - 1);
+          const t = Math.max(0, Math.floor((w.bbox.y0 - place.top) / s) - 1);
+          const r = Math.min(crop.box.width, Math.ceil((w.bbox.x1 - place.left) / s) + 1);
+          const b = Math.min(crop.box.height, Math.ceil((w.bbox.y1 - place.top) / s) + 1);
           if (r <= l || b <= t) continue;
           const word: DetectedText = { text, confidence: clamp(w.confidence), box: { left: l, top: t, width: r - l, height: b - t }, kind: 'word', lineIndex: 0 };
           byCrop.set(i, [...(byCrop.get(i) ?? []), word]);

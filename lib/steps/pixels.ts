@@ -1,5 +1,6 @@
 import { setElement } from '../dicom/elements.js';
 import { detectPhiInImageText } from '../engines/phi-local.js';
+import { findTextRegions } from '../engines/text-regions.js';
 import type { Box, DisplayImage, IdentityContext, PhiDetector, PhiFinding, TextDetector } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';
@@ -49,7 +50,7 @@ export function detectPixelPhi(options: PixelPhiOptions): Step {
       let frameFindings = byDigest.get(digest);
       if (!frameFindings) {
         frameFindings = [];
-        for (const image of renderings(decoded.module, frame)) {
+        for (const image of frameRenderings(decoded.module, frame)) {
           let texts;
           try {
             texts = await options.textDetector.detect(image);
@@ -77,13 +78,40 @@ export function detectPixelPhi(options: PixelPhiOptions): Step {
   };
 }
 
-/** The images to read for one frame: as displayed, plus min..max for deep grey data. */
-function renderings(module: PixelModule, frame: Parameters<typeof renderFrame>[1]): DisplayImage[] {
+/**
+ * The images to read for one frame: as displayed, plus min..max for deep grey data when that shows
+ * text the displayed rendering hides (see {@link showsMoreText}).
+ */
+export function frameRenderings(module: PixelModule, frame: Parameters<typeof renderFrame>[1]): DisplayImage[] {
   const shown = renderFrame(module, frame);
   const grey = module.photometric === 'MONOCHROME1' || module.photometric === 'MONOCHROME2';
   if (!grey || module.bitsStored <= 8) return [shown];
   const stretched = renderFrame(module, frame, { minMax: true });
-  return Buffer.from(stretched.data).equals(Buffer.from(shown.data)) ? [shown] : [shown, stretched];
+  if (Buffer.from(stretched.data).equals(Buffer.from(shown.data))) return [shown];
+  return showsMoreText(shown, stretched) ? [shown, stretched] : [shown];
+}
+
+/**
+ * True when a text-like region of `stretched` has clearly fewer ink pixels in `shown`: text outside
+ * the window (invisible, or with its thin strokes clipped away) that only the min..max rendering shows.
+ * Reading the stretched rendering costs a second OCR pass; most windows show overlay text whole.
+ */
+export function showsMoreText(shown: DisplayImage, stretched: DisplayImage): boolean {
+  const { width, height } = stretched;
+  for (const region of findTextRegions(stretched.data, width, height)) {
+    const b = region.box;
+    if (inkPixels(stretched, b) * 0.8 > inkPixels(shown, b)) return true;
+  }
+  return false;
+}
+
+/** Pixels of a box differing from its median by more than 64 levels. */
+function inkPixels(image: DisplayImage, b: Box): number {
+  const values: number[] = [];
+  for (let y = b.top; y < b.top + b.height; y++) for (let x = b.left; x < b.left + b.width; x++) values.push(image.data[y * image.width + x]);
+  const sorted = [...values].sort((p, q) => p - q);
+  const ground = sorted[Math.floor(sorted.length / 2)];
+  return values.filter((v) => Math.abs(v - ground) > 64).length;
 }
 
 /** Options of {@link redactPixelPhi}. */
