@@ -23,12 +23,13 @@ export type Polarity = 'auto' | 'both' | 'light-on-dark' | 'dark-on-light';
 /** Options of {@link createLocalTextDetector}. */
 export interface LocalTextDetectorOptions {
   /**
-   * Upscaling factor before OCR, or `'auto'` (default: `'auto'`: 3x for images up to 1024 px on the
+   * Upscaling factor before OCR, or `'auto'` (default: `'auto'`: with `strategy: 'regions'` each crop
+   * is scaled so its glyphs reach ~36 px, 1x to 4x; with `'page'` 3x for images up to 1024 px on the
    * long side, 2x up to 2048 px, 1x above, so overlay text of 10–14 px reaches ~30 px).
    */
   scale?: number | 'auto';
   /**
-   * Polarity (default: `'both'`): `'both'` reads the image as it is and inverted and merges the lines
+   * Polarity of `strategy: 'page'` (regions pick their own) (default: `'both'`): `'both'` reads the image as it is and inverted and merges the lines
    * (recall first: overlays mix white-on-black and black-on-white text); `'auto'` inverts only when
    * the background is dark; the other two force one reading.
    */
@@ -45,9 +46,12 @@ export interface LocalTextDetectorOptions {
   cacheSize?: number;
   /**
    * How to read an image (default `'regions'`): `'regions'` finds text-like lines (glyph-sized
-   * components standing out from their surroundings), crops each with a margin and reads all crops
-   * in one mosaic, each at its own scale and polarity (fast; small corner text and dark text on light
-   * label patches read better); `'page'` reads the whole upscaled frame (in the polarities of `polarity`).
+   * components standing out from their surroundings), crops each with a margin and reads each crop
+   * at its own scale and polarity, label patches cleaned of their surroundings; a crop already read
+   * (the same pixels on another frame) is answered from memory. Faster than reading the whole frame
+   * and better on small corner text and dark text on light patches. Every reading of a place is kept
+   * unless a stronger one holds its text (recall first). `'page'` reads the whole upscaled frame
+   * (in the polarities of `polarity`).
    */
   strategy?: 'regions' | 'page';
   /** Receives tesseract progress messages (optional). */
@@ -138,7 +142,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     }
   }
 
-  /** Reads the text-like regions of the image as crops in mosaics; crops already read (on another frame) come from memory. */
+  /** Reads the text-like regions of the image crop by crop; crops already read (on another frame) come from memory. */
   async function readRegions(image: DisplayImage): Promise<DetectedText[]> {
     const grey = await toGrey(image);
     const crops = regionCrops(grey, image.width, image.height, scaleOption);
