@@ -239,7 +239,20 @@ const COMMON_WORDS = new Set([
   'THE', 'AND', 'OF', 'FOR', 'AT', 'IN', 'ON', 'STREET', 'ST', 'ROAD', 'RD', 'AVENUE', 'AVE', 'SUITE', 'MEDICAL',
   'CENTER', 'CENTRE', 'HOSPITAL', 'CLINIC', 'HEALTH', 'UNIVERSITY', 'DEPARTMENT', 'DEPT', 'RADIOLOGY', 'IMAGING',
 ]);
+/**
+ * Function words of names and institutions ("Todd and Boyer", "Hospital of the Holy Cross"): never
+ * PHI on their own, so never matched alone as a part of the identity (only inside a run of its words).
+ */
+const STOP_WORDS = new Set([
+  'A', 'AN', 'THE', 'AND', '&', '+', 'OF', 'FOR', 'AT', 'IN', 'ON', 'TO', 'BY', 'WITH', 'OR', 'DE', 'DEL', 'LA', 'LE', 'LES', 'DU', 'DA', 'DI', 'DOS', 'DAS', 'Y', 'E', 'ET', 'VAN', 'VON', 'DER', 'DEN',
+]);
+/** True for a stop word, compared as OCR-folded text too (`AND` reads as `4ND`). */
+function isStopWord(word: string): boolean {
+  const up = word.toUpperCase();
+  return STOP_WORDS.has(up) || STOP_WORDS_FOLDED.has(foldOcr(word));
+}
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const STOP_WORDS_FOLDED = new Set([...STOP_WORDS].map((w) => foldOcr(w)));
 const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 
 /** Compiles the deny-list matchers for one file's identity. */
@@ -262,7 +275,7 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       for (const p of parts) {
         for (const piece of p.split(/[-']/).concat(p.includes('-') ? [p.replace(/[-']/g, '')] : [])) {
           if (piece.length === 1) m.nameLetters.push({ letter: piece.toUpperCase(), category, source });
-          if (piece.length >= 2) m.nameTokens.push({ folded: foldOcr(piece), upper: piece.toUpperCase(), category, source });
+          if (piece.length >= 2 && !isStopWord(piece)) m.nameTokens.push({ folded: foldOcr(piece), upper: piece.toUpperCase(), category, source });
         }
       }
       const letters = parts.filter((p) => p.length >= 2).map((p) => p[0].toUpperCase());
@@ -468,8 +481,10 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
           extend = cut;
         }
       }
-      const alone = best === 1 && tokens.length === 1 && tokens[0].text.length >= 3 && !keep.has(tokens[0].text.toUpperCase());
-      if (best >= 2 || alone) {
+      const alone = best === 1 && tokens.length === 1 && tokens[0].text.length >= 3 && !keep.has(tokens[0].text.toUpperCase()) && !isStopWord(tokens[0].text);
+      // A run of function words only ("of the", "and") says nothing about whose institution it is.
+      const onlyStopWords = tokens.slice(i, i + best).every((t) => isStopWord(t.text));
+      if ((best >= 2 || alone) && !onlyStopWords) {
         hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-phrase', score: 0.8, identity: true, ...(extend ? { extend } : {}) });
         i += best - 1;
       }

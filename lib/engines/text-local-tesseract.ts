@@ -54,6 +54,14 @@ export interface LocalTextDetectorOptions {
    * (in the polarities of `polarity`).
    */
   strategy?: 'regions' | 'page';
+  /**
+   * With `strategy: 'regions'`, also read the whole frame once as a safety net (default `'always'`):
+   * at 2x up to 1024 px on the long side (1x above), in the one polarity its background suggests; its
+   * lines are merged with the regions' readings. Text whose glyphs do not stand out as components
+   * (low contrast, running into speckle or anatomy) is then still read. `'fallback'` reads the whole
+   * frame only when no text region was found; `'never'` trusts the regions alone.
+   */
+  fullFrame?: 'always' | 'fallback' | 'never';
   /** Receives tesseract progress messages (optional). */
   logger?: (message: Tesseract.LoggerMessage) => void;
 }
@@ -95,6 +103,8 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
   const pageSegMode = options.pageSegMode ?? '11';
   const strategy = options.strategy ?? 'regions';
   if (strategy !== 'regions' && strategy !== 'page') throw engineError(ENGINE, `option strategy must be 'regions' or 'page', got ${String(strategy)}`);
+  const fullFrame = options.fullFrame ?? 'always';
+  if (!['always', 'fallback', 'never'].includes(fullFrame)) throw engineError(ENGINE, `option fullFrame must be 'always', 'fallback' or 'never', got ${String(fullFrame)}`);
   const cropCache = new Map<string, Pass>();
 
   let worker: Promise<Tesseract.Worker> | undefined;
@@ -118,7 +128,10 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
         preserve_interword_spaces: '0',
         // Scale is ours, not a print resolution; a fixed DPI stops tesseract guessing and warning.
         user_defined_dpi: '300',
-      });
+        // tesseract prints debug notes to stdout ("Detected N diacritics") to stdout, polluting `deid run` output
+        // (the path is in tesseract's wasm file system, so it holds on every platform).
+        debug_file: '/dev/null',
+      } as Partial<Tesseract.WorkerParams>);
       return w;
     })().catch((error: unknown) => {
       worker = undefined;
@@ -146,6 +159,10 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
   async function readRegions(image: DisplayImage): Promise<DetectedText[]> {
     const grey = await toGrey(image);
     const crops = regionCrops(grey, image.width, image.height, scaleOption);
+    // Coloured overlays on grey anatomy: in the chroma image the anatomy (and its speckle) is gone and
+    // only the coloured text is left, so a line running into speckle is found and read whole.
+    const colour = chroma(image);
+    if (colour) crops.push(...regionCrops(colour, image.width, image.height, scaleOption));
     const passes: Pass[] = [];
     const todo: Crop[] = [];
     for (const crop of crops) {
@@ -165,7 +182,16 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
         });
       }
     }
+    if (fullFrame === 'always' || (fullFrame === 'fallback' && crops.length === 0)) passes.push(await readWholeFrame(image, grey));
     return mergePasses(passes, true);
+  }
+
+  /** The safety-net reading of the whole frame: one polarity, 2x for frames up to 1024 px, else 1x. */
+  async function readWholeFrame(image: DisplayImage, grey: Uint8Array): Promise<Pass> {
+    const scale = scaleOption === 'auto' ? (Math.max(image.width, image.height) <= 1024 ? 2 : 1) : scaleOption;
+    const input = await preprocess(grey, image.width, image.height, scale, median(grey) < 128);
+    const page = await recognize(await getWorker(), input, `the whole ${image.width}x${image.height} image`);
+    return pageToPass(page, scale, image, minConfidence);
   }
 
   async function readOnce(image: DisplayImage): Promise<DetectedText[]> {
@@ -254,6 +280,32 @@ async function toGrey(image: DisplayImage): Promise<Uint8Array> {
   const out = new Uint8Array(image.width * image.height);
   const d = image.data;
   for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.max(d[j], d[j + 1], d[j + 2]);
+  return out;
+}
+
+/**
+ * The chroma (max − min of the channels) of an RGB image with coloured pixels, stretched to 0–255; else
+ * undefined. Grey pixels (anatomy, speckle, white text) are 0 there.
+ */
+function chroma(image: DisplayImage): Uint8Array | undefined {
+  if (image.channels !== 3) return undefined;
+  const n = image.width * image.height;
+  const out = new Uint8Array(n);
+  const d = image.data;
+  let coloured = 0;
+  let top = 0;
+  for (let i = 0, j = 0; i < n; i++, j += 3) {
+    const a = d[j];
+    const b = d[j + 1];
+    const c = d[j + 2];
+    const v = Math.max(a, b, c) - Math.min(a, b, c);
+    out[i] = v;
+    if (v >= 48) coloured++;
+    if (v > top) top = v;
+  }
+  // A few coloured glyphs at least (a lone colour bar or a tinted image is read by the grey pass).
+  if (coloured < 20 || coloured > 0.5 * n) return undefined;
+  if (top < 255) for (let i = 0; i < n; i++) out[i] = Math.round((out[i] * 255) / top);
   return out;
 }
 

@@ -27,7 +27,11 @@ import { cleanPixels } from '../../lib/steps/pixels.js';
 import { decodeForScoring, generateSyntheticSet, scoreRedaction, type RedactionScore } from '../fixtures/synthetic/index.js';
 import { projectRoot } from '../support/paths.js';
 
-const SEEDS = [7, 2024];
+/**
+ * Seeds 7 and 2024 are the layouts the detector was tuned on; 31 and 555 are held out, so the bar is
+ * also measured on layouts nobody looked at. `DEID_ACCEPTANCE_SEEDS=1,2,3` runs other seeds.
+ */
+const SEEDS = (process.env.DEID_ACCEPTANCE_SEEDS ?? '7,2024,31,555').split(',').map(Number);
 const work = mkdtempSync(path.join(tmpdir(), 'acceptance-burned-in-'));
 const rules = loadRules(path.join(projectRoot, DEFAULT_RULES_PATH));
 const textDetector = createLocalTextDetector();

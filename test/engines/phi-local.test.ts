@@ -69,6 +69,35 @@ describe('local PHI detector: the file\'s own header values', () => {
   });
 });
 
+describe('local PHI detector: stop words of header values', () => {
+  const kaufman: IdentityContext = {
+    values: [
+      { value: 'Francis, Todd and Boyer Medical Center', category: 'B', source: 'InstitutionName', vr: 'LO' },
+      { value: 'DE LA CRUZ^ANA', category: 'A', source: 'PatientName', vr: 'PN' },
+    ],
+  };
+  it.each(['And', 'and', 'AND', 'of the', 'The', 'De', 'LA', '&'])('never flags %j on its own line', async (text) => {
+    expect(await flagged(text, kaufman)).toEqual([]);
+  });
+
+  it('still flags the institution and name around their stop words', async () => {
+    const institution = (await flagged('Francis, Todd and Boyer', kaufman)).join(' ');
+    expect(institution).toContain('Todd');
+    expect(institution).toContain('Boyer');
+    expect((await flagged('CRUZ ANA', kaufman)).join(' ')).toContain('CRUZ');
+  });
+
+  it('flags the stop word inside an institution line beside its distinctive part, not alone below it', async () => {
+    const spans = [
+      { text: 'Todd and', location: 'l0', box: { left: 10, top: 10, width: 80, height: 12 } },
+      { text: 'and', location: 'l1', box: { left: 10, top: 60, width: 30, height: 12 } },
+    ];
+    const texts = (await phi.detect(spans, kaufman)).map((f) => f.text);
+    expect(texts).toContain('Todd and');
+    expect(texts).not.toContain('and');
+  });
+});
+
 describe('local PHI detector: generic patterns', () => {
   it.each([
     ['Seen 07/04/2021', '07/04/2021', 'C'],

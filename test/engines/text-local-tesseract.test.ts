@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalTextDetector, defaultLangPath } from '../../lib/engines/text-local-tesseract.js';
 import { editDistance, foldOcr } from '../../lib/engines/text-fold.js';
@@ -138,6 +139,40 @@ describe('local tesseract text detector', () => {
     again[0].box.left = -1;
     expect((await ocr.detect(image))[0].box.left).toBe(first[0].box.left);
     expect(statuses.filter((s) => s === 'initializing api:0')).toHaveLength(1);
+  });
+
+  it('reads low-contrast text that no text region holds, in the whole-frame safety net', async () => {
+    // Grey 70 on grey 40: under the region finder's contrast, so only the whole-frame reading sees it.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120"><rect width="100%" height="100%" fill="#282828"/><text x="10" y="60" font-family="DejaVu Sans" font-size="22" fill="#464646">WHITLOCK 55102</text></svg>`;
+    const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const image: DisplayImage = { width: info.width, height: info.height, channels: 1, data: new Uint8Array(data) };
+    const words = (await ocr.detect(image)).filter((t) => t.kind === 'word').map((t) => foldOcr(t.text));
+    expect(words).toContain(foldOcr('WHITLOCK'));
+    const regionsOnly = createLocalTextDetector({ fullFrame: 'never' });
+    try {
+      expect((await regionsOnly.detect(image)).map((t) => foldOcr(t.text))).not.toContain(foldOcr('WHITLOCK'));
+    } finally {
+      await regionsOnly.close();
+    }
+  });
+
+  it('reads a coloured line whole where it runs into grey speckle', async () => {
+    const width = 400;
+    const height = 120;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#000"/><text x="6" y="60" font-family="DejaVu Sans Mono" font-size="16" fill="#7ec8e3">Northgate Imaging</text></svg>`;
+    const { data } = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    // Speckle from x = 100 on: grey dots over and around the second word.
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let y = 0; y < height; y++) {
+      for (let x = 100; x < width; x++) {
+        const i = (y * width + x) * 3;
+        if (data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 0 && rand() < 0.45) data[i] = data[i + 1] = data[i + 2] = 90 + Math.floor(rand() * 165);
+      }
+    }
+    const image: DisplayImage = { width, height, channels: 3, data: new Uint8Array(data) };
+    const words = (await ocr.detect(image)).filter((t) => t.kind === 'word').map((t) => t.text);
+    expect(words).toContain('Imaging');
   });
 
   it('rejects a malformed image with an engine-prefixed error', async () => {
