@@ -4,6 +4,7 @@
  */
 import type { ComprehendMedicalClient, ComprehendMedicalClientConfig } from '@aws-sdk/client-comprehendmedical';
 import type { SafeHarborCategory } from '../safe-harbor.js';
+import { lazyAwsClient } from './aws-sdk.js';
 import { engineError } from './errors.js';
 import { codePointToUtf16, findingsInBatch, packSpans } from './aws-batching.js';
 import { spanText } from './spans.js';
@@ -39,20 +40,10 @@ export const COMPREHEND_MEDICAL_CATEGORIES: Record<string, SafeHarborCategory> =
 
 /** Creates the Comprehend Medical PHI detector. The SDK is imported on first use. */
 export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhiDetectorOptions = {}): PhiDetector {
-  let client: ComprehendMedicalClient | undefined = options.client;
-  let sdk: typeof import('@aws-sdk/client-comprehendmedical') | undefined;
   const minScore = Math.max(0.85, (options.confidenceThreshold ?? 0) / 100);
   const maxBytes = options.maxBytesPerRequest ?? 19000;
 
-  async function load() {
-    try {
-      sdk ??= await import('@aws-sdk/client-comprehendmedical');
-    } catch (error) {
-      throw engineError(ENGINE, 'could not load @aws-sdk/client-comprehendmedical', error);
-    }
-    client ??= new sdk.ComprehendMedicalClient(options.clientConfig ?? {});
-    return { client, sdk };
-  }
+  const aws = lazyAwsClient(ENGINE, '@aws-sdk/client-comprehendmedical', () => import('@aws-sdk/client-comprehendmedical'), (sdk) => new sdk.ComprehendMedicalClient(options.clientConfig ?? {}), options.client);
 
   return {
     name: 'aws:comprehend-medical',
@@ -60,7 +51,7 @@ export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhi
       const texts = spans.map(spanText).filter((st) => st.text.trim() !== '');
       const findings: PhiFinding[] = [];
       for (const batch of packSpans(ENGINE, texts, maxBytes)) {
-        const { client, sdk } = await load();
+        const { client, sdk } = await aws.load();
         let response;
         try {
           response = await client.send(new sdk.DetectPHICommand({ Text: batch.text }));
@@ -80,8 +71,7 @@ export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhi
       return findings;
     },
     async close(): Promise<void> {
-      if (client && !options.client) client.destroy();
-      client = options.client;
+      aws.destroy();
     },
   };
 }

@@ -6,6 +6,7 @@
 import type { ComprehendClient, ComprehendClientConfig, LanguageCode } from '@aws-sdk/client-comprehend';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { codePointToUtf16, findingsInBatch, packSpans } from './aws-batching.js';
+import { lazyAwsClient } from './aws-sdk.js';
 import { engineError } from './errors.js';
 import { spanText } from './spans.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
@@ -105,20 +106,10 @@ export function createComprehendPiiDetector(options: ComprehendPiiDetectorOption
   if (languageCode !== 'en' && languageCode !== 'es') {
     throw engineError(ENGINE, `languageCode ${JSON.stringify(languageCode)} is not read by DetectPiiEntities: use 'en' or 'es'`);
   }
-  let client: ComprehendClient | undefined = options.client;
-  let sdk: typeof import('@aws-sdk/client-comprehend') | undefined;
   const minScore = Math.max(0.85, (options.confidenceThreshold ?? 0) / 100);
   const maxBytes = options.maxBytesPerRequest ?? 99_000;
 
-  async function load() {
-    try {
-      sdk ??= await import('@aws-sdk/client-comprehend');
-    } catch (error) {
-      throw engineError(ENGINE, 'could not load @aws-sdk/client-comprehend', error);
-    }
-    client ??= new sdk.ComprehendClient(options.clientConfig ?? {});
-    return { client, sdk };
-  }
+  const aws = lazyAwsClient(ENGINE, '@aws-sdk/client-comprehend', () => import('@aws-sdk/client-comprehend'), (sdk) => new sdk.ComprehendClient(options.clientConfig ?? {}), options.client);
 
   return {
     name: 'aws:comprehend',
@@ -126,7 +117,7 @@ export function createComprehendPiiDetector(options: ComprehendPiiDetectorOption
       const texts = spans.map(spanText).filter((st) => st.text.trim() !== '');
       const findings: PhiFinding[] = [];
       for (const batch of packSpans(ENGINE, texts, maxBytes)) {
-        const { client, sdk } = await load();
+        const { client, sdk } = await aws.load();
         let response;
         try {
           response = await client.send(new sdk.DetectPiiEntitiesCommand({ Text: batch.text, LanguageCode: languageCode }));
@@ -147,8 +138,7 @@ export function createComprehendPiiDetector(options: ComprehendPiiDetectorOption
       return findings;
     },
     async close(): Promise<void> {
-      if (client && !options.client) client.destroy();
-      client = options.client;
+      aws.destroy();
     },
   };
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { RekognitionClient, RekognitionClientConfig } from '@aws-sdk/client-rekognition';
+import { lazyAwsClient } from './aws-sdk.js';
 import { engineError } from './errors.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from './types.js';
 
@@ -27,21 +28,11 @@ export interface RekognitionTextDetectorOptions {
  * Returns words and lines in original pixel coordinates; words carry their line's index.
  */
 export function createRekognitionTextDetector(options: RekognitionTextDetectorOptions = {}): TextDetector {
-  let client: RekognitionClient | undefined = options.client;
-  let sdk: typeof import('@aws-sdk/client-rekognition') | undefined;
   const cache = new Map<string, DetectedText[]>();
   const minConfidence = options.minConfidence ?? 0;
   const cacheSize = options.cacheSize ?? 256;
 
-  async function load(): Promise<{ client: RekognitionClient; sdk: typeof import('@aws-sdk/client-rekognition') }> {
-    try {
-      sdk ??= await import('@aws-sdk/client-rekognition');
-    } catch (error) {
-      throw engineError(ENGINE, 'could not load @aws-sdk/client-rekognition', error);
-    }
-    client ??= new sdk.RekognitionClient(options.clientConfig ?? {});
-    return { client, sdk };
-  }
+  const aws = lazyAwsClient(ENGINE, '@aws-sdk/client-rekognition', () => import('@aws-sdk/client-rekognition'), (sdk) => new sdk.RekognitionClient(options.clientConfig ?? {}), options.client);
 
   return {
     name: 'aws:rekognition',
@@ -49,7 +40,7 @@ export function createRekognitionTextDetector(options: RekognitionTextDetectorOp
       const key = createHash('sha256').update(`${image.width}x${image.height}x${image.channels};`).update(image.data).digest('hex');
       const known = cache.get(key);
       if (known) return known.map((t) => ({ ...t, box: { ...t.box } }));
-      const { client, sdk } = await load();
+      const { client, sdk } = await aws.load();
       const png = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } }).png().toBuffer();
       let response;
       try {
@@ -81,8 +72,7 @@ export function createRekognitionTextDetector(options: RekognitionTextDetectorOp
     },
     async close(): Promise<void> {
       cache.clear();
-      if (client && !options.client) client.destroy();
-      client = options.client;
+      aws.destroy();
     },
   };
 }
