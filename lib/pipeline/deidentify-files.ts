@@ -118,6 +118,7 @@ async function processOne(inputPath: string, fromFolder: boolean, steps: Step[])
   }
   const file = await processFile(new DicomFile(inputPath, bytes), steps);
   const entry = manifestEntry(file);
+  if (file.messages.some((m) => m.ruleId === 'parse:media-directory')) return { input: inputPath, status: 'skipped', error: entry.error };
   // A stray non-DICOM file found while walking a folder (a README, a JSON) is skipped, not failed.
   if (entry.status === 'error' && fromFolder && !looksLikeDicom(inputPath, bytes) && file.messages.some((m) => m.ruleId === 'parse:not-dicom')) {
     return { input: inputPath, status: 'skipped', error: entry.error };

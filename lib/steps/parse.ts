@@ -1,6 +1,8 @@
 import { DicomReadError, cloneDataset, readDicom } from '../dicom/adapter.js';
 import type { Step } from '../file.js';
 
+const MEDIA_STORAGE_DIRECTORY = '1.2.840.10008.1.3.10';
+
 /**
  * Parses `file.bytes` into `file.original` (kept as read) and `file.dataset` (a copy the
  * next steps change). A file that is not DICOM, or is truncated, fails with a message naming it.
@@ -13,6 +15,11 @@ export function parseDicom(): Step {
     } catch (error) {
       const reason = error instanceof DicomReadError ? error.message.slice(file.path.length + 2) : String(error);
       return file.fail({ ruleId: 'parse:not-dicom', step: 'parse', reason }, error);
+    }
+    // A DICOMDIR only indexes files by their old names (and repeats their identities): it is
+    // never released; a new one can be made from the output.
+    if (file.original.meta['00020002']?.Value?.[0] === MEDIA_STORAGE_DIRECTORY) {
+      return file.fail({ ruleId: 'parse:media-directory', step: 'parse', reason: 'a DICOMDIR (media storage directory) is not de-identified; make a new one from the output' });
     }
     file.dataset = cloneDataset(file.original);
   };

@@ -9,6 +9,7 @@ import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString } from '../../lib/dicom/elements.js';
 import { FIXTURE_STUDY_DESCRIPTION_CLEAN, TECHNICAL_TAGS, makePhiFixture } from '../fixtures/phi-fixture.js';
 import { projectRoot } from '../support/paths.js';
+import { run } from '../support/tools.js';
 
 const rulesPath = path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml');
 
@@ -161,6 +162,21 @@ describe('deid run with bad input', () => {
     expect(lines[1].error).toMatch(/truncated/);
     expect(result.stderr).toContain('cut.dcm');
     expect(filesUnder(path.join(work, 'out'))).toHaveLength(1);
+  });
+
+  it('skips a DICOMDIR (it indexes old file names and repeats identities) and de-identifies the files beside it', async () => {
+    const media = path.join(work, 'media');
+    mkdirSync(media);
+    writeFileSync(path.join(media, 'IM0001'), makePhiFixture({ instance: 3 }).bytes());
+    expect(run('dcmmkdir', ['-Pgp', '+I', '+D', path.join(media, 'DICOMDIR'), '+id', media, 'IM0001']).status).toBe(0);
+    const manifestPath = path.join(work, 'state5', 'm.jsonl');
+    const result = await deid('run', media, '--out', path.join(work, 'out5'), '--state', path.join(work, 'state5'), '--manifest', manifestPath, '--rules', rulesPath);
+    expect(result.code).toBe(0);
+    expect(manifest(manifestPath).map((l) => [path.basename(l.input), l.status])).toEqual([
+      ['DICOMDIR', 'skipped'],
+      ['IM0001', 'ok'],
+    ]);
+    expect(filesUnder(path.join(work, 'out5'))).toHaveLength(1);
   });
 
   it('exits 2 with a message naming the key for a malformed rules YAML', async () => {
