@@ -10,7 +10,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
   program
     .command('run')
     .description('de-identify DICOM files and folders (metadata and burned-in pixel text)')
-    .argument('<inputs...>', 'DICOM files or folders (searched recursively)')
+    .argument('<inputs...>', 'DICOM files or folders (searched recursively), or s3://bucket/prefix')
     .requiredOption('--out <dir>', 'where de-identified files go, a folder or s3://bucket/prefix: <patient>/<study>/<series>/<sop>.dcm')
     .option('--rules <yaml>', 'rules YAML', DEFAULT_RULES_PATH)
     .option('--state <dir>', 'folder for the secret and the UID / patient-ID maps (sensitive; keep apart from output)', DEFAULT_STATE_DIR)

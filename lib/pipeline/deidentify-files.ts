@@ -9,9 +9,9 @@ import { parseDicom } from '../steps/parse.js';
 import { saveDeidentified } from '../steps/save.js';
 import { cleanPixels, skipPixels } from '../steps/pixels.js';
 import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
-import { openStorageTarget, parseStorageTarget } from '../storage/target.js';
+import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
 import type { ObjectStorage } from '../storage/types.js';
-import { expandInputs, realPaths } from './inputs.js';
+import { expandInputs, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { processFile } from './process-file.js';
 
@@ -26,6 +26,8 @@ export interface DeidentifyFilesOptions {
   out: string;
   /** Storage to write to instead of the one `out` names (tests, custom engines). */
   outStorage?: ObjectStorage;
+  /** Opens the storage of `s3://bucket/prefix` inputs (default: the S3 engine; injectable for tests). */
+  openInputStorage?: StorageOpener;
   /** Rules YAML (default: `configs/de-id/de_id_rules_auto.yaml`). */
   rulesPath?: string;
   /** Already loaded rules; wins over `rulesPath`. */
@@ -64,7 +66,8 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   const manifestPath = path.resolve(options.manifestPath ?? path.join(stateDir, 'manifest.jsonl'));
   const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
   const state = openStateStore(stateDir);
-  const entries = await expandInputs(inputs, localOut ? [localOut, stateDir] : [stateDir]);
+  if (target.engine === 's3') assertS3Apart(inputs, target);
+  const entries = await expandInputs(inputs, localOut ? [localOut, stateDir] : [stateDir], options.openInputStorage);
   const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
 
   const engine = options.engine ?? 'local';
@@ -91,7 +94,7 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     for (const [index, input] of entries.entries()) {
       const entry = input.error
         ? { input: input.path, status: 'error' as const, error: input.error }
-        : await processOne(input.path, input.fromFolder, steps);
+        : await processOne(input, steps);
       results.push(entry);
       options.onFile?.(entry, index + 1, entries.length);
     }
@@ -109,12 +112,14 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   };
 }
 
-async function processOne(inputPath: string, fromFolder: boolean, steps: Step[]): Promise<ManifestEntry> {
+async function processOne(input: InputEntry, steps: Step[]): Promise<ManifestEntry> {
+  const { path: inputPath, fromFolder } = input;
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(inputPath));
+    bytes = input.read ? await input.read() : new Uint8Array(await readFile(inputPath));
   } catch (error) {
-    return { input: inputPath, status: 'error', error: `cannot read input: ${(error as NodeJS.ErrnoException).code ?? error}` };
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+    return { input: inputPath, status: 'error', error: `cannot read input: ${reason}` };
   }
   const file = await processFile(new DicomFile(inputPath, bytes), steps);
   const entry = manifestEntry(file);
@@ -134,6 +139,18 @@ function looksLikeDicom(inputPath: string, bytes: Uint8Array): boolean {
 /** A run that cannot start because its options do not fit together (the CLI exits with 2). */
 export class RunConfigurationError extends Error {
   override name = 'RunConfigurationError';
+}
+
+/** An S3 destination must not be an input's bucket and prefix (or inside it, or contain it): inputs are never overwritten. */
+function assertS3Apart(inputs: string[], out: StorageTarget & { engine: 's3' }): void {
+  const nested = (a: string, b: string) => a === b || b === '' || a.startsWith(`${b}/`);
+  for (const input of inputs) {
+    const source = parseStorageTarget(input);
+    if (source.engine !== 's3' || source.bucket !== out.bucket) continue;
+    if (nested(out.prefix, source.prefix) || nested(source.prefix, out.prefix)) {
+      throw new RunConfigurationError(`the destination s3://${out.bucket}/${out.prefix} overlaps the input ${input}: inputs are never overwritten`);
+    }
+  }
 }
 
 /** The state (secret, identity maps) must never end up inside shareable output, nor the other way round. */

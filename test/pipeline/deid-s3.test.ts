@@ -38,4 +38,34 @@ describe('deid run into an S3 destination bucket', () => {
     const written = readDicom(s3.objects.get(keys[0])!.bytes);
     expect(getString(written.dict, 'PatientName')).toBe('The^Patient');
   });
+
+  it('reads every object under an s3:// source prefix, skips what is not DICOM, and writes to another bucket', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'deid-s3-src-'));
+    const source = fakeS3('de-id-src');
+    const destination = fakeS3('de-id-dst');
+    const fixture = makePhiFixture();
+    source.objects.set('dicom-images/SMITH_JOHN.dcm', { bytes: fixture.bytes(), input: {} });
+    source.objects.set('dicom-images/notes.txt', { bytes: new TextEncoder().encode('not an image'), input: {} });
+    source.objects.set('elsewhere/other.dcm', { bytes: fixture.bytes(), input: {} });
+    const result = await deidentifyFiles(['s3://de-id-src/dicom-images'], {
+      out: 's3://de-id-dst/de-id-dicom-images',
+      outStorage: createS3Storage({ bucket: 'de-id-dst', prefix: 'de-id-dicom-images', client: destination.client }),
+      openInputStorage: (target) => createS3Storage({ bucket: (target as { bucket: string }).bucket, prefix: (target as { prefix: string }).prefix, client: source.client }),
+      stateDir: path.join(work, 'state'),
+      rulesPath: path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml'),
+      pixels: false,
+    });
+    expect(result.entries.map((e) => [e.input, e.status])).toEqual([
+      ['s3://de-id-src/dicom-images/SMITH_JOHN.dcm', 'ok'],
+      ['s3://de-id-src/dicom-images/notes.txt', 'skipped'],
+    ]);
+    expect(destination.objects.size).toBe(1);
+    expect(source.objects.size).toBe(3);
+  });
+
+  it('refuses a destination that overlaps an S3 input', async () => {
+    await expect(
+      deidentifyFiles(['s3://de-id-src/dicom-images'], { out: 's3://de-id-src/dicom-images/out', stateDir: mkdtempSync(path.join(tmpdir(), 'deid-s3-x-')), pixels: false }),
+    ).rejects.toThrow(/overlaps the input/);
+  });
 });
