@@ -4,7 +4,7 @@ import type { Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { harmlessSamples } from './harmless.js';
 import { mergeShapes, shapeLength, shapeOf, shapeToRegex, type Shape } from './shape.js';
-import type { LearnFinding, ProposedRegex, ProposedTag, Rejection, RulesProposal } from './types.js';
+import type { LearnFinding, ProposedRegex, ProposedTag, RulesProposal } from './types.js';
 
 /** Options of {@link proposeRules}. */
 export interface ProposeOptions {

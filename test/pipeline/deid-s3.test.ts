@@ -44,9 +44,10 @@ describe('deid run into an S3 destination bucket', () => {
     const source = fakeS3('de-id-src');
     const destination = fakeS3('de-id-dst');
     const fixture = makePhiFixture();
-    source.objects.set('dicom-images/SMITH_JOHN.dcm', { bytes: fixture.bytes(), input: {} });
-    source.objects.set('dicom-images/notes.txt', { bytes: new TextEncoder().encode('not an image'), input: {} });
-    source.objects.set('elsewhere/other.dcm', { bytes: fixture.bytes(), input: {} });
+    const put = (Key: string, bytes: Uint8Array) => source.objects.set(Key, { bytes, input: { Bucket: 'de-id-src', Key } });
+    put('dicom-images/SMITH_JOHN.dcm', fixture.bytes());
+    put('dicom-images/notes.txt', new TextEncoder().encode('not an image'));
+    put('elsewhere/other.dcm', fixture.bytes());
     const result = await deidentifyFiles(['s3://de-id-src/dicom-images'], {
       out: 's3://de-id-dst/de-id-dicom-images',
       outStorage: createS3Storage({ bucket: 'de-id-dst', prefix: 'de-id-dicom-images', client: destination.client }),
