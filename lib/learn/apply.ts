@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRules } from '../rules/parse.js';
+import type { Rules } from '../rules/types.js';
 import { reportTimestamp } from '../reports/write.js';
 import { editRulesText } from './edit-yaml.js';
 import { LEARNED_NOTE } from './format.js';
@@ -40,7 +41,7 @@ export function applyProposal(rulesPath: string, proposal: RulesProposal, date =
     throw new LearnError(`${rulesPath}: the rules changed since the proposal was made; learn again`);
   }
   const edit = editRulesText(text, proposal, LEARNED_NOTE);
-  let after;
+  let after: Rules;
   try {
     after = parseRules(edit.text, rulesPath);
   } catch (error) {
