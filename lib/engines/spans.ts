@@ -1,5 +1,8 @@
 /** Text spans with word offsets, shared by the PHI engines to map findings back to word boxes. */
+import { unionBoxes } from './text-lines.js';
 import type { Box, DetectedText, TextSpan } from './types.js';
+
+export { unionBoxes } from './text-lines.js';
 
 /** A span's text with the character range of each OCR word in it. */
 export interface SpanText {
@@ -34,11 +37,3 @@ export function findingPlace(st: SpanText, begin: number, end: number): { box?: 
   return place;
 }
 
-/** The smallest box holding every given box. */
-export function unionBoxes(boxes: Box[]): Box {
-  const left = Math.min(...boxes.map((b) => b.left));
-  const top = Math.min(...boxes.map((b) => b.top));
-  const right = Math.max(...boxes.map((b) => b.left + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
-  return { left, top, width: right - left, height: bottom - top };
-}

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
 import { engineError } from './errors.js';
+import { clampConfidence, pushLine } from './text-lines.js';
 import { buildMosaics, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from './types.js';
 
@@ -398,23 +399,11 @@ function pageToPass(page: Tesseract.Page, scale: number, image: DisplayImage, mi
           .filter((w) => w.text.trim() !== '' && w.confidence >= minConfidence)
           .map((w) => ({ text: w.text.trim(), confidence: clampConfidence(w.confidence), box: toOriginal(w.bbox, scale, image) }));
         if (words.length === 0) continue;
-        const lineIndex = pass.lines.length;
-        pass.lines.push({
-          text: words.map((w) => w.text).join(' '),
-          confidence: clampConfidence(words.reduce((s, w) => s + w.confidence, 0) / words.length),
-          box: union(words.map((w) => w.box)),
-          kind: 'line',
-          lineIndex,
-        });
-        for (const w of words) pass.words.push({ ...w, kind: 'word', lineIndex });
+        pushLine(pass, words);
       }
     }
   }
   return pass;
-}
-
-export function clampConfidence(c: number): number {
-  return Math.max(0, Math.min(100, Number.isFinite(c) ? c : 0));
 }
 
 /** Maps a bbox in the padded, upscaled image back to the original pixel grid, rounding outward. */
@@ -424,15 +413,6 @@ function toOriginal(b: Tesseract.Bbox, scale: number, image: DisplayImage): Box 
   const right = Math.min(image.width, Math.ceil((b.x1 - PAD) / scale));
   const bottom = Math.min(image.height, Math.ceil((b.y1 - PAD) / scale));
   return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
-}
-
-/** The smallest box holding every given box. */
-export function union(boxes: Box[]): Box {
-  const left = Math.min(...boxes.map((b) => b.left));
-  const top = Math.min(...boxes.map((b) => b.top));
-  const right = Math.max(...boxes.map((b) => b.left + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
-  return { left, top, width: right - left, height: bottom - top };
 }
 
 function overlap(a: Box, b: Box): number {

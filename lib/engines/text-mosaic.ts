@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
 import { engineError } from './errors.js';
+import { clampConfidence, pushLine } from './text-lines.js';
 import { findTextRegions } from './text-regions.js';
 import type { Box, DetectedText } from './types.js';
 
@@ -234,21 +235,10 @@ export function splitMosaicPage(page: Tesseract.Page, mosaic: Mosaic, minConfide
           const r = Math.min(crop.box.width, Math.ceil((w.bbox.x1 - place.left) / s) + 1);
           const b = Math.min(crop.box.height, Math.ceil((w.bbox.y1 - place.top) / s) + 1);
           if (r <= l || b <= t) continue;
-          const word: DetectedText = { text, confidence: clamp(w.confidence), box: { left: l, top: t, width: r - l, height: b - t }, kind: 'word', lineIndex: 0 };
+          const word: DetectedText = { text, confidence: clampConfidence(w.confidence), box: { left: l, top: t, width: r - l, height: b - t }, kind: 'word', lineIndex: 0 };
           byCrop.set(i, [...(byCrop.get(i) ?? []), word]);
         }
-        for (const [i, words] of byCrop) {
-          const pass = passes[i];
-          const lineIndex = pass.lines.length;
-          pass.lines.push({
-            text: words.map((w) => w.text).join(' '),
-            confidence: clamp(words.reduce((s, w) => s + w.confidence, 0) / words.length),
-            box: unionOf(words.map((w) => w.box)),
-            kind: 'line',
-            lineIndex,
-          });
-          for (const w of words) pass.words.push({ ...w, lineIndex });
-        }
+        for (const [i, words] of byCrop) pushLine(passes[i], words);
       }
     }
   }
@@ -261,14 +251,3 @@ export function shiftPass(pass: Pass, dx: number, dy: number): Pass {
   return { words: pass.words.map(move), lines: pass.lines.map(move) };
 }
 
-function clamp(c: number): number {
-  return Math.max(0, Math.min(100, Number.isFinite(c) ? c : 0));
-}
-
-function unionOf(boxes: Box[]): Box {
-  const left = Math.min(...boxes.map((b) => b.left));
-  const top = Math.min(...boxes.map((b) => b.top));
-  const right = Math.max(...boxes.map((b) => b.left + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
-  return { left, top, width: right - left, height: bottom - top };
-}

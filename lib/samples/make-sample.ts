@@ -1,4 +1,5 @@
 import type { DicomDataset } from '../dicom/dataset.js';
+import { unionBoxes } from '../engines/text-lines.js';
 import type { Box } from '../engines/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { renderBackground } from './backgrounds.js';
@@ -159,7 +160,7 @@ async function layOut(blocks: TextBlock[], width: number, height: number, rng: R
       const rendered: PlacedLine[] = [];
       for (const line of lines) {
         const words = await renderLine(line, placed.length + rendered.length, width, height);
-        rendered.push({ line, words, box: union(words.map((w) => w.box)), block: b });
+        rendered.push({ line, words, box: unionBoxes(words.map((w) => w.box)), block: b });
       }
       const room = (block.span ?? 0.46) * width;
       const margin = block.patch ? 4 : 1;
@@ -244,12 +245,4 @@ function toStored(values: Float32Array, format: SampleFormat): Int32Array {
 
 function padBox(box: Box, pad: number): Box {
   return { left: box.left - pad, top: box.top - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
-}
-
-function union(boxes: Box[]): Box {
-  const left = Math.min(...boxes.map((b) => b.left));
-  const top = Math.min(...boxes.map((b) => b.top));
-  const right = Math.max(...boxes.map((b) => b.left + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
-  return { left, top, width: right - left, height: bottom - top };
 }
