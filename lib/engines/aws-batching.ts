@@ -3,7 +3,7 @@
  * are joined into as few requests as the byte limit allows, and each entity the service reports is
  * mapped back to the span(s) it falls in, with the boxes of the words it covers.
  */
-import { engineError } from './errors.js';
+import { EngineError, engineError } from './errors.js';
 import { findingPlace, type SpanText } from './spans.js';
 import type { PhiFinding } from './types.js';
 
@@ -77,4 +77,55 @@ export function codePointToUtf16(text: string): (offset: number) => number {
   }
   if (starts.length === text.length) return (offset) => offset;
   return (offset) => (offset >= starts.length ? text.length : starts[Math.max(0, offset)]);
+}
+
+/** An entity as Comprehend and Comprehend Medical report it: offsets in Unicode code points. */
+export interface ServiceEntity {
+  Type?: string;
+  Score?: number;
+  BeginOffset?: number;
+  EndOffset?: number;
+}
+
+/** What {@link detectInBatches} needs from one AWS text service. */
+export interface BatchedService {
+  /** Engine name for errors, e.g. `comprehend-medical`. */
+  engine: string;
+  /** Engine name on findings, e.g. `aws:comprehend-medical`. */
+  findingEngine: string;
+  /** The service call, e.g. `DetectPHI`, named in errors. */
+  operation: string;
+  maxBytes: number;
+  minScore: number;
+  /** Sends one batch's text and returns the entities found. */
+  send(text: string): Promise<ServiceEntity[]>;
+  /** The Safe Harbor letter and type of an entity, or undefined when it is not an identifier (e.g. an age under 90). */
+  classify(entity: ServiceEntity, text: string): Pick<PhiFinding, 'category' | 'type'> | undefined;
+}
+
+/**
+ * Judges spans with an AWS text service: packs them into as few requests as the limit allows, converts
+ * the service's code-point offsets to string offsets, drops entities under the score, and maps each
+ * entity back to the spans and word boxes it covers.
+ */
+export async function detectInBatches(service: BatchedService, texts: SpanText[]): Promise<PhiFinding[]> {
+  const findings: PhiFinding[] = [];
+  for (const batch of packSpans(service.engine, texts.filter((st) => st.text.trim() !== ''), service.maxBytes)) {
+    let entities: ServiceEntity[];
+    try {
+      entities = await service.send(batch.text);
+    } catch (error) {
+      if (error instanceof EngineError) throw error; // e.g. the SDK could not be loaded
+      throw engineError(service.engine, `${service.operation} failed on a batch of ${batch.items.length} spans`, error);
+    }
+    const toUtf16 = codePointToUtf16(batch.text);
+    for (const e of entities) {
+      if ((e.Score ?? 0) < service.minScore || e.BeginOffset === undefined || e.EndOffset === undefined) continue;
+      const begin = toUtf16(e.BeginOffset);
+      const end = toUtf16(e.EndOffset);
+      const kind = service.classify(e, batch.text.slice(begin, end));
+      if (kind) findings.push(...findingsInBatch(batch, begin, end, { ...kind, score: e.Score ?? 0, engine: service.findingEngine }));
+    }
+  }
+  return findings;
 }

@@ -5,8 +5,7 @@
 import type { ComprehendMedicalClient, ComprehendMedicalClientConfig } from '@aws-sdk/client-comprehendmedical';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { lazyAwsClient } from './aws-sdk.js';
-import { engineError } from './errors.js';
-import { codePointToUtf16, findingsInBatch, packSpans } from './aws-batching.js';
+import { detectInBatches } from './aws-batching.js';
 import { spanText } from './spans.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
 
@@ -48,27 +47,25 @@ export function createComprehendMedicalPhiDetector(options: ComprehendMedicalPhi
   return {
     name: 'aws:comprehend-medical',
     async detect(spans: TextSpan[], _context: IdentityContext): Promise<PhiFinding[]> {
-      const texts = spans.map(spanText).filter((st) => st.text.trim() !== '');
-      const findings: PhiFinding[] = [];
-      for (const batch of packSpans(ENGINE, texts, maxBytes)) {
-        const { client, sdk } = await aws.load();
-        let response;
-        try {
-          response = await client.send(new sdk.DetectPHICommand({ Text: batch.text }));
-        } catch (error) {
-          throw engineError(ENGINE, `DetectPHI failed on a batch of ${batch.items.length} spans`, error);
-        }
-        // Offsets count Unicode code points, JavaScript strings count UTF-16 units.
-        const toUtf16 = codePointToUtf16(batch.text);
-        for (const e of response.Entities ?? []) {
-          if ((e.Score ?? 0) < minScore || e.BeginOffset === undefined || e.EndOffset === undefined) continue;
-          const category = COMPREHEND_MEDICAL_CATEGORIES[e.Type ?? ''] ?? 'R';
-          // Ages are Safe Harbor identifiers only over 89.
-          if (e.Type === 'AGE' && !(Number((e.Text ?? '').replace(/\D/g, '')) > 89)) continue;
-          findings.push(...findingsInBatch(batch, toUtf16(e.BeginOffset), toUtf16(e.EndOffset), { category, score: e.Score ?? 0, type: e.Type ?? 'PHI', engine: 'aws:comprehend-medical' }));
-        }
-      }
-      return findings;
+      return detectInBatches(
+        {
+          engine: ENGINE,
+          findingEngine: 'aws:comprehend-medical',
+          operation: 'DetectPHI',
+          maxBytes,
+          minScore,
+          async send(text) {
+            const { client, sdk } = await aws.load();
+            return (await client.send(new sdk.DetectPHICommand({ Text: text }))).Entities ?? [];
+          },
+          classify(e, text) {
+            // Ages are Safe Harbor identifiers only over 89.
+            if (e.Type === 'AGE' && !(Number(text.replace(/\D/g, '')) > 89)) return undefined;
+            return { category: COMPREHEND_MEDICAL_CATEGORIES[e.Type ?? ''] ?? 'R', type: e.Type ?? 'PHI' };
+          },
+        },
+        spans.map(spanText),
+      );
     },
     async close(): Promise<void> {
       aws.destroy();

@@ -5,7 +5,7 @@
  */
 import type { ComprehendClient, ComprehendClientConfig, LanguageCode } from '@aws-sdk/client-comprehend';
 import type { SafeHarborCategory } from '../safe-harbor.js';
-import { codePointToUtf16, findingsInBatch, packSpans } from './aws-batching.js';
+import { detectInBatches } from './aws-batching.js';
 import { lazyAwsClient } from './aws-sdk.js';
 import { engineError } from './errors.js';
 import { spanText } from './spans.js';
@@ -114,28 +114,25 @@ export function createComprehendPiiDetector(options: ComprehendPiiDetectorOption
   return {
     name: 'aws:comprehend',
     async detect(spans: TextSpan[], _context: IdentityContext): Promise<PhiFinding[]> {
-      const texts = spans.map(spanText).filter((st) => st.text.trim() !== '');
-      const findings: PhiFinding[] = [];
-      for (const batch of packSpans(ENGINE, texts, maxBytes)) {
-        const { client, sdk } = await aws.load();
-        let response;
-        try {
-          response = await client.send(new sdk.DetectPiiEntitiesCommand({ Text: batch.text, LanguageCode: languageCode }));
-        } catch (error) {
-          throw engineError(ENGINE, `DetectPiiEntities failed on a batch of ${batch.items.length} spans`, error);
-        }
-        const toUtf16 = codePointToUtf16(batch.text);
-        for (const e of response.Entities ?? []) {
-          if ((e.Score ?? 0) < minScore || e.BeginOffset === undefined || e.EndOffset === undefined) continue;
-          const type = e.Type ?? 'PII';
-          const begin = toUtf16(e.BeginOffset);
-          const end = toUtf16(e.EndOffset);
-          if (notAnIdentifier(type, batch.text.slice(begin, end))) continue;
-          const category = COMPREHEND_PII_CATEGORIES[type] ?? 'R';
-          findings.push(...findingsInBatch(batch, begin, end, { category, score: e.Score ?? 0, type, engine: 'aws:comprehend' }));
-        }
-      }
-      return findings;
+      return detectInBatches(
+        {
+          engine: ENGINE,
+          findingEngine: 'aws:comprehend',
+          operation: 'DetectPiiEntities',
+          maxBytes,
+          minScore,
+          async send(text) {
+            const { client, sdk } = await aws.load();
+            return (await client.send(new sdk.DetectPiiEntitiesCommand({ Text: text, LanguageCode: languageCode }))).Entities ?? [];
+          },
+          classify(e, text) {
+            const type = e.Type ?? 'PII';
+            if (notAnIdentifier(type, text)) return undefined;
+            return { category: COMPREHEND_PII_CATEGORIES[type] ?? 'R', type };
+          },
+        },
+        spans.map(spanText),
+      );
     },
     async close(): Promise<void> {
       aws.destroy();
