@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { createLocalStorage } from './local.js';
-import { createS3Storage } from './s3.js';
+import { createStorage } from './index.js';
 import type { ObjectStorage } from './types.js';
 
 /** Where a run writes: a local folder, or an S3 bucket and prefix. */
@@ -18,6 +17,6 @@ export function parseStorageTarget(target: string): StorageTarget {
  * the S3 SDK is loaded only for an `s3://` target.
  */
 export function openStorageTarget(target: StorageTarget, options: { protectedPaths?: ReadonlySet<string> } = {}): ObjectStorage {
-  if (target.engine === 's3') return createS3Storage({ bucket: target.bucket, prefix: target.prefix || undefined });
-  return createLocalStorage({ root: target.root, protectedPaths: options.protectedPaths });
+  if (target.engine === 's3') return createStorage({ engine: 's3', bucket: target.bucket, prefix: target.prefix || undefined });
+  return createStorage({ engine: 'local', root: target.root, protectedPaths: options.protectedPaths });
 }
