@@ -9,7 +9,8 @@ import type { StateStore } from '../state/store.js';
 import { makeTextCleaner } from './clean-text.js';
 import { applyDatePolicy, capAge, parseDicomDate } from './dates.js';
 import { gatherIdentity } from './identity.js';
-import { addDeidentificationMethodCode, type DeidMethodCode } from './method.js';
+import { addDeidentificationMethodCode, markIdentityNotRemoved, type DeidMethodCode } from './method.js';
+import { assertCompleteRules } from '../rules/completeness.js';
 
 const STEP = 'deidentify-metadata';
 const STANDARD_UID_ROOT = '1.2.840.10008.';
@@ -25,6 +26,11 @@ export interface DeidentifyMetadataOptions {
   state: StateStore;
   /** Clock for ages when the file has no study date (default: `() => new Date()`). */
   now?: () => Date;
+  /**
+   * Accept rules that leave Basic Profile attributes identifying (default: false, they are refused
+   * with an `IncompleteRulesError`). The output is then marked Patient Identity Removed = NO.
+   */
+  allowIncompleteRules?: boolean;
 }
 
 /** Per-file facts the actions need. */
@@ -38,6 +44,8 @@ interface FileContext {
   /** Overlay groups whose Overlay Data was removed: the rest of the group goes too. */
   removedOverlayGroups: Set<string>;
   counts: Record<Action, number>;
+  /** Basic Profile attributes the rules leave identifying (allowed incomplete rules only). */
+  missingEntries: number;
 }
 
 function assertOptions(options: DeidentifyMetadataOptions): void {
@@ -61,6 +69,7 @@ export function deidentifyMetadata(options: DeidentifyMetadataOptions): Step {
   assertOptions(options);
   const { rules, state } = options;
   const now = options.now ?? (() => new Date());
+  const missingEntries = assertCompleteRules(rules, { allowIncomplete: options.allowIncompleteRules }).length;
 
   return (file: DicomFile) => {
     const dataset = file.requireDataset(STEP);
@@ -87,6 +96,7 @@ export function deidentifyMetadata(options: DeidentifyMetadataOptions): Step {
       clean: makeTextCleaner(identity, rules.regex),
       removedOverlayGroups: new Set(),
       counts: { X: 0, Z: 0, D: 0, U: 0, K: 0, C: 0 },
+      missingEntries,
     };
 
     processDict(ctx, dataset.dict, '', false, 0);
@@ -341,6 +351,11 @@ function removeOrphanOverlayGroups(ctx: FileContext, dict: DicomDict): void {
 
 function markDeidentified(ctx: FileContext, dict: DicomDict): void {
   const { profile, hash } = ctx.rules;
+  if (ctx.missingEntries > 0) {
+    markIdentityNotRemoved(dict, `rules leave ${ctx.missingEntries} profile attribute(s)`);
+    ctx.file.message({ ruleId: 'deid:incomplete-rules', step: STEP, severity: 'warning', location: '(0012,0062)', reason: `incomplete rules allowed: they leave ${ctx.missingEntries} Basic Profile attribute(s) identifying; Patient Identity Removed = NO` });
+    return;
+  }
   dict['00120062'] = { vr: 'CS', Value: ['YES'] };
   const methods = ['DICOM PS3.15 Basic Application Confidentiality Profile', 'HIPAA Safe Harbor 45 CFR 164.514(b)(2)', `dicom-safe-harbor-kit rules sha256:${hash.slice(0, 16)}`, `date policy: ${profile.datePolicy}`];
   const previous = (dict['00120063']?.Value ?? []).map(String).filter((v) => !methods.includes(v));
