@@ -52,7 +52,7 @@ function dateFollowsPolicy(vr: string, values: string[], before: string[], rules
 export function findRetainedValues(original: DicomDataset, result: DicomDataset, rules: Rules): RetainedValue[] {
   const replacements = replacementValues(rules);
   const retained: RetainedValue[] = [];
-  for (const [part, before, after] of [['meta', original.meta, result.meta], ['dataset', original.dict, result.dict]] as const) {
+  for (const [part, before, after] of [['dataset', original.dict, result.dict], ['meta', original.meta, result.meta]] as const) {
     const originalByPath = new Map<string, DicomElement>();
     walkDataset(before, ({ path, element }) => void originalByPath.set(path, element));
     walkDataset(after, ({ tag, element, path, parent }) => {
@@ -99,6 +99,8 @@ function check(tag: string, element: DicomElement, parent: DicomDict, before: Di
 
 /** A short list of retained attributes for a message: paths and names only. */
 export function describeRetained(retained: readonly RetainedValue[], limit = 5): string {
-  const shown = retained.slice(0, limit).map((r) => `${r.path} ${r.name} (${r.why})`);
+  // Kept values first, dates after: a kept ID says more than a date kept to the day.
+  const isDate = (r: RetainedValue) => Number(r.why.startsWith('not changed per date_policy'));
+  const shown = [...retained].sort((a, b) => isDate(a) - isDate(b)).slice(0, limit).map((r) => `${r.path} ${r.name} (${r.why})`);
   return shown.join('; ') + (retained.length > limit ? `; … and ${retained.length - limit} more` : '');
 }

@@ -113,7 +113,9 @@ const DEMAND_WORDS: Record<ProfileDemand, string> = { keep: 'may keep', clean: '
  * Names and tags only: rules hold no PHI, and neither does this text.
  */
 export function describeMissingEntries(missing: readonly MissingProfileEntry[], limit = 25): string {
-  const shown = missing.slice(0, limit).map((m) => `${m.tag} ${m.name} (${DEMAND_WORDS[m.demand]}; the rules do ${m.rulesDo})`);
+  // The patient's own attributes (group 0010) first: they are what a reader checks first.
+  const ordered = [...missing].sort((a, b) => Number(!a.tag.startsWith('(0010,')) - Number(!b.tag.startsWith('(0010,')) || a.tag.localeCompare(b.tag));
+  const shown = ordered.slice(0, limit).map((m) => `${m.tag} ${m.name} (${DEMAND_WORDS[m.demand]}; the rules do ${m.rulesDo})`);
   const more = missing.length > limit ? [`… and ${missing.length - limit} more`] : [];
   return [...shown, ...more].map((line) => `  ${line}`).join('\n');
 }
