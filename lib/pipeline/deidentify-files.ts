@@ -8,6 +8,7 @@ import { deidentifyMetadata } from '../metadata/index.js';
 import { parseDicom } from '../steps/parse.js';
 import { saveDeidentified } from '../steps/save.js';
 import { cleanPixels, skipPixels } from '../steps/pixels.js';
+import { inspectContent } from '../steps/inspect-content.js';
 import { verifyMetadata } from '../steps/verify-metadata.js';
 import { removeLeftoverTemporaries } from '../storage/files.js';
 import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
@@ -125,6 +126,7 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   const allowIncompleteRules = options.allowIncompleteRules;
   const steps: Step[] = [
     parseDicom(),
+    inspectContent(),
     deidentifyMetadata({ rules, state, allowIncompleteRules }),
     verifyMetadata({ rules, allowIncompleteRules }),
     ...pixelSteps,

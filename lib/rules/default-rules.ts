@@ -102,6 +102,14 @@ export function renderDefaultRulesYaml(): string {
   line('# Precedence, first match wins (also as data under `precedence`, so it survives a re-dump):');
   RULE_KINDS.forEach((kind, i) => line(`#   ${i + 1}. ${kind}: ${PRECEDENCE_NOTES[kind]}`));
   line('# Guards after every action: ages over 89 become 090Y; a birth date revealing an age over 89 is emptied.');
+  line('#');
+  line('# Completeness: a run refuses rules that would keep (or only clean) an attribute this table removes or');
+  line('# replaces, listing them (exit 2); --allow-incomplete-rules runs them and marks every output Patient');
+  line('# Identity Removed = NO. After the metadata step each file is checked again against its original.');
+  line('# Content the kit cannot inspect: encapsulated documents (PDF, CDA, 3D models), waveforms (ECG, audio)');
+  line('# and private SOP classes fail; opaque binary elements (OB/OW/OL/OV/UN outside pixel, overlay, palette,');
+  line('# LUT data) and a Waveform Sequence in an image are removed. `regex` runs on RE2 (linear time): no');
+  line('# lookarounds or backreferences.');
   line('rules:');
   line('  version: 1');
   line('  precedence:');
