@@ -72,6 +72,17 @@ describe('linkage data is kept apart from the release and the inputs', () => {
     expect(result.stderr).toMatch(/link\(s\) into the state folder/);
   });
 
+  it('refuses evaluation reports inside --out or inside an input', async () => {
+    const input = inputFolder();
+    const out = path.join(work, 'eval-out');
+    const inOut = await deid('evaluate', input, '--out', out, '--report', path.join(out, 'report'), '--state', path.join(work, 'state-e'), '--no-pixels');
+    expect(inOut.code).toBe(2);
+    expect(inOut.stderr).toMatch(/report folder .*apart from the shareable output/);
+    const inInput = await deid('evaluate', input, '--out', path.join(work, 'eval-out2'), '--report', path.join(input, 'report'), '--state', path.join(work, 'state-e'), '--no-pixels');
+    expect(inInput.code).toBe(2);
+    expect(existsSync(path.join(input, 'report')) || existsSync(path.join(out, 'report'))).toBe(false);
+  });
+
   it('refuses an output folder inside an input folder, and creates nothing', async () => {
     const input = inputFolder();
     const result = await run(input, '--out', path.join(input, 'deid'), '--state', path.join(work, 'state-o'));
