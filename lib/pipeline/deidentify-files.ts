@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DicomFile, type Step } from '../file.js';
 import { loadRules } from '../rules/index.js';
 import { assertCompleteRules, type Rules } from '../rules/index.js';
-import { openStateStore } from '../state/index.js';
+import { openStateStore, type StateStore } from '../state/index.js';
 import { deidentifyMetadata } from '../metadata/index.js';
 import { parseDicom } from '../steps/parse.js';
 import { saveDeidentified } from '../steps/save.js';
@@ -104,53 +104,38 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     await removeLeftoverTemporaries(localOut);
   }
 
-  const state = openStateStore(stateDir);
-  const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
-  const engine = options.engine ?? 'local';
-  const pixelSteps: Step[] = [];
-  let close = async () => {};
-  if (options.pixels === false) pixelSteps.push(skipPixels());
-  else {
-    const textDetector = await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {});
-    const phiDetector = await createPhiDetector(
-      engine === 'aws'
-        ? { engine: 'aws', confidenceThreshold: rules.confidenceThreshold }
-        : { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold },
-    );
-    pixelSteps.push(cleanPixels({ textDetector, phiDetector }));
-    close = async () => {
-      await textDetector.close?.();
-      await phiDetector.close?.();
-    };
-  }
-  const allowIncompleteRules = options.allowIncompleteRules;
-  const steps: Step[] = [
-    parseDicom(),
-    inspectContent(),
-    deidentifyMetadata({ rules, state, allowIncompleteRules }),
-    verifyMetadata({ rules, allowIncompleteRules }),
-    ...pixelSteps,
-    saveDeidentified({ storage, state }),
-  ];
-
-  const results: ManifestEntry[] = [];
+  // The manifest first: a second run writing it is refused before detectors start or the state is touched.
   let manifest: ManifestJournal;
   try {
     manifest = await openManifestJournal(manifestPath);
   } catch (error) {
-    await close();
     if (error instanceof ManifestInUseError) throw new RunConfigurationError(error.message, { cause: error });
     throw error;
   }
+  const results: ManifestEntry[] = [];
+  let close = async () => {};
+  let state: StateStore | undefined;
   try {
+    state = openStateStore(stateDir);
+    const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
+    const pixels = await pixelSteps(options, rules);
+    close = pixels.close;
+    const allowIncompleteRules = options.allowIncompleteRules;
+    const steps: Step[] = [
+      parseDicom(),
+      inspectContent(),
+      deidentifyMetadata({ rules, state, allowIncompleteRules }),
+      verifyMetadata({ rules, allowIncompleteRules }),
+      ...pixels.steps,
+      saveDeidentified({ storage, state }),
+    ];
     for (const [index, input] of entries.entries()) {
-      const ref = state.keyedHash(input.path).slice(0, 10);
       const entry: ManifestEntry = input.error
         ? { input: input.path, status: 'error', error: input.error }
         : input.skipped
           ? { input: input.path, status: 'skipped', error: input.skipped }
           : await processOne(input, steps, options.maxInputBytes);
-      entry.ref = ref;
+      entry.ref = state.keyedHash(input.path).slice(0, 10);
       if (entry.error) entry.error = capMessage(entry.error);
       results.push(entry);
       await manifest.append(entry);
@@ -158,7 +143,7 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     }
   } finally {
     await close();
-    state.flush();
+    state?.flush();
     await manifest.close();
   }
   return {
@@ -167,6 +152,25 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     failed: results.filter((e) => e.status === 'error').length,
     skipped: results.filter((e) => e.status === 'skipped').length,
     manifestPath,
+  };
+}
+
+/** The pixel steps of a run (or the step that records they were skipped), and how to close their engines. */
+async function pixelSteps(options: DeidentifyFilesOptions, rules: Rules): Promise<{ steps: Step[]; close: () => Promise<void> }> {
+  if (options.pixels === false) return { steps: [skipPixels()], close: async () => {} };
+  const engine = options.engine ?? 'local';
+  const textDetector = await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {});
+  const phiDetector = await createPhiDetector(
+    engine === 'aws'
+      ? { engine: 'aws', confidenceThreshold: rules.confidenceThreshold }
+      : { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold },
+  );
+  return {
+    steps: [cleanPixels({ textDetector, phiDetector })],
+    close: async () => {
+      await textDetector.close?.();
+      await phiDetector.close?.();
+    },
   };
 }
 
