@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluateFiles } from '../evaluate/evaluate-files.js';
+import { evaluateFiles } from '../pipeline/evaluate-files.js';
 import { RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
 import type { CommandRegistrar } from './main.js';

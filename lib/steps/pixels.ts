@@ -1,6 +1,6 @@
 import { setElement } from '../dicom/elements.js';
-import { detectPhiInImageText } from '../engines/phi-local.js';
-import { findTextRegions } from '../engines/text-regions.js';
+import { detectPhiInImageText } from '../engines/local/phi.js';
+import { findTextRegions } from '../image/text-regions.js';
 import type { Box, DisplayImage, IdentityContext, PhiDetector, PhiFinding, TextDetector } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';

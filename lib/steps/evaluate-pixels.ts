@@ -1,6 +1,6 @@
 import type { PhiDetector, TextDetector } from '../engines/types.js';
 import type { Step } from '../file.js';
-import { detectPixelPhi } from '../steps/pixels.js';
+import { detectPixelPhi } from './pixels.js';
 import { knownValuesFor, type KnownValuesSource } from './evaluate-metadata.js';
 
 const STEP = 'evaluate-pixels';

@@ -1,10 +1,10 @@
-import { createLocalPhiDetector } from '../engines/phi-local.js';
+import { createLocalPhiDetector } from '../engines/local/phi.js';
 import type { IdentityContext, PhiDetector } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import type { Rules } from '../rules/types.js';
 import type { StateStore } from '../state/store.js';
-import { scanMetadata } from './scan-metadata.js';
-import type { TagFinding } from './types.js';
+import { scanMetadata } from '../evaluate/scan-metadata.js';
+import type { TagFinding } from '../evaluate/types.js';
 
 const STEP = 'evaluate-metadata';
 

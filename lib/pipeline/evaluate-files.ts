@@ -2,25 +2,25 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDicom } from '../dicom/adapter.js';
 import { getString } from '../dicom/elements.js';
-import { createLocalPhiDetector } from '../engines/phi-local.js';
+import { createLocalPhiDetector } from '../engines/local/phi.js';
 import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
 import type { IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
 import { DicomFile, type Step } from '../file.js';
 import { technicalValues } from '../learn/harmless.js';
 import { gatherIdentity } from '../metadata/identity.js';
-import { expandInputs, realPaths } from '../pipeline/inputs.js';
-import { processFile } from '../pipeline/process-file.js';
+import { expandInputs, realPaths } from './inputs.js';
+import { processFile } from './process-file.js';
 import { writeEvaluationReports, type EvaluatedFile, type EvaluationReportPaths } from '../reports/evaluation-report.js';
 import { loadRules, type Rules } from '../rules/index.js';
 import { openStateStore, type StateStore } from '../state/index.js';
 import { parseDicom } from '../steps/parse.js';
 import { saveDeidentified } from '../steps/save.js';
 import { createLocalStorage } from '../storage/local.js';
-import { evaluateMetadata } from './evaluate-metadata.js';
-import { evaluatePixels } from './evaluate-pixels.js';
-import { redactRemaining } from './redact-remaining.js';
-import { scanMetadata } from './scan-metadata.js';
-import type { TagFinding } from './types.js';
+import { evaluateMetadata } from '../steps/evaluate-metadata.js';
+import { evaluatePixels } from '../steps/evaluate-pixels.js';
+import { redactRemaining } from '../evaluate/redact-remaining.js';
+import { scanMetadata } from '../evaluate/scan-metadata.js';
+import type { TagFinding } from '../evaluate/types.js';
 
 /** Options of {@link evaluateFiles}. */
 export interface EvaluateFilesOptions {
