@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { evaluateFiles } from '../pipeline/evaluate-files.js';
 import { RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 import { createProgress } from './progress.js';
 
 /** `deid evaluate <de-identified...> [--original <inputs...>] --report <dir> --out <dir> [--rules] [--state] [--engine] [--no-pixels]`. */

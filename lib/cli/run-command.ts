@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, RunConfigurationError, deidentifyFiles } from '../pipeline/deidentify-files.js';
 import { RulesError } from '../rules/index.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
 
