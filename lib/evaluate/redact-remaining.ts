@@ -1,5 +1,5 @@
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
-import type { Box } from '../engines/types.js';
+import type { Box } from '../image/types.js';
 import type { DicomFile, Step } from '../file.js';
 import { redactFrames } from '../pixels/redact.js';
 import { personNamePlaceholder, resolveAction } from '../rules/resolve.js';

@@ -5,7 +5,7 @@
  * region with its polarity. Small overlay text in corners and dark text on light label patches
  * read far better in such crops, each at its own scale and polarity, than in the whole frame.
  */
-import type { Box } from '../engines/types.js';
+import type { Box } from './types.js';
 
 /** A line of text candidates: its box in image pixels, its glyph height and whether the ink is brighter than the ground. */
 export interface TextRegion {

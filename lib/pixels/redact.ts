@@ -1,5 +1,5 @@
 import type { DicomDataset } from '../dicom/dataset.js';
-import type { Box } from '../engines/types.js';
+import type { Box } from '../image/types.js';
 import { decodeEncapsulatedFrame, encodeFrame } from './codecs.js';
 import { decodedLayout, encapsulatedFrames, nativePixelBytes } from './decode.js';
 import { markLossy, pixelDataElement, setTransferSyntax } from './encode.js';

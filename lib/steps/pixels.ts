@@ -1,7 +1,8 @@
 import { setElement } from '../dicom/elements.js';
 import { detectPhiInImageText } from '../engines/local/phi.js';
 import { findTextRegions } from '../image/text-regions.js';
-import type { Box, DisplayImage, IdentityContext, PhiDetector, PhiFinding, TextDetector } from '../engines/types.js';
+import type { Box, DisplayImage } from '../image/types.js';
+import type { IdentityContext, PhiDetector, PhiFinding, TextDetector } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';
 import { cleanOverlays, decodeFrames, frameDigest, redactFrames, renderFrame } from '../pixels/index.js';

@@ -7,7 +7,8 @@ import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
 import { compact, editDistance, escapeRegExp, foldOcr, tokenize } from './text-fold.js';
-import { findingPlace, spanText, unionBoxes, type SpanText } from '../spans.js';
+import { unionBoxes } from '../../image/boxes.js';
+import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 
 const ENGINE = 'phi-local';
