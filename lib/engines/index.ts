@@ -16,8 +16,15 @@ export { createLocalTextDetector, type LocalTextDetectorOptions } from './local/
 export { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans, type LocalPhiDetectorOptions } from './local/phi.js';
 export { DEFAULT_KEEP_LIST } from './local/phi-patterns.js';
 
+/** Engine names: `local` (offline, default) or `aws`. */
+export const ENGINE_NAMES = ['local', 'aws'] as const;
 /** Engine names. */
-export type EngineName = 'local' | 'aws';
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** True for a known engine name; the one check of engine names (the CLI and the notebook word their own errors). */
+export function isEngineName(engine: unknown): engine is EngineName {
+  return (ENGINE_NAMES as readonly unknown[]).includes(engine);
+}
 
 /** Options of {@link createTextDetector}: the engine name plus that engine's own options. */
 export type TextDetectorChoice =
@@ -31,7 +38,7 @@ export type PhiDetectorChoice =
   | ({ engine: 'aws'; service: 'comprehend' } & ComprehendPiiDetectorOptions);
 
 function assertEngine(kind: string, engine: unknown): asserts engine is EngineName | undefined {
-  if (engine !== undefined && engine !== 'local' && engine !== 'aws') {
+  if (engine !== undefined && !isEngineName(engine)) {
     throw engineError('engines', `unknown ${kind} engine ${JSON.stringify(engine)}: use 'local' (offline, default) or 'aws'`);
   }
 }

@@ -1,9 +1,18 @@
 import type { PhiDetector, TextDetector } from '../engines/types.js';
 import type { Step } from '../file.js';
-import { detectPixelPhi } from './pixels.js';
+import { findBurnedInPhi, type PixelFinding } from '../pixels/burned-in.js';
 import { knownValuesFor, type KnownValuesSource } from './evaluate-metadata.js';
+import { pixelFindingMessage } from './pixels.js';
 
-const STEP = 'evaluate-pixels';
+/** Name of the pixel evaluation step in messages. */
+export const EVALUATE_PIXELS = 'evaluate-pixels';
+
+declare module '../file.js' {
+  interface DicomFileDataMap {
+    /** Burned-in PHI the evaluation found in the de-identified pixels (with boxes and text). */
+    evaluationPixelFindings?: PixelFinding[];
+  }
+}
 
 /** Options of {@link evaluatePixels}. */
 export interface EvaluatePixelsOptions {
@@ -15,26 +24,22 @@ export interface EvaluatePixelsOptions {
 
 /**
  * Makes the step that renders the de-identified pixels of every frame, reads them again and
- * judges the text for PHI with the identity of the original file. Sets
- * `file.data.evaluationPixelFindings` (with boxes and text) and leaves `file.data.pixelFindings`
- * as it was. A file whose pixels cannot be decoded or read fails (fail closed).
+ * judges the text for PHI with the identity of the original file ({@link findBurnedInPhi}). Sets
+ * `file.data.evaluationPixelFindings` (with boxes and text); `file.data.pixelFindings` is not touched.
+ * A file whose pixels cannot be decoded or read fails (fail closed).
  */
 export function evaluatePixels(options: EvaluatePixelsOptions): Step {
   if (!options?.textDetector || !options.phiDetector) throw new TypeError('[evaluatePixels] options.textDetector and options.phiDetector are required');
   return async function evaluatePixelsStep(file) {
-    const before = file.data.pixelFindings;
-    const firstMessage = file.messages.length;
-    const detect = detectPixelPhi({
-      textDetector: options.textDetector,
-      phiDetector: options.phiDetector,
-      identity: (f) => knownValuesFor(f, options.knownValues) ?? { values: [] },
-    });
+    const dataset = file.requireDataset(EVALUATE_PIXELS);
+    const identity = knownValuesFor(file, options.knownValues) ?? { values: [] };
+    let findings: PixelFinding[];
     try {
-      await detect(file);
-    } finally {
-      for (const m of file.messages.slice(firstMessage)) m.step = STEP;
+      findings = await findBurnedInPhi(dataset, { textDetector: options.textDetector, phiDetector: options.phiDetector, identity });
+    } catch (error) {
+      return file.failOn(EVALUATE_PIXELS, error);
     }
-    file.data.evaluationPixelFindings = file.data.pixelFindings ?? [];
-    file.data.pixelFindings = before;
+    file.data.evaluationPixelFindings = findings;
+    for (const finding of findings) file.message({ ...pixelFindingMessage(finding), step: EVALUATE_PIXELS });
   };
 }
