@@ -14,7 +14,7 @@ import {
   type RawPixelElement,
 } from './pixel-element.js';
 import { findStructuralProblem } from './structure.js';
-import { TS, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntax.js';
+import { TS, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntaxes.js';
 
 const { DicomMessage, DicomDict: DcmjsDict } = dcmjs.data;
 // dcmjs logs recoverable oddities (unknown VRs) to the console; callers get errors instead.

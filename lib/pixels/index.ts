@@ -1,6 +1,6 @@
 /** Pixel data: decode, render for display, redact in the original encoding, overlays, encoders. */
 export { PixelDataError } from './errors.js';
-export { TS, syntaxInfo, isEncapsulated, type SyntaxInfo } from '../dicom/transfer-syntax.js';
+export { TS, syntaxInfo, isEncapsulated, type SyntaxInfo } from '../dicom/transfer-syntaxes.js';
 export { readPixelModule, type PixelModule, type Lut, type PaletteLut } from './module.js';
 export { type PixelFrame, type RawLayout } from './frames.js';
 export { decodeFrames, type DecodedPixels, type DecodeOptions } from './decode.js';

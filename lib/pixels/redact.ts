@@ -7,7 +7,7 @@ import { PixelDataError } from './errors.js';
 import { blackValue, fillRaw, padAndClip } from './fill.js';
 import { rawToStored, type RawLayout } from './frames.js';
 import { nativeFrameBytes, readPixelModule, type PixelModule } from './module.js';
-import { syntaxInfo, TS } from '../dicom/transfer-syntax.js';
+import { syntaxInfo, TS } from '../dicom/transfer-syntaxes.js';
 import { toArrayBuffer } from './values.js';
 
 /** Options of {@link redactFrames}. */

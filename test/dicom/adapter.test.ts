@@ -6,7 +6,7 @@ import { DicomReadError, cloneDataset, pixelDataUnchanged, readDicom, writeDicom
 import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString, walkDataset } from '../../lib/dicom/elements.js';
 import { locatePixelElement } from '../../lib/dicom/pixel-element.js';
-import { TS, isImplicitVR } from '../../lib/dicom/transfer-syntax.js';
+import { TS, isImplicitVR } from '../../lib/dicom/transfer-syntaxes.js';
 import { corpusFile, projectRoot } from '../support/paths.js';
 import { dciodvfyErrors, run } from '../support/tools.js';
 
