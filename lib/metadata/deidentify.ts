@@ -1,9 +1,10 @@
 import type { DicomDataset, DicomDict, DicomElement } from '../dicom/dataset.js';
-import { formatTag, getString, keywordOf, nameOf, personNameToString } from '../dicom/elements.js';
+import { formatTag, getString, isPrivateCreator, isPrivateTag, keywordOf, nameOf, personNameToString } from '../dicom/elements.js';
+import { DATE_VRS, NUMERIC_VRS, TEXT_VRS } from '../dicom/vr.js';
 import type { IdentityContext } from '../engines/types.js';
 import type { ReportNote } from '../message.js';
 import { ACTIONS, type Action } from '../rules/actions.js';
-import { isPrivateCreatorTag, isPrivateGroupTag, personNamePlaceholder, resolveAction } from '../rules/resolve.js';
+import { personNamePlaceholder, resolveAction } from '../rules/resolve.js';
 import type { Decision, Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import type { StateStore } from '../state/store.js';
@@ -13,9 +14,6 @@ import { gatherIdentity } from './identity.js';
 import { addDeidentificationMethodCode, type DeidMethodCode } from './method.js';
 
 const STANDARD_UID_ROOT = '1.2.840.10008.';
-const TEXT_VRS = new Set(['LO', 'LT', 'SH', 'ST', 'UT', 'UC', 'CS', 'AE', 'UR']);
-const NUMERIC_VRS = new Set(['US', 'SS', 'UL', 'SL', 'UV', 'SV', 'FL', 'FD', 'IS', 'DS', 'AT']);
-const DATE_VRS = new Set(['DA', 'DT', 'TM']);
 
 /** Options of {@link deidentifyDataset} and of the metadata de-identification step. */
 export interface DeidentifyMetadataOptions {
@@ -109,14 +107,14 @@ function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanCon
   // Private creators of this item, by group+block, so private data elements can be matched by creator.
   const creators = new Map<string, string>();
   for (const tag of Object.keys(dict)) {
-    if (isPrivateCreatorTag(tag)) creators.set(tag.slice(0, 4) + tag.slice(6, 8), String(dict[tag]?.Value?.[0] ?? '').trim());
+    if (isPrivateCreator(tag)) creators.set(tag.slice(0, 4) + tag.slice(6, 8), String(dict[tag]?.Value?.[0] ?? '').trim());
   }
   const keptBlocks = new Set<string>();
   for (const tag of Object.keys(dict).sort()) {
     const element = dict[tag];
-    if (!element || isPrivateCreatorTag(tag)) continue;
+    if (!element || isPrivateCreator(tag)) continue;
     const path = `${prefix}${formatTag(tag)}`;
-    const isPrivate = isPrivateGroupTag(tag);
+    const isPrivate = isPrivateTag(tag);
     const block = tag.slice(0, 4) + tag.slice(4, 6);
     const { keyword, name } = describe(tag);
     const decision = resolveAction(ctx.rules, {
@@ -133,7 +131,7 @@ function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanCon
   }
   // A private creator stays only while its block keeps an element.
   for (const tag of Object.keys(dict)) {
-    if (!isPrivateCreatorTag(tag)) continue;
+    if (!isPrivateCreator(tag)) continue;
     const block = tag.slice(0, 4) + tag.slice(6, 8);
     if (keptBlocks.has(block)) continue;
     delete dict[tag];
