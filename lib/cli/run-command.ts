@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, RunConfigurationError, deidentifyFiles } from '../pipeline/deidentify-files.js';
+import { isEngineName } from '../engines/index.js';
+import { RunConfigurationError, deidentifyFiles } from '../pipeline/deidentify-files.js';
+import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/recipe.js';
 import { RulesError } from '../rules/index.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
 import { describeFile } from './file-messages.js';
@@ -21,7 +23,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--allow-incomplete-rules', 'accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO')
     .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)')
     .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean }) => {
-      if (options.engine !== 'local' && options.engine !== 'aws') throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
       if (options.verbose) process.stderr.write('deid: --verbose: messages show input paths, which often hold patient names; do not share this log\n');
       const progress = createProgress('de-identifying');
       let result;

@@ -9,7 +9,7 @@
  * - private elements are left to the rules (the profile removes them unless on the safe list).
  */
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
-import { nameOf, walkDataset } from '../dicom/elements.js';
+import { isPrivateTag, nameOf, walkDataset } from '../dicom/elements.js';
 import { uidInMessage } from '../dicom/shown-values.js';
 
 /** What {@link guardUninspectableContent} decided. */
@@ -44,7 +44,6 @@ const UNINSPECTABLE_CLASSES: Array<{ prefix: string; why: string }> = [
 ];
 
 const isOverlayOrCurve = (tag: string) => /^(50|60)[0-9A-F]{2}/.test(tag) && parseInt(tag.slice(0, 4), 16) % 2 === 0;
-const isPrivate = (tag: string) => parseInt(tag.slice(0, 4), 16) % 2 === 1;
 const firstString = (dict: DicomDict, tag: string) => String(dict[tag]?.Value?.[0] ?? '').trim().replace(/\0+$/, '');
 
 /**
@@ -63,7 +62,7 @@ export function guardUninspectableContent(dataset: DicomDataset): ContentVerdict
 
   const removed: ContentVerdict['removed'] = [];
   walkDataset(dataset.dict, ({ tag, element, path, parent }) => {
-    if (isPrivate(tag) || isOverlayOrCurve(tag)) return; // the rules and the profile rows handle these
+    if (isPrivateTag(tag) || isOverlayOrCurve(tag)) return; // the rules and the profile rows handle these
     const waveform = tag === '54000100';
     if (!waveform && (!OPAQUE_VRS.has(element.vr) || KNOWN_BINARY.has(tag))) return;
     delete parent[tag];

@@ -4,9 +4,9 @@
  * compares them with the original; it never trusts the step's own bookkeeping.
  */
 import type { DicomDataset, DicomDict, DicomElement } from '../dicom/dataset.js';
-import { personNameToString, walkDataset } from '../dicom/elements.js';
+import { isPrivateCreator, isPrivateTag, personNameToString, walkDataset } from '../dicom/elements.js';
 import { profileDemand, profileRowFor } from '../rules/completeness.js';
-import { findSafePrivate, isPrivateCreatorTag, isPrivateGroupTag, findTagRule } from '../rules/resolve.js';
+import { findSafePrivate, findTagRule } from '../rules/resolve.js';
 import type { Rules } from '../rules/types.js';
 
 /** An attribute that still holds a value the profile removes or replaces (never the value itself). */
@@ -64,8 +64,8 @@ export function findRetainedValues(original: DicomDataset, result: DicomDataset,
 }
 
 function check(tag: string, element: DicomElement, parent: DicomDict, before: DicomElement | undefined, rules: Rules, replacements: Set<string>): Omit<RetainedValue, 'path'> | undefined {
-  if (isPrivateGroupTag(tag)) {
-    if (isPrivateCreatorTag(tag)) return undefined;
+  if (isPrivateTag(tag)) {
+    if (isPrivateCreator(tag)) return undefined;
     const creator = text(parent[`${tag.slice(0, 4)}00${tag.slice(4, 6)}`]?.Value?.[0]);
     if (rules.profile.retainSafePrivate && findSafePrivate(rules, tag, creator)) return undefined;
     return { name: 'private element', why: 'kept, but it is not on the safe private list' };

@@ -1,31 +1,21 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
+import type { EngineName } from '../engines/index.js';
+import type { PhiDetector, TextDetector } from '../engines/types.js';
 import { DicomFile, type Step } from '../file.js';
-import { loadRules } from '../rules/index.js';
-import { assertCompleteRules, type Rules } from '../rules/index.js';
+import { assertCompleteRules, loadRules, type Rules } from '../rules/index.js';
+import { removeLeftoverTemporaries } from '../safe-files.js';
 import { openStateStore, type StateStore } from '../state/index.js';
-import { deidentifyMetadata } from '../metadata/index.js';
-import { parseDicom } from '../steps/parse.js';
-import { saveDeidentified } from '../steps/save.js';
-import { cleanPixels, skipPixels } from '../steps/pixels.js';
-import { inspectContent } from '../steps/inspect-content.js';
-import { verifyMetadata } from '../steps/verify-metadata.js';
-import { removeLeftoverTemporaries } from '../storage/files.js';
-import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
 import { openStorageTarget, parseStorageTarget } from '../storage/target.js';
 import type { ObjectStorage } from '../storage/types.js';
-import { capMessage } from './messages.js';
 import { expandInputs, InputReadError, readRegularFile, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
 import { manifestEntry, ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
+import { capMessage } from './messages.js';
+import { processFile } from './process-file.js';
+import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, deidentificationSteps, recipePixelPhiDetector, recipeTextDetector } from './recipe.js';
 import { assertRunPathsApart, linksInto, RunConfigurationError } from './run-paths.js';
 
 export { RunConfigurationError } from './run-paths.js';
-import { processFile } from './process-file.js';
-
-/** The rules file used when none is given. */
-export const DEFAULT_RULES_PATH = 'configs/de-id/de_id_rules_auto.yaml';
-/** The state folder (secret and identity maps) used when none is given; keep it out of shared output. */
-export const DEFAULT_STATE_DIR = '.deid-state';
 
 /** Options of {@link deidentifyFiles}. */
 export interface DeidentifyFilesOptions {
@@ -118,17 +108,19 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   try {
     state = openStateStore(stateDir);
     const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
-    const pixels = await pixelSteps(options, rules);
-    close = pixels.close;
-    const allowIncompleteRules = options.allowIncompleteRules;
-    const steps: Step[] = [
-      parseDicom(),
-      inspectContent(),
-      deidentifyMetadata({ rules, state, allowIncompleteRules }),
-      verifyMetadata({ rules, allowIncompleteRules }),
-      ...pixels.steps,
-      saveDeidentified({ storage, state }),
-    ];
+    const engine = options.engine ?? DEFAULT_ENGINE;
+    let pixels: { textDetector: TextDetector; phiDetector: PhiDetector } | false = false;
+    if (options.pixels !== false) {
+      const textDetector = await recipeTextDetector(engine);
+      close = async () => textDetector.close?.();
+      const phiDetector = await recipePixelPhiDetector(engine, rules);
+      pixels = { textDetector, phiDetector };
+      close = async () => {
+        await textDetector.close?.();
+        await phiDetector.close?.();
+      };
+    }
+    const steps = deidentificationSteps({ rules, state, storage, pixels, allowIncompleteRules: options.allowIncompleteRules });
     for (const [index, input] of entries.entries()) {
       const entry: ManifestEntry = input.error
         ? { input: input.path, status: 'error', error: input.error }
@@ -152,25 +144,6 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     failed: results.filter((e) => e.status === 'error').length,
     skipped: results.filter((e) => e.status === 'skipped').length,
     manifestPath,
-  };
-}
-
-/** The pixel steps of a run (or the step that records they were skipped), and how to close their engines. */
-async function pixelSteps(options: DeidentifyFilesOptions, rules: Rules): Promise<{ steps: Step[]; close: () => Promise<void> }> {
-  if (options.pixels === false) return { steps: [skipPixels()], close: async () => {} };
-  const engine = options.engine ?? 'local';
-  const textDetector = await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {});
-  const phiDetector = await createPhiDetector(
-    engine === 'aws'
-      ? { engine: 'aws', confidenceThreshold: rules.confidenceThreshold }
-      : { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold },
-  );
-  return {
-    steps: [cleanPixels({ textDetector, phiDetector })],
-    close: async () => {
-      await textDetector.close?.();
-      await phiDetector.close?.();
-    },
   };
 }
 

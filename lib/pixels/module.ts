@@ -1,6 +1,6 @@
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
 import { PixelDataError } from './errors.js';
-import { syntaxInfo } from './syntax.js';
+import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 import { firstNumber, firstString, numbers, words16 } from './values.js';
 import { PHOTOMETRIC_TERMS, termInMessage, uidInMessage } from '../dicom/shown-values.js';
 

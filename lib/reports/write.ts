@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../storage/files.js';
+import { writeFileAtomic } from '../safe-files.js';
 
 /** Options of {@link writeReportFile}. */
 export interface WriteReportOptions {

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { makeFoldersSync, writeFileAtomicSync } from '../storage/files.js';
+import { makeFoldersSync, writeFileAtomicSync } from '../safe-files.js';
 
 /** The state folder's files. */
 const SECRET_FILE = 'secret.key';

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readFile, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StorageError, storageError } from './errors.js';
-import { makeFolders, temporaryPathFor, TEMP_SUFFIX } from './files.js';
+import { makeFolders, temporaryPathFor, TEMP_SUFFIX } from '../safe-files.js';
 import { assertKey, normalizePrefix } from './keys.js';
 import type { ObjectStorage } from './types.js';
 
