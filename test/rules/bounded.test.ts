@@ -33,7 +33,7 @@ describe('rule regexes', () => {
       [
         `import { parseRules } from ${JSON.stringify(path.join(projectRoot, 'lib/rules/index.ts'))};`,
         `import { makeTextCleaner } from ${JSON.stringify(path.join(projectRoot, 'lib/metadata/clean-text.ts'))};`,
-        `import { createLocalPhiDetector } from ${JSON.stringify(path.join(projectRoot, 'lib/engines/phi-local.ts'))};`,
+        `import { createLocalPhiDetector } from ${JSON.stringify(path.join(projectRoot, 'lib/engines/local/phi.ts'))};`,
         `const rules = parseRules('rules:\\n  regex: ["(a+)+$"]\\n');`,
         `const cleaned = makeTextCleaner({ values: [] } as never, rules.regex)('a'.repeat(40) + '! and ' + 'a'.repeat(5000));`,
         `const detector = createLocalPhiDetector({ regex: rules.regex, patterns: false });`,
