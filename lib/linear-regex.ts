@@ -43,6 +43,22 @@ export function linearPatternProblem(source: string): string | undefined {
  * @throws Error when RE2 cannot run it ({@link linearPatternProblem}).
  */
 export function compileLinearPattern(source: string, boundary: PatternBoundary): LinearPattern {
+  // The rules' patterns are compiled again for every file's text cleaner: compile each once.
+  const id = `${boundary}\0${source}`;
+  let pattern = compiled.get(id);
+  if (!pattern) {
+    pattern = compile(source, boundary);
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(id, pattern);
+  }
+  return pattern;
+}
+
+/** Compiled patterns by boundary and source (a pattern holds no per-search state: matchers are made per search). */
+const compiled = new Map<string, LinearPattern>();
+const MAX_COMPILED = 2000;
+
+function compile(source: string, boundary: PatternBoundary): LinearPattern {
   // The boundaries are consumed around group 1 (RE2 has no lookaround); the next search starts
   // where group 1 ended, so a shared delimiter serves both neighbours.
   const wrapped = boundary === 'word' ? `\\b((?:${source}))\\b` : `(?:^|[^\\p{L}\\p{N}])((?:${source}))(?:[^\\p{L}\\p{N}]|$)`;

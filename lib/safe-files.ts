@@ -107,7 +107,8 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
   }
 }
 
-function processIsAlive(pid: number): boolean {
+/** True while a process with this id runs (ours always; 0, the id of older temporary names, never). */
+export function processIsAlive(pid: number): boolean {
   if (pid === 0) return false;
   if (pid === process.pid) return true;
   try {

@@ -95,7 +95,6 @@ export function deidentifyDataset(dataset: DicomDataset, original: DicomDataset,
   const sop = getString(dataset.dict, 'SOPInstanceUID');
   if (sop && dataset.meta['00020003']) dataset.meta['00020003'] = { vr: 'UI', Value: [sop] };
   markDeidentified(ctx, dataset.dict);
-  state.flush();
   return identity;
 }
 

@@ -213,7 +213,7 @@ export class DicomProcessor {
     const file = this.current('deIdentifyDicom');
     const first = file.messages.length;
     await deidentifyMetadata({ rules: this.rules, state: this.state, allowIncompleteRules: this.options.allowIncompleteRules })(file);
-    this.state.flush();
+    this.state.compact();
     return file.messages.slice(first);
   }
 
@@ -288,7 +288,7 @@ export class DicomProcessor {
     if (!this.evaluating && this.sopInstanceUID) {
       this.identities.set(this.sopInstanceUID, file.data.identity ?? gatherIdentity(file.original ?? file.requireDataset('saveDeIdDicom')));
     }
-    this.state.flush();
+    this.state.compact();
     return where;
   }
 
@@ -367,7 +367,7 @@ export class DicomProcessor {
     try {
       for (const engine of owned) await engine?.close?.();
     } finally {
-      this.state.flush();
+      this.state.compact();
     }
   }
 

@@ -135,7 +135,7 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     }
   } finally {
     await close();
-    state?.flush();
+    state?.compact();
     await manifest.close();
   }
   return {
