@@ -5,6 +5,7 @@ import { pixelDataElement } from './encode.js';
 import { valueCodec, type RawLayout } from './frames.js';
 import { nativeFrameBytes, readPixelModule } from './module.js';
 import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
+import { codestreamPrecision, nativeHasUnusedBits, rleHasUnusedBits } from './unused-bits.js';
 import { toArrayBuffer } from './values.js';
 
 /** One thing {@link cleanOverlays} did, for the step's messages. */
@@ -83,6 +84,8 @@ async function clearUnusedBits(dataset: DicomDataset): Promise<OverlayAction[]> 
   const info = syntaxInfo(dataset.transferSyntaxUID)!;
   const actions: OverlayAction[] = [];
   if (info.codec === 'native') {
+    // Most files have nothing there: a scan of the words, no copy, and the element is left as it was.
+    if (!nativeHasUnusedBits(m, nativePixelBytes(dataset))) return [];
     const size = nativeFrameBytes(m);
     const all = nativePixelBytes(dataset).slice();
     let changed = false;
@@ -105,6 +108,7 @@ async function clearUnusedBits(dataset: DicomDataset): Promise<OverlayAction[]> 
   const out = encoded.map((f) => toArrayBuffer(f));
   let changed = false;
   for (let f = 0; f < m.numberOfFrames; f++) {
+    if (!mayHoldUnusedBits(m, info.codec, encoded[f])) continue;
     const decoded = await decodeEncapsulatedFrame(m, encoded[f], dataset.transferSyntaxUID);
     const layout = decodedLayout(m, decoded);
     if (layout.photometric !== m.photometric || !canonicalise(layout, decoded.raw)) continue;
@@ -114,4 +118,18 @@ async function clearUnusedBits(dataset: DicomDataset): Promise<OverlayAction[]> 
   }
   if (changed) dataset.dict['7FE00010'] = pixelDataElement(m.bitsAllocated, out, true);
   return actions;
+}
+
+/**
+ * Whether an encoded frame must be decoded to look outside Bits Stored: RLE byte segments are
+ * scanned as stored; a JPEG-family codestream whose declared precision fits Bits Stored (at the
+ * bottom of the word) holds nothing above it.
+ */
+function mayHoldUnusedBits(m: RawLayout, codec: string, frame: Uint8Array): boolean {
+  if (codec === 'rle') return rleHasUnusedBits(m, frame) ?? true;
+  if (codec === 'jpeg' || codec === 'jpegls' || codec === 'j2k' || codec === 'htj2k') {
+    const precision = codestreamPrecision(codec, frame);
+    return precision === undefined || precision > m.bitsStored || m.highBit + 1 !== m.bitsStored;
+  }
+  return true;
 }
