@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { isEngineName } from '../engines/index.js';
-import { RunConfigurationError, deidentifyFiles } from '../pipeline/deidentify-files.js';
+import { RunConfigurationError, defaultJobs, deidentifyFiles } from '../pipeline/deidentify-files.js';
 import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/recipe.js';
 import { RulesError } from '../rules/index.js';
 import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
 import { describeFile } from './file-messages.js';
+import { runStatsLines } from './run-stats.js';
 
 /** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine]`. */
 export const registerRunCommand: CommandRegistrar = (program: Command, setExitCode) => {
@@ -20,12 +21,17 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--manifest <file.jsonl>', 'manifest, one JSON line per input (default: <state>/manifest.jsonl)')
     .option('--no-pixels', 'do not look for burned-in text (files with pixel data are reported as not pixel-checked)')
     .option('--engine <name>', 'text and PHI detection engine: local (offline) or aws', 'local')
+    .option('--jobs <n>', 'worker threads de-identifying files at once (default: the number of cores); the output is the same whatever the number')
+    .option('--no-resume', 'do every input again, even those an earlier run into the same --out and state already did')
     .option('--allow-incomplete-rules', 'accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO')
     .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)')
-    .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean }) => {
+    .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean; jobs?: string; resume: boolean }) => {
       if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${options.jobs}"`);
       if (options.verbose) process.stderr.write('deid: --verbose: messages show input paths, which often hold patient names; do not share this log\n');
       const progress = createProgress('de-identifying');
+      let failed = 0;
       let result;
       try {
         result = await deidentifyFiles(inputs, {
@@ -36,9 +42,13 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
           pixels: options.pixels,
           engine: options.engine,
           allowIncompleteRules: options.allowIncompleteRules,
+          jobs,
+          resume: options.resume,
           onFile: (entry, done, total) => {
-            progress.update(done, total);
-            if (entry.status !== 'ok') progress.log(describeFile(entry, done, total, options.verbose === true));
+            if (entry.status === 'error') failed++;
+            progress.update(done, total, failed);
+            // Inputs an earlier run did are expected; the summary counts them.
+            if (entry.status !== 'ok' && !entry.resumed) progress.log(describeFile(entry, done, total, options.verbose === true));
           },
         });
       } catch (error) {
@@ -51,7 +61,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
       process.stdout.write(
         `${result.ok} de-identified, ${result.failed} failed, ${result.skipped} skipped` +
           (unchecked ? `, ${unchecked} not pixel-checked` : '') +
-          `\nmanifest: ${result.manifestPath}\n`,
+          `\n${runStatsLines(result)}manifest: ${result.manifestPath}\n`,
       );
       setExitCode(result.failed > 0 ? ExitCode.fileFailed : ExitCode.ok);
     });

@@ -1,18 +1,21 @@
-import { lstat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { EngineName } from '../engines/index.js';
-import type { PhiDetector, TextDetector } from '../engines/types.js';
-import { DicomFile, type Step } from '../file.js';
 import { assertCompleteRules, loadRules, type Rules } from '../rules/index.js';
 import { removeLeftoverTemporaries } from '../safe-files.js';
+import type { SafeHarborCategory } from '../safe-harbor.js';
 import { openStateStore, type StateStore } from '../state/index.js';
+import { DUPLICATE_INSTANCE, OutputNames } from '../steps/save.js';
 import { openStorageTarget, parseStorageTarget } from '../storage/target.js';
 import type { ObjectStorage } from '../storage/types.js';
 import { expandInputs, InputReadError, readRegularFile, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
-import { manifestEntry, ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
+import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
 import { capMessage } from './messages.js';
-import { processFile } from './process-file.js';
-import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, deidentificationSteps, recipePixelPhiDetector, recipeTextDetector } from './recipe.js';
+import { openInProcessExecutor, openPoolExecutor, type InputExecutor } from './pool.js';
+import type { InputOutcome, RunSettings } from './process-input.js';
+import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TextEngineChoice } from './recipe.js';
+import { contentHash, openResumeLedger, settingsHash, type ResumeLedger } from './resume.js';
 import { assertRunPathsApart, linksInto, RunConfigurationError } from './run-paths.js';
 
 export { RunConfigurationError } from './run-paths.js';
@@ -32,14 +35,16 @@ export interface DeidentifyFilesOptions {
   /** State folder holding the secret and the UID / patient-ID maps (default: `.deid-state`). */
   stateDir?: string;
   /**
-   * Manifest path, one JSON line per input, appended and flushed per file (default:
-   * `<stateDir>/manifest.jsonl`: it names inputs, so it is kept with the sensitive state, owner-only).
+   * Manifest path, one JSON line per input, in input order, appended and flushed as files are done
+   * (default: `<stateDir>/manifest.jsonl`: it names inputs, so it is kept with the sensitive state, owner-only).
    */
   manifestPath?: string;
   /** Look for burned-in text in the pixels (default: true). */
   pixels?: boolean;
   /** Engine for text and PHI detection (default: `local`, fully offline). */
   engine?: EngineName;
+  /** With the local engine, the OCR program (default: tesseract.js). */
+  textEngine?: TextEngineChoice;
   /**
    * Accept rules that leave Basic Profile attributes identifying (default: false: the run is refused
    * with an `IncompleteRulesError` listing them). The outputs are then marked Patient Identity Removed = NO.
@@ -47,8 +52,35 @@ export interface DeidentifyFilesOptions {
   allowIncompleteRules?: boolean;
   /** Largest input file read, in bytes (default: 2 GiB); larger ones fail with a clear error. */
   maxInputBytes?: number;
-  /** Called after each file, e.g. for a progress bar. */
+  /**
+   * Worker threads de-identifying inputs at once (default: 1, in this thread; the CLI defaults to the
+   * number of cores). The outputs, their names and the manifest are the same whatever the number.
+   * The `aws` engine runs in this thread.
+   */
+  jobs?: number;
+  /**
+   * Skip inputs an earlier run into the same output and state already did with the same rules and
+   * options, when their output is still there (default: true); false does every input again.
+   */
+  resume?: boolean;
+  /** Called after each file, in input order, once its output and manifest line are saved (e.g. for a progress bar). */
   onFile?: (entry: ManifestEntry, done: number, total: number) => void;
+}
+
+/** Totals of a run, for its summary. */
+export interface RunStats {
+  /** Wall-clock seconds from the first input read to the last manifest line. */
+  seconds: number;
+  /** Bytes of the inputs read. */
+  bytesRead: number;
+  /** Findings (header actions and burned-in text) by Safe Harbor identifier, over the files done. */
+  identifiers: Partial<Record<SafeHarborCategory, number>>;
+  /** Files whose pixels had burned-in text redacted. */
+  pixelsRedacted: number;
+  /** Worker threads used. */
+  threads: number;
+  /** Largest resident set size of the process so far, in bytes. */
+  peakMemoryBytes: number;
 }
 
 /** What a run did. */
@@ -56,14 +88,26 @@ export interface RunResult {
   entries: ManifestEntry[];
   ok: number;
   failed: number;
+  /** Inputs not de-identified by design: non-DICOM files in folders, DICOMDIRs, link repeats, and those done earlier. */
   skipped: number;
+  /** Of the skipped, inputs an earlier run into this output already did (see `resume`). */
+  resumed: number;
   manifestPath: string;
+  stats: RunStats;
 }
+
+/** Inputs (or their outputs) held at once beyond one per thread, so reading and writing overlap processing. */
+const EXTRA_IN_FLIGHT = 4;
+/** Bytes of inputs and outputs held at once (an input larger than this still goes, alone). */
+const BYTES_IN_FLIGHT = 256 * 1024 ** 2;
+/** Files committed but not yet in the manifest before the run waits for the disk. */
+const MAX_PENDING_LINES = 256;
 
 /**
  * De-identifies files and folders into `options.out`: parse, metadata, verification, pixels, save,
- * for each file in turn. A file that fails is reported in the manifest and the batch goes on.
- * Inputs are never modified or overwritten.
+ * for each file, in `jobs` worker threads. Outputs are written and manifest lines appended in input
+ * order, so the result is the same whatever `jobs` is. A file that fails is reported in the manifest
+ * and the batch goes on. Inputs are never modified or overwritten.
  *
  * Before anything is created, the run is refused (a {@link RunConfigurationError} or a `RulesError`)
  * when an input is missing, no input file is found, the places overlap ({@link assertRunPathsApart})
@@ -71,6 +115,8 @@ export interface RunResult {
  */
 export async function deidentifyFiles(inputs: string[], options: DeidentifyFilesOptions): Promise<RunResult> {
   if (inputs.length === 0) throw new RunConfigurationError('no input given');
+  const jobs = options.jobs ?? 1;
+  if (!Number.isInteger(jobs) || jobs < 1) throw new RunConfigurationError(`jobs must be a whole number of at least 1, not ${options.jobs}`);
   const stateDir = path.resolve(options.stateDir ?? DEFAULT_STATE_DIR);
   const target = parseStorageTarget(options.out);
   const localOut = target.engine === 'local' ? target.root : undefined;
@@ -102,50 +148,288 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     if (error instanceof ManifestInUseError) throw new RunConfigurationError(error.message, { cause: error });
     throw error;
   }
-  const results: ManifestEntry[] = [];
-  let close = async () => {};
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  const settings: RunSettings = {
+    rules,
+    pixels: options.pixels !== false,
+    engine,
+    textEngine: options.textEngine,
+    allowIncompleteRules: options.allowIncompleteRules,
+  };
   let state: StateStore | undefined;
+  let executor: InputExecutor | undefined;
+  let ledger: ResumeLedger | undefined;
+  let run: OrderedRun | undefined;
   try {
     state = openStateStore(stateDir);
     const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
-    const engine = options.engine ?? DEFAULT_ENGINE;
-    let pixels: { textDetector: TextDetector; phiDetector: PhiDetector } | false = false;
-    if (options.pixels !== false) {
-      const textDetector = await recipeTextDetector(engine);
-      close = async () => textDetector.close?.();
-      const phiDetector = await recipePixelPhiDetector(engine, rules);
-      pixels = { textDetector, phiDetector };
-      close = async () => {
-        await textDetector.close?.();
-        await phiDetector.close?.();
-      };
-    }
-    const steps = deidentificationSteps({ rules, state, storage, pixels, allowIncompleteRules: options.allowIncompleteRules });
-    for (const [index, input] of entries.entries()) {
-      const entry: ManifestEntry = input.error
-        ? { input: input.path, status: 'error', error: input.error }
-        : input.skipped
-          ? { input: input.path, status: 'skipped', error: input.skipped }
-          : await processOne(input, steps, options.maxInputBytes);
-      entry.ref = state.keyedHash(input.path).slice(0, 10);
-      if (entry.error) entry.error = capMessage(entry.error);
-      results.push(entry);
-      await manifest.append(entry);
-      options.onFile?.(entry, index + 1, entries.length);
-    }
+    const outputId = localOut ? await realpath(localOut).catch(() => localOut) : options.out.replace(/\/+$/, '');
+    ledger = await openResumeLedger(stateDir, outputId, settingsHash(settings), state.keyedHash);
+    const snapshot = state.snapshot();
+    executor = jobs > 1 && engine === 'local' ? openPoolExecutor(settings, snapshot, jobs) : await openInProcessExecutor(settings, snapshot);
+    run = new OrderedRun({ entries, state, storage, executor, ledger, manifest, settings, options });
+    await run.go();
   } finally {
-    await close();
+    await executor?.close();
+    await ledger?.close();
     state?.compact();
     await manifest.close();
   }
-  return {
-    entries: results,
-    ok: results.filter((e) => e.status === 'ok').length,
-    failed: results.filter((e) => e.status === 'error').length,
-    skipped: results.filter((e) => e.status === 'skipped').length,
-    manifestPath,
-  };
+  return run.result(manifestPath);
 }
+
+/** One input between its reading and its manifest line. */
+interface Slot {
+  input: InputEntry;
+  /** The manifest entry once known. */
+  entry?: ManifestEntry;
+  content?: string;
+  /** Bytes held for it (input, then output). */
+  bytes: number;
+  /** The write of its output, when it has one (never rejects: a failed write makes the entry an error). */
+  written?: Promise<void>;
+  /** False while that write runs. */
+  writtenDone?: boolean;
+  /** What the executor gave. */
+  outcome?: InputOutcome;
+}
+
+/**
+ * The run's bookkeeping: reads inputs ahead (within a window of inputs and bytes), hands them to the
+ * executor, and commits outcomes strictly in input order: state entries absorbed, output named and
+ * written, then — for a group of files at a time — map entries flushed, manifest lines and resume
+ * records appended with one flush each.
+ */
+class OrderedRun {
+  private readonly slots = new Map<number, Promise<Slot>>();
+  private readonly results: ManifestEntry[] = [];
+  private readonly names = new OutputNames();
+  private readonly settingsRulesHash: string;
+  private next = 0;
+  private durable = 0;
+  private bytesInFlight = 0;
+  private bytesRead = 0;
+  private started = 0;
+  private finished = 0;
+  /** Committed in input order, waiting for their outputs to be written and their lines flushed. */
+  private pending: Slot[] = [];
+  private committing: Promise<void> = Promise.resolve();
+  private failure: unknown;
+
+  constructor(
+    private readonly run: {
+      entries: InputEntry[];
+      state: StateStore;
+      storage: ObjectStorage;
+      executor: InputExecutor;
+      ledger: ResumeLedger;
+      manifest: ManifestJournal;
+      settings: RunSettings;
+      options: DeidentifyFilesOptions;
+    },
+  ) {
+    this.settingsRulesHash = run.settings.rules.hash;
+  }
+
+  async go(): Promise<void> {
+    const { entries, executor } = this.run;
+    this.started = performance.now();
+    const window = executor.threads + EXTRA_IN_FLIGHT;
+    for (let index = 0; index < entries.length; index++) {
+      while (this.next < entries.length && this.next - index < window && (this.bytesInFlight < BYTES_IN_FLIGHT || this.next === index)) this.start(this.next++);
+      const slot = await this.slots.get(index)!;
+      this.slots.delete(index);
+      await this.commit(slot);
+      if (this.failure) throw this.failure;
+    }
+    await this.drain();
+    this.finished = performance.now();
+    if (this.failure) throw this.failure;
+  }
+
+  result(manifestPath: string): RunResult {
+    const entries = this.results;
+    const identifiers: Partial<Record<SafeHarborCategory, number>> = {};
+    for (const e of entries) {
+      if (e.status !== 'ok') continue;
+      for (const [category, n] of Object.entries(e.identifiers ?? {})) identifiers[category as SafeHarborCategory] = (identifiers[category as SafeHarborCategory] ?? 0) + n;
+    }
+    return {
+      entries,
+      ok: entries.filter((e) => e.status === 'ok').length,
+      failed: entries.filter((e) => e.status === 'error').length,
+      skipped: entries.filter((e) => e.status === 'skipped').length,
+      resumed: entries.filter((e) => e.resumed).length,
+      manifestPath,
+      stats: {
+        seconds: (this.finished - this.started) / 1000,
+        bytesRead: this.bytesRead,
+        identifiers,
+        pixelsRedacted: entries.filter((e) => e.status === 'ok' && (e.pixelBoxes ?? 0) > 0).length,
+        threads: this.run.executor.threads,
+        peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
+      },
+    };
+  }
+
+  /** Reads input `index` and sends it off; the promise settles with its slot (never rejects). */
+  private start(index: number): void {
+    const input = this.run.entries[index];
+    const slot: Slot = { input, bytes: 0 };
+    this.slots.set(index, this.prepare(slot).then(() => slot));
+  }
+
+  private async prepare(slot: Slot): Promise<void> {
+    const { input } = slot;
+    if (input.error) return void (slot.entry = { input: input.path, status: 'error', error: input.error });
+    if (input.skipped) return void (slot.entry = { input: input.path, status: 'skipped', error: input.skipped });
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.read(input);
+    } catch (error) {
+      return void (slot.entry = { input: input.path, status: 'error', error: readFailure(error) });
+    }
+    this.hold(slot, bytes.byteLength);
+    this.bytesRead += bytes.byteLength;
+    slot.content = contentHash(bytes);
+    if (this.run.options.resume !== false) {
+      const earlier = this.run.ledger.take(slot.content);
+      if (earlier?.output && (await this.run.storage.has?.(earlier.output).catch(() => false))) {
+        const { input: _earlierPath, ...kept } = earlier;
+        slot.entry = {
+          input: input.path,
+          ...kept,
+          status: 'skipped',
+          resumed: true,
+          error: 'already de-identified into this output by an earlier run (same content, rules and options)',
+        };
+        this.hold(slot, -slot.bytes);
+        return;
+      }
+    }
+    let outcome: InputOutcome;
+    try {
+      outcome = await this.run.executor.run({ path: input.path, bytes, fromFolder: input.fromFolder });
+    } catch (error) {
+      outcome = { entry: { input: input.path, status: 'error', error: `the file could not be processed: ${(error as Error)?.message ?? String(error)}` }, records: { uids: [], patients: [] } };
+    }
+    this.accept(slot, outcome);
+  }
+
+  /** Takes a processed input's outcome: its entry, and its output to write once committed. */
+  private accept(slot: Slot, outcome: InputOutcome): void {
+    slot.entry = outcome.entry;
+    slot.outcome = outcome;
+    this.hold(slot, (outcome.output?.byteLength ?? 0) - slot.bytes);
+  }
+
+  private hold(slot: Slot, delta: number): void {
+    slot.bytes += delta;
+    this.bytesInFlight += delta;
+  }
+
+  private read(input: InputEntry): Promise<Uint8Array> {
+    return input.read ? input.read() : readRegularFile(input.path, this.run.options.maxInputBytes);
+  }
+
+  /** In input order: absorb the input's map entries, name and start writing its output, queue its line. */
+  private async commit(slot: Slot): Promise<void> {
+    const { state } = this.run;
+    let outcome = slot.outcome;
+    if (outcome?.entry.status === 'ok' && outcome.output) {
+      let conflicts = state.absorb(outcome.records);
+      if (conflicts.length > 0) {
+        // The input derived a pseudonym the maps give to another patient (a collision): do it again,
+        // told which are taken; its bytes went to the worker, so read them again.
+        try {
+          const bytes = await this.read(slot.input);
+          if (contentHash(bytes) !== slot.content) throw new InputReadError('the file changed while the run read it');
+          outcome = await this.run.executor.run({ path: slot.input.path, bytes, fromFolder: slot.input.fromFolder }, conflicts);
+          conflicts = outcome.entry.status === 'ok' ? state.absorb(outcome.records) : [];
+          if (conflicts.length > 0) throw new Error('the Patient ID pseudonym still collides with another patient\'s');
+        } catch (error) {
+          outcome = { entry: { input: slot.input.path, status: 'error', error: readFailure(error) }, records: { uids: [], patients: [] } };
+        }
+        this.accept(slot, outcome);
+      }
+    }
+    const entry = slot.entry!;
+    entry.ref = state.keyedHash(slot.input.path).slice(0, 10);
+    if (entry.error) entry.error = capMessage(entry.error);
+    if (slot.content && (entry.status === 'ok' || entry.resumed)) {
+      entry.contentHash = slot.content;
+      entry.rulesHash = this.settingsRulesHash;
+    }
+    if (entry.status === 'ok' && outcome?.output && entry.output) {
+      const key = this.names.claim(entry.output);
+      if (key !== entry.output) entry.warnings = [...new Set([...(entry.warnings ?? []), DUPLICATE_INSTANCE.ruleId])];
+      entry.output = key;
+      const bytes = outcome.output;
+      slot.writtenDone = false;
+      slot.written = this.run.storage.put(key, bytes).then(
+        () => {
+          slot.writtenDone = true;
+          this.hold(slot, -slot.bytes);
+        },
+        (error: unknown) => {
+          slot.writtenDone = true;
+          this.hold(slot, -slot.bytes);
+          slot.entry = { input: entry.input, ref: entry.ref, status: 'error', error: capMessage(`the output could not be written: ${(error as Error).message}`) };
+        },
+      );
+      outcome.output = undefined;
+    } else {
+      if (entry.resumed && entry.output) this.names.claim(entry.output);
+      this.hold(slot, -slot.bytes);
+    }
+    this.pending.push(slot);
+    this.scheduleFlush(false);
+    // Back-pressure: lines wait for their outputs; do not run far ahead of the disk.
+    if (this.pending.length >= MAX_PENDING_LINES) await this.committing;
+  }
+
+  /** Queues a group flush behind the one running (group commit: lines arriving meanwhile go in the next). */
+  private scheduleFlush(all: boolean): void {
+    this.committing = this.committing.then(() => this.flushPending(all)).catch((error: unknown) => void (this.failure ??= error));
+  }
+
+  /** Waits for the last lines to be flushed. */
+  private async drain(): Promise<void> {
+    this.scheduleFlush(true);
+    await this.committing;
+  }
+
+  /**
+   * Flushes the leading pending files whose outputs are written (all of them, when `all`): map
+   * entries first, then manifest lines and resume records, so no line claims what the maps lack.
+   */
+  private async flushPending(all: boolean): Promise<void> {
+    if (this.pending.length === 0) return;
+    if (all) await Promise.all(this.pending.map((s) => s.written));
+    else await this.pending[0].written;
+    let ready = 0;
+    while (ready < this.pending.length && (all || this.pending[ready].writtenDone !== false)) ready++;
+    const batch = this.pending.splice(0, ready);
+    await this.run.state.flush();
+    const entries = batch.map((s) => s.entry!);
+    const done = batch.filter((s) => s.entry!.status === 'ok' && s.content).map((s) => ({ content: s.content!, entry: s.entry! }));
+    await Promise.all([this.run.manifest.appendMany(entries), this.run.ledger.record(done)]);
+    for (const entry of entries) {
+      this.results.push(entry);
+      this.durable++;
+      this.run.options.onFile?.(entry, this.durable, this.run.entries.length);
+    }
+  }
+}
+
+function readFailure(error: unknown): string {
+  if (error instanceof InputReadError) return error.message;
+  const reason = (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
+  return `cannot read input: ${reason}`;
+}
+
+/** The number of cores: the CLI's default for `--jobs`. */
+export const defaultJobs = (): number => availableParallelism();
 
 /** Every local input must exist: a missing one is a usage error, found before anything is created. */
 async function assertInputsExist(inputs: string[]): Promise<void> {
@@ -156,27 +440,3 @@ async function assertInputsExist(inputs: string[]): Promise<void> {
   }
 }
 
-async function processOne(input: InputEntry, steps: Step[], maxInputBytes?: number): Promise<ManifestEntry> {
-  const { path: inputPath, fromFolder } = input;
-  let bytes: Uint8Array;
-  try {
-    bytes = input.read ? await input.read() : await readRegularFile(inputPath, maxInputBytes);
-  } catch (error) {
-    if (error instanceof InputReadError) return { input: inputPath, status: 'error', error: error.message };
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
-    return { input: inputPath, status: 'error', error: `cannot read input: ${reason}` };
-  }
-  const file = await processFile(new DicomFile(inputPath, bytes), steps);
-  const entry = manifestEntry(file);
-  if (file.messages.some((m) => m.ruleId === 'parse:media-directory')) return { input: inputPath, status: 'skipped', error: entry.error };
-  // A stray non-DICOM file found while walking a folder (a README, a JSON) is skipped, not failed.
-  if (entry.status === 'error' && fromFolder && !looksLikeDicom(inputPath, bytes) && file.messages.some((m) => m.ruleId === 'parse:not-dicom')) {
-    return { input: inputPath, status: 'skipped', error: entry.error };
-  }
-  return entry;
-}
-
-function looksLikeDicom(inputPath: string, bytes: Uint8Array): boolean {
-  const marker = bytes.length >= 132 && Buffer.from(bytes.subarray(128, 132)).toString('latin1') === 'DICM';
-  return marker || /\.(dcm|dicom|dic)$/i.test(inputPath);
-}

@@ -3,6 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { DicomFile } from '../file.js';
+import type { SafeHarborCategory } from '../safe-harbor.js';
 import { makeFolders } from '../safe-files.js';
 import { DEIDENTIFY_METADATA } from '../steps/deidentify-metadata.js';
 import '../steps/pixels.js';
@@ -25,6 +26,14 @@ export interface ManifestEntry {
   pixelBoxes?: number;
   /** Non-fatal warnings, by rule id. */
   warnings?: string[];
+  /** Findings (header actions and burned-in text) by Safe Harbor identifier (`A` names, `C` dates, …). */
+  identifiers?: Partial<Record<SafeHarborCategory, number>>;
+  /** sha256 of the input's bytes: with `rulesHash` (and the run's options), how a later run knows the input is done. */
+  contentHash?: string;
+  /** sha256 of the rules file the input was de-identified by. */
+  rulesHash?: string;
+  /** Set when an earlier run into the same output already de-identified this input (same content, rules and options): not done again. */
+  resumed?: boolean;
 }
 
 /** Builds a manifest entry from a processed file's messages and data. */
@@ -36,6 +45,8 @@ export function manifestEntry(file: DicomFile): ManifestEntry {
     if (message.step === DEIDENTIFY_METADATA && message.action) actions[message.action] = (actions[message.action] ?? 0) + 1;
   }
   const warnings = [...new Set(file.messages.filter((m) => m.severity === 'warning').map((m) => m.ruleId))];
+  const identifiers: Partial<Record<SafeHarborCategory, number>> = {};
+  for (const message of file.messages) if (message.category) identifiers[message.category] = (identifiers[message.category] ?? 0) + 1;
   return {
     input: file.path,
     output: file.data.outputPath,
@@ -44,6 +55,7 @@ export function manifestEntry(file: DicomFile): ManifestEntry {
     pixelsChecked: file.data.pixelsChecked ?? false,
     pixelBoxes: file.data.pixelBoxes ?? 0,
     ...(warnings.length ? { warnings } : {}),
+    ...(Object.keys(identifiers).length ? { identifiers } : {}),
   };
 }
 
@@ -52,6 +64,8 @@ export interface ManifestJournal {
   readonly path: string;
   /** Appends one entry as one JSON line and flushes it, so a killed run still shows what it did. */
   append(entry: ManifestEntry): Promise<void>;
+  /** Appends entries, one JSON line each, in one write and one flush. */
+  appendMany(entries: readonly ManifestEntry[]): Promise<void>;
   /** Closes the file and releases it for other runs. */
   close(): Promise<void>;
 }
@@ -90,6 +104,11 @@ export async function openManifestJournal(manifestPath: string): Promise<Manifes
     path: manifestPath,
     async append(entry) {
       await handle.write(`${JSON.stringify(entry)}\n`);
+      await handle.datasync();
+    },
+    async appendMany(entries) {
+      if (entries.length === 0) return;
+      await handle.write(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
       await handle.datasync();
     },
     async close() {

@@ -17,7 +17,7 @@ import { inspectContent } from '../steps/inspect-content.js';
 import { parseDicom } from '../steps/parse.js';
 import { cleanPixels, skipPixels } from '../steps/pixels.js';
 import { redactRemaining } from '../steps/redact-remaining.js';
-import { saveDeidentified } from '../steps/save.js';
+import { encodeDeidentified, saveDeidentified } from '../steps/save.js';
 import { verifyClean } from '../steps/verify-clean.js';
 import { verifyMetadata } from '../steps/verify-metadata.js';
 import type { ObjectStorage } from '../storage/types.js';
@@ -31,8 +31,12 @@ export const DEFAULT_ENGINE: EngineName = 'local';
 /** Pixels added around each redaction box. */
 export const DEFAULT_PADDING = 3;
 
+/** Which OCR program the local engine reads pixels with. */
+export type TextEngineChoice = 'tesseract.js';
+
 /** The text detector of an engine: tesseract.js locally, Rekognition DetectText with AWS. */
-export async function recipeTextDetector(engine: EngineName): Promise<TextDetector> {
+export async function recipeTextDetector(engine: EngineName, textEngine: TextEngineChoice = 'tesseract.js'): Promise<TextDetector> {
+  void textEngine;
   return createTextDetector(engine === 'aws' ? { engine: 'aws' } : {});
 }
 
@@ -54,8 +58,11 @@ export async function recipeEvaluationPhiDetector(engine: EngineName, rules: Rul
 export interface DeidentificationRecipe {
   rules: Rules;
   state: StateStore;
-  /** Where de-identified files are written. */
-  storage: ObjectStorage;
+  /**
+   * Where de-identified files are written; without it the last step only encodes them
+   * (`file.data.outputBytes` under `file.data.outputPath`) for the runner to write in input order.
+   */
+  storage?: ObjectStorage;
   /** Detectors for burned-in text, or `false` to skip the pixels (`--no-pixels`: overlays still go). */
   pixels: { textDetector: TextDetector; phiDetector: PhiDetector } | false;
   /** Pixels added around each box (default: {@link DEFAULT_PADDING}). */
@@ -66,7 +73,7 @@ export interface DeidentificationRecipe {
 
 /**
  * The de-identification steps: parse, refuse or strip content the kit cannot inspect, metadata,
- * verify no Basic Profile value is left, pixels (or their skip), save under pseudonymous names.
+ * verify no Basic Profile value is left, pixels (or their skip), save (or encode) under pseudonymous names.
  */
 export function deidentificationSteps(recipe: DeidentificationRecipe): Step[] {
   const { rules, state, allowIncompleteRules } = recipe;
@@ -77,7 +84,7 @@ export function deidentificationSteps(recipe: DeidentificationRecipe): Step[] {
     deidentifyMetadata({ rules, state, allowIncompleteRules }),
     verifyMetadata({ rules, allowIncompleteRules }),
     pixels,
-    saveDeidentified({ storage: recipe.storage, state }),
+    recipe.storage ? saveDeidentified({ storage: recipe.storage, state }) : encodeDeidentified({ state }),
   ];
 }
 

@@ -12,7 +12,8 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { openSync } from 'node:fs';
+import { fdatasync, openSync, write } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { makeFoldersSync, processIsAlive, writeFileAtomicSync } from '../safe-files.js';
@@ -82,8 +83,9 @@ export interface StateStore {
   /**
    * Makes the entries added since the last flush durable: appended to this store's journal file and
    * flushed to disk. Costs what it adds (never rewrites the maps), so a run may call it per batch.
+   * Do not call {@link compact} while a flush is pending.
    */
-  flush(): void;
+  flush(): Promise<void>;
   /**
    * Flushes, then folds every journal into the maps and their CSV exports (atomically: tmp +
    * rename), under a lock on the folder, merged with what other runs sharing the folder wrote.
@@ -102,6 +104,10 @@ export interface StateStore {
   readonly uidMap: ReadonlyMap<string, string>;
   readonly patientIdMap: ReadonlyMap<string, string>;
 }
+
+const fdatasyncAsync = promisify(fdatasync);
+const writeAsync = (fd: number, bytes: Buffer, offset: number) =>
+  new Promise<number>((resolve, reject) => write(fd, bytes, offset, bytes.length - offset, null, (error, written) => (error ? reject(error) : resolve(written))));
 
 const writeAtomic = (path: string, text: string) => writeFileAtomicSync(path, text, { mode: 0o600 });
 
@@ -237,6 +243,30 @@ export function openStateStore(dir: string): StateStore {
     pending.push(line);
   }
 
+  /** This store's journal, created on its first entry: exclusively, owner-only, never through a link. */
+  function journalFd(): number {
+    if (!journal) {
+      makeFoldersSync(join(dir, JOURNAL_DIR), 0o700);
+      const path = join(dir, JOURNAL_DIR, `${process.pid}-${randomBytes(6).toString('hex')}.jsonl`);
+      const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND | constants.O_NOFOLLOW;
+      journal = { fd: openSync(path, flags, 0o600), path };
+    }
+    return journal.fd;
+  }
+
+  function flushSync(): void {
+    if (pending.length === 0) return;
+    try {
+      const fd = journalFd();
+      const bytes = Buffer.from(pending.map((line) => `${JSON.stringify(line)}\n`).join(''));
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+      fdatasyncSync(fd);
+    } catch (error) {
+      throw new StateError(`${dir}: cannot save the map entries: ${(error as Error).message}`, { cause: error });
+    }
+    pending = [];
+  }
+
   const store: StateStore = {
     dir,
     uidMap,
@@ -267,25 +297,21 @@ export function openStateStore(dir: string): StateStore {
     },
     dateShiftDays: (key, maxDays) => derive.dateShiftDays(key, maxDays),
     keyedHash: (text) => derive.keyedHash(text),
-    flush(): void {
+    async flush(): Promise<void> {
       if (pending.length === 0) return;
+      const lines = pending;
+      pending = [];
       try {
-        if (!journal) {
-          makeFoldersSync(join(dir, JOURNAL_DIR), 0o700);
-          const path = join(dir, JOURNAL_DIR, `${process.pid}-${randomBytes(6).toString('hex')}.jsonl`);
-          const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND | constants.O_NOFOLLOW;
-          journal = { fd: openSync(path, flags, 0o600), path };
-        }
-        const bytes = Buffer.from(pending.map((line) => `${JSON.stringify(line)}\n`).join(''));
-        for (let offset = 0; offset < bytes.length; ) offset += writeSync(journal.fd, bytes, offset);
-        fdatasyncSync(journal.fd);
+        const fd = journalFd();
+        const bytes = Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+        for (let offset = 0; offset < bytes.length; ) offset += await writeAsync(fd, bytes, offset);
+        await fdatasyncAsync(fd);
       } catch (error) {
         throw new StateError(`${dir}: cannot save the map entries: ${(error as Error).message}`, { cause: error });
       }
-      pending = [];
     },
     compact(): void {
-      store.flush();
+      flushSync();
       const release = lockMaps(dir);
       let collisions: number;
       try {

@@ -71,7 +71,7 @@ export function openStateView(snapshot: StateSnapshot): StateView {
         },
         dateShiftDays: (key, maxDays) => derive.dateShiftDays(key, maxDays),
         keyedHash: (text) => derive.keyedHash(text),
-        flush() {},
+        flush: async () => {},
         compact() {
           throw new StateError(`${snapshot.dir}: a state view writes nothing; the store records its entries`);
         },

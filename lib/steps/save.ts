@@ -1,6 +1,6 @@
 import { writeDicom } from '../dicom/adapter.js';
 import { getString } from '../dicom/elements.js';
-import type { Step } from '../file.js';
+import type { DicomFile, Step } from '../file.js';
 import type { DicomDict } from '../dicom/dataset.js';
 import type { StateStore } from '../state/store.js';
 import type { ObjectStorage } from '../storage/types.js';
@@ -64,28 +64,73 @@ export interface SaveOptions {
 }
 
 /**
+ * Output names of one run. Two inputs can share a SOP Instance UID (a copy with and without pixels,
+ * say): the later one gets a numbered name rather than replacing the earlier one's output. Claimed
+ * in input order, the names are the same however many threads made the files.
+ */
+export class OutputNames {
+  private readonly taken = new Set<string>();
+
+  /** The name for `base`: `base` itself, or `…-2.dcm`, `…-3.dcm` when it is taken. */
+  claim(base: string): string {
+    let key = base;
+    for (let n = 2; this.taken.has(key); n++) key = base.replace(/\.dcm$/, `-${n}.dcm`);
+    this.taken.add(key);
+    return key;
+  }
+}
+
+/** Why an output got a numbered name (a warning on the file). */
+export const DUPLICATE_INSTANCE = {
+  ruleId: 'save:duplicate-instance',
+  step: SAVE,
+  severity: 'warning',
+  reason: 'another input of this run has the same SOP Instance UID; written under a numbered name',
+} as const;
+
+declare module '../file.js' {
+  interface DicomFileDataMap {
+    /** The encoded de-identified file, for a runner that writes it itself (set by {@link encodeDeidentified}). */
+    outputBytes?: Uint8Array;
+  }
+}
+
+/** The output name (before numbering) and bytes of a processed file; fails a file a previous step failed. */
+function encode(file: DicomFile, options: Omit<SaveOptions, 'storage'>): { base: string; bytes: Uint8Array } {
+  const dataset = file.requireDataset(SAVE);
+  if (file.failed) return file.fail({ ruleId: 'save:failed-file', step: SAVE, reason: 'a previous step failed; the file is not released' });
+  const base = options.state && file.original ? pseudonymousOutputKey(file.original.dict, options.state, options.prefix) : outputKey(dataset.dict, options.prefix);
+  return { base, bytes: writeDicom(dataset) };
+}
+
+/**
  * Writes the de-identified dataset to storage under {@link outputKey}; sets `file.data.outputPath`.
  * Refuses a file that a previous step failed.
  */
 export function saveDeidentified(options: SaveOptions): Step {
-  // Two inputs can share a SOP Instance UID (a copy with and without pixels, say): the later one
-  // gets a numbered name rather than replacing the earlier one's output.
-  const written = new Set<string>();
+  const names = new OutputNames();
   return async function save(file) {
-    const dataset = file.requireDataset(SAVE);
-    if (file.failed) return file.fail({ ruleId: 'save:failed-file', step: SAVE, reason: 'a previous step failed; the file is not released' });
-    const base = options.state && file.original ? pseudonymousOutputKey(file.original.dict, options.state, options.prefix) : outputKey(dataset.dict, options.prefix);
-    let key = base;
-    for (let n = 2; written.has(key); n++) key = base.replace(/\.dcm$/, `-${n}.dcm`);
-    if (key !== base) {
-      file.message({ ruleId: 'save:duplicate-instance', step: SAVE, severity: 'warning', reason: 'another input of this run has the same SOP Instance UID; written under a numbered name' });
-    }
-    written.add(key);
+    const { base, bytes } = encode(file, options);
+    const key = names.claim(base);
+    if (key !== base) file.message(DUPLICATE_INSTANCE);
     try {
-      await options.storage.put(key, writeDicom(dataset));
+      await options.storage.put(key, bytes);
     } catch (error) {
       return file.fail({ ruleId: 'save:write-failed', step: SAVE, reason: (error as Error).message }, error);
     }
     file.data.outputPath = key;
+  };
+}
+
+/**
+ * Encodes the de-identified dataset without writing it: `file.data.outputBytes`, and in
+ * `file.data.outputPath` its name before numbering. For runners that write outputs themselves, in
+ * input order ({@link OutputNames}), whichever thread made them.
+ */
+export function encodeDeidentified(options: Omit<SaveOptions, 'storage'> = {}): Step {
+  return function save(file) {
+    const { base, bytes } = encode(file, options);
+    file.data.outputBytes = bytes;
+    file.data.outputPath = base;
   };
 }

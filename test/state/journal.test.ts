@@ -16,19 +16,19 @@ const newDir = () => path.join(work, `state-${++count}`);
 const journals = (dir: string) => (existsSync(path.join(dir, 'maps.journal')) ? readdirSync(path.join(dir, 'maps.journal')) : []);
 
 describe('state journal', () => {
-  it('a flush appends only the new entries; the maps are rewritten once, by compact', () => {
+  it('a flush appends only the new entries; the maps are rewritten once, by compact', async () => {
     const dir = newDir();
     const state = openStateStore(dir);
     state.mapUid('1.2.3.4');
     state.pseudonymForPatient('MRN-1');
-    state.flush();
+    await state.flush();
     expect(existsSync(path.join(dir, 'uid_map.json'))).toBe(false);
     const [file] = journals(dir);
     const first = readFileSync(path.join(dir, 'maps.journal', file), 'utf8');
     expect(first.trim().split('\n')).toHaveLength(2);
     state.mapUid('1.2.3.4'); // known: nothing new
     state.mapUid('1.2.3.5');
-    state.flush();
+    await state.flush();
     const second = readFileSync(path.join(dir, 'maps.journal', file), 'utf8');
     expect(second.startsWith(first)).toBe(true);
     expect(second.trim().split('\n')).toHaveLength(3);
@@ -43,11 +43,11 @@ describe('state journal', () => {
     expect(readFileSync(path.join(dir, 'patid_mapping.csv'), 'utf8')).toMatch(/^id_old,id_new\nMRN-1,PAT-[A-Z2-9]{10}\n$/);
   });
 
-  it('a last line cut short by a killed run is left out; a damaged line fails closed', () => {
+  it('a last line cut short by a killed run is left out; a damaged line fails closed', async () => {
     const dir = newDir();
     const state = openStateStore(dir);
     state.mapUid('1.9');
-    state.flush();
+    await state.flush();
     const file = path.join(dir, 'maps.journal', journals(dir)[0]);
     appendFileSync(file, '["u","1.10","2.25.1');
     expect(openStateStore(dir).uidMap.has('1.9')).toBe(true);
