@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { isEngineName } from '../engines/index.js';
-import { evaluateFiles } from '../pipeline/evaluate-files.js';
+import { isEngineName } from '../engines/names.js';
+import type { EvaluateFilesResult } from '../pipeline/evaluate-files.js';
 import { capMessage } from '../pipeline/messages.js';
-import { RunConfigurationError } from '../pipeline/run-paths.js';
-import { RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
 import type { CommandRegistrar } from './command.js';
 import { createProgress } from './progress.js';
@@ -24,7 +22,13 @@ export const registerEvaluateCommand: CommandRegistrar = (program: Command, setE
     .action(async (inputs: string[], options: { original?: string[]; report: string; out: string; rules: string; state: string; engine: string; pixels: boolean }) => {
       if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
       const progress = createProgress('evaluating');
-      let result;
+      // Loaded here, not at start: `deid --help` stays quick.
+      const [{ evaluateFiles }, { RunConfigurationError }, { RulesError }] = await Promise.all([
+        import('../pipeline/evaluate-files.js'),
+        import('../pipeline/run-paths.js'),
+        import('../rules/index.js'),
+      ]);
+      let result: EvaluateFilesResult;
       try {
         result = await evaluateFiles(inputs, {
           out: options.out,

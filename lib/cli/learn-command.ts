@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { applyProposal, formatProposal, isEmptyProposal, proposeRules, readReportFindings } from '../learn/index.js';
-import { loadRules, RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
 import type { CommandRegistrar } from './command.js';
 
@@ -13,6 +11,11 @@ export const registerLearnCommand: CommandRegistrar = (program: Command, setExit
     .option('--rules <yaml>', 'rules YAML to extend', 'configs/de-id/de_id_rules_auto.yaml')
     .option('--apply', 'write the proposal into the rules YAML (the previous file is backed up)')
     .action(async (options: { report: string[]; rules: string; apply?: boolean }) => {
+      // Loaded here, not at start: `deid --help` stays quick.
+      const [{ applyProposal, formatProposal, isEmptyProposal, proposeRules, readReportFindings }, { loadRules, RulesError }] = await Promise.all([
+        import('../learn/index.js'),
+        import('../rules/index.js'),
+      ]);
       let rules;
       try {
         rules = loadRules(options.rules);

@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import type cliProgressModule from 'cli-progress';
+import { createRequire } from 'node:module';
 
 /** How often a progress line is printed when stderr is not a terminal. */
 const PLAIN_EVERY_MS = 5000;
@@ -35,6 +36,8 @@ export function createProgress(label: string, options: { tty?: boolean; now?: ()
       stop() {},
     };
   }
+  // Loaded only for a terminal: `deid --help` and piped runs do without it.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {value}/{total} | {rate} files/s | ETA {eta_formatted} | {failed} failed`, stream: process.stderr, etaBuffer: 50, hideCursor: true },
     cliProgress.Presets.shades_classic,

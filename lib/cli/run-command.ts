@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { isEngineName } from '../engines/index.js';
-import { RunConfigurationError, defaultJobs, deidentifyFiles } from '../pipeline/deidentify-files.js';
-import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/recipe.js';
-import { RulesError } from '../rules/index.js';
+import { availableParallelism } from 'node:os';
+import { isEngineName } from '../engines/names.js';
+import type { RunResult } from '../pipeline/deidentify-files.js';
+import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/defaults.js';
 import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
@@ -27,12 +27,14 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)')
     .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean; jobs?: string; resume: boolean }) => {
       if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
-      const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
+      const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${options.jobs}"`);
       if (options.verbose) process.stderr.write('deid: --verbose: messages show input paths, which often hold patient names; do not share this log\n');
       const progress = createProgress('de-identifying');
       let failed = 0;
-      let result;
+      // Loaded here, not at start: `deid --help` stays quick.
+      const [{ deidentifyFiles, RunConfigurationError }, { RulesError }] = await Promise.all([import('../pipeline/deidentify-files.js'), import('../rules/index.js')]);
+      let result: RunResult;
       try {
         result = await deidentifyFiles(inputs, {
           out: options.out,

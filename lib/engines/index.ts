@@ -3,6 +3,7 @@
  * nothing is sent to AWS unless `engine: 'aws'` is chosen explicitly.
  */
 import { engineError } from './errors.js';
+import { isEngineName, type EngineName } from './names.js';
 import { createLocalPhiDetector, type LocalPhiDetectorOptions } from './local/phi.js';
 import { createLocalTextDetector, type LocalTextDetectorOptions } from './local/tesseract.js';
 import type { PhiDetector, TextDetector } from './types.js';
@@ -12,19 +13,10 @@ import type { ComprehendPiiDetectorOptions } from './aws/comprehend.js';
 
 export type * from './types.js';
 export { EngineError } from './errors.js';
+export { ENGINE_NAMES, isEngineName, type EngineName } from './names.js';
 export { createLocalTextDetector, type LocalTextDetectorOptions } from './local/tesseract.js';
 export { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans, type LocalPhiDetectorOptions } from './local/phi.js';
 export { DEFAULT_KEEP_LIST } from './local/phi-patterns.js';
-
-/** Engine names: `local` (offline, default) or `aws`. */
-export const ENGINE_NAMES = ['local', 'aws'] as const;
-/** Engine names. */
-export type EngineName = (typeof ENGINE_NAMES)[number];
-
-/** True for a known engine name; the one check of engine names (the CLI and the notebook word their own errors). */
-export function isEngineName(engine: unknown): engine is EngineName {
-  return (ENGINE_NAMES as readonly unknown[]).includes(engine);
-}
 
 /** Options of {@link createTextDetector}: the engine name plus that engine's own options. */
 export type TextDetectorChoice =

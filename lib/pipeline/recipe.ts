@@ -5,7 +5,8 @@
  * `use()`: the step list is assembled once and every file reuses it).
  */
 import { createLocalPhiDetector } from '../engines/local/phi.js';
-import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
+import { createPhiDetector, createTextDetector } from '../engines/index.js';
+import type { EngineName } from '../engines/names.js';
 import type { IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
 import type { Step } from '../file.js';
 import type { Rules } from '../rules/types.js';
@@ -21,15 +22,9 @@ import { encodeDeidentified, saveDeidentified } from '../steps/save.js';
 import { verifyClean } from '../steps/verify-clean.js';
 import { verifyMetadata } from '../steps/verify-metadata.js';
 import type { ObjectStorage } from '../storage/types.js';
+import { DEFAULT_PADDING } from './defaults.js';
 
-/** The rules file used when none is given (relative to the working folder). */
-export const DEFAULT_RULES_PATH = 'configs/de-id/de_id_rules_auto.yaml';
-/** The state folder (secret and identity maps) used when none is given; keep it out of shared output. */
-export const DEFAULT_STATE_DIR = '.deid-state';
-/** The detection engine used when none is given: fully offline. */
-export const DEFAULT_ENGINE: EngineName = 'local';
-/** Pixels added around each redaction box. */
-export const DEFAULT_PADDING = 3;
+export { DEFAULT_ENGINE, DEFAULT_PADDING, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from './defaults.js';
 
 /** Which OCR program the local engine reads pixels with. */
 export type TextEngineChoice = 'tesseract.js';
