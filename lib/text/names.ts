@@ -34,27 +34,28 @@ export function knownPeopleNames(): Set<string> {
 }
 
 /** Titles and labels: one name word after them is enough. */
-const STRONG_CUES = /^(?:dr|drs|doctor|mr|mrs|ms|miss|mx|prof|professor|sr|sister|nurse|rn|np|pa-c|md|name|pt\s?name|patient\s?name|surname|forename|given\s?name|family\s?name|signed|cc|attn|attention)$/i;
-/** Roles and prepositions: the words after them may be a name. */
-const WEAK_CUES = /^(?:for|by|per|pt|patient|physician|radiologist|technologist|tech|sonographer|attending|resident|fellow|surgeon|referrer|referring|contact|spouse|wife|husband|son|daughter|mother|father|brother|sister|nok|guardian|c\/o|informed|notified|discussed|called|paged)$/i;
+const STRONG_CUES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sr', 'sister', 'nurse', 'rn', 'np', 'pa-c', 'md', 'name', 'surname', 'forename', 'signed', 'attn', 'attention']);
+/** Two-word labels (`Patient Name`, `given name`), looked up as `previous cue`. */
+const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family name', 'last name', 'first name']);
+/** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
+const WEAK_CUES = new Set(['for', 'by', 'per', 'pt', 'patient', 'physician', 'radiologist', 'technologist', 'tech', 'sonographer', 'attending', 'resident', 'fellow', 'surgeon', 'referrer', 'referring', 'contact', 'spouse', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'nok', 'guardian', 'c/o', 'cc', 'informed', 'notified', 'discussed', 'called', 'paged']);
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.\-/]{0,40}|[,^:;()]/gu;
-interface Token {
-  text: string;
-  begin: number;
-  end: number;
-}
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 const isAllCaps = (w: string) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w);
-const bare = (w: string) => w.replace(/[.,]+$/, '');
+const bare = (w: string) => (w.endsWith('.') || w.endsWith(',') ? w.replace(/[.,]+$/, '') : w);
 
 /** True when a word may be part of a name: capitalised letters (with `'`, `-`), not vocabulary. */
-function nameWord(word: string, vocabulary: Vocabulary): boolean {
+function nameWord(word: string, vocabulary: Vocabulary, cache: Map<string, boolean>): boolean {
   const w = bare(word);
-  if (!/^\p{Lu}[\p{L}'’-]{1,40}$/u.test(w)) return false;
-  return !vocabulary.has(w) && !vocabulary.has(w.replace(/['’]s$/i, ''));
+  let yes = cache.get(w);
+  if (yes === undefined) {
+    yes = /^\p{Lu}[\p{L}'’-]{1,40}$/u.test(w) && !vocabulary.has(w) && !vocabulary.has(w.replace(/['’]s$/i, ''));
+    if (cache.size < 10_000) cache.set(w, yes);
+  }
+  return yes;
 }
 
 /**
@@ -64,49 +65,58 @@ function nameWord(word: string, vocabulary: Vocabulary): boolean {
  * @example findCuedNames('MR BRAIN W/WO CONTRAST for Jane Q. Doe', vocab) // one span: `Jane Q. Doe`
  */
 export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] {
-  const tokens: Token[] = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], begin: m.index!, end: m.index! + m[0].length }));
+  // Token bounds only (no objects per token): long texts stay cheap for the garbage collector.
+  const begins: number[] = [];
+  const ends: number[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    begins.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  const count = begins.length;
+  const tok = (k: number) => text.slice(begins[k], ends[k]);
   const people = knownPeopleNames();
+  const cache = new Map<string, boolean>();
+  const isName = (w: string) => nameWord(w, vocabulary, cache);
   const spans: NameSpan[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const cue = bare(tokens[i].text).replace(/:$/, '');
-    const strong = STRONG_CUES.test(cue) || STRONG_CUES.test(`${bare(tokens[i - 1]?.text ?? '')} ${cue}`);
-    const weak = !strong && WEAK_CUES.test(cue);
+  for (let i = 0; i < count; i++) {
+    const cue = bare(tok(i)).toLowerCase();
+    const strong = STRONG_CUES.has(cue) || (i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
+    const weak = !strong && WEAK_CUES.has(cue);
     if (!strong && !weak) continue;
-    // A cue word that is itself part of a capitalised title run (`MR BRAIN`) is judged by what follows.
     let j = i + 1;
-    if (tokens[j]?.text === ':') j++;
-    const run: Token[] = [];
+    if (j < count && tok(j) === ':') j++;
+    const run: number[] = [];
     let words = 0;
     let known = 0;
     let titleCase = 0;
-    while (j < tokens.length && run.length < 5) {
-      const t = tokens[j];
-      if (t.text === ',' || t.text === '^') {
+    while (j < count && run.length < 5) {
+      const t = tok(j);
+      if (t === ',' || t === '^') {
         // `Smith, John` and `SMITH^JOHN`: a separator inside a name, only between two name words.
-        if (run.length > 0 && tokens[j + 1] && (nameWord(tokens[j + 1].text, vocabulary) || isInitial(bare(tokens[j + 1].text)))) {
+        if (run.length > 0 && j + 1 < count && (isName(tok(j + 1)) || isInitial(bare(tok(j + 1))))) {
           j++;
           continue;
         }
         break;
       }
-      if (isInitial(bare(t.text))) {
-        run.push(t);
-        j++;
+      if (isInitial(bare(t))) {
+        run.push(j++);
         continue;
       }
-      if (!nameWord(t.text, vocabulary)) break;
-      run.push(t);
+      if (!isName(t)) break;
+      run.push(j++);
       words++;
-      if (people.has(bare(t.text).toUpperCase())) known++;
-      if (!isAllCaps(bare(t.text))) titleCase++;
-      j++;
+      if (people.has(bare(t).toUpperCase())) known++;
+      if (!isAllCaps(bare(t))) titleCase++;
     }
     // A bare letter after the name is a laterality or view marker (`Smith R`), not an initial.
-    while (run.length > 0 && isInitial(run[run.length - 1].text) && !run[run.length - 1].text.endsWith('.')) run.pop();
+    while (run.length > 0 && isInitial(tok(run[run.length - 1])) && !tok(run[run.length - 1]).endsWith('.')) run.pop();
     if (words === 0) continue;
-    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && /^(?:pt|patient)$/i.test(cue));
-    if (!accepted || !isCapitalised(run[0].text)) continue;
-    spans.push({ begin: run[0].begin, end: run[run.length - 1].end - (run[run.length - 1].text.endsWith(',') ? 1 : 0) });
+    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient'));
+    if (!accepted || !isCapitalised(tok(run[0]))) continue;
+    const last = run[run.length - 1];
+    spans.push({ begin: begins[run[0]], end: ends[last] - (tok(last).endsWith(',') ? 1 : 0) });
     i = j - 1;
   }
   return spans;

@@ -18,6 +18,8 @@ export interface TextShape {
   /** Capture group holding the identifying part (default: the whole match). */
   group?: number;
   accept?: (match: string) => boolean;
+  /** A text without any of these strings (lower case) cannot match: the pattern is skipped. */
+  requires?: readonly string[];
 }
 
 /** A span of identifying text. */
@@ -70,8 +72,8 @@ const digitCount = (s: string) => s.replace(/\D/g, '').length;
 /** The shapes, most specific first (an e-mail before the ID-like token inside it). */
 export const TEXT_SHAPES: readonly TextShape[] = [
   // E-mail: local part up to 64, labels up to 63, at most 8 labels (RFC 5321 lengths).
-  { kind: 'email', category: 'F', re: bounded("[\\p{L}\\p{N}._%+'-]{1,64}\\s?(?:@|\\(at\\)|\\[at\\])\\s?[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){1,8}") },
-  { kind: 'url', category: 'N', re: /(?<![\p{L}\p{N}])(?:(?:https?|ftp|sftp):\/\/|www\.)[^\s<>"'`]{1,2048}/giu },
+  { kind: 'email', category: 'F', requires: ['@', '(at)', '[at]'], re: bounded("[\\p{L}\\p{N}._%+'-]{1,64}\\s?(?:@|\\(at\\)|\\[at\\])\\s?[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){1,8}") },
+  { kind: 'url', category: 'N', requires: ['://', 'www.'], re: /(?<![\p{L}\p{N}])(?:(?:https?|ftp|sftp):\/\/|www\.)[^\s<>"'`]{1,2048}/giu },
   {
     kind: 'url',
     category: 'N',
@@ -161,7 +163,12 @@ export const TEXT_SHAPES: readonly TextShape[] = [
  */
 export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHAPES): ShapeSpan[] {
   const spans: ShapeSpan[] = [];
+  let lower: string | undefined;
   for (const shape of shapes) {
+    if (shape.requires) {
+      lower ??= text.toLowerCase();
+      if (!shape.requires.some((r) => lower!.includes(r))) continue;
+    }
     shape.re.lastIndex = 0;
     for (const m of text.matchAll(shape.re)) {
       const g = shape.group !== undefined && m[shape.group] !== undefined ? shape.group : 0;
