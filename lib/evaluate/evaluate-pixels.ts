@@ -24,8 +24,19 @@ export function evaluatePixels(options: EvaluatePixelsOptions): Step {
   return async function evaluatePixelsStep(file) {
     const before = file.data.pixelFindings;
     const firstMessage = file.messages.length;
+    // The lines read are kept: those without PHI are the run's harmless text, which learning must never match.
+    const lines: string[] = [];
+    const textDetector: TextDetector = {
+      ...options.textDetector,
+      name: options.textDetector.name,
+      detect: async (image) => {
+        const texts = await options.textDetector.detect(image);
+        for (const t of texts) if (t.kind === 'line' && t.text.trim()) lines.push(t.text.trim());
+        return texts;
+      },
+    };
     const detect = detectPixelPhi({
-      textDetector: options.textDetector,
+      textDetector,
       phiDetector: options.phiDetector,
       identity: (f) => knownValuesFor(f, options.knownValues) ?? { values: [] },
     });
@@ -35,6 +46,8 @@ export function evaluatePixels(options: EvaluatePixelsOptions): Step {
       for (const m of file.messages.slice(firstMessage)) m.step = STEP;
     }
     file.data.evaluationPixelFindings = file.data.pixelFindings ?? [];
+    const found = ((file.data.evaluationPixelFindings ?? []) as Array<{ text: string }>).map((f) => f.text.trim()).filter(Boolean);
+    file.data.evaluationHarmlessLines = lines.filter((l) => !found.some((f) => l.includes(f)));
     file.data.pixelFindings = before;
   };
 }

@@ -40,7 +40,7 @@ export function formatProposal(proposal: RulesProposal, rulesText?: string): str
     }
   }
   for (const t of proposal.dicomTags) out.push(`# ${t.tag} ${t.name}: leaked in ${t.findings} finding(s)`);
-  for (const r of proposal.regex) out.push(`# ${r.pattern}: covers ${r.examples} finding(s); matched none of ${r.testedOn} harmless samples`);
+  for (const r of proposal.regex) out.push(`# ${r.pattern}: covers ${r.examples} finding(s)${r.alsoCovers ? ` and ${r.alsoCovers} other finding(s) of the run` : ''}; matched none of ${r.testedOn} harmless texts (the run's pixel lines and technical values, keep-list, clinical vocabulary)`);
   for (const r of proposal.rejected) out.push(`# rejected ${r.pattern}: ${r.reason}`);
   for (const n of proposal.notes) out.push(`# note: ${n}`);
   return out.join('\n') + '\n';

@@ -43,3 +43,23 @@ export function attributeType(sopClassUid: string | undefined, parentSequence: s
 export const needsValue = (type: AttributeType | undefined): boolean => type === '1' || type === '1C';
 /** True when the attribute must stay present, maybe empty (Type 2 or 2C). */
 export const needsPresence = (type: AttributeType | undefined): boolean => type === '2' || type === '2C';
+
+let anywhere: Map<string, AttributeType> | undefined;
+/**
+ * The strictest Type an attribute has anywhere in the standard: at the top level of any IOD or in the
+ * items of any sequence. Learning uses it to never propose removing what some IOD requires.
+ *
+ * @example strictestTypeAnywhere('00080100') // '1' (Code Value)
+ */
+export function strictestTypeAnywhere(tag: string): AttributeType | undefined {
+  if (!anywhere) {
+    anywhere = new Map();
+    for (const table of [...Object.values(sopClasses), ...Object.values(items)]) {
+      for (const [t, type] of Object.entries(table)) {
+        const had = anywhere.get(t);
+        if (!had || RANK[type] > RANK[had]) anywhere.set(t, type);
+      }
+    }
+  }
+  return anywhere.get(tag.toUpperCase());
+}

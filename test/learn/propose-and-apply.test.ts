@@ -105,3 +105,56 @@ describe('applyProposal', () => {
     expect(() => applyProposal(p, proposal)).toThrow(/changed since/);
   });
 });
+
+describe('learning that generalises and never harms', () => {
+  const rules = parseRules(SOURCE_RULES, 'rules.yaml');
+  const whole = (tag: string, vr: string, text: string, category: LearnFinding['category'] = 'R'): LearnFinding => ({ source: 'tag', tag, vr, text, scope: 'whole', type: 'ID', category });
+  const pixel = (text: string, category: LearnFinding['category'] = 'R'): LearnFinding => ({ source: 'pixel', text, scope: 'part', type: 'ID', category });
+
+  it('never proposes removing a code value or a Type 1 attribute: cleaning, a dummy or nothing instead', () => {
+    const proposal = proposeRules(
+      [whole('00080100', 'SH', '121071'), whole('00080100', 'SH', '113100'), whole('0040A030', 'DT', '20190304101010', 'C'), whole('00200010', 'SH', 'S4455', 'R'), whole('00181000', 'LO', 'SN8812345', 'M')],
+      rules,
+    );
+    const byTag = new Map(proposal.dicomTags.map((t) => [t.tag, t.action]));
+    expect(byTag.has('(0008,0100)')).toBe(false);
+    expect(byTag.get('(0040,A030)')).toBe('D'); // Verification DateTime: Type 1 in the verifying observer item
+    expect(byTag.get('(0020,0010)')).toBe('C'); // Study ID: Type 2 text, cleaned
+    expect(proposal.notes.join('\n')).toMatch(/coded entry \(structural\)/);
+    expect(byTag.get('(0018,1000)')).toBe('C'); // Device Serial Number: Type 1 text in Enhanced General Equipment, cleaned
+  });
+
+  it('learns nothing from an ultrasound probe line or other technique annotation read as PHI', () => {
+    const proposal = proposeRules([pixel('C5-1 17Hz MI 1.2'), pixel('C5-117HzMI1.2'), pixel('L12-5 9Hz MI 0.8'), pixel('kVp 120 mAs 250')], rules);
+    expect(proposal.regex).toEqual([]);
+    expect(proposal.notes.join('\n')).toMatch(/technical annotation/);
+  });
+
+  it('turns many streets, hosts, phones and dates into one general pattern each, covering them all', () => {
+    const streets = ['1234 Pendleford Way', '88 HARROWGATE ROAD', '7 Bellamy St.', '4410 N Juniper Court', '19 Osgood Way', '2020 Wexford Lane', '301 Pinecrest Avenue'];
+    const hosts = ['www.pendleford-hospital.org', 'https://portal.lakeshore.example.com/p/77', 'stmary.health/records', 'http://10.1.2.3/x'];
+    const phones = ['(555) 201-3344', '+44 20 7946 0958', '555.867.5309', '+49 30 1234567'];
+    const dates = ['03/04/2019', '2019-03-04', '4 March 2019', 'Mar 4, 2019', '20190304'];
+    const findings = [...streets.map((t) => pixel(t, 'B')), ...hosts.map((t) => pixel(t, 'N')), ...phones.map((t) => pixel(t, 'D')), ...dates.map((t) => pixel(t, 'C'))];
+    const proposal = proposeRules(findings, rules);
+    expect(proposal.regex.length).toBeLessThanOrEqual(5);
+    const covers = (texts: string[]) => proposal.regex.some((r) => texts.every((t) => new RegExp(`\\b(?:${r.pattern})\\b`, 'i').test(t)));
+    expect(covers(streets)).toBe(true);
+    expect(covers(dates)).toBe(true);
+    expect(covers(phones)).toBe(true);
+    expect(covers(hosts.slice(0, 3))).toBe(true);
+    // No pattern names one street or host.
+    expect(proposal.regex.map((r) => r.pattern).join(' ')).not.toMatch(/PENDLEFORD|HARROWGATE|LAKESHORE/i);
+    const address = proposal.regex.find((r) => new RegExp(r.pattern, 'i').test('1234 Pendleford Way'))!;
+    expect(address.examples).toBe(streets.length);
+    expect(formatProposal(proposal, SOURCE_RULES)).toMatch(/covers 7 finding\(s\)/);
+  });
+
+  it('rejects a candidate that matches text the run judged harmless, or clinical vocabulary', () => {
+    const proposal = proposeRules([pixel('ZX-48213-Q'), pixel('ZX-99812-Q')], rules, { harmless: ['Probe ZX-11111-Q'] });
+    expect(proposal.regex).toEqual([]);
+    expect(proposal.rejected[0].reason).toMatch(/harmless text "Probe ZX-11111-Q"/);
+    const vocab = proposeRules([pixel('T1W-0042'), pixel('T2W-0043')], { ...rules, clinicalVocabulary: [...rules.clinicalVocabulary, 'T1W-1234'] });
+    expect(vocab.regex).toEqual([]);
+  });
+});
