@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -22,7 +23,8 @@ export function knownPeopleNames(): Set<string> {
   if (peopleNames) return peopleNames;
   peopleNames = new Set();
   try {
-    const file = createRequire(import.meta.url).resolve('@cspell/dict-people-names/dict/people-names.txt');
+    // The package exports only its cspell config; the word list sits beside it.
+    const file = path.join(path.dirname(createRequire(import.meta.url).resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict/people-names.txt');
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       const w = line.trim();
       if (w && !w.startsWith('#') && /^\p{Lu}/u.test(w)) peopleNames.add(w.toUpperCase());
