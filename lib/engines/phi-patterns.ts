@@ -77,12 +77,12 @@ export const PHI_PATTERNS: PhiPattern[] = [
   { type: 'DATE', category: 'C', score: 0.8, regex: /\b(?:19|20)\d{6}\b/g, folded: true, accept: plausibleCompactDate },
   { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b\\d{1,2}[\\s-]{0,3}(?:${MONTHS})\\.?[\\s,-]{0,3}\\d{2,4}\\b`, 'g') },
   { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b(?:${MONTHS})\\.?\\s{0,3}\\d{1,2}(?:ST|ND|RD|TH)?,?\\s{0,3}\\d{4}\\b`, 'g') },
-  // Ages over 89 are Safe Harbor identifiers; younger ages are not.
+  // Ages over 89 are Safe Harbor identifiers; younger ages are not, nor is the `90+` category itself.
   {
     type: 'AGE',
     category: 'C',
     score: 0.8,
-    regex: /\b(?:AGED?\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?)(?:[\s-]{0,3}OLD)?)(?![A-Z0-9])/g,
+    regex: /\b(?:AGED?\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?)(?:[\s-]{0,3}OLD)?)(?![A-Z0-9+])/g,
     accept: (t) => Number(t.replace(/\D/g, '')) > 89 && Number(t.replace(/\D/g, '')) < 150,
   },
   // Labelled values: the label is not PHI, what follows is.

@@ -95,7 +95,7 @@ export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary 
 
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
-  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+at|living\s+at|resides\s+at|residing\s+at|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
+  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
 const SEPARATOR_RANK = ['.', ';', ',', ':'];
 
 /** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
@@ -214,6 +214,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     for (const s of findShapes(text)) {
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
+      // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
+      if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
       spans.push(s);
     }
     for (const n of findCuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });

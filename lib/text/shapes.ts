@@ -125,6 +125,12 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){0,2}${PLACE_WORD},\\s{1,3}(?:(?:${STATES})\\.?\\s{1,3}\\d{5}(?:-\\d{4})?|${STATE_NAMES})${E}`, 'gu') },
   { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${STATES})\\s{1,3}\\d{5}(?:-\\d{4})?${E}`, 'gu') },
   { kind: 'address', category: 'B', re: bounded('(?:zip|zip\\s?code|postcode|postal\\s{1,2}code)\\s{0,3}[:#]?\\s{0,3}[A-Z0-9]{3,5}(?:[\\s-][A-Z0-9]{3,4})?') },
+  // A place named by a cue: `lives in Springfield`, `resident of Elk Grove`, `moved from Fairmont`.
+  {
+    kind: 'address',
+    category: 'B',
+    re: new RegExp(`(?<=(?:${anyCase('lives|living|lived|resides|residing|resident|moved|relocated|native|home')})\\s{1,3}(?:in|of|from|to|at|IN|OF|FROM|TO|AT)\\s{1,3})${PLACE_WORD}(?:\\s{1,3}${PLACE_WORD}){0,2}${E}`, 'gu'),
+  },
   // UK and Canadian postcodes (upper case, as written).
   { kind: 'address', category: 'B', re: /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu },
   // Dates: numeric in every order, ISO, compact, with month names; a time beside a date goes with it.
