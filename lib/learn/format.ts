@@ -26,7 +26,7 @@ export function formatProposal(proposal: RulesProposal, rulesText?: string): str
   } else {
     const edit = editRulesText(text, proposal, LEARNED_NOTE);
     out.push(`--- ${proposal.rulesSource}`, `+++ ${proposal.rulesSource} (proposed)`);
-    if (edit.mode === 'redump') out.push('# the lists could not be extended in place: the file would be written anew (comments lost)');
+    if (edit.mode === 'document') out.push('# a list is missing or empty: the file would be rewritten by the YAML Document API (comments kept, spacing normalised)');
     const old = text.split('\n');
     let shift = 0;
     for (const ins of [...edit.insertions].sort((a, b) => a.after - b.after)) {

@@ -98,6 +98,35 @@ describe('applyProposal', () => {
     expect(readFileSync(p, 'utf8')).toBe(text);
   });
 
+  it('edits lists through the YAML document: flow lists in place, missing lists with every comment kept', () => {
+    const flow = rulesFile(`# top comment\nrules:\n  regex: ['\\d{3}-\\d{2}-\\d{4}']   # one pattern\n  keywords: [Address]\n`);
+    const rulesFlow = parseRules(readFileSync(flow, 'utf8'), flow);
+    const proposal = proposeRules([part('ZX-48213-Q'), { source: 'tag', tag: '00101000', keyword: 'OtherPatientIDs', name: 'Other Patient IDs', vr: 'LO', text: 'ALT-99887766', scope: 'whole', type: 'ID', category: 'H' }], rulesFlow);
+    const result = applyProposal(flow, proposal);
+    expect(result.mode).toBe('document'); // dicom_tags was missing
+    const text = readFileSync(flow, 'utf8');
+    expect(text).toContain('# top comment');
+    expect(text).toContain('# one pattern');
+    const after = parseRules(text, flow);
+    expect(after.regex).toEqual(['\\d{3}-\\d{2}-\\d{4}', '\\b[A-Z]{2}-\\d{5}-[A-Z]\\b']);
+    expect(after.dicomTags.map((t) => t.tag)).toEqual(['00101000']);
+  });
+
+  it('changes no line of the default rules file but the inserted ones', () => {
+    const p = rulesFile(readFileSync(path.join(__dirname, '../../configs/de-id/de_id_rules_auto.yaml'), 'utf8'));
+    const before = readFileSync(p, 'utf8');
+    const rules = parseRules(before, p);
+    const proposal = proposeRules([part('ZX-48213-Q'), { source: 'tag', tag: '00091001', name: 'Private (0009,1001)', vr: 'LO', text: 'VIP', scope: 'whole', type: 'known', category: 'R' }], rules);
+    expect(applyProposal(p, proposal).mode).toBe('append');
+    const after = readFileSync(p, 'utf8').split('\n');
+    const old = before.split('\n');
+    expect(after.length).toBe(old.length + 2);
+    expect(after.filter((l) => !old.includes(l))).toEqual([
+      expect.stringMatching(/^ {4}- \{tag: "\(0009,xx01\)", name: .*note: "learned from a de-identification evaluation"\}$/),
+      "    - '\\b[A-Z]{2}-\\d{5}-[A-Z]\\b'",
+    ]);
+  });
+
   it('refuses a proposal made from rules that changed since', () => {
     const p = rulesFile();
     const proposal = proposeRules([part('ZX-48213-Q')], parseRules(SOURCE_RULES, p));
