@@ -78,6 +78,30 @@ describe('deid run on SR, SEG, RT Structure Set and multi-frame inputs', () => {
   });
 });
 
+describe('deid evaluate on the de-identified objects', () => {
+  it('finds no PHI left (codes are not IDs) and its evaluated copies stay conformant', async () => {
+    const run = path.join(tmp, 'eval-run');
+    const state = path.join(tmp, 'eval-state');
+    const quiet = [vi.spyOn(process.stdout, 'write').mockImplementation(() => true), vi.spyOn(process.stderr, 'write').mockImplementation(() => true)];
+    try {
+      await main(['node', 'deid', 'run', inputDir, '--out', path.join(run, 'out'), '--state', state, '--manifest', path.join(state, 'manifest.jsonl'), '--rules', rulesPath, '--no-pixels']);
+      await main(['node', 'deid', 'evaluate', path.join(run, 'out'), '--original', inputDir, '--report', path.join(run, 'report'), '--out', path.join(run, 'evaluated'), '--state', state, '--rules', rulesPath, '--no-pixels']);
+    } finally {
+      quiet.forEach((s) => s.mockRestore());
+    }
+    const tags = readdirSync(path.join(run, 'report')).find((n) => n.startsWith('tags_'))!;
+    const rows = readFileSync(path.join(run, 'report', tags), 'utf8').trim().split('\n').slice(1);
+    expect(rows).toEqual([]);
+    const evaluated = readdirSync(path.join(run, 'evaluated'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(evaluated.length).toBeGreaterThanOrEqual(3);
+    for (const e of evaluated) {
+      const file = path.join(e.parentPath, e.name);
+      const kind = OBJECT_KINDS.find((k) => getString(samples.get(k)!.dataset.dict, 'SOPClassUID') === getString(readDicom(new Uint8Array(readFileSync(file)), 'e').dict, 'SOPClassUID'))!;
+      expect(newErrors(inputFile(kind), file)).toEqual([]);
+    }
+  }, 240_000);
+});
+
 describe('the metadata step alone on each object', () => {
   const rules = loadRules(rulesPath);
   it.each(OBJECT_KINDS)('keeps the %s conformant: Type 1 values never emptied, code values kept', async (kind) => {
