@@ -84,8 +84,8 @@ export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary 
       dateForms(value).forEach((f) => add(f, 'C'));
       continue;
     }
-    // A header value that is clinical vocabulary (a station named `CT`) is no evidence of identity.
-    if (vocabulary.has(value.trim())) continue;
+    // A header value made of clinical words only (a station named `CT`, a department `Diagnostic Imaging`) identifies no one.
+    if (value.split(/[\s^,;/]+/).filter(Boolean).every((w) => vocabulary.has(w))) continue;
     add(value.replace(/\^/g, ' '), category);
     // Addresses and institutions: each part names a place on its own.
     if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3 && !vocabulary.has(p.trim())).forEach((p) => add(p, 'B'));
