@@ -6,6 +6,7 @@
 import type { DicomDataset, DicomDict, DicomElement } from '../dicom/dataset.js';
 import { formatTag, isPrivateCreator, isPrivateTag, keywordOf, nameOf, personNameToString, walkDataset } from '../dicom/elements.js';
 import type { IdentityContext, PhiDetector, TextSpan } from '../engines/types.js';
+import { CODED_ENTRY_TAGS } from '../rules/iod-types.js';
 import { PROFILE_TABLE } from '../rules/profile-table.js';
 import type { Rules } from '../rules/types.js';
 import type { StateStore } from '../state/store.js';
@@ -28,8 +29,6 @@ export interface ScanMetadataOptions {
 const NUMERIC_VRS = new Set(['US', 'SS', 'UL', 'SL', 'UV', 'SV', 'FL', 'FD', 'IS', 'DS', 'AT']);
 const BINARY_VRS = new Set(['OB', 'OW', 'OF', 'OD', 'OL', 'OV']);
 const FREE_TEXT_VRS = new Set(['LT', 'ST', 'UT', 'UC']);
-/** Code Value, Coding Scheme Designator and Version, Long and URN Code Value, Context Identifier, Mapping Resource. */
-const CODED_ENTRY = new Set(['00080100', '00080102', '00080103', '00080105', '00080106', '00080107', '0008010F', '00080117', '00080119', '00080120']);
 
 interface Value {
   path: string;
@@ -50,7 +49,7 @@ function collectValues(dataset: DicomDataset, options: ScanMetadataOptions): Val
       if (WRITTEN_TAGS.has(tag)) return 'skip';
       // A coded entry names a concept of a coding scheme (`121071` is DCM "Finding"): codes are not IDs,
       // and redacting them would break every code sequence. Code Meaning is text and is judged.
-      if (CODED_ENTRY.has(tag) && path.includes('[')) return;
+      if (CODED_ENTRY_TAGS.has(tag) && path.includes('[')) return;
       if (element.vr === 'SQ' || isPrivateCreator(tag) || NUMERIC_VRS.has(element.vr) || BINARY_VRS.has(element.vr)) return;
       const creator = isPrivateTag(tag) ? creatorOf(parent, tag) : undefined;
       (element.Value ?? []).forEach((raw, index) => {

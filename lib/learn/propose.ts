@@ -1,5 +1,5 @@
 import type { Action } from '../rules/actions.js';
-import { strictestTypeAnywhere } from '../rules/iod-types.js';
+import { CODED_ENTRY_TAGS, strictestTypeAnywhere } from '../rules/iod-types.js';
 import { effectiveTagAction, findTagRule } from '../rules/resolve.js';
 import type { Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
@@ -32,8 +32,8 @@ function tagPattern(tag: string): string {
 }
 
 const TEXT_VRS = new Set(['LO', 'SH', 'ST', 'LT', 'UT', 'UC']);
-/** Code Value, Coding Scheme Designator/Version, Code Meaning, Long/URN Code Value, Context Identifier…: a coded concept, structural. */
-const CODED_ENTRY = new Set(['00080100', '00080102', '00080103', '00080104', '00080105', '00080106', '00080107', '0008010B', '0008010F', '00080117', '00080119', '00080120']);
+/** A coded entry, Code Meaning included: a concept of a coding scheme, structural. */
+const CODED_ENTRY = new Set([...CODED_ENTRY_TAGS, '00080104']);
 
 /**
  * The action to propose for a leaking element with no rule: never removal of what some IOD requires.

@@ -2,7 +2,7 @@ import type { DicomDict, DicomElement } from '../dicom/dataset.js';
 import { formatTag, getString, keywordOf, nameOf, personNameToString } from '../dicom/elements.js';
 import type { DicomFile, Step } from '../file.js';
 import { ACTIONS, type Action } from '../rules/actions.js';
-import { attributeType, needsPresence, needsValue } from '../rules/iod-types.js';
+import { attributeType, CODED_ENTRY_TAGS, needsPresence, needsValue } from '../rules/iod-types.js';
 import { isPrivateCreatorTag, isPrivateGroupTag, personNamePlaceholder, resolveAction } from '../rules/resolve.js';
 import type { Decision, Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
@@ -122,8 +122,6 @@ function record(ctx: FileContext, path: string, decision: Decision, action: Acti
   ctx.file.message({ ruleId: decision.ruleId, step: STEP, location: path, action, category: decision.categories[0], reason });
 }
 
-/** Elements of a coded entry (PS3.3 Code Sequence Macro) that name a concept of a coding scheme, not a person. */
-const CODED_ENTRY = new Set(['00080100', '00080102', '00080103', '00080105', '00080106', '00080107', '0008010B', '0008010F', '00080117', '00080119', '00080120']);
 
 /**
  * @param parentSequence the tag of the sequence whose item `dict` is ('' at the top level): which
@@ -153,7 +151,7 @@ function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanCon
     });
     const label = name ?? keyword ?? (isPrivate ? `private element of "${creators.get(block) ?? 'unknown creator'}"` : 'element');
     // Inside a cleaned sequence, free text defaults to cleaning; a coded entry is a concept of a coding scheme, kept as is.
-    const coded = parentSequence !== '' && CODED_ENTRY.has(tag) && decision.kind === 'vr_default' && decision.action === 'C';
+    const coded = parentSequence !== '' && CODED_ENTRY_TAGS.has(tag) && decision.kind === 'vr_default' && decision.action === 'C';
     const chosen: Decision = coded ? { action: 'K', ruleId: 'coded-entry', kind: 'keep', categories: [] } : decision;
     applyAction(ctx, dict, tag, element, path, chosen, label, cleanContext, depth);
     if (!isPrivate) keepConformant(ctx, dict, tag, element, path, chosen, label, depth, parentSequence);

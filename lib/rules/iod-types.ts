@@ -63,3 +63,11 @@ export function strictestTypeAnywhere(tag: string): AttributeType | undefined {
   }
   return anywhere.get(tag.toUpperCase());
 }
+
+/**
+ * Elements of a coded entry (PS3.3 Code Sequence Macro) that name a concept of a coding scheme, not a
+ * person: Code Value, Coding Scheme Designator and Version, Mapping Resource, Context Group Version,
+ * Local Version and Extension Flag, Context Identifier, Context UID, Long and URN Code Value. Code Meaning
+ * (0008,0104) is text and stays judged. Structural: emptying one breaks the code sequence.
+ */
+export const CODED_ENTRY_TAGS: ReadonlySet<string> = new Set(['00080100', '00080102', '00080103', '00080105', '00080106', '00080107', '0008010B', '0008010F', '00080117', '00080119', '00080120']);

@@ -41,6 +41,19 @@ const code = (value: string, scheme: string, meaning: string): DicomDict => ({
 });
 const spoken = (id: FakeIdentity) => `${id.patient.given[0]}${id.patient.given.slice(1).toLowerCase()} ${id.patient.family[0]}${id.patient.family.slice(1).toLowerCase()}`;
 
+/** The Image Pixel attributes of a square unsigned MONOCHROME2 image of `bits` per pixel, and its frame count. */
+function grayscaleModule(set: Setter, size: number, bits: number, frames: number): void {
+  set('SamplesPerPixel', 'US', 1);
+  set('PhotometricInterpretation', 'CS', 'MONOCHROME2');
+  set('Rows', 'US', size);
+  set('Columns', 'US', size);
+  set('BitsAllocated', 'US', bits);
+  set('BitsStored', 'US', bits);
+  set('HighBit', 'US', bits - 1);
+  set('PixelRepresentation', 'US', 0);
+  set('NumberOfFrames', 'IS', frames);
+}
+
 /** Patient, General Study, General Equipment and SOP Common, shared by every kind. */
 function commonHeader(d: DicomDict, kind: ObjectKind, modality: string, id: FakeIdentity, rng: Rng, uids: { study: string; series: string; sop: string }): void {
   const set = setterOf(d);
@@ -143,15 +156,7 @@ function buildSeg(d: DicomDict, id: FakeIdentity, rng: Rng): void {
   set('ContentCreatorName', 'PN', toDicomName(id.reading));
   set('SegmentationType', 'CS', 'BINARY');
   set('LossyImageCompression', 'CS', '00');
-  set('SamplesPerPixel', 'US', 1);
-  set('PhotometricInterpretation', 'CS', 'MONOCHROME2');
-  set('Rows', 'US', 8);
-  set('Columns', 'US', 8);
-  set('BitsAllocated', 'US', 1);
-  set('BitsStored', 'US', 1);
-  set('HighBit', 'US', 0);
-  set('PixelRepresentation', 'US', 0);
-  set('NumberOfFrames', 'IS', 2);
+  grayscaleModule(set, 8, 1, 2);
   set('BurnedInAnnotation', 'CS', 'NO');
   set('SegmentSequence', 'SQ', {
     '00620004': { vr: 'US', Value: [1] },
@@ -241,15 +246,7 @@ function buildMultiframe(d: DicomDict, id: FakeIdentity): void {
   set('ConversionType', 'CS', 'WSD');
   set('ImageType', 'CS', 'DERIVED', 'SECONDARY');
   set('PatientOrientation', 'CS');
-  set('SamplesPerPixel', 'US', 1);
-  set('PhotometricInterpretation', 'CS', 'MONOCHROME2');
-  set('Rows', 'US', 16);
-  set('Columns', 'US', 16);
-  set('BitsAllocated', 'US', 8);
-  set('BitsStored', 'US', 8);
-  set('HighBit', 'US', 7);
-  set('PixelRepresentation', 'US', 0);
-  set('NumberOfFrames', 'IS', 3);
+  grayscaleModule(set, 16, 8, 3);
   set('FrameIncrementPointer', 'AT', 0x00181063);
   set('Laterality', 'CS');
   set('RescaleIntercept', 'DS', 0);
