@@ -287,7 +287,8 @@ function keepConformant(ctx: FileContext, dict: DicomDict, tag: string, original
     const dummy: Decision = { ...decision, action: 'D', value: undefined, ruleId: 'guard:type-1' };
     return applyDummy(ctx, dict, tag, original, path, dummy, `${label} (${why}, never left empty)`);
   }
-  if (needsPresence(type) && now === undefined) {
+  // Type 2C only when its condition holds, which we cannot judge: removal stands.
+  if (needsPresence(type) && type === '2' && now === undefined) {
     dict[tag] = { vr: original.vr, Value: [] };
     return record(ctx, path, { ...decision, ruleId: 'guard:type-2' }, 'Z', `${label} emptied instead of removed (${why}) by guard:type-2`);
   }
