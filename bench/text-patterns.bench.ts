@@ -4,7 +4,7 @@
  * detector on 300 KB, and the old unbounded e-mail pattern on 30 and 60 KB as the baseline.
  * Run: `npx tsx bench/text-patterns.bench.ts` (use `nice -n 10` on a shared machine).
  */
-import { createLocalPhiDetector } from '../lib/engines/phi-local.js';
+import { createLocalPhiDetector } from '../lib/engines/local/phi.js';
 import { makeTextCleaner } from '../lib/metadata/clean-text.js';
 import { DEFAULT_REGEX } from '../lib/rules/default-rules.js';
 import { ADVERSARIAL_UNITS, adversarialText } from '../lib/text/adversarial.js';

@@ -7,7 +7,7 @@
  */
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
 import { setElement } from '../dicom/elements.js';
-import { TS } from '../pixels/syntax.js';
+import { TS } from '../dicom/transfer-syntaxes.js';
 import { makeUid } from './header.js';
 import { makeFakeIdentity, toDicomName, type FakeIdentity } from './identity.js';
 import { createRng, type Rng } from './rng.js';

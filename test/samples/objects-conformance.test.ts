@@ -10,7 +10,7 @@ import { main } from '../../lib/cli/main.js';
 import { cloneDataset, readDicom, writeDicom } from '../../lib/dicom/adapter.js';
 import { getString } from '../../lib/dicom/elements.js';
 import { DicomFile } from '../../lib/file.js';
-import { deidentifyMetadata } from '../../lib/metadata/index.js';
+import { deidentifyMetadata } from '../../lib/steps/index.js';
 import { loadRules } from '../../lib/rules/index.js';
 import { makeObjectSample, OBJECT_KINDS, type ObjectKind, type ObjectSample } from '../../lib/samples/objects.js';
 import { openStateStore } from '../../lib/state/index.js';

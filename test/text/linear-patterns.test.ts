@@ -6,8 +6,8 @@
  * `bench/text-patterns.bench.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { PHI_PATTERNS } from '../../lib/engines/phi-patterns.js';
-import { createLocalPhiDetector } from '../../lib/engines/phi-local.js';
+import { PHI_PATTERNS } from '../../lib/engines/local/phi-patterns.js';
+import { createLocalPhiDetector } from '../../lib/engines/local/phi.js';
 import { makeTextCleaner } from '../../lib/metadata/clean-text.js';
 import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
 import { ADVERSARIAL_UNITS, adversarialText } from '../../lib/text/adversarial.js';

@@ -3,7 +3,7 @@
  * Patterns run on upper-cased text; the date and ID patterns also run on OCR-folded text.
  * Every quantifier is bounded, so each pattern is linear in the text's length (test/text/linear-patterns.test.ts).
  */
-import type { SafeHarborCategory } from '../safe-harbor.js';
+import type { SafeHarborCategory } from '../../safe-harbor.js';
 
 /** A generic pattern: what it finds, its Safe Harbor letter and base score. `group` selects the PHI part. */
 export interface PhiPattern {
