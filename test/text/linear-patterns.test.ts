@@ -19,19 +19,25 @@ import { makeVocabulary } from '../../lib/text/vocabulary.js';
 const SMALL = 10_000;
 const LARGE = 40_000;
 
+/** The best of three timings (a shared machine adds pauses, never removes work). */
 function timeOn(run: (text: string) => unknown, length: number): number {
   const texts = ADVERSARIAL_UNITS.map((u) => adversarialText(u, length));
-  const start = performance.now();
-  for (const t of texts) run(t);
-  return performance.now() - start;
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    for (const t of texts) run(t);
+    best = Math.min(best, performance.now() - start);
+    if (best > 2000) break; // already far too slow: no need to repeat
+  }
+  return best;
 }
 
-/** Asserts linear growth: 4× the text may cost at most 8× the time (plus a small constant for noise). */
+/** Asserts linear growth: 4× the text may cost at most 8× the time (plus a constant for noise); quadratic work costs 16×. */
 function expectLinear(run: (text: string) => unknown): void {
   run(adversarialText('warm up a.b', 1000));
   const small = timeOn(run, SMALL);
   const large = timeOn(run, LARGE);
-  expect(large, `small ${small.toFixed(1)} ms, large ${large.toFixed(1)} ms`).toBeLessThan(8 * small + 150);
+  expect(large, `small ${small.toFixed(1)} ms, large ${large.toFixed(1)} ms`).toBeLessThan(8 * small + 300);
 }
 
 const vocabulary = makeVocabulary();
@@ -57,7 +63,7 @@ describe('built-in text patterns are linear on adversarial input', () => {
       for (const u of ['a.', '1-', 'A1-', '555-201-3344 ', 'John Smith ']) await detector.detect([{ text: adversarialText(u, n) }], identity);
       times.push(performance.now() - start);
     }
-    expect(times[1]).toBeLessThan(8 * times[0] + 150);
+    expect(times[1]).toBeLessThan(8 * times[0] + 300);
   });
 });
 
