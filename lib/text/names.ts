@@ -42,7 +42,40 @@ const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family n
 /** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
 const WEAK_CUES = new Set(['for', 'by', 'per', 'pt', 'patient', 'physician', 'radiologist', 'technologist', 'tech', 'sonographer', 'attending', 'resident', 'fellow', 'surgeon', 'referrer', 'referring', 'contact', 'spouse', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'nok', 'guardian', 'c/o', 'cc', 'informed', 'notified', 'discussed', 'called', 'paged']);
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.\-/]{0,40}|[,^:;()]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A letter or digit: ASCII by table, the rest by Unicode property. */
+const wordChar = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(text[i]);
+};
+const INNER = new Set(["'", '’', '.', '-', '/']);
+const PUNCT = new Set([',', '^', ':', ';', '(', ')']);
+
+/**
+ * Token bounds in one pass without a match object per token (long texts stay cheap): words of a
+ * letter or digit then up to 40 letters, digits, `'’.-/`, and the single marks `,^:;()`.
+ */
+function tokenBounds(text: string): { begins: number[]; ends: number[] } {
+  const begins: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (wordChar(text, i)) {
+      let j = i + 1;
+      while (j < text.length && j - i <= 40 && (wordChar(text, j) || INNER.has(text[j]))) j++;
+      begins.push(i);
+      ends.push(j);
+      i = j;
+    } else {
+      if (PUNCT.has(text[i])) {
+        begins.push(i);
+        ends.push(i + 1);
+      }
+      i++;
+    }
+  }
+  return { begins, ends };
+}
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
@@ -68,13 +101,7 @@ function nameWord(word: string, vocabulary: Vocabulary, cache: Map<string, boole
  */
 export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] {
   // Token bounds only (no objects per token): long texts stay cheap for the garbage collector.
-  const begins: number[] = [];
-  const ends: number[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    begins.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
+  const { begins, ends } = tokenBounds(text);
   const count = begins.length;
   const tok = (k: number) => text.slice(begins[k], ends[k]);
   const people = knownPeopleNames();
@@ -82,8 +109,9 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
   const isName = (w: string) => nameWord(w, vocabulary, cache);
   const spans: NameSpan[] = [];
   for (let i = 0; i < count; i++) {
+    if (ends[i] - begins[i] > 14) continue; // cue words are short
     const cue = bare(tok(i)).toLowerCase();
-    const strong = STRONG_CUES.has(cue) || (i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
+    const strong = STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
     const weak = !strong && WEAK_CUES.has(cue);
     if (!strong && !weak) continue;
     let j = i + 1;
