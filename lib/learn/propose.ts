@@ -118,9 +118,11 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
   const kinds = new Map<GeneralKind, { examples: string[]; categories: Set<SafeHarborCategory> }>();
   // Shapes of one structure whose lengths differ by at most 2 are merged (`\d{6,7}`); others stay apart.
   const groups: Array<{ shape: Shape; examples: string[]; categories: Set<SafeHarborCategory> }> = [];
+  // Findings an existing regex already matches still join their group, so groups come out the same when
+  // learning again; a group (or kind) whose every example is matched is answered and skipped below.
+  const answered = (examples: string[]) => examples.every((e) => existing.some(({ re }) => re.test(e)));
   for (const f of forRegex) {
     const text = f.text.trim();
-    if (existing.some(({ re }) => re.test(text))) continue;
     // Annotation read as PHI (the probe line `C5-1 17Hz MI 1.2`): a pattern from it would black out every image.
     if (isTechnicalAnnotation(text, vocabulary)) {
       const note = `a finding that reads as technical annotation was not learned from (${f.source === 'pixel' ? 'pixel text' : 'header text'}); mark such findings harmless for the keep-list`;
@@ -171,11 +173,12 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
   for (const kind of GENERAL_KINDS) {
     const k = kinds.get(kind);
     if (!k) continue;
-    // The general pattern may already be in the rules: then nothing new is needed.
-    if (rules.regex.includes(GENERAL_PATTERNS[kind])) continue;
+    // The general pattern may already be in the rules, or other rules answer every example.
+    if (rules.regex.includes(GENERAL_PATTERNS[kind]) || answered(k.examples)) continue;
     judge(GENERAL_PATTERNS[kind], k.examples, k.categories);
   }
   for (const { shape, examples, categories } of groups) {
+    if (answered(examples)) continue;
     const pattern = shapeToRegex(shape);
     const onlyDigits = shape.pieces.every((p) => p.kind === 'digits');
     if (shapeLength(shape) < minLength || (onlyDigits && shapeLength(shape) < 7)) {
