@@ -31,21 +31,21 @@ function tagPattern(tag: string): string {
   return private_ ? `(${tag.slice(0, 4)},xx${tag.slice(6)})` : `(${tag.slice(0, 4)},${tag.slice(4)})`;
 }
 
-const TEXT_VRS = new Set(['LO', 'SH', 'ST', 'LT', 'UT', 'UC']);
 /** A coded entry, Code Meaning included: a concept of a coding scheme, structural. */
 const CODED_ENTRY = new Set([...CODED_ENTRY_TAGS, '00080104']);
 
 /**
- * The action to propose for a leaking element with no rule: never removal of what some IOD requires.
- * Type 1 (anywhere in the standard): text is cleaned, anything else gets a dummy; Type 2: text is
- * cleaned, anything else emptied; otherwise names get a placeholder, UIDs a new UID, the rest goes.
+ * The action to propose for an element whose whole value leaked and that no rule covers: never the
+ * removal of what some IOD requires. Type 1 (anywhere in the standard) gets a dummy value, Type 2 an
+ * empty one; otherwise names get a placeholder, UIDs a new UID, and the rest is removed. (Cleaning
+ * would keep a value that leaked whole, so it is not proposed for it.)
  */
 function actionFor(tag: string, vr: string | undefined, isPrivate: boolean): { action: Action; structural?: string } {
   if (vr === 'PN' && !isPrivate) return { action: 'D' };
   if (vr === 'UI' && !isPrivate) return { action: 'U' };
   const type = isPrivate ? undefined : strictestTypeAnywhere(tag);
-  if (type === '1' || type === '1C') return { action: TEXT_VRS.has(vr ?? '') ? 'C' : 'D', structural: `Type ${type}` };
-  if (type === '2' || type === '2C') return { action: TEXT_VRS.has(vr ?? '') ? 'C' : 'Z', structural: `Type ${type}` };
+  if (type === '1' || type === '1C') return { action: 'D', structural: `Type ${type}` };
+  if (type === '2' || type === '2C') return { action: 'Z', structural: `Type ${type}` };
   return { action: 'X' };
 }
 
@@ -97,7 +97,7 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
     }
     const chosen = actionFor(f.tag, f.vr, isPrivate);
     if (chosen.structural) {
-      const note = `${pattern} ${f.keyword || f.name || ''} is ${chosen.structural} in some IOD: proposed ${chosen.action === 'C' ? 'cleaning' : chosen.action === 'D' ? 'a dummy value' : 'an empty value'}, never removal`;
+      const note = `${pattern} ${f.keyword || f.name || ''} is ${chosen.structural} in some IOD: proposed ${chosen.action === 'D' ? 'a dummy value' : 'an empty value'}, never removal`;
       if (!proposal.notes.includes(note)) proposal.notes.push(note);
     }
     const entry = tags.get(pattern) ?? { tag: pattern, name: f.name || f.keyword || (isPrivate ? `Private ${pattern}${f.privateCreator ? ` (${f.privateCreator})` : ''}` : pattern), action: chosen.action, safeHarbor: [], findings: 0 };

@@ -140,17 +140,18 @@ describe('learning that generalises and never harms', () => {
   const whole = (tag: string, vr: string, text: string, category: LearnFinding['category'] = 'R'): LearnFinding => ({ source: 'tag', tag, vr, text, scope: 'whole', type: 'ID', category });
   const pixel = (text: string, category: LearnFinding['category'] = 'R'): LearnFinding => ({ source: 'pixel', text, scope: 'part', type: 'ID', category });
 
-  it('never proposes removing a code value or a Type 1 attribute: cleaning, a dummy or nothing instead', () => {
+  it('never proposes removing a code value or a Type 1 or 2 attribute: a dummy, an empty value or nothing instead', () => {
     const proposal = proposeRules(
-      [whole('00080100', 'SH', '121071'), whole('00080100', 'SH', '113100'), whole('0040A030', 'DT', '20190304101010', 'C'), whole('00200010', 'SH', 'S4455', 'R'), whole('00181000', 'LO', 'SN8812345', 'M')],
+      [whole('00080100', 'SH', '121071'), whole('00080100', 'SH', '113100'), whole('0040A030', 'DT', '20190304101010', 'C'), whole('00200010', 'SH', 'S4455', 'R'), whole('00181000', 'LO', 'SN8812345', 'M'), whole('00080050', 'SH', 'A88112233', 'R')],
       rules,
     );
     const byTag = new Map(proposal.dicomTags.map((t) => [t.tag, t.action]));
     expect(byTag.has('(0008,0100)')).toBe(false);
     expect(byTag.get('(0040,A030)')).toBe('D'); // Verification DateTime: Type 1 in the verifying observer item
-    expect(byTag.get('(0020,0010)')).toBe('C'); // Study ID: Type 2 text, cleaned
+    expect(byTag.get('(0020,0010)')).toBe('D'); // Study ID: Type 2 here, Type 1 in some IOD: a dummy
+    expect(byTag.get('(0008,0050)')).toBe('Z'); // Accession Number: at most Type 2, emptied
     expect(proposal.notes.join('\n')).toMatch(/coded entry \(structural\)/);
-    expect(byTag.get('(0018,1000)')).toBe('C'); // Device Serial Number: Type 1 text in Enhanced General Equipment, cleaned
+    expect(byTag.get('(0018,1000)')).toBe('D'); // Device Serial Number: Type 1 in Enhanced General Equipment, a dummy
   });
 
   it('learns nothing from an ultrasound probe line or other technique annotation read as PHI', () => {
