@@ -1,3 +1,4 @@
+import { compileLinearPattern, linearPatternProblem } from '../linear-regex.js';
 import type { Action } from '../rules/actions.js';
 import { CODED_ENTRY_TAGS, strictestTypeAnywhere } from '../rules/iod-types.js';
 import { effectiveTagAction, findTagRule } from '../rules/resolve.js';
@@ -49,8 +50,11 @@ function actionFor(tag: string, vr: string | undefined, isPrivate: boolean): { a
   return { action: 'X' };
 }
 
-/** Compiles an existing rules regex the way the PHI detector does: `\b(?:p)\b`, ignoring case. */
-const compileRule = (p: string) => new RegExp(`\\b(?:${p})\\b`, 'iu');
+/** Compiles an existing rules regex the way the PHI detector does: `\b(?:p)\b`, ignoring case, on the linear-time engine. */
+const compileRule = (p: string) => {
+  const pattern = compileLinearPattern(p, 'word');
+  return { test: (text: string) => pattern.matchAll(text).length > 0 };
+};
 
 /**
  * Turns evaluation findings into a proposal of additions to the rules:
@@ -156,6 +160,11 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
   }
   const allFindings = forRegex.map((f) => f.text.trim());
   const judge = (pattern: string, examples: string[], categories: Set<SafeHarborCategory>): void => {
+    const problem = linearPatternProblem(pattern);
+    if (problem) {
+      proposal.rejected.push({ pattern, reason: problem });
+      return;
+    }
     const re = compileRule(pattern);
     const covered = examples.filter((e) => re.test(e)).length;
     if (covered === 0) {

@@ -7,6 +7,7 @@
  * punctuation (`lives at,; contact` never remains).
  */
 import type { IdentityContext } from '../engines/types.js';
+import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
 import { findCuedNames } from '../text/names.js';
@@ -201,7 +202,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const byCategory = new Map<SafeHarborCategory, string[]>();
   for (const { term, category } of terms) byCategory.set(category, [...(byCategory.get(category) ?? []), escape(term).replace(/(?:\\\.)?\s+|,\s*/g, (m) => (m.startsWith('\\.') ? '\\.?[\\s^,]{1,3}' : '[\\s^,]{1,3}'))]);
   for (const [category, list] of byCategory) matchers.push({ re: bounded(list.join('|')), category });
-  for (const pattern of ruleRegex) matchers.push({ re: bounded(pattern), category: 'R' });
+  // Rule patterns run on the linear-time engine (RE2), whatever they are.
+  const rulePatterns: LinearPattern[] = ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters'));
   const referenceYear = options.referenceDate?.getUTCFullYear();
 
   return (text: string): CleanResult => {
@@ -211,6 +213,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) if (m[0]) spans.push({ begin: m.index!, end: m.index! + m[0].length, category });
     }
+    for (const rule of rulePatterns) for (const m of rule.matchAll(text)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
     for (const s of findShapes(text)) {
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
