@@ -7,13 +7,27 @@ import { Dataset, ds } from './dicom-writer.js';
 import type { BuiltText } from './free-text.js';
 import { keepWords, note, TextBuilder } from './free-text.js';
 import { at, commonHeader, hex, Planting, uid } from './header.js';
-import { da, makeIdentity, nameProbes, pn, datePhi, namePhi, phonePhi, type Identity } from './identity.js';
+import { da, makeIdentity, nameProbes, pn, datePhi, namePhi, phonePhi, type Identity, type Ymd } from './identity.js';
 import type { Rng } from './rng.js';
 import { entry } from './dictionary.js';
 import type { FileTruth } from './truth.js';
 import { FINDINGS, IMPRESSIONS } from './vocabulary.js';
 
 const code = (value: string, scheme: string, meaning: string) => ds({ CodeValue: value, CodingSchemeDesignator: scheme, CodeMeaning: meaning });
+
+/** Identity, planting record and common modules of a non-image object. */
+function begin(rng: Rng, modality: string, sopClassUID: string, damaged: boolean, [manufacturer, model]: [string, string], contentDateOf = (id: Identity): Ymd => id.study) {
+  const id = makeIdentity(rng);
+  const plant = new Planting();
+  const contentDate = contentDateOf(id);
+  const d = commonHeader(rng, id, { modality, sopClassUID, sopInstanceUID: uid(rng), damaged, manufacturer, model, studyUID: uid(rng), seriesUID: uid(rng), contentDate }, plant);
+  return { id, plant, d, contentDate };
+}
+
+/** The truth of a non-image object. */
+function truthOf(name: string, modality: string, sopClassUID: string, plant: Planting, classes: string[], image = { rows: 0, columns: 0, frames: 0, samplesPerPixel: 0 }): FileTruth {
+  return { file: name, modality, sopClassUID, transferSyntaxUID: '', lossy: false, ...image, classes, header: { phi: plant.phi, keep: plant.keep }, pixels: { phi: [], harmless: [] } };
+}
 
 export type SrKind = 'basic' | 'enhanced' | 'comprehensive';
 const SR_CLASSES: Record<SrKind, string> = {
@@ -64,13 +78,7 @@ class Tree {
 
 /** A structured report whose TEXT items mix clinical wording with PHI. */
 export function buildSr(rng: Rng, kind: SrKind, name: string, damaged: boolean): { dataset: Dataset; truth: FileTruth } {
-  const id = makeIdentity(rng);
-  const plant = new Planting();
-  const contentDate = { ...id.study, d: Math.min(28, id.study.d + 1) };
-  const d = commonHeader(rng, id, {
-    modality: 'SR', sopClassUID: SR_CLASSES[kind], sopInstanceUID: uid(rng), damaged, manufacturer: 'Tessaline Medical', model: 'ReportWriter 4',
-    studyUID: uid(rng), seriesUID: uid(rng), contentDate,
-  }, plant);
+  const { id, plant, d, contentDate } = begin(rng, 'SR', SR_CLASSES[kind], damaged, ['Tessaline Medical', 'ReportWriter 4'], (i) => ({ ...i.study, d: Math.min(28, i.study.d + 1) }));
   const ctx = { id, modality: 'SR', damaged };
   d.set('ContentDate', plant.whole(at('ContentDate'), 'ContentDate', da(contentDate), 'C', 'date')).set('ContentTime', '143012');
   d.set('InstanceNumber', '1').set('CompletionFlag', 'COMPLETE').set('VerificationFlag', 'VERIFIED');
@@ -118,28 +126,17 @@ export function buildSr(rng: Rng, kind: SrKind, name: string, damaged: boolean):
   }));
   push((p) => tree.container(p, 'CONTAINS', ['121072', 'DCM', 'Impression'], (c) => {
     const b = new TextBuilder().clin(rng.pick(IMPRESSIONS)).conn(' Discussed with Dr. ').plant(namePhi(rng, id.referring, rng.pick([0, 4, 2])))
-      .conn(' on ').plant(datePhi(rng, id.study)).conn(' at ').clin('14:20').conn(', callback ').plant(phonePhi(rng)).conn('.');
+      .conn(' on ').plant(datePhi(rng, id.study)).conn(' at 14:20, callback ').plant(phonePhi(rng)).conn('.');
     return [tree.text(c(0), 'CONTAINS', ['121073', 'DCM', 'Impression'], b.build())];
   }));
   d.set('ContentSequence', items);
-  return {
-    dataset: d,
-    truth: {
-      file: name, modality: 'SR', sopClassUID: SR_CLASSES[kind], transferSyntaxUID: '', lossy: false, rows: 0, columns: 0, frames: 0, samplesPerPixel: 0,
-      classes: [`sr-${kind}`, ...(damaged ? ['damaged-header'] : [])], header: { phi: plant.phi, keep: plant.keep }, pixels: { phi: [], harmless: [] },
-    },
-  };
+  return { dataset: d, truth: truthOf(name, 'SR', SR_CLASSES[kind], plant, [`sr-${kind}`, ...(damaged ? ['damaged-header'] : [])]) };
 }
 
 /** A binary segmentation: 1-bit frames with functional groups and a Type 1 device serial number. */
 export function buildSeg(rng: Rng, name: string): { dataset: Dataset; truth: FileTruth } {
-  const id: Identity = makeIdentity(rng);
-  const plant = new Planting();
   const sop = '1.2.840.10008.5.1.4.1.1.66.4';
-  const d = commonHeader(rng, id, {
-    modality: 'SEG', sopClassUID: sop, sopInstanceUID: uid(rng), damaged: false, manufacturer: 'Kelvard Systems', model: 'SegTool',
-    studyUID: uid(rng), seriesUID: uid(rng), contentDate: id.study,
-  }, plant);
+  const { id, plant, d } = begin(rng, 'SEG', sop, false, ['Kelvard Systems', 'SegTool']);
   const rows = 64, cols = 64, frames = 3;
   d.set('ContentDate', plant.whole(at('ContentDate'), 'ContentDate', da(id.study), 'C', 'date')).set('ContentTime', '120000').set('InstanceNumber', '1');
   d.set('FrameOfReferenceUID', uid(rng)).set('PositionReferenceIndicator', '');
@@ -183,13 +180,7 @@ export function buildSeg(rng: Rng, name: string): { dataset: Dataset; truth: Fil
         }
       }
   d.setTag(0x7fe00010, 'OB', bits);
-  return {
-    dataset: d,
-    truth: {
-      file: name, modality: 'SEG', sopClassUID: sop, transferSyntaxUID: '', lossy: false, rows, columns: cols, frames, samplesPerPixel: 1,
-      classes: ['seg-1bit', 'multi-frame-functional-groups'], header: { phi: plant.phi, keep: plant.keep }, pixels: { phi: [], harmless: [] },
-    },
-  };
+  return { dataset: d, truth: truthOf(name, 'SEG', sop, plant, ['seg-1bit', 'multi-frame-functional-groups'], { rows, columns: cols, frames, samplesPerPixel: 1 }) };
 }
 
 const ROIS: [string, string][] = [['GTV', 'GTV'], ['CTV_5600', 'CTV'], ['PTV_7000', 'PTV'], ['Parotid_L', 'ORGAN'], ['SpinalCord_PRV5', 'AVOIDANCE'],
@@ -197,13 +188,8 @@ const ROIS: [string, string][] = [['GTV', 'GTV'], ['CTV_5600', 'CTV'], ['PTV_700
 
 /** An RT structure set whose label (Type 1) carries the patient's name, as clinics often write it. */
 export function buildRtStruct(rng: Rng, name: string): { dataset: Dataset; truth: FileTruth } {
-  const id = makeIdentity(rng);
-  const plant = new Planting();
   const sop = '1.2.840.10008.5.1.4.1.1.481.3';
-  const d = commonHeader(rng, id, {
-    modality: 'RTSTRUCT', sopClassUID: sop, sopInstanceUID: uid(rng), damaged: false, manufacturer: 'Orvasco Imaging', model: 'ContourStation',
-    studyUID: uid(rng), seriesUID: uid(rng), contentDate: id.study,
-  }, plant);
+  const { id, plant, d } = begin(rng, 'RTSTRUCT', sop, false, ['Orvasco Imaging', 'ContourStation']);
   const ctx = { id, modality: 'RTSTRUCT', damaged: false };
   const family = id.patient.family.replace(/[^A-Za-z]/g, '').slice(0, 10).toUpperCase();
   d.set('StructureSetLabel', plant.whole(at('StructureSetLabel'), 'StructureSetLabel', `${family} HN1`, 'A', 'name', [family]));
@@ -241,11 +227,5 @@ export function buildRtStruct(rng: Rng, name: string): { dataset: Dataset; truth
   })));
   d.set('ApprovalStatus', 'APPROVED').set('ReviewDate', plant.whole(at('ReviewDate'), 'ReviewDate', da(id.study), 'C', 'date')).set('ReviewTime', '111500');
   d.set('ReviewerName', plant.whole(at('ReviewerName'), 'ReviewerName', pn(id.reader), 'A', 'name', nameProbes(id.reader)));
-  return {
-    dataset: d,
-    truth: {
-      file: name, modality: 'RTSTRUCT', sopClassUID: sop, transferSyntaxUID: '', lossy: false, rows: 0, columns: 0, frames: 0, samplesPerPixel: 0,
-      classes: ['rt-structure-set', 'type1-with-phi'], header: { phi: plant.phi, keep: plant.keep }, pixels: { phi: [], harmless: [] },
-    },
-  };
+  return { dataset: d, truth: truthOf(name, 'RTSTRUCT', sop, plant, ['rt-structure-set', 'type1-with-phi']) };
 }

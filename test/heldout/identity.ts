@@ -163,7 +163,7 @@ export function agePhrase(rng: Rng, over89: boolean, phrase?: string): { text: s
 }
 
 let ageCycle = 0;
-/** Sets where the cycle through age phrasings starts (per file, so a file's content does not depend on the others). */
+/** Sets where the cycle through age phrasings starts. */
 export function resetAgeCycle(start = 0): void {
   ageCycle = start;
 }

@@ -154,7 +154,7 @@ function layout(rng: Rng, spec: ImageSpec, id: Identity, paper: boolean): Screen
 }
 
 /** Modality-specific modules (image pixel description included). */
-function modalityModules(rng: Rng, spec: ImageSpec, f: PixelFormat, d: Dataset, id: Identity, contentDate: string): void {
+function modalityModules(rng: Rng, spec: ImageSpec, f: PixelFormat, d: Dataset, contentDate: string): void {
   const { width: w, height: h } = spec;
   d.set('Rows', h).set('Columns', w).set('SamplesPerPixel', f.samples).set('PhotometricInterpretation', f.photometric);
   d.set('BitsAllocated', f.bitsAllocated).set('BitsStored', f.bitsStored).set('HighBit', f.bitsStored - 1).set('PixelRepresentation', f.signed ? 1 : 0);
@@ -210,7 +210,6 @@ function modalityModules(rng: Rng, spec: ImageSpec, f: PixelFormat, d: Dataset, 
       }
       break;
   }
-  void id;
 }
 
 const SOP_CLASSES = {
@@ -245,7 +244,7 @@ export async function buildImage(rng: Rng, spec: ImageSpec): Promise<{ dataset: 
     manufacturer, model, studyUID: uid(rng), seriesUID: uid(rng), contentDate,
   }, plant);
   const content = plant.whole('00080023', 'ContentDate', da(contentDate), 'C', 'date');
-  modalityModules(rng, spec, f, d, id, content);
+  modalityModules(rng, spec, f, d, content);
   if (rng.chance(0.5)) d.set('AcquisitionDate', plant.whole('00080022', 'AcquisitionDate', da(id.study), 'C', 'date')).set('AcquisitionTime', '101200');
   // Secondary captures are a page (dark text on light) or a dark viewer screen.
   const paper = spec.modality === 'SC' && rng.chance(0.6);
