@@ -7,7 +7,7 @@ import { Dataset, ds } from './dicom-writer.js';
 import type { BuiltText } from './free-text.js';
 import { keepWords, note, TextBuilder } from './free-text.js';
 import { at, commonHeader, hex, Planting, uid } from './header.js';
-import { da, makeIdentity, nameProbes, pn, datePhi, namePhi, phonePhi, type Identity, type Ymd } from './identity.js';
+import { asciiLetters, da, makeIdentity, nameProbes, pn, datePhi, namePhi, phonePhi, type Identity, type Ymd } from './identity.js';
 import type { Rng } from './rng.js';
 import { entry } from './dictionary.js';
 import type { FileTruth } from './truth.js';
@@ -191,7 +191,7 @@ export function buildRtStruct(rng: Rng, name: string): { dataset: Dataset; truth
   const sop = '1.2.840.10008.5.1.4.1.1.481.3';
   const { id, plant, d } = begin(rng, 'RTSTRUCT', sop, false, ['Orvasco Imaging', 'ContourStation']);
   const ctx = { id, modality: 'RTSTRUCT', damaged: false };
-  const family = id.patient.family.replace(/[^A-Za-z]/g, '').slice(0, 10).toUpperCase();
+  const family = asciiLetters(id.patient.family).slice(0, 10).toUpperCase();
   d.set('StructureSetLabel', plant.whole(at('StructureSetLabel'), 'StructureSetLabel', `${family} HN1`, 'A', 'name', [family]));
   d.set('StructureSetName', plant.text(at('StructureSetName'), 'StructureSetName', new TextBuilder().clin('H&N IMRT 70/56 Gy').build()));
   d.set('StructureSetDescription', plant.text(at('StructureSetDescription'), 'StructureSetDescription', note(rng, ctx, 2, [3])));

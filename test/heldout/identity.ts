@@ -229,12 +229,16 @@ export function phonePhi(rng: Rng, digits = phoneDigits(rng), kind = 'phone'): P
   return phi(text, kind === 'fax' ? 'E' : 'D', kind, [probe]);
 }
 
+/** Letters only, accents dropped (`Ødegård` → `Odegard`), as mail addresses and labels write names. */
+export const asciiLetters = (s: string) => s.replace(/Ø/g, 'O').replace(/ø/g, 'o').normalize('NFD').replace(/[^A-Za-z]/g, '');
+
 export function emailFor(rng: Rng, p: Person, inst?: Institution): string {
+  const family = asciiLetters(p.family), given = asciiLetters(p.given);
   const local = rng.pick([
-    `${p.given[0]}.${p.family.replace(/[^A-Za-z]/g, '')}`.toLowerCase(),
-    `${p.given}.${p.family.replace(/[^A-Za-z]/g, '')}${rng.int(1, 99)}`.toLowerCase(),
-    `${p.family.replace(/[^A-Za-z]/g, '').toLowerCase()}${p.given[0].toLowerCase()}${rng.int(1930, 1999)}`,
-    `${p.given.toUpperCase()}.${p.family[0]}`,
+    `${given[0]}.${family}`.toLowerCase(),
+    `${given}.${family}${rng.int(1, 99)}`.toLowerCase(),
+    `${family.toLowerCase()}${given[0].toLowerCase()}${rng.int(1930, 1999)}`,
+    `${given.toUpperCase()}.${family[0]}`,
   ]);
   return `${local}@${inst && rng.chance(0.5) ? inst.domain : rng.pick(MAIL_HOSTS)}`;
 }

@@ -5,6 +5,7 @@
 import { background, type BackgroundKind } from './backgrounds.js';
 import { Dataset, ds } from './dicom-writer.js';
 import { commonHeader, Planting, uid } from './header.js';
+import { note } from './free-text.js';
 import { da, makeIdentity, type Identity } from './identity.js';
 import type { Rng } from './rng.js';
 import { burnIn, type Frames, type ScreenLine } from './screen.js';
@@ -245,6 +246,7 @@ export async function buildImage(rng: Rng, spec: ImageSpec): Promise<{ dataset: 
   }, plant);
   const content = plant.whole('00080023', 'ContentDate', da(contentDate), 'C', 'date');
   modalityModules(rng, spec, f, d, content);
+  if (rng.chance(0.7)) d.set('ImageComments', plant.text('00204000', 'ImageComments', note(rng, { id, modality: spec.modality, damaged: spec.damaged }, rng.int(1, 3))));
   if (rng.chance(0.5)) d.set('AcquisitionDate', plant.whole('00080022', 'AcquisitionDate', da(id.study), 'C', 'date')).set('AcquisitionTime', '101200');
   // Secondary captures are a page (dark text on light) or a dark viewer screen.
   const paper = spec.modality === 'SC' && rng.chance(0.6);

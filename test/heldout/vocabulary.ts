@@ -6,16 +6,16 @@
 
 export const GIVEN_NAMES = {
   F: ['Ottoline', 'Mirela', 'Gwenllian', 'Ysolde', 'Cosima', 'Rosamund', 'Philippa', 'Henrietta', 'Clementine', 'Perpetua',
-    'Wilhelmina', 'Lavinia', 'Odalys', 'Seraphine', 'Eudora', 'Bronagh', 'Imogen', 'Marisol', 'Annika', 'Zofia'],
+    'Wilhelmina', 'Lavinia', 'Odalys', 'Seraphine', 'Eudora', 'Bronagh', 'Imogen', 'Marisol', 'Annika', 'Zofia', 'Zoë', 'Inès'],
   M: ['Thaddeus', 'Halvard', 'Bartholomew', 'Leopold', 'Ferdinand', 'Lucius', 'Casimir', 'Evander', 'Augustin', 'Dashiell',
-    'Ignatius', 'Rafferty', 'Silvio', 'Osric', 'Benedikt', 'Cormac', 'Anselm', 'Caspian', 'Tobiah', 'Emrys'],
+    'Ignatius', 'Rafferty', 'Silvio', 'Osric', 'Benedikt', 'Cormac', 'Anselm', 'Caspian', 'Tobiah', 'Emrys', 'Søren', 'Björn'],
 } as const;
 
 export const FAMILY_NAMES = ['Wrenfield', 'Brasswick', 'Ostrander', 'Pellinore', 'Tarrow', 'Halloran', 'Vantassel', 'Drummelow',
   'Ashgrove', 'Kittredge', 'Marchbanks', 'Oyelaran', 'Szczepanik', 'Nakashima-Reyes', "O'Donoghue", 'McAllister-Fenn', 'Lindqvist',
   'Threlkeld', 'Castellanos', 'Gallowglass', 'Yarborough', 'Penhaligon', 'Umberfield', 'Iredale', 'Ravensworth', 'Trevithick',
   'Bellweather', 'Okonkwo', 'Haverstock', 'Zelenko', 'Quarrington', 'Delacroix-Moss', 'Fennimore', 'Abernethy', 'Villanueva',
-  'Mbeki-Lorne', 'Sandoval', 'Rookhaven', 'Tillinghast', 'Waldegrave'];
+  'Mbeki-Lorne', 'Sandoval', 'Rookhaven', 'Tillinghast', 'Waldegrave', 'Ødegård', 'Lefèvre', 'Núñez-Baird'];
 
 /** An institution as the header writes it and as screens shorten it. */
 export interface Institution {
