@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { evaluateFiles } from '../evaluate/evaluate-files.js';
+import { isEngineName } from '../engines/index.js';
+import { evaluateFiles } from '../pipeline/evaluate-files.js';
 import { RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 import { createProgress } from './progress.js';
 
 /** `deid evaluate <de-identified...> [--original <inputs...>] --report <dir> --out <dir> [--rules] [--state] [--engine] [--no-pixels]`. */
@@ -19,7 +20,7 @@ export const registerEvaluateCommand: CommandRegistrar = (program: Command, setE
     .option('--engine <name>', 'detection engine: local (offline) or aws', 'local')
     .option('--no-pixels', 'do not check the pixels again')
     .action(async (inputs: string[], options: { original?: string[]; report: string; out: string; rules: string; state: string; engine: string; pixels: boolean }) => {
-      if (options.engine !== 'local' && options.engine !== 'aws') throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
       const progress = createProgress('evaluating');
       let result;
       try {

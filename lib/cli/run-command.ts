@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, RunConfigurationError, deidentifyFiles } from '../pipeline/deidentify-files.js';
+import { isEngineName } from '../engines/index.js';
+import { RunConfigurationError, deidentifyFiles } from '../pipeline/deidentify-files.js';
+import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/recipe.js';
 import { RulesError } from '../rules/index.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
 
@@ -18,7 +20,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--no-pixels', 'do not look for burned-in text (files with pixel data are reported as not pixel-checked)')
     .option('--engine <name>', 'text and PHI detection engine: local (offline) or aws', 'local')
     .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string }) => {
-      if (options.engine !== 'local' && options.engine !== 'aws') throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
       const progress = createProgress('de-identifying');
       let result;
       try {

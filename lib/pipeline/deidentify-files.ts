@@ -1,24 +1,18 @@
 import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { EngineName } from '../engines/index.js';
+import type { PhiDetector, TextDetector } from '../engines/types.js';
 import { DicomFile, type Step } from '../file.js';
 import { loadRules } from '../rules/index.js';
 import type { Rules } from '../rules/index.js';
 import { openStateStore } from '../state/index.js';
-import { deidentifyMetadata } from '../metadata/index.js';
-import { parseDicom } from '../steps/parse.js';
-import { saveDeidentified } from '../steps/save.js';
-import { cleanPixels, skipPixels } from '../steps/pixels.js';
-import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
 import type { ObjectStorage } from '../storage/types.js';
 import { expandInputs, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { processFile } from './process-file.js';
+import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, deidentificationSteps, recipePixelPhiDetector, recipeTextDetector } from './recipe.js';
 
-/** The rules file used when none is given. */
-export const DEFAULT_RULES_PATH = 'configs/de-id/de_id_rules_auto.yaml';
-/** The state folder (secret and identity maps) used when none is given; keep it out of shared output. */
-export const DEFAULT_STATE_DIR = '.deid-state';
 
 /** Options of {@link deidentifyFiles}. */
 export interface DeidentifyFilesOptions {
@@ -70,24 +64,19 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   const entries = await expandInputs(inputs, localOut ? [localOut, stateDir] : [stateDir], options.openInputStorage);
   const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
 
-  const engine = options.engine ?? 'local';
-  const pixelSteps: Step[] = [];
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  let pixels: { textDetector: TextDetector; phiDetector: PhiDetector } | false = false;
   let close = async () => {};
-  if (options.pixels === false) pixelSteps.push(skipPixels());
-  else {
-    const textDetector = await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {});
-    const phiDetector = await createPhiDetector(
-      engine === 'aws'
-        ? { engine: 'aws', confidenceThreshold: rules.confidenceThreshold }
-        : { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold },
-    );
-    pixelSteps.push(cleanPixels({ textDetector, phiDetector }));
+  if (options.pixels !== false) {
+    const textDetector = await recipeTextDetector(engine);
+    const phiDetector = await recipePixelPhiDetector(engine, rules);
+    pixels = { textDetector, phiDetector };
     close = async () => {
       await textDetector.close?.();
       await phiDetector.close?.();
     };
   }
-  const steps: Step[] = [parseDicom(), deidentifyMetadata({ rules, state }), ...pixelSteps, saveDeidentified({ storage })];
+  const steps = deidentificationSteps({ rules, state, storage, pixels });
 
   const results: ManifestEntry[] = [];
   try {
