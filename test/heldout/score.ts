@@ -14,7 +14,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pLimit from 'p-limit';
 import { DEFAULT_SEED, generateHeldout } from './generate.js';
 import { scoreLearning, type LearningFigures } from './learning-check.js';
 import { countWord } from './match.js';
@@ -173,6 +172,13 @@ async function scoreCrAccession(output: string | undefined, work: string): Promi
 /** Where the kit put each input's output (absolute), or why it did not release it. */
 export type OutputOf = (truth: FileTruth) => { output: string } | { error: string };
 
+/** Maps over items two at a time (dcmtk and dciodvfy are separate processes; two cores). */
+async function inPairs<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += 2) out.push(...(await Promise.all(items.slice(i, i + 2).map(f))));
+  return out;
+}
+
 /** A result with nothing counted yet. */
 export function emptyResult(seed: number, truths: FileTruth[]): HeldoutResult {
   const classes: Record<string, number> = {};
@@ -202,8 +208,7 @@ export function emptyResult(seed: number, truths: FileTruth[]): HeldoutResult {
  */
 export async function scoreOutputs(r: HeldoutResult, truths: FileTruth[], inputDir: string, outputOf: OutputOf, scratch: string): Promise<void> {
   mkdirSync(scratch, { recursive: true });
-  const limit = pLimit(2);
-  const scored = await Promise.all(truths.map((truth) => limit(async () => {
+  const scored = await inPairs(truths, async (truth) => {
     const input = path.join(inputDir, truth.file);
     const where = outputOf(truth);
     if ('error' in where) return { truth, refused: where.error };
@@ -214,7 +219,7 @@ export async function scoreOutputs(r: HeldoutResult, truths: FileTruth[], inputD
     } catch (error) {
       return { truth, refused: `output unreadable by dcmtk: ${(error as Error).message.split('\n')[0]}` };
     }
-  })));
+  });
   for (const s of scored) {
     if ('refused' in s) {
       r.refused.push({ file: s.truth.file, error: s.refused ?? 'refused' });
