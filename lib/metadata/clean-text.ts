@@ -12,6 +12,7 @@ import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
 import { findCuedNames } from '../text/names.js';
 import { findShapes } from '../text/shapes.js';
+import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
 
 /** What a cleaner removed (counts and letters only: never the text). */
@@ -37,8 +38,6 @@ interface Span {
   replacement?: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const bounded = (source: string, flags = 'giu') => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
 
 const HONORIFICS = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'PROF', 'JR', 'SR', 'II', 'III', 'IV', 'MD', 'PHD', 'DO', 'RN']);
 
@@ -196,12 +195,8 @@ function mergeSpans(spans: Span[]): Span[] {
  */
 export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly string[], options: TextCleanerOptions = {}): (text: string) => CleanResult {
   const vocabulary = makeVocabulary(options.vocabulary);
-  const terms = identityTerms(identity, vocabulary);
-  const matchers: Array<{ re: RegExp; category: SafeHarborCategory }> = [];
-  // One alternation per category keeps this fast on files with many values.
-  const byCategory = new Map<SafeHarborCategory, string[]>();
-  for (const { term, category } of terms) byCategory.set(category, [...(byCategory.get(category) ?? []), escape(term).replace(/(?:\\\.)?\s+|,\s*/g, (m) => (m.startsWith('\\.') ? '\\.?[\\s^,]{1,3}' : '[\\s^,]{1,3}'))]);
-  for (const [category, list] of byCategory) matchers.push({ re: bounded(list.join('|')), category });
+  // The file's own values, longest first; a space or comma in one stands for 1-3 of ` ^,` (see compileTerms).
+  const identityMatcher = compileTerms(identityTerms(identity, vocabulary));
   // Rule patterns run on the linear-time engine (RE2), whatever they are.
   const rulePatterns: LinearPattern[] = ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters'));
   const referenceYear = options.referenceDate?.getUTCFullYear();
@@ -209,10 +204,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   return (text: string): CleanResult => {
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text, removed: 0, categories: [] };
     const spans: Span[] = [];
-    for (const { re, category } of matchers) {
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) if (m[0]) spans.push({ begin: m.index!, end: m.index! + m[0].length, category });
-    }
+    for (const m of identityMatcher.findAll(text)) spans.push(m);
     for (const rule of rulePatterns) for (const m of rule.matchAll(text)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
     for (const s of findShapes(text)) {
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.

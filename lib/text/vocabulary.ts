@@ -41,6 +41,18 @@ export interface Vocabulary {
  * @example makeVocabulary(['WEIGHT BEARING']).has('Brain') // true
  */
 export function makeVocabulary(clinical: readonly string[] = DEFAULT_CLINICAL_VOCABULARY): Vocabulary {
+  // Made once per rules' list (a cleaner is made per file, the set holds some ten thousand words).
+  let vocabulary = made.get(clinical);
+  if (!vocabulary) {
+    vocabulary = vocabularyOf(clinical);
+    made.set(clinical, vocabulary);
+  }
+  return vocabulary;
+}
+
+const made = new WeakMap<readonly string[], Vocabulary>();
+
+function vocabularyOf(clinical: readonly string[]): Vocabulary {
   const set = new Set<string>([...STANDARD_WORDS, ...FUNCTION_WORDS, ...clinical.flatMap(wordsOf)]);
   return {
     has: (word: string) => {
