@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine, then the npm packages.
 #  - dcmtk, dicom3tools: interop checks (dcmdump, dciodvfy) and syntax conversions in tests
-#  - tesseract-ocr: the native OCR baseline printed by the benchmark
+#  - tesseract-ocr, python3-tesserocr: native OCR (the `tesseract-native` text engine, picked when installed) and the benchmark's baseline
 #  - jupyter-nbconvert, python3-nbclient, jupyter-client, python3-ipykernel: run the notebooks headless
 #  - chromium: screenshot of a notebook exported to HTML
 #  - fonts: synthetic samples burn text in several real fonts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(dcmtk dicom3tools tesseract-ocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
+packages=(dcmtk dicom3tools tesseract-ocr python3-tesserocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
   chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono)
 missing=()
 for p in "${packages[@]}"; do

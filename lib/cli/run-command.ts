@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { isEngineName } from '../engines/names.js';
 import type { RunResult } from '../pipeline/deidentify-files.js';
-import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/defaults.js';
+import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, TEXT_ENGINE_CHOICES } from '../pipeline/defaults.js';
 import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
@@ -21,12 +21,14 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--manifest <file.jsonl>', 'manifest, one JSON line per input (default: <state>/manifest.jsonl)')
     .option('--no-pixels', 'do not look for burned-in text (files with pixel data are reported as not pixel-checked)')
     .option('--engine <name>', 'text and PHI detection engine: local (offline) or aws', 'local')
+    .option('--text-engine <name>', 'OCR for the local engine: auto (native tesseract when installed, else tesseract.js), tesseract.js or tesseract-native', 'auto')
     .option('--jobs <n>', 'worker threads de-identifying files at once (default: the number of cores); the output is the same whatever the number')
     .option('--no-resume', 'do every input again, even those an earlier run into the same --out and state already did')
     .option('--allow-incomplete-rules', 'accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO')
     .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)')
-    .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean; jobs?: string; resume: boolean }) => {
+    .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean; jobs?: string; resume: boolean; textEngine: string }) => {
       if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      if (!(TEXT_ENGINE_CHOICES as readonly string[]).includes(options.textEngine)) throw new UsageError(`--text-engine must be ${TEXT_ENGINE_CHOICES.join(', ')}, not "${options.textEngine}"`);
       const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${options.jobs}"`);
       if (options.verbose) process.stderr.write('deid: --verbose: messages show input paths, which often hold patient names; do not share this log\n');
@@ -46,6 +48,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
           allowIncompleteRules: options.allowIncompleteRules,
           jobs,
           resume: options.resume,
+          textEngine: options.textEngine as (typeof TEXT_ENGINE_CHOICES)[number],
           onFile: (entry, done, total) => {
             if (entry.status === 'error') failed++;
             progress.update(done, total, failed);

@@ -22,7 +22,7 @@ export function runStatsLines(result: RunResult): string {
   const seconds = Math.max(stats.seconds, 1e-3);
   lines.push(
     `${plural(files, 'file')} in ${stats.seconds.toFixed(1)} s: ${(files / seconds).toFixed(1)} files/s, ${mb(stats.bytesRead / seconds)}/s read; ` +
-      `${plural(stats.threads, 'thread')}; peak memory ${mb(stats.peakMemoryBytes)}`,
+      `${plural(stats.threads, 'thread')}${stats.textEngine ? ` (OCR: ${stats.textEngine})` : ''}; peak memory ${mb(stats.peakMemoryBytes)}`,
   );
   return lines.map((line) => `${line}\n`).join('');
 }

@@ -9,3 +9,5 @@ export const DEFAULT_STATE_DIR = '.deid-state';
 export const DEFAULT_ENGINE: EngineName = 'local';
 /** Pixels added around each redaction box. */
 export const DEFAULT_PADDING = 3;
+/** The text engines a run may ask for; `auto` is native tesseract when it is installed, else tesseract.js. */
+export const TEXT_ENGINE_CHOICES = ['auto', 'tesseract.js', 'tesseract-native'] as const;

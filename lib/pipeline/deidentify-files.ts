@@ -14,7 +14,7 @@ import { ManifestInUseError, openManifestJournal, type ManifestEntry, type Manif
 import { capMessage } from './messages.js';
 import { openInProcessExecutor, openPoolExecutor, type InputExecutor } from './pool.js';
 import type { InputOutcome, RunSettings } from './process-input.js';
-import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TextEngineChoice } from './recipe.js';
+import { chooseTextEngine, DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TEXT_ENGINE_CHOICES } from './recipe.js';
 import { contentHash, openResumeLedger, settingsHash, type ResumeLedger } from './resume.js';
 import { assertRunPathsApart, linksInto, RunConfigurationError } from './run-paths.js';
 
@@ -43,8 +43,8 @@ export interface DeidentifyFilesOptions {
   pixels?: boolean;
   /** Engine for text and PHI detection (default: `local`, fully offline). */
   engine?: EngineName;
-  /** With the local engine, the OCR program (default: tesseract.js). */
-  textEngine?: TextEngineChoice;
+  /** With the local engine, the OCR program (default: `auto`, native tesseract when installed, else tesseract.js). */
+  textEngine?: (typeof TEXT_ENGINE_CHOICES)[number];
   /**
    * Accept rules that leave Basic Profile attributes identifying (default: false: the run is refused
    * with an `IncompleteRulesError` listing them). The outputs are then marked Patient Identity Removed = NO.
@@ -79,6 +79,8 @@ export interface RunStats {
   pixelsRedacted: number;
   /** Worker threads used. */
   threads: number;
+  /** The OCR program that read the pixels (local engine with pixels only). */
+  textEngine?: string;
   /** Largest resident set size of the process so far, in bytes. */
   peakMemoryBytes: number;
 }
@@ -153,7 +155,7 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     rules,
     pixels: options.pixels !== false,
     engine,
-    textEngine: options.textEngine,
+    textEngine: options.pixels !== false && engine === 'local' ? chooseTextEngine(options.textEngine) : undefined,
     allowIncompleteRules: options.allowIncompleteRules,
   };
   let state: StateStore | undefined;
@@ -267,6 +269,7 @@ class OrderedRun {
         identifiers,
         pixelsRedacted: entries.filter((e) => e.status === 'ok' && (e.pixelBoxes ?? 0) > 0).length,
         threads: this.run.executor.threads,
+        textEngine: this.run.settings.textEngine,
         peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
       },
     };

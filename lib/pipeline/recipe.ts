@@ -5,6 +5,7 @@
  * `use()`: the step list is assembled once and every file reuses it).
  */
 import { createLocalPhiDetector } from '../engines/local/phi.js';
+import { createNativeTextDetector, nativeTesseractAvailable } from '../engines/local/tesseract-native.js';
 import { createPhiDetector, createTextDetector } from '../engines/index.js';
 import type { EngineName } from '../engines/names.js';
 import type { IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
@@ -22,17 +23,24 @@ import { encodeDeidentified, saveDeidentified } from '../steps/save.js';
 import { verifyClean } from '../steps/verify-clean.js';
 import { verifyMetadata } from '../steps/verify-metadata.js';
 import type { ObjectStorage } from '../storage/types.js';
-import { DEFAULT_PADDING } from './defaults.js';
+import { DEFAULT_PADDING, TEXT_ENGINE_CHOICES } from './defaults.js';
 
-export { DEFAULT_ENGINE, DEFAULT_PADDING, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from './defaults.js';
+export { DEFAULT_ENGINE, DEFAULT_PADDING, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, TEXT_ENGINE_CHOICES } from './defaults.js';
 
-/** Which OCR program the local engine reads pixels with. */
-export type TextEngineChoice = 'tesseract.js';
+/** Which OCR program the local engine reads pixels with: tesseract.js (WebAssembly, always there) or Debian's tesseract. */
+export type TextEngineChoice = 'tesseract.js' | 'tesseract-native';
 
-/** The text detector of an engine: tesseract.js locally, Rekognition DetectText with AWS. */
+/** Resolves `auto` (the default): native tesseract when installed (`npm run setup` installs it), else tesseract.js. */
+export function chooseTextEngine(requested: (typeof TEXT_ENGINE_CHOICES)[number] = 'auto'): TextEngineChoice {
+  if (requested !== 'auto') return requested;
+  return nativeTesseractAvailable() ? 'tesseract-native' : 'tesseract.js';
+}
+
+/** The text detector of an engine: tesseract (tesseract.js, or native with `textEngine`) locally, Rekognition DetectText with AWS. */
 export async function recipeTextDetector(engine: EngineName, textEngine: TextEngineChoice = 'tesseract.js'): Promise<TextDetector> {
-  void textEngine;
-  return createTextDetector(engine === 'aws' ? { engine: 'aws' } : {});
+  if (engine === 'aws') return createTextDetector({ engine: 'aws' });
+  if (textEngine === 'tesseract-native') return createNativeTextDetector();
+  return createTextDetector({});
 }
 
 /** The detector for burned-in text during de-identification: the rules' regexes and keep-list locally, Comprehend Medical with AWS. */

@@ -72,6 +72,24 @@ const nameContains = (el: ElementInfo, needle: string) => {
  *   // { action: 'D', ruleId: 'tag:(0010,0010)', kind: 'dicom_tags', value: 'The^Patient', … }
  */
 export function resolveAction(rules: Rules, el: ElementInfo): Decision {
+  // A run asks about the same few hundred elements in every file: decide each once per rules object.
+  let cache = decided.get(rules);
+  if (!cache) decided.set(rules, (cache = new Map()));
+  const key = `${el.tag}|${el.vr}|${el.keyword ?? ''}|${el.name ?? ''}|${el.privateCreator ?? ''}|${el.inCleanContext ? 1 : 0}`;
+  let decision = cache.get(key);
+  if (!decision) {
+    if (cache.size >= MAX_DECIDED) cache.clear();
+    decision = decide(rules, el);
+    cache.set(key, decision);
+  }
+  return decision;
+}
+
+/** Decisions by rules object and element (the rules are not changed once loaded: a changed copy is a new object). */
+const decided = new WeakMap<Rules, Map<string, Decision>>();
+const MAX_DECIDED = 100_000;
+
+function decide(rules: Rules, el: ElementInfo): Decision {
   const tag = el.tag.toUpperCase();
   const isPrivate = isPrivateTag(tag);
   for (const kind of rules.precedence) {

@@ -12,10 +12,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDicom, writeDicom } from '../../lib/dicom/adapter.js';
 import type { DicomDataset } from '../../lib/dicom/dataset.js';
-import { createLocalPhiDetector, createLocalTextDetector } from '../../lib/engines/index.js';
-import type { Box } from '../../lib/engines/types.js';
+import { createLocalPhiDetector } from '../../lib/engines/index.js';
+import type { Box, TextDetector } from '../../lib/engines/types.js';
 import { DicomFile } from '../../lib/file.js';
-import { DEFAULT_RULES_PATH } from '../../lib/pipeline/recipe.js';
+import { chooseTextEngine, DEFAULT_RULES_PATH, recipeTextDetector, type TextEngineChoice } from '../../lib/pipeline/recipe.js';
 import { processFile } from '../../lib/pipeline/process-file.js';
 import { loadRules } from '../../lib/rules/index.js';
 import { makeSample } from '../../lib/samples/make-sample.js';
@@ -34,7 +34,10 @@ import { projectRoot } from '../support/paths.js';
 const SEEDS = (process.env.DEID_ACCEPTANCE_SEEDS ?? '7,2024,31,555').split(',').map(Number);
 const work = mkdtempSync(path.join(tmpdir(), 'acceptance-burned-in-'));
 const rules = loadRules(path.join(projectRoot, DEFAULT_RULES_PATH));
-const textDetector = createLocalTextDetector();
+// The OCR `deid run` picks (native tesseract when installed, as `npm run setup` does; else tesseract.js);
+// `DEID_TEXT_ENGINE=tesseract.js` or `tesseract-native` measures one of them.
+const textEngine = chooseTextEngine((process.env.DEID_TEXT_ENGINE as TextEngineChoice | undefined) ?? 'auto');
+const textDetector = (await recipeTextDetector('local', textEngine)) as TextDetector & { close(): Promise<void> };
 const phiDetector = createLocalPhiDetector({ regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold });
 const steps = [parseDicom(), deidentifyMetadata({ rules, state: openStateStore(path.join(work, 'state')) }), cleanPixels({ textDetector, phiDetector })];
 
@@ -98,7 +101,7 @@ describe('burned-in PHI on synthetic ground truth (issue 3 acceptance)', () => {
     const removed = sum((o) => o.truth.phiRemoved) / sum((o) => o.truth.phiTotal);
     const kept = sum((o) => o.truth.harmlessKeptCount) / sum((o) => o.truth.harmlessTotal);
     const table = outcomes.map((o) => `${o.name}@${o.seed}: ${o.truth.phiRemoved}/${o.truth.phiTotal} removed, ${o.truth.harmlessKeptCount}/${o.truth.harmlessTotal} kept, ${o.own.changedOutsideBoxes} px outside${o.truth.missed.length ? `; missed ${o.truth.missed.map((m) => `${m.text}#${m.frame}`).join(' ')}` : ''}${o.truth.damaged.length ? `; damaged ${o.truth.damaged.map((d) => d.text).join(' ')}` : ''}`);
-    console.log(`removed ${(removed * 100).toFixed(1)}%, kept ${(kept * 100).toFixed(1)}%\n${table.join('\n')}`);
+    console.log(`${textEngine}: removed ${(removed * 100).toFixed(1)}%, kept ${(kept * 100).toFixed(1)}%\n${table.join('\n')}`);
     expect(removed, table.join('\n')).toBeGreaterThanOrEqual(0.98);
     expect(kept, table.join('\n')).toBeGreaterThanOrEqual(0.9);
   });

@@ -7,6 +7,7 @@ import { createComprehendMedicalPhiDetector } from '../../lib/engines/aws/compre
 import { createLocalPhiDetector } from '../../lib/engines/local/phi.js';
 import { createRekognitionTextDetector } from '../../lib/engines/aws/rekognition.js';
 import { createLocalTextDetector } from '../../lib/engines/local/tesseract.js';
+import { createNativeTextDetector } from '../../lib/engines/local/tesseract-native.js';
 import { phiDetectorContract, textDetectorContract } from './contract.js';
 import { renderScene } from './synthetic-text.js';
 
@@ -46,6 +47,8 @@ function comprehendMedical() {
 }
 
 describe('contract: local tesseract', () => textDetectorContract(() => createLocalTextDetector(), scene, ['NAKAMURA', 'HIRO']));
+// Native tesseract is installed by `npm run setup` (python3-tesserocr), as CI runs it.
+describe('contract: native tesseract', () => textDetectorContract(() => createNativeTextDetector(), scene, ['NAKAMURA', 'HIRO']));
 describe('contract: AWS Rekognition (mocked)', () => textDetectorContract(() => createRekognitionTextDetector({ client: rekognition().client }), scene, ['NAKAMURA', 'HIRO']));
 describe('contract: local PHI', () => phiDetectorContract(() => createLocalPhiDetector()));
 describe('contract: AWS Comprehend Medical (mocked)', () => phiDetectorContract(() => createComprehendMedicalPhiDetector({ client: comprehendMedical().client })));

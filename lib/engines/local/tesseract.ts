@@ -13,6 +13,9 @@ import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
 import { buildMosaics, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
+import type { PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
+
+export type { PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 
 const ENGINE = 'tesseract';
 /** Border added around the image before OCR, in upscaled pixels. */
@@ -65,6 +68,14 @@ export interface LocalTextDetectorOptions {
   fullFrame?: 'always' | 'fallback' | 'never';
   /** Receives tesseract progress messages (optional). */
   logger?: (message: Tesseract.LoggerMessage) => void;
+  /**
+   * The OCR program that reads the prepared pages (default: tesseract.js, WebAssembly, one worker).
+   * `tesseract-native.ts` makes one for Debian's tesseract; everything else (regions, scales,
+   * polarities, merging) is the same whichever reads.
+   */
+  recognizer?: (settings: RecognizerSettings) => PageRecognizer;
+  /** The detector's name (default: `local:tesseract`). */
+  name?: string;
 }
 
 
@@ -108,52 +119,16 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
   if (!['always', 'fallback', 'never'].includes(fullFrame)) throw engineError(ENGINE, `option fullFrame must be 'always', 'fallback' or 'never', got ${String(fullFrame)}`);
   const cropCache = new Map<string, Pass>();
 
-  let worker: Promise<Tesseract.Worker> | undefined;
+  const recognizer = (options.recognizer ?? tesseractJsRecognizer)({ langPath, pageSegMode, logger: options.logger, cachePath: options.cachePath });
   let queue: Promise<unknown> = Promise.resolve();
   const cache = new Map<string, DetectedText[]>();
   let closed = false;
 
-  function getWorker(): Promise<Tesseract.Worker> {
-    worker ??= (async () => {
-      const { createWorker, OEM } = (await import('tesseract.js')).default;
-      const w = await createWorker('eng', OEM.LSTM_ONLY, {
-        langPath,
-        gzip: existsSync(join(langPath, 'eng.traineddata.gz')),
-        cacheMethod: options.cachePath ? 'write' : 'none',
-        ...(options.cachePath ? { cachePath: options.cachePath } : {}),
-        ...(options.logger ? { logger: options.logger } : {}),
-        errorHandler: () => {},
-      });
-      await w.setParameters({
-        tessedit_pageseg_mode: pageSegMode as Tesseract.PSM,
-        preserve_interword_spaces: '0',
-        // Scale is ours, not a print resolution; a fixed DPI stops tesseract guessing and warning.
-        user_defined_dpi: '300',
-        // tesseract prints debug notes to stdout ("Detected N diacritics") to stdout, polluting `deid run` output
-        // (the path is in tesseract's wasm file system, so it holds on every platform).
-        debug_file: '/dev/null',
-      } as Partial<Tesseract.WorkerParams>);
-      return w;
-    })().catch((error: unknown) => {
-      worker = undefined;
-      throw engineError(ENGINE, 'could not start the tesseract worker', error);
-    });
-    return worker;
-  }
-
-  /** Runs jobs one at a time on the single worker. */
+  /** Runs jobs one at a time on the one recognizer. */
   function serial<T>(job: () => Promise<T>): Promise<T> {
     const run = queue.then(job, job);
     queue = run.catch(() => {});
     return run;
-  }
-
-  async function recognize(w: Tesseract.Worker, png: Buffer, what: string): Promise<Tesseract.Page> {
-    try {
-      return (await w.recognize(png, {}, { blocks: true, text: false })).data;
-    } catch (error) {
-      throw engineError(ENGINE, `OCR failed on ${what}`, error);
-    }
   }
 
   /** Reads the text-like regions of the image crop by crop; crops already read (on another frame) come from memory. */
@@ -171,28 +146,29 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       if (known) passes.push(shiftPass(known, crop.box.left, crop.box.top));
       else todo.push(crop);
     }
-    if (todo.length > 0) {
-      const w = await getWorker();
-      for (const mosaic of await buildMosaics(todo)) {
-        const page = await recognize(w, mosaic.png, `a mosaic of ${mosaic.crops.length} text regions of a ${image.width}x${image.height} image`);
-        const perCrop = splitMosaicPage(page, mosaic, minConfidence);
+    // Every mosaic and the safety-net reading of the whole frame go to the recognizer in one call.
+    const mosaics = todo.length > 0 ? await buildMosaics(todo) : [];
+    const whole = fullFrame === 'always' || (fullFrame === 'fallback' && crops.length === 0) ? await wholeFramePage(image, grey) : undefined;
+    const pages = [...mosaics.map((m) => m.png), ...(whole ? [whole.png] : [])];
+    if (pages.length > 0) {
+      const read = await recognizer.recognize(pages, `${mosaics.length} text region(s)${whole ? ' and the whole frame' : ''} of a ${image.width}x${image.height} image`);
+      mosaics.forEach((mosaic, m) => {
+        const perCrop = splitMosaicPage(read[m], mosaic, minConfidence);
         mosaic.crops.forEach((crop, i) => {
           cropCache.set(crop.key, perCrop[i]);
           if (cropCache.size > cacheSize * 64) cropCache.delete(cropCache.keys().next().value!);
           passes.push(shiftPass(perCrop[i], crop.box.left, crop.box.top));
         });
-      }
+      });
+      if (whole) passes.push(pageToPass(read[mosaics.length], whole.scale, image, minConfidence));
     }
-    if (fullFrame === 'always' || (fullFrame === 'fallback' && crops.length === 0)) passes.push(await readWholeFrame(image, grey));
     return mergePasses(passes, true);
   }
 
   /** The safety-net reading of the whole frame: one polarity, 2x for frames up to 1024 px, else 1x. */
-  async function readWholeFrame(image: DisplayImage, grey: Uint8Array): Promise<Pass> {
+  async function wholeFramePage(image: DisplayImage, grey: Uint8Array): Promise<{ png: Buffer; scale: number }> {
     const scale = scaleOption === 'auto' ? (Math.max(image.width, image.height) <= 1024 ? 2 : 1) : scaleOption;
-    const input = await preprocess(grey, image.width, image.height, scale, median(grey) < 128);
-    const page = await recognize(await getWorker(), input, `the whole ${image.width}x${image.height} image`);
-    return pageToPass(page, scale, image, minConfidence);
+    return { png: await preprocess(grey, image.width, image.height, scale, median(grey) < 128), scale };
   }
 
   async function readOnce(image: DisplayImage): Promise<DetectedText[]> {
@@ -205,23 +181,14 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       polarity === 'both' ? [darkBackground, !darkBackground]
         : polarity === 'auto' ? [darkBackground]
           : [polarity === 'light-on-dark'];
-    const w = await getWorker();
-    const passes: Pass[] = [];
-    for (const invert of readings) {
-      const input = await preprocess(grey, image.width, image.height, scale, invert);
-      let page: Tesseract.Page;
-      try {
-        page = (await w.recognize(input, {}, { blocks: true, text: false })).data;
-      } catch (error) {
-        throw engineError(ENGINE, `OCR failed on a ${image.width}x${image.height} image`, error);
-      }
-      passes.push(pageToPass(page, scale, image, minConfidence));
-    }
-    return mergePasses(passes);
+    const inputs: Buffer[] = [];
+    for (const invert of readings) inputs.push(await preprocess(grey, image.width, image.height, scale, invert));
+    const pages = await recognizer.recognize(inputs, `a ${image.width}x${image.height} image`);
+    return mergePasses(pages.map((page) => pageToPass(page, scale, image, minConfidence)));
   }
 
   return {
-    name: 'local:tesseract',
+    name: options.name ?? 'local:tesseract',
     async detect(image: DisplayImage): Promise<DetectedText[]> {
       if (closed) throw engineError(ENGINE, 'detect() called after close()');
       const key = digest(image);
@@ -233,13 +200,64 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       return result;
     },
     async close(): Promise<void> {
+      if (closed) return;
       closed = true;
-      const pending = worker;
-      worker = undefined;
       cache.clear();
       cropCache.clear();
-      if (!pending) return;
       await queue;
+      await recognizer.close();
+    },
+  };
+}
+
+/** tesseract.js: one worker (WebAssembly), started on first use, reading one page at a time. */
+function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
+  const { langPath, pageSegMode } = settings;
+  let worker: Promise<Tesseract.Worker> | undefined;
+  const getWorker = (): Promise<Tesseract.Worker> => {
+    worker ??= (async () => {
+      const { createWorker, OEM } = (await import('tesseract.js')).default;
+      const w = await createWorker('eng', OEM.LSTM_ONLY, {
+        langPath,
+        gzip: existsSync(join(langPath, 'eng.traineddata.gz')),
+        cacheMethod: settings.cachePath ? 'write' : 'none',
+        ...(settings.cachePath ? { cachePath: settings.cachePath } : {}),
+        ...(settings.logger ? { logger: settings.logger } : {}),
+        errorHandler: () => {},
+      });
+      await w.setParameters({
+        tessedit_pageseg_mode: pageSegMode as Tesseract.PSM,
+        preserve_interword_spaces: '0',
+        // Scale is ours, not a print resolution; a fixed DPI stops tesseract guessing and warning.
+        user_defined_dpi: '300',
+        // tesseract prints debug notes to stdout ("Detected N diacritics") to stdout, polluting `deid run` output
+        // (the path is in tesseract's wasm file system, so it holds on every platform).
+        debug_file: '/dev/null',
+      } as Partial<Tesseract.WorkerParams>);
+      return w;
+    })().catch((error: unknown) => {
+      worker = undefined;
+      throw engineError(ENGINE, 'could not start the tesseract worker', error);
+    });
+    return worker;
+  };
+  return {
+    async recognize(pages, what) {
+      const w = await getWorker();
+      const out: RecognizedPage[] = [];
+      for (const [i, png] of pages.entries()) {
+        try {
+          out.push((await w.recognize(png, {}, { blocks: true, text: false })).data);
+        } catch (error) {
+          throw engineError(ENGINE, `OCR failed on page ${i + 1} of ${pages.length} (${what})`, error);
+        }
+      }
+      return out;
+    },
+    async close() {
+      const pending = worker;
+      worker = undefined;
+      if (!pending) return;
       try {
         await (await pending).terminate();
       } catch {
@@ -390,7 +408,7 @@ function runningMedian(at: (i: number) => number, n: number, radius: number): Ui
 }
 
 
-function pageToPass(page: Tesseract.Page, scale: number, image: DisplayImage, minConfidence: number): Pass {
+function pageToPass(page: RecognizedPage, scale: number, image: DisplayImage, minConfidence: number): Pass {
   const pass: Pass = { words: [], lines: [] };
   for (const block of page.blocks ?? []) {
     for (const paragraph of block.paragraphs) {

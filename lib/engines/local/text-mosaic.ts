@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import type Tesseract from 'tesseract.js';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
 import { findTextRegions } from '../../image/text-regions.js';
 import type { Box, DetectedText } from '../types.js';
+import type { RecognizedPage } from './page.js';
 
 /** Words and lines read in one image or crop. */
 export interface Pass {
@@ -213,7 +213,7 @@ export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
  * Splits a mosaic's OCR result by crop: each word goes to the crop holding its centre, in the
  * crop's own original pixel coordinates; a tesseract line spanning two crops is split.
  */
-export function splitMosaicPage(page: Tesseract.Page, mosaic: Mosaic, minConfidence: number): Pass[] {
+export function splitMosaicPage(page: RecognizedPage, mosaic: Mosaic, minConfidence: number): Pass[] {
   const passes: Pass[] = mosaic.crops.map(() => ({ words: [], lines: [] }));
   for (const block of page.blocks ?? []) {
     for (const paragraph of block.paragraphs) {

@@ -1,0 +1,27 @@
+/** The contract between the local text detector and the OCR program that reads its prepared pages. */
+import type Tesseract from 'tesseract.js';
+
+/** What a {@link PageRecognizer} reads with. */
+export interface RecognizerSettings {
+  /** Folder holding `eng.traineddata(.gz)`. */
+  langPath: string;
+  /** Page segmentation mode, e.g. `'11'` (sparse text). */
+  pageSegMode: string;
+  logger?: (message: Tesseract.LoggerMessage) => void;
+  /** Folder to cache the unpacked traineddata in (optional). */
+  cachePath?: string;
+}
+
+/** Words found on a page, grouped as tesseract groups them (the parts of tesseract.js's `Page` the detector reads). */
+export interface RecognizedPage {
+  blocks: Array<{ paragraphs: Array<{ lines: Array<{ words: Array<{ text: string; confidence: number; bbox: Tesseract.Bbox }> }> }> }> | null;
+}
+
+/** An OCR program reading prepared pages (PNG, dark text on light ground), one result per page, in order. */
+export interface PageRecognizer {
+  /** Reads every page; `what` names them in errors. Many pages per call let a program amortise its start. */
+  recognize(pages: Buffer[], what: string): Promise<RecognizedPage[]>;
+  /** Ends the program; safe to call twice. */
+  close(): Promise<void>;
+}
+
