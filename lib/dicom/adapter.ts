@@ -3,7 +3,7 @@
  * `DicomDataset` and writes one back as valid Part 10, keeping the transfer syntax and
  * writing untouched pixel data byte for byte.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync, inflateSync } from 'node:zlib';
 import dcmjs from 'dcmjs';
 import type { DicomDataset, DicomDict, DicomElement } from './dataset.js';
 import {
@@ -13,13 +13,34 @@ import {
   locatePixelElement,
   type RawPixelElement,
 } from './pixel-element.js';
-import { findStructuralProblem } from './structure.js';
+import { READ_COPIES, formatBytes, inflateLimit, resourceLimits, type ResourceLimits } from './limits.js';
+import { encodeMeta, layoutPart10, type Part10Layout } from './part10.js';
+import { inspectDataset, transcodeDataset } from './transcode.js';
 import { TransferSyntax, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntax.js';
 
 const { DicomMessage, DicomDict: DcmjsDict } = dcmjs.data;
 // dcmjs logs recoverable oddities (unknown VRs) to the console; callers get errors instead.
 dcmjs.log?.setLevel?.('silent');
 dcmjs.log?.getLogger?.('validation.dcmjs')?.setLevel?.('silent');
+inheritTextDecoderInItems(dcmjs.data.ReadBufferStream);
+
+/**
+ * dcmjs reads each sequence item from a new stream that decodes text as Latin-1, whatever the
+ * Specific Character Set: UTF-8 names in an SR's content items came out garbled (so they would not
+ * match the header's). An item inherits its dataset's character set (PS3.5 6.1.2.5.1): sub-streams
+ * take their parent's decoder; an item with its own Specific Character Set still sets its own.
+ */
+function inheritTextDecoderInItems(ReadBufferStream: { prototype: { more(length: number): unknown } }): void {
+  const more = ReadBufferStream.prototype.more;
+  if ((more as { inherits?: boolean }).inherits) return;
+  const inheriting = function (this: { decoder?: unknown }, length: number) {
+    const stream = more.call(this, length) as { setDecoder?(decoder: unknown): void };
+    if (this.decoder) stream.setDecoder?.(this.decoder);
+    return stream;
+  };
+  (inheriting as { inherits?: boolean }).inherits = true;
+  ReadBufferStream.prototype.more = inheriting;
+}
 
 const PIXEL_DATA = '7FE00010';
 /** Identifies files written by this kit (PS3.7 D.3.3.2); a 2.25 UUID-derived root. */
@@ -41,47 +62,97 @@ export class DicomReadError extends Error {
 /** Original pixel element bytes, keyed by the element object they belong to. */
 const rawPixelElements = new WeakMap<DicomElement, RawPixelElement>();
 
+/** Options of {@link readDicom}. */
+export interface ReadOptions {
+  /** Limits to apply instead of those in force (see `lib/dicom/limits.ts`). */
+  limits?: Partial<ResourceLimits>;
+  /**
+   * When to rewrite the dataset into the form the parser reads best (see `lib/dicom/transcode.ts`):
+   * `auto` (default) only when it needs it, `always` for every file (tests compare the two).
+   */
+  transcode?: 'auto' | 'always';
+}
+
 /**
  * Parses DICOM bytes: Part 10 in implicit/explicit VR little endian, explicit big endian,
- * deflated explicit little endian, any encapsulated syntax, or a bare dataset without
- * preamble and meta header (implicit or explicit VR little endian).
- * Strings come back as Unicode whatever the Specific Character Set.
+ * deflated explicit little endian or any encapsulated syntax; with or without preamble, meta
+ * group length or meta header (a bare dataset), and with a transfer syntax missing from the meta
+ * header inferred from the dataset as dcmtk does. Sequences of undefined length encoded as UN or
+ * with unknown private tags are read as sequences. Strings come back as Unicode whatever the
+ * Specific Character Set, code extensions (ISO 2022) included; it is written back as UTF-8.
+ *
+ * Sizes are checked before anything large is allocated: a deflated dataset inflates only up to
+ * a limit, and a file needing more than the per-file memory limit fails.
  *
  * @param bytes the file's bytes; not modified.
  * @param source name used in errors (default: `<memory>`).
  * @throws DicomReadError naming the source and the problem.
  */
-export function readDicom(bytes: Uint8Array, source = '<memory>'): DicomDataset {
-  const part10 = hasPart10Preamble(bytes) ? bytes : wrapBareDataset(bytes, source);
+export function readDicom(bytes: Uint8Array, source = '<memory>', options: ReadOptions = {}): DicomDataset {
+  const limits = resourceLimits(options.limits);
+  let layout: Part10Layout;
+  try {
+    layout = layoutPart10(bytes);
+  } catch (error) {
+    throw new DicomReadError(source, describe(error), { cause: error });
+  }
+  const transferSyntaxUID = layout.transferSyntaxUID;
+  let body = bytes.subarray(layout.datasetOffset);
+  if (transferSyntaxUID === TransferSyntax.DeflatedExplicitVRLittleEndian) body = inflateDataset(body, limits, source);
+  if (body.byteLength === 0) throw new DicomReadError(source, 'the dataset is empty');
+  const needed = body.byteLength * READ_COPIES;
+  if (needed > limits.maxFileMemory) {
+    throw new DicomReadError(source, `reading this ${formatBytes(body.byteLength)} dataset needs about ${formatBytes(needed)}, above the per-file memory limit of ${formatBytes(limits.maxFileMemory)} (DEID_MAX_FILE_MEMORY)`);
+  }
+  const syntax = { implicitVR: isImplicitVR(transferSyntaxUID), littleEndian: !isBigEndian(transferSyntaxUID) };
+  const head = (parserSyntax: string) => concat([new Uint8Array(128), new TextEncoder().encode('DICM'), encodeMeta(layout.metaElements, parserSyntax)]);
+  let part10: Uint8Array;
+  try {
+    if (inspectDataset(body, syntax).size > 0 || options.transcode === 'always') {
+      part10 = transcodeDataset(body, syntax, head(syntax.littleEndian ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ExplicitVRBigEndian));
+    } else {
+      part10 = concat([head(transferSyntaxUID === TransferSyntax.DeflatedExplicitVRLittleEndian ? TransferSyntax.ExplicitVRLittleEndian : transferSyntaxUID), body]);
+    }
+  } catch (error) {
+    throw new DicomReadError(source, describe(error), { cause: error });
+  }
   let message: { meta: DicomDict; dict: DicomDict };
   try {
-    message = DicomMessage.readFile(toArrayBuffer(part10), { ignoreErrors: false });
+    message = DicomMessage.readFile(part10.buffer, { ignoreErrors: false });
   } catch (error) {
     throw new DicomReadError(source, `cannot parse DICOM: ${describe(error)}`, { cause: error });
   }
   const meta = message.meta;
-  const transferSyntaxUID = String(meta['00020010']?.Value?.[0] ?? '').replace(/\0/g, '').trim();
-  if (!transferSyntaxUID) throw new DicomReadError(source, 'the file meta header has no Transfer Syntax UID');
+  delete meta['00020000'];
+  meta['00020010'] = { vr: 'UI', Value: [transferSyntaxUID] };
   const dict = message.dict;
   if (Object.keys(dict).length === 0) throw new DicomReadError(source, 'the dataset is empty');
-  delete meta['00020000'];
   const dataset: DicomDataset = { meta, dict, transferSyntaxUID };
-  const body = datasetBytes(part10, transferSyntaxUID, source);
-  const problem = findStructuralProblem(body, { implicitVR: isImplicitVR(transferSyntaxUID), littleEndian: !isBigEndian(transferSyntaxUID) });
-  if (problem) throw new DicomReadError(source, problem);
   if (dict[PIXEL_DATA]) attachRawPixelData(dataset, body, source);
   return dataset;
 }
 
-/** The dataset's encoded bytes after the meta header, inflated when deflated. */
-function datasetBytes(part10: Uint8Array, transferSyntaxUID: string, source: string): Uint8Array {
-  const metaEnd = 132 + 12 + new DataView(part10.buffer, part10.byteOffset).getUint32(140, true);
-  const body = part10.subarray(metaEnd);
-  if (transferSyntaxUID !== TransferSyntax.DeflatedExplicitVRLittleEndian) return body;
+/** Inflates a deflated dataset, stopping (rather than allocating more) once it passes the limit. */
+function inflateDataset(body: Uint8Array, limits: ResourceLimits, source: string): Uint8Array {
+  const limit = inflateLimit(body.byteLength, limits);
+  const attempt = (inflate: typeof inflateRawSync) => inflate(body, { maxOutputLength: limit });
+  const tooLarge = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+  const bomb = () =>
+    new DicomReadError(
+      source,
+      `the deflated dataset (${formatBytes(body.byteLength)}) inflates to more than ${formatBytes(limit)}, the limit for its size (DEID_MAX_INFLATE_RATIO, DEID_MIN_INFLATE_ALLOWANCE): refused as a decompression bomb`,
+    );
   try {
-    return inflateRawSync(body);
+    return attempt(inflateRawSync);
   } catch (error) {
-    throw new DicomReadError(source, `deflated dataset cannot be inflated: ${describe(error)}`, { cause: error });
+    if (tooLarge(error)) throw bomb();
+    // Some writers wrap the deflate stream in a zlib header; dcmtk reads those too.
+    try {
+      return attempt(inflateSync);
+    } catch (again) {
+      if (tooLarge(again)) throw bomb();
+      throw new DicomReadError(source, `the deflated dataset cannot be inflated: ${describe(error)}`, { cause: error });
+    }
   }
 }
 
@@ -250,29 +321,6 @@ function swapWords(frame: ArrayBuffer, size: 1 | 2 | 4): ArrayBuffer {
   if (size === 2) buffer.swap16();
   else buffer.swap32();
   return bytes.buffer;
-}
-
-function hasPart10Preamble(bytes: Uint8Array): boolean {
-  return bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
-}
-
-/** Wraps a bare dataset (no preamble, no meta) in a minimal Part 10 header so dcmjs can read it. */
-function wrapBareDataset(bytes: Uint8Array, source: string): Uint8Array {
-  if (bytes.length < 8) throw new DicomReadError(source, `not a DICOM file: only ${bytes.length} bytes`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const group = view.getUint16(0, true);
-  const element = view.getUint16(2, true);
-  const vr = String.fromCharCode(bytes[4], bytes[5]);
-  const explicit = /^(AE|AS|AT|CS|DA|DS|DT|FL|FD|IS|LO|LT|OB|OD|OF|OL|OV|OW|PN|SH|SL|SQ|SS|ST|SV|TM|UC|UI|UL|UN|UR|US|UT|UV)$/.test(vr);
-  const plausible = group >= 0x0002 && group <= 0x0010 && group % 2 === 0 && element < 0x1000;
-  if (!plausible) {
-    throw new DicomReadError(source, "not a DICOM file: no 'DICM' marker at byte 128 and no dataset at the start");
-  }
-  const ts = explicit ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ImplicitVRLittleEndian;
-  const header = new DcmjsDict({ '00020010': { vr: 'UI', Value: [ts] } });
-  header.dict = {};
-  const prefix = new Uint8Array(header.write());
-  return concat([prefix, bytes]);
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
