@@ -9,13 +9,14 @@ import type { DicomDataset, DicomDict, DicomElement } from './dataset.js';
 import {
   encodePixelElement,
   fragmentsToFrames,
+  type ExtendedOffsets,
   framesDigest,
-  locatePixelElement,
   type RawPixelElement,
 } from './pixel-element.js';
 import { READ_COPIES, formatBytes, inflateLimit, resourceLimits, type ResourceLimits } from './limits.js';
 import { encodeMeta, layoutPart10, type Part10Layout } from './part10.js';
-import { inspectDataset, transcodeDataset } from './transcode.js';
+export { metaSopClass } from './part10.js';
+import { inspectDataset, transcodeDataset, type PixelElementPosition } from './transcode.js';
 import { TransferSyntax, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntax.js';
 
 const { DicomMessage, DicomDict: DcmjsDict } = dcmjs.data;
@@ -106,12 +107,18 @@ export function readDicom(bytes: Uint8Array, source = '<memory>', options: ReadO
   }
   const syntax = { implicitVR: isImplicitVR(transferSyntaxUID), littleEndian: !isBigEndian(transferSyntaxUID) };
   const head = (parserSyntax: string) => concat([new Uint8Array(128), new TextEncoder().encode('DICM'), encodeMeta(layout.metaElements, parserSyntax)]);
+  // dcmjs reads everything before the top-level Pixel Data, which is read here (its fragments and
+  // offset tables checked, big endian words swapped) without copying it through the parser.
   let part10: Uint8Array;
+  let pixel: PixelElementPosition | undefined;
   try {
-    if (inspectDataset(body, syntax).size > 0 || options.transcode === 'always') {
+    const inspection = inspectDataset(body, syntax);
+    pixel = inspection.pixel;
+    if (inspection.reasons.size > 0 || options.transcode === 'always') {
       part10 = transcodeDataset(body, syntax, head(syntax.littleEndian ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ExplicitVRBigEndian));
     } else {
-      part10 = concat([head(transferSyntaxUID === TransferSyntax.DeflatedExplicitVRLittleEndian ? TransferSyntax.ExplicitVRLittleEndian : transferSyntaxUID), body]);
+      const parserSyntax = transferSyntaxUID === TransferSyntax.DeflatedExplicitVRLittleEndian ? TransferSyntax.ExplicitVRLittleEndian : transferSyntaxUID;
+      part10 = concat([head(parserSyntax), body.subarray(0, pixel?.start ?? body.byteLength)]);
     }
   } catch (error) {
     throw new DicomReadError(source, describe(error), { cause: error });
@@ -126,9 +133,9 @@ export function readDicom(bytes: Uint8Array, source = '<memory>', options: ReadO
   delete meta['00020000'];
   meta['00020010'] = { vr: 'UI', Value: [transferSyntaxUID] };
   const dict = message.dict;
-  if (Object.keys(dict).length === 0) throw new DicomReadError(source, 'the dataset is empty');
   const dataset: DicomDataset = { meta, dict, transferSyntaxUID };
-  if (dict[PIXEL_DATA]) attachRawPixelData(dataset, body, source);
+  if (pixel) attachPixelData(dataset, body, pixel, source);
+  if (Object.keys(dict).length === 0) throw new DicomReadError(source, 'the dataset is empty');
   return dataset;
 }
 
@@ -176,6 +183,11 @@ export function writeDicom(dataset: DicomDataset): Uint8Array {
   const dcmjsWritesPixels = pixel !== undefined && raw !== undefined && isBigEndian(transferSyntaxUID);
   const dict: DicomDict = {};
   for (const [tag, element] of Object.entries(dataset.dict)) if (tag < PIXEL_DATA) dict[tag] = element;
+  // An Extended Offset Table describes the fragments as read; re-encoded frames get a Basic Offset Table.
+  if (pixel && !raw) {
+    delete dict['7FE00001'];
+    delete dict['7FE00002'];
+  }
   if (dcmjsWritesPixels) {
     dict[PIXEL_DATA] = { ...pixel, Value: (pixel.Value as ArrayBuffer[]).map((f) => swapWords(f, wordSize(pixel, dataset))) };
   }
@@ -265,43 +277,60 @@ function buildMeta(dataset: DicomDataset, transferSyntaxUID: string): DicomDict 
   return meta;
 }
 
-function attachRawPixelData(dataset: DicomDataset, body: Uint8Array, source: string): void {
-  const pixel = dataset.dict[PIXEL_DATA];
+/**
+ * Sets the dataset's Pixel Data from its element in the dataset's bytes: native data as one value
+ * (big endian words swapped to little endian, so every step sees little endian), encapsulated data
+ * as one value per frame, grouped and checked by {@link fragmentsToFrames}. The element's bytes are
+ * kept (a view, not a copy) so that unchanged pixel data is written back byte for byte.
+ */
+function attachPixelData(dataset: DicomDataset, body: Uint8Array, position: PixelElementPosition, source: string): void {
   const ts = dataset.transferSyntaxUID;
+  const implicitVR = isImplicitVR(ts);
+  if (position.encapsulated) {
+    const [table, ...fragments] = position.items ?? [];
+    if (!table) throw new DicomReadError(source, 'encapsulated Pixel Data has no offset table item');
+    const tableView = new DataView(table.buffer, table.byteOffset, table.byteLength);
+    const offsetTable: number[] = [];
+    for (let i = 0; i + 4 <= table.byteLength; i += 4) offsetTable.push(tableView.getUint32(i, true));
+    const numberOfFrames = Number.parseInt(String(dataset.dict['00280008']?.Value?.[0] ?? '1'), 10) || 1;
+    let frames: ArrayBuffer[];
+    try {
+      frames = fragmentsToFrames(fragments, offsetTable, numberOfFrames, extendedOffsets(dataset)).map(toArrayBuffer);
+    } catch (error) {
+      throw new DicomReadError(source, `encapsulated Pixel Data does not match its header: ${describe(error)}`, { cause: error });
+    }
+    const pixel: DicomElement = { vr: position.vr, Value: frames };
+    dataset.dict[PIXEL_DATA] = pixel;
+    rawPixelElements.set(pixel, { bytes: body.subarray(position.start, position.end), encapsulated: true, implicitVR, digest: framesDigest(frames) });
+    return;
+  }
+  const value = toArrayBuffer(body.subarray(position.valueStart, position.end));
+  const bits = Number(dataset.dict['00280100']?.Value?.[0] ?? 16);
+  const vr = position.vr === 'OB' || position.vr === 'OW' ? position.vr : bits > 8 ? 'OW' : 'OB';
+  const pixel: DicomElement = { vr, Value: [value] };
+  dataset.dict[PIXEL_DATA] = pixel;
   if (isBigEndian(ts)) {
-    // dcmjs leaves big endian words as they are: swap them so every step sees little endian,
-    // and swap back (in writeDicom) when the file is written unchanged.
-    pixel.Value = (pixel.Value as ArrayBuffer[]).map((frame) => swapWords(frame, wordSize(pixel, dataset)));
+    // Swapped to little endian here, and back (by dcmjs, in writeDicom) when written unchanged.
+    pixel.Value = [swapWords(value, wordSize(pixel, dataset))];
     rawPixelElements.set(pixel, { encapsulated: false, implicitVR: false, digest: framesDigest(pixel.Value as ArrayBuffer[]) });
     return;
   }
-  const implicitVR = isImplicitVR(ts);
-  const located = locatePixelElement(body, implicitVR);
-  if (!located) {
-    if (isEncapsulated(ts)) throw new DicomReadError(source, 'encapsulated Pixel Data is malformed or truncated');
-    return;
-  }
-  const numberOfFrames = Number.parseInt(String(dataset.dict['00280008']?.Value?.[0] ?? '1'), 10) || 1;
-  let frames: ArrayBuffer[];
-  if (located.encapsulated) {
-    try {
-      frames = fragmentsToFrames(located.fragments ?? [], located.offsetTable ?? [], numberOfFrames).map(toArrayBuffer);
-    } catch (error) {
-      throw new DicomReadError(source, `encapsulated Pixel Data: ${describe(error)}`, { cause: error });
-    }
-    pixel.Value = frames;
-  } else {
-    frames = pixel.Value as ArrayBuffer[];
-    const value = body.subarray(located.end - totalLength(frames), located.end);
-    // Only splice raw bytes back when dcmjs read exactly these bytes.
-    if (frames.length !== 1 || !bytesEqual(new Uint8Array(frames[0]), value)) return;
-  }
-  rawPixelElements.set(pixel, {
-    bytes: body.slice(located.start, located.end),
-    encapsulated: located.encapsulated,
-    implicitVR,
-    digest: framesDigest(frames),
-  });
+  rawPixelElements.set(pixel, { bytes: body.subarray(position.start, position.end), encapsulated: false, implicitVR, digest: framesDigest([value]) });
+}
+
+/** The Extended Offset Table and its lengths (64-bit little-endian values), when the dataset has them. */
+function extendedOffsets(dataset: DicomDataset): ExtendedOffsets | undefined {
+  const read = (tag: string) => {
+    const value = dataset.dict[tag]?.Value?.[0];
+    if (!(value instanceof ArrayBuffer)) return undefined;
+    const view = new DataView(value);
+    const out: number[] = [];
+    for (let i = 0; i + 8 <= value.byteLength; i += 8) out.push(Number(view.getBigUint64(i, true)));
+    return out;
+  };
+  const offsets = read('7FE00001');
+  if (!offsets) return undefined;
+  return { offsets, lengths: read('7FE00002') ?? [] };
 }
 
 /**
@@ -325,14 +354,6 @@ function swapWords(frame: ArrayBuffer, size: 1 | 2 | 4): ArrayBuffer {
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-function totalLength(frames: ArrayBuffer[]): number {
-  return frames.reduce((sum, f) => sum + f.byteLength, 0);
-}
-
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -43,6 +43,15 @@ export function decodeText(bytes: Uint8Array, terms: readonly string[], vr: stri
   try {
     return convertBytes(known.join('\\'), bytes, { vr });
   } catch {
+    // Writers switch back to ASCII (ESC ( B) even when ISO 2022 IR 6 is not declared; pydicom and
+    // dcmtk accept it, so does the kit.
+    if (known.length > 1 && !known.includes('ISO 2022 IR 6')) {
+      try {
+        return convertBytes([...known, 'ISO 2022 IR 6'].join('\\'), bytes, { vr });
+      } catch {
+        // fall through
+      }
+    }
     // A malformed escape sequence: keep every byte rather than lose text (PHI must stay findable).
     return new TextDecoder('latin1').decode(bytes);
   }

@@ -184,6 +184,19 @@ function readsAs(body: Uint8Array, implicit: boolean, le: boolean, bare: boolean
   return read > 0 && (read >= 2 || p === body.byteLength);
 }
 
+/**
+ * The Media Storage SOP Class UID of the meta header, read without parsing the dataset (so a
+ * DICOMDIR is recognised even when its records cannot be read). Undefined when there is none.
+ */
+export function metaSopClass(bytes: Uint8Array): string | undefined {
+  try {
+    const element = layoutPart10(bytes).metaElements.find((e) => e.element === 0x0002);
+    return element ? uidValue(element.bytes) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function uidValue(element: Uint8Array): string {
   const view = new DataView(element.buffer, element.byteOffset, element.byteLength);
   const long = LONG_VRS.has(ascii(element, 4, 2));

@@ -7,7 +7,8 @@
  *   the same byte order, sequences and items with defined lengths, every text value in UTF-8.
  *
  * What needs the rewrite (each is legal DICOM, or common enough that dcmtk reads it):
- * - a UN element of undefined length: a sequence whose items are Implicit VR Little Endian (PS3.5 6.2.2);
+ * - a UN element of undefined length, or one the dictionary calls a sequence: a sequence whose
+ *   items are Implicit VR Little Endian (PS3.5 6.2.2);
  * - in implicit VR, an element of undefined length that dcmjs's dictionary does not call a sequence
  *   (private and unknown sequences);
  * - a Specific Character Set with code extensions (`ISO 2022 IR 6\ISO 2022 IR 87`), several terms,
@@ -29,6 +30,29 @@ export interface DatasetSyntax {
 /** Why a dataset must be transcoded before dcmjs reads it. */
 export type TranscodeReason = 'un-sequence' | 'implicit-sequence' | 'charset' | 'stray-delimiter' | 'unknown-vr' | 'undefined-length-item';
 
+/** Where the top-level Pixel Data element lies in the dataset's bytes (as read, before any rewrite). */
+export interface PixelElementPosition {
+  /** Offset of its tag. */
+  start: number;
+  /** Offset of its value (for encapsulated data, of the first item). */
+  valueStart: number;
+  /** Offset after its value (for encapsulated data, after the sequence delimiter). */
+  end: number;
+  /** Its VR: as written in explicit VR, as dcmjs would take it in implicit VR. */
+  vr: string;
+  encapsulated: boolean;
+  /** Encapsulated data: the item values in order, the Basic Offset Table first. */
+  items?: Uint8Array[];
+}
+
+/** What {@link inspectDataset} found. */
+export interface Inspection {
+  /** Why dcmjs cannot read the dataset as it is (empty when it can). */
+  reasons: Set<TranscodeReason>;
+  /** The top-level Pixel Data element, when there is one. */
+  pixel?: PixelElementPosition;
+}
+
 /** A dataset whose structure does not fit its bytes (truncated, or an element where an item belongs). */
 export class DatasetStructureError extends Error {
   override name = 'DatasetStructureError';
@@ -42,19 +66,19 @@ const WORD_SIZE: Record<string, number> = { US: 2, SS: 2, OW: 2, AT: 2, UL: 4, S
 const DEFAULT_TERMS = new Set(['', 'ISO_IR 6', 'ISO 2022 IR 6', UTF8_CHARSET]);
 
 /**
- * Walks the whole dataset and returns why dcmjs cannot read it as it is (empty when it can).
+ * Walks the whole dataset: says why dcmjs cannot read it as it is and where its Pixel Data lies.
  * @throws DatasetStructureError naming the first element that does not fit the bytes.
  */
-export function inspectDataset(body: Uint8Array, syntax: DatasetSyntax): Set<TranscodeReason> {
+export function inspectDataset(body: Uint8Array, syntax: DatasetSyntax): Inspection {
   const walker = new Walker(body, syntax, undefined);
   walker.run();
-  return walker.reasons;
+  return { reasons: walker.reasons, pixel: walker.pixel };
 }
 
 /**
  * Rewrites a dataset as explicit VR in the same byte order, with defined lengths for sequences and
- * items, text in UTF-8 and Specific Character Set `ISO_IR 192`. Encapsulated pixel data and other
- * binary values are copied byte for byte.
+ * items, text in UTF-8 and Specific Character Set `ISO_IR 192`. Binary values are copied byte for
+ * byte. The rewrite stops before the top-level Pixel Data element (see {@link Inspection.pixel}).
  * @param prefix bytes to put before the dataset in the same buffer (a preamble and meta header).
  * @throws DatasetStructureError as {@link inspectDataset}.
  */
@@ -75,6 +99,7 @@ interface Context {
 
 class Walker {
   readonly reasons = new Set<TranscodeReason>();
+  pixel?: PixelElementPosition;
   private readonly view: DataView;
 
   constructor(
@@ -150,9 +175,14 @@ class Walker {
           valueStart = p + 8;
         }
       }
+      const topLevelPixels = group === 0x7fe0 && element === 0x0010 && ctx.depth === 0;
+      if (topLevelPixels) this.sink?.halt();
       if (length === UNDEFINED) {
         if (group === 0x7fe0 && element === 0x0010) {
-          p = this.encapsulated(vr, valueStart, end, ctx);
+          const items: Uint8Array[] = [];
+          const after = this.encapsulated(vr, valueStart, end, ctx, items);
+          if (topLevelPixels) this.pixel = { start: p, valueStart, end: after, vr: vr === 'OW' ? 'OW' : 'OB', encapsulated: true, items };
+          p = after;
           continue;
         }
         let itemContext = ctx;
@@ -169,7 +199,14 @@ class Walker {
       if (valueStart + length > end) {
         throw new DatasetStructureError(`truncated: ${hex(group, element)} needs ${length} bytes at byte ${valueStart} but only ${end - valueStart} remain`);
       }
-      if (vr === 'SQ') {
+      if (topLevelPixels) {
+        this.pixel = { start: p, valueStart, end: valueStart + length, vr, encapsulated: false };
+      } else if (vr === 'UN' && !ctx.implicit && length > 0 && implicitVrOf(group, element, false) === 'SQ') {
+        // A sequence stored as UN holds Implicit VR Little Endian items (PS3.5 6.2.2); dcmjs would
+        // read them as explicit VR and lose its way (a 2 KB file made it allocate 775 MB).
+        this.reasons.add('un-sequence');
+        this.sequence(group, element, valueStart, valueStart + length, { ...ctx, implicit: true, littleEndian: true }, false, ctx);
+      } else if (vr === 'SQ') {
         this.sequence(group, element, valueStart, valueStart + length, ctx, false, ctx);
       } else {
         this.value(group, element, vr, valueStart, length, ctx);
@@ -244,7 +281,7 @@ class Walker {
   }
 
   /** Encapsulated pixel data: fragments of defined length up to the sequence delimiter, copied as they are. */
-  private encapsulated(vr: string, start: number, end: number, ctx: Context): number {
+  private encapsulated(vr: string, start: number, end: number, ctx: Context, items: Uint8Array[]): number {
     let p = start;
     while (p + 8 <= end) {
       const group = this.u16(p, ctx.littleEndian);
@@ -259,6 +296,7 @@ class Walker {
       }
       if (length === UNDEFINED) throw new DatasetStructureError(`malformed: a Pixel Data fragment has an undefined length (byte ${p})`);
       if (p + 8 + length > end) throw new DatasetStructureError(`truncated: a Pixel Data fragment needs ${length} bytes at byte ${p + 8}`);
+      items.push(this.body.subarray(p + 8, p + 8 + length));
       p += 8 + length;
     }
     throw new DatasetStructureError('truncated: encapsulated Pixel Data has no sequence delimiter');
@@ -269,8 +307,14 @@ class Walker {
 class Sink {
   private readonly chunks: Uint8Array[] = [];
   private size = 0;
+  private halted = false;
 
   constructor(readonly littleEndian: boolean) {}
+
+  /** Writes nothing more: the top-level Pixel Data and what follows it are read apart. */
+  halt(): void {
+    this.halted = true;
+  }
 
   /** Bytes written as they are. */
   raw(bytes: Uint8Array): void {
@@ -278,6 +322,7 @@ class Sink {
   }
 
   private push(bytes: Uint8Array): void {
+    if (this.halted) return;
     this.chunks.push(bytes);
     this.size += bytes.byteLength;
   }

@@ -63,6 +63,36 @@ export function syntaxInfo(uid: string): SyntaxInfo | undefined {
   return byUid.get(uid.trim());
 }
 
+/**
+ * A transfer syntax for messages: its name when the kit knows it, otherwise words that do not
+ * repeat the header's value (a hostile file can put anything there, PHI included).
+ */
+export function syntaxName(uid: string): string {
+  return syntaxInfo(uid)?.name ?? KNOWN_NAMES[uid.trim()] ?? 'an unrecognised transfer syntax';
+}
+
+const KNOWN_NAMES: Record<string, string> = {
+  '1.2.840.10008.1.2.4.100': 'MPEG2 Main Profile',
+  '1.2.840.10008.1.2.4.101': 'MPEG2 High Profile',
+  '1.2.840.10008.1.2.4.102': 'MPEG-4 AVC/H.264',
+  '1.2.840.10008.1.2.4.103': 'MPEG-4 AVC/H.264 BD-compatible',
+  '1.2.840.10008.1.2.4.104': 'MPEG-4 AVC/H.264 2D',
+  '1.2.840.10008.1.2.4.105': 'MPEG-4 AVC/H.264 3D',
+  '1.2.840.10008.1.2.4.106': 'MPEG-4 AVC/H.264 Stereo',
+  '1.2.840.10008.1.2.4.107': 'HEVC/H.265 Main Profile',
+  '1.2.840.10008.1.2.4.108': 'HEVC/H.265 Main 10 Profile',
+  '1.2.840.10008.1.2.4.92': 'JPEG 2000 Part 2 Multi-component Lossless',
+  '1.2.840.10008.1.2.4.93': 'JPEG 2000 Part 2 Multi-component',
+  '1.2.840.10008.1.2.4.94': 'JPIP Referenced',
+  '1.2.840.10008.1.2.4.95': 'JPIP Referenced Deflate',
+  '1.2.840.10008.1.2.6.1': 'RFC 2557 MIME encapsulation',
+  '1.2.840.10008.1.2.6.2': 'XML encoding',
+  '1.2.840.10008.1.2.4.52': 'JPEG Extended (Process 3 & 5, retired)',
+  '1.2.840.10008.1.2.4.53': 'JPEG Spectral Selection (retired)',
+  '1.2.840.10008.1.2.4.55': 'JPEG Full Progression (retired)',
+  '1.2.840.10008.1.2.4.58': 'JPEG Lossless (Process 15, retired)',
+};
+
 /** Whether pixel data in this syntax is encapsulated (one fragment set per frame). */
 export function isEncapsulated(uid: string): boolean {
   const info = syntaxInfo(uid);

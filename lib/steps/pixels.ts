@@ -4,7 +4,7 @@ import { findTextRegions } from '../engines/text-regions.js';
 import type { Box, DisplayImage, IdentityContext, PhiDetector, PhiFinding, TextDetector } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';
-import { cleanOverlays, decodeFrames, frameDigest, redactFrames, renderFrame } from '../pixels/index.js';
+import { checkPixelData, cleanOverlays, decodeFrames, frameDigest, redactFrames, renderFrame } from '../pixels/index.js';
 import type { PixelModule } from '../pixels/index.js';
 
 const STEP = 'clean-pixels';
@@ -172,6 +172,14 @@ export function cleanPixels(options: PixelPhiOptions & RedactPixelOptions): Step
 export function skipPixels(): Step {
   return async function skipPixelsStep(file) {
     const dataset = file.requireDataset(STEP);
+    // Pixels passed through unread must still be what the header says: nothing extra, nothing missing.
+    if (dataset.dict[PIXEL_DATA]) {
+      try {
+        checkPixelData(dataset);
+      } catch (error) {
+        return file.fail({ ruleId: 'pixel:inconsistent', step: STEP, reason: `pixel data does not match its header: ${(error as Error).message}` }, error);
+      }
+    }
     for (const action of await cleanOverlays(dataset)) {
       file.message({ ruleId: `pixel:${action.action}`, step: STEP, location: action.location, action: 'X', reason: action.detail });
     }
