@@ -85,6 +85,7 @@ function readMetaElements(bytes: Uint8Array, start: number): { elements: Part10L
     if (element !== 0x0000) elements.push({ element, bytes: STANDARD_VRS.has(vr) ? bytes.subarray(p, valueStart + length) : explicitMetaElement(element, bytes.subarray(valueStart, valueStart + length)) });
     p = valueStart + length;
   }
+  if (p < bytes.byteLength && p + 8 > bytes.byteLength) throw new Part10Error('truncated: the file ends inside the file meta header');
   return { elements, end: p };
 }
 

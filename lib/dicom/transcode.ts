@@ -10,7 +10,8 @@
  * - a UN element of undefined length, or one the dictionary calls a sequence: a sequence whose
  *   items are Implicit VR Little Endian (PS3.5 6.2.2);
  * - in implicit VR, an element of undefined length that dcmjs's dictionary does not call a sequence
- *   (private and unknown sequences);
+ *   (private and unknown sequences), and an unknown element of defined length whose value is a
+ *   list of items (a private sequence, in implicit VR or stored as UN);
  * - a Specific Character Set with code extensions (`ISO 2022 IR 6\ISO 2022 IR 87`), several terms,
  *   or one set in a sequence item that differs from the dataset's;
  * - an item delimiter inside an item of defined length, a sequence delimiter after a sequence of
@@ -206,6 +207,11 @@ class Walker {
         // read them as explicit VR and lose its way (a 2 KB file made it allocate 775 MB).
         this.reasons.add('un-sequence');
         this.sequence(group, element, valueStart, valueStart + length, { ...ctx, implicit: true, littleEndian: true }, false, ctx);
+      } else if (vr === 'UN' && this.holdsItems(valueStart, length, ctx.implicit ? ctx : { ...ctx, implicit: true, littleEndian: true })) {
+        // An unknown (private) element whose value is a list of items is a sequence: read it as one,
+        // so the text in it is seen (and cleaned) like any other.
+        this.reasons.add(ctx.implicit ? 'implicit-sequence' : 'un-sequence');
+        this.sequence(group, element, valueStart, valueStart + length, ctx.implicit ? ctx : { ...ctx, implicit: true, littleEndian: true }, false, ctx);
       } else if (vr === 'SQ') {
         this.sequence(group, element, valueStart, valueStart + length, ctx, false, ctx);
       } else {
@@ -215,6 +221,19 @@ class Walker {
     }
     if (inUndefinedItem) throw new DatasetStructureError('truncated: a sequence item has no end');
     return p;
+  }
+
+  /** Whether a value of unknown VR starts with an item tag and reads cleanly as a sequence's items. */
+  private holdsItems(start: number, length: number, itemCtx: Context): boolean {
+    if (length < 8 || this.u16(start, itemCtx.littleEndian) !== 0xfffe || this.u16(start + 2, itemCtx.littleEndian) !== 0xe000) return false;
+    const dry = new Walker(this.body, this.syntax, undefined);
+    try {
+      dry.sequence(0, 0, start, start + length, itemCtx, false, { ...itemCtx, depth: 0 });
+      return true;
+    } catch (error) {
+      if (error instanceof DatasetStructureError) return false;
+      throw error;
+    }
   }
 
   /** A plain value: notes the character set, and in a rewrite re-encodes text and swaps words as needed. */
@@ -239,7 +258,7 @@ class Walker {
   }
 
   /** A sequence's items, from `start` to `end` or to the sequence delimiter. Returns the position after. */
-  private sequence(group: number, element: number, start: number, end: number, itemCtx: Context, undefinedLength: boolean, ownerCtx: Context): number {
+  sequence(group: number, element: number, start: number, end: number, itemCtx: Context, undefinedLength: boolean, ownerCtx: Context): number {
     if (ownerCtx.depth >= MAX_DEPTH) throw new DatasetStructureError(`malformed: sequences nested more than ${MAX_DEPTH} deep`);
     const owner = hex(group, element);
     const le = itemCtx.littleEndian;
