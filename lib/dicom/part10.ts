@@ -105,10 +105,13 @@ function explicitMetaElement(element: number, value: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Encodes a File Meta Information group (group length first) from elements, for a parser. */
-export function encodeMeta(elements: Part10Layout['metaElements'], transferSyntaxUID: string): Uint8Array {
-  const ts = explicitMetaElement(0x0010, padUid(transferSyntaxUID));
-  const all = [...elements.filter((e) => e.element !== 0x0010), { element: 0x0010, bytes: ts }].sort((a, b) => a.element - b.element);
+/**
+ * Encodes a File Meta Information group (group length first) from elements, for a parser.
+ * @param transferSyntaxUID the Transfer Syntax UID to write (undefined: none, as some broken files have).
+ */
+export function encodeMeta(elements: Part10Layout['metaElements'], transferSyntaxUID: string | undefined): Uint8Array {
+  const ts = transferSyntaxUID === undefined ? [] : [{ element: 0x0010, bytes: explicitMetaElement(0x0010, padUid(transferSyntaxUID)) }];
+  const all = [...elements.filter((e) => e.element !== 0x0010), ...ts].sort((a, b) => a.element - b.element);
   const length = all.reduce((sum, e) => sum + e.bytes.byteLength, 0);
   const out = new Uint8Array(12 + length);
   const view = new DataView(out.buffer);

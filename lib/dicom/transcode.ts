@@ -64,6 +64,8 @@ const UNDEFINED = 0xffffffff;
 const MAX_DEPTH = 64;
 const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'UC', 'UN', 'UR', 'UT', 'SV', 'UV']);
 const WORD_SIZE: Record<string, number> = { US: 2, SS: 2, OW: 2, AT: 2, UL: 4, SL: 4, FL: 4, OF: 4, OL: 4, FD: 8, OD: 8, SV: 8, UV: 8, OV: 8 };
+/** Value sizes of the VRs dcmjs reads as numbers. */
+const FIXED_SIZE: Record<string, number> = { US: 2, SS: 2, UL: 4, SL: 4, FL: 4, AT: 4, FD: 8, SV: 8, UV: 8 };
 const DEFAULT_TERMS = new Set(['', 'ISO_IR 6', 'ISO 2022 IR 6', UTF8_CHARSET]);
 
 /**
@@ -199,6 +201,13 @@ class Walker {
       }
       if (valueStart + length > end) {
         throw new DatasetStructureError(`truncated: ${hex(group, element)} needs ${length} bytes at byte ${valueStart} but only ${end - valueStart} remain`);
+      }
+      // dcmjs reads fixed-size values whole: a length that is not a multiple of the size would make
+      // it read past the element and lose its place in the file (taking garbage for lengths).
+      const readAs = vr === 'UN' && !ctx.implicit ? implicitVrOf(group, element, false) : vr;
+      const size = FIXED_SIZE[readAs];
+      if (size && length % size !== 0) {
+        throw new DatasetStructureError(`malformed: ${hex(group, element)} (VR ${readAs}) holds ${length} bytes, not a whole number of ${size}-byte values`);
       }
       if (topLevelPixels) {
         this.pixel = { start: p, valueStart, end: valueStart + length, vr, encapsulated: false };

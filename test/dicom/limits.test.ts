@@ -6,71 +6,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDeflateRaw } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DicomReadError, readDicom, writeDicom } from '../../lib/dicom/adapter.js';
 import { LimitsError, parseSize, resourceLimits } from '../../lib/dicom/limits.js';
-import { encodeMeta, layoutPart10 } from '../../lib/dicom/part10.js';
-import { TransferSyntax } from '../../lib/dicom/transfer-syntax.js';
 import { deidentifyFiles } from '../../lib/pipeline/deidentify-files.js';
 import { checkPixelData } from '../../lib/pixels/validate.js';
 import { TS } from '../../lib/pixels/syntax.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
+import { deflateBomb } from '../support/bombs.js';
 import { declare, fixtureWithPixels, greyModule } from '../support/hostile-pixels.js';
 import { projectRoot } from '../support/paths.js';
 
 const MiB = 1024 ** 2;
 const work = mkdtempSync(path.join(tmpdir(), 'limits-'));
-
-/**
- * A deflated file whose dataset inflates to `inflated` bytes: the PHI fixture's header, then a
- * private OB element of zeros. Built by streaming, so the test never holds the inflated bytes.
- */
-async function deflateBomb(inflated: number): Promise<Uint8Array> {
-  const fixture = makePhiFixture().dataset;
-  const header = { ...fixture, dict: Object.fromEntries(Object.entries(fixture.dict).filter(([tag]) => tag < '00090000' || (tag >= '00100000' && tag < '7FE00010'))) };
-  const written = writeDicom(header);
-  const { metaElements, datasetOffset } = layoutPart10(written);
-  const head = written.subarray(datasetOffset);
-  const element = new Uint8Array(12);
-  const view = new DataView(element.buffer);
-  view.setUint16(0, 0x0009, true);
-  view.setUint16(2, 0x1001, true);
-  element.set([0x4f, 0x42], 4);
-  const zeros = Math.max(0, inflated - head.byteLength - 12 - 16);
-  view.setUint32(8, zeros, true);
-  const creator = new Uint8Array([0x09, 0x00, 0x10, 0x00, 0x4c, 0x4f, 0x08, 0x00, ...Buffer.from('ACME 1.0')]);
-  // Tags must ascend: the group 0008 elements, the private block, then the rest.
-  const split = indexOfGroup(head, 0x0010);
-  const deflate = createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  deflate.write(head.subarray(0, split));
-  deflate.write(creator);
-  deflate.write(element);
-  const block = Buffer.alloc(MiB);
-  for (let left = zeros; left > 0; left -= MiB) {
-    if (!deflate.write(block.subarray(0, Math.min(MiB, left)))) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end(head.subarray(split));
-  await done;
-  const meta = encodeMeta(metaElements, TransferSyntax.DeflatedExplicitVRLittleEndian);
-  return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), meta, ...chunks]);
-}
-
-/** Offset of the first top-level element of `group` in an explicit VR little endian dataset. */
-function indexOfGroup(body: Uint8Array, group: number): number {
-  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
-  for (let p = 0; p + 8 <= body.byteLength; ) {
-    if (view.getUint16(p, true) >= group) return p;
-    const vr = String.fromCharCode(body[p + 4], body[p + 5]);
-    const long = ['OB', 'OW', 'SQ', 'UN', 'UT', 'UC', 'UR'].includes(vr);
-    const length = long ? view.getUint32(p + 8, true) : view.getUint16(p + 6, true);
-    p += (long ? 12 : 8) + length;
-  }
-  return body.byteLength;
-}
 
 /** Runs `fn` and returns how far resident memory rose above where it started (sampled as it runs). */
 async function peakRise(fn: () => unknown): Promise<number> {
