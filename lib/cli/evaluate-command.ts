@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import { evaluateFiles } from '../evaluate/evaluate-files.js';
+import { isEngineName } from '../engines/index.js';
+import { evaluateFiles } from '../pipeline/evaluate-files.js';
+import { capMessage } from '../pipeline/messages.js';
+import { RunConfigurationError } from '../pipeline/run-paths.js';
 import { RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 import { createProgress } from './progress.js';
 
 /** `deid evaluate <de-identified...> [--original <inputs...>] --report <dir> --out <dir> [--rules] [--state] [--engine] [--no-pixels]`. */
@@ -19,7 +22,7 @@ export const registerEvaluateCommand: CommandRegistrar = (program: Command, setE
     .option('--engine <name>', 'detection engine: local (offline) or aws', 'local')
     .option('--no-pixels', 'do not check the pixels again')
     .action(async (inputs: string[], options: { original?: string[]; report: string; out: string; rules: string; state: string; engine: string; pixels: boolean }) => {
-      if (options.engine !== 'local' && options.engine !== 'aws') throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
       const progress = createProgress('evaluating');
       let result;
       try {
@@ -34,11 +37,11 @@ export const registerEvaluateCommand: CommandRegistrar = (program: Command, setE
           onFile: (entry, done, total) => {
             progress.update(done, total);
             const fatal = entry.file.messages.find((m) => m.severity === 'fatal');
-            if (fatal) progress.log(`error: ${entry.file.path}: ${fatal.reason}`);
+            if (fatal) progress.log(`error: file ${done} of ${total}: ${capMessage(fatal.reason, 300)}`);
           },
         });
       } catch (error) {
-        if (error instanceof RulesError) throw new UsageError(error.message);
+        if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError(error.message);
         throw error;
       } finally {
         progress.stop();

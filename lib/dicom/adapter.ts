@@ -17,7 +17,7 @@ import { READ_COPIES, formatBytes, inflateLimit, resourceLimits, type ResourceLi
 import { encodeMeta, layoutPart10, type Part10Layout } from './part10.js';
 export { metaSopClass } from './part10.js';
 import { inspectDataset, transcodeDataset, type PixelElementPosition } from './transcode.js';
-import { TransferSyntax, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntax.js';
+import { TS, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntaxes.js';
 
 const { DicomMessage, DicomDict: DcmjsDict } = dcmjs.data;
 // dcmjs logs recoverable oddities (unknown VRs) to the console; callers get errors instead.
@@ -99,7 +99,7 @@ export function readDicom(bytes: Uint8Array, source = '<memory>', options: ReadO
   }
   const transferSyntaxUID = layout.transferSyntaxUID;
   let body = bytes.subarray(layout.datasetOffset);
-  if (transferSyntaxUID === TransferSyntax.DeflatedExplicitVRLittleEndian) body = inflateDataset(body, limits, source);
+  if (transferSyntaxUID === TS.DeflatedExplicitVRLittleEndian) body = inflateDataset(body, limits, source);
   if (body.byteLength === 0) throw new DicomReadError(source, 'the dataset is empty');
   const needed = body.byteLength * READ_COPIES;
   if (needed > limits.maxFileMemory) {
@@ -115,9 +115,9 @@ export function readDicom(bytes: Uint8Array, source = '<memory>', options: ReadO
     const inspection = inspectDataset(body, syntax);
     pixel = inspection.pixel;
     if (inspection.reasons.size > 0 || options.transcode === 'always') {
-      part10 = transcodeDataset(body, syntax, head(syntax.littleEndian ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ExplicitVRBigEndian));
+      part10 = transcodeDataset(body, syntax, head(syntax.littleEndian ? TS.ExplicitVRLittleEndian : TS.ExplicitVRBigEndian));
     } else {
-      const parserSyntax = transferSyntaxUID === TransferSyntax.DeflatedExplicitVRLittleEndian ? TransferSyntax.ExplicitVRLittleEndian : transferSyntaxUID;
+      const parserSyntax = transferSyntaxUID === TS.DeflatedExplicitVRLittleEndian ? TS.ExplicitVRLittleEndian : transferSyntaxUID;
       part10 = concat([head(parserSyntax), body.subarray(0, pixel?.start ?? body.byteLength)]);
     }
   } catch (error) {
@@ -175,9 +175,9 @@ export function writeDicom(dataset: DicomDataset): Uint8Array {
   const pixel = dataset.dict[PIXEL_DATA];
   let transferSyntaxUID = dataset.transferSyntaxUID;
   const raw = pixel ? unchangedRaw(pixel) : undefined;
-  if (pixel && !raw && isBigEndian(transferSyntaxUID)) transferSyntaxUID = TransferSyntax.ExplicitVRLittleEndian;
+  if (pixel && !raw && isBigEndian(transferSyntaxUID)) transferSyntaxUID = TS.ExplicitVRLittleEndian;
 
-  const deflate = transferSyntaxUID === TransferSyntax.DeflatedExplicitVRLittleEndian;
+  const deflate = transferSyntaxUID === TS.DeflatedExplicitVRLittleEndian;
   const implicitVR = isImplicitVR(transferSyntaxUID);
   // Big endian pixel data was byte-swapped on reading: dcmjs swaps it back when it writes it.
   const dcmjsWritesPixels = pixel !== undefined && raw !== undefined && isBigEndian(transferSyntaxUID);
@@ -367,5 +367,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  // dcmjs quotes the header value it could not read (`Not a number: SMITH`): never repeat it.
+  return text.replace(/^(Not a number):.*$/s, '$1 (the value is not shown)').slice(0, 300);
 }

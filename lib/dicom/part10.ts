@@ -5,7 +5,7 @@
  * from the first elements of the dataset (explicit or implicit VR, little or big endian).
  */
 import { STANDARD_VRS } from './dictionary.js';
-import { TransferSyntax } from './transfer-syntax.js';
+import { TS } from './transfer-syntaxes.js';
 
 /** Where the parts of a file are, and how its dataset is encoded. */
 export interface Part10Layout {
@@ -138,9 +138,9 @@ export function encodeMeta(elements: Part10Layout['metaElements'], transferSynta
  */
 export function inferSyntax(body: Uint8Array, bare: boolean): string | undefined {
   const candidates: Array<[string, boolean, boolean]> = [
-    [TransferSyntax.ExplicitVRLittleEndian, false, true],
-    [TransferSyntax.ImplicitVRLittleEndian, true, true],
-    [TransferSyntax.ExplicitVRBigEndian, false, false],
+    [TS.ExplicitVRLittleEndian, false, true],
+    [TS.ImplicitVRLittleEndian, true, true],
+    [TS.ExplicitVRBigEndian, false, false],
   ];
   for (const [uid, implicit, littleEndian] of candidates) {
     if (readsAs(body, implicit, littleEndian, bare)) return uid;

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { PixelDataError } from './errors.js';
 import type { RawLayout } from './frames.js';
-import { syntaxInfo, syntaxName, TS, type SyntaxInfo } from './syntax.js';
+import { syntaxInfo, TS, type SyntaxInfo } from '../dicom/transfer-syntaxes.js';
+import { uidInMessage } from '../dicom/shown-values.js';
 import { checkDecodedSize } from './validate.js';
 
 // dcmjs-codecs is CommonJS with a WebAssembly build of libjpeg-turbo, CharLS, OpenJPEG, OpenJPH and an RLE codec.
@@ -60,7 +61,7 @@ function context(mod: CodecsModule, m: RawLayout, photometric = m.photometric, p
 
 function requireSyntax(uid: string): SyntaxInfo {
   const info = syntaxInfo(uid);
-  if (!info) throw new PixelDataError(`the kit cannot decode pixel data in ${syntaxName(uid)}`);
+  if (!info) throw new PixelDataError(`transfer syntax ${uidInMessage(uid)} is not supported for pixel data`);
   return info;
 }
 

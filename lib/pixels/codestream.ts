@@ -6,7 +6,7 @@
  * after its end but padding.
  */
 import { PixelDataError } from './errors.js';
-import type { SyntaxInfo } from './syntax.js';
+import type { SyntaxInfo } from '../dicom/transfer-syntaxes.js';
 
 /** What the header declares for each frame. */
 export interface DeclaredFrame {

@@ -1,7 +1,8 @@
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
 import { PixelDataError } from './errors.js';
-import { syntaxInfo, syntaxName } from './syntax.js';
+import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 import { firstNumber, firstString, numbers, words16 } from './values.js';
+import { PHOTOMETRIC_TERMS, termInMessage, uidInMessage } from '../dicom/shown-values.js';
 
 /** A lookup table: `data[i]` is the output for input `firstMapped + i`; inputs outside are clamped. */
 export interface Lut {
@@ -94,7 +95,7 @@ export function readPixelModule(dataset: DicomDataset): PixelModule {
   };
   if (!d[T.PixelData]) throw new PixelDataError('the dataset has no Pixel Data (7FE0,0010)');
   const ts = dataset.transferSyntaxUID;
-  if (!syntaxInfo(ts)) throw new PixelDataError(`the kit cannot decode pixel data in ${syntaxName(ts)}`);
+  if (!syntaxInfo(ts)) throw new PixelDataError(`transfer syntax ${uidInMessage(ts)} is not supported for pixel data`);
   const rows = required(T.Rows, 'Rows');
   const columns = required(T.Columns, 'Columns');
   const bitsAllocated = required(T.BitsAllocated, 'Bits Allocated');
@@ -113,11 +114,11 @@ export function readPixelModule(dataset: DicomDataset): PixelModule {
   if (bitsStored < 1 || bitsStored > bitsAllocated) throw new PixelDataError(`Bits Stored ${bitsStored} does not fit Bits Allocated ${bitsAllocated}`);
   if (highBit < bitsStored - 1 || highBit >= bitsAllocated) throw new PixelDataError(`High Bit ${highBit} does not fit Bits Stored ${bitsStored} / Bits Allocated ${bitsAllocated}`);
   if (!(SUPPORTED_PHOTOMETRICS as readonly string[]).includes(photometric)) {
-    throw new PixelDataError(`${describePhotometric(photometric)} is not supported`);
+    throw new PixelDataError(`Photometric Interpretation ${termInMessage(photometric, PHOTOMETRIC_TERMS)} is not supported`);
   }
   const expectedSamples = photometric.startsWith('MONOCHROME') || photometric === 'PALETTE COLOR' ? 1 : 3;
   if (samplesPerPixel !== expectedSamples) {
-    throw new PixelDataError(`Samples per Pixel ${samplesPerPixel} does not match ${describePhotometric(photometric)}`);
+    throw new PixelDataError(`Samples per Pixel ${samplesPerPixel} does not match Photometric Interpretation ${termInMessage(photometric, PHOTOMETRIC_TERMS)}`);
   }
 
   const windowCenter = firstNumber(d, T.WindowCenter);
@@ -173,13 +174,6 @@ function readNumberOfFrames(d: DicomDict): number {
   if (!Number.isInteger(n) || n < 1) throw new PixelDataError('Number of Frames (0028,0008) is not a positive whole number');
   return n;
 }
-
-/** The Photometric Interpretation for a message: a defined term by name, anything else without repeating it. */
-function describePhotometric(photometric: string): string {
-  return DEFINED_PHOTOMETRICS.has(photometric) ? `Photometric Interpretation ${photometric}` : 'an unrecognised Photometric Interpretation (0028,0004)';
-}
-
-const DEFINED_PHOTOMETRICS = new Set([...SUPPORTED_PHOTOMETRICS, 'YBR_PARTIAL_422', 'YBR_PARTIAL_420', 'HSV', 'ARGB', 'CMYK', 'XYB']);
 
 /** Reads a LUT from its descriptor (entries, first mapped, bits) and data elements. */
 function readLut(dict: DicomDict, descriptorTag: string, dataTag: string, signed: boolean, name: string): Lut {

@@ -3,7 +3,7 @@ import { READ_COPIES, formatBytes, resourceLimits, type ResourceLimits } from '.
 import { checkFrameCodestream } from './codestream.js';
 import { PixelDataError } from './errors.js';
 import { nativeDataBytes, readPixelModule, type PixelModule } from './module.js';
-import { syntaxInfo } from './syntax.js';
+import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 
 /**
  * How many bytes per decoded sample byte checking pixels adds to reading the file (see READ_COPIES):

@@ -3,6 +3,7 @@
  * `@aws-sdk/client-s3` is imported on first use, and the client can be injected (tests, custom credentials).
  */
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import { lazyAwsClient } from '../engines/aws/client.js';
 import { StorageError, storageError } from './errors.js';
 import { assertKey, joinKey, normalizePrefix } from './keys.js';
 import type { ObjectStorage } from './types.js';
@@ -76,26 +77,18 @@ export function createS3Storage(options: S3StorageOptions): ObjectStorage {
   assertOptions(options);
   const bucket = options.bucket;
   const base = normalizePrefix(ENGINE, options.prefix);
-  let client: S3Client | undefined = options.client;
-  let sdk: S3Sdk | undefined;
+  const importSdk = (): Promise<S3Sdk> => import('@aws-sdk/client-s3');
+  const makeClient = (sdk: S3Sdk) => new sdk.S3Client(options.clientConfig ?? {});
+  const s3 = lazyAwsClient(ENGINE, '@aws-sdk/client-s3', importSdk, makeClient, options.client, (message, cause) => storageError(ENGINE, message, cause));
   const url = (key: string) => `s3://${bucket}/${joinKey(base, key)}`;
   const contentType = options.contentType ?? ((key: string) => (key.toLowerCase().endsWith('.dcm') ? 'application/dicom' : 'application/octet-stream'));
 
-  async function load(): Promise<{ client: S3Client; sdk: S3Sdk }> {
-    try {
-      sdk ??= await import('@aws-sdk/client-s3');
-    } catch (error) {
-      throw storageError(ENGINE, 'could not load @aws-sdk/client-s3', error);
-    }
-    client ??= new sdk.S3Client(options.clientConfig ?? {});
-    return { client, sdk };
-  }
 
   return {
     name: ENGINE,
     async get(key) {
       const objectKey = joinKey(base, assertKey(ENGINE, key));
-      const { client, sdk } = await load();
+      const { client, sdk } = await s3.load();
       try {
         const response = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: objectKey }));
         if (!response.Body) throw new Error('the response has no body');
@@ -108,7 +101,7 @@ export function createS3Storage(options: S3StorageOptions): ObjectStorage {
     async put(key, bytes, putOptions) {
       const objectKey = joinKey(base, assertKey(ENGINE, key));
       const encryption = options.sse ?? (putOptions?.sensitive ? 'AES256' : undefined);
-      const { client, sdk } = await load();
+      const { client, sdk } = await s3.load();
       try {
         await client.send(
           new sdk.PutObjectCommand({
@@ -130,7 +123,7 @@ export function createS3Storage(options: S3StorageOptions): ObjectStorage {
       const folder = sub === '' ? base : joinKey(base, sub);
       const listPrefix = folder === '' ? undefined : `${folder}/`;
       const strip = base === '' ? 0 : base.length + 1;
-      const { client, sdk } = await load();
+      const { client, sdk } = await s3.load();
       const keys: string[] = [];
       let token: string | undefined;
       let pages = 0;
@@ -155,7 +148,7 @@ export function createS3Storage(options: S3StorageOptions): ObjectStorage {
     },
     async has(key) {
       const objectKey = joinKey(base, assertKey(ENGINE, key));
-      const { client, sdk } = await load();
+      const { client, sdk } = await s3.load();
       try {
         await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: objectKey }));
         return true;

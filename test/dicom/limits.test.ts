@@ -11,7 +11,7 @@ import { DicomReadError, readDicom, writeDicom } from '../../lib/dicom/adapter.j
 import { LimitsError, parseSize, resourceLimits } from '../../lib/dicom/limits.js';
 import { deidentifyFiles } from '../../lib/pipeline/deidentify-files.js';
 import { checkPixelData } from '../../lib/pixels/validate.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { deflateBomb } from '../support/bombs.js';
 import { declare, fixtureWithPixels, greyModule } from '../support/hostile-pixels.js';

@@ -12,7 +12,7 @@ import { DicomReadError, readDicom, writeDicom } from '../../lib/dicom/adapter.j
 import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString, personNameToString } from '../../lib/dicom/elements.js';
 import { layoutPart10 } from '../../lib/dicom/part10.js';
-import { TransferSyntax } from '../../lib/dicom/transfer-syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { pydicomDataDir } from '../support/pydicom-files.js';
 import { run } from '../support/tools.js';
@@ -107,7 +107,7 @@ describe('sequences the dictionary does not name', () => {
     const items = concat([implicitItem('DOE^JANE', undefinedLength), implicitItem('ROE^RICHARD', undefinedLength)]);
     const value = undefinedLength ? concat([items, marker(0xe0dd, 0)]) : items;
     const body = dataset([element(0x0009, 0x1010, 'UN', value, { implicit, undefinedLength })], { implicit });
-    const read = readDicom(part10(body, implicit ? TransferSyntax.ImplicitVRLittleEndian : TransferSyntax.ExplicitVRLittleEndian), 'private-sq');
+    const read = readDicom(part10(body, implicit ? TS.ImplicitVRLittleEndian : TS.ExplicitVRLittleEndian), 'private-sq');
     expect(read.dict['00091010'].vr).toBe('SQ');
     expect((read.dict['00091010'].Value as DicomDict[]).map((item) => personNameToString(item['00100010'].Value![0]))).toEqual(['DOE^JANE', 'ROE^RICHARD']);
     expect(getString(read.dict, 'PatientID')).toBe('MRN-5566');
@@ -115,7 +115,7 @@ describe('sequences the dictionary does not name', () => {
 
   it('keeps an unknown value that merely starts like an item as bytes', () => {
     const value = concat([marker(0xe000, 200), new Uint8Array(8)]);
-    const read = readDicom(part10(dataset([element(0x0009, 0x1011, 'UN', value)]), TransferSyntax.ExplicitVRLittleEndian), 'blob');
+    const read = readDicom(part10(dataset([element(0x0009, 0x1011, 'UN', value)]), TS.ExplicitVRLittleEndian), 'blob');
     expect(read.dict['00091011'].vr).toBe('UN');
     expect(getString(read.dict, 'PatientID')).toBe('MRN-5566');
   });
@@ -128,18 +128,18 @@ describe('files without the usual framing', () => {
   const header = { ...fixture, dict: Object.fromEntries(Object.entries(fixture.dict).filter(([tag]) => tag !== '7FE00010')) };
 
   it('reads a big endian dataset without preamble or meta header', () => {
-    const written = writeDicom({ ...header, transferSyntaxUID: TransferSyntax.ExplicitVRBigEndian });
+    const written = writeDicom({ ...header, transferSyntaxUID: TS.ExplicitVRBigEndian });
     const bare = written.subarray(layoutPart10(written).datasetOffset);
     const read = readDicom(bare, 'bare-be');
-    expect(read.transferSyntaxUID).toBe(TransferSyntax.ExplicitVRBigEndian);
+    expect(read.transferSyntaxUID).toBe(TS.ExplicitVRBigEndian);
     expect(getString(read.dict, 'PatientName')).toBe(getString(fixture.dict, 'PatientName'));
     expect(read.dict['00280010'].Value).toEqual(fixture.dict['00280010'].Value);
   });
 
   it.each([
-    ['implicit VR little endian', TransferSyntax.ImplicitVRLittleEndian],
-    ['explicit VR little endian', TransferSyntax.ExplicitVRLittleEndian],
-    ['explicit VR big endian', TransferSyntax.ExplicitVRBigEndian],
+    ['implicit VR little endian', TS.ImplicitVRLittleEndian],
+    ['explicit VR little endian', TS.ExplicitVRLittleEndian],
+    ['explicit VR big endian', TS.ExplicitVRBigEndian],
   ])('infers %s when the meta header has no transfer syntax', (_label, syntax) => {
     const written = writeDicom({ ...header, transferSyntaxUID: syntax });
     const read = readDicom(part10(written.subarray(layoutPart10(written).datasetOffset)), 'no-ts');
@@ -164,7 +164,7 @@ describe('files that still cannot be read', () => {
     ['a meta header element longer than the file', fixtureBytes.subarray(0, 170), /file meta header element \(0002,\w{4}\) does not fit/],
     ['a meta header without transfer syntax over bytes that are no dataset', part10(Buffer.from('SMITH^JOHN 555-201-3344 ........')), /no Transfer Syntax UID and the dataset encoding cannot be recognised/],
     ['a dataset cut inside an element', fixtureBytes.subarray(0, datasetOffset + 301), /truncated/],
-    ['an item where an element belongs', part10(concat([dataset([]), marker(0xe000, 0)]), TransferSyntax.ExplicitVRLittleEndian), /item .* where a data element was expected/],
+    ['an item where an element belongs', part10(concat([dataset([]), marker(0xe000, 0)]), TS.ExplicitVRLittleEndian), /item .* where a data element was expected/],
   ])('fails %s with a reason in words, naming no value or path', (_label, bytes, reason) => {
     let error: unknown;
     try {

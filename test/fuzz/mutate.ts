@@ -7,9 +7,8 @@ import { readDicom, writeDicom } from '../../lib/dicom/adapter.js';
 import type { DicomDataset } from '../../lib/dicom/dataset.js';
 import { encodeMeta, layoutPart10 } from '../../lib/dicom/part10.js';
 import { inspectDataset } from '../../lib/dicom/transcode.js';
-import { TransferSyntax, isBigEndian, isImplicitVR } from '../../lib/dicom/transfer-syntax.js';
+import { TS, isBigEndian, isImplicitVR } from '../../lib/dicom/transfer-syntaxes.js';
 import type { Rng } from '../../lib/samples/rng.js';
-import { TS } from '../../lib/pixels/syntax.js';
 
 /** An element's header as it lies in a file. */
 interface ElementAt {
@@ -39,7 +38,7 @@ export interface SeedShape {
 export function shapeOf(bytes: Uint8Array): SeedShape {
   const layout = layoutPart10(bytes);
   const ts = layout.transferSyntaxUID;
-  const deflated = ts === TransferSyntax.DeflatedExplicitVRLittleEndian;
+  const deflated = ts === TS.DeflatedExplicitVRLittleEndian;
   const body = bytes.subarray(layout.datasetOffset);
   const littleEndian = !isBigEndian(ts);
   const shape: SeedShape = { bytes, datasetOffset: layout.datasetOffset, littleEndian, deflated, elements: [] };

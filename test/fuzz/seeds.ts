@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { writeDicom } from '../../lib/dicom/adapter.js';
 import { encodeMeta, layoutPart10 } from '../../lib/dicom/part10.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { deflateRawSync } from 'node:zlib';
 import { fixtureWithPixels, greyModule } from '../support/hostile-pixels.js';
 import { frameModule } from '../pixels/helpers.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
 import { locatePixelElement } from '../../lib/dicom/pixel-element.js';
-import { isImplicitVR } from '../../lib/dicom/transfer-syntax.js';
+import { isImplicitVR } from '../../lib/dicom/transfer-syntaxes.js';
 import type { ManifestEntry } from '../../lib/pipeline/manifest.js';
 import { deidentifyFiles } from '../../lib/pipeline/deidentify-files.js';
 import { readPixelModule } from '../../lib/pixels/module.js';

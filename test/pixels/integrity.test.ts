@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDicom } from '../../lib/dicom/adapter.js';
 import { deidentifyFiles, type RunResult } from '../../lib/pipeline/deidentify-files.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import {
   concat,
   declare,

@@ -5,8 +5,7 @@
 import { createDeflateRaw } from 'node:zlib';
 import { writeDicom } from '../../lib/dicom/adapter.js';
 import { encodeMeta, layoutPart10 } from '../../lib/dicom/part10.js';
-import { TransferSyntax } from '../../lib/dicom/transfer-syntax.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { declare, fixtureWithPixels, greyModule } from './hostile-pixels.js';
 
@@ -45,7 +44,7 @@ export async function deflateBomb(inflated: number): Promise<Uint8Array> {
   }
   deflate.end(head.subarray(split));
   await done;
-  const meta = encodeMeta(metaElements, TransferSyntax.DeflatedExplicitVRLittleEndian);
+  const meta = encodeMeta(metaElements, TS.DeflatedExplicitVRLittleEndian);
   return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), meta, ...chunks]);
 }
 

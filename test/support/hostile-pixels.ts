@@ -11,7 +11,7 @@ import { encodePixelElement } from '../../lib/dicom/pixel-element.js';
 import { encodeFrame } from '../../lib/pixels/codecs.js';
 import { setPixelData, type FrameModule } from '../../lib/pixels/encode.js';
 import { storedToRaw } from '../../lib/pixels/frames.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { frameModule, pattern } from '../pixels/helpers.js';
 

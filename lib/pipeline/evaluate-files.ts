@@ -1,26 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDicom } from '../dicom/adapter.js';
 import { getString } from '../dicom/elements.js';
-import { createLocalPhiDetector } from '../engines/phi-local.js';
-import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
+import type { EngineName } from '../engines/index.js';
 import type { IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
-import { DicomFile, type Step } from '../file.js';
+import { DicomFile } from '../file.js';
 import { technicalValues } from '../learn/harmless.js';
 import { gatherIdentity } from '../metadata/identity.js';
-import { expandInputs, realPaths } from '../pipeline/inputs.js';
-import { processFile } from '../pipeline/process-file.js';
 import { writeEvaluationReports, type EvaluatedFile, type EvaluationReportPaths } from '../reports/evaluation-report.js';
 import { loadRules, type Rules } from '../rules/index.js';
 import { openStateStore, type StateStore } from '../state/index.js';
-import { parseDicom } from '../steps/parse.js';
-import { saveDeidentified } from '../steps/save.js';
 import { createLocalStorage } from '../storage/local.js';
-import { evaluateMetadata } from './evaluate-metadata.js';
-import { evaluatePixels } from './evaluate-pixels.js';
-import { redactRemaining } from './redact-remaining.js';
-import { scanMetadata } from './scan-metadata.js';
-import type { TagFinding } from './types.js';
+import { expandInputs, InputReadError, readRegularFile, realPaths } from './inputs.js';
+import { assertRunPathsApart } from './run-paths.js';
+import { processFile } from './process-file.js';
+import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, evaluationSteps, recipeEvaluationPhiDetector, recipeTextDetector } from './recipe.js';
 
 /** Options of {@link evaluateFiles}. */
 export interface EvaluateFilesOptions {
@@ -59,11 +52,13 @@ export interface EvaluateFilesResult {
 /** Identities of the originals by the SOP Instance UID their de-identified copies carry. */
 async function originalIdentities(originals: string[], state: StateStore): Promise<Map<string, IdentityContext>> {
   const byUid = new Map<string, IdentityContext>();
-  for (const entry of await expandInputs(originals)) {
-    if (entry.error) throw new Error(`[evaluate] original ${entry.path}: ${entry.error}`);
+  const entries = await expandInputs(originals);
+  for (const [index, entry] of entries.entries()) {
+    if (entry.skipped) continue;
+    if (entry.error) throw new Error(`[evaluate] original ${index + 1} of ${entries.length}: ${entry.error}`);
     let dataset;
     try {
-      dataset = readDicom(new Uint8Array(await readFile(entry.path)), entry.path);
+      dataset = readDicom(await readRegularFile(entry.path), entry.path);
     } catch (error) {
       if (entry.fromFolder) continue; // a stray non-DICOM file in a folder
       throw error;
@@ -75,16 +70,6 @@ async function originalIdentities(originals: string[], state: StateStore): Promi
   return byUid;
 }
 
-/** Fails a file whose header still holds PHI after redaction: it is not released. */
-function verifyClean(options: { phiDetector: PhiDetector; rules: Rules; state: StateStore }): Step {
-  return async function verifyCleanStep(file) {
-    const residual: TagFinding[] = await scanMetadata(file.requireDataset('verify-clean'), { ...options, known: file.data.sourceIdentity as IdentityContext | undefined });
-    if (residual.length > 0) {
-      file.fail({ ruleId: 'evaluate:leak-remains', step: 'verify-clean', location: residual[0].path, reason: `${residual.length} leak(s) remain after redaction; the file is not released` });
-    }
-  };
-}
-
 /**
  * Evaluates de-identified files and folders: re-parses each, judges header and pixels for PHI
  * (with the originals' values when given), redacts what remains, checks the header again, saves
@@ -92,35 +77,33 @@ function verifyClean(options: { phiDetector: PhiDetector; rules: Rules; state: S
  * records into `options.reportDir`. Inputs are never modified.
  */
 export async function evaluateFiles(inputs: string[], options: EvaluateFilesOptions): Promise<EvaluateFilesResult> {
-  const rules = options.rules ?? loadRules(options.rulesPath ?? 'configs/de-id/de_id_rules_auto.yaml');
-  const state = openStateStore(path.resolve(options.stateDir ?? '.deid-state'));
   const out = path.resolve(options.out);
   const reportDir = path.resolve(options.reportDir);
+  const stateDir = path.resolve(options.stateDir ?? DEFAULT_STATE_DIR);
+  await assertRunPathsApart({
+    inputs: [...inputs, ...(options.originals ?? [])],
+    out,
+    sensitive: [
+      { what: 'the report folder (it holds PHI text)', path: reportDir },
+      { what: 'the state folder (secret and identity maps)', path: stateDir },
+    ],
+  });
+  const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
+  const state = openStateStore(stateDir);
   const identities = options.originals?.length ? await originalIdentities(options.originals, state) : undefined;
-  const entries = await expandInputs(inputs, [out, reportDir]);
+  const entries = (await expandInputs(inputs, { exclude: [out, reportDir] })).filter((entry) => !entry.skipped);
   const storage = createLocalStorage({ root: out, protectedPaths: await realPaths(entries) });
-  const engine = options.engine ?? 'local';
+  const engine = options.engine ?? DEFAULT_ENGINE;
 
   const owned: Array<{ close?: () => Promise<void> }> = [];
-  const phiDetector = options.phiDetector ?? (engine === 'aws' ? await createPhiDetector({ engine: 'aws', confidenceThreshold: rules.confidenceThreshold }) : createLocalPhiDetector({ keepList: rules.pixelKeepList }));
+  const phiDetector = options.phiDetector ?? (await recipeEvaluationPhiDetector(engine, rules));
   if (!options.phiDetector) owned.push(phiDetector);
-  const steps: Step[] = [
-    parseDicom(),
-    (file) => {
-      if (!identities) return;
-      const sop = getString(file.requireDataset('evaluate').dict, 'SOPInstanceUID');
-      const identity = sop ? identities.get(sop) : undefined;
-      if (identity) file.data.sourceIdentity = identity;
-      else file.message({ ruleId: 'evaluate:original-not-found', step: 'evaluate-metadata', severity: 'warning', reason: 'no original among --original matches this file (by its mapped SOP Instance UID)' });
-    },
-    evaluateMetadata({ phiDetector, rules, state }),
-  ];
+  let textDetector: TextDetector | false = false;
   if (options.pixels !== false) {
-    const textDetector = options.textDetector ?? (await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {}));
+    textDetector = options.textDetector ?? (await recipeTextDetector(engine));
     if (!options.textDetector) owned.push(textDetector);
-    steps.push(evaluatePixels({ textDetector, phiDetector }));
   }
-  steps.push(redactRemaining({ rules }), verifyClean({ phiDetector, rules, state }), saveDeidentified({ storage }));
+  const steps = evaluationSteps({ rules, state, storage, phiDetector, textDetector, identities });
 
   const files: EvaluatedFile[] = [];
   const technical = new Set<string>();
@@ -132,10 +115,10 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
         file = new DicomFile(entry.path);
         file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: entry.error });
       } else {
-        const bytes = await readFile(entry.path).then((b) => new Uint8Array(b), (error: NodeJS.ErrnoException) => error);
+        const bytes = await readRegularFile(entry.path).catch((error: Error) => error);
         file = new DicomFile(entry.path, bytes instanceof Uint8Array ? bytes : undefined);
         if (bytes instanceof Uint8Array) await processFile(file, steps);
-        else file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: `cannot read: ${bytes.code ?? bytes.message}` });
+        else file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: bytes instanceof InputReadError ? bytes.message : `cannot read: ${(bytes as NodeJS.ErrnoException).code ?? bytes.message}` });
       }
       if (file.dataset) for (const v of technicalValues(file.dataset)) technical.add(v);
       const evaluated: EvaluatedFile = { file, seconds: (performance.now() - started) / 1000, output: file.data.outputPath ? path.join(out, file.data.outputPath) : undefined };
@@ -155,7 +138,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     files,
     reports,
     failed: files.filter((e) => e.file.failed).length,
-    tagFindings: files.reduce((n, e) => n + ((e.file.data.tagFindings as unknown[] | undefined)?.length ?? 0), 0),
-    pixelFindings: files.reduce((n, e) => n + ((e.file.data.evaluationPixelFindings as unknown[] | undefined)?.length ?? 0), 0),
+    tagFindings: files.reduce((n, e) => n + (e.file.data.tagFindings?.length ?? 0), 0),
+    pixelFindings: files.reduce((n, e) => n + (e.file.data.evaluationPixelFindings?.length ?? 0), 0),
   };
 }

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { RekognitionClient, RekognitionClientConfig } from '@aws-sdk/client-rekognition';
-import { lazyAwsClient } from './aws-sdk.js';
-import { engineError } from './errors.js';
-import type { Box, DetectedText, DisplayImage, TextDetector } from './types.js';
+import { lazyAwsClient } from './client.js';
+import { engineError } from '../errors.js';
+import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
 
 const ENGINE = 'rekognition';
 

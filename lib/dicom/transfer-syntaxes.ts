@@ -1,3 +1,5 @@
+/** Transfer syntaxes: the one table of what the kit knows about each (the reader, the writer and the pixel code share it). */
+
 /** What the kit knows about one transfer syntax's pixel encoding. */
 export interface SyntaxInfo {
   uid: string;
@@ -63,38 +65,22 @@ export function syntaxInfo(uid: string): SyntaxInfo | undefined {
   return byUid.get(uid.trim());
 }
 
+const NATIVE = new Set(table.filter((s) => s.codec === 'native').map((s) => s.uid));
+
 /**
- * A transfer syntax for messages: its name when the kit knows it, otherwise words that do not
- * repeat the header's value (a hostile file can put anything there, PHI included).
+ * Whether pixel data in this syntax is encapsulated (fragments, one set per frame). Every syntax but
+ * the four native ones is, by PS3.5 A.4, including those the kit cannot decode.
  */
-export function syntaxName(uid: string): string {
-  return syntaxInfo(uid)?.name ?? KNOWN_NAMES[uid.trim()] ?? 'an unrecognised transfer syntax';
+export function isEncapsulated(uid: string): boolean {
+  return !NATIVE.has(uid.trim());
 }
 
-const KNOWN_NAMES: Record<string, string> = {
-  '1.2.840.10008.1.2.4.100': 'MPEG2 Main Profile',
-  '1.2.840.10008.1.2.4.101': 'MPEG2 High Profile',
-  '1.2.840.10008.1.2.4.102': 'MPEG-4 AVC/H.264',
-  '1.2.840.10008.1.2.4.103': 'MPEG-4 AVC/H.264 BD-compatible',
-  '1.2.840.10008.1.2.4.104': 'MPEG-4 AVC/H.264 2D',
-  '1.2.840.10008.1.2.4.105': 'MPEG-4 AVC/H.264 3D',
-  '1.2.840.10008.1.2.4.106': 'MPEG-4 AVC/H.264 Stereo',
-  '1.2.840.10008.1.2.4.107': 'HEVC/H.265 Main Profile',
-  '1.2.840.10008.1.2.4.108': 'HEVC/H.265 Main 10 Profile',
-  '1.2.840.10008.1.2.4.92': 'JPEG 2000 Part 2 Multi-component Lossless',
-  '1.2.840.10008.1.2.4.93': 'JPEG 2000 Part 2 Multi-component',
-  '1.2.840.10008.1.2.4.94': 'JPIP Referenced',
-  '1.2.840.10008.1.2.4.95': 'JPIP Referenced Deflate',
-  '1.2.840.10008.1.2.6.1': 'RFC 2557 MIME encapsulation',
-  '1.2.840.10008.1.2.6.2': 'XML encoding',
-  '1.2.840.10008.1.2.4.52': 'JPEG Extended (Process 3 & 5, retired)',
-  '1.2.840.10008.1.2.4.53': 'JPEG Spectral Selection (retired)',
-  '1.2.840.10008.1.2.4.55': 'JPEG Full Progression (retired)',
-  '1.2.840.10008.1.2.4.58': 'JPEG Lossless (Process 15, retired)',
-};
+/** True for Implicit VR Little Endian, whose element headers carry no VR. */
+export function isImplicitVR(uid: string): boolean {
+  return uid.trim() === TS.ImplicitVRLittleEndian;
+}
 
-/** Whether pixel data in this syntax is encapsulated (one fragment set per frame). */
-export function isEncapsulated(uid: string): boolean {
-  const info = syntaxInfo(uid);
-  return info !== undefined && info.codec !== 'native';
+/** True for the retired Explicit VR Big Endian syntax. */
+export function isBigEndian(uid: string): boolean {
+  return uid.trim() === TS.ExplicitVRBigEndian;
 }

@@ -1,4 +1,4 @@
-import { engineError } from './errors.js';
+import { engineError } from '../errors.js';
 
 /** An AWS client made on first use; see {@link lazyAwsClient}. */
 export interface LazyAwsClient<Sdk, Client> {
@@ -10,7 +10,8 @@ export interface LazyAwsClient<Sdk, Client> {
 
 /**
  * Loads an AWS SDK package on first use and makes its client once (or uses the injected one),
- * so nothing touches AWS until an AWS engine is asked to work.
+ * so nothing touches AWS until an AWS engine (or the S3 storage) is asked to work. A failed SDK
+ * import becomes `wrapError`'s error (default: an {@link EngineError} naming `engine`).
  *
  * @example const rekognition = lazyAwsClient('rekognition', '@aws-sdk/client-rekognition', () => import('@aws-sdk/client-rekognition'), (sdk) => new sdk.RekognitionClient({}));
  */
@@ -20,6 +21,7 @@ export function lazyAwsClient<Sdk, Client extends { destroy(): void }>(
   importSdk: () => Promise<Sdk>,
   makeClient: (sdk: Sdk) => Client,
   injected?: Client,
+  wrapError: (message: string, cause: unknown) => Error = (message, cause) => engineError(engine, message, cause),
 ): LazyAwsClient<Sdk, Client> {
   let sdk: Sdk | undefined;
   let client = injected;
@@ -28,7 +30,7 @@ export function lazyAwsClient<Sdk, Client extends { destroy(): void }>(
       try {
         sdk ??= await importSdk();
       } catch (error) {
-        throw engineError(engine, `could not load ${packageName}`, error);
+        throw wrapError(`could not load ${packageName}`, error);
       }
       client ??= makeClient(sdk);
       return { client, sdk };
