@@ -41,7 +41,7 @@ function writeBatch(index: number, pixels: boolean, count: number, shapes: Array
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < count; i++) {
     const { shape } = rng.pick(shapes);
-    const { bytes, applied } = mutate(shape, rng);
+    const { bytes, applied } = mutate(shape, rng, pixels ? 'pixels' : 'any');
     for (const name of applied) tally.set(name, (tally.get(name) ?? 0) + 1);
     writeFileSync(path.join(dir, `input-${String(i).padStart(4, '0')}.dcm`), bytes);
   }

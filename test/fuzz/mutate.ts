@@ -346,6 +346,9 @@ function encapsulatedItems(items: Uint8Array[]): Uint8Array {
   return Buffer.concat(parts);
 }
 
+/** Mutations aimed at pixel data and the attributes that describe it. */
+const PIXEL_FOCUSED = new Set(['declared size', 'fragments and offset table', 'native pixel data length', 'flip bytes', 'truncate']);
+
 /** Mutations that work from the seed's structure, so they can only come first. */
 const PARSING = new Set(['declared size', 'character set', 'fragments and offset table', 'native pixel data length', 'text value']);
 
@@ -353,12 +356,14 @@ const PARSING = new Set(['declared size', 'character set', 'fragments and offset
  * Applies one to three mutations to a seed. Returns the mutated bytes and the names of the mutations
  * (a mutation that throws on an already-mutated input is skipped).
  */
-export function mutate(shape: SeedShape, rng: Rng): { bytes: Uint8Array; applied: string[] } {
+export function mutate(shape: SeedShape, rng: Rng, focus: 'any' | 'pixels' = 'any'): { bytes: Uint8Array; applied: string[] } {
   let bytes = shape.bytes;
   const applied: string[] = [];
-  const count = rng.pick([1, 1, 1, 2, 2, 3]);
+  // Pixel mode decodes: its inputs get one mutation aimed at the pixel data or what declares it,
+  // so most still reach the decoders (a random byte usually stops a file at the parser).
+  const count = focus === 'pixels' ? 1 : rng.pick([1, 1, 1, 2, 2, 3]);
   // A mutation of declared values parses the file, so it goes first, on the intact seed.
-  const candidates = mutations.filter((m) => m.applies(shape));
+  const candidates = mutations.filter((m) => m.applies(shape) && (focus === 'any' || PIXEL_FOCUSED.has(m.name)));
   for (let i = 0; i < count; i++) {
     const mutation = i === 0 ? rng.pick(candidates) : rng.pick(candidates.filter((m) => !PARSING.has(m.name)));
     try {
