@@ -113,5 +113,7 @@ describe('mutation fuzzer', () => {
     // Mutations keep enough files valid that the check of valid outputs means something.
     expect(sum((r) => r.ok)).toBeGreaterThan(INPUTS * 0.1);
     expect(peak).toBeLessThan(MEMORY_CEILING);
+    // Kept for a look when something failed; removed when all went well.
+    rmSync(work, { recursive: true, force: true });
   }, 900_000);
 });
