@@ -107,6 +107,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
 
   const files: EvaluatedFile[] = [];
   const technical = new Set<string>();
+  const harmlessLines = new Set<string>();
   try {
     for (const [index, entry] of entries.entries()) {
       const started = performance.now();
@@ -121,6 +122,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
         else file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: bytes instanceof InputReadError ? bytes.message : `cannot read: ${(bytes as NodeJS.ErrnoException).code ?? bytes.message}` });
       }
       if (file.dataset) for (const v of technicalValues(file.dataset)) technical.add(v);
+      for (const line of (file.data.evaluationHarmlessLines as string[] | undefined) ?? []) harmlessLines.add(line);
       const evaluated: EvaluatedFile = { file, seconds: (performance.now() - started) / 1000, output: file.data.outputPath ? path.join(out, file.data.outputPath) : undefined };
       files.push(evaluated);
       options.onFile?.(evaluated, index + 1, entries.length);
@@ -133,6 +135,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     keyedHash: (t) => state.keyedHash(t),
     engine: `${engine}:${phiDetector.name}`,
     technicalValues: [...technical],
+    harmlessLines: [...harmlessLines],
   });
   return {
     files,

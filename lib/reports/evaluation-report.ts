@@ -183,14 +183,14 @@ export interface EvaluationReportPaths {
  * collision-safe timestamp. The two finding TSVs hold PHI text and are owner-only (0600, folder
  * 0700); every write is atomic.
  */
-export async function writeEvaluationReports(dir: string, files: EvaluatedFile[], context: AuditContext & { technicalValues?: string[] }, date = new Date()): Promise<EvaluationReportPaths> {
+export async function writeEvaluationReports(dir: string, files: EvaluatedFile[], context: AuditContext & { technicalValues?: string[]; harmlessLines?: string[] }, date = new Date()): Promise<EvaluationReportPaths> {
   const stamp = freeReportStamp(dir, (s) => Object.values(reportNames(s)), date);
   const names = reportNames(stamp);
   const p = (name: string) => path.join(dir, name);
   await writeReportFile(p(names.tags), toTsv(TAG_REPORT_COLUMNS, files.flatMap((e) => tagReportRows(e.file))), { sensitive: true });
   await writeReportFile(p(names.img), toTsv(IMG_REPORT_COLUMNS, files.flatMap((e) => pixelReportRows(e.file))), { sensitive: true });
   await writeReportFile(p(names.summary), toTsv(SUMMARY_COLUMNS, files.map(summaryRow)), { sensitive: true });
-  await writeReportFile(p(names.context), JSON.stringify({ version: 1, stamp, technicalValues: context.technicalValues ?? [] }, null, 2) + '\n', { sensitive: true });
+  await writeReportFile(p(names.context), JSON.stringify({ version: 1, stamp, technicalValues: context.technicalValues ?? [], harmlessLines: context.harmlessLines ?? [] }, null, 2) + '\n', { sensitive: true });
   const audit: string[] = [];
   for (const [i, e] of files.entries()) {
     const record = auditRecord(e, context);
