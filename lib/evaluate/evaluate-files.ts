@@ -8,6 +8,7 @@ import type { IdentityContext, PhiDetector, TextDetector } from '../engines/type
 import { DicomFile, type Step } from '../file.js';
 import { technicalValues } from '../learn/harmless.js';
 import { gatherIdentity } from '../metadata/identity.js';
+import { startAwsRun, type AwsRunOptions } from '../pipeline/aws-run.js';
 import { expandInputs, realPaths } from '../pipeline/inputs.js';
 import { processFile } from '../pipeline/process-file.js';
 import { writeEvaluationReports, type EvaluatedFile, type EvaluationReportPaths } from '../reports/evaluation-report.js';
@@ -22,8 +23,8 @@ import { redactRemaining } from './redact-remaining.js';
 import { scanMetadata } from './scan-metadata.js';
 import type { TagFinding } from './types.js';
 
-/** Options of {@link evaluateFiles}. */
-export interface EvaluateFilesOptions {
+/** Options of {@link evaluateFiles}. The AWS ones (`aws`, `onNotice`, …) matter only with `engine: 'aws'`. */
+export interface EvaluateFilesOptions extends AwsRunOptions {
   /** Folder for the evaluated (and, where needed, further redacted) files, same layout as `deid run`. */
   out: string;
   /** Folder for the TSV reports and audit records (e.g. `output/report`); sensitive. */
@@ -54,6 +55,8 @@ export interface EvaluateFilesResult {
   failed: number;
   tagFindings: number;
   pixelFindings: number;
+  /** What was sent to AWS and its estimated cost, with `engine: 'aws'`. */
+  awsUsage?: import('../engines/aws/usage.js').AwsUsageSummary;
 }
 
 /** Identities of the originals by the SOP Instance UID their de-identified copies carry. */
@@ -100,9 +103,15 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
   const entries = await expandInputs(inputs, [out, reportDir]);
   const storage = createLocalStorage({ root: out, protectedPaths: await realPaths(entries) });
   const engine = options.engine ?? 'local';
+  // Local outputs only here; the notice and the preflight concern the services the engine calls.
+  const { session, staging } = engine === 'aws' ? await startAwsRun({ engine, pixels: options.pixels !== false, headerText: true, inputs: [] }, { ...options, rekognitionStaging: options.rekognitionStaging ?? false }) : {};
 
   const owned: Array<{ close?: () => Promise<void> }> = [];
-  const phiDetector = options.phiDetector ?? (engine === 'aws' ? await createPhiDetector({ engine: 'aws', confidenceThreshold: rules.confidenceThreshold }) : createLocalPhiDetector({ keepList: rules.pixelKeepList }));
+  // Independent of the rules' regexes (so it does not share their blind spots); under AWS joined with the service's findings.
+  const evaluationLocal = { keepList: rules.pixelKeepList };
+  const phiDetector =
+    options.phiDetector ??
+    (engine === 'aws' ? await createPhiDetector({ engine: 'aws', session, confidenceThreshold: rules.confidenceThreshold, local: evaluationLocal }) : createLocalPhiDetector(evaluationLocal));
   if (!options.phiDetector) owned.push(phiDetector);
   const steps: Step[] = [
     parseDicom(),
@@ -116,7 +125,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     evaluateMetadata({ phiDetector, rules, state }),
   ];
   if (options.pixels !== false) {
-    const textDetector = options.textDetector ?? (await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {}));
+    const textDetector = options.textDetector ?? (await createTextDetector(engine === 'aws' ? { engine: 'aws', session, staging, minConfidence: rules.confidenceThreshold / 2 } : {}));
     if (!options.textDetector) owned.push(textDetector);
     steps.push(evaluatePixels({ textDetector, phiDetector }));
   }
@@ -127,6 +136,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
   try {
     for (const [index, entry] of entries.entries()) {
       const started = performance.now();
+      session?.usage.startFile(String(index));
       let file: DicomFile;
       if (entry.error) {
         file = new DicomFile(entry.path);
@@ -150,6 +160,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     keyedHash: (t) => state.keyedHash(t),
     engine: `${engine}:${phiDetector.name}`,
     technicalValues: [...technical],
+    ...(session ? { awsUsage: session.usage.summary() } : {}),
   });
   return {
     files,
@@ -157,5 +168,6 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     failed: files.filter((e) => e.file.failed).length,
     tagFindings: files.reduce((n, e) => n + ((e.file.data.tagFindings as unknown[] | undefined)?.length ?? 0), 0),
     pixelFindings: files.reduce((n, e) => n + ((e.file.data.evaluationPixelFindings as unknown[] | undefined)?.length ?? 0), 0),
+    ...(session ? { awsUsage: session.usage.summary() } : {}),
   };
 }

@@ -11,6 +11,9 @@ import type { DicomDataset } from '../dicom/dataset.js';
 import { readDicom } from '../dicom/adapter.js';
 import { getString } from '../dicom/elements.js';
 import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
+import { awsEgressNotice } from '../engines/aws/egress.js';
+import { AwsSession, type AwsSessionOptions } from '../engines/aws/session.js';
+import type { AwsUsageSummary } from '../engines/aws/usage.js';
 import { createLocalPhiDetector } from '../engines/phi-local.js';
 import type { DisplayImage, IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
 import { evaluateMetadata } from '../evaluate/evaluate-metadata.js';
@@ -60,6 +63,8 @@ export interface ProcessorOptions {
   reportDir?: string;
   /** Pixels added around each redaction box (default: 3). */
   padding?: number;
+  /** How to reach AWS with `engine: 'aws'`: profile, region, retries (default: the SDK's chain and environment). */
+  aws?: AwsSessionOptions;
   /** Text detector to use instead of the engine's (tests; the processor does not close it). */
   textDetector?: TextDetector;
   /** PHI detector for burned-in text instead of the engine's (tests; not closed by the processor). */
@@ -133,6 +138,8 @@ export class DicomProcessor {
   private evaluationDetector?: PhiDetector;
   /** Identities of originals, by the SOP Instance UID of their saved de-identified copies. */
   private readonly identities = new Map<string, IdentityContext>();
+  /** The AWS session of the `aws` engine (makes no call until an engine works). */
+  private readonly awsSession?: AwsSession;
 
   constructor(options: ProcessorOptions) {
     assertProcessorOptions(options);
@@ -142,6 +149,21 @@ export class DicomProcessor {
     this.engine = options.engine ?? 'local';
     this.state = openStateStore(path.resolve(options.stateDir ?? path.join(PROJECT_ROOT, '.deid-state')));
     this.reportDir = path.resolve(options.reportDir ?? path.join(PROJECT_ROOT, 'output', 'report'));
+    if (this.engine === 'aws') this.awsSession = new AwsSession(options.aws);
+  }
+
+  /**
+   * What the `aws` engine sends, to which services and region, as a notice to show before the first
+   * pixel or text step (empty with the `local` engine, which sends nothing).
+   */
+  awsNotice(): string {
+    if (!this.awsSession) return '';
+    return awsEgressNotice({ pixelText: true, phiText: 'comprehend-medical', headerText: true }, this.awsSession);
+  }
+
+  /** Calls, characters, billing units and estimated cost of what the `aws` engine sent so far (undefined with `local`). */
+  awsUsage(): AwsUsageSummary | undefined {
+    return this.awsSession?.usage.summary();
   }
 
   /** The current dataset (after the steps so far). */
@@ -392,7 +414,9 @@ export class DicomProcessor {
   }
 
   private async text(): Promise<TextDetector> {
-    this.textDetector ??= this.options.textDetector ?? (await createTextDetector(this.engine === 'aws' ? { engine: 'aws' } : {}));
+    this.textDetector ??=
+      this.options.textDetector ??
+      (await createTextDetector(this.engine === 'aws' ? { engine: 'aws', session: this.awsSession, minConfidence: this.rules.confidenceThreshold / 2 } : {}));
     return this.textDetector;
   }
 
@@ -402,8 +426,8 @@ export class DicomProcessor {
       this.options.phiDetector ??
       (await createPhiDetector(
         this.engine === 'aws'
-          ? { engine: 'aws', confidenceThreshold: this.rules.confidenceThreshold }
-          : { regex: this.rules.regex, keepList: this.rules.pixelKeepList, confidenceThreshold: this.rules.confidenceThreshold },
+          ? { engine: 'aws', session: this.awsSession, confidenceThreshold: this.rules.confidenceThreshold, local: this.pixelLocal() }
+          : this.pixelLocal(),
       ));
     return this.phiDetector;
   }
@@ -412,8 +436,15 @@ export class DicomProcessor {
   private async evaluationPhi(): Promise<PhiDetector> {
     this.evaluationDetector ??=
       this.options.evaluationPhiDetector ??
-      (this.engine === 'aws' ? await createPhiDetector({ engine: 'aws', confidenceThreshold: this.rules.confidenceThreshold }) : createLocalPhiDetector({ keepList: this.rules.pixelKeepList }));
+      (this.engine === 'aws'
+        ? await createPhiDetector({ engine: 'aws', session: this.awsSession, confidenceThreshold: this.rules.confidenceThreshold, local: { keepList: this.rules.pixelKeepList } })
+        : createLocalPhiDetector({ keepList: this.rules.pixelKeepList }));
     return this.evaluationDetector;
+  }
+
+  /** The local evidence for burned-in text: the rules' regexes, keep-list and threshold. */
+  private pixelLocal() {
+    return { regex: this.rules.regex, keepList: this.rules.pixelKeepList, confidenceThreshold: this.rules.confidenceThreshold };
   }
 
   /** Runs `redactRemaining` on a subset of the findings (tags or pixels, as the source's two calls), keeping the full lists for reports and learning. */

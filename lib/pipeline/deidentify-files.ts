@@ -9,7 +9,9 @@ import { parseDicom } from '../steps/parse.js';
 import { saveDeidentified } from '../steps/save.js';
 import { cleanPixels, skipPixels } from '../steps/pixels.js';
 import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
+import type { AwsUsageSummary } from '../engines/aws/usage.js';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
+import { AwsPreflightError, startAwsRun, type AwsRunOptions } from './aws-run.js';
 import type { ObjectStorage } from '../storage/types.js';
 import { expandInputs, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
@@ -20,8 +22,8 @@ export const DEFAULT_RULES_PATH = 'configs/de-id/de_id_rules_auto.yaml';
 /** The state folder (secret and identity maps) used when none is given; keep it out of shared output. */
 export const DEFAULT_STATE_DIR = '.deid-state';
 
-/** Options of {@link deidentifyFiles}. */
-export interface DeidentifyFilesOptions {
+/** Options of {@link deidentifyFiles}. The AWS ones (`aws`, `sse`, `onNotice`, …) matter only when the run touches AWS. */
+export interface DeidentifyFilesOptions extends AwsRunOptions {
   /** Where de-identified files go (`<patient>/<study>/<series>/<sop>.dcm`): a folder or `s3://bucket/prefix`. */
   out: string;
   /** Storage to write to instead of the one `out` names (tests, custom engines). */
@@ -51,6 +53,10 @@ export interface RunResult {
   failed: number;
   skipped: number;
   manifestPath: string;
+  /** What was sent to AWS and its estimated cost, when the run touched AWS. */
+  awsUsage?: AwsUsageSummary;
+  /** Why the run stopped before its last file (an AWS credential, region or permission error, said once). */
+  stopped?: string;
 }
 
 /**
@@ -65,22 +71,33 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   if (localOut) assertApart(stateDir, localOut);
   const manifestPath = path.resolve(options.manifestPath ?? path.join(stateDir, 'manifest.jsonl'));
   const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
-  const state = openStateStore(stateDir);
   if (target.engine === 's3') assertS3Apart(inputs, target);
-  const entries = await expandInputs(inputs, localOut ? [localOut, stateDir] : [stateDir], options.openInputStorage);
-  const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
-
   const engine = options.engine ?? 'local';
+
+  // Before anything is read, listed or sent: the egress notice and one check of region, credentials and buckets.
+  let session: Awaited<ReturnType<typeof startAwsRun>>['session'];
+  let staging: Awaited<ReturnType<typeof startAwsRun>>['staging'];
+  const openInput = (t: StorageTarget, s = session) => (options.openInputStorage ? options.openInputStorage(t) : openStorageTarget(t, { session: s }));
+  const openOutput = (s = session) => options.outStorage ?? openStorageTarget(target, { session: s, sse: options.sse, kmsKeyId: options.kmsKeyId });
+  try {
+    ({ session, staging } = await startAwsRun({ engine, pixels: options.pixels !== false, inputs, out: options.out, openInput, openOutput }, options));
+  } catch (error) {
+    if (error instanceof AwsPreflightError) throw new RunConfigurationError(error.message, { cause: error });
+    throw error;
+  }
+
+  const state = openStateStore(stateDir);
+  const entries = await expandInputs(inputs, localOut ? [localOut, stateDir] : [stateDir], (t) => openInput(t));
+  const storage = target.engine === 's3' ? openOutput() : (options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) }));
+
   const pixelSteps: Step[] = [];
   let close = async () => {};
   if (options.pixels === false) pixelSteps.push(skipPixels());
   else {
-    const textDetector = await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {});
-    const phiDetector = await createPhiDetector(
-      engine === 'aws'
-        ? { engine: 'aws', confidenceThreshold: rules.confidenceThreshold }
-        : { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold },
-    );
+    const local = { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold };
+    // Rekognition drops words under half the threshold, the lowest confidence any local rule trusts.
+    const textDetector = await createTextDetector(engine === 'aws' ? { engine: 'aws', session, staging, minConfidence: rules.confidenceThreshold / 2 } : {});
+    const phiDetector = await createPhiDetector(engine === 'aws' ? { engine: 'aws', session, confidenceThreshold: rules.confidenceThreshold, local } : local);
     pixelSteps.push(cleanPixels({ textDetector, phiDetector }));
     close = async () => {
       await textDetector.close?.();
@@ -90,12 +107,20 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   const steps: Step[] = [parseDicom(), deidentifyMetadata({ rules, state }), ...pixelSteps, saveDeidentified({ storage })];
 
   const results: ManifestEntry[] = [];
+  let stopped: string | undefined;
   try {
     for (const [index, input] of entries.entries()) {
+      if (stopped) {
+        results.push({ input: input.path, status: 'error', error: `not processed: ${stopped}` });
+        continue;
+      }
+      session?.usage.startFile(String(index));
       const entry = input.error
         ? { input: input.path, status: 'error' as const, error: input.error }
         : await processOne(input, steps);
       results.push(entry);
+      // A credential, region or permission error would fail every later file the same way: stop, and say it once.
+      if (session?.stopped) stopped = `the run stopped at file ${index + 1}: AWS refused the session (${session.stopped.name}: ${session.stopped.message})`;
       options.onFile?.(entry, index + 1, entries.length);
     }
   } finally {
@@ -109,6 +134,8 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     failed: results.filter((e) => e.status === 'error').length,
     skipped: results.filter((e) => e.status === 'skipped').length,
     manifestPath,
+    ...(session ? { awsUsage: session.usage.summary() } : {}),
+    ...(stopped ? { stopped } : {}),
   };
 }
 

@@ -106,6 +106,8 @@ export class AwsSession {
     if (service === 's3') {
       const endpoint = this.s3Endpoint;
       if (this.options.endpointUrl) config.endpoint = this.options.endpointUrl;
+      // S3-compatible stores (MinIO, s3rver) sign with any region; AWS's own default is us-east-1.
+      if (endpoint && !this.regionHint && !profile && !process.env.AWS_PROFILE) config.region = 'us-east-1';
       const host = endpoint ? new URL(endpoint).hostname : '';
       config.forcePathStyle = this.options.s3PathStyle ?? LOOPBACK_OR_IP.test(host);
     }
