@@ -128,7 +128,7 @@ export function formatUsage(summary: AwsUsageSummary): string {
     if (u.images) parts.push(`${u.images} image${u.images === 1 ? '' : 's'}`);
     if (u.characters) parts.push(`${u.characters} characters`);
     if (u.units) parts.push(`${u.units} units of 100 characters`);
-    if (u.bytes) parts.push(`${(u.bytes / 1024 / 1024).toFixed(1)} MiB sent`);
+    if (u.bytes) parts.push(u.bytes >= 1024 * 1024 ? `${(u.bytes / 1024 / 1024).toFixed(1)} MiB sent` : `${Math.ceil(u.bytes / 1024)} KiB sent`);
     const cost = summary.estimatedCost[api];
     lines.push(`  ${api}: ${parts.join(', ')}${cost !== undefined ? ` ≈ ${money(cost)}` : ''}`);
   }
