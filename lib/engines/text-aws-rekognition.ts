@@ -116,7 +116,12 @@ export function createRekognitionTextDetector(options: RekognitionTextDetectorOp
       session.noteError(error);
       throw engineError(ENGINE, `DetectText failed on a ${padded.width}x${padded.height} image`, error);
     } finally {
-      if (staged) await staged.remove();
+      if (staged) {
+        const { bucket, key } = staged;
+        await staged.remove().catch((error: unknown) => {
+          throw engineError(ENGINE, `could not delete the rendering staged at s3://${bucket}/${key}; it shows the pixels, burned-in PHI included: delete it by hand`, error);
+        });
+      }
     }
     return toTileWords(response.TextDetections ?? [], padded, region, tile, minConfidence);
   }

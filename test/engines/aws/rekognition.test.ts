@@ -132,3 +132,21 @@ describe('Rekognition DetectText that loses nothing (service mocked, real reques
     expect(session.stopped).toBeUndefined(); // throttling fails the file, never the run
   });
 });
+
+describe('Rekognition staging', () => {
+  it('fails the image, naming the object, when a staged rendering cannot be deleted', async () => {
+    const image = noiseImage(3000, 2500);
+    const { staging, objects } = fakeStaging();
+    const stuck: ImageStaging = {
+      location: staging.location,
+      async put(bytes) {
+        const placed = await staging.put(bytes);
+        return { ...placed, remove: async () => Promise.reject(new Error('AccessDenied')) };
+      },
+    };
+    const { client } = fakeRekognition(image, [], objects);
+    await expect(createRekognitionTextDetector({ client, staging: stuck }).detect(image)).rejects.toThrow(
+      /could not delete the rendering staged at s3:\/\/de-id-dst\/out\.deid-staging\/0\.png; .*delete it by hand: AccessDenied/,
+    );
+  });
+});
