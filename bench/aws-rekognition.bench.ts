@@ -7,7 +7,7 @@
  * and nothing at all for an image over 5 MB).
  */
 import { encodePng } from '../lib/engines/aws/rekognition-images.js';
-import { createRekognitionTextDetector } from '../lib/engines/text-aws-rekognition.js';
+import { createRekognitionTextDetector } from '../lib/engines/aws/rekognition.js';
 import type { ImageStaging } from '../lib/engines/types.js';
 import { fakeRekognition, layWords, noiseImage, type SceneWord } from '../test/engines/aws/fake-rekognition.js';
 

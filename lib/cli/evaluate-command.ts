@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { formatUsage } from '../engines/aws/usage.js';
-import { evaluateFiles } from '../evaluate/evaluate-files.js';
+import { isEngineName } from '../engines/index.js';
 import { AwsPreflightError } from '../pipeline/aws-run.js';
+import { evaluateFiles } from '../pipeline/evaluate-files.js';
 import { RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 import { createProgress } from './progress.js';
 import { addAwsOptions, awsRunOptions, type AwsCliOptions } from './aws-options.js';
 
@@ -23,7 +24,7 @@ export const registerEvaluateCommand: CommandRegistrar = (program: Command, setE
     .option('--no-pixels', 'do not check the pixels again');
   addAwsOptions(command).action(
     async (inputs: string[], options: { original?: string[]; report: string; out: string; rules: string; state: string; engine: string; pixels: boolean } & AwsCliOptions) => {
-      if (options.engine !== 'local' && options.engine !== 'aws') throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
       const aws = awsRunOptions(options, (notice) => process.stderr.write(`${notice}\n`));
       const progress = createProgress('evaluating');
       let result;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { applyProposal, formatProposal, isEmptyProposal, proposeRules, readReportFindings } from '../learn/index.js';
 import { loadRules, RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 
 /** `deid learn --report <tsv or dir...> [--rules <yaml>] [--apply]`. */
 export const registerLearnCommand: CommandRegistrar = (program: Command, setExitCode) => {

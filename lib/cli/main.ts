@@ -3,20 +3,13 @@
  * (0 every file ok, 1 any file failed, 2 usage error) and `bin/deid.js` sets it.
  */
 import { Command, CommanderError } from 'commander';
+import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { registerRunCommand } from './run-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerLearnCommand } from './learn-command.js';
 
-/** Command modules register themselves here; each action resolves to an exit code. */
-export type CommandRegistrar = (program: Command, setExitCode: (code: number) => void) => void;
-
-const registrars: CommandRegistrar[] = [registerRunCommand, registerEvaluateCommand, registerLearnCommand];
-
-/** Adds a sub-command (used by the evaluate and learn modules). */
-export function addCommand(registrar: CommandRegistrar): void {
-  registrars.push(registrar);
-}
+const registrars: readonly CommandRegistrar[] = [registerRunCommand, registerEvaluateCommand, registerLearnCommand];
 
 /** Parses `argv` (as `process.argv`) and runs the chosen command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { formatUsage } from '../engines/aws/usage.js';
-import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, RunConfigurationError, deidentifyFiles } from '../pipeline/deidentify-files.js';
+import { isEngineName } from '../engines/index.js';
+import { RunConfigurationError, deidentifyFiles } from '../pipeline/deidentify-files.js';
+import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/recipe.js';
 import { RulesError } from '../rules/index.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
 import { addAwsOptions, awsRunOptions, type AwsCliOptions } from './aws-options.js';
@@ -21,7 +23,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--engine <name>', 'text and PHI detection engine: local (offline) or aws', 'local');
   addAwsOptions(command).action(
     async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string } & AwsCliOptions) => {
-      if (options.engine !== 'local' && options.engine !== 'aws') throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
       const aws = awsRunOptions(options, (notice) => process.stderr.write(`${notice}\n`));
       const progress = createProgress('de-identifying');
       let result;

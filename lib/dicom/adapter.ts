@@ -14,7 +14,7 @@ import {
   type RawPixelElement,
 } from './pixel-element.js';
 import { findStructuralProblem } from './structure.js';
-import { TransferSyntax, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntax.js';
+import { TS, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntaxes.js';
 
 const { DicomMessage, DicomDict: DcmjsDict } = dcmjs.data;
 // dcmjs logs recoverable oddities (unknown VRs) to the console; callers get errors instead.
@@ -77,7 +77,7 @@ export function readDicom(bytes: Uint8Array, source = '<memory>'): DicomDataset 
 function datasetBytes(part10: Uint8Array, transferSyntaxUID: string, source: string): Uint8Array {
   const metaEnd = 132 + 12 + new DataView(part10.buffer, part10.byteOffset).getUint32(140, true);
   const body = part10.subarray(metaEnd);
-  if (transferSyntaxUID !== TransferSyntax.DeflatedExplicitVRLittleEndian) return body;
+  if (transferSyntaxUID !== TS.DeflatedExplicitVRLittleEndian) return body;
   try {
     return inflateRawSync(body);
   } catch (error) {
@@ -97,9 +97,9 @@ export function writeDicom(dataset: DicomDataset): Uint8Array {
   const pixel = dataset.dict[PIXEL_DATA];
   let transferSyntaxUID = dataset.transferSyntaxUID;
   const raw = pixel ? unchangedRaw(pixel) : undefined;
-  if (pixel && !raw && isBigEndian(transferSyntaxUID)) transferSyntaxUID = TransferSyntax.ExplicitVRLittleEndian;
+  if (pixel && !raw && isBigEndian(transferSyntaxUID)) transferSyntaxUID = TS.ExplicitVRLittleEndian;
 
-  const deflate = transferSyntaxUID === TransferSyntax.DeflatedExplicitVRLittleEndian;
+  const deflate = transferSyntaxUID === TS.DeflatedExplicitVRLittleEndian;
   const implicitVR = isImplicitVR(transferSyntaxUID);
   // Big endian pixel data was byte-swapped on reading: dcmjs swaps it back when it writes it.
   const dcmjsWritesPixels = pixel !== undefined && raw !== undefined && isBigEndian(transferSyntaxUID);
@@ -268,7 +268,7 @@ function wrapBareDataset(bytes: Uint8Array, source: string): Uint8Array {
   if (!plausible) {
     throw new DicomReadError(source, "not a DICOM file: no 'DICM' marker at byte 128 and no dataset at the start");
   }
-  const ts = explicit ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ImplicitVRLittleEndian;
+  const ts = explicit ? TS.ExplicitVRLittleEndian : TS.ImplicitVRLittleEndian;
   const header = new DcmjsDict({ '00020010': { vr: 'UI', Value: [ts] } });
   header.dict = {};
   const prefix = new Uint8Array(header.write());

@@ -1,20 +1,7 @@
+import type { Box, DisplayImage } from '../image/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 
-/** An axis-aligned box in original pixel coordinates (columns, rows) of one frame. */
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-/** An 8-bit image ready for text detection: grey (1 channel) or RGB (3 channels), row-major, interleaved. */
-export interface DisplayImage {
-  width: number;
-  height: number;
-  channels: 1 | 3;
-  data: Uint8Array;
-}
+export type { Box, DisplayImage };
 
 /** A word or line of text found in an image. */
 export interface DetectedText {

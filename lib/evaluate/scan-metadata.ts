@@ -5,6 +5,7 @@
  */
 import type { DicomDataset, DicomDict, DicomElement } from '../dicom/dataset.js';
 import { formatTag, isPrivateCreator, isPrivateTag, keywordOf, nameOf, personNameToString, walkDataset } from '../dicom/elements.js';
+import { NUMERIC_VRS } from '../dicom/vr.js';
 import type { IdentityContext, PhiDetector, TextSpan } from '../engines/types.js';
 import { PROFILE_TABLE } from '../rules/profile-table.js';
 import type { Rules } from '../rules/types.js';
@@ -25,7 +26,6 @@ export interface ScanMetadataOptions {
   state?: StateStore;
 }
 
-const NUMERIC_VRS = new Set(['US', 'SS', 'UL', 'SL', 'UV', 'SV', 'FL', 'FD', 'IS', 'DS', 'AT']);
 const BINARY_VRS = new Set(['OB', 'OW', 'OF', 'OD', 'OL', 'OV']);
 const FREE_TEXT_VRS = new Set(['LT', 'ST', 'UT', 'UC']);
 

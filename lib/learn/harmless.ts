@@ -5,7 +5,7 @@
  */
 import type { DicomDataset } from '../dicom/dataset.js';
 import { getStrings } from '../dicom/elements.js';
-import { DEFAULT_KEEP_LIST } from '../engines/phi-patterns.js';
+import { DEFAULT_KEEP_LIST } from '../engines/local/phi-patterns.js';
 import type { Rules } from '../rules/types.js';
 
 /** Attributes that hold technical, never identifying, values. */

@@ -1,8 +1,10 @@
-import type { DicomDict, DicomElement } from '../dicom/dataset.js';
-import { formatTag, getString, keywordOf, nameOf, personNameToString } from '../dicom/elements.js';
-import type { DicomFile, Step } from '../file.js';
+import type { DicomDataset, DicomDict, DicomElement } from '../dicom/dataset.js';
+import { formatTag, getString, isPrivateCreator, isPrivateTag, keywordOf, nameOf, personNameToString } from '../dicom/elements.js';
+import { DATE_VRS, NUMERIC_VRS, TEXT_VRS } from '../dicom/vr.js';
+import type { IdentityContext } from '../engines/types.js';
+import type { ReportNote } from '../message.js';
 import { ACTIONS, type Action } from '../rules/actions.js';
-import { isPrivateCreatorTag, isPrivateGroupTag, personNamePlaceholder, resolveAction } from '../rules/resolve.js';
+import { personNamePlaceholder, resolveAction } from '../rules/resolve.js';
 import type { Decision, Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import type { StateStore } from '../state/store.js';
@@ -11,13 +13,9 @@ import { applyDatePolicy, capAge, parseDicomDate } from './dates.js';
 import { gatherIdentity } from './identity.js';
 import { addDeidentificationMethodCode, type DeidMethodCode } from './method.js';
 
-const STEP = 'deidentify-metadata';
 const STANDARD_UID_ROOT = '1.2.840.10008.';
-const TEXT_VRS = new Set(['LO', 'LT', 'SH', 'ST', 'UT', 'UC', 'CS', 'AE', 'UR']);
-const NUMERIC_VRS = new Set(['US', 'SS', 'UL', 'SL', 'UV', 'SV', 'FL', 'FD', 'IS', 'DS', 'AT']);
-const DATE_VRS = new Set(['DA', 'DT', 'TM']);
 
-/** Options of the metadata de-identification step. */
+/** Options of {@link deidentifyDataset} and of the metadata de-identification step. */
 export interface DeidentifyMetadataOptions {
   /** Validated rules (`loadRules`). */
   rules: Rules;
@@ -29,7 +27,7 @@ export interface DeidentifyMetadataOptions {
 
 /** Per-file facts the actions need. */
 interface FileContext {
-  file: DicomFile;
+  report: ReportNote;
   rules: Rules;
   state: StateStore;
   patientKey: string;
@@ -37,69 +35,57 @@ interface FileContext {
   clean: (text: string) => { text: string; removed: number; categories: SafeHarborCategory[] };
   /** Overlay groups whose Overlay Data was removed: the rest of the group goes too. */
   removedOverlayGroups: Set<string>;
-  counts: Record<Action, number>;
 }
 
-function assertOptions(options: DeidentifyMetadataOptions): void {
+/** Checks the options once, when the step is made: each error names the API and the fix. */
+export function assertDeidentifyOptions(options: DeidentifyMetadataOptions): void {
   if (!options || typeof options !== 'object') throw new TypeError('[deidentifyMetadata] options are required: { rules, state }');
   if (!options.rules?.dicomTags) throw new TypeError('[deidentifyMetadata] options.rules must be loaded with loadRules() or parseRules()');
   if (typeof options.state?.mapUid !== 'function') throw new TypeError('[deidentifyMetadata] options.state must come from openStateStore()');
 }
 
 /**
- * Makes the step that de-identifies `file.dataset` (already a clone of `file.original`) by the rules:
- * every element, recursively through sequences and private blocks, by the written precedence;
- * free text cleaned of identifying words; dates per policy; ages over 89 aggregated; names to
- * placeholders; Patient ID to a stable pseudonym; UIDs remapped consistently (meta header too);
- * private elements removed except the safe list; Patient Identity Removed, De-identification
- * Method and its CID 7050 code sequence added. Every action becomes a message (without PHI).
- * Also leaves `file.data.identity` (gatherIdentity of the original) for the pixel step.
+ * De-identifies `dataset` (a clone of `original`, changed in place) by the rules: every element,
+ * recursively through sequences and private blocks, by the written precedence; free text cleaned of
+ * identifying words; dates per policy; ages over 89 aggregated; names to placeholders; Patient ID to
+ * a stable pseudonym; UIDs remapped consistently (meta header too); private elements removed except
+ * the safe list; Patient Identity Removed, De-identification Method and its CID 7050 code sequence
+ * added. Every action is reported as a note (without PHI). Identity values are gathered from
+ * `original` before anything changes; returns them (for the pixel step and the evaluation).
  *
- * @example pipeline.use(deidentifyMetadata({ rules: loadRules(path), state: openStateStore(dir) }))
+ * @example const identity = deidentifyDataset(dataset, original, { rules, state }, (note) => notes.push(note));
  */
-export function deidentifyMetadata(options: DeidentifyMetadataOptions): Step {
-  assertOptions(options);
+export function deidentifyDataset(dataset: DicomDataset, original: DicomDataset, options: DeidentifyMetadataOptions, report: ReportNote): IdentityContext {
   const { rules, state } = options;
   const now = options.now ?? (() => new Date());
+  const identity = gatherIdentity(original);
 
-  return (file: DicomFile) => {
-    const dataset = file.requireDataset(STEP);
-    const original = file.original ?? dataset;
-    if (original === dataset) {
-      // Gather from the untouched values before we change anything.
-      file.message({ ruleId: 'pipeline:no-original', step: STEP, severity: 'warning', reason: 'file.original was not set; identity gathered from the dataset before changes' });
-    }
-    const identity = gatherIdentity(original);
-    file.data.identity = identity;
+  const patientId = getString(original.dict, 'PatientID')?.trim() ?? '';
+  const patientName = personNameToString(original.dict['00100010']?.Value?.[0]);
+  const birthDate = getString(original.dict, 'PatientBirthDate') ?? '';
+  const patientKey = patientId || (patientName || birthDate ? `name:${patientName}|${birthDate}` : '');
+  if (!patientKey) report({ ruleId: 'patient:unidentified', severity: 'warning', reason: 'no Patient ID or name: the pseudonym is shared by all such files' });
 
-    const patientId = getString(original.dict, 'PatientID')?.trim() ?? '';
-    const patientName = personNameToString(original.dict['00100010']?.Value?.[0]);
-    const birthDate = getString(original.dict, 'PatientBirthDate') ?? '';
-    const patientKey = patientId || (patientName || birthDate ? `name:${patientName}|${birthDate}` : '');
-    if (!patientKey) file.message({ ruleId: 'patient:unidentified', step: STEP, severity: 'warning', reason: 'no Patient ID or name: the pseudonym is shared by all such files' });
-
-    const ctx: FileContext = {
-      file,
-      rules,
-      state,
-      patientKey: patientKey || 'unidentified',
-      shiftDays: rules.profile.datePolicy === 'shift' ? state.dateShiftDays(patientKey || 'unidentified', rules.profile.maxShiftDays) : 0,
-      clean: makeTextCleaner(identity, rules.regex),
-      removedOverlayGroups: new Set(),
-      counts: { X: 0, Z: 0, D: 0, U: 0, K: 0, C: 0 },
-    };
-
-    processDict(ctx, dataset.dict, '', false, 0);
-    processDict(ctx, dataset.meta, '', false, 0);
-    removeOrphanOverlayGroups(ctx, dataset.dict);
-    guardBirthDate(ctx, dataset.dict, original.dict, now());
-    // The meta header names the same instance as the dataset.
-    const sop = getString(dataset.dict, 'SOPInstanceUID');
-    if (sop && dataset.meta['00020003']) dataset.meta['00020003'] = { vr: 'UI', Value: [sop] };
-    markDeidentified(ctx, dataset.dict);
-    state.flush();
-    file.data.metadataActions = { ...ctx.counts };
+  const ctx: FileContext = {
+    report,
+    rules,
+    state,
+    patientKey: patientKey || 'unidentified',
+    shiftDays: rules.profile.datePolicy === 'shift' ? state.dateShiftDays(patientKey || 'unidentified', rules.profile.maxShiftDays) : 0,
+    clean: makeTextCleaner(identity, rules.regex),
+    removedOverlayGroups: new Set(),
   };
+
+  processDict(ctx, dataset.dict, '', false, 0);
+  processDict(ctx, dataset.meta, '', false, 0);
+  removeOrphanOverlayGroups(ctx, dataset.dict);
+  guardBirthDate(ctx, dataset.dict, original.dict, now());
+  // The meta header names the same instance as the dataset.
+  const sop = getString(dataset.dict, 'SOPInstanceUID');
+  if (sop && dataset.meta['00020003']) dataset.meta['00020003'] = { vr: 'UI', Value: [sop] };
+  markDeidentified(ctx, dataset.dict);
+  state.flush();
+  return identity;
 }
 
 function describe(tag: string): { keyword?: string; name?: string } {
@@ -114,22 +100,21 @@ function describe(tag: string): { keyword?: string; name?: string } {
 }
 
 function record(ctx: FileContext, path: string, decision: Decision, action: Action, reason: string): void {
-  ctx.counts[action]++;
-  ctx.file.message({ ruleId: decision.ruleId, step: STEP, location: path, action, category: decision.categories[0], reason });
+  ctx.report({ ruleId: decision.ruleId, location: path, action, category: decision.categories[0], reason });
 }
 
 function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanContext: boolean, depth: number): void {
   // Private creators of this item, by group+block, so private data elements can be matched by creator.
   const creators = new Map<string, string>();
   for (const tag of Object.keys(dict)) {
-    if (isPrivateCreatorTag(tag)) creators.set(tag.slice(0, 4) + tag.slice(6, 8), String(dict[tag]?.Value?.[0] ?? '').trim());
+    if (isPrivateCreator(tag)) creators.set(tag.slice(0, 4) + tag.slice(6, 8), String(dict[tag]?.Value?.[0] ?? '').trim());
   }
   const keptBlocks = new Set<string>();
   for (const tag of Object.keys(dict).sort()) {
     const element = dict[tag];
-    if (!element || isPrivateCreatorTag(tag)) continue;
+    if (!element || isPrivateCreator(tag)) continue;
     const path = `${prefix}${formatTag(tag)}`;
-    const isPrivate = isPrivateGroupTag(tag);
+    const isPrivate = isPrivateTag(tag);
     const block = tag.slice(0, 4) + tag.slice(4, 6);
     const { keyword, name } = describe(tag);
     const decision = resolveAction(ctx.rules, {
@@ -146,12 +131,11 @@ function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanCon
   }
   // A private creator stays only while its block keeps an element.
   for (const tag of Object.keys(dict)) {
-    if (!isPrivateCreatorTag(tag)) continue;
+    if (!isPrivateCreator(tag)) continue;
     const block = tag.slice(0, 4) + tag.slice(6, 8);
     if (keptBlocks.has(block)) continue;
     delete dict[tag];
-    ctx.counts.X++;
-    ctx.file.message({ ruleId: 'private:creator', step: STEP, location: `${prefix}${formatTag(tag)}`, action: 'X', category: 'R', reason: 'private creator removed: no element of its block is kept' });
+    ctx.report({ ruleId: 'private:creator', location: `${prefix}${formatTag(tag)}`, action: 'X', category: 'R', reason: 'private creator removed: no element of its block is kept' });
   }
 }
 
@@ -229,12 +213,10 @@ function applyAction(ctx: FileContext, dict: DicomDict, tag: string, element: Di
         });
         dict[tag] = { vr, Value: next.every((v) => v === '') ? [] : next };
         const what = removed ? `${removed} identifying span(s) removed (${[...categories].join(', ')})` : 'nothing identifying found';
-        ctx.counts.C++;
-        ctx.file.message({ ruleId: decision.ruleId, step: STEP, location: path, action: 'C', category: [...categories][0] ?? decision.categories[0], reason: `${label} cleaned: ${what} ${by}` });
+        ctx.report({ ruleId: decision.ruleId, location: path, action: 'C', category: [...categories][0] ?? decision.categories[0], reason: `${label} cleaned: ${what} ${by}` });
         return;
       }
       if (/^60[0-9A-F]{2}3000$/.test(tag)) {
-        ctx.file.data.overlaysToClean = true;
         return record(ctx, path, decision, 'C', `${label} kept for the pixel step to clean (Clean Graphics) ${by}`);
       }
       // Binary or unknown content cannot be cleaned here: remove it (fail closed).
@@ -323,8 +305,7 @@ function guardBirthDate(ctx: FileContext, dict: DicomDict, original: DicomDict, 
   const over = age.capped || (birth !== undefined && reference.getUTCFullYear() - birth.getUTCFullYear() > 88);
   if (!over) return;
   dict['00100030'] = { vr: 'DA', Value: [] };
-  ctx.counts.Z++;
-  ctx.file.message({ ruleId: 'guard:birth-date-age-over-89', step: STEP, location: '(0010,0030)', action: 'Z', category: 'C', reason: "Patient's Birth Date emptied: it would reveal an age over 89 (Safe Harbor)" });
+  ctx.report({ ruleId: 'guard:birth-date-age-over-89', location: '(0010,0030)', action: 'Z', category: 'C', reason: "Patient's Birth Date emptied: it would reveal an age over 89 (Safe Harbor)" });
 }
 
 /** Overlay groups whose Overlay Data was removed lose their remaining elements, so no half overlay remains. */
@@ -333,8 +314,7 @@ function removeOrphanOverlayGroups(ctx: FileContext, dict: DicomDict): void {
     for (const tag of Object.keys(dict)) {
       if (!tag.startsWith(group)) continue;
       delete dict[tag];
-      ctx.counts.X++;
-      ctx.file.message({ ruleId: 'overlay:group-without-data', step: STEP, location: formatTag(tag), action: 'X', category: 'R', reason: 'overlay attribute removed with its Overlay Data' });
+      ctx.report({ ruleId: 'overlay:group-without-data', location: formatTag(tag), action: 'X', category: 'R', reason: 'overlay attribute removed with its Overlay Data' });
     }
   }
 }
@@ -356,5 +336,5 @@ function markDeidentified(ctx: FileContext, dict: DicomDict): void {
   if (profile.retainSafePrivate) codes.push('113111');
   if (profile.retainInstitutionIdentity) codes.push('113112');
   for (const code of codes) addDeidentificationMethodCode(dict, code);
-  ctx.file.message({ ruleId: 'deid:method', step: STEP, location: '(0012,0064)', action: 'D', reason: `Patient Identity Removed = YES; method codes ${codes.join(', ')}` });
+  ctx.report({ ruleId: 'deid:method', location: '(0012,0064)', action: 'D', reason: `Patient Identity Removed = YES; method codes ${codes.join(', ')}` });
 }

@@ -1,14 +1,11 @@
 import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { EngineName } from '../engines/index.js';
+import type { PhiDetector, TextDetector } from '../engines/types.js';
 import { DicomFile, type Step } from '../file.js';
 import { loadRules } from '../rules/index.js';
 import type { Rules } from '../rules/index.js';
 import { openStateStore } from '../state/index.js';
-import { deidentifyMetadata } from '../metadata/index.js';
-import { parseDicom } from '../steps/parse.js';
-import { saveDeidentified } from '../steps/save.js';
-import { cleanPixels, skipPixels } from '../steps/pixels.js';
-import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
 import type { AwsUsageSummary } from '../engines/aws/usage.js';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
 import { AwsPreflightError, startAwsRun, type AwsRunOptions } from './aws-run.js';
@@ -16,11 +13,8 @@ import type { ObjectStorage } from '../storage/types.js';
 import { expandInputs, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { processFile } from './process-file.js';
+import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, deidentificationSteps, recipePixelPhiDetector, recipeTextDetector } from './recipe.js';
 
-/** The rules file used when none is given. */
-export const DEFAULT_RULES_PATH = 'configs/de-id/de_id_rules_auto.yaml';
-/** The state folder (secret and identity maps) used when none is given; keep it out of shared output. */
-export const DEFAULT_STATE_DIR = '.deid-state';
 
 /** Options of {@link deidentifyFiles}. The AWS ones (`aws`, `sse`, `onNotice`, …) matter only when the run touches AWS. */
 export interface DeidentifyFilesOptions extends AwsRunOptions {
@@ -72,7 +66,7 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   const manifestPath = path.resolve(options.manifestPath ?? path.join(stateDir, 'manifest.jsonl'));
   const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
   if (target.engine === 's3') assertS3Apart(inputs, target);
-  const engine = options.engine ?? 'local';
+  const engine = options.engine ?? DEFAULT_ENGINE;
 
   // Before anything is read, listed or sent: the egress notice and one check of region, credentials and buckets.
   let session: Awaited<ReturnType<typeof startAwsRun>>['session'];
@@ -90,21 +84,18 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   const entries = await expandInputs(inputs, localOut ? [localOut, stateDir] : [stateDir], (t) => openInput(t));
   const storage = target.engine === 's3' ? openOutput() : (options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) }));
 
-  const pixelSteps: Step[] = [];
+  let pixels: { textDetector: TextDetector; phiDetector: PhiDetector } | false = false;
   let close = async () => {};
-  if (options.pixels === false) pixelSteps.push(skipPixels());
-  else {
-    const local = { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold };
-    // Rekognition drops words under half the threshold, the lowest confidence any local rule trusts.
-    const textDetector = await createTextDetector(engine === 'aws' ? { engine: 'aws', session, staging, minConfidence: rules.confidenceThreshold / 2 } : {});
-    const phiDetector = await createPhiDetector(engine === 'aws' ? { engine: 'aws', session, confidenceThreshold: rules.confidenceThreshold, local } : local);
-    pixelSteps.push(cleanPixels({ textDetector, phiDetector }));
+  if (options.pixels !== false) {
+    const textDetector = await recipeTextDetector(engine, rules, { session, staging });
+    const phiDetector = await recipePixelPhiDetector(engine, rules, { session });
+    pixels = { textDetector, phiDetector };
     close = async () => {
       await textDetector.close?.();
       await phiDetector.close?.();
     };
   }
-  const steps: Step[] = [parseDicom(), deidentifyMetadata({ rules, state }), ...pixelSteps, saveDeidentified({ storage })];
+  const steps = deidentificationSteps({ rules, state, storage, pixels });
 
   const results: ManifestEntry[] = [];
   let stopped: string | undefined;

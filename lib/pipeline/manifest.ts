@@ -1,4 +1,7 @@
 import type { DicomFile } from '../file.js';
+import { DEIDENTIFY_METADATA } from '../steps/deidentify-metadata.js';
+import '../steps/pixels.js';
+import '../steps/save.js';
 
 /** One line of the run manifest (JSON Lines), one per input. */
 export interface ManifestEntry {
@@ -22,7 +25,7 @@ export function manifestEntry(file: DicomFile): ManifestEntry {
   if (fatal) return { input: file.path, status: 'error', error: fatal.reason };
   const actions: Record<string, number> = {};
   for (const message of file.messages) {
-    if (message.step === 'deidentify-metadata' && message.action) actions[message.action] = (actions[message.action] ?? 0) + 1;
+    if (message.step === DEIDENTIFY_METADATA && message.action) actions[message.action] = (actions[message.action] ?? 0) + 1;
   }
   const warnings = [...new Set(file.messages.filter((m) => m.severity === 'warning').map((m) => m.ruleId))];
   return {
@@ -31,7 +34,7 @@ export function manifestEntry(file: DicomFile): ManifestEntry {
     status: 'ok',
     actions,
     pixelsChecked: file.data.pixelsChecked ?? false,
-    pixelBoxes: Number(file.data.pixelBoxes ?? 0),
+    pixelBoxes: file.data.pixelBoxes ?? 0,
     ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { PixelDataError } from './errors.js';
 import type { RawLayout } from './frames.js';
-import { syntaxInfo, TS, type SyntaxInfo } from './syntax.js';
+import { syntaxInfo, TS, type SyntaxInfo } from '../dicom/transfer-syntaxes.js';
 
 // dcmjs-codecs is CommonJS with a WebAssembly build of libjpeg-turbo, CharLS, OpenJPEG, OpenJPH and an RLE codec.
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@ import { decodeEncapsulatedFrame, type DecodedRaw } from './codecs.js';
 import { PixelDataError } from './errors.js';
 import { rawToStored, type PixelFrame, type RawLayout } from './frames.js';
 import { nativeFrameBytes, readPixelModule, type PixelModule } from './module.js';
-import { syntaxInfo } from './syntax.js';
+import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 import { concat } from './values.js';
 
 /** Decoded pixel data: the frames of stored values and the module that describes them. */

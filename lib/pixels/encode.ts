@@ -3,7 +3,7 @@ import { encodeFrame } from './codecs.js';
 import { PixelDataError } from './errors.js';
 import { storedToRaw, type PixelFrame, type RawLayout } from './frames.js';
 import type { PixelModule } from './module.js';
-import { syntaxInfo, TS } from './syntax.js';
+import { syntaxInfo, TS } from '../dicom/transfer-syntaxes.js';
 import { toArrayBuffer } from './values.js';
 
 /** The module attributes that describe how frames are stored (what {@link encodeFrames} needs). */

@@ -1,6 +1,6 @@
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
 import { PixelDataError } from './errors.js';
-import { syntaxInfo } from './syntax.js';
+import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 import { firstNumber, firstString, numbers, words16 } from './values.js';
 
 /** A lookup table: `data[i]` is the output for input `firstMapped + i`; inputs outside are clamped. */

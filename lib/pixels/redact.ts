@@ -1,5 +1,5 @@
 import type { DicomDataset } from '../dicom/dataset.js';
-import type { Box } from '../engines/types.js';
+import type { Box } from '../image/types.js';
 import { decodeEncapsulatedFrame, encodeFrame } from './codecs.js';
 import { decodedLayout, encapsulatedFrames, nativePixelBytes } from './decode.js';
 import { markLossy, pixelDataElement, setTransferSyntax } from './encode.js';
@@ -7,7 +7,7 @@ import { PixelDataError } from './errors.js';
 import { blackValue, fillRaw, padAndClip } from './fill.js';
 import { rawToStored, type RawLayout } from './frames.js';
 import { nativeFrameBytes, readPixelModule, type PixelModule } from './module.js';
-import { syntaxInfo, TS } from './syntax.js';
+import { syntaxInfo, TS } from '../dicom/transfer-syntaxes.js';
 import { toArrayBuffer } from './values.js';
 
 /** Options of {@link redactFrames}. */

@@ -7,6 +7,10 @@ import { getString } from '../dicom/elements.js';
 import { formatUsage, type AwsUsageSummary } from '../engines/aws/usage.js';
 import type { EvaluationPixelFinding, TagFinding } from '../evaluate/types.js';
 import type { DicomFile } from '../file.js';
+import '../steps/evaluate-metadata.js';
+import '../steps/evaluate-pixels.js';
+import { REDACT_REMAINING } from '../steps/redact-remaining.js';
+import '../steps/save.js';
 import { SAFE_HARBOR_IDENTIFIERS, type SafeHarborCategory } from '../safe-harbor.js';
 import { toTsv, type TsvRow } from './tsv.js';
 import { freeReportStamp, writeReportFile } from './write.js';
@@ -58,12 +62,12 @@ export function reportNames(stamp: string): { tags: string; img: string; summary
   };
 }
 
-const tagFindings = (file: DicomFile) => (file.data.tagFindings ?? []) as TagFinding[];
-const pixelFindings = (file: DicomFile) => (file.data.evaluationPixelFindings ?? []) as EvaluationPixelFinding[];
+const tagFindings = (file: DicomFile): TagFinding[] => file.data.tagFindings ?? [];
+const pixelFindings = (file: DicomFile): EvaluationPixelFinding[] => file.data.evaluationPixelFindings ?? [];
 
 /** What was done to a finding's element, from the redaction step's messages. */
 function actionAt(file: DicomFile, location: string | undefined): { action: string; rule: string } {
-  const m = file.messages.find((x) => x.step === 'redact-remaining' && x.location === location && x.action);
+  const m = file.messages.find((x) => x.step === REDACT_REMAINING && x.location === location && x.action);
   return m ? { action: m.action!, rule: m.ruleId } : { action: '', rule: '' };
 }
 
@@ -92,7 +96,7 @@ export function tagReportRows(file: DicomFile): TsvRow[] {
 
 /** Rows of the pixel report for one file, one per finding. */
 export function pixelReportRows(file: DicomFile): TsvRow[] {
-  const redacted = file.messages.some((m) => m.step === 'redact-remaining' && m.action === 'fill');
+  const redacted = file.messages.some((m) => m.step === REDACT_REMAINING && m.action === 'fill');
   return pixelFindings(file).map((f) => ({
     file: file.path,
     frame: f.frame,
@@ -117,7 +121,7 @@ export function summaryRow(e: EvaluatedFile): TsvRow {
   const counts = Object.fromEntries(LETTERS.map((l) => [l, 0])) as Record<SafeHarborCategory, number>;
   for (const f of [...tagFindings(file), ...pixelFindings(file)]) counts[f.category]++;
   const actions: Record<string, number> = {};
-  for (const m of file.messages) if (m.step === 'redact-remaining' && m.action) actions[m.action] = (actions[m.action] ?? 0) + 1;
+  for (const m of file.messages) if (m.step === REDACT_REMAINING && m.action) actions[m.action] = (actions[m.action] ?? 0) + 1;
   const fatal = file.messages.find((m) => m.severity === 'fatal');
   return {
     file: file.path,
@@ -128,8 +132,8 @@ export function summaryRow(e: EvaluatedFile): TsvRow {
     pixel_findings: pixelFindings(file).length,
     ...counts,
     actions: Object.entries(actions).map(([a, n]) => `${a}:${n}`).join(' '),
-    pixel_boxes: Number(file.data.remainingPixelBoxes ?? 0),
-    engine: String(file.data.evaluationEngine ?? ''),
+    pixel_boxes: file.data.remainingPixelBoxes ?? 0,
+    engine: file.data.evaluationEngine ?? '',
     seconds: e.seconds === undefined ? '' : e.seconds.toFixed(2),
   };
 }

@@ -8,8 +8,6 @@ export {
   findTagRule,
   findSafePrivate,
   matchesTagPattern,
-  isPrivateGroupTag,
-  isPrivateCreatorTag,
   personNamePlaceholder,
 } from './resolve.js';
 export { renderDefaultRulesYaml, DEFAULT_PIXEL_KEEP_LIST, DEFAULT_REGEX } from './default-rules.js';

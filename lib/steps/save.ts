@@ -3,6 +3,16 @@ import { getString } from '../dicom/elements.js';
 import type { Step } from '../file.js';
 import type { ObjectStorage } from '../storage/types.js';
 
+/** Name of the save step in messages. */
+export const SAVE = 'save';
+
+declare module '../file.js' {
+  interface DicomFileDataMap {
+    /** Where the de-identified file was written (its storage key). */
+    outputPath?: string;
+  }
+}
+
 /**
  * The output key of a de-identified dataset, as in the source notebook:
  * `<patient id>/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm`.
@@ -31,19 +41,19 @@ export function saveDeidentified(options: SaveOptions): Step {
   // gets a numbered name rather than replacing the earlier one's output.
   const written = new Set<string>();
   return async function save(file) {
-    const dataset = file.requireDataset('save');
-    if (file.failed) return file.fail({ ruleId: 'save:failed-file', step: 'save', reason: 'a previous step failed; the file is not released' });
+    const dataset = file.requireDataset(SAVE);
+    if (file.failed) return file.fail({ ruleId: 'save:failed-file', step: SAVE, reason: 'a previous step failed; the file is not released' });
     const base = outputKey(dataset.dict, options.prefix);
     let key = base;
     for (let n = 2; written.has(key); n++) key = base.replace(/\.dcm$/, `-${n}.dcm`);
     if (key !== base) {
-      file.message({ ruleId: 'save:duplicate-instance', step: 'save', severity: 'warning', reason: 'another input of this run has the same SOP Instance UID; written under a numbered name' });
+      file.message({ ruleId: 'save:duplicate-instance', step: SAVE, severity: 'warning', reason: 'another input of this run has the same SOP Instance UID; written under a numbered name' });
     }
     written.add(key);
     try {
       await options.storage.put(key, writeDicom(dataset));
     } catch (error) {
-      return file.fail({ ruleId: 'save:write-failed', step: 'save', reason: (error as Error).message }, error);
+      return file.fail({ ruleId: 'save:write-failed', step: SAVE, reason: (error as Error).message }, error);
     }
     file.data.outputPath = key;
   };

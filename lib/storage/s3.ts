@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
-import { lazyAwsClient } from '../engines/aws-sdk.js';
+import { lazyAwsClient } from '../engines/aws/client.js';
 import { AwsSession } from '../engines/aws/session.js';
 import type { ImageStaging } from '../engines/types.js';
 import { StorageError, storageError } from './errors.js';

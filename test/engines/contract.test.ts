@@ -5,11 +5,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { createPhiDetector, createTextDetector } from '../../lib/engines/index.js';
 import { withLocalEvidence } from '../../lib/engines/aws/with-local-evidence.js';
-import { createComprehendPiiDetector } from '../../lib/engines/phi-aws-comprehend.js';
-import { createComprehendMedicalPhiDetector } from '../../lib/engines/phi-aws-comprehend-medical.js';
-import { createLocalPhiDetector } from '../../lib/engines/phi-local.js';
-import { createRekognitionTextDetector } from '../../lib/engines/text-aws-rekognition.js';
-import { createLocalTextDetector } from '../../lib/engines/text-local-tesseract.js';
+import { createComprehendPiiDetector } from '../../lib/engines/aws/comprehend.js';
+import { createComprehendMedicalPhiDetector } from '../../lib/engines/aws/comprehend-medical.js';
+import { createLocalPhiDetector } from '../../lib/engines/local/phi.js';
+import { createRekognitionTextDetector } from '../../lib/engines/aws/rekognition.js';
+import { createLocalTextDetector } from '../../lib/engines/local/tesseract.js';
 import { phiDetectorContract, textDetectorContract } from './contract.js';
 import { renderScene } from './synthetic-text.js';
 

@@ -2,7 +2,7 @@ import { ComprehendMedicalClient, DetectPHICommand, TextSizeLimitExceededExcepti
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { AwsSession } from '../../lib/engines/aws/session.js';
-import { createComprehendMedicalPhiDetector } from '../../lib/engines/phi-aws-comprehend-medical.js';
+import { createComprehendMedicalPhiDetector } from '../../lib/engines/aws/comprehend-medical.js';
 
 /** A DetectPHI mock that reports names with the service's offsets: Unicode code points. */
 function comprehendMedical() {

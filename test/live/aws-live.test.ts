@@ -40,7 +40,7 @@ describe.runIf(live)('live AWS suite', () => {
     });
     const text = await createTextDetector({ engine: 'aws', session, minConfidence: 30 });
     const phi = await createPhiDetector({ engine: 'aws', session, confidenceThreshold: 60, local: {} });
-    const { imageTextToSpans } = await import('../../lib/engines/phi-local.js');
+    const { imageTextToSpans } = await import('../../lib/engines/local/phi.js');
     const found = await text.detect(image);
     expect(found.filter((t) => t.kind === 'word').map((w) => w.text.toUpperCase())).toEqual(expect.arrayContaining(['QUILLON,', 'ASTRID']));
     const findings = await phi.detect(imageTextToSpans(found), { values: [{ value: 'QUILLON^ASTRID', category: 'A', source: 'PatientName', vr: 'PN' }] });

@@ -7,9 +7,10 @@ import { cloneDataset, readDicom, writeDicom } from '../../lib/dicom/adapter.js'
 import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString, getStrings, personNameToString } from '../../lib/dicom/elements.js';
 import { DicomFile } from '../../lib/file.js';
-import { deidentifyMetadata, gatherIdentity, makeTextCleaner } from '../../lib/metadata/index.js';
+import { gatherIdentity, makeTextCleaner } from '../../lib/metadata/index.js';
 import { loadRules, type Rules } from '../../lib/rules/index.js';
 import { openStateStore } from '../../lib/state/index.js';
+import { deidentifyMetadata } from '../../lib/steps/deidentify-metadata.js';
 import { corpusFile, projectRoot } from '../support/paths.js';
 import {
   FIXTURE_SERIES_DESCRIPTION_CLEAN,

@@ -12,7 +12,7 @@ import { DetectTextCommand, RekognitionClient, ThrottlingException } from '@aws-
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deidentifyFiles } from '../../lib/pipeline/deidentify-files.js';
-import { evaluateFiles } from '../../lib/evaluate/evaluate-files.js';
+import { evaluateFiles } from '../../lib/pipeline/evaluate-files.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { deid } from '../support/cli.js';
 import { projectRoot } from '../support/paths.js';

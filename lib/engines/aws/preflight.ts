@@ -3,7 +3,7 @@
  * every bucket the run reads or writes answers. Each problem is said once, with what to do about it,
  * instead of failing every file the same way.
  */
-import { lazyAwsClient } from '../aws-sdk.js';
+import { lazyAwsClient } from './client.js';
 import type { AwsService, AwsSession } from './session.js';
 
 /** A run that cannot reach AWS as configured (the CLI exits with 2). */

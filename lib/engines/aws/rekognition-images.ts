@@ -5,7 +5,7 @@
  * in the original image's coordinates.
  */
 import sharp from 'sharp';
-import { unionBoxes } from '../text-lines.js';
+import { unionBoxes } from '../../image/boxes.js';
 import type { Box, DetectedText, DisplayImage } from '../types.js';
 
 /** Rekognition's smallest accepted side, in pixels. */

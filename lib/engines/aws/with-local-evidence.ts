@@ -4,7 +4,7 @@
  * patterns), never instead of it. The keep-list is applied last, to the service's findings too;
  * the file's own identity still wins over it.
  */
-import { createLocalPhiDetector, keepListMatcher, type LocalPhiDetectorOptions } from '../phi-local.js';
+import { createLocalPhiDetector, keepListMatcher, type LocalPhiDetectorOptions } from '../local/phi.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 
 /**

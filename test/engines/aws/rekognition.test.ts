@@ -1,7 +1,7 @@
 import { DetectTextCommand, InvalidImageFormatException, ThrottlingException } from '@aws-sdk/client-rekognition';
 import { describe, expect, it } from 'vitest';
 import { AwsSession } from '../../../lib/engines/aws/session.js';
-import { createRekognitionTextDetector } from '../../../lib/engines/text-aws-rekognition.js';
+import { createRekognitionTextDetector } from '../../../lib/engines/aws/rekognition.js';
 import type { DetectedText, ImageStaging } from '../../../lib/engines/types.js';
 import { fakeRekognition, layWords, noiseImage, type SceneWord } from './fake-rekognition.js';
 

@@ -1,12 +1,27 @@
-import { createLocalPhiDetector } from '../engines/phi-local.js';
+import { getString } from '../dicom/elements.js';
+import { createLocalPhiDetector } from '../engines/local/phi.js';
 import type { IdentityContext, PhiDetector } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import type { Rules } from '../rules/types.js';
 import type { StateStore } from '../state/store.js';
-import { scanMetadata } from './scan-metadata.js';
-import type { TagFinding } from './types.js';
+import { scanMetadata } from '../evaluate/scan-metadata.js';
+import type { TagFinding } from '../evaluate/types.js';
+import './deidentify-metadata.js';
 
-const STEP = 'evaluate-metadata';
+/** Name of the header evaluation step in messages. */
+export const EVALUATE_METADATA = 'evaluate-metadata';
+const STEP = EVALUATE_METADATA;
+
+declare module '../file.js' {
+  interface DicomFileDataMap {
+    /** Identity of the original of a file under evaluation, when it is known (`--original`, the notebook's saves). */
+    sourceIdentity?: IdentityContext;
+    /** PHI the evaluation found in the header (holds the text). */
+    tagFindings?: TagFinding[];
+    /** The evaluation's PHI detector. */
+    evaluationEngine?: string;
+  }
+}
 
 /** Where the identity of the ORIGINAL file comes from: a context, or a function of the file. */
 export type KnownValuesSource = IdentityContext | ((file: DicomFile) => IdentityContext | undefined);
@@ -33,7 +48,7 @@ export interface EvaluateMetadataOptions {
 /** The identity of the original file for a file under evaluation, if known. */
 export function knownValuesFor(file: DicomFile, source?: KnownValuesSource): IdentityContext | undefined {
   if (source) return typeof source === 'function' ? source(file) : source;
-  return (file.data.sourceIdentity ?? file.data.identity) as IdentityContext | undefined;
+  return file.data.sourceIdentity ?? file.data.identity;
 }
 
 /**
@@ -68,5 +83,19 @@ export function evaluateMetadata(options: EvaluateMetadataOptions = {}): Step {
         reason: `${f.name || f.keyword || 'element'} still holds ${f.scope === 'whole' ? 'an identifying value' : 'identifying text'} (${f.type}, score ${f.score.toFixed(2)})`,
       });
     }
+  };
+}
+
+/**
+ * Makes the step that pairs a de-identified file with its original by the mapped SOP Instance UID
+ * and sets `file.data.sourceIdentity`; warns when no original matches. Without identities it does nothing.
+ */
+export function matchOriginal(identities: ReadonlyMap<string, IdentityContext> | undefined): Step {
+  return function matchOriginalStep(file) {
+    if (!identities) return;
+    const sop = getString(file.requireDataset('evaluate').dict, 'SOPInstanceUID');
+    const identity = sop ? identities.get(sop) : undefined;
+    if (identity) file.data.sourceIdentity = identity;
+    else file.message({ ruleId: 'evaluate:original-not-found', step: STEP, severity: 'warning', reason: 'no original among --original matches this file (by its mapped SOP Instance UID)' });
   };
 }

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
-import { engineError } from './errors.js';
-import { clampConfidence, pushLine } from './text-lines.js';
-import { findTextRegions } from './text-regions.js';
-import type { Box, DetectedText } from './types.js';
+import { engineError } from '../errors.js';
+import { clampConfidence, pushLine } from '../text-lines.js';
+import { findTextRegions } from '../../image/text-regions.js';
+import type { Box, DetectedText } from '../types.js';
 
 /** Words and lines read in one image or crop. */
 export interface Pass {

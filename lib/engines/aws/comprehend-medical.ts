@@ -3,13 +3,13 @@
  * `aws` engine: the text leaves the machine. Many short spans are sent in one request.
  */
 import type { ComprehendMedicalClient, ComprehendMedicalClientConfig } from '@aws-sdk/client-comprehendmedical';
-import type { SafeHarborCategory } from '../safe-harbor.js';
-import { lazyAwsClient } from './aws-sdk.js';
-import { isIdentifyingAge } from './aws/age.js';
-import { AwsSession } from './aws/session.js';
-import { detectInBatches } from './aws-batching.js';
-import { spanText } from './spans.js';
-import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
+import type { SafeHarborCategory } from '../../safe-harbor.js';
+import { lazyAwsClient } from './client.js';
+import { isIdentifyingAge } from './age.js';
+import { AwsSession } from './session.js';
+import { detectInBatches } from './batching.js';
+import { spanText } from '../spans.js';
+import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 
 const ENGINE = 'comprehend-medical';
 

@@ -2,26 +2,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDicom } from '../dicom/adapter.js';
 import { getString } from '../dicom/elements.js';
-import { createLocalPhiDetector } from '../engines/phi-local.js';
-import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
+import type { EngineName } from '../engines/index.js';
 import type { IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
-import { DicomFile, type Step } from '../file.js';
+import { DicomFile } from '../file.js';
 import { technicalValues } from '../learn/harmless.js';
 import { gatherIdentity } from '../metadata/identity.js';
-import { startAwsRun, type AwsRunOptions } from '../pipeline/aws-run.js';
-import { expandInputs, realPaths } from '../pipeline/inputs.js';
-import { processFile } from '../pipeline/process-file.js';
+import { startAwsRun, type AwsRunOptions } from './aws-run.js';
 import { writeEvaluationReports, type EvaluatedFile, type EvaluationReportPaths } from '../reports/evaluation-report.js';
 import { loadRules, type Rules } from '../rules/index.js';
 import { openStateStore, type StateStore } from '../state/index.js';
-import { parseDicom } from '../steps/parse.js';
-import { saveDeidentified } from '../steps/save.js';
 import { createLocalStorage } from '../storage/local.js';
-import { evaluateMetadata } from './evaluate-metadata.js';
-import { evaluatePixels } from './evaluate-pixels.js';
-import { redactRemaining } from './redact-remaining.js';
-import { scanMetadata } from './scan-metadata.js';
-import type { TagFinding } from './types.js';
+import { expandInputs, realPaths } from './inputs.js';
+import { processFile } from './process-file.js';
+import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, evaluationSteps, recipeEvaluationPhiDetector, recipeTextDetector, type RecipeAws } from './recipe.js';
 
 /** Options of {@link evaluateFiles}. The AWS ones (`aws`, `onNotice`, …) matter only with `engine: 'aws'`. */
 export interface EvaluateFilesOptions extends AwsRunOptions {
@@ -78,16 +71,6 @@ async function originalIdentities(originals: string[], state: StateStore): Promi
   return byUid;
 }
 
-/** Fails a file whose header still holds PHI after redaction: it is not released. */
-function verifyClean(options: { phiDetector: PhiDetector; rules: Rules; state: StateStore }): Step {
-  return async function verifyCleanStep(file) {
-    const residual: TagFinding[] = await scanMetadata(file.requireDataset('verify-clean'), { ...options, known: file.data.sourceIdentity as IdentityContext | undefined });
-    if (residual.length > 0) {
-      file.fail({ ruleId: 'evaluate:leak-remains', step: 'verify-clean', location: residual[0].path, reason: `${residual.length} leak(s) remain after redaction; the file is not released` });
-    }
-  };
-}
-
 /**
  * Evaluates de-identified files and folders: re-parses each, judges header and pixels for PHI
  * (with the originals' values when given), redacts what remains, checks the header again, saves
@@ -95,41 +78,27 @@ function verifyClean(options: { phiDetector: PhiDetector; rules: Rules; state: S
  * records into `options.reportDir`. Inputs are never modified.
  */
 export async function evaluateFiles(inputs: string[], options: EvaluateFilesOptions): Promise<EvaluateFilesResult> {
-  const rules = options.rules ?? loadRules(options.rulesPath ?? 'configs/de-id/de_id_rules_auto.yaml');
-  const state = openStateStore(path.resolve(options.stateDir ?? '.deid-state'));
+  const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
+  const state = openStateStore(path.resolve(options.stateDir ?? DEFAULT_STATE_DIR));
   const out = path.resolve(options.out);
   const reportDir = path.resolve(options.reportDir);
   const identities = options.originals?.length ? await originalIdentities(options.originals, state) : undefined;
   const entries = await expandInputs(inputs, [out, reportDir]);
   const storage = createLocalStorage({ root: out, protectedPaths: await realPaths(entries) });
-  const engine = options.engine ?? 'local';
+  const engine = options.engine ?? DEFAULT_ENGINE;
   // Local outputs only here; the notice and the preflight concern the services the engine calls.
-  const { session, staging } = engine === 'aws' ? await startAwsRun({ engine, pixels: options.pixels !== false, headerText: true, inputs: [] }, { ...options, rekognitionStaging: options.rekognitionStaging ?? false }) : {};
+  const aws: RecipeAws = engine === 'aws' ? await startAwsRun({ engine, pixels: options.pixels !== false, headerText: true, inputs: [] }, { ...options, rekognitionStaging: options.rekognitionStaging ?? false }) : {};
+  const session = aws.session;
 
   const owned: Array<{ close?: () => Promise<void> }> = [];
-  // Independent of the rules' regexes (so it does not share their blind spots); under AWS joined with the service's findings.
-  const evaluationLocal = { keepList: rules.pixelKeepList };
-  const phiDetector =
-    options.phiDetector ??
-    (engine === 'aws' ? await createPhiDetector({ engine: 'aws', session, confidenceThreshold: rules.confidenceThreshold, local: evaluationLocal }) : createLocalPhiDetector(evaluationLocal));
+  const phiDetector = options.phiDetector ?? (await recipeEvaluationPhiDetector(engine, rules, aws));
   if (!options.phiDetector) owned.push(phiDetector);
-  const steps: Step[] = [
-    parseDicom(),
-    (file) => {
-      if (!identities) return;
-      const sop = getString(file.requireDataset('evaluate').dict, 'SOPInstanceUID');
-      const identity = sop ? identities.get(sop) : undefined;
-      if (identity) file.data.sourceIdentity = identity;
-      else file.message({ ruleId: 'evaluate:original-not-found', step: 'evaluate-metadata', severity: 'warning', reason: 'no original among --original matches this file (by its mapped SOP Instance UID)' });
-    },
-    evaluateMetadata({ phiDetector, rules, state }),
-  ];
+  let textDetector: TextDetector | false = false;
   if (options.pixels !== false) {
-    const textDetector = options.textDetector ?? (await createTextDetector(engine === 'aws' ? { engine: 'aws', session, staging, minConfidence: rules.confidenceThreshold / 2 } : {}));
+    textDetector = options.textDetector ?? (await recipeTextDetector(engine, rules, aws));
     if (!options.textDetector) owned.push(textDetector);
-    steps.push(evaluatePixels({ textDetector, phiDetector }));
   }
-  steps.push(redactRemaining({ rules }), verifyClean({ phiDetector, rules, state }), saveDeidentified({ storage }));
+  const steps = evaluationSteps({ rules, state, storage, phiDetector, textDetector, identities });
 
   const files: EvaluatedFile[] = [];
   const technical = new Set<string>();
@@ -166,8 +135,8 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     files,
     reports,
     failed: files.filter((e) => e.file.failed).length,
-    tagFindings: files.reduce((n, e) => n + ((e.file.data.tagFindings as unknown[] | undefined)?.length ?? 0), 0),
-    pixelFindings: files.reduce((n, e) => n + ((e.file.data.evaluationPixelFindings as unknown[] | undefined)?.length ?? 0), 0),
+    tagFindings: files.reduce((n, e) => n + (e.file.data.tagFindings?.length ?? 0), 0),
+    pixelFindings: files.reduce((n, e) => n + (e.file.data.evaluationPixelFindings?.length ?? 0), 0),
     ...(session ? { awsUsage: session.usage.summary() } : {}),
   };
 }

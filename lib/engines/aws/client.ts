@@ -1,4 +1,4 @@
-import { engineError } from './errors.js';
+import { engineError } from '../errors.js';
 
 /** An AWS client made on first use; see {@link lazyAwsClient}. */
 export interface LazyAwsClient<Sdk, Client> {

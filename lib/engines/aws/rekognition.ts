@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RekognitionClient, RekognitionClientConfig } from '@aws-sdk/client-rekognition';
-import { lazyAwsClient } from './aws-sdk.js';
+import { lazyAwsClient } from './client.js';
 import {
   MAX_IMAGE_BYTES,
   MAX_S3_IMAGE_BYTES,
@@ -22,10 +22,10 @@ import {
   padToMinimum,
   type Region,
   type TileWord,
-} from './aws/rekognition-images.js';
-import { AwsSession } from './aws/session.js';
-import { EngineError, engineError } from './errors.js';
-import type { Box, DetectedText, DisplayImage, ImageStaging, TextDetector } from './types.js';
+} from './rekognition-images.js';
+import { AwsSession } from './session.js';
+import { EngineError, engineError } from '../errors.js';
+import type { Box, DetectedText, DisplayImage, ImageStaging, TextDetector } from '../types.js';
 
 const ENGINE = 'rekognition';
 

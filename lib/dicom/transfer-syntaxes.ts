@@ -1,3 +1,5 @@
+/** Transfer syntaxes: the one table of what the kit knows about each (the reader, the writer and the pixel code share it). */
+
 /** What the kit knows about one transfer syntax's pixel encoding. */
 export interface SyntaxInfo {
   uid: string;
@@ -63,8 +65,22 @@ export function syntaxInfo(uid: string): SyntaxInfo | undefined {
   return byUid.get(uid.trim());
 }
 
-/** Whether pixel data in this syntax is encapsulated (one fragment set per frame). */
+const NATIVE = new Set(table.filter((s) => s.codec === 'native').map((s) => s.uid));
+
+/**
+ * Whether pixel data in this syntax is encapsulated (fragments, one set per frame). Every syntax but
+ * the four native ones is, by PS3.5 A.4, including those the kit cannot decode.
+ */
 export function isEncapsulated(uid: string): boolean {
-  const info = syntaxInfo(uid);
-  return info !== undefined && info.codec !== 'native';
+  return !NATIVE.has(uid.trim());
+}
+
+/** True for Implicit VR Little Endian, whose element headers carry no VR. */
+export function isImplicitVR(uid: string): boolean {
+  return uid.trim() === TS.ImplicitVRLittleEndian;
+}
+
+/** True for the retired Explicit VR Big Endian syntax. */
+export function isBigEndian(uid: string): boolean {
+  return uid.trim() === TS.ExplicitVRBigEndian;
 }

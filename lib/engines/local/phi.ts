@@ -3,12 +3,13 @@
  * file's own header values as a deny-list (in the forms screens show them, tolerant of OCR
  * confusions), generic Safe Harbor patterns, and a keep-list of harmless annotation.
  */
-import type { SafeHarborCategory } from '../safe-harbor.js';
-import { engineError } from './errors.js';
+import type { SafeHarborCategory } from '../../safe-harbor.js';
+import { engineError } from '../errors.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
 import { compact, editDistance, escapeRegExp, foldOcr, tokenize } from './text-fold.js';
-import { findingPlace, spanText, unionBoxes, type SpanText } from './spans.js';
-import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
+import { unionBoxes } from '../../image/boxes.js';
+import { findingPlace, spanText, type SpanText } from '../spans.js';
+import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 
 const ENGINE = 'phi-local';
 

@@ -9,10 +9,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
-import { engineError } from './errors.js';
-import { clampConfidence, pushLine } from './text-lines.js';
+import { engineError } from '../errors.js';
+import { clampConfidence, pushLine } from '../text-lines.js';
 import { buildMosaics, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
-import type { Box, DetectedText, DisplayImage, TextDetector } from './types.js';
+import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
 
 const ENGINE = 'tesseract';
 /** Border added around the image before OCR, in upscaled pixels. */

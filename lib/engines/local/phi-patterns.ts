@@ -2,7 +2,7 @@
  * Generic PHI patterns and the default keep-list of the local PHI engine.
  * Patterns run on upper-cased text; the date and ID patterns also run on OCR-folded text.
  */
-import type { SafeHarborCategory } from '../safe-harbor.js';
+import type { SafeHarborCategory } from '../../safe-harbor.js';
 
 /** A generic pattern: what it finds, its Safe Harbor letter and base score. `group` selects the PHI part. */
 export interface PhiPattern {

@@ -4,14 +4,14 @@
  * the text leaves the machine. Many short spans go in one request of up to 100 KB.
  */
 import type { ComprehendClient, ComprehendClientConfig, LanguageCode } from '@aws-sdk/client-comprehend';
-import type { SafeHarborCategory } from '../safe-harbor.js';
-import { detectInBatches } from './aws-batching.js';
-import { lazyAwsClient } from './aws-sdk.js';
-import { isIdentifyingAge } from './aws/age.js';
-import { AwsSession } from './aws/session.js';
-import { engineError } from './errors.js';
-import { spanText } from './spans.js';
-import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from './types.js';
+import type { SafeHarborCategory } from '../../safe-harbor.js';
+import { detectInBatches } from './batching.js';
+import { lazyAwsClient } from './client.js';
+import { isIdentifyingAge } from './age.js';
+import { AwsSession } from './session.js';
+import { engineError } from '../errors.js';
+import { spanText } from '../spans.js';
+import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 
 const ENGINE = 'comprehend';
 

@@ -3,9 +3,9 @@
  * are joined into as few requests as the byte limit allows, and each entity the service reports is
  * mapped back to the span(s) it falls in, with the boxes of the words it covers.
  */
-import { EngineError, engineError } from './errors.js';
-import { findingPlace, type SpanText } from './spans.js';
-import type { PhiFinding } from './types.js';
+import { EngineError, engineError } from '../errors.js';
+import { findingPlace, type SpanText } from '../spans.js';
+import type { PhiFinding } from '../types.js';
 
 /** One span inside a batch: its text starts at `offset` (UTF-16 units) of the batch text. */
 export interface BatchItem {
