@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../lib/cli/main.js';
 
@@ -15,3 +17,15 @@ export async function deid(...args: string[]): Promise<{ code: number; stdout: s
     err.mockRestore();
   }
 }
+
+/** Every file under `dir` (hidden ones included), sorted; none when it does not exist. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The lines of a manifest (JSON Lines). */
+export const manifestLines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
