@@ -506,7 +506,9 @@ function mergeHits(hits: Hit[], text: string): Hit[] {
   const sorted = [...hits].sort((a, b) => a.begin - b.begin || b.end - a.end);
   const out: Hit[] = [];
   for (const h of sorted) {
-    const same = out.find(
+    // Hits are sorted by start: only the last few can touch this one (keeps long texts linear).
+    const recent = out.slice(-16);
+    const same = recent.find(
       (o) => o.category === h.category && o.engine === h.engine && h.begin <= o.end + 3 && /^[\s,^.;:/-]*$/.test(text.slice(o.end, Math.max(o.end, h.begin))),
     );
     if (same) {
@@ -516,7 +518,7 @@ function mergeHits(hits: Hit[], text: string): Hit[] {
       if (same.type !== h.type) same.type = same.type.startsWith('header:') ? same.type : h.type;
       continue;
     }
-    if (out.some((o) => o.begin <= h.begin && o.end >= h.end && o.score >= h.score)) continue;
+    if (recent.some((o) => o.begin <= h.begin && o.end >= h.end && o.score >= h.score)) continue;
     out.push({ ...h });
   }
   return out;
