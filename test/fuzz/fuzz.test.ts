@@ -112,6 +112,7 @@ describe('mutation fuzzer', () => {
     expect(sum((r) => r.ok) + sum((r) => r.errors) + sum((r) => r.skipped)).toBe(INPUTS);
     // Mutations keep enough files valid that the check of valid outputs means something.
     expect(sum((r) => r.ok)).toBeGreaterThan(INPUTS * 0.1);
+    expect(peak, 'peak memory was not measured: GNU time (/usr/bin/time) is missing; npm run setup installs it').toBeGreaterThan(0);
     expect(peak).toBeLessThan(MEMORY_CEILING);
     // Kept for a look when something failed; removed when all went well.
     rmSync(work, { recursive: true, force: true });
