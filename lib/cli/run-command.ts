@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
+import { formatUsage } from '../engines/aws/usage.js';
 import { isEngineName } from '../engines/names.js';
 import type { RunResult } from '../pipeline/deidentify-files.js';
 import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, TEXT_ENGINE_CHOICES } from '../pipeline/defaults.js';
 import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
+import { addAwsOptions, awsRunOptions, type AwsCliOptions } from './aws-options.js';
 import { describeFile } from './file-messages.js';
 import { runStatsLines } from './run-stats.js';
 
-/** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine]`. */
+/** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine] [AWS options]`. */
 export const registerRunCommand: CommandRegistrar = (program: Command, setExitCode) => {
-  program
+  const command = program
     .command('run')
     .description('de-identify DICOM files and folders (metadata and burned-in pixel text)')
     .argument('<inputs...>', 'DICOM files or folders (searched recursively), or s3://bucket/prefix')
@@ -25,13 +27,18 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--jobs <n>', 'worker threads de-identifying files at once (default: the number of cores); the output is the same whatever the number')
     .option('--no-resume', 'do every input again, even those an earlier run into the same --out and state already did')
     .option('--allow-incomplete-rules', 'accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO')
-    .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)')
-    .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean; jobs?: string; resume: boolean; textEngine: string }) => {
+    .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)');
+  addAwsOptions(command).action(
+    async (
+      inputs: string[],
+      options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean; jobs?: string; resume: boolean; textEngine: string } & AwsCliOptions,
+    ) => {
       if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
       if (!(TEXT_ENGINE_CHOICES as readonly string[]).includes(options.textEngine)) throw new UsageError(`--text-engine must be ${TEXT_ENGINE_CHOICES.join(', ')}, not "${options.textEngine}"`);
       const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${options.jobs}"`);
       if (options.verbose) process.stderr.write('deid: --verbose: messages show input paths, which often hold patient names; do not share this log\n');
+      const aws = awsRunOptions(options, (notice) => process.stderr.write(`${notice}\n`));
       const progress = createProgress('de-identifying');
       let failed = 0;
       // Loaded here, not at start: `deid --help` stays quick.
@@ -45,6 +52,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
           manifestPath: options.manifest,
           pixels: options.pixels,
           engine: options.engine,
+          ...aws,
           allowIncompleteRules: options.allowIncompleteRules,
           jobs,
           resume: options.resume,
@@ -66,8 +74,11 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
       process.stdout.write(
         `${result.ok} de-identified, ${result.failed} failed, ${result.skipped} skipped` +
           (unchecked ? `, ${unchecked} not pixel-checked` : '') +
-          `\n${runStatsLines(result)}manifest: ${result.manifestPath}\n`,
+          `\n${runStatsLines(result)}manifest: ${result.manifestPath}\n` +
+          (result.stopped ? `stopped: ${result.stopped}\n` : '') +
+          (result.awsUsage ? `${formatUsage(result.awsUsage)}\n` : ''),
       );
       setExitCode(result.failed > 0 ? ExitCode.fileFailed : ExitCode.ok);
-    });
+    },
+  );
 };

@@ -2,12 +2,15 @@ import { lstat, realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { EngineName } from '../engines/index.js';
+import type { AwsSession } from '../engines/aws/session.js';
+import type { AwsUsageSummary } from '../engines/aws/usage.js';
 import { assertCompleteRules, loadRules, type Rules } from '../rules/index.js';
 import { removeLeftoverTemporaries } from '../safe-files.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { openStateStore, type StateStore } from '../state/index.js';
 import { DUPLICATE_INSTANCE, OutputNames } from '../steps/save.js';
-import { openStorageTarget, parseStorageTarget } from '../storage/target.js';
+import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
+import { AwsPreflightError, startAwsRun, type AwsRunOptions } from './aws-run.js';
 import type { ObjectStorage } from '../storage/types.js';
 import { expandInputs, InputReadError, readRegularFile, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
 import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
@@ -20,8 +23,8 @@ import { assertRunPathsApart, linksInto, RunConfigurationError } from './run-pat
 
 export { RunConfigurationError } from './run-paths.js';
 
-/** Options of {@link deidentifyFiles}. */
-export interface DeidentifyFilesOptions {
+/** Options of {@link deidentifyFiles}. The AWS ones (`aws`, `sse`, `onNotice`, …) matter only when the run touches AWS. */
+export interface DeidentifyFilesOptions extends AwsRunOptions {
   /** Where de-identified files go (`<patient>/<study>/<series>/<sop>.dcm`): a folder or `s3://bucket/prefix`. */
   out: string;
   /** Storage to write to instead of the one `out` names (tests, custom engines). */
@@ -96,6 +99,10 @@ export interface RunResult {
   resumed: number;
   manifestPath: string;
   stats: RunStats;
+  /** What was sent to AWS and its estimated cost, when the run touched AWS. */
+  awsUsage?: AwsUsageSummary;
+  /** Why the run stopped before its last file (an AWS credential, region or permission error, said once). */
+  stopped?: string;
 }
 
 /** Inputs (or their outputs) held at once beyond one per thread, so reading and writing overlap processing. */
@@ -134,7 +141,21 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   });
   const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
   assertCompleteRules(rules, { allowIncomplete: options.allowIncompleteRules });
-  const entries = await expandInputs(inputs, { exclude: localOut ? [localOut, stateDir] : [stateDir], openStorage: options.openInputStorage });
+  const engine = options.engine ?? DEFAULT_ENGINE;
+
+  // Before anything is read, listed or sent: the egress notice and one check of region, credentials and buckets.
+  let session: Awaited<ReturnType<typeof startAwsRun>>['session'];
+  let staging: Awaited<ReturnType<typeof startAwsRun>>['staging'];
+  const openInput = (t: StorageTarget, s = session) => (options.openInputStorage ? options.openInputStorage(t) : openStorageTarget(t, { session: s }));
+  const openOutput = (s = session) => options.outStorage ?? openStorageTarget(target, { session: s, sse: options.sse, kmsKeyId: options.kmsKeyId });
+  try {
+    ({ session, staging } = await startAwsRun({ engine, pixels: options.pixels !== false, inputs, out: options.out, openInput, openOutput }, options));
+  } catch (error) {
+    if (error instanceof AwsPreflightError) throw new RunConfigurationError(error.message, { cause: error });
+    throw error;
+  }
+
+  const entries = await expandInputs(inputs, { exclude: localOut ? [localOut, stateDir] : [stateDir], openStorage: (t) => openInput(t) });
   if (entries.length === 0) throw new RunConfigurationError(`no input file found in the ${inputs.length} input(s) given (hidden files are not taken)`);
   if (localOut) {
     const links = await linksInto(localOut, [stateDir, manifestPath]);
@@ -150,7 +171,6 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     if (error instanceof ManifestInUseError) throw new RunConfigurationError(error.message, { cause: error });
     throw error;
   }
-  const engine = options.engine ?? DEFAULT_ENGINE;
   const settings: RunSettings = {
     rules,
     pixels: options.pixels !== false,
@@ -164,12 +184,13 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   let run: OrderedRun | undefined;
   try {
     state = openStateStore(stateDir);
-    const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
+    const storage = target.engine === 's3' ? openOutput() : (options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) }));
     const outputId = localOut ? await realpath(localOut).catch(() => localOut) : options.out.replace(/\/+$/, '');
     ledger = await openResumeLedger(stateDir, outputId, settingsHash(settings), state.keyedHash);
     const snapshot = state.snapshot();
-    executor = jobs > 1 && engine === 'local' ? openPoolExecutor(settings, snapshot, jobs) : await openInProcessExecutor(settings, snapshot);
-    run = new OrderedRun({ entries, state, storage, executor, ledger, manifest, settings, options });
+    // The aws engine shares one session (usage, stop on a refused credential) and runs in this thread.
+    executor = jobs > 1 && engine === 'local' ? openPoolExecutor(settings, snapshot, jobs) : await openInProcessExecutor(settings, snapshot, { session, staging });
+    run = new OrderedRun({ entries, state, storage, executor, ledger, manifest, settings, options, session });
     await run.go();
   } finally {
     await executor?.close();
@@ -177,12 +198,14 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     state?.compact();
     await manifest.close();
   }
-  return run.result(manifestPath);
+  return { ...run.result(manifestPath), ...(session ? { awsUsage: session.usage.summary() } : {}) };
 }
 
 /** One input between its reading and its manifest line. */
 interface Slot {
   input: InputEntry;
+  /** Not processed: the run had stopped before it (no progress callback, the summary says why). */
+  notProcessed?: boolean;
   /** The manifest entry once known. */
   entry?: ManifestEntry;
   content?: string;
@@ -217,6 +240,8 @@ class OrderedRun {
   private pending: Slot[] = [];
   private committing: Promise<void> = Promise.resolve();
   private failure: unknown;
+  /** Why the run stopped early (an AWS session error), said once. */
+  private stopped?: string;
 
   constructor(
     private readonly run: {
@@ -228,6 +253,8 @@ class OrderedRun {
       manifest: ManifestJournal;
       settings: RunSettings;
       options: DeidentifyFilesOptions;
+      /** The AWS session of an aws run: its usage is counted per file, and a refused credential stops the run. */
+      session?: AwsSession;
     },
   ) {
     this.settingsRulesHash = run.settings.rules.hash;
@@ -236,12 +263,13 @@ class OrderedRun {
   async go(): Promise<void> {
     const { entries, executor } = this.run;
     this.started = performance.now();
-    const window = executor.threads + EXTRA_IN_FLIGHT;
+    // An AWS run goes one file at a time, as its usage is counted per file and a refused session stops it.
+    const window = this.run.session ? 1 : executor.threads + EXTRA_IN_FLIGHT;
     for (let index = 0; index < entries.length; index++) {
       while (this.next < entries.length && this.next - index < window && (this.bytesInFlight < BYTES_IN_FLIGHT || this.next === index)) this.start(this.next++);
       const slot = await this.slots.get(index)!;
       this.slots.delete(index);
-      await this.commit(slot);
+      await this.commit(slot, index);
       if (this.failure) throw this.failure;
     }
     await this.drain();
@@ -263,6 +291,7 @@ class OrderedRun {
       skipped: entries.filter((e) => e.status === 'skipped').length,
       resumed: entries.filter((e) => e.resumed).length,
       manifestPath,
+      ...(this.stopped ? { stopped: this.stopped } : {}),
       stats: {
         seconds: (this.finished - this.started) / 1000,
         bytesRead: this.bytesRead,
@@ -279,6 +308,13 @@ class OrderedRun {
   private start(index: number): void {
     const input = this.run.entries[index];
     const slot: Slot = { input, bytes: 0 };
+    if (this.stopped) {
+      slot.entry = { input: input.path, status: 'error', error: `not processed: ${this.stopped}` };
+      slot.notProcessed = true;
+      this.slots.set(index, Promise.resolve(slot));
+      return;
+    }
+    this.run.session?.usage.startFile(String(index));
     this.slots.set(index, this.prepare(slot).then(() => slot));
   }
 
@@ -336,8 +372,8 @@ class OrderedRun {
   }
 
   /** In input order: absorb the input's map entries, name and start writing its output, queue its line. */
-  private async commit(slot: Slot): Promise<void> {
-    const { state } = this.run;
+  private async commit(slot: Slot, index: number): Promise<void> {
+    const { state, session } = this.run;
     let outcome = slot.outcome;
     if (outcome?.entry.status === 'ok' && outcome.output) {
       let conflicts = state.absorb(outcome.records);
@@ -386,6 +422,8 @@ class OrderedRun {
       this.hold(slot, -slot.bytes);
     }
     this.pending.push(slot);
+    // A credential, region or permission error would fail every later file the same way: stop, and say it once.
+    if (session?.stopped && !this.stopped) this.stopped = `the run stopped at file ${index + 1}: AWS refused the session (${session.stopped.name}: ${capMessage(session.stopped.message)})`;
     this.scheduleFlush(false);
     // Back-pressure: lines wait for their outputs; do not run far ahead of the disk.
     if (this.pending.length >= MAX_PENDING_LINES) await this.committing;
@@ -417,10 +455,10 @@ class OrderedRun {
     const entries = batch.map((s) => s.entry!);
     const done = batch.filter((s) => s.entry!.status === 'ok' && s.content).map((s) => ({ content: s.content!, entry: s.entry! }));
     await Promise.all([this.run.manifest.appendMany(entries), this.run.ledger.record(done)]);
-    for (const entry of entries) {
+    for (const [i, entry] of entries.entries()) {
       this.results.push(entry);
       this.durable++;
-      this.run.options.onFile?.(entry, this.durable, this.run.entries.length);
+      if (!batch[i].notProcessed) this.run.options.onFile?.(entry, this.durable, this.run.entries.length);
     }
   }
 }

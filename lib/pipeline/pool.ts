@@ -5,6 +5,7 @@
  */
 import { Piscina } from 'piscina';
 import type { PatientConflict, StateSnapshot } from '../state/index.js';
+import type { RecipeAws } from './recipe.js';
 import { openInputContext, processInput, type InputDescriptor, type InputOutcome, type RunSettings } from './process-input.js';
 
 /** Runs {@link processInput} somewhere. */
@@ -18,8 +19,8 @@ export interface InputExecutor {
 }
 
 /** One input at a time in this thread. */
-export async function openInProcessExecutor(settings: RunSettings, snapshot: StateSnapshot): Promise<InputExecutor> {
-  const context = await openInputContext(settings, snapshot);
+export async function openInProcessExecutor(settings: RunSettings, snapshot: StateSnapshot, aws?: RecipeAws): Promise<InputExecutor> {
+  const context = await openInputContext(settings, snapshot, aws);
   return {
     threads: 1,
     run: (input, conflicts) => processInput(input, context, conflicts),

@@ -12,7 +12,7 @@ import { openStateView, type PatientConflict, type StateRecords, type StateSnaps
 import '../steps/save.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 import { processFile } from './process-file.js';
-import { deidentificationSteps, recipePixelPhiDetector, recipeTextDetector, type TextEngineChoice } from './recipe.js';
+import { deidentificationSteps, recipePixelPhiDetector, recipeTextDetector, type RecipeAws, type TextEngineChoice } from './recipe.js';
 
 /** What every input of a run is processed with; plain data, so it can be handed to worker threads. */
 export interface RunSettings {
@@ -67,8 +67,9 @@ const internals = new WeakMap<InputContext, ContextInternals>();
 /**
  * Makes the steps and detectors of a run once. `snapshot` is the state store's
  * ({@link StateStore.snapshot}): the context derives the same UIDs and pseudonyms and writes nothing.
+ * `aws` (the session and Rekognition's staging) is needed only with the aws engine, in the thread that made it.
  */
-export async function openInputContext(settings: RunSettings, snapshot: StateSnapshot): Promise<InputContext> {
+export async function openInputContext(settings: RunSettings, snapshot: StateSnapshot, aws: RecipeAws = {}): Promise<InputContext> {
   const view = openStateView(snapshot);
   const current: ContextInternals['current'] = {};
   const task = (): TaskState => {
@@ -95,9 +96,9 @@ export async function openInputContext(settings: RunSettings, snapshot: StateSna
   };
   let detectors: { textDetector: TextDetector; phiDetector: PhiDetector } | false = false;
   if (settings.pixels) {
-    const textDetector = await recipeTextDetector(settings.engine, settings.textEngine);
+    const textDetector = await recipeTextDetector(settings.engine, settings.rules, { ...aws, textEngine: settings.textEngine });
     try {
-      detectors = { textDetector, phiDetector: await recipePixelPhiDetector(settings.engine, settings.rules) };
+      detectors = { textDetector, phiDetector: await recipePixelPhiDetector(settings.engine, settings.rules, aws) };
     } catch (error) {
       await textDetector.close?.();
       throw error;

@@ -37,7 +37,7 @@ const rules = loadRules(path.join(projectRoot, DEFAULT_RULES_PATH));
 // The OCR `deid run` picks (native tesseract when installed, as `npm run setup` does; else tesseract.js);
 // `DEID_TEXT_ENGINE=tesseract.js` or `tesseract-native` measures one of them.
 const textEngine = chooseTextEngine((process.env.DEID_TEXT_ENGINE as TextEngineChoice | undefined) ?? 'auto');
-const textDetector = (await recipeTextDetector('local', textEngine)) as TextDetector & { close(): Promise<void> };
+const textDetector = (await recipeTextDetector('local', rules, { textEngine })) as TextDetector & { close(): Promise<void> };
 const phiDetector = createLocalPhiDetector({ regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold });
 const steps = [parseDicom(), deidentifyMetadata({ rules, state: openStateStore(path.join(work, 'state')) }), cleanPixels({ textDetector, phiDetector })];
 
