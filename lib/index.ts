@@ -19,6 +19,8 @@ export * from './pipeline/deidentify-files.js';
 export * from './pipeline/evaluate-files.js';
 export { startAwsRun, AwsPreflightError, type AwsRunOptions, type AwsRunPlan, type AwsRun } from './pipeline/aws-run.js';
 export { processFile } from './pipeline/process-file.js';
+// One input at a time, apart from any run (a queue worker, a serverless handler): open a context once, then processInput per input.
+export { openInputContext, processInput, type InputContext, type InputDescriptor, type InputOutcome, type RunSettings } from './pipeline/process-input.js';
 export { manifestEntry, type ManifestEntry } from './pipeline/manifest.js';
 export * from './evaluate/index.js';
 export * from './reports/index.js';

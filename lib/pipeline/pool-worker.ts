@@ -15,6 +15,8 @@ context.catch(() => {});
 /** The pool's task: one input (its bytes moved here), and the store's answer to a first try if any. */
 export default async function deidentifyInput(task: { input: InputDescriptor; conflicts?: PatientConflict[] }): Promise<unknown> {
   const outcome: InputOutcome = await processInput(task.input, await context, task.conflicts);
+  // The runner reads the entry, not the messages: do not copy them across.
+  delete outcome.messages;
   const output = outcome.output;
   if (!output || output.byteOffset !== 0 || output.byteLength !== output.buffer.byteLength) return outcome;
   return move({ [transferableSymbol]: [output.buffer], [valueSymbol]: outcome } as unknown as Parameters<typeof move>[0]);

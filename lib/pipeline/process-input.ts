@@ -7,6 +7,7 @@
 import type { EngineName } from '../engines/index.js';
 import type { PhiDetector, TextDetector } from '../engines/types.js';
 import { DicomFile, type Step } from '../file.js';
+import type { DeidMessage } from '../message.js';
 import type { Rules } from '../rules/types.js';
 import { openStateView, type PatientConflict, type StateRecords, type StateSnapshot, type StateStore, type TaskState } from '../state/index.js';
 import '../steps/save.js';
@@ -46,6 +47,8 @@ export interface InputOutcome {
   output?: Uint8Array;
   /** UID and Patient ID map entries the input made, for the state store to absorb. */
   records: StateRecords;
+  /** What the steps found and did (rule id, step, location, action; never a PHI value), for a caller's own log or audit. */
+  messages?: DeidMessage[];
 }
 
 /** Detectors and steps made once, for many inputs in turn. */
@@ -135,11 +138,12 @@ export function processInput(input: InputDescriptor, context: InputContext, conf
     try {
       const file = await processFile(new DicomFile(input.path, input.bytes), own.steps);
       const entry = manifestEntry(file);
-      if (entry.status === 'ok') return { entry, output: file.data.outputBytes, records: state.takeRecords() };
+      const messages = file.messages.map(plainMessage);
+      if (entry.status === 'ok') return { entry, output: file.data.outputBytes, records: state.takeRecords(), messages };
       const skip = file.messages.some((m) => m.ruleId === 'parse:media-directory') ||
         // A stray non-DICOM file found while walking a folder (a README, a JSON) is skipped, not failed.
         (input.fromFolder && !looksLikeDicom(input.path, input.bytes) && file.messages.some((m) => m.ruleId === 'parse:not-dicom'));
-      return { entry: skip ? { input: input.path, status: 'skipped', error: entry.error } : entry, records: { uids: [], patients: [] } };
+      return { entry: skip ? { input: input.path, status: 'skipped', error: entry.error } : entry, records: { uids: [], patients: [] }, messages };
     } finally {
       own.current.state = undefined;
     }
@@ -147,6 +151,12 @@ export function processInput(input: InputDescriptor, context: InputContext, conf
   const result = own.queue.then(run, run);
   own.queue = result.catch(() => {});
   return result;
+}
+
+/** A message as plain data (it may cross a thread or go to JSON). */
+function plainMessage(m: DeidMessage): DeidMessage {
+  const { ruleId, step, location, severity, reason, action, category } = m;
+  return { ruleId, step, severity, reason, ...(location !== undefined ? { location } : {}), ...(action !== undefined ? { action } : {}), ...(category !== undefined ? { category } : {}) };
 }
 
 function looksLikeDicom(inputPath: string, bytes: Uint8Array): boolean {
