@@ -1,0 +1,233 @@
+/**
+ * `npm run bench`: our speed against the tools users would pick instead, on one machine, in one
+ * invocation. Generates a corpus with the project's generator (bench/corpus.ts), then times, each
+ * as a child process under GNU time (wall time and peak memory):
+ *   - a plain copy of the header-mode files (the I/O floor);
+ *   - `deid run --no-pixels` with `--jobs 1` and the default (the number of cores);
+ *   - gdcmanon (Debian libgdcm-tools; PS 3.15 Basic Profile, with a throw-away certificate);
+ *   - PixelMed DeidentifyAndRedact (Debian pixelmed-apps; no redaction regions);
+ *   - `deid run` with pixels (OCR and redaction) on the images, `--jobs 1` and `--jobs 2`;
+ *   - native tesseract (Debian tesseract-ocr) reading every frame of those images, rendered as we
+ *     render them, in one process (a list file): the OCR floor per image.
+ * and prints a table: files per second, time ratio to gdcmanon (header) or to native tesseract
+ * (pixels), peak memory; then the issue's targets, met or not, and `deid --help` latency.
+ * A missing peer is skipped with the Debian package that provides it.
+ *
+ * Options: `--header N` (default 1000), `--images N` (default 100), `--dir D` (corpus folder,
+ * reused between runs; default: <tmp>/deid-bench-corpus), `--only header|pixels`.
+ * Run it with `nice -n 10` on a shared machine.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readDicom } from '../lib/dicom/adapter.js';
+import { decodeFrames } from '../lib/pixels/decode.js';
+import { toPng } from '../lib/pixels/png.js';
+import { renderFrame } from '../lib/pixels/render.js';
+import { makeBenchCorpus, type CorpusStats } from './corpus.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const headerFiles = Number(option('--header', '1000'));
+const images = Number(option('--images', '100'));
+const corpusDir = path.resolve(option('--dir', path.join(tmpdir(), 'deid-bench-corpus')));
+const only = option('--only', 'all');
+const cores = availableParallelism();
+const work = mkdtempSync(path.join(tmpdir(), 'deid-bench-'));
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/** One timed run. */
+interface Row {
+  group: 'header' | 'pixels';
+  name: string;
+  files: number;
+  /** Files the tool wrote (or read, for tesseract). */
+  done: number;
+  seconds: number;
+  /** User plus system CPU time of the process and its children. */
+  cpuSeconds: number;
+  peakBytes: number;
+}
+
+const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
+const PIXELMED_JAR = '/usr/share/java/pixelmed.jar';
+const TIME = '/usr/bin/time';
+
+/** Runs `command` under GNU time; throws with its last lines of stderr when it fails (unless `allowFail`). */
+function timed(command: string, argv: string[], options: { allowFail?: boolean } = {}): { seconds: number; cpuSeconds: number; peakBytes: number; status: number } {
+  const report = path.join(work, `time-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
+  const result = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', report, command, ...argv], { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const [seconds, user, system, kb] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  if (result.status !== 0 && !options.allowFail) {
+    throw new Error(`${path.basename(command)} ${argv.slice(0, 2).join(' ')}… exited ${result.status}: ${(result.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
+  }
+  return { seconds, cpuSeconds: user + system, peakBytes: kb * 1024, status: result.status ?? -1 };
+}
+
+const countFiles = (dir: string): number => (existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0);
+
+function deidRun(input: string, name: string, extra: string[]): { out: string; seconds: number; cpuSeconds: number; peakBytes: number } {
+  const out = path.join(work, `${name}-out`);
+  const state = path.join(work, `${name}-state`);
+  const { seconds, cpuSeconds, peakBytes } = timed(process.execPath, ['bin/deid.js', 'run', input, '--out', out, '--state', state, '--no-resume', ...extra], { allowFail: true });
+  return { out, seconds, cpuSeconds, peakBytes };
+}
+
+function headerRows(dir: string, stats: CorpusStats): Row[] {
+  const rows: Row[] = [];
+  const files = stats.files;
+  const copyOut = path.join(work, 'copy-out');
+  const copy = timed('cp', ['-r', dir, copyOut]);
+  rows.push({ group: 'header', name: 'plain copy (cp -r)', files, done: countFiles(copyOut) - 1, ...copy });
+  rmSync(copyOut, { recursive: true, force: true });
+
+  for (const jobs of [1, cores]) {
+    const name = `deid --no-pixels --jobs ${jobs}${jobs === cores ? ' (default)' : ''}`;
+    log(`${name}…`);
+    const run = deidRun(dir, `header-${jobs}`, ['--no-pixels', '--jobs', String(jobs)]);
+    rows.push({ group: 'header', name, files, done: countFiles(run.out), seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes });
+    rmSync(run.out, { recursive: true, force: true });
+  }
+
+  if (has('gdcmanon') && has('openssl')) {
+    log('gdcmanon…');
+    const key = path.join(work, 'key.pem');
+    const cert = path.join(work, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=deid-bench', '-days', '2'], { stdio: 'ignore' });
+    const out = path.join(work, 'gdcmanon-out');
+    const run = timed('gdcmanon', ['-e', '-c', cert, '-r', '--continue', '-i', dir, '-o', out], { allowFail: true });
+    rows.push({ group: 'header', name: 'gdcmanon -e (Basic Profile)', files, done: countFiles(out), ...run });
+    rmSync(out, { recursive: true, force: true });
+  } else log('gdcmanon: not installed (apt-get install libgdcm-tools openssl); skipped');
+
+  if (existsSync(PIXELMED_JAR) && has('java')) {
+    log('PixelMed DeidentifyAndRedact…');
+    const out = path.join(work, 'pixelmed-out');
+    mkdirSync(out);
+    const control = path.join(work, 'no-regions.txt');
+    writeFileSync(control, '');
+    const run = timed('java', ['-cp', PIXELMED_JAR, 'com.pixelmed.apps.DeidentifyAndRedact', dir, out, control, 'BLOCK', 'KEEPSAFEPRIVATE', 'DONOTADDCONTRIBUTINGEQUIPMENT'], { allowFail: true });
+    rows.push({ group: 'header', name: 'PixelMed DeidentifyAndRedact', files, done: countFiles(out), ...run });
+    rmSync(out, { recursive: true, force: true });
+  } else log('PixelMed: not installed (apt-get install pixelmed-apps); skipped');
+  return rows;
+}
+
+async function pixelRows(dir: string, stats: CorpusStats): Promise<Row[]> {
+  const rows: Row[] = [];
+  const files = stats.files;
+  for (const jobs of [1, 2]) {
+    const name = `deid (pixels, OCR) --jobs ${jobs}`;
+    log(`${name}…`);
+    const run = deidRun(dir, `pixels-${jobs}`, ['--jobs', String(jobs)]);
+    rows.push({ group: 'pixels', name, files, done: countFiles(run.out), seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes });
+    rmSync(run.out, { recursive: true, force: true });
+  }
+  if (has('tesseract')) {
+    log('native tesseract: rendering every frame…');
+    const pngDir = path.join(work, 'rendered');
+    mkdirSync(pngDir);
+    const list: string[] = [];
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.dcm')).sort()) {
+      const decoded = await decodeFrames(readDicom(readFileSync(path.join(dir, name)), name));
+      for (const [i, frame] of decoded.frames.entries()) {
+        const png = path.join(pngDir, `${name}-${i}.png`);
+        writeFileSync(png, await toPng(renderFrame(decoded.module, frame)));
+        list.push(png);
+      }
+    }
+    const listFile = path.join(work, 'rendered.txt');
+    writeFileSync(listFile, `${list.join('\n')}\n`);
+    log(`native tesseract: reading ${list.length} frames of ${files} images…`);
+    const run = timed('tesseract', [listFile, path.join(work, 'tesseract-out'), 'tsv'], { allowFail: true });
+    rows.push({ group: 'pixels', name: `tesseract CLI (${list.length} frames, one process)`, files, done: files, ...run });
+  } else log('tesseract: not installed (apt-get install tesseract-ocr); skipped');
+  return rows;
+}
+
+/** Median wall and CPU time of `deid --help`, in seconds, over 5 runs after one warm-up. */
+function helpLatency(): { seconds: number; cpuSeconds: number } {
+  const runs: Array<{ seconds: number; cpuSeconds: number }> = [];
+  for (let i = 0; i < 6; i++) {
+    const run = timed(process.execPath, ['bin/deid.js', '--help']);
+    if (i > 0) runs.push(run);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[2];
+  return { seconds: median(runs.map((r) => r.seconds)), cpuSeconds: median(runs.map((r) => r.cpuSeconds)) };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+const pad = (text: string, width: number) => text.padEnd(width);
+const lpad = (text: string, width: number) => text.padStart(width);
+
+function table(rows: Row[], reference: Row | undefined, referenceName: string): string {
+  const lines = [
+    `${pad('run', 44)}${lpad('files', 6)}${lpad('written', 8)}${lpad('wall s', 8)}${lpad('files/s', 9)}${lpad('CPU s', 8)}${lpad('files/CPU s', 12)}${lpad(`wall / ${referenceName}`, 20)}${lpad(`CPU / ${referenceName}`, 20)}${lpad('peak mem', 10)}`,
+  ];
+  const ratio = (a: number, b: number | undefined) => (b ? (a / b).toFixed(2) : 'n/a');
+  for (const r of rows) {
+    lines.push(
+      `${pad(r.name, 44)}${lpad(String(r.files), 6)}${lpad(String(r.done), 8)}${lpad(r.seconds.toFixed(2), 8)}${lpad((r.files / Math.max(r.seconds, 1e-3)).toFixed(1), 9)}` +
+        `${lpad(r.cpuSeconds.toFixed(2), 8)}${lpad((r.files / Math.max(r.cpuSeconds, 1e-3)).toFixed(1), 12)}${lpad(ratio(r.seconds, reference?.seconds), 20)}${lpad(ratio(r.cpuSeconds, reference?.cpuSeconds), 20)}${lpad(mb(r.peakBytes), 10)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const mark = (ok: boolean | undefined) => (ok === undefined ? 'n/a ' : ok ? 'met ' : 'NOT ');
+
+async function main(): Promise<void> {
+  if (!existsSync(TIME)) throw new Error('GNU time is needed to measure peak memory: apt-get install time (npm run setup installs it)');
+  log('building dist/ (the CLI runs the compiled library)…');
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  const corpus = await makeBenchCorpus(corpusDir, images, headerFiles, log);
+  const describe = (what: string, s: CorpusStats) =>
+    `${what}: ${s.files} files, ${mb(s.bytes)} (${(s.bytes / Math.max(s.files, 1) / 1024 ** 2).toFixed(2)} MB each on average, largest ${(s.largest / 1024 ** 2).toFixed(2)} MB); ${Object.entries(s.syntaxes).map(([k, n]) => `${k} ${n}`).join(', ')}`;
+  const out: string[] = [`deid bench on ${cores} cores, node ${process.version}; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`, describe('header-mode corpus', corpus.header), describe('image corpus', corpus.images), ''];
+
+  let header: Row[] = [];
+  let pixels: Row[] = [];
+  if (only !== 'pixels') header = headerRows(corpus.headerDir, corpus.header);
+  if (only !== 'header') pixels = await pixelRows(corpus.imagesDir, corpus.images);
+  const help = helpLatency();
+
+  const gdcm = header.find((r) => r.name.startsWith('gdcmanon'));
+  const tess = pixels.find((r) => r.name.startsWith('tesseract'));
+  if (header.length) out.push(table(header, gdcm, 'gdcmanon'), '');
+  if (pixels.length) out.push(table(pixels, tess, 'native tesseract'), '');
+
+  const find = (rows: Row[], prefix: string) => rows.find((r) => r.name.startsWith(prefix));
+  const h1 = find(header, 'deid --no-pixels --jobs 1');
+  const hDefault = header.find((r) => r.name.includes('(default)'));
+  const p1 = find(pixels, 'deid (pixels, OCR) --jobs 1');
+  const p2 = find(pixels, 'deid (pixels, OCR) --jobs 2');
+  const ratio = (a?: Row, b?: Row) => (a && b ? a.seconds / b.seconds : undefined);
+  const largest = Math.max(corpus.header.largest, corpus.images.largest);
+  const ours = [...header, ...pixels].filter((r) => r.name.startsWith('deid'));
+  const peak = ours.length ? Math.max(...ours.map((r) => r.peakBytes)) : undefined;
+  const fmt = (x: number | undefined, digits = 2) => (x === undefined ? 'n/a' : x.toFixed(digits));
+  const hRatio = ratio(hDefault, gdcm);
+  const h1Ratio = ratio(h1, gdcm);
+  const speedup = ratio(p1, p2);
+  const perImage = ratio(p1, tess);
+  out.push(
+    'targets (issue 11):',
+    `  ${mark(hRatio === undefined ? undefined : hRatio <= 1)} header mode, default jobs, time / gdcmanon <= 1.0: ${fmt(hRatio)}`,
+    `  ${mark(h1Ratio === undefined ? undefined : h1Ratio <= 2)} header mode, --jobs 1, time / gdcmanon <= 2.0: ${fmt(h1Ratio)}`,
+    `  ${mark(speedup === undefined ? undefined : speedup >= 1.7)} pixels, --jobs 2 speed-up over --jobs 1 >= 1.7: ${fmt(speedup)}`,
+    `  ${mark(perImage === undefined ? undefined : perImage <= 1.3)} pixels, --jobs 1 per image / native tesseract per image <= 1.3: ${fmt(perImage)}`,
+    `  ${mark(peak === undefined ? undefined : peak < 4 * largest + 256 * 1024 ** 2)} peak memory of our runs ${peak === undefined ? 'n/a' : mb(peak)} < 4 x largest input (${mb(4 * largest)}) + 256 MB base`,
+    `  ${mark(help.seconds < 0.3)} deid --help ${help.seconds.toFixed(3)} s wall (${help.cpuSeconds.toFixed(3)} s CPU) < 0.3 s (median of 5)`,
+    `load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}: on a shared machine, wall times stretch and the CPU columns are the steadier comparison`,
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+try {
+  await main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
