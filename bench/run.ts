@@ -165,13 +165,13 @@ const lpad = (text: string, width: number) => text.padStart(width);
 
 function table(rows: Row[], reference: Row | undefined, referenceName: string): string {
   const lines = [
-    `${pad('run', 44)}${lpad('files', 6)}${lpad('written', 8)}${lpad('wall s', 8)}${lpad('files/s', 9)}${lpad('CPU s', 8)}${lpad('files/CPU s', 12)}${lpad(`wall / ${referenceName}`, 20)}${lpad(`CPU / ${referenceName}`, 20)}${lpad('peak mem', 10)}`,
+    `${pad('run', 44)}${lpad('files', 6)}${lpad('written', 8)}${lpad('wall s', 8)}${lpad('files/s', 9)}${lpad('CPU s', 8)}${lpad('files/CPU s', 12)}${lpad(`wall / ${referenceName}`, 26)}${lpad(`CPU / ${referenceName}`, 26)}${lpad('peak mem', 10)}`,
   ];
   const ratio = (a: number, b: number | undefined) => (b ? (a / b).toFixed(2) : 'n/a');
   for (const r of rows) {
     lines.push(
       `${pad(r.name, 44)}${lpad(String(r.files), 6)}${lpad(String(r.done), 8)}${lpad(r.seconds.toFixed(2), 8)}${lpad((r.files / Math.max(r.seconds, 1e-3)).toFixed(1), 9)}` +
-        `${lpad(r.cpuSeconds.toFixed(2), 8)}${lpad((r.files / Math.max(r.cpuSeconds, 1e-3)).toFixed(1), 12)}${lpad(ratio(r.seconds, reference?.seconds), 20)}${lpad(ratio(r.cpuSeconds, reference?.cpuSeconds), 20)}${lpad(mb(r.peakBytes), 10)}`,
+        `${lpad(r.cpuSeconds.toFixed(2), 8)}${lpad((r.files / Math.max(r.cpuSeconds, 1e-3)).toFixed(1), 12)}${lpad(ratio(r.seconds, reference?.seconds), 26)}${lpad(ratio(r.cpuSeconds, reference?.cpuSeconds), 26)}${lpad(mb(r.peakBytes), 10)}`,
     );
   }
   return lines.join('\n');
