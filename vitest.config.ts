@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // OCR workers and codecs are heavy; two cores on CI.
     maxWorkers: 2,
+    // Fails the run when a test wrote into the working tree (ignored files included).
+    globalSetup: ['test/support/tree-clean.global.ts'],
   },
 });
