@@ -6,6 +6,7 @@ import { RulesError } from '../rules/index.js';
 import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
+import { runSummary } from './summary.js';
 
 /** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine]`. */
 export const registerRunCommand: CommandRegistrar = (program: Command, setExitCode) => {
@@ -42,12 +43,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
       } finally {
         progress.stop();
       }
-      const unchecked = result.entries.filter((e) => e.status === 'ok' && e.pixelsChecked === false).length;
-      process.stdout.write(
-        `${result.ok} de-identified, ${result.failed} failed, ${result.skipped} skipped` +
-          (unchecked ? `, ${unchecked} not pixel-checked` : '') +
-          `\nmanifest: ${result.manifestPath}\n`,
-      );
+      process.stdout.write(runSummary(result, options.out));
       setExitCode(result.failed > 0 ? ExitCode.fileFailed : ExitCode.ok);
     });
 };
