@@ -46,14 +46,18 @@ const SAMPLES: Record<string, unknown> = {
 };
 /** The sample patient: free text and IDs below name her, so cleaning has something to find. */
 const SAMPLE_PATIENT = { '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Doe^Jane' }] }, '00100020': { vr: 'LO', Value: ['DOE12345'] } };
-const TEXT_SAMPLE = 'CT chest of Jane Doe';
-const ID_SAMPLE = 'DOE12345';
+/** Sample text by what the element's keyword says it holds: an ID, free text, or a name. */
+const TEXT_SAMPLES: Array<[RegExp, string]> = [
+  [/(ID|Number|Numbers|Identifier)$/, 'DOE12345'],
+  [/(Description|Comments?|Diagnos[ie]s|History|Reason|Note|Notes|Label|Text)/, 'CT chest of Jane Doe'],
+];
+const NAME_SAMPLE = 'Jane Doe';
 
 function sampleElement(tag: string, vr: string): DicomElement {
   if (vr === 'SQ') return { vr, Value: [{ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Doe^Jane' }] } }] };
   if (['OB', 'OW', 'OD', 'OF', 'OL', 'OV', 'UN'].includes(vr)) return { vr, Value: [new ArrayBuffer(4)] };
-  const id = /(ID|Number|Identifier|Numbers)$/.test(keywordOf(tag) ?? '');
-  return { vr, Value: [SAMPLES[vr] ?? (id ? ID_SAMPLE : TEXT_SAMPLE)] };
+  const keyword = keywordOf(tag) ?? '';
+  return { vr, Value: [SAMPLES[vr] ?? TEXT_SAMPLES.find(([pattern]) => pattern.test(keyword))?.[1] ?? NAME_SAMPLE] };
 }
 
 const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
