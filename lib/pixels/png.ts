@@ -59,17 +59,20 @@ export async function toPng(image: DisplayImage, boxes: LabelledBox[] = []): Pro
     const texts = await Promise.all(labelled.map((b) => fitText(b.label!, font, image.width - 2 * pad)));
     const spots = placeLabels(labelled.map((b, i) => ({ box: b, width: texts[i].width + 2 * pad, height: labelHeight })), image, { gap: stroke + 1 });
     const shapes = boxes.map((b) => `<rect x="${b.left}" y="${b.top}" width="${b.width}" height="${b.height}" fill="none" stroke="${b.color ?? '#ff3030'}" stroke-width="${stroke}"/>`);
+    // Leader lines first, so that every label is drawn over them and stays readable.
+    labelled.forEach((b, i) => {
+      const spot = spots[i];
+      if (!spot?.leader) return;
+      const color = b.color ?? '#ff3030';
+      const [cx, cy] = [spot.left + spot.width / 2, spot.top + spot.height / 2];
+      const [bx, by] = nearestPoint(b, cx, cy);
+      shapes.push(`<line x1="${cx}" y1="${cy}" x2="${bx}" y2="${by}" stroke="${color}" stroke-width="${stroke + 1}"/><circle cx="${bx}" cy="${by}" r="${stroke + 2}" fill="${color}"/>`);
+    });
     labelled.forEach((b, i) => {
       const spot = spots[i];
       if (!spot) return;
-      const color = b.color ?? '#ff3030';
-      if (spot.leader) {
-        const [cx, cy] = [spot.left + spot.width / 2, spot.top + spot.height / 2];
-        const [bx, by] = nearestPoint(b, cx, cy);
-        shapes.push(`<line x1="${cx}" y1="${cy}" x2="${bx}" y2="${by}" stroke="${color}" stroke-width="${stroke + 1}"/><circle cx="${bx}" cy="${by}" r="${stroke + 2}" fill="${color}"/>`);
-      }
       shapes.push(
-        `<rect x="${spot.left}" y="${spot.top}" width="${spot.width}" height="${spot.height}" fill="${color}" fill-opacity="0.85"/>` +
+        `<rect x="${spot.left}" y="${spot.top}" width="${spot.width}" height="${spot.height}" fill="${b.color ?? '#ff3030'}" fill-opacity="0.9"/>` +
           `<text x="${spot.left + pad}" y="${spot.top + Math.round(font * 1.0) + 1}" font-family="${LABEL_FONT}" font-size="${font}" fill="#fff">${escapeXml(texts[i].text)}</text>`,
       );
     });

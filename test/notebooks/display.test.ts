@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { DeidMessage } from '../../lib/message.js';
 import {
-  asPng, countByCategory, countByKindAndCategory, countsChart, diffTagRows, headerActionsByCode, headerActionsPerTag, inNotebook,
+  asPng, countByCategory, findingBoxes, countByKindAndCategory, countsChart, diffTagRows, headerActionsByCode, headerActionsPerTag, inNotebook,
   messageKind, pixelFillsPerFrame, plotlyChartHtml, progress, recordTableHtml, ruleEffect, safeHarborChart, safeHarborChartByKind,
   showImage, showPlotly, showTagTable, sideBySideHtml, tagTableHtml, tsvTableHtml,
 } from '../../lib/notebook/index.js';
@@ -276,5 +276,23 @@ describe('ruleEffect: the action after the profile options', () => {
       expect(['X', 'Z', 'D', 'U', 'K', 'C']).toContain(effect.action);
       if (effect.action === 'X') expect(effect.after).toBeUndefined();
     }
+  });
+});
+
+describe('findingBoxes', () => {
+  it('gives findings on the same box one label, each letter and type once with its best score, and leaves out the text', () => {
+    const box = { left: 10, top: 5, width: 80, height: 12 };
+    const boxes = findingBoxes([
+      { box, frame: 0, category: 'C', type: 'regex', score: 0.9, text: '01/24/2023' },
+      { box, frame: 0, category: 'C', type: 'header:StudyDate', score: 1, text: '01/24/2023' },
+      { box: { ...box }, frame: 0, category: 'C', type: 'regex', score: 0.7, text: '01/24/2023' },
+      { box: { ...box, top: 30 }, frame: 0, category: 'A', type: 'header:PatientName', score: 0.8, text: 'Doe' },
+      { box, frame: 1, category: 'A', type: 'header:PatientName', score: 0.8, text: 'Doe' },
+      { frame: 0, category: 'H', type: 'header:PatientID', score: 1, text: '123' },
+    ] as never);
+    expect(boxes).toEqual([
+      { ...box, label: 'C header:StudyDate 1.00 · C regex 0.90' },
+      { ...box, top: 30, label: 'A header:PatientName 0.80' },
+    ]);
   });
 });
