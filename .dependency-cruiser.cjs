@@ -3,7 +3,8 @@
  * lib/ imports a folder above it. The floors, lowest first (a module may import its own floor and
  * any floor below, never one above):
  *
- *   message.ts, safe-harbor.ts, image/   what everything shares: messages, Safe Harbor categories, boxes
+ *   message.ts, safe-harbor.ts, image/   what everything shares: messages, Safe Harbor categories, boxes,
+ *   linear-regex.ts, safe-files.ts       rule patterns on RE2, exclusive atomic local writes
  *   dicom/                               the dcmjs adapter, elements, dictionary, transfer syntaxes
  *   rules/, state/                       the rules vocabulary and loader; the secret and identity maps
  *   engines/                             text and PHI detectors (types, local/, aws/)
@@ -18,7 +19,7 @@
  *   index.ts                             the public API (re-exports only)
  */
 const floors = [
-  ['^lib/(message|safe-harbor)\\.ts$', '^lib/image/'],
+  ['^lib/(message|safe-harbor|linear-regex|safe-files)\\.ts$', '^lib/image/'],
   ['^lib/dicom/'],
   ['^lib/(rules|state)/'],
   ['^lib/engines/'],

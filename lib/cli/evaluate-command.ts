@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { isEngineName } from '../engines/index.js';
 import { evaluateFiles } from '../pipeline/evaluate-files.js';
+import { capMessage } from '../pipeline/messages.js';
+import { RunConfigurationError } from '../pipeline/run-paths.js';
 import { RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
 import type { CommandRegistrar } from './command.js';
@@ -35,11 +37,11 @@ export const registerEvaluateCommand: CommandRegistrar = (program: Command, setE
           onFile: (entry, done, total) => {
             progress.update(done, total);
             const fatal = entry.file.messages.find((m) => m.severity === 'fatal');
-            if (fatal) progress.log(`error: ${entry.file.path}: ${fatal.reason}`);
+            if (fatal) progress.log(`error: file ${done} of ${total}: ${capMessage(fatal.reason, 300)}`);
           },
         });
       } catch (error) {
-        if (error instanceof RulesError) throw new UsageError(error.message);
+        if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError(error.message);
         throw error;
       } finally {
         progress.stop();

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { capMessage } from '../pipeline/messages.js';
 import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { markRequired } from './help.js';
@@ -40,10 +41,10 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`deid: ${error.message}\n`);
+      process.stderr.write(`deid: ${capMessage(error.message, 4000)}\n`);
       return ExitCode.usage;
     }
-    process.stderr.write(`deid: ${(error as Error).message}\n`);
+    process.stderr.write(`deid: ${capMessage(String((error as Error)?.message ?? error))}\n`);
     return ExitCode.fileFailed;
   }
   return exitCode;

@@ -6,6 +6,7 @@ import { RulesError } from '../rules/index.js';
 import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
+import { describeFile } from './file-messages.js';
 import { runSummary } from './summary.js';
 
 /** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine]`. */
@@ -20,8 +21,11 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--manifest <file.jsonl>', 'manifest, one JSON line per input (default: <state>/manifest.jsonl)')
     .option('--no-pixels', 'do not look for burned-in text (files with pixel data are reported as not pixel-checked)')
     .option('--engine <name>', 'text and PHI detection engine: local (offline) or aws', 'local')
-    .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string }) => {
+    .option('--allow-incomplete-rules', 'accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO')
+    .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)')
+    .action(async (inputs: string[], options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean }) => {
       if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      if (options.verbose) process.stderr.write('deid: --verbose: messages show input paths, which often hold patient names; do not share this log\n');
       const progress = createProgress('de-identifying');
       let result;
       try {
@@ -32,9 +36,10 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
           manifestPath: options.manifest,
           pixels: options.pixels,
           engine: options.engine,
+          allowIncompleteRules: options.allowIncompleteRules,
           onFile: (entry, done, total) => {
             progress.update(done, total);
-            if (entry.status === 'error') progress.log(`error: ${entry.input}: ${entry.error}`);
+            if (entry.status !== 'ok') progress.log(describeFile(entry, done, total, options.verbose === true));
           },
         });
       } catch (error) {

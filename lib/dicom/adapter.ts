@@ -298,5 +298,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  // dcmjs quotes the header value it could not read (`Not a number: SMITH`): never repeat it.
+  return text.replace(/^(Not a number):.*$/s, '$1 (the value is not shown)').slice(0, 300);
 }

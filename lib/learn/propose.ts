@@ -1,3 +1,4 @@
+import { compileLinearPattern } from '../linear-regex.js';
 import type { Action } from '../rules/actions.js';
 import { effectiveTagAction, findTagRule } from '../rules/resolve.js';
 import type { Rules } from '../rules/types.js';
@@ -33,8 +34,11 @@ function actionFor(vr: string | undefined, isPrivate: boolean): Action {
   return 'X';
 }
 
-/** Compiles an existing rules regex the way the PHI detector does: `\b(?:p)\b`, ignoring case. */
-const compileRule = (p: string) => new RegExp(`\\b(?:${p})\\b`, 'iu');
+/** Compiles an existing rules regex the way the PHI detector does: `\b(?:p)\b`, ignoring case, on the linear-time engine. */
+const compileRule = (p: string) => {
+  const pattern = compileLinearPattern(p, 'word');
+  return { test: (text: string) => pattern.matchAll(text).length > 0 };
+};
 
 /**
  * Turns evaluation findings into a proposal of additions to the rules:

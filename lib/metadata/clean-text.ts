@@ -1,9 +1,10 @@
 import type { IdentityContext } from '../engines/types.js';
+import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 
-/** A compiled matcher for one kind of identifying text. */
+/** A compiled matcher for one kind of identifying text (rule regexes run on the linear-time engine). */
 interface Matcher {
-  re: RegExp;
+  re: RegExp | LinearPattern;
   category: SafeHarborCategory;
 }
 
@@ -86,18 +87,19 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const byCategory = new Map<SafeHarborCategory, string[]>();
   for (const { term, category } of terms) byCategory.set(category, [...(byCategory.get(category) ?? []), escape(term).replace(/\s+/g, '[\\s^,]+')]);
   for (const [category, list] of byCategory) matchers.push({ re: bounded(list.join('|')), category });
-  for (const pattern of ruleRegex) matchers.push({ re: bounded(pattern), category: 'R' });
+  for (const pattern of ruleRegex) matchers.push({ re: compileLinearPattern(pattern, 'letters'), category: 'R' });
 
   return (text: string): CleanResult => {
     let out = text;
     let removed = 0;
     const categories = new Set<SafeHarborCategory>();
     for (const { re, category } of matchers) {
-      out = out.replace(re, () => {
+      const remove = () => {
         removed++;
         categories.add(category);
         return ' ';
-      });
+      };
+      out = re instanceof RegExp ? out.replace(re, remove) : re.replace(out, remove);
     }
     if (removed === 0) return { text, removed, categories: [] };
     out = out

@@ -4,6 +4,7 @@ import { DATE_VRS, NUMERIC_VRS, TEXT_VRS } from '../dicom/vr.js';
 import type { IdentityContext } from '../engines/types.js';
 import type { ReportNote } from '../message.js';
 import { ACTIONS, type Action } from '../rules/actions.js';
+import { assertCompleteRules } from '../rules/completeness.js';
 import { personNamePlaceholder, resolveAction } from '../rules/resolve.js';
 import type { Decision, Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
@@ -11,7 +12,7 @@ import type { StateStore } from '../state/store.js';
 import { makeTextCleaner } from './clean-text.js';
 import { applyDatePolicy, capAge, parseDicomDate } from './dates.js';
 import { gatherIdentity } from './identity.js';
-import { addDeidentificationMethodCode, type DeidMethodCode } from './method.js';
+import { addDeidentificationMethodCode, markIdentityNotRemoved, type DeidMethodCode } from './method.js';
 
 const STANDARD_UID_ROOT = '1.2.840.10008.';
 
@@ -23,6 +24,11 @@ export interface DeidentifyMetadataOptions {
   state: StateStore;
   /** Clock for ages when the file has no study date (default: `() => new Date()`). */
   now?: () => Date;
+  /**
+   * Accept rules that leave Basic Profile attributes identifying (default: false, they are refused
+   * with an `IncompleteRulesError`). The output is then marked Patient Identity Removed = NO.
+   */
+  allowIncompleteRules?: boolean;
 }
 
 /** Per-file facts the actions need. */
@@ -35,6 +41,8 @@ interface FileContext {
   clean: (text: string) => { text: string; removed: number; categories: SafeHarborCategory[] };
   /** Overlay groups whose Overlay Data was removed: the rest of the group goes too. */
   removedOverlayGroups: Set<string>;
+  /** Basic Profile attributes the rules leave identifying (allowed incomplete rules only). */
+  missingEntries: number;
 }
 
 /** Checks the options once, when the step is made: each error names the API and the fix. */
@@ -42,6 +50,8 @@ export function assertDeidentifyOptions(options: DeidentifyMetadataOptions): voi
   if (!options || typeof options !== 'object') throw new TypeError('[deidentifyMetadata] options are required: { rules, state }');
   if (!options.rules?.dicomTags) throw new TypeError('[deidentifyMetadata] options.rules must be loaded with loadRules() or parseRules()');
   if (typeof options.state?.mapUid !== 'function') throw new TypeError('[deidentifyMetadata] options.state must come from openStateStore()');
+  // Rules that would leave Basic Profile attributes identifying are refused unless explicitly allowed.
+  assertCompleteRules(options.rules, { allowIncomplete: options.allowIncompleteRules });
 }
 
 /**
@@ -74,6 +84,7 @@ export function deidentifyDataset(dataset: DicomDataset, original: DicomDataset,
     shiftDays: rules.profile.datePolicy === 'shift' ? state.dateShiftDays(patientKey || 'unidentified', rules.profile.maxShiftDays) : 0,
     clean: makeTextCleaner(identity, rules.regex),
     removedOverlayGroups: new Set(),
+    missingEntries: assertCompleteRules(rules, { allowIncomplete: options.allowIncompleteRules }).length,
   };
 
   processDict(ctx, dataset.dict, '', false, 0);
@@ -321,6 +332,11 @@ function removeOrphanOverlayGroups(ctx: FileContext, dict: DicomDict): void {
 
 function markDeidentified(ctx: FileContext, dict: DicomDict): void {
   const { profile, hash } = ctx.rules;
+  if (ctx.missingEntries > 0) {
+    markIdentityNotRemoved(dict, `rules leave ${ctx.missingEntries} profile attribute(s)`);
+    ctx.report({ ruleId: 'deid:incomplete-rules', severity: 'warning', location: '(0012,0062)', reason: `incomplete rules allowed: they leave ${ctx.missingEntries} Basic Profile attribute(s) identifying; Patient Identity Removed = NO` });
+    return;
+  }
   dict['00120062'] = { vr: 'CS', Value: ['YES'] };
   const methods = ['DICOM PS3.15 Basic Application Confidentiality Profile', 'HIPAA Safe Harbor 45 CFR 164.514(b)(2)', `dicom-safe-harbor-kit rules sha256:${hash.slice(0, 16)}`, `date policy: ${profile.datePolicy}`];
   const previous = (dict['00120063']?.Value ?? []).map(String).filter((v) => !methods.includes(v));

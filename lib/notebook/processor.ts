@@ -67,6 +67,11 @@ export interface ProcessorOptions {
   phiDetector?: PhiDetector;
   /** PHI detector for the evaluation instead of the engine's (tests; not closed by the processor). */
   evaluationPhiDetector?: PhiDetector;
+  /**
+   * Accept rules that leave Basic Profile attributes identifying (default: false: `deIdentifyDicom`
+   * refuses them, listing what is missing); outputs are then marked Patient Identity Removed = NO.
+   */
+  allowIncompleteRules?: boolean;
 }
 
 /** Options of {@link DicomProcessor.parseDicomFile}. */
@@ -207,7 +212,7 @@ export class DicomProcessor {
   async deIdentifyDicom(): Promise<DeidMessage[]> {
     const file = this.current('deIdentifyDicom');
     const first = file.messages.length;
-    await deidentifyMetadata({ rules: this.rules, state: this.state })(file);
+    await deidentifyMetadata({ rules: this.rules, state: this.state, allowIncompleteRules: this.options.allowIncompleteRules })(file);
     this.state.flush();
     return file.messages.slice(first);
   }
@@ -276,7 +281,7 @@ export class DicomProcessor {
     }
     this.assertReleasable(file, options.allowUncheckedPixels ?? false);
     const storage = typeof target === 'string' ? createLocalStorage({ root: target, protectedPaths: new Set([realpathSync(file.path)]) }) : target;
-    await saveDeidentified({ storage, prefix: options.prefix ?? 'test' })(file);
+    await saveDeidentified({ storage, prefix: options.prefix ?? 'test', state: this.state })(file);
     const where = typeof target === 'string' ? path.join(path.resolve(target), file.data.outputPath!) : `${storage.name}:${file.data.outputPath}`;
     file.data.outputPath = where;
     // Remember whose identity this output carries, so its evaluation looks for the original's values.
@@ -370,7 +375,13 @@ export class DicomProcessor {
   private assertReleasable(file: DicomFile, allowUncheckedPixels: boolean): void {
     const dataset = file.requireDataset('saveDeIdDicom');
     const refuse = (ruleId: string, reason: string) => file.fail({ ruleId, step: SAVE, reason: `not saved: ${reason}` });
-    if (getString(dataset.dict, 'PatientIdentityRemoved') !== 'YES') refuse('save:not-deidentified', 'the header was not de-identified; call deIdentifyDicom() first');
+    // De-identified: by this processor's metadata step (it marks Patient Identity Removed YES, or NO when
+    // incomplete rules were allowed), or, for a file under evaluation, by an earlier run that said so.
+    const removed = getString(dataset.dict, 'PatientIdentityRemoved');
+    const deidentified = this.evaluating
+      ? removed === 'YES' || (removed === 'NO' && this.options.allowIncompleteRules === true)
+      : file.messages.some((m) => m.ruleId === 'deid:method' || m.ruleId === 'deid:incomplete-rules');
+    if (!deidentified) refuse('save:not-deidentified', 'the header was not de-identified; call deIdentifyDicom() first');
     if (this.evaluating) {
       if (file.data.tagFindings === undefined) refuse('save:not-evaluated', 'the header was not evaluated; call detectIdInTags() first');
       const redacted = new Set((file.data.remainingActions ?? []).map((a) => a.path));

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDicom } from '../dicom/adapter.js';
 import { getString } from '../dicom/elements.js';
@@ -11,7 +10,8 @@ import { writeEvaluationReports, type EvaluatedFile, type EvaluationReportPaths 
 import { loadRules, type Rules } from '../rules/index.js';
 import { openStateStore, type StateStore } from '../state/index.js';
 import { createLocalStorage } from '../storage/local.js';
-import { expandInputs, realPaths } from './inputs.js';
+import { expandInputs, InputReadError, readRegularFile, realPaths } from './inputs.js';
+import { assertRunPathsApart } from './run-paths.js';
 import { processFile } from './process-file.js';
 import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, evaluationSteps, recipeEvaluationPhiDetector, recipeTextDetector } from './recipe.js';
 
@@ -52,11 +52,13 @@ export interface EvaluateFilesResult {
 /** Identities of the originals by the SOP Instance UID their de-identified copies carry. */
 async function originalIdentities(originals: string[], state: StateStore): Promise<Map<string, IdentityContext>> {
   const byUid = new Map<string, IdentityContext>();
-  for (const entry of await expandInputs(originals)) {
-    if (entry.error) throw new Error(`[evaluate] original ${entry.path}: ${entry.error}`);
+  const entries = await expandInputs(originals);
+  for (const [index, entry] of entries.entries()) {
+    if (entry.skipped) continue;
+    if (entry.error) throw new Error(`[evaluate] original ${index + 1} of ${entries.length}: ${entry.error}`);
     let dataset;
     try {
-      dataset = readDicom(new Uint8Array(await readFile(entry.path)), entry.path);
+      dataset = readDicom(await readRegularFile(entry.path), entry.path);
     } catch (error) {
       if (entry.fromFolder) continue; // a stray non-DICOM file in a folder
       throw error;
@@ -75,12 +77,21 @@ async function originalIdentities(originals: string[], state: StateStore): Promi
  * records into `options.reportDir`. Inputs are never modified.
  */
 export async function evaluateFiles(inputs: string[], options: EvaluateFilesOptions): Promise<EvaluateFilesResult> {
-  const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
-  const state = openStateStore(path.resolve(options.stateDir ?? DEFAULT_STATE_DIR));
   const out = path.resolve(options.out);
   const reportDir = path.resolve(options.reportDir);
+  const stateDir = path.resolve(options.stateDir ?? DEFAULT_STATE_DIR);
+  await assertRunPathsApart({
+    inputs: [...inputs, ...(options.originals ?? [])],
+    out,
+    sensitive: [
+      { what: 'the report folder (it holds PHI text)', path: reportDir },
+      { what: 'the state folder (secret and identity maps)', path: stateDir },
+    ],
+  });
+  const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
+  const state = openStateStore(stateDir);
   const identities = options.originals?.length ? await originalIdentities(options.originals, state) : undefined;
-  const entries = await expandInputs(inputs, [out, reportDir]);
+  const entries = (await expandInputs(inputs, { exclude: [out, reportDir] })).filter((entry) => !entry.skipped);
   const storage = createLocalStorage({ root: out, protectedPaths: await realPaths(entries) });
   const engine = options.engine ?? DEFAULT_ENGINE;
 
@@ -104,10 +115,10 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
         file = new DicomFile(entry.path);
         file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: entry.error });
       } else {
-        const bytes = await readFile(entry.path).then((b) => new Uint8Array(b), (error: NodeJS.ErrnoException) => error);
+        const bytes = await readRegularFile(entry.path).catch((error: Error) => error);
         file = new DicomFile(entry.path, bytes instanceof Uint8Array ? bytes : undefined);
         if (bytes instanceof Uint8Array) await processFile(file, steps);
-        else file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: `cannot read: ${bytes.code ?? bytes.message}` });
+        else file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: bytes instanceof InputReadError ? bytes.message : `cannot read: ${(bytes as NodeJS.ErrnoException).code ?? bytes.message}` });
       }
       if (file.dataset) for (const v of technicalValues(file.dataset)) technical.add(v);
       const evaluated: EvaluatedFile = { file, seconds: (performance.now() - started) / 1000, output: file.data.outputPath ? path.join(out, file.data.outputPath) : undefined };

@@ -13,11 +13,13 @@ import type { StateStore } from '../state/store.js';
 import { deidentifyMetadata } from '../steps/deidentify-metadata.js';
 import { evaluateMetadata, matchOriginal } from '../steps/evaluate-metadata.js';
 import { evaluatePixels } from '../steps/evaluate-pixels.js';
+import { inspectContent } from '../steps/inspect-content.js';
 import { parseDicom } from '../steps/parse.js';
 import { cleanPixels, skipPixels } from '../steps/pixels.js';
 import { redactRemaining } from '../steps/redact-remaining.js';
 import { saveDeidentified } from '../steps/save.js';
 import { verifyClean } from '../steps/verify-clean.js';
+import { verifyMetadata } from '../steps/verify-metadata.js';
 import type { ObjectStorage } from '../storage/types.js';
 
 /** The rules file used when none is given (relative to the working folder). */
@@ -58,12 +60,25 @@ export interface DeidentificationRecipe {
   pixels: { textDetector: TextDetector; phiDetector: PhiDetector } | false;
   /** Pixels added around each box (default: {@link DEFAULT_PADDING}). */
   padding?: number;
+  /** Accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO. */
+  allowIncompleteRules?: boolean;
 }
 
-/** The de-identification steps: parse, metadata, pixels (or their skip), save. */
+/**
+ * The de-identification steps: parse, refuse or strip content the kit cannot inspect, metadata,
+ * verify no Basic Profile value is left, pixels (or their skip), save under pseudonymous names.
+ */
 export function deidentificationSteps(recipe: DeidentificationRecipe): Step[] {
+  const { rules, state, allowIncompleteRules } = recipe;
   const pixels = recipe.pixels ? cleanPixels({ ...recipe.pixels, padding: recipe.padding ?? DEFAULT_PADDING }) : skipPixels();
-  return [parseDicom(), deidentifyMetadata({ rules: recipe.rules, state: recipe.state }), pixels, saveDeidentified({ storage: recipe.storage })];
+  return [
+    parseDicom(),
+    inspectContent(),
+    deidentifyMetadata({ rules, state, allowIncompleteRules }),
+    verifyMetadata({ rules, allowIncompleteRules }),
+    pixels,
+    saveDeidentified({ storage: recipe.storage, state }),
+  ];
 }
 
 /** What {@link evaluationSteps} needs. */

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { PixelDataError } from './errors.js';
 import type { RawLayout } from './frames.js';
 import { syntaxInfo, TS, type SyntaxInfo } from '../dicom/transfer-syntaxes.js';
+import { uidInMessage } from '../dicom/shown-values.js';
 
 // dcmjs-codecs is CommonJS with a WebAssembly build of libjpeg-turbo, CharLS, OpenJPEG, OpenJPH and an RLE codec.
 const require = createRequire(import.meta.url);
@@ -46,7 +47,7 @@ function context(mod: CodecsModule, m: RawLayout, photometric = m.photometric, p
 
 function requireSyntax(uid: string): SyntaxInfo {
   const info = syntaxInfo(uid);
-  if (!info) throw new PixelDataError(`transfer syntax ${uid} is not supported for pixel data`);
+  if (!info) throw new PixelDataError(`transfer syntax ${uidInMessage(uid)} is not supported for pixel data`);
   return info;
 }
 

@@ -5,6 +5,7 @@ import { rawToStored, type PixelFrame, type RawLayout } from './frames.js';
 import { nativeFrameBytes, readPixelModule, type PixelModule } from './module.js';
 import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 import { concat } from './values.js';
+import { uidInMessage } from '../dicom/shown-values.js';
 
 /** Decoded pixel data: the frames of stored values and the module that describes them. */
 export interface DecodedPixels {
@@ -64,7 +65,7 @@ export function decodedLayout(source: PixelModule, decoded: DecodedRaw): RawLayo
 export async function readRawFrame(dataset: DicomDataset, m: PixelModule, index: number): Promise<DecodedRaw> {
   if (index < 0 || index >= m.numberOfFrames) throw new PixelDataError(`frame ${index} does not exist (Number of Frames ${m.numberOfFrames})`);
   const info = syntaxInfo(dataset.transferSyntaxUID);
-  if (!info) throw new PixelDataError(`transfer syntax ${dataset.transferSyntaxUID} is not supported for pixel data`);
+  if (!info) throw new PixelDataError(`transfer syntax ${uidInMessage(dataset.transferSyntaxUID)} is not supported for pixel data`);
   if (info.codec === 'native') {
     return { raw: nativeFrame(dataset, m, index), photometric: m.photometric, planarConfiguration: m.planarConfiguration };
   }

@@ -2,6 +2,7 @@ import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
 import { PixelDataError } from './errors.js';
 import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 import { firstNumber, firstString, numbers, words16 } from './values.js';
+import { PHOTOMETRIC_TERMS, termInMessage, uidInMessage } from '../dicom/shown-values.js';
 
 /** A lookup table: `data[i]` is the output for input `firstMapped + i`; inputs outside are clamped. */
 export interface Lut {
@@ -94,7 +95,7 @@ export function readPixelModule(dataset: DicomDataset): PixelModule {
   };
   if (!d[T.PixelData]) throw new PixelDataError('the dataset has no Pixel Data (7FE0,0010)');
   const ts = dataset.transferSyntaxUID;
-  if (!syntaxInfo(ts)) throw new PixelDataError(`transfer syntax ${ts} is not supported for pixel data`);
+  if (!syntaxInfo(ts)) throw new PixelDataError(`transfer syntax ${uidInMessage(ts)} is not supported for pixel data`);
   const rows = required(T.Rows, 'Rows');
   const columns = required(T.Columns, 'Columns');
   const bitsAllocated = required(T.BitsAllocated, 'Bits Allocated');
@@ -111,7 +112,7 @@ export function readPixelModule(dataset: DicomDataset): PixelModule {
   if (bitsStored < 1 || bitsStored > bitsAllocated) throw new PixelDataError(`Bits Stored ${bitsStored} does not fit Bits Allocated ${bitsAllocated}`);
   if (highBit < bitsStored - 1 || highBit >= bitsAllocated) throw new PixelDataError(`High Bit ${highBit} does not fit Bits Stored ${bitsStored} / Bits Allocated ${bitsAllocated}`);
   if (!(SUPPORTED_PHOTOMETRICS as readonly string[]).includes(photometric)) {
-    throw new PixelDataError(`Photometric Interpretation ${photometric} is not supported`);
+    throw new PixelDataError(`Photometric Interpretation ${termInMessage(photometric, PHOTOMETRIC_TERMS)} is not supported`);
   }
   const expectedSamples = photometric.startsWith('MONOCHROME') || photometric === 'PALETTE COLOR' ? 1 : 3;
   if (samplesPerPixel !== expectedSamples) {

@@ -2,25 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createProgram, main } from '../../lib/cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createProgram } from '../../lib/cli/main.js';
 import { runSummary } from '../../lib/cli/summary.js';
 import type { ManifestEntry } from '../../lib/pipeline/manifest.js';
+import { deid } from '../support/cli.js';
 import { projectRoot } from '../support/paths.js';
-
-/** Runs `deid` in-process, capturing what it prints; resolves to the exit code and output. */
-async function deid(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(['node', 'deid', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('deid --version and --help', () => {
   it('prints the version of package.json and exits 0', async () => {

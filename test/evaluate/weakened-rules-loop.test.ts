@@ -37,7 +37,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('evaluate → learn → de-identify again', () => {
   it('finds both leaks, writes strict TSVs with the right columns, owner-only', async () => {
-    expect(await run('run', path.join(dir, 'in'), '--out', path.join(dir, 'deid'), '--state', path.join(dir, 'state'), '--rules', path.join(dir, 'rules.yaml'), '--no-pixels')).toBe(0);
+    // Rules missing a Basic Profile attribute are refused unless explicitly allowed (and the output then says so).
+    expect(await run('run', path.join(dir, 'in'), '--out', path.join(dir, 'deid'), '--state', path.join(dir, 'state'), '--rules', path.join(dir, 'rules.yaml'), '--no-pixels')).toBe(2);
+    expect(await run('run', path.join(dir, 'in'), '--out', path.join(dir, 'deid'), '--state', path.join(dir, 'state'), '--rules', path.join(dir, 'rules.yaml'), '--no-pixels', '--allow-incomplete-rules')).toBe(0);
     const code = await run('evaluate', path.join(dir, 'deid'), '--original', path.join(dir, 'in'), '--report', path.join(dir, 'report'), '--out', path.join(dir, 'eval'), '--state', path.join(dir, 'state'), '--rules', path.join(dir, 'rules.yaml'), '--no-pixels');
     expect(code).toBe(0); // leaks found and redacted
 

@@ -5,6 +5,7 @@
  */
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
+import { compileLinearPattern } from '../../linear-regex.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
 import { compact, editDistance, escapeRegExp, foldOcr, tokenize } from './text-fold.js';
 import { unionBoxes } from '../../image/boxes.js';
@@ -79,7 +80,8 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       throw engineError(ENGINE, `regex[${i}] must be a non-empty string, got ${JSON.stringify(pattern)}`);
     }
     try {
-      return { pattern, regex: new RegExp(`\\b(?:${pattern})\\b`, 'gi') };
+      // Rule patterns run on RE2 (linear time): a catastrophic pattern cannot hang OCR text checks.
+      return { pattern, regex: compileLinearPattern(pattern, 'word') };
     } catch (error) {
       throw engineError(ENGINE, `regex[${i}] ${JSON.stringify(pattern)} is not a valid regular expression`, error);
     }
@@ -115,9 +117,8 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
 
     for (const { regex } of regexes) {
       for (const source of [st.text, folded]) {
-        for (const m of source.matchAll(regex)) {
-          if (m[0] === '') continue;
-          hits.push({ begin: m.index!, end: m.index! + m[0].length, category: guessCategory(st.text.slice(m.index!, m.index! + m[0].length)), type: 'regex', engine: 'local:regex', score: 0.9, identity: false });
+        for (const m of regex.matchAll(source)) {
+          hits.push({ begin: m.index, end: m.index + m.text.length, category: guessCategory(st.text.slice(m.index, m.index + m.text.length)), type: 'regex', engine: 'local:regex', score: 0.9, identity: false });
         }
       }
     }
