@@ -5,7 +5,7 @@
  *
  *   message.ts, safe-harbor.ts, image/   what everything shares: messages, Safe Harbor categories, boxes,
  *   linear-regex.ts, safe-files.ts       rule patterns on RE2, exclusive atomic local writes
- *   dicom/                               the dcmjs adapter, elements, dictionary, transfer syntaxes
+ *   dicom/, text/                        the dcmjs adapter, elements, dictionary, transfer syntaxes; text patterns and vocabulary
  *   rules/, state/                       the rules vocabulary and loader; the secret and identity maps
  *   engines/                             text and PHI detectors (types, local/, aws/)
  *   storage/                             object storage (local, S3; shares the AWS client loader)
@@ -20,7 +20,7 @@
  */
 const floors = [
   ['^lib/(message|safe-harbor|linear-regex|safe-files)\\.ts$', '^lib/image/'],
-  ['^lib/dicom/'],
+  ['^lib/dicom/', '^lib/text/'],
   ['^lib/(rules|state)/'],
   ['^lib/engines/'],
   ['^lib/storage/'],

@@ -17,6 +17,7 @@ export * from './storage/target.js';
 export * from './pipeline/recipe.js';
 export * from './pipeline/deidentify-files.js';
 export * from './pipeline/evaluate-files.js';
+export { startAwsRun, AwsPreflightError, type AwsRunOptions, type AwsRunPlan, type AwsRun } from './pipeline/aws-run.js';
 export { processFile } from './pipeline/process-file.js';
 export { manifestEntry, type ManifestEntry } from './pipeline/manifest.js';
 export * from './evaluate/index.js';

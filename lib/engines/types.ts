@@ -64,3 +64,14 @@ export interface PhiDetector {
   detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]>;
   close?(): Promise<void>;
 }
+
+/**
+ * Somewhere an AWS service can read an image from (an S3 bucket): Rekognition reads renderings over
+ * its 5 MB Bytes limit from here. Objects hold PHI: `remove` deletes them once read.
+ */
+export interface ImageStaging {
+  /** Where objects go, `s3://bucket/prefix`, for notices. */
+  readonly location: string;
+  /** Uploads one image; resolves to its bucket and key and a function deleting it. */
+  put(bytes: Uint8Array): Promise<{ bucket: string; key: string; remove(): Promise<void> }>;
+}

@@ -4,6 +4,7 @@ import { DATE_VRS, NUMERIC_VRS, TEXT_VRS } from '../dicom/vr.js';
 import type { IdentityContext } from '../engines/types.js';
 import type { ReportNote } from '../message.js';
 import { ACTIONS, type Action } from '../rules/actions.js';
+import { attributeType, CODED_ENTRY_TAGS, needsPresence, needsValue } from '../rules/iod-types.js';
 import { assertCompleteRules } from '../rules/completeness.js';
 import { personNamePlaceholder, resolveAction } from '../rules/resolve.js';
 import type { Decision, Rules } from '../rules/types.js';
@@ -41,6 +42,8 @@ interface FileContext {
   clean: (text: string) => { text: string; removed: number; categories: SafeHarborCategory[] };
   /** Overlay groups whose Overlay Data was removed: the rest of the group goes too. */
   removedOverlayGroups: Set<string>;
+  /** SOP Class UID of the instance: which IOD's attribute Types apply. */
+  sopClassUid?: string;
   /** Basic Profile attributes the rules leave identifying (allowed incomplete rules only). */
   missingEntries: number;
 }
@@ -82,13 +85,14 @@ export function deidentifyDataset(dataset: DicomDataset, original: DicomDataset,
     state,
     patientKey: patientKey || 'unidentified',
     shiftDays: rules.profile.datePolicy === 'shift' ? state.dateShiftDays(patientKey || 'unidentified', rules.profile.maxShiftDays) : 0,
-    clean: makeTextCleaner(identity, rules.regex),
+    clean: makeTextCleaner(identity, rules.regex, { vocabulary: rules.clinicalVocabulary, referenceDate: referenceDate(original.dict, now()) }),
     removedOverlayGroups: new Set(),
+    sopClassUid: getString(original.dict, 'SOPClassUID')?.trim() || getString(original.meta, 'MediaStorageSOPClassUID')?.trim(),
     missingEntries: assertCompleteRules(rules, { allowIncomplete: options.allowIncompleteRules }).length,
   };
 
-  processDict(ctx, dataset.dict, '', false, 0);
-  processDict(ctx, dataset.meta, '', false, 0);
+  processDict(ctx, dataset.dict, '', false, 0, '');
+  processDict(ctx, dataset.meta, '', false, 0, '');
   removeOrphanOverlayGroups(ctx, dataset.dict);
   guardBirthDate(ctx, dataset.dict, original.dict, now());
   // The meta header names the same instance as the dataset.
@@ -114,7 +118,12 @@ function record(ctx: FileContext, path: string, decision: Decision, action: Acti
   ctx.report({ ruleId: decision.ruleId, location: path, action, category: decision.categories[0], reason });
 }
 
-function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanContext: boolean, depth: number): void {
+
+/**
+ * @param parentSequence the tag of the sequence whose item `dict` is ('' at the top level): which
+ *   attribute Types apply (PS3.3), so an action never leaves a required attribute missing or empty.
+ */
+function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanContext: boolean, depth: number, parentSequence: string): void {
   // Private creators of this item, by group+block, so private data elements can be matched by creator.
   const creators = new Map<string, string>();
   for (const tag of Object.keys(dict)) {
@@ -137,7 +146,11 @@ function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanCon
       inCleanContext: cleanContext,
     });
     const label = name ?? keyword ?? (isPrivate ? `private element of "${creators.get(block) ?? 'unknown creator'}"` : 'element');
-    applyAction(ctx, dict, tag, element, path, decision, label, cleanContext, depth);
+    // Inside a cleaned sequence, free text defaults to cleaning; a coded entry is a concept of a coding scheme, kept as is.
+    const coded = parentSequence !== '' && CODED_ENTRY_TAGS.has(tag) && decision.kind === 'vr_default' && decision.action === 'C';
+    const chosen: Decision = coded ? { action: 'K', ruleId: 'coded-entry', kind: 'keep', categories: [] } : decision;
+    applyAction(ctx, dict, tag, element, path, chosen, label, cleanContext, depth);
+    if (!isPrivate) keepConformant(ctx, dict, tag, element, path, chosen, label, depth, parentSequence);
     if (isPrivate && dict[tag]) keptBlocks.add(block);
   }
   // A private creator stays only while its block keeps an element.
@@ -173,11 +186,11 @@ function applyAction(ctx: FileContext, dict: DicomDict, tag: string, element: Di
       case 'D':
       case 'C':
         // A sequence kept for conformance: its items are cleaned, free text included.
-        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, true, depth + 1));
+        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, true, depth + 1, tag));
         return record(ctx, path, decision, action, `${label}: ${items.length} item(s) kept and cleaned ${by}`);
       case 'U':
       case 'K':
-        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, cleanContext, depth + 1));
+        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, cleanContext, depth + 1, tag));
         if (decision.ruleId !== 'keep') record(ctx, path, decision, action, `${label}: items kept, each element de-identified by its own rule ${by}`);
         return;
     }
@@ -234,6 +247,43 @@ function applyAction(ctx: FileContext, dict: DicomDict, tag: string, element: Di
       delete dict[tag];
       return record(ctx, path, decision, 'X', `${label} removed: ${vr} content cannot be cleaned (asked ${ACTIONS.C.split(':')[0]}) ${by}`);
     }
+  }
+}
+
+/** True when an element holds no value (absent, no items, or only empty strings). */
+function isEmptyElement(element: DicomElement | undefined): boolean {
+  if (!element) return true;
+  const values = element.Value ?? [];
+  return values.length === 0 || values.every((v) => v === '' || v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v) && Object.keys(v as object).length === 0 && element.vr !== 'SQ'));
+}
+
+/**
+ * PS3.15 E.1 asks the compound codes to keep the IOD valid: a Type 1 attribute that an action removed,
+ * or a Type 1/1C attribute it left empty, gets a dummy value (a sequence keeps its items, cleaned); a Type 2 attribute that was
+ * removed comes back empty. Types come from the standard (`rules/iod-types`), per SOP class and sequence.
+ * Only attributes that held a value in the input are restored: an input error is not ours to fix.
+ */
+function keepConformant(ctx: FileContext, dict: DicomDict, tag: string, original: DicomElement, path: string, decision: Decision, label: string, depth: number, parentSequence: string): void {
+  if (isEmptyElement(original)) return;
+  const type = attributeType(ctx.sopClassUid, parentSequence || undefined, tag);
+  if (!type) return;
+  const now = dict[tag];
+  const why = `Type ${type} in ${parentSequence ? `items of (${parentSequence.slice(0, 4)},${parentSequence.slice(4)})` : 'this IOD'}`;
+  // Removing a Type 1C attribute is what the profile asks (its condition may no longer hold); leaving it empty never is.
+  if (needsValue(type) && (now === undefined ? type === '1' : isEmptyElement(now))) {
+    if (original.vr === 'SQ') {
+      const items = (original.Value ?? []) as DicomDict[];
+      dict[tag] = { vr: 'SQ', Value: items };
+      items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, true, depth + 1, tag));
+      return record(ctx, path, { ...decision, ruleId: 'guard:type-1' }, 'C', `${label}: ${items.length} item(s) kept and cleaned instead (${why}) by guard:type-1`);
+    }
+    const dummy: Decision = { ...decision, action: 'D', value: undefined, ruleId: 'guard:type-1' };
+    return applyDummy(ctx, dict, tag, original, path, dummy, `${label} (${why}, never left empty)`);
+  }
+  // Type 2C only when its condition holds, which we cannot judge: removal stands.
+  if (needsPresence(type) && type === '2' && now === undefined) {
+    dict[tag] = { vr: original.vr, Value: [] };
+    return record(ctx, path, { ...decision, ruleId: 'guard:type-2' }, 'Z', `${label} emptied instead of removed (${why}) by guard:type-2`);
   }
 }
 
@@ -305,13 +355,18 @@ function guardAge(ctx: FileContext, dict: DicomDict, tag: string, element: Dicom
   if (decision.ruleId !== 'keep') record(ctx, path, decision, action, `${label} kept (89 or under) by ${decision.ruleId}`);
 }
 
+/** The date the file speaks from (study, series, acquisition or content date), or `fallback`. */
+function referenceDate(original: DicomDict, fallback: Date): Date {
+  const text = ['StudyDate', 'SeriesDate', 'AcquisitionDate', 'ContentDate'].map((k) => getString(original, k)).find((v) => v && parseDicomDate(v));
+  return text ? parseDicomDate(text)! : fallback;
+}
+
 /** Removes a birth date that reveals an age over 89, judged by the ORIGINAL values (fail closed on year precision). */
 function guardBirthDate(ctx: FileContext, dict: DicomDict, original: DicomDict, now: Date): void {
   if (!dict['00100030']?.Value?.length) return;
   const birth = parseDicomDate(getString(original, 'PatientBirthDate') ?? '');
   const age = capAge(getString(original, 'PatientAge') ?? '');
-  const referenceText = ['StudyDate', 'SeriesDate', 'AcquisitionDate', 'ContentDate'].map((k) => getString(original, k)).find((v) => v && parseDicomDate(v));
-  const reference = referenceText ? parseDicomDate(referenceText)! : now;
+  const reference = referenceDate(original, now);
   // Year difference overestimates by up to one year: at 89 by years we remove too, never too little.
   const over = age.capped || (birth !== undefined && reference.getUTCFullYear() - birth.getUTCFullYear() > 88);
   if (!over) return;

@@ -35,6 +35,8 @@ function replacementValues(rules: Rules): Set<string> {
 /** The date policy's own forms: `YYYY0101` (or `YYYY`) for year_only; nothing for remove. */
 function dateFollowsPolicy(vr: string, values: string[], before: string[], rules: Rules): boolean {
   const policy = rules.profile.datePolicy;
+  // The rules' dummy value, written where the IOD requires a value (a Type 1 Content Time), holds no date.
+  if (values.length > 0 && values.every((v) => v === rules.dummyValues[vr])) return true;
   if (policy === 'remove') return values.length === 0;
   if (policy === 'year_only') return vr !== 'TM' && values.every((v) => /^\d{4}(0101)?$/.test(v));
   // shift: every date moved (the shift is never zero days); times are kept

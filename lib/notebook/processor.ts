@@ -11,6 +11,9 @@ import type { DicomDataset } from '../dicom/dataset.js';
 import { readDicom } from '../dicom/adapter.js';
 import { getString } from '../dicom/elements.js';
 import { isEngineName, type EngineName } from '../engines/index.js';
+import { awsEgressNotice } from '../engines/aws/egress.js';
+import { AwsSession, type AwsSessionOptions } from '../engines/aws/session.js';
+import type { AwsUsageSummary } from '../engines/aws/usage.js';
 import type { DisplayImage } from '../image/types.js';
 import type { IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
 import { evaluateMetadata } from '../steps/evaluate-metadata.js';
@@ -61,6 +64,8 @@ export interface ProcessorOptions {
   reportDir?: string;
   /** Pixels added around each redaction box (default: 3). */
   padding?: number;
+  /** How to reach AWS with `engine: 'aws'`: profile, region, retries (default: the SDK's chain and environment). */
+  aws?: AwsSessionOptions;
   /** Text detector to use instead of the engine's (tests; the processor does not close it). */
   textDetector?: TextDetector;
   /** PHI detector for burned-in text instead of the engine's (tests; not closed by the processor). */
@@ -139,6 +144,8 @@ export class DicomProcessor {
   private evaluationDetector?: PhiDetector;
   /** Identities of originals, by the SOP Instance UID of their saved de-identified copies. */
   private readonly identities = new Map<string, IdentityContext>();
+  /** The AWS session of the `aws` engine (makes no call until an engine works). */
+  private readonly awsSession?: AwsSession;
 
   constructor(options: ProcessorOptions) {
     assertProcessorOptions(options);
@@ -148,6 +155,21 @@ export class DicomProcessor {
     this.engine = options.engine ?? DEFAULT_ENGINE;
     this.state = openStateStore(path.resolve(options.stateDir ?? path.join(PROJECT_ROOT, DEFAULT_STATE_DIR)));
     this.reportDir = path.resolve(options.reportDir ?? path.join(PROJECT_ROOT, 'output', 'report'));
+    if (this.engine === 'aws') this.awsSession = new AwsSession(options.aws);
+  }
+
+  /**
+   * What the `aws` engine sends, to which services and region, as a notice to show before the first
+   * pixel or text step (empty with the `local` engine, which sends nothing).
+   */
+  awsNotice(): string {
+    if (!this.awsSession) return '';
+    return awsEgressNotice({ pixelText: true, phiText: 'comprehend-medical', headerText: true }, this.awsSession);
+  }
+
+  /** Calls, characters, billing units and estimated cost of what the `aws` engine sent so far (undefined with `local`). */
+  awsUsage(): AwsUsageSummary | undefined {
+    return this.awsSession?.usage.summary();
   }
 
   /** The current dataset (after the steps so far). */
@@ -404,19 +426,19 @@ export class DicomProcessor {
   }
 
   private async text(): Promise<TextDetector> {
-    this.textDetector ??= this.options.textDetector ?? (await recipeTextDetector(this.engine));
+    this.textDetector ??= this.options.textDetector ?? (await recipeTextDetector(this.engine, this.rules, { session: this.awsSession }));
     return this.textDetector;
   }
 
   /** The detector for burned-in text: the rules' regexes and keep-list locally, Comprehend Medical with AWS. */
   private async pixelPhi(): Promise<PhiDetector> {
-    this.phiDetector ??= this.options.phiDetector ?? (await recipePixelPhiDetector(this.engine, this.rules));
+    this.phiDetector ??= this.options.phiDetector ?? (await recipePixelPhiDetector(this.engine, this.rules, { session: this.awsSession }));
     return this.phiDetector;
   }
 
   /** The evaluation detector: independent of the rules' regexes (so it does not share their blind spots), or Comprehend Medical. */
   private async evaluationPhi(): Promise<PhiDetector> {
-    this.evaluationDetector ??= this.options.evaluationPhiDetector ?? (await recipeEvaluationPhiDetector(this.engine, this.rules));
+    this.evaluationDetector ??= this.options.evaluationPhiDetector ?? (await recipeEvaluationPhiDetector(this.engine, this.rules, { session: this.awsSession }));
     return this.evaluationDetector;
   }
 

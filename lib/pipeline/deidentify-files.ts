@@ -3,10 +3,12 @@ import path from 'node:path';
 import type { EngineName } from '../engines/index.js';
 import type { PhiDetector, TextDetector } from '../engines/types.js';
 import { DicomFile, type Step } from '../file.js';
+import type { AwsUsageSummary } from '../engines/aws/usage.js';
 import { assertCompleteRules, loadRules, type Rules } from '../rules/index.js';
 import { removeLeftoverTemporaries } from '../safe-files.js';
 import { openStateStore, type StateStore } from '../state/index.js';
-import { openStorageTarget, parseStorageTarget } from '../storage/target.js';
+import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
+import { AwsPreflightError, startAwsRun, type AwsRunOptions } from './aws-run.js';
 import type { ObjectStorage } from '../storage/types.js';
 import { expandInputs, InputReadError, readRegularFile, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
 import { manifestEntry, ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
@@ -17,8 +19,8 @@ import { assertRunPathsApart, linksInto, RunConfigurationError } from './run-pat
 
 export { RunConfigurationError } from './run-paths.js';
 
-/** Options of {@link deidentifyFiles}. */
-export interface DeidentifyFilesOptions {
+/** Options of {@link deidentifyFiles}. The AWS ones (`aws`, `sse`, `onNotice`, …) matter only when the run touches AWS. */
+export interface DeidentifyFilesOptions extends AwsRunOptions {
   /** Where de-identified files go (`<patient>/<study>/<series>/<sop>.dcm`): a folder or `s3://bucket/prefix`. */
   out: string;
   /** Storage to write to instead of the one `out` names (tests, custom engines). */
@@ -58,6 +60,10 @@ export interface RunResult {
   failed: number;
   skipped: number;
   manifestPath: string;
+  /** What was sent to AWS and its estimated cost, when the run touched AWS. */
+  awsUsage?: AwsUsageSummary;
+  /** Why the run stopped before its last file (an AWS credential, region or permission error, said once). */
+  stopped?: string;
 }
 
 /**
@@ -86,7 +92,21 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   });
   const rules = options.rules ?? loadRules(options.rulesPath ?? DEFAULT_RULES_PATH);
   assertCompleteRules(rules, { allowIncomplete: options.allowIncompleteRules });
-  const entries = await expandInputs(inputs, { exclude: localOut ? [localOut, stateDir] : [stateDir], openStorage: options.openInputStorage });
+  const engine = options.engine ?? DEFAULT_ENGINE;
+
+  // Before anything is read, listed or sent: the egress notice and one check of region, credentials and buckets.
+  let session: Awaited<ReturnType<typeof startAwsRun>>['session'];
+  let staging: Awaited<ReturnType<typeof startAwsRun>>['staging'];
+  const openInput = (t: StorageTarget, s = session) => (options.openInputStorage ? options.openInputStorage(t) : openStorageTarget(t, { session: s }));
+  const openOutput = (s = session) => options.outStorage ?? openStorageTarget(target, { session: s, sse: options.sse, kmsKeyId: options.kmsKeyId });
+  try {
+    ({ session, staging } = await startAwsRun({ engine, pixels: options.pixels !== false, inputs, out: options.out, openInput, openOutput }, options));
+  } catch (error) {
+    if (error instanceof AwsPreflightError) throw new RunConfigurationError(error.message, { cause: error });
+    throw error;
+  }
+
+  const entries = await expandInputs(inputs, { exclude: localOut ? [localOut, stateDir] : [stateDir], openStorage: (t) => openInput(t) });
   if (entries.length === 0) throw new RunConfigurationError(`no input file found in the ${inputs.length} input(s) given (hidden files are not taken)`);
   if (localOut) {
     const links = await linksInto(localOut, [stateDir, manifestPath]);
@@ -105,15 +125,15 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   const results: ManifestEntry[] = [];
   let close = async () => {};
   let state: StateStore | undefined;
+  let stopped: string | undefined;
   try {
     state = openStateStore(stateDir);
-    const storage = options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) });
-    const engine = options.engine ?? DEFAULT_ENGINE;
+    const storage = target.engine === 's3' ? openOutput() : (options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) }));
     let pixels: { textDetector: TextDetector; phiDetector: PhiDetector } | false = false;
     if (options.pixels !== false) {
-      const textDetector = await recipeTextDetector(engine);
+      const textDetector = await recipeTextDetector(engine, rules, { session, staging });
       close = async () => textDetector.close?.();
-      const phiDetector = await recipePixelPhiDetector(engine, rules);
+      const phiDetector = await recipePixelPhiDetector(engine, rules, { session });
       pixels = { textDetector, phiDetector };
       close = async () => {
         await textDetector.close?.();
@@ -122,15 +142,21 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     }
     const steps = deidentificationSteps({ rules, state, storage, pixels, allowIncompleteRules: options.allowIncompleteRules });
     for (const [index, input] of entries.entries()) {
-      const entry: ManifestEntry = input.error
-        ? { input: input.path, status: 'error', error: input.error }
-        : input.skipped
-          ? { input: input.path, status: 'skipped', error: input.skipped }
-          : await processOne(input, steps, options.maxInputBytes);
+      session?.usage.startFile(String(index));
+      const entry: ManifestEntry = stopped
+        ? { input: input.path, status: 'error', error: `not processed: ${stopped}` }
+        : input.error
+          ? { input: input.path, status: 'error', error: input.error }
+          : input.skipped
+            ? { input: input.path, status: 'skipped', error: input.skipped }
+            : await processOne(input, steps, options.maxInputBytes);
       entry.ref = state.keyedHash(input.path).slice(0, 10);
       if (entry.error) entry.error = capMessage(entry.error);
       results.push(entry);
       await manifest.append(entry);
+      if (stopped) continue; // said once, in the summary, not per file
+      // A credential, region or permission error would fail every later file the same way: stop, and say it once.
+      if (session?.stopped) stopped = `the run stopped at file ${index + 1}: AWS refused the session (${session.stopped.name}: ${capMessage(session.stopped.message)})`;
       options.onFile?.(entry, index + 1, entries.length);
     }
   } finally {
@@ -144,6 +170,8 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     failed: results.filter((e) => e.status === 'error').length,
     skipped: results.filter((e) => e.status === 'skipped').length,
     manifestPath,
+    ...(session ? { awsUsage: session.usage.summary() } : {}),
+    ...(stopped ? { stopped } : {}),
   };
 }
 

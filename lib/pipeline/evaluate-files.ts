@@ -6,6 +6,7 @@ import type { IdentityContext, PhiDetector, TextDetector } from '../engines/type
 import { DicomFile } from '../file.js';
 import { technicalValues } from '../learn/harmless.js';
 import { gatherIdentity } from '../metadata/identity.js';
+import { startAwsRun, type AwsRunOptions } from './aws-run.js';
 import { writeEvaluationReports, type EvaluatedFile, type EvaluationReportPaths } from '../reports/evaluation-report.js';
 import { loadRules, type Rules } from '../rules/index.js';
 import { openStateStore, type StateStore } from '../state/index.js';
@@ -13,10 +14,10 @@ import { createLocalStorage } from '../storage/local.js';
 import { expandInputs, InputReadError, readRegularFile, realPaths } from './inputs.js';
 import { assertRunPathsApart } from './run-paths.js';
 import { processFile } from './process-file.js';
-import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, evaluationSteps, recipeEvaluationPhiDetector, recipeTextDetector } from './recipe.js';
+import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, evaluationSteps, recipeEvaluationPhiDetector, recipeTextDetector, type RecipeAws } from './recipe.js';
 
-/** Options of {@link evaluateFiles}. */
-export interface EvaluateFilesOptions {
+/** Options of {@link evaluateFiles}. The AWS ones (`aws`, `onNotice`, …) matter only with `engine: 'aws'`. */
+export interface EvaluateFilesOptions extends AwsRunOptions {
   /** Folder for the evaluated (and, where needed, further redacted) files, same layout as `deid run`. */
   out: string;
   /** Folder for the TSV reports and audit records (e.g. `output/report`); sensitive. */
@@ -47,6 +48,8 @@ export interface EvaluateFilesResult {
   failed: number;
   tagFindings: number;
   pixelFindings: number;
+  /** What was sent to AWS and its estimated cost, with `engine: 'aws'`. */
+  awsUsage?: import('../engines/aws/usage.js').AwsUsageSummary;
 }
 
 /** Identities of the originals by the SOP Instance UID their de-identified copies carry. */
@@ -94,22 +97,27 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
   const entries = (await expandInputs(inputs, { exclude: [out, reportDir] })).filter((entry) => !entry.skipped);
   const storage = createLocalStorage({ root: out, protectedPaths: await realPaths(entries) });
   const engine = options.engine ?? DEFAULT_ENGINE;
+  // Local outputs only here; the notice and the preflight concern the services the engine calls.
+  const aws: RecipeAws = engine === 'aws' ? await startAwsRun({ engine, pixels: options.pixels !== false, headerText: true, inputs: [] }, { ...options, rekognitionStaging: options.rekognitionStaging ?? false }) : {};
+  const session = aws.session;
 
   const owned: Array<{ close?: () => Promise<void> }> = [];
-  const phiDetector = options.phiDetector ?? (await recipeEvaluationPhiDetector(engine, rules));
+  const phiDetector = options.phiDetector ?? (await recipeEvaluationPhiDetector(engine, rules, aws));
   if (!options.phiDetector) owned.push(phiDetector);
   let textDetector: TextDetector | false = false;
   if (options.pixels !== false) {
-    textDetector = options.textDetector ?? (await recipeTextDetector(engine));
+    textDetector = options.textDetector ?? (await recipeTextDetector(engine, rules, aws));
     if (!options.textDetector) owned.push(textDetector);
   }
   const steps = evaluationSteps({ rules, state, storage, phiDetector, textDetector, identities });
 
   const files: EvaluatedFile[] = [];
   const technical = new Set<string>();
+  const harmlessLines = new Set<string>();
   try {
     for (const [index, entry] of entries.entries()) {
       const started = performance.now();
+      session?.usage.startFile(String(index));
       let file: DicomFile;
       if (entry.error) {
         file = new DicomFile(entry.path);
@@ -121,6 +129,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
         else file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: bytes instanceof InputReadError ? bytes.message : `cannot read: ${(bytes as NodeJS.ErrnoException).code ?? bytes.message}` });
       }
       if (file.dataset) for (const v of technicalValues(file.dataset)) technical.add(v);
+      for (const line of (file.data.evaluationHarmlessLines as string[] | undefined) ?? []) harmlessLines.add(line);
       const evaluated: EvaluatedFile = { file, seconds: (performance.now() - started) / 1000, output: file.data.outputPath ? path.join(out, file.data.outputPath) : undefined };
       files.push(evaluated);
       options.onFile?.(evaluated, index + 1, entries.length);
@@ -133,6 +142,8 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     keyedHash: (t) => state.keyedHash(t),
     engine: `${engine}:${phiDetector.name}`,
     technicalValues: [...technical],
+    ...(session ? { awsUsage: session.usage.summary() } : {}),
+    harmlessLines: [...harmlessLines],
   });
   return {
     files,
@@ -140,5 +151,6 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     failed: files.filter((e) => e.file.failed).length,
     tagFindings: files.reduce((n, e) => n + (e.file.data.tagFindings?.length ?? 0), 0),
     pixelFindings: files.reduce((n, e) => n + (e.file.data.evaluationPixelFindings?.length ?? 0), 0),
+    ...(session ? { awsUsage: session.usage.summary() } : {}),
   };
 }

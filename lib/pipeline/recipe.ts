@@ -4,9 +4,10 @@
  * notebook façade (`createProcessor`) all take their steps and detectors from here (after unified's
  * `use()`: the step list is assembled once and every file reuses it).
  */
+import type { AwsSession } from '../engines/aws/session.js';
 import { createLocalPhiDetector } from '../engines/local/phi.js';
 import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
-import type { IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
+import type { IdentityContext, ImageStaging, PhiDetector, TextDetector } from '../engines/types.js';
 import type { Step } from '../file.js';
 import type { Rules } from '../rules/types.js';
 import type { StateStore } from '../state/store.js';
@@ -31,23 +32,36 @@ export const DEFAULT_ENGINE: EngineName = 'local';
 /** Pixels added around each redaction box. */
 export const DEFAULT_PADDING = 3;
 
-/** The text detector of an engine: tesseract.js locally, Rekognition DetectText with AWS. */
-export async function recipeTextDetector(engine: EngineName): Promise<TextDetector> {
-  return createTextDetector(engine === 'aws' ? { engine: 'aws' } : {});
+/** What the `aws` engine's detectors share with the rest of the run: the session (profile, region, usage) and Rekognition's staging. */
+export interface RecipeAws {
+  session?: AwsSession;
+  staging?: ImageStaging;
 }
 
-/** The detector for burned-in text during de-identification: the rules' regexes and keep-list locally, Comprehend Medical with AWS. */
-export async function recipePixelPhiDetector(engine: EngineName, rules: Rules): Promise<PhiDetector> {
-  return createPhiDetector(
-    engine === 'aws'
-      ? { engine: 'aws', confidenceThreshold: rules.confidenceThreshold }
-      : { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold },
-  );
+/**
+ * The text detector of an engine: tesseract.js locally, Rekognition DetectText with AWS. Rekognition
+ * drops words under half the rules' threshold, the lowest confidence any local rule trusts a word at.
+ */
+export async function recipeTextDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<TextDetector> {
+  return createTextDetector(engine === 'aws' ? { engine: 'aws', session: aws.session, staging: aws.staging, minConfidence: rules.confidenceThreshold / 2 } : {});
 }
 
-/** The evaluation's detector: independent of the rules' regexes (so it does not share their blind spots) locally, Comprehend Medical with AWS. */
-export async function recipeEvaluationPhiDetector(engine: EngineName, rules: Rules): Promise<PhiDetector> {
-  return engine === 'aws' ? createPhiDetector({ engine: 'aws', confidenceThreshold: rules.confidenceThreshold }) : createLocalPhiDetector({ keepList: rules.pixelKeepList });
+/**
+ * The detector for burned-in text during de-identification: the rules' regexes, keep-list and threshold
+ * locally; with AWS, Comprehend Medical's findings joined with that same local evidence.
+ */
+export async function recipePixelPhiDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<PhiDetector> {
+  const local = { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold };
+  return createPhiDetector(engine === 'aws' ? { engine: 'aws', session: aws.session, confidenceThreshold: rules.confidenceThreshold, local } : local);
+}
+
+/**
+ * The evaluation's detector: independent of the rules' regexes (so it does not share their blind spots)
+ * locally; with AWS, Comprehend Medical's findings joined with that same local detector's.
+ */
+export async function recipeEvaluationPhiDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<PhiDetector> {
+  const local = { keepList: rules.pixelKeepList };
+  return engine === 'aws' ? createPhiDetector({ engine: 'aws', session: aws.session, confidenceThreshold: rules.confidenceThreshold, local }) : createLocalPhiDetector(local);
 }
 
 /** What {@link deidentificationSteps} needs. */

@@ -20,6 +20,7 @@ const DETECTORS: Record<string, string> = {
   'local:header-phrase': "phrases of the file's own header",
   'local:regex': "the rules' patterns",
   'local:pattern': 'PHI patterns',
+  'local:context': 'text between other PHI',
   'aws:comprehend-medical': 'Amazon Comprehend Medical',
   'aws:comprehend': 'Amazon Comprehend',
 };

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { getString } from '../dicom/elements.js';
+import { formatUsage, type AwsUsageSummary } from '../engines/aws/usage.js';
 import type { EvaluationPixelFinding, TagFinding } from '../evaluate/types.js';
 import type { DicomFile } from '../file.js';
 import '../steps/evaluate-metadata.js';
@@ -50,8 +51,9 @@ export interface AuditContext {
 }
 
 /** The report file names for one timestamp. */
-export function reportNames(stamp: string): { tags: string; img: string; summary: string; audit: string; context: string } {
+export function reportNames(stamp: string): { tags: string; img: string; summary: string; audit: string; context: string; awsUsage: string } {
   return {
+    awsUsage: `aws_usage_${stamp}.json`,
     tags: `tags_de_id_evaluation_report_${stamp}.tsv`,
     img: `img_de_id_evaluation_report_${stamp}.tsv`,
     summary: `de_id_evaluation_summary_${stamp}.tsv`,
@@ -176,6 +178,8 @@ export interface EvaluationReportPaths {
   audit: string[];
   /** Technical values of the evaluated datasets (no PHI), the harmless samples learning tests its regexes on. */
   context: string;
+  /** Calls, characters, billing units and estimated cost of the AWS services used, when the run used any. */
+  awsUsage?: string;
 }
 
 /**
@@ -183,14 +187,19 @@ export interface EvaluationReportPaths {
  * collision-safe timestamp. The two finding TSVs hold PHI text and are owner-only (0600, folder
  * 0700); every write is atomic.
  */
-export async function writeEvaluationReports(dir: string, files: EvaluatedFile[], context: AuditContext & { technicalValues?: string[] }, date = new Date()): Promise<EvaluationReportPaths> {
+export async function writeEvaluationReports(
+  dir: string,
+  files: EvaluatedFile[],
+  context: AuditContext & { technicalValues?: string[]; harmlessLines?: string[]; awsUsage?: AwsUsageSummary },
+  date = new Date(),
+): Promise<EvaluationReportPaths> {
   const stamp = freeReportStamp(dir, (s) => Object.values(reportNames(s)), date);
   const names = reportNames(stamp);
   const p = (name: string) => path.join(dir, name);
   await writeReportFile(p(names.tags), toTsv(TAG_REPORT_COLUMNS, files.flatMap((e) => tagReportRows(e.file))), { sensitive: true });
   await writeReportFile(p(names.img), toTsv(IMG_REPORT_COLUMNS, files.flatMap((e) => pixelReportRows(e.file))), { sensitive: true });
   await writeReportFile(p(names.summary), toTsv(SUMMARY_COLUMNS, files.map(summaryRow)), { sensitive: true });
-  await writeReportFile(p(names.context), JSON.stringify({ version: 1, stamp, technicalValues: context.technicalValues ?? [] }, null, 2) + '\n', { sensitive: true });
+  await writeReportFile(p(names.context), JSON.stringify({ version: 1, stamp, technicalValues: context.technicalValues ?? [], harmlessLines: context.harmlessLines ?? [] }, null, 2) + '\n', { sensitive: true });
   const audit: string[] = [];
   for (const [i, e] of files.entries()) {
     const record = auditRecord(e, context);
@@ -199,5 +208,10 @@ export async function writeEvaluationReports(dir: string, files: EvaluatedFile[]
     await writeReportFile(file, JSON.stringify(record, null, 2) + '\n', { sensitive: true });
     audit.push(file);
   }
-  return { stamp, tags: p(names.tags), img: p(names.img), summary: p(names.summary), audit, context: p(names.context) };
+  let awsUsage: string | undefined;
+  if (context.awsUsage) {
+    awsUsage = p(names.awsUsage);
+    await writeReportFile(awsUsage, JSON.stringify({ version: 1, stamp, ...context.awsUsage, text: formatUsage(context.awsUsage) }, null, 2) + '\n');
+  }
+  return { stamp, tags: p(names.tags), img: p(names.img), summary: p(names.summary), audit, context: p(names.context), ...(awsUsage ? { awsUsage } : {}) };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
 import { ACTION_CODES, resolveCompoundCode, type Action } from './actions.js';
 import { PROFILE_TABLE, profileRowOptions } from './profile-table.js';
 import { safeHarborFor } from './safe-harbor-map.js';
@@ -49,11 +50,12 @@ export const DEFAULT_REGEX = [
   '\\d{3}-\\d{2}-\\d{4}',
   '\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}',
   '\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}',
-  '\\d{1,2}[- ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[- ,]+\\d{2,4}',
-  '(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\\.? \\d{1,2},? \\d{4}',
-  '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+',
+  '\\d{1,2}[- ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}[- ,]{1,3}\\d{2,4}',
+  '(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\\.? \\d{1,2},? \\d{4}',
+  // Bounded quantifiers: linear on any text (an unbounded local part made 300 KB take a minute).
+  '[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63}){1,8}',
   'DOB:?',
-  'MRN:?\\s*[A-Z0-9-]+',
+  'MRN:?\\s{0,3}[A-Z0-9-]{1,30}',
 ];
 
 /** The rule kinds in precedence order, each with the one-line meaning written beside it. */
@@ -175,6 +177,14 @@ export function renderDefaultRulesYaml(): string {
   line('  pixel_keep_list:');
   for (let i = 0; i < DEFAULT_PIXEL_KEEP_LIST.length; i += 12) {
     line(`    ${DEFAULT_PIXEL_KEEP_LIST.slice(i, i + 12).map((w) => `- ${q(w)}`).join('\n    ')}`);
+  }
+  line('  # Clinical words that are never names in free text (procedure, anatomy, protocol, sequence and');
+  line('  # view words, RadLex-style). DICOM\'s defined terms (modalities, body parts, views, positions) are');
+  line('  # always added from the standard. A site adds its own words here.');
+  line('  clinical_vocabulary: [');
+  for (let i = 0; i < DEFAULT_CLINICAL_VOCABULARY.length; i += 12) {
+    const last = i + 12 >= DEFAULT_CLINICAL_VOCABULARY.length;
+    line(`    ${DEFAULT_CLINICAL_VOCABULARY.slice(i, i + 12).map((w) => q(w)).join(', ')}${last ? ']' : ','}`);
   }
   return out.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { load, YAMLException } from 'js-yaml';
 import { linearPatternProblem } from '../linear-regex.js';
 import { isSafeHarborCategory, type SafeHarborCategory } from '../safe-harbor.js';
+import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
 import { ACTION_CODES, isAction, resolveCompoundCode, type Action } from './actions.js';
 import {
   DATE_POLICIES,
@@ -46,6 +47,7 @@ const KNOWN_KEYS = new Set([
   'private_attributes',
   'safe_private',
   'pixel_keep_list',
+  'clinical_vocabulary',
 ]);
 
 const PROFILE_DEFAULTS: ProfileOptions = {
@@ -318,6 +320,13 @@ export function parseRules(text: string, source = 'rules'): Rules {
   const conditionRemove = stringList('condition_remove');
   const skipUid = stringList('skip_uid');
   const pixelKeepList = stringList('pixel_keep_list');
+  const clinicalVocabulary = r.clinical_vocabulary === undefined ? [...DEFAULT_CLINICAL_VOCABULARY] : stringList('clinical_vocabulary');
+  clinicalVocabulary.forEach((word, i) => {
+    // Words and short phrases only: a pattern here would protect too much.
+    if (!/^[\p{L}\p{N}][\p{L}\p{N} ./'&+-]{0,59}$/u.test(word)) {
+      throw new RulesError(`${source}: rules.clinical_vocabulary[${i}]: ${JSON.stringify(word)} is not a word or short phrase (letters, digits, space . / ' & + -, at most 60)`, `rules.clinical_vocabulary[${i}]`);
+    }
+  });
   // Rule patterns run on a linear-time engine (RE2): `(a+)+$` cannot hang a run. Patterns it cannot run are refused here.
   const regex = stringList('regex').map((pattern, i) => {
     const problem = pattern === '' ? 'an empty pattern would match everywhere' : linearPatternProblem(pattern);
@@ -358,6 +367,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
     skipUid,
     regex,
     pixelKeepList,
+    clinicalVocabulary,
     personNamePlaceholders,
     dummyValues,
     document: doc,

@@ -11,6 +11,8 @@ declare module '../file.js' {
   interface DicomFileDataMap {
     /** Burned-in PHI the evaluation found in the de-identified pixels (with boxes and text). */
     evaluationPixelFindings?: PixelFinding[];
+    /** Text lines the evaluation read in the pixels and found no PHI in: the run's harmless text, for learning. */
+    evaluationHarmlessLines?: string[];
   }
 }
 
@@ -33,13 +35,26 @@ export function evaluatePixels(options: EvaluatePixelsOptions): Step {
   return async function evaluatePixelsStep(file) {
     const dataset = file.requireDataset(EVALUATE_PIXELS);
     const identity = knownValuesFor(file, options.knownValues) ?? { values: [] };
+    // The lines read are kept: those without PHI are the run's harmless text, which learning must never match.
+    const lines: string[] = [];
+    const textDetector: TextDetector = {
+      ...options.textDetector,
+      name: options.textDetector.name,
+      detect: async (image) => {
+        const texts = await options.textDetector.detect(image);
+        for (const t of texts) if (t.kind === 'line' && t.text.trim()) lines.push(t.text.trim());
+        return texts;
+      },
+    };
     let findings: PixelFinding[];
     try {
-      findings = await findBurnedInPhi(dataset, { textDetector: options.textDetector, phiDetector: options.phiDetector, identity });
+      findings = await findBurnedInPhi(dataset, { textDetector, phiDetector: options.phiDetector, identity });
     } catch (error) {
       return file.failOn(EVALUATE_PIXELS, error);
     }
     file.data.evaluationPixelFindings = findings;
+    const found = findings.map((f) => f.text.trim()).filter(Boolean);
+    file.data.evaluationHarmlessLines = lines.filter((l) => !found.some((f) => l.includes(f)));
     for (const finding of findings) file.message({ ...pixelFindingMessage(finding), step: EVALUATE_PIXELS });
   };
 }

@@ -97,8 +97,11 @@ export interface BatchedService {
   operation: string;
   maxBytes: number;
   minScore: number;
-  /** Sends one batch's text and returns the entities found. */
-  send(text: string): Promise<ServiceEntity[]>;
+  /**
+   * Sends one batch's text (joining `spans` spans) and returns the entities found; `truncated` when the
+   * service said more entities exist than it returned (a `PaginationToken` the request cannot send back).
+   */
+  send(text: string, spans: number): Promise<{ entities: ServiceEntity[]; truncated?: boolean }>;
   /** The Safe Harbor letter and type of an entity, or undefined when it is not an identifier (e.g. an age under 90). */
   classify(entity: ServiceEntity, text: string): Pick<PhiFinding, 'category' | 'type'> | undefined;
 }
@@ -106,20 +109,31 @@ export interface BatchedService {
 /**
  * Judges spans with an AWS text service: packs them into as few requests as the limit allows, converts
  * the service's code-point offsets to string offsets, drops entities under the score, and maps each
- * entity back to the spans and word boxes it covers.
+ * entity back to the spans and word boxes it covers. A batch whose answer was cut short (more entities
+ * than one response holds) is split in two and sent again; a single span cut short is an error, since
+ * its remaining entities cannot be fetched.
  */
 export async function detectInBatches(service: BatchedService, texts: SpanText[]): Promise<PhiFinding[]> {
   const findings: PhiFinding[] = [];
-  for (const batch of packSpans(service.engine, texts.filter((st) => st.text.trim() !== ''), service.maxBytes)) {
-    let entities: ServiceEntity[];
+  const queue = packSpans(service.engine, texts.filter((st) => st.text.trim() !== ''), service.maxBytes);
+  for (let batch = queue.shift(); batch; batch = queue.shift()) {
+    let answer: Awaited<ReturnType<BatchedService['send']>>;
     try {
-      entities = await service.send(batch.text);
+      answer = await service.send(batch.text, batch.items.length);
     } catch (error) {
       if (error instanceof EngineError) throw error; // e.g. the SDK could not be loaded
       throw engineError(service.engine, `${service.operation} failed on a batch of ${batch.items.length} spans`, error);
     }
+    if (answer.truncated) {
+      if (batch.items.length === 1) {
+        throw engineError(service.engine, `${service.operation} returned only part of the entities of one span${batch.items[0].st.location ? ` (${batch.items[0].st.location})` : ''} and cannot be asked for the rest`);
+      }
+      const half = Math.ceil(batch.items.length / 2);
+      queue.unshift(...[batch.items.slice(0, half), batch.items.slice(half)].map((items) => packSpans(service.engine, items.map((i) => i.st), Infinity)[0]));
+      continue;
+    }
     const toUtf16 = codePointToUtf16(batch.text);
-    for (const e of entities) {
+    for (const e of answer.entities) {
       if ((e.Score ?? 0) < service.minScore || e.BeginOffset === undefined || e.EndOffset === undefined) continue;
       const begin = toUtf16(e.BeginOffset);
       const end = toUtf16(e.EndOffset);

@@ -7,6 +7,8 @@ import type { ComprehendClient, ComprehendClientConfig, LanguageCode } from '@aw
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { detectInBatches } from './batching.js';
 import { lazyAwsClient } from './client.js';
+import { isIdentifyingAge } from './age.js';
+import { AwsSession } from './session.js';
 import { engineError } from '../errors.js';
 import { spanText } from '../spans.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
@@ -15,10 +17,12 @@ const ENGINE = 'comprehend';
 
 /** Options of {@link createComprehendPiiDetector}. */
 export interface ComprehendPiiDetectorOptions {
-  /** A ready client, e.g. for tests or custom credentials (default: a new `ComprehendClient(clientConfig)` made on first use). */
+  /** A ready client, e.g. for tests (default: a new `ComprehendClient` from the session, made on first use). */
   client?: ComprehendClient;
-  /** Configuration of the client created when none is given, e.g. `{ region: 'us-east-1' }` (optional). */
+  /** Extra configuration of the client created when none is given, over the session's (optional). */
   clientConfig?: ComprehendClientConfig;
+  /** The run's AWS session: profile, region, retries, usage meter (default: a new one from the environment). */
+  session?: AwsSession;
   /** Language of the text; DetectPiiEntities reads `en` and `es` (default: `en`). */
   languageCode?: LanguageCode;
   /** The rules' confidence threshold (0–100); findings count above max(0.85, threshold/100), as the source did (default: 0). */
@@ -86,11 +90,8 @@ export function isSpecificDate(text: string): boolean {
 /** Why an entity of a known type is not a Safe Harbor identifier, if it is not. */
 function notAnIdentifier(type: string, text: string): boolean {
   if (type === 'DATE_TIME') return !isSpecificDate(text);
-  if (type === 'AGE') {
-    // Ages are identifiers only over 89; an age we cannot read as a number is kept (fail closed).
-    const digits = text.replace(/\D/g, '');
-    return digits !== '' && !(Number(digits) > 89);
-  }
+  // Ages are identifiers only over 89; an age we cannot read as a number is kept (fail closed).
+  if (type === 'AGE') return !isIdentifyingAge(text);
   return false;
 }
 
@@ -109,7 +110,15 @@ export function createComprehendPiiDetector(options: ComprehendPiiDetectorOption
   const minScore = Math.max(0.85, (options.confidenceThreshold ?? 0) / 100);
   const maxBytes = options.maxBytesPerRequest ?? 99_000;
 
-  const aws = lazyAwsClient(ENGINE, '@aws-sdk/client-comprehend', () => import('@aws-sdk/client-comprehend'), (sdk) => new sdk.ComprehendClient(options.clientConfig ?? {}), options.client);
+  const session = options.session ?? new AwsSession();
+
+  const aws = lazyAwsClient({
+    engine: ENGINE,
+    packageName: '@aws-sdk/client-comprehend',
+    importSdk: () => import('@aws-sdk/client-comprehend'),
+    makeClient: (sdk) => new sdk.ComprehendClient({ ...session.clientConfig('comprehend'), ...options.clientConfig }),
+    injected: options.client,
+  });
 
   return {
     name: 'aws:comprehend',
@@ -123,7 +132,13 @@ export function createComprehendPiiDetector(options: ComprehendPiiDetectorOption
           minScore,
           async send(text) {
             const { client, sdk } = await aws.load();
-            return (await client.send(new sdk.DetectPiiEntitiesCommand({ Text: text, LanguageCode: languageCode }))).Entities ?? [];
+            session.usage.record('comprehend:DetectPiiEntities', { characters: [...text].length });
+            try {
+              return { entities: (await client.send(new sdk.DetectPiiEntitiesCommand({ Text: text, LanguageCode: languageCode }))).Entities ?? [] };
+            } catch (error) {
+              session.noteError(error);
+              throw error;
+            }
           },
           classify(e, text) {
             const type = e.Type ?? 'PII';

@@ -1,6 +1,7 @@
 /**
  * Generic PHI patterns and the default keep-list of the local PHI engine.
  * Patterns run on upper-cased text; the date and ID patterns also run on OCR-folded text.
+ * Every quantifier is bounded, so each pattern is linear in the text's length (test/text/linear-patterns.test.ts).
  */
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 
@@ -49,8 +50,8 @@ function plausibleCompactDate(text: string): boolean {
 
 /** The generic patterns, in order. */
 export const PHI_PATTERNS: PhiPattern[] = [
-  { type: 'EMAIL', category: 'F', score: 0.95, strong: true, regex: /\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b/g },
-  { type: 'URL', category: 'N', score: 0.9, regex: /\b(?:HTTPS?:\/\/|WWW\.)[^\s]+/g },
+  { type: 'EMAIL', category: 'F', score: 0.95, strong: true, regex: /\b[A-Z0-9._%+-]{1,64}@[A-Z0-9.-]{1,253}\.[A-Z]{2,24}\b/g },
+  { type: 'URL', category: 'N', score: 0.9, regex: /\b(?:HTTPS?:\/\/|WWW\.)[^\s]{1,2048}/g },
   { type: 'IP_ADDRESS', category: 'O', score: 0.9, regex: /\b(?:\d{1,3}\.){3}\d{1,3}\b/g },
   { type: 'SSN', category: 'G', score: 0.95, strong: true, regex: /\b\d{3}-\d{2}-\d{4}\b/g, folded: true },
   {
@@ -64,7 +65,7 @@ export const PHI_PATTERNS: PhiPattern[] = [
     type: 'DATE',
     category: 'C',
     score: 0.85,
-    regex: /\b(?:\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:\d{4}|\d{2})|\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2})\b/g,
+    regex: /\b(?:\d{1,2}\s{0,3}[./-]\s{0,3}\d{1,2}\s{0,3}[./-]\s{0,3}(?:\d{4}|\d{2})|\d{4}\s{0,3}[./-]\s{0,3}\d{1,2}\s{0,3}[./-]\s{0,3}\d{1,2})\b/g,
     folded: true,
     accept: plausibleNumericDate,
     strong: true,
@@ -74,14 +75,14 @@ export const PHI_PATTERNS: PhiPattern[] = [
   // Small date text OCR reads with junk in the day or month (`21.1%.2019`) still ends in a year.
   { type: 'DATE', category: 'C', score: 0.6, regex: /(?<![^\s[(])[^\s./-]{1,3}([./-])[^\s./-]{1,3}\1(?:19|20)\d{2}\b/g },
   { type: 'DATE', category: 'C', score: 0.8, regex: /\b(?:19|20)\d{6}\b/g, folded: true, accept: plausibleCompactDate },
-  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b\\d{1,2}[\\s-]*(?:${MONTHS})\\.?[\\s,-]*\\d{2,4}\\b`, 'g') },
-  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b(?:${MONTHS})\\.?\\s*\\d{1,2}(?:ST|ND|RD|TH)?,?\\s*\\d{4}\\b`, 'g') },
-  // Ages over 89 are Safe Harbor identifiers; younger ages are not.
+  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b\\d{1,2}[\\s-]{0,3}(?:${MONTHS})\\.?[\\s,-]{0,3}\\d{2,4}\\b`, 'g') },
+  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b(?:${MONTHS})\\.?\\s{0,3}\\d{1,2}(?:ST|ND|RD|TH)?,?\\s{0,3}\\d{4}\\b`, 'g') },
+  // Ages over 89 are Safe Harbor identifiers; younger ages are not, nor is the `90+` category itself.
   {
     type: 'AGE',
     category: 'C',
     score: 0.8,
-    regex: /\b(?:AGE\s*[:=]?\s*(\d{2,3})|(\d{2,3})\s*(?:Y|YR|YRS|YEARS?)(?:\s*OLD)?)\b/g,
+    regex: /\b(?:AGED?\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?)(?:[\s-]{0,3}OLD)?)(?![A-Z0-9+])/g,
     accept: (t) => Number(t.replace(/\D/g, '')) > 89 && Number(t.replace(/\D/g, '')) < 150,
   },
   // Labelled values: the label is not PHI, what follows is.
@@ -90,7 +91,7 @@ export const PHI_PATTERNS: PhiPattern[] = [
     strong: true,
     category: 'C',
     score: 0.9,
-    regex: /\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s*DATE)?|BORN|DOS|DATE)\s*[:#]?\s*([0-9A-Z][0-9A-Z./ -]{4,18}[0-9A-Z])/g,
+    regex: /\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s{0,3}DATE)?|BORN|DOS|DATE)\s{0,3}[:#]?\s{0,3}([0-9A-Z][0-9A-Z./ -]{4,18}[0-9A-Z])/g,
     group: 1,
     accept: (t) => /\d/.test(t),
   },
@@ -99,14 +100,14 @@ export const PHI_PATTERNS: PhiPattern[] = [
     strong: true,
     category: 'H',
     score: 0.9,
-    regex: /\b(?:MRN|MR\s*#|MR\s*NO|PID|PAT(?:IENT)?\s*ID|ID|ACC(?:ESSION)?\s*(?:#|NO|NUMBER)?|ACCT|ACCOUNT|CHART|SSN|INS(?:URANCE)?|MEMBER|POLICY)\s*[:#]\s*([A-Z0-9][A-Z0-9-]{2,})/g,
+    regex: /\b(?:MRN|MR\s*#|MR\s*NO|PID|PAT(?:IENT)?\s*ID|ID|ACC(?:ESSION)?\s{0,3}(?:#|NO|NUMBER)?|ACCT|ACCOUNT|CHART|SSN|INS(?:URANCE)?|MEMBER|POLICY)\s{0,3}[:#]\s{0,3}([A-Z0-9][A-Z0-9-]{2,40})/g,
     group: 1,
   },
   {
     type: 'LABELLED_NAME',
     category: 'A',
     score: 0.85,
-    regex: /\b(?:NAME|PATIENT|PT|PAT|DR|DOCTOR|PHYSICIAN|REF(?:ERRING)?|TECH(?:NOLOGIST)?|OPERATOR|RADIOLOGIST|READ\s+BY|SIGNED\s+BY)\.?\s*[:]?\s+((?:[A-Z][A-Z'-]+[\s,^]+){0,2}[A-Z][A-Z'-]+)/g,
+    regex: /\b(?:NAME|PATIENT|PT|PAT|DR|DOCTOR|PHYSICIAN|REF(?:ERRING)?|TECH(?:NOLOGIST)?|OPERATOR|RADIOLOGIST|READ\s{1,3}BY|SIGNED\s{1,3}BY)\.?\s{0,3}[:]?\s{1,3}((?:[A-Z][A-Z'-]{1,30}[\s,^]{1,3}){0,2}[A-Z][A-Z'-]{1,30})/g,
     group: 1,
   },
   {
@@ -119,15 +120,15 @@ export const PHI_PATTERNS: PhiPattern[] = [
     type: 'ADDRESS',
     category: 'B',
     score: 0.8,
-    regex: /\b\d{1,6}\s+(?:[A-Z][A-Z]+\s+){1,3}(?:STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|COURT|CT|WAY|PLACE|PL)\b\.?/g,
+    regex: /\b\d{1,6}\s{1,3}(?:[A-Z][A-Z]{1,30}\s{1,3}){1,3}(?:STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|COURT|CT|WAY|PLACE|PL)\b\.?/g,
   },
   // Unlabelled ID-like tokens: long digit runs and letter+digit mixes.
-  { type: 'ID', category: 'R', score: 0.6, regex: /\b\d{6,}\b/g, folded: false },
+  { type: 'ID', category: 'R', score: 0.6, regex: /\b\d{6,40}\b/g, folded: false },
   {
     type: 'ID',
     category: 'R',
     score: 0.6,
-    regex: /\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*\b/g,
+    regex: /\b(?=[A-Z0-9-]{0,40}\d)(?=[A-Z0-9-]{0,40}[A-Z])[A-Z0-9]{1,40}(?:-[A-Z0-9]{1,40}){0,6}\b/g,
     accept: (t) => (t.match(/\d/g)?.length ?? 0) >= 4 && t.replace(/-/g, '').length >= 6,
   },
 ];

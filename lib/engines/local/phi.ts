@@ -90,18 +90,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
   if (!(typeof threshold === 'number' && threshold >= 0 && threshold <= 100)) {
     throw engineError(ENGINE, `confidenceThreshold must be a number from 0 to 100, got ${String(threshold)}`);
   }
-  const keep = new Set(
-    [...(options.replaceKeepList ? [] : DEFAULT_KEEP_LIST), ...(options.keepList ?? [])].map((w) => normaliseKeep(w)),
-  );
+  const { keep, isKept } = keepListMatcher(options);
   const usePatterns = options.patterns ?? true;
   const identityCache = new WeakMap<IdentityContext, IdentityMatchers>();
-
-  function isKept(text: string): boolean {
-    const t = normaliseKeep(text);
-    if (t === '' || keep.has(t) || HARMLESS_PATTERNS.some((p) => p.test(t))) return true;
-    const parts = t.split(/[\s:;,]+/).filter(Boolean);
-    return parts.length > 0 && parts.every((p) => keep.has(p) || HARMLESS_PATTERNS.some((h) => h.test(p)));
-  }
 
   function detectSpan(span: TextSpan, context: IdentityContext): { findings: PhiFinding[]; weak: PhiFinding[] } {
     const st = spanText(span);
@@ -173,6 +164,21 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       return out;
     },
   };
+}
+
+/**
+ * The keep-list test of the local engine: true for harmless annotation (a keep-list word or phrase,
+ * a number with a unit, a window value). Shared with the AWS engines, which apply it to their findings last.
+ */
+export function keepListMatcher(options: Pick<LocalPhiDetectorOptions, 'keepList' | 'replaceKeepList'> = {}): { keep: Set<string>; isKept: (text: string) => boolean } {
+  const keep = new Set([...(options.replaceKeepList ? [] : DEFAULT_KEEP_LIST), ...(options.keepList ?? [])].map((w) => normaliseKeep(w)));
+  const isKept = (text: string): boolean => {
+    const t = normaliseKeep(text);
+    if (t === '' || keep.has(t) || HARMLESS_PATTERNS.some((p) => p.test(t))) return true;
+    const parts = t.split(/[\s:;,]+/).filter(Boolean);
+    return parts.length > 0 && parts.every((p) => keep.has(p) || HARMLESS_PATTERNS.some((h) => h.test(p)));
+  };
+  return { keep, isKept };
 }
 
 /** Same line or the line just above or below, overlapping horizontally. */
@@ -500,7 +506,9 @@ function mergeHits(hits: Hit[], text: string): Hit[] {
   const sorted = [...hits].sort((a, b) => a.begin - b.begin || b.end - a.end);
   const out: Hit[] = [];
   for (const h of sorted) {
-    const same = out.find(
+    // Hits are sorted by start: only the last few can touch this one (keeps long texts linear).
+    const recent = out.slice(-16);
+    const same = recent.find(
       (o) => o.category === h.category && o.engine === h.engine && h.begin <= o.end + 3 && /^[\s,^.;:/-]*$/.test(text.slice(o.end, Math.max(o.end, h.begin))),
     );
     if (same) {
@@ -510,7 +518,7 @@ function mergeHits(hits: Hit[], text: string): Hit[] {
       if (same.type !== h.type) same.type = same.type.startsWith('header:') ? same.type : h.type;
       continue;
     }
-    if (out.some((o) => o.begin <= h.begin && o.end >= h.end && o.score >= h.score)) continue;
+    if (recent.some((o) => o.begin <= h.begin && o.end >= h.end && o.score >= h.score)) continue;
     out.push({ ...h });
   }
   return out;
