@@ -60,6 +60,9 @@ function sampleElement(tag: string, vr: string): DicomElement {
   return { vr, Value: [SAMPLES[vr] ?? TEXT_SAMPLES.find(([pattern]) => pattern.test(keyword))?.[1] ?? NAME_SAMPLE] };
 }
 
+/** Secondary Capture Image Storage: the most general image IOD. */
+const SECONDARY_CAPTURE = '1.2.840.10008.5.1.4.1.1.7';
+
 const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
 
 function shown(element: DicomElement | undefined): string | undefined {
@@ -92,18 +95,22 @@ function sampleState(): StateStore {
  * What a `dicom_tags` entry does to a value once the profile options apply: the metadata step is
  * run on a dataset of a made-up patient holding a made-up value of the element's VR, so the answer is what
  * de-identification really does (e.g. a Study Date whose table action is `Z` keeps its year under
- * `date_policy: year_only`: `C`, `20240315 → 20240101`). Wildcard tags (`60XX3000`) are tried
- * with `0` for each `X`.
+ * `date_policy: year_only`: `C`, `20240315 → 20240101`). The element sits in an instance of
+ * `options.sopClassUid` (default: Secondary Capture Image Storage), whose IOD decides what must stay.
+ * Wildcard tags (`60XX3000`) are tried with `0` for each `X`.
  * @example nb.ruleEffect(rules.dicomTags.find((r) => r.tag === '00080020')!, rules).text // '20240315 → 20240101'
  */
-export function ruleEffect(rule: TagRule, rules: Rules): RuleEffect {
+export function ruleEffect(rule: TagRule, rules: Rules, options: { sopClassUid?: string } = {}): RuleEffect {
   const tag = rule.tag.replace(/X/g, '0');
   const vr = (vrOf(tag) ?? 'LO').slice(0, 2);
-  const original: DicomDataset = { meta: {}, dict: { ...structuredClone(SAMPLE_PATIENT), [tag]: sampleElement(tag, vr) }, transferSyntaxUID: '1.2.840.10008.1.2.1' };
+  // The IOD decides what must stay (a removed Type 1 attribute gets a dummy): a Secondary Capture image unless told.
+  const sopClass = { '00080016': { vr: 'UI', Value: [options.sopClassUid ?? SECONDARY_CAPTURE] } };
+  const original: DicomDataset = { meta: {}, dict: { ...sopClass, ...structuredClone(SAMPLE_PATIENT), [tag]: sampleElement(tag, vr) }, transferSyntaxUID: '1.2.840.10008.1.2.1' };
   const dataset = cloneDataset(original);
   const notes: Note[] = [];
   deidentifyDataset(dataset, original, { rules, state: sampleState(), now: () => new Date(Date.UTC(2025, 0, 1)) }, (note) => notes.push(note));
-  const note = notes.find((n) => n.location === formatTag(tag) && n.action);
+  // The last action on the element is the one that stands (a guard may follow the rule's own action).
+  const note = notes.filter((n) => n.location === formatTag(tag) && n.action).at(-1);
   const before = shown(original.dict[tag])!;
   const after = shown(dataset.dict[tag]);
   const action = note?.action ?? 'K';
