@@ -10,6 +10,7 @@ import { createProgress } from './progress.js';
 import { addAwsOptions, awsRunOptions, type AwsCliOptions } from './aws-options.js';
 import { describeFile } from './file-messages.js';
 import { runStatsLines } from './run-stats.js';
+import { runSummary } from './summary.js';
 
 /** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine] [AWS options]`. */
 export const registerRunCommand: CommandRegistrar = (program: Command, setExitCode) => {
@@ -70,11 +71,9 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
       } finally {
         progress.stop();
       }
-      const unchecked = result.entries.filter((e) => e.status === 'ok' && e.pixelsChecked === false).length;
       process.stdout.write(
-        `${result.ok} de-identified, ${result.failed} failed, ${result.skipped} skipped` +
-          (unchecked ? `, ${unchecked} not pixel-checked` : '') +
-          `\n${runStatsLines(result)}manifest: ${result.manifestPath}\n` +
+        runSummary(result, options.out) +
+          runStatsLines(result) +
           (result.stopped ? `stopped: ${result.stopped}\n` : '') +
           (result.awsUsage ? `${formatUsage(result.awsUsage)}\n` : ''),
       );

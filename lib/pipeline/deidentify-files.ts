@@ -15,6 +15,7 @@ import type { ObjectStorage } from '../storage/types.js';
 import { expandInputs, InputReadError, readRegularFile, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
 import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
 import { capMessage } from './messages.js';
+import { manifestWarnings } from './warnings.js';
 import { openInProcessExecutor, openPoolExecutor, type InputExecutor } from './pool.js';
 import type { InputOutcome, RunSettings } from './process-input.js';
 import { chooseTextEngine, DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TEXT_ENGINE_CHOICES } from './recipe.js';
@@ -401,7 +402,7 @@ class OrderedRun {
     }
     if (entry.status === 'ok' && outcome?.output && entry.output) {
       const key = this.names.claim(entry.output);
-      if (key !== entry.output) entry.warnings = [...new Set([...(entry.warnings ?? []), DUPLICATE_INSTANCE.ruleId])];
+      if (key !== entry.output && !entry.warnings?.some((w) => w.id === DUPLICATE_INSTANCE.ruleId)) entry.warnings = [...(entry.warnings ?? []), ...manifestWarnings([DUPLICATE_INSTANCE])];
       entry.output = key;
       const bytes = outcome.output;
       slot.writtenDone = false;

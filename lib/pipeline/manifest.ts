@@ -8,6 +8,7 @@ import { makeFolders } from '../safe-files.js';
 import { DEIDENTIFY_METADATA } from '../steps/deidentify-metadata.js';
 import '../steps/pixels.js';
 import '../steps/save.js';
+import { manifestWarnings, type ManifestWarning } from './warnings.js';
 
 /** One line of the run manifest (JSON Lines), one per input. */
 export interface ManifestEntry {
@@ -24,8 +25,8 @@ export interface ManifestEntry {
   pixelsChecked?: boolean;
   /** Number of pixel boxes redacted. */
   pixelBoxes?: number;
-  /** Non-fatal warnings, by rule id. */
-  warnings?: string[];
+  /** Non-fatal warnings, one per kind: a stable id, a sentence and a count (see the README). */
+  warnings?: ManifestWarning[];
   /** Findings (header actions and burned-in text) by Safe Harbor identifier (`A` names, `C` dates, …). */
   identifiers?: Partial<Record<SafeHarborCategory, number>>;
   /** sha256 of the input's bytes: with `rulesHash` (and the run's options), how a later run knows the input is done. */
@@ -44,7 +45,7 @@ export function manifestEntry(file: DicomFile): ManifestEntry {
   for (const message of file.messages) {
     if (message.step === DEIDENTIFY_METADATA && message.action) actions[message.action] = (actions[message.action] ?? 0) + 1;
   }
-  const warnings = [...new Set(file.messages.filter((m) => m.severity === 'warning').map((m) => m.ruleId))];
+  const warnings = manifestWarnings(file.messages);
   const identifiers: Partial<Record<SafeHarborCategory, number>> = {};
   for (const message of file.messages) if (message.category) identifiers[message.category] = (identifiers[message.category] ?? 0) + 1;
   return {
