@@ -268,7 +268,9 @@ const JP2_BOXES = new Set(['jP  ', 'ftyp', 'rreq', 'jp2h', 'jp2c']);
 
 function checkJp2Boxes(bytes: Uint8Array, declared: DeclaredFrame, where: string, judgeBoxes: boolean): FrameLayout {
   const boxes: Jp2Box[] = [];
-  for (const box of readBoxes(bytes, 0, bytes.byteLength, where)) {
+  // Writers pad an odd-length JP2 file to an even fragment with one zero byte.
+  const padded = bytes.byteLength % 2 === 0 && bytes[bytes.byteLength - 1] === 0 && boxesEndAt(bytes, bytes.byteLength - 1);
+  for (const box of readBoxes(bytes, 0, padded ? bytes.byteLength - 1 : bytes.byteLength, where)) {
     // A UUID box starts with its 16-byte identifier, random bytes that are no text.
     const content = bytes.subarray(box.start + box.headerLength + (box.type === 'uuid' ? 16 : 0), box.end);
     if (judgeBoxes && !JP2_BOXES.has(box.type) && holdsText(content)) {
@@ -282,7 +284,20 @@ function checkJp2Boxes(bytes: Uint8Array, declared: DeclaredFrame, where: string
     boxes.push(box);
   }
   if (!boxes.some((box) => box.codestream)) throw new PixelDataError(`${where} is a JP2 file without a codestream box`);
-  return { end: bytes.byteLength, segments: [], boxes };
+  return { end: boxes[boxes.length - 1].end, segments: [], boxes };
+}
+
+/** Whether the top-level boxes' lengths add up to exactly `to` (no box running to the end). */
+function boxesEndAt(bytes: Uint8Array, to: number): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let p = 0;
+  while (p + 8 <= to) {
+    const length = view.getUint32(p);
+    const size = length === 1 && p + 16 <= to ? Number(view.getBigUint64(p + 8)) : length;
+    if (size < 8) return false;
+    p += size;
+  }
+  return p === to;
 }
 
 /**
