@@ -133,8 +133,8 @@ export function cleanPixels(options: PixelPhiOptions & RedactPixelOptions): Step
 
 /**
  * For `--no-pixels`: text hidden in codestreams, overlays and icon images are still removed (no
- * OCR needed), but a file
- * with pixel data is marked as not pixel-checked and Burned In Annotation is left as it was.
+ * OCR needed), but a file with pixel data is marked as not pixel-checked and Burned In Annotation
+ * is left as it was.
  */
 export function skipPixels(): Step {
   return async function skipPixelsStep(file) {
