@@ -43,22 +43,24 @@ export function linearPatternProblem(source: string): string | undefined {
  * @throws Error when RE2 cannot run it ({@link linearPatternProblem}).
  */
 export function compileLinearPattern(source: string, boundary: PatternBoundary): LinearPattern {
-  // The rules' patterns are compiled again for every file's text cleaner: compile each once.
-  const id = `${boundary}\0${source}`;
-  let pattern = compiled.get(id);
+  const key = `${boundary}\u0000${source}`;
+  let pattern = compiledPatterns.get(key);
   if (!pattern) {
-    pattern = compile(source, boundary);
-    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
-    compiled.set(id, pattern);
+    pattern = compileUncached(source, boundary);
+    if (compiledPatterns.size >= MAX_CACHED) compiledPatterns.delete(compiledPatterns.keys().next().value!);
+    compiledPatterns.set(key, pattern);
   }
   return pattern;
 }
 
-/** Compiled patterns by boundary and source (a pattern holds no per-search state: matchers are made per search). */
-const compiled = new Map<string, LinearPattern>();
-const MAX_COMPILED = 2000;
+/**
+ * Compiled patterns, by boundary and source: the text cleaner is built per file with the same
+ * rule patterns, and compiling them with RE2 costs more than running them. Bounded, oldest out.
+ */
+const compiledPatterns = new Map<string, LinearPattern>();
+const MAX_CACHED = 512;
 
-function compile(source: string, boundary: PatternBoundary): LinearPattern {
+function compileUncached(source: string, boundary: PatternBoundary): LinearPattern {
   // The boundaries are consumed around group 1 (RE2 has no lookaround); the next search starts
   // where group 1 ended, so a shared delimiter serves both neighbours.
   const wrapped = boundary === 'word' ? `\\b((?:${source}))\\b` : `(?:^|[^\\p{L}\\p{N}])((?:${source}))(?:[^\\p{L}\\p{N}]|$)`;
