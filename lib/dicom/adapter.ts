@@ -226,6 +226,7 @@ export function cloneDataset(dataset: DicomDataset): DicomDataset {
 function cloneDict(dict: DicomDict): DicomDict {
   const out: DicomDict = {};
   for (const [tag, element] of Object.entries(dict)) {
+    if (element === undefined) continue;
     const copy: DicomElement = { ...element, Value: element.Value?.map(cloneValue) };
     if (element.Value === undefined) delete copy.Value;
     const raw = rawPixelElements.get(element);
