@@ -31,9 +31,10 @@ export default defineConfig(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      // `() => doSomething()` as a callback is the common shorthand; a void value used anywhere else
-      // (assigned, returned from a block, in a condition) is still reported.
-      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // `() => doSomething()` as a callback and `return doSomething()` inside a void function are
+      // shorthands for "do it and stop"; a void value used anywhere else (assigned, passed on, in a
+      // condition, returned from a function that returns a value) is still reported.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
       // Numbers and booleans read well in messages; objects, arrays and undefined ("[object Object]",
       // "undefined") are still reported.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],

@@ -240,8 +240,8 @@ function cloneValue(value: unknown): unknown {
   if (value instanceof ArrayBuffer) return value.slice(0);
   if (ArrayBuffer.isView(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
   if (value && typeof value === 'object') {
-    if ('vr' in value || Object.keys(value).every((k) => /^[0-9A-F]{8}$/.test(k))) return cloneDict(value as DicomDict);
-    return { ...(value as object) };
+    if ('vr' in value || Object.keys(value).every((k) => /^[0-9A-F]{8}$/.test(k))) return cloneDict(value);
+    return { ...value };
   }
   return value;
 }

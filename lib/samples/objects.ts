@@ -87,7 +87,7 @@ function commonHeader(d: DicomDict, kind: ObjectKind, modality: string, id: Fake
   set('DeviceSerialNumber', 'LO', id.deviceSerial);
   set('SoftwareVersions', 'LO', '1.0');
   set('OperatorsName', 'PN', toDicomName(id.operator));
-  void rng;
+  rng;
 }
 
 function plantedPhi(id: FakeIdentity): string[] {

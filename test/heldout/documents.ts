@@ -99,7 +99,7 @@ export function buildSr(rng: Rng, kind: SrKind, name: string, damaged: boolean):
   d.set('ConceptNameCodeSequence', [code('18748-4', 'LN', 'Diagnostic Imaging Report')]);
   plant.keepAll(`${hex(entry('ConceptNameCodeSequence').tag)}[0].${hex(entry('CodeValue').tag)}`, 'CodeValue', ['18748-4'], 'code');
   if (kind !== 'basic') d.set('ContentTemplateSequence', [ds({ MappingResource: 'DCMR', TemplateIdentifier: '2000' })]);
-  void root;
+  root;
 
   const items: Dataset[] = [];
   const push = (make: (path: string) => Dataset) => items.push(make(top(items.length)));
@@ -202,7 +202,7 @@ export function buildRtStruct(rng: Rng, name: string): { dataset: Dataset; truth
   d.set('ReferencedFrameOfReferenceSequence', [ds({
     FrameOfReferenceUID: frameUid,
     RTReferencedStudySequence: [ds({
-      ReferencedSOPClassUID: '1.2.840.10008.3.1.2.3.1', ReferencedSOPInstanceUID: d.get('StudyInstanceUID') as string,
+      ReferencedSOPClassUID: '1.2.840.10008.3.1.2.3.1', ReferencedSOPInstanceUID: d.get('StudyInstanceUID'),
       RTReferencedSeriesSequence: [ds({ SeriesInstanceUID: uid(rng), ContourImageSequence: [ds({ ReferencedSOPClassUID: '1.2.840.10008.5.1.4.1.1.2', ReferencedSOPInstanceUID: imageUid })] })],
     })],
   })]);
