@@ -5,7 +5,7 @@
  * was. A list that is missing or empty is added through the Document API itself, which keeps every
  * comment (only spacing is normalised).
  */
-import { isMap, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document, type Node, type YAMLSeq } from 'yaml';
 import type { ProposedRegex, ProposedTag, RulesProposal } from './types.js';
 
 /** Lines inserted after a line of the old text (0-based index of the line they follow). */

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { DicomDataset } from '../dicom/dataset.js';
 import type { PhiFinding } from '../engines/types.js';
 import type { DicomFile } from '../file.js';
 import { gatherIdentity } from '../metadata/identity.js';

@@ -123,7 +123,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
         file = new DicomFile(entry.path);
         file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: entry.error });
       } else {
-        const bytes = await readRegularFile(entry.path).catch((error: Error) => error);
+        const bytes = await readRegularFile(entry.path).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
         file = new DicomFile(entry.path, bytes instanceof Uint8Array ? bytes : undefined);
         if (bytes instanceof Uint8Array) await processFile(file, steps);
         else file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: bytes instanceof InputReadError ? bytes.message : `cannot read: ${(bytes as NodeJS.ErrnoException).code ?? bytes.message}` });

@@ -183,7 +183,7 @@ function expectOptions(value: unknown, keyPath: string, where: string): Partial<
   return out;
 }
 
-function parseProfile(value: unknown, where: string, format: 'source' | 'extended'): ProfileOptions {
+function parseProfile(value: unknown, where: string): ProfileOptions {
   // The source format had no options: it removed private tags and descriptions were cleaned by condition_remove.
   const profile: ProfileOptions = { ...PROFILE_DEFAULTS };
   if (value === undefined) return profile;
@@ -203,7 +203,6 @@ function parseProfile(value: unknown, where: string, format: 'source' | 'extende
       profile[field] = v;
     }
   }
-  format;
   return profile;
 }
 
@@ -251,7 +250,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
     }
   }
 
-  const profile = parseProfile(r.profile_options, source, format);
+  const profile = parseProfile(r.profile_options, source);
 
   let confidenceThreshold = 60;
   if (r.confidence_threshold !== undefined) {
