@@ -66,7 +66,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
           },
         });
       } catch (error) {
-        if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError((error as Error).message);
+        if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError(error.message);
         throw error;
       } finally {
         progress.stop();
