@@ -5,11 +5,12 @@
 #  - jupyter-nbconvert, python3-nbclient, jupyter-client, python3-ipykernel: run the notebooks headless
 #  - chromium: screenshot of a notebook exported to HTML
 #  - fonts: synthetic samples burn text in several real fonts
+#  - redis-server: the queue tests start their own on a loopback port (deid run --queue, deid worker)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(dcmtk dicom3tools tesseract-ocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
-  chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono)
+  chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono redis-server)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
