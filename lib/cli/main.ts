@@ -9,8 +9,9 @@ import { ExitCode, UsageError } from './errors.js';
 import { registerRunCommand } from './run-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerLearnCommand } from './learn-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
-const registrars: readonly CommandRegistrar[] = [registerRunCommand, registerEvaluateCommand, registerLearnCommand];
+const registrars: readonly CommandRegistrar[] = [registerRunCommand, registerEvaluateCommand, registerLearnCommand, registerWorkerCommand];
 
 /** Parses `argv` (as `process.argv`) and runs the chosen command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
