@@ -79,5 +79,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     exclude: { path: '(^|/)node_modules/' },
+    // Packages that export only `import` and `require` conditions (dicom-character-set) resolve too.
+    enhancedResolveOptions: { conditionNames: ['import', 'require', 'node', 'default'], exportsFields: ['exports'] },
   },
 };

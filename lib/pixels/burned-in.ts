@@ -15,6 +15,7 @@ import type { PixelModule } from './module.js';
 import { cleanOverlays } from './overlays.js';
 import { redactFrames } from './redact.js';
 import { renderFrame } from './render.js';
+import { checkPixelData } from './validate.js';
 
 const PIXEL_DATA = '7FE00010';
 
@@ -67,6 +68,20 @@ export async function findBurnedInPhi(dataset: DicomDataset, search: BurnedInSea
     findings.push(...frameFindings.map((f) => ({ ...f, frame: index })));
   }
   return findings;
+}
+
+/**
+ * For `--no-pixels`: pixels passed through unread must still be what the header says, nothing
+ * extra and nothing missing ({@link checkPixelData}; nothing is decoded).
+ * @throws CannotVouchError (`pixel:inconsistent`) naming what does not match.
+ */
+export function checkUnreadPixels(dataset: DicomDataset): void {
+  if (!dataset.dict[PIXEL_DATA]) return;
+  try {
+    checkPixelData(dataset);
+  } catch (error) {
+    throw new CannotVouchError({ ruleId: 'pixel:inconsistent', reason: `pixel data does not match its header: ${(error as Error).message}` }, { cause: error });
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ export { TS, syntaxInfo, isEncapsulated, type SyntaxInfo } from '../dicom/transf
 export { readPixelModule, type PixelModule, type Lut, type PaletteLut } from './module.js';
 export { type PixelFrame, type RawLayout } from './frames.js';
 export { decodeFrames, type DecodedPixels, type DecodeOptions } from './decode.js';
+export { checkPixelData, checkDecodedSize } from './validate.js';
 export { encodeFrames, encodeFramesDetailed, setPixelData, markLossy, type FrameModule, type EncodeOptions, type EncodedFrames } from './encode.js';
 export { frameDigest } from './digest.js';
 export { loadCodecs } from './codecs.js';

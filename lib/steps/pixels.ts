@@ -3,7 +3,7 @@ import type { IdentityContext, PhiDetector, TextDetector } from '../engines/type
 import type { DicomFile, Note, Step } from '../file.js';
 import type { Box } from '../image/types.js';
 import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';
-import { findBurnedInPhi, redactBurnedIn, removeOverlays, type PixelFinding } from '../pixels/burned-in.js';
+import { checkUnreadPixels, findBurnedInPhi, redactBurnedIn, removeOverlays, type PixelFinding } from '../pixels/burned-in.js';
 
 /** Name of the pixel steps in messages. */
 export const CLEAN_PIXELS = 'clean-pixels';
@@ -114,6 +114,11 @@ export function cleanPixels(options: PixelPhiOptions & RedactPixelOptions): Step
 export function skipPixels(): Step {
   return async function skipPixelsStep(file) {
     const dataset = file.requireDataset(CLEAN_PIXELS);
+    try {
+      checkUnreadPixels(dataset);
+    } catch (error) {
+      return file.failOn(CLEAN_PIXELS, error);
+    }
     await removeOverlays(dataset, (note) => file.message({ ...note, step: CLEAN_PIXELS }));
     const hasPixels = Boolean(dataset.dict[PIXEL_DATA]);
     file.data.pixelsChecked = !hasPixels;
