@@ -90,7 +90,10 @@ export class JobStorage {
   private readonly buckets = new Map<string, ObjectStorage>();
   private s3Out?: ObjectStorage;
 
-  constructor(readonly places: JobPlaces) {}
+  /** `session`: an AWS session to use instead of one made from `places.aws` (credentials of its own, a usage meter). */
+  constructor(readonly places: JobPlaces, session?: AwsSession) {
+    this.session = session;
+  }
 
   private aws(): AwsSession {
     this.session ??= new AwsSession(this.places.aws ?? {});
@@ -161,15 +164,20 @@ export async function processJob(spec: JobSpec, context: InputContext, storage: 
   try {
     await out.put(key, outcome.output);
   } catch (error) {
-    throw new RetryableJobError(`cannot write the output: ${safeStorageMessage(error, spec.input)}`, { cause: error });
+    // Not even the output's name goes in the message: it holds pseudonyms and new UIDs, and failed jobs stay in the queue.
+    throw new RetryableJobError(`cannot write the output: ${safeStorageMessage(error, spec.input, [key, ...key.split('/')])}`, { cause: error });
   }
   return { entry: { ...entry, output: key }, records: outcome.records, content, base, written: key, outputHash: sha256(outcome.output) };
 }
 
-/** A storage error's message without the input's path or name (they often hold patient names). */
-function safeStorageMessage(error: unknown, input: string): string {
-  let text = String((error as Error)?.message ?? error);
+/**
+ * A storage error's message without the input's path or name (they often hold patient names), without
+ * quoted file paths, and without the `hidden` parts (an output key: pseudonyms and new UIDs).
+ */
+function safeStorageMessage(error: unknown, input: string, hidden: string[] = []): string {
+  let text = String((error as Error)?.message ?? error).replace(/'\/[^']*'/g, '<path>');
   const name = input.split(/[\\/]/).pop() ?? '';
   for (const part of [input, ...(name.length >= 4 ? [name] : [])]) text = text.split(part).join('<input>');
+  for (const part of hidden.filter((p) => p.length >= 4).sort((a, b) => b.length - a.length)) text = text.split(part).join('<output>');
   return capMessage(text, 500);
 }
