@@ -163,10 +163,11 @@ export function createLambdaHandler(config: LambdaConfig): (event: unknown) => P
         await results.put(key, Buffer.from(ref), { sensitive: true });
         return undefined;
       };
-      let result: JobResult = await processJob({ input, fromFolder: false }, context, storage, { claim });
+      // An object of a listed or watched prefix is like a file found in a folder: a stray non-DICOM one is skipped.
+      let result: JobResult = await processJob({ input, fromFolder: true }, context, storage, { claim });
       if (result.collision && result.base) {
         const outputKey = result.base.replace(/\.dcm$/, `-${ref.slice(0, 8)}.dcm`);
-        result = await processJob({ input, fromFolder: false, outputKey }, context, storage);
+        result = await processJob({ input, fromFolder: true, outputKey }, context, storage);
         if (result.entry.status === 'ok') result.entry.warnings = [...new Set([...(result.entry.warnings ?? []), DUPLICATE_INSTANCE])];
       }
       const entry = { input, ref: ref.slice(0, 10), ...result.entry, ...(result.entry.error ? { error: capMessage(result.entry.error) } : {}) };
