@@ -5,7 +5,7 @@
  * results prefix holds the manifest entries and map entries, and what it returns names no input.
  */
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,7 @@ describe('the AWS Lambda handler against a loopback S3 server', () => {
   afterAll(async () => {
     admin?.destroy();
     await server?.stop();
+    rmSync(work, { recursive: true, force: true });
   });
 
   const get = async (bucket: string, key: string) => Buffer.from(await (await admin.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray());

@@ -5,7 +5,7 @@
  * letter and nothing else stays in the queue, Redis never holds identities in clear, and a second
  * run skips what is done.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Job, Queue, QueueEvents } from 'bullmq';
@@ -100,6 +100,7 @@ describe('deid run --queue with deid worker processes', () => {
   afterAll(async () => {
     await stopWorkers(workers);
     await redis?.stop();
+    rmSync(work, { recursive: true, force: true });
   });
 
   it('spreads the files over three workers, survives one killed mid-job, and gives what one machine gives', async () => {
