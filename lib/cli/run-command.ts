@@ -10,6 +10,7 @@ import { createProgress } from './progress.js';
 import { addAwsOptions, awsRunOptions, type AwsCliOptions } from './aws-options.js';
 import { describeFile } from './file-messages.js';
 import { wholeNumber } from './numbers.js';
+import { runSummary } from './summary.js';
 
 type RunCliOptions = {
   out: string;
@@ -74,11 +75,8 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
       } finally {
         progress.stop();
       }
-      const unchecked = result.entries.filter((e) => e.status === 'ok' && e.pixelsChecked === false).length;
       process.stdout.write(
-        `${result.ok} de-identified, ${result.failed} failed, ${result.skipped} skipped` +
-          (unchecked ? `, ${unchecked} not pixel-checked` : '') +
-          `\nmanifest: ${result.manifestPath}\n` +
+        runSummary(result, options.out) +
           (result.stopped ? `stopped: ${result.stopped}\n` : '') +
           (result.awsUsage ? `${formatUsage(result.awsUsage)}\n` : ''),
       );
@@ -137,15 +135,13 @@ async function runOnQueue(inputs: string[], options: RunCliOptions, setExitCode:
     process.off('SIGTERM', interrupt);
     progress.stop();
   }
-  const unchecked = result.entries.filter((e) => e.status === 'ok' && e.pixelsChecked === false).length;
   process.stdout.write(
-    `${result.ok} de-identified, ${result.failed} failed, ${result.skipped} skipped` +
-      (result.resumed ? ` (${result.resumed} done by an earlier run)` : '') +
-      (unchecked ? `, ${unchecked} not pixel-checked` : '') +
-      `\nqueue: ${queue.name} at ${queue.display}` +
+    runSummary(result, options.out) +
+      (result.resumed ? `of the skipped, ${result.resumed} done by an earlier run\n` : '') +
+      `queue: ${queue.name} at ${queue.display}` +
       (result.stalled ? `; ${result.stalled} job(s) taken back from a stopped worker` : '') +
       (result.deadLetters ? `; ${result.deadLetters} job(s) failed for good (their dead letters stay in the queue)` : '') +
-      `\nmanifest: ${result.manifestPath}\n` +
+      '\n' +
       (result.stopped ? `stopped: ${result.stopped}\n` : ''),
   );
   setExitCode(result.failed > 0 ? ExitCode.fileFailed : ExitCode.ok);

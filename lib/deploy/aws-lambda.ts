@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { AwsSession } from '../engines/aws/session.js';
 import { capMessage } from '../pipeline/messages.js';
+import type { ManifestWarning } from '../pipeline/warnings.js';
 import { DEFAULT_RULES_PATH } from '../pipeline/recipe.js';
 import { assertCompleteRules, loadRules } from '../rules/index.js';
 import { parseSecretHex, SECRET_ENV } from '../state/secret-source.js';
@@ -22,7 +23,7 @@ import { parseStorageTarget } from '../storage/target.js';
 import type { ObjectStorage } from '../storage/types.js';
 import { claimFieldMaker } from '../queue/address.js';
 import { derivedInputState } from '../queue/derived-state.js';
-import { JobStorage, processJob, type JobResult } from '../queue/job.js';
+import { JobStorage, processJob, withDuplicateInstance, type JobResult } from '../queue/job.js';
 import { openInputContext, type InputContext } from '../queue/one-input.js';
 
 /** What the handler needs; {@link lambdaConfigFromEnv} reads it from the environment. */
@@ -48,7 +49,8 @@ export interface LambdaFileResult {
   status: 'ok' | 'error' | 'skipped';
   output?: string;
   error?: string;
-  warnings?: string[];
+  /** Warnings as in a manifest line: a stable id, a sentence and a count. */
+  warnings?: ManifestWarning[];
 }
 
 /** What one invocation returns (to Step Functions, or to the Lambda log for an S3 event). */
@@ -63,8 +65,6 @@ export interface LambdaResult {
 export class LambdaEventError extends Error {
   override name = 'LambdaEventError';
 }
-
-const DUPLICATE_INSTANCE = 'save:duplicate-instance';
 
 /** Reads the configuration from the environment. @throws LambdaEventError naming what is missing. */
 export function lambdaConfigFromEnv(env: Readonly<Record<string, string | undefined>>, session?: AwsSession): LambdaConfig {
@@ -168,7 +168,7 @@ export function createLambdaHandler(config: LambdaConfig): (event: unknown) => P
       if (result.collision && result.base) {
         const outputKey = result.base.replace(/\.dcm$/, `-${ref.slice(0, 8)}.dcm`);
         result = await processJob({ input, fromFolder: true, outputKey }, context, storage);
-        if (result.entry.status === 'ok') result.entry.warnings = [...new Set([...(result.entry.warnings ?? []), DUPLICATE_INSTANCE])];
+        if (result.entry.status === 'ok') result.entry.warnings = withDuplicateInstance(result.entry.warnings);
       }
       const entry = { input, ref: ref.slice(0, 10), ...result.entry, ...(result.entry.error ? { error: capMessage(result.entry.error) } : {}) };
       await results.put(`files/${ref}.json`, Buffer.from(JSON.stringify({ entry, content: result.content, uids: result.records.uids, patients: result.records.patients })), { sensitive: true });

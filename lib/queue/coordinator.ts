@@ -27,7 +27,7 @@ import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/recipe.js';
 import { assertRunPathsApart, linksInto, RunConfigurationError } from '../pipeline/run-paths.js';
 import { claimFieldMaker, connectRedis, KEY_PREFIX, runKeys, type JobData, type QueueAddress, type RunKeys } from './address.js';
 import { absorbRecords, type PatientConflict } from './derived-state.js';
-import type { JobPlaces, JobResult, JobSpec } from './job.js';
+import { withDuplicateInstance, type JobPlaces, type JobResult, type JobSpec } from './job.js';
 import { openQueueLedger, type DoneInput, type QueueLedger } from './ledger.js';
 import { runSettingsHash, type RunRecord } from './run-record.js';
 
@@ -99,7 +99,6 @@ interface Slot {
   earlier?: DoneInput;
 }
 
-const DUPLICATE_INSTANCE = 'save:duplicate-instance';
 const RESUMED = 'already de-identified into this output by an earlier run (same content, rules and options)';
 /** Seconds a run's settings stay in Redis if its coordinator dies without cleaning up. */
 const RECORD_TTL_SECONDS = 7 * 24 * 3600;
@@ -464,7 +463,7 @@ class QueueRun {
       await this.requeue(slot);
       return false;
     }
-    const warnings = slot.final !== result.base ? [...new Set([...(result.entry.warnings ?? []), DUPLICATE_INSTANCE])] : result.entry.warnings;
+    const warnings = slot.final !== result.base ? withDuplicateInstance(result.entry.warnings) : result.entry.warnings;
     slot.entry = { input: input.path, ...result.entry, output: slot.final, ...(warnings ? { warnings } : {}) };
     return true;
   }

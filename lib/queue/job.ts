@@ -12,6 +12,7 @@ import { AwsSession, type AwsSessionOptions } from '../engines/aws/session.js';
 import { InputReadError, readRegularFile } from '../pipeline/inputs.js';
 import type { ManifestEntry } from '../pipeline/manifest.js';
 import { capMessage } from '../pipeline/messages.js';
+import { manifestWarnings, type ManifestWarning } from '../pipeline/warnings.js';
 import { StorageError } from '../storage/errors.js';
 import { createLocalStorage } from '../storage/local.js';
 import { createS3Storage, type S3ServerSideEncryption } from '../storage/s3.js';
@@ -180,4 +181,13 @@ function safeStorageMessage(error: unknown, input: string, hidden: string[] = []
   for (const part of [input, ...(name.length >= 4 ? [name] : [])]) text = text.split(part).join('<input>');
   for (const part of hidden.filter((p) => p.length >= 4).sort((a, b) => b.length - a.length)) text = text.split(part).join('<output>');
   return capMessage(text, 500);
+}
+
+/**
+ * An entry's warnings with the save step's `save:duplicate-instance` added, worded as a run on one
+ * machine words it (the job wrote under a name that a run, not the job, numbered).
+ */
+export function withDuplicateInstance(warnings: readonly ManifestWarning[] | undefined): ManifestWarning[] {
+  const duplicate = manifestWarnings([{ ruleId: 'save:duplicate-instance', step: 'save', severity: 'warning', reason: 'another input of this run has the same SOP Instance UID' }]);
+  return [...(warnings ?? []).filter((w) => w.id !== 'save:duplicate-instance'), ...duplicate];
 }
