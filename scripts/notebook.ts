@@ -47,6 +47,4 @@ function main(): number | Promise<number> {
   });
 }
 
-Promise.resolve(main()).then((code) => {
-  process.exitCode = code;
-});
+process.exitCode = await main();

@@ -70,7 +70,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
           },
         });
       } catch (error) {
-        if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError((error as Error).message);
+        if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError(error.message);
         throw error;
       } finally {
         progress.stop();
@@ -128,7 +128,7 @@ async function runOnQueue(inputs: string[], options: RunCliOptions, setExitCode:
       },
     });
   } catch (error) {
-    if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError((error as Error).message);
+    if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError((error).message);
     throw error;
   } finally {
     process.off('SIGINT', interrupt);

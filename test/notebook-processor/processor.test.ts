@@ -83,8 +83,8 @@ describe.each(inputs)('the processor façade on the %s', (_label, input) => {
     expect(processor.file).toBe(file);
     expect(processor.patientId).toBe(getString(original.dict, 'PatientID'));
     expect(processor.studyInstanceUID).toBe(getString(original.dict, 'StudyInstanceUID'));
-    expect(processor.imageData?.width).toBe(Number(original.dict['00280011'].Value![0]));
-    expect(processor.imageData?.height).toBe(Number(original.dict['00280010'].Value![0]));
+    expect(processor.imageData?.width).toBe(Number(original.dict['00280011']!.Value![0]));
+    expect(processor.imageData?.height).toBe(Number(original.dict['00280010']!.Value![0]));
   });
 
   it('saveDeIdDicom refuses a file whose header was not de-identified, and writes nothing', async () => {

@@ -21,7 +21,7 @@ export function startWorker(queueUrl: string, name: string, args: string[], env:
   let log = '';
   let onReady: () => void;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     log += chunk.toString();
     if (log.includes('taking jobs')) onReady();
   });
