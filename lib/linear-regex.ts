@@ -47,7 +47,8 @@ export function compileLinearPattern(source: string, boundary: PatternBoundary):
   let pattern = compiledPatterns.get(key);
   if (!pattern) {
     pattern = compileUncached(source, boundary);
-    if (compiledPatterns.size >= MAX_CACHED) compiledPatterns.delete(compiledPatterns.keys().next().value!);
+    const oldest = compiledPatterns.keys().next();
+    if (compiledPatterns.size >= MAX_CACHED && !oldest.done) compiledPatterns.delete(oldest.value);
     compiledPatterns.set(key, pattern);
   }
   return pattern;

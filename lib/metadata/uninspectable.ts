@@ -74,9 +74,7 @@ export function guardUninspectableContent(dataset: DicomDataset): ContentVerdict
   } else if (!sopClass.startsWith(STANDARD_ROOT)) return { failReason: `a private SOP class ${uidInMessage(sopClass)}: its content is defined by a vendor and cannot be inspected`, removed: [] };
   const family = UNINSPECTABLE_CLASSES.find((c) => sopClass.startsWith(c.prefix));
   if (family) return { failReason: `${family.why} (SOP class ${uidInMessage(sopClass)})`, removed: [] };
-  let document = false;
-  walkDataset(dataset.dict, ({ tag }) => void (tag === '00420011' && (document = true)));
-  if (document) return { failReason: 'an Encapsulated Document (0042,0011): the kit cannot read the document for identities', removed: [] };
+  if (holdsTag(dataset.dict, '00420011')) return { failReason: 'an Encapsulated Document (0042,0011): the kit cannot read the document for identities', removed: [] };
 
   walkDataset(dataset.dict, ({ tag, element, path, parent }) => {
     if (isPrivateTag(tag) || isOverlayOrCurve(tag)) return; // the rules and the profile rows handle these
@@ -101,5 +99,17 @@ function classlessFailReason(dict: DicomDict): string | undefined {
 }
 
 function hasPixelModule(dict: DicomDict): boolean {
-  return PIXEL_MODULE.every((tag) => dict[tag]?.Value?.[0] !== undefined && dict[tag]?.Value?.[0] !== '');
+  return PIXEL_MODULE.every((tag) => {
+    const value = dict[tag]?.Value?.[0];
+    return value !== undefined && value !== '';
+  });
+}
+
+/** Whether the tag occurs anywhere in the dataset, nested sequences included. */
+function holdsTag(dict: DicomDict, wanted: string): boolean {
+  let found = false;
+  walkDataset(dict, ({ tag }) => {
+    if (tag === wanted) found = true;
+  });
+  return found;
 }

@@ -56,11 +56,11 @@ export function removeCodestreamText(dataset: DicomDataset): CodestreamRemoval[]
   const pixel = dataset.dict[PIXEL_DATA];
   const info = syntaxInfo(dataset.transferSyntaxUID);
   if (!pixel || !info || info.codec === 'native') return [];
-  const frames = (pixel.Value ?? []) as unknown[];
+  const frames = (pixel.Value ?? []);
   if (!frames.every((f) => f instanceof ArrayBuffer)) throw new PixelDataError('Pixel Data (7FE0,0010) holds a value that is not binary');
   const declared = readPixelModule(dataset);
   const removals: CodestreamRemoval[] = [];
-  (frames as ArrayBuffer[]).forEach((frame, index) => {
+  (frames).forEach((frame, index) => {
     const result = stripFrame(new Uint8Array(frame), info.codec, declared, index);
     if (result.removed.length === 0) return;
     frames[index] = Uint8Array.from(result.bytes).buffer;
@@ -97,7 +97,7 @@ export function stripFrame(bytes: Uint8Array, codec: SyntaxInfo['codec'], declar
     default:
       edits = [];
   }
-  const removed = edits.filter((e) => e.what).map((e) => ({ what: e.what!, bytes: bytesRemoved(bytes, e) }));
+  const removed = edits.flatMap((e) => (e.what ? [{ what: e.what, bytes: bytesRemoved(bytes, e) }] : []));
   if (removed.length === 0) return { bytes, removed };
   // Zero padding after the codestream goes too: the writer pads the new frame to an even length.
   const end = layout.end < bytes.byteLength && bytes.subarray(layout.end).every((b) => b === 0) ? layout.end : bytes.byteLength;

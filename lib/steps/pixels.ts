@@ -104,7 +104,7 @@ export function redactPixelPhi(options: RedactPixelOptions = {}): Step {
  * Fails the file when such text cannot be removed safely.
  */
 export function stripCodestreamText(): Step {
-  return async function stripCodestreamTextStep(file) {
+  return function stripCodestreamTextStep(file) {
     const dataset = file.requireDataset(CLEAN_PIXELS);
     try {
       stripHidden(file, dataset);

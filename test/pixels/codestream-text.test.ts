@@ -188,7 +188,7 @@ describe('deid run on frames with hidden text', () => {
     expect(entry.status).toBe('ok');
     return { entry, file: path.join(work, `out-${mode}`, entry.output!) };
   };
-  const frameOf = (file: string) => new Uint8Array(readDicom(readFileSync(file)).dict['7FE00010'].Value![0] as ArrayBuffer);
+  const frameOf = (file: string) => new Uint8Array(readDicom(readFileSync(file)).dict['7FE00010']!.Value![0] as ArrayBuffer);
 
   describe.each(['pixels', 'header'] as const)('%s mode', (mode) => {
     it.each(['jpeg-with-text', 'j2k-with-text'] as const)('%s: the text is gone, the removal reported, the image data kept', (name) => {
@@ -213,7 +213,7 @@ describe('deid run on frames with hidden text', () => {
     const decoded = (file: string, name: string) => {
       const target = path.join(work, `${name}.raw.dcm`);
       execFileSync('dcmdjpeg', [file, target]);
-      return Buffer.from(readDicom(readFileSync(target)).dict['7FE00010'].Value![0] as ArrayBuffer);
+      return Buffer.from(readDicom(readFileSync(target)).dict['7FE00010']!.Value![0] as ArrayBuffer);
     };
     const stripped = decoded(output('header', 'jpeg-with-text').file, 'stripped');
     const plain = decoded(output('header', 'jpeg-plain').file, 'plain');
