@@ -15,6 +15,8 @@
  *   steps/                               thin steps over the domain functions
  *   reports/, learn/                     TSV reports and audit records; rules learned from them
  *   pipeline/                            the recipe and the runners
+ *   queue/                               many workers on a Redis queue (BullMQ): the job, the worker, the coordinator
+ *   deploy/                              serverless entry points (the AWS Lambda handler)
  *   notebook/, cli/                      the two front ends
  *   index.ts                             the public API (re-exports only)
  */
@@ -33,6 +35,8 @@ const floors = [
   ['^lib/reports/'],
   ['^lib/learn/'],
   ['^lib/pipeline/'],
+  ['^lib/queue/'],
+  ['^lib/deploy/'],
   ['^lib/(notebook|cli)/'],
   ['^lib/index\\.ts$'],
 ];

@@ -11,8 +11,9 @@ import { markRequired } from './help.js';
 import { registerRunCommand } from './run-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerLearnCommand } from './learn-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
-const registrars: readonly CommandRegistrar[] = [registerRunCommand, registerEvaluateCommand, registerLearnCommand];
+const registrars: readonly CommandRegistrar[] = [registerRunCommand, registerEvaluateCommand, registerLearnCommand, registerWorkerCommand];
 
 /** The kit's version, from package.json. */
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -10,9 +10,27 @@ import { createProgress } from './progress.js';
 import { addAwsOptions, awsRunOptions, type AwsCliOptions } from './aws-options.js';
 import { describeFile } from './file-messages.js';
 import { runStatsLines } from './run-stats.js';
+import { wholeNumber } from './numbers.js';
 import { runSummary } from './summary.js';
 
-/** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine] [AWS options]`. */
+type RunCliOptions = {
+  out: string;
+  rules: string;
+  state: string;
+  manifest?: string;
+  pixels: boolean;
+  engine: string;
+  allowIncompleteRules?: boolean;
+  verbose?: boolean;
+  queue?: string;
+  queueName: string;
+  attempts: string;
+  jobs?: string;
+  resume: boolean;
+  textEngine: string;
+} & AwsCliOptions;
+
+/** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine] [--queue] [AWS options]`. */
 export const registerRunCommand: CommandRegistrar = (program: Command, setExitCode) => {
   const command = program
     .command('run')
@@ -28,13 +46,17 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--jobs <n>', 'worker threads de-identifying files at once (default: the number of cores); the output is the same whatever the number')
     .option('--no-resume', 'do every input again, even those an earlier run into the same --out and state already did')
     .option('--allow-incomplete-rules', 'accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO')
-    .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)');
+    .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)')
+    .option('--queue <url>', 'de-identify with workers on a Redis queue (deid worker), redis://host:port[/db]; the output must be a folder every worker sees at the same path, or s3://')
+    .option('--queue-name <name>', 'with --queue: the queue\'s name', 'deid')
+    .option('--attempts <n>', 'with --queue: attempts per file before its job fails for good (a dead letter)', '3');
   addAwsOptions(command).action(
     async (
       inputs: string[],
-      options: { out: string; rules: string; state: string; manifest?: string; pixels: boolean; engine: string; allowIncompleteRules?: boolean; verbose?: boolean; jobs?: string; resume: boolean; textEngine: string } & AwsCliOptions,
+      options: RunCliOptions,
     ) => {
       if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
+      if (options.queue) return runOnQueue(inputs, options, setExitCode);
       if (!(TEXT_ENGINE_CHOICES as readonly string[]).includes(options.textEngine)) throw new UsageError(`--text-engine must be ${TEXT_ENGINE_CHOICES.join(', ')}, not "${options.textEngine}"`);
       const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${options.jobs}"`);
@@ -81,3 +103,69 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     },
   );
 };
+
+/** `deid run … --queue`: the same run, its files de-identified by `deid worker`s; same progress, manifest, summary and exit codes. */
+async function runOnQueue(inputs: string[], options: RunCliOptions, setExitCode: (code: number) => void): Promise<void> {
+  if (options.engine !== 'local') throw new UsageError('--queue runs the local engine on the workers; --engine aws runs on one machine (or on AWS Lambda, see docs/distributed.md)');
+  if (options.rekognitionStaging) throw new UsageError('--rekognition-staging has no use with --queue (the workers run the local engine)');
+  const [{ deidentifyOnQueue }, { RunConfigurationError }, { RulesError }] = await Promise.all([
+    import('../queue/coordinator.js'),
+    import('../pipeline/deidentify-files.js'),
+    import('../rules/index.js'),
+  ]);
+  const { parseQueueAddress, QueueAddressError } = await import('../queue/address.js');
+  let queue;
+  try {
+    queue = parseQueueAddress(options.queue!, options.queueName, process.env);
+  } catch (error) {
+    if (error instanceof QueueAddressError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (options.verbose) process.stderr.write('deid: --verbose: messages show input paths, which often hold patient names; do not share this log\n');
+  const aws = awsRunOptions(options, (notice) => process.stderr.write(`${notice}\n`));
+  const progress = createProgress('de-identifying');
+  const controller = new AbortController();
+  const interrupt = () => {
+    progress.log('deid: interrupted: taking the jobs not started off the queue');
+    controller.abort();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  let result;
+  try {
+    result = await deidentifyOnQueue(inputs, {
+      queue,
+      out: options.out,
+      rulesPath: options.rules,
+      stateDir: options.state,
+      manifestPath: options.manifest,
+      pixels: options.pixels,
+      allowIncompleteRules: options.allowIncompleteRules,
+      attempts: wholeNumber('--attempts', options.attempts, 1, 100),
+      ...aws,
+      signal: controller.signal,
+      onStatus: (line) => progress.log(`deid: ${line}`),
+      onFile: (entry, done, total) => {
+        progress.update(done, total);
+        if (entry.status !== 'ok' && !(entry as { resumed?: boolean }).resumed) progress.log(describeFile(entry, done, total, options.verbose === true));
+      },
+    });
+  } catch (error) {
+    if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    progress.stop();
+  }
+  process.stdout.write(
+    runSummary(result, options.out) +
+      (result.resumed ? `of the skipped, ${result.resumed} done by an earlier run\n` : '') +
+      `queue: ${queue.name} at ${queue.display}` +
+      (result.stalled ? `; ${result.stalled} job(s) taken back from a stopped worker` : '') +
+      (result.deadLetters ? `; ${result.deadLetters} job(s) failed for good (their dead letters stay in the queue)` : '') +
+      '\n' +
+      (result.stopped ? `stopped: ${result.stopped}\n` : ''),
+  );
+  setExitCode(result.failed > 0 ? ExitCode.fileFailed : ExitCode.ok);
+}

@@ -22,7 +22,7 @@ describe('deid --version and --help', () => {
   const commands = createProgram(() => {}).commands as Command[];
 
   it('has the sub-commands the README documents', () => {
-    expect(commands.map((c) => c.name())).toEqual(['run', 'evaluate', 'learn']);
+    expect(commands.map((c) => c.name())).toEqual(['run', 'evaluate', 'learn', 'worker']);
   });
 
   it.each(commands.map((c) => [c.name(), c] as const))('%s --help marks every required option and argument, and only those', async (name, command) => {
