@@ -192,7 +192,9 @@ export async function deidentifyOnQueue(inputs: string[], options: QueueRunOptio
     await run?.close();
     redis.disconnect();
     await ledger?.close();
-    state?.flush();
+    await state?.flush();
+    // Fold the run's journal into the maps, as a one-machine run does.
+    state?.compact();
     await manifest.close();
   }
   return run.result(manifestPath, session ? { awsUsage: session.usage.summary() } : {});
@@ -490,7 +492,7 @@ class QueueRun {
 
   private async commit(group: Slot[]): Promise<void> {
     const { state, manifest, ledger, options } = this.run;
-    state.flush();
+    await state.flush();
     for (const slot of group) {
       const entry = slot.entry!;
       entry.ref = state.keyedHash(slot.input.path).slice(0, 10);
