@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
 import { engineError } from './errors.js';
 import { clampConfidence, pushLine } from './text-lines.js';
-import { findTextRegions } from './text-regions.js';
+import { findTextRegions, slidingExtreme } from './text-regions.js';
 import type { Box, DetectedText } from './types.js';
 
 /** Words and lines read in one image or crop. */
@@ -25,6 +25,8 @@ export interface Crop {
   /** The ground is dark: invert so tesseract sees dark text on a light ground. */
   invert: boolean;
   pixels: Uint8Array;
+  /** Glyph height of its line (original pixels): sets how wide a structure counts as ground. */
+  glyphHeight: number;
   /** Digest of pixels and settings: the same crop on another frame is read once. */
   key: string;
 }
@@ -85,7 +87,7 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     const invert = patch ? patch.ground < (coreLo + coreHi) / 2 : region.light;
     const scale = scaleOption === 'auto' ? Math.min(4, Math.max(1, Math.round((TARGET_GLYPH_HEIGHT / region.glyphHeight) * 2) / 2)) : scaleOption;
     const key = createHash('sha256').update(`${box.width}x${box.height};${scale};${invert};`).update(pixels).digest('hex');
-    add({ box, scale, invert, pixels, key });
+    add({ box, scale, invert, pixels, glyphHeight: region.glyphHeight, key });
   }
   return [...crops.values()];
 }
@@ -160,6 +162,33 @@ function labelPatch(pixels: Uint8Array, w: number, h: number, cl: number, ct: nu
   return { ground, inner: true };
 }
 
+/**
+ * Removes the ground under the ink (a morphological top-hat): the ground is what an opening (for
+ * light ink) or a closing (for dark ink) wider than a stroke leaves, and each pixel keeps only how far
+ * its ink stands out from it, in the crop's own polarity. Text running from a dark field onto bright
+ * anatomy (`Acc# A81998973` whose last digits sit on the body's edge) then reads on one flat ground,
+ * where one global threshold loses the part on the brighter side.
+ */
+export function flattenGround(pixels: Uint8Array, width: number, height: number, glyphHeight: number, lightInk: boolean): Uint8Array {
+  // Wider than the boldest stroke of the line, narrower than the gaps between lines.
+  const r = Math.max(2, Math.round(glyphHeight * 0.35));
+  const ground = lightInk
+    ? slidingExtreme(slidingExtreme(pixels, width, height, r, false), width, height, r, true)
+    : slidingExtreme(slidingExtreme(pixels, width, height, r, true), width, height, r, false);
+  const ink = new Uint8Array(pixels.length);
+  for (let i = 0; i < ink.length; i++) ink[i] = lightInk ? pixels[i] - ground[i] : ground[i] - pixels[i];
+  // Ink on a bright part of the ground stands out less: scale each place by the strongest ink near it
+  // (a glyph away), so every glyph reaches full contrast; faint texture under 32 levels is not raised.
+  const peak = slidingExtreme(ink, width, height, Math.max(3, glyphHeight), true);
+  const out = new Uint8Array(pixels.length);
+  // Same polarity as the input (light ink stays light), so the caller's inversion still applies.
+  for (let i = 0; i < out.length; i++) {
+    const v = Math.min(255, Math.round((ink[i] * 255) / Math.max(32, peak[i])));
+    out[i] = lightInk ? v : 255 - v;
+  }
+  return out;
+}
+
 /** A mosaic image and where each crop sits in it. */
 export interface Mosaic {
   png: Buffer;
@@ -172,7 +201,8 @@ export interface Mosaic {
 export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
   const prepared: Array<{ crop: Crop; data: Uint8Array; width: number; height: number }> = [];
   for (const crop of crops) {
-    let pipeline = sharp(crop.pixels, { raw: { width: crop.box.width, height: crop.box.height, channels: 1 } });
+    const flat = flattenGround(crop.pixels, crop.box.width, crop.box.height, crop.glyphHeight, crop.invert);
+    let pipeline = sharp(flat, { raw: { width: crop.box.width, height: crop.box.height, channels: 1 } });
     if (crop.scale !== 1) pipeline = pipeline.resize(Math.round(crop.box.width * crop.scale), Math.round(crop.box.height * crop.scale), { kernel: 'cubic' });
     pipeline = pipeline.normalise();
     if (crop.invert) pipeline = pipeline.negate({ alpha: false });

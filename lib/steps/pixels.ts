@@ -1,9 +1,10 @@
 import { setElement } from '../dicom/elements.js';
-import { detectPhiInImageText } from '../engines/phi-local.js';
+import { imageTextToSpans } from '../engines/phi-local.js';
 import { findTextRegions } from '../engines/text-regions.js';
 import type { Box, DisplayImage, IdentityContext, PhiDetector, PhiFinding, TextDetector } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';
+import { glyphExtent } from '../pixels/glyph-extent.js';
 import { cleanOverlays, decodeFrames, frameDigest, redactFrames, renderFrame } from '../pixels/index.js';
 import type { PixelModule } from '../pixels/index.js';
 
@@ -57,7 +58,12 @@ export function detectPixelPhi(options: PixelPhiOptions): Step {
           } catch (error) {
             return file.fail({ ruleId: 'pixel:ocr-failed', step: STEP, location: `frame ${index}`, reason: `text detection failed, so burned-in text cannot be ruled out: ${(error as Error).message}` }, error);
           }
-          frameFindings.push(...(await detectPhiInImageText(texts, options.phiDetector, identity, `frame ${index}`)));
+          const spans = imageTextToSpans(texts, `frame ${index}`);
+          const found = await options.phiDetector.detect(spans, identity);
+          // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short),
+          // up to the other words OCR read on the same line.
+          const lineWords = new Map(spans.map((s) => [s.location, (s.words ?? []).map((w) => w.box)]));
+          frameFindings.push(...found.map((f) => (f.box ? { ...f, box: glyphExtent(image, f.box, lineWords.get(f.location) ?? []) } : f)));
         }
         byDigest.set(digest, frameFindings);
       }
