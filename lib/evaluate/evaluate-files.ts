@@ -20,7 +20,7 @@ import { evaluateMetadata } from './evaluate-metadata.js';
 import { evaluatePixels } from './evaluate-pixels.js';
 import { redactRemaining } from './redact-remaining.js';
 import { scanMetadata } from './scan-metadata.js';
-import type { TagFinding } from './types.js';
+import type { EvaluationPixelFinding, TagFinding } from './types.js';
 
 /** Options of {@link evaluateFiles}. */
 export interface EvaluateFilesOptions {
@@ -75,12 +75,27 @@ async function originalIdentities(originals: string[], state: StateStore): Promi
   return byUid;
 }
 
-/** Fails a file whose header still holds PHI after redaction: it is not released. */
-function verifyClean(options: { phiDetector: PhiDetector; rules: Rules; state: StateStore }): Step {
+/**
+ * Fails a file that still holds PHI after redaction, in its header or, when the evaluation filled
+ * pixel boxes, in its pixels (read again with every filled box masked): it is not released.
+ */
+function verifyClean(options: { phiDetector: PhiDetector; rules: Rules; state: StateStore; textDetector?: TextDetector }): Step {
+  const pixels = options.textDetector ? evaluatePixels({ textDetector: options.textDetector, phiDetector: options.phiDetector }) : undefined;
   return async function verifyCleanStep(file) {
     const residual: TagFinding[] = await scanMetadata(file.requireDataset('verify-clean'), { ...options, known: file.data.sourceIdentity as IdentityContext | undefined });
     if (residual.length > 0) {
-      file.fail({ ruleId: 'evaluate:leak-remains', step: 'verify-clean', location: residual[0].path, reason: `${residual.length} leak(s) remain after redaction; the file is not released` });
+      return file.fail({ ruleId: 'evaluate:leak-remains', step: 'verify-clean', location: residual[0].path, reason: `${residual.length} leak(s) remain after redaction; the file is not released` });
+    }
+    // Pixels the evaluation left as they were were just read and judged clean; pixels it redacted are read again.
+    if (!pixels || !((file.data.remainingPixelBoxes as number | undefined) ?? 0)) return;
+    const found = file.data.evaluationPixelFindings;
+    await pixels(file);
+    const left = (file.data.evaluationPixelFindings as EvaluationPixelFinding[] | undefined) ?? [];
+    file.data.verifiedPixelFindings = left;
+    file.data.evaluationPixelFindings = found;
+    if (file.failed) return;
+    if (left.length > 0) {
+      file.fail({ ruleId: 'evaluate:pixel-leak-remains', step: 'verify-clean', location: `frame ${left[0].frame}`, reason: `${left.length} burned-in PHI finding(s) remain after redaction; the file is not released` });
     }
   };
 }
@@ -115,12 +130,13 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     },
     evaluateMetadata({ phiDetector, rules, state }),
   ];
+  let textDetector: TextDetector | undefined;
   if (options.pixels !== false) {
-    const textDetector = options.textDetector ?? (await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {}));
+    textDetector = options.textDetector ?? (await createTextDetector(engine === 'aws' ? { engine: 'aws' } : {}));
     if (!options.textDetector) owned.push(textDetector);
     steps.push(evaluatePixels({ textDetector, phiDetector }));
   }
-  steps.push(redactRemaining({ rules }), verifyClean({ phiDetector, rules, state }), saveDeidentified({ storage }));
+  steps.push(redactRemaining({ rules }), verifyClean({ phiDetector, rules, state, textDetector }), saveDeidentified({ storage }));
 
   const files: EvaluatedFile[] = [];
   const technical = new Set<string>();

@@ -2,6 +2,7 @@ import type { PhiDetector, TextDetector } from '../engines/types.js';
 import type { Step } from '../file.js';
 import { detectPixelPhi } from '../steps/pixels.js';
 import { knownValuesFor, type KnownValuesSource } from './evaluate-metadata.js';
+import { remnantsBesideBoxes } from './partial-values.js';
 
 const STEP = 'evaluate-pixels';
 
@@ -14,8 +15,9 @@ export interface EvaluatePixelsOptions {
 }
 
 /**
- * Makes the step that renders the de-identified pixels of every frame, reads them again and
- * judges the text for PHI with the identity of the original file. Sets
+ * Makes the step that renders the de-identified pixels of every frame, masks the boxes already
+ * filled, reads them again and judges the text for PHI with the identity of the original file,
+ * including what a box left readable of a value beside it (`Acc# ▇▇▇973`). Sets
  * `file.data.evaluationPixelFindings` (with boxes and text) and leaves `file.data.pixelFindings`
  * as it was. A file whose pixels cannot be decoded or read fails (fail closed).
  */
@@ -24,10 +26,14 @@ export function evaluatePixels(options: EvaluatePixelsOptions): Step {
   return async function evaluatePixelsStep(file) {
     const before = file.data.pixelFindings;
     const firstMessage = file.messages.length;
+    // Boxes already filled are masked before reading (their edges are no text), and what a box left
+    // readable of a value beside it counts.
     const detect = detectPixelPhi({
       textDetector: options.textDetector,
       phiDetector: options.phiDetector,
       identity: (f) => knownValuesFor(f, options.knownValues) ?? { values: [] },
+      maskFilled: true,
+      besideFilled: remnantsBesideBoxes,
     });
     try {
       await detect(file);

@@ -88,6 +88,10 @@ export function redactRemaining(options: RedactRemainingOptions = {}): Step {
       try {
         const result = await redactFrames(dataset, boxes, { padding: options.padding ?? 3 });
         file.data.pixelsModified = result.changed;
+        // The boxes this step filled join those of the run, so a later reading masks them too.
+        const all = (file.data.pixelFilled as Map<number, Box[]> | undefined) ?? new Map<number, Box[]>();
+        for (const [frame, filled] of result.filled) all.set(frame, [...(all.get(frame) ?? []), ...filled]);
+        file.data.pixelFilled = all;
         for (const [frame, filled] of result.filled) {
           for (const b of filled) file.message({ ruleId: 'evaluate:pixel-fill', step: STEP, location: `frame ${frame} [${b.left},${b.top},${b.width},${b.height}]`, action: 'fill', reason: 'burned-in PHI left after de-identification filled' });
         }

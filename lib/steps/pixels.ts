@@ -1,9 +1,10 @@
 import { setElement } from '../dicom/elements.js';
 import { imageTextToSpans } from '../engines/phi-local.js';
 import { findTextRegions } from '../engines/text-regions.js';
-import type { Box, DisplayImage, IdentityContext, PhiDetector, PhiFinding, TextDetector } from '../engines/types.js';
+import type { Box, DisplayImage, IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';
+import { findFilledBoxes, maskBoxes } from '../pixels/filled-boxes.js';
 import { glyphExtent } from '../pixels/glyph-extent.js';
 import { cleanOverlays, decodeFrames, frameDigest, redactFrames, renderFrame } from '../pixels/index.js';
 import type { PixelModule } from '../pixels/index.js';
@@ -22,6 +23,17 @@ export interface PixelPhiOptions {
   phiDetector: PhiDetector;
   /** Identity values to look for (default: gathered from `file.original`, else `file.dataset`). */
   identity?: (file: DicomFile) => IdentityContext;
+  /**
+   * Re-reading redacted pixels (the evaluation): mask the filled boxes before reading, so their edges
+   * are never read as text (default false). The boxes are those of `file.data.pixelFilled` when this
+   * process filled them, and the black rectangles found in each rendering.
+   */
+  maskFilled?: boolean;
+  /**
+   * Judges the text read beside the filled boxes of a frame, for what a box left readable of a word
+   * (used with `maskFilled`). Its findings join the PHI detector's.
+   */
+  besideFilled?: (spans: TextSpan[], filled: Box[], identity: IdentityContext) => PhiFinding[];
 }
 
 /**
@@ -46,25 +58,45 @@ export function detectPixelPhi(options: PixelPhiOptions): Step {
     const identity = options.identity?.(file) ?? gatherIdentity((file.original ?? dataset));
     const byDigest = new Map<string, PhiFinding[]>();
     const findings: PixelFinding[] = [];
+    const known = (file.data.pixelFilled as Map<number, Box[]> | undefined) ?? new Map<number, Box[]>();
     for (const [index, frame] of decoded.frames.entries()) {
-      const digest = frameDigest(frame);
+      // Identical frames (with the same known boxes) are read once.
+      const digest = options.maskFilled ? `${frameDigest(frame)}:${JSON.stringify(known.get(index) ?? [])}` : frameDigest(frame);
       let frameFindings = byDigest.get(digest);
       if (!frameFindings) {
-        frameFindings = [];
-        for (const image of frameRenderings(decoded.module, frame)) {
+        // Every reading of the frame is judged together: a generic part of a value read in one
+        // (`Med Ctr`) is backed by its distinctive part read in another.
+        const spans: TextSpan[] = [];
+        const readings: Array<{ image: DisplayImage; filled: Box[] }> = [];
+        const renderings = frameRenderings(decoded.module, frame);
+        for (const [r, rendering] of renderings.entries()) {
+          const filled = options.maskFilled ? [...(known.get(index) ?? []), ...findFilledBoxes(rendering)] : [];
+          const image = filled.length > 0 ? maskBoxes(rendering, filled) : rendering;
           let texts;
           try {
             texts = await options.textDetector.detect(image);
           } catch (error) {
             return file.fail({ ruleId: 'pixel:ocr-failed', step: STEP, location: `frame ${index}`, reason: `text detection failed, so burned-in text cannot be ruled out: ${(error as Error).message}` }, error);
           }
-          const spans = imageTextToSpans(texts, `frame ${index}`);
-          const found = await options.phiDetector.detect(spans, identity);
-          // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short),
-          // up to the other words OCR read on the same line.
-          const lineWords = new Map(spans.map((s) => [s.location, (s.words ?? []).map((w) => w.box)]));
-          frameFindings.push(...found.map((f) => (f.box ? { ...f, box: glyphExtent(image, f.box, lineWords.get(f.location) ?? []) } : f)));
+          // Words lying on a filled box are the masking's, not the image's.
+          if (filled.length > 0) texts = texts.filter((t) => !filled.some((b) => coveredBy(t.box, b)));
+          const readingSpans = imageTextToSpans(texts, r === 0 ? `frame ${index}` : `frame ${index} reading ${r + 1}`);
+          for (const span of readingSpans) spans.push(span);
+          readings.push(...readingSpans.map(() => ({ image, filled })));
         }
+        const found = await options.phiDetector.detect(spans, identity);
+        if (options.besideFilled) {
+          const filled = [...new Set(readings.flatMap((x) => x.filled))];
+          if (filled.length > 0) found.push(...options.besideFilled(spans, filled, identity));
+        }
+        // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short),
+        // up to the other words OCR read on the same line.
+        const byLocation = new Map(spans.map((span, i) => [span.location, { span, image: readings[i].image }]));
+        frameFindings = found.map((f) => {
+          const at = byLocation.get(f.location);
+          if (!f.box || !at) return f;
+          return { ...f, box: glyphExtent(at.image, f.box, (at.span.words ?? []).map((w) => w.box)) };
+        });
         byDigest.set(digest, frameFindings);
       }
       findings.push(...frameFindings.map((f) => ({ ...f, frame: index })));
@@ -82,6 +114,13 @@ export function detectPixelPhi(options: PixelPhiOptions): Step {
       });
     }
   };
+}
+
+/** True when most (over half) of `a` lies inside `b`. */
+function coveredBy(a: Box, b: Box): boolean {
+  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 && w * h > 0.5 * a.width * a.height;
 }
 
 /**
