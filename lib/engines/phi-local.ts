@@ -433,22 +433,39 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       break;
     }
   }
-  // Initials (`J.`, `JQ`) beside a part of the name; a run of them (`J. Q. DOE`) counts from the name outwards.
-  const nameAt = new Set(hits.filter((h) => h.engine === 'local:header-name').map((h) => h.begin));
+  // Initials (`J.`, `JQ`) beside a part of the same person's name; a run of them (`J. Q. DOE`) counts
+  // from the name outwards. The name's source tells whose initials they must be.
+  const nameAt = new Map(hits.filter((h) => h.engine === 'local:header-name').map((h) => [h.begin, h.type]));
   for (let changed = true; changed; ) {
     changed = false;
     for (const [i, t] of tokens.entries()) {
       if (nameAt.has(t.begin) || !/^\p{L}{1,3}$/u.test(t.text)) continue;
       const up = t.text.toUpperCase();
-      const initial =
-        t.text.length === 1 ? m.nameLetters.find((l) => l.letter === up) : t.text === up ? m.nameGroups.find((g) => g.letters === up) : undefined;
+      const besideTypes = [tokens[i - 1], tokens[i + 1]].map((n) => n && nameAt.get(n.begin)).filter((x): x is string => x !== undefined);
+      if (besideTypes.length === 0) continue;
+      const candidates: Array<{ category: SafeHarborCategory; source: string }> =
+        t.text.length === 1 ? m.nameLetters.filter((l) => l.letter === up) : t.text === up ? m.nameGroups.filter((g) => g.letters === up) : [];
+      const initial = candidates.find((c) => besideTypes.includes(`header:${c.source}`));
       if (!initial) continue;
-      const beside = [tokens[i - 1], tokens[i + 1]].some((n) => n && nameAt.has(n.begin));
-      if (!beside) continue;
       hits.push({ begin: t.begin, end: t.end, category: initial.category, type: `header:${initial.source}`, engine: 'local:header-name', score: 0.9, identity: true });
-      nameAt.add(t.begin);
+      nameAt.set(t.begin, `header:${initial.source}`);
       changed = true;
     }
+  }
+  // A word cut at the edge of what OCR read (the first word losing its head, the last its tail):
+  // five characters or more and at least 60% of a distinctive header word or ID. The box then grows
+  // over the rest of the word's glyphs.
+  for (const [t, cut] of [[tokens[0], 'head'], [tokens[tokens.length - 1], 'tail']] as const) {
+    if (!t || hits.some((h) => h.begin <= t.begin && h.end >= t.end)) continue;
+    const f = foldOcr(t.text);
+    if (f.length < 5 || keep.has(t.text.toUpperCase())) continue;
+    const part = (whole: string) => f.length < whole.length && f.length >= 0.6 * whole.length && (cut === 'head' ? whole.endsWith(f) : whole.startsWith(f));
+    const word = [...m.nameTokens, ...m.distinctTokens].find((n) => part(n.folded));
+    const id = word ? undefined : m.compacts.find((c) => /\d/.test(c.folded) && part(c.folded));
+    const source = word ?? id;
+    if (!source) continue;
+    const engine = word && m.nameTokens.includes(word as (typeof m.nameTokens)[number]) ? 'local:header-name' : 'local:header-value';
+    hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true });
   }
   for (const t of tokens) {
     if (t.text.length < 3 || t.text !== t.text.toUpperCase() || keep.has(t.text)) continue;
@@ -562,6 +579,9 @@ function matchRun(
     if (same(token, words[w], continuing)) {
       used = 1;
       fuzzy = token !== words[w];
+    } else if (t === 0 && token.length >= 4 && token.length >= 0.6 * words[w].length && token.length < words[w].length && words[w].endsWith(token)) {
+      // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
+      used = 1;
     } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, words[w]) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
     else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + token.length <= words.length && initialsOf(words.slice(w, w + token.length)) === token) used = token.length;
     else if (continuing && /^\p{L}$/u.test(original[t]) && words[w][0] === token) used = 1;
