@@ -145,6 +145,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     }
 
     const kept = hits.filter((h) => {
+      // A header value matched only through OCR confusions or slips (`AIAN` for ALAN) in a word read
+      // with almost no confidence is more likely texture (speckle) than text; exact matches stand.
+      if (h.identity && h.score < 1 && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
       if (h.identity) return true;
       if (isKept(st.text.slice(h.begin, h.end))) return false;
       // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
@@ -247,6 +250,9 @@ function guessCategory(text: string): SafeHarborCategory {
   }
   return 'R';
 }
+
+/** OCR confidence (0–100) under which a header value matched only through OCR confusions is not trusted. */
+const MIN_FUZZY_CONFIDENCE = 20;
 
 const NAME_PARTS_IGNORED = new Set(['MR', 'MRS', 'MS', 'DR', 'PROF', 'JR', 'SR', 'II', 'III', 'IV', 'MD', 'PHD']);
 const COMMON_WORDS = new Set([

@@ -165,9 +165,8 @@ function labelPatch(pixels: Uint8Array, w: number, h: number, cl: number, ct: nu
 /**
  * Removes the ground under the ink (a morphological top-hat): the ground is what an opening (for
  * light ink) or a closing (for dark ink) wider than a stroke leaves, and each pixel keeps only how far
- * its ink stands out from it, in the crop's own polarity. Text running from a dark field onto bright
- * anatomy (`Acc# A81998973` whose last digits sit on the body's edge) then reads on one flat ground,
- * where one global threshold loses the part on the brighter side.
+ * its ink stands out from it, scaled by the strongest ink a glyph away, in the input's polarity. Every
+ * glyph then stands out alike, wherever it sits: what finding a word's glyphs needs.
  */
 export function flattenGround(pixels: Uint8Array, width: number, height: number, glyphHeight: number, lightInk: boolean): Uint8Array {
   // Wider than the boldest stroke of the line, narrower than the gaps between lines.
@@ -176,15 +175,65 @@ export function flattenGround(pixels: Uint8Array, width: number, height: number,
     ? slidingExtreme(slidingExtreme(pixels, width, height, r, false), width, height, r, true)
     : slidingExtreme(slidingExtreme(pixels, width, height, r, true), width, height, r, false);
   const ink = new Uint8Array(pixels.length);
-  for (let i = 0; i < ink.length; i++) ink[i] = lightInk ? pixels[i] - ground[i] : ground[i] - pixels[i];
+  let strongest = 0;
+  for (let i = 0; i < ink.length; i++) {
+    ink[i] = lightInk ? pixels[i] - ground[i] : ground[i] - pixels[i];
+    if (ink[i] > strongest) strongest = ink[i];
+  }
   // Ink on a bright part of the ground stands out less: scale each place by the strongest ink near it
-  // (a glyph away), so every glyph reaches full contrast; faint texture under 32 levels is not raised.
+  // (a glyph away), so every glyph reaches full contrast. Texture far fainter than the crop's ink (and
+  // anything under 32 levels) is not raised: it would read as junk and slow tesseract down.
   const peak = slidingExtreme(ink, width, height, Math.max(3, glyphHeight), true);
+  const floor = Math.max(32, 0.35 * strongest);
   const out = new Uint8Array(pixels.length);
   // Same polarity as the input (light ink stays light), so the caller's inversion still applies.
   for (let i = 0; i < out.length; i++) {
-    const v = Math.min(255, Math.round((ink[i] * 255) / Math.max(32, peak[i])));
+    const v = Math.min(255, Math.round((ink[i] * 255) / Math.max(floor, peak[i])));
     out[i] = lightInk ? v : 255 - v;
+  }
+  return out;
+}
+
+/**
+ * Evens out the ground along a line of text: each column's ground (its faintest 10% for light ink,
+ * its strongest for dark), taken over a glyph's width, is removed, and each column's ink is scaled by
+ * the strongest ink a glyph away (at most 3x). Text running from a dark field onto bright anatomy
+ * (`Acc# A81998973` whose last digits sit on the body's edge) then reads on one ground, where one
+ * global threshold loses the part on the brighter side. Rows are not touched against each other, so
+ * the texture of a false region is not raised into junk readings. Returned in the input's polarity.
+ */
+export function evenGround(pixels: Uint8Array, width: number, height: number, glyphHeight: number, lightInk: boolean): Uint8Array {
+  const ink = lightInk ? pixels : pixels.map((v) => 255 - v);
+  const column = new Uint8Array(width);
+  const values = new Uint8Array(height);
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) values[y] = ink[y * width + x];
+    values.sort();
+    column[x] = values[Math.floor(0.1 * (height - 1))];
+  }
+  const r = Math.max(2, glyphHeight);
+  // The ground under a glyph's columns: the lowest column ground a glyph's width away.
+  const ground = slidingExtreme(column, width, 1, r, false);
+  const lifted = new Uint8Array(ink.length);
+  const top = new Uint8Array(width);
+  let strongest = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = Math.max(0, ink[y * width + x] - ground[x]);
+      lifted[y * width + x] = v;
+      if (v > top[x]) top[x] = v;
+      if (v > strongest) strongest = v;
+    }
+  }
+  if (strongest === 0) return pixels;
+  const peak = slidingExtreme(top, width, 1, r, true);
+  const out = new Uint8Array(ink.length);
+  for (let x = 0; x < width; x++) {
+    const gain = 255 / Math.max(32, strongest / 3, peak[x]);
+    for (let y = 0; y < height; y++) {
+      const v = Math.min(255, Math.round(lifted[y * width + x] * gain));
+      out[y * width + x] = lightInk ? v : 255 - v;
+    }
   }
   return out;
 }
@@ -201,7 +250,7 @@ export interface Mosaic {
 export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
   const prepared: Array<{ crop: Crop; data: Uint8Array; width: number; height: number }> = [];
   for (const crop of crops) {
-    const flat = flattenGround(crop.pixels, crop.box.width, crop.box.height, crop.glyphHeight, crop.invert);
+    const flat = evenGround(crop.pixels, crop.box.width, crop.box.height, crop.glyphHeight, crop.invert);
     let pipeline = sharp(flat, { raw: { width: crop.box.width, height: crop.box.height, channels: 1 } });
     if (crop.scale !== 1) pipeline = pipeline.resize(Math.round(crop.box.width * crop.scale), Math.round(crop.box.height * crop.scale), { kernel: 'cubic' });
     pipeline = pipeline.normalise();

@@ -54,6 +54,7 @@ export function glyphExtent(image: DisplayImage, box: Box, others: readonly Box[
   for (const c of seeds) extend(union, c);
   // A word space is wider than any gap between the letters of a word; gaps under it continue the word.
   const space = wordSpace(seeds, h);
+  const reach = Math.max(2 * h, 0.8 * box.width);
   // Letters of the word share its height and its cap line or baseline; specks of texture do not.
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
   const seedHeight = median(seeds.map((c) => c.bottom - c.top + 1));
@@ -87,6 +88,9 @@ export function glyphExtent(image: DisplayImage, box: Box, others: readonly Box[
     for (const c of letters) {
       if (c.left >= union.left && c.right <= union.right) continue;
       if (gapTo(c) > space) continue;
+      // OCR reads most of a word it cuts short: grow by less than the box again on each side, so a
+      // chain of specks in speckle does not run on across the image.
+      if (c.left < inBox.left - reach || c.right > inBox.left + inBox.width + reach) continue;
       for (const m of marks) if ((m.left > union.right && m.right < c.left) || (m.right < union.left && m.left > c.right)) extend(union, m);
       extend(union, c);
       grew = true;
