@@ -153,6 +153,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
       // a technical value, not an identifier: only the shape patterns give way, header values never do.
       if (h.engine === 'local:pattern' && !h.strong && technicalLabelBefore(st.text, h.begin, keep)) return false;
+      // An unlabelled ID shape is the weakest evidence: in a word OCR barely recognised it is a misreading
+      // (`12000815` for `W:1200 L:600`), whatever threshold the caller set.
+      if (h.type === 'ID' && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE * 2) return false;
       if (threshold === 0) return true;
       // Structure is evidence too: labelled values and full dates need only more than half the threshold.
       return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
@@ -182,6 +185,15 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       return out;
     },
   };
+}
+
+/**
+ * True when `piece` is `whole` with its head (or tail) cut off: the same as the rest of it, allowing
+ * one OCR slip in pieces of six characters or more.
+ */
+function cutMatch(piece: string, whole: string, cut: 'head' | 'tail'): boolean {
+  const rest = cut === 'head' ? whole.slice(whole.length - piece.length) : whole.slice(0, piece.length);
+  return rest === piece || (piece.length >= 6 && editDistance(piece, rest, 1) <= 1);
 }
 
 /** True when the word right before `begin` (spaces and `:`/`=` between) is a keep-list technique label. */
@@ -465,7 +477,7 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     if (!t || hits.some((h) => h.begin <= t.begin && h.end >= t.end)) continue;
     const f = foldOcr(t.text);
     if (f.length < 5 || keep.has(t.text.toUpperCase())) continue;
-    const part = (whole: string) => f.length < whole.length && f.length >= 0.6 * whole.length && (cut === 'head' ? whole.endsWith(f) : whole.startsWith(f));
+    const part = (whole: string) => f.length < whole.length && f.length >= 0.6 * whole.length && cutMatch(f, whole, cut);
     const word = [...m.nameTokens, ...m.distinctTokens].find((n) => part(n.folded));
     const id = word ? undefined : m.compacts.find((c) => /\d/.test(c.folded) && part(c.folded));
     const source = word ?? id;
@@ -585,12 +597,13 @@ function matchRun(
     if (same(token, words[w], continuing)) {
       used = 1;
       fuzzy = token !== words[w];
-    } else if (t === 0 && token.length >= 4 && token.length >= 0.6 * words[w].length && token.length < words[w].length && words[w].endsWith(token)) {
+    } else if (t === 0 && token.length >= 4 && token.length >= 0.6 * words[w].length && token.length < words[w].length && cutMatch(token, words[w], 'head')) {
       // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
       used = 1;
     } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, words[w]) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
     else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + token.length <= words.length && initialsOf(words.slice(w, w + token.length)) === token) used = token.length;
-    else if (continuing && /^\p{L}$/u.test(original[t]) && words[w][0] === token) used = 1;
+    // A one-letter initial (`U. Hosp.`) counts inside a run or opening one that goes on.
+    else if ((continuing || t + 1 < tokens.length) && /^\p{L}$/u.test(original[t]) && words[w][0] === token) used = 1;
     if (!used) break;
     lastWord = words[w + used - 1];
     lastFuzzy = fuzzy;

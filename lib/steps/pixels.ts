@@ -89,13 +89,16 @@ export function detectPixelPhi(options: PixelPhiOptions): Step {
           const filled = [...new Set(readings.flatMap((x) => x.filled))];
           if (filled.length > 0) found.push(...options.besideFilled(spans, filled, identity));
         }
-        // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short),
-        // up to the other words OCR read on the same line.
+        // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to
+        // the other words OCR read: on the same line, and on other lines elsewhere (a line read again
+        // in another pass or rendering, over the same place, is the same text and does not stop it).
         const byLocation = new Map(spans.map((span, i) => [span.location, { span, image: readings[i].image }]));
         frameFindings = found.map((f) => {
           const at = byLocation.get(f.location);
           if (!f.box || !at) return f;
-          return { ...f, box: glyphExtent(at.image, f.box, (at.span.words ?? []).map((w) => w.box)) };
+          const line = at.span.box ?? f.box;
+          const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
+          return { ...f, box: glyphExtent(at.image, f.box, others) };
         });
         byDigest.set(digest, frameFindings);
       }
@@ -114,6 +117,11 @@ export function detectPixelPhi(options: PixelPhiOptions): Step {
       });
     }
   };
+}
+
+/** True when two boxes share any pixel. */
+function overlapping(a: Box, b: Box): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 }
 
 /** True when most (over half) of `a` lies inside `b`. */
