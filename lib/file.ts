@@ -1,27 +1,7 @@
 import type { DicomDataset } from './dicom/dataset.js';
-import type { SafeHarborCategory } from './safe-harbor.js';
+import { CannotVouchError, type DeidMessage, type Severity } from './message.js';
 
-/** How serious a message is; only `fatal` stops a file. */
-export type Severity = 'info' | 'warning' | 'fatal';
-
-/**
- * One finding or action recorded while a file goes through the steps.
- * Reports, audit records and the manifest are built from these, never from log lines.
- */
-export interface DeidMessage {
-  /** Stable id of the rule or check, e.g. `tag:(0010,0010)`, `keyword:Address`, `pixel:ocr-failed`. */
-  ruleId: string;
-  /** The step that produced it, e.g. `deidentify-metadata`, `detect-pixel-phi`. */
-  step: string;
-  /** Where: an element path like `(0008,1110)[0].(0008,1155)`, or `frame 0 [x,y,w,h]` for pixels. */
-  location?: string;
-  severity: Severity;
-  /** Human-readable reason. Must not contain PHI values. */
-  reason: string;
-  /** Action taken, from the rules vocabulary (`X`, `Z`, `D`, `U`, `K`, `C`) or a pixel action. */
-  action?: string;
-  category?: SafeHarborCategory;
-}
+export { CannotVouchError, type DeidMessage, type Note, type ReportNote, type Severity } from './message.js';
 
 /** Error thrown by a step for a file it cannot vouch for; the file is reported as failed. */
 export class DeidError extends Error {
@@ -42,8 +22,8 @@ export class DeidError extends Error {
 export class DicomFile {
   /** Messages collected so far, in order. */
   readonly messages: DeidMessage[] = [];
-  /** Step results, by name (`pixelFindings`, `outputPath`, …). */
-  readonly data: DicomFileData = {};
+  /** Step results, by name (`pixelFindings`, `outputPath`, …): each step's module declares its own in {@link DicomFileDataMap}. */
+  readonly data: DicomFileDataMap = {};
   /** The parsed dataset; set by the parse step. */
   dataset?: DicomDataset;
   /** The original dataset as parsed, before any step changed it (for evaluation and deny-lists). */
@@ -69,6 +49,15 @@ export class DicomFile {
     throw new DeidError(`${this.path}: ${message.reason}`, message.ruleId, { cause });
   }
 
+  /**
+   * Records a domain function's {@link CannotVouchError} as a fatal message of `step` and throws
+   * (the file is not released); any other error is thrown on unchanged.
+   */
+  failOn(step: string, error: unknown): never {
+    if (error instanceof CannotVouchError) return this.fail({ ...error.note, step }, error.cause ?? error);
+    throw error;
+  }
+
   /** True once any fatal message was recorded. */
   get failed(): boolean {
     return this.messages.some((m) => m.severity === 'fatal');
@@ -81,16 +70,20 @@ export class DicomFile {
   }
 }
 
-/** Typed results that steps leave on a file. Steps add their own fields here. */
-export interface DicomFileData {
-  /** Whether the pixels were checked for burned-in text (false with --no-pixels). */
-  pixelsChecked?: boolean;
-  /** Whether the pixel data was rewritten (redacted). */
-  pixelsModified?: boolean;
-  /** Where the de-identified file was written. */
-  outputPath?: string;
-  [key: string]: unknown;
-}
+/**
+ * Typed results that steps leave on a file (after vfile's `DataMap`). Empty here: each step's module
+ * adds its own fields by declaration merging, so `file.data.x` is typed everywhere without casts:
+ *
+ * @example
+ * declare module '../file.js' {
+ *   interface DicomFileDataMap {
+ *     // Where the de-identified file was written.
+ *     outputPath?: string;
+ *   }
+ * }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface -- extended by declaration merging
+export interface DicomFileDataMap {}
 
 /** A processing step: a function made once from options, run once per file. */
 export type Step = (file: DicomFile) => void | Promise<void>;

@@ -1,6 +1,7 @@
 // deid-kit: the library's public API, one re-export per folder. Entry files only re-export;
 // the code lives in the folders. Notebooks import the folders directly (`deid-kit/notebook`, …).
 export * from './file.js';
+export type * from './image/types.js';
 export * from './safe-harbor.js';
 export type { Tag, DicomElement, DicomDict, DicomDataset, PersonName } from './dicom/dataset.js';
 export { readDicom, writeDicom, cloneDataset, DicomReadError, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './dicom/adapter.js';
@@ -10,12 +11,13 @@ export * from './state/index.js';
 export * from './engines/index.js';
 export * from './metadata/index.js';
 export * from './pixels/index.js';
-export { parseDicom } from './steps/parse.js';
-export * from './steps/pixels.js';
-export * from './steps/save.js';
+export * from './steps/index.js';
 export * from './storage/index.js';
 export * from './storage/target.js';
+export * from './pipeline/recipe.js';
 export * from './pipeline/deidentify-files.js';
+export * from './pipeline/evaluate-files.js';
+export { startAwsRun, AwsPreflightError, type AwsRunOptions, type AwsRunPlan, type AwsRun } from './pipeline/aws-run.js';
 export { processFile } from './pipeline/process-file.js';
 export { manifestEntry, type ManifestEntry } from './pipeline/manifest.js';
 export * from './evaluate/index.js';

@@ -5,11 +5,13 @@
 #  - jupyter-nbconvert, python3-nbclient, jupyter-client, python3-ipykernel: run the notebooks headless
 #  - chromium: screenshot of a notebook exported to HTML
 #  - fonts: synthetic samples burn text in several real fonts
+#  - python3-pydicom: ships pydicom's public test files, which the reader is tested on (read in place)
+#  - time: GNU time, which measures the peak memory of the fuzzer's and the benchmarks' child runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(dcmtk dicom3tools tesseract-ocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
-  chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono)
+  chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono python3-pydicom time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

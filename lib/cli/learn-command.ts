@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { applyProposal, formatProposal, isEmptyProposal, proposeRules, readReportFindings } from '../learn/index.js';
 import { loadRules, RulesError } from '../rules/index.js';
 import { ExitCode, UsageError } from './errors.js';
-import type { CommandRegistrar } from './main.js';
+import type { CommandRegistrar } from './command.js';
 
 /** `deid learn --report <tsv or dir...> [--rules <yaml>] [--apply]`. */
 export const registerLearnCommand: CommandRegistrar = (program: Command, setExitCode) => {
@@ -26,7 +26,7 @@ export const registerLearnCommand: CommandRegistrar = (program: Command, setExit
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
-      const proposal = proposeRules(read.findings, rules, { harmless: read.technicalValues });
+      const proposal = proposeRules(read.findings, rules, { harmless: [...read.technicalValues, ...read.harmlessLines] });
       process.stdout.write(formatProposal(proposal));
       if (options.apply && !isEmptyProposal(proposal)) {
         const result = applyProposal(options.rules, proposal);

@@ -3,20 +3,14 @@
  * (0 every file ok, 1 any file failed, 2 usage error) and `bin/deid.js` sets it.
  */
 import { Command, CommanderError } from 'commander';
+import { capMessage } from '../pipeline/messages.js';
+import type { CommandRegistrar } from './command.js';
 import { ExitCode, UsageError } from './errors.js';
 import { registerRunCommand } from './run-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerLearnCommand } from './learn-command.js';
 
-/** Command modules register themselves here; each action resolves to an exit code. */
-export type CommandRegistrar = (program: Command, setExitCode: (code: number) => void) => void;
-
-const registrars: CommandRegistrar[] = [registerRunCommand, registerEvaluateCommand, registerLearnCommand];
-
-/** Adds a sub-command (used by the evaluate and learn modules). */
-export function addCommand(registrar: CommandRegistrar): void {
-  registrars.push(registrar);
-}
+const registrars: readonly CommandRegistrar[] = [registerRunCommand, registerEvaluateCommand, registerLearnCommand];
 
 /** Parses `argv` (as `process.argv`) and runs the chosen command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -34,10 +28,10 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`deid: ${error.message}\n`);
+      process.stderr.write(`deid: ${capMessage(error.message, 4000)}\n`);
       return ExitCode.usage;
     }
-    process.stderr.write(`deid: ${(error as Error).message}\n`);
+    process.stderr.write(`deid: ${capMessage(String((error as Error)?.message ?? error))}\n`);
     return ExitCode.fileFailed;
   }
   return exitCode;

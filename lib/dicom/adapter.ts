@@ -3,23 +3,45 @@
  * `DicomDataset` and writes one back as valid Part 10, keeping the transfer syntax and
  * writing untouched pixel data byte for byte.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync, inflateSync } from 'node:zlib';
 import dcmjs from 'dcmjs';
 import type { DicomDataset, DicomDict, DicomElement } from './dataset.js';
 import {
   encodePixelElement,
   fragmentsToFrames,
+  type ExtendedOffsets,
   framesDigest,
-  locatePixelElement,
   type RawPixelElement,
 } from './pixel-element.js';
-import { findStructuralProblem } from './structure.js';
-import { TransferSyntax, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntax.js';
+import { READ_COPIES, formatBytes, inflateLimit, resourceLimits, type ResourceLimits } from './limits.js';
+import { encodeMeta, layoutPart10, type Part10Layout } from './part10.js';
+export { metaSopClass } from './part10.js';
+import { inspectDataset, transcodeDataset, type PixelElementPosition } from './transcode.js';
+import { TS, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntaxes.js';
 
 const { DicomMessage, DicomDict: DcmjsDict } = dcmjs.data;
 // dcmjs logs recoverable oddities (unknown VRs) to the console; callers get errors instead.
 dcmjs.log?.setLevel?.('silent');
 dcmjs.log?.getLogger?.('validation.dcmjs')?.setLevel?.('silent');
+inheritTextDecoderInItems(dcmjs.data.ReadBufferStream);
+
+/**
+ * dcmjs reads each sequence item from a new stream that decodes text as Latin-1, whatever the
+ * Specific Character Set: UTF-8 names in an SR's content items came out garbled (so they would not
+ * match the header's). An item inherits its dataset's character set (PS3.5 6.1.2.5.1): sub-streams
+ * take their parent's decoder; an item with its own Specific Character Set still sets its own.
+ */
+function inheritTextDecoderInItems(ReadBufferStream: { prototype: { more(length: number): unknown } }): void {
+  const more = ReadBufferStream.prototype.more;
+  if ((more as { inherits?: boolean }).inherits) return;
+  const inheriting = function (this: { decoder?: unknown }, length: number) {
+    const stream = more.call(this, length) as { setDecoder?(decoder: unknown): void };
+    if (this.decoder) stream.setDecoder?.(this.decoder);
+    return stream;
+  };
+  (inheriting as { inherits?: boolean }).inherits = true;
+  ReadBufferStream.prototype.more = inheriting;
+}
 
 const PIXEL_DATA = '7FE00010';
 /** Identifies files written by this kit (PS3.7 D.3.3.2); a 2.25 UUID-derived root. */
@@ -41,47 +63,103 @@ export class DicomReadError extends Error {
 /** Original pixel element bytes, keyed by the element object they belong to. */
 const rawPixelElements = new WeakMap<DicomElement, RawPixelElement>();
 
+/** Options of {@link readDicom}. */
+export interface ReadOptions {
+  /** Limits to apply instead of those in force (see `lib/dicom/limits.ts`). */
+  limits?: Partial<ResourceLimits>;
+  /**
+   * When to rewrite the dataset into the form the parser reads best (see `lib/dicom/transcode.ts`):
+   * `auto` (default) only when it needs it, `always` for every file (tests compare the two).
+   */
+  transcode?: 'auto' | 'always';
+}
+
 /**
  * Parses DICOM bytes: Part 10 in implicit/explicit VR little endian, explicit big endian,
- * deflated explicit little endian, any encapsulated syntax, or a bare dataset without
- * preamble and meta header (implicit or explicit VR little endian).
- * Strings come back as Unicode whatever the Specific Character Set.
+ * deflated explicit little endian or any encapsulated syntax; with or without preamble, meta
+ * group length or meta header (a bare dataset), and with a transfer syntax missing from the meta
+ * header inferred from the dataset as dcmtk does. Sequences of undefined length encoded as UN or
+ * with unknown private tags are read as sequences. Strings come back as Unicode whatever the
+ * Specific Character Set, code extensions (ISO 2022) included; it is written back as UTF-8.
+ *
+ * Sizes are checked before anything large is allocated: a deflated dataset inflates only up to
+ * a limit, and a file needing more than the per-file memory limit fails.
  *
  * @param bytes the file's bytes; not modified.
  * @param source name used in errors (default: `<memory>`).
  * @throws DicomReadError naming the source and the problem.
  */
-export function readDicom(bytes: Uint8Array, source = '<memory>'): DicomDataset {
-  const part10 = hasPart10Preamble(bytes) ? bytes : wrapBareDataset(bytes, source);
+export function readDicom(bytes: Uint8Array, source = '<memory>', options: ReadOptions = {}): DicomDataset {
+  const limits = resourceLimits(options.limits);
+  let layout: Part10Layout;
+  try {
+    layout = layoutPart10(bytes);
+  } catch (error) {
+    throw new DicomReadError(source, describe(error), { cause: error });
+  }
+  const transferSyntaxUID = layout.transferSyntaxUID;
+  let body = bytes.subarray(layout.datasetOffset);
+  if (transferSyntaxUID === TS.DeflatedExplicitVRLittleEndian) body = inflateDataset(body, limits, source);
+  if (body.byteLength === 0) throw new DicomReadError(source, 'the dataset is empty');
+  const needed = body.byteLength * READ_COPIES;
+  if (needed > limits.maxFileMemory) {
+    throw new DicomReadError(source, `reading this ${formatBytes(body.byteLength)} dataset needs about ${formatBytes(needed)}, above the per-file memory limit of ${formatBytes(limits.maxFileMemory)} (DEID_MAX_FILE_MEMORY)`);
+  }
+  const syntax = { implicitVR: isImplicitVR(transferSyntaxUID), littleEndian: !isBigEndian(transferSyntaxUID) };
+  const head = (parserSyntax: string) => concat([new Uint8Array(128), new TextEncoder().encode('DICM'), encodeMeta(layout.metaElements, parserSyntax)]);
+  // dcmjs reads everything before the top-level Pixel Data, which is read here (its fragments and
+  // offset tables checked, big endian words swapped) without copying it through the parser.
+  let part10: Uint8Array;
+  let pixel: PixelElementPosition | undefined;
+  try {
+    const inspection = inspectDataset(body, syntax);
+    pixel = inspection.pixel;
+    if (inspection.reasons.size > 0 || options.transcode === 'always') {
+      part10 = transcodeDataset(body, syntax, head(syntax.littleEndian ? TS.ExplicitVRLittleEndian : TS.ExplicitVRBigEndian));
+    } else {
+      const parserSyntax = transferSyntaxUID === TS.DeflatedExplicitVRLittleEndian ? TS.ExplicitVRLittleEndian : transferSyntaxUID;
+      part10 = concat([head(parserSyntax), body.subarray(0, pixel?.start ?? body.byteLength)]);
+    }
+  } catch (error) {
+    throw new DicomReadError(source, describe(error), { cause: error });
+  }
   let message: { meta: DicomDict; dict: DicomDict };
   try {
-    message = DicomMessage.readFile(toArrayBuffer(part10), { ignoreErrors: false });
+    message = DicomMessage.readFile(part10.buffer, { ignoreErrors: false });
   } catch (error) {
     throw new DicomReadError(source, `cannot parse DICOM: ${describe(error)}`, { cause: error });
   }
   const meta = message.meta;
-  const transferSyntaxUID = String(meta['00020010']?.Value?.[0] ?? '').replace(/\0/g, '').trim();
-  if (!transferSyntaxUID) throw new DicomReadError(source, 'the file meta header has no Transfer Syntax UID');
-  const dict = message.dict;
-  if (Object.keys(dict).length === 0) throw new DicomReadError(source, 'the dataset is empty');
   delete meta['00020000'];
+  meta['00020010'] = { vr: 'UI', Value: [transferSyntaxUID] };
+  const dict = message.dict;
   const dataset: DicomDataset = { meta, dict, transferSyntaxUID };
-  const body = datasetBytes(part10, transferSyntaxUID, source);
-  const problem = findStructuralProblem(body, { implicitVR: isImplicitVR(transferSyntaxUID), littleEndian: !isBigEndian(transferSyntaxUID) });
-  if (problem) throw new DicomReadError(source, problem);
-  if (dict[PIXEL_DATA]) attachRawPixelData(dataset, body, source);
+  if (pixel) attachPixelData(dataset, body, pixel, source);
+  if (Object.keys(dict).length === 0) throw new DicomReadError(source, 'the dataset is empty');
   return dataset;
 }
 
-/** The dataset's encoded bytes after the meta header, inflated when deflated. */
-function datasetBytes(part10: Uint8Array, transferSyntaxUID: string, source: string): Uint8Array {
-  const metaEnd = 132 + 12 + new DataView(part10.buffer, part10.byteOffset).getUint32(140, true);
-  const body = part10.subarray(metaEnd);
-  if (transferSyntaxUID !== TransferSyntax.DeflatedExplicitVRLittleEndian) return body;
+/** Inflates a deflated dataset, stopping (rather than allocating more) once it passes the limit. */
+function inflateDataset(body: Uint8Array, limits: ResourceLimits, source: string): Uint8Array {
+  const limit = inflateLimit(body.byteLength, limits);
+  const attempt = (inflate: typeof inflateRawSync) => inflate(body, { maxOutputLength: limit });
+  const tooLarge = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+  const bomb = () =>
+    new DicomReadError(
+      source,
+      `the deflated dataset (${formatBytes(body.byteLength)}) inflates to more than ${formatBytes(limit)}, the limit for its size (DEID_MAX_INFLATE_RATIO, DEID_MIN_INFLATE_ALLOWANCE): refused as a decompression bomb`,
+    );
   try {
-    return inflateRawSync(body);
+    return attempt(inflateRawSync);
   } catch (error) {
-    throw new DicomReadError(source, `deflated dataset cannot be inflated: ${describe(error)}`, { cause: error });
+    if (tooLarge(error)) throw bomb();
+    // Some writers wrap the deflate stream in a zlib header; dcmtk reads those too.
+    try {
+      return attempt(inflateSync);
+    } catch (again) {
+      if (tooLarge(again)) throw bomb();
+      throw new DicomReadError(source, `the deflated dataset cannot be inflated: ${describe(error)}`, { cause: error });
+    }
   }
 }
 
@@ -97,14 +175,19 @@ export function writeDicom(dataset: DicomDataset): Uint8Array {
   const pixel = dataset.dict[PIXEL_DATA];
   let transferSyntaxUID = dataset.transferSyntaxUID;
   const raw = pixel ? unchangedRaw(pixel) : undefined;
-  if (pixel && !raw && isBigEndian(transferSyntaxUID)) transferSyntaxUID = TransferSyntax.ExplicitVRLittleEndian;
+  if (pixel && !raw && isBigEndian(transferSyntaxUID)) transferSyntaxUID = TS.ExplicitVRLittleEndian;
 
-  const deflate = transferSyntaxUID === TransferSyntax.DeflatedExplicitVRLittleEndian;
+  const deflate = transferSyntaxUID === TS.DeflatedExplicitVRLittleEndian;
   const implicitVR = isImplicitVR(transferSyntaxUID);
   // Big endian pixel data was byte-swapped on reading: dcmjs swaps it back when it writes it.
   const dcmjsWritesPixels = pixel !== undefined && raw !== undefined && isBigEndian(transferSyntaxUID);
   const dict: DicomDict = {};
   for (const [tag, element] of Object.entries(dataset.dict)) if (tag < PIXEL_DATA) dict[tag] = element;
+  // An Extended Offset Table describes the fragments as read; re-encoded frames get a Basic Offset Table.
+  if (pixel && !raw) {
+    delete dict['7FE00001'];
+    delete dict['7FE00002'];
+  }
   if (dcmjsWritesPixels) {
     dict[PIXEL_DATA] = { ...pixel, Value: (pixel.Value as ArrayBuffer[]).map((f) => swapWords(f, wordSize(pixel, dataset))) };
   }
@@ -194,43 +277,60 @@ function buildMeta(dataset: DicomDataset, transferSyntaxUID: string): DicomDict 
   return meta;
 }
 
-function attachRawPixelData(dataset: DicomDataset, body: Uint8Array, source: string): void {
-  const pixel = dataset.dict[PIXEL_DATA];
+/**
+ * Sets the dataset's Pixel Data from its element in the dataset's bytes: native data as one value
+ * (big endian words swapped to little endian, so every step sees little endian), encapsulated data
+ * as one value per frame, grouped and checked by {@link fragmentsToFrames}. The element's bytes are
+ * kept (a view, not a copy) so that unchanged pixel data is written back byte for byte.
+ */
+function attachPixelData(dataset: DicomDataset, body: Uint8Array, position: PixelElementPosition, source: string): void {
   const ts = dataset.transferSyntaxUID;
+  const implicitVR = isImplicitVR(ts);
+  if (position.encapsulated) {
+    const [table, ...fragments] = position.items ?? [];
+    if (!table) throw new DicomReadError(source, 'encapsulated Pixel Data has no offset table item');
+    const tableView = new DataView(table.buffer, table.byteOffset, table.byteLength);
+    const offsetTable: number[] = [];
+    for (let i = 0; i + 4 <= table.byteLength; i += 4) offsetTable.push(tableView.getUint32(i, true));
+    const numberOfFrames = Number.parseInt(String(dataset.dict['00280008']?.Value?.[0] ?? '1'), 10) || 1;
+    let frames: ArrayBuffer[];
+    try {
+      frames = fragmentsToFrames(fragments, offsetTable, numberOfFrames, extendedOffsets(dataset)).map(toArrayBuffer);
+    } catch (error) {
+      throw new DicomReadError(source, `encapsulated Pixel Data does not match its header: ${describe(error)}`, { cause: error });
+    }
+    const pixel: DicomElement = { vr: position.vr, Value: frames };
+    dataset.dict[PIXEL_DATA] = pixel;
+    rawPixelElements.set(pixel, { bytes: body.subarray(position.start, position.end), encapsulated: true, implicitVR, digest: framesDigest(frames) });
+    return;
+  }
+  const value = toArrayBuffer(body.subarray(position.valueStart, position.end));
+  const bits = Number(dataset.dict['00280100']?.Value?.[0] ?? 16);
+  const vr = position.vr === 'OB' || position.vr === 'OW' ? position.vr : bits > 8 ? 'OW' : 'OB';
+  const pixel: DicomElement = { vr, Value: [value] };
+  dataset.dict[PIXEL_DATA] = pixel;
   if (isBigEndian(ts)) {
-    // dcmjs leaves big endian words as they are: swap them so every step sees little endian,
-    // and swap back (in writeDicom) when the file is written unchanged.
-    pixel.Value = (pixel.Value as ArrayBuffer[]).map((frame) => swapWords(frame, wordSize(pixel, dataset)));
+    // Swapped to little endian here, and back (by dcmjs, in writeDicom) when written unchanged.
+    pixel.Value = [swapWords(value, wordSize(pixel, dataset))];
     rawPixelElements.set(pixel, { encapsulated: false, implicitVR: false, digest: framesDigest(pixel.Value as ArrayBuffer[]) });
     return;
   }
-  const implicitVR = isImplicitVR(ts);
-  const located = locatePixelElement(body, implicitVR);
-  if (!located) {
-    if (isEncapsulated(ts)) throw new DicomReadError(source, 'encapsulated Pixel Data is malformed or truncated');
-    return;
-  }
-  const numberOfFrames = Number.parseInt(String(dataset.dict['00280008']?.Value?.[0] ?? '1'), 10) || 1;
-  let frames: ArrayBuffer[];
-  if (located.encapsulated) {
-    try {
-      frames = fragmentsToFrames(located.fragments ?? [], located.offsetTable ?? [], numberOfFrames).map(toArrayBuffer);
-    } catch (error) {
-      throw new DicomReadError(source, `encapsulated Pixel Data: ${describe(error)}`, { cause: error });
-    }
-    pixel.Value = frames;
-  } else {
-    frames = pixel.Value as ArrayBuffer[];
-    const value = body.subarray(located.end - totalLength(frames), located.end);
-    // Only splice raw bytes back when dcmjs read exactly these bytes.
-    if (frames.length !== 1 || !bytesEqual(new Uint8Array(frames[0]), value)) return;
-  }
-  rawPixelElements.set(pixel, {
-    bytes: body.slice(located.start, located.end),
-    encapsulated: located.encapsulated,
-    implicitVR,
-    digest: framesDigest(frames),
-  });
+  rawPixelElements.set(pixel, { bytes: body.subarray(position.start, position.end), encapsulated: false, implicitVR, digest: framesDigest([value]) });
+}
+
+/** The Extended Offset Table and its lengths (64-bit little-endian values), when the dataset has them. */
+function extendedOffsets(dataset: DicomDataset): ExtendedOffsets | undefined {
+  const read = (tag: string) => {
+    const value = dataset.dict[tag]?.Value?.[0];
+    if (!(value instanceof ArrayBuffer)) return undefined;
+    const view = new DataView(value);
+    const out: number[] = [];
+    for (let i = 0; i + 8 <= value.byteLength; i += 8) out.push(Number(view.getBigUint64(i, true)));
+    return out;
+  };
+  const offsets = read('7FE00001');
+  if (!offsets) return undefined;
+  return { offsets, lengths: read('7FE00002') ?? [] };
 }
 
 /**
@@ -252,39 +352,8 @@ function swapWords(frame: ArrayBuffer, size: 1 | 2 | 4): ArrayBuffer {
   return bytes.buffer;
 }
 
-function hasPart10Preamble(bytes: Uint8Array): boolean {
-  return bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
-}
-
-/** Wraps a bare dataset (no preamble, no meta) in a minimal Part 10 header so dcmjs can read it. */
-function wrapBareDataset(bytes: Uint8Array, source: string): Uint8Array {
-  if (bytes.length < 8) throw new DicomReadError(source, `not a DICOM file: only ${bytes.length} bytes`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const group = view.getUint16(0, true);
-  const element = view.getUint16(2, true);
-  const vr = String.fromCharCode(bytes[4], bytes[5]);
-  const explicit = /^(AE|AS|AT|CS|DA|DS|DT|FL|FD|IS|LO|LT|OB|OD|OF|OL|OV|OW|PN|SH|SL|SQ|SS|ST|SV|TM|UC|UI|UL|UN|UR|US|UT|UV)$/.test(vr);
-  const plausible = group >= 0x0002 && group <= 0x0010 && group % 2 === 0 && element < 0x1000;
-  if (!plausible) {
-    throw new DicomReadError(source, "not a DICOM file: no 'DICM' marker at byte 128 and no dataset at the start");
-  }
-  const ts = explicit ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ImplicitVRLittleEndian;
-  const header = new DcmjsDict({ '00020010': { vr: 'UI', Value: [ts] } });
-  header.dict = {};
-  const prefix = new Uint8Array(header.write());
-  return concat([prefix, bytes]);
-}
-
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-function totalLength(frames: ArrayBuffer[]): number {
-  return frames.reduce((sum, f) => sum + f.byteLength, 0);
-}
-
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
@@ -298,5 +367,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  // dcmjs quotes the header value it could not read (`Not a number: SMITH`): never repeat it.
+  return text.replace(/^(Not a number):.*$/s, '$1 (the value is not shown)').slice(0, 300);
 }

@@ -45,3 +45,30 @@ function foldRepeatingGroup(tag: Tag): Tag {
   if ((group === '50' || group === '60') && Number.parseInt(tag.slice(0, 4), 16) % 2 === 0) return `${group}00${tag.slice(4)}`;
   return tag;
 }
+
+/** Every VR of PS3.5 Table 6.2-1. */
+export const STANDARD_VRS = new Set([
+  'AE', 'AS', 'AT', 'CS', 'DA', 'DS', 'DT', 'FD', 'FL', 'IS', 'LO', 'LT', 'OB', 'OD', 'OF', 'OL', 'OV', 'OW',
+  'PN', 'SH', 'SL', 'SQ', 'SS', 'ST', 'SV', 'TM', 'UC', 'UI', 'UL', 'UN', 'UR', 'US', 'UT', 'UV',
+]);
+
+/**
+ * The VR dcmjs gives an element it reads in implicit VR: its dictionary's (`US or SS` as US,
+ * `OB or OW` as OW, other choices as UN), else SQ for an undefined length, OW for pixel data,
+ * LO for a private creator and UN for anything else. Transcoding to explicit VR with these
+ * VRs makes dcmjs read the same values it would have read.
+ */
+export function implicitVrOf(group: number, element: number, undefinedLength: boolean): string {
+  const key = `(${group.toString(16).toUpperCase().padStart(4, '0')},${element.toString(16).toUpperCase().padStart(4, '0')})`;
+  const vr = (dcmjs.data.DicomMetaDictionary.dictionary[key] as { vr?: string } | undefined)?.vr;
+  if (vr) {
+    if (STANDARD_VRS.has(vr)) return vr;
+    if (vr === 'ox') return 'OW';
+    if (vr === 'xs') return 'US';
+    return 'UN';
+  }
+  if (undefinedLength) return 'SQ';
+  if (group === 0x7fe0 && element === 0x0010) return 'OW';
+  if (group % 2 === 1 && element >= 0x10 && element <= 0xff) return 'LO';
+  return 'UN';
+}

@@ -39,7 +39,12 @@ export function formatTag(tag: Tag): string {
   return `(${tag.slice(0, 4)},${tag.slice(4, 8)})`;
 }
 
-/** True for tags in odd groups (private data elements and private creators). */
+/**
+ * True for tags in odd groups: private data elements and private creators. PS3.5 7.8.1 forbids private
+ * elements in groups 0001, 0003, 0005, 0007 and FFFF; nothing legal lives there either, so elements in
+ * those groups are treated as private too: removed unless a rule keeps them (fail closed), never kept
+ * as if they were standard attributes.
+ */
 export function isPrivateTag(tag: Tag): boolean {
   return Number.parseInt(tag.slice(3, 4), 16) % 2 === 1;
 }

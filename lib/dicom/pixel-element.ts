@@ -95,27 +95,66 @@ function endsCleanly(view: DataView, end: number): boolean {
   return view.getUint16(end, true) > 0x7fe0;
 }
 
+/** The Extended Offset Table (7FE0,0001) and its lengths (7FE0,0002), as numbers. */
+export interface ExtendedOffsets {
+  offsets: number[];
+  lengths: number[];
+}
+
 /**
- * Groups encapsulated fragments into frames (PS3.5 A.4): by the Basic Offset Table when present,
- * one fragment per frame when the counts agree, all fragments for a single frame, otherwise
- * by JPEG start-of-image markers.
+ * Groups encapsulated fragments into frames (PS3.5 A.4) and checks that they agree with Number of
+ * Frames: by the Extended Offset Table when present, else by the Basic Offset Table when it has
+ * entries (one per frame, each at a fragment's start), else one fragment per frame when the counts
+ * agree, all fragments for a single frame, or frames split at JPEG / JPEG 2000 start markers.
+ * @throws Error saying, in words, how the fragments and tables disagree with Number of Frames.
  */
-export function fragmentsToFrames(fragments: Uint8Array[], offsetTable: number[], numberOfFrames: number): Uint8Array[] {
-  if (fragments.length === 0) return [];
-  if (offsetTable.length > 0 && offsetTable.length === numberOfFrames) {
-    const starts: number[] = [];
-    let position = 0;
-    for (const fragment of fragments) {
-      starts.push(position);
-      position += fragment.byteLength + 8;
+export function fragmentsToFrames(fragments: Uint8Array[], offsetTable: number[], numberOfFrames: number, extended?: ExtendedOffsets): Uint8Array[] {
+  if (fragments.length === 0) throw new Error('holds no fragments');
+  const starts: number[] = [];
+  let position = 0;
+  for (const fragment of fragments) {
+    starts.push(position);
+    position += fragment.byteLength + 8;
+  }
+  const frameAt = (offset: number, label: string, index: number) => {
+    const k = starts.indexOf(offset);
+    if (k < 0) throw new Error(`the ${label} entry ${index} (${offset}) does not point at a fragment`);
+    return k;
+  };
+  if (extended) {
+    if (offsetTable.length > 0) throw new Error('has both a Basic and an Extended Offset Table');
+    const { offsets, lengths } = extended;
+    if (offsets.length !== numberOfFrames || lengths.length !== numberOfFrames) {
+      throw new Error(`the Extended Offset Table has ${offsets.length} entries and ${lengths.length} lengths for ${numberOfFrames} frames`);
     }
-    return offsetTable.map((offset, i) => {
-      const next = offsetTable[i + 1] ?? Number.POSITIVE_INFINITY;
-      return concat(fragments.filter((_, k) => starts[k] >= offset && starts[k] < next));
+    return offsets.map((offset, i) => {
+      const first = frameAt(offset, 'Extended Offset Table', i);
+      const last = i + 1 < offsets.length ? frameAt(offsets[i + 1], 'Extended Offset Table', i + 1) : fragments.length;
+      if (last <= first) throw new Error('the Extended Offset Table entries are not in increasing order');
+      const frame = concat(fragments.slice(first, last));
+      if (frame.byteLength !== lengths[i] && frame.byteLength !== lengths[i] + 1) {
+        throw new Error(`frame ${i} is ${frame.byteLength} bytes but the Extended Offset Table Lengths say ${lengths[i]}`);
+      }
+      return frame;
     });
   }
-  if (numberOfFrames <= 1) return [concat(fragments)];
+  if (offsetTable.length > 0) {
+    if (offsetTable.length !== numberOfFrames) {
+      throw new Error(`the Basic Offset Table has ${offsetTable.length} ${plural(offsetTable.length, 'entry', 'entries')} for ${numberOfFrames} ${plural(numberOfFrames, 'frame', 'frames')}`);
+    }
+    const firsts = offsetTable.map((offset, i) => frameAt(offset, 'Basic Offset Table', i));
+    if (firsts[0] !== 0) throw new Error('the first Basic Offset Table entry does not point at the first fragment');
+    return firsts.map((first, i) => {
+      const last = firsts[i + 1] ?? fragments.length;
+      if (last <= first) throw new Error('the Basic Offset Table entries are not in increasing order');
+      return concat(fragments.slice(first, last));
+    });
+  }
+  if (numberOfFrames === 1) return [concat(fragments)];
   if (fragments.length === numberOfFrames) return fragments.map((f) => f.slice());
+  if (fragments.length < numberOfFrames) {
+    throw new Error(`holds ${fragments.length} ${plural(fragments.length, 'fragment', 'fragments')} for ${numberOfFrames} frames`);
+  }
   const frames: Uint8Array[][] = [];
   for (const fragment of fragments) {
     const startsImage = fragment[0] === 0xff && (fragment[1] === 0xd8 || fragment[1] === 0x4f);
@@ -123,9 +162,13 @@ export function fragmentsToFrames(fragments: Uint8Array[], offsetTable: number[]
     else frames[frames.length - 1].push(fragment);
   }
   if (frames.length !== numberOfFrames) {
-    throw new Error(`cannot split ${fragments.length} pixel data fragments into ${numberOfFrames} frames`);
+    throw new Error(`holds ${fragments.length} fragments that start ${frames.length} images for ${numberOfFrames} frames`);
   }
   return frames.map(concat);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

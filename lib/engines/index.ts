@@ -3,35 +3,54 @@
  * nothing is sent to AWS unless `engine: 'aws'` is chosen explicitly.
  */
 import { engineError } from './errors.js';
-import { createLocalPhiDetector, type LocalPhiDetectorOptions } from './phi-local.js';
-import { createLocalTextDetector, type LocalTextDetectorOptions } from './text-local-tesseract.js';
+import { createLocalPhiDetector, type LocalPhiDetectorOptions } from './local/phi.js';
+import { createLocalTextDetector, type LocalTextDetectorOptions } from './local/tesseract.js';
 import type { PhiDetector, TextDetector } from './types.js';
-import type { RekognitionTextDetectorOptions } from './text-aws-rekognition.js';
-import type { ComprehendMedicalPhiDetectorOptions } from './phi-aws-comprehend-medical.js';
-import type { ComprehendPiiDetectorOptions } from './phi-aws-comprehend.js';
+import type { RekognitionTextDetectorOptions } from './aws/rekognition.js';
+import type { ComprehendMedicalPhiDetectorOptions } from './aws/comprehend-medical.js';
+import type { ComprehendPiiDetectorOptions } from './aws/comprehend.js';
 
 export type * from './types.js';
 export { EngineError } from './errors.js';
-export { createLocalTextDetector, type LocalTextDetectorOptions } from './text-local-tesseract.js';
-export { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans, type LocalPhiDetectorOptions } from './phi-local.js';
-export { DEFAULT_KEEP_LIST } from './phi-patterns.js';
+export { createLocalTextDetector, type LocalTextDetectorOptions } from './local/tesseract.js';
+export { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans, type LocalPhiDetectorOptions } from './local/phi.js';
+export { DEFAULT_KEEP_LIST } from './local/phi-patterns.js';
+export { AwsSession, isSessionError, type AwsSessionOptions, type AwsService } from './aws/session.js';
+export { AWS_LIST_PRICES, AwsUsage, billingUnits, formatUsage, type ApiUsage, type AwsUsageSummary } from './aws/usage.js';
+export { awsEgressNotice, usesAws, type EgressPlan } from './aws/egress.js';
 
+/** Engine names: `local` (offline, default) or `aws`. */
+export const ENGINE_NAMES = ['local', 'aws'] as const;
 /** Engine names. */
-export type EngineName = 'local' | 'aws';
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** True for a known engine name; the one check of engine names (the CLI and the notebook word their own errors). */
+export function isEngineName(engine: unknown): engine is EngineName {
+  return (ENGINE_NAMES as readonly unknown[]).includes(engine);
+}
 
 /** Options of {@link createTextDetector}: the engine name plus that engine's own options. */
 export type TextDetectorChoice =
   | ({ engine?: 'local' } & LocalTextDetectorOptions)
   | ({ engine: 'aws' } & RekognitionTextDetectorOptions);
 
+/** The local evidence joined with an AWS service's findings (see `withLocalEvidence`). */
+export interface LocalEvidenceChoice {
+  /**
+   * Options of the local detector whose findings are joined with the service's: the rules' regexes,
+   * keep-list and threshold (default: the local detector's defaults). `false` leaves the service alone.
+   */
+  local?: LocalPhiDetectorOptions | false;
+}
+
 /** Options of {@link createPhiDetector}: the engine name plus that engine's own options. */
 export type PhiDetectorChoice =
   | ({ engine?: 'local' } & LocalPhiDetectorOptions)
-  | ({ engine: 'aws'; service?: 'comprehend-medical' } & ComprehendMedicalPhiDetectorOptions)
-  | ({ engine: 'aws'; service: 'comprehend' } & ComprehendPiiDetectorOptions);
+  | ({ engine: 'aws'; service?: 'comprehend-medical' } & ComprehendMedicalPhiDetectorOptions & LocalEvidenceChoice)
+  | ({ engine: 'aws'; service: 'comprehend' } & ComprehendPiiDetectorOptions & LocalEvidenceChoice);
 
 function assertEngine(kind: string, engine: unknown): asserts engine is EngineName | undefined {
-  if (engine !== undefined && engine !== 'local' && engine !== 'aws') {
+  if (engine !== undefined && !isEngineName(engine)) {
     throw engineError('engines', `unknown ${kind} engine ${JSON.stringify(engine)}: use 'local' (offline, default) or 'aws'`);
   }
 }
@@ -44,7 +63,7 @@ export async function createTextDetector(choice: TextDetectorChoice = {}): Promi
   assertEngine('text', choice.engine);
   const { engine, ...options } = choice;
   if (engine === 'aws') {
-    const { createRekognitionTextDetector } = await import('./text-aws-rekognition.js');
+    const { createRekognitionTextDetector } = await import('./aws/rekognition.js');
     return createRekognitionTextDetector(options as RekognitionTextDetectorOptions);
   }
   return createLocalTextDetector(options as LocalTextDetectorOptions);
@@ -52,17 +71,22 @@ export async function createTextDetector(choice: TextDetectorChoice = {}): Promi
 
 /**
  * Creates a PHI detector: `local` (rules, header deny-list, patterns, keep-list; default) or
- * `aws` (Comprehend Medical DetectPHI by default; `service: 'comprehend'` for Comprehend DetectPiiEntities).
+ * `aws` (Comprehend Medical DetectPHI by default; `service: 'comprehend'` for Comprehend DetectPiiEntities),
+ * whose findings are joined with the local evidence (`local`) and filtered by the keep-list last.
  */
 export async function createPhiDetector(choice: PhiDetectorChoice = {}): Promise<PhiDetector> {
   assertEngine('PHI', choice.engine);
   const { engine, ...options } = choice;
   if (engine === 'aws') {
-    const { service, ...awsOptions } = options as { service?: string };
-    if (service === 'comprehend') return (await import('./phi-aws-comprehend.js')).createComprehendPiiDetector(awsOptions as ComprehendPiiDetectorOptions);
-    if (service !== undefined && service !== 'comprehend-medical') throw engineError('engines', `unknown AWS PHI service ${JSON.stringify(service)}: use 'comprehend-medical' (default) or 'comprehend'`);
-    const { createComprehendMedicalPhiDetector } = await import('./phi-aws-comprehend-medical.js');
-    return createComprehendMedicalPhiDetector(awsOptions as ComprehendMedicalPhiDetectorOptions);
+    const { service, local, ...awsOptions } = options as { service?: string } & LocalEvidenceChoice;
+    let detector: PhiDetector;
+    if (service === 'comprehend') detector = (await import('./aws/comprehend.js')).createComprehendPiiDetector(awsOptions as ComprehendPiiDetectorOptions);
+    else if (service === undefined || service === 'comprehend-medical') {
+      detector = (await import('./aws/comprehend-medical.js')).createComprehendMedicalPhiDetector(awsOptions as ComprehendMedicalPhiDetectorOptions);
+    } else throw engineError('engines', `unknown AWS PHI service ${JSON.stringify(service)}: use 'comprehend-medical' (default) or 'comprehend'`);
+    if (local === false) return detector;
+    const { withLocalEvidence } = await import('./aws/with-local-evidence.js');
+    return withLocalEvidence(detector, local);
   }
   return createLocalPhiDetector(options as LocalPhiDetectorOptions);
 }

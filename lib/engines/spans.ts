@@ -1,8 +1,7 @@
 /** Text spans with word offsets, shared by the PHI engines to map findings back to word boxes. */
-import { unionBoxes } from './text-lines.js';
+import { unionBoxes } from '../image/boxes.js';
 import type { Box, DetectedText, TextSpan } from './types.js';
 
-export { unionBoxes } from './text-lines.js';
 
 /** A span's text with the character range of each OCR word in it. */
 export interface SpanText {

@@ -1,14 +1,6 @@
-/** Small helpers shared by the text detectors: box unions, confidence clamping, lines built from words. */
-import type { Box, DetectedText } from './types.js';
-
-/** The smallest box holding every given box. */
-export function unionBoxes(boxes: Box[]): Box {
-  const left = Math.min(...boxes.map((b) => b.left));
-  const top = Math.min(...boxes.map((b) => b.top));
-  const right = Math.max(...boxes.map((b) => b.left + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
-  return { left, top, width: right - left, height: bottom - top };
-}
+/** Small helpers shared by the text detectors: confidence clamping, lines built from words. */
+import { unionBoxes } from '../image/boxes.js';
+import type { DetectedText } from './types.js';
 
 /** A confidence clamped to 0–100 (NaN becomes 0). */
 export function clampConfidence(c: number): number {

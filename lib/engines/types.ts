@@ -1,20 +1,7 @@
+import type { Box, DisplayImage } from '../image/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 
-/** An axis-aligned box in original pixel coordinates (columns, rows) of one frame. */
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-/** An 8-bit image ready for text detection: grey (1 channel) or RGB (3 channels), row-major, interleaved. */
-export interface DisplayImage {
-  width: number;
-  height: number;
-  channels: 1 | 3;
-  data: Uint8Array;
-}
+export type { Box, DisplayImage };
 
 /** A word or line of text found in an image. */
 export interface DetectedText {
@@ -76,4 +63,15 @@ export interface PhiDetector {
   readonly name: string;
   detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]>;
   close?(): Promise<void>;
+}
+
+/**
+ * Somewhere an AWS service can read an image from (an S3 bucket): Rekognition reads renderings over
+ * its 5 MB Bytes limit from here. Objects hold PHI: `remove` deletes them once read.
+ */
+export interface ImageStaging {
+  /** Where objects go, `s3://bucket/prefix`, for notices. */
+  readonly location: string;
+  /** Uploads one image; resolves to its bucket and key and a function deleting it. */
+  put(bytes: Uint8Array): Promise<{ bucket: string; key: string; remove(): Promise<void> }>;
 }

@@ -1,8 +1,6 @@
+/** The evaluation's pure parts: header scan, known values, written values, redaction of what remains. The steps are in `lib/steps/`, the runner in `lib/pipeline/`. */
 export type { TagFinding, EvaluationPixelFinding } from './types.js';
-export { evaluateMetadata, knownValuesFor, type EvaluateMetadataOptions, type KnownValuesSource } from './evaluate-metadata.js';
-export { evaluatePixels, type EvaluatePixelsOptions } from './evaluate-pixels.js';
-export { redactRemaining, type RedactRemainingOptions, type RemainingAction } from './redact-remaining.js';
+export { redactRemainingFindings, type RedactRemainingOptions, type RemainingAction, type RemainingRedaction } from './redact-remaining.js';
 export { scanMetadata, type ScanMetadataOptions } from './scan-metadata.js';
 export { knownValueMatcher, compactText, type KnownValueHit, type KnownValueMatcher } from './known-values.js';
 export { writtenValues, WRITTEN_TAGS, type WrittenValues } from './written-values.js';
-export { evaluateFiles, type EvaluateFilesOptions, type EvaluateFilesResult } from './evaluate-files.js';

@@ -4,7 +4,7 @@
  * digits of an accession number (`Acc# ▇▇▇973`) or the end of a name. A whole value is found by the
  * PHI detector; a fragment is only evidence where a box cut the word.
  */
-import { foldOcr } from '../engines/text-fold.js';
+import { foldOcr } from '../engines/local/text-fold.js';
 import type { Box, IdentityContext, PhiFinding, TextSpan } from '../engines/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 

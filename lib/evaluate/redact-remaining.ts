@@ -1,14 +1,12 @@
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
-import type { Box } from '../engines/types.js';
-import type { DicomFile, Step } from '../file.js';
+import type { Box } from '../image/types.js';
+import { CannotVouchError, type ReportNote } from '../message.js';
 import { redactFrames } from '../pixels/redact.js';
 import { personNamePlaceholder, resolveAction } from '../rules/resolve.js';
 import type { Rules } from '../rules/types.js';
 import type { EvaluationPixelFinding, TagFinding } from './types.js';
 
-const STEP = 'redact-remaining';
-
-/** Options of {@link redactRemaining}. */
+/** Options of {@link redactRemainingFindings} and of the `redactRemaining` step. */
 export interface RedactRemainingOptions {
   /** The rules: they say what removing an element means for its VR and name (default: remove, names get a placeholder). */
   rules?: Rules;
@@ -50,57 +48,66 @@ function decide(finding: TagFinding, rules?: Rules): { action: 'X' | 'Z' | 'D'; 
   return { action: /^[0-9A-F]{3}[13579BDF]/.test(finding.tag) ? 'X' : 'Z', ruleId: `evaluate:leak-after-${decision.ruleId}` };
 }
 
-/**
- * Makes the step that redacts what the evaluation found: each leaked element is replaced by its
- * placeholder (names), emptied or removed as the rules say for it, and each pixel box is filled in
- * every frame it was found in. Records every action as a message (`file.data.remainingActions` too).
- * Fails the file when a finding cannot be redacted (an element path that cannot be found, a pixel
- * finding without a box): it is not released.
- */
-export function redactRemaining(options: RedactRemainingOptions = {}): Step {
-  return async function redactRemainingStep(file: DicomFile) {
-    const dataset = file.requireDataset(STEP);
-    const tagFindings = (file.data.tagFindings ?? []) as TagFinding[];
-    const pixelFindings = (file.data.evaluationPixelFindings ?? []) as EvaluationPixelFinding[];
-    const actions: RemainingAction[] = [];
-    const done = new Set<string>();
-    for (const finding of tagFindings) {
-      if (done.has(finding.path)) continue;
-      done.add(finding.path);
-      const place = locate(dataset, finding.path);
-      if (!place || !place.dict[place.tag]) {
-        return file.fail({ ruleId: 'evaluate:unredactable', step: STEP, location: finding.path, reason: 'a leaked element could not be found to redact it' });
-      }
-      const { action, ruleId, placeholder } = decide(finding, options.rules);
-      if (action === 'X') delete place.dict[place.tag];
-      else if (action === 'Z') place.dict[place.tag] = { vr: finding.vr, Value: [] };
-      else place.dict[place.tag] = { vr: 'PN', Value: [{ Alphabetic: placeholder }] };
-      actions.push({ path: finding.path, action, ruleId });
-      file.message({ ruleId, step: STEP, location: finding.path, action, category: finding.category, reason: `${finding.name || 'element'} ${action === 'X' ? 'removed' : action === 'Z' ? 'emptied' : 'replaced by a placeholder'}: PHI remained after de-identification` });
-    }
+/** What {@link redactRemainingFindings} did. */
+export interface RemainingRedaction {
+  /** One entry per leaked element redacted. */
+  actions: RemainingAction[];
+  /** Number of pixel boxes filled. */
+  pixelBoxes: number;
+  /** Whether Pixel Data was rewritten (unset when there was no box to fill). */
+  pixelsModified?: boolean;
+  /** The exact pixels changed per frame (after padding and clipping). */
+  filled?: Map<number, Box[]>;
+}
 
-    const boxes = new Map<number, Box[]>();
-    for (const finding of pixelFindings) {
-      if (!finding.box) return file.fail({ ruleId: 'evaluate:unredactable', step: STEP, location: `frame ${finding.frame}`, reason: 'burned-in PHI without a box cannot be redacted' });
-      boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), finding.box]);
+/**
+ * Redacts what the evaluation found, in `dataset`: each leaked element is replaced by its
+ * placeholder (names), emptied or removed as the rules say for it, and each pixel box is filled in
+ * every frame it was found in. Reports every action.
+ * @throws CannotVouchError (`evaluate:unredactable`, `evaluate:pixel-redaction-failed`) when a finding
+ * cannot be redacted (an element path that cannot be found, a pixel finding without a box).
+ */
+export async function redactRemainingFindings(
+  dataset: DicomDataset,
+  findings: { tags: readonly TagFinding[]; pixels: readonly EvaluationPixelFinding[] },
+  options: RedactRemainingOptions,
+  report: ReportNote,
+): Promise<RemainingRedaction> {
+  const actions: RemainingAction[] = [];
+  const done = new Set<string>();
+  for (const finding of findings.tags) {
+    if (done.has(finding.path)) continue;
+    done.add(finding.path);
+    const place = locate(dataset, finding.path);
+    if (!place || !place.dict[place.tag]) {
+      throw new CannotVouchError({ ruleId: 'evaluate:unredactable', location: finding.path, reason: 'a leaked element could not be found to redact it' });
     }
-    if (boxes.size > 0) {
-      try {
-        const result = await redactFrames(dataset, boxes, { padding: options.padding ?? 3 });
-        file.data.pixelsModified = result.changed;
-        // The boxes this step filled join those of the run, so a later reading masks them too.
-        const all = (file.data.pixelFilled as Map<number, Box[]> | undefined) ?? new Map<number, Box[]>();
-        for (const [frame, filled] of result.filled) all.set(frame, [...(all.get(frame) ?? []), ...filled]);
-        file.data.pixelFilled = all;
-        for (const [frame, filled] of result.filled) {
-          for (const b of filled) file.message({ ruleId: 'evaluate:pixel-fill', step: STEP, location: `frame ${frame} [${b.left},${b.top},${b.width},${b.height}]`, action: 'fill', reason: 'burned-in PHI left after de-identification filled' });
-        }
-        for (const note of result.notes) file.message({ ruleId: 'pixel:encoding', step: STEP, severity: 'warning', reason: note });
-      } catch (error) {
-        return file.fail({ ruleId: 'evaluate:pixel-redaction-failed', step: STEP, reason: `burned-in PHI could not be redacted: ${(error as Error).message}` }, error);
+    const { action, ruleId, placeholder } = decide(finding, options.rules);
+    if (action === 'X') delete place.dict[place.tag];
+    else if (action === 'Z') place.dict[place.tag] = { vr: finding.vr, Value: [] };
+    else place.dict[place.tag] = { vr: 'PN', Value: [{ Alphabetic: placeholder }] };
+    actions.push({ path: finding.path, action, ruleId });
+    report({ ruleId, location: finding.path, action, category: finding.category, reason: `${finding.name || 'element'} ${action === 'X' ? 'removed' : action === 'Z' ? 'emptied' : 'replaced by a placeholder'}: PHI remained after de-identification` });
+  }
+
+  const boxes = new Map<number, Box[]>();
+  for (const finding of findings.pixels) {
+    if (!finding.box) throw new CannotVouchError({ ruleId: 'evaluate:unredactable', location: `frame ${finding.frame}`, reason: 'burned-in PHI without a box cannot be redacted' });
+    boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), finding.box]);
+  }
+  const out: RemainingRedaction = { actions, pixelBoxes: [...boxes.values()].reduce((n, b) => n + b.length, 0) };
+  if (boxes.size > 0) {
+    try {
+      const result = await redactFrames(dataset, boxes, { padding: options.padding ?? 3 });
+      out.pixelsModified = result.changed;
+      out.filled = result.filled;
+      for (const [frame, filled] of result.filled) {
+        for (const b of filled) report({ ruleId: 'evaluate:pixel-fill', location: `frame ${frame} [${b.left},${b.top},${b.width},${b.height}]`, action: 'fill', reason: 'burned-in PHI left after de-identification filled' });
       }
+      for (const note of result.notes) report({ ruleId: 'pixel:encoding', severity: 'warning', reason: note });
+    } catch (error) {
+      throw new CannotVouchError({ ruleId: 'evaluate:pixel-redaction-failed', reason: `burned-in PHI could not be redacted: ${(error as Error).message}` }, { cause: error });
     }
-    file.data.remainingActions = actions;
-    file.data.remainingPixelBoxes = [...boxes.values()].reduce((n, b) => n + b.length, 0);
-  };
+  }
+  return out;
 }

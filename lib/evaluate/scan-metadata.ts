@@ -5,7 +5,9 @@
  */
 import type { DicomDataset, DicomDict, DicomElement } from '../dicom/dataset.js';
 import { formatTag, isPrivateCreator, isPrivateTag, keywordOf, nameOf, personNameToString, walkDataset } from '../dicom/elements.js';
+import { NUMERIC_VRS } from '../dicom/vr.js';
 import type { IdentityContext, PhiDetector, TextSpan } from '../engines/types.js';
+import { CODED_ENTRY_TAGS } from '../rules/iod-types.js';
 import { PROFILE_TABLE } from '../rules/profile-table.js';
 import type { Rules } from '../rules/types.js';
 import type { StateStore } from '../state/store.js';
@@ -25,7 +27,6 @@ export interface ScanMetadataOptions {
   state?: StateStore;
 }
 
-const NUMERIC_VRS = new Set(['US', 'SS', 'UL', 'SL', 'UV', 'SV', 'FL', 'FD', 'IS', 'DS', 'AT']);
 const BINARY_VRS = new Set(['OB', 'OW', 'OF', 'OD', 'OL', 'OV']);
 const FREE_TEXT_VRS = new Set(['LT', 'ST', 'UT', 'UC']);
 
@@ -46,6 +47,9 @@ function collectValues(dataset: DicomDataset, options: ScanMetadataOptions): Val
   const visitDict = (dict: DicomDict) =>
     walkDataset(dict, ({ tag, element, path, parent }) => {
       if (WRITTEN_TAGS.has(tag)) return 'skip';
+      // A coded entry names a concept of a coding scheme (`121071` is DCM "Finding"): codes are not IDs,
+      // and redacting them would break every code sequence. Code Meaning is text and is judged.
+      if (CODED_ENTRY_TAGS.has(tag) && path.includes('[')) return;
       if (element.vr === 'SQ' || isPrivateCreator(tag) || NUMERIC_VRS.has(element.vr) || BINARY_VRS.has(element.vr)) return;
       const creator = isPrivateTag(tag) ? creatorOf(parent, tag) : undefined;
       (element.Value ?? []).forEach((raw, index) => {

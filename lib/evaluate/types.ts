@@ -1,4 +1,4 @@
-import type { PixelFinding } from '../steps/pixels.js';
+import type { PixelFinding } from '../pixels/burned-in.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 
 /**

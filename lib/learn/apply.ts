@@ -15,8 +15,8 @@ export interface ApplyResult {
   written: boolean;
   /** The backup of the previous file (`<name>.bak-<timestamp>.yaml`). */
   backupPath?: string;
-  /** `append` (comments kept) or `redump` (written anew). */
-  mode: 'append' | 'redump' | 'none';
+  /** `append` (items inserted, every other byte kept) or `document` (rewritten by the yaml Document API: comments kept, spacing normalised). */
+  mode: 'append' | 'document' | 'none';
 }
 
 /** A proposal that cannot be applied (rules changed since, the result would not validate). */

@@ -1,9 +1,11 @@
 /**
- * Adds entries to lists of a rules YAML as text, at the end of each list, so every other line —
- * comments included — stays as it was. Falls back to a full re-dump only when a list cannot be
- * found as a block (a flow list `[...]`, a missing `rules` mapping).
+ * Adds entries to lists of a rules YAML. The `yaml` package's Document API finds each list and its
+ * items where they stand in the text; new items are inserted there as text in the list's own style
+ * (block or flow items, the same indentation), so every other byte, comments included, stays as it
+ * was. A list that is missing or empty is added through the Document API itself, which keeps every
+ * comment (only spacing is normalised).
  */
-import { dump, load } from 'js-yaml';
+import { isMap, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ProposedRegex, ProposedTag, RulesProposal } from './types.js';
 
 /** Lines inserted after a line of the old text (0-based index of the line they follow). */
@@ -16,121 +18,98 @@ export interface Insertion {
 /** The edited text and how it was made. */
 export interface YamlEdit {
   text: string;
-  /** `append`: lines inserted into the lists; `redump`: the document was written anew (comments lost). */
-  mode: 'append' | 'redump' | 'none';
+  /** `append`: items inserted as text, nothing else touched; `document`: rewritten by the Document API (comments kept, spacing normalised). */
+  mode: 'append' | 'document' | 'none';
   insertions: Insertion[];
 }
 
-const indentOf = (line: string) => line.length - line.trimStart().length;
-const isBlankOrComment = (line: string) => line.trim() === '' || line.trimStart().startsWith('#');
 const quoteSingle = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-function tagItem(t: ProposedTag, flow: boolean, listStyle: boolean, indent: string, note: string): string[] {
+function tagFields(t: ProposedTag, hexList: boolean, note: string): Array<[string, string]> {
   const plain = !t.tag.includes('xx');
-  const tag = listStyle && plain ? `[0x${t.tag.slice(1, 5)}, 0x${t.tag.slice(6, 10)}]` : JSON.stringify(t.tag);
-  if (flow) return [`${indent}- {tag: ${tag}, name: ${JSON.stringify(t.name)}, action: ${t.action}, safe_harbor: [${t.safeHarbor.join(', ')}], note: ${JSON.stringify(note)}}`];
-  return [`${indent}- tag: ${tag}`, `${indent}  name: ${JSON.stringify(t.name)}`, `${indent}  action: ${t.action}`, `${indent}  safe_harbor: [${t.safeHarbor.join(', ')}]`, `${indent}  note: ${JSON.stringify(note)}`];
+  const tag = hexList && plain ? `[0x${t.tag.slice(1, 5)}, 0x${t.tag.slice(6, 10)}]` : JSON.stringify(t.tag);
+  return [['tag', tag], ['name', JSON.stringify(t.name)], ['action', t.action], ['safe_harbor', `[${t.safeHarbor.join(', ')}]`], ['note', JSON.stringify(note)]];
 }
 
-const regexItem = (r: ProposedRegex, indent: string) => [`${indent}- ${quoteSingle(r.pattern)}`];
-const wordItem = (w: string, indent: string) => [`${indent}- ${JSON.stringify(w)}`];
-
-interface Block {
-  keyLine: number;
-  lastItemLine: number;
-  itemIndent: string;
-  firstItem?: string;
+/** The source text of an entry as the list writes its items: flow maps on one line, or block maps. */
+function renderItem(key: string, item: ProposedTag | ProposedRegex | string, style: { flowItems: boolean; hexList: boolean }, indent: string, note: string): string[] {
+  if (key === 'regex') return [`${indent}- ${quoteSingle((item as ProposedRegex).pattern)}`];
+  if (key === 'pixel_keep_list') return [`${indent}- ${JSON.stringify(item as string)}`];
+  const fields = tagFields(item as ProposedTag, style.hexList, note);
+  if (style.flowItems) return [`${indent}- {${fields.map(([k, v]) => `${k}: ${v}`).join(', ')}}`];
+  return fields.map(([k, v], i) => `${indent}${i === 0 ? '- ' : '  '}${k}: ${v}`);
 }
 
-/** Finds `rules.<key>` as a block list; undefined when it is absent or not a block list. */
-function findBlock(lines: string[], key: string): Block | 'absent' | 'flow' {
-  const rulesLine = lines.findIndex((l) => /^rules:\s*(#.*)?$/.test(l));
-  if (rulesLine < 0) return 'flow';
-  const child = lines.slice(rulesLine + 1).find((l) => !isBlankOrComment(l));
-  if (!child || indentOf(child) === 0) return 'flow';
-  const childIndent = indentOf(child);
-  let keyLine = -1;
-  for (let i = rulesLine + 1; i < lines.length; i++) {
-    const l = lines[i];
-    if (isBlankOrComment(l)) continue;
-    if (indentOf(l) === 0) break;
-    if (indentOf(l) === childIndent && new RegExp(`^\\s*${key}:`).test(l)) {
-      keyLine = i;
-      break;
-    }
-  }
-  if (keyLine < 0) return 'absent';
-  if (!/^\s*[\w]+:\s*(#.*)?$/.test(lines[keyLine])) return 'flow'; // `key: [...]`, `key: []`
-  let lastItemLine = keyLine;
-  let firstItem: string | undefined;
-  for (let i = keyLine + 1; i < lines.length; i++) {
-    const l = lines[i];
-    if (isBlankOrComment(l)) continue;
-    const ind = indentOf(l);
-    if (ind < childIndent || (ind === childIndent && !l.trimStart().startsWith('- '))) break;
-    firstItem ??= l;
-    lastItemLine = i;
-  }
-  const itemIndent = firstItem ? ' '.repeat(indentOf(firstItem)) : ' '.repeat(childIndent + 2);
-  return { keyLine, lastItemLine, itemIndent, firstItem };
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
+const columnOf = (text: string, offset: number) => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+
+/** The additions per list key, in the order they are written. */
+function additions(proposal: RulesProposal): Array<[string, Array<ProposedTag | ProposedRegex | string>]> {
+  return [
+    ['dicom_tags', proposal.dicomTags],
+    ['regex', proposal.regex],
+    ['pixel_keep_list', proposal.keepList],
+  ];
 }
 
 /**
  * Returns the rules text with the proposal's entries appended to `dicom_tags`, `regex` and
- * `pixel_keep_list` (a missing list is added at the end of `rules`).
+ * `pixel_keep_list`, in each list's own style.
  */
 export function editRulesText(text: string, proposal: RulesProposal, note: string): YamlEdit {
-  const lines = text.split('\n');
-  const insertions: Insertion[] = [];
-  const lists: Array<[string, (indent: string, block: Block | undefined) => string[]]> = [
-    ['dicom_tags', (indent, block) => {
-      const flow = block?.firstItem ? /^\s*- \{/.test(block.firstItem) : true;
-      const listStyle = block?.firstItem ? /tag:\s*\[/.test(block.firstItem) || !flow : false;
-      return proposal.dicomTags.flatMap((t) => tagItem(t, flow, listStyle && !flow, indent, note));
-    }],
-    ['regex', (indent) => proposal.regex.flatMap((r) => regexItem(r, indent))],
-    ['pixel_keep_list', (indent) => proposal.keepList.flatMap((w) => wordItem(w, indent))],
-  ];
-  const counts: Record<string, number> = { dicom_tags: proposal.dicomTags.length, regex: proposal.regex.length, pixel_keep_list: proposal.keepList.length };
-  let endOfRules = -1;
-  for (const [key, render] of lists) {
-    if (counts[key] === 0) continue;
-    const block = findBlock(lines, key);
-    if (block === 'flow') return redump(text, proposal, note);
-    if (block === 'absent') {
-      // Append a new list at the end of the rules mapping (the file's last top-level block).
-      const rulesLine = lines.findIndex((l) => /^rules:\s*(#.*)?$/.test(l));
-      const laterTop = lines.findIndex((l, i) => i > rulesLine && !isBlankOrComment(l) && indentOf(l) === 0);
-      if (laterTop >= 0) return redump(text, proposal, note);
-      if (endOfRules < 0) {
-        endOfRules = lines.length - 1;
-        while (endOfRules > rulesLine && isBlankOrComment(lines[endOfRules])) endOfRules--;
-      }
-      const child = lines.slice(rulesLine + 1).find((l) => !isBlankOrComment(l));
-      const childIndent = child ? ' '.repeat(indentOf(child)) : '  ';
-      insertions.push({ after: endOfRules, key, lines: [`${childIndent}${key}:`, ...render(childIndent + '  ', undefined)] });
+  const doc = parseDocument(text);
+  const rules = doc.get('rules', true);
+  const lists = additions(proposal).filter(([, items]) => items.length > 0);
+  if (lists.length === 0) return { text, mode: 'none', insertions: [] };
+  if (!isMap(rules)) return documentEdit(doc, proposal, note);
+  // Every list must be a non-empty block or flow sequence with known positions; otherwise edit the document.
+  const plans: Array<{ key: string; seq: YAMLSeq; items: Array<ProposedTag | ProposedRegex | string> }> = [];
+  for (const [key, items] of lists) {
+    const seq = (rules as YAMLMap).get(key, true);
+    if (!isSeq(seq) || seq.items.length === 0 || !seq.range || seq.items.some((i) => !(i as Node).range)) return documentEdit(doc, proposal, note);
+    plans.push({ key, seq, items });
+  }
+  const edits: Array<{ at: number; insert: string; insertion: Insertion }> = [];
+  for (const { key, seq, items } of plans) {
+    const first = seq.items[0] as Node;
+    const last = seq.items[seq.items.length - 1] as Node;
+    const firstText = text.slice(first.range![0], first.range![1]);
+    const style = { flowItems: key === 'dicom_tags' ? firstText.startsWith('{') : true, hexList: /tag:\s*\[/.test(firstText) || !firstText.startsWith('{') };
+    if (seq.flow) {
+      // `[a, b]`: new items go before the closing bracket.
+      const close = text.lastIndexOf(']', seq.range![1]);
+      const values = items.map((i) => renderItem(key, i, style, '', note)[0].replace(/^- /, ''));
+      edits.push({ at: close, insert: `, ${values.join(', ')}`, insertion: { after: lineOf(text, close) - 1, key, lines: [`… ${values.join(', ')}]`] } });
       continue;
     }
-    insertions.push({ after: block.lastItemLine, key, lines: render(block.itemIndent, block) });
+    // Block items: after the line holding the end of the last item, at the dash column of the first.
+    const indent = ' '.repeat(Math.max(0, columnOf(text, first.range![0]) - 2));
+    // The item's range may run on to the next key's line: step back to its last character first.
+    let end = last.range![1];
+    while (end > last.range![0] && /\s/.test(text[end - 1])) end--;
+    const lineEnd = text.indexOf('\n', end);
+    const at = lineEnd < 0 ? text.length : lineEnd + 1;
+    const lines = items.flatMap((i) => renderItem(key, i, style, indent, note));
+    const prefix = lineEnd < 0 ? '\n' : '';
+    edits.push({ at, insert: `${prefix}${lines.join('\n')}\n`, insertion: { after: lineOf(text, at) - 1, key, lines } });
   }
-  if (insertions.length === 0) return { text, mode: 'none', insertions };
-  const out = [...lines];
-  for (const ins of [...insertions].sort((a, b) => b.after - a.after)) out.splice(ins.after + 1, 0, ...ins.lines);
-  return { text: out.join('\n'), mode: 'append', insertions };
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.insert + out.slice(e.at);
+  return { text: out, mode: 'append', insertions: edits.map((e) => e.insertion) };
 }
 
-/** Writes the whole document anew with the additions (comments are lost; used only when appending cannot work). */
-function redump(text: string, proposal: RulesProposal, note: string): YamlEdit {
-  const doc = load(text) as Record<string, unknown>;
-  const rules = (doc.rules ?? {}) as Record<string, unknown>;
-  const list = (key: string) => {
-    const v = rules[key];
-    rules[key] = Array.isArray(v) ? v : [];
-    return rules[key] as unknown[];
-  };
-  for (const t of proposal.dicomTags) list('dicom_tags').push({ tag: t.tag, name: t.name, action: t.action, safe_harbor: t.safeHarbor, note });
-  for (const r of proposal.regex) list('regex').push(r.pattern);
-  for (const w of proposal.keepList) list('pixel_keep_list').push(w);
-  doc.rules = rules;
-  return { text: dump(doc, { lineWidth: -1 }), mode: 'redump', insertions: [] };
+/** Adds the entries through the Document API (a missing or empty list, an unusual layout): comments are kept. */
+function documentEdit(doc: Document, proposal: RulesProposal, note: string): YamlEdit {
+  if (!isMap(doc.get('rules', true))) doc.set('rules', doc.createNode({}));
+  for (const [key, items] of additions(proposal)) {
+    if (items.length > 0 && !isSeq(doc.getIn(['rules', key], true))) doc.setIn(['rules', key], doc.createNode([]));
+  }
+  for (const t of proposal.dicomTags) {
+    const node = doc.createNode({ tag: t.tag, name: t.name, action: t.action, safe_harbor: t.safeHarbor, note });
+    node.flow = true;
+    doc.addIn(['rules', 'dicom_tags'], node);
+  }
+  for (const r of proposal.regex) doc.addIn(['rules', 'regex'], r.pattern);
+  for (const w of proposal.keepList) doc.addIn(['rules', 'pixel_keep_list'], w);
+  return { text: doc.toString({ lineWidth: 0 }), mode: 'document', insertions: [] };
 }

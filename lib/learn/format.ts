@@ -26,7 +26,7 @@ export function formatProposal(proposal: RulesProposal, rulesText?: string): str
   } else {
     const edit = editRulesText(text, proposal, LEARNED_NOTE);
     out.push(`--- ${proposal.rulesSource}`, `+++ ${proposal.rulesSource} (proposed)`);
-    if (edit.mode === 'redump') out.push('# the lists could not be extended in place: the file would be written anew (comments lost)');
+    if (edit.mode === 'document') out.push('# a list is missing or empty: the file would be rewritten by the YAML Document API (comments kept, spacing normalised)');
     const old = text.split('\n');
     let shift = 0;
     for (const ins of [...edit.insertions].sort((a, b) => a.after - b.after)) {
@@ -40,7 +40,7 @@ export function formatProposal(proposal: RulesProposal, rulesText?: string): str
     }
   }
   for (const t of proposal.dicomTags) out.push(`# ${t.tag} ${t.name}: leaked in ${t.findings} finding(s)`);
-  for (const r of proposal.regex) out.push(`# ${r.pattern}: covers ${r.examples} finding(s); matched none of ${r.testedOn} harmless samples`);
+  for (const r of proposal.regex) out.push(`# ${r.pattern}: covers ${r.examples} finding(s)${r.alsoCovers ? ` and ${r.alsoCovers} other finding(s) of the run` : ''}; matched none of ${r.testedOn} harmless texts (the run's pixel lines and technical values, keep-list, clinical vocabulary)`);
   for (const r of proposal.rejected) out.push(`# rejected ${r.pattern}: ${r.reason}`);
   for (const n of proposal.notes) out.push(`# note: ${n}`);
   return out.join('\n') + '\n';

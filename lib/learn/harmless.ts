@@ -5,7 +5,7 @@
  */
 import type { DicomDataset } from '../dicom/dataset.js';
 import { getStrings } from '../dicom/elements.js';
-import { DEFAULT_KEEP_LIST } from '../engines/phi-patterns.js';
+import { DEFAULT_KEEP_LIST } from '../engines/local/phi-patterns.js';
 import type { Rules } from '../rules/types.js';
 
 /** Attributes that hold technical, never identifying, values. */
@@ -33,10 +33,42 @@ export const HARMLESS_SAMPLES: readonly string[] = [
   'AXIAL 2.5MM LUNG', 'CT CHEST W/O CONTRAST', 'CT ABDOMEN PELVIS W CONTRAST', 'T1 SAG', 'T2 FLAIR AX', 'DWI b1000', 'ADC', 'SCOUT',
   'PORTABLE', 'SUPINE', 'SEMI-UPRIGHT', 'AP', 'PA', 'LAT', 'L', 'R', 'the', 'and', 'of', 'for', 'with', 'without', 'left', 'right', 'follow-up',
   'no acute findings', 'chest', 'routine', 'contrast', 'series', 'image', 'study', 'report',
+  // ultrasound probe and output lines, X-ray technique lines
+  'C5-1 17Hz MI 1.2', 'C5-1 17HzMI1.2', 'L12-5 9Hz MI 0.8 TIs 0.4', 'P4-2 30Hz MI 1.0 TIB 0.6', 'C1-6 12 Hz', 'L15-7io', 'IC5-9', 'MI 1.2 TIS 0.4',
+  'Gn 50 DR 60', '2D 55% C 50', 'FR 17Hz', 'kVp 120 mAs 250', '90 kV 2.5 mAs', 'CTDIvol 12.3 mGy', 'DLP 456.7 mGy*cm',
   // values de-identification writes
   'The^Patient', 'Dr.^Physician', 'ANONYMIZED', '00010101', '000000', '090Y', 'YES', 'NO', 'PAT-7QH4K2M9XZ',
   '2.25.223471098712340987123409871234098712', '1.2.840.10008.5.1.4.1.1.2', '1.2.840.10008.1.2.1', '113100', '113101', 'DCM',
 ];
+
+const UNIT_WORDS = new Set(['HZ', 'KHZ', 'MHZ', 'MI', 'TIS', 'TIB', 'TIC', 'DB', 'KV', 'KVP', 'MA', 'MAS', 'MM', 'CM', 'MS', 'FPS', 'BPM', 'GN', 'DR', 'FR', 'MGY', 'DLP', 'CTDI', 'CTDIVOL', 'SEC', 'DEG', 'PRF', 'WF', 'PW', 'CW', 'TGC', 'ZOOM', 'GAIN', 'MAG', 'IO']);
+
+/** True when a word is a unit or harmless annotation word, alone or run together (`HZMI` = `HZ` + `MI`). */
+function technicalWord(word: string, known: (w: string) => boolean): boolean {
+  const w = word.toUpperCase();
+  if (known(w)) return true;
+  // Split a run of letters into known words (OCR joins `17Hz MI` into `17HzMI`).
+  const ok: boolean[] = [true];
+  for (let end = 1; end <= w.length; end++) {
+    ok[end] = false;
+    for (let start = Math.max(0, end - 8); start < end && !ok[end]; start++) ok[end] = ok[start] && end - start >= 2 && known(w.slice(start, end));
+  }
+  return ok[w.length];
+}
+
+/**
+ * True for annotation rather than identity: every multi-letter run of the text is a unit, keep-list
+ * or clinical word (or such words run together), and a unit is among them: the ultrasound probe line
+ * `C5-1 17Hz MI 1.2`, `kVp 120 mAs 250`. A learned pattern made from such text would black out
+ * harmless annotation on every image.
+ */
+export function isTechnicalAnnotation(text: string, vocabulary: { has(word: string): boolean }): boolean {
+  const keep = new Set(DEFAULT_KEEP_LIST.map((w) => w.toUpperCase()));
+  const known = (w: string) => UNIT_WORDS.has(w) || keep.has(w) || (w.length >= 2 && vocabulary.has(w));
+  const runs = text.match(/\p{L}{2,}/gu) ?? [];
+  // A unit must be there: `PA 19015` (a state and ZIP) and `A819989THIN` (an ID run into a word) are not annotation.
+  return runs.length > 0 && runs.every((r) => technicalWord(r, known)) && runs.some((r) => technicalWord(r, (w) => UNIT_WORDS.has(w)));
+}
 
 /** Technical values of a dataset (no PHI), as strings and in the screen forms they take (`W 400 L 40`). */
 export function technicalValues(dataset: DicomDataset): string[] {

@@ -1,8 +1,13 @@
+import { compileLinearPattern, linearPatternProblem } from '../linear-regex.js';
 import type { Action } from '../rules/actions.js';
+import { CODED_ENTRY_TAGS, strictestTypeAnywhere } from '../rules/iod-types.js';
 import { effectiveTagAction, findTagRule } from '../rules/resolve.js';
 import type { Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
-import { harmlessSamples } from './harmless.js';
+import { findAgesOver89 } from '../text/ages.js';
+import { makeVocabulary } from '../text/vocabulary.js';
+import { GENERAL_KINDS, GENERAL_PATTERNS, kindOf, type GeneralKind } from './general-patterns.js';
+import { harmlessSamples, isTechnicalAnnotation } from './harmless.js';
 import { mergeShapes, shapeLength, shapeOf, shapeToRegex, type Shape } from './shape.js';
 import type { LearnFinding, ProposedRegex, ProposedTag, RulesProposal } from './types.js';
 
@@ -27,14 +32,29 @@ function tagPattern(tag: string): string {
   return private_ ? `(${tag.slice(0, 4)},xx${tag.slice(6)})` : `(${tag.slice(0, 4)},${tag.slice(4)})`;
 }
 
-function actionFor(vr: string | undefined, isPrivate: boolean): Action {
-  if (vr === 'PN' && !isPrivate) return 'D';
-  if (vr === 'UI' && !isPrivate) return 'U';
-  return 'X';
+/** A coded entry, Code Meaning included: a concept of a coding scheme, structural. */
+const CODED_ENTRY = new Set([...CODED_ENTRY_TAGS, '00080104']);
+
+/**
+ * The action to propose for an element whose whole value leaked and that no rule covers: never the
+ * removal of what some IOD requires. Type 1 (anywhere in the standard) gets a dummy value, Type 2 an
+ * empty one; otherwise names get a placeholder, UIDs a new UID, and the rest is removed. (Cleaning
+ * would keep a value that leaked whole, so it is not proposed for it.)
+ */
+function actionFor(tag: string, vr: string | undefined, isPrivate: boolean): { action: Action; structural?: string } {
+  if (vr === 'PN' && !isPrivate) return { action: 'D' };
+  if (vr === 'UI' && !isPrivate) return { action: 'U' };
+  const type = isPrivate ? undefined : strictestTypeAnywhere(tag);
+  if (type === '1' || type === '1C') return { action: 'D', structural: `Type ${type}` };
+  if (type === '2' || type === '2C') return { action: 'Z', structural: `Type ${type}` };
+  return { action: 'X' };
 }
 
-/** Compiles an existing rules regex the way the PHI detector does: `\b(?:p)\b`, ignoring case. */
-const compileRule = (p: string) => new RegExp(`\\b(?:${p})\\b`, 'iu');
+/** Compiles an existing rules regex the way the PHI detector does: `\b(?:p)\b`, ignoring case, on the linear-time engine. */
+const compileRule = (p: string) => {
+  const pattern = compileLinearPattern(p, 'word');
+  return { test: (text: string) => pattern.matchAll(text).length > 0 };
+};
 
 /**
  * Turns evaluation findings into a proposal of additions to the rules:
@@ -73,49 +93,112 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
     }
     const pattern = tagPattern(f.tag);
     const isPrivate = pattern.includes('xx');
-    const entry = tags.get(pattern) ?? { tag: pattern, name: f.name || f.keyword || (isPrivate ? `Private ${pattern}${f.privateCreator ? ` (${f.privateCreator})` : ''}` : pattern), action: actionFor(f.vr, isPrivate), safeHarbor: [], findings: 0 };
+    if (CODED_ENTRY.has(f.tag)) {
+      // A code names a concept of a coding scheme; emptying it breaks every coded sequence.
+      const note = `${pattern} ${f.keyword || f.name || 'coded entry'} is part of a coded entry (structural): not proposed; its findings are most likely codes taken for IDs`;
+      if (!proposal.notes.includes(note)) proposal.notes.push(note);
+      continue;
+    }
+    const chosen = actionFor(f.tag, f.vr, isPrivate);
+    if (chosen.structural) {
+      const note = `${pattern} ${f.keyword || f.name || ''} is ${chosen.structural} in some IOD: proposed ${chosen.action === 'D' ? 'a dummy value' : 'an empty value'}, never removal`;
+      if (!proposal.notes.includes(note)) proposal.notes.push(note);
+    }
+    const entry = tags.get(pattern) ?? { tag: pattern, name: f.name || f.keyword || (isPrivate ? `Private ${pattern}${f.privateCreator ? ` (${f.privateCreator})` : ''}` : pattern), action: chosen.action, safeHarbor: [], findings: 0 };
     entry.findings++;
     if (!entry.safeHarbor.includes(f.category)) entry.safeHarbor.push(f.category);
     tags.set(pattern, entry);
   }
   proposal.dicomTags = [...tags.values()].map((t) => ({ ...t, safeHarbor: [...t.safeHarbor].sort() }));
 
-  // 2. Shapes of ID-like text.
+  // 2. Patterns. Findings of a general kind (address, URL, e-mail, phone, date) become the one general
+  //    pattern of their kind; ID-like text becomes the regex of its shape. Every candidate is tried on
+  //    the harmless text of the run (pixel lines, technical values), the keep-list and the clinical
+  //    vocabulary, and rejected when it matches any; what it covers is counted.
   const existing = rules.regex.map((p) => ({ p, re: compileRule(p) }));
+  const harmless = harmlessSamples(rules, options.harmless ?? []);
+  const vocabulary = makeVocabulary(rules.clinicalVocabulary);
+  const protectedTexts = [...harmless, ...rules.clinicalVocabulary];
+  const kinds = new Map<GeneralKind, { examples: string[]; categories: Set<SafeHarborCategory> }>();
   // Shapes of one structure whose lengths differ by at most 2 are merged (`\d{6,7}`); others stay apart.
   const groups: Array<{ shape: Shape; examples: string[]; categories: Set<SafeHarborCategory> }> = [];
+  // Findings an existing regex already matches still join their group, so groups come out the same when
+  // learning again; a group (or kind) whose every example is matched is answered and skipped below.
+  const answered = (examples: string[]) => examples.every((e) => existing.some(({ re }) => re.test(e)));
   for (const f of forRegex) {
     const text = f.text.trim();
-    if (existing.some(({ re }) => re.test(text))) continue;
-    const shape = shapeOf(text);
+    // Annotation read as PHI (the probe line `C5-1 17Hz MI 1.2`): a pattern from it would black out every image.
+    if (isTechnicalAnnotation(text, vocabulary)) {
+      const note = `a finding that reads as technical annotation was not learned from (${f.source === 'pixel' ? 'pixel text' : 'header text'}); mark such findings harmless for the keep-list`;
+      if (!proposal.notes.includes(note)) proposal.notes.push(note);
+      continue;
+    }
+    // Ages over 89 are the built-in age rules' (in any phrasing); a pattern would also take younger ages.
+    if (findAgesOver89(text).length > 0 || /^(?:age[ds]?\s*[:=]?\s*\d{1,3}|\d{1,3}\s*(?:y|yo|y\/o|yrs?|years?))$/i.test(text)) {
+      const note = 'ages over 89 are answered by the built-in age rules: no pattern proposed for them';
+      if (!proposal.notes.includes(note)) proposal.notes.push(note);
+      continue;
+    }
+    const kind = kindOf(text) ?? kindOf(text.replace(/(?<=\d)\p{L}{1,6}$/u, ''));
+    if (kind) {
+      const k = kinds.get(kind) ?? { examples: [], categories: new Set() };
+      k.examples.push(text);
+      k.categories.add(f.category);
+      kinds.set(kind, k);
+      continue;
+    }
+    // OCR runs a neighbouring word onto an ID (`A8199894THIN`): the word is not part of the ID's shape.
+    const core = text.replace(/(?<=\d)\p{L}{3,}$/u, '');
+    const shape = shapeOf(core);
     if (!shape) continue; // names and words: the identity deny-list and tag rules handle them
     const group = groups.find((g) => g.shape.structure === shape.structure && closeEnough(mergeShapes(g.shape, shape)));
     if (group) {
       group.shape = mergeShapes(group.shape, shape);
-      group.examples.push(text);
+      group.examples.push(core);
       group.categories.add(f.category);
-    } else groups.push({ shape, examples: [text], categories: new Set([f.category]) });
+    } else groups.push({ shape, examples: [core], categories: new Set([f.category]) });
   }
-  const harmless = harmlessSamples(rules, options.harmless ?? []);
-  for (const { shape, examples, categories } of groups) {
-    const pattern = shapeToRegex(shape);
+  const allFindings = forRegex.map((f) => f.text.trim());
+  const judge = (pattern: string, examples: string[], categories: Set<SafeHarborCategory>): void => {
+    const problem = linearPatternProblem(pattern);
+    if (problem) {
+      proposal.rejected.push({ pattern, reason: problem });
+      return;
+    }
     const re = compileRule(pattern);
+    const covered = examples.filter((e) => re.test(e)).length;
+    if (covered === 0) {
+      proposal.rejected.push({ pattern, reason: 'matches none of its own examples' });
+      return;
+    }
+    const hit = protectedTexts.find((h) => re.test(h));
+    if (hit !== undefined) {
+      proposal.rejected.push({ pattern, reason: `too broad: matches the harmless text ${JSON.stringify(hit)}` });
+      return;
+    }
+    const alsoCovers = allFindings.filter((t) => !examples.includes(t) && re.test(t)).length;
+    proposal.regex.push({ pattern, safeHarbor: [...categories].sort(), examples: covered, testedOn: protectedTexts.length, alsoCovers });
+  };
+  for (const kind of GENERAL_KINDS) {
+    const k = kinds.get(kind);
+    if (!k) continue;
+    // The general pattern may already be in the rules, or other rules answer every example.
+    if (rules.regex.includes(GENERAL_PATTERNS[kind]) || answered(k.examples)) continue;
+    judge(GENERAL_PATTERNS[kind], k.examples, k.categories);
+  }
+  for (const { shape, examples, categories } of groups) {
+    if (answered(examples)) continue;
+    const pattern = shapeToRegex(shape);
     const onlyDigits = shape.pieces.every((p) => p.kind === 'digits');
     if (shapeLength(shape) < minLength || (onlyDigits && shapeLength(shape) < 7)) {
       proposal.rejected.push({ pattern, reason: `too short to be specific (${shapeLength(shape)} letters and digits)` });
       continue;
     }
-    if (!examples.every((e) => re.test(e))) {
+    if (!examples.every((e) => compileRule(pattern).test(e))) {
       proposal.rejected.push({ pattern, reason: 'does not match all of its own examples' });
       continue;
     }
-    const hit = harmless.find((h) => re.test(h));
-    if (hit !== undefined) {
-      proposal.rejected.push({ pattern, reason: `too broad: matches the harmless text ${JSON.stringify(hit)}` });
-      continue;
-    }
-    const entry: ProposedRegex = { pattern, safeHarbor: [...categories].sort(), examples: examples.length, testedOn: harmless.length };
-    proposal.regex.push(entry);
+    judge(pattern, examples, categories);
   }
 
   // 3. Repeated false positives become keep-list words.
@@ -132,7 +215,7 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
   return proposal;
 }
 
-const closeEnough = (shape: Shape) => shape.pieces.every((p) => p.kind === 'literal' || p.max - p.min <= 2);
+const closeEnough = (shape: Shape) => shape.pieces.every((p) => p.kind === 'literal' || p.max - p.min <= 3);
 
 /** True when the proposal would change nothing. */
 export function isEmptyProposal(proposal: RulesProposal): boolean {

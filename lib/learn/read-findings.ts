@@ -10,6 +10,8 @@ export interface ReportFindings {
   findings: LearnFinding[];
   /** Technical values of the evaluated datasets (from `evaluation_context_<stamp>.json`). */
   technicalValues: string[];
+  /** Pixel text lines the evaluation read and judged harmless (from the same context file). */
+  harmlessLines: string[];
   /** The report files read. */
   files: string[];
 }
@@ -45,11 +47,13 @@ export function readReportFindings(inputs: readonly string[]): ReportFindings {
   const files = inputs.flatMap((p) => (statSync(p).isDirectory() ? latestInFolder(p) : [p]));
   const findings: LearnFinding[] = [];
   const technicalValues: string[] = [];
+  const harmlessLines: string[] = [];
   for (const file of files) {
     const name = path.basename(file);
     if (name.endsWith('.json')) {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as { technicalValues?: unknown };
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { technicalValues?: unknown; harmlessLines?: unknown };
       if (Array.isArray(data.technicalValues)) technicalValues.push(...data.technicalValues.filter((v): v is string => typeof v === 'string'));
+      if (Array.isArray(data.harmlessLines)) harmlessLines.push(...data.harmlessLines.filter((v): v is string => typeof v === 'string'));
       continue;
     }
     const { columns, rows } = parseTsv(readFileSync(file, 'utf8'), file);
@@ -75,7 +79,7 @@ export function readReportFindings(inputs: readonly string[]): ReportFindings {
       }
     });
   }
-  return { findings, technicalValues, files };
+  return { findings, technicalValues, harmlessLines, files };
 }
 
 /** Learning findings from in-memory evaluation results (the notebook's path, without TSVs). */

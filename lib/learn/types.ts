@@ -39,6 +39,8 @@ export interface ProposedRegex {
   examples: number;
   /** How many harmless samples it was tried on (and matched none). */
   testedOn: number;
+  /** Findings of other kinds or shapes in the same run that it also matches (PHI too, so welcome). */
+  alsoCovers?: number;
 }
 
 /** A candidate that was not proposed, and why (no PHI: harmless samples are not PHI). */

@@ -1,44 +1,46 @@
+/**
+ * Cleans free text (descriptions, comments, histories, SR text values) by what it says: the file's
+ * own identifying values in the forms text uses, shapes that identify whatever the header holds
+ * (e-mails, URLs, phones, addresses, dates, IDs: `lib/text/shapes`), names by cue words
+ * (`lib/text/names`), ages over 89 written as `90+` (`lib/text/ages`), the rules' regexes. Clinical
+ * vocabulary is protected, and what is left reads as text: no dangling labels, connectors or
+ * punctuation (`lives at,; contact` never remains).
+ */
 import type { IdentityContext } from '../engines/types.js';
+import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
+import { findAgesOver89 } from '../text/ages.js';
+import { findCuedNames } from '../text/names.js';
+import { findShapes } from '../text/shapes.js';
+import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
 
-/** A compiled matcher for one kind of identifying text. */
-interface Matcher {
-  re: RegExp;
-  category: SafeHarborCategory;
-}
-
-/** What `cleanFreeText` removed (counts and letters only: never the text). */
+/** What a cleaner removed (counts and letters only: never the text). */
 export interface CleanResult {
   text: string;
   removed: number;
   categories: SafeHarborCategory[];
 }
 
+/** Options of {@link makeTextCleaner}. */
+export interface TextCleanerOptions {
+  /** The rules' clinical vocabulary (default: the curated list); DICOM's defined terms are always added. */
+  vocabulary?: readonly string[];
+  /** The date the text speaks from (the study date): a birth year that reveals an age over 89 goes. */
+  referenceDate?: Date;
+}
+
+interface Span {
+  begin: number;
+  end: number;
+  category: SafeHarborCategory;
+  /** Text written instead (ages: `90+`); undefined = removed. */
+  replacement?: string;
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const bounded = (source: string, flags = 'giu') => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
 
-const HONORIFICS = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'PROF', 'JR', 'SR', 'II', 'III', 'MD', 'PHD']);
-const NAME = "\\p{Lu}[\\p{Ll}'’-]+";
-
-/** Patterns that do not depend on the file: names after cue words, phones, e-mails, dates, IDs, URLs, IPs. */
-const BUILT_IN: Matcher[] = [
-  { re: new RegExp(`\\b(?:for|by|patient|pt\\.?|name:?)\\s+${NAME}(?:\\s+\\p{Lu}\\.?)?(?:\\s+${NAME})+`, 'gu'), category: 'A' },
-  { re: new RegExp(`\\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\\.?\\s+${NAME}(?:\\s+${NAME})?`, 'gu'), category: 'A' },
-  { re: new RegExp(`\\b(?:DR|MR|MRS|MS)\\.?\\s+\\p{Lu}{2,}(?:[\\s^,]+\\p{Lu}{2,})?`, 'gu'), category: 'A' },
-  { re: bounded('[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+'), category: 'F' },
-  { re: bounded('https?://\\S+|www\\.\\S+'), category: 'N' },
-  { re: bounded('\\d{1,3}(?:\\.\\d{1,3}){3}'), category: 'O' },
-  { re: bounded('\\d{3}-\\d{2}-\\d{4}'), category: 'G' },
-  { re: bounded('(?:\\+?1[-. ]?)?\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]\\d{4}'), category: 'D' },
-  { re: bounded('\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])'), category: 'C' },
-  { re: bounded('\\d{1,2}[- ]?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-z]*\\.?[- ,]+\\d{2,4}|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-z]*\\.? \\d{1,2},? \\d{4}', 'giu'), category: 'C' },
-  // Month and day without a year are still "elements of dates" under Safe Harbor.
-  { re: bounded('(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\\d|3[01])(?![/\\d])'), category: 'C' },
-  { re: bounded('(?:on|seen|dated?|DOS|since|from|until)\\s+\\d{1,2}[/-]\\d{1,2}(?![/\\d-])', 'giu'), category: 'C' },
-  { re: bounded('(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-z]*\\.? \\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-z]*', 'giu'), category: 'C' },
-  { re: bounded('(?:MRN|DOB|SSN|ACC|ID)\\s*[:#]?\\s*[A-Z0-9-]*\\d[A-Z0-9-]*', 'giu'), category: 'R' },
-  { re: bounded('[A-Z]{0,4}[-#]?\\d{6,}'), category: 'R' },
-];
+const HONORIFICS = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'PROF', 'JR', 'SR', 'II', 'III', 'IV', 'MD', 'PHD', 'DO', 'RN']);
 
 /** Forms in which a header date may appear in text. */
 function dateForms(value: string): string[] {
@@ -47,11 +49,26 @@ function dateForms(value: string): string[] {
   const [, y, mo, d] = m;
   const nm = String(Number(mo));
   const nd = String(Number(d));
-  return [`${y}${mo}${d}`, `${mo}/${d}/${y}`, `${nm}/${nd}/${y}`, `${y}-${mo}-${d}`, `${d}.${mo}.${y}`, `${mo}-${d}-${y}`, `${d}/${mo}/${y}`, `${y}/${mo}/${d}`];
+  const yy = y.slice(2);
+  return [`${y}${mo}${d}`, `${mo}/${d}/${y}`, `${nm}/${nd}/${y}`, `${y}-${mo}-${d}`, `${d}.${mo}.${y}`, `${mo}-${d}-${y}`, `${d}/${mo}/${y}`, `${y}/${mo}/${d}`, `${nm}/${nd}/${yy}`, `${mo}/${d}/${yy}`, `${d}.${mo}.${yy}`];
 }
 
-/** The file's own identifying values, in the forms free text uses. */
-export function identityTerms(identity: IdentityContext): Array<{ term: string; category: SafeHarborCategory }> {
+/** The forms of a person's name text uses: each part, `Given Family`, `Family, Given`, `G. Family`, `Family G.`. */
+function nameForms(value: string, vocabulary: Vocabulary): string[] {
+  const [family = '', given = '', middle = ''] = value.split('^').map((p) => p.trim());
+  const parts = value.split(/[\^=\s,]+/).filter((p) => p.length >= 2 && !HONORIFICS.has(p.replace(/\./g, '').toUpperCase()));
+  // A part that is also clinical vocabulary (a family name `Head`) counts only beside another part.
+  const forms = parts.filter((p) => !vocabulary.has(p));
+  if (parts.length >= 2) forms.push(parts.join(' '));
+  if (family && given) {
+    forms.push(`${given} ${family}`, `${family}, ${given}`, `${family} ${given}`, `${given[0]}. ${family}`, `${given[0]} ${family}`, `${family}, ${given[0]}.`, `${family} ${given[0]}`);
+    if (middle) forms.push(`${given} ${middle} ${family}`, `${given} ${middle[0]}. ${family}`, `${given[0]}. ${middle[0]}. ${family}`);
+  }
+  return forms;
+}
+
+/** The file's own identifying values, in the forms free text uses (longest first). */
+export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary = makeVocabulary()): Array<{ term: string; category: SafeHarborCategory }> {
   const terms = new Map<string, SafeHarborCategory>();
   const add = (term: string, category: SafeHarborCategory) => {
     const t = term.trim();
@@ -61,57 +78,164 @@ export function identityTerms(identity: IdentityContext): Array<{ term: string; 
   for (const { value, category, vr } of identity.values) {
     if (vr === 'UI' || vr === 'AS') continue;
     if (vr === 'PN') {
-      const parts = value.split(/[\^=\s,]+/).filter((p) => p.length >= 2 && !HONORIFICS.has(p.replace(/\./g, '').toUpperCase()));
-      parts.forEach((p) => add(p, 'A'));
-      if (parts.length >= 2) add(parts.join(' '), 'A');
+      nameForms(value, vocabulary).forEach((f) => add(f, 'A'));
       continue;
     }
     if (vr === 'DA' || vr === 'DT') {
       dateForms(value).forEach((f) => add(f, 'C'));
       continue;
     }
+    // A header value made of clinical words only (a station named `CT`, a department `Diagnostic Imaging`) identifies no one.
+    if (value.split(/[\s^,;/]+/).filter(Boolean).every((w) => vocabulary.has(w))) continue;
     add(value.replace(/\^/g, ' '), category);
     // Addresses and institutions: each part names a place on its own.
-    if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3).forEach((p) => add(p, 'B'));
+    if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3 && !vocabulary.has(p.trim())).forEach((p) => add(p, 'B'));
   }
   return [...terms].map(([term, category]) => ({ term, category })).sort((a, b) => b.term.length - a.term.length);
 }
 
-/** A reusable cleaner for one file: its identity terms plus the rules' regexes and the built-in patterns. */
-export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly string[]): (text: string) => CleanResult {
-  // Cue-word patterns first, so `Dr. First Last` goes as a whole before the deny-list takes the name alone.
-  const matchers: Matcher[] = [...BUILT_IN];
-  const terms = identityTerms(identity);
+/** Labels, titles and connectors that mean nothing once the value after them is gone. */
+const DANGLING =
+  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
+const SEPARATOR_RANK = ['.', ';', ',', ':'];
+
+/** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
+function rebuild(text: string, spans: Span[]): string {
+  type Piece = { text: string; removed: boolean };
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const s of spans) {
+    if (s.begin > at) pieces.push({ text: text.slice(at, s.begin), removed: false });
+    if (s.replacement !== undefined) pieces.push({ text: s.replacement, removed: false });
+    else pieces.push({ text: '', removed: true });
+    at = s.end;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), removed: false });
+  // Merge: kept glue between two removals (`X or Y`, `X, Y`, `X (Y)`) goes with them.
+  for (let i = 1; i < pieces.length - 1; i++) {
+    if (pieces[i - 1].removed && pieces[i + 1].removed && !pieces[i].removed && /^[\s,;/&+.:()[\]-]*(?:(?:and|or|&)[\s,;]*)?$/i.test(pieces[i].text)) pieces[i] = { text: '', removed: true };
+  }
+  const merged: Piece[] = [];
+  for (const p of pieces) {
+    const last = merged[merged.length - 1];
+    if (last && (last.removed === p.removed)) last.text += p.text;
+    else merged.push({ ...p });
+  }
+  // Drop dangling labels before each removal, then join the separators around it.
+  for (let i = 0; i < merged.length; i++) {
+    if (!merged[i].removed) continue;
+    const left = merged[i - 1];
+    const right = merged[i + 1];
+    if (left) {
+      let tail = left.text;
+      for (let k = 0; k < 3; k++) {
+        const next = tail.replace(/\s+$/, '').replace(DANGLING, '');
+        if (next === tail.replace(/\s+$/, '')) break;
+        tail = next;
+      }
+      left.text = tail;
+    }
+    const leftText = left?.text ?? '';
+    const rightText = right?.text ?? '';
+    const leftSeps = /[\s,;:.\-–/([{]*$/.exec(leftText)![0];
+    const rightSeps = /^[\s,;:.\-–/)\]}]*/.exec(rightText)![0];
+    const leftCore = leftText.slice(0, leftText.length - leftSeps.length);
+    const rightCore = rightText.slice(rightSeps.length);
+    const seps = leftSeps + rightSeps;
+    const open = /[([{]/.test(leftSeps);
+    const close = /[)\]}]/.test(rightSeps);
+    let join = ' ';
+    if (leftCore.trim() === '' || rightCore.trim() === '') join = rightCore.trim() === '' && /\.\s*$/.test(rightSeps) && leftCore.trim() !== '' ? '.' : '';
+    else {
+      const sep = SEPARATOR_RANK.find((c) => seps.includes(c));
+      join = sep ? `${sep} ` : ' ';
+      if (open && !close) join = `${join.trimEnd()} (`.trimStart();
+      if (close && !open) join = `)${join}`;
+    }
+    if (left) left.text = leftCore;
+    if (right) right.text = rightCore;
+    merged[i] = { text: join, removed: false };
+  }
+  return merged
+    .map((p) => p.text)
+    .join('')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/^[\s,;:\-–/]+/, '')
+    .replace(/[\s,;:\-–/]+$/, '')
+    .trim();
+}
+
+/** Merges spans: removals win over replacements; overlapping removals join. Linear after sorting. */
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.begin - b.begin || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.begin < last.end) {
+      if (last.replacement !== undefined && s.replacement === undefined) {
+        // A removal overlapping an age: the removal takes the whole.
+        last.replacement = undefined;
+        last.category = s.category;
+      }
+      if (s.end > last.end) {
+        if (last.replacement !== undefined) continue; // an age is never widened
+        last.end = s.end;
+      }
+      continue;
+    }
+    out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * A reusable cleaner for one file: its identity values, the rules' regexes, the built-in shapes,
+ * cue-word names and ages over 89. Linear in the text's length for the built-in parts.
+ *
+ * @example makeTextCleaner(gatherIdentity(original), rules.regex)('CT CHEST for John Smith 555-201-3344').text // 'CT CHEST'
+ */
+export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly string[], options: TextCleanerOptions = {}): (text: string) => CleanResult {
+  const vocabulary = makeVocabulary(options.vocabulary);
+  const terms = identityTerms(identity, vocabulary);
+  const matchers: Array<{ re: RegExp; category: SafeHarborCategory }> = [];
   // One alternation per category keeps this fast on files with many values.
   const byCategory = new Map<SafeHarborCategory, string[]>();
-  for (const { term, category } of terms) byCategory.set(category, [...(byCategory.get(category) ?? []), escape(term).replace(/\s+/g, '[\\s^,]+')]);
+  for (const { term, category } of terms) byCategory.set(category, [...(byCategory.get(category) ?? []), escape(term).replace(/(?:\\\.)?\s+|,\s*/g, (m) => (m.startsWith('\\.') ? '\\.?[\\s^,]{1,3}' : '[\\s^,]{1,3}'))]);
   for (const [category, list] of byCategory) matchers.push({ re: bounded(list.join('|')), category });
-  for (const pattern of ruleRegex) matchers.push({ re: bounded(pattern), category: 'R' });
+  // Rule patterns run on the linear-time engine (RE2), whatever they are.
+  const rulePatterns: LinearPattern[] = ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters'));
+  const referenceYear = options.referenceDate?.getUTCFullYear();
 
   return (text: string): CleanResult => {
-    let out = text;
-    let removed = 0;
-    const categories = new Set<SafeHarborCategory>();
+    if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text, removed: 0, categories: [] };
+    const spans: Span[] = [];
     for (const { re, category } of matchers) {
-      out = out.replace(re, () => {
-        removed++;
-        categories.add(category);
-        return ' ';
-      });
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) if (m[0]) spans.push({ begin: m.index!, end: m.index! + m[0].length, category });
     }
-    if (removed === 0) return { text, removed, categories: [] };
-    out = out
-      // Labels and titles left without their value.
-      .replace(/(?<![\p{L}\p{N}])(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?(?=\s*(?:[,;:]|$))/giu, ' ')
-      .replace(/(?<![\p{L}\p{N}])(?:e-?mail|tel|phone|fax|DOB|MRN|SSN)\s*:?(?=\s*(?:[,;]|$))/giu, ' ')
-      // Brackets emptied by a removal: `( )`, `[ ]`.
-      .replace(/[([{]\s*[)\]}]/g, ' ')
-      .replace(/[ \t]{2,}/g, ' ')
-      .replace(/\s+([,;:.])/g, '$1')
-      .replace(/(?:^|\s)(?:for|by|of|and|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|DOB:?|MRN:?|tel:?|phone:?)\s*$/i, '')
-      .replace(/[\s,;:\-–/^]+$/g, '')
-      .replace(/^[\s,;:\-–/^]+/g, '')
-      .trim();
-    return { text: out, removed, categories: [...categories] };
+    for (const rule of rulePatterns) for (const m of rule.matchAll(text)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
+    for (const s of findShapes(text)) {
+      // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
+      if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
+      // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
+      if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
+      spans.push(s);
+    }
+    for (const n of findCuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
+    for (const a of findAgesOver89(text, referenceYear)) spans.push({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined });
+    if (spans.length === 0) return { text, removed: 0, categories: [] };
+    const merged = mergeSpans(spans);
+    const categories = [...new Set(merged.map((s) => s.category))];
+    const onlyAges = merged.every((s) => s.replacement !== undefined);
+    let out = '';
+    if (onlyAges) {
+      let at = 0;
+      for (const s of merged) {
+        out += text.slice(at, s.begin) + s.replacement;
+        at = s.end;
+      }
+      out += text.slice(at);
+    } else out = rebuild(text, merged);
+    return { text: out, removed: merged.length, categories };
   };
 }

@@ -1,23 +1,23 @@
-import type { DicomDict, DicomElement } from '../dicom/dataset.js';
-import { formatTag, getString, keywordOf, nameOf, personNameToString } from '../dicom/elements.js';
-import type { DicomFile, Step } from '../file.js';
+import type { DicomDataset, DicomDict, DicomElement } from '../dicom/dataset.js';
+import { formatTag, getString, isPrivateCreator, isPrivateTag, keywordOf, nameOf, personNameToString } from '../dicom/elements.js';
+import { DATE_VRS, NUMERIC_VRS, TEXT_VRS } from '../dicom/vr.js';
+import type { IdentityContext } from '../engines/types.js';
+import type { ReportNote } from '../message.js';
 import { ACTIONS, type Action } from '../rules/actions.js';
-import { isPrivateCreatorTag, isPrivateGroupTag, personNamePlaceholder, resolveAction } from '../rules/resolve.js';
+import { attributeType, CODED_ENTRY_TAGS, needsPresence, needsValue } from '../rules/iod-types.js';
+import { assertCompleteRules } from '../rules/completeness.js';
+import { personNamePlaceholder, resolveAction } from '../rules/resolve.js';
 import type { Decision, Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import type { StateStore } from '../state/store.js';
 import { makeTextCleaner } from './clean-text.js';
 import { applyDatePolicy, capAge, parseDicomDate } from './dates.js';
 import { gatherIdentity } from './identity.js';
-import { addDeidentificationMethodCode, type DeidMethodCode } from './method.js';
+import { addDeidentificationMethodCode, markIdentityNotRemoved, type DeidMethodCode } from './method.js';
 
-const STEP = 'deidentify-metadata';
 const STANDARD_UID_ROOT = '1.2.840.10008.';
-const TEXT_VRS = new Set(['LO', 'LT', 'SH', 'ST', 'UT', 'UC', 'CS', 'AE', 'UR']);
-const NUMERIC_VRS = new Set(['US', 'SS', 'UL', 'SL', 'UV', 'SV', 'FL', 'FD', 'IS', 'DS', 'AT']);
-const DATE_VRS = new Set(['DA', 'DT', 'TM']);
 
-/** Options of the metadata de-identification step. */
+/** Options of {@link deidentifyDataset} and of the metadata de-identification step. */
 export interface DeidentifyMetadataOptions {
   /** Validated rules (`loadRules`). */
   rules: Rules;
@@ -25,11 +25,16 @@ export interface DeidentifyMetadataOptions {
   state: StateStore;
   /** Clock for ages when the file has no study date (default: `() => new Date()`). */
   now?: () => Date;
+  /**
+   * Accept rules that leave Basic Profile attributes identifying (default: false, they are refused
+   * with an `IncompleteRulesError`). The output is then marked Patient Identity Removed = NO.
+   */
+  allowIncompleteRules?: boolean;
 }
 
 /** Per-file facts the actions need. */
 interface FileContext {
-  file: DicomFile;
+  report: ReportNote;
   rules: Rules;
   state: StateStore;
   patientKey: string;
@@ -37,69 +42,65 @@ interface FileContext {
   clean: (text: string) => { text: string; removed: number; categories: SafeHarborCategory[] };
   /** Overlay groups whose Overlay Data was removed: the rest of the group goes too. */
   removedOverlayGroups: Set<string>;
-  counts: Record<Action, number>;
+  /** SOP Class UID of the instance: which IOD's attribute Types apply. */
+  sopClassUid?: string;
+  /** Basic Profile attributes the rules leave identifying (allowed incomplete rules only). */
+  missingEntries: number;
 }
 
-function assertOptions(options: DeidentifyMetadataOptions): void {
+/** Checks the options once, when the step is made: each error names the API and the fix. */
+export function assertDeidentifyOptions(options: DeidentifyMetadataOptions): void {
   if (!options || typeof options !== 'object') throw new TypeError('[deidentifyMetadata] options are required: { rules, state }');
   if (!options.rules?.dicomTags) throw new TypeError('[deidentifyMetadata] options.rules must be loaded with loadRules() or parseRules()');
   if (typeof options.state?.mapUid !== 'function') throw new TypeError('[deidentifyMetadata] options.state must come from openStateStore()');
+  // Rules that would leave Basic Profile attributes identifying are refused unless explicitly allowed.
+  assertCompleteRules(options.rules, { allowIncomplete: options.allowIncompleteRules });
 }
 
 /**
- * Makes the step that de-identifies `file.dataset` (already a clone of `file.original`) by the rules:
- * every element, recursively through sequences and private blocks, by the written precedence;
- * free text cleaned of identifying words; dates per policy; ages over 89 aggregated; names to
- * placeholders; Patient ID to a stable pseudonym; UIDs remapped consistently (meta header too);
- * private elements removed except the safe list; Patient Identity Removed, De-identification
- * Method and its CID 7050 code sequence added. Every action becomes a message (without PHI).
- * Also leaves `file.data.identity` (gatherIdentity of the original) for the pixel step.
+ * De-identifies `dataset` (a clone of `original`, changed in place) by the rules: every element,
+ * recursively through sequences and private blocks, by the written precedence; free text cleaned of
+ * identifying words; dates per policy; ages over 89 aggregated; names to placeholders; Patient ID to
+ * a stable pseudonym; UIDs remapped consistently (meta header too); private elements removed except
+ * the safe list; Patient Identity Removed, De-identification Method and its CID 7050 code sequence
+ * added. Every action is reported as a note (without PHI). Identity values are gathered from
+ * `original` before anything changes; returns them (for the pixel step and the evaluation).
  *
- * @example pipeline.use(deidentifyMetadata({ rules: loadRules(path), state: openStateStore(dir) }))
+ * @example const identity = deidentifyDataset(dataset, original, { rules, state }, (note) => notes.push(note));
  */
-export function deidentifyMetadata(options: DeidentifyMetadataOptions): Step {
-  assertOptions(options);
+export function deidentifyDataset(dataset: DicomDataset, original: DicomDataset, options: DeidentifyMetadataOptions, report: ReportNote): IdentityContext {
   const { rules, state } = options;
   const now = options.now ?? (() => new Date());
+  const identity = gatherIdentity(original);
 
-  return (file: DicomFile) => {
-    const dataset = file.requireDataset(STEP);
-    const original = file.original ?? dataset;
-    if (original === dataset) {
-      // Gather from the untouched values before we change anything.
-      file.message({ ruleId: 'pipeline:no-original', step: STEP, severity: 'warning', reason: 'file.original was not set; identity gathered from the dataset before changes' });
-    }
-    const identity = gatherIdentity(original);
-    file.data.identity = identity;
+  const patientId = getString(original.dict, 'PatientID')?.trim() ?? '';
+  const patientName = personNameToString(original.dict['00100010']?.Value?.[0]);
+  const birthDate = getString(original.dict, 'PatientBirthDate') ?? '';
+  const patientKey = patientId || (patientName || birthDate ? `name:${patientName}|${birthDate}` : '');
+  if (!patientKey) report({ ruleId: 'patient:unidentified', severity: 'warning', reason: 'no Patient ID or name: the pseudonym is shared by all such files' });
 
-    const patientId = getString(original.dict, 'PatientID')?.trim() ?? '';
-    const patientName = personNameToString(original.dict['00100010']?.Value?.[0]);
-    const birthDate = getString(original.dict, 'PatientBirthDate') ?? '';
-    const patientKey = patientId || (patientName || birthDate ? `name:${patientName}|${birthDate}` : '');
-    if (!patientKey) file.message({ ruleId: 'patient:unidentified', step: STEP, severity: 'warning', reason: 'no Patient ID or name: the pseudonym is shared by all such files' });
-
-    const ctx: FileContext = {
-      file,
-      rules,
-      state,
-      patientKey: patientKey || 'unidentified',
-      shiftDays: rules.profile.datePolicy === 'shift' ? state.dateShiftDays(patientKey || 'unidentified', rules.profile.maxShiftDays) : 0,
-      clean: makeTextCleaner(identity, rules.regex),
-      removedOverlayGroups: new Set(),
-      counts: { X: 0, Z: 0, D: 0, U: 0, K: 0, C: 0 },
-    };
-
-    processDict(ctx, dataset.dict, '', false, 0);
-    processDict(ctx, dataset.meta, '', false, 0);
-    removeOrphanOverlayGroups(ctx, dataset.dict);
-    guardBirthDate(ctx, dataset.dict, original.dict, now());
-    // The meta header names the same instance as the dataset.
-    const sop = getString(dataset.dict, 'SOPInstanceUID');
-    if (sop && dataset.meta['00020003']) dataset.meta['00020003'] = { vr: 'UI', Value: [sop] };
-    markDeidentified(ctx, dataset.dict);
-    state.flush();
-    file.data.metadataActions = { ...ctx.counts };
+  const ctx: FileContext = {
+    report,
+    rules,
+    state,
+    patientKey: patientKey || 'unidentified',
+    shiftDays: rules.profile.datePolicy === 'shift' ? state.dateShiftDays(patientKey || 'unidentified', rules.profile.maxShiftDays) : 0,
+    clean: makeTextCleaner(identity, rules.regex, { vocabulary: rules.clinicalVocabulary, referenceDate: referenceDate(original.dict, now()) }),
+    removedOverlayGroups: new Set(),
+    sopClassUid: getString(original.dict, 'SOPClassUID')?.trim() || getString(original.meta, 'MediaStorageSOPClassUID')?.trim(),
+    missingEntries: assertCompleteRules(rules, { allowIncomplete: options.allowIncompleteRules }).length,
   };
+
+  processDict(ctx, dataset.dict, '', false, 0, '');
+  processDict(ctx, dataset.meta, '', false, 0, '');
+  removeOrphanOverlayGroups(ctx, dataset.dict);
+  guardBirthDate(ctx, dataset.dict, original.dict, now());
+  // The meta header names the same instance as the dataset.
+  const sop = getString(dataset.dict, 'SOPInstanceUID');
+  if (sop && dataset.meta['00020003']) dataset.meta['00020003'] = { vr: 'UI', Value: [sop] };
+  markDeidentified(ctx, dataset.dict);
+  state.flush();
+  return identity;
 }
 
 function describe(tag: string): { keyword?: string; name?: string } {
@@ -114,22 +115,26 @@ function describe(tag: string): { keyword?: string; name?: string } {
 }
 
 function record(ctx: FileContext, path: string, decision: Decision, action: Action, reason: string): void {
-  ctx.counts[action]++;
-  ctx.file.message({ ruleId: decision.ruleId, step: STEP, location: path, action, category: decision.categories[0], reason });
+  ctx.report({ ruleId: decision.ruleId, location: path, action, category: decision.categories[0], reason });
 }
 
-function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanContext: boolean, depth: number): void {
+
+/**
+ * @param parentSequence the tag of the sequence whose item `dict` is ('' at the top level): which
+ *   attribute Types apply (PS3.3), so an action never leaves a required attribute missing or empty.
+ */
+function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanContext: boolean, depth: number, parentSequence: string): void {
   // Private creators of this item, by group+block, so private data elements can be matched by creator.
   const creators = new Map<string, string>();
   for (const tag of Object.keys(dict)) {
-    if (isPrivateCreatorTag(tag)) creators.set(tag.slice(0, 4) + tag.slice(6, 8), String(dict[tag]?.Value?.[0] ?? '').trim());
+    if (isPrivateCreator(tag)) creators.set(tag.slice(0, 4) + tag.slice(6, 8), String(dict[tag]?.Value?.[0] ?? '').trim());
   }
   const keptBlocks = new Set<string>();
   for (const tag of Object.keys(dict).sort()) {
     const element = dict[tag];
-    if (!element || isPrivateCreatorTag(tag)) continue;
+    if (!element || isPrivateCreator(tag)) continue;
     const path = `${prefix}${formatTag(tag)}`;
-    const isPrivate = isPrivateGroupTag(tag);
+    const isPrivate = isPrivateTag(tag);
     const block = tag.slice(0, 4) + tag.slice(4, 6);
     const { keyword, name } = describe(tag);
     const decision = resolveAction(ctx.rules, {
@@ -141,17 +146,20 @@ function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanCon
       inCleanContext: cleanContext,
     });
     const label = name ?? keyword ?? (isPrivate ? `private element of "${creators.get(block) ?? 'unknown creator'}"` : 'element');
-    applyAction(ctx, dict, tag, element, path, decision, label, cleanContext, depth);
+    // Inside a cleaned sequence, free text defaults to cleaning; a coded entry is a concept of a coding scheme, kept as is.
+    const coded = parentSequence !== '' && CODED_ENTRY_TAGS.has(tag) && decision.kind === 'vr_default' && decision.action === 'C';
+    const chosen: Decision = coded ? { action: 'K', ruleId: 'coded-entry', kind: 'keep', categories: [] } : decision;
+    applyAction(ctx, dict, tag, element, path, chosen, label, cleanContext, depth);
+    if (!isPrivate) keepConformant(ctx, dict, tag, element, path, chosen, label, depth, parentSequence);
     if (isPrivate && dict[tag]) keptBlocks.add(block);
   }
   // A private creator stays only while its block keeps an element.
   for (const tag of Object.keys(dict)) {
-    if (!isPrivateCreatorTag(tag)) continue;
+    if (!isPrivateCreator(tag)) continue;
     const block = tag.slice(0, 4) + tag.slice(6, 8);
     if (keptBlocks.has(block)) continue;
     delete dict[tag];
-    ctx.counts.X++;
-    ctx.file.message({ ruleId: 'private:creator', step: STEP, location: `${prefix}${formatTag(tag)}`, action: 'X', category: 'R', reason: 'private creator removed: no element of its block is kept' });
+    ctx.report({ ruleId: 'private:creator', location: `${prefix}${formatTag(tag)}`, action: 'X', category: 'R', reason: 'private creator removed: no element of its block is kept' });
   }
 }
 
@@ -178,11 +186,11 @@ function applyAction(ctx: FileContext, dict: DicomDict, tag: string, element: Di
       case 'D':
       case 'C':
         // A sequence kept for conformance: its items are cleaned, free text included.
-        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, true, depth + 1));
+        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, true, depth + 1, tag));
         return record(ctx, path, decision, action, `${label}: ${items.length} item(s) kept and cleaned ${by}`);
       case 'U':
       case 'K':
-        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, cleanContext, depth + 1));
+        items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, cleanContext, depth + 1, tag));
         if (decision.ruleId !== 'keep') record(ctx, path, decision, action, `${label}: items kept, each element de-identified by its own rule ${by}`);
         return;
     }
@@ -229,18 +237,53 @@ function applyAction(ctx: FileContext, dict: DicomDict, tag: string, element: Di
         });
         dict[tag] = { vr, Value: next.every((v) => v === '') ? [] : next };
         const what = removed ? `${removed} identifying span(s) removed (${[...categories].join(', ')})` : 'nothing identifying found';
-        ctx.counts.C++;
-        ctx.file.message({ ruleId: decision.ruleId, step: STEP, location: path, action: 'C', category: [...categories][0] ?? decision.categories[0], reason: `${label} cleaned: ${what} ${by}` });
+        ctx.report({ ruleId: decision.ruleId, location: path, action: 'C', category: [...categories][0] ?? decision.categories[0], reason: `${label} cleaned: ${what} ${by}` });
         return;
       }
       if (/^60[0-9A-F]{2}3000$/.test(tag)) {
-        ctx.file.data.overlaysToClean = true;
         return record(ctx, path, decision, 'C', `${label} kept for the pixel step to clean (Clean Graphics) ${by}`);
       }
       // Binary or unknown content cannot be cleaned here: remove it (fail closed).
       delete dict[tag];
       return record(ctx, path, decision, 'X', `${label} removed: ${vr} content cannot be cleaned (asked ${ACTIONS.C.split(':')[0]}) ${by}`);
     }
+  }
+}
+
+/** True when an element holds no value (absent, no items, or only empty strings). */
+function isEmptyElement(element: DicomElement | undefined): boolean {
+  if (!element) return true;
+  const values = element.Value ?? [];
+  return values.length === 0 || values.every((v) => v === '' || v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v) && Object.keys(v as object).length === 0 && element.vr !== 'SQ'));
+}
+
+/**
+ * PS3.15 E.1 asks the compound codes to keep the IOD valid: a Type 1 attribute that an action removed,
+ * or a Type 1/1C attribute it left empty, gets a dummy value (a sequence keeps its items, cleaned); a Type 2 attribute that was
+ * removed comes back empty. Types come from the standard (`rules/iod-types`), per SOP class and sequence.
+ * Only attributes that held a value in the input are restored: an input error is not ours to fix.
+ */
+function keepConformant(ctx: FileContext, dict: DicomDict, tag: string, original: DicomElement, path: string, decision: Decision, label: string, depth: number, parentSequence: string): void {
+  if (isEmptyElement(original)) return;
+  const type = attributeType(ctx.sopClassUid, parentSequence || undefined, tag);
+  if (!type) return;
+  const now = dict[tag];
+  const why = `Type ${type} in ${parentSequence ? `items of (${parentSequence.slice(0, 4)},${parentSequence.slice(4)})` : 'this IOD'}`;
+  // Removing a Type 1C attribute is what the profile asks (its condition may no longer hold); leaving it empty never is.
+  if (needsValue(type) && (now === undefined ? type === '1' : isEmptyElement(now))) {
+    if (original.vr === 'SQ') {
+      const items = (original.Value ?? []) as DicomDict[];
+      dict[tag] = { vr: 'SQ', Value: items };
+      items.forEach((item, i) => processDict(ctx, item, `${path}[${i}].`, true, depth + 1, tag));
+      return record(ctx, path, { ...decision, ruleId: 'guard:type-1' }, 'C', `${label}: ${items.length} item(s) kept and cleaned instead (${why}) by guard:type-1`);
+    }
+    const dummy: Decision = { ...decision, action: 'D', value: undefined, ruleId: 'guard:type-1' };
+    return applyDummy(ctx, dict, tag, original, path, dummy, `${label} (${why}, never left empty)`);
+  }
+  // Type 2C only when its condition holds, which we cannot judge: removal stands.
+  if (needsPresence(type) && type === '2' && now === undefined) {
+    dict[tag] = { vr: original.vr, Value: [] };
+    return record(ctx, path, { ...decision, ruleId: 'guard:type-2' }, 'Z', `${label} emptied instead of removed (${why}) by guard:type-2`);
   }
 }
 
@@ -312,19 +355,23 @@ function guardAge(ctx: FileContext, dict: DicomDict, tag: string, element: Dicom
   if (decision.ruleId !== 'keep') record(ctx, path, decision, action, `${label} kept (89 or under) by ${decision.ruleId}`);
 }
 
+/** The date the file speaks from (study, series, acquisition or content date), or `fallback`. */
+function referenceDate(original: DicomDict, fallback: Date): Date {
+  const text = ['StudyDate', 'SeriesDate', 'AcquisitionDate', 'ContentDate'].map((k) => getString(original, k)).find((v) => v && parseDicomDate(v));
+  return text ? parseDicomDate(text)! : fallback;
+}
+
 /** Removes a birth date that reveals an age over 89, judged by the ORIGINAL values (fail closed on year precision). */
 function guardBirthDate(ctx: FileContext, dict: DicomDict, original: DicomDict, now: Date): void {
   if (!dict['00100030']?.Value?.length) return;
   const birth = parseDicomDate(getString(original, 'PatientBirthDate') ?? '');
   const age = capAge(getString(original, 'PatientAge') ?? '');
-  const referenceText = ['StudyDate', 'SeriesDate', 'AcquisitionDate', 'ContentDate'].map((k) => getString(original, k)).find((v) => v && parseDicomDate(v));
-  const reference = referenceText ? parseDicomDate(referenceText)! : now;
+  const reference = referenceDate(original, now);
   // Year difference overestimates by up to one year: at 89 by years we remove too, never too little.
   const over = age.capped || (birth !== undefined && reference.getUTCFullYear() - birth.getUTCFullYear() > 88);
   if (!over) return;
   dict['00100030'] = { vr: 'DA', Value: [] };
-  ctx.counts.Z++;
-  ctx.file.message({ ruleId: 'guard:birth-date-age-over-89', step: STEP, location: '(0010,0030)', action: 'Z', category: 'C', reason: "Patient's Birth Date emptied: it would reveal an age over 89 (Safe Harbor)" });
+  ctx.report({ ruleId: 'guard:birth-date-age-over-89', location: '(0010,0030)', action: 'Z', category: 'C', reason: "Patient's Birth Date emptied: it would reveal an age over 89 (Safe Harbor)" });
 }
 
 /** Overlay groups whose Overlay Data was removed lose their remaining elements, so no half overlay remains. */
@@ -333,14 +380,18 @@ function removeOrphanOverlayGroups(ctx: FileContext, dict: DicomDict): void {
     for (const tag of Object.keys(dict)) {
       if (!tag.startsWith(group)) continue;
       delete dict[tag];
-      ctx.counts.X++;
-      ctx.file.message({ ruleId: 'overlay:group-without-data', step: STEP, location: formatTag(tag), action: 'X', category: 'R', reason: 'overlay attribute removed with its Overlay Data' });
+      ctx.report({ ruleId: 'overlay:group-without-data', location: formatTag(tag), action: 'X', category: 'R', reason: 'overlay attribute removed with its Overlay Data' });
     }
   }
 }
 
 function markDeidentified(ctx: FileContext, dict: DicomDict): void {
   const { profile, hash } = ctx.rules;
+  if (ctx.missingEntries > 0) {
+    markIdentityNotRemoved(dict, `rules leave ${ctx.missingEntries} profile attribute(s)`);
+    ctx.report({ ruleId: 'deid:incomplete-rules', severity: 'warning', location: '(0012,0062)', reason: `incomplete rules allowed: they leave ${ctx.missingEntries} Basic Profile attribute(s) identifying; Patient Identity Removed = NO` });
+    return;
+  }
   dict['00120062'] = { vr: 'CS', Value: ['YES'] };
   const methods = ['DICOM PS3.15 Basic Application Confidentiality Profile', 'HIPAA Safe Harbor 45 CFR 164.514(b)(2)', `dicom-safe-harbor-kit rules sha256:${hash.slice(0, 16)}`, `date policy: ${profile.datePolicy}`];
   const previous = (dict['00120063']?.Value ?? []).map(String).filter((v) => !methods.includes(v));
@@ -356,5 +407,5 @@ function markDeidentified(ctx: FileContext, dict: DicomDict): void {
   if (profile.retainSafePrivate) codes.push('113111');
   if (profile.retainInstitutionIdentity) codes.push('113112');
   for (const code of codes) addDeidentificationMethodCode(dict, code);
-  ctx.file.message({ ruleId: 'deid:method', step: STEP, location: '(0012,0064)', action: 'D', reason: `Patient Identity Removed = YES; method codes ${codes.join(', ')}` });
+  ctx.report({ ruleId: 'deid:method', location: '(0012,0064)', action: 'D', reason: `Patient Identity Removed = YES; method codes ${codes.join(', ')}` });
 }

@@ -1,4 +1,4 @@
-export { deidentifyMetadata, type DeidentifyMetadataOptions } from './deidentify.js';
+export { deidentifyDataset, assertDeidentifyOptions, type DeidentifyMetadataOptions } from './deidentify.js';
 export { gatherIdentity } from './identity.js';
 export { makeTextCleaner, identityTerms, type CleanResult } from './clean-text.js';
 export { applyDatePolicy, capAge, ageStringYears, parseDicomDate } from './dates.js';

@@ -1,4 +1,4 @@
-import type { Box } from '../engines/types.js';
+import type { Box } from '../image/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import type { LabelledBox } from '../pixels/png.js';
 

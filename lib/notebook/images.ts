@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { DisplayImage } from '../engines/types.js';
+import type { DisplayImage } from '../image/types.js';
 import { escapeHtml } from './html.js';
 import { display } from './display.js';
 

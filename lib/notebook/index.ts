@@ -20,3 +20,6 @@ export {
   type ProcessorOptions, type ParseOptions, type LearnResult, type DrawOptions,
 } from './processor.js';
 export { whereIdentifiersHide, type IdentifierRow, type HidingPlace } from './where-identifiers.js';
+// What the aws engine sends (shown before any call) and what it used (after).
+export { awsEgressNotice, type EgressPlan } from '../engines/aws/egress.js';
+export { formatUsage, type AwsUsageSummary } from '../engines/aws/usage.js';

@@ -10,12 +10,15 @@ import { fileURLToPath } from 'node:url';
 import type { DicomDataset } from '../dicom/dataset.js';
 import { readDicom } from '../dicom/adapter.js';
 import { getString } from '../dicom/elements.js';
-import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
-import { createLocalPhiDetector } from '../engines/phi-local.js';
-import type { DisplayImage, IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
-import { evaluateMetadata } from '../evaluate/evaluate-metadata.js';
-import { evaluatePixels } from '../evaluate/evaluate-pixels.js';
-import { redactRemaining, type RemainingAction } from '../evaluate/redact-remaining.js';
+import { isEngineName, type EngineName } from '../engines/index.js';
+import { awsEgressNotice } from '../engines/aws/egress.js';
+import { AwsSession, type AwsSessionOptions } from '../engines/aws/session.js';
+import type { AwsUsageSummary } from '../engines/aws/usage.js';
+import type { DisplayImage } from '../image/types.js';
+import type { IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
+import { evaluateMetadata } from '../steps/evaluate-metadata.js';
+import { evaluatePixels } from '../steps/evaluate-pixels.js';
+import { redactRemaining, type RemainingAction } from '../steps/redact-remaining.js';
 import type { EvaluationPixelFinding, TagFinding } from '../evaluate/types.js';
 import { DeidError, DicomFile, type DeidMessage } from '../file.js';
 import { applyProposal, type ApplyResult } from '../learn/apply.js';
@@ -24,7 +27,7 @@ import { technicalValues } from '../learn/harmless.js';
 import { proposeRules } from '../learn/propose.js';
 import { learnFindingsFrom } from '../learn/read-findings.js';
 import type { RulesProposal } from '../learn/types.js';
-import { deidentifyMetadata } from '../metadata/deidentify.js';
+import { deidentifyMetadata } from '../steps/deidentify-metadata.js';
 import { gatherIdentity } from '../metadata/identity.js';
 import { decodeFrames } from '../pixels/decode.js';
 import { toPng, type LabelledBox } from '../pixels/png.js';
@@ -36,7 +39,8 @@ import { loadRules, type Rules } from '../rules/index.js';
 import { openStateStore, type StateStore } from '../state/index.js';
 import { parseDicom } from '../steps/parse.js';
 import { detectPixelPhi, redactPixelPhi, type PixelFinding } from '../steps/pixels.js';
-import { saveDeidentified } from '../steps/save.js';
+import { saveDeidentified, SAVE } from '../steps/save.js';
+import { DEFAULT_ENGINE, DEFAULT_PADDING, DEFAULT_STATE_DIR, recipeEvaluationPhiDetector, recipePixelPhiDetector, recipeTextDetector } from '../pipeline/recipe.js';
 import { createLocalStorage } from '../storage/local.js';
 import type { ObjectStorage } from '../storage/types.js';
 import { findingBoxes } from './finding-boxes.js';
@@ -60,12 +64,19 @@ export interface ProcessorOptions {
   reportDir?: string;
   /** Pixels added around each redaction box (default: 3). */
   padding?: number;
+  /** How to reach AWS with `engine: 'aws'`: profile, region, retries (default: the SDK's chain and environment). */
+  aws?: AwsSessionOptions;
   /** Text detector to use instead of the engine's (tests; the processor does not close it). */
   textDetector?: TextDetector;
   /** PHI detector for burned-in text instead of the engine's (tests; not closed by the processor). */
   phiDetector?: PhiDetector;
   /** PHI detector for the evaluation instead of the engine's (tests; not closed by the processor). */
   evaluationPhiDetector?: PhiDetector;
+  /**
+   * Accept rules that leave Basic Profile attributes identifying (default: false: `deIdentifyDicom`
+   * refuses them, listing what is missing); outputs are then marked Patient Identity Removed = NO.
+   */
+  allowIncompleteRules?: boolean;
 }
 
 /** Options of {@link DicomProcessor.parseDicomFile}. */
@@ -133,15 +144,32 @@ export class DicomProcessor {
   private evaluationDetector?: PhiDetector;
   /** Identities of originals, by the SOP Instance UID of their saved de-identified copies. */
   private readonly identities = new Map<string, IdentityContext>();
+  /** The AWS session of the `aws` engine (makes no call until an engine works). */
+  private readonly awsSession?: AwsSession;
 
   constructor(options: ProcessorOptions) {
     assertProcessorOptions(options);
     this.options = options;
     this.rulesPath = options.rulesPath;
     this.rules = loadRules(options.rulesPath);
-    this.engine = options.engine ?? 'local';
-    this.state = openStateStore(path.resolve(options.stateDir ?? path.join(PROJECT_ROOT, '.deid-state')));
+    this.engine = options.engine ?? DEFAULT_ENGINE;
+    this.state = openStateStore(path.resolve(options.stateDir ?? path.join(PROJECT_ROOT, DEFAULT_STATE_DIR)));
     this.reportDir = path.resolve(options.reportDir ?? path.join(PROJECT_ROOT, 'output', 'report'));
+    if (this.engine === 'aws') this.awsSession = new AwsSession(options.aws);
+  }
+
+  /**
+   * What the `aws` engine sends, to which services and region, as a notice to show before the first
+   * pixel or text step (empty with the `local` engine, which sends nothing).
+   */
+  awsNotice(): string {
+    if (!this.awsSession) return '';
+    return awsEgressNotice({ pixelText: true, phiText: 'comprehend-medical', headerText: true }, this.awsSession);
+  }
+
+  /** Calls, characters, billing units and estimated cost of what the `aws` engine sent so far (undefined with `local`). */
+  awsUsage(): AwsUsageSummary | undefined {
+    return this.awsSession?.usage.summary();
   }
 
   /** The current dataset (after the steps so far). */
@@ -206,7 +234,7 @@ export class DicomProcessor {
   async deIdentifyDicom(): Promise<DeidMessage[]> {
     const file = this.current('deIdentifyDicom');
     const first = file.messages.length;
-    await deidentifyMetadata({ rules: this.rules, state: this.state })(file);
+    await deidentifyMetadata({ rules: this.rules, state: this.state, allowIncompleteRules: this.options.allowIncompleteRules })(file);
     this.state.flush();
     return file.messages.slice(first);
   }
@@ -220,10 +248,10 @@ export class DicomProcessor {
     const textDetector = await this.text();
     if (this.evaluating) {
       await evaluatePixels({ textDetector, phiDetector: await this.evaluationPhi() })(file);
-      return (file.data.evaluationPixelFindings ?? []) as EvaluationPixelFinding[];
+      return file.data.evaluationPixelFindings ?? [];
     }
     await detectPixelPhi({ textDetector, phiDetector: await this.pixelPhi() })(file);
-    return (file.data.pixelFindings ?? []) as PixelFinding[];
+    return file.data.pixelFindings ?? [];
   }
 
   /**
@@ -234,10 +262,10 @@ export class DicomProcessor {
   async redactIdInImage(findings?: readonly PixelFinding[]): Promise<void> {
     const file = this.current('redactIdInImage');
     if (this.evaluating) {
-      await this.redactRemainingOnly(file, { tags: [], pixels: findings ?? ((file.data.evaluationPixelFindings ?? []) as EvaluationPixelFinding[]) });
+      await this.redactRemainingOnly(file, { tags: [], pixels: findings ?? file.data.evaluationPixelFindings ?? [] });
     } else {
       if (findings) file.data.pixelFindings = [...findings];
-      await redactPixelPhi({ padding: this.options.padding })(file);
+      await redactPixelPhi({ padding: this.options.padding ?? DEFAULT_PADDING })(file);
     }
     await this.refreshImage();
   }
@@ -249,7 +277,7 @@ export class DicomProcessor {
   async detectIdInTags(): Promise<TagFinding[]> {
     const file = this.current('detectIdInTags');
     await evaluateMetadata({ phiDetector: await this.evaluationPhi(), rules: this.rules, state: this.state })(file);
-    return (file.data.tagFindings ?? []) as TagFinding[];
+    return file.data.tagFindings ?? [];
   }
 
   /**
@@ -258,7 +286,7 @@ export class DicomProcessor {
    */
   async redactTags(findings?: readonly TagFinding[]): Promise<RemainingAction[]> {
     const file = this.current('redactTags');
-    return this.redactRemainingOnly(file, { tags: findings ?? ((file.data.tagFindings ?? []) as TagFinding[]), pixels: [] });
+    return this.redactRemainingOnly(file, { tags: findings ?? file.data.tagFindings ?? [], pixels: [] });
   }
 
   /**
@@ -275,12 +303,12 @@ export class DicomProcessor {
     }
     this.assertReleasable(file, options.allowUncheckedPixels ?? false);
     const storage = typeof target === 'string' ? createLocalStorage({ root: target, protectedPaths: new Set([realpathSync(file.path)]) }) : target;
-    await saveDeidentified({ storage, prefix: options.prefix ?? 'test' })(file);
+    await saveDeidentified({ storage, prefix: options.prefix ?? 'test', state: this.state })(file);
     const where = typeof target === 'string' ? path.join(path.resolve(target), file.data.outputPath!) : `${storage.name}:${file.data.outputPath}`;
     file.data.outputPath = where;
     // Remember whose identity this output carries, so its evaluation looks for the original's values.
     if (!this.evaluating && this.sopInstanceUID) {
-      this.identities.set(this.sopInstanceUID, (file.data.identity as IdentityContext | undefined) ?? gatherIdentity(file.original ?? file.requireDataset('saveDeIdDicom')));
+      this.identities.set(this.sopInstanceUID, file.data.identity ?? gatherIdentity(file.original ?? file.requireDataset('saveDeIdDicom')));
     }
     this.state.flush();
     return where;
@@ -368,14 +396,20 @@ export class DicomProcessor {
   /** The orchestration checks of {@link saveDeIdDicom}: each step that makes a file safe must have run. */
   private assertReleasable(file: DicomFile, allowUncheckedPixels: boolean): void {
     const dataset = file.requireDataset('saveDeIdDicom');
-    const refuse = (ruleId: string, reason: string) => file.fail({ ruleId, step: 'save', reason: `not saved: ${reason}` });
-    if (getString(dataset.dict, 'PatientIdentityRemoved') !== 'YES') refuse('save:not-deidentified', 'the header was not de-identified; call deIdentifyDicom() first');
+    const refuse = (ruleId: string, reason: string) => file.fail({ ruleId, step: SAVE, reason: `not saved: ${reason}` });
+    // De-identified: by this processor's metadata step (it marks Patient Identity Removed YES, or NO when
+    // incomplete rules were allowed), or, for a file under evaluation, by an earlier run that said so.
+    const removed = getString(dataset.dict, 'PatientIdentityRemoved');
+    const deidentified = this.evaluating
+      ? removed === 'YES' || (removed === 'NO' && this.options.allowIncompleteRules === true)
+      : file.messages.some((m) => m.ruleId === 'deid:method' || m.ruleId === 'deid:incomplete-rules');
+    if (!deidentified) refuse('save:not-deidentified', 'the header was not de-identified; call deIdentifyDicom() first');
     if (this.evaluating) {
       if (file.data.tagFindings === undefined) refuse('save:not-evaluated', 'the header was not evaluated; call detectIdInTags() first');
-      const redacted = new Set(((file.data.remainingActions ?? []) as RemainingAction[]).map((a) => a.path));
-      if (((file.data.tagFindings ?? []) as TagFinding[]).some((f) => !redacted.has(f.path))) refuse('save:leak-remains', 'PHI was found in the header and not redacted; call redactTags() first');
-      const boxes = ((file.data.evaluationPixelFindings ?? []) as EvaluationPixelFinding[]).length;
-      if (boxes > Number(file.data.remainingPixelBoxes ?? 0)) refuse('save:leak-remains', 'PHI was found in the pixels and not redacted; call redactIdInImage() first');
+      const redacted = new Set((file.data.remainingActions ?? []).map((a) => a.path));
+      if ((file.data.tagFindings ?? []).some((f) => !redacted.has(f.path))) refuse('save:leak-remains', 'PHI was found in the header and not redacted; call redactTags() first');
+      const boxes = (file.data.evaluationPixelFindings ?? []).length;
+      if (boxes > (file.data.remainingPixelBoxes ?? 0)) refuse('save:leak-remains', 'PHI was found in the pixels and not redacted; call redactIdInImage() first');
     } else if (dataset.dict['7FE00010'] && file.data.pixelsChecked !== true && !allowUncheckedPixels) {
       refuse('save:pixels-not-checked', 'the pixels were not checked for burned-in text; call detectIdInImg() and redactIdInImage() (also when nothing was found)');
     }
@@ -392,45 +426,37 @@ export class DicomProcessor {
   }
 
   private async text(): Promise<TextDetector> {
-    this.textDetector ??= this.options.textDetector ?? (await createTextDetector(this.engine === 'aws' ? { engine: 'aws' } : {}));
+    this.textDetector ??= this.options.textDetector ?? (await recipeTextDetector(this.engine, this.rules, { session: this.awsSession }));
     return this.textDetector;
   }
 
   /** The detector for burned-in text: the rules' regexes and keep-list locally, Comprehend Medical with AWS. */
   private async pixelPhi(): Promise<PhiDetector> {
-    this.phiDetector ??=
-      this.options.phiDetector ??
-      (await createPhiDetector(
-        this.engine === 'aws'
-          ? { engine: 'aws', confidenceThreshold: this.rules.confidenceThreshold }
-          : { regex: this.rules.regex, keepList: this.rules.pixelKeepList, confidenceThreshold: this.rules.confidenceThreshold },
-      ));
+    this.phiDetector ??= this.options.phiDetector ?? (await recipePixelPhiDetector(this.engine, this.rules, { session: this.awsSession }));
     return this.phiDetector;
   }
 
   /** The evaluation detector: independent of the rules' regexes (so it does not share their blind spots), or Comprehend Medical. */
   private async evaluationPhi(): Promise<PhiDetector> {
-    this.evaluationDetector ??=
-      this.options.evaluationPhiDetector ??
-      (this.engine === 'aws' ? await createPhiDetector({ engine: 'aws', confidenceThreshold: this.rules.confidenceThreshold }) : createLocalPhiDetector({ keepList: this.rules.pixelKeepList }));
+    this.evaluationDetector ??= this.options.evaluationPhiDetector ?? (await recipeEvaluationPhiDetector(this.engine, this.rules, { session: this.awsSession }));
     return this.evaluationDetector;
   }
 
   /** Runs `redactRemaining` on a subset of the findings (tags or pixels, as the source's two calls), keeping the full lists for reports and learning. */
   private async redactRemainingOnly(file: DicomFile, subset: { tags: readonly TagFinding[]; pixels: readonly EvaluationPixelFinding[] }): Promise<RemainingAction[]> {
-    const all = { tags: file.data.tagFindings, pixels: file.data.evaluationPixelFindings, actions: (file.data.remainingActions ?? []) as RemainingAction[], boxes: Number(file.data.remainingPixelBoxes ?? 0) };
+    const all = { tags: file.data.tagFindings, pixels: file.data.evaluationPixelFindings, actions: file.data.remainingActions ?? [], boxes: file.data.remainingPixelBoxes ?? 0 };
     file.data.tagFindings = [...subset.tags];
     file.data.evaluationPixelFindings = [...subset.pixels];
     try {
       await redactRemaining({ rules: this.rules, padding: this.options.padding })(file);
     } finally {
-      const done = (file.data.remainingActions ?? []) as RemainingAction[];
+      const done = file.data.remainingActions ?? [];
       file.data.tagFindings = all.tags;
       file.data.evaluationPixelFindings = all.pixels;
       file.data.remainingActions = [...all.actions, ...done];
-      file.data.remainingPixelBoxes = all.boxes + Number(file.data.remainingPixelBoxes ?? 0);
+      file.data.remainingPixelBoxes = all.boxes + (file.data.remainingPixelBoxes ?? 0);
     }
-    return (file.data.remainingActions as RemainingAction[]).slice(all.actions.length);
+    return file.data.remainingActions.slice(all.actions.length);
   }
 
   private harmless(): string[] {
@@ -456,7 +482,7 @@ function assertProcessorOptions(options: ProcessorOptions): void {
   if (!options || typeof options.rulesPath !== 'string' || options.rulesPath === '') {
     throw new TypeError('[deid] [processor] createProcessor needs { rulesPath }: the rules YAML, e.g. configs/de-id/de_id_rules_auto.yaml');
   }
-  if (options.engine !== undefined && options.engine !== 'local' && options.engine !== 'aws') {
+  if (options.engine !== undefined && !isEngineName(options.engine)) {
     throw new TypeError(`[deid] [processor] engine must be 'local' or 'aws', got ${JSON.stringify(options.engine)}`);
   }
   if (options.stateDir) {

@@ -3,6 +3,7 @@ import type { DicomDataset } from '../dicom/dataset.js';
 import type { PhiFinding } from '../engines/types.js';
 import type { DicomFile } from '../file.js';
 import { gatherIdentity } from '../metadata/identity.js';
+import { DEIDENTIFY_METADATA } from '../steps/deidentify-metadata.js';
 import { SAFE_HARBOR_IDENTIFIERS, isSafeHarborCategory, type SafeHarborCategory } from '../safe-harbor.js';
 import { tagRows } from './tag-rows.js';
 
@@ -50,7 +51,7 @@ export function whereIdentifiersHide(file: DicomFile, pixelFindings: readonly (P
   const after = new Map(current ? tagRows(current).map((r) => [r.path ?? r.tag, r]) : []);
   const rows: IdentifierRow[] = [];
   for (const m of file.messages) {
-    if (m.step !== 'deidentify-metadata' || !m.location || !m.action || !isSafeHarborCategory(m.category)) continue;
+    if (m.step !== DEIDENTIFY_METADATA || !m.location || !m.action || !isSafeHarborCategory(m.category)) continue;
     const b = before.get(m.location);
     const a = after.get(m.location);
     rows.push({

@@ -1,4 +1,6 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
 import type { ObjectStorage } from '../storage/types.js';
@@ -8,8 +10,10 @@ export interface InputEntry {
   path: string;
   /** True when the file was found by walking a folder (not named by the user). */
   fromFolder: boolean;
-  /** Set when the path does not exist or cannot be read. */
+  /** Set when the path does not exist or cannot be read: reported as failed. */
   error?: string;
+  /** Set when the path is reported but deliberately not read (a link cycle, a second link to a file already taken). */
+  skipped?: string;
   /** Reads the bytes of an input kept in object storage (`s3://…`); local files are read from `path`. */
   read?: () => Promise<Uint8Array>;
 }
@@ -17,22 +21,88 @@ export interface InputEntry {
 /** Opens the storage an `s3://bucket/prefix` input names (injectable for tests). */
 export type StorageOpener = (target: StorageTarget) => ObjectStorage;
 
+/** The file-system calls the walk makes (injectable, so tests can make a folder unreadable even as root). */
+export interface WalkFs {
+  readdir(dir: string): Promise<Dirent[]>;
+  stat(file: string): Promise<Stats>;
+}
+
+/** Options of {@link expandInputs}. */
+export interface ExpandOptions {
+  /** Folders never taken as inputs (the output and state folders); a link into one is reported. */
+  exclude?: string[];
+  openStorage?: StorageOpener;
+  fs?: WalkFs;
+}
+
+const defaultFs: WalkFs = { readdir: (dir) => readdir(dir, { withFileTypes: true }), stat: (file) => stat(file) };
+
+/** What a non-regular file is, in words. */
+export function fileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+const identity = (info: Stats) => `${info.dev}:${info.ino}`;
+
 /**
  * Expands files and folders (recursively, in name order, hidden entries skipped) into input files.
- * Paths under `exclude` (the output and state folders) are never taken as inputs.
+ * Only regular files are taken: devices, FIFOs and sockets are reported and never opened. Links
+ * inside folders are followed once: a folder or file reached a second time (a cycle, or two links
+ * to one target) is reported as skipped. A folder that cannot be read is reported and the walk
+ * goes on. Folders under `exclude` (output, state) are never taken as inputs.
  */
-export async function expandInputs(paths: string[], exclude: string[] = [], openStorage: StorageOpener = (t) => openStorageTarget(t)): Promise<InputEntry[]> {
-  const excluded = exclude.map((p) => path.resolve(p));
-  const isExcluded = (p: string) => excluded.some((e) => p === e || p.startsWith(e + path.sep));
+export async function expandInputs(paths: string[], options: ExpandOptions = {}): Promise<InputEntry[]> {
+  const fs = options.fs ?? defaultFs;
+  const openStorage = options.openStorage ?? ((t: StorageTarget) => openStorageTarget(t));
+  const excluded = new Set<string>();
+  for (const dir of options.exclude ?? []) {
+    const info = await fs.stat(dir).catch(() => undefined);
+    if (info) excluded.add(identity(info));
+  }
+  const visitedFolders = new Set<string>();
+  const takenFiles = new Set<string>();
   const entries: InputEntry[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const children = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+
+  const take = (full: string, info: Stats, fromFolder: boolean) => {
+    if (!info.isFile()) return entries.push({ path: full, fromFolder, error: `${fileKind(info)}: not read (only regular files are)` });
+    if (takenFiles.has(identity(info))) return entries.push({ path: full, fromFolder, skipped: 'the same file as an earlier input (reached again through a link): not read twice' });
+    takenFiles.add(identity(info));
+    entries.push({ path: full, fromFolder });
+  };
+  const walk = async (dir: string, info: Stats): Promise<void> => {
+    if (excluded.has(identity(info))) {
+      entries.push({ path: dir, fromFolder: true, skipped: 'a link into the output or state folder: not searched' });
+      return;
+    }
+    if (visitedFolders.has(identity(info))) {
+      entries.push({ path: dir, fromFolder: true, skipped: 'a folder already searched (a link cycle, or a second link to it): not searched again' });
+      return;
+    }
+    visitedFolders.add(identity(info));
+    let children: Dirent[];
+    try {
+      children = (await fs.readdir(dir)).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (error) {
+      entries.push({ path: dir, fromFolder: true, error: `cannot read folder: ${code(error)}` });
+      return;
+    }
     for (const child of children) {
       if (child.name.startsWith('.')) continue;
       const full = path.join(dir, child.name);
-      if (isExcluded(path.resolve(full))) continue;
-      if (child.isDirectory()) await walk(full);
-      else if (child.isFile()) entries.push({ path: full, fromFolder: true });
+      let childInfo: Stats;
+      try {
+        childInfo = await fs.stat(full); // follows a link, once: cycles are caught by the visited sets
+      } catch (error) {
+        entries.push({ path: full, fromFolder: true, error: child.isSymbolicLink() ? `a link to nothing (${code(error)})` : `cannot read: ${code(error)}` });
+        continue;
+      }
+      if (childInfo.isDirectory()) await walk(full, childInfo);
+      else take(full, childInfo, true);
     }
   };
   for (const input of paths) {
@@ -41,10 +111,15 @@ export async function expandInputs(paths: string[], exclude: string[] = [], open
       entries.push(...(await listStorage(input, target, openStorage)));
       continue;
     }
-    const info = await stat(input).catch((error: NodeJS.ErrnoException) => error);
-    if (info instanceof Error) entries.push({ path: input, fromFolder: false, error: `cannot read input: ${info.code ?? info.message}` });
-    else if (info.isDirectory()) await walk(input);
-    else entries.push({ path: input, fromFolder: false });
+    let info: Stats;
+    try {
+      info = await fs.stat(input);
+    } catch (error) {
+      entries.push({ path: input, fromFolder: false, error: `cannot read input: ${code(error)}` });
+      continue;
+    }
+    if (info.isDirectory()) await walk(input, info);
+    else take(input, info, false);
   }
   return entries;
 }
@@ -60,6 +135,41 @@ async function listStorage(input: string, target: StorageTarget & { engine: 's3'
   }
   const base = `s3://${target.bucket}/${target.prefix ? `${target.prefix}/` : ''}`;
   return keys.map((key) => ({ path: `${base}${key}`, fromFolder: true, read: () => storage.get(key) }));
+}
+
+/** The largest input file read by default (2 GiB); larger ones fail with a clear error, never an out-of-memory crash. */
+export const DEFAULT_MAX_INPUT_BYTES = 2 * 1024 ** 3;
+
+/** An input that cannot be read; the message says why in words, without the path. */
+export class InputReadError extends Error {
+  override name = 'InputReadError';
+}
+
+/**
+ * Reads a regular file whole, refusing anything else: opened without blocking (a FIFO swapped in
+ * after the walk cannot hang the run), checked to be a regular file of at most `maxBytes`.
+ */
+export async function readRegularFile(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new InputReadError(`cannot read input: ${code(error)}`, { cause: error });
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new InputReadError(`${fileKind(info)}: not read (only regular files are)`);
+    if (info.size > maxBytes) throw new InputReadError(`the file is ${info.size} bytes, over the ${maxBytes}-byte input limit`);
+    const bytes = new Uint8Array(info.size);
+    for (let offset = 0; offset < bytes.length; ) {
+      const { bytesRead } = await handle.read(bytes, offset, bytes.length - offset, offset);
+      if (bytesRead === 0) throw new InputReadError('the file became shorter while it was read');
+      offset += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Real paths of the inputs, so no output is ever written over one. */

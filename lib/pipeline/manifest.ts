@@ -1,8 +1,19 @@
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import type { DicomFile } from '../file.js';
+import { makeFolders } from '../safe-files.js';
+import { DEIDENTIFY_METADATA } from '../steps/deidentify-metadata.js';
+import '../steps/pixels.js';
+import '../steps/save.js';
 
 /** One line of the run manifest (JSON Lines), one per input. */
 export interface ManifestEntry {
+  /** The input path: the manifest is the one place that links inputs to outputs (keep it with the state). */
   input: string;
+  /** A short keyed hash of the input path: how logs name the file without its path. */
+  ref?: string;
   output?: string;
   status: 'ok' | 'error' | 'skipped';
   error?: string;
@@ -22,7 +33,7 @@ export function manifestEntry(file: DicomFile): ManifestEntry {
   if (fatal) return { input: file.path, status: 'error', error: fatal.reason };
   const actions: Record<string, number> = {};
   for (const message of file.messages) {
-    if (message.step === 'deidentify-metadata' && message.action) actions[message.action] = (actions[message.action] ?? 0) + 1;
+    if (message.step === DEIDENTIFY_METADATA && message.action) actions[message.action] = (actions[message.action] ?? 0) + 1;
   }
   const warnings = [...new Set(file.messages.filter((m) => m.severity === 'warning').map((m) => m.ruleId))];
   return {
@@ -31,7 +42,59 @@ export function manifestEntry(file: DicomFile): ManifestEntry {
     status: 'ok',
     actions,
     pixelsChecked: file.data.pixelsChecked ?? false,
-    pixelBoxes: Number(file.data.pixelBoxes ?? 0),
+    pixelBoxes: file.data.pixelBoxes ?? 0,
     ...(warnings.length ? { warnings } : {}),
+  };
+}
+
+/** The manifest of a run being written: one line appended and flushed to disk per input. */
+export interface ManifestJournal {
+  readonly path: string;
+  /** Appends one entry as one JSON line and flushes it, so a killed run still shows what it did. */
+  append(entry: ManifestEntry): Promise<void>;
+  /** Closes the file and releases it for other runs. */
+  close(): Promise<void>;
+}
+
+/** The manifest is being written by another run (the CLI exits with 2). */
+export class ManifestInUseError extends Error {
+  override name = 'ManifestInUseError';
+}
+
+/**
+ * Starts the manifest at `manifestPath`: its folders created owner-only, the file owner-only,
+ * opened without following a link (a planted link is refused, never written through), emptied, and
+ * locked against another run writing the same manifest at the same time.
+ *
+ * @throws ManifestInUseError when another live run holds it.
+ */
+export async function openManifestJournal(manifestPath: string): Promise<ManifestJournal> {
+  await makeFolders(path.dirname(manifestPath), 0o700);
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(manifestPath, { realpath: false, lockfilePath: `${manifestPath}.lock`, stale: 10_000, onCompromised: () => {} });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new ManifestInUseError(`the manifest ${manifestPath} is being written by another run: give this run its own --manifest`, { cause: error });
+    throw error;
+  }
+  let handle: FileHandle;
+  try {
+    handle = await open(manifestPath, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_APPEND | constants.O_NOFOLLOW, 0o600);
+    await handle.chmod(0o600);
+  } catch (error) {
+    await release();
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new ManifestInUseError(`the manifest ${manifestPath} is a symbolic link: refused (it is never written through a link)`, { cause: error });
+    throw error;
+  }
+  return {
+    path: manifestPath,
+    async append(entry) {
+      await handle.write(`${JSON.stringify(entry)}\n`);
+      await handle.datasync();
+    },
+    async close() {
+      await handle.close();
+      await release();
+    },
   };
 }

@@ -11,11 +11,16 @@ export async function processFile(file: DicomFile, steps: readonly Step[]): Prom
     } catch (error) {
       if (!file.failed) {
         const ruleId = error instanceof DeidError ? error.ruleId : 'pipeline:step-error';
-        file.message({ ruleId, step: step.name || 'step', severity: 'fatal', reason: (error as Error).message ?? String(error) });
+        file.message({ ruleId, step: step.name || 'step', severity: 'fatal', reason: withoutPath(String((error as Error)?.message ?? error), file.path) });
       }
       break;
     }
     if (file.failed) break;
   }
   return file;
+}
+
+/** An error's text without the input's path (it often holds a patient name): messages name files by position. */
+function withoutPath(text: string, inputPath: string): string {
+  return inputPath ? text.split(inputPath).join('<input>').replace(/^<input>: /, '') : text;
 }

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { PixelDataError } from './errors.js';
 import type { RawLayout } from './frames.js';
-import { syntaxInfo, TS, type SyntaxInfo } from './syntax.js';
+import { syntaxInfo, TS, type SyntaxInfo } from '../dicom/transfer-syntaxes.js';
+import { uidInMessage } from '../dicom/shown-values.js';
+import { checkDecodedSize } from './validate.js';
 
 // dcmjs-codecs is CommonJS with a WebAssembly build of libjpeg-turbo, CharLS, OpenJPEG, OpenJPH and an RLE codec.
 const require = createRequire(import.meta.url);
@@ -9,12 +11,22 @@ type CodecsModule = typeof import('dcmjs-codecs');
 type CodecContext = InstanceType<CodecsModule['Context']>;
 
 let loading: Promise<CodecsModule> | undefined;
+/** Messages the codecs emit while a frame is decoded (libjpeg's "Corrupt JPEG data: …" among them). */
+let codecMessages: string[] | undefined;
 
-/** Loads and initialises the WebAssembly codecs once, on first use. */
+/**
+ * Loads and initialises the WebAssembly codecs once, on first use. Their informational messages
+ * are collected while a frame decodes (and otherwise dropped): a codec that recovers from damaged
+ * data says so only there.
+ */
 export function loadCodecs(): Promise<CodecsModule> {
   loading ??= (async () => {
     const mod = require('dcmjs-codecs') as CodecsModule;
-    if (!mod.NativeCodecs.isInitialized()) await mod.NativeCodecs.initializeAsync();
+    if (!mod.NativeCodecs.isInitialized()) await mod.NativeCodecs.initializeAsync({ logCodecsInfo: true });
+    mod.log.setLevel('info');
+    mod.log.info = (...parts: unknown[]) => {
+      codecMessages?.push(parts.join(' '));
+    };
     return mod;
   })().catch((cause) => {
     loading = undefined;
@@ -22,6 +34,9 @@ export function loadCodecs(): Promise<CodecsModule> {
   });
   return loading;
 }
+
+/** Codec messages that mean the data was damaged and the decoder made up for it. */
+const CODEC_WARNING = /Corrupt JPEG|Premature end|extraneous bytes|Warning|truncat/i;
 
 /** Result of decoding one encapsulated frame: raw little-endian bytes and the layout the codec produced. */
 export interface DecodedRaw {
@@ -46,7 +61,7 @@ function context(mod: CodecsModule, m: RawLayout, photometric = m.photometric, p
 
 function requireSyntax(uid: string): SyntaxInfo {
   const info = syntaxInfo(uid);
-  if (!info) throw new PixelDataError(`transfer syntax ${uid} is not supported for pixel data`);
+  if (!info) throw new PixelDataError(`transfer syntax ${uidInMessage(uid)} is not supported for pixel data`);
   return info;
 }
 
@@ -60,6 +75,8 @@ export async function decodeEncapsulatedFrame(m: RawLayout, encoded: Uint8Array,
   const ctx = context(mod, m);
   ctx.setEncodedBuffer(encoded);
   let out: CodecContext;
+  const messages: string[] = [];
+  codecMessages = messages;
   try {
     switch (info.codec) {
       case 'rle':
@@ -87,9 +104,15 @@ export async function decodeEncapsulatedFrame(m: RawLayout, encoded: Uint8Array,
   } catch (cause) {
     if (cause instanceof PixelDataError) throw cause;
     throw new PixelDataError(`cannot decode ${info.name} frame: ${(cause as Error)?.message ?? cause}`, { cause });
+  } finally {
+    codecMessages = undefined;
   }
+  // A codec that recovered from damaged data (extra bytes, a cut-off scan) decoded something other than the frame.
+  const warning = messages.find((message) => CODEC_WARNING.test(message));
+  if (warning) throw new PixelDataError(`the ${info.name} decoder reported damaged data: ${warning.replace(/^.*::/, '').trim()}`);
   const decoded = out.getDecodedBuffer();
   if (!decoded) throw new PixelDataError(`the ${info.name} decoder returned no pixels`);
+  checkDecodedSize(decoded, m, info.name);
   let photometric = out.getPhotometricInterpretation() ?? m.photometric;
   if (m.samplesPerPixel === 3) {
     // libjpeg converts YCbCr to RGB on request; OpenJPEG undoes the JPEG 2000 colour transform (YBR_RCT/ICT).

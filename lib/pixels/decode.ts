@@ -2,15 +2,19 @@ import type { DicomDataset } from '../dicom/dataset.js';
 import { decodeEncapsulatedFrame, type DecodedRaw } from './codecs.js';
 import { PixelDataError } from './errors.js';
 import { rawToStored, type PixelFrame, type RawLayout } from './frames.js';
-import { nativeFrameBytes, readPixelModule, type PixelModule } from './module.js';
-import { syntaxInfo } from './syntax.js';
+import { unpackBits } from './bits.js';
+import { byteAligned, nativeFrameBytes, type PixelModule } from './module.js';
+import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
+import { checkPixelData } from './validate.js';
 import { concat } from './values.js';
+import { uidInMessage } from '../dicom/shown-values.js';
 
 /** Decoded pixel data: the frames of stored values and the module that describes them. */
 export interface DecodedPixels {
   /**
    * The module as the frames are laid out: always interleaved (Planar Configuration 0);
-   * YBR_FULL_422 is expanded to YBR_FULL; colour JPEG and JPEG 2000 come back as RGB.
+   * YBR_FULL_422 is expanded to YBR_FULL; colour JPEG and JPEG 2000 come back as RGB;
+   * one-bit data comes back as one byte per pixel (Bits Allocated 8, Bits Stored 1).
    */
   module: PixelModule;
   /** The module as read from the dataset. */
@@ -28,12 +32,13 @@ export interface DecodeOptions {
 /**
  * Decodes every frame of a dataset's Pixel Data to stored values.
  * Native (any bit depth, sign, planar configuration; big endian arrives swapped by the adapter) and encapsulated RLE, JPEG,
- * JPEG-LS, JPEG 2000 and HTJ2K data are supported.
- * @throws PixelDataError for missing attributes, truncated data or an undecodable syntax.
+ * JPEG-LS, JPEG 2000 and HTJ2K data are supported. The data is first checked against the header
+ * ({@link checkPixelData}) and every decoded frame must have the declared size.
+ * @throws PixelDataError for missing attributes, data that does not match the header, or an undecodable syntax.
  * @example const { module, frames } = await decodeFrames(file.dataset);
  */
 export async function decodeFrames(dataset: DicomDataset, options: DecodeOptions = {}): Promise<DecodedPixels> {
-  const source = readPixelModule(dataset);
+  const source = checkPixelData(dataset);
   const frames: PixelFrame[] = new Array(source.numberOfFrames);
   let layout: RawLayout | undefined;
   const wanted = options.only ?? [...Array(source.numberOfFrames).keys()];
@@ -45,7 +50,7 @@ export async function decodeFrames(dataset: DicomDataset, options: DecodeOptions
   }
   const first = layout ?? decodedLayout(source, { raw: new Uint8Array(0), photometric: source.photometric, planarConfiguration: source.planarConfiguration });
   const module: PixelModule = {
-    ...source,
+    ...byteAligned(source),
     photometric: first.photometric === 'YBR_FULL_422' ? 'YBR_FULL' : first.photometric,
     planarConfiguration: 0,
   };
@@ -54,7 +59,7 @@ export async function decodeFrames(dataset: DicomDataset, options: DecodeOptions
 
 /** The raw layout of a decoded frame: the source module with the codec's photometric and planar configuration. */
 export function decodedLayout(source: PixelModule, decoded: DecodedRaw): RawLayout {
-  return { ...source, photometric: decoded.photometric, planarConfiguration: source.samplesPerPixel > 1 ? decoded.planarConfiguration : 0 };
+  return { ...byteAligned(source), photometric: decoded.photometric, planarConfiguration: source.samplesPerPixel > 1 ? decoded.planarConfiguration : 0 };
 }
 
 /**
@@ -64,7 +69,7 @@ export function decodedLayout(source: PixelModule, decoded: DecodedRaw): RawLayo
 export async function readRawFrame(dataset: DicomDataset, m: PixelModule, index: number): Promise<DecodedRaw> {
   if (index < 0 || index >= m.numberOfFrames) throw new PixelDataError(`frame ${index} does not exist (Number of Frames ${m.numberOfFrames})`);
   const info = syntaxInfo(dataset.transferSyntaxUID);
-  if (!info) throw new PixelDataError(`transfer syntax ${dataset.transferSyntaxUID} is not supported for pixel data`);
+  if (!info) throw new PixelDataError(`transfer syntax ${uidInMessage(dataset.transferSyntaxUID)} is not supported for pixel data`);
   if (info.codec === 'native') {
     return { raw: nativeFrame(dataset, m, index), photometric: m.photometric, planarConfiguration: m.planarConfiguration };
   }
@@ -81,6 +86,11 @@ export function nativePixelBytes(dataset: DicomDataset): Uint8Array {
 
 function nativeFrame(dataset: DicomDataset, m: PixelModule, index: number): Uint8Array {
   const all = nativePixelBytes(dataset);
+  if (m.bitsAllocated === 1) {
+    const pixels = m.rows * m.columns;
+    if (all.byteLength * 8 < (index + 1) * pixels) throw new PixelDataError(`Pixel Data is ${all.byteLength} bytes, too short for frame ${index} of ${m.numberOfFrames}`);
+    return unpackBits(all, index * pixels, pixels);
+  }
   const size = nativeFrameBytes(m);
   const start = index * size;
   if (all.byteLength < start + size) {

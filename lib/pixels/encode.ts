@@ -3,8 +3,9 @@ import { encodeFrame } from './codecs.js';
 import { PixelDataError } from './errors.js';
 import { storedToRaw, type PixelFrame, type RawLayout } from './frames.js';
 import type { PixelModule } from './module.js';
-import { syntaxInfo, TS } from './syntax.js';
+import { syntaxInfo, TS } from '../dicom/transfer-syntaxes.js';
 import { toArrayBuffer } from './values.js';
+import { uidInMessage } from '../dicom/shown-values.js';
 
 /** The module attributes that describe how frames are stored (what {@link encodeFrames} needs). */
 export type FrameModule = RawLayout & { numberOfFrames?: number };
@@ -36,7 +37,7 @@ export async function encodeFrames(module: FrameModule, frames: ArrayLike<number
 /** Like {@link encodeFrames}, also telling the photometric interpretation and planar configuration of the result. */
 export async function encodeFramesDetailed(module: FrameModule, frames: ArrayLike<number>[], transferSyntaxUID: string, options: EncodeOptions = {}): Promise<EncodedFrames> {
   const info = syntaxInfo(transferSyntaxUID);
-  if (!info) throw new PixelDataError(`transfer syntax ${transferSyntaxUID} is not supported for pixel data`);
+  if (!info) throw new PixelDataError(`transfer syntax ${uidInMessage(transferSyntaxUID)} is not supported for pixel data`);
   const expected = module.rows * module.columns * module.samplesPerPixel;
   frames.forEach((f, i) => {
     if (f.length !== expected) throw new PixelDataError(`frame ${i} has ${f.length} values, expected ${expected} (${module.rows}x${module.columns}x${module.samplesPerPixel})`);

@@ -1,4 +1,4 @@
-import type { Box } from '../engines/types.js';
+import type { Box } from '../image/types.js';
 import { valueCodec, type PixelFrame, type RawLayout } from './frames.js';
 import type { PixelModule } from './module.js';
 import { greyMapping, modalityFunction } from './render.js';

@@ -4,7 +4,7 @@
  * edges against bright ground come back as glyphs (`Jl`, `JJ`). Masked, it takes the look of the
  * ground around it, so only the text beside it is read: what the box left readable of a word.
  */
-import type { Box, DisplayImage } from '../engines/types.js';
+import type { Box, DisplayImage } from '../image/types.js';
 
 /** Options of {@link findFilledBoxes}. */
 export interface FilledBoxOptions {

@@ -6,9 +6,9 @@
  * components on the same line closer than a word space, so a cut word is covered to its end and a
  * separate word beside it is not.
  */
-import { flattenGround } from '../engines/text-mosaic.js';
-import { components, type Component } from '../engines/text-regions.js';
-import type { Box, DisplayImage } from '../engines/types.js';
+import { flattenGround } from '../engines/local/text-mosaic.js';
+import { components, type Component } from '../image/text-regions.js';
+import type { Box, DisplayImage } from '../image/types.js';
 
 /**
  * Grows `box` (image pixels) to the full extent of the glyphs it covers and of the glyphs that

@@ -1,7 +1,8 @@
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
 import { PixelDataError } from './errors.js';
-import { syntaxInfo } from './syntax.js';
+import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 import { firstNumber, firstString, numbers, words16 } from './values.js';
+import { PHOTOMETRIC_TERMS, termInMessage, uidInMessage } from '../dicom/shown-values.js';
 
 /** A lookup table: `data[i]` is the output for input `firstMapped + i`; inputs outside are clamped. */
 export interface Lut {
@@ -94,7 +95,7 @@ export function readPixelModule(dataset: DicomDataset): PixelModule {
   };
   if (!d[T.PixelData]) throw new PixelDataError('the dataset has no Pixel Data (7FE0,0010)');
   const ts = dataset.transferSyntaxUID;
-  if (!syntaxInfo(ts)) throw new PixelDataError(`transfer syntax ${ts} is not supported for pixel data`);
+  if (!syntaxInfo(ts)) throw new PixelDataError(`transfer syntax ${uidInMessage(ts)} is not supported for pixel data`);
   const rows = required(T.Rows, 'Rows');
   const columns = required(T.Columns, 'Columns');
   const bitsAllocated = required(T.BitsAllocated, 'Bits Allocated');
@@ -104,18 +105,20 @@ export function readPixelModule(dataset: DicomDataset): PixelModule {
   const photometric = (firstString(d, T.Photometric) ?? (samplesPerPixel === 3 ? 'RGB' : 'MONOCHROME2')).toUpperCase();
   const pixelRepresentation = (firstNumber(d, T.PixelRepresentation) ?? 0) === 1 ? 1 : 0;
   const planarConfiguration = samplesPerPixel > 1 && firstNumber(d, T.PlanarConfiguration) === 1 ? 1 : 0;
-  const numberOfFrames = Math.max(1, Math.trunc(firstNumber(d, T.NumberOfFrames) ?? 1));
+  const numberOfFrames = readNumberOfFrames(d);
 
   if (rows <= 0 || columns <= 0) throw new PixelDataError(`Rows ${rows} x Columns ${columns} is not a valid image size`);
-  if (![8, 16, 32].includes(bitsAllocated)) throw new PixelDataError(`Bits Allocated ${bitsAllocated} is not supported (8, 16 or 32)`);
+  if (![1, 8, 16, 32].includes(bitsAllocated)) throw new PixelDataError(`Bits Allocated ${bitsAllocated} is not supported (1, 8, 16 or 32)`);
+  if (bitsAllocated === 1 && samplesPerPixel !== 1) throw new PixelDataError(`Bits Allocated 1 needs one sample per pixel, not ${samplesPerPixel}`);
+  if (bitsAllocated === 1 && syntaxInfo(ts)?.codec !== 'native') throw new PixelDataError('Bits Allocated 1 is only defined for native (uncompressed) pixel data');
   if (bitsStored < 1 || bitsStored > bitsAllocated) throw new PixelDataError(`Bits Stored ${bitsStored} does not fit Bits Allocated ${bitsAllocated}`);
   if (highBit < bitsStored - 1 || highBit >= bitsAllocated) throw new PixelDataError(`High Bit ${highBit} does not fit Bits Stored ${bitsStored} / Bits Allocated ${bitsAllocated}`);
   if (!(SUPPORTED_PHOTOMETRICS as readonly string[]).includes(photometric)) {
-    throw new PixelDataError(`Photometric Interpretation ${photometric} is not supported`);
+    throw new PixelDataError(`Photometric Interpretation ${termInMessage(photometric, PHOTOMETRIC_TERMS)} is not supported`);
   }
   const expectedSamples = photometric.startsWith('MONOCHROME') || photometric === 'PALETTE COLOR' ? 1 : 3;
   if (samplesPerPixel !== expectedSamples) {
-    throw new PixelDataError(`Samples per Pixel ${samplesPerPixel} does not match Photometric Interpretation ${photometric}`);
+    throw new PixelDataError(`Samples per Pixel ${samplesPerPixel} does not match Photometric Interpretation ${termInMessage(photometric, PHOTOMETRIC_TERMS)}`);
   }
 
   const windowCenter = firstNumber(d, T.WindowCenter);
@@ -159,6 +162,19 @@ export function readPixelModule(dataset: DicomDataset): PixelModule {
   return module;
 }
 
+/**
+ * Number of Frames (0028,0008): absent means 1; present, it must be a positive whole number
+ * (`1A` or `-3` is refused rather than read as 1, which would hide the frames after the first).
+ */
+function readNumberOfFrames(d: DicomDict): number {
+  const element = d[T.NumberOfFrames];
+  const value = element?.Value?.[0];
+  if (value === undefined || value === null || value === '') return 1;
+  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  if (!Number.isInteger(n) || n < 1) throw new PixelDataError('Number of Frames (0028,0008) is not a positive whole number');
+  return n;
+}
+
 /** Reads a LUT from its descriptor (entries, first mapped, bits) and data elements. */
 function readLut(dict: DicomDict, descriptorTag: string, dataTag: string, signed: boolean, name: string): Lut {
   const desc = numbers(dict, descriptorTag);
@@ -188,8 +204,22 @@ function overlayGroups(dict: DicomDict): number[] {
   return groups;
 }
 
-/** Bytes of one native frame in its stored layout (YBR_FULL_422 stores two samples per pixel). */
-export function nativeFrameBytes(m: PixelModule): number {
+/**
+ * Bytes of one native frame in its stored layout (YBR_FULL_422 stores two samples per pixel).
+ * For Bits Allocated 1 frames are not whole bytes: use {@link nativeDataBytes} and `bits.ts`.
+ */
+export function nativeFrameBytes(m: Pick<PixelModule, 'rows' | 'columns' | 'samplesPerPixel' | 'photometric' | 'bitsAllocated'>): number {
   const samples = m.photometric === 'YBR_FULL_422' ? 2 : m.samplesPerPixel;
   return m.rows * m.columns * samples * (m.bitsAllocated / 8);
+}
+
+/** Bytes of all native frames together, without the pad byte: Rows × Columns × samples × frames × Bits Allocated / 8, rounded up. */
+export function nativeDataBytes(m: PixelModule): number {
+  const samples = m.photometric === 'YBR_FULL_422' ? 2 : m.samplesPerPixel;
+  return Math.ceil((m.rows * m.columns * samples * m.numberOfFrames * m.bitsAllocated) / 8);
+}
+
+/** The layout frames are decoded to: one-bit data becomes one byte per pixel (0 or 1). */
+export function byteAligned<T extends { bitsAllocated: number }>(m: T): T {
+  return m.bitsAllocated === 1 ? { ...m, bitsAllocated: 8 } : m;
 }

@@ -4,7 +4,7 @@ import { decodedLayout, encapsulatedFrames, nativePixelBytes } from './decode.js
 import { pixelDataElement } from './encode.js';
 import { valueCodec, type RawLayout } from './frames.js';
 import { nativeFrameBytes, readPixelModule } from './module.js';
-import { syntaxInfo } from './syntax.js';
+import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 import { toArrayBuffer } from './values.js';
 
 /** One thing {@link cleanOverlays} did, for the step's messages. */

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { Box, DisplayImage } from '../engines/types.js';
+import type { Box, DisplayImage } from '../image/types.js';
 
 /** A box to draw on a PNG, with an optional label and colour (default: red). */
 export type LabelledBox = Box & { label?: string; color?: string };

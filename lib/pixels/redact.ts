@@ -1,13 +1,14 @@
 import type { DicomDataset } from '../dicom/dataset.js';
-import type { Box } from '../engines/types.js';
+import type { Box } from '../image/types.js';
 import { decodeEncapsulatedFrame, encodeFrame } from './codecs.js';
 import { decodedLayout, encapsulatedFrames, nativePixelBytes } from './decode.js';
 import { markLossy, pixelDataElement, setTransferSyntax } from './encode.js';
 import { PixelDataError } from './errors.js';
 import { blackValue, fillRaw, padAndClip } from './fill.js';
 import { rawToStored, type RawLayout } from './frames.js';
-import { nativeFrameBytes, readPixelModule, type PixelModule } from './module.js';
-import { syntaxInfo, TS } from './syntax.js';
+import { packBits, unpackBits } from './bits.js';
+import { byteAligned, nativeDataBytes, nativeFrameBytes, readPixelModule, type PixelModule } from './module.js';
+import { syntaxInfo, TS } from '../dicom/transfer-syntaxes.js';
 import { toArrayBuffer } from './values.js';
 
 /** Options of {@link redactFrames}. */
@@ -89,8 +90,17 @@ function fillFrame(layout: RawLayout, displayModule: PixelModule, raw: Uint8Arra
 async function redactNative(dataset: DicomDataset, m: PixelModule, byFrame: Map<number, Box[]>, result: RedactResult): Promise<void> {
   const size = nativeFrameBytes(m);
   const all = nativePixelBytes(dataset).slice();
-  if (all.byteLength < size * m.numberOfFrames) throw new PixelDataError(`Pixel Data is ${all.byteLength} bytes, too short for ${m.numberOfFrames} frame(s) of ${size} bytes`);
+  if (all.byteLength < nativeDataBytes(m)) throw new PixelDataError(`Pixel Data is ${all.byteLength} bytes, too short for ${m.numberOfFrames} frame(s) of ${m.rows} x ${m.columns}`);
   for (const [frame, boxes] of byFrame) {
+    if (m.bitsAllocated === 1) {
+      // Frames of packed bits: unpack one, fill it as bytes, pack it back in place.
+      const pixels = m.rows * m.columns;
+      const bytes = unpackBits(all, frame * pixels, pixels);
+      const layout = byteAligned(m);
+      fillFrame(layout, layout, bytes, frame, boxes, result);
+      packBits(bytes, all, frame * pixels);
+      continue;
+    }
     const raw = all.subarray(frame * size, (frame + 1) * size);
     // Typed views need aligned offsets: work on a copy and put it back.
     const copy = raw.slice();

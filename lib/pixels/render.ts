@@ -1,4 +1,4 @@
-import type { DisplayImage } from '../engines/types.js';
+import type { DisplayImage } from '../image/types.js';
 import { PixelDataError } from './errors.js';
 import type { PixelFrame } from './frames.js';
 import type { Lut, PixelModule } from './module.js';

@@ -4,8 +4,13 @@
  */
 import path from 'node:path';
 import { getString } from '../dicom/elements.js';
+import { formatUsage, type AwsUsageSummary } from '../engines/aws/usage.js';
 import type { EvaluationPixelFinding, TagFinding } from '../evaluate/types.js';
 import type { DicomFile } from '../file.js';
+import '../steps/evaluate-metadata.js';
+import '../steps/evaluate-pixels.js';
+import { REDACT_REMAINING } from '../steps/redact-remaining.js';
+import '../steps/save.js';
 import { SAFE_HARBOR_IDENTIFIERS, type SafeHarborCategory } from '../safe-harbor.js';
 import { toTsv, type TsvRow } from './tsv.js';
 import { freeReportStamp, writeReportFile } from './write.js';
@@ -46,8 +51,9 @@ export interface AuditContext {
 }
 
 /** The report file names for one timestamp. */
-export function reportNames(stamp: string): { tags: string; img: string; summary: string; audit: string; context: string } {
+export function reportNames(stamp: string): { tags: string; img: string; summary: string; audit: string; context: string; awsUsage: string } {
   return {
+    awsUsage: `aws_usage_${stamp}.json`,
     tags: `tags_de_id_evaluation_report_${stamp}.tsv`,
     img: `img_de_id_evaluation_report_${stamp}.tsv`,
     summary: `de_id_evaluation_summary_${stamp}.tsv`,
@@ -56,12 +62,12 @@ export function reportNames(stamp: string): { tags: string; img: string; summary
   };
 }
 
-const tagFindings = (file: DicomFile) => (file.data.tagFindings ?? []) as TagFinding[];
-const pixelFindings = (file: DicomFile) => (file.data.evaluationPixelFindings ?? []) as EvaluationPixelFinding[];
+const tagFindings = (file: DicomFile): TagFinding[] => file.data.tagFindings ?? [];
+const pixelFindings = (file: DicomFile): EvaluationPixelFinding[] => file.data.evaluationPixelFindings ?? [];
 
 /** What was done to a finding's element, from the redaction step's messages. */
 function actionAt(file: DicomFile, location: string | undefined): { action: string; rule: string } {
-  const m = file.messages.find((x) => x.step === 'redact-remaining' && x.location === location && x.action);
+  const m = file.messages.find((x) => x.step === REDACT_REMAINING && x.location === location && x.action);
   return m ? { action: m.action!, rule: m.ruleId } : { action: '', rule: '' };
 }
 
@@ -90,7 +96,7 @@ export function tagReportRows(file: DicomFile): TsvRow[] {
 
 /** Rows of the pixel report for one file, one per finding. */
 export function pixelReportRows(file: DicomFile): TsvRow[] {
-  const redacted = file.messages.some((m) => m.step === 'redact-remaining' && m.action === 'fill');
+  const redacted = file.messages.some((m) => m.step === REDACT_REMAINING && m.action === 'fill');
   return pixelFindings(file).map((f) => ({
     file: file.path,
     frame: f.frame,
@@ -115,7 +121,7 @@ export function summaryRow(e: EvaluatedFile): TsvRow {
   const counts = Object.fromEntries(LETTERS.map((l) => [l, 0])) as Record<SafeHarborCategory, number>;
   for (const f of [...tagFindings(file), ...pixelFindings(file)]) counts[f.category]++;
   const actions: Record<string, number> = {};
-  for (const m of file.messages) if (m.step === 'redact-remaining' && m.action) actions[m.action] = (actions[m.action] ?? 0) + 1;
+  for (const m of file.messages) if (m.step === REDACT_REMAINING && m.action) actions[m.action] = (actions[m.action] ?? 0) + 1;
   const fatal = file.messages.find((m) => m.severity === 'fatal');
   return {
     file: file.path,
@@ -126,8 +132,8 @@ export function summaryRow(e: EvaluatedFile): TsvRow {
     pixel_findings: pixelFindings(file).length,
     ...counts,
     actions: Object.entries(actions).map(([a, n]) => `${a}:${n}`).join(' '),
-    pixel_boxes: Number(file.data.remainingPixelBoxes ?? 0),
-    engine: String(file.data.evaluationEngine ?? ''),
+    pixel_boxes: file.data.remainingPixelBoxes ?? 0,
+    engine: file.data.evaluationEngine ?? '',
     seconds: e.seconds === undefined ? '' : e.seconds.toFixed(2),
   };
 }
@@ -172,6 +178,8 @@ export interface EvaluationReportPaths {
   audit: string[];
   /** Technical values of the evaluated datasets (no PHI), the harmless samples learning tests its regexes on. */
   context: string;
+  /** Calls, characters, billing units and estimated cost of the AWS services used, when the run used any. */
+  awsUsage?: string;
 }
 
 /**
@@ -179,14 +187,19 @@ export interface EvaluationReportPaths {
  * collision-safe timestamp. The two finding TSVs hold PHI text and are owner-only (0600, folder
  * 0700); every write is atomic.
  */
-export async function writeEvaluationReports(dir: string, files: EvaluatedFile[], context: AuditContext & { technicalValues?: string[] }, date = new Date()): Promise<EvaluationReportPaths> {
+export async function writeEvaluationReports(
+  dir: string,
+  files: EvaluatedFile[],
+  context: AuditContext & { technicalValues?: string[]; harmlessLines?: string[]; awsUsage?: AwsUsageSummary },
+  date = new Date(),
+): Promise<EvaluationReportPaths> {
   const stamp = freeReportStamp(dir, (s) => Object.values(reportNames(s)), date);
   const names = reportNames(stamp);
   const p = (name: string) => path.join(dir, name);
   await writeReportFile(p(names.tags), toTsv(TAG_REPORT_COLUMNS, files.flatMap((e) => tagReportRows(e.file))), { sensitive: true });
   await writeReportFile(p(names.img), toTsv(IMG_REPORT_COLUMNS, files.flatMap((e) => pixelReportRows(e.file))), { sensitive: true });
   await writeReportFile(p(names.summary), toTsv(SUMMARY_COLUMNS, files.map(summaryRow)), { sensitive: true });
-  await writeReportFile(p(names.context), JSON.stringify({ version: 1, stamp, technicalValues: context.technicalValues ?? [] }, null, 2) + '\n', { sensitive: true });
+  await writeReportFile(p(names.context), JSON.stringify({ version: 1, stamp, technicalValues: context.technicalValues ?? [], harmlessLines: context.harmlessLines ?? [] }, null, 2) + '\n', { sensitive: true });
   const audit: string[] = [];
   for (const [i, e] of files.entries()) {
     const record = auditRecord(e, context);
@@ -195,5 +208,10 @@ export async function writeEvaluationReports(dir: string, files: EvaluatedFile[]
     await writeReportFile(file, JSON.stringify(record, null, 2) + '\n', { sensitive: true });
     audit.push(file);
   }
-  return { stamp, tags: p(names.tags), img: p(names.img), summary: p(names.summary), audit, context: p(names.context) };
+  let awsUsage: string | undefined;
+  if (context.awsUsage) {
+    awsUsage = p(names.awsUsage);
+    await writeReportFile(awsUsage, JSON.stringify({ version: 1, stamp, ...context.awsUsage, text: formatUsage(context.awsUsage) }, null, 2) + '\n');
+  }
+  return { stamp, tags: p(names.tags), img: p(names.img), summary: p(names.summary), audit, context: p(names.context), ...(awsUsage ? { awsUsage } : {}) };
 }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../safe-files.js';
 
 /** Options of {@link writeReportFile}. */
 export interface WriteReportOptions {
@@ -15,14 +15,11 @@ export interface WriteReportOptions {
  */
 export async function writeReportFile(file: string, content: string | Uint8Array, options: WriteReportOptions = {}): Promise<void> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true, mode: options.sensitive ? 0o700 : 0o755 });
-  if (options.sensitive) await chmod(dir, 0o700);
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, content, { mode: options.sensitive ? 0o600 : 0o644, flag: 'wx' });
-    await rename(temporary, file);
+    // Exclusive temporary file beside the target (never through a link), exact modes whatever the umask.
+    await writeFileAtomic(file, content, { mode: options.sensitive ? 0o600 : 0o644, folderMode: options.sensitive ? 0o700 : 0o755 });
+    if (options.sensitive) await chmod(dir, 0o700);
   } catch (error) {
-    await rm(temporary, { force: true });
     throw new Error(`[deid] [reports] cannot write ${file}: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -1,19 +1,8 @@
+import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
 import { ACTION_CODES, resolveCompoundCode, type Action } from './actions.js';
-import { PROFILE_TABLE } from './profile-table.js';
+import { PROFILE_TABLE, profileRowOptions } from './profile-table.js';
 import { safeHarborFor } from './safe-harbor-map.js';
-import { RULE_KINDS, type OptionColumn } from './types.js';
-
-/** Short option-column names used in `PROFILE_TABLE`, expanded to the rules file's keys. */
-const COLUMN_OF: Record<string, OptionColumn> = {
-  priv: 'retain_safe_private',
-  uid: 'retain_uids',
-  dev: 'retain_device_identity',
-  inst: 'retain_institution_identity',
-  pat: 'retain_patient_characteristics',
-  desc: 'clean_descriptors',
-  sc: 'clean_structured_content',
-  gfx: 'clean_graphics',
-};
+import { RULE_KINDS } from './types.js';
 
 /** Where we depart from the resolved Basic Profile code, and why (written into the file as `note`). */
 const ACTION_OVERRIDES: Record<string, { action: Action; value?: string; note: string }> = {
@@ -61,11 +50,12 @@ export const DEFAULT_REGEX = [
   '\\d{3}-\\d{2}-\\d{4}',
   '\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}',
   '\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}',
-  '\\d{1,2}[- ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[- ,]+\\d{2,4}',
-  '(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\\.? \\d{1,2},? \\d{4}',
-  '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+',
+  '\\d{1,2}[- ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}[- ,]{1,3}\\d{2,4}',
+  '(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\\.? \\d{1,2},? \\d{4}',
+  // Bounded quantifiers: linear on any text (an unbounded local part made 300 KB take a minute).
+  '[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63}){1,8}',
   'DOB:?',
-  'MRN:?\\s*[A-Z0-9-]+',
+  'MRN:?\\s{0,3}[A-Z0-9-]{1,30}',
 ];
 
 /** The rule kinds in precedence order, each with the one-line meaning written beside it. */
@@ -114,6 +104,14 @@ export function renderDefaultRulesYaml(): string {
   line('# Precedence, first match wins (also as data under `precedence`, so it survives a re-dump):');
   RULE_KINDS.forEach((kind, i) => line(`#   ${i + 1}. ${kind}: ${PRECEDENCE_NOTES[kind]}`));
   line('# Guards after every action: ages over 89 become 090Y; a birth date revealing an age over 89 is emptied.');
+  line('#');
+  line('# Completeness: a run refuses rules that would keep (or only clean) an attribute this table removes or');
+  line('# replaces, listing them (exit 2); --allow-incomplete-rules runs them and marks every output Patient');
+  line('# Identity Removed = NO. After the metadata step each file is checked again against its original.');
+  line('# Content the kit cannot inspect: encapsulated documents (PDF, CDA, 3D models), waveforms (ECG, audio)');
+  line('# and private SOP classes fail; opaque binary elements (OB/OW/OL/OV/UN outside pixel, overlay, palette,');
+  line('# LUT data) and a Waveform Sequence in an image are removed. `regex` runs on RE2 (linear time): no');
+  line('# lookarounds or backreferences.');
   line('rules:');
   line('  version: 1');
   line('  precedence:');
@@ -143,15 +141,7 @@ export function renderDefaultRulesYaml(): string {
   line('  dicom_tags:');
   const rows = [...PROFILE_TABLE].sort((a, b) => a[0].localeCompare(b[0]));
   for (const [tag, name, basic, opts] of rows) {
-    const options: string[] = [];
-    for (const part of opts.split(' ').filter(Boolean)) {
-      if (part === 'dates') {
-        options.push('retain_longitudinal_full_dates: K', 'retain_longitudinal_modified_dates: C');
-        continue;
-      }
-      const [short, code] = part.split(':');
-      options.push(`${COLUMN_OF[short]}: ${code}`);
-    }
+    const options = Object.entries(profileRowOptions(opts)).map(([column, code]) => `${column}: ${code}`);
     const override = ACTION_OVERRIDES[tag];
     const fields = [
       `tag: ${q(formatTagPattern(tag.toUpperCase()))}`,
@@ -187,6 +177,14 @@ export function renderDefaultRulesYaml(): string {
   line('  pixel_keep_list:');
   for (let i = 0; i < DEFAULT_PIXEL_KEEP_LIST.length; i += 12) {
     line(`    ${DEFAULT_PIXEL_KEEP_LIST.slice(i, i + 12).map((w) => `- ${q(w)}`).join('\n    ')}`);
+  }
+  line('  # Clinical words that are never names in free text (procedure, anatomy, protocol, sequence and');
+  line('  # view words, RadLex-style). DICOM\'s defined terms (modalities, body parts, views, positions) are');
+  line('  # always added from the standard. A site adds its own words here.');
+  line('  clinical_vocabulary: [');
+  for (let i = 0; i < DEFAULT_CLINICAL_VOCABULARY.length; i += 12) {
+    const last = i + 12 >= DEFAULT_CLINICAL_VOCABULARY.length;
+    line(`    ${DEFAULT_CLINICAL_VOCABULARY.slice(i, i + 12).map((w) => q(w)).join(', ')}${last ? ']' : ','}`);
   }
   return out.join('\n') + '\n';
 }

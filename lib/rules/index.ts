@@ -8,9 +8,17 @@ export {
   findTagRule,
   findSafePrivate,
   matchesTagPattern,
-  isPrivateGroupTag,
-  isPrivateCreatorTag,
   personNamePlaceholder,
 } from './resolve.js';
 export { renderDefaultRulesYaml, DEFAULT_PIXEL_KEEP_LIST, DEFAULT_REGEX } from './default-rules.js';
 export { PROFILE_TABLE, type ProfileRow } from './profile-table.js';
+export { profileRowOptions } from './profile-table.js';
+export {
+  assertCompleteRules,
+  describeMissingEntries,
+  IncompleteRulesError,
+  missingProfileEntries,
+  profileDemand,
+  type MissingProfileEntry,
+  type ProfileDemand,
+} from './completeness.js';

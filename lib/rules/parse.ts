@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { load, YAMLException } from 'js-yaml';
+import { linearPatternProblem } from '../linear-regex.js';
 import { isSafeHarborCategory, type SafeHarborCategory } from '../safe-harbor.js';
+import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
 import { ACTION_CODES, isAction, resolveCompoundCode, type Action } from './actions.js';
 import {
   DATE_POLICIES,
@@ -28,7 +30,8 @@ export class RulesError extends Error {
     readonly keyPath: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    // Capped: a hostile rules file must not make an error message of megabytes.
+    super(message.length > 6000 ? `${message.slice(0, 6000)}…` : message, options);
     this.name = 'RulesError';
   }
 }
@@ -44,6 +47,7 @@ const KNOWN_KEYS = new Set([
   'private_attributes',
   'safe_private',
   'pixel_keep_list',
+  'clinical_vocabulary',
 ]);
 
 const PROFILE_DEFAULTS: ProfileOptions = {
@@ -95,6 +99,33 @@ const DEFAULT_DUMMIES: Record<string, string> = {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Largest rules file read: the default one is under 100 KB. */
+export const MAX_RULES_BYTES = 4 * 1024 * 1024;
+/** Most values a rules document may expand to (YAML aliases can multiply a small file). */
+const MAX_RULES_VALUES = 200_000;
+/** Most aliases (`*name`) a rules file may use. */
+const MAX_ALIASES = 200;
+
+/** A value quoted in an error message: short, and never expanded whole (it may be an alias bomb). */
+function preview(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (isRecord(value)) return 'a mapping';
+  return String(value);
+}
+
+/** Throws when the document holds more than {@link MAX_RULES_VALUES} values once aliases are expanded. */
+function assertBoundedDocument(doc: unknown, source: string): void {
+  let budget = MAX_RULES_VALUES;
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (--budget < 0) throw new RulesError(`${source}: the rules expand to more than ${MAX_RULES_VALUES} values (YAML aliases?); refused`, '');
+    if (Array.isArray(value)) stack.push(...value);
+    else if (isRecord(value)) stack.push(...Object.values(value));
+  }
+}
+
 /**
  * Reads a tag as the rules file writes it: `[0x0010, 0x0010]`, `"(0010,0010)"`, `"00100010"`,
  * `"0010,0010"`; `x` digits are wildcards (`"(60xx,3000)"`). Returns 8 upper-case characters.
@@ -102,7 +133,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parseTagPattern(value: unknown, keyPath: string, where: string): TagPattern {
   if (Array.isArray(value)) {
     if (value.length !== 2 || !value.every((n) => Number.isInteger(n) && n >= 0 && n <= 0xffff)) {
-      throw new RulesError(`${where}: ${keyPath}: a tag as a list must be [group, element], two integers 0..0xFFFF (got ${JSON.stringify(value)})`, keyPath);
+      throw new RulesError(`${where}: ${keyPath}: a tag as a list must be [group, element], two integers 0..0xFFFF (got ${preview(value)})`, keyPath);
     }
     return value.map((n: number) => n.toString(16).padStart(4, '0')).join('').toUpperCase();
   }
@@ -110,24 +141,24 @@ export function parseTagPattern(value: unknown, keyPath: string, where: string):
     const compact = value.replace(/[()\s]/g, '').replace(',', '').toUpperCase();
     if (/^[0-9A-FX]{8}$/.test(compact)) return compact;
   }
-  throw new RulesError(`${where}: ${keyPath}: not a tag: ${JSON.stringify(value)} (expected "(gggg,eeee)", "ggggeeee" or [0xgggg, 0xeeee])`, keyPath);
+  throw new RulesError(`${where}: ${keyPath}: not a tag: ${preview(value)} (expected "(gggg,eeee)", "ggggeeee" or [0xgggg, 0xeeee])`, keyPath);
 }
 
 function expectAction(value: unknown, keyPath: string, where: string): Action {
   if (isAction(value)) return value;
-  throw new RulesError(`${where}: ${keyPath}: unknown action ${JSON.stringify(value)} (expected one of ${ACTION_CODES.join(', ')})`, keyPath);
+  throw new RulesError(`${where}: ${keyPath}: unknown action ${preview(value)} (expected one of ${ACTION_CODES.join(', ')})`, keyPath);
 }
 
 function expectString(value: unknown, keyPath: string, where: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  throw new RulesError(`${where}: ${keyPath}: expected a string (got ${JSON.stringify(value)})`, keyPath);
+  throw new RulesError(`${where}: ${keyPath}: expected a string (got ${preview(value)})`, keyPath);
 }
 
 function expectList(value: unknown, keyPath: string, where: string): unknown[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
-  throw new RulesError(`${where}: ${keyPath}: expected a list (got ${JSON.stringify(value)})`, keyPath);
+  throw new RulesError(`${where}: ${keyPath}: expected a list (got ${preview(value)})`, keyPath);
 }
 
 function expectCategories(value: unknown, keyPath: string, where: string): SafeHarborCategory[] {
@@ -135,7 +166,7 @@ function expectCategories(value: unknown, keyPath: string, where: string): SafeH
   const list = Array.isArray(value) ? value : [value];
   return list.map((c, i) => {
     if (isSafeHarborCategory(c)) return c;
-    throw new RulesError(`${where}: ${keyPath}[${i}]: unknown Safe Harbor identifier ${JSON.stringify(c)} (expected a letter A to R)`, `${keyPath}[${i}]`);
+    throw new RulesError(`${where}: ${keyPath}[${i}]: unknown Safe Harbor identifier ${preview(c)} (expected a letter A to R)`, `${keyPath}[${i}]`);
   });
 }
 
@@ -162,13 +193,13 @@ function parseProfile(value: unknown, where: string, format: 'source' | 'extende
     const field = PROFILE_KEYS[key];
     if (!field) throw new RulesError(`${where}: ${keyPath}: unknown profile option (expected one of ${Object.keys(PROFILE_KEYS).join(', ')})`, keyPath);
     if (field === 'datePolicy') {
-      if (!(DATE_POLICIES as readonly unknown[]).includes(v)) throw new RulesError(`${where}: ${keyPath}: unknown date policy ${JSON.stringify(v)} (expected one of ${DATE_POLICIES.join(', ')})`, keyPath);
+      if (!(DATE_POLICIES as readonly unknown[]).includes(v)) throw new RulesError(`${where}: ${keyPath}: unknown date policy ${preview(v)} (expected one of ${DATE_POLICIES.join(', ')})`, keyPath);
       profile.datePolicy = v as DatePolicy;
     } else if (field === 'maxShiftDays') {
       if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 36500) throw new RulesError(`${where}: ${keyPath}: expected a whole number of days, 1 to 36500`, keyPath);
       profile.maxShiftDays = v as number;
     } else {
-      if (typeof v !== 'boolean') throw new RulesError(`${where}: ${keyPath}: expected true or false (got ${JSON.stringify(v)})`, keyPath);
+      if (typeof v !== 'boolean') throw new RulesError(`${where}: ${keyPath}: expected true or false (got ${preview(v)})`, keyPath);
       profile[field] = v as never;
     }
   }
@@ -186,14 +217,16 @@ function parseProfile(value: unknown, where: string, format: 'source' | 'extende
  * @example parseRules(readFileSync(p, 'utf8'), p).dicomTags.length
  */
 export function parseRules(text: string, source = 'rules'): Rules {
+  if (text.length > MAX_RULES_BYTES) throw new RulesError(`${source}: the rules file is over ${MAX_RULES_BYTES} bytes; refused`, '');
   let doc: unknown;
   try {
-    doc = load(text);
+    doc = load(text, { maxAliases: MAX_ALIASES });
   } catch (error) {
     const mark = error instanceof YAMLException ? (error as YAMLException & { mark?: { line: number; column: number } }).mark : undefined;
     const at = mark ? ` at line ${mark.line + 1}, column ${mark.column + 1}` : '';
-    throw new RulesError(`${source}: not valid YAML${at}: ${(error as Error).message.split('\n')[0]}`, '', { cause: error });
+    throw new RulesError(`${source}: not valid YAML${at}: ${(error as Error).message.split('\n')[0].slice(0, 200)}`, '', { cause: error });
   }
+  assertBoundedDocument(doc, source);
   if (!isRecord(doc) || !isRecord(doc.rules)) {
     throw new RulesError(`${source}: rules: the file must have a top-level mapping \`rules\``, 'rules');
   }
@@ -208,7 +241,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
   if (r.precedence !== undefined) {
     const list = expectList(r.precedence, 'rules.precedence', source);
     precedence = list.map((k, i) => {
-      if (!(RULE_KINDS as readonly unknown[]).includes(k)) throw new RulesError(`${source}: rules.precedence[${i}]: unknown rule kind ${JSON.stringify(k)} (expected one of ${RULE_KINDS.join(', ')})`, `rules.precedence[${i}]`);
+      if (!(RULE_KINDS as readonly unknown[]).includes(k)) throw new RulesError(`${source}: rules.precedence[${i}]: unknown rule kind ${preview(k)} (expected one of ${RULE_KINDS.join(', ')})`, `rules.precedence[${i}]`);
       return k as RuleKind;
     });
     const missing = RULE_KINDS.filter((k) => !precedence.includes(k));
@@ -223,7 +256,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
   let confidenceThreshold = 60;
   if (r.confidence_threshold !== undefined) {
     const v = r.confidence_threshold;
-    if (typeof v !== 'number' || !(v >= 0 && v <= 100)) throw new RulesError(`${source}: rules.confidence_threshold: expected a number from 0 to 100 (got ${JSON.stringify(v)})`, 'rules.confidence_threshold');
+    if (typeof v !== 'number' || !(v >= 0 && v <= 100)) throw new RulesError(`${source}: rules.confidence_threshold: expected a number from 0 to 100 (got ${preview(v)})`, 'rules.confidence_threshold');
     confidenceThreshold = v;
   }
 
@@ -287,12 +320,17 @@ export function parseRules(text: string, source = 'rules'): Rules {
   const conditionRemove = stringList('condition_remove');
   const skipUid = stringList('skip_uid');
   const pixelKeepList = stringList('pixel_keep_list');
-  const regex = stringList('regex').map((pattern, i) => {
-    try {
-      new RegExp(pattern, 'iu');
-    } catch (error) {
-      throw new RulesError(`${source}: rules.regex[${i}]: not a valid regular expression: ${(error as Error).message}`, `rules.regex[${i}]`, { cause: error });
+  const clinicalVocabulary = r.clinical_vocabulary === undefined ? [...DEFAULT_CLINICAL_VOCABULARY] : stringList('clinical_vocabulary');
+  clinicalVocabulary.forEach((word, i) => {
+    // Words and short phrases only: a pattern here would protect too much.
+    if (!/^[\p{L}\p{N}][\p{L}\p{N} ./'&+-]{0,59}$/u.test(word)) {
+      throw new RulesError(`${source}: rules.clinical_vocabulary[${i}]: ${JSON.stringify(word)} is not a word or short phrase (letters, digits, space . / ' & + -, at most 60)`, `rules.clinical_vocabulary[${i}]`);
     }
+  });
+  // Rule patterns run on a linear-time engine (RE2): `(a+)+$` cannot hang a run. Patterns it cannot run are refused here.
+  const regex = stringList('regex').map((pattern, i) => {
+    const problem = pattern === '' ? 'an empty pattern would match everywhere' : linearPatternProblem(pattern);
+    if (problem) throw new RulesError(`${source}: rules.regex[${i}]: ${preview(pattern)}: ${problem}`, `rules.regex[${i}]`);
     return pattern;
   });
   for (const [key, list] of [['keywords', keywords.map((k) => k.match)], ['condition_remove', conditionRemove], ['skip_uid', skipUid]] as const) {
@@ -329,6 +367,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
     skipUid,
     regex,
     pixelKeepList,
+    clinicalVocabulary,
     personNamePlaceholders,
     dummyValues,
     document: doc,
@@ -342,6 +381,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
 export function loadRules(path: string): Rules {
   let text: string;
   try {
+    if (statSync(path).size > MAX_RULES_BYTES) throw new Error(`the file is over ${MAX_RULES_BYTES} bytes`);
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new RulesError(`${path}: cannot read the rules file: ${(error as Error).message}`, '', { cause: error });

@@ -17,6 +17,33 @@
  */
 export type ProfileRow = readonly [tag: string, name: string, basic: string, options: string];
 
+/** Short option-column names used in `PROFILE_TABLE`, expanded to the rules file's option names. */
+const COLUMN_OF = {
+  priv: 'retain_safe_private',
+  uid: 'retain_uids',
+  dev: 'retain_device_identity',
+  inst: 'retain_institution_identity',
+  pat: 'retain_patient_characteristics',
+  desc: 'clean_descriptors',
+  sc: 'clean_structured_content',
+  gfx: 'clean_graphics',
+} as const;
+
+/** A row's option codes by rules-file column name (`dates` expands to full dates `K`, modified dates `C`). */
+export function profileRowOptions(options: string): Record<string, string> {
+  const codes: Record<string, string> = {};
+  for (const part of options.split(' ').filter(Boolean)) {
+    if (part === 'dates') {
+      codes.retain_longitudinal_full_dates = 'K';
+      codes.retain_longitudinal_modified_dates = 'C';
+      continue;
+    }
+    const [short, code] = part.split(':');
+    codes[COLUMN_OF[short as keyof typeof COLUMN_OF]] = code;
+  }
+  return codes;
+}
+
 export const PROFILE_TABLE: readonly ProfileRow[] = [
   ['00080050', 'Accession Number', 'Z', ''],
   ['00184000', 'Acquisition Comments', 'X', 'desc:C'],

@@ -1,3 +1,5 @@
+import { isPrivateCreator, isPrivateTag } from '../dicom/elements.js';
+import { DATE_VRS, TEXT_VRS } from '../dicom/vr.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import type { Action } from './actions.js';
 import type { Decision, ElementInfo, OptionColumn, ProfileOptions, Rules, SafePrivateRule, TagPattern, TagRule } from './types.js';
@@ -10,18 +12,6 @@ export function matchesTagPattern(pattern: TagPattern, tag: string): boolean {
 }
 
 const specificity = (pattern: TagPattern) => [...pattern].filter((c) => c !== 'X').length;
-
-/** True for a private data element or private creator (odd group, not 0001/0003/0005/0007, not FFFF). */
-export function isPrivateGroupTag(tag: string): boolean {
-  const group = parseInt(tag.slice(0, 4), 16);
-  return group % 2 === 1 && group > 0x0008 && group !== 0xffff;
-}
-
-/** True for a private creator element (gggg,0010)–(gggg,00FF). */
-export function isPrivateCreatorTag(tag: string): boolean {
-  const element = parseInt(tag.slice(4), 16);
-  return isPrivateGroupTag(tag) && element >= 0x10 && element <= 0xff;
-}
 
 /** The option columns that apply under a profile, in the order later columns override earlier ones. */
 export function activeOptionColumns(profile: ProfileOptions): OptionColumn[] {
@@ -73,8 +63,6 @@ const nameContains = (el: ElementInfo, needle: string) => {
   return n.length > 0 && [el.name, el.keyword].some((s) => s !== undefined && normalize(s).includes(n));
 };
 
-const DATE_VRS = new Set(['DA', 'DT', 'TM']);
-const TEXT_VRS = new Set(['LO', 'LT', 'SH', 'ST', 'UT', 'UC']);
 
 /**
  * Decides what to do with one element and which rule decided it, walking the rule kinds in
@@ -85,7 +73,7 @@ const TEXT_VRS = new Set(['LO', 'LT', 'SH', 'ST', 'UT', 'UC']);
  */
 export function resolveAction(rules: Rules, el: ElementInfo): Decision {
   const tag = el.tag.toUpperCase();
-  const isPrivate = isPrivateGroupTag(tag);
+  const isPrivate = isPrivateTag(tag);
   for (const kind of rules.precedence) {
     switch (kind) {
       case 'skip_uid': {
@@ -104,7 +92,7 @@ export function resolveAction(rules: Rules, el: ElementInfo): Decision {
       }
       case 'private_attributes': {
         if (!isPrivate) break;
-        if (isPrivateCreatorTag(tag)) {
+        if (isPrivateCreator(tag)) {
           // Kept only while a data element of its block is kept; the metadata step drops unused creators.
           return { action: 'K', ruleId: 'private:creator', kind, categories: [] };
         }

@@ -120,6 +120,11 @@ export interface Rules {
   regex: string[];
   /** Harmless burned-in words the pixel PHI detector must keep. */
   pixelKeepList: string[];
+  /**
+   * Clinical words that are never names in free text (`clinical_vocabulary`; the curated default when
+   * the file has none). DICOM's defined terms (modalities, body parts, views…) are always added.
+   */
+  clinicalVocabulary: string[];
   personNamePlaceholders: PlaceholderRule[];
   /** Dummy values for `D` by VR (`default` for the rest). */
   dummyValues: Record<string, string>;

@@ -6,3 +6,4 @@ export { createRng, type Rng } from './rng.js';
 export { formatFor, type SampleFormat, type SampleModality } from './format.js';
 export { maskFromAlpha, unpackMask, maskPixels, GLYPH_ALPHA_THRESHOLD, type GlyphMask } from './mask.js';
 export { availableFonts } from './text.js';
+export { makeObjectSample, OBJECT_KINDS, type ObjectKind, type ObjectSample } from './objects.js';

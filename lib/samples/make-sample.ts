@@ -1,6 +1,6 @@
 import type { DicomDataset } from '../dicom/dataset.js';
-import { unionBoxes } from '../engines/text-lines.js';
-import type { Box } from '../engines/types.js';
+import { unionBoxes } from '../image/boxes.js';
+import type { Box } from '../image/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { renderBackground } from './backgrounds.js';
 import { formatFor, type SampleFormat } from './format.js';

@@ -1,4 +1,4 @@
-import type { Box } from '../engines/types.js';
+import type { Box } from '../image/types.js';
 
 /**
  * A word's glyph pixels: a bit per pixel of its box, row-major, packed and base64-encoded,

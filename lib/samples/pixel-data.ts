@@ -1,6 +1,6 @@
 import type { DicomDataset } from '../dicom/dataset.js';
 import { setPixelData, type FrameModule } from '../pixels/encode.js';
-import { syntaxInfo } from '../pixels/syntax.js';
+import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
 import type { SampleFormat } from './format.js';
 
 /**

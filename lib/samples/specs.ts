@@ -1,4 +1,4 @@
-import { TS } from '../pixels/syntax.js';
+import { TS } from '../dicom/transfer-syntaxes.js';
 import type { SampleModality } from './format.js';
 
 /** What to generate: a modality, a frame size and count, and the transfer syntax to store it in. */

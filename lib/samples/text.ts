@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
-import type { Box } from '../engines/types.js';
+import type { Box } from '../image/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 
 /** What a burned-in word is, for the ground truth. */

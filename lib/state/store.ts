@@ -1,6 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { makeFoldersSync, writeFileAtomicSync } from '../safe-files.js';
 
 /** The state folder's files. */
 const SECRET_FILE = 'secret.key';
@@ -8,6 +10,12 @@ const UID_MAP_FILE = 'uid_map.json';
 const PATID_MAP_FILE = 'patid_map.json';
 const UID_CSV = 'uid_mapping.csv';
 const PATID_CSV = 'patid_mapping.csv';
+/** Held while the maps are merged and written, so concurrent runs sharing the folder lose no entry. */
+const LOCK_FILE = 'maps.lock';
+/** How long a flush waits for another run's flush before it gives up (they take milliseconds). */
+const LOCK_WAIT_MS = 30_000;
+/** A lock not refreshed for this long belongs to a killed run and is taken over. */
+const LOCK_STALE_MS = 10_000;
 
 /** An error about the state folder; the message names the folder and the problem. */
 export class StateError extends Error {
@@ -33,17 +41,33 @@ export interface StateStore {
   dateShiftDays(patientKey: string, maxDays: number): number;
   /** Keyed hash of any text (hex), for audit records that must not hold the text. */
   keyedHash(text: string): string;
-  /** Writes the maps and their CSV exports if anything changed (atomically: tmp + rename). */
+  /**
+   * Writes the maps and their CSV exports if anything changed (atomically: tmp + rename), under a
+   * lock on the folder, merged with what other runs sharing the folder wrote meanwhile.
+   */
   flush(): void;
   /** Read-only views of the maps (original → new). */
   readonly uidMap: ReadonlyMap<string, string>;
   readonly patientIdMap: ReadonlyMap<string, string>;
 }
 
-function writeAtomic(path: string, text: string | Buffer): void {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o600 });
-  renameSync(tmp, path);
+const writeAtomic = (path: string, text: string) => writeFileAtomicSync(path, text, { mode: 0o600 });
+
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Takes the folder's map lock, waiting (synchronously) for another run's flush; resolves to its release. */
+function lockMaps(dir: string): () => void {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let delay = 2; ; delay = Math.min(delay * 2, 100)) {
+    try {
+      return lockfile.lockSync(dir, { lockfilePath: join(dir, LOCK_FILE), stale: LOCK_STALE_MS, realpath: false });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline) {
+        throw new StateError(`${dir}: cannot lock the maps for writing: ${(error as Error).message}`, { cause: error });
+      }
+      sleepSync(delay + Math.random() * delay);
+    }
+  }
 }
 
 function readMap(path: string): Map<string, string> {
@@ -78,7 +102,7 @@ const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1: readable on
  */
 export function openStateStore(dir: string): StateStore {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeFoldersSync(dir, 0o700);
     chmodSync(dir, 0o700);
   } catch (error) {
     throw new StateError(`${dir}: cannot create the state folder: ${(error as Error).message}`, { cause: error });
@@ -103,6 +127,23 @@ export function openStateStore(dir: string): StateStore {
   const patientIdMap = readMap(join(dir, PATID_MAP_FILE));
   const usedPseudonyms = new Map([...patientIdMap].map(([k, v]) => [v, k]));
   let dirty = false;
+
+  /** Adds what other runs wrote since we read the maps; their entries win (UIDs are the same by construction). */
+  function mergeFromDisk(): void {
+    for (const [key, value] of readMap(join(dir, UID_MAP_FILE))) uidMap.set(key, value);
+    for (const [key, value] of readMap(join(dir, PATID_MAP_FILE))) {
+      const mine = patientIdMap.get(key);
+      if (mine === value) continue;
+      const owner = usedPseudonyms.get(value);
+      if (owner !== undefined && owner !== key) {
+        // Two runs gave one pseudonym to two patients (a hash collision both resolved alone): fail closed.
+        throw new StateError(`${dir}: two runs gave the same pseudonym to two Patient IDs; run again (no file of this run was changed by it)`);
+      }
+      if (mine !== undefined) usedPseudonyms.delete(mine);
+      patientIdMap.set(key, value);
+      usedPseudonyms.set(value, key);
+    }
+  }
 
   const hmac = (domain: string, text: string) => createHmac('sha256', secret).update(`${domain}\0${text}`).digest();
 
@@ -148,13 +189,18 @@ export function openStateStore(dir: string): StateStore {
     },
     flush(): void {
       if (!dirty) return;
+      const release = lockMaps(dir);
       try {
+        mergeFromDisk();
         writeAtomic(join(dir, UID_MAP_FILE), JSON.stringify(Object.fromEntries(uidMap), null, 1));
         writeAtomic(join(dir, PATID_MAP_FILE), JSON.stringify(Object.fromEntries(patientIdMap), null, 1));
         writeAtomic(join(dir, UID_CSV), toCsv(uidMap));
         writeAtomic(join(dir, PATID_CSV), toCsv(patientIdMap));
       } catch (error) {
+        if (error instanceof StateError) throw error;
         throw new StateError(`${dir}: cannot save the maps: ${(error as Error).message}`, { cause: error });
+      } finally {
+        release();
       }
       dirty = false;
     },

@@ -1,6 +1,8 @@
-import { DicomReadError, cloneDataset, readDicom } from '../dicom/adapter.js';
-import type { Step } from '../file.js';
+import { DicomReadError, cloneDataset, metaSopClass, readDicom } from '../dicom/adapter.js';
+import type { DicomFile, Step } from '../file.js';
 
+/** Name of the parse step in messages. */
+export const PARSE = 'parse';
 const MEDIA_STORAGE_DIRECTORY = '1.2.840.10008.1.3.10';
 
 /**
@@ -9,18 +11,21 @@ const MEDIA_STORAGE_DIRECTORY = '1.2.840.10008.1.3.10';
  */
 export function parseDicom(): Step {
   return (file) => {
-    if (!file.bytes) return file.fail({ ruleId: 'parse:no-bytes', step: 'parse', reason: 'no bytes were read for this file' });
+    if (!file.bytes) return file.fail({ ruleId: 'parse:no-bytes', step: PARSE, reason: 'no bytes were read for this file' });
     try {
       file.original = readDicom(file.bytes, file.path);
     } catch (error) {
+      if (metaSopClass(file.bytes) === MEDIA_STORAGE_DIRECTORY) return failMediaDirectory(file);
       const reason = error instanceof DicomReadError ? error.message.slice(file.path.length + 2) : String(error);
-      return file.fail({ ruleId: 'parse:not-dicom', step: 'parse', reason }, error);
+      return file.fail({ ruleId: 'parse:not-dicom', step: PARSE, reason }, error);
     }
     // A DICOMDIR only indexes files by their old names (and repeats their identities): it is
     // never released; a new one can be made from the output.
-    if (file.original.meta['00020002']?.Value?.[0] === MEDIA_STORAGE_DIRECTORY) {
-      return file.fail({ ruleId: 'parse:media-directory', step: 'parse', reason: 'a DICOMDIR (media storage directory) is not de-identified; make a new one from the output' });
-    }
+    if (file.original.meta['00020002']?.Value?.[0] === MEDIA_STORAGE_DIRECTORY) return failMediaDirectory(file);
     file.dataset = cloneDataset(file.original);
   };
+}
+
+function failMediaDirectory(file: DicomFile): never {
+  return file.fail({ ruleId: 'parse:media-directory', step: PARSE, reason: 'a DICOMDIR (media storage directory) is not de-identified; make a new one from the output' });
 }

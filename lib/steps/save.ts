@@ -1,7 +1,21 @@
 import { writeDicom } from '../dicom/adapter.js';
 import { getString } from '../dicom/elements.js';
 import type { Step } from '../file.js';
+import type { DicomDict } from '../dicom/dataset.js';
+import type { StateStore } from '../state/store.js';
 import type { ObjectStorage } from '../storage/types.js';
+
+const STANDARD_UID_ROOT = '1.2.840.10008.';
+
+/** Name of the save step in messages. */
+export const SAVE = 'save';
+
+declare module '../file.js' {
+  interface DicomFileDataMap {
+    /** Where the de-identified file was written (its storage key). */
+    outputPath?: string;
+  }
+}
 
 /**
  * The output key of a de-identified dataset, as in the source notebook:
@@ -15,9 +29,36 @@ export function outputKey(dict: Parameters<typeof getString>[0], prefix = ''): s
     .join('/');
 }
 
+/**
+ * The output key of a file from its ORIGINAL identifiers through the state: the Patient ID's
+ * pseudonym and the mapped UIDs, whatever the rules did to the header (even rules that keep them).
+ */
+export function pseudonymousOutputKey(original: DicomDict, state: Pick<StateStore, 'mapUid' | 'pseudonymForPatient'>, prefix = ''): string {
+  const patientId = getString(original, 'PatientID')?.trim();
+  const uid = (keyword: string) => {
+    const value = getString(original, keyword)?.trim().replace(/\0+$/, '');
+    return value && !value.startsWith(STANDARD_UID_ROOT) ? state.mapUid(value) : undefined;
+  };
+  const renamed: DicomDict = {
+    ...(patientId ? { '00100020': { vr: 'LO', Value: [state.pseudonymForPatient(patientId)] } } : {}),
+    ...Object.fromEntries(
+      [['StudyInstanceUID', '0020000D'], ['SeriesInstanceUID', '0020000E'], ['SOPInstanceUID', '00080018']].flatMap(([keyword, tag]) => {
+        const mapped = uid(keyword);
+        return mapped ? [[tag, { vr: 'UI', Value: [mapped] }]] : [];
+      }),
+    ),
+  };
+  return outputKey(renamed, prefix);
+}
+
 /** Options of {@link saveDeidentified}. */
 export interface SaveOptions {
   storage: ObjectStorage;
+  /**
+   * The state of the run: outputs are then named from the original identifiers' pseudonym and
+   * mapped UIDs ({@link pseudonymousOutputKey}), never from header values the rules may have kept.
+   */
+  state?: Pick<StateStore, 'mapUid' | 'pseudonymForPatient'>;
   /** Key prefix inside the storage (default: none; the notebook uses `test`). */
   prefix?: string;
 }
@@ -31,19 +72,19 @@ export function saveDeidentified(options: SaveOptions): Step {
   // gets a numbered name rather than replacing the earlier one's output.
   const written = new Set<string>();
   return async function save(file) {
-    const dataset = file.requireDataset('save');
-    if (file.failed) return file.fail({ ruleId: 'save:failed-file', step: 'save', reason: 'a previous step failed; the file is not released' });
-    const base = outputKey(dataset.dict, options.prefix);
+    const dataset = file.requireDataset(SAVE);
+    if (file.failed) return file.fail({ ruleId: 'save:failed-file', step: SAVE, reason: 'a previous step failed; the file is not released' });
+    const base = options.state && file.original ? pseudonymousOutputKey(file.original.dict, options.state, options.prefix) : outputKey(dataset.dict, options.prefix);
     let key = base;
     for (let n = 2; written.has(key); n++) key = base.replace(/\.dcm$/, `-${n}.dcm`);
     if (key !== base) {
-      file.message({ ruleId: 'save:duplicate-instance', step: 'save', severity: 'warning', reason: 'another input of this run has the same SOP Instance UID; written under a numbered name' });
+      file.message({ ruleId: 'save:duplicate-instance', step: SAVE, severity: 'warning', reason: 'another input of this run has the same SOP Instance UID; written under a numbered name' });
     }
     written.add(key);
     try {
       await options.storage.put(key, writeDicom(dataset));
     } catch (error) {
-      return file.fail({ ruleId: 'save:write-failed', step: 'save', reason: (error as Error).message }, error);
+      return file.fail({ ruleId: 'save:write-failed', step: SAVE, reason: (error as Error).message }, error);
     }
     file.data.outputPath = key;
   };

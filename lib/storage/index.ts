@@ -11,7 +11,7 @@ export type { ObjectStorage } from './types.js';
 export { StorageError } from './errors.js';
 export { assertKey } from './keys.js';
 export { createLocalStorage, type LocalStorageOptions } from './local.js';
-export { createS3Storage, type S3StorageOptions, type S3ServerSideEncryption } from './s3.js';
+export { createS3Storage, createS3ImageStaging, type S3Storage, type S3StorageOptions, type S3ServerSideEncryption } from './s3.js';
 
 /** Storage engine names. */
 export type StorageEngineName = 'local' | 's3';

@@ -1,13 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { mkdir, open, readFile, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StorageError, storageError } from './errors.js';
+import { makeFolders, temporaryPathFor, TEMP_SUFFIX } from '../safe-files.js';
 import { assertKey, normalizePrefix } from './keys.js';
 import type { ObjectStorage } from './types.js';
 
 const ENGINE = 'local';
-/** Temporary files are hidden and carry this suffix, so `list` never reports a write in progress. */
-const TEMP_SUFFIX = '.deid-tmp';
+/** A new temporary file: created here and now, never an existing file or a planted link. */
+const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
 
 /** Options of the local-disk storage engine. */
 export interface LocalStorageOptions {
@@ -80,11 +81,14 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
       if (options.protectedPaths && options.protectedPaths.size > 0 && options.protectedPaths.has(await realTarget(target))) {
         throw new StorageError(ENGINE, `refusing to overwrite an input: ${where(key)}`, { key });
       }
-      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+      const temporary = temporaryPathFor(target);
+      const mode = sensitive ? (options.sensitiveMode ?? 0o600) : 0o644;
       try {
-        await mkdir(path.dirname(target), { recursive: true, mode: sensitive ? 0o700 : 0o755 });
-        const handle = await open(temporary, 'wx', sensitive ? (options.sensitiveMode ?? 0o600) : 0o644);
+        if (sensitive) await makeFolders(path.dirname(target), 0o700);
+        else await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
+        const handle = await open(temporary, EXCLUSIVE, mode);
         try {
+          if (sensitive) await handle.chmod(mode); // exact, whatever the umask
           await handle.writeFile(bytes);
           await handle.sync();
         } finally {

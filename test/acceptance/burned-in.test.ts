@@ -18,8 +18,7 @@ import type { DicomDataset } from '../../lib/dicom/dataset.js';
 import { createLocalPhiDetector, createLocalTextDetector } from '../../lib/engines/index.js';
 import type { Box } from '../../lib/engines/types.js';
 import { DicomFile } from '../../lib/file.js';
-import { deidentifyMetadata } from '../../lib/metadata/index.js';
-import { DEFAULT_RULES_PATH } from '../../lib/pipeline/deidentify-files.js';
+import { DEFAULT_RULES_PATH } from '../../lib/pipeline/recipe.js';
 import { processFile } from '../../lib/pipeline/process-file.js';
 import { loadRules } from '../../lib/rules/index.js';
 import { makeSample, type SampleTruth } from '../../lib/samples/make-sample.js';
@@ -27,6 +26,7 @@ import { SAMPLE_SPECS } from '../../lib/samples/specs.js';
 import { openStateStore } from '../../lib/state/index.js';
 import { parseDicom } from '../../lib/steps/parse.js';
 import { cleanPixels } from '../../lib/steps/pixels.js';
+import { deidentifyMetadata } from '../../lib/steps/deidentify-metadata.js';
 import { decodeForScoring, generateSyntheticSet, scoreRedaction, type RedactionScore } from '../fixtures/synthetic/index.js';
 import { projectRoot } from '../support/paths.js';
 
@@ -74,7 +74,7 @@ beforeAll(async () => {
       const file = await deidentify(bytes, item.path);
       const before = await decodeForScoring(bytes, item.path);
       const after = await decodeForScoring(writeDicom(file.dataset!), `${item.path} (de-identified)`);
-      const filled = (file.data.pixelFilled as Map<number, Box[]> | undefined) ?? new Map<number, Box[]>();
+      const filled = file.data.pixelFilled ?? new Map<number, Box[]>();
       outcomes.push({
         name: item.spec.name,
         seed,

@@ -6,7 +6,7 @@ import { DicomReadError, cloneDataset, pixelDataUnchanged, readDicom, writeDicom
 import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString, walkDataset } from '../../lib/dicom/elements.js';
 import { locatePixelElement } from '../../lib/dicom/pixel-element.js';
-import { TransferSyntax, isImplicitVR } from '../../lib/dicom/transfer-syntax.js';
+import { TS, isImplicitVR } from '../../lib/dicom/transfer-syntaxes.js';
 import { corpusFile, projectRoot } from '../support/paths.js';
 import { dciodvfyErrors, run } from '../support/tools.js';
 
@@ -61,9 +61,9 @@ describe('reading and writing DICOM', () => {
   });
 
   it.each([
-    ['explicit VR big endian', ['+tb'], TransferSyntax.ExplicitVRBigEndian],
-    ['deflated explicit VR little endian', ['+td'], TransferSyntax.DeflatedExplicitVRLittleEndian],
-    ['explicit VR little endian', ['+te'], TransferSyntax.ExplicitVRLittleEndian],
+    ['explicit VR big endian', ['+tb'], TS.ExplicitVRBigEndian],
+    ['deflated explicit VR little endian', ['+td'], TS.DeflatedExplicitVRLittleEndian],
+    ['explicit VR little endian', ['+te'], TS.ExplicitVRLittleEndian],
   ])('reads and keeps %s', (_label, flags, syntax) => {
     const original = readDicom(readFileSync(corpusFile('kaufman_ct.dcm')));
     const file = convert(corpusFile('kaufman_ct.dcm'), flags, `kaufman-${syntax}.dcm`);
@@ -94,7 +94,7 @@ describe('reading and writing DICOM', () => {
   it('reads a bare dataset without preamble or meta header as implicit VR little endian', () => {
     const file = convert(corpusFile('kaufman_ct.dcm'), ['-F', '+ti'], 'kaufman-bare.dcm');
     const dataset = readDicom(readFileSync(file), file);
-    expect(dataset.transferSyntaxUID).toBe(TransferSyntax.ImplicitVRLittleEndian);
+    expect(dataset.transferSyntaxUID).toBe(TS.ImplicitVRLittleEndian);
     expect(getString(dataset.dict, 'PatientID')).toBeDefined();
     expect(getString(dataset.dict, 'Modality')).toBe('CT');
   });

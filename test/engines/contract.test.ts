@@ -1,12 +1,15 @@
+import { ComprehendClient, DetectPiiEntitiesCommand } from '@aws-sdk/client-comprehend';
 import { ComprehendMedicalClient, DetectPHICommand } from '@aws-sdk/client-comprehendmedical';
 import { DetectTextCommand, RekognitionClient } from '@aws-sdk/client-rekognition';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { createPhiDetector, createTextDetector } from '../../lib/engines/index.js';
-import { createComprehendMedicalPhiDetector } from '../../lib/engines/phi-aws-comprehend-medical.js';
-import { createLocalPhiDetector } from '../../lib/engines/phi-local.js';
-import { createRekognitionTextDetector } from '../../lib/engines/text-aws-rekognition.js';
-import { createLocalTextDetector } from '../../lib/engines/text-local-tesseract.js';
+import { withLocalEvidence } from '../../lib/engines/aws/with-local-evidence.js';
+import { createComprehendPiiDetector } from '../../lib/engines/aws/comprehend.js';
+import { createComprehendMedicalPhiDetector } from '../../lib/engines/aws/comprehend-medical.js';
+import { createLocalPhiDetector } from '../../lib/engines/local/phi.js';
+import { createRekognitionTextDetector } from '../../lib/engines/aws/rekognition.js';
+import { createLocalTextDetector } from '../../lib/engines/local/tesseract.js';
 import { phiDetectorContract, textDetectorContract } from './contract.js';
 import { renderScene } from './synthetic-text.js';
 
@@ -45,10 +48,25 @@ function comprehendMedical() {
   return { client, mock };
 }
 
+/** A Comprehend DetectPiiEntities mock finding names and dates, with real offsets. */
+function comprehendPii() {
+  const client = new ComprehendClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+  const mock = mockClient(client);
+  mock.on(DetectPiiEntitiesCommand).callsFake(({ Text }: { Text: string }) => ({
+    Entities: [[/NAKAMURA HIRO/g, 'NAME'], [/\d{2}\/\d{2}\/\d{4}/g, 'DATE_TIME']].flatMap(([re, Type]) =>
+      [...Text.matchAll(re as RegExp)].map((m) => ({ Type: Type as 'NAME', Score: 0.99, BeginOffset: m.index, EndOffset: m.index! + m[0].length })),
+    ),
+  }));
+  return { client, mock };
+}
+
 describe('contract: local tesseract', () => textDetectorContract(() => createLocalTextDetector(), scene, ['NAKAMURA', 'HIRO']));
 describe('contract: AWS Rekognition (mocked)', () => textDetectorContract(() => createRekognitionTextDetector({ client: rekognition().client }), scene, ['NAKAMURA', 'HIRO']));
 describe('contract: local PHI', () => phiDetectorContract(() => createLocalPhiDetector()));
 describe('contract: AWS Comprehend Medical (mocked)', () => phiDetectorContract(() => createComprehendMedicalPhiDetector({ client: comprehendMedical().client })));
+describe('contract: AWS Comprehend Medical with the local evidence, as the aws engine runs it (mocked)', () =>
+  phiDetectorContract(() => withLocalEvidence(createComprehendMedicalPhiDetector({ client: comprehendMedical().client }))));
+describe('contract: AWS Comprehend PII (mocked)', () => phiDetectorContract(() => createComprehendPiiDetector({ client: comprehendPii().client })));
 
 describe('AWS engines', () => {
   it('Rekognition: ratios become pixel boxes of the original image; identical frames are sent once', async () => {

@@ -2,7 +2,7 @@ import { ComprehendClient, DetectPiiEntitiesCommand, type DetectPiiEntitiesComma
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { createPhiDetector } from '../../lib/engines/index.js';
-import { createComprehendPiiDetector, isSpecificDate } from '../../lib/engines/phi-aws-comprehend.js';
+import { createComprehendPiiDetector, isSpecificDate } from '../../lib/engines/aws/comprehend.js';
 import type { DetectedText } from '../../lib/engines/types.js';
 import { phiDetectorContract } from './contract.js';
 

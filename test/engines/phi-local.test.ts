@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans } from '../../lib/engines/phi-local.js';
+import { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans } from '../../lib/engines/local/phi.js';
 import type { DetectedText, IdentityContext, PhiFinding } from '../../lib/engines/types.js';
 
 const context: IdentityContext = {

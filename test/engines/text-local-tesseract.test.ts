@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLocalTextDetector, defaultLangPath } from '../../lib/engines/text-local-tesseract.js';
-import { editDistance, foldOcr } from '../../lib/engines/text-fold.js';
+import { createLocalTextDetector, defaultLangPath } from '../../lib/engines/local/tesseract.js';
+import { editDistance, foldOcr } from '../../lib/engines/local/text-fold.js';
 import type { DetectedText, DisplayImage } from '../../lib/engines/types.js';
 import { coveredBy, renderScene, type Scene } from './synthetic-text.js';
 
@@ -199,7 +199,7 @@ describe('local tesseract text detector', () => {
     writeFileSync(join(dir, 'image.raw'), image.data);
     const script = `
       import { readFileSync } from 'node:fs';
-      import { createLocalTextDetector } from ${JSON.stringify(join(root, 'lib/engines/text-local-tesseract.ts'))};
+      import { createLocalTextDetector } from ${JSON.stringify(join(root, 'lib/engines/local/tesseract.ts'))};
       const ocr = createLocalTextDetector();
       const data = new Uint8Array(readFileSync(${JSON.stringify(join(dir, 'image.raw'))}));
       const found = await ocr.detect({ width: ${image.width}, height: ${image.height}, channels: 1, data });

@@ -12,7 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cloneDataset, readDicom, writeDicom } from '../../lib/dicom/adapter.js';
 import { createLocalPhiDetector, createLocalTextDetector } from '../../lib/engines/index.js';
 import type { Box, DetectedText, DisplayImage, PhiDetector, TextDetector } from '../../lib/engines/types.js';
-import { evaluateFiles, evaluatePixels, redactRemaining, type EvaluationPixelFinding } from '../../lib/evaluate/index.js';
+import type { EvaluationPixelFinding } from '../../lib/evaluate/index.js';
+import { evaluateFiles } from '../../lib/pipeline/evaluate-files.js';
+import { evaluatePixels, redactRemaining } from '../../lib/steps/index.js';
 import { DicomFile } from '../../lib/file.js';
 import { gatherIdentity } from '../../lib/metadata/index.js';
 import { processFile } from '../../lib/pipeline/process-file.js';
@@ -47,7 +49,7 @@ describe('evaluatePixels', () => {
     const evaluated = new DicomFile('deid.dcm', writeDicom(deid.dataset!));
     evaluated.data.sourceIdentity = identity;
     await processFile(evaluated, [parseDicom(), evaluatePixels({ textDetector, phiDetector })]);
-    const left = evaluated.data.evaluationPixelFindings as EvaluationPixelFinding[];
+    const left = evaluated.data.evaluationPixelFindings!;
     const phiLeft = left.filter((f) => f.box && sample.truth.phi.some((t) => overlaps(f.box!, t.box)));
     expect(phiLeft).toEqual([]);
 
@@ -57,7 +59,7 @@ describe('evaluatePixels', () => {
     raw.dataset = cloneDataset(sample.dataset);
     raw.data.sourceIdentity = identity;
     await processFile(raw, [evaluatePixels({ textDetector, phiDetector }), redactRemaining()]);
-    const found = raw.data.evaluationPixelFindings as EvaluationPixelFinding[];
+    const found = raw.data.evaluationPixelFindings!;
     expect(found.some((f) => f.category === 'A' && f.box && nameTokens.some((t) => overlaps(f.box!, t.box)))).toBe(true);
     expect(raw.data.pixelsModified).toBe(true);
     expect(raw.messages.some((m) => m.step === 'redact-remaining' && m.action === 'fill')).toBe(true);

@@ -1,6 +1,7 @@
 /**
- * The issue's loop: de-identify with a deliberately weakened rules YAML (one PHI tag and one ID
- * format missing), evaluate, learn, de-identify again with the learned rules, learn again.
+ * The issue's loop: de-identify with a deliberately weakened rules YAML (one PHI tag missing, and an
+ * ID format no rule names inside free text), evaluate, learn, de-identify again with the learned
+ * rules, learn again. The ID in free text is cleaned by the built-in ID shapes, so only the tag leaks.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main.js';
 import { parseTsv } from '../../lib/reports/tsv.js';
-import { harmlessSamples } from '../../lib/learn/harmless.js';
 import { parseRules } from '../../lib/rules/index.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { projectRoot } from '../support/paths.js';
@@ -36,8 +36,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('evaluate → learn → de-identify again', () => {
-  it('finds both leaks, writes strict TSVs with the right columns, owner-only', async () => {
-    expect(await run('run', path.join(dir, 'in'), '--out', path.join(dir, 'deid'), '--state', path.join(dir, 'state'), '--rules', path.join(dir, 'rules.yaml'), '--no-pixels')).toBe(0);
+  it('finds the tag leak (the free-text ID is cleaned by its shape), writes strict TSVs with the right columns, owner-only', async () => {
+    // Rules missing a Basic Profile attribute are refused unless explicitly allowed (and the output then says so).
+    expect(await run('run', path.join(dir, 'in'), '--out', path.join(dir, 'deid'), '--state', path.join(dir, 'state'), '--rules', path.join(dir, 'rules.yaml'), '--no-pixels')).toBe(2);
+    expect(await run('run', path.join(dir, 'in'), '--out', path.join(dir, 'deid'), '--state', path.join(dir, 'state'), '--rules', path.join(dir, 'rules.yaml'), '--no-pixels', '--allow-incomplete-rules')).toBe(0);
     const code = await run('evaluate', path.join(dir, 'deid'), '--original', path.join(dir, 'in'), '--report', path.join(dir, 'report'), '--out', path.join(dir, 'eval'), '--state', path.join(dir, 'state'), '--rules', path.join(dir, 'rules.yaml'), '--no-pixels');
     expect(code).toBe(0); // leaks found and redacted
 
@@ -53,8 +55,8 @@ describe('evaluate → learn → de-identify again', () => {
     const otherIds = rows.filter((r) => r.tag === '(0010,1000)');
     expect(otherIds.length).toBeGreaterThan(0);
     expect(otherIds[0]).toMatchObject({ keyword: 'OtherPatientIDs', detected_text: 'ALT-99887766', scope: 'whole', element_path: '(0010,1000)' });
-    const comment = rows.find((r) => r.detected_text === PLANTED_ID);
-    expect(comment).toMatchObject({ tag: '(0020,4000)', keyword: 'ImageComments', scope: 'part', safe_harbor: 'R' });
+    // The ID format no rule names is cleaned from the free text by its shape: no leak to learn from.
+    expect(rows.find((r) => r.detected_text === PLANTED_ID)).toBeUndefined();
     expect(rows.every((r) => r.action !== '' && r.engine !== '' && /^[A-R]$/.test(r.safe_harbor))).toBe(true);
 
     // The evaluated copy holds neither leak; audit records hold no PHI text.
@@ -70,7 +72,7 @@ describe('evaluate → learn → de-identify again', () => {
     expect(JSON.parse(audit).rules.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('learn --apply adds exactly the missing tag and a safe regex for the ID format, with a backup', async () => {
+  it('learn --apply adds exactly the missing tag, with a backup, and no regex', async () => {
     const rulesPath = path.join(dir, 'rules.yaml');
     const before = parseRules(readFileSync(rulesPath, 'utf8'));
     expect(await run('learn', '--report', path.join(dir, 'report'), '--rules', rulesPath, '--apply')).toBe(0);
@@ -79,12 +81,7 @@ describe('evaluate → learn → de-identify again', () => {
 
     expect(after.dicomTags.length).toBe(before.dicomTags.length + 1);
     expect(after.dicomTags.at(-1)).toMatchObject({ tag: '00101000', action: 'X' });
-    const added = after.regex.filter((r) => !before.regex.includes(r));
-    expect(added).toHaveLength(1);
-    const re = new RegExp(`\\b(?:${added[0]})\\b`, 'i');
-    expect(re.test(PLANTED_ID)).toBe(true);
-    expect(re.test('QX-99120-B')).toBe(true); // the format, not the one value
-    for (const sample of harmlessSamples(after)) expect(re.test(sample), sample).toBe(false);
+    expect(after.regex).toEqual(before.regex);
     // Every other field and the comments are kept.
     expect(after.keywords).toEqual(before.keywords);
     expect(after.pixelKeepList).toEqual(before.pixelKeepList);

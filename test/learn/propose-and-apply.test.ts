@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyProposal, formatProposal, proposeRules, shapeOf, shapeToRegex, type LearnFinding } from '../../lib/learn/index.js';
+import { compileLinearPattern } from '../../lib/linear-regex.js';
 import { parseRules } from '../../lib/rules/index.js';
 
 const SOURCE_RULES = `# my rules: keep this comment
@@ -98,10 +99,93 @@ describe('applyProposal', () => {
     expect(readFileSync(p, 'utf8')).toBe(text);
   });
 
+  it('edits lists through the YAML document: flow lists in place, missing lists with every comment kept', () => {
+    const flow = rulesFile(`# top comment\nrules:\n  regex: ['\\d{3}-\\d{2}-\\d{4}']   # one pattern\n  keywords: [Address]\n`);
+    const rulesFlow = parseRules(readFileSync(flow, 'utf8'), flow);
+    const proposal = proposeRules([part('ZX-48213-Q'), { source: 'tag', tag: '00101000', keyword: 'OtherPatientIDs', name: 'Other Patient IDs', vr: 'LO', text: 'ALT-99887766', scope: 'whole', type: 'ID', category: 'H' }], rulesFlow);
+    const result = applyProposal(flow, proposal);
+    expect(result.mode).toBe('document'); // dicom_tags was missing
+    const text = readFileSync(flow, 'utf8');
+    expect(text).toContain('# top comment');
+    expect(text).toContain('# one pattern');
+    const after = parseRules(text, flow);
+    expect(after.regex).toEqual(['\\d{3}-\\d{2}-\\d{4}', '\\b[A-Z]{2}-\\d{5}-[A-Z]\\b']);
+    expect(after.dicomTags.map((t) => t.tag)).toEqual(['00101000']);
+  });
+
+  it('changes no line of the default rules file but the inserted ones', () => {
+    const p = rulesFile(readFileSync(path.join(__dirname, '../../configs/de-id/de_id_rules_auto.yaml'), 'utf8'));
+    const before = readFileSync(p, 'utf8');
+    const rules = parseRules(before, p);
+    const proposal = proposeRules([part('ZX-48213-Q'), { source: 'tag', tag: '00091001', name: 'Private (0009,1001)', vr: 'LO', text: 'VIP', scope: 'whole', type: 'known', category: 'R' }], rules);
+    expect(applyProposal(p, proposal).mode).toBe('append');
+    const after = readFileSync(p, 'utf8').split('\n');
+    const old = before.split('\n');
+    expect(after.length).toBe(old.length + 2);
+    expect(after.filter((l) => !old.includes(l))).toEqual([
+      expect.stringMatching(/^ {4}- \{tag: "\(0009,xx01\)", name: .*note: "learned from a de-identification evaluation"\}$/),
+      "    - '\\b[A-Z]{2}-\\d{5}-[A-Z]\\b'",
+    ]);
+  });
+
   it('refuses a proposal made from rules that changed since', () => {
     const p = rulesFile();
     const proposal = proposeRules([part('ZX-48213-Q')], parseRules(SOURCE_RULES, p));
     writeFileSync(p, SOURCE_RULES.replace('60', '70'));
     expect(() => applyProposal(p, proposal)).toThrow(/changed since/);
+  });
+});
+
+describe('learning that generalises and never harms', () => {
+  const rules = parseRules(SOURCE_RULES, 'rules.yaml');
+  const whole = (tag: string, vr: string, text: string, category: LearnFinding['category'] = 'R'): LearnFinding => ({ source: 'tag', tag, vr, text, scope: 'whole', type: 'ID', category });
+  const pixel = (text: string, category: LearnFinding['category'] = 'R'): LearnFinding => ({ source: 'pixel', text, scope: 'part', type: 'ID', category });
+
+  it('never proposes removing a code value or a Type 1 or 2 attribute: a dummy, an empty value or nothing instead', () => {
+    const proposal = proposeRules(
+      [whole('00080100', 'SH', '121071'), whole('00080100', 'SH', '113100'), whole('0040A030', 'DT', '20190304101010', 'C'), whole('00200010', 'SH', 'S4455', 'R'), whole('00181000', 'LO', 'SN8812345', 'M'), whole('00080050', 'SH', 'A88112233', 'R')],
+      rules,
+    );
+    const byTag = new Map(proposal.dicomTags.map((t) => [t.tag, t.action]));
+    expect(byTag.has('(0008,0100)')).toBe(false);
+    expect(byTag.get('(0040,A030)')).toBe('D'); // Verification DateTime: Type 1 in the verifying observer item
+    expect(byTag.get('(0020,0010)')).toBe('D'); // Study ID: Type 2 here, Type 1 in some IOD: a dummy
+    expect(byTag.get('(0008,0050)')).toBe('Z'); // Accession Number: at most Type 2, emptied
+    expect(proposal.notes.join('\n')).toMatch(/coded entry \(structural\)/);
+    expect(byTag.get('(0018,1000)')).toBe('D'); // Device Serial Number: Type 1 in Enhanced General Equipment, a dummy
+  });
+
+  it('learns nothing from an ultrasound probe line or other technique annotation read as PHI', () => {
+    const proposal = proposeRules([pixel('C5-1 17Hz MI 1.2'), pixel('C5-117HzMI1.2'), pixel('L12-5 9Hz MI 0.8'), pixel('kVp 120 mAs 250')], rules);
+    expect(proposal.regex).toEqual([]);
+    expect(proposal.notes.join('\n')).toMatch(/technical annotation/);
+  });
+
+  it('turns many streets, hosts, phones and dates into one general pattern each, covering them all', () => {
+    const streets = ['1234 Pendleford Way', '88 HARROWGATE ROAD', '7 Bellamy St.', '4410 N Juniper Court', '19 Osgood Way', '2020 Wexford Lane', '301 Pinecrest Avenue'];
+    const hosts = ['www.pendleford-hospital.org', 'https://portal.lakeshore.example.com/p/77', 'stmary.health/records', 'http://10.1.2.3/x'];
+    const phones = ['(555) 201-3344', '+44 20 7946 0958', '555.867.5309', '+33 1 2345 6789'];
+    const dates = ['03/04/2019', '2019-03-04', '4 March 2019', 'Mar 4, 2019', '20190304'];
+    const findings = [...streets.map((t) => pixel(t, 'B')), ...hosts.map((t) => pixel(t, 'N')), ...phones.map((t) => pixel(t, 'D')), ...dates.map((t) => pixel(t, 'C'))];
+    const proposal = proposeRules(findings, rules);
+    expect(proposal.regex.length).toBeLessThanOrEqual(5);
+    const covers = (texts: string[]) => proposal.regex.some((r) => texts.every((t) => compileLinearPattern(r.pattern, 'word').matchAll(t).length > 0));
+    expect(covers(streets)).toBe(true);
+    expect(covers(dates)).toBe(true);
+    expect(covers(phones)).toBe(true);
+    expect(covers(hosts.slice(0, 3))).toBe(true);
+    // No pattern names one street or host.
+    expect(proposal.regex.map((r) => r.pattern).join(' ')).not.toMatch(/PENDLEFORD|HARROWGATE|LAKESHORE/i);
+    const address = proposal.regex.find((r) => compileLinearPattern(r.pattern, 'word').matchAll('1234 Pendleford Way').length > 0)!;
+    expect(address.examples).toBe(streets.length);
+    expect(formatProposal(proposal, SOURCE_RULES)).toMatch(/covers 7 finding\(s\)/);
+  });
+
+  it('rejects a candidate that matches text the run judged harmless, or clinical vocabulary', () => {
+    const proposal = proposeRules([pixel('ZX-48213-Q'), pixel('ZX-99812-Q')], rules, { harmless: ['Probe ZX-11111-Q'] });
+    expect(proposal.regex).toEqual([]);
+    expect(proposal.rejected[0].reason).toMatch(/harmless text "Probe ZX-11111-Q"/);
+    const vocab = proposeRules([pixel('T1W-0042'), pixel('T2W-0043')], { ...rules, clinicalVocabulary: [...rules.clinicalVocabulary, 'T1W-1234'] });
+    expect(vocab.regex).toEqual([]);
   });
 });

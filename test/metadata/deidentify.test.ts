@@ -7,9 +7,10 @@ import { cloneDataset, readDicom, writeDicom } from '../../lib/dicom/adapter.js'
 import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString, getStrings, personNameToString } from '../../lib/dicom/elements.js';
 import { DicomFile } from '../../lib/file.js';
-import { deidentifyMetadata, gatherIdentity, makeTextCleaner } from '../../lib/metadata/index.js';
-import { loadRules, type Rules } from '../../lib/rules/index.js';
+import { gatherIdentity, makeTextCleaner } from '../../lib/metadata/index.js';
+import { IncompleteRulesError, loadRules, type Rules } from '../../lib/rules/index.js';
 import { openStateStore } from '../../lib/state/index.js';
+import { deidentifyMetadata } from '../../lib/steps/deidentify-metadata.js';
 import { corpusFile, projectRoot } from '../support/paths.js';
 import {
   FIXTURE_SERIES_DESCRIPTION_CLEAN,
@@ -27,13 +28,13 @@ let stateCount = 0;
 const newStateDir = () => join(tmp, `state-${++stateCount}`);
 
 /** Reads fixture bytes, runs the step on a clone, writes and re-reads the output. */
-async function deidentify(fixtureOptions: PhiFixtureOptions = {}, stateDir = newStateDir(), useRules = rules) {
+async function deidentify(fixtureOptions: PhiFixtureOptions = {}, stateDir = newStateDir(), useRules = rules, allowIncompleteRules = false) {
   const fixture = makePhiFixture(fixtureOptions);
   const input = fixture.bytes();
   const file = new DicomFile('fixture.dcm', input);
   file.original = readDicom(input, 'fixture.dcm');
   file.dataset = cloneDataset(file.original);
-  await deidentifyMetadata({ rules: useRules, state: openStateStore(stateDir), now: () => new Date('2024-06-01') })(file);
+  await deidentifyMetadata({ rules: useRules, state: openStateStore(stateDir), now: () => new Date('2024-06-01'), allowIncompleteRules })(file);
   const output = writeDicom(file.dataset);
   return { fixture, input, file, output, result: readDicom(output, 'output.dcm'), stateDir };
 }
@@ -247,7 +248,7 @@ describe('identity and free-text cleaning', () => {
   it('removes only identifying words from free text', () => {
     const clean = makeTextCleaner(gatherIdentity(makePhiFixture().dataset), rules.regex);
     expect(clean('CT CHEST W/O CONTRAST for John Smith 555-201-3344').text).toBe('CT CHEST W/O CONTRAST');
-    expect(clean('MRI BRAIN per Dr. Horatio Quackenbush, e-mail h.q@example.invalid').text).toBe('MRI BRAIN per');
+    expect(clean('MRI BRAIN per Dr. Horatio Quackenbush, e-mail h.q@example.invalid').text).toBe('MRI BRAIN');
     expect(clean('Seen by Dr. Quackenbush').text).toBe('Seen');
     expect(clean('QUINCY SMITH KNEE LEFT').text).toBe('KNEE LEFT');
     expect(clean('LUNG NODULE FOLLOW-UP 6 MM').removed).toBe(0);
@@ -278,9 +279,17 @@ describe('the shared corpus of real pseudo-PHI files', () => {
 });
 
 describe('rules in the source workflow format', () => {
+  it('refuses the source example rules, which leave Basic Profile attributes identifying, unless allowed', async () => {
+    const source = loadRules(join(projectRoot, '../shared/seed/example_rules_source_format.yaml'));
+    await expect(deidentify({}, newStateDir(), source)).rejects.toThrow(IncompleteRulesError);
+    const { result } = await deidentify({}, newStateDir(), source, true);
+    expect(getString(result.dict, 'PatientIdentityRemoved')).toBe('NO');
+    expect(result.dict['00120064']).toBeUndefined(); // no CID 7050 code claims a profile was applied
+  });
+
   it('de-identifies the fixture with the source example rules: tags, keywords, condition_remove, UIDs', async () => {
     const source = loadRules(join(projectRoot, '../shared/seed/example_rules_source_format.yaml'));
-    const { result } = await deidentify({}, newStateDir(), source);
+    const { result } = await deidentify({}, newStateDir(), source, true);
     expect(result.dict['00080080']).toBeUndefined(); // Institution Name: X
     expect(isEmpty(result.dict, '00100010')).toBe(true); // Patient's Name: Z
     expect(getString(result.dict, 'PatientID')).toMatch(/^PAT-/); // D: the persistent pseudonym

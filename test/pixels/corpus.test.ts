@@ -8,7 +8,7 @@ import { cleanOverlays } from '../../lib/pixels/overlays.js';
 import { decodeFrames } from '../../lib/pixels/decode.js';
 import { redactFrames } from '../../lib/pixels/redact.js';
 import { renderFrame } from '../../lib/pixels/render.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { corpus } from './helpers.js';
 
 const read = (file: string) => readDicom(fs.readFileSync(file), file);

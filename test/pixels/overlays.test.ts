@@ -3,7 +3,7 @@ import { decodeFrames } from '../../lib/pixels/decode.js';
 import { frameDigest } from '../../lib/pixels/digest.js';
 import { setPixelData } from '../../lib/pixels/encode.js';
 import { cleanOverlays } from '../../lib/pixels/overlays.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { emptyDataset, frameModule, pattern } from './helpers.js';
 
 describe('cleanOverlays', () => {

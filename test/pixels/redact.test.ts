@@ -5,7 +5,7 @@ import { setPixelData, type FrameModule } from '../../lib/pixels/encode.js';
 import type { PixelFrame } from '../../lib/pixels/frames.js';
 import { redactFrames } from '../../lib/pixels/redact.js';
 import { renderFrame } from '../../lib/pixels/render.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { emptyDataset, frameModule, pattern } from './helpers.js';
 
 const inside = (b: Box, r: number, c: number) => r >= b.top && r < b.top + b.height && c >= b.left && c < b.left + b.width;

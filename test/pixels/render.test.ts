@@ -3,7 +3,7 @@ import { decodeFrames } from '../../lib/pixels/decode.js';
 import { setPixelData } from '../../lib/pixels/encode.js';
 import { readPixelModule, type PixelModule } from '../../lib/pixels/module.js';
 import { renderFrame } from '../../lib/pixels/render.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { emptyDataset, frameModule } from './helpers.js';
 
 async function monoModule(over: Record<string, unknown> = {}, dict: Record<string, { vr: string; Value: unknown[] }> = {}): Promise<PixelModule> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrames } from '../../lib/pixels/decode.js';
 import { setPixelData } from '../../lib/pixels/encode.js';
-import { TS } from '../../lib/pixels/syntax.js';
+import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { emptyDataset, frameModule, pattern } from './helpers.js';
 import type { FrameModule } from '../../lib/pixels/encode.js';
 

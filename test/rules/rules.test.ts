@@ -125,6 +125,12 @@ describe('resolveAction', () => {
     expect(resolveAction(withProfile({ retainSafePrivate: false }), { tag: '0019100C', vr: 'IS', privateCreator: 'SIEMENS MR HEADER' }).action).toBe('X');
   });
 
+  it('removes elements in the odd groups PS3.5 forbids for private data (0001-0007, FFFF) as private, never keeps them as standard', () => {
+    for (const tag of ['00031010', '00071000', 'FFFF1000']) {
+      expect(resolveAction(rules, { tag, vr: 'LO' })).toMatchObject({ action: 'X', ruleId: 'private:default' });
+    }
+  });
+
   it('falls through keywords, condition_remove, UID and VR defaults to keep', () => {
     expect(resolveAction(rules, { tag: '00081150', vr: 'UI', name: 'Referenced SOP Class UID' })).toMatchObject({ action: 'K', ruleId: 'skip_uid:SOP Class UID' });
     expect(resolveAction(rules, { tag: '00400295', vr: 'UI', name: 'Some Other UID' })).toMatchObject({ action: 'U', ruleId: 'uid_default' });

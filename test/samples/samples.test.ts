@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readDicom, writeDicom } from '../../lib/dicom/adapter.js';
 import { getString } from '../../lib/dicom/elements.js';
 import { decodeFrames } from '../../lib/pixels/decode.js';
-import { syntaxInfo } from '../../lib/pixels/syntax.js';
+import { syntaxInfo } from '../../lib/dicom/transfer-syntaxes.js';
 import { makeSample, SAMPLE_SPECS, toDicomName, unpackMask, type Sample } from '../../lib/samples/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -11,3 +11,8 @@ export function run(command: string, args: string[]): { status: number; output: 
 export function dciodvfyErrors(file: string): number {
   return run('dciodvfy', [file]).output.split('\n').filter((line) => line.startsWith('Error')).length;
 }
+
+/** The `Error` lines dciodvfy reports for a file (to compare which errors are new, not only how many). */
+export function dciodvfyErrorLines(file: string): string[] {
+  return run('dciodvfy', [file]).output.split('\n').filter((line) => line.startsWith('Error'));
+}

@@ -1,0 +1,178 @@
+/**
+ * Generic PHI patterns and the default keep-list of the local PHI engine.
+ * Patterns run on upper-cased text; the date and ID patterns also run on OCR-folded text.
+ * Every quantifier is bounded, so each pattern is linear in the text's length (test/text/linear-patterns.test.ts).
+ */
+import type { SafeHarborCategory } from '../../safe-harbor.js';
+
+/** A generic pattern: what it finds, its Safe Harbor letter and base score. `group` selects the PHI part. */
+export interface PhiPattern {
+  type: string;
+  category: SafeHarborCategory;
+  score: number;
+  regex: RegExp;
+  /** Capture group holding the PHI (default: the whole match). */
+  group?: number;
+  /** Also run on OCR-folded text (digit-centric patterns only). */
+  folded?: boolean;
+  /** Extra check on the matched PHI text. */
+  accept?: (text: string) => boolean;
+  /**
+   * Structure is evidence (a labelled value, a full date, an e-mail): kept above half the OCR
+   * confidence threshold, since small or noisy text is read with low confidence where PHI hides.
+   */
+  strong?: boolean;
+}
+
+const MONTHS = 'JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?';
+
+function validDay(d: number): boolean {
+  return d >= 1 && d <= 31;
+}
+function validMonth(m: number): boolean {
+  return m >= 1 && m <= 12;
+}
+
+/** True for a numeric date a-b-c in any of the orders screens use (MDY, DMY, YMD). */
+function plausibleNumericDate(text: string): boolean {
+  const parts = text.split(/\s*[./-]\s*|\s+/).map(Number);
+  if (parts.length !== 3 || parts.some((p) => !Number.isFinite(p))) return false;
+  const [a, b, c] = parts;
+  const s = text.split(/\s*[./-]\s*|\s+/);
+  if (s[0].length === 4) return validMonth(b) && validDay(c);
+  return (validMonth(a) && validDay(b)) || (validDay(a) && validMonth(b));
+}
+
+function plausibleCompactDate(text: string): boolean {
+  const y = Number(text.slice(0, 4));
+  return y >= 1850 && y <= 2100 && validMonth(Number(text.slice(4, 6))) && validDay(Number(text.slice(6, 8)));
+}
+
+/** The generic patterns, in order. */
+export const PHI_PATTERNS: PhiPattern[] = [
+  { type: 'EMAIL', category: 'F', score: 0.95, strong: true, regex: /\b[A-Z0-9._%+-]{1,64}@[A-Z0-9.-]{1,253}\.[A-Z]{2,24}\b/g },
+  { type: 'URL', category: 'N', score: 0.9, regex: /\b(?:HTTPS?:\/\/|WWW\.)[^\s]{1,2048}/g },
+  { type: 'IP_ADDRESS', category: 'O', score: 0.9, regex: /\b(?:\d{1,3}\.){3}\d{1,3}\b/g },
+  { type: 'SSN', category: 'G', score: 0.95, strong: true, regex: /\b\d{3}-\d{2}-\d{4}\b/g, folded: true },
+  {
+    type: 'PHONE',
+    category: 'D',
+    score: 0.85,
+    regex: /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g,
+    folded: true,
+  },
+  {
+    type: 'DATE',
+    category: 'C',
+    score: 0.85,
+    regex: /\b(?:\d{1,2}\s{0,3}[./-]\s{0,3}\d{1,2}\s{0,3}[./-]\s{0,3}(?:\d{4}|\d{2})|\d{4}\s{0,3}[./-]\s{0,3}\d{1,2}\s{0,3}[./-]\s{0,3}\d{1,2})\b/g,
+    folded: true,
+    accept: plausibleNumericDate,
+    strong: true,
+  },
+  // The dd/dd/dddd shape is a date on a screen even when OCR misread digits (a slashed 0 read as 6 or 8).
+  { type: 'DATE', category: 'C', score: 0.7, regex: /\b\d{2}([./-])\d{2}\1\d{4}\b/g, folded: true, strong: true },
+  // Small date text OCR reads with junk in the day or month (`21.1%.2019`) still ends in a year.
+  { type: 'DATE', category: 'C', score: 0.6, regex: /(?<![^\s[(])[^\s./-]{1,3}([./-])[^\s./-]{1,3}\1(?:19|20)\d{2}\b/g },
+  { type: 'DATE', category: 'C', score: 0.8, regex: /\b(?:19|20)\d{6}\b/g, folded: true, accept: plausibleCompactDate },
+  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b\\d{1,2}[\\s-]{0,3}(?:${MONTHS})\\.?[\\s,-]{0,3}\\d{2,4}\\b`, 'g') },
+  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b(?:${MONTHS})\\.?\\s{0,3}\\d{1,2}(?:ST|ND|RD|TH)?,?\\s{0,3}\\d{4}\\b`, 'g') },
+  // Ages over 89 are Safe Harbor identifiers; younger ages are not, nor is the `90+` category itself.
+  {
+    type: 'AGE',
+    category: 'C',
+    score: 0.8,
+    regex: /\b(?:AGED?\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?)(?:[\s-]{0,3}OLD)?)(?![A-Z0-9+])/g,
+    accept: (t) => Number(t.replace(/\D/g, '')) > 89 && Number(t.replace(/\D/g, '')) < 150,
+  },
+  // Labelled values: the label is not PHI, what follows is.
+  {
+    type: 'LABELLED_DATE',
+    strong: true,
+    category: 'C',
+    score: 0.9,
+    regex: /\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s{0,3}DATE)?|BORN|DOS|DATE)\s{0,3}[:#]?\s{0,3}([0-9A-Z][0-9A-Z./ -]{4,18}[0-9A-Z])/g,
+    group: 1,
+    accept: (t) => /\d/.test(t),
+  },
+  {
+    type: 'LABELLED_ID',
+    strong: true,
+    category: 'H',
+    score: 0.9,
+    regex: /\b(?:MRN|MR\s*#|MR\s*NO|PID|PAT(?:IENT)?\s*ID|ID|ACC(?:ESSION)?\s{0,3}(?:#|NO|NUMBER)?|ACCT|ACCOUNT|CHART|SSN|INS(?:URANCE)?|MEMBER|POLICY)\s{0,3}[:#]\s{0,3}([A-Z0-9][A-Z0-9-]{2,40})/g,
+    group: 1,
+  },
+  {
+    type: 'LABELLED_NAME',
+    category: 'A',
+    score: 0.85,
+    regex: /\b(?:NAME|PATIENT|PT|PAT|DR|DOCTOR|PHYSICIAN|REF(?:ERRING)?|TECH(?:NOLOGIST)?|OPERATOR|RADIOLOGIST|READ\s{1,3}BY|SIGNED\s{1,3}BY)\.?\s{0,3}[:]?\s{1,3}((?:[A-Z][A-Z'-]{1,30}[\s,^]{1,3}){0,2}[A-Z][A-Z'-]{1,30})/g,
+    group: 1,
+  },
+  {
+    type: 'ZIP',
+    category: 'B',
+    score: 0.7,
+    regex: /\b(?:A[LKZR]|C[AOT]|DE|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+\d{5}(?:-\d{4})?\b/g,
+  },
+  {
+    type: 'ADDRESS',
+    category: 'B',
+    score: 0.8,
+    regex: /\b\d{1,6}\s{1,3}(?:[A-Z][A-Z]{1,30}\s{1,3}){1,3}(?:STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|COURT|CT|WAY|PLACE|PL)\b\.?/g,
+  },
+  // Unlabelled ID-like tokens: long digit runs and letter+digit mixes.
+  { type: 'ID', category: 'R', score: 0.6, regex: /\b\d{6,40}\b/g, folded: false },
+  {
+    type: 'ID',
+    category: 'R',
+    score: 0.6,
+    regex: /\b(?=[A-Z0-9-]{0,40}\d)(?=[A-Z0-9-]{0,40}[A-Z])[A-Z0-9]{1,40}(?:-[A-Z0-9]{1,40}){0,6}\b/g,
+    accept: idShaped,
+  },
+];
+
+/** Letters that follow a number as its unit or as a technique label on screens (`17HZ`, `38MM`, `MI`, `TIS`). */
+const UNIT_RUNS = new Set([
+  'HZ', 'KHZ', 'MHZ', 'MM', 'CM', 'M', 'KV', 'KVP', 'MA', 'MAS', 'MS', 'S', 'SEC', 'DB', 'FPS', 'BPM', 'MGY', 'DEG', 'X', 'MI', 'TI', 'TIS', 'TIB', 'TIC',
+  'GN', 'DR', 'FR', 'PRF', 'WF', 'SV', 'CF', 'PW', 'EI', 'SID', 'SL', 'FOV', 'TR', 'TE', 'ET', 'NEX', 'ML', 'KG', 'G', 'D', 'B', 'T', 'P', 'C', 'L', 'H',
+]);
+
+/**
+ * An unlabelled token shaped like an identifier (`A81998973`, `HP123456`, `CT20230012AB`): four digits
+ * or more, mostly digits, at most two runs of letters, and no unit or technique label glued after a
+ * number. Probe and acquisition lines read without their spaces (`C5-117HZMI1`, `P4-2MI00TIS`) and
+ * sizes (`220X240`) are numbers with units, not identifiers.
+ */
+function idShaped(text: string): boolean {
+  const alnum = text.replace(/-/g, '');
+  const digits = alnum.match(/\d/g)?.length ?? 0;
+  if (digits < 4 || alnum.length < 6 || digits * 2 < alnum.length) return false;
+  const runs = alnum.match(/[A-Z]+/g) ?? [];
+  if (runs.length > 2) return false;
+  for (const m of alnum.matchAll(/\d([A-Z]+)/g)) if (UNIT_RUNS.has(m[1]) || [...UNIT_RUNS].some((u) => u.length >= 2 && m[1].startsWith(u))) return false;
+  return true;
+}
+
+/** Harmless annotation kept unless the file's own identity says otherwise. */
+export const DEFAULT_KEEP_LIST: readonly string[] = [
+  'L', 'R', 'A', 'P', 'S', 'I', 'H', 'F', 'LT', 'RT', 'LEFT', 'RIGHT',
+  'AP', 'PA', 'LAT', 'LATERAL', 'OBL', 'OBLIQUE', 'PORTABLE', 'PORT', 'SUPINE', 'PRONE', 'ERECT', 'UPRIGHT',
+  'SEMI-UPRIGHT', 'SEMI UPRIGHT', 'SEMI', 'DECUBITUS', 'DECUB', 'STANDING', 'SITTING', 'INSP', 'EXP',
+  'AXIAL', 'CORONAL', 'SAGITTAL', 'SCOUT', 'TOPOGRAM', 'LOCALIZER', 'HEAD', 'FEET', 'CHEST', 'ABDOMEN', 'PELVIS',
+  'KVP', 'KV', 'MAS', 'MA', 'MS', 'SEC', 'MGY', 'DLP', 'CTDI', 'CTDIVOL', 'W', 'WL', 'WW', 'WC', 'C', 'L/R',
+  'SE', 'SER', 'SERIES', 'IM', 'IMG', 'IMAGE', 'TILT', 'FOV', 'SL', 'ST', 'THK', 'MM', 'CM', 'ZOOM', 'DFOV',
+  'T1', 'T2', 'FLAIR', 'DWI', 'ADC', 'STIR', 'PD', 'GRE', 'TR', 'TE', 'TI', 'ET', 'NEX', 'FS',
+  'GAIN', 'DEPTH', 'FREQ', 'MHZ', 'HZ', 'DB', 'FR', 'PWR', 'MI', 'TIS', 'TIB', 'DR', 'CR', 'CT', 'MR', 'US',
+];
+
+/** Numbers with units, window values and scale marks: never PHI on their own. */
+export const HARMLESS_PATTERNS: readonly RegExp[] = [
+  /^[-+]?\d+(?:[.,]\d+)?\s*(?:MM|CM|M|KV|KVP|MA|MAS|MS|S|SEC|HZ|KHZ|MHZ|DB|%|DEG|°|MGY|CGY|GY|ML|KG|G|X|FPS|BPM)$/,
+  /^(?:W|L|WW|WL|WC|C)\s*[:=]?\s*[-+]?\d+(?:\.\d+)?$/,
+  // Sizes and matrices (`220x240`, `512 X 512`) and window pairs (`400/40`).
+  /^\d{1,4}(?:\.\d+)?\s*[X×*]\s*\d{1,4}(?:\.\d+)?(?:\s*(?:MM|CM))?$/,
+  /^[-+]?\d{1,5}\/[-+]?\d{1,5}$/,
+  /^[-+]?\d{1,4}(?:[.,]\d+)?$/,
+];

@@ -1,0 +1,689 @@
+/**
+ * Local PHI detection for text (OCR lines and header values), offline: the rules' regexes, the
+ * file's own header values as a deny-list (in the forms screens show them, tolerant of OCR
+ * confusions), generic Safe Harbor patterns, and a keep-list of harmless annotation.
+ */
+import type { SafeHarborCategory } from '../../safe-harbor.js';
+import { engineError } from '../errors.js';
+import { compileLinearPattern } from '../../linear-regex.js';
+import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
+import { initialsOf, isAbbreviationOf } from './abbreviations.js';
+import { compact, editDistance, escapeRegExp, foldOcr, tokenize } from './text-fold.js';
+import { unionBoxes } from '../../image/boxes.js';
+import { findingPlace, spanText, type SpanText } from '../spans.js';
+import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
+
+const ENGINE = 'phi-local';
+
+/** Options of {@link createLocalPhiDetector}. */
+export interface LocalPhiDetectorOptions {
+  /**
+   * PHI regexes from the rules YAML (`rules.regex`) (default: none). Each is compiled
+   * case-insensitively and wrapped as `\b(?:…)\b`, as the source workflow joined them.
+   */
+  regex?: string[];
+  /**
+   * Harmless words never flagged by the regexes or generic patterns (default: {@link DEFAULT_KEEP_LIST}).
+   * Given words are added to the default list; matching ignores case. The file's own identity still wins.
+   */
+  keepList?: string[];
+  /** Replace the default keep-list instead of extending it (default: false). */
+  replaceKeepList?: boolean;
+  /**
+   * OCR word confidence (0–100) under which regex and generic-pattern hits are ignored (default: 0).
+   * Structural patterns (labelled values, full dates, e-mails) need only more than half of it.
+   * Matches of the file's own header values are kept at any confidence: they are evidence on their own.
+   */
+  confidenceThreshold?: number;
+  /** Turn the generic patterns (dates, phones, IDs, labelled names…) off (default: true, on). */
+  patterns?: boolean;
+}
+
+interface Hit {
+  begin: number;
+  end: number;
+  category: SafeHarborCategory;
+  type: string;
+  engine: string;
+  score: number;
+  /** Header matches are exempt from the keep-list and the confidence threshold. */
+  identity: boolean;
+  /** Structural patterns (labelled values, full dates) need only more than half the confidence threshold. */
+  strong?: boolean;
+  /** Characters the OCR lost at the end of the hit (a word cut off where text touches the image): the box grows by as many character widths. */
+  extend?: number;
+}
+
+interface IdentityMatchers {
+  nameTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
+  /** One-letter name parts (middle initials) and the initials of every part: PHI only beside another part of the name. */
+  nameLetters: Array<{ letter: string; category: SafeHarborCategory; source: string }>;
+  /** Given and middle initials run together (`JQ`): PHI only beside another part of the name. */
+  nameGroups: Array<{ letters: string; category: SafeHarborCategory; source: string }>;
+  /** Initials of every word of a multi-word value (`SAMC` for Saint Aldric Medical Center), three letters or more. */
+  acronyms: Array<{ letters: string; category: SafeHarborCategory; source: string }>;
+  initials: Array<{ regex: RegExp; category: SafeHarborCategory; source: string }>;
+  compacts: Array<{ folded: string; category: SafeHarborCategory; source: string }>;
+  dates: Array<{ regex: RegExp; source: string }>;
+  /** The same dates as letters and digits only, in every order screens use, for OCR-split or misread dates. */
+  dateForms: Array<{ forms: string[]; source: string; category?: SafeHarborCategory; engine?: string }>;
+  distinctTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
+  /** Free-text values (institution, address) as word sequences: a run of their words is PHI even when each word is common. */
+  phrases: Array<{ words: string[]; category: SafeHarborCategory; source: string }>;
+}
+
+/**
+ * Creates the local PHI detector.
+ *
+ * @example
+ * const phi = createLocalPhiDetector({ regex: rules.regex, keepList: ['WEIGHT BEARING'] });
+ * const findings = await phi.detect([{ text: 'DOE JOHN 01/02/1960' }], context);
+ */
+export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): PhiDetector {
+  const regexes = (options.regex ?? []).map((pattern, i) => {
+    if (typeof pattern !== 'string' || pattern === '') {
+      throw engineError(ENGINE, `regex[${i}] must be a non-empty string, got ${JSON.stringify(pattern)}`);
+    }
+    try {
+      // Rule patterns run on RE2 (linear time): a catastrophic pattern cannot hang OCR text checks.
+      return { pattern, regex: compileLinearPattern(pattern, 'word') };
+    } catch (error) {
+      throw engineError(ENGINE, `regex[${i}] ${JSON.stringify(pattern)} is not a valid regular expression`, error);
+    }
+  });
+  const threshold = options.confidenceThreshold ?? 0;
+  if (!(typeof threshold === 'number' && threshold >= 0 && threshold <= 100)) {
+    throw engineError(ENGINE, `confidenceThreshold must be a number from 0 to 100, got ${String(threshold)}`);
+  }
+  const { keep, isKept } = keepListMatcher(options);
+  const usePatterns = options.patterns ?? true;
+  const identityCache = new WeakMap<IdentityContext, IdentityMatchers>();
+
+  function detectSpan(span: TextSpan, context: IdentityContext): { findings: PhiFinding[]; weak: PhiFinding[] } {
+    const st = spanText(span);
+    if (st.text.trim() === '') return { findings: [], weak: [] };
+    let matchers = identityCache.get(context);
+    if (!matchers) {
+      matchers = identityMatchers(context);
+      identityCache.set(context, matchers);
+    }
+    const upper = st.text.toUpperCase();
+    const folded = foldOcr(st.text);
+    const hits: Hit[] = [];
+
+    for (const { regex } of regexes) {
+      for (const source of [st.text, folded]) {
+        for (const m of regex.matchAll(source)) {
+          hits.push({ begin: m.index, end: m.index + m.text.length, category: guessCategory(st.text.slice(m.index, m.index + m.text.length)), type: 'regex', engine: 'local:regex', score: 0.9, identity: false });
+        }
+      }
+    }
+    hits.push(...identityHits(st.text, folded, matchers, keep));
+    if (usePatterns) {
+      for (const p of PHI_PATTERNS) {
+        for (const source of p.folded ? [upper, folded] : [upper]) {
+          for (const m of source.matchAll(p.regex)) {
+            const g = p.group !== undefined && m[p.group] !== undefined ? p.group : 0;
+            const text = m[g];
+            if (!text) continue;
+            const begin = m.index! + (g === 0 ? 0 : m[0].indexOf(text));
+            const original = st.text.slice(begin, begin + text.length);
+            // Folded matches must be anchored in real digits, not in words that fold to digits.
+            if (source === folded && (original.match(/\d/g)?.length ?? 0) * 2 < original.replace(/\W/g, '').length) continue;
+            if (p.accept && !p.accept(source.slice(begin, begin + text.length))) continue;
+            hits.push({ begin, end: begin + text.length, category: p.category, type: p.type, engine: 'local:pattern', score: p.score, identity: false, strong: p.strong });
+          }
+        }
+      }
+    }
+
+    const kept = hits.filter((h) => {
+      // A header value matched only through OCR confusions or slips (`AIAN` for ALAN) in a word read
+      // with almost no confidence is more likely texture (speckle) than text; exact matches stand.
+      if (h.identity && h.score < 1 && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
+      if (h.identity) return true;
+      if (isKept(st.text.slice(h.begin, h.end))) return false;
+      // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
+      // a technical value, not an identifier: only the shape patterns give way, header values never do.
+      if (h.engine === 'local:pattern' && !h.strong && technicalLabelBefore(st.text, h.begin, keep)) return false;
+      // An unlabelled ID shape is the weakest evidence: in a word OCR barely recognised it is a misreading
+      // (`12000815` for `W:1200 L:600`), whatever threshold the caller set.
+      if (h.type === 'ID' && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE * 2) return false;
+      if (threshold === 0) return true;
+      // Structure is evidence too: labelled values and full dates need only more than half the threshold.
+      return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
+    });
+    const merged = mergeHits(kept, st.text);
+    merged.push(...bridges(merged, st.text, isKept));
+    return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits(phraseHits(st.text, matchers, keep), st.text).map((h) => toFinding(h, st)) };
+  }
+
+  return {
+    name: 'local:phi',
+    async detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]> {
+      if (!Array.isArray(spans)) throw engineError(ENGINE, 'detect(spans, context): spans must be an array');
+      if (!context || !Array.isArray(context.values)) {
+        throw engineError(ENGINE, 'detect(spans, context): context.values must be an array (use { values: [] } when nothing is known)');
+      }
+      const results = spans.map((span) => detectSpan(span, context));
+      const out = results.flatMap((r) => r.findings);
+      // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
+      results.forEach((r, i) => {
+        for (const weak of r.weak) {
+          const box = spans[i].box;
+          const backed = box && results.some((o, j) => o.findings.some((f) => f.category === weak.category && f.engine === 'local:header-value') && spans[j].box && nextTo(box, spans[j].box!));
+          if (backed) out.push(weak);
+        }
+      });
+      return out;
+    },
+  };
+}
+
+/**
+ * The keep-list test of the local engine: true for harmless annotation (a keep-list word or phrase,
+ * a number with a unit, a window value). Shared with the AWS engines, which apply it to their findings last.
+ */
+export function keepListMatcher(options: Pick<LocalPhiDetectorOptions, 'keepList' | 'replaceKeepList'> = {}): { keep: Set<string>; isKept: (text: string) => boolean } {
+  const keep = new Set([...(options.replaceKeepList ? [] : DEFAULT_KEEP_LIST), ...(options.keepList ?? [])].map((w) => normaliseKeep(w)));
+  const isKept = (text: string): boolean => {
+    const t = normaliseKeep(text);
+    if (t === '' || keep.has(t) || HARMLESS_PATTERNS.some((p) => p.test(t))) return true;
+    const parts = t.split(/[\s:;,]+/).filter(Boolean);
+    return parts.length > 0 && parts.every((p) => keep.has(p) || HARMLESS_PATTERNS.some((h) => h.test(p)));
+  };
+  return { keep, isKept };
+}
+
+/**
+ * True when `piece` is `whole` with its head (or tail) cut off: the same as the rest of it, allowing
+ * one OCR slip in pieces of six characters or more.
+ */
+function cutMatch(piece: string, whole: string, cut: 'head' | 'tail'): boolean {
+  const rest = cut === 'head' ? whole.slice(whole.length - piece.length) : whole.slice(0, piece.length);
+  return rest === piece || (piece.length >= 6 && editDistance(piece, rest, 1) <= 1);
+}
+
+/** True when the word right before `begin` (spaces and `:`/`=` between) is a keep-list technique label. */
+function technicalLabelBefore(text: string, begin: number, keep: Set<string>): boolean {
+  const before = /([\p{L}][\p{L}\p{N}/]*)[\s:=]*$/u.exec(text.slice(0, begin));
+  return before !== null && keep.has(before[1].toUpperCase());
+}
+
+/** Same line or the line just above or below, overlapping horizontally. */
+function nextTo(a: Box, b: Box): boolean {
+  const h = Math.max(a.height, b.height);
+  const gapY = Math.max(a.top, b.top) - Math.min(a.top + a.height, b.top + b.height);
+  const overlapX = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  return gapY <= 1.5 * h && overlapX > 0;
+}
+
+/**
+ * Groups OCR output into one span per line (its words with their boxes) and runs the PHI detector.
+ * `location` prefixes each span's location, e.g. `frame 3` gives `frame 3 line 0`.
+ */
+export async function detectPhiInImageText(
+  texts: DetectedText[],
+  detector: PhiDetector,
+  context: IdentityContext,
+  location?: string,
+): Promise<PhiFinding[]> {
+  return detector.detect(imageTextToSpans(texts, location), context);
+}
+
+/** One span per OCR line, carrying its words (lines without words become spans of their own text). */
+export function imageTextToSpans(texts: DetectedText[], location?: string): TextSpan[] {
+  const lines = new Map<number, { line?: DetectedText; words: DetectedText[] }>();
+  for (const t of texts) {
+    const entry = lines.get(t.lineIndex) ?? { words: [] };
+    if (t.kind === 'line') entry.line = t;
+    else entry.words.push(t);
+    lines.set(t.lineIndex, entry);
+  }
+  const spans: TextSpan[] = [];
+  for (const [index, { line, words }] of [...lines].sort((a, b) => a[0] - b[0])) {
+    const where = `${location ? `${location} ` : ''}line ${index}`;
+    if (words.length > 0) {
+      const sorted = [...words].sort((a, b) => a.box.left - b.box.left);
+      spans.push({ text: sorted.map((w) => w.text).join(' '), box: line?.box ?? unionBoxes(sorted.map((w) => w.box)), location: where, words: sorted });
+    } else if (line) {
+      spans.push({ text: line.text, box: line.box, location: where });
+    }
+  }
+  return spans;
+}
+
+function normaliseKeep(text: string): string {
+  return text.trim().toUpperCase().replace(/\s+/g, ' ');
+}
+
+function meanConfidence(st: SpanText, h: Hit): number {
+  const words = st.words.filter((w) => w.begin < h.end && w.end > h.begin);
+  if (words.length === 0) return 100;
+  return words.reduce((s, w) => s + w.word.confidence, 0) / words.length;
+}
+
+function guessCategory(text: string): SafeHarborCategory {
+  for (const p of PHI_PATTERNS) {
+    const r = new RegExp(`^(?:${p.regex.source})$`, 'i');
+    if (p.group === undefined && r.test(text.toUpperCase().trim())) return p.category;
+  }
+  return 'R';
+}
+
+/** OCR confidence (0–100) under which a header value matched only through OCR confusions is not trusted. */
+const MIN_FUZZY_CONFIDENCE = 20;
+
+const NAME_PARTS_IGNORED = new Set(['MR', 'MRS', 'MS', 'DR', 'PROF', 'JR', 'SR', 'II', 'III', 'IV', 'MD', 'PHD']);
+const COMMON_WORDS = new Set([
+  'THE', 'AND', 'OF', 'FOR', 'AT', 'IN', 'ON', 'STREET', 'ST', 'ROAD', 'RD', 'AVENUE', 'AVE', 'SUITE', 'MEDICAL',
+  'CENTER', 'CENTRE', 'HOSPITAL', 'CLINIC', 'HEALTH', 'UNIVERSITY', 'DEPARTMENT', 'DEPT', 'RADIOLOGY', 'IMAGING',
+]);
+/**
+ * Function words of names and institutions ("Todd and Boyer", "Hospital of the Holy Cross"): never
+ * PHI on their own, so never matched alone as a part of the identity (only inside a run of its words).
+ */
+const STOP_WORDS = new Set([
+  'A', 'AN', 'THE', 'AND', '&', '+', 'OF', 'FOR', 'AT', 'IN', 'ON', 'TO', 'BY', 'WITH', 'OR', 'DE', 'DEL', 'LA', 'LE', 'LES', 'DU', 'DA', 'DI', 'DOS', 'DAS', 'Y', 'E', 'ET', 'VAN', 'VON', 'DER', 'DEN',
+]);
+/** True for a stop word, compared as OCR-folded text too (`AND` reads as `4ND`). */
+function isStopWord(word: string): boolean {
+  const up = word.toUpperCase();
+  return STOP_WORDS.has(up) || STOP_WORDS_FOLDED.has(foldOcr(word));
+}
+const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const STOP_WORDS_FOLDED = new Set([...STOP_WORDS].map((w) => foldOcr(w)));
+const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
+
+/** Compiles the deny-list matchers for one file's identity. */
+function identityMatchers(context: IdentityContext): IdentityMatchers {
+  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], dateForms: [], distinctTokens: [], phrases: [] };
+  for (const { value, category, source, vr } of context.values) {
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const v = value.trim();
+    const date = /^(\d{4})(\d{2})(\d{2})/.exec(v.replace(/[-./]/g, ''));
+    if ((vr === 'DA' || vr === 'DT' || (category === 'C' && !vr)) && date) {
+      m.dates.push({ regex: dateRegex(date[1], date[2], date[3]), source });
+      m.dateForms.push({ forms: dateForms(date[1], date[2], date[3]), source });
+      continue;
+    }
+    if (vr === 'PN' || category === 'A') {
+      const parts = v
+        .split(/[\^=,\s]+/)
+        .map((p) => p.replace(/[^\p{L}\p{N}'-]/gu, ''))
+        .filter((p) => p !== '' && !NAME_PARTS_IGNORED.has(p.toUpperCase().replace(/\./g, '')));
+      for (const p of parts) {
+        for (const piece of p.split(/[-']/).concat(p.includes('-') ? [p.replace(/[-']/g, '')] : [])) {
+          if (piece.length === 1) m.nameLetters.push({ letter: piece.toUpperCase(), category, source });
+          if (piece.length >= 2 && !isStopWord(piece)) m.nameTokens.push({ folded: foldOcr(piece), upper: piece.toUpperCase(), category, source });
+        }
+      }
+      // Screens shorten given names to initials (`Doe, J.`, `J. Doe`, `DOE JQ`): the first letter of
+      // each part, and the given and middle initials run together, count beside another part of the name.
+      for (const p of parts) if (p.length >= 2 && /^\p{L}/u.test(p)) m.nameLetters.push({ letter: p[0].toUpperCase(), category, source });
+      const givenInitials = parts.slice(1).map((p) => p[0].toUpperCase()).join('');
+      if (givenInitials.length >= 2 && givenInitials.length <= 3 && /^\p{Lu}+$/u.test(givenInitials)) m.nameGroups.push({ letters: givenInitials, category, source });
+      const letters = parts.filter((p) => p.length >= 2).map((p) => p[0].toUpperCase());
+      if (letters.length >= 2) {
+        for (const order of [letters, [...letters.slice(1), letters[0]]]) {
+          // Dotted initials (`D.D.`, `D. D.`) only: bare two-letter initials collide with view labels.
+          m.initials.push({ regex: new RegExp(`(?<![\\p{L}\\p{N}])${order.map((l) => escapeRegExp(l)).join('\\.\\s?')}\\.(?![\\p{L}\\p{N}])`, 'giu'), category, source });
+        }
+      }
+      continue;
+    }
+    const c = compact(v).value;
+    if (c.length >= 4) m.compacts.push({ folded: c, category, source });
+    // Long IDs also match with one OCR slip (a digit misread, doubled or dropped).
+    if (c.length >= 8 && /\d/.test(c)) m.dateForms.push({ forms: [c], source, category, engine: 'local:header-value' });
+    // Free text (addresses, institutions): its distinctive words stand on their own.
+    if (/\s/.test(v)) {
+      const words = tokenize(v).map((t) => foldOcr(t.text));
+      if (words.length >= 2) m.phrases.push({ words, category, source });
+      const letterWords = tokenize(v).filter((t) => /^\p{L}/u.test(t.text));
+      if (letterWords.length >= 3) {
+        // With and without function words: `HHC` and `HOTHC` for Hospital of the Holy Cross.
+        for (const list of [letterWords, letterWords.filter((t) => !isStopWord(t.text))]) {
+          const letters = initialsOf(list.map((t) => t.text));
+          if (letters.length >= 3 && !m.acronyms.some((a) => a.letters === letters)) m.acronyms.push({ letters, category, source });
+        }
+      }
+      for (const t of tokenize(v)) {
+        const up = t.text.toUpperCase();
+        if (t.text.length >= 4 && !COMMON_WORDS.has(up) && !MONTH_FULL.includes(up)) m.distinctTokens.push({ folded: foldOcr(t.text), upper: up, category, source });
+      }
+    }
+  }
+  return m;
+}
+
+/** A regex for one date in every form screens use, over OCR-folded text. */
+function dateRegex(y: string, mo: string, d: string): RegExp {
+  const sep = '\\s*[./\\-\\s]?\\s*';
+  const yy = y.slice(2);
+  // `07` may be shown as `7`; `12` only as `12`.
+  const month = (n: string) => (n[0] === '0' ? `0?${n[1]}` : n);
+  const day = month;
+  const years = `(?:${y}|${yy})`;
+  const mon = `(?:${MONTH_FULL[Number(mo) - 1]}|${MONTH_NAMES[Number(mo) - 1]})\\.?`;
+  const forms = [
+    `${y}${mo}${d}`,
+    `${y}${sep}${month(mo)}${sep}${day(d)}`,
+    `${month(mo)}${sep}${day(d)}${sep}${years}`,
+    `${day(d)}${sep}${month(mo)}${sep}${years}`,
+    `${day(d)}[\\s-]*${mon}[\\s,-]*${years}`,
+    `${mon}\\s*${day(d)},?\\s*${y}`,
+  ];
+  // Literal month names and digits are folded the way the text is.
+  const source = forms.map((f) => foldRegexLiterals(f)).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** A date as letters and digits only (OCR-folded), in the orders screens use: 20160507, 05072016, 07MAY2016… */
+function dateForms(y: string, mo: string, d: string): string[] {
+  const mon = MONTH_NAMES[Number(mo) - 1];
+  const yy = y.slice(2);
+  const forms = [`${y}${mo}${d}`, `${mo}${d}${y}`, `${d}${mo}${y}`, `${d}${mon}${y}`, `${mon}${d}${y}`, `${mo}${d}${yy}`, `${d}${mo}${yy}`];
+  return [...new Set(forms.map((f) => foldOcr(f)))];
+}
+
+/**
+ * Header dates in OCR text that the regexes miss: split by a stray space (`201 6-05-07`) or with one
+ * misread or doubled character (`11.05. 20088`). Compares letters and digits only, from a token start;
+ * forms of 8 characters or more may differ by one edit. The hit runs to the end of the last token touched.
+ */
+function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
+  if (m.dateForms.length === 0) return [];
+  const c = compact(text);
+  const hits: Hit[] = [];
+  const tokenEnd = (at: number) => {
+    let e = at + 1;
+    while (e < text.length && /[\p{L}\p{N}]/u.test(text[e])) e++;
+    return e;
+  };
+  for (let i = 0; i < c.value.length; i++) {
+    if (/[\p{L}\p{N}]/u.test(text[c.offsets[i] - 1] ?? '')) continue; // only from a token start
+    for (const { forms, source, category, engine } of m.dateForms) {
+      let found = 0;
+      for (const f of forms) {
+        const lengths = f.length >= 8 ? [f.length, f.length + 1, f.length - 1] : [f.length];
+        for (const n of lengths) {
+          if (i + n > c.value.length) continue;
+          const piece = c.value.slice(i, i + n);
+          if (piece === f || (f.length >= 8 && editDistance(piece, f, 1) <= 1)) {
+            found = n;
+            break;
+          }
+        }
+        if (found) break;
+      }
+      if (!found) continue;
+      const begin = c.offsets[i];
+      const end = tokenEnd(c.offsets[i + found - 1]);
+      hits.push({ begin, end, category: category ?? 'C', type: `header:${source}`, engine: engine ?? 'local:header-date', score: 0.8, identity: true });
+    }
+  }
+  return hits;
+}
+
+/** Folds the letters of a regex source that are literals (not escapes like `\s`). */
+function foldRegexLiterals(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      out += source[i] + source[i + 1];
+      i++;
+    } else if (/[A-Z]/.test(source[i])) out += foldOcr(source[i]);
+    else out += source[i];
+  }
+  return out;
+}
+
+function identityHits(text: string, folded: string, m: IdentityMatchers, keep: Set<string>): Hit[] {
+  const hits: Hit[] = [];
+  const tokens = tokenize(text);
+  for (const t of tokens) {
+    const f = foldOcr(t.text);
+    const exactUpper = t.text.toUpperCase();
+    for (const n of [...m.nameTokens, ...m.distinctTokens]) {
+      const isName = m.nameTokens.includes(n);
+      let score = 0;
+      if (f === n.folded) score = exactUpper === n.upper ? 1 : 0.9;
+      else if (n.folded.length >= 6 && editDistance(f, n.folded, 1) <= 1) score = 0.8;
+      // Name parts run together when OCR reads the separator as a letter (`HARTWELLASILAS` for HARTWELL^SILAS).
+      else if (isName && n.folded.length >= 5 && f.length > n.folded.length + 1 && f.includes(n.folded)) score = 0.7;
+      if (score === 0) continue;
+      // A two-letter name part that is also a keep-list word (e.g. `PA`) needs its neighbours to be names.
+      if (n.folded.length <= 2 && keep.has(exactUpper)) continue;
+      hits.push({ begin: t.begin, end: t.end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score, identity: true });
+      break;
+    }
+  }
+  // Initials (`J.`, `JQ`) beside a part of the same person's name; a run of them (`J. Q. DOE`) counts
+  // from the name outwards. The name's source tells whose initials they must be.
+  const nameAt = new Map(hits.filter((h) => h.engine === 'local:header-name').map((h) => [h.begin, h.type]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [i, t] of tokens.entries()) {
+      if (nameAt.has(t.begin) || !/^\p{L}{1,3}$/u.test(t.text)) continue;
+      const up = t.text.toUpperCase();
+      const besideTypes = [tokens[i - 1], tokens[i + 1]].map((n) => n && nameAt.get(n.begin)).filter((x): x is string => x !== undefined);
+      if (besideTypes.length === 0) continue;
+      const candidates: Array<{ category: SafeHarborCategory; source: string }> =
+        t.text.length === 1 ? m.nameLetters.filter((l) => l.letter === up) : t.text === up ? m.nameGroups.filter((g) => g.letters === up) : [];
+      const initial = candidates.find((c) => besideTypes.includes(`header:${c.source}`));
+      if (!initial) continue;
+      hits.push({ begin: t.begin, end: t.end, category: initial.category, type: `header:${initial.source}`, engine: 'local:header-name', score: 0.9, identity: true });
+      nameAt.set(t.begin, `header:${initial.source}`);
+      changed = true;
+    }
+  }
+  // A word cut at the edge of what OCR read (the first word losing its head, the last its tail):
+  // five characters or more and at least 60% of a distinctive header word or ID. The box then grows
+  // over the rest of the word's glyphs.
+  for (const [t, cut] of [[tokens[0], 'head'], [tokens[tokens.length - 1], 'tail']] as const) {
+    if (!t || hits.some((h) => h.begin <= t.begin && h.end >= t.end)) continue;
+    const f = foldOcr(t.text);
+    if (f.length < 5 || keep.has(t.text.toUpperCase())) continue;
+    const part = (whole: string) => f.length < whole.length && f.length >= 0.6 * whole.length && cutMatch(f, whole, cut);
+    const word = [...m.nameTokens, ...m.distinctTokens].find((n) => part(n.folded));
+    const id = word ? undefined : m.compacts.find((c) => /\d/.test(c.folded) && part(c.folded));
+    const source = word ?? id;
+    if (!source) continue;
+    const engine = word && m.nameTokens.includes(word as (typeof m.nameTokens)[number]) ? 'local:header-name' : 'local:header-value';
+    hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true });
+  }
+  for (const t of tokens) {
+    if (t.text.length < 3 || t.text !== t.text.toUpperCase() || keep.has(t.text)) continue;
+    const acronym = m.acronyms.find((a) => a.letters === t.text);
+    if (acronym) hits.push({ begin: t.begin, end: t.end, category: acronym.category, type: `header:${acronym.source}:initials`, engine: 'local:header-value', score: 0.8, identity: true });
+  }
+  for (const ini of m.initials) {
+    for (const x of text.matchAll(ini.regex)) {
+      hits.push({ begin: x.index!, end: x.index! + x[0].length, category: ini.category, type: `header:${ini.source}:initials`, engine: 'local:header-name', score: 0.7, identity: true });
+    }
+  }
+  for (const d of m.dates) {
+    for (const x of folded.matchAll(d.regex)) {
+      hits.push({ begin: x.index!, end: x.index! + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
+    }
+  }
+  hits.push(...fuzzyDateHits(text, m));
+  if (m.compacts.length > 0) {
+    const c = compact(text);
+    for (const id of m.compacts) {
+      let from = 0;
+      for (;;) {
+        const at = c.value.indexOf(id.folded, from);
+        if (at < 0) break;
+        from = at + 1;
+        const begin = c.offsets[at];
+        const end = c.offsets[at + id.folded.length - 1] + 1;
+        // Only whole tokens: `12345` inside `9912345` is another number.
+        if (/[\p{L}\p{N}]/u.test(text[begin - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+        hits.push({ begin, end, category: id.category, type: `header:${id.source}`, engine: 'local:header-value', score: 1, identity: true });
+      }
+    }
+  }
+  return hits;
+}
+
+/**
+ * Runs of a free-text value's words ("Medical Center" of "Saint Aldric Medical Center"), in the forms
+ * screens use: each word whole, misread (OCR slips), abbreviated (`St.`, `Med`, `Ctr`, `Rgnl`), or a
+ * pair of words as their initials (`MC`). Two words or more anywhere, or one word that is a whole line
+ * and no keep-list word. Generic on their own, so the caller keeps them only beside a line that holds
+ * a distinctive part of the same value.
+ */
+function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[] {
+  const hits: Hit[] = [];
+  const tokens = tokenize(text);
+  const foldedTokens = tokens.map((t) => foldOcr(t.text));
+  // A word continuing a run already matched may have more OCR slips (speckle touching its glyphs):
+  // two for words of six letters, three from seven.
+  const same = (a: string, b: string, continuing: boolean) => {
+    if (a === b) return true;
+    const max = b.length < 6 ? 0 : !continuing ? 1 : b.length >= 7 ? 3 : 2;
+    return max > 0 && editDistance(a, b, max) <= max;
+  };
+  for (const phrase of m.phrases) {
+    for (let i = 0; i < tokens.length; i++) {
+      let best = 0;
+      let extend = 0;
+      for (let k = 0; k < phrase.words.length; k++) {
+        const run = matchRun(foldedTokens, tokens.map((x) => x.text), i, phrase.words, k, same);
+        let n = run.tokens;
+        let cut = 0;
+        // The last word of a line continuing the run may be cut short (`Northgate Imag` for `Northgate Imaging`).
+        const next = phrase.words[run.words];
+        const last = foldedTokens[i + n];
+        if (n > 0 && i + n === tokens.length - 1 && next && last.length >= 3 && next.startsWith(last) && last.length < next.length) {
+          cut = next.length - last.length;
+          n++;
+        }
+        // A fuzzy match shorter than the header word lost characters too.
+        if (!cut && n > 1 && i + n - 1 === tokens.length - 1 && run.lastFuzzy) cut = Math.max(0, run.lastWord.length - foldedTokens[i + n - 1].length);
+        if (n > best) {
+          best = n;
+          extend = cut;
+        }
+      }
+      const alone = best === 1 && tokens.length === 1 && tokens[0].text.length >= 3 && !keep.has(tokens[0].text.toUpperCase()) && !isStopWord(tokens[0].text);
+      // A run of function words only ("of the", "and") says nothing about whose institution it is.
+      const onlyStopWords = tokens.slice(i, i + best).every((t) => isStopWord(t.text));
+      if ((best >= 2 || alone) && !onlyStopWords) {
+        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-phrase', score: 0.8, identity: true, ...(extend ? { extend } : {}) });
+        i += best - 1;
+      }
+    }
+  }
+  return hits;
+}
+
+/**
+ * How many tokens from `i` match the words of a value from `k` on, each token a word (`same`), an
+ * abbreviation of it, the initials of two to four consecutive words (`MC`, `UH`), or, inside a run,
+ * a one-letter initial (`U.`). Returns the tokens and words used, and the last word matched.
+ */
+function matchRun(
+  tokens: string[],
+  original: string[],
+  i: number,
+  words: string[],
+  k: number,
+  same: (a: string, b: string, continuing: boolean) => boolean,
+): { tokens: number; words: number; lastWord: string; lastFuzzy: boolean } {
+  let t = i;
+  let w = k;
+  let lastWord = '';
+  let lastFuzzy = false;
+  while (t < tokens.length && w < words.length) {
+    const token = tokens[t];
+    const continuing = t > i;
+    let used = 0;
+    let fuzzy = false;
+    if (same(token, words[w], continuing)) {
+      used = 1;
+      fuzzy = token !== words[w];
+    } else if (t === 0 && token.length >= 4 && token.length >= 0.6 * words[w].length && token.length < words[w].length && cutMatch(token, words[w], 'head')) {
+      // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
+      used = 1;
+    } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, words[w]) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
+    else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + token.length <= words.length && initialsOf(words.slice(w, w + token.length)) === token) used = token.length;
+    // A one-letter initial (`U. Hosp.`) counts inside a run or opening one that goes on.
+    else if ((continuing || t + 1 < tokens.length) && /^\p{L}$/u.test(original[t]) && words[w][0] === token) used = 1;
+    if (!used) break;
+    lastWord = words[w + used - 1];
+    lastFuzzy = fuzzy;
+    t++;
+    w += used;
+  }
+  return { tokens: t - i, words: w, lastWord, lastFuzzy };
+}
+
+/** Joins hits of the same kind that overlap or touch (only spaces or punctuation between). */
+function mergeHits(hits: Hit[], text: string): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.begin - b.begin || b.end - a.end);
+  const out: Hit[] = [];
+  for (const h of sorted) {
+    // Hits are sorted by start: only the last few can touch this one (keeps long texts linear).
+    const recent = out.slice(-16);
+    const same = recent.find(
+      (o) => o.category === h.category && o.engine === h.engine && h.begin <= o.end + 3 && /^[\s,^.;:/-]*$/.test(text.slice(o.end, Math.max(o.end, h.begin))),
+    );
+    if (same) {
+      if (h.end >= same.end) same.extend = h.extend;
+      same.end = Math.max(same.end, h.end);
+      same.score = Math.max(same.score, h.score);
+      if (same.type !== h.type) same.type = same.type.startsWith('header:') ? same.type : h.type;
+      continue;
+    }
+    if (recent.some((o) => o.begin <= h.begin && o.end >= h.end && o.score >= h.score)) continue;
+    out.push({ ...h });
+  }
+  return out;
+}
+
+/**
+ * A short token squeezed between two PHI hits on one line (a sex marker `[M]`, an age `45Y`) is part
+ * of the identity block: flag it too, unless it is harmless annotation.
+ */
+/** Name and date blocks, where a sex or age marker often sits between the parts. */
+const IDENTITY_BLOCK = new Set<SafeHarborCategory>(['A', 'C']);
+
+function bridges(hits: Hit[], text: string, isKept: (t: string) => boolean): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.begin - b.begin);
+  const out: Hit[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    if (b.begin <= a.end || !IDENTITY_BLOCK.has(a.category) || !IDENTITY_BLOCK.has(b.category)) continue;
+    const gap = text.slice(a.end, b.begin);
+    const tokens = tokenize(gap);
+    const bracketed = /^\s*[([{<].*[)\]}>]\s*$/.test(gap);
+    if (tokens.length !== 1 || tokens[0].text.length > 3 || /^\p{Ll}+$/u.test(tokens[0].text) || (!bracketed && isKept(tokens[0].text))) continue;
+    if (!/^[\s([{<]*[\p{L}\p{N}]+[\s)\]}>,]*$/u.test(gap)) continue;
+    const begin = a.end + gap.search(/\S/);
+    const end = a.end + gap.trimEnd().length;
+    out.push({ begin, end, category: 'R', type: 'between-phi', engine: 'local:context', score: 0.5, identity: false });
+  }
+  return out;
+}
+
+function toFinding(h: Hit, st: SpanText): PhiFinding {
+  const finding: PhiFinding = {
+    text: st.text.slice(h.begin, h.end),
+    category: h.category,
+    score: h.score,
+    type: h.type,
+    engine: h.engine,
+    begin: h.begin,
+    end: h.end,
+  };
+  Object.assign(finding, findingPlace(st, h.begin, h.end));
+  const lastWord = [...st.words].reverse().find((w) => w.begin < h.end && w.end > h.begin);
+  if (h.extend && finding.box && lastWord) {
+    finding.box.width += Math.ceil((lastWord.word.box.width / Math.max(1, lastWord.word.text.length)) * h.extend);
+  }
+  return finding;
+}

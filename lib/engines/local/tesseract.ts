@@ -1,0 +1,464 @@
+/**
+ * Local text detection with tesseract.js, fully offline: the worker script, the wasm core and the
+ * English traineddata all come from node_modules (`tesseract.js`, `tesseract.js-core`,
+ * `@tesseract.js-data/eng`); nothing is fetched and nothing is cached to disk unless asked.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+import type Tesseract from 'tesseract.js';
+import { engineError } from '../errors.js';
+import { clampConfidence, pushLine } from '../text-lines.js';
+import { buildMosaics, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
+import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
+
+const ENGINE = 'tesseract';
+/** Border added around the image before OCR, in upscaled pixels. */
+const PAD = 10;
+
+/** Which image polarity to hand to tesseract, which reads dark text on a light background best. */
+export type Polarity = 'auto' | 'both' | 'light-on-dark' | 'dark-on-light';
+
+/** Options of {@link createLocalTextDetector}. */
+export interface LocalTextDetectorOptions {
+  /**
+   * Upscaling factor before OCR, or `'auto'` (default: `'auto'`: with `strategy: 'regions'` each crop
+   * is scaled so its glyphs reach ~36 px, 1x to 4x; with `'page'` 3x for images up to 1024 px on the
+   * long side, 2x up to 2048 px, 1x above, so overlay text of 10–14 px reaches ~30 px).
+   */
+  scale?: number | 'auto';
+  /**
+   * Polarity of `strategy: 'page'` (regions pick their own) (default: `'both'`): `'both'` reads the image as it is and inverted and merges the lines
+   * (recall first: overlays mix white-on-black and black-on-white text); `'auto'` inverts only when
+   * the background is dark; the other two force one reading.
+   */
+  polarity?: Polarity;
+  /** Folder holding `eng.traineddata.gz` (default: the `4.0.0_best_int` folder of `@tesseract.js-data/eng`). */
+  langPath?: string;
+  /** Folder to cache the unpacked traineddata in (default: none, the gzipped data is read from `langPath` each start). */
+  cachePath?: string;
+  /** tesseract page segmentation mode (default: `'11'`, sparse text: overlay text is scattered, not a page). */
+  pageSegMode?: string;
+  /** Words below this confidence (0–100) are dropped (default: 0, keep all: PHI judgement comes later). */
+  minConfidence?: number;
+  /** How many distinct images' results to remember, keyed by a digest of their bytes (default: 256). */
+  cacheSize?: number;
+  /**
+   * How to read an image (default `'regions'`): `'regions'` finds text-like lines (glyph-sized
+   * components standing out from their surroundings), crops each with a margin and reads each crop
+   * at its own scale and polarity, label patches cleaned of their surroundings; a crop already read
+   * (the same pixels on another frame) is answered from memory. Faster than reading the whole frame
+   * and better on small corner text and dark text on light patches. Every reading of a place is kept
+   * unless a stronger one holds its text (recall first). `'page'` reads the whole upscaled frame
+   * (in the polarities of `polarity`).
+   */
+  strategy?: 'regions' | 'page';
+  /**
+   * With `strategy: 'regions'`, also read the whole frame once as a safety net (default `'always'`):
+   * at 2x up to 1024 px on the long side (1x above), in the one polarity its background suggests; its
+   * lines are merged with the regions' readings. Text whose glyphs do not stand out as components
+   * (low contrast, running into speckle or anatomy) is then still read. `'fallback'` reads the whole
+   * frame only when no text region was found; `'never'` trusts the regions alone.
+   */
+  fullFrame?: 'always' | 'fallback' | 'never';
+  /** Receives tesseract progress messages (optional). */
+  logger?: (message: Tesseract.LoggerMessage) => void;
+}
+
+
+const require = createRequire(import.meta.url);
+
+/** The folder of `@tesseract.js-data/eng` holding the given model's gzipped traineddata. */
+export function defaultLangPath(model: '4.0.0_best_int' | '4.0.0' = '4.0.0_best_int'): string {
+  const pkg = require.resolve('@tesseract.js-data/eng/package.json');
+  return join(dirname(pkg), model);
+}
+
+/**
+ * Creates the local OCR engine. One tesseract worker is started on first use and reused for every
+ * image until `close()`. An image identical to one already read is answered from memory.
+ * Throws `[deid] [tesseract] …` errors when OCR fails; callers must then fail the file closed.
+ *
+ * @example
+ * const ocr = createLocalTextDetector();
+ * const words = (await ocr.detect(image)).filter((t) => t.kind === 'word');
+ * await ocr.close();
+ */
+export function createLocalTextDetector(options: LocalTextDetectorOptions = {}): TextDetector & { close(): Promise<void> } {
+  const scaleOption = options.scale ?? 'auto';
+  if (scaleOption !== 'auto' && !(typeof scaleOption === 'number' && scaleOption >= 1 && scaleOption <= 6)) {
+    throw engineError(ENGINE, `option scale must be 'auto' or a number from 1 to 6, got ${String(scaleOption)}`);
+  }
+  const polarity = options.polarity ?? 'both';
+  if (!['auto', 'both', 'light-on-dark', 'dark-on-light'].includes(polarity)) {
+    throw engineError(ENGINE, `option polarity must be auto, both, light-on-dark or dark-on-light, got ${String(polarity)}`);
+  }
+  const langPath = options.langPath ?? defaultLangPath();
+  if (!existsSync(join(langPath, 'eng.traineddata.gz')) && !existsSync(join(langPath, 'eng.traineddata'))) {
+    throw engineError(ENGINE, `no eng.traineddata(.gz) in ${langPath}; install @tesseract.js-data/eng or set langPath`);
+  }
+  const minConfidence = options.minConfidence ?? 0;
+  const cacheSize = options.cacheSize ?? 256;
+  const pageSegMode = options.pageSegMode ?? '11';
+  const strategy = options.strategy ?? 'regions';
+  if (strategy !== 'regions' && strategy !== 'page') throw engineError(ENGINE, `option strategy must be 'regions' or 'page', got ${String(strategy)}`);
+  const fullFrame = options.fullFrame ?? 'always';
+  if (!['always', 'fallback', 'never'].includes(fullFrame)) throw engineError(ENGINE, `option fullFrame must be 'always', 'fallback' or 'never', got ${String(fullFrame)}`);
+  const cropCache = new Map<string, Pass>();
+
+  let worker: Promise<Tesseract.Worker> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const cache = new Map<string, DetectedText[]>();
+  let closed = false;
+
+  function getWorker(): Promise<Tesseract.Worker> {
+    worker ??= (async () => {
+      const { createWorker, OEM } = (await import('tesseract.js')).default;
+      const w = await createWorker('eng', OEM.LSTM_ONLY, {
+        langPath,
+        gzip: existsSync(join(langPath, 'eng.traineddata.gz')),
+        cacheMethod: options.cachePath ? 'write' : 'none',
+        ...(options.cachePath ? { cachePath: options.cachePath } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
+        errorHandler: () => {},
+      });
+      await w.setParameters({
+        tessedit_pageseg_mode: pageSegMode as Tesseract.PSM,
+        preserve_interword_spaces: '0',
+        // Scale is ours, not a print resolution; a fixed DPI stops tesseract guessing and warning.
+        user_defined_dpi: '300',
+        // tesseract prints debug notes to stdout ("Detected N diacritics") to stdout, polluting `deid run` output
+        // (the path is in tesseract's wasm file system, so it holds on every platform).
+        debug_file: '/dev/null',
+      } as Partial<Tesseract.WorkerParams>);
+      return w;
+    })().catch((error: unknown) => {
+      worker = undefined;
+      throw engineError(ENGINE, 'could not start the tesseract worker', error);
+    });
+    return worker;
+  }
+
+  /** Runs jobs one at a time on the single worker. */
+  function serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = queue.then(job, job);
+    queue = run.catch(() => {});
+    return run;
+  }
+
+  async function recognize(w: Tesseract.Worker, png: Buffer, what: string): Promise<Tesseract.Page> {
+    try {
+      return (await w.recognize(png, {}, { blocks: true, text: false })).data;
+    } catch (error) {
+      throw engineError(ENGINE, `OCR failed on ${what}`, error);
+    }
+  }
+
+  /** Reads the text-like regions of the image crop by crop; crops already read (on another frame) come from memory. */
+  async function readRegions(image: DisplayImage): Promise<DetectedText[]> {
+    const grey = await toGrey(image);
+    const crops = regionCrops(grey, image.width, image.height, scaleOption);
+    // Coloured overlays on grey anatomy: in the chroma image the anatomy (and its speckle) is gone and
+    // only the coloured text is left, so a line running into speckle is found and read whole.
+    const colour = chroma(image);
+    if (colour) crops.push(...regionCrops(colour, image.width, image.height, scaleOption));
+    const passes: Pass[] = [];
+    const todo: Crop[] = [];
+    for (const crop of crops) {
+      const known = cropCache.get(crop.key);
+      if (known) passes.push(shiftPass(known, crop.box.left, crop.box.top));
+      else todo.push(crop);
+    }
+    if (todo.length > 0) {
+      const w = await getWorker();
+      for (const mosaic of await buildMosaics(todo)) {
+        const page = await recognize(w, mosaic.png, `a mosaic of ${mosaic.crops.length} text regions of a ${image.width}x${image.height} image`);
+        const perCrop = splitMosaicPage(page, mosaic, minConfidence);
+        mosaic.crops.forEach((crop, i) => {
+          cropCache.set(crop.key, perCrop[i]);
+          if (cropCache.size > cacheSize * 64) cropCache.delete(cropCache.keys().next().value!);
+          passes.push(shiftPass(perCrop[i], crop.box.left, crop.box.top));
+        });
+      }
+    }
+    if (fullFrame === 'always' || (fullFrame === 'fallback' && crops.length === 0)) passes.push(await readWholeFrame(image, grey));
+    return mergePasses(passes, true);
+  }
+
+  /** The safety-net reading of the whole frame: one polarity, 2x for frames up to 1024 px, else 1x. */
+  async function readWholeFrame(image: DisplayImage, grey: Uint8Array): Promise<Pass> {
+    const scale = scaleOption === 'auto' ? (Math.max(image.width, image.height) <= 1024 ? 2 : 1) : scaleOption;
+    const input = await preprocess(grey, image.width, image.height, scale, median(grey) < 128);
+    const page = await recognize(await getWorker(), input, `the whole ${image.width}x${image.height} image`);
+    return pageToPass(page, scale, image, minConfidence);
+  }
+
+  async function readOnce(image: DisplayImage): Promise<DetectedText[]> {
+    assertDisplayImage(image);
+    if (strategy === 'regions') return readRegions(image);
+    const scale = scaleOption === 'auto' ? autoScale(image) : scaleOption;
+    const grey = await toGrey(image);
+    const darkBackground = median(grey) < 128;
+    const readings: boolean[] =
+      polarity === 'both' ? [darkBackground, !darkBackground]
+        : polarity === 'auto' ? [darkBackground]
+          : [polarity === 'light-on-dark'];
+    const w = await getWorker();
+    const passes: Pass[] = [];
+    for (const invert of readings) {
+      const input = await preprocess(grey, image.width, image.height, scale, invert);
+      let page: Tesseract.Page;
+      try {
+        page = (await w.recognize(input, {}, { blocks: true, text: false })).data;
+      } catch (error) {
+        throw engineError(ENGINE, `OCR failed on a ${image.width}x${image.height} image`, error);
+      }
+      passes.push(pageToPass(page, scale, image, minConfidence));
+    }
+    return mergePasses(passes);
+  }
+
+  return {
+    name: 'local:tesseract',
+    async detect(image: DisplayImage): Promise<DetectedText[]> {
+      if (closed) throw engineError(ENGINE, 'detect() called after close()');
+      const key = digest(image);
+      const known = cache.get(key);
+      if (known) return known.map(copyText);
+      const result = await serial(() => readOnce(image));
+      cache.set(key, result.map(copyText));
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+      return result;
+    },
+    async close(): Promise<void> {
+      closed = true;
+      const pending = worker;
+      worker = undefined;
+      cache.clear();
+      cropCache.clear();
+      if (!pending) return;
+      await queue;
+      try {
+        await (await pending).terminate();
+      } catch {
+        // A worker that failed to start has nothing to terminate.
+      }
+    },
+  };
+}
+
+function assertDisplayImage(image: DisplayImage): void {
+  const ok =
+    image && Number.isInteger(image.width) && Number.isInteger(image.height) && image.width > 0 && image.height > 0 &&
+    (image.channels === 1 || image.channels === 3) && image.data?.length === image.width * image.height * image.channels;
+  if (!ok) {
+    throw engineError(
+      ENGINE,
+      `not a DisplayImage: expected width*height*channels (1 or 3) bytes, got ${image?.width}x${image?.height}x${image?.channels} with ${image?.data?.length} bytes`,
+    );
+  }
+}
+
+/** A digest of the pixels and their shape: identical frames are read once. */
+function digest(image: DisplayImage): string {
+  return createHash('sha256')
+    .update(`${image.width}x${image.height}x${image.channels};`)
+    .update(image.data)
+    .digest('hex');
+}
+
+function autoScale(image: DisplayImage): number {
+  const side = Math.max(image.width, image.height);
+  return side <= 1024 ? 3 : side <= 2048 ? 2 : 1;
+}
+
+async function toGrey(image: DisplayImage): Promise<Uint8Array> {
+  if (image.channels === 1) return image.data;
+  // Text in colour overlays (yellow, green) is brighter than its background in at least one
+  // channel: the maximum keeps it bright where a luminance mix could wash it out.
+  const out = new Uint8Array(image.width * image.height);
+  const d = image.data;
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.max(d[j], d[j + 1], d[j + 2]);
+  return out;
+}
+
+/**
+ * The chroma (max − min of the channels) of an RGB image with coloured pixels, stretched to 0–255; else
+ * undefined. Grey pixels (anatomy, speckle, white text) are 0 there.
+ */
+function chroma(image: DisplayImage): Uint8Array | undefined {
+  if (image.channels !== 3) return undefined;
+  const n = image.width * image.height;
+  const out = new Uint8Array(n);
+  const d = image.data;
+  let coloured = 0;
+  let top = 0;
+  for (let i = 0, j = 0; i < n; i++, j += 3) {
+    const a = d[j];
+    const b = d[j + 1];
+    const c = d[j + 2];
+    const v = Math.max(a, b, c) - Math.min(a, b, c);
+    out[i] = v;
+    if (v >= 48) coloured++;
+    if (v > top) top = v;
+  }
+  // A few coloured glyphs at least (a lone colour bar or a tinted image is read by the grey pass).
+  if (coloured < 20 || coloured > 0.5 * n) return undefined;
+  if (top < 255) for (let i = 0; i < n; i++) out[i] = Math.round((out[i] * 255) / top);
+  return out;
+}
+
+function median(grey: Uint8Array): number {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < grey.length; i++) hist[grey[i]]++;
+  return histogramMedian(hist, grey.length);
+}
+
+function histogramMedian(hist: Uint32Array, n: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v];
+    if (seen * 2 >= n) return v;
+  }
+  return 255;
+}
+
+/**
+ * Upscales, stretches contrast and sets the polarity to dark text on light background.
+ * Tesseract binarises (Otsu) on its own; a fixed threshold here would lose grey text on grey anatomy.
+ */
+async function preprocess(grey: Uint8Array, width: number, height: number, scale: number, invert: boolean): Promise<Buffer> {
+  let pipeline = sharp(grey, { raw: { width, height, channels: 1 } });
+  if (scale !== 1) {
+    pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' });
+  }
+  pipeline = pipeline.normalise();
+  if (invert) pipeline = pipeline.negate({ alpha: false });
+  // sharp widens grey to sRGB after normalise; ask for one channel back.
+  const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw engineError(ENGINE, `preprocessing produced ${info.channels} channels, expected 1`);
+  const padded = padWithLocalBackground(new Uint8Array(data.buffer, data.byteOffset, data.length), info.width, info.height, PAD);
+  return sharp(padded, { raw: { width: info.width + 2 * PAD, height: info.height + 2 * PAD, channels: 1 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+/**
+ * Adds a border whose colour follows the local background of the nearest edge pixels (a running
+ * median), so glyphs touching the image edge stay whole blobs: a single border colour would merge
+ * white text touching a dark edge with a light border (or the reverse) and tesseract would drop it.
+ */
+function padWithLocalBackground(src: Uint8Array, width: number, height: number, pad: number): Uint8Array {
+  const w2 = width + 2 * pad;
+  const out = new Uint8Array(w2 * (height + 2 * pad));
+  for (let y = 0; y < height; y++) out.set(src.subarray(y * width, (y + 1) * width), (y + pad) * w2 + pad);
+  const radius = 12 * pad;
+  const top = runningMedian((i) => src[i], width, radius);
+  const bottom = runningMedian((i) => src[(height - 1) * width + i], width, radius);
+  const left = runningMedian((i) => src[i * width], height, radius);
+  const right = runningMedian((i) => src[i * width + width - 1], height, radius);
+  for (let p = 0; p < pad; p++) {
+    for (let x = 0; x < w2; x++) {
+      const xi = Math.min(width - 1, Math.max(0, x - pad));
+      out[p * w2 + x] = top[xi];
+      out[(height + pad + p) * w2 + x] = bottom[xi];
+    }
+    for (let y = 0; y < height; y++) {
+      out[(y + pad) * w2 + p] = left[y];
+      out[(y + pad) * w2 + pad + width + p] = right[y];
+    }
+  }
+  return out;
+}
+
+/** The median of `at(j)` for j in [i - radius, i + radius], for every i below n. */
+function runningMedian(at: (i: number) => number, n: number, radius: number): Uint8Array {
+  const hist = new Uint32Array(256);
+  const out = new Uint8Array(n);
+  let lo = 0;
+  let hi = -1;
+  for (let i = 0; i < n; i++) {
+    const from = Math.max(0, i - radius);
+    const to = Math.min(n - 1, i + radius);
+    while (hi < to) hist[at(++hi)]++;
+    while (lo < from) hist[at(lo++)]--;
+    out[i] = histogramMedian(hist, to - from + 1);
+  }
+  return out;
+}
+
+
+function pageToPass(page: Tesseract.Page, scale: number, image: DisplayImage, minConfidence: number): Pass {
+  const pass: Pass = { words: [], lines: [] };
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words = line.words
+          .filter((w) => w.text.trim() !== '' && w.confidence >= minConfidence)
+          .map((w) => ({ text: w.text.trim(), confidence: clampConfidence(w.confidence), box: toOriginal(w.bbox, scale, image) }));
+        if (words.length === 0) continue;
+        pushLine(pass, words);
+      }
+    }
+  }
+  return pass;
+}
+
+/** Maps a bbox in the padded, upscaled image back to the original pixel grid, rounding outward. */
+function toOriginal(b: Tesseract.Bbox, scale: number, image: DisplayImage): Box {
+  const left = Math.max(0, Math.floor((b.x0 - PAD) / scale));
+  const top = Math.max(0, Math.floor((b.y0 - PAD) / scale));
+  const right = Math.min(image.width, Math.ceil((b.x1 - PAD) / scale));
+  const bottom = Math.min(image.height, Math.ceil((b.y1 - PAD) / scale));
+  return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+}
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  if (w <= 0 || h <= 0) return 0;
+  const smaller = Math.min(a.width * a.height, b.width * b.height);
+  return smaller > 0 ? (w * h) / smaller : 0;
+}
+
+/**
+ * Merges the readings of both polarities line by line: where lines of two passes overlap, the one
+ * with more confident text wins (the sum of its word confidences); lines seen in one pass only are kept.
+ */
+export function mergePasses(passes: Pass[], keepAll = false): DetectedText[] {
+  type Candidate = { line: DetectedText; words: DetectedText[]; weight: number };
+  const candidates: Candidate[] = [];
+  for (const pass of passes) {
+    for (const line of pass.lines) {
+      const words = pass.words.filter((w) => w.lineIndex === line.lineIndex);
+      const weight = words.reduce((s, w) => s + w.confidence * w.text.length, 0);
+      candidates.push({ line, words, weight });
+    }
+  }
+  candidates.sort((a, b) => b.weight - a.weight);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    // Recall first: a weaker reading of the same place is dropped only when it adds nothing
+    // (its text is part of a stronger reading there); otherwise both go to PHI detection.
+    const redundant = kept.some((k) => overlap(k.line.box, c.line.box) > 0.5 && (!keepAll || compactText(k.line.text).includes(compactText(c.line.text))));
+    if (redundant) continue;
+    kept.push(c);
+  }
+  kept.sort((a, b) => a.line.box.top - b.line.box.top || a.line.box.left - b.line.box.left);
+  const out: DetectedText[] = [];
+  kept.forEach((c, lineIndex) => {
+    out.push({ ...c.line, lineIndex, box: { ...c.line.box } });
+    for (const w of c.words) out.push({ ...w, lineIndex, box: { ...w.box } });
+  });
+  return out;
+}
+
+function compactText(text: string): string {
+  return text.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function copyText(t: DetectedText): DetectedText {
+  return { ...t, box: { ...t.box } };
+}

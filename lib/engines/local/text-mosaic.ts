@@ -1,0 +1,332 @@
+/**
+ * Crops of text-like regions, each scaled, stretched and oriented on its own and laid out on a page
+ * for tesseract (one crop per page: see MOSAIC_MAX_HEIGHT); and the mapping of the words read back
+ * to image pixels. Reading crops instead of the whole upscaled frame costs time in proportion to the
+ * text, not to the image, and lets every region have its own contrast stretch and polarity.
+ */
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import type Tesseract from 'tesseract.js';
+import { engineError } from '../errors.js';
+import { clampConfidence, pushLine } from '../text-lines.js';
+import { findTextRegions, slidingExtreme } from '../../image/text-regions.js';
+import type { Box, DetectedText } from '../types.js';
+
+/** Words and lines read in one image or crop. */
+export interface Pass {
+  words: DetectedText[];
+  lines: DetectedText[];
+}
+
+/** A crop to read: where it is in the image, how to scale and orient it, and its grey pixels. */
+export interface Crop {
+  box: Box;
+  scale: number;
+  /** The ground is dark: invert so tesseract sees dark text on a light ground. */
+  invert: boolean;
+  pixels: Uint8Array;
+  /** Glyph height of its line (original pixels): sets how wide a structure counts as ground. */
+  glyphHeight: number;
+  /** Digest of pixels and settings: the same crop on another frame is read once. */
+  key: string;
+}
+
+/** Height the glyphs of a crop are scaled to (tesseract reads ~30 px capitals best). */
+const TARGET_GLYPH_HEIGHT = 36;
+const MOSAIC_PAD = 16;
+const MOSAIC_GAP = 60;
+/**
+ * Largest mosaic height. Crops sharing a page changed each other's reading (tesseract's layout
+ * analysis joins neighbours), and the per-call cost is small, so each crop is read on its own page.
+ */
+const MOSAIC_MAX_HEIGHT = 1;
+
+/**
+ * The crops of an image's text-like regions: each region's box with a margin, scaled so its glyphs
+ * reach ~36 px (or by the fixed `scale`), inverted when its ground is dark. When a region is a label
+ * patch (its ground differs from what surrounds it), the margin is filled with the patch's ground so
+ * tesseract sees one clean label.
+ */
+export function regionCrops(grey: Uint8Array, width: number, height: number, scaleOption: number | 'auto', depth = 0): Crop[] {
+  const crops = new Map<string, Crop>();
+  const add = (crop: Crop) => {
+    const id = `${crop.key}@${crop.box.left},${crop.box.top}`;
+    if (!crops.has(id)) crops.set(id, crop);
+  };
+  for (const region of findTextRegions(grey, width, height)) {
+    // Lines of a block are ~0.35 em apart: a small vertical margin keeps the neighbours' glyphs out.
+    const m = Math.max(2, Math.round(region.glyphHeight * 0.2));
+    // Wider on the sides: glyphs next to texture (speckle) are not found as glyphs but still belong to the word.
+    const mx = Math.max(3, Math.round(region.glyphHeight * 3));
+    const left = Math.max(0, region.box.left - mx);
+    const top = Math.max(0, region.box.top - m);
+    const right = Math.min(width, region.box.left + region.box.width + mx);
+    const bottom = Math.min(height, region.box.top + region.box.height + m);
+    const box = { left, top, width: right - left, height: bottom - top };
+    const pixels = new Uint8Array(box.width * box.height);
+    for (let y = 0; y < box.height; y++) pixels.set(grey.subarray((top + y) * width + left, (top + y) * width + right), y * box.width);
+    const rb = region.box;
+    let coreLo = 255;
+    let coreHi = 0;
+    const coreHist = new Uint32Array(256);
+    for (let y = rb.top; y < rb.top + rb.height; y++) for (let x = rb.left; x < rb.left + rb.width; x++) coreHist[grey[y * width + x]]++;
+    const coreCount = rb.width * rb.height;
+    coreLo = percentile(coreHist, coreCount, 0.02);
+    coreHi = percentile(coreHist, coreCount, 0.98);
+    if (coreHi - coreLo < 24) continue; // nothing stands out inside: no text
+    const patch = depth === 0 ? labelPatch(pixels, box.width, box.height, rb.left - left, rb.top - top, rb.width, rb.height) : undefined;
+    if (patch) {
+      if (patch.inner) {
+        // A label patch: its own lines, found on its now uniform ground, get their own glyph height and scale.
+        const inner = regionCrops(pixels, box.width, box.height, scaleOption, 1);
+        for (const c of inner) add({ ...c, box: { ...c.box, left: c.box.left + left, top: c.box.top + top } });
+        if (inner.length > 0) continue;
+      }
+    }
+    // Ink found brighter than its neighbourhood is read inverted; on a patch, the patch's ground decides.
+    const invert = patch ? patch.ground < (coreLo + coreHi) / 2 : region.light;
+    const scale = scaleOption === 'auto' ? Math.min(4, Math.max(1, Math.round((TARGET_GLYPH_HEIGHT / region.glyphHeight) * 2) / 2)) : scaleOption;
+    const key = createHash('sha256').update(`${box.width}x${box.height};${scale};${invert};`).update(pixels).digest('hex');
+    add({ box, scale, invert, pixels, glyphHeight: region.glyphHeight, key });
+  }
+  return [...crops.values()];
+}
+
+function percentile(hist: Uint32Array, n: number, q: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v];
+    if (seen >= q * n) return v;
+  }
+  return 255;
+}
+
+/**
+ * Detects a label patch in a crop: what surrounds it (flood-filled from the crop's edge over values
+ * close to the edge's median) differs from the ground inside, which fills most of the core. The
+ * surroundings are then painted with the patch's ground, in place, so the label reads as a clean page.
+ */
+function labelPatch(pixels: Uint8Array, w: number, h: number, cl: number, ct: number, cw: number, ch: number): { ground: number; inner: boolean } | undefined {
+  const edge: number[] = [];
+  for (let x = 0; x < w; x++) edge.push(pixels[x], pixels[(h - 1) * w + x]);
+  for (let y = 0; y < h; y++) edge.push(pixels[y * w], pixels[y * w + w - 1]);
+  edge.sort((a, b) => a - b);
+  const outside = edge[Math.floor(edge.length / 2)];
+  const near = (v: number) => Math.abs(v - outside) <= 48;
+  const out = new Uint8Array(w * h);
+  const stack: number[] = [];
+  const seed = (p: number) => {
+    if (!out[p] && near(pixels[p])) {
+      out[p] = 1;
+      stack.push(p);
+    }
+  };
+  for (let x = 0; x < w; x++) {
+    seed(x);
+    seed((h - 1) * w + x);
+  }
+  for (let y = 0; y < h; y++) {
+    seed(y * w);
+    seed(y * w + w - 1);
+  }
+  while (stack.length) {
+    const p = stack.pop()!;
+    const x = p % w;
+    const y = (p - x) / w;
+    if (x > 0) seed(p - 1);
+    if (x < w - 1) seed(p + 1);
+    if (y > 0) seed(p - w);
+    if (y < h - 1) seed(p + w);
+  }
+  let insideCore = 0;
+  const hist = new Uint32Array(256);
+  for (let y = ct; y < ct + ch; y++) {
+    for (let x = cl; x < cl + cw; x++) {
+      const p = y * w + x;
+      if (!out[p]) {
+        insideCore++;
+        hist[pixels[p]]++;
+      }
+    }
+  }
+  if (insideCore < 0.6 * cw * ch) return undefined; // mostly surroundings: glyphs on the ground, not a patch
+  // A patch encloses its glyphs: the core's own border lies on it, where a tight line of glyphs has ground.
+  let borderIn = 0;
+  let borderAll = 0;
+  for (let x = cl; x < cl + cw; x++) for (const y of [ct, ct + ch - 1]) (borderAll++, (borderIn += out[y * w + x] ? 0 : 1));
+  for (let y = ct; y < ct + ch; y++) for (const x of [cl, cl + cw - 1]) (borderAll++, (borderIn += out[y * w + x] ? 0 : 1));
+  if (borderIn < 0.85 * borderAll) return undefined;
+  const ground = percentile(hist, insideCore, 0.5);
+  if (Math.abs(ground - outside) <= 64) return undefined;
+  for (let p = 0; p < out.length; p++) if (out[p]) pixels[p] = ground;
+  return { ground, inner: true };
+}
+
+/**
+ * Removes the ground under the ink (a morphological top-hat): the ground is what an opening (for
+ * light ink) or a closing (for dark ink) wider than a stroke leaves, and each pixel keeps only how far
+ * its ink stands out from it, scaled by the strongest ink a glyph away, in the input's polarity. Every
+ * glyph then stands out alike, wherever it sits: what finding a word's glyphs needs.
+ */
+export function flattenGround(pixels: Uint8Array, width: number, height: number, glyphHeight: number, lightInk: boolean): Uint8Array {
+  // Wider than the boldest stroke of the line, narrower than the gaps between lines.
+  const r = Math.max(2, Math.round(glyphHeight * 0.35));
+  const ground = lightInk
+    ? slidingExtreme(slidingExtreme(pixels, width, height, r, false), width, height, r, true)
+    : slidingExtreme(slidingExtreme(pixels, width, height, r, true), width, height, r, false);
+  const ink = new Uint8Array(pixels.length);
+  let strongest = 0;
+  for (let i = 0; i < ink.length; i++) {
+    ink[i] = lightInk ? pixels[i] - ground[i] : ground[i] - pixels[i];
+    if (ink[i] > strongest) strongest = ink[i];
+  }
+  // Ink on a bright part of the ground stands out less: scale each place by the strongest ink near it
+  // (a glyph away), so every glyph reaches full contrast. Texture far fainter than the crop's ink (and
+  // anything under 32 levels) is not raised: it would read as junk and slow tesseract down.
+  const peak = slidingExtreme(ink, width, height, Math.max(3, glyphHeight), true);
+  const floor = Math.max(32, 0.35 * strongest);
+  const out = new Uint8Array(pixels.length);
+  // Same polarity as the input (light ink stays light), so the caller's inversion still applies.
+  for (let i = 0; i < out.length; i++) {
+    const v = Math.min(255, Math.round((ink[i] * 255) / Math.max(floor, peak[i])));
+    out[i] = lightInk ? v : 255 - v;
+  }
+  return out;
+}
+
+/**
+ * Evens out the ground along a line of text: each column's ground (its faintest 10% for light ink,
+ * its strongest for dark), taken over a glyph's width, is removed, and each column's ink is scaled by
+ * the strongest ink a glyph away (at most 3x). Text running from a dark field onto bright anatomy
+ * (`Acc# A81998973` whose last digits sit on the body's edge) then reads on one ground, where one
+ * global threshold loses the part on the brighter side. Rows are not touched against each other, so
+ * the texture of a false region is not raised into junk readings. Returned in the input's polarity.
+ */
+export function evenGround(pixels: Uint8Array, width: number, height: number, glyphHeight: number, lightInk: boolean): Uint8Array {
+  const ink = lightInk ? pixels : pixels.map((v) => 255 - v);
+  const column = new Uint8Array(width);
+  const values = new Uint8Array(height);
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) values[y] = ink[y * width + x];
+    values.sort();
+    column[x] = values[Math.floor(0.1 * (height - 1))];
+  }
+  const r = Math.max(2, glyphHeight);
+  // The ground under a glyph's columns: the lowest column ground a glyph's width away.
+  const ground = slidingExtreme(column, width, 1, r, false);
+  const lifted = new Uint8Array(ink.length);
+  const top = new Uint8Array(width);
+  let strongest = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = Math.max(0, ink[y * width + x] - ground[x]);
+      lifted[y * width + x] = v;
+      if (v > top[x]) top[x] = v;
+      if (v > strongest) strongest = v;
+    }
+  }
+  if (strongest === 0) return pixels;
+  const peak = slidingExtreme(top, width, 1, r, true);
+  const out = new Uint8Array(ink.length);
+  for (let x = 0; x < width; x++) {
+    const gain = 255 / Math.max(32, strongest / 3, peak[x]);
+    for (let y = 0; y < height; y++) {
+      const v = Math.min(255, Math.round(lifted[y * width + x] * gain));
+      out[y * width + x] = lightInk ? v : 255 - v;
+    }
+  }
+  return out;
+}
+
+/** A mosaic image and where each crop sits in it. */
+export interface Mosaic {
+  png: Buffer;
+  crops: Crop[];
+  /** Each crop's place in the mosaic (scaled pixels). */
+  places: Box[];
+}
+
+/** Scales, stretches and orients each crop, and stacks them in mosaics of at most ~4000 px height. */
+export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
+  const prepared: Array<{ crop: Crop; data: Uint8Array; width: number; height: number }> = [];
+  for (const crop of crops) {
+    const flat = evenGround(crop.pixels, crop.box.width, crop.box.height, crop.glyphHeight, crop.invert);
+    let pipeline = sharp(flat, { raw: { width: crop.box.width, height: crop.box.height, channels: 1 } });
+    if (crop.scale !== 1) pipeline = pipeline.resize(Math.round(crop.box.width * crop.scale), Math.round(crop.box.height * crop.scale), { kernel: 'cubic' });
+    pipeline = pipeline.normalise();
+    if (crop.invert) pipeline = pipeline.negate({ alpha: false });
+    const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    if (info.channels !== 1) throw engineError('tesseract', `crop preprocessing produced ${info.channels} channels, expected 1`);
+    prepared.push({ crop, data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height });
+  }
+  const mosaics: Mosaic[] = [];
+  let batch: typeof prepared = [];
+  let used = MOSAIC_PAD;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const width = Math.max(...batch.map((p) => p.width)) + 2 * MOSAIC_PAD;
+    const height = batch.reduce((h, p) => h + p.height + MOSAIC_GAP, MOSAIC_PAD - MOSAIC_GAP) + MOSAIC_PAD;
+    const canvas = new Uint8Array(width * height).fill(255);
+    const places: Box[] = [];
+    let y = MOSAIC_PAD;
+    for (const p of batch) {
+      for (let r = 0; r < p.height; r++) canvas.set(p.data.subarray(r * p.width, (r + 1) * p.width), (y + r) * width + MOSAIC_PAD);
+      places.push({ left: MOSAIC_PAD, top: y, width: p.width, height: p.height });
+      y += p.height + MOSAIC_GAP;
+    }
+    const png = await sharp(canvas, { raw: { width, height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
+    mosaics.push({ png, crops: batch.map((p) => p.crop), places });
+    batch = [];
+    used = MOSAIC_PAD;
+  };
+  for (const p of prepared) {
+    if (batch.length > 0 && used + p.height > MOSAIC_MAX_HEIGHT) await flush();
+    batch.push(p);
+    used += p.height + MOSAIC_GAP;
+  }
+  await flush();
+  return mosaics;
+}
+
+/**
+ * Splits a mosaic's OCR result by crop: each word goes to the crop holding its centre, in the
+ * crop's own original pixel coordinates; a tesseract line spanning two crops is split.
+ */
+export function splitMosaicPage(page: Tesseract.Page, mosaic: Mosaic, minConfidence: number): Pass[] {
+  const passes: Pass[] = mosaic.crops.map(() => ({ words: [], lines: [] }));
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const byCrop = new Map<number, DetectedText[]>();
+        for (const w of line.words) {
+          const text = w.text.trim();
+          if (text === '' || w.confidence < minConfidence) continue;
+          const cx = (w.bbox.x0 + w.bbox.x1) / 2;
+          const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+          const i = mosaic.places.findIndex((p) => cy >= p.top && cy < p.top + p.height && cx >= p.left && cx < p.left + p.width);
+          if (i < 0) continue;
+          const place = mosaic.places[i];
+          const crop = mosaic.crops[i];
+          const s = crop.scale;
+          // One pixel more on every side: tesseract boxes the binarised glyphs, the anti-aliased edges lie just outside.
+          const l = Math.max(0, Math.floor((w.bbox.x0 - place.left) / s) - 1);
+          const t = Math.max(0, Math.floor((w.bbox.y0 - place.top) / s) - 1);
+          const r = Math.min(crop.box.width, Math.ceil((w.bbox.x1 - place.left) / s) + 1);
+          const b = Math.min(crop.box.height, Math.ceil((w.bbox.y1 - place.top) / s) + 1);
+          if (r <= l || b <= t) continue;
+          const word: DetectedText = { text, confidence: clampConfidence(w.confidence), box: { left: l, top: t, width: r - l, height: b - t }, kind: 'word', lineIndex: 0 };
+          byCrop.set(i, [...(byCrop.get(i) ?? []), word]);
+        }
+        for (const [i, words] of byCrop) pushLine(passes[i], words);
+      }
+    }
+  }
+  return passes;
+}
+
+/** A copy of a pass with every box moved by (dx, dy). */
+export function shiftPass(pass: Pass, dx: number, dy: number): Pass {
+  const move = (t: DetectedText): DetectedText => ({ ...t, box: { ...t.box, left: t.box.left + dx, top: t.box.top + dy } });
+  return { words: pass.words.map(move), lines: pass.lines.map(move) };
+}
+

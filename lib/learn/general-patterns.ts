@@ -1,0 +1,46 @@
+/**
+ * One general pattern per kind of finding (street address, URL, e-mail, phone, date), so learning
+ * proposes a few patterns that generalise instead of one regex per street or host
+ * (`\b\d{3}\sPENDLEFORD\sWAY\b`). A finding's kind is what the built-in text shapes say it is.
+ * The patterns are bounded and use no lookaround: the rules' regex list runs on RE2 (linear time),
+ * case-insensitively, between word boundaries.
+ */
+import { findShapes } from '../text/shapes.js';
+
+/** Kinds learning generalises; ID-like text keeps its shape-based patterns. */
+export const GENERAL_KINDS = ['address', 'url', 'email', 'phone', 'date'] as const;
+export type GeneralKind = (typeof GENERAL_KINDS)[number];
+
+const SUFFIX = 'STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|WAY|PLACE|PL|TERRACE|TER|CIRCLE|CIR|PARKWAY|PKWY|HIGHWAY|HWY|SQUARE|SQ|TRAIL|TRL|CRESCENT|CRES|CLOSE|PLAZA|PIKE|ROW|MEWS';
+const MONTHS = 'JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?';
+
+/** The general pattern of each kind (regex source, case-insensitive, bounded quantifiers only). */
+export const GENERAL_PATTERNS: Record<GeneralKind, string> = {
+  // Number, up to four capitalised words, a street suffix: `1234 Pendleford Way`, `12B N. Oak St.`
+  address: `\\d{1,6}[A-Z]?,?\\s{1,3}(?:[NSEW]\\.?\\s{1,3})?(?:[A-Z][A-Z'.-]{1,24}\\s{1,3}){1,4}(?:${SUFFIX})\\.?`,
+  // A scheme or www., or a host under a common top-level domain, with its path.
+  url: '(?:HTTPS?://|FTP://|WWW\\.)[^\\s<>"]{1,1000}|(?:[A-Z0-9-]{1,63}\\.){1,6}(?:COM|ORG|NET|EDU|GOV|MIL|INT|INFO|BIZ|IO|CO|UK|DE|FR|CA|AU|US|NL|CH|HEALTH|HOSPITAL|CLINIC|INVALID|EXAMPLE|TEST)(?:/[^\\s<>"]{0,1000})?',
+  email: "[A-Z0-9._%+'-]{1,64}@[A-Z0-9-]{1,63}(?:\\.[A-Z0-9-]{1,63}){1,8}",
+  // North American numbers, and international ones in four groups (the `+` stays: a word boundary cannot start on it).
+  phone: '\\(?\\d{3}\\)?[\\s.-]{0,2}\\d{3}[\\s.-]\\d{4}|\\d{2,3}[\\s.-]\\(?\\d{1,4}\\)?[\\s.-]\\d{3,4}[\\s.-]\\d{3,4}',
+  date: `(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}|\\d{1,2}[/-]\\d{1,2}[/-](?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2}|\\d{1,2}[\\s-]{0,3}(?:${MONTHS})\\.?[\\s,-]{0,3}\\d{2,4}|(?:${MONTHS})\\.?\\s{0,3}\\d{1,2}(?:ST|ND|RD|TH)?,?\\s{0,3}\\d{4}`,
+};
+
+/**
+ * The kind of a finding's text when one built-in shape covers most of it (80% of its letters and
+ * digits), or undefined (names, ID-like tokens, other text).
+ *
+ * @example kindOf('1234 Pendleford Way') // 'address'
+ */
+export function kindOf(text: string): GeneralKind | undefined {
+  const t = text.trim();
+  const size = t.replace(/[^\p{L}\p{N}]/gu, '').length;
+  if (size === 0) return undefined;
+  let best: { kind: GeneralKind; covered: number } | undefined;
+  for (const s of findShapes(t)) {
+    if (!(GENERAL_KINDS as readonly string[]).includes(s.kind)) continue;
+    const covered = t.slice(s.begin, s.end).replace(/[^\p{L}\p{N}]/gu, '').length;
+    if (!best || covered > best.covered) best = { kind: s.kind as GeneralKind, covered };
+  }
+  return best && best.covered >= 0.8 * size ? best.kind : undefined;
+}

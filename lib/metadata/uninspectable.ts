@@ -1,0 +1,73 @@
+/**
+ * Content the kit cannot inspect is never passed through as clean. Per case:
+ * - objects whose payload is a document, a signal or a vendor format (Encapsulated PDF/CDA/3D
+ *   models, waveforms including audio, private SOP classes) fail: their content is the object,
+ *   and the kit cannot read it for identities;
+ * - opaque binary elements (OB, OW, OL, OV, UN) the kit neither inspects nor knows as technical
+ *   (pixel and overlay data, palettes, LUTs, mesh indices) are removed, as is a Waveform Sequence
+ *   inside an image (an ECG trace beside an ultrasound image, say): the image stays;
+ * - private elements are left to the rules (the profile removes them unless on the safe list).
+ */
+import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
+import { isPrivateTag, nameOf, walkDataset } from '../dicom/elements.js';
+import { uidInMessage } from '../dicom/shown-values.js';
+
+/** What {@link guardUninspectableContent} decided. */
+export interface ContentVerdict {
+  /** Set when the file must not be released: why, in words (no header value). */
+  failReason?: string;
+  /** Elements removed because their content cannot be inspected. */
+  removed: Array<{ path: string; name: string }>;
+}
+
+const STANDARD_ROOT = '1.2.840.10008.';
+const STORAGE_ROOT = '1.2.840.10008.5.1.4.1.1.';
+const OPAQUE_VRS = new Set(['OB', 'OW', 'OL', 'OV', 'UN']);
+
+/** Opaque binary elements the kit inspects or knows as technical (no identity in them). */
+const KNOWN_BINARY = new Set([
+  '00020001', // File Meta Information Version
+  '7FE00010', // Pixel Data: the pixel step reads every frame
+  '00281201', '00281202', '00281203', '00281204', // palette colour LUT data (red, green, blue, alpha)
+  '00281221', '00281222', '00281223', // segmented palette colour LUT data
+  '00283006', // LUT Data
+  '00701808', // Weighting Lookup Table Data
+  '00700256', // Fill Pattern (a 128-byte bitmap of a graphic fill)
+  '00660023', '00660024', '00660025', '00660029', '00660129', '006A0011', // mesh and track indices
+  '00660103', // Recommended Display CIELab Value List
+]);
+
+/** Object classes whose payload the kit cannot read, by SOP Class UID prefix, and why. */
+const UNINSPECTABLE_CLASSES: Array<{ prefix: string; why: string }> = [
+  { prefix: `${STORAGE_ROOT}104.`, why: 'an encapsulated document (PDF, CDA, 3D model): the kit cannot read the document for identities' },
+  { prefix: `${STORAGE_ROOT}9.`, why: 'a waveform object (ECG, hemodynamic, audio): the kit cannot inspect signals or speech for identities' },
+];
+
+const isOverlayOrCurve = (tag: string) => /^(50|60)[0-9A-F]{2}/.test(tag) && parseInt(tag.slice(0, 4), 16) % 2 === 0;
+const firstString = (dict: DicomDict, tag: string) => String(dict[tag]?.Value?.[0] ?? '').trim().replace(/\0+$/, '');
+
+/**
+ * Decides what happens to content the kit cannot inspect, removing from `dataset` (a copy being
+ * de-identified) the elements it can do without. See the module comment for the cases.
+ */
+export function guardUninspectableContent(dataset: DicomDataset): ContentVerdict {
+  const sopClass = firstString(dataset.dict, '00080016') || firstString(dataset.meta, '00020002');
+  if (!sopClass) return { failReason: 'no SOP Class UID: the kind of object is unknown, so its content cannot be vouched for', removed: [] };
+  if (!sopClass.startsWith(STANDARD_ROOT)) return { failReason: `a private SOP class ${uidInMessage(sopClass)}: its content is defined by a vendor and cannot be inspected`, removed: [] };
+  const family = UNINSPECTABLE_CLASSES.find((c) => sopClass.startsWith(c.prefix));
+  if (family) return { failReason: `${family.why} (SOP class ${uidInMessage(sopClass)})`, removed: [] };
+  let document = false;
+  walkDataset(dataset.dict, ({ tag }) => void (tag === '00420011' && (document = true)));
+  if (document) return { failReason: 'an Encapsulated Document (0042,0011): the kit cannot read the document for identities', removed: [] };
+
+  const removed: ContentVerdict['removed'] = [];
+  walkDataset(dataset.dict, ({ tag, element, path, parent }) => {
+    if (isPrivateTag(tag) || isOverlayOrCurve(tag)) return; // the rules and the profile rows handle these
+    const waveform = tag === '54000100';
+    if (!waveform && (!OPAQUE_VRS.has(element.vr) || KNOWN_BINARY.has(tag))) return;
+    delete parent[tag];
+    removed.push({ path, name: waveform ? 'Waveform Sequence' : nameOf(tag) });
+    return 'skip';
+  });
+  return { removed };
+}

@@ -1,0 +1,126 @@
+/**
+ * The recipe: the one place that says which steps a run has, in which order, with which defaults and
+ * detectors. The local runner (`deidentifyFiles`), the evaluation runner (`evaluateFiles`) and the
+ * notebook façade (`createProcessor`) all take their steps and detectors from here (after unified's
+ * `use()`: the step list is assembled once and every file reuses it).
+ */
+import type { AwsSession } from '../engines/aws/session.js';
+import { createLocalPhiDetector } from '../engines/local/phi.js';
+import { createPhiDetector, createTextDetector, type EngineName } from '../engines/index.js';
+import type { IdentityContext, ImageStaging, PhiDetector, TextDetector } from '../engines/types.js';
+import type { Step } from '../file.js';
+import type { Rules } from '../rules/types.js';
+import type { StateStore } from '../state/store.js';
+import { deidentifyMetadata } from '../steps/deidentify-metadata.js';
+import { evaluateMetadata, matchOriginal } from '../steps/evaluate-metadata.js';
+import { evaluatePixels } from '../steps/evaluate-pixels.js';
+import { inspectContent } from '../steps/inspect-content.js';
+import { parseDicom } from '../steps/parse.js';
+import { cleanPixels, skipPixels } from '../steps/pixels.js';
+import { redactRemaining } from '../steps/redact-remaining.js';
+import { saveDeidentified } from '../steps/save.js';
+import { verifyClean } from '../steps/verify-clean.js';
+import { verifyMetadata } from '../steps/verify-metadata.js';
+import type { ObjectStorage } from '../storage/types.js';
+
+/** The rules file used when none is given (relative to the working folder). */
+export const DEFAULT_RULES_PATH = 'configs/de-id/de_id_rules_auto.yaml';
+/** The state folder (secret and identity maps) used when none is given; keep it out of shared output. */
+export const DEFAULT_STATE_DIR = '.deid-state';
+/** The detection engine used when none is given: fully offline. */
+export const DEFAULT_ENGINE: EngineName = 'local';
+/** Pixels added around each redaction box. */
+export const DEFAULT_PADDING = 3;
+
+/** What the `aws` engine's detectors share with the rest of the run: the session (profile, region, usage) and Rekognition's staging. */
+export interface RecipeAws {
+  session?: AwsSession;
+  staging?: ImageStaging;
+}
+
+/**
+ * The text detector of an engine: tesseract.js locally, Rekognition DetectText with AWS. Rekognition
+ * drops words under half the rules' threshold, the lowest confidence any local rule trusts a word at.
+ */
+export async function recipeTextDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<TextDetector> {
+  return createTextDetector(engine === 'aws' ? { engine: 'aws', session: aws.session, staging: aws.staging, minConfidence: rules.confidenceThreshold / 2 } : {});
+}
+
+/**
+ * The detector for burned-in text during de-identification: the rules' regexes, keep-list and threshold
+ * locally; with AWS, Comprehend Medical's findings joined with that same local evidence.
+ */
+export async function recipePixelPhiDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<PhiDetector> {
+  const local = { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold };
+  return createPhiDetector(engine === 'aws' ? { engine: 'aws', session: aws.session, confidenceThreshold: rules.confidenceThreshold, local } : local);
+}
+
+/**
+ * The evaluation's detector: independent of the rules' regexes (so it does not share their blind spots)
+ * locally; with AWS, Comprehend Medical's findings joined with that same local detector's.
+ */
+export async function recipeEvaluationPhiDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<PhiDetector> {
+  const local = { keepList: rules.pixelKeepList };
+  return engine === 'aws' ? createPhiDetector({ engine: 'aws', session: aws.session, confidenceThreshold: rules.confidenceThreshold, local }) : createLocalPhiDetector(local);
+}
+
+/** What {@link deidentificationSteps} needs. */
+export interface DeidentificationRecipe {
+  rules: Rules;
+  state: StateStore;
+  /** Where de-identified files are written. */
+  storage: ObjectStorage;
+  /** Detectors for burned-in text, or `false` to skip the pixels (`--no-pixels`: overlays still go). */
+  pixels: { textDetector: TextDetector; phiDetector: PhiDetector } | false;
+  /** Pixels added around each box (default: {@link DEFAULT_PADDING}). */
+  padding?: number;
+  /** Accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO. */
+  allowIncompleteRules?: boolean;
+}
+
+/**
+ * The de-identification steps: parse, refuse or strip content the kit cannot inspect, metadata,
+ * verify no Basic Profile value is left, pixels (or their skip), save under pseudonymous names.
+ */
+export function deidentificationSteps(recipe: DeidentificationRecipe): Step[] {
+  const { rules, state, allowIncompleteRules } = recipe;
+  const pixels = recipe.pixels ? cleanPixels({ ...recipe.pixels, padding: recipe.padding ?? DEFAULT_PADDING }) : skipPixels();
+  return [
+    parseDicom(),
+    inspectContent(),
+    deidentifyMetadata({ rules, state, allowIncompleteRules }),
+    verifyMetadata({ rules, allowIncompleteRules }),
+    pixels,
+    saveDeidentified({ storage: recipe.storage, state }),
+  ];
+}
+
+/** What {@link evaluationSteps} needs. */
+export interface EvaluationRecipe {
+  rules: Rules;
+  state: StateStore;
+  /** Where evaluated (and, where needed, further redacted) files are written. */
+  storage: ObjectStorage;
+  /** The evaluation's PHI detector ({@link recipeEvaluationPhiDetector}). */
+  phiDetector: PhiDetector;
+  /** The text detector for the pixels, or `false` not to check them again. */
+  textDetector: TextDetector | false;
+  /** Identities of the originals by the SOP Instance UID of their de-identified copies (optional). */
+  identities?: ReadonlyMap<string, IdentityContext>;
+  /** Pixels added around each box (default: {@link DEFAULT_PADDING}). */
+  padding?: number;
+}
+
+/** The evaluation steps: parse, match the original, judge header and pixels, redact what remains, check the header again, save. */
+export function evaluationSteps(recipe: EvaluationRecipe): Step[] {
+  const { rules, state, phiDetector } = recipe;
+  return [
+    parseDicom(),
+    matchOriginal(recipe.identities),
+    evaluateMetadata({ phiDetector, rules, state }),
+    ...(recipe.textDetector ? [evaluatePixels({ textDetector: recipe.textDetector, phiDetector })] : []),
+    redactRemaining({ rules, padding: recipe.padding ?? DEFAULT_PADDING }),
+    verifyClean({ phiDetector, rules, state, textDetector: recipe.textDetector || undefined }),
+    saveDeidentified({ storage: recipe.storage }),
+  ];
+}

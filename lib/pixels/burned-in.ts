@@ -1,0 +1,217 @@
+/**
+ * Burned-in text: finding PHI in the rendered frames with a text detector and a PHI detector, and
+ * filling its boxes. Pure over a dataset; the pixel steps (`lib/steps/pixels.ts`,
+ * `lib/steps/evaluate-pixels.ts`) record what these functions report on the file.
+ */
+import type { DicomDataset } from '../dicom/dataset.js';
+import { imageTextToSpans } from '../engines/local/phi.js';
+import type { IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan } from '../engines/types.js';
+import type { Box, DisplayImage } from '../image/types.js';
+import { findTextRegions } from '../image/text-regions.js';
+import { CannotVouchError, type ReportNote } from '../message.js';
+import { decodeFrames } from './decode.js';
+import { frameDigest } from './digest.js';
+import { findFilledBoxes, maskBoxes } from './filled-boxes.js';
+import { glyphExtent } from './glyph-extent.js';
+import type { PixelModule } from './module.js';
+import { cleanOverlays } from './overlays.js';
+import { redactFrames } from './redact.js';
+import { renderFrame } from './render.js';
+import { checkPixelData } from './validate.js';
+
+const PIXEL_DATA = '7FE00010';
+
+/** A PHI finding in the pixels of one frame (holds the text: keep it with sensitive reports). */
+export interface PixelFinding extends PhiFinding {
+  frame: number;
+}
+
+/** Options of {@link findBurnedInPhi}. */
+export interface BurnedInSearch {
+  textDetector: TextDetector;
+  phiDetector: PhiDetector;
+  /** Identity values to look for in the text. */
+  identity: IdentityContext;
+  /**
+   * Re-reading redacted pixels (the evaluation): mask the filled boxes before reading, so their edges
+   * are never read as text (default false). The boxes are `filled` (those this process filled) and
+   * the black rectangles found in each rendering.
+   */
+  maskFilled?: boolean;
+  /** Boxes already filled per frame, masked with `maskFilled`. */
+  filled?: ReadonlyMap<number, Box[]>;
+  /**
+   * Judges the text read beside the filled boxes of a frame, for what a box left readable of a word
+   * (used with `maskFilled`). Its findings join the PHI detector's.
+   */
+  besideFilled?: (spans: TextSpan[], filled: Box[], identity: IdentityContext) => PhiFinding[];
+}
+
+/**
+ * Finds burned-in PHI in every frame: renders each frame as a viewer would (and, for data deeper
+ * than 8 bits, also stretched min..max so text outside the window is not missed), reads it with
+ * the text detector and judges the text with the PHI detector. Every reading of a frame is judged
+ * together, and each finding's box grows to the whole glyphs of its words ({@link glyphExtent}).
+ * Identical frames are read once. A dataset without pixel data has no findings.
+ * @throws CannotVouchError (`pixel:undecodable`, `pixel:ocr-failed`) when the pixels cannot be decoded or read.
+ */
+export async function findBurnedInPhi(dataset: DicomDataset, search: BurnedInSearch): Promise<PixelFinding[]> {
+  if (!dataset.dict[PIXEL_DATA]) return [];
+  let decoded;
+  try {
+    decoded = await decodeFrames(dataset);
+  } catch (error) {
+    throw new CannotVouchError({ ruleId: 'pixel:undecodable', reason: `pixel data cannot be decoded, so burned-in text cannot be ruled out: ${(error as Error).message}` }, { cause: error });
+  }
+  const byDigest = new Map<string, PhiFinding[]>();
+  const findings: PixelFinding[] = [];
+  const known = search.filled ?? new Map<number, Box[]>();
+  for (const [index, frame] of decoded.frames.entries()) {
+    // Identical frames (with the same known boxes) are read once.
+    const digest = search.maskFilled ? `${frameDigest(frame)}:${JSON.stringify(known.get(index) ?? [])}` : frameDigest(frame);
+    let frameFindings = byDigest.get(digest);
+    if (!frameFindings) {
+      frameFindings = await frameFindingsOf(frameRenderings(decoded.module, frame), index, known.get(index) ?? [], search);
+      byDigest.set(digest, frameFindings);
+    }
+    findings.push(...frameFindings.map((f) => ({ ...f, frame: index })));
+  }
+  return findings;
+}
+
+/**
+ * Reads every rendering of one frame (boxes masked when asked) and judges all readings together: a
+ * generic part of a value read in one (`Med Ctr`) is backed by its distinctive part read in another.
+ */
+async function frameFindingsOf(renderings: DisplayImage[], index: number, known: Box[], search: BurnedInSearch): Promise<PhiFinding[]> {
+  const spans: TextSpan[] = [];
+  const readings: Array<{ image: DisplayImage; filled: Box[] }> = [];
+  for (const [r, rendering] of renderings.entries()) {
+    const filled = search.maskFilled ? [...known, ...findFilledBoxes(rendering)] : [];
+    const image = filled.length > 0 ? maskBoxes(rendering, filled) : rendering;
+    let texts;
+    try {
+      texts = await search.textDetector.detect(image);
+    } catch (error) {
+      throw new CannotVouchError({ ruleId: 'pixel:ocr-failed', location: `frame ${index}`, reason: `text detection failed, so burned-in text cannot be ruled out: ${(error as Error).message}` }, { cause: error });
+    }
+    // Words lying on a filled box are the masking's, not the image's.
+    if (filled.length > 0) texts = texts.filter((t) => !filled.some((b) => coveredBy(t.box, b)));
+    const readingSpans = imageTextToSpans(texts, r === 0 ? `frame ${index}` : `frame ${index} reading ${r + 1}`);
+    spans.push(...readingSpans);
+    readings.push(...readingSpans.map(() => ({ image, filled })));
+  }
+  const found = await search.phiDetector.detect(spans, search.identity);
+  if (search.besideFilled) {
+    const filled = [...new Set(readings.flatMap((x) => x.filled))];
+    if (filled.length > 0) found.push(...search.besideFilled(spans, filled, search.identity));
+  }
+  // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to
+  // the other words OCR read: on the same line, and on other lines elsewhere (a line read again
+  // in another pass or rendering, over the same place, is the same text and does not stop it).
+  const byLocation = new Map(spans.map((span, i) => [span.location, { span, image: readings[i].image }]));
+  return found.map((f) => {
+    const at = byLocation.get(f.location);
+    if (!f.box || !at) return f;
+    const line = at.span.box ?? f.box;
+    const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
+    return { ...f, box: glyphExtent(at.image, f.box, others) };
+  });
+}
+
+/** True when two boxes share any pixel. */
+function overlapping(a: Box, b: Box): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
+
+/** True when most (over half) of `a` lies inside `b`. */
+function coveredBy(a: Box, b: Box): boolean {
+  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 && w * h > 0.5 * a.width * a.height;
+}
+
+/**
+ * For `--no-pixels`: pixels passed through unread must still be what the header says, nothing
+ * extra and nothing missing ({@link checkPixelData}; nothing is decoded).
+ * @throws CannotVouchError (`pixel:inconsistent`) naming what does not match.
+ */
+export function checkUnreadPixels(dataset: DicomDataset): void {
+  if (!dataset.dict[PIXEL_DATA]) return;
+  try {
+    checkPixelData(dataset);
+  } catch (error) {
+    throw new CannotVouchError({ ruleId: 'pixel:inconsistent', reason: `pixel data does not match its header: ${(error as Error).message}` }, { cause: error });
+  }
+}
+
+/**
+ * The images to read for one frame: as displayed, plus min..max for deep grey data when that shows
+ * text the displayed rendering hides (see {@link showsMoreText}).
+ */
+export function frameRenderings(module: PixelModule, frame: Parameters<typeof renderFrame>[1]): DisplayImage[] {
+  const shown = renderFrame(module, frame);
+  const grey = module.photometric === 'MONOCHROME1' || module.photometric === 'MONOCHROME2';
+  if (!grey || module.bitsStored <= 8) return [shown];
+  const stretched = renderFrame(module, frame, { minMax: true });
+  if (Buffer.from(stretched.data).equals(Buffer.from(shown.data))) return [shown];
+  return showsMoreText(shown, stretched) ? [shown, stretched] : [shown];
+}
+
+/**
+ * True when a text-like region of `stretched` has clearly fewer ink pixels in `shown`: text outside
+ * the window (invisible, or with its thin strokes clipped away) that only the min..max rendering shows.
+ * Reading the stretched rendering costs a second OCR pass; most windows show overlay text whole.
+ */
+export function showsMoreText(shown: DisplayImage, stretched: DisplayImage): boolean {
+  const { width, height } = stretched;
+  for (const region of findTextRegions(stretched.data, width, height)) {
+    const b = region.box;
+    if (inkPixels(stretched, b) * 0.8 > inkPixels(shown, b)) return true;
+  }
+  return false;
+}
+
+/** Pixels of a box differing from its median by more than 64 levels. */
+function inkPixels(image: DisplayImage, b: Box): number {
+  const values: number[] = [];
+  for (let y = b.top; y < b.top + b.height; y++) for (let x = b.left; x < b.left + b.width; x++) values.push(image.data[y * image.width + x]);
+  const sorted = [...values].sort((p, q) => p - q);
+  const ground = sorted[Math.floor(sorted.length / 2)];
+  return values.filter((v) => Math.abs(v - ground) > 64).length;
+}
+
+/** Removes overlays and icon images (no OCR needed), reporting each removal. */
+export async function removeOverlays(dataset: DicomDataset, report: ReportNote): Promise<void> {
+  for (const action of await cleanOverlays(dataset)) {
+    report({ ruleId: `pixel:${action.action}`, location: action.location, action: 'X', reason: action.detail });
+  }
+}
+
+/** What {@link redactBurnedIn} did. */
+export interface BurnedInRedaction {
+  /** Whether Pixel Data was rewritten (unset when there was no box to fill). */
+  modified?: boolean;
+  /** The exact pixels changed per frame (after padding and clipping), for audits and tests. */
+  filled?: Map<number, Box[]>;
+  /** Number of boxes filled. */
+  boxes: number;
+}
+
+/**
+ * Removes overlays and icon images, then fills the boxes of the findings in every frame, in the
+ * original encoding (`padding` pixels around each box). Reports removals and encoding notes.
+ */
+export async function redactBurnedIn(dataset: DicomDataset, findings: readonly PixelFinding[], options: { padding: number }, report: ReportNote): Promise<BurnedInRedaction> {
+  await removeOverlays(dataset, report);
+  const boxes = new Map<number, Box[]>();
+  for (const finding of findings) if (finding.box) boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), finding.box]);
+  const out: BurnedInRedaction = { boxes: [...boxes.values()].reduce((n, b) => n + b.length, 0) };
+  if (boxes.size > 0) {
+    const result = await redactFrames(dataset, boxes, { padding: options.padding });
+    out.modified = result.changed;
+    out.filled = result.filled;
+    for (const note of result.notes) report({ ruleId: 'pixel:encoding', severity: 'warning', reason: note });
+  }
+  return out;
+}

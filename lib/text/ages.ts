@@ -1,0 +1,130 @@
+/**
+ * Ages over 89 in free text, in the phrasings people write (Safe Harbor identifier C: ages over 89
+ * and every element of a date that would reveal one are aggregated into one category, 90 or older).
+ * Digits or words, any unit (years, months, weeks, days), abbreviation (`y/o`, `yo`, `yrs`, `Y`,
+ * `mos`…), word order (`aged 95`, `age: 93`, `93/F`) or Age String form (`092Y`); a birth year that
+ * reveals such an age. Every pattern is bounded, so the search is linear in the text's length.
+ */
+
+/** One age found: where, its value in years, and what to write instead (`90+`, or '' to remove). */
+export interface AgeSpan {
+  begin: number;
+  end: number;
+  years: number;
+  replacement: string;
+}
+
+const UNIT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const TEEN_WORDS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+const TEN_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+const UNIT = Object.keys(UNIT_WORDS).join('|');
+const TEEN = Object.keys(TEEN_WORDS).join('|');
+const TENS = Object.keys(TEN_WORDS).join('|');
+const SEP = '[\\s-]{1,2}';
+/** A number in words from one to one hundred and ninety-nine (`ninety-three`, `one hundred and two`). */
+const WORD_NUMBER = `(?:(?:one|a)${SEP}hundred(?:${SEP}(?:and${SEP})?(?:(?:${TENS})(?:${SEP}(?:${UNIT}))?|${TEEN}|${UNIT}))?|(?:${TENS})(?:${SEP}(?:${UNIT}))?)`;
+const NUMBER = `(?:\\d{1,5}|${WORD_NUMBER})`;
+
+/** Parses a number written in digits or words; undefined when it is neither. */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  let total = 0;
+  let seen = false;
+  for (const word of t.split(/[\s-]+/)) {
+    if (word === 'and') continue;
+    if (word === 'hundred') total = (total || 1) * 100;
+    else if (word === 'a' || word === 'one') total += word === 'a' ? 1 : 1;
+    else if (word in UNIT_WORDS) total += UNIT_WORDS[word];
+    else if (word in TEEN_WORDS) total += TEEN_WORDS[word];
+    else if (word in TEN_WORDS) total += TEN_WORDS[word];
+    else return undefined;
+    seen = true;
+  }
+  return seen ? total : undefined;
+}
+
+type Unit = 'Y' | 'M' | 'W' | 'D';
+const PER_YEAR: Record<Unit, number> = { Y: 1, M: 12, W: 52.1775, D: 365.25 };
+const YEAR_UNITS = 'years?|yrs?\\.?|y\\.?\\s?o\\.?|y/o|yo|yoa|y|a(?=\\s{0,2}old)';
+const MONTH_UNITS = 'months?|mths?|mos?\\.?|m/o|mo';
+const WEEK_UNITS = 'weeks?|wks?\\.?';
+const DAY_UNITS = 'days?|d/o';
+const unitOf = (u: string): Unit => (/^(?:mo|mth|m\/o)/i.test(u) ? 'M' : /^w/i.test(u) ? 'W' : /^d/i.test(u) ? 'D' : 'Y');
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+/** `93 y/o`, `91yo`, `95 yrs`, `ninety-three year old`, `1100 months`, `4700 weeks`, `33000 days old`. */
+const NUMBER_UNIT = new RegExp(`${B}(${NUMBER})[\\s-]{0,2}(${YEAR_UNITS}|${MONTH_UNITS}|${WEEK_UNITS}|${DAY_UNITS})(?:[\\s-]{1,2}old)?${E}`, 'giu');
+/** `age: 93`, `aged 95`, `Age 093`, `age of ninety-one`, `at the age of 96`. */
+const AGE_LABEL = new RegExp(`${B}(?:age[ds]?|aet\\.?)(?:\\s{1,3}of)?\\s{0,3}[:=#]?\\s{0,3}(${NUMBER})(?:\\s{0,2}(${YEAR_UNITS}|${MONTH_UNITS}))?${E}`, 'giu');
+/** Age and sex together: `93M`, `93 F`, `93/F`, `F/93`, `M 93`, `93yo M` is NUMBER_UNIT. */
+const AGE_SEX = /(?<![\p{L}\p{N}/.])(?:(\d{2,3})\s?\/?\s?[MF]|[MF]\s?\/\s?(\d{2,3}))(?![\p{L}\p{N}/.])/gu;
+/** The Age String form inside text: `092Y`, `1100M`. */
+const AGE_STRING = /(?<![\p{L}\p{N}.])(\d{3})([YMWD])(?![\p{L}\p{N}])/gu;
+/** `in her nineties`, `in his late 90s`, `nonagenarian`, `centenarian`. */
+const DECADE = /(?<![\p{L}\p{N}])(?:(?:nineties|90'?s)|(?:super)?centenarian|nonagenarian)(?![\p{L}\p{N}])/giu;
+/** `born 1928`, `b. 1930`, `YOB: 1925`, `birth year 1931`. */
+const BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:born(?:\s{1,3}in)?|b\.|yob|year\s{1,3}of\s{1,3}birth|birth\s{0,3}year)\s{0,3}[:=]?\s{0,3}((?:18|19|20)\d{2})(?![\p{L}\p{N}])/giu;
+
+const MAX_YEARS = 130;
+
+/**
+ * The ages over 89 in a text, with what to write instead: the number becomes `90+` (the unit stays
+ * when it is years; months, weeks and days become `90+ years`), words like `centenarian` become
+ * `90+`, and a birth year that reveals such an age is removed (`''`).
+ *
+ * @param referenceYear the year the text speaks from (the study's), for birth years (default: none, not checked)
+ * @example findAgesOver89('91 y/o female').map((a) => a.replacement) // ['90+']
+ */
+export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] {
+  const spans: AgeSpan[] = [];
+  const add = (begin: number, end: number, years: number, replacement: string) => {
+    if (years > 89 && years <= MAX_YEARS) spans.push({ begin, end, years, replacement });
+  };
+  for (const m of text.matchAll(NUMBER_UNIT)) {
+    const n = parseNumber(m[1]);
+    if (n === undefined) continue;
+    const unit = unitOf(m[2]);
+    if (unit === 'Y' && /^\d{4,}$/.test(m[1])) continue; // `2019 y` is not an age
+    const years = n / PER_YEAR[unit];
+    const numberEnd = m.index! + m[0].indexOf(m[1]) + m[1].length;
+    if (unit === 'Y') add(m.index!, numberEnd, years, '90+');
+    else add(m.index!, m.index! + m[0].length, years, '90+ years');
+  }
+  for (const m of text.matchAll(AGE_LABEL)) {
+    const n = parseNumber(m[1]);
+    if (n === undefined) continue;
+    const unit = m[2] ? unitOf(m[2]) : 'Y';
+    const begin = m.index! + m[0].lastIndexOf(m[1]);
+    if (unit === 'Y') add(begin, begin + m[1].length, n, '90+');
+    else add(begin, m.index! + m[0].length, n / PER_YEAR[unit], '90+ years');
+  }
+  for (const m of text.matchAll(AGE_SEX)) {
+    const digits = m[1] ?? m[2];
+    const begin = m.index! + m[0].indexOf(digits);
+    add(begin, begin + digits.length, Number(digits), '90+');
+  }
+  for (const m of text.matchAll(AGE_STRING)) {
+    add(m.index!, m.index! + 3, Number(m[1]) / PER_YEAR[m[2] as Unit], '90+');
+  }
+  for (const m of text.matchAll(DECADE)) add(m.index!, m.index! + m[0].length, 90, '90+');
+  if (referenceYear !== undefined) {
+    for (const m of text.matchAll(BIRTH_YEAR)) {
+      const begin = m.index! + m[0].lastIndexOf(m[1]);
+      const age = referenceYear - Number(m[1]);
+      if (age > 89 && age <= MAX_YEARS + 50) spans.push({ begin, end: begin + 4, years: age, replacement: '' });
+    }
+  }
+  // Overlaps (`aged 93 years` found twice): the first and longest wins.
+  spans.sort((a, b) => a.begin - b.begin || b.end - a.end);
+  const out: AgeSpan[] = [];
+  let lastEnd = -1;
+  for (const s of spans) {
+    if (s.begin < lastEnd) continue;
+    out.push(s);
+    lastEnd = s.end;
+  }
+  return out;
+}

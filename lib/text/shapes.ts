@@ -1,0 +1,189 @@
+/**
+ * Identifying text found by its shape alone, whatever the header holds: e-mail addresses, URLs,
+ * IP addresses, phone and fax numbers (North American and international forms), SSNs, street
+ * addresses with their city, state and ZIP, postcodes, dates in the common national and ISO
+ * formats (with a time beside them), labelled IDs and ID-like tokens.
+ *
+ * Every quantifier is bounded (RFC and real-world lengths), so each pattern does a bounded amount
+ * of work per start position and the whole search stays linear in the text's length, even on
+ * adversarial input (`a.a.a.a…` without an `@` used to take quadratic time).
+ */
+import type { SafeHarborCategory } from '../safe-harbor.js';
+
+/** One shape: what it finds, its Safe Harbor letter, and an optional check of the matched text. */
+export interface TextShape {
+  kind: string;
+  category: SafeHarborCategory;
+  re: RegExp;
+  /** Capture group holding the identifying part (default: the whole match). */
+  group?: number;
+  accept?: (match: string) => boolean;
+  /** A text without any of these strings (lower case) cannot match: the pattern is skipped. */
+  requires?: readonly string[];
+}
+
+/** A span of identifying text. */
+export interface ShapeSpan {
+  begin: number;
+  end: number;
+  kind: string;
+  category: SafeHarborCategory;
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const bounded = (source: string, flags = 'giu') => new RegExp(`${B}(?:${source})${E}`, flags);
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const TIME = '(?:[T\\s]{1,2}\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:\\s?[ap]\\.?m\\.?)?)?';
+/** Each word as written in text: `street`, `Street`, `STREET` (the place words need case, so no `i` flag). */
+const anyCase = (words: string) =>
+  words
+    .split('|')
+    .flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()])
+    .join('|');
+const STREET_SUFFIX = anyCase(
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|cres|close|alley|aly|plaza|plz|pike|expressway|expy|freeway|fwy|route|rte|turnpike|tpke|mews|gardens|gdns|broadway',
+);
+const UNIT_LABEL = anyCase('apt|apartment|suite|ste|unit|fl|floor|room|rm|bldg|building');
+const STATE_NAMES =
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\\s(?:Hampshire|Jersey|Mexico|York)|North\\s(?:Carolina|Dakota)|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\\sIsland|South\\s(?:Carolina|Dakota)|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\\sVirginia|Wisconsin|Wyoming';
+const STATES = `A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|PR|RI|S[CD]|T[NX]|UT|V[TAI]|W[AVIY]|${STATE_NAMES}`;
+/** A capitalised word of a place name (`Oak`, `MAPLE`, `O'Neil`, `St.`). */
+const PLACE_WORD = "(?:\\p{Lu}[\\p{L}'’.-]{0,24})";
+
+function plausibleDate(text: string): boolean {
+  const parts = text.split(/[^\d]+/).filter(Boolean).map(Number);
+  if (parts.length < 3) return true;
+  const [a, b, c] = parts;
+  const month = (n: number) => n >= 1 && n <= 12;
+  const day = (n: number) => n >= 1 && n <= 31;
+  if (String(parts[0]).length === 4 || /^\d{4}/.test(text)) return month(b) && day(c);
+  return (month(a) && day(b)) || (day(a) && month(b));
+}
+function plausibleCompactDate(text: string): boolean {
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(4, 6));
+  const d = Number(text.slice(6, 8));
+  return y >= 1850 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+const digitCount = (s: string) => s.replace(/\D/g, '').length;
+
+/** The shapes, most specific first (an e-mail before the ID-like token inside it). */
+export const TEXT_SHAPES: readonly TextShape[] = [
+  // E-mail: local part up to 64, labels up to 63, at most 8 labels (RFC 5321 lengths).
+  { kind: 'email', category: 'F', requires: ['@', '(at)', '[at]'], re: bounded("[\\p{L}\\p{N}._%+'-]{1,64}\\s?(?:@|\\(at\\)|\\[at\\])\\s?[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){1,8}") },
+  { kind: 'url', category: 'N', requires: ['://', 'www.'], re: /(?<![\p{L}\p{N}])(?:(?:https?|ftp|sftp):\/\/|www\.)[^\s<>"'`]{1,2048}/giu },
+  {
+    kind: 'url',
+    category: 'N',
+    re: bounded('(?:[a-z0-9-]{1,63}\\.){1,6}(?:com|org|net|edu|gov|mil|int|info|biz|io|co|uk|de|fr|ca|au|us|nl|ch|se|no|dk|es|it|jp|cn|in|br|ru|nz|ie|be|at|health|hospital|clinic|care|med|invalid|example|test|local)(?:/[^\\s<>"\'`]{0,2048})?'),
+    accept: (t) => !/^\d+(?:\.\d+)+$/.test(t),
+  },
+  { kind: 'ip', category: 'O', re: bounded('(?:25[0-5]|2[0-4]\\d|1?\\d{1,2})(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d{1,2})){3}(?::\\d{1,5})?') },
+  { kind: 'ip', category: 'O', re: bounded('(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?') , accept: (t) => /\d/.test(t) && t.length >= 8 },
+  { kind: 'ssn', category: 'G', re: bounded('\\d{3}-\\d{2}-\\d{4}|(?:ssn|social\\s{1,2}security(?:\\s{1,2}(?:no\\.?|number|#))?)\\s{0,3}[:#]?\\s{0,3}\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{4}') },
+  // Phones: a labelled number of 7–15 digits in any grouping.
+  {
+    kind: 'phone',
+    category: 'D',
+    re: bounded('(?:tel(?:ephone)?|ph(?:one)?|fax|facsimile|mobile|mob|cell(?:phone)?|pager|bleep|home|work|office|contact|call|reach(?:ed)?\\s{1,2}at|at)\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,2}\\(?\\d{1,5}\\)?){1,6}(?:\\s{0,2}(?:x|ext\\.?|extension)\\s{0,2}\\d{1,6})?)'),
+    group: 1,
+    accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
+  },
+  // International: +CC or 00CC, then 2–6 groups (the UK trunk `(0)` allowed).
+  {
+    kind: 'phone',
+    category: 'D',
+    re: /(?<![\p{L}\p{N}+])(?:\+|00)\d{1,3}[\s.-]{0,2}(?:\(0\)[\s.-]{0,2})?\(?\d{1,5}\)?(?:[\s.-]{1,2}\d{1,8}){1,5}(?:\s{0,2}(?:x|ext\.?)\s{0,2}\d{1,6})?(?![\p{L}\p{N}])/giu,
+    accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
+  },
+  // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension.
+  { kind: 'phone', category: 'D', re: bounded('(?:1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?:\\s{0,2}(?:x|ext\\.?)\\s{0,2}\\d{1,6})?') },
+  // National trunk-prefixed numbers: 020 7946 0958, (02) 9876 5432, 06 12 34 56 78, 030 1234567.
+  {
+    kind: 'phone',
+    category: 'D',
+    re: /(?<![\p{L}\p{N}.,\-/])(?:\(0\d{1,4}\)|0\d{1,4})[\s.-]\d{2,8}(?:[\s.-]\d{2,4}){0,4}(?![\p{L}\p{N}]|[.,\-/]\d)/gu,
+    accept: (t) => digitCount(t) >= 9 && digitCount(t) <= 12 && /[\s.-]/.test(t),
+  },
+  // Street addresses: number, up to five capitalised words, a street suffix; unit, city, state, ZIP may follow.
+  {
+    kind: 'address',
+    category: 'B',
+    re: new RegExp(
+      `${B}\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?,?\\s{1,3}(?:(?:[NSEW]|North|South|East|West|N\\.?E|N\\.?W|S\\.?E|S\\.?W)\\.?\\s{1,3})?(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${STREET_SUFFIX})\\.?${E}` +
+        `(?:,?\\s{0,3}(?:${UNIT_LABEL}|#)\\.?\\s{0,3}#?[\\p{L}\\p{N}-]{1,6}${E})?` +
+        `(?:,?\\s{1,3}(?:${PLACE_WORD}\\s{0,3}){1,3}(?=,|\\s{1,3}(?:${STATES})${E}))?` +
+        `(?:,?\\s{0,3}(?:${STATES})${E})?(?:,?\\s{0,3}\\d{5}(?:-\\d{4})?${E})?`,
+      'gu',
+    ),
+    accept: (t) => !/^\d+\s+(?:mm|cm|ml|mg|kv|kvp|mas|ma|views?|images?|slices?|series|phases?|sequences?)\b/i.test(t),
+  },
+  { kind: 'address', category: 'B', re: bounded('p\\.?\\s?o\\.?\\s{1,3}box\\s{1,3}\\d{1,8}|(?:post\\s{1,2}office|postal)\\s{1,3}box\\s{1,3}\\d{1,8}') },
+  // City, ST 12345 or City, State (without a street), a state and ZIP, a labelled ZIP or postcode.
+  { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){0,2}${PLACE_WORD},\\s{1,3}(?:(?:${STATES})\\.?\\s{1,3}\\d{5}(?:-\\d{4})?|${STATE_NAMES})${E}`, 'gu') },
+  { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${STATES})\\s{1,3}\\d{5}(?:-\\d{4})?${E}`, 'gu') },
+  { kind: 'address', category: 'B', re: bounded('(?:zip|zip\\s?code|postcode|postal\\s{1,2}code)\\s{0,3}[:#]?\\s{0,3}[A-Z0-9]{3,5}(?:[\\s-][A-Z0-9]{3,4})?') },
+  // A place named by a cue: `lives in Springfield`, `resident of Elk Grove`, `moved from Fairmont`.
+  {
+    kind: 'address',
+    category: 'B',
+    re: new RegExp(`(?<=(?:${anyCase('lives|living|lived|resides|residing|resident|moved|relocated|native|home')})\\s{1,3}(?:in|of|from|to|at|IN|OF|FROM|TO|AT)\\s{1,3})${PLACE_WORD}(?:\\s{1,3}${PLACE_WORD}){0,2}${E}`, 'gu'),
+  },
+  // UK and Canadian postcodes (upper case, as written).
+  { kind: 'address', category: 'B', re: /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu },
+  // Dates: numeric in every order, ISO, compact, with month names; a time beside a date goes with it.
+  { kind: 'date', category: 'C', re: bounded(`(?:\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2}))${TIME}`), accept: plausibleDate },
+  { kind: 'date', category: 'C', re: bounded('(?:18|19|20)\\d{6}(?:[T\\s]?\\d{4,6}(?:\\.\\d{1,6})?)?'), accept: (t) => plausibleCompactDate(t) },
+  { kind: 'date', category: 'C', re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,3}of)?[\\s./-]{0,3}(?:${MONTHS})\\.?(?:[\\s,./-]{0,3}(?:\\d{4}|'?\\d{2}))?${TIME}`) },
+  { kind: 'date', category: 'C', re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?(?:${MONTHS})\\.?[\\s./-]{0,3}\\d{1,2}(?:st|nd|rd|th)?(?:,?[\\s./-]{0,3}(?:\\d{4}|'\\d{2}))?${TIME}`) },
+  { kind: 'date', category: 'C', re: bounded(`(?:${MONTHS})\\.?,?\\s{0,3}(?:of\\s{1,3})?(?:19|20)\\d{2}`) },
+  // Month and day without a year are still elements of a date.
+  { kind: 'date', category: 'C', re: /(?<![\p{L}\p{N}/.-])(?:0[1-9]|1[0-2])\/(?:0[1-9]|[12]\d|3[01])(?![\p{L}\p{N}]|[/.-]\d)/gu },
+  { kind: 'date', category: 'C', re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
+  // Labelled IDs: the label stays readable only when the value goes.
+  {
+    kind: 'id',
+    category: 'R',
+    re: bounded(
+      "(?:mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp)\\s{0,3}(?:#|no\\.?|num(?:ber)?)?\\s{0,3}[:=#]?\\s{0,3}([A-Z0-9][A-Z0-9./_-]{1,30})",
+    ),
+    group: 1,
+    accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3,
+  },
+  // Unlabelled: long digit runs, letter-digit mixes with 4+ digits, dotted UIDs.
+  { kind: 'id', category: 'R', re: bounded('[A-Z]{0,4}[-#]?\\d{6,40}') },
+  { kind: 'id', category: 'R', re: bounded('\\d(?:\\.\\d{1,40}){4,40}'), accept: (t) => digitCount(t) >= 10 },
+  {
+    kind: 'id',
+    category: 'R',
+    re: bounded('(?=[A-Z0-9-]{0,40}\\d)(?=[A-Z0-9-]{0,40}[A-Z])[A-Z0-9]{1,40}(?:-[A-Z0-9]{1,40}){0,6}'),
+    accept: (t) => digitCount(t) >= 4 && t.replace(/-/g, '').length >= 6 && !/^\d{1,5}(?:mm|cm|ms|hz|khz|mhz|kv|kvp|mas|ma|ml|mg|kg|mgy|px|fps|bpm)$/i.test(t),
+  },
+];
+
+/**
+ * Every span of identifying text the shapes find (overlaps left for the caller to merge).
+ * @example findShapes('call 555-201-3344').map((s) => s.kind) // ['phone', 'phone']
+ */
+export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHAPES): ShapeSpan[] {
+  const spans: ShapeSpan[] = [];
+  let lower: string | undefined;
+  for (const shape of shapes) {
+    if (shape.requires) {
+      lower ??= text.toLowerCase();
+      if (!shape.requires.some((r) => lower!.includes(r))) continue;
+    }
+    shape.re.lastIndex = 0;
+    for (const m of text.matchAll(shape.re)) {
+      const g = shape.group !== undefined && m[shape.group] !== undefined ? shape.group : 0;
+      const found = m[g];
+      if (!found) continue;
+      if (shape.accept && !shape.accept(found)) continue;
+      const begin = m.index! + (g === 0 ? 0 : m[0].lastIndexOf(found));
+      spans.push({ begin, end: begin + found.length, kind: shape.kind, category: shape.category });
+    }
+  }
+  return spans;
+}

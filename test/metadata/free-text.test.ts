@@ -1,0 +1,77 @@
+/**
+ * The metadata cleaner on free text written apart from the generator: ages over 89 in many
+ * phrasings, addresses, phones in several national formats, e-mails, URLs, IDs, dates in every
+ * common format, names by cue words, and clinical descriptions whose every word must stay.
+ */
+import { describe, expect, it } from 'vitest';
+import { makeTextCleaner } from '../../lib/metadata/clean-text.js';
+import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
+import { AGE_CASES, ALL_FREE_TEXT_CASES, CLINICAL_CASES, NAME_CASES, SHAPE_CASES, type FreeTextCase } from '../fixtures/free-text-cases.js';
+
+const REFERENCE = new Date('2024-06-01');
+const cleanCase = (c: FreeTextCase) =>
+  makeTextCleaner({ values: (c.header ?? []).map((h) => ({ ...h, source: 'header' })) }, DEFAULT_REGEX, { referenceDate: REFERENCE })(c.text).text;
+const wordIn = (word: string, text: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
+
+/** PHI strings left and keep-words lost over a set of cases. */
+function score(cases: FreeTextCase[]) {
+  let phi = 0;
+  let phiLeft = 0;
+  let keep = 0;
+  let kept = 0;
+  const problems: string[] = [];
+  for (const c of cases) {
+    const out = cleanCase(c);
+    for (const p of c.phi) {
+      phi++;
+      if (out.toLowerCase().includes(p.toLowerCase())) {
+        phiLeft++;
+        problems.push(`${JSON.stringify(c.text)} → ${JSON.stringify(out)} keeps ${JSON.stringify(p)}`);
+      }
+    }
+    for (const w of c.keep) {
+      keep++;
+      if (wordIn(w, out)) kept++;
+      else problems.push(`${JSON.stringify(c.text)} → ${JSON.stringify(out)} lost ${JSON.stringify(w)}`);
+    }
+  }
+  return { phi, phiLeft, keep, kept, problems };
+}
+
+describe('free text cleaned by what it says', () => {
+  it.each([
+    ['ages over 89 in any phrasing, digits or words, any unit', AGE_CASES],
+    ['addresses, phones, e-mails, URLs, IDs and dates by their shape', SHAPE_CASES],
+    ['names by cue words or header values, clinical words kept', NAME_CASES],
+    ['clinical descriptions: every word kept', CLINICAL_CASES],
+  ] as const)('%s', (_, cases) => {
+    const s = score(cases);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('leaves 0 PHI and keeps 100% of description words over the whole set', () => {
+    const s = score(ALL_FREE_TEXT_CASES);
+    expect(s.phi).toBeGreaterThanOrEqual(90);
+    expect(s.phiLeft).toBe(0);
+    expect(s.kept / s.keep).toBe(1);
+  });
+
+  it('writes ages over 89 as the 90+ category and keeps younger ages as written', () => {
+    const clean = makeTextCleaner({ values: [] }, []);
+    expect(clean('91 y/o female').text).toBe('90+ y/o female');
+    expect(clean('ninety-three year old man').text).toBe('90+ year old man');
+    expect(clean('Age: 93').text).toBe('Age: 90+');
+    expect(clean('45 y/o male').text).toBe('45 y/o male');
+  });
+
+  it('leaves readable text: no dangling labels, connectors, brackets or punctuation', () => {
+    for (const c of ALL_FREE_TEXT_CASES) {
+      const out = cleanCase(c);
+      expect(out, c.text).not.toMatch(/^[\s,;:.\-/]|[\s,;:\-/]$|[,;:]\s*[,;:.]|\(\s*\)|\s{2}/);
+      expect(out, c.text).not.toMatch(/\b(?:at|for|by|contact|tel|phone|e-?mail|MRN|DOB)\s*[:#]?\s*$/i);
+    }
+    const clean = makeTextCleaner({ values: [] }, []);
+    expect(clean('Pt lives at 12 Oak Street, Springfield, IL 62704; contact 555-201-3344 or jd@mail.com').text).toBe('Pt');
+    expect(clean('MR BRAIN W/WO CONTRAST for Jane Doe (555) 123-4567. No bleed.').text).toBe('MR BRAIN W/WO CONTRAST. No bleed.');
+  });
+});

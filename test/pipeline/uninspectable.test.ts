@@ -1,0 +1,70 @@
+/**
+ * Content the kit cannot inspect is never released as clean: documents, waveforms (audio included)
+ * and private SOP classes fail the file; opaque binary elements nothing reads are removed.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDicom } from '../../lib/dicom/adapter.js';
+import { getString } from '../../lib/dicom/elements.js';
+import type { DicomDict } from '../../lib/dicom/dataset.js';
+import { makePhiFixture } from '../fixtures/phi-fixture.js';
+import { deid, filesUnder, manifestLines } from '../support/cli.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'deid-uninspectable-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const NAME = 'QUACKENBUSH HORATIO';
+const bytesOf = (text: string) => new TextEncoder().encode(text).buffer;
+
+/** The PHI fixture turned into another kind of object by `change`. */
+function objectFile(name: string, change: (dict: DicomDict, meta: DicomDict) => void): string {
+  const fixture = makePhiFixture({ instance: name.length });
+  change(fixture.dataset.dict, fixture.dataset.meta);
+  const file = path.join(work, 'in', name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, fixture.bytes());
+  return file;
+}
+const sopClass = (uid: string) => (dict: DicomDict, meta: DicomDict) => {
+  dict['00080016'] = { vr: 'UI', Value: [uid] };
+  meta['00020002'] = { vr: 'UI', Value: [uid] };
+};
+
+describe('deid run on objects whose content the kit cannot read', () => {
+  const pdf = objectFile('report.dcm', (dict, meta) => {
+    sopClass('1.2.840.10008.5.1.4.1.1.104.1')(dict, meta);
+    delete dict['7FE00010'];
+    dict['00420011'] = { vr: 'OB', Value: [bytesOf(`%PDF-1.4 Patient: ${NAME}, DOB 1930-06-16 %%EOF`)] };
+    dict['00420012'] = { vr: 'LO', Value: ['application/pdf'] };
+  });
+  const audio = objectFile('dictation.dcm', (dict, meta) => {
+    sopClass('1.2.840.10008.5.1.4.1.1.9.4.1')(dict, meta);
+    delete dict['7FE00010'];
+  });
+  const vendor = objectFile('vendor.dcm', sopClass('1.3.12.2.1107.5.9.1'));
+  const image = objectFile('image-with-extras.dcm', (dict) => {
+    dict['00143080'] = { vr: 'OB', Value: [bytesOf(NAME)] }; // Bad Pixel Image: nothing reads it
+    dict['54000100'] = { vr: 'SQ', Value: [{ '54001010': { vr: 'OW', Value: [bytesOf('RIFF....WAVE')] } }] };
+  });
+
+  it('fails documents, waveforms and private SOP classes with a reason, and releases the image without opaque extras', async () => {
+    const manifest = path.join(work, 'state', 'm.jsonl');
+    const out = path.join(work, 'out');
+    const result = await deid('run', pdf, audio, vendor, image, '--out', out, '--state', path.join(work, 'state'), '--manifest', manifest, '--no-pixels');
+    expect(result.code).toBe(1);
+    const lines = manifestLines(manifest);
+    expect(lines.map((l) => l.status)).toEqual(['error', 'error', 'error', 'ok']);
+    expect(lines[0].error).toMatch(/encapsulated document/);
+    expect(lines[1].error).toMatch(/waveform object .*audio/);
+    expect(lines[2].error).toMatch(/private SOP class/);
+    const written = filesUnder(out);
+    expect(written).toHaveLength(1);
+    const output = readDicom(readFileSync(written[0]));
+    expect(output.dict['00143080']).toBeUndefined();
+    expect(output.dict['54000100']).toBeUndefined();
+    expect(getString(output.dict, 'Modality')).toBe('CT');
+    expect(Buffer.from(readFileSync(written[0])).toString('latin1')).not.toContain(NAME);
+  });
+});

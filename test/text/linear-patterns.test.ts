@@ -1,0 +1,78 @@
+/**
+ * The built-in text patterns take time linear in the text's length on adversarial input (a pattern
+ * that scans to the end from every start, like the old e-mail pattern, is quadratic: 300 KB took a
+ * minute). Each target runs on every adversarial unit at two sizes in the same process; quadratic work
+ * would grow 16 times for 4 times the text, linear work 4 times. The 300 KB figures are in
+ * `bench/text-patterns.bench.ts`.
+ */
+import { describe, expect, it } from 'vitest';
+import { PHI_PATTERNS } from '../../lib/engines/local/phi-patterns.js';
+import { createLocalPhiDetector } from '../../lib/engines/local/phi.js';
+import { makeTextCleaner } from '../../lib/metadata/clean-text.js';
+import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
+import { ADVERSARIAL_UNITS, adversarialText } from '../../lib/text/adversarial.js';
+import { findAgesOver89 } from '../../lib/text/ages.js';
+import { findCuedNames } from '../../lib/text/names.js';
+import { TEXT_SHAPES, findShapes } from '../../lib/text/shapes.js';
+import { makeVocabulary } from '../../lib/text/vocabulary.js';
+
+const SMALL = 10_000;
+const LARGE = 40_000;
+
+/** The best of three timings (a shared machine adds pauses, never removes work). */
+function timeOn(run: (text: string) => unknown, length: number): number {
+  const texts = ADVERSARIAL_UNITS.map((u) => adversarialText(u, length));
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    for (const t of texts) run(t);
+    best = Math.min(best, performance.now() - start);
+    if (best > 2000) break; // already far too slow: no need to repeat
+  }
+  return best;
+}
+
+/** Asserts linear growth: 4× the text may cost at most 8× the time (plus a constant for noise); quadratic work costs 16×. */
+function expectLinear(run: (text: string) => unknown): void {
+  run(adversarialText('warm up a.b', 1000));
+  const small = timeOn(run, SMALL);
+  const large = timeOn(run, LARGE);
+  expect(large, `small ${small.toFixed(1)} ms, large ${large.toFixed(1)} ms`).toBeLessThan(8 * small + 300);
+}
+
+const vocabulary = makeVocabulary();
+const identity = { values: [{ value: 'Smith^John', category: 'A' as const, source: 'PatientName', vr: 'PN' }, { value: '12 Oak Street', category: 'B' as const, source: 'PatientAddress', vr: 'LO' }] };
+
+describe('built-in text patterns are linear on adversarial input', () => {
+  it('the metadata cleaner with the default rules regexes', () => expectLinear(makeTextCleaner(identity, DEFAULT_REGEX)));
+  it('each text shape', () => {
+    for (const shape of TEXT_SHAPES) expectLinear((t) => findShapes(t, [shape]));
+  });
+  it('ages and cue-word names', () => {
+    expectLinear((t) => findAgesOver89(t, 2024));
+    expectLinear((t) => findCuedNames(t, vocabulary));
+  });
+  it('each generic pattern of the local PHI detector', () => {
+    for (const p of PHI_PATTERNS) expectLinear((t) => [...t.toUpperCase().matchAll(p.regex)].length);
+  });
+  it('the local PHI detector on one long span', async () => {
+    const detector = createLocalPhiDetector({ regex: DEFAULT_REGEX });
+    const times: number[] = [];
+    for (const n of [SMALL, LARGE]) {
+      const start = performance.now();
+      for (const u of ['a.', '1-', 'A1-', '555-201-3344 ', 'John Smith ']) await detector.detect([{ text: adversarialText(u, n) }], identity);
+      times.push(performance.now() - start);
+    }
+    expect(times[1]).toBeLessThan(8 * times[0] + 300);
+  });
+});
+
+describe('what the rewritten patterns still find', () => {
+  it('e-mails, URLs and IDs inside the adversarial noise', () => {
+    const clean = makeTextCleaner({ values: [] }, DEFAULT_REGEX);
+    const noise = adversarialText('a.', 5000);
+    const out = clean(`${noise} mail j.doe@example.org or see https://x.example.com/p?id=1 MRN 8844221 ${noise}`).text;
+    expect(out).not.toMatch(/j\.doe|example\.(org|com)|8844221/);
+    expect(out.length).toBeGreaterThan(9000);
+  });
+});
