@@ -195,38 +195,32 @@ export function flattenGround(pixels: Uint8Array, width: number, height: number,
 }
 
 /**
- * Evens out the ground along a line of text: each column's ground (its faintest 10% for light ink,
- * its strongest for dark), taken over a glyph's width, is removed, and each column's ink is scaled by
- * the strongest ink a glyph away (at most 3x). Text running from a dark field onto bright anatomy
- * (`Acc# A81998973` whose last digits sit on the body's edge) then reads on one ground, where one
- * global threshold loses the part on the brighter side. Rows are not touched against each other, so
- * the texture of a false region is not raised into junk readings. Returned in the input's polarity.
+ * Evens out the ground along a line of text: the ground under each pixel (a morphological opening
+ * wider than a stroke, so it follows a ground that changes under the line, even diagonally) is
+ * removed, and each column's ink is scaled by the strongest ink a glyph away (at most 3x). Text
+ * running from a dark field onto bright anatomy (`Acc# A81998973` whose last digits sit on the body's
+ * edge) then reads on one ground, where one global threshold loses the part on the brighter side.
+ * The gain is per column, not per pixel, so the texture of a false region is not raised into junk
+ * readings. Returned in the input's polarity.
  */
 export function evenGround(pixels: Uint8Array, width: number, height: number, glyphHeight: number, lightInk: boolean): Uint8Array {
   const ink = lightInk ? pixels : pixels.map((v) => 255 - v);
-  const column = new Uint8Array(width);
-  const values = new Uint8Array(height);
-  for (let x = 0; x < width; x++) {
-    for (let y = 0; y < height; y++) values[y] = ink[y * width + x];
-    values.sort();
-    column[x] = values[Math.floor(0.1 * (height - 1))];
-  }
-  const r = Math.max(2, glyphHeight);
-  // The ground under a glyph's columns: the lowest column ground a glyph's width away.
-  const ground = slidingExtreme(column, width, 1, r, false);
+  // Wider than the boldest stroke of the line, narrower than the gaps between lines.
+  const stroke = Math.max(2, Math.round(glyphHeight * 0.35));
+  const ground = slidingExtreme(slidingExtreme(ink, width, height, stroke, false), width, height, stroke, true);
   const lifted = new Uint8Array(ink.length);
   const top = new Uint8Array(width);
   let strongest = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const v = Math.max(0, ink[y * width + x] - ground[x]);
+      const v = Math.max(0, ink[y * width + x] - ground[y * width + x]);
       lifted[y * width + x] = v;
       if (v > top[x]) top[x] = v;
       if (v > strongest) strongest = v;
     }
   }
   if (strongest === 0) return pixels;
-  const peak = slidingExtreme(top, width, 1, r, true);
+  const peak = slidingExtreme(top, width, 1, Math.max(2, glyphHeight), true);
   const out = new Uint8Array(ink.length);
   for (let x = 0; x < width; x++) {
     const gain = 255 / Math.max(32, strongest / 3, peak[x]);
