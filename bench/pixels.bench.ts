@@ -219,7 +219,7 @@ if (list.length === 0) {
   const header = ['image', 'size', 'decode', 'OCR', 'detect', 'redact', 'write', 'total', 'tesseract CLI', 'words (js/cli)', 'boxes', 'score vs truth'];
   const table = rows.map((r) => {
     const parts = [r.decode, r.ocr, r.detect, r.redact, r.write];
-    const total = parts.every((p) => typeof p === 'number') ? parts.reduce((a, b) => a! + b!, 0) : undefined;
+    const total = parts.every((p) => typeof p === 'number') ? parts.reduce((a, b) => a + b, 0) : undefined;
     return [r.image, r.size, fmt(r.decode), fmt(r.ocr), fmt(r.detect), fmt(r.redact), fmt(r.write), fmt(total), withCli ? fmt(r.cli) : 'off', `${r.words ?? '-'}/${r.cliWords ?? '-'}`, String(r.findings ?? '-'), r.error ? `ERROR ${r.error}` : (r.score ?? '')];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));

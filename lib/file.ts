@@ -82,7 +82,7 @@ export class DicomFile {
  *   }
  * }
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface -- extended by declaration merging
+ 
 export interface DicomFileDataMap {}
 
 /** A processing step: a function made once from options, run once per file. */

@@ -43,6 +43,25 @@ export function linearPatternProblem(source: string): string | undefined {
  * @throws Error when RE2 cannot run it ({@link linearPatternProblem}).
  */
 export function compileLinearPattern(source: string, boundary: PatternBoundary): LinearPattern {
+  const key = `${boundary}\u0000${source}`;
+  let pattern = compiledPatterns.get(key);
+  if (!pattern) {
+    pattern = compileUncached(source, boundary);
+    const oldest = compiledPatterns.keys().next();
+    if (compiledPatterns.size >= MAX_CACHED && !oldest.done) compiledPatterns.delete(oldest.value);
+    compiledPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * Compiled patterns, by boundary and source: the text cleaner is built per file with the same
+ * rule patterns, and compiling them with RE2 costs more than running them. Bounded, oldest out.
+ */
+const compiledPatterns = new Map<string, LinearPattern>();
+const MAX_CACHED = 512;
+
+function compileUncached(source: string, boundary: PatternBoundary): LinearPattern {
   // The boundaries are consumed around group 1 (RE2 has no lookaround); the next search starts
   // where group 1 ended, so a shared delimiter serves both neighbours.
   const wrapped = boundary === 'word' ? `\\b((?:${source}))\\b` : `(?:^|[^\\p{L}\\p{N}])((?:${source}))(?:[^\\p{L}\\p{N}]|$)`;

@@ -22,7 +22,7 @@ export const EXECUTE_SCRIPT = join(JUPYTER_DATA_DIR, 'execute.py');
 export const INSTALL_HINT = [
   'Install Jupyter with Debian/Ubuntu packages:',
   '  sudo apt-get install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel   # headless runs (npm run test:notebooks)',
-  '  sudo apt-get install jupyter-notebook                                                      # the browser UI (npm run notebook)',
+  '  sudo apt-get install jupyter-notebook                                                      # the browser UI (npm run notebook); npm run setup installs both',
   'or with pip in a Python of your choice, then point the scripts at it:',
   '  pip install notebook nbclient nbconvert && export JUPYTER_PYTHON=$(which python3)',
 ].join('\n');

@@ -1,12 +1,12 @@
 // Execute notebooks headless, check their outputs, export them to HTML and check a
 // headless Chromium screenshot of the export. Used by `npm run test:notebooks` and test/notebooks/.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
-import { EXECUTE_SCRIPT, KERNEL_NAME, NOTEBOOKS_DIR, OUTPUT_DIR, jupyterEnv } from './notebook-env.ts';
+import { EXECUTE_SCRIPT, KERNEL_NAME, NOTEBOOKS_DIR, OUTPUT_DIR, PROJECT_ROOT, jupyterEnv } from './notebook-env.ts';
 
 /** The parts of nbformat v4 the checks read. */
 export interface NotebookJson {
@@ -70,18 +70,44 @@ function run(cmd: string, args: string[], options: { env?: NodeJS.ProcessEnv; cw
   });
 }
 
+/** What a notebook reads from the project, linked into a workspace (read-only use; the library, samples, rules). */
+const WORKSPACE_LINKS = ['node_modules', 'notebooks/node_modules', 'configs', 'images/med_phi_img'] as const;
+
 /**
- * Executes a notebook with nbclient and the project's tslab kernel, in the notebook's own folder,
- * writing the executed copy to `<outDir>/<name>.ipynb`; the source notebook is never modified.
+ * A temporary copy of the project's layout for running notebooks: `notebooks/` holds copies of the
+ * notebooks, the folders they read are linked to the project's ({@link WORKSPACE_LINKS}), and
+ * everything they write (`images/med_de_id_img/`, `output/…`, `.deid-state/`) lands in the
+ * workspace, which {@link executeNotebook} removes afterwards: a run leaves the project as it was,
+ * while the notebooks keep the source workflow's relative paths (`../images/…`) analysts use.
+ */
+export function notebookWorkspace(): { root: string; notebooksDir: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'deid-nb-workspace-'));
+  for (const dir of ['notebooks', 'images', 'output']) mkdirSync(join(root, dir), { recursive: true });
+  for (const link of WORKSPACE_LINKS) symlinkSync(join(PROJECT_ROOT, link), join(root, link));
+  return { root, notebooksDir: join(root, 'notebooks'), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Executes a notebook with nbclient and the project's tslab kernel, writing the executed copy to
+ * `<outDir>/<name>.ipynb`. The kernel runs a copy of the notebook in a {@link notebookWorkspace}, so
+ * what the notebook writes goes there and is removed; the source notebook is never modified.
  */
 export async function executeNotebook(python: string, notebook: string, options: { outDir?: string; cellTimeoutSec?: number } = {}): Promise<ExecuteResult> {
   const outDir = options.outDir ?? OUTPUT_DIR;
   mkdirSync(outDir, { recursive: true });
   const output = join(outDir, basename(notebook));
+  const workspace = notebookWorkspace();
+  const copy = join(workspace.notebooksDir, basename(notebook));
+  copyFileSync(notebook, copy);
   const started = Date.now();
-  const r = await run(python, [EXECUTE_SCRIPT, notebook, output, '--timeout', String(options.cellTimeoutSec ?? 600), '--kernel', KERNEL_NAME], {
-    env: jupyterEnv(),
-  });
+  let r: { code: number | null; stdout: string; stderr: string };
+  try {
+    r = await run(python, [EXECUTE_SCRIPT, copy, output, '--timeout', String(options.cellTimeoutSec ?? 600), '--kernel', KERNEL_NAME], {
+      env: jupyterEnv(),
+    });
+  } finally {
+    workspace.remove();
+  }
   const seconds = (Date.now() - started) / 1000;
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -118,7 +144,8 @@ export function summarizeOutputs(nb: NotebookJson): OutputSummary {
 
 /**
  * Problems in an executed notebook: error outputs, crash reports on stderr, code cells that did
- * not run, and tagged cells (`expect-png`, `expect-table`, `expect-plotly`) without that output.
+ * not run, tables without rows (an empty result is said in words), and tagged cells (`expect-png`,
+ * `expect-table`, `expect-plotly`) without that output.
  */
 export function checkExecuted(nb: NotebookJson): string[] {
   const problems: string[] = [];
@@ -131,6 +158,12 @@ export function checkExecuted(nb: NotebookJson): string[] {
       if (o.output_type === 'error') problems.push(`${where} raised ${o.ename}: ${o.evalue}`);
       if (o.output_type === 'stream' && o.name === 'stderr' && /UnhandledPromiseRejection|UncaughtException|^\d+:\d+ - /m.test(joinText(o.text))) {
         problems.push(`${where} reported on stderr: ${joinText(o.text).slice(0, 300)}`);
+      }
+    }
+    for (const o of outputs) {
+      const html = joinText(o.data?.['text/html']);
+      for (const table of html.match(/<table[\s>][\s\S]*?<\/table>/g) ?? []) {
+        if (!/<td[\s>]/.test(table)) problems.push(`${where} shows a table without rows (say an empty result in words)`);
       }
     }
     const tags = cell.metadata?.tags ?? [];

@@ -1,6 +1,7 @@
 // `npm run notebook`: start Jupyter (Lab, else Notebook) on notebooks/ with the project's tslab
 // kernel registered project-locally (JUPYTER_PATH=scripts/kernel; nothing is installed globally).
 // `npm run notebook -- --env` prints the environment to use the kernel from a Jupyter you start yourself.
+// Other arguments go to Jupyter, e.g. `npm run notebook -- --no-browser --port=8890`; JUPYTER_TOKEN sets the token.
 import { spawn } from 'node:child_process';
 import { INSTALL_HINT, JUPYTER_DATA_DIR, KERNEL_NAME, NOTEBOOKS_DIR, findJupyterPython, jupyterEnv, kernelRegistered } from './notebook-env.ts';
 
@@ -33,7 +34,9 @@ function main(): number | Promise<number> {
   console.log(`notebook: starting ${ui.mod} (${ui.python}) in notebooks/ with kernel "${KERNEL_NAME}"; stop with Ctrl+C.`);
   // Containers often run as root, which Jupyter refuses without this flag.
   const root = process.getuid?.() === 0 && !args.includes('--allow-root') ? ['--allow-root'] : [];
-  const child = spawn(ui.python, ['-m', ui.mod, `--notebook-dir=${NOTEBOOKS_DIR}`, ...root, ...args], { env: jupyterEnv(), stdio: 'inherit' });
+  // New notebooks get the kit's kernel too, not Python.
+  const kernel = `--MultiKernelManager.default_kernel_name=${KERNEL_NAME}`;
+  const child = spawn(ui.python, ['-m', ui.mod, `--notebook-dir=${NOTEBOOKS_DIR}`, kernel, ...root, ...args], { env: jupyterEnv(), stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   return new Promise((resolve) => {
     child.on('close', (code) => resolve(code ?? 1));
@@ -44,6 +47,4 @@ function main(): number | Promise<number> {
   });
 }
 
-Promise.resolve(main()).then((code) => {
-  process.exitCode = code;
-});
+process.exitCode = await main();

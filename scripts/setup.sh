@@ -3,6 +3,7 @@
 #  - dcmtk, dicom3tools: interop checks (dcmdump, dciodvfy) and syntax conversions in tests
 #  - tesseract-ocr: the native OCR baseline printed by the benchmark
 #  - jupyter-nbconvert, python3-nbclient, jupyter-client, python3-ipykernel: run the notebooks headless
+#  - jupyter-notebook: the browser UI `npm run notebook` starts (Debian 12 packages no JupyterLab)
 #  - chromium: screenshot of a notebook exported to HTML
 #  - fonts: synthetic samples burn text in several real fonts
 #  - python3-pydicom: ships pydicom's public test files, which the reader is tested on (read in place)
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(dcmtk dicom3tools tesseract-ocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
-  chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono python3-pydicom time)
+  jupyter-notebook chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono python3-pydicom time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

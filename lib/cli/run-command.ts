@@ -9,6 +9,7 @@ import { ExitCode, UsageError } from './errors.js';
 import { createProgress } from './progress.js';
 import { addAwsOptions, awsRunOptions, type AwsCliOptions } from './aws-options.js';
 import { describeFile } from './file-messages.js';
+import { runSummary } from './summary.js';
 
 /** `deid run <inputs...> --out <dir> [--rules] [--state] [--manifest] [--no-pixels] [--engine] [AWS options]`. */
 export const registerRunCommand: CommandRegistrar = (program: Command, setExitCode) => {
@@ -50,16 +51,13 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
           },
         });
       } catch (error) {
-        if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError((error as Error).message);
+        if (error instanceof RulesError || error instanceof RunConfigurationError) throw new UsageError(error.message);
         throw error;
       } finally {
         progress.stop();
       }
-      const unchecked = result.entries.filter((e) => e.status === 'ok' && e.pixelsChecked === false).length;
       process.stdout.write(
-        `${result.ok} de-identified, ${result.failed} failed, ${result.skipped} skipped` +
-          (unchecked ? `, ${unchecked} not pixel-checked` : '') +
-          `\nmanifest: ${result.manifestPath}\n` +
+        runSummary(result, options.out) +
           (result.stopped ? `stopped: ${result.stopped}\n` : '') +
           (result.awsUsage ? `${formatUsage(result.awsUsage)}\n` : ''),
       );

@@ -226,6 +226,7 @@ export function cloneDataset(dataset: DicomDataset): DicomDataset {
 function cloneDict(dict: DicomDict): DicomDict {
   const out: DicomDict = {};
   for (const [tag, element] of Object.entries(dict)) {
+    if (element === undefined) continue;
     const copy: DicomElement = { ...element, Value: element.Value?.map(cloneValue) };
     if (element.Value === undefined) delete copy.Value;
     const raw = rawPixelElements.get(element);
@@ -239,8 +240,8 @@ function cloneValue(value: unknown): unknown {
   if (value instanceof ArrayBuffer) return value.slice(0);
   if (ArrayBuffer.isView(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
   if (value && typeof value === 'object') {
-    if ('vr' in value || Object.keys(value).every((k) => /^[0-9A-F]{8}$/.test(k))) return cloneDict(value as DicomDict);
-    return { ...(value as object) };
+    if ('vr' in value || Object.keys(value).every((k) => /^[0-9A-F]{8}$/.test(k))) return cloneDict(value);
+    return { ...value };
   }
   return value;
 }

@@ -16,7 +16,7 @@ export interface DicomElement {
   Value?: unknown[];
 }
 
-export type DicomDict = Record<Tag, DicomElement>;
+export type DicomDict = Partial<Record<Tag, DicomElement>>;
 
 /** A parsed file: its File Meta Information, its main dataset and how it was encoded. */
 export interface DicomDataset {

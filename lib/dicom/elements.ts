@@ -144,7 +144,7 @@ export function walkDataset(dict: DicomDict, visit: (visit: ElementVisit) => voi
     const current = dict[tag];
     if (current?.vr !== 'SQ') continue;
     (current.Value ?? []).forEach((item, index) => {
-      if (item && typeof item === 'object') walkDataset(item as DicomDict, visit, `${path}[${index}].`, depth + 1);
+      if (item && typeof item === 'object') walkDataset(item, visit, `${path}[${index}].`, depth + 1);
     });
   }
 }

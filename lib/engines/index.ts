@@ -64,9 +64,9 @@ export async function createTextDetector(choice: TextDetectorChoice = {}): Promi
   const { engine, ...options } = choice;
   if (engine === 'aws') {
     const { createRekognitionTextDetector } = await import('./aws/rekognition.js');
-    return createRekognitionTextDetector(options as RekognitionTextDetectorOptions);
+    return createRekognitionTextDetector(options);
   }
-  return createLocalTextDetector(options as LocalTextDetectorOptions);
+  return createLocalTextDetector(options);
 }
 
 /**
@@ -80,13 +80,13 @@ export async function createPhiDetector(choice: PhiDetectorChoice = {}): Promise
   if (engine === 'aws') {
     const { service, local, ...awsOptions } = options as { service?: string } & LocalEvidenceChoice;
     let detector: PhiDetector;
-    if (service === 'comprehend') detector = (await import('./aws/comprehend.js')).createComprehendPiiDetector(awsOptions as ComprehendPiiDetectorOptions);
+    if (service === 'comprehend') detector = (await import('./aws/comprehend.js')).createComprehendPiiDetector(awsOptions);
     else if (service === undefined || service === 'comprehend-medical') {
-      detector = (await import('./aws/comprehend-medical.js')).createComprehendMedicalPhiDetector(awsOptions as ComprehendMedicalPhiDetectorOptions);
+      detector = (await import('./aws/comprehend-medical.js')).createComprehendMedicalPhiDetector(awsOptions);
     } else throw engineError('engines', `unknown AWS PHI service ${JSON.stringify(service)}: use 'comprehend-medical' (default) or 'comprehend'`);
     if (local === false) return detector;
     const { withLocalEvidence } = await import('./aws/with-local-evidence.js');
     return withLocalEvidence(detector, local);
   }
-  return createLocalPhiDetector(options as LocalPhiDetectorOptions);
+  return createLocalPhiDetector(options);
 }

@@ -29,7 +29,7 @@ function locate(dataset: DicomDataset, path: string): { dict: DicomDict; tag: st
   for (const [, group, element, index] of parts.slice(0, -1)) {
     const item = dict[`${group}${element}`.toUpperCase()]?.Value?.[Number(index ?? 0)];
     if (!item || typeof item !== 'object') return undefined;
-    dict = item as DicomDict;
+    dict = item;
   }
   const last = parts[parts.length - 1];
   return { dict, tag: `${last[1]}${last[2]}`.toUpperCase() };

@@ -5,7 +5,7 @@
  * was. A list that is missing or empty is added through the Document API itself, which keeps every
  * comment (only spacing is normalised).
  */
-import { isMap, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document, type Node, type YAMLSeq } from 'yaml';
 import type { ProposedRegex, ProposedTag, RulesProposal } from './types.js';
 
 /** Lines inserted after a line of the old text (0-based index of the line they follow). */
@@ -34,7 +34,7 @@ function tagFields(t: ProposedTag, hexList: boolean, note: string): Array<[strin
 /** The source text of an entry as the list writes its items: flow maps on one line, or block maps. */
 function renderItem(key: string, item: ProposedTag | ProposedRegex | string, style: { flowItems: boolean; hexList: boolean }, indent: string, note: string): string[] {
   if (key === 'regex') return [`${indent}- ${quoteSingle((item as ProposedRegex).pattern)}`];
-  if (key === 'pixel_keep_list') return [`${indent}- ${JSON.stringify(item as string)}`];
+  if (key === 'pixel_keep_list') return [`${indent}- ${JSON.stringify(item)}`];
   const fields = tagFields(item as ProposedTag, style.hexList, note);
   if (style.flowItems) return [`${indent}- {${fields.map(([k, v]) => `${k}: ${v}`).join(', ')}}`];
   return fields.map(([k, v], i) => `${indent}${i === 0 ? '- ' : '  '}${k}: ${v}`);
@@ -65,7 +65,7 @@ export function editRulesText(text: string, proposal: RulesProposal, note: strin
   // Every list must be a non-empty block or flow sequence with known positions; otherwise edit the document.
   const plans: Array<{ key: string; seq: YAMLSeq; items: Array<ProposedTag | ProposedRegex | string> }> = [];
   for (const [key, items] of lists) {
-    const seq = (rules as YAMLMap).get(key, true);
+    const seq = rules.get(key, true);
     if (!isSeq(seq) || seq.items.length === 0 || !seq.range || seq.items.some((i) => !(i as Node).range)) return documentEdit(doc, proposal, note);
     plans.push({ key, seq, items });
   }

@@ -9,7 +9,7 @@ import { makeVocabulary } from '../text/vocabulary.js';
 import { GENERAL_KINDS, GENERAL_PATTERNS, kindOf, type GeneralKind } from './general-patterns.js';
 import { harmlessSamples, isTechnicalAnnotation } from './harmless.js';
 import { mergeShapes, shapeLength, shapeOf, shapeToRegex, type Shape } from './shape.js';
-import type { LearnFinding, ProposedRegex, ProposedTag, RulesProposal } from './types.js';
+import type { LearnFinding, ProposedTag, RulesProposal } from './types.js';
 
 /** Options of {@link proposeRules}. */
 export interface ProposeOptions {

@@ -211,7 +211,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     const spans: Span[] = [];
     for (const { re, category } of matchers) {
       re.lastIndex = 0;
-      for (const m of text.matchAll(re)) if (m[0]) spans.push({ begin: m.index!, end: m.index! + m[0].length, category });
+      for (const m of text.matchAll(re)) if (m[0]) spans.push({ begin: m.index, end: m.index + m[0].length, category });
     }
     for (const rule of rulePatterns) for (const m of rule.matchAll(text)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
     for (const s of findShapes(text)) {

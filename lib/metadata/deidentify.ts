@@ -254,7 +254,7 @@ function applyAction(ctx: FileContext, dict: DicomDict, tag: string, element: Di
 function isEmptyElement(element: DicomElement | undefined): boolean {
   if (!element) return true;
   const values = element.Value ?? [];
-  return values.length === 0 || values.every((v) => v === '' || v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v) && Object.keys(v as object).length === 0 && element.vr !== 'SQ'));
+  return values.length === 0 || values.every((v) => v === '' || v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v) && Object.keys(v).length === 0 && element.vr !== 'SQ'));
 }
 
 /**
@@ -350,7 +350,7 @@ function guardAge(ctx: FileContext, dict: DicomDict, tag: string, element: Dicom
   }
   if (malformed) {
     dict[tag] = { vr: 'AS', Value: [] };
-    return record(ctx, path, { ...decision, categories: ['C'] }, 'Z', `${label} emptied: not a valid age string ${`by ${decision.ruleId}`}`);
+    return record(ctx, path, { ...decision, categories: ['C'] }, 'Z', `${label} emptied: not a valid age string by ${decision.ruleId}`);
   }
   if (decision.ruleId !== 'keep') record(ctx, path, decision, action, `${label} kept (89 or under) by ${decision.ruleId}`);
 }

@@ -34,7 +34,7 @@ function ageInYears(as: string): number | undefined {
  * @param dataset the ORIGINAL dataset (`file.original`), before de-identification.
  */
 export function gatherIdentity(dataset: DicomDataset | DicomDict): IdentityContext {
-  const dict = 'dict' in dataset && 'meta' in dataset ? (dataset as DicomDataset).dict : (dataset as DicomDict);
+  const dict = 'dict' in dataset && 'meta' in dataset ? (dataset as DicomDataset).dict : dataset;
   const values: IdentityContext['values'] = [];
   const seen = new Set<string>();
   const add = (value: string, category: SafeHarborCategory, source: string, vr: string) => {
@@ -52,7 +52,7 @@ export function gatherIdentity(dataset: DicomDataset | DicomDict): IdentityConte
       const path = `${prefix}${formatTag(tag)}`;
       if (element.vr === 'SQ') {
         (element.Value ?? []).forEach((item, i) => {
-          if (item && typeof item === 'object') visit(item as DicomDict, `${path}[${i}].`);
+          if (item && typeof item === 'object') visit(item, `${path}[${i}].`);
         });
         continue;
       }

@@ -6,10 +6,15 @@
  * - opaque binary elements (OB, OW, OL, OV, UN) the kit neither inspects nor knows as technical
  *   (pixel and overlay data, palettes, LUTs, mesh indices) are removed, as is a Waveform Sequence
  *   inside an image (an ECG trace beside an ultrasound image, say): the image stays;
- * - private elements are left to the rules (the profile removes them unless on the safe list).
+ * - private elements are left to the rules (the profile removes them unless on the safe list);
+ * - an object without a SOP Class UID (old or hand-made files) is treated as a generic instance,
+ *   with a warning, when what it holds can still be inspected: a header, with or without an image
+ *   whose pixel module is complete. Without a class, a waveform or a document cannot be told from
+ *   an image by its UID, so one that carries a Waveform Sequence or an Encapsulated Document
+ *   fails; Pixel Data without the image attributes to read it is opaque binary, and is removed.
  */
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
-import { isPrivateTag, nameOf, walkDataset } from '../dicom/elements.js';
+import { formatTag, isPrivateTag, nameOf, walkDataset } from '../dicom/elements.js';
 import { uidInMessage } from '../dicom/shown-values.js';
 
 /** What {@link guardUninspectableContent} decided. */
@@ -18,6 +23,8 @@ export interface ContentVerdict {
   failReason?: string;
   /** Elements removed because their content cannot be inspected. */
   removed: Array<{ path: string; name: string }>;
+  /** Set when the file goes on with a caveat (no SOP Class UID): what, in words. */
+  warning?: string;
 }
 
 const STANDARD_ROOT = '1.2.840.10008.';
@@ -52,15 +59,23 @@ const firstString = (dict: DicomDict, tag: string) => String(dict[tag]?.Value?.[
  */
 export function guardUninspectableContent(dataset: DicomDataset): ContentVerdict {
   const sopClass = firstString(dataset.dict, '00080016') || firstString(dataset.meta, '00020002');
-  if (!sopClass) return { failReason: 'no SOP Class UID: the kind of object is unknown, so its content cannot be vouched for', removed: [] };
-  if (!sopClass.startsWith(STANDARD_ROOT)) return { failReason: `a private SOP class ${uidInMessage(sopClass)}: its content is defined by a vendor and cannot be inspected`, removed: [] };
+  let warning: string | undefined;
+  const removed: ContentVerdict['removed'] = [];
+  if (!sopClass) {
+    const failReason = classlessFailReason(dataset.dict);
+    if (failReason) return { failReason: `no SOP Class UID, and ${failReason}`, removed: [] };
+    // Pixel Data without the attributes to read it is no image: opaque binary, removed as such.
+    if (dataset.dict[PIXEL_DATA] && !hasPixelModule(dataset.dict)) {
+      delete dataset.dict[PIXEL_DATA];
+      removed.push({ path: formatTag(PIXEL_DATA), name: 'Pixel Data without the image attributes to read it' });
+    }
+    const image = Boolean(dataset.dict[PIXEL_DATA]);
+    warning = `no SOP Class UID: processed as a generic ${image ? 'image' : 'instance'} by what it holds; the output has no SOP Class UID either`;
+  } else if (!sopClass.startsWith(STANDARD_ROOT)) return { failReason: `a private SOP class ${uidInMessage(sopClass)}: its content is defined by a vendor and cannot be inspected`, removed: [] };
   const family = UNINSPECTABLE_CLASSES.find((c) => sopClass.startsWith(c.prefix));
   if (family) return { failReason: `${family.why} (SOP class ${uidInMessage(sopClass)})`, removed: [] };
-  let document = false;
-  walkDataset(dataset.dict, ({ tag }) => void (tag === '00420011' && (document = true)));
-  if (document) return { failReason: 'an Encapsulated Document (0042,0011): the kit cannot read the document for identities', removed: [] };
+  if (holdsTag(dataset.dict, '00420011')) return { failReason: 'an Encapsulated Document (0042,0011): the kit cannot read the document for identities', removed: [] };
 
-  const removed: ContentVerdict['removed'] = [];
   walkDataset(dataset.dict, ({ tag, element, path, parent }) => {
     if (isPrivateTag(tag) || isOverlayOrCurve(tag)) return; // the rules and the profile rows handle these
     const waveform = tag === '54000100';
@@ -69,5 +84,32 @@ export function guardUninspectableContent(dataset: DicomDataset): ContentVerdict
     removed.push({ path, name: waveform ? 'Waveform Sequence' : nameOf(tag) });
     return 'skip';
   });
-  return { removed };
+  return warning ? { removed, warning } : { removed };
+}
+
+/** Attributes an image needs before its pixels can be read (PS3.3 C.7.6.3, Type 1). */
+const PIXEL_MODULE = ['00280002', '00280004', '00280010', '00280011', '00280100', '00280101', '00280102', '00280103'];
+const PIXEL_DATA = '7FE00010';
+
+/** Why an object of unknown class cannot be inspected (content beside the header that it cannot read), or undefined. */
+function classlessFailReason(dict: DicomDict): string | undefined {
+  if (dict['54000100']) return 'it holds a Waveform Sequence: it may be a waveform object, whose signals the kit cannot inspect';
+  if (dict['00420011']) return 'it holds an Encapsulated Document, which the kit cannot read for identities';
+  return undefined;
+}
+
+function hasPixelModule(dict: DicomDict): boolean {
+  return PIXEL_MODULE.every((tag) => {
+    const value = dict[tag]?.Value?.[0];
+    return value !== undefined && value !== '';
+  });
+}
+
+/** Whether the tag occurs anywhere in the dataset, nested sequences included. */
+function holdsTag(dict: DicomDict, wanted: string): boolean {
+  let found = false;
+  walkDataset(dict, ({ tag }) => {
+    if (tag === wanted) found = true;
+  });
+  return found;
 }

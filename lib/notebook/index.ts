@@ -4,7 +4,7 @@ export { inNotebook, display, newDisplayHandle, type DisplayMime, type DisplayHa
 export { escapeHtml, jsonForScript } from './html.js';
 export { asPng, pngImgTag, showImage, sideBySideHtml, showSideBySide, type ImageInput, type SideBySideOptions } from './images.js';
 export {
-  diffTagRows, tagTableHtml, showTagTable, recordTableHtml, showTable,
+  diffTagRows, tagTableHtml, showTagTable, recordTableHtml, showTable, tsvTableHtml, showTsv,
   type TagRow, type TagChange, type TagChangeKind, type TagTableOptions, type RecordTableOptions,
 } from './tag-table.js';
 export {
@@ -12,7 +12,11 @@ export {
   type ChartSpec, type PlotlyTrace, type PlotlyLayout, type PlotlyConfig, type PlotlyChartOptions,
 } from './plotly.js';
 export { tagRows } from './tag-rows.js';
-export { safeHarborChart, countsChart, countByCategory, type CategoryCounts } from './charts.js';
+export {
+  safeHarborChart, countsChart, countByCategory, messageKind, countByKindAndCategory, safeHarborChartByKind,
+  headerActionsPerTag, headerActionsByCode, pixelFillsPerFrame, MESSAGE_KINDS, type CategoryCounts, type MessageKind,
+} from './charts.js';
+export { ruleEffect, type RuleEffect } from './rule-effects.js';
 export { progress, type Progress, type ProgressOptions } from './progress.js';
 export { findingBoxes, type BoxedFinding } from './finding-boxes.js';
 export {

@@ -341,7 +341,7 @@ export class DicomProcessor {
       copyFileSync(this.rulesPath, rulesPath);
     }
     const rules = path.resolve(rulesPath) === path.resolve(this.rulesPath) ? this.rules : loadRules(rulesPath);
-    const findings = this.evaluatedFiles.flatMap((f) => learnFindingsFrom((f.data.tagFindings ?? []) as TagFinding[], (f.data.evaluationPixelFindings ?? []) as EvaluationPixelFinding[]));
+    const findings = this.evaluatedFiles.flatMap((f) => learnFindingsFrom(f.data.tagFindings ?? [], f.data.evaluationPixelFindings ?? []));
     const proposal = proposeRules(findings, rules, { harmless: this.harmless() });
     const diff = formatProposal(proposal, readFileSync(rulesPath, 'utf8'));
     const applied: ApplyResult = options.apply === false ? { written: false, mode: 'none' } : applyProposal(rulesPath, proposal);

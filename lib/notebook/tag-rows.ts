@@ -29,7 +29,7 @@ export function tagRows(dataset: DicomDataset | DicomDict, options: { meta?: boo
   const rows: TagRow[] = [];
   for (const dict of dicts) {
     walkDataset(dict, ({ tag, element, path }) => {
-      rows.push({ tag: formatTag(tag), keyword: keywordOf(tag) ?? '', vr: element.vr, value: valueText(element.vr, element.Value as unknown[] | undefined), path });
+      rows.push({ tag: formatTag(tag), keyword: keywordOf(tag) ?? '', vr: element.vr, value: valueText(element.vr, element.Value), path });
     });
   }
   return rows;

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseTsv } from '../reports/tsv.js';
 import { escapeHtml } from './html.js';
 import { display } from './display.js';
 
@@ -87,7 +90,7 @@ function cell(value: string | undefined, max: number, style = ''): string {
   return `<td style="${css}"${title}>${escapeHtml(text)}</td>`;
 }
 
-/** Renders changes as an HTML table (values escaped; changed values highlighted). */
+/** Renders changes as an HTML table (values escaped; changed values highlighted); nothing to show is said in words. */
 export function tagTableHtml(changes: readonly TagChange[], options: TagTableOptions = {}): string {
   const max = options.maxValueLength ?? 120;
   const rows = options.onlyChanged ? changes.filter((c) => c.change !== 'same') : changes;
@@ -108,6 +111,10 @@ export function tagTableHtml(changes: readonly TagChange[], options: TagTableOpt
     .join('');
   const summary = `${counts.changed} changed, ${counts.removed} removed, ${counts.added} added, ${counts.same} unchanged`;
   const caption = options.caption ? `${escapeHtml(options.caption)} — ` : '';
+  if (rows.length === 0) {
+    const none = changes.length === 0 ? 'no elements.' : 'no element changed.';
+    return `<p class="deid-empty-table" style="font:13px sans-serif;margin:4px 0"><b>${caption}${summary}</b>: ${none}</p>`;
+  }
   return (
     `<table class="deid-tag-table" style="border-collapse:collapse;font-size:12px">` +
     `<caption style="text-align:left;font:600 13px sans-serif;padding:4px 0">${caption}${summary}</caption>` +
@@ -130,10 +137,19 @@ export interface RecordTableOptions {
   /** Columns in order (default: every key, in order of first appearance). */
   columns?: string[];
   caption?: string;
+  /** What to say instead of a table when there are no records (default: "No rows."). */
+  empty?: string;
 }
 
-/** HTML table of any list of records (values escaped; objects as JSON). */
+/**
+ * HTML table of any list of records (values escaped; objects as JSON). With no records it says so
+ * in words (`options.empty`) instead of drawing a table without rows or columns.
+ */
 export function recordTableHtml(records: ReadonlyArray<Record<string, unknown>>, options: RecordTableOptions = {}): string {
+  if (records.length === 0) {
+    const caption = options.caption ? `<b>${escapeHtml(options.caption)}</b>: ` : '';
+    return `<p class="deid-empty-table" style="font:13px sans-serif;margin:4px 0">${caption}${escapeHtml(options.empty ?? 'No rows.')}</p>`;
+  }
   const columns = options.columns ?? [...new Set(records.flatMap((r) => Object.keys(r)))];
   const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const th = (t: string) => `<th style="padding:2px 8px;border:1px solid #ccc;background:#f3f3f3;text-align:left">${escapeHtml(t)}</th>`;
@@ -146,7 +162,28 @@ export function recordTableHtml(records: ReadonlyArray<Record<string, unknown>>,
   return html;
 }
 
-/** Shows a list of records as an HTML table inline (e.g. findings, a TSV report). */
+/** Shows a list of records as an HTML table inline (e.g. findings); no records are said in words. */
 export function showTable(records: ReadonlyArray<Record<string, unknown>>, options: RecordTableOptions = {}): void {
   display('text/html', recordTableHtml(records, options));
+}
+
+/**
+ * HTML of a TSV report: its rows as a table, or, when it has only its header, a sentence saying
+ * the report is empty and naming its columns.
+ * @param text the TSV's text; `name` names it in the caption (e.g. the file name).
+ */
+export function tsvTableHtml(text: string, options: { name?: string; caption?: string; empty?: string } = {}): string {
+  const { columns, rows } = parseTsv(text, options.name);
+  const caption = options.caption ?? options.name;
+  const empty = options.empty ?? `empty: no rows, only the header (${columns.join(', ')}).`;
+  return recordTableHtml(rows, { columns, caption, empty });
+}
+
+/**
+ * Shows a TSV report (e.g. `tags_de_id_evaluation_report_<stamp>.tsv`) as a table, or says in
+ * words that it is empty.
+ * @example nb.showTsv(reports.tags, { empty: 'no PHI found in the de-identified header.' })
+ */
+export function showTsv(file: string, options: { caption?: string; empty?: string } = {}): void {
+  display('text/html', tsvTableHtml(readFileSync(file, 'utf8'), { name: path.basename(file), ...options }));
 }

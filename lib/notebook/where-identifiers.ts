@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { DicomDataset } from '../dicom/dataset.js';
 import type { PhiFinding } from '../engines/types.js';
 import type { DicomFile } from '../file.js';
 import { gatherIdentity } from '../metadata/identity.js';
@@ -45,7 +44,7 @@ function placeOf(location: string, vr: string | undefined, action: string | unde
  * @example nb.showTable(whereIdentifiersHide(file, pixelFindings))
  */
 export function whereIdentifiersHide(file: DicomFile, pixelFindings: readonly (PhiFinding & { frame?: number })[] = []): IdentifierRow[] {
-  const original = file.original as DicomDataset | undefined;
+  const original = file.original;
   const current = file.dataset;
   const before = new Map(original ? tagRows(original).map((r) => [r.path ?? r.tag, r]) : []);
   const after = new Map(current ? tagRows(current).map((r) => [r.path ?? r.tag, r]) : []);

@@ -117,7 +117,7 @@ export async function startAwsRun(plan: AwsRunPlan, options: AwsRunOptions = {})
     }
     const outStorage = out?.engine === 's3' ? plan.openOutput?.(session) : undefined;
     if (hasBucketCheck(outStorage)) buckets.push({ url: plan.out!, check: () => outStorage.checkBucket() });
-    if (stagingStorage) buckets.push({ url: staging!.location, check: () => stagingStorage!.checkBucket() });
+    if (stagingStorage) buckets.push({ url: staging!.location, check: () => stagingStorage.checkBucket() });
     await preflightAws(session, { services, buckets });
   }
   return { session, staging, notice };

@@ -123,13 +123,13 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
         file = new DicomFile(entry.path);
         file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: entry.error });
       } else {
-        const bytes = await readRegularFile(entry.path).catch((error: Error) => error);
+        const bytes = await readRegularFile(entry.path).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
         file = new DicomFile(entry.path, bytes instanceof Uint8Array ? bytes : undefined);
         if (bytes instanceof Uint8Array) await processFile(file, steps);
         else file.message({ ruleId: 'evaluate:unreadable', step: 'read', severity: 'fatal', reason: bytes instanceof InputReadError ? bytes.message : `cannot read: ${(bytes as NodeJS.ErrnoException).code ?? bytes.message}` });
       }
       if (file.dataset) for (const v of technicalValues(file.dataset)) technical.add(v);
-      for (const line of (file.data.evaluationHarmlessLines as string[] | undefined) ?? []) harmlessLines.add(line);
+      for (const line of file.data.evaluationHarmlessLines ?? []) harmlessLines.add(line);
       const evaluated: EvaluatedFile = { file, seconds: (performance.now() - started) / 1000, output: file.data.outputPath ? path.join(out, file.data.outputPath) : undefined };
       files.push(evaluated);
       options.onFile?.(evaluated, index + 1, entries.length);

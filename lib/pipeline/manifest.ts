@@ -7,6 +7,7 @@ import { makeFolders } from '../safe-files.js';
 import { DEIDENTIFY_METADATA } from '../steps/deidentify-metadata.js';
 import '../steps/pixels.js';
 import '../steps/save.js';
+import { manifestWarnings, type ManifestWarning } from './warnings.js';
 
 /** One line of the run manifest (JSON Lines), one per input. */
 export interface ManifestEntry {
@@ -23,8 +24,8 @@ export interface ManifestEntry {
   pixelsChecked?: boolean;
   /** Number of pixel boxes redacted. */
   pixelBoxes?: number;
-  /** Non-fatal warnings, by rule id. */
-  warnings?: string[];
+  /** Non-fatal warnings, one per kind: a stable id, a sentence and a count (see the README). */
+  warnings?: ManifestWarning[];
 }
 
 /** Builds a manifest entry from a processed file's messages and data. */
@@ -35,7 +36,7 @@ export function manifestEntry(file: DicomFile): ManifestEntry {
   for (const message of file.messages) {
     if (message.step === DEIDENTIFY_METADATA && message.action) actions[message.action] = (actions[message.action] ?? 0) + 1;
   }
-  const warnings = [...new Set(file.messages.filter((m) => m.severity === 'warning').map((m) => m.ruleId))];
+  const warnings = manifestWarnings(file.messages);
   return {
     input: file.path,
     output: file.data.outputPath,

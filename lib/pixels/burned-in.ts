@@ -15,6 +15,8 @@ import { findFilledBoxes, maskBoxes } from './filled-boxes.js';
 import { glyphExtent } from './glyph-extent.js';
 import type { PixelModule } from './module.js';
 import { cleanOverlays } from './overlays.js';
+import { removeCodestreamText, UnremovableTextError } from './codestream-text.js';
+import { PixelDataError } from './errors.js';
 import { redactFrames } from './redact.js';
 import { renderFrame } from './render.js';
 import { checkPixelData } from './validate.js';
@@ -181,6 +183,28 @@ function inkPixels(image: DisplayImage, b: Box): number {
   return values.filter((v) => Math.abs(v - ground) > 64).length;
 }
 
+/**
+ * Removes the text that encapsulated frames can carry beside the image data (JPEG COM/APPn, JPEG
+ * 2000 comments, JP2 boxes: see `codestream-text.ts`), without decoding, one message per removal.
+ * Returns whether any frame changed. Needs no OCR, so it runs with `--no-pixels` too.
+ * @throws CannotVouchError (`pixel:codestream-text`) when such text cannot be removed safely,
+ *   (`pixel:inconsistent`) when a frame is not the codestream its header declares.
+ */
+export function removeHiddenText(dataset: DicomDataset, report: ReportNote): boolean {
+  let removals;
+  try {
+    removals = removeCodestreamText(dataset);
+  } catch (error) {
+    if (error instanceof UnremovableTextError) throw new CannotVouchError({ ruleId: 'pixel:codestream-text', reason: error.message }, { cause: error });
+    if (error instanceof PixelDataError) throw new CannotVouchError({ ruleId: 'pixel:inconsistent', reason: `pixel data does not match its header: ${error.message}` }, { cause: error });
+    throw error;
+  }
+  for (const removal of removals) {
+    report({ ruleId: 'pixel:codestream-text', location: `frame ${removal.frame}`, severity: 'warning', action: 'X', reason: `removed a ${removal.what} (${removal.bytes} bytes) that can hold text; image data unchanged` });
+  }
+  return removals.length > 0;
+}
+
 /** Removes overlays and icon images (no OCR needed), reporting each removal. */
 export async function removeOverlays(dataset: DicomDataset, report: ReportNote): Promise<void> {
   for (const action of await cleanOverlays(dataset)) {
@@ -199,17 +223,19 @@ export interface BurnedInRedaction {
 }
 
 /**
- * Removes overlays and icon images, then fills the boxes of the findings in every frame, in the
+ * Removes text hidden in the codestreams ({@link removeHiddenText}), overlays and icon images, then fills the boxes of the findings in every frame, in the
  * original encoding (`padding` pixels around each box). Reports removals and encoding notes.
  */
 export async function redactBurnedIn(dataset: DicomDataset, findings: readonly PixelFinding[], options: { padding: number }, report: ReportNote): Promise<BurnedInRedaction> {
+  const stripped = removeHiddenText(dataset, report);
   await removeOverlays(dataset, report);
   const boxes = new Map<number, Box[]>();
   for (const finding of findings) if (finding.box) boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), finding.box]);
   const out: BurnedInRedaction = { boxes: [...boxes.values()].reduce((n, b) => n + b.length, 0) };
+  if (stripped) out.modified = true;
   if (boxes.size > 0) {
     const result = await redactFrames(dataset, boxes, { padding: options.padding });
-    out.modified = result.changed;
+    out.modified = result.changed || stripped;
     out.filled = result.filled;
     for (const note of result.notes) report({ ruleId: 'pixel:encoding', severity: 'warning', reason: note });
   }

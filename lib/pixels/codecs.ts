@@ -28,7 +28,7 @@ export function loadCodecs(): Promise<CodecsModule> {
       codecMessages?.push(parts.join(' '));
     };
     return mod;
-  })().catch((cause) => {
+  })().catch((cause: unknown) => {
     loading = undefined;
     throw new PixelDataError('could not initialise the WebAssembly codecs (dcmjs-codecs)', { cause });
   });

@@ -48,7 +48,7 @@ function rawWords(m: RawLayout, raw: Uint8Array): ArrayLike<number> {
 }
 
 /** Extracts the stored value from a word: shift down to the high bit, mask, sign-extend. */
-export function valueCodec(m: RawLayout): { read(word: number): number; write(value: number, word?: number): number } {
+export function valueCodec(m: RawLayout): { read: (word: number) => number; write: (value: number, word?: number) => number } {
   const shift = m.highBit + 1 - m.bitsStored;
   const bits = m.bitsStored;
   const mask = bits >= 32 ? 0xffffffff : 2 ** bits - 1;

@@ -12,4 +12,5 @@ export { renderFrame, greyMapping, type RenderOptions } from './render.js';
 export { toPng, type LabelledBox } from './png.js';
 export { redactFrames, type RedactOptions, type RedactResult } from './redact.js';
 export { cleanOverlays, type OverlayAction } from './overlays.js';
-export { findBurnedInPhi, redactBurnedIn, removeOverlays, frameRenderings, showsMoreText, type PixelFinding, type BurnedInSearch, type BurnedInRedaction } from './burned-in.js';
+export { findBurnedInPhi, redactBurnedIn, removeHiddenText, removeOverlays, frameRenderings, showsMoreText, type PixelFinding, type BurnedInSearch, type BurnedInRedaction } from './burned-in.js';
+export { removeCodestreamText, stripFrame, UnremovableTextError, type CodestreamRemoval } from './codestream-text.js';

@@ -53,7 +53,7 @@ function removeIcons(dict: DicomDict, path: string, actions: OverlayAction[]): v
       actions.push({ action: 'remove-icon-image', location: `${path}(0088,0200)`, detail: 'removed Icon Image Sequence (thumbnail may show burned-in text)' });
       continue;
     }
-    if (el.vr === 'SQ') {
+    if (el?.vr === 'SQ') {
       (el.Value as DicomDict[] | undefined)?.forEach((item, i) => {
         if (item && typeof item === 'object') removeIcons(item, `${path}(${tag.slice(0, 4)},${tag.slice(4)})[${i}].`, actions);
       });
@@ -94,7 +94,8 @@ async function clearUnusedBits(dataset: DicomDataset): Promise<OverlayAction[]> 
         actions.push({ action: 'clear-unused-pixel-bits', location: `(7FE0,0010) frame ${f}`, detail: `cleared bits outside Bits Stored ${m.bitsStored} of ${m.bitsAllocated}` });
       }
     }
-    if (changed) dataset.dict['7FE00010'] = { vr: dataset.dict['7FE00010'].vr, Value: [toArrayBuffer(all)] };
+    const old = dataset.dict['7FE00010'];
+    if (changed && old) dataset.dict['7FE00010'] = { vr: old.vr, Value: [toArrayBuffer(all)] };
     return actions;
   }
   if (info.lossy || !info.encodable) {

@@ -108,6 +108,7 @@ async function redactNative(dataset: DicomDataset, m: PixelModule, byFrame: Map<
     raw.set(copy);
   }
   const old = dataset.dict['7FE00010'];
+  if (old === undefined) throw new PixelDataError('the dataset has no Pixel Data (7FE0,0010)');
   dataset.dict['7FE00010'] = { vr: old.vr, Value: [toArrayBuffer(all)] };
   result.reencodedFrames = [...byFrame.keys()].sort((a, b) => a - b);
   if (syntaxInfo(dataset.transferSyntaxUID)?.bigEndian) {

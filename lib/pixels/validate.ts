@@ -26,9 +26,9 @@ export const DECODE_COPIES = 2;
  */
 export function checkPixelData(dataset: DicomDataset, limits: ResourceLimits = resourceLimits()): PixelModule {
   const m = readPixelModule(dataset);
-  const value = (dataset.dict['7FE00010']?.Value ?? []) as unknown[];
+  const value = (dataset.dict['7FE00010']?.Value ?? []);
   if (!value.every((v) => v instanceof ArrayBuffer)) throw new PixelDataError('Pixel Data (7FE0,0010) holds a value that is not binary');
-  const buffers = value as ArrayBuffer[];
+  const buffers = value;
   const info = syntaxInfo(dataset.transferSyntaxUID)!;
   if (info.codec === 'native') {
     const actual = buffers.reduce((n, b) => n + b.byteLength, 0);

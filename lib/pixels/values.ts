@@ -34,7 +34,7 @@ export function words16(dict: DicomDict, tag: string): Uint16Array | undefined {
     const v = first as Uint8Array;
     return new Uint16Array(v.buffer.slice(v.byteOffset, v.byteOffset + (v.byteLength & ~1)));
   }
-  return Uint16Array.from((el.Value as unknown[]).map((x) => Number(x) & 0xffff));
+  return Uint16Array.from(el.Value.map((x) => Number(x) & 0xffff));
 }
 
 /** Concatenates buffers into one Uint8Array. */

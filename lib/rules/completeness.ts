@@ -5,7 +5,6 @@
  */
 import { formatTag, keywordOf, nameOf, vrOf } from '../dicom/elements.js';
 import type { Action } from './actions.js';
-import { resolveCompoundCode } from './actions.js';
 import { PROFILE_TABLE, profileRowOptions, type ProfileRow } from './profile-table.js';
 import { RulesError } from './parse.js';
 import { activeOptionColumns, resolveAction } from './resolve.js';

@@ -183,7 +183,7 @@ function expectOptions(value: unknown, keyPath: string, where: string): Partial<
   return out;
 }
 
-function parseProfile(value: unknown, where: string, format: 'source' | 'extended'): ProfileOptions {
+function parseProfile(value: unknown, where: string): ProfileOptions {
   // The source format had no options: it removed private tags and descriptions were cleaned by condition_remove.
   const profile: ProfileOptions = { ...PROFILE_DEFAULTS };
   if (value === undefined) return profile;
@@ -200,10 +200,9 @@ function parseProfile(value: unknown, where: string, format: 'source' | 'extende
       profile.maxShiftDays = v as number;
     } else {
       if (typeof v !== 'boolean') throw new RulesError(`${where}: ${keyPath}: expected true or false (got ${preview(v)})`, keyPath);
-      profile[field] = v as never;
+      profile[field] = v;
     }
   }
-  void format;
   return profile;
 }
 
@@ -251,7 +250,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
     }
   }
 
-  const profile = parseProfile(r.profile_options, source, format);
+  const profile = parseProfile(r.profile_options, source);
 
   let confidenceThreshold = 60;
   if (r.confidence_threshold !== undefined) {
@@ -346,7 +345,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
       return { match: expectString(item.match ?? '', `${keyPath}.match`, source), value: expectString(item.value, `${keyPath}.value`, source) };
     });
   }
-  let dummyValues = { ...DEFAULT_DUMMIES };
+  const dummyValues = { ...DEFAULT_DUMMIES };
   if (r.dummy_values !== undefined) {
     if (!isRecord(r.dummy_values)) throw new RulesError(`${source}: rules.dummy_values: expected a mapping of VR to value`, 'rules.dummy_values');
     for (const [vr, v] of Object.entries(r.dummy_values)) dummyValues[vr] = expectString(v, `rules.dummy_values.${vr}`, source);

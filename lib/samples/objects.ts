@@ -55,7 +55,7 @@ function grayscaleModule(set: Setter, size: number, bits: number, frames: number
 }
 
 /** Patient, General Study, General Equipment and SOP Common, shared by every kind. */
-function commonHeader(d: DicomDict, kind: ObjectKind, modality: string, id: FakeIdentity, rng: Rng, uids: { study: string; series: string; sop: string }): void {
+function commonHeader(d: DicomDict, kind: ObjectKind, modality: string, id: FakeIdentity, uids: { study: string; series: string; sop: string }): void {
   const set = setterOf(d);
   set('SpecificCharacterSet', 'CS', 'ISO_IR 100');
   set('SOPClassUID', 'UI', SOP[kind]);
@@ -87,7 +87,6 @@ function commonHeader(d: DicomDict, kind: ObjectKind, modality: string, id: Fake
   set('DeviceSerialNumber', 'LO', id.deviceSerial);
   set('SoftwareVersions', 'LO', '1.0');
   set('OperatorsName', 'PN', toDicomName(id.operator));
-  void rng;
 }
 
 function plantedPhi(id: FakeIdentity): string[] {
@@ -274,7 +273,7 @@ export function makeObjectSample(kind: ObjectKind, seed: number | string): Objec
   const uids = { study: makeUid(uidRng), series: makeUid(uidRng), sop: makeUid(uidRng) };
   const d: DicomDict = {};
   const modality = { sr: 'SR', seg: 'SEG', rtstruct: 'RTSTRUCT', multiframe: 'OT' }[kind];
-  commonHeader(d, kind, modality, identity, rng, uids);
+  commonHeader(d, kind, modality, identity, uids);
   if (kind === 'sr') buildSr(d, identity);
   if (kind === 'seg') buildSeg(d, identity, rng.fork('seg'));
   if (kind === 'rtstruct') buildRtStruct(d, identity, rng.fork('rt'), uids);

@@ -4,7 +4,7 @@
  */
 export { parseDicom, PARSE } from './parse.js';
 export { deidentifyMetadata, DEIDENTIFY_METADATA, type DeidentifyMetadataOptions } from './deidentify-metadata.js';
-export { detectPixelPhi, redactPixelPhi, cleanPixels, skipPixels, pixelFindingMessage, frameRenderings, showsMoreText, CLEAN_PIXELS, type PixelPhiOptions, type RedactPixelOptions, type PixelFinding } from './pixels.js';
+export { detectPixelPhi, redactPixelPhi, cleanPixels, skipPixels, stripCodestreamText, pixelFindingMessage, frameRenderings, showsMoreText, CLEAN_PIXELS, type PixelPhiOptions, type RedactPixelOptions, type PixelFinding } from './pixels.js';
 export { saveDeidentified, outputKey, SAVE, type SaveOptions } from './save.js';
 export { evaluateMetadata, knownValuesFor, matchOriginal, EVALUATE_METADATA, type EvaluateMetadataOptions, type KnownValuesSource } from './evaluate-metadata.js';
 export { evaluatePixels, EVALUATE_PIXELS, type EvaluatePixelsOptions } from './evaluate-pixels.js';

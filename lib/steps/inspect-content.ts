@@ -12,6 +12,7 @@ export function inspectContent(): Step {
   return function inspectContentStep(file) {
     const verdict = guardUninspectableContent(file.requireDataset(STEP));
     if (verdict.failReason) return file.fail({ ruleId: 'content:uninspectable', step: STEP, reason: `${verdict.failReason}; not released` });
+    if (verdict.warning) file.message({ ruleId: 'content:no-sop-class', step: STEP, severity: 'warning', reason: verdict.warning });
     for (const { path, name } of verdict.removed) {
       file.message({ ruleId: 'content:opaque-binary', step: STEP, location: path, action: 'X', category: 'R', reason: `${name} removed: binary content the kit cannot inspect` });
     }

@@ -1,9 +1,10 @@
+import type { DicomDataset } from '../dicom/dataset.js';
 import { setElement } from '../dicom/elements.js';
 import type { IdentityContext, PhiDetector, TextDetector } from '../engines/types.js';
 import type { DicomFile, Note, Step } from '../file.js';
 import type { Box } from '../image/types.js';
 import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';
-import { checkUnreadPixels, findBurnedInPhi, redactBurnedIn, removeOverlays, type PixelFinding } from '../pixels/burned-in.js';
+import { checkUnreadPixels, findBurnedInPhi, redactBurnedIn, removeHiddenText, removeOverlays, type PixelFinding } from '../pixels/burned-in.js';
 
 /** Name of the pixel steps in messages. */
 export const CLEAN_PIXELS = 'clean-pixels';
@@ -83,7 +84,7 @@ export function redactPixelPhi(options: RedactPixelOptions = {}): Step {
     if (!findings) return file.fail({ ruleId: 'pipeline:order', step: CLEAN_PIXELS, reason: 'redaction needs pixel findings; run detectPixelPhi first' });
     try {
       const result = await redactBurnedIn(dataset, findings, { padding: options.padding ?? 3 }, (note) => file.message({ ...note, step: CLEAN_PIXELS }));
-      if (result.modified !== undefined) file.data.pixelsModified = result.modified;
+      if (result.modified !== undefined) file.data.pixelsModified = result.modified || file.data.pixelsModified === true;
       if (result.filled) file.data.pixelFilled = result.filled;
       file.data.pixelBoxes = result.boxes;
     } catch (error) {
@@ -97,24 +98,49 @@ export function redactPixelPhi(options: RedactPixelOptions = {}): Step {
   };
 }
 
-/** Detects and redacts burned-in PHI: {@link detectPixelPhi} then {@link redactPixelPhi}. */
+/**
+ * Removes text carried beside the image data inside encapsulated frames (JPEG comments and
+ * application segments, JPEG 2000 comments, JP2 boxes), without decoding: see {@link removeHiddenText}.
+ * Fails the file when such text cannot be removed safely.
+ */
+export function stripCodestreamText(): Step {
+  return function stripCodestreamTextStep(file) {
+    const dataset = file.requireDataset(CLEAN_PIXELS);
+    try {
+      stripHidden(file, dataset);
+    } catch (error) {
+      return file.failOn(CLEAN_PIXELS, error);
+    }
+  };
+}
+
+function stripHidden(file: DicomFile, dataset: DicomDataset): void {
+  if (removeHiddenText(dataset, (note) => file.message({ ...note, step: CLEAN_PIXELS }))) file.data.pixelsModified = true;
+}
+
+/** Detects and redacts burned-in PHI: {@link stripCodestreamText}, {@link detectPixelPhi}, then {@link redactPixelPhi}. */
 export function cleanPixels(options: PixelPhiOptions & RedactPixelOptions): Step {
+  const strip = stripCodestreamText();
   const detect = detectPixelPhi(options);
   const redact = redactPixelPhi(options);
   return async function cleanPixelsStep(file) {
+    await strip(file);
+    if (file.failed) return;
     await detect(file);
     await redact(file);
   };
 }
 
 /**
- * For `--no-pixels`: overlays and icon images are still removed (no OCR needed), but a file
- * with pixel data is marked as not pixel-checked and Burned In Annotation is left as it was.
+ * For `--no-pixels`: text hidden in codestreams, overlays and icon images are still removed (no
+ * OCR needed), but a file with pixel data is marked as not pixel-checked and Burned In Annotation
+ * is left as it was.
  */
 export function skipPixels(): Step {
   return async function skipPixelsStep(file) {
     const dataset = file.requireDataset(CLEAN_PIXELS);
     try {
+      stripHidden(file, dataset);
       checkUnreadPixels(dataset);
     } catch (error) {
       return file.failOn(CLEAN_PIXELS, error);

@@ -254,7 +254,8 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
         if (!isNoSuchObject(error)) throw fail(`cannot check "${key}" at ${url(key)}`, error, { key });
       }
       // HEAD has no body, so a missing bucket also answers a bare 404: ask the bucket before saying "absent".
-      await checkBucket().catch((error: Error) => {
+      await checkBucket().catch((error: unknown) => {
+        if (!(error instanceof Error)) throw error;
         throw storageError(ENGINE, `cannot check "${key}" at ${url(key)}: ${error.message.replace(/^\[deid\] \[s3\] /, '')}`, error.cause ?? error, { key });
       });
       return false;

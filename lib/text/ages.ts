@@ -89,30 +89,30 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     const unit = unitOf(m[2]);
     if (unit === 'Y' && /^\d{4,}$/.test(m[1])) continue; // `2019 y` is not an age
     const years = n / PER_YEAR[unit];
-    const numberEnd = m.index! + m[0].indexOf(m[1]) + m[1].length;
-    if (unit === 'Y') add(m.index!, numberEnd, years, '90+');
-    else add(m.index!, m.index! + m[0].length, years, '90+ years');
+    const numberEnd = m.index + m[0].indexOf(m[1]) + m[1].length;
+    if (unit === 'Y') add(m.index, numberEnd, years, '90+');
+    else add(m.index, m.index + m[0].length, years, '90+ years');
   }
   for (const m of text.matchAll(AGE_LABEL)) {
     const n = parseNumber(m[1]);
     if (n === undefined) continue;
     const unit = m[2] ? unitOf(m[2]) : 'Y';
-    const begin = m.index! + m[0].lastIndexOf(m[1]);
+    const begin = m.index + m[0].lastIndexOf(m[1]);
     if (unit === 'Y') add(begin, begin + m[1].length, n, '90+');
-    else add(begin, m.index! + m[0].length, n / PER_YEAR[unit], '90+ years');
+    else add(begin, m.index + m[0].length, n / PER_YEAR[unit], '90+ years');
   }
   for (const m of text.matchAll(AGE_SEX)) {
     const digits = m[1] ?? m[2];
-    const begin = m.index! + m[0].indexOf(digits);
+    const begin = m.index + m[0].indexOf(digits);
     add(begin, begin + digits.length, Number(digits), '90+');
   }
   for (const m of text.matchAll(AGE_STRING)) {
-    add(m.index!, m.index! + 3, Number(m[1]) / PER_YEAR[m[2] as Unit], '90+');
+    add(m.index, m.index + 3, Number(m[1]) / PER_YEAR[m[2] as Unit], '90+');
   }
-  for (const m of text.matchAll(DECADE)) add(m.index!, m.index! + m[0].length, 90, '90+');
+  for (const m of text.matchAll(DECADE)) add(m.index, m.index + m[0].length, 90, '90+');
   if (referenceYear !== undefined) {
     for (const m of text.matchAll(BIRTH_YEAR)) {
-      const begin = m.index! + m[0].lastIndexOf(m[1]);
+      const begin = m.index + m[0].lastIndexOf(m[1]);
       const age = referenceYear - Number(m[1]);
       if (age > 89 && age <= MAX_YEARS + 50) spans.push({ begin, end: begin + 4, years: age, replacement: '' });
     }

@@ -181,7 +181,7 @@ export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHA
       const found = m[g];
       if (!found) continue;
       if (shape.accept && !shape.accept(found)) continue;
-      const begin = m.index! + (g === 0 ? 0 : m[0].lastIndexOf(found));
+      const begin = m.index + (g === 0 ? 0 : m[0].lastIndexOf(found));
       spans.push({ begin, end: begin + found.length, kind: shape.kind, category: shape.category });
     }
   }

@@ -70,7 +70,7 @@ describe('reading and writing DICOM', () => {
     const dataset = readDicom(readFileSync(file), file);
     expect(dataset.transferSyntaxUID).toBe(syntax);
     expect(getString(dataset.dict, 'PatientName')).toBe('KAUFMAN^SCOTT');
-    expect(Buffer.from(dataset.dict['7FE00010'].Value![0] as ArrayBuffer).equals(Buffer.from(original.dict['7FE00010'].Value![0] as ArrayBuffer))).toBe(true);
+    expect(Buffer.from(dataset.dict['7FE00010']!.Value![0] as ArrayBuffer).equals(Buffer.from(original.dict['7FE00010']!.Value![0] as ArrayBuffer))).toBe(true);
     const written = path.join(work, `kaufman-${syntax}-out.dcm`);
     writeFileSync(written, writeDicom(dataset));
     const again = readDicom(readFileSync(written), written);
@@ -83,7 +83,7 @@ describe('reading and writing DICOM', () => {
     const original = readDicom(readFileSync(corpusFile('rodgers_pt_rgb.dcm')));
     const file = convert(corpusFile('rodgers_pt_rgb.dcm'), ['+tb'], 'rodgers-be.dcm');
     const dataset = readDicom(readFileSync(file), file);
-    const pixels = (d: typeof dataset) => Buffer.from(d.dict['7FE00010'].Value![0] as ArrayBuffer);
+    const pixels = (d: typeof dataset) => Buffer.from(d.dict['7FE00010']!.Value![0] as ArrayBuffer);
     expect(pixels(dataset).equals(pixels(original))).toBe(true);
     const written = path.join(work, 'rodgers-be-out.dcm');
     writeFileSync(written, writeDicom(dataset));
@@ -117,14 +117,14 @@ describe('reading and writing DICOM', () => {
     const dataset = readDicom(readFileSync(corpusFile('davidson_cr_rle.dcm')));
     expect(pixelDataUnchanged(dataset)).toBe(true);
     const copy = cloneDataset(dataset);
-    const frame = new Uint8Array((copy.dict['7FE00010'].Value![0] as ArrayBuffer).slice(0));
+    const frame = new Uint8Array((copy.dict['7FE00010']!.Value![0] as ArrayBuffer).slice(0));
     copy.dict['7FE00010'] = { vr: 'OB', Value: [frame.buffer] };
     expect(pixelDataUnchanged(copy)).toBe(false);
     const again = readDicom(writeDicom(copy));
-    expect(Buffer.from(again.dict['7FE00010'].Value![0] as ArrayBuffer).equals(Buffer.from(frame))).toBe(true);
+    expect(Buffer.from(again.dict['7FE00010']!.Value![0] as ArrayBuffer).equals(Buffer.from(frame))).toBe(true);
     // An in-place change to the frames is noticed too: the original bytes must not be written back.
     const mutated = cloneDataset(dataset);
-    new Uint8Array(mutated.dict['7FE00010'].Value![0] as ArrayBuffer)[100] ^= 0xff;
+    new Uint8Array(mutated.dict['7FE00010']!.Value![0] as ArrayBuffer)[100] ^= 0xff;
     expect(pixelDataUnchanged(mutated)).toBe(false);
   });
 

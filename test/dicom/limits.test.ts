@@ -60,7 +60,7 @@ describe('deflated datasets', () => {
 
   it('reads a deflated file within the limit, and the limit follows the settings', async () => {
     const file = await deflateBomb(16 * MiB);
-    expect(readDicom(file, 'sparse').dict['00091001'].vr).toBe('OB');
+    expect(readDicom(file, 'sparse').dict['00091001']!.vr).toBe('OB');
     expect(() => readDicom(file, 'sparse', { limits: { maxInflateRatio: 8, minInflateAllowance: MiB } })).toThrow(/inflates to more than 1 MiB/);
   });
 

@@ -108,15 +108,15 @@ describe('sequences the dictionary does not name', () => {
     const value = undefinedLength ? concat([items, marker(0xe0dd, 0)]) : items;
     const body = dataset([element(0x0009, 0x1010, 'UN', value, { implicit, undefinedLength })], { implicit });
     const read = readDicom(part10(body, implicit ? TS.ImplicitVRLittleEndian : TS.ExplicitVRLittleEndian), 'private-sq');
-    expect(read.dict['00091010'].vr).toBe('SQ');
-    expect((read.dict['00091010'].Value as DicomDict[]).map((item) => personNameToString(item['00100010'].Value![0]))).toEqual(['DOE^JANE', 'ROE^RICHARD']);
+    expect(read.dict['00091010']!.vr).toBe('SQ');
+    expect((read.dict['00091010']!.Value as DicomDict[]).map((item) => personNameToString(item['00100010']!.Value![0]))).toEqual(['DOE^JANE', 'ROE^RICHARD']);
     expect(getString(read.dict, 'PatientID')).toBe('MRN-5566');
   });
 
   it('keeps an unknown value that merely starts like an item as bytes', () => {
     const value = concat([marker(0xe000, 200), new Uint8Array(8)]);
     const read = readDicom(part10(dataset([element(0x0009, 0x1011, 'UN', value)]), TS.ExplicitVRLittleEndian), 'blob');
-    expect(read.dict['00091011'].vr).toBe('UN');
+    expect(read.dict['00091011']!.vr).toBe('UN');
     expect(getString(read.dict, 'PatientID')).toBe('MRN-5566');
   });
 });
@@ -133,7 +133,7 @@ describe('files without the usual framing', () => {
     const read = readDicom(bare, 'bare-be');
     expect(read.transferSyntaxUID).toBe(TS.ExplicitVRBigEndian);
     expect(getString(read.dict, 'PatientName')).toBe(getString(fixture.dict, 'PatientName'));
-    expect(read.dict['00280010'].Value).toEqual(fixture.dict['00280010'].Value);
+    expect(read.dict['00280010']!.Value).toEqual(fixture.dict['00280010']!.Value);
   });
 
   it.each([

@@ -41,7 +41,7 @@ function comprehendMedical() {
   mock.on(DetectPHICommand).callsFake(({ Text }: { Text: string }) => {
     const Entities = [];
     for (const [re, Type, Score] of [[/NAKAMURA HIRO|HOLT MARA/g, 'NAME', 0.99], [/\d{2}\/\d{2}\/\d{4}/g, 'DATE', 0.97], [/SUPINE/g, 'NAME', 0.4], [/\b\d{2} years\b/g, 'AGE', 0.99]] as const) {
-      for (const m of Text.matchAll(re)) Entities.push({ BeginOffset: m.index, EndOffset: m.index! + m[0].length, Text: m[0], Type, Score, Category: 'PROTECTED_HEALTH_INFORMATION' });
+      for (const m of Text.matchAll(re)) Entities.push({ BeginOffset: m.index, EndOffset: m.index + m[0].length, Text: m[0], Type, Score, Category: 'PROTECTED_HEALTH_INFORMATION' });
     }
     return { Entities };
   });
@@ -54,7 +54,7 @@ function comprehendPii() {
   const mock = mockClient(client);
   mock.on(DetectPiiEntitiesCommand).callsFake(({ Text }: { Text: string }) => ({
     Entities: [[/NAKAMURA HIRO/g, 'NAME'], [/\d{2}\/\d{2}\/\d{4}/g, 'DATE_TIME']].flatMap(([re, Type]) =>
-      [...Text.matchAll(re as RegExp)].map((m) => ({ Type: Type as 'NAME', Score: 0.99, BeginOffset: m.index, EndOffset: m.index! + m[0].length })),
+      [...Text.matchAll(re as RegExp)].map((m) => ({ Type: Type as 'NAME', Score: 0.99, BeginOffset: m.index, EndOffset: m.index + m[0].length })),
     ),
   }));
   return { client, mock };

@@ -11,7 +11,7 @@ function comprehendMedical() {
   mock.on(DetectPHICommand).callsFake(({ Text }: DetectPHICommandInput) => {
     const text = Text!;
     const cp = (i: number) => [...text.slice(0, i)].length;
-    const Entities = [...text.matchAll(/HOLT MARA/g)].map((m) => ({ Type: 'NAME', Category: 'PROTECTED_HEALTH_INFORMATION', Score: 0.99, BeginOffset: cp(m.index!), EndOffset: cp(m.index! + m[0].length) }));
+    const Entities = [...text.matchAll(/HOLT MARA/g)].map((m) => ({ Type: 'NAME', Category: 'PROTECTED_HEALTH_INFORMATION', Score: 0.99, BeginOffset: cp(m.index), EndOffset: cp(m.index + m[0].length) }));
     return { Entities };
   });
   return { client, mock };
@@ -36,7 +36,7 @@ function pagingComprehendMedical(perPage = Infinity) {
     const entities = [
       ...[...text.matchAll(/\b(?:ninety-three|eighty-nine|one hundred and two|\d+ years)\b/g)].map((m) => ({ Type: 'AGE', m })),
       ...[...text.matchAll(/\bPT\d+ [A-Z]+\b/g)].map((m) => ({ Type: 'NAME', m })),
-    ].map(({ Type, m }) => ({ Type, Category: 'PROTECTED_HEALTH_INFORMATION', Score: 0.98, BeginOffset: m.index!, EndOffset: m.index! + m[0].length, Text: m[0] }));
+    ].map(({ Type, m }) => ({ Type, Category: 'PROTECTED_HEALTH_INFORMATION', Score: 0.98, BeginOffset: m.index, EndOffset: m.index + m[0].length, Text: m[0] }));
     entities.sort((a, b) => a.BeginOffset - b.BeginOffset);
     return { Entities: entities.slice(0, perPage), ...(entities.length > perPage ? { PaginationToken: 'more' } : {}), ModelVersion: '2.0' };
   });

@@ -40,7 +40,7 @@ function comprehend(rules: Rule[] = RULES) {
     const cp = (i: number) => [...text.slice(0, i)].length;
     const Entities = [];
     for (const [re, Type, Score] of rules) {
-      for (const m of text.matchAll(re)) Entities.push({ BeginOffset: cp(m.index!), EndOffset: cp(m.index! + m[0].length), Type, Score });
+      for (const m of text.matchAll(re)) Entities.push({ BeginOffset: cp(m.index), EndOffset: cp(m.index + m[0].length), Type, Score });
     }
     return { Entities };
   });

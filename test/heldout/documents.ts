@@ -92,14 +92,12 @@ export function buildSr(rng: Rng, kind: SrKind, name: string, damaged: boolean):
   })]);
 
   const tree = new Tree(plant);
-  const root = '';
   const seq = hex(entry('ContentSequence').tag);
   const top = (i: number) => `${seq}[${i}]`;
   d.set('ValueType', 'CONTAINER').set('ContinuityOfContent', 'SEPARATE');
   d.set('ConceptNameCodeSequence', [code('18748-4', 'LN', 'Diagnostic Imaging Report')]);
   plant.keepAll(`${hex(entry('ConceptNameCodeSequence').tag)}[0].${hex(entry('CodeValue').tag)}`, 'CodeValue', ['18748-4'], 'code');
   if (kind !== 'basic') d.set('ContentTemplateSequence', [ds({ MappingResource: 'DCMR', TemplateIdentifier: '2000' })]);
-  void root;
 
   const items: Dataset[] = [];
   const push = (make: (path: string) => Dataset) => items.push(make(top(items.length)));
@@ -202,7 +200,7 @@ export function buildRtStruct(rng: Rng, name: string): { dataset: Dataset; truth
   d.set('ReferencedFrameOfReferenceSequence', [ds({
     FrameOfReferenceUID: frameUid,
     RTReferencedStudySequence: [ds({
-      ReferencedSOPClassUID: '1.2.840.10008.3.1.2.3.1', ReferencedSOPInstanceUID: d.get('StudyInstanceUID') as string,
+      ReferencedSOPClassUID: '1.2.840.10008.3.1.2.3.1', ReferencedSOPInstanceUID: d.get('StudyInstanceUID'),
       RTReferencedSeriesSequence: [ds({ SeriesInstanceUID: uid(rng), ContourImageSequence: [ds({ ReferencedSOPClassUID: '1.2.840.10008.5.1.4.1.1.2', ReferencedSOPInstanceUID: imageUid })] })],
     })],
   })]);

@@ -134,7 +134,7 @@ const SENTENCES: ((rng: Rng, b: TextBuilder, ctx: TextContext) => void)[] = [
   (rng, b) => b.clin(`Interpreter needed (${rng.pick(['Portuguese', 'Tagalog', 'Amharic', 'Polish', 'Haitian Creole'])}).`),
   (rng, b, { id }) => b.clin(`${agePhrase(rng, false).text} ${sexWord(rng, id.patient)}, ${rng.pick(REASONS)}.`),
   (rng, b, { id }) => b.clin('Pacemaker').conn(' SN ').plant({ text: `PM${id.deviceSerial}`, category: 'M', kind: 'device serial', probes: [`PM${id.deviceSerial}`] }).conn(' - ').clin(`${rng.pick(HISTORY)}.`),
-  (rng, b, { id }) => b.conn('Transferred from ').plant({ text: id.otherInstitution.screen[0], category: 'B', kind: 'institution', probes: [id.otherInstitution.key] }).conn(' (').plant(idPhi(rng, `${rng.digits(8)}`, rng.chance(0.5), 'mrn')).conn(').'),
+  (rng, b, { id }) => b.conn('Transferred from ').plant({ text: id.otherInstitution.screen[0], category: 'B', kind: 'institution', probes: [id.otherInstitution.key] }).conn(' (').plant(idPhi(rng, rng.digits(8), rng.chance(0.5), 'mrn')).conn(').'),
   (rng, b, { id }) => b.conn('Ordering: ').plant(namePhi(rng, id.referring, 2)).conn(', NPI ').plant({ text: `1${rng.digits(9)}`, category: 'R', kind: 'provider id', probes: [] }).conn('.'),
   (rng, b) => b.clin('MVC;').conn(' vehicle tag ').plant({ text: `${rng.digits(1)}${'TRXKLM'[rng.int(0, 5)]}${'ABQWZ'[rng.int(0, 4)]}${rng.digits(3)}`, category: 'L', kind: 'vehicle plate', probes: [] }).conn('.'),
   (rng, b) => b.conn('Images pushed from ').plant({ text: `10.${rng.int(1, 250)}.${rng.int(1, 250)}.${rng.int(2, 250)}`, category: 'O', kind: 'ip address', probes: [] }).conn('.'),

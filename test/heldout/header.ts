@@ -97,7 +97,7 @@ export function commonHeader(rng: Rng, id: Identity, o: CommonOptions, plant: Pl
       d.set('PatientAddress', plant.whole(at('PatientAddress'), 'PatientAddress', addressLine(id.address), 'B', 'street address', a.probes));
     }
     if (rng.chance(0.4)) d.set('PatientTelephoneNumbers', plant.whole(at('PatientTelephoneNumbers'), 'PatientTelephoneNumbers', id.phone, 'D', 'phone'));
-    if (rng.chance(0.3)) d.set('OtherPatientIDs', plant.whole(at('OtherPatientIDs'), 'OtherPatientIDs', `${rng.digits(9)}`, 'H', 'mrn'));
+    if (rng.chance(0.3)) d.set('OtherPatientIDs', plant.whole(at('OtherPatientIDs'), 'OtherPatientIDs', rng.digits(9), 'H', 'mrn'));
     if (rng.chance(0.3)) d.set('PatientMotherBirthName', plant.whole(at('PatientMotherBirthName'), 'PatientMotherBirthName', `${id.relative.family.toUpperCase()}^${id.relative.given.toUpperCase()}`, 'A', 'name', nameProbes(id.relative)));
     d.set('PatientWeight', String(rng.int(45, 110)));
   }

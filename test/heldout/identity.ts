@@ -154,7 +154,7 @@ function ageProbe(text: string, n: number, w: string): string {
 /** An age phrase; `over89` picks 91–104, otherwise 18–89 (an age that must be kept). */
 export function agePhrase(rng: Rng, over89: boolean, phrase?: string): { text: string; n: number; probe: string } {
   let n = over89 ? rng.int(91, 104) : rng.int(18, 89);
-  let template = phrase ?? rng.pick(AGE_PHRASES);
+  const template = phrase ?? rng.pick(AGE_PHRASES);
   if (template.includes('0{n}') && n >= 100) n = rng.int(91, 99);
   if (/\{[wW]\}/.test(template) && n < 50) n += 40;
   const w = ageWords(n, rng.chance(0.7) ? '-' : ' ');

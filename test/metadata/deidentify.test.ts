@@ -65,8 +65,8 @@ describe('deidentifyMetadata on the PHI fixture', async () => {
     for (const [keyword, tag] of Object.entries(TECHNICAL_TAGS)) {
       expect(JSON.stringify(result.dict[tag]?.Value), keyword).toBe(JSON.stringify(file.original!.dict[tag]?.Value));
     }
-    const before = new Uint8Array(file.original!.dict['7FE00010'].Value![0] as ArrayBuffer);
-    const after = new Uint8Array(result.dict['7FE00010'].Value![0] as ArrayBuffer);
+    const before = new Uint8Array(file.original!.dict['7FE00010']!.Value![0] as ArrayBuffer);
+    const after = new Uint8Array(result.dict['7FE00010']!.Value![0] as ArrayBuffer);
     expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
     expect(getString(result.dict, 'Manufacturer')).toBe('ACME Medical');
     expect(getString(result.dict, 'PatientSex')).toBe('M');
@@ -83,9 +83,9 @@ describe('deidentifyMetadata on the PHI fixture', async () => {
   });
 
   it('replaces names with role placeholders and the Patient ID with its pseudonym', () => {
-    expect(personNameToString(result.dict['00100010'].Value![0])).toBe('The^Patient');
-    expect(personNameToString(result.dict['00080090'].Value![0])).toBe('Dr.^Physician');
-    expect(personNameToString(result.dict['00081070'].Value![0])).toBe('Mr.^Operator');
+    expect(personNameToString(result.dict['00100010']!.Value![0])).toBe('The^Patient');
+    expect(personNameToString(result.dict['00080090']!.Value![0])).toBe('Dr.^Physician');
+    expect(personNameToString(result.dict['00081070']!.Value![0])).toBe('Mr.^Operator');
     expect(result.dict['00081050']).toBeUndefined(); // Performing Physician's Name: X
     expect(getString(result.dict, 'PatientID')).toMatch(/^PAT-[A-Z2-9]{10}$/);
   });
@@ -131,7 +131,7 @@ describe('deidentifyMetadata on the PHI fixture', async () => {
   it('marks the file de-identified with CID 7050 codes for the options applied', () => {
     expect(getString(result.dict, 'PatientIdentityRemoved')).toBe('YES');
     expect(getStrings(result.dict, 'DeidentificationMethod').join(' ')).toMatch(/Basic Application Confidentiality Profile/);
-    const codes = ((result.dict['00120064'].Value ?? []) as DicomDict[]).map((i) => getString(i, 'CodeValue'));
+    const codes = ((result.dict['00120064']!.Value ?? []) as DicomDict[]).map((i) => getString(i, 'CodeValue'));
     expect(codes).toEqual(expect.arrayContaining(['113100', '113105', '113107', '113108', '113111']));
     expect(codes).not.toContain('113101'); // Clean Pixel Data: only the pixel step may claim it
     expect(codes).not.toContain('113109');
@@ -226,7 +226,7 @@ describe('date policies and ages', () => {
     const { result } = await deidentify({ birthDate: '19760616', age: '047Y' }, newStateDir(), withProfile({ datePolicy: 'remove' }));
     expect(result.dict['00080020']).toBeDefined();
     expect(isEmpty(result.dict, '00080020')).toBe(true);
-    const codes = ((result.dict['00120064'].Value ?? []) as DicomDict[]).map((i) => getString(i, 'CodeValue'));
+    const codes = ((result.dict['00120064']!.Value ?? []) as DicomDict[]).map((i) => getString(i, 'CodeValue'));
     expect(codes).not.toContain('113107');
   });
 });

@@ -2,13 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { JUPYTER_DATA_DIR, KERNEL_NAME, findJupyterPython, inCI, kernelRegistered } from '../../scripts/notebook-env.ts';
 import {
   analyzeScreenshot, checkExecuted, checkRendering, chromiumPath, executeNotebook, expectationsOf, exportHtml,
   listNotebooks, readNotebook, screenshot, summarizeOutputs, type NotebookJson,
 } from '../../scripts/notebook-run.ts';
 import { formatNotebook, hasOutputs, stripNotebook } from '../../scripts/notebook-strip.ts';
+import { expandShorthandProperties } from '../../scripts/kernel/kernels/deid-tslab/shorthand.mjs';
+import * as ts from 'typescript';
 
 const notebooks = listNotebooks();
 const python = findJupyterPython();
@@ -65,6 +67,18 @@ describe('output and screenshot checks', () => {
     expect(problems).toMatch(/library is not embedded/);
   });
 
+  it('flags a table without rows: an empty result is said in words', () => {
+    const cell = (html: string) => ({ cell_type: 'code', source: 'x', execution_count: 1, outputs: [{ output_type: 'display_data', data: { 'text/html': html } }] });
+    const nb: NotebookJson = {
+      cells: [
+        cell('<table class="deid-record-table"><caption>report</caption><thead><tr></tr></thead><tbody></tbody></table>'),
+        cell('<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'),
+        cell('<p class="deid-empty-table"><b>report</b>: empty: no rows, only the header (a, b).</p>'),
+      ],
+    };
+    expect(checkExecuted(nb)).toEqual([expect.stringMatching(/^cell 0 .* shows a table without rows/)]);
+  });
+
   it('counts inline PNGs, HTML tables and charts', () => {
     const nb: NotebookJson = {
       cells: [{
@@ -115,6 +129,10 @@ if (jupyterMissing && !inCI()) {
 }
 
 describe.skipIf(jupyterMissing && !inCI())('notebooks run headless with the tslab kernel', () => {
+  // Executed copies, HTML exports and screenshots: temporary, like everything a test writes.
+  const outDir = mkdtempSync(join(tmpdir(), 'deid-nb-out-'));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
   it('Jupyter and the project kernel are available', () => {
     expect(python, 'no Python with nbclient/nbconvert: apt-get install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel').not.toBeNull();
     expect(kernelRegistered(python!), `Jupyter does not find ${JUPYTER_DATA_DIR}/kernels/${KERNEL_NAME}`).toBe(true);
@@ -126,15 +144,23 @@ describe.skipIf(jupyterMissing && !inCI())('notebooks run headless with the tsla
       const cell = (source: string, i: number) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null });
       const file = join(dir, 'fails.ipynb');
       writeFileSync(file, JSON.stringify({
-        cells: ['const a: number = 1; a', "throw new Error('planted failure')", "'never runs'"].map(cell),
+        cells: [
+          'const a: number = 1; const b = { c: 2 }; a',
+          // Shorthand properties naming variables of earlier cells: plain tslab fails here ("a is not defined").
+          'const o = { a, b }; let n = 0; ({ n } = { n: o.a + o.b.c }); `${o.a} ${o.b.c} ${n}`',
+          "throw new Error('planted failure')",
+          "'never runs'",
+        ].map(cell),
         metadata: { kernelspec: { name: KERNEL_NAME, display_name: 'TypeScript', language: 'typescript' } }, nbformat: 4, nbformat_minor: 5,
       }));
       const run = await executeNotebook(python!, file, { outDir: join(dir, 'out') });
       expect(run.ok).toBe(false);
-      expect(run.cell).toBe(1);
+      expect(run.cell, run.error).toBe(2);
       expect(run.error).toContain('planted failure');
       const executed = readNotebook(run.output);
-      expect(checkExecuted(executed).join('\n')).toMatch(/cell 2 .* did not run/);
+      const shown = (executed.cells[1].outputs ?? []).map((o) => [o.text, o.data?.['text/plain']].flat().join('')).join('');
+      expect(shown).toContain('1 2 3');
+      expect(checkExecuted(executed).join('\n')).toMatch(/cell 3 .* did not run/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -146,25 +172,30 @@ describe.skipIf(jupyterMissing && !inCI())('notebooks run headless with the tsla
       expect(python).not.toBeNull();
       const before = readFileSync(file, 'utf8');
       const mtime = statSync(file).mtimeMs;
-      const run = await executeNotebook(python!, file);
+      const run = await executeNotebook(python!, file, { outDir });
       expect(run.ok, `cell ${run.cell} failed:\n${run.source}\n---\n${run.error}`).toBe(true);
       expect(readFileSync(file, 'utf8')).toBe(before);
       expect(statSync(file).mtimeMs).toBe(mtime);
 
       const executed = readNotebook(run.output);
       expect(checkExecuted(executed)).toEqual([]);
+      // A local run names files by their local paths: no S3-style key (the notebook's bucket prefixes) is printed.
+      const source = readNotebook(file).cells.map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source)).join('\n');
+      const prefixes = [...source.matchAll(/_PREFIX = '([^']+)'/g)].map((m) => m[1]);
+      const printed = executed.cells.flatMap((c) => c.outputs ?? []).map((o) => [o.text, ...Object.values(o.data ?? {})].flat().join('')).join('\n');
+      for (const key of [...prefixes, 's3://']) expect(printed, `${_name} printed an S3-style key`).not.toContain(key);
       const expects = expectationsOf(executed);
       const summary = summarizeOutputs(executed);
       if (expects.has('expect-png')) expect(summary.png).toBeGreaterThan(0);
       if (expects.has('expect-table')) expect(summary.htmlTables).toBeGreaterThan(0);
       if (expects.has('expect-plotly')) expect(summary.plotlyLibraryEmbedded).toBe(true);
 
-      const full = await exportHtml(python!, run.output);
+      const full = await exportHtml(python!, run.output, { outDir });
       expect(statSync(full).size).toBeGreaterThan(10_000);
       if (expects.has('expect-png') || expects.has('expect-plotly')) {
         const chromium = chromiumPath();
         expect(chromium, 'chromium is needed for the HTML export check (apt-get install chromium)').not.toBeNull();
-        const html = await exportHtml(python!, run.output, { noInput: true });
+        const html = await exportHtml(python!, run.output, { noInput: true, outDir });
         const png = join(html.replace(/\.html$/, '.png'));
         const { dom } = await screenshot(chromium!, html, png);
         const stats = await analyzeScreenshot(png);
@@ -175,3 +206,24 @@ describe.skipIf(jupyterMissing && !inCI())('notebooks run headless with the tsla
   );
 });
 
+
+describe('the kernel writes shorthand properties out, so cells can use variables of earlier cells in them', () => {
+  it('expands object-literal shorthands and nothing else', () => {
+    const source = [
+      'const o = { rules, state, x: 1 };',
+      'f({ rules });',
+      '({ n, m = 2 } = other);',
+      'const { a, b } = o; // a binding pattern stays',
+      "const s = '{ rules }'; // so does text",
+      'class C { rules = 1; m() { return { rules }; } }',
+    ].join('\n');
+    expect(expandShorthandProperties(ts, source).split('\n')).toEqual([
+      'const o = { rules: rules, state: state, x: 1 };',
+      'f({ rules: rules });',
+      '({ n: n, m: m = 2 } = other);',
+      'const { a, b } = o; // a binding pattern stays',
+      "const s = '{ rules }'; // so does text",
+      'class C { rules = 1; m() { return { rules: rules }; } }',
+    ]);
+  });
+});

@@ -100,8 +100,8 @@ describe('de-identifying the real pseudo-PHI corpus', () => {
   });
 
   it('leaves the pixel data of an image with no burned-in text byte-identical', () => {
-    const before = Buffer.from(input('rodgers_pt_rgb.dcm').dict['7FE00010'].Value![0] as ArrayBuffer);
-    const after = Buffer.from(output('rodgers_pt_rgb.dcm').dict['7FE00010'].Value![0] as ArrayBuffer);
+    const before = Buffer.from(input('rodgers_pt_rgb.dcm').dict['7FE00010']!.Value![0] as ArrayBuffer);
+    const after = Buffer.from(output('rodgers_pt_rgb.dcm').dict['7FE00010']!.Value![0] as ArrayBuffer);
     expect(after.equals(before)).toBe(true);
   });
 });

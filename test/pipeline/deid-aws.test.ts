@@ -29,7 +29,7 @@ beforeEach(() => {
   rekognition.on(DetectTextCommand).resolves({ TextDetections: [] });
   // Names and the fixture's phone number, with the service's offsets.
   comprehendMedical.on(DetectPHICommand).callsFake(({ Text }: DetectPHICommandInput) => ({
-    Entities: [...Text!.matchAll(/John Smith|555-201-3344/g)].map((m) => ({ Type: m[0].startsWith('5') ? 'PHONE_OR_FAX' : 'NAME', Score: 0.98, BeginOffset: m.index, EndOffset: m.index! + m[0].length, Text: m[0] })),
+    Entities: [...Text!.matchAll(/John Smith|555-201-3344/g)].map((m) => ({ Type: m[0].startsWith('5') ? 'PHONE_OR_FAX' : 'NAME', Score: 0.98, BeginOffset: m.index, EndOffset: m.index + m[0].length, Text: m[0] })),
   }));
 });
 afterEach(() => {

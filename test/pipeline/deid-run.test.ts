@@ -94,8 +94,8 @@ describe('deid run', () => {
       for (const [keyword, tag] of Object.entries(TECHNICAL_TAGS)) {
         expect(output.dict[tag]?.Value, keyword).toEqual(input.dict[tag]?.Value);
       }
-      const before = Buffer.from(input.dict['7FE00010'].Value![0] as ArrayBuffer);
-      const after = Buffer.from(output.dict['7FE00010'].Value![0] as ArrayBuffer);
+      const before = Buffer.from(input.dict['7FE00010']!.Value![0] as ArrayBuffer);
+      const after = Buffer.from(output.dict['7FE00010']!.Value![0] as ArrayBuffer);
       expect(after.equals(before)).toBe(true);
       expect(getString(output.dict, 'StudyDescription')).toBe(FIXTURE_STUDY_DESCRIPTION_CLEAN);
       expect(getString(output.dict, 'PatientIdentityRemoved')).toBe('YES');
@@ -114,7 +114,7 @@ describe('deid run', () => {
     expect(getString(other, 'StudyInstanceUID')).not.toBe(getString(study[0], 'StudyInstanceUID'));
     const instance1 = study.find((d) => getString(d, 'InstanceNumber') === '1')!;
     const instance1001 = datasets.find((d) => getString(d, 'InstanceNumber') === '1001')!;
-    const reference = ((instance1['00081140'].Value![0] as DicomDict)['00081155'].Value![0]) as string;
+    const reference = ((instance1['00081140']!.Value![0] as DicomDict)['00081155']!.Value![0]) as string;
     expect(reference).toBe(getString(instance1001, 'SOPInstanceUID'));
     for (const d of datasets) expect(getString(d, 'SOPInstanceUID')).toMatch(/^2\.25\.\d+$/);
   });

@@ -130,8 +130,9 @@ describe('pydicom test files through deid run', () => {
 
   it('reads the files that needed the new reader paths', () => {
     const ok = new Set(header.ok.map((e) => path.basename(e.input)));
-    // UN sequences, private sequences, one-bit pixels, ISO 2022 sets, big endian without meta, meta without group length.
-    for (const name of ['UN_sequence.dcm', 'rtdose_rle.dcm', 'liver_1frame.dcm', 'liver_expb_1frame.dcm', 'chrH31.dcm', 'chrH32.dcm', 'chrI2.dcm', 'chrJapMulti.dcm', 'chrKoreanMulti.dcm', 'chrSQEncoding.dcm', 'ExplVR_BigEndNoMeta.dcm', 'no_meta_group_length.dcm', 'J2K_pixelrep_mismatch.dcm']) {
+    // UN sequences, private sequences, one-bit pixels, ISO 2022 sets, big endian without meta, meta without group length…
+    // … and files without a SOP Class UID (generic instances, with a warning).
+    for (const name of ['UN_sequence.dcm', 'meta_missing_tsyntax.dcm', 'nested_priv_SQ.dcm', 'rtdose_rle.dcm', 'liver_1frame.dcm', 'liver_expb_1frame.dcm', 'chrH31.dcm', 'chrH32.dcm', 'chrI2.dcm', 'chrJapMulti.dcm', 'chrKoreanMulti.dcm', 'chrSQEncoding.dcm', 'ExplVR_BigEndNoMeta.dcm', 'no_meta_group_length.dcm', 'J2K_pixelrep_mismatch.dcm']) {
       expect(ok, name).toContain(name);
     }
   });

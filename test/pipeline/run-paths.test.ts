@@ -211,7 +211,7 @@ describe('temporary files and folders', () => {
   it("removes a killed run's leftover temporary file from --out, and leaves a live run's alone", async () => {
     const out = path.join(work, 'out-leftover');
     mkdirSync(path.join(out, 'PAT-X'), { recursive: true });
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     const live = spawn('sleep', ['30']);
     try {
       const killed = path.join(out, 'PAT-X', `.2.25.1.dcm.${dead}-0123456789ab.deid-tmp`);

@@ -1,6 +1,8 @@
 /**
  * Content the kit cannot inspect is never released as clean: documents, waveforms (audio included)
- * and private SOP classes fail the file; opaque binary elements nothing reads are removed.
+ * and private SOP classes fail the file; opaque binary elements nothing reads are removed. An
+ * object without a SOP Class UID goes on as a generic instance, with a warning, unless it carries
+ * content that cannot be inspected.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,5 +68,51 @@ describe('deid run on objects whose content the kit cannot read', () => {
     expect(output.dict['54000100']).toBeUndefined();
     expect(getString(output.dict, 'Modality')).toBe('CT');
     expect(Buffer.from(readFileSync(written[0])).toString('latin1')).not.toContain(NAME);
+  });
+});
+
+describe('deid run on objects without a SOP Class UID', () => {
+  const noClass = (dict: DicomDict, meta: DicomDict) => {
+    delete dict['00080016'];
+    delete meta['00020002'];
+  };
+  const image = objectFile('classless-image.dcm', noClass);
+  const header = objectFile('classless-header.dcm', (dict, meta) => {
+    noClass(dict, meta);
+    for (const tag of Object.keys(dict)) if (tag.startsWith('0028')) delete dict[tag];
+    delete dict['7FE00010'];
+  });
+  const stray = objectFile('classless-stray-pixels.dcm', (dict, meta) => {
+    noClass(dict, meta);
+    for (const tag of Object.keys(dict)) if (tag.startsWith('0028')) delete dict[tag];
+    dict['7FE00010'] = { vr: 'OW', Value: [bytesOf(`${NAME} `)] };
+  });
+  const waveform = objectFile('classless-waveform.dcm', (dict, meta) => {
+    noClass(dict, meta);
+    delete dict['7FE00010'];
+    dict['54000100'] = { vr: 'SQ', Value: [{ '54001010': { vr: 'OW', Value: [bytesOf('RIFF....WAVE')] } }] };
+  });
+  const document = objectFile('classless-document.dcm', (dict, meta) => {
+    noClass(dict, meta);
+    delete dict['7FE00010'];
+    dict['00420011'] = { vr: 'OB', Value: [bytesOf(`%PDF-1.4 Patient: ${NAME} %%EOF`)] };
+  });
+
+  it('de-identifies an image or a header with a warning, and still fails waveforms and documents', async () => {
+    const manifest = path.join(work, 'state-classless', 'm.jsonl');
+    const out = path.join(work, 'out-classless');
+    await deid('run', image, header, stray, waveform, document, '--out', out, '--state', path.join(work, 'state-classless'), '--manifest', manifest, '--no-pixels');
+    const lines = manifestLines(manifest);
+    expect(lines.map((l) => l.status)).toEqual(['ok', 'ok', 'ok', 'error', 'error']);
+    for (const line of lines.slice(0, 3)) expect(JSON.stringify(line.warnings)).toContain('content:no-sop-class');
+    expect(lines[3].error).toMatch(/no SOP Class UID, and it holds a Waveform Sequence/);
+    expect(lines[4].error).toMatch(/no SOP Class UID, and it holds an Encapsulated Document/);
+    const written = filesUnder(out);
+    expect(written).toHaveLength(3);
+    for (const file of written) expect(Buffer.from(readFileSync(file)).toString('latin1')).not.toContain(NAME);
+    const outputs = written.map((file) => readDicom(readFileSync(file)));
+    // The image keeps its pixels; the stray Pixel Data (no attributes to read it) is gone.
+    expect(outputs.filter((o) => o.dict['7FE00010'])).toHaveLength(1);
+    expect(outputs.every((o) => o.dict['00080016'] === undefined)).toBe(true);
   });
 });

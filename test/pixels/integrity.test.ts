@@ -54,7 +54,7 @@ const hostile: Case[] = [
     bytes: async () => {
       const m = greyModule(32, 32, { bitsAllocated: 16, bitsStored: 12, highBit: 11 });
       const two = await fixtureWithPixels(m, 2, TS.ExplicitVRLittleEndian);
-      const data = new Uint8Array(two.dict['7FE00010'].Value![0] as ArrayBuffer);
+      const data = new Uint8Array(two.dict['7FE00010']!.Value![0] as ArrayBuffer);
       return withNativePixels(declare(two, { '00280008': frames(1) }), data, 'OW');
     },
     reason: /Pixel Data holds 4096 bytes.*declares 2048/,
@@ -191,7 +191,7 @@ const valid: Case[] = [
     name: 'valid native 8-bit followed by zero padding',
     bytes: async () => {
       const dataset = await fixtureWithPixels(g64, 1, TS.ExplicitVRLittleEndian);
-      const data = new Uint8Array(dataset.dict['7FE00010'].Value![0] as ArrayBuffer);
+      const data = new Uint8Array(dataset.dict['7FE00010']!.Value![0] as ArrayBuffer);
       return withNativePixels(dataset, concat([data, new Uint8Array(128)]));
     },
     reason: /.*/,

@@ -57,7 +57,7 @@ describe('one-bit pixel data', () => {
     const { dataset, packed } = oneBitFile(photometric);
     const box = { left: 2, top: 1, width: 4, height: 3 };
     await redactFrames(dataset, new Map([[1, [box]]]), { padding: 0 });
-    const after = new Uint8Array(dataset.dict['7FE00010'].Value![0] as ArrayBuffer);
+    const after = new Uint8Array(dataset.dict['7FE00010']!.Value![0] as ArrayBuffer);
     expect(after.byteLength).toBe(packed.byteLength);
     for (let i = 0; i < packed.byteLength * 8; i++) {
       const frame = Math.floor(i / PIXELS);
@@ -67,7 +67,7 @@ describe('one-bit pixel data', () => {
       expect(bitAt(after, i), `bit ${i}`).toBe(inBox ? black : bitAt(packed, i));
     }
     // And the written file holds the redacted bits.
-    expect(Buffer.from(readDicom(writeDicom(dataset), 'redacted').dict['7FE00010'].Value![0] as ArrayBuffer).equals(Buffer.from(after))).toBe(true);
+    expect(Buffer.from(readDicom(writeDicom(dataset), 'redacted').dict['7FE00010']!.Value![0] as ArrayBuffer).equals(Buffer.from(after))).toBe(true);
   });
 
   it('writes unchanged one-bit pixel data back byte for byte', () => {

@@ -14,7 +14,7 @@ describe('cleanOverlays', () => {
       const ds = emptyDataset(TS.ExplicitVRLittleEndian);
       await setPixelData(ds, m, frames, TS.ExplicitVRLittleEndian);
       // Burn an "overlay" into bit 15 of frame 1, as old modalities did.
-      const words = new Uint16Array((ds.dict['7FE00010'].Value as ArrayBuffer[])[0]);
+      const words = new Uint16Array((ds.dict['7FE00010']!.Value as ArrayBuffer[])[0]);
       const frameWords = m.rows * m.columns;
       for (let i = 0; i < 200; i++) words[frameWords + i] |= 0x8000;
       if (ts !== TS.ExplicitVRLittleEndian) {
@@ -31,14 +31,14 @@ describe('cleanOverlays', () => {
       if (ts === TS.RLELossless) {
         // Re-encode the words with the hidden bit as RLE (RLE keeps every bit of every byte).
         const { encodeFrame } = await import('../../lib/pixels/codecs.js');
-        const all = new Uint8Array((ds.dict['7FE00010'].Value as ArrayBuffer[])[0]);
+        const all = new Uint8Array((ds.dict['7FE00010']!.Value as ArrayBuffer[])[0]);
         const size = frameWords * 2;
         const enc = [];
         for (let f = 0; f < 2; f++) enc.push((await encodeFrame(m, all.slice(f * size, (f + 1) * size), TS.RLELossless)).bytes.slice().buffer);
         ds.dict['7FE00010'] = { vr: 'OB', Value: enc };
         ds.transferSyntaxUID = TS.RLELossless;
       }
-      const frame0Bytes = new Uint8Array((ds.dict['7FE00010'].Value as ArrayBuffer[])[0].slice(0));
+      const frame0Bytes = new Uint8Array((ds.dict['7FE00010']!.Value as ArrayBuffer[])[0].slice(0));
       const actions = await cleanOverlays(ds);
       expect(actions.filter((a) => a.action === 'remove-overlay-group').map((a) => a.location)).toEqual(['(6000,xxxx)']);
       expect(actions.filter((a) => a.action === 'clear-unused-pixel-bits').map((a) => a.location)).toEqual(['(7FE0,0010) frame 1']);
@@ -47,12 +47,12 @@ describe('cleanOverlays', () => {
       expect(Array.from(after.frames[1])).toEqual(Array.from(frames[1]));
       if (ts === TS.RLELossless) {
         // Frame 0 had no hidden bits: its encoded bytes are kept.
-        expect(new Uint8Array((ds.dict['7FE00010'].Value as ArrayBuffer[])[0])).toEqual(frame0Bytes);
+        expect(new Uint8Array((ds.dict['7FE00010']!.Value as ArrayBuffer[])[0])).toEqual(frame0Bytes);
         const { decodeEncapsulatedFrame } = await import('../../lib/pixels/codecs.js');
-        const raw = await decodeEncapsulatedFrame(m, new Uint8Array((ds.dict['7FE00010'].Value as ArrayBuffer[])[1]), TS.RLELossless);
+        const raw = await decodeEncapsulatedFrame(m, new Uint8Array((ds.dict['7FE00010']!.Value as ArrayBuffer[])[1]), TS.RLELossless);
         expect(new Uint16Array(raw.raw.buffer).some((w) => (w & 0xf000) !== 0)).toBe(false);
       } else {
-        const w = new Uint16Array((ds.dict['7FE00010'].Value as ArrayBuffer[])[0]);
+        const w = new Uint16Array((ds.dict['7FE00010']!.Value as ArrayBuffer[])[0]);
         expect(w.some((x) => (x & 0xf000) !== 0)).toBe(false);
       }
     });

@@ -50,7 +50,7 @@ describe('redactFrames changes only the padded boxes, displays them black, keeps
         const ds = emptyDataset(ts);
         await setPixelData(ds, m, originals, ts);
         Object.assign(ds.dict, extra);
-        const oldElement = ds.dict['7FE00010'];
+        const oldElement = ds.dict['7FE00010']!;
         const oldBytes = (oldElement.Value as ArrayBuffer[]).map((b) => new Uint8Array(b.slice(0)));
         const boxes = new Map<number, Box[]>([
           [0, [{ left: 5, top: 4, width: 20, height: 8 }]],
@@ -74,7 +74,7 @@ describe('redactFrames changes only the padded boxes, displays them black, keeps
         }
         if (ts !== TS.ExplicitVRLittleEndian && ts !== TS.ImplicitVRLittleEndian) {
           // Frame 1 had no box: its encoded bytes are kept as they were.
-          expect(new Uint8Array((ds.dict['7FE00010'].Value as ArrayBuffer[])[1])).toEqual(oldBytes[1]);
+          expect(new Uint8Array((ds.dict['7FE00010']!.Value as ArrayBuffer[])[1])).toEqual(oldBytes[1]);
           expect(result.reencodedFrames).toEqual([0, 2]);
         }
       });
@@ -121,10 +121,10 @@ describe('redactFrames changes only the padded boxes, displays them black, keeps
     const before = await decodeFrames(ds);
     const result = await redactFrames(ds, new Map([[1, [{ left: 10, top: 10, width: 12, height: 6 }]]]), { padding: 0 });
     expect(ds.transferSyntaxUID).toBe(TS.ExplicitVRLittleEndian);
-    expect(ds.meta['00020010'].Value).toEqual([TS.ExplicitVRLittleEndian]);
-    expect(ds.dict['00280004'].Value).toEqual(['RGB']);
-    expect(ds.dict['00282110'].Value).toEqual(['01']);
-    expect(ds.dict['00282114'].Value).toEqual(['ISO_10918_1']);
+    expect(ds.meta['00020010']!.Value).toEqual([TS.ExplicitVRLittleEndian]);
+    expect(ds.dict['00280004']!.Value).toEqual(['RGB']);
+    expect(ds.dict['00282110']!.Value).toEqual(['01']);
+    expect(ds.dict['00282114']!.Value).toEqual(['ISO_10918_1']);
     expect(result.notes.join(' ')).toMatch(/lossy/);
     const after = await decodeFrames(ds);
     // Decoded values outside the box are the lossy original's decoded values, exactly.

@@ -55,7 +55,7 @@ describe('native layouts', () => {
     const ds = emptyDataset(TS.ExplicitVRLittleEndian);
     await setPixelData(ds, m, frames, TS.ExplicitVRLittleEndian);
     // Planar: the first third of the frame is the red plane.
-    const bytes = new Uint8Array((ds.dict['7FE00010'].Value as ArrayBuffer[])[0]);
+    const bytes = new Uint8Array((ds.dict['7FE00010']!.Value as ArrayBuffer[])[0]);
     expect(bytes[1]).toBe(frames[0][3]);
     const decoded = await decodeFrames(ds);
     expect(Array.from(decoded.frames[1])).toEqual(Array.from(frames[1]));
@@ -66,7 +66,7 @@ describe('native layouts', () => {
     const m = frameModule({ bitsAllocated: 16, bitsStored: 12, pixelRepresentation: 1 });
     const ds = emptyDataset(TS.ExplicitVRLittleEndian);
     await setPixelData(ds, m, [pattern(m)], TS.ExplicitVRLittleEndian);
-    const words = new Uint16Array((ds.dict['7FE00010'].Value as ArrayBuffer[])[0]);
+    const words = new Uint16Array((ds.dict['7FE00010']!.Value as ArrayBuffer[])[0]);
     words[0] = 0xf000 | 0x0fff; // overlay bits set, stored value -1
     words[1] = 0x8000 | 0x07ff; // high bit set, stored value 2047
     const { frames } = await decodeFrames(ds);
@@ -96,7 +96,7 @@ describe('native layouts', () => {
     }
     const ds = emptyDataset(TS.ExplicitVRLittleEndian);
     await setPixelData(ds, m, [f], TS.ExplicitVRLittleEndian);
-    expect((ds.dict['7FE00010'].Value as ArrayBuffer[])[0].byteLength).toBe(m.rows * m.columns * 2);
+    expect((ds.dict['7FE00010']!.Value as ArrayBuffer[])[0].byteLength).toBe(m.rows * m.columns * 2);
     const decoded = await decodeFrames(ds);
     expect(decoded.module.photometric).toBe('YBR_FULL');
     expect(Array.from(decoded.frames[0])).toEqual(Array.from(f));
@@ -109,8 +109,8 @@ describe('JPEG Baseline (lossy)', () => {
     const f = new Uint8Array(m.rows * m.columns).map((_, i) => (i % m.columns) * 4);
     const ds = emptyDataset(TS.ExplicitVRLittleEndian);
     await setPixelData(ds, m, [f], TS.JPEGBaseline, { quality: 95 });
-    expect(ds.dict['00282110'].Value).toEqual(['01']);
-    expect(ds.dict['00282114'].Value).toEqual(['ISO_10918_1']);
+    expect(ds.dict['00282110']!.Value).toEqual(['01']);
+    expect(ds.dict['00282114']!.Value).toEqual(['ISO_10918_1']);
     const { frames } = await decodeFrames(ds);
     const maxDiff = Math.max(...Array.from(f, (v, i) => Math.abs(v - frames[0][i])));
     expect(maxDiff).toBeLessThan(8);
@@ -121,7 +121,7 @@ describe('JPEG Baseline (lossy)', () => {
     const f = new Uint8Array(m.rows * m.columns * 3).map((_, i) => (i % 3 === 0 ? 200 : i % 3 === 1 ? 40 : 90));
     const ds = emptyDataset(TS.ExplicitVRLittleEndian);
     await setPixelData(ds, m, [f], TS.JPEGBaseline);
-    expect(ds.dict['00280004'].Value).toEqual(['YBR_FULL_422']);
+    expect(ds.dict['00280004']!.Value).toEqual(['YBR_FULL_422']);
     const decoded = await decodeFrames(ds);
     expect(decoded.module.photometric).toBe('RGB');
     expect(Math.abs(decoded.frames[0][0] - 200)).toBeLessThan(6);

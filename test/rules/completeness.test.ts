@@ -76,7 +76,7 @@ describe('deid run with rules that remove nothing', () => {
     expect(output.dict['00120064']).toBeUndefined();
     expect(getString(output.dict, 'DeidentificationMethod')).toMatch(/^INCOMPLETE/);
     const [line] = manifestLines(path.join(state, 'manifest.jsonl'));
-    expect(line.warnings).toContain('deid:incomplete-rules');
+    expect((line.warnings as Array<{ id: string }>).map((w) => w.id)).toContain('deid:incomplete-rules');
   });
 });
 

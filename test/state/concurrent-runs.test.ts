@@ -35,7 +35,7 @@ describe('two runs sharing one state folder at the same time', () => {
       const sops: string[] = [];
       for (let i = 1; i <= 8; i++) {
         const fixture = makePhiFixture({ uidRoot, patientId, instance: i });
-        sops.push(String(fixture.dataset.dict['00080018'].Value![0]));
+        sops.push(String(fixture.dataset.dict['00080018']!.Value![0]));
         writeFileSync(path.join(dir, `${name}${i}.dcm`), fixture.bytes());
       }
       return { name, dir, patientId, sops };

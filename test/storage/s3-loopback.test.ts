@@ -144,7 +144,7 @@ describe('deid run s3://src/prefix --out s3://dst/prefix against the loopback se
 
   it('pixel mode (local engine): reads, checks the pixels, writes; nothing staged is left behind', async () => {
     const result = await run('pixels');
-    expect(result.stdout).toMatch(/^2 de-identified, 1 failed, 0 skipped\n/);
+    expect(result.stdout).toMatch(/^2 de-identified, 1 failed, 0 skipped; \d+ pixel box(es)? redacted\noutput: s3:\/\/de-id-dst\/pixels\n/);
     const keys = await createS3Storage({ bucket: dst, session: session() }).list();
     expect(keys.filter((k) => k.startsWith('pixels/'))).toHaveLength(2);
     expect(keys.filter((k) => !k.startsWith('pixels/') && !k.startsWith('header/'))).toEqual([]);

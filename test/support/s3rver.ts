@@ -22,14 +22,14 @@ export async function startLoopbackS3(): Promise<LoopbackS3> {
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the loopback S3 server exited with ${code} before listening`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
+    createInterface({ input: child.stdout }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
   });
   return {
     endpoint: `http://localhost:${port}`,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.stdin!.end();
+      child.stdin.end();
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

@@ -126,7 +126,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
             const g = p.group !== undefined && m[p.group] !== undefined ? p.group : 0;
             const text = m[g];
             if (!text) continue;
-            const begin = m.index! + (g === 0 ? 0 : m[0].indexOf(text));
+            const begin = m.index + (g === 0 ? 0 : m[0].indexOf(text));
             const original = st.text.slice(begin, begin + text.length);
             // Folded matches must be anchored in real digits, not in words that fold to digits.
             if (source === folded && (original.match(/\d/g)?.length ?? 0) * 2 < original.replace(/\W/g, '').length) continue;
@@ -171,7 +171,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       results.forEach((r, i) => {
         for (const weak of r.weak) {
           const box = spans[i].box;
-          const backed = box && results.some((o, j) => o.findings.some((f) => f.category === weak.category && f.engine === 'local:header-value') && spans[j].box && nextTo(box, spans[j].box!));
+          const backed = box && results.some((o, j) => o.findings.some((f) => f.category === weak.category && f.engine === 'local:header-value') && spans[j].box && nextTo(box, spans[j].box));
           if (backed) out.push(weak);
         }
       });
@@ -500,12 +500,12 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   }
   for (const ini of m.initials) {
     for (const x of text.matchAll(ini.regex)) {
-      hits.push({ begin: x.index!, end: x.index! + x[0].length, category: ini.category, type: `header:${ini.source}:initials`, engine: 'local:header-name', score: 0.7, identity: true });
+      hits.push({ begin: x.index, end: x.index + x[0].length, category: ini.category, type: `header:${ini.source}:initials`, engine: 'local:header-name', score: 0.7, identity: true });
     }
   }
   for (const d of m.dates) {
     for (const x of folded.matchAll(d.regex)) {
-      hits.push({ begin: x.index!, end: x.index! + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
+      hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
     }
   }
   hits.push(...fuzzyDateHits(text, m));

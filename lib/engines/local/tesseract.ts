@@ -132,7 +132,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
         // tesseract prints debug notes to stdout ("Detected N diacritics") to stdout, polluting `deid run` output
         // (the path is in tesseract's wasm file system, so it holds on every platform).
         debug_file: '/dev/null',
-      } as Partial<Tesseract.WorkerParams>);
+      });
       return w;
     })().catch((error: unknown) => {
       worker = undefined;

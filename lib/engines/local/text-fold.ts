@@ -34,7 +34,7 @@ export interface Token {
 /** Splits text into runs of letters and digits (Unicode-aware). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) tokens.push({ text: m[0], begin: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) tokens.push({ text: m[0], begin: m.index, end: m.index + m[0].length });
   return tokens;
 }
 

@@ -66,13 +66,11 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     const pixels = new Uint8Array(box.width * box.height);
     for (let y = 0; y < box.height; y++) pixels.set(grey.subarray((top + y) * width + left, (top + y) * width + right), y * box.width);
     const rb = region.box;
-    let coreLo = 255;
-    let coreHi = 0;
     const coreHist = new Uint32Array(256);
     for (let y = rb.top; y < rb.top + rb.height; y++) for (let x = rb.left; x < rb.left + rb.width; x++) coreHist[grey[y * width + x]]++;
     const coreCount = rb.width * rb.height;
-    coreLo = percentile(coreHist, coreCount, 0.02);
-    coreHi = percentile(coreHist, coreCount, 0.98);
+    const coreLo = percentile(coreHist, coreCount, 0.02);
+    const coreHi = percentile(coreHist, coreCount, 0.98);
     if (coreHi - coreLo < 24) continue; // nothing stands out inside: no text
     const patch = depth === 0 ? labelPatch(pixels, box.width, box.height, rb.left - left, rb.top - top, rb.width, rb.height) : undefined;
     if (patch) {
@@ -153,8 +151,14 @@ function labelPatch(pixels: Uint8Array, w: number, h: number, cl: number, ct: nu
   // A patch encloses its glyphs: the core's own border lies on it, where a tight line of glyphs has ground.
   let borderIn = 0;
   let borderAll = 0;
-  for (let x = cl; x < cl + cw; x++) for (const y of [ct, ct + ch - 1]) (borderAll++, (borderIn += out[y * w + x] ? 0 : 1));
-  for (let y = ct; y < ct + ch; y++) for (const x of [cl, cl + cw - 1]) (borderAll++, (borderIn += out[y * w + x] ? 0 : 1));
+  for (let x = cl; x < cl + cw; x++) for (const y of [ct, ct + ch - 1]) {
+    borderAll++;
+    if (!out[y * w + x]) borderIn++;
+  }
+  for (let y = ct; y < ct + ch; y++) for (const x of [cl, cl + cw - 1]) {
+    borderAll++;
+    if (!out[y * w + x]) borderIn++;
+  }
   if (borderIn < 0.85 * borderAll) return undefined;
   const ground = percentile(hist, insideCore, 0.5);
   if (Math.abs(ground - outside) <= 64) return undefined;

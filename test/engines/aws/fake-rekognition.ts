@@ -118,14 +118,14 @@ export function fakeRekognition(image: DisplayImage, scene: SceneWord[], objects
     const min = input.Filters?.WordFilter?.MinConfidence ?? 0;
     const visible = scene
       .filter((w) => w.confidence >= min)
-      .map((w) => clipWord(w, region!))
+      .map((w) => clipWord(w, region))
       .filter((w): w is SceneWord => w !== undefined)
       .sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
       .slice(0, 100);
     calls.push({ source, format, bytes: bytes.length, width: info.width, height: info.height, region, words: visible.length, ...(min ? { minConfidence: min } : {}) });
     const ratio = (b: Box) => ({
-      Left: ((b.left - region!.left) * sx) / info.width,
-      Top: ((b.top - region!.top) * sy) / info.height,
+      Left: ((b.left - region.left) * sx) / info.width,
+      Top: ((b.top - region.top) * sy) / info.height,
       Width: (b.width * sx) / info.width,
       Height: (b.height * sy) / info.height,
     });

@@ -9,7 +9,7 @@ function service(finds: Array<[RegExp, string]>) {
   const client = new ComprehendMedicalClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
   const mock = mockClient(client);
   mock.on(DetectPHICommand).callsFake(({ Text }: DetectPHICommandInput) => ({
-    Entities: finds.flatMap(([re, Type]) => [...Text!.matchAll(new RegExp(re.source, 'g'))].map((m) => ({ Type, Score: 0.97, BeginOffset: m.index, EndOffset: m.index! + m[0].length, Text: m[0], Category: 'PROTECTED_HEALTH_INFORMATION' }))),
+    Entities: finds.flatMap(([re, Type]) => [...Text!.matchAll(new RegExp(re.source, 'g'))].map((m) => ({ Type, Score: 0.97, BeginOffset: m.index, EndOffset: m.index + m[0].length, Text: m[0], Category: 'PROTECTED_HEALTH_INFORMATION' }))),
   }));
   return client;
 }

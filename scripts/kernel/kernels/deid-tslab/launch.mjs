@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { register as registerEsm } from 'tsx/esm/api';
 import { register as registerCjs } from 'tsx/cjs/api';
+import { patchTslabConverter } from './shorthand.mjs';
 
 const connectionFile = process.argv[2];
 if (!connectionFile) {
@@ -21,5 +22,6 @@ if (!connectionFile) {
   registerEsm();
   registerCjs();
   const require = createRequire(import.meta.url);
+  patchTslabConverter(require);
   require('tslab/dist/main.js').startKernel({ configPath: connectionFile, enableFindLocal: false });
 }
