@@ -56,6 +56,8 @@ export interface RemainingRedaction {
   pixelBoxes: number;
   /** Whether Pixel Data was rewritten (unset when there was no box to fill). */
   pixelsModified?: boolean;
+  /** The exact pixels changed per frame (after padding and clipping). */
+  filled?: Map<number, Box[]>;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function redactRemainingFindings(
     try {
       const result = await redactFrames(dataset, boxes, { padding: options.padding ?? 3 });
       out.pixelsModified = result.changed;
+      out.filled = result.filled;
       for (const [frame, filled] of result.filled) {
         for (const b of filled) report({ ruleId: 'evaluate:pixel-fill', location: `frame ${frame} [${b.left},${b.top},${b.width},${b.height}]`, action: 'fill', reason: 'burned-in PHI left after de-identification filled' });
       }

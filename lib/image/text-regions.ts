@@ -28,7 +28,8 @@ export interface TextRegionOptions {
   maxGlyphHeight?: number;
 }
 
-interface Component {
+/** A connected component: its inclusive bounds and pixel count. */
+export interface Component {
   left: number;
   top: number;
   right: number;
@@ -97,7 +98,7 @@ function isGlyph(c: Component, minH: number, maxH: number): boolean {
 }
 
 /** The max (or min) over the (2r+1)² square around every pixel: two separable van Herk / Gil-Werman passes, O(1) per pixel. */
-function slidingExtreme(grey: Uint8Array, width: number, height: number, r: number, max: boolean): Uint8Array {
+export function slidingExtreme(grey: Uint8Array, width: number, height: number, r: number, max: boolean): Uint8Array {
   // The min is 255 minus the max of the negated image.
   const source = max ? grey : grey.map((v) => 255 - v);
   const tmp = new Uint8Array(grey.length);
@@ -167,7 +168,7 @@ function boxMean(grey: Uint8Array, width: number, height: number, r: number): Fl
 }
 
 /** 8-connected components of a 0/1 mask, by flood fill with an explicit stack; `labels` maps pixels to component indices. */
-function components(mask: Uint8Array, width: number, height: number): { list: Component[]; labels: Int32Array } {
+export function components(mask: Uint8Array, width: number, height: number): { list: Component[]; labels: Int32Array } {
   const labels = new Int32Array(mask.length).fill(-1);
   const seen = new Uint8Array(mask.length);
   const stack = new Int32Array(mask.length);

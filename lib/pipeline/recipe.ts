@@ -131,7 +131,7 @@ export function evaluationSteps(recipe: EvaluationRecipe): Step[] {
     evaluateMetadata({ phiDetector, rules, state }),
     ...(recipe.textDetector ? [evaluatePixels({ textDetector: recipe.textDetector, phiDetector })] : []),
     redactRemaining({ rules, padding: recipe.padding ?? DEFAULT_PADDING }),
-    verifyClean({ phiDetector, rules, state }),
+    verifyClean({ phiDetector, rules, state, textDetector: recipe.textDetector || undefined }),
     saveDeidentified({ storage: recipe.storage }),
   ];
 }

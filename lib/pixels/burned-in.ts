@@ -4,13 +4,15 @@
  * `lib/steps/evaluate-pixels.ts`) record what these functions report on the file.
  */
 import type { DicomDataset } from '../dicom/dataset.js';
-import { detectPhiInImageText } from '../engines/local/phi.js';
-import type { IdentityContext, PhiDetector, PhiFinding, TextDetector } from '../engines/types.js';
+import { imageTextToSpans } from '../engines/local/phi.js';
+import type { IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { CannotVouchError, type ReportNote } from '../message.js';
 import { decodeFrames } from './decode.js';
 import { frameDigest } from './digest.js';
+import { findFilledBoxes, maskBoxes } from './filled-boxes.js';
+import { glyphExtent } from './glyph-extent.js';
 import type { PixelModule } from './module.js';
 import { cleanOverlays } from './overlays.js';
 import { removeCodestreamText, UnremovableTextError } from './codestream-text.js';
@@ -32,13 +34,27 @@ export interface BurnedInSearch {
   phiDetector: PhiDetector;
   /** Identity values to look for in the text. */
   identity: IdentityContext;
+  /**
+   * Re-reading redacted pixels (the evaluation): mask the filled boxes before reading, so their edges
+   * are never read as text (default false). The boxes are `filled` (those this process filled) and
+   * the black rectangles found in each rendering.
+   */
+  maskFilled?: boolean;
+  /** Boxes already filled per frame, masked with `maskFilled`. */
+  filled?: ReadonlyMap<number, Box[]>;
+  /**
+   * Judges the text read beside the filled boxes of a frame, for what a box left readable of a word
+   * (used with `maskFilled`). Its findings join the PHI detector's.
+   */
+  besideFilled?: (spans: TextSpan[], filled: Box[], identity: IdentityContext) => PhiFinding[];
 }
 
 /**
  * Finds burned-in PHI in every frame: renders each frame as a viewer would (and, for data deeper
  * than 8 bits, also stretched min..max so text outside the window is not missed), reads it with
- * the text detector and judges the text with the PHI detector. Identical frames are read once.
- * A dataset without pixel data has no findings.
+ * the text detector and judges the text with the PHI detector. Every reading of a frame is judged
+ * together, and each finding's box grows to the whole glyphs of its words ({@link glyphExtent}).
+ * Identical frames are read once. A dataset without pixel data has no findings.
  * @throws CannotVouchError (`pixel:undecodable`, `pixel:ocr-failed`) when the pixels cannot be decoded or read.
  */
 export async function findBurnedInPhi(dataset: DicomDataset, search: BurnedInSearch): Promise<PixelFinding[]> {
@@ -51,25 +67,70 @@ export async function findBurnedInPhi(dataset: DicomDataset, search: BurnedInSea
   }
   const byDigest = new Map<string, PhiFinding[]>();
   const findings: PixelFinding[] = [];
+  const known = search.filled ?? new Map<number, Box[]>();
   for (const [index, frame] of decoded.frames.entries()) {
-    const digest = frameDigest(frame);
+    // Identical frames (with the same known boxes) are read once.
+    const digest = search.maskFilled ? `${frameDigest(frame)}:${JSON.stringify(known.get(index) ?? [])}` : frameDigest(frame);
     let frameFindings = byDigest.get(digest);
     if (!frameFindings) {
-      frameFindings = [];
-      for (const image of frameRenderings(decoded.module, frame)) {
-        let texts;
-        try {
-          texts = await search.textDetector.detect(image);
-        } catch (error) {
-          throw new CannotVouchError({ ruleId: 'pixel:ocr-failed', location: `frame ${index}`, reason: `text detection failed, so burned-in text cannot be ruled out: ${(error as Error).message}` }, { cause: error });
-        }
-        frameFindings.push(...(await detectPhiInImageText(texts, search.phiDetector, search.identity, `frame ${index}`)));
-      }
+      frameFindings = await frameFindingsOf(frameRenderings(decoded.module, frame), index, known.get(index) ?? [], search);
       byDigest.set(digest, frameFindings);
     }
     findings.push(...frameFindings.map((f) => ({ ...f, frame: index })));
   }
   return findings;
+}
+
+/**
+ * Reads every rendering of one frame (boxes masked when asked) and judges all readings together: a
+ * generic part of a value read in one (`Med Ctr`) is backed by its distinctive part read in another.
+ */
+async function frameFindingsOf(renderings: DisplayImage[], index: number, known: Box[], search: BurnedInSearch): Promise<PhiFinding[]> {
+  const spans: TextSpan[] = [];
+  const readings: Array<{ image: DisplayImage; filled: Box[] }> = [];
+  for (const [r, rendering] of renderings.entries()) {
+    const filled = search.maskFilled ? [...known, ...findFilledBoxes(rendering)] : [];
+    const image = filled.length > 0 ? maskBoxes(rendering, filled) : rendering;
+    let texts;
+    try {
+      texts = await search.textDetector.detect(image);
+    } catch (error) {
+      throw new CannotVouchError({ ruleId: 'pixel:ocr-failed', location: `frame ${index}`, reason: `text detection failed, so burned-in text cannot be ruled out: ${(error as Error).message}` }, { cause: error });
+    }
+    // Words lying on a filled box are the masking's, not the image's.
+    if (filled.length > 0) texts = texts.filter((t) => !filled.some((b) => coveredBy(t.box, b)));
+    const readingSpans = imageTextToSpans(texts, r === 0 ? `frame ${index}` : `frame ${index} reading ${r + 1}`);
+    spans.push(...readingSpans);
+    readings.push(...readingSpans.map(() => ({ image, filled })));
+  }
+  const found = await search.phiDetector.detect(spans, search.identity);
+  if (search.besideFilled) {
+    const filled = [...new Set(readings.flatMap((x) => x.filled))];
+    if (filled.length > 0) found.push(...search.besideFilled(spans, filled, search.identity));
+  }
+  // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to
+  // the other words OCR read: on the same line, and on other lines elsewhere (a line read again
+  // in another pass or rendering, over the same place, is the same text and does not stop it).
+  const byLocation = new Map(spans.map((span, i) => [span.location, { span, image: readings[i].image }]));
+  return found.map((f) => {
+    const at = byLocation.get(f.location);
+    if (!f.box || !at) return f;
+    const line = at.span.box ?? f.box;
+    const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
+    return { ...f, box: glyphExtent(at.image, f.box, others) };
+  });
+}
+
+/** True when two boxes share any pixel. */
+function overlapping(a: Box, b: Box): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
+
+/** True when most (over half) of `a` lies inside `b`. */
+function coveredBy(a: Box, b: Box): boolean {
+  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 && w * h > 0.5 * a.width * a.height;
 }
 
 /**

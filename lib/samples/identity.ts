@@ -86,7 +86,8 @@ export function makeFakeIdentity(rng: Rng): FakeIdentity {
     sex,
     birthDate,
     age: Number(studyDate.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (studyDate.slice(4) < birthDate.slice(4) ? 1 : 0),
-    mrn: `${rng.int(1, 9)}${digits(7)}`,
+    // Record numbers differ by site: plain digits, a letter prefix, or dashed groups.
+    mrn: rng.pick([() => `${rng.int(1, 9)}${digits(7)}`, () => `${rng.int(1, 9)}${digits(6)}`, () => `${String.fromCharCode(65 + rng.int(0, 25))}${digits(7)}`, () => `${digits(3)}-${digits(4)}`, () => `${rng.int(1, 9)}${digits(9)}`])(),
     otherPatientId: `HP${digits(6)}`,
     accession: `A${digits(8)}`,
     studyId: digits(5),

@@ -1,7 +1,8 @@
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import type { SampleModality } from './format.js';
-import { formatDate, type FakeIdentity, type FakePerson } from './identity.js';
+import type { FakeIdentity, FakePerson } from './identity.js';
 import type { Rng } from './rng.js';
+import { accessionLabel, birthDateLabel, dateForm, institutionForm, mrLines, nameForm, patientIdLabel, probeLine, scaleLine, techniqueLines, ultrasoundLines, windowLine } from './screen-forms.js';
 import { availableFonts, type FontKind, type TextLine, type TextWord } from './text.js';
 
 /** Where a block of lines sits. */
@@ -26,74 +27,124 @@ const phi = (text: string, category: SafeHarborCategory): TextWord => ({ text, r
 const keep = (text: string): TextWord => ({ text, role: 'harmless' });
 const other = (text: string): TextWord => ({ text, role: 'other' });
 const words = (text: string, make: (w: string) => TextWord): TextWord[] => text.split(/\s+/).filter(Boolean).map(make);
+/** A label (not scored) followed by a PHI value; no label when `label` is undefined. */
+const labelled = (label: string | undefined, value: TextWord[]): TextWord[] => (label ? [...words(label, other), ...value] : value);
 
-/** The patient's name as one of the forms screens show, as PHI words. */
+/** The patient's name in one of the forms screens show, as PHI words. */
 function nameWords(person: FakePerson, rng: Rng): TextWord[] {
-  const title = (s: string): string => s[0] + s.slice(1).toLowerCase();
-  const forms = [
-    `${person.family} ${person.given}`,
-    `${person.family}, ${person.given}`,
-    `${person.given} ${person.family}`,
-    `${person.family}^${person.given}`,
-    `${title(person.family)}, ${title(person.given)} ${person.middle ?? ''}`.trim(),
-  ];
-  return words(rng.pick(forms), (w) => phi(w, 'A'));
+  return words(nameForm(person, rng), (w) => phi(w, 'A'));
 }
 
-function dateWord(date: string, rng: Rng): TextWord {
-  return phi(formatDate(date, rng.pick(['mm.dd.yyyy', 'mm/dd/yyyy', 'yyyy-mm-dd', 'dd-mon-yyyy'] as const)), 'C');
+function dateWords(date: string, rng: Rng): TextWord[] {
+  return words(dateForm(date, rng), (w) => phi(w, 'C'));
 }
 
 const time = (hhmmss: string): string => `${hhmmss.slice(0, 2)}:${hhmmss.slice(2, 4)}`;
 
+/** A block that goes into one of the four corners; which corner is drawn per sample. */
+interface CornerBlock extends Omit<TextBlock, 'at'> {
+  /** Share of the width it may take; blocks of one row must leave room for each other. */
+  span: number;
+}
+
+const CORNERS: Anchor[] = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
+
 /**
- * The burned-in text of a modality: the fake identity in the places scanners put it, and the
- * harmless annotations (orientation, technique, window, scale) elsewhere.
- * `frames` is the frame count; multi-frame samples get an annotation on the later frames only.
+ * Puts up to four blocks into the four corners in a drawn order (identity may sit in any corner,
+ * right-aligned in the right ones), keeping the spans of each row within the frame.
+ */
+function intoCorners(blocks: CornerBlock[], rng: Rng): TextBlock[] {
+  if (blocks.length > 4) throw new Error('[samples] at most four corner blocks');
+  for (let attempt = 0; ; attempt++) {
+    const order = [...CORNERS];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const placed = blocks.map((b, i) => ({ ...b, at: order[i] }));
+    const row = (top: boolean) => placed.filter((b) => b.at.startsWith(top ? 'top' : 'bottom')).reduce((s, b) => s + b.span, 0);
+    if ((row(true) <= 0.95 && row(false) <= 0.95) || attempt >= 20) return placed;
+  }
+}
+
+/** Institution words as the screen shows them; long names on two lines, as corner overlays print them. */
+function institutionLines(name: string, rng: Rng): TextWord[][] {
+  const shown = words(institutionForm(name, rng), (w) => phi(w, 'B'));
+  if (shown.length < 3 || rng.chance(0.4)) return [shown];
+  const half = Math.ceil(shown.length / 2);
+  return [shown.slice(0, half), shown.slice(half)];
+}
+
+/**
+ * The burned-in text of a modality: the fake identity in the forms and places scanners use (any
+ * corner, names in any order and case, institutions shortened, dates in national and ISO styles,
+ * IDs under any label or none), and the harmless annotations (orientation, technique, probe, window,
+ * scale) elsewhere. `frames` is the frame count; multi-frame samples get an annotation on the later frames only.
  */
 export function blocksFor(modality: SampleModality, id: FakeIdentity, rng: Rng, frames = 1): TextBlock[] {
-  const institution = words(id.institution, (w) => phi(w, 'B'));
-  // Long names of institutions go on two lines, as corner overlays print them.
-  const half = Math.ceil(institution.length / 2);
-  const institutionLines = [institution.slice(0, half), institution.slice(half)];
+  const small: [number, number] = [9, 16];
+  const corner = (span: number, lines: TextWord[][], extra: Partial<CornerBlock> = {}): CornerBlock => ({ span, lines, ink: 'light', sizes: small, ...extra });
+  const harmless = (lines: string[]): TextWord[][] => lines.map((l) => words(l, keep));
   switch (modality) {
     case 'CT':
       return [
-        { at: 'top-left', ink: 'light', span: 0.6, lines: [[...nameWords(id.patient, rng), other(`[${id.sex}]`), dateWord(id.studyDate, rng)], [other('DOB:'), dateWord(id.birthDate, rng)], [other('MRN:'), phi(id.mrn, 'H')]] },
-        { at: 'top-right', ink: 'light', span: 0.34, lines: [...institutionLines, [other('Acc:'), phi(id.accession, 'R')]], sizes: [10, 16] },
-        { at: 'bottom-left', ink: 'light', lines: [[keep('kVp'), keep('120')], [keep('mAs'), keep('250')], [keep('W:400'), keep('L:40')]] },
-        { at: 'bottom-right', ink: 'light', lines: [[keep('SUPINE')], [keep('5'), keep('cm')]] },
+        ...intoCorners(
+          [
+            corner(0.55, [[...nameWords(id.patient, rng), other(`[${id.sex}]`)], labelled(birthDateLabel(rng), dateWords(id.birthDate, rng)), labelled(patientIdLabel(rng), [phi(id.mrn, 'H')])]),
+            corner(0.36, [...institutionLines(id.institution, rng), [...dateWords(id.studyDate, rng), other(time(id.studyTime))], labelled(accessionLabel(rng), [phi(id.accession, 'R')])]),
+            corner(0.36, harmless([...techniqueLines('CT', rng), windowLine(rng, 400, 40)])),
+            corner(0.3, harmless([rng.pick(['SUPINE', 'PRONE', 'HFS', 'FFS']), scaleLine(rng)])),
+          ],
+          rng,
+        ),
         { at: 'left-middle', ink: 'light', lines: [[keep('R')]], sizes: [14, 28] },
         { at: 'right-middle', ink: 'light', lines: [[keep('L')]], sizes: [14, 28] },
       ];
     case 'MR':
       return [
-        { at: 'top-left', ink: 'light', span: 0.55, lines: [nameWords(id.patient, rng), [other('ID:'), phi(id.mrn, 'H')], [dateWord(id.studyDate, rng), other(time(id.studyTime))]] },
-        { at: 'top-right', ink: 'light', span: 0.38, lines: [...institutionLines, [other('Ref:'), other('Dr'), phi(id.referring.family, 'A')]], sizes: [10, 16] },
-        { at: 'bottom-left', ink: 'light', lines: [[keep('TR'), keep('500')], [keep('TE'), keep('15')], [keep('W:1200'), keep('L:600')]] },
-        { at: 'bottom-right', ink: 'light', lines: [[keep('FOV'), keep('240')], [keep('5'), keep('cm')]] },
+        ...intoCorners(
+          [
+            corner(0.5, [nameWords(id.patient, rng), labelled(patientIdLabel(rng), [phi(id.mrn, 'H')]), [...dateWords(id.studyDate, rng), other(time(id.studyTime))]]),
+            corner(0.4, [...institutionLines(id.institution, rng), [...words(rng.pick(['Ref:', 'Referring:', 'Dr']), other), phi(id.referring.family, 'A')]]),
+            corner(0.36, harmless([...mrLines(rng), windowLine(rng, 1200, 600)])),
+            corner(0.3, harmless([scaleLine(rng)])),
+          ],
+          rng,
+        ),
         { at: 'left-middle', ink: 'light', lines: [[keep('R')]], sizes: [14, 24] },
         { at: 'right-middle', ink: 'light', lines: [[keep('L')]], sizes: [14, 24] },
       ];
     case 'CR':
       return [
-        { at: 'top-left', ink: 'light', span: 0.6, lines: [[...nameWords(id.patient, rng), other(`[${id.sex}]`)], [other('DOB:'), dateWord(id.birthDate, rng)]] },
-        { at: 'bottom-left', ink: 'light', lines: [[dateWord(id.studyDate, rng), other(time(id.studyTime))], [other('Acc#'), phi(id.accession, 'R')]] },
-        { at: 'top-right', ink: 'light', span: 0.32, lines: [[keep(rng.pick(['PORTABLE', 'Portable']))], [keep(rng.pick(['AP', 'PA']))], [keep(rng.pick(['SUPINE', 'Semi-Upright', 'UPRIGHT']))]] },
-        { at: 'right-middle', ink: 'dark', patch: true, lines: [[keep('L')]], sizes: [16, 28] },
-        { at: 'bottom-right', ink: 'light', lines: [[keep('kVp'), keep('90')], [keep('mAs'), keep('2.5')]] },
+        ...intoCorners(
+          [
+            corner(0.55, [[...nameWords(id.patient, rng), other(`[${id.sex}]`)], labelled(birthDateLabel(rng), dateWords(id.birthDate, rng))]),
+            corner(0.45, [[...dateWords(id.studyDate, rng), other(time(id.studyTime))], labelled(accessionLabel(rng), [phi(id.accession, 'R')])]),
+            corner(0.34, [[keep(rng.pick(['PORTABLE', 'Portable']))], [keep(rng.pick(['AP', 'PA', 'LAT']))], [keep(rng.pick(['SUPINE', 'Semi-Upright', 'UPRIGHT', 'ERECT']))]]),
+            corner(0.34, harmless(techniqueLines('CR', rng))),
+          ],
+          rng,
+        ),
+        { at: 'right-middle', ink: 'dark', patch: true, lines: [[keep(rng.pick(['L', 'R']))]], sizes: [16, 28] },
       ];
     case 'US': {
       const later = Array.from({ length: frames }, (_, i) => i).filter((i) => i >= Math.ceil(frames / 2));
+      const dark = rng.chance(0.35);
       const blocks: TextBlock[] = [
-        { at: 'top-left', ink: rng.chance(0.35) ? 'dark' : 'light', patch: undefined, lines: [nameWords(id.patient, rng), [other('ID'), phi(id.mrn, 'H')]], span: 0.5 },
-        { at: 'top-right', ink: 'light', lines: [[dateWord(id.studyDate, rng)], [other(time(id.studyTime))]], span: 0.4 },
-        { at: 'right-middle', ink: 'light', lines: [[keep('MI'), keep('1.1')], [keep('TIs'), keep('0.4')], [keep('Gn'), keep('54')]], sizes: [10, 16] },
-        { at: 'left-middle', ink: 'light', lines: [[keep('5'), keep('cm')]], sizes: [10, 16] },
-        { at: 'bottom-left', ink: 'light', lines: institutionLines, span: 0.6, sizes: [10, 18] },
+        ...intoCorners(
+          [
+            corner(0.5, [nameWords(id.patient, rng), labelled(patientIdLabel(rng), [phi(id.mrn, 'H')])], { ink: dark ? 'dark' : 'light', patch: dark }),
+            corner(0.42, [dateWords(id.studyDate, rng), [other(time(id.studyTime))]]),
+            corner(0.46, institutionLines(id.institution, rng)),
+            corner(0.4, harmless([probeLine(rng)])),
+          ],
+          rng,
+        ),
+        { at: 'right-middle', ink: 'light', lines: harmless([...ultrasoundLines(rng), ...(frames > 1 ? [scaleLine(rng)] : [])]), sizes: [9, 16], span: 0.3 },
       ];
-      blocks[0].patch = blocks[0].ink === 'dark';
-      if (frames > 1) blocks.push({ at: 'bottom-right', ink: 'light', lines: [[keep('FREEZE')]], frames: later, sizes: [10, 14], span: 0.3 });
+      // A cine loop shows FREEZE on its later frames where a still image shows its scale.
+      if (frames > 1) blocks.push({ at: 'left-middle', ink: 'light', lines: [[keep('FREEZE')]], frames: later, sizes: [9, 14], span: 0.3 });
+      else blocks.push({ at: 'left-middle', ink: 'light', lines: harmless([scaleLine(rng)]), sizes: [9, 16], span: 0.3 });
       return blocks;
     }
     case 'SC':
@@ -102,17 +153,18 @@ export function blocksFor(modality: SampleModality, id: FakeIdentity, rng: Rng, 
           at: 'top-left',
           ink: 'dark',
           span: 0.92,
-          sizes: [10, 18],
+          sizes: [9, 18],
           lines: [
             [other('Patient:'), ...nameWords(id.patient, rng)],
-            [other('MRN:'), phi(id.mrn, 'H'), other('DOB:'), dateWord(id.birthDate, rng)],
+            [...labelled(patientIdLabel(rng) ?? 'MRN:', [phi(id.mrn, 'H')]), ...labelled(birthDateLabel(rng) ?? 'DOB:', dateWords(id.birthDate, rng))],
             [other('Address:'), ...words(`${id.street},`, (w) => phi(w, 'B')), phi(id.city, 'B'), other(id.state), phi(id.zip, 'B')],
             [other('Phone:'), phi(id.patientPhone, 'D')],
             [other('Referring:'), other('Dr'), phi(id.referring.given, 'A'), phi(id.referring.family, 'A')],
           ],
         },
-        { at: 'left-middle', ink: 'dark', span: 0.8, sizes: [10, 16], lines: [[keep('FINDINGS:')], words('Lungs are clear. Heart size is normal.', keep), words('No pleural effusion.', keep)] },
-        { at: 'bottom-left', ink: 'dark', span: 0.92, sizes: [10, 16], lines: [[keep('IMPRESSION:'), keep('No'), keep('acute'), keep('findings.')], [keep('Page'), keep('1'), keep('of'), keep('1')]] },
+        { at: 'left-middle', ink: 'dark', span: 0.8, sizes: [9, 16], lines: [[keep('FINDINGS:')], words('Lungs are clear. Heart size is normal.', keep), words('No pleural effusion.', keep)] },
+        { at: 'bottom-left', ink: 'dark', span: 0.6, sizes: [9, 16], lines: [[keep('IMPRESSION:'), keep('No'), keep('acute'), keep('findings.')], [keep('Page'), keep('1'), keep('of'), keep('1')]] },
+        { at: 'bottom-right', ink: 'dark', span: 0.34, sizes: [9, 14], lines: institutionLines(id.institution, rng) },
         { at: 'top-right', ink: 'light', patch: true, lines: [[keep('REPORT')]], sizes: [12, 20], span: 0.3 },
       ];
   }

@@ -105,9 +105,9 @@ function escapeXml(text: string): string {
 export type FontKind = 'sans' | 'serif' | 'mono';
 
 const FONT_CANDIDATES: Record<FontKind, string[]> = {
-  sans: ['DejaVu Sans', 'Liberation Sans', 'Nimbus Sans', 'Noto Sans'],
-  serif: ['DejaVu Serif', 'Liberation Serif', 'Nimbus Roman', 'Noto Serif'],
-  mono: ['DejaVu Sans Mono', 'Liberation Mono', 'Nimbus Mono PS', 'Noto Sans Mono'],
+  sans: ['DejaVu Sans', 'Liberation Sans', 'Nimbus Sans', 'Noto Sans', 'Liberation Sans Narrow', 'Nimbus Sans Narrow', 'URW Gothic'],
+  serif: ['DejaVu Serif', 'Liberation Serif', 'Nimbus Roman', 'Noto Serif', 'C059', 'URW Bookman'],
+  mono: ['DejaVu Sans Mono', 'Liberation Mono', 'Nimbus Mono PS', 'Noto Sans Mono', 'Noto Mono'],
 };
 
 let installedFamilies: Set<string> | undefined;

@@ -1,5 +1,6 @@
 import type { PhiDetector, TextDetector } from '../engines/types.js';
 import type { Step } from '../file.js';
+import { remnantsBesideBoxes } from '../evaluate/partial-values.js';
 import { findBurnedInPhi, type PixelFinding } from '../pixels/burned-in.js';
 import { knownValuesFor, type KnownValuesSource } from './evaluate-metadata.js';
 import { pixelFindingMessage } from './pixels.js';
@@ -25,8 +26,10 @@ export interface EvaluatePixelsOptions {
 }
 
 /**
- * Makes the step that renders the de-identified pixels of every frame, reads them again and
- * judges the text for PHI with the identity of the original file ({@link findBurnedInPhi}). Sets
+ * Makes the step that renders the de-identified pixels of every frame, masks the boxes already
+ * filled, reads them again and judges the text for PHI with the identity of the original file
+ * ({@link findBurnedInPhi}), including what a box left readable of a value beside it
+ * (`Acc# ▇▇▇973`, {@link remnantsBesideBoxes}). Sets
  * `file.data.evaluationPixelFindings` (with boxes and text); `file.data.pixelFindings` is not touched.
  * A file whose pixels cannot be decoded or read fails (fail closed).
  */
@@ -48,7 +51,16 @@ export function evaluatePixels(options: EvaluatePixelsOptions): Step {
     };
     let findings: PixelFinding[];
     try {
-      findings = await findBurnedInPhi(dataset, { textDetector, phiDetector: options.phiDetector, identity });
+      // Boxes already filled are masked before reading (their edges are no text), and what a box left
+      // readable of a value beside it counts.
+      findings = await findBurnedInPhi(dataset, {
+        textDetector,
+        phiDetector: options.phiDetector,
+        identity,
+        maskFilled: true,
+        filled: file.data.pixelFilled,
+        besideFilled: remnantsBesideBoxes,
+      });
     } catch (error) {
       return file.failOn(EVALUATE_PIXELS, error);
     }

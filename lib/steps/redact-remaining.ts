@@ -35,6 +35,12 @@ export function redactRemaining(options: RedactRemainingOptions = {}): Step {
       return file.failOn(REDACT_REMAINING, error);
     }
     if (result.pixelsModified !== undefined) file.data.pixelsModified = result.pixelsModified;
+    // The boxes this step filled join those of the run, so a later reading masks them too.
+    if (result.filled) {
+      const all = new Map(file.data.pixelFilled ?? []);
+      for (const [frame, filled] of result.filled) all.set(frame, [...(all.get(frame) ?? []), ...filled]);
+      file.data.pixelFilled = all;
+    }
     file.data.remainingActions = result.actions;
     file.data.remainingPixelBoxes = result.pixelBoxes;
   };

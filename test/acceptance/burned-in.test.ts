@@ -1,12 +1,15 @@
 /**
- * Acceptance bar of issue 3 on synthetic ground truth: every sample type (CT, MR, CR, US RGB,
+ * Acceptance bar of issues 3 and 8 on synthetic ground truth: every sample type (CT, MR, CR, US RGB,
  * US JPEG baseline, SC JPEG-LS, SC J2K, multi-frame US RLE) over several seeds goes through the real
- * steps (parse, metadata, pixels with the local engines as `deid run` builds them); then, over the
- * whole set, ≥98% of PHI words are removed (≥95% of their glyph pixels changed), ≥90% of harmless
- * annotations are kept, and no pixel changes outside the boxes the redactor filled. Text-free
- * control images keep their Pixel Data bytes identical.
+ * steps (parse, metadata, pixels with the local engines as `deid run` builds them). The samples show
+ * the identity in the forms screens use (name orders and initials, shortened institutions, national
+ * and ISO dates, IDs under any label or none) from 9 px up in any corner, beside probe, technique,
+ * window and scale lines. Over the whole set, ≥99.5% of PHI words are removed (≥95% of their glyph
+ * pixels changed), ≥98% of harmless annotation lines are intact, and no pixel changes outside the
+ * boxes the redactor filled. Text-free control images keep their Pixel Data bytes identical, and the
+ * committed CR sample's accession number is erased to its last glyph pixel.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +21,7 @@ import { DicomFile } from '../../lib/file.js';
 import { chooseTextEngine, DEFAULT_RULES_PATH, recipeTextDetector, type TextEngineChoice } from '../../lib/pipeline/recipe.js';
 import { processFile } from '../../lib/pipeline/process-file.js';
 import { loadRules } from '../../lib/rules/index.js';
-import { makeSample } from '../../lib/samples/make-sample.js';
+import { makeSample, type SampleTruth } from '../../lib/samples/make-sample.js';
 import { SAMPLE_SPECS } from '../../lib/samples/specs.js';
 import { openStateStore } from '../../lib/state/index.js';
 import { parseDicom } from '../../lib/steps/parse.js';
@@ -83,7 +86,9 @@ beforeAll(async () => {
       });
     }
   }
-}, 600_000);
+  // 32 OCR'd files: ~6 min alone on 2 busy cores, more beside the rest of the suite; the timeout only
+  // guards against a hang.
+}, 1_200_000);
 
 afterAll(async () => {
   await textDetector.close();
@@ -96,15 +101,26 @@ describe('burned-in PHI on synthetic ground truth (issue 3 acceptance)', () => {
     expect(outcomes.some((o) => o.truth.phiTotal > 20)).toBe(true); // the multi-frame file counts its words per frame
   });
 
-  it('removes at least 98% of PHI words and keeps at least 90% of harmless annotations, over the whole set', () => {
+  it('removes at least 99.5% of PHI words and keeps at least 98% of harmless annotation lines intact, over the whole set', () => {
     const sum = (f: (o: Outcome) => number) => outcomes.reduce((s, o) => s + f(o), 0);
     const removed = sum((o) => o.truth.phiRemoved) / sum((o) => o.truth.phiTotal);
     const kept = sum((o) => o.truth.harmlessKeptCount) / sum((o) => o.truth.harmlessTotal);
+    const linesKept = sum((o) => o.truth.harmlessLinesKept) / sum((o) => o.truth.harmlessLinesTotal);
     const table = outcomes.map((o) => `${o.name}@${o.seed}: ${o.truth.phiRemoved}/${o.truth.phiTotal} removed, ${o.truth.harmlessKeptCount}/${o.truth.harmlessTotal} kept, ${o.own.changedOutsideBoxes} px outside${o.truth.missed.length ? `; missed ${o.truth.missed.map((m) => `${m.text}#${m.frame}`).join(' ')}` : ''}${o.truth.damaged.length ? `; damaged ${o.truth.damaged.map((d) => d.text).join(' ')}` : ''}`);
-    console.log(`${textEngine}: removed ${(removed * 100).toFixed(1)}%, kept ${(kept * 100).toFixed(1)}%\n${table.join('\n')}`);
-    expect(removed, table.join('\n')).toBeGreaterThanOrEqual(0.98);
-    expect(kept, table.join('\n')).toBeGreaterThanOrEqual(0.9);
+    console.log(`${textEngine}: removed ${(removed * 100).toFixed(1)}% of ${sum((o) => o.truth.phiTotal)} PHI words, kept ${(kept * 100).toFixed(1)}% of harmless words and ${(linesKept * 100).toFixed(1)}% of ${sum((o) => o.truth.harmlessLinesTotal)} harmless lines\n${table.join('\n')}`);
+    expect(removed, table.join('\n')).toBeGreaterThanOrEqual(0.995);
+    expect(linesKept, table.join('\n')).toBeGreaterThanOrEqual(0.98);
   });
+
+  it("erases every glyph pixel of the committed CR sample's accession number", async () => {
+    const file = path.join(projectRoot, 'images/med_phi_img/cr_chest_rle.dcm');
+    const truth = (JSON.parse(readFileSync(path.join(projectRoot, 'images/med_phi_img/truth.json'), 'utf8')) as { samples: Array<SampleTruth & { file: string }> }).samples.find((s) => s.file === 'cr_chest_rle.dcm')!;
+    const bytes = new Uint8Array(readFileSync(file));
+    const out = await deidentify(bytes, 'committed CR sample');
+    const score = scoreRedaction(await decodeForScoring(bytes), await decodeForScoring(writeDicom(out.dataset!)), { ...truth, phi: truth.phi.filter((t) => t.category === 'R') }, { removedThreshold: 1 });
+    expect(score.phiTotal).toBe(1);
+    expect(score.missed, JSON.stringify(score.missed)).toEqual([]);
+  }, 120_000);
 
   it('changes no pixel outside the boxes the redactor filled', () => {
     for (const o of outcomes) expect(o.own.changedOutsideBoxes, `${o.name}@${o.seed}`).toBe(0);

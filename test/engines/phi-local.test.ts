@@ -204,3 +204,78 @@ describe('local PHI detector: boxes of OCR lines', () => {
     expect(f.map((x) => x.text).join(' ')).not.toMatch(/CT|CHEST/);
   });
 });
+
+describe('local PHI detector: the identity in the forms screens use (issue 8)', () => {
+  const screen: IdentityContext = {
+    values: [
+      { value: 'OSTROWSKI^BENEDICT^Q', category: 'A', source: 'PatientName', vr: 'PN' },
+      { value: 'FAIRCHILD^LEONORA', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' },
+      { value: '19310312', category: 'C', source: 'PatientBirthDate', vr: 'DA' },
+      { value: 'Saint Wendeline Medical Center', category: 'B', source: 'InstitutionName', vr: 'LO' },
+      { value: 'Pendleford University Hospital', category: 'B', source: 'InstitutionName', vr: 'LO' },
+      { value: '40917733', category: 'H', source: 'PatientID', vr: 'LO' },
+      { value: 'A81998973', category: 'R', source: 'AccessionNumber', vr: 'SH' },
+    ],
+  };
+  /** Findings over lines that sit one under the other, as OCR gives them. */
+  async function flaggedLines(...lines: string[]): Promise<string[]> {
+    const spans = lines.map((text, i) => ({ text, box: { left: 10, top: 10 + 14 * i, width: 8 * text.length, height: 11 }, location: `line ${i}` }));
+    return (await phi.detect(spans, screen)).map((f) => f.text);
+  }
+  const words = (text: string) => text.split(/\s+/);
+  const covered = (flaggedTexts: string[], line: string) => words(line).every((w) => flaggedTexts.some((f) => f.includes(w.replace(/[,.]$/, ''))));
+
+  it.each([
+    ['St. Wendeline Med Ctr'],
+    ['ST WENDELINE MC'],
+    ['Wendeline Medical'],
+    ['SWMC'],
+    ['Pendleford Univ Hosp'],
+    ['PENDLEFORD UH'],
+    ['Pendleford U. Hosp.'],
+  ])('finds the institution shortened as %j', async (line) => {
+    expect(covered(await flaggedLines(line), line)).toBe(true);
+  });
+
+  it('finds the generic words of an institution on the line under its distinctive part', async () => {
+    const f = await flaggedLines('St. Wendeline', 'Med. Ctr');
+    expect(covered(f, 'St. Wendeline')).toBe(true);
+    expect(covered(f, 'Med. Ctr')).toBe(true);
+  });
+
+  it.each(['OSTROWSKI BENEDICT', 'Ostrowski, B.', 'B. Ostrowski', 'BENEDICT Q OSTROWSKI', 'OSTROWSKI^BENEDICT', 'Ostrowski BQ', 'Benedict Ostrowski'])(
+    'finds every word of the name shown as %j',
+    async (line) => {
+      expect(covered(await flaggedLines(line), line)).toBe(true);
+    },
+  );
+
+  it("does not take another person's initial beside the patient's name for the patient's", async () => {
+    // `F` is the referring physician's initial; beside the patient's name it is the sex marker.
+    expect(await flaggedLines('OSTROWSKI [F]')).toEqual(['OSTROWSKI']);
+  });
+
+  it.each(['12 MAR 1931', '12.03.1931', '03/12/31', '1931-03-12', '12-Mar-31', 'Mar 12, 1931', '1931/03/12', '3/12/1931', '12.3.1931', '12 Mar 1931'])(
+    'finds the birth date shown as %j',
+    async (line) => {
+      expect(covered(await flaggedLines(line), line)).toBe(true);
+    },
+  );
+
+  it.each(['Pat.No. 40917733', 'Hosp# 40917733', '40917733', 'Reg No 40917733', 'Chart: 40917733'])('finds the patient ID under the label %j', async (line) => {
+    expect(await flaggedLines(line)).toContain('40917733');
+  });
+
+  it('finds a value OCR read cut at the edge of its reading', async () => {
+    expect(await flaggedLines('Acc# A81998')).toContain('A81998');
+    expect(covered(await flaggedLines('ENDLEFORD UNIV'), 'ENDLEFORD UNIV')).toBe(true);
+  });
+
+  it.each([
+    'C5-1 17Hz MI 1.2', 'C5-117HzMI1.2', 'P4-2MI00TIs 1.0', 'L12-5 38mm 9MHz', 'EC9-4 52Hz MI 1.7', 'X7-2t 24Hz',
+    'FOV 220x240', 'FOV 2200240', 'W/L 400/40', 'WW 1500 WL -600', 'kVp 120 mAs 250', '120 kV 279 mAs', 'Se 3 Im 45',
+    'TIs 0.4 TIb 0.7', '2D 60%', 'Gn 54 DR 60 FR 32Hz', 'SL 0.625mm', 'SID 155cm', 'Depth 16 cm', 'DFOV 36.0cm',
+  ])('keeps the harmless annotation %j', async (line) => {
+    expect(await flaggedLines(line)).toEqual([]);
+  });
+});

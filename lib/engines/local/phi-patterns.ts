@@ -129,9 +129,31 @@ export const PHI_PATTERNS: PhiPattern[] = [
     category: 'R',
     score: 0.6,
     regex: /\b(?=[A-Z0-9-]{0,40}\d)(?=[A-Z0-9-]{0,40}[A-Z])[A-Z0-9]{1,40}(?:-[A-Z0-9]{1,40}){0,6}\b/g,
-    accept: (t) => (t.match(/\d/g)?.length ?? 0) >= 4 && t.replace(/-/g, '').length >= 6,
+    accept: idShaped,
   },
 ];
+
+/** Letters that follow a number as its unit or as a technique label on screens (`17HZ`, `38MM`, `MI`, `TIS`). */
+const UNIT_RUNS = new Set([
+  'HZ', 'KHZ', 'MHZ', 'MM', 'CM', 'M', 'KV', 'KVP', 'MA', 'MAS', 'MS', 'S', 'SEC', 'DB', 'FPS', 'BPM', 'MGY', 'DEG', 'X', 'MI', 'TI', 'TIS', 'TIB', 'TIC',
+  'GN', 'DR', 'FR', 'PRF', 'WF', 'SV', 'CF', 'PW', 'EI', 'SID', 'SL', 'FOV', 'TR', 'TE', 'ET', 'NEX', 'ML', 'KG', 'G', 'D', 'B', 'T', 'P', 'C', 'L', 'H',
+]);
+
+/**
+ * An unlabelled token shaped like an identifier (`A81998973`, `HP123456`, `CT20230012AB`): four digits
+ * or more, mostly digits, at most two runs of letters, and no unit or technique label glued after a
+ * number. Probe and acquisition lines read without their spaces (`C5-117HZMI1`, `P4-2MI00TIS`) and
+ * sizes (`220X240`) are numbers with units, not identifiers.
+ */
+function idShaped(text: string): boolean {
+  const alnum = text.replace(/-/g, '');
+  const digits = alnum.match(/\d/g)?.length ?? 0;
+  if (digits < 4 || alnum.length < 6 || digits * 2 < alnum.length) return false;
+  const runs = alnum.match(/[A-Z]+/g) ?? [];
+  if (runs.length > 2) return false;
+  for (const m of alnum.matchAll(/\d([A-Z]+)/g)) if (UNIT_RUNS.has(m[1]) || [...UNIT_RUNS].some((u) => u.length >= 2 && m[1].startsWith(u))) return false;
+  return true;
+}
 
 /** Harmless annotation kept unless the file's own identity says otherwise. */
 export const DEFAULT_KEEP_LIST: readonly string[] = [
@@ -149,5 +171,8 @@ export const DEFAULT_KEEP_LIST: readonly string[] = [
 export const HARMLESS_PATTERNS: readonly RegExp[] = [
   /^[-+]?\d+(?:[.,]\d+)?\s*(?:MM|CM|M|KV|KVP|MA|MAS|MS|S|SEC|HZ|KHZ|MHZ|DB|%|DEG|°|MGY|CGY|GY|ML|KG|G|X|FPS|BPM)$/,
   /^(?:W|L|WW|WL|WC|C)\s*[:=]?\s*[-+]?\d+(?:\.\d+)?$/,
+  // Sizes and matrices (`220x240`, `512 X 512`) and window pairs (`400/40`).
+  /^\d{1,4}(?:\.\d+)?\s*[X×*]\s*\d{1,4}(?:\.\d+)?(?:\s*(?:MM|CM))?$/,
+  /^[-+]?\d{1,5}\/[-+]?\d{1,5}$/,
   /^[-+]?\d{1,4}(?:[.,]\d+)?$/,
 ];

@@ -7,6 +7,7 @@ import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
+import { initialsOf, isAbbreviationOf } from './abbreviations.js';
 import { compact, editDistance, escapeRegExp, foldOcr, tokenize } from './text-fold.js';
 import { unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
@@ -55,8 +56,12 @@ interface Hit {
 
 interface IdentityMatchers {
   nameTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
-  /** One-letter name parts (middle initials): PHI only beside another part of the name. */
+  /** One-letter name parts (middle initials) and the initials of every part: PHI only beside another part of the name. */
   nameLetters: Array<{ letter: string; category: SafeHarborCategory; source: string }>;
+  /** Given and middle initials run together (`JQ`): PHI only beside another part of the name. */
+  nameGroups: Array<{ letters: string; category: SafeHarborCategory; source: string }>;
+  /** Initials of every word of a multi-word value (`SAMC` for Saint Aldric Medical Center), three letters or more. */
+  acronyms: Array<{ letters: string; category: SafeHarborCategory; source: string }>;
   initials: Array<{ regex: RegExp; category: SafeHarborCategory; source: string }>;
   compacts: Array<{ folded: string; category: SafeHarborCategory; source: string }>;
   dates: Array<{ regex: RegExp; source: string }>;
@@ -118,7 +123,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       for (const p of PHI_PATTERNS) {
         for (const source of p.folded ? [upper, folded] : [upper]) {
           for (const m of source.matchAll(p.regex)) {
-            const g = p.group !== undefined && m[p.group] !== undefined ? p.group : 0;
+            // An optional group that did not take part in the match is undefined at run time.
+            const groupText: string | undefined = p.group === undefined ? undefined : m[p.group];
+            const g = p.group !== undefined && groupText !== undefined ? p.group : 0;
             const text = m[g];
             if (!text) continue;
             const begin = m.index + (g === 0 ? 0 : m[0].indexOf(text));
@@ -133,8 +140,17 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     }
 
     const kept = hits.filter((h) => {
+      // A header value matched only through OCR confusions or slips (`AIAN` for ALAN) in a word read
+      // with almost no confidence is more likely texture (speckle) than text; exact matches stand.
+      if (h.identity && h.score < 1 && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
       if (h.identity) return true;
       if (isKept(st.text.slice(h.begin, h.end))) return false;
+      // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
+      // a technical value, not an identifier: only the shape patterns give way, header values never do.
+      if (h.engine === 'local:pattern' && !h.strong && technicalLabelBefore(st.text, h.begin, keep)) return false;
+      // An unlabelled ID shape is the weakest evidence: in a word OCR barely recognised it is a misreading
+      // (`12000815` for `W:1200 L:600`), whatever threshold the caller set.
+      if (h.type === 'ID' && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE * 2) return false;
       if (threshold === 0) return true;
       // Structure is evidence too: labelled values and full dates need only more than half the threshold.
       return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
@@ -148,6 +164,8 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     name: 'local:phi',
     async detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]> {
       if (!Array.isArray(spans)) throw engineError(ENGINE, 'detect(spans, context): spans must be an array');
+      // Checked at run time for JavaScript callers (the contract suite passes a bad context).
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (!context || !Array.isArray(context.values)) {
         throw engineError(ENGINE, 'detect(spans, context): context.values must be an array (use { values: [] } when nothing is known)');
       }
@@ -179,6 +197,21 @@ export function keepListMatcher(options: Pick<LocalPhiDetectorOptions, 'keepList
     return parts.length > 0 && parts.every((p) => keep.has(p) || HARMLESS_PATTERNS.some((h) => h.test(p)));
   };
   return { keep, isKept };
+}
+
+/**
+ * True when `piece` is `whole` with its head (or tail) cut off: the same as the rest of it, allowing
+ * one OCR slip in pieces of six characters or more.
+ */
+function cutMatch(piece: string, whole: string, cut: 'head' | 'tail'): boolean {
+  const rest = cut === 'head' ? whole.slice(whole.length - piece.length) : whole.slice(0, piece.length);
+  return rest === piece || (piece.length >= 6 && editDistance(piece, rest, 1) <= 1);
+}
+
+/** True when the word right before `begin` (spaces and `:`/`=` between) is a keep-list technique label. */
+function technicalLabelBefore(text: string, begin: number, keep: Set<string>): boolean {
+  const before = /([\p{L}][\p{L}\p{N}/]*)[\s:=]*$/u.exec(text.slice(0, begin));
+  return before !== null && keep.has(before[1].toUpperCase());
 }
 
 /** Same line or the line just above or below, overlapping horizontally. */
@@ -242,6 +275,9 @@ function guessCategory(text: string): SafeHarborCategory {
   return 'R';
 }
 
+/** OCR confidence (0–100) under which a header value matched only through OCR confusions is not trusted. */
+const MIN_FUZZY_CONFIDENCE = 20;
+
 const NAME_PARTS_IGNORED = new Set(['MR', 'MRS', 'MS', 'DR', 'PROF', 'JR', 'SR', 'II', 'III', 'IV', 'MD', 'PHD']);
 const COMMON_WORDS = new Set([
   'THE', 'AND', 'OF', 'FOR', 'AT', 'IN', 'ON', 'STREET', 'ST', 'ROAD', 'RD', 'AVENUE', 'AVE', 'SUITE', 'MEDICAL',
@@ -265,7 +301,7 @@ const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JUL
 
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
-  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], initials: [], compacts: [], dates: [], dateForms: [], distinctTokens: [], phrases: [] };
+  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], dateForms: [], distinctTokens: [], phrases: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const v = value.trim();
@@ -286,6 +322,11 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
           if (piece.length >= 2 && !isStopWord(piece)) m.nameTokens.push({ folded: foldOcr(piece), upper: piece.toUpperCase(), category, source });
         }
       }
+      // Screens shorten given names to initials (`Doe, J.`, `J. Doe`, `DOE JQ`): the first letter of
+      // each part, and the given and middle initials run together, count beside another part of the name.
+      for (const p of parts) if (p.length >= 2 && /^\p{L}/u.test(p)) m.nameLetters.push({ letter: p[0].toUpperCase(), category, source });
+      const givenInitials = parts.slice(1).map((p) => p[0].toUpperCase()).join('');
+      if (givenInitials.length >= 2 && givenInitials.length <= 3 && /^\p{Lu}+$/u.test(givenInitials)) m.nameGroups.push({ letters: givenInitials, category, source });
       const letters = parts.filter((p) => p.length >= 2).map((p) => p[0].toUpperCase());
       if (letters.length >= 2) {
         for (const order of [letters, [...letters.slice(1), letters[0]]]) {
@@ -303,6 +344,14 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     if (/\s/.test(v)) {
       const words = tokenize(v).map((t) => foldOcr(t.text));
       if (words.length >= 2) m.phrases.push({ words, category, source });
+      const letterWords = tokenize(v).filter((t) => /^\p{L}/u.test(t.text));
+      if (letterWords.length >= 3) {
+        // With and without function words: `HHC` and `HOTHC` for Hospital of the Holy Cross.
+        for (const list of [letterWords, letterWords.filter((t) => !isStopWord(t.text))]) {
+          const letters = initialsOf(list.map((t) => t.text));
+          if (letters.length >= 3 && !m.acronyms.some((a) => a.letters === letters)) m.acronyms.push({ letters, category, source });
+        }
+      }
       for (const t of tokenize(v)) {
         const up = t.text.toUpperCase();
         if (t.text.length >= 4 && !COMMON_WORDS.has(up) && !MONTH_FULL.includes(up)) m.distinctTokens.push({ folded: foldOcr(t.text), upper: up, category, source });
@@ -414,12 +463,44 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       break;
     }
   }
-  for (const [i, t] of tokens.entries()) {
-    if (t.text.length !== 1) continue;
-    const letter = m.nameLetters.find((l) => l.letter === t.text.toUpperCase());
-    if (!letter) continue;
-    const beside = [tokens[i - 1], tokens[i + 1]].some((n) => n && hits.some((h) => h.engine === 'local:header-name' && h.begin === n.begin));
-    if (beside) hits.push({ begin: t.begin, end: t.end, category: letter.category, type: `header:${letter.source}`, engine: 'local:header-name', score: 0.9, identity: true });
+  // Initials (`J.`, `JQ`) beside a part of the same person's name; a run of them (`J. Q. DOE`) counts
+  // from the name outwards. The name's source tells whose initials they must be.
+  const nameAt = new Map(hits.filter((h) => h.engine === 'local:header-name').map((h) => [h.begin, h.type]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [i, t] of tokens.entries()) {
+      if (nameAt.has(t.begin) || !/^\p{L}{1,3}$/u.test(t.text)) continue;
+      const up = t.text.toUpperCase();
+      const besideTypes = [i > 0 ? tokens[i - 1] : undefined, tokens.at(i + 1)].map((n) => n && nameAt.get(n.begin)).filter((x): x is string => x !== undefined);
+      if (besideTypes.length === 0) continue;
+      const candidates: Array<{ category: SafeHarborCategory; source: string }> =
+        t.text.length === 1 ? m.nameLetters.filter((l) => l.letter === up) : t.text === up ? m.nameGroups.filter((g) => g.letters === up) : [];
+      const initial = candidates.find((c) => besideTypes.includes(`header:${c.source}`));
+      if (!initial) continue;
+      hits.push({ begin: t.begin, end: t.end, category: initial.category, type: `header:${initial.source}`, engine: 'local:header-name', score: 0.9, identity: true });
+      nameAt.set(t.begin, `header:${initial.source}`);
+      changed = true;
+    }
+  }
+  // A word cut at the edge of what OCR read (the first word losing its head, the last its tail):
+  // five characters or more and at least 60% of a distinctive header word or ID. The box then grows
+  // over the rest of the word's glyphs.
+  for (const [t, cut] of [[tokens.at(0), 'head'], [tokens.at(-1), 'tail']] as const) {
+    if (!t || hits.some((h) => h.begin <= t.begin && h.end >= t.end)) continue;
+    const f = foldOcr(t.text);
+    if (f.length < 5 || keep.has(t.text.toUpperCase())) continue;
+    const part = (whole: string) => f.length < whole.length && f.length >= 0.6 * whole.length && cutMatch(f, whole, cut);
+    const word = [...m.nameTokens, ...m.distinctTokens].find((n) => part(n.folded));
+    const id = word ? undefined : m.compacts.find((c) => /\d/.test(c.folded) && part(c.folded));
+    const source = word ?? id;
+    if (!source) continue;
+    const engine = word && m.nameTokens.includes(word) ? 'local:header-name' : 'local:header-value';
+    hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true });
+  }
+  for (const t of tokens) {
+    if (t.text.length < 3 || t.text !== t.text.toUpperCase() || keep.has(t.text)) continue;
+    const acronym = m.acronyms.find((a) => a.letters === t.text);
+    if (acronym) hits.push({ begin: t.begin, end: t.end, category: acronym.category, type: `header:${acronym.source}:initials`, engine: 'local:header-value', score: 0.8, identity: true });
   }
   for (const ini of m.initials) {
     for (const x of text.matchAll(ini.regex)) {
@@ -452,14 +533,17 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
 }
 
 /**
- * Runs of a free-text value's words ("Medical Center" of "Saint Aldric Medical Center"): two words
- * or more anywhere, or one word that is a whole line and no keep-list word. Generic on their own, so
- * the caller keeps them only beside a line that holds a distinctive part of the same value.
+ * Runs of a free-text value's words ("Medical Center" of "Saint Aldric Medical Center"), in the forms
+ * screens use: each word whole, misread (OCR slips), abbreviated (`St.`, `Med`, `Ctr`, `Rgnl`), or a
+ * pair of words as their initials (`MC`). Two words or more anywhere, or one word that is a whole line
+ * and no keep-list word. Generic on their own, so the caller keeps them only beside a line that holds
+ * a distinctive part of the same value.
  */
 function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[] {
   const hits: Hit[] = [];
   const tokens = tokenize(text);
   const foldedTokens = tokens.map((t) => foldOcr(t.text));
+  const tokenTexts = tokens.map((t) => t.text);
   // A word continuing a run already matched may have more OCR slips (speckle touching its glyphs):
   // two for words of six letters, three from seven.
   const same = (a: string, b: string, continuing: boolean) => {
@@ -472,18 +556,18 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
       let best = 0;
       let extend = 0;
       for (let k = 0; k < phrase.words.length; k++) {
-        let n = 0;
-        while (i + n < tokens.length && k + n < phrase.words.length && same(foldedTokens[i + n], phrase.words[k + n], n > 0)) n++;
-        // The last word of a line continuing the run may be cut short (`Northgate Imag` for `Northgate Imaging`).
+        const run = matchRun(foldedTokens, tokenTexts, i, phrase.words, k, same);
+        let n = run.tokens;
         let cut = 0;
-        const next = phrase.words[k + n];
+        // The last word of a line continuing the run may be cut short (`Northgate Imag` for `Northgate Imaging`).
+        const next = phrase.words[run.words];
         const last = foldedTokens[i + n];
         if (n > 0 && i + n === tokens.length - 1 && next && last.length >= 3 && next.startsWith(last) && last.length < next.length) {
           cut = next.length - last.length;
           n++;
         }
         // A fuzzy match shorter than the header word lost characters too.
-        if (!cut && n > 1 && i + n - 1 === tokens.length - 1) cut = Math.max(0, phrase.words[k + n - 1].length - foldedTokens[i + n - 1].length);
+        if (!cut && n > 1 && i + n - 1 === tokens.length - 1 && run.lastFuzzy) cut = Math.max(0, run.lastWord.length - foldedTokens[i + n - 1].length);
         if (n > best) {
           best = n;
           extend = cut;
@@ -499,6 +583,47 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
     }
   }
   return hits;
+}
+
+/**
+ * How many tokens from `i` match the words of a value from `k` on, each token a word (`same`), an
+ * abbreviation of it, the initials of two to four consecutive words (`MC`, `UH`), or, inside a run,
+ * a one-letter initial (`U.`). Returns the tokens and words used, and the last word matched.
+ */
+function matchRun(
+  tokens: string[],
+  original: string[],
+  i: number,
+  words: string[],
+  k: number,
+  same: (a: string, b: string, continuing: boolean) => boolean,
+): { tokens: number; words: number; lastWord: string; lastFuzzy: boolean } {
+  let t = i;
+  let w = k;
+  let lastWord = '';
+  let lastFuzzy = false;
+  while (t < tokens.length && w < words.length) {
+    const token = tokens[t];
+    const continuing = t > i;
+    let used = 0;
+    let fuzzy = false;
+    if (same(token, words[w], continuing)) {
+      used = 1;
+      fuzzy = token !== words[w];
+    } else if (t === 0 && token.length >= 4 && token.length >= 0.6 * words[w].length && token.length < words[w].length && cutMatch(token, words[w], 'head')) {
+      // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
+      used = 1;
+    } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, words[w]) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
+    else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + token.length <= words.length && initialsOf(words.slice(w, w + token.length)) === token) used = token.length;
+    // A one-letter initial (`U. Hosp.`) counts inside a run or opening one that goes on.
+    else if ((continuing || t + 1 < tokens.length) && /^\p{L}$/u.test(original[t]) && words[w][0] === token) used = 1;
+    if (!used) break;
+    lastWord = words[w + used - 1];
+    lastFuzzy = fuzzy;
+    t++;
+    w += used;
+  }
+  return { tokens: t - i, words: w, lastWord, lastFuzzy };
 }
 
 /** Joins hits of the same kind that overlap or touch (only spaces or punctuation between). */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
-import { findTextRegions } from '../../image/text-regions.js';
+import { findTextRegions, slidingExtreme } from '../../image/text-regions.js';
 import type { Box, DetectedText } from '../types.js';
 import type { RecognizedPage } from './page.js';
 
@@ -25,6 +25,8 @@ export interface Crop {
   /** The ground is dark: invert so tesseract sees dark text on a light ground. */
   invert: boolean;
   pixels: Uint8Array;
+  /** Glyph height of its line (original pixels): sets how wide a structure counts as ground. */
+  glyphHeight: number;
   /** Digest of pixels and settings: the same crop on another frame is read once. */
   key: string;
 }
@@ -83,7 +85,7 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     const invert = patch ? patch.ground < (coreLo + coreHi) / 2 : region.light;
     const scale = scaleOption === 'auto' ? Math.min(4, Math.max(1, Math.round((TARGET_GLYPH_HEIGHT / region.glyphHeight) * 2) / 2)) : scaleOption;
     const key = createHash('sha256').update(`${box.width}x${box.height};${scale};${invert};`).update(pixels).digest('hex');
-    add({ box, scale, invert, pixels, key });
+    add({ box, scale, invert, pixels, glyphHeight: region.glyphHeight, key });
   }
   return [...crops.values()];
 }
@@ -164,6 +166,76 @@ function labelPatch(pixels: Uint8Array, w: number, h: number, cl: number, ct: nu
   return { ground, inner: true };
 }
 
+/**
+ * Removes the ground under the ink (a morphological top-hat): the ground is what an opening (for
+ * light ink) or a closing (for dark ink) wider than a stroke leaves, and each pixel keeps only how far
+ * its ink stands out from it, scaled by the strongest ink a glyph away, in the input's polarity. Every
+ * glyph then stands out alike, wherever it sits: what finding a word's glyphs needs.
+ */
+export function flattenGround(pixels: Uint8Array, width: number, height: number, glyphHeight: number, lightInk: boolean): Uint8Array {
+  // Wider than the boldest stroke of the line, narrower than the gaps between lines.
+  const r = Math.max(2, Math.round(glyphHeight * 0.35));
+  const ground = lightInk
+    ? slidingExtreme(slidingExtreme(pixels, width, height, r, false), width, height, r, true)
+    : slidingExtreme(slidingExtreme(pixels, width, height, r, true), width, height, r, false);
+  const ink = new Uint8Array(pixels.length);
+  let strongest = 0;
+  for (let i = 0; i < ink.length; i++) {
+    ink[i] = lightInk ? pixels[i] - ground[i] : ground[i] - pixels[i];
+    if (ink[i] > strongest) strongest = ink[i];
+  }
+  // Ink on a bright part of the ground stands out less: scale each place by the strongest ink near it
+  // (a glyph away), so every glyph reaches full contrast. Texture far fainter than the crop's ink (and
+  // anything under 32 levels) is not raised: it would read as junk and slow tesseract down.
+  const peak = slidingExtreme(ink, width, height, Math.max(3, glyphHeight), true);
+  const floor = Math.max(32, 0.35 * strongest);
+  const out = new Uint8Array(pixels.length);
+  // Same polarity as the input (light ink stays light), so the caller's inversion still applies.
+  for (let i = 0; i < out.length; i++) {
+    const v = Math.min(255, Math.round((ink[i] * 255) / Math.max(floor, peak[i])));
+    out[i] = lightInk ? v : 255 - v;
+  }
+  return out;
+}
+
+/**
+ * Evens out the ground along a line of text: the ground under each pixel (a morphological opening
+ * wider than a stroke, so it follows a ground that changes under the line, even diagonally) is
+ * removed, and each column's ink is scaled by the strongest ink a glyph away (at most 3x). Text
+ * running from a dark field onto bright anatomy (`Acc# A81998973` whose last digits sit on the body's
+ * edge) then reads on one ground, where one global threshold loses the part on the brighter side.
+ * The gain is per column, not per pixel, so the texture of a false region is not raised into junk
+ * readings. Returned in the input's polarity.
+ */
+export function evenGround(pixels: Uint8Array, width: number, height: number, glyphHeight: number, lightInk: boolean): Uint8Array {
+  const ink = lightInk ? pixels : pixels.map((v) => 255 - v);
+  // Wider than the boldest stroke of the line, narrower than the gaps between lines.
+  const stroke = Math.max(2, Math.round(glyphHeight * 0.35));
+  const ground = slidingExtreme(slidingExtreme(ink, width, height, stroke, false), width, height, stroke, true);
+  const lifted = new Uint8Array(ink.length);
+  const top = new Uint8Array(width);
+  let strongest = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = Math.max(0, ink[y * width + x] - ground[y * width + x]);
+      lifted[y * width + x] = v;
+      if (v > top[x]) top[x] = v;
+      if (v > strongest) strongest = v;
+    }
+  }
+  if (strongest === 0) return pixels;
+  const peak = slidingExtreme(top, width, 1, Math.max(2, glyphHeight), true);
+  const out = new Uint8Array(ink.length);
+  for (let x = 0; x < width; x++) {
+    const gain = 255 / Math.max(32, strongest / 3, peak[x]);
+    for (let y = 0; y < height; y++) {
+      const v = Math.min(255, Math.round(lifted[y * width + x] * gain));
+      out[y * width + x] = lightInk ? v : 255 - v;
+    }
+  }
+  return out;
+}
+
 /** A mosaic image and where each crop sits in it. */
 export interface Mosaic {
   png: Buffer;
@@ -176,7 +248,8 @@ export interface Mosaic {
 export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
   const prepared: Array<{ crop: Crop; data: Uint8Array; width: number; height: number }> = [];
   for (const crop of crops) {
-    let pipeline = sharp(crop.pixels, { raw: { width: crop.box.width, height: crop.box.height, channels: 1 } });
+    const flat = evenGround(crop.pixels, crop.box.width, crop.box.height, crop.glyphHeight, crop.invert);
+    let pipeline = sharp(flat, { raw: { width: crop.box.width, height: crop.box.height, channels: 1 } });
     if (crop.scale !== 1) pipeline = pipeline.resize(Math.round(crop.box.width * crop.scale), Math.round(crop.box.height * crop.scale), { kernel: 'cubic' });
     pipeline = pipeline.normalise();
     if (crop.invert) pipeline = pipeline.negate({ alpha: false });

@@ -1,0 +1,142 @@
+/**
+ * The whole ink of a word, from the pixels rather than from OCR's word box. OCR boxes what it read:
+ * a word read short (`A81998` of `A81998973`, the last digits on a brighter ground) or boxed on its
+ * binarised glyphs leaves characters and anti-aliased rims outside. Here the glyphs under the box are
+ * found as connected components of ink, and the box grows to every glyph of the same run of text:
+ * components on the same line closer than a word space, so a cut word is covered to its end and a
+ * separate word beside it is not.
+ */
+import { flattenGround } from '../engines/local/text-mosaic.js';
+import { components, type Component } from '../image/text-regions.js';
+import type { Box, DisplayImage } from '../image/types.js';
+
+/**
+ * Grows `box` (image pixels) to the full extent of the glyphs it covers and of the glyphs that
+ * continue them on the same line (gaps under a word space), never into `others` (the boxes of words
+ * OCR read separately, which are not part of this one). Returns at least `box`, clipped to the image.
+ */
+export function glyphExtent(image: DisplayImage, box: Box, others: readonly Box[] = []): Box {
+  const h = Math.max(4, box.height);
+  // A window around the box: several characters (or the box's own width) on each side, half a line above and below.
+  const side = Math.max(6 * h, box.width);
+  const wl = Math.max(0, box.left - side);
+  const wt = Math.max(0, box.top - Math.ceil(h / 2));
+  const wr = Math.min(image.width, box.left + box.width + side);
+  const wb = Math.min(image.height, box.top + box.height + Math.ceil(h / 2));
+  const w = wr - wl;
+  const wh = wb - wt;
+  if (w <= 0 || wh <= 0) return box;
+  const grey = new Uint8Array(w * wh);
+  for (let y = 0; y < wh; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = ((wt + y) * image.width + wl + x) * image.channels;
+      grey[y * w + x] = image.channels === 1 ? image.data[p] : Math.max(image.data[p], image.data[p + 1], image.data[p + 2]);
+    }
+  }
+  const inBox = { left: box.left - wl, top: box.top - wt, width: box.width, height: box.height };
+  const light = lightInk(grey, w, inBox);
+  // Ink is what stands out from the ground a stroke-width away, relative to the strongest ink near it
+  // (the same flattening the OCR crops get), so glyphs on a brighter part of the ground count too.
+  const flat = flattenGround(grey, w, wh, h, light);
+  const mask = new Uint8Array(w * wh);
+  for (let i = 0; i < mask.length; i++) if ((light ? flat[i] : 255 - flat[i]) >= 80) mask[i] = 1;
+  const { list } = components(mask, w, wh);
+  // Glyph-high; touching glyphs (small bold text) may run a whole word long, but solid blocks are not ink.
+  const glyphLike = (c: Component) => {
+    const cw = c.right - c.left + 1;
+    const ch = c.bottom - c.top + 1;
+    return ch <= 1.6 * h && cw <= 25 * ch && !(cw > 3 && ch > 3 && c.count > 0.9 * cw * ch);
+  };
+  const overlapsBox = (c: Component) => c.right >= inBox.left && c.left < inBox.left + inBox.width && c.bottom >= inBox.top && c.top < inBox.top + inBox.height;
+  const seeds = list.filter((c) => glyphLike(c) && overlapsBox(c) && c.count >= 2);
+  if (seeds.length === 0) return box;
+  const union = { left: inBox.left, top: inBox.top, right: inBox.left + inBox.width - 1, bottom: inBox.top + inBox.height - 1 };
+  for (const c of seeds) extend(union, c);
+  // A word space is wider than any gap between the letters of a word; gaps under it continue the word.
+  const space = wordSpace(seeds, h);
+  const reach = Math.max(2 * h, 0.8 * box.width);
+  // Letters of the word share its height and its cap line or baseline; specks of texture do not.
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  const seedHeight = median(seeds.map((c) => c.bottom - c.top + 1));
+  const seedTop = median(seeds.map((c) => c.top));
+  const seedBottom = median(seeds.map((c) => c.bottom));
+  const bandTop = union.top;
+  const bandBottom = union.bottom;
+  const inBand = (c: Component) => {
+    const mid = (c.top + c.bottom) / 2;
+    return mid >= bandTop && mid <= bandBottom;
+  };
+  // Glyphs of another word OCR read on its own are that word's, not a continuation of this one.
+  const blocked = (c: Component) => {
+    const cx = wl + (c.left + c.right) / 2;
+    const cy = wt + (c.top + c.bottom) / 2;
+    return others.some((o) => cx >= o.left && cx < o.left + o.width && cy >= o.top && cy < o.top + o.height && !(o.left >= box.left && o.left + o.width <= box.left + box.width));
+  };
+  const candidates = list.filter((c) => glyphLike(c) && !seeds.includes(c) && inBand(c) && !blocked(c));
+  const letter = (c: Component) => c.bottom - c.top + 1 >= 0.5 * seedHeight && (Math.abs(c.top - seedTop) <= 0.3 * h || Math.abs(c.bottom - seedBottom) <= 0.3 * h);
+  const letters = candidates.filter(letter);
+  // Small marks (`^`, `-`, `.`) between letters shorten the gap they sit in, so `DOE^JOHN` and `2016-05-07` stay one run.
+  const marks = candidates.filter((c) => !letter(c));
+  const gapTo = (c: Component): number => {
+    const [from, to] = c.left > union.right ? [union.right + 1, c.left - 1] : [c.right + 1, union.left - 1];
+    let gap = to - from + 1;
+    for (const m of marks) if (m.left >= from && m.right <= to) gap -= m.right - m.left + 1;
+    return gap;
+  };
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of letters) {
+      if (c.left >= union.left && c.right <= union.right) continue;
+      if (gapTo(c) > space) continue;
+      // OCR reads most of a word it cuts short: grow by less than the box again on each side, so a
+      // chain of specks in speckle does not run on across the image.
+      if (c.left < inBox.left - reach || c.right > inBox.left + inBox.width + reach) continue;
+      for (const m of marks) if ((m.left > union.right && m.right < c.left) || (m.right < union.left && m.left > c.right)) extend(union, m);
+      extend(union, c);
+      grew = true;
+    }
+  }
+  // Marks ending the run (a comma, a closing dot) are part of it.
+  for (const m of marks) if (gapTo(m) <= space) extend(union, m);
+  // One pixel more on every side: the faint anti-aliased rim of the glyphs lies outside their ink.
+  const left = Math.max(0, wl + union.left - 1);
+  const top = Math.max(0, wt + union.top - 1);
+  const right = Math.min(image.width, wl + union.right + 2);
+  const bottom = Math.min(image.height, wt + union.bottom + 2);
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+function extend(u: { left: number; top: number; right: number; bottom: number }, c: Component): void {
+  u.left = Math.min(u.left, c.left);
+  u.top = Math.min(u.top, c.top);
+  u.right = Math.max(u.right, c.right);
+  u.bottom = Math.max(u.bottom, c.bottom);
+}
+
+/**
+ * True when the ink in the box is lighter than its ground. The ground fills most of a word's box, so
+ * it is the box's median; the ink is the tail further from it (the brightest or the darkest 5%).
+ */
+function lightInk(grey: Uint8Array, width: number, b: Box): boolean {
+  const values: number[] = [];
+  for (let y = b.top; y < b.top + b.height; y++) for (let x = b.left; x < b.left + b.width; x++) values.push(grey[y * width + x]);
+  values.sort((p, q) => p - q);
+  const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))];
+  const median = at(0.5);
+  return at(0.95) - median >= median - at(0.05);
+}
+
+/**
+ * The largest gap still inside a word, from the gaps between the glyphs under the box: most of them
+ * are letter gaps (a box holds more letters than word spaces). Digits like `1` sit in wide cells, so
+ * the bound is generous (2.5 typical gaps); neighbouring words OCR read are kept out by `others`.
+ * At least 3 px, at most half the glyph height.
+ */
+function wordSpace(seeds: Component[], h: number): number {
+  const sorted = [...seeds].sort((a, b) => a.left - b.left);
+  const gaps: number[] = [];
+  for (let i = 1; i < sorted.length; i++) gaps.push(Math.max(0, sorted[i].left - sorted[i - 1].right - 1));
+  gaps.sort((a, b) => a - b);
+  const typical = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+  return Math.max(3, Math.min(Math.floor(0.5 * h), Math.round(2.5 * typical + 2)));
+}
