@@ -9,11 +9,14 @@
 #  - python3-pydicom: ships pydicom's public test files, which the reader is tested on (read in place)
 #  - time: GNU time, which measures the peak memory of the fuzzer's and the benchmarks' child runs
 #  - redis-server: the queue tests start their own on a loopback port (deid run --queue, deid worker)
+# With --bench it also installs the peers `npm run bench` compares against (libgdcm-tools: gdcmanon;
+# pixelmed-apps: PixelMed's DeidentifyAndRedact); the benchmark skips a peer that is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(dcmtk dicom3tools tesseract-ocr python3-tesserocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
   jupyter-notebook chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono python3-pydicom time redis-server)
+[ "${1:-}" = "--bench" ] && packages+=(libgdcm-tools pixelmed-apps)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
