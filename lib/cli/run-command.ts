@@ -56,8 +56,8 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
       options: RunCliOptions,
     ) => {
       if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
-      if (options.queue) return runOnQueue(inputs, options, setExitCode);
       if (!(TEXT_ENGINE_CHOICES as readonly string[]).includes(options.textEngine)) throw new UsageError(`--text-engine must be ${TEXT_ENGINE_CHOICES.join(', ')}, not "${options.textEngine}"`);
+      if (options.queue) return runOnQueue(inputs, options, setExitCode);
       const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${options.jobs}"`);
       if (options.verbose) process.stderr.write('deid: --verbose: messages show input paths, which often hold patient names; do not share this log\n');
@@ -141,6 +141,7 @@ async function runOnQueue(inputs: string[], options: RunCliOptions, setExitCode:
       manifestPath: options.manifest,
       pixels: options.pixels,
       allowIncompleteRules: options.allowIncompleteRules,
+      textEngine: options.textEngine as (typeof TEXT_ENGINE_CHOICES)[number],
       attempts: wholeNumber('--attempts', options.attempts, 1, 100),
       ...aws,
       signal: controller.signal,

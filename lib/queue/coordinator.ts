@@ -23,7 +23,8 @@ import type { RunResult } from '../pipeline/deidentify-files.js';
 import { expandInputs, type InputEntry, type StorageOpener } from '../pipeline/inputs.js';
 import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from '../pipeline/manifest.js';
 import { capMessage } from '../pipeline/messages.js';
-import { DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/recipe.js';
+import { TEXT_ENGINE_CHOICES } from '../pipeline/defaults.js';
+import { chooseTextEngine, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/recipe.js';
 import { assertRunPathsApart, linksInto, RunConfigurationError } from '../pipeline/run-paths.js';
 import { claimFieldMaker, connectRedis, KEY_PREFIX, runKeys, type JobData, type QueueAddress, type RunKeys } from './address.js';
 import { absorbRecords, type PatientConflict } from './derived-state.js';
@@ -47,6 +48,8 @@ export interface QueueRunOptions extends AwsRunOptions {
   manifestPath?: string;
   pixels?: boolean;
   allowIncompleteRules?: boolean;
+  /** OCR for the pixels (default `auto`: native tesseract when installed here, else tesseract.js); the workers use the same. */
+  textEngine?: (typeof TEXT_ENGINE_CHOICES)[number];
   maxInputBytes?: number;
   /** Attempts per job before it fails for good and stays in the queue as a dead letter (default: 3). */
   attempts?: number;
@@ -178,7 +181,10 @@ export async function deidentifyOnQueue(inputs: string[], options: QueueRunOptio
     ...(options.kmsKeyId ? { kmsKeyId: options.kmsKeyId } : {}),
     ...(options.maxInputBytes ? { maxInputBytes: options.maxInputBytes } : {}),
   };
-  const record: RunRecord = { v: 1, rulesText, rulesSource: rulesPath, pixels: options.pixels !== false, allowIncompleteRules: options.allowIncompleteRules === true, places };
+  const pixels = options.pixels !== false;
+  // Resolved here, once: every worker reads with the same OCR program, so outputs match one machine's.
+  const textEngine = pixels ? chooseTextEngine(options.textEngine) : undefined;
+  const record: RunRecord = { v: 1, rulesText, rulesSource: rulesPath, pixels, ...(textEngine ? { textEngine } : {}), allowIncompleteRules: options.allowIncompleteRules === true, places };
   let state: StateStore | undefined;
   let ledger: QueueLedger | undefined;
   let run: QueueRun | undefined;

@@ -202,3 +202,38 @@ describe('deid run --queue with deid worker processes', () => {
     }
   }, Math.max(240_000, FILES * 2_000)); // several processes on a shared machine
 });
+
+describe('deid run --queue on the sample images, pixels checked', () => {
+  let redis: LoopbackRedis | undefined;
+  const work = mkdtempSync(path.join(tmpdir(), 'deid-queue-pixels-'));
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    redis = await startLoopbackRedis();
+  });
+  afterAll(async () => {
+    await stopWorkers(workers);
+    await redis?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('two workers OCR and redact the sample set and give the one-machine run\'s manifest and bytes', async () => {
+    const inputs = path.join(projectRoot, 'images/med_phi_img');
+    const [stateQ, stateLocal, outQ, outLocal] = ['state-queue', 'state-local', 'out-queue', 'out-local'].map((d) => path.join(work, d));
+    openStateStore(stateQ);
+    cpSync(stateQ, stateLocal, { recursive: true });
+    workers.push(...['p1', 'p2'].map((name) => startWorker(redis!.url, name, workerArgs(stateQ))));
+    const queued = await deid('run', inputs, '--out', outQ, '--state', stateQ, '--rules', rules, '--queue', redis!.url);
+    const local = await deid('run', inputs, '--out', outLocal, '--state', stateLocal, '--rules', rules, '--jobs', '1');
+    expect(queued.code, queued.stderr).toBe(0);
+    expect(local.code, local.stderr).toBe(0);
+    const q = manifestLines(path.join(stateQ, 'manifest.jsonl'));
+    const l = manifestLines(path.join(stateLocal, 'manifest.jsonl'));
+    expect(q.filter((e) => e.status === 'ok')).toHaveLength(8);
+    // Burned-in text was found and filled on the workers as on one machine.
+    expect(q.reduce((n, e) => n + Number(e.pixelBoxes ?? 0), 0)).toBeGreaterThan(0);
+    expect(q.map((e) => [e.input, e.status, e.output, e.pixelBoxes, e.actions, e.warnings])).toEqual(l.map((e) => [e.input, e.status, e.output, e.pixelBoxes, e.actions, e.warnings]));
+    expect(tree(outQ)).toEqual(tree(outLocal));
+    expect(await stopWorkers(workers.splice(0))).toEqual([0, 0]);
+  }, 600_000);
+});
