@@ -11,7 +11,10 @@ import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
 import { findCuedNames } from '../text/names.js';
-import { findShapes } from '../text/shapes.js';
+import { findShapes, INSTITUTION_SHAPE } from '../text/shapes.js';
+
+/** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
+const INSTITUTION_QUALIFIERS = new Set(['ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
 
@@ -91,6 +94,23 @@ export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary 
     if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3 && !vocabulary.has(p.trim())).forEach((p) => add(p, 'B'));
   }
   return [...terms].map(([term, category]) => ({ term, category })).sort((a, b) => b.term.length - a.term.length);
+}
+
+/** Words that may run into an institution's name in capitals (`OUTSIDE FILMS FROM …`) without being part of it. */
+const CONNECTORS = new Set(['FROM', 'AT', 'TO', 'IN', 'OF', 'BY', 'VIA', 'FOR', 'AND', 'WITH', 'ON', 'PER']);
+
+/**
+ * Where an institution shape's name really begins: at its first word that is neither clinical
+ * vocabulary nor a connector, with the qualifiers just before it (`St.`); none when every word before
+ * the institution noun is vocabulary or a qualifier (`Cancer Center`, `Regional Medical Center` name no one).
+ */
+function institutionName(text: string, begin: number, end: number, vocabulary: Vocabulary): { begin: number } | undefined {
+  const words = [...text.slice(begin, end).matchAll(/\S+/g)].slice(0, -1).map((m) => ({ at: begin + m.index, word: m[0].replace(/[.,]+$/, '') }));
+  const first = words.findIndex(({ word }) => !vocabulary.has(word) && !CONNECTORS.has(word.toUpperCase()) && !INSTITUTION_QUALIFIERS.has(word.toUpperCase()));
+  if (first < 0) return undefined;
+  let start = first;
+  while (start > 0 && INSTITUTION_QUALIFIERS.has(words[start - 1].word.toUpperCase()) && !CONNECTORS.has(words[start - 1].word.toUpperCase())) start--;
+  return { begin: words[start].at };
 }
 
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
@@ -212,6 +232,10 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
       spans.push(s);
+    }
+    for (const s of findShapes(text, [INSTITUTION_SHAPE])) {
+      const named = institutionName(text, s.begin, s.end, vocabulary);
+      if (named) spans.push({ ...s, begin: named.begin });
     }
     for (const n of findCuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
     for (const a of findAgesOver89(text, referenceYear)) spans.push({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined });

@@ -163,6 +163,21 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   },
 ];
 
+/** The last word of an institution's name as free text writes it, full or shortened (`Hospital`, `Hosp`, `Ctr`). */
+const INSTITUTION_NOUN = anyCase('hospital|hosp|hospitals|center|centre|ctr|cntr|clinic|clinics|infirmary|institute|hospice|healthcare|mc|amc|rmc|univ|university');
+
+/**
+ * An institution named in free text whatever the header holds (a transfer from another hospital):
+ * up to five capitalised words, then an institution noun (`St. Aldric Med Ctr`, `Pendleford Univ Hosp`,
+ * `Northgate Regional Medical Center`). The caller drops the spans whose other words are all clinical
+ * vocabulary (`Imaging Center`, `Cancer Center` name no one). Bounded repetition: linear time.
+ */
+export const INSTITUTION_SHAPE: TextShape = {
+  kind: 'institution',
+  category: 'B',
+  re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${INSTITUTION_NOUN})\\.?${E}`, 'gu'),
+};
+
 /**
  * Every span of identifying text the shapes find (overlaps left for the caller to merge).
  * @example findShapes('call 555-201-3344').map((s) => s.kind) // ['phone', 'phone']

@@ -13,7 +13,7 @@ import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
 import { ADVERSARIAL_UNITS, adversarialText } from '../../lib/text/adversarial.js';
 import { findAgesOver89 } from '../../lib/text/ages.js';
 import { findCuedNames } from '../../lib/text/names.js';
-import { TEXT_SHAPES, findShapes } from '../../lib/text/shapes.js';
+import { INSTITUTION_SHAPE, TEXT_SHAPES, findShapes } from '../../lib/text/shapes.js';
 import { makeVocabulary } from '../../lib/text/vocabulary.js';
 
 const SMALL = 10_000;
@@ -46,7 +46,7 @@ const identity = { values: [{ value: 'Smith^John', category: 'A' as const, sourc
 describe('built-in text patterns are linear on adversarial input', () => {
   it('the metadata cleaner with the default rules regexes', () => expectLinear(makeTextCleaner(identity, DEFAULT_REGEX)));
   it('each text shape', () => {
-    for (const shape of TEXT_SHAPES) expectLinear((t) => findShapes(t, [shape]));
+    for (const shape of [...TEXT_SHAPES, INSTITUTION_SHAPE]) expectLinear((t) => findShapes(t, [shape]));
   });
   it('ages and cue-word names', () => {
     expectLinear((t) => findAgesOver89(t, 2024));
