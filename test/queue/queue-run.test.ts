@@ -227,7 +227,8 @@ describe('deid run --queue on the sample images, pixels checked', () => {
     const [stateQ, stateLocal, outQ, outLocal] = ['state-queue', 'state-local', 'out-queue', 'out-local'].map((d) => path.join(work, d));
     openStateStore(stateQ);
     cpSync(stateQ, stateLocal, { recursive: true });
-    workers.push(...['p1', 'p2'].map((name) => startWorker(redis!.url, name, workerArgs(stateQ))));
+    // The workers' default locks: an image's OCR may take longer than the short locks of the kill test.
+    workers.push(...['p1', 'p2'].map((name) => startWorker(redis!.url, name, ['--state', stateQ])));
     const queued = await deid('run', inputs, '--out', outQ, '--state', stateQ, '--rules', rules, '--queue', redis!.url);
     const local = await deid('run', inputs, '--out', outLocal, '--state', stateLocal, '--rules', rules, '--jobs', '1');
     expect(queued.code, queued.stderr).toBe(0);
