@@ -5,14 +5,13 @@ import type { EngineName } from '../engines/index.js';
 import type { AwsSession } from '../engines/aws/session.js';
 import type { AwsUsageSummary } from '../engines/aws/usage.js';
 import { assertCompleteRules, loadRules, type Rules } from '../rules/index.js';
-import { removeLeftoverTemporaries } from '../safe-files.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { openStateStore, type StateStore } from '../state/index.js';
 import { DUPLICATE_INSTANCE, OutputNames } from '../steps/save.js';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
 import { AwsPreflightError, startAwsRun, type AwsRunOptions } from './aws-run.js';
 import type { ObjectStorage } from '../storage/types.js';
-import { expandInputs, InputReadError, readRegularFile, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
+import { InputReadError, readRegularFile, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
 import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
 import { capMessage } from './messages.js';
 import { manifestWarnings } from './warnings.js';
@@ -20,7 +19,8 @@ import { openInProcessExecutor, openPoolExecutor, type InputExecutor } from './p
 import type { InputOutcome, RunSettings } from './process-input.js';
 import { chooseTextEngine, DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TEXT_ENGINE_CHOICES } from './recipe.js';
 import { contentHash, openResumeLedger, settingsHash, type ResumeLedger } from './resume.js';
-import { assertRunPathsApart, linksInto, RunConfigurationError } from './run-paths.js';
+import { listRunInputs } from './run-inputs.js';
+import { assertRunPathsApart, RunConfigurationError } from './run-paths.js';
 
 export { RunConfigurationError } from './run-paths.js';
 
@@ -156,13 +156,7 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     throw error;
   }
 
-  const entries = await expandInputs(inputs, { exclude: localOut ? [localOut, stateDir] : [stateDir], openStorage: (t) => openInput(t) });
-  if (entries.length === 0) throw new RunConfigurationError(`no input file found in the ${inputs.length} input(s) given (hidden files are not taken)`);
-  if (localOut) {
-    const links = await linksInto(localOut, [stateDir, manifestPath]);
-    if (links.length) throw new RunConfigurationError(`the output folder holds ${links.length} link(s) into the state folder or the manifest (e.g. ${links[0]}): remove them, a copy of the output would release the identity maps`);
-    await removeLeftoverTemporaries(localOut);
-  }
+  const entries = await listRunInputs(inputs, { localOut, stateDir, manifestPath, openInput: (t) => openInput(t) });
 
   // The manifest first: a second run writing it is refused before detectors start or the state is touched.
   let manifest: ManifestJournal;

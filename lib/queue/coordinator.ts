@@ -12,7 +12,6 @@ import path from 'node:path';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { assertCompleteRules, loadRules } from '../rules/index.js';
-import { removeLeftoverTemporaries } from '../safe-files.js';
 import { openStateStore, type StateStore } from '../state/index.js';
 import { createSealer } from '../state/seal.js';
 import { loadSecret } from '../state/secret-source.js';
@@ -20,12 +19,13 @@ import { createS3Storage } from '../storage/s3.js';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
 import { AwsPreflightError, startAwsRun, type AwsRunOptions } from '../pipeline/aws-run.js';
 import type { RunResult } from '../pipeline/deidentify-files.js';
-import { expandInputs, type InputEntry, type StorageOpener } from '../pipeline/inputs.js';
+import type { InputEntry, StorageOpener } from '../pipeline/inputs.js';
 import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from '../pipeline/manifest.js';
 import { capMessage } from '../pipeline/messages.js';
 import { TEXT_ENGINE_CHOICES } from '../pipeline/defaults.js';
 import { chooseTextEngine, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR } from '../pipeline/recipe.js';
-import { assertRunPathsApart, linksInto, RunConfigurationError } from '../pipeline/run-paths.js';
+import { listRunInputs } from '../pipeline/run-inputs.js';
+import { assertRunPathsApart, RunConfigurationError } from '../pipeline/run-paths.js';
 import { claimFieldMaker, connectRedis, KEY_PREFIX, runKeys, type JobData, type QueueAddress, type RunKeys } from './address.js';
 import { absorbRecords, type PatientConflict } from './derived-state.js';
 import { withDuplicateInstance, type JobPlaces, type JobResult, type JobSpec } from './job.js';
@@ -152,13 +152,7 @@ export async function deidentifyOnQueue(inputs: string[], options: QueueRunOptio
     if (error instanceof AwsPreflightError) throw new RunConfigurationError(error.message, { cause: error });
     throw error;
   }
-  const listed = await expandInputs(inputs, { exclude: localOut ? [localOut, stateDir] : [stateDir], openStorage: (t) => openInput(t) });
-  if (listed.length === 0) throw new RunConfigurationError(`no input file found in the ${inputs.length} input(s) given (hidden files are not taken)`);
-  if (localOut) {
-    const links = await linksInto(localOut, [stateDir, manifestPath]);
-    if (links.length) throw new RunConfigurationError(`the output folder holds ${links.length} link(s) into the state folder or the manifest (e.g. ${links[0]}): remove them, a copy of the output would release the identity maps`);
-    await removeLeftoverTemporaries(localOut);
-  }
+  const listed = await listRunInputs(inputs, { localOut, stateDir, manifestPath, openInput: (t) => openInput(t) });
 
   let redis: Redis;
   try {
