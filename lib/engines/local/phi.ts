@@ -52,6 +52,8 @@ interface Hit {
   strong?: boolean;
   /** Characters the OCR lost at the end of the hit (a word cut off where text touches the image): the box grows by as many character widths. */
   extend?: number;
+  /** Characters the OCR lost at the start of the hit (`1129350` read of `A01129350`): the box grows left by as many character widths. */
+  extendBefore?: number;
 }
 
 interface IdentityMatchers {
@@ -65,6 +67,10 @@ interface IdentityMatchers {
   initials: Array<{ regex: RegExp; category: SafeHarborCategory; source: string }>;
   compacts: Array<{ folded: string; category: SafeHarborCategory; source: string }>;
   dates: Array<{ regex: RegExp; source: string }>;
+  /** Month name and day of each header date (`October 10`, `10 OCT`): a date split over two lines of OCR. */
+  monthDays: Array<{ regex: RegExp; source: string }>;
+  /** Years of the header dates: PHI only beside a line holding the rest of the date (a weak hit). */
+  years: Array<{ year: string; source: string }>;
   /** The same dates as letters and digits only, in every order screens use, for OCR-split or misread dates. */
   dateForms: Array<{ forms: string[]; source: string; category?: SafeHarborCategory; engine?: string }>;
   distinctTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
@@ -155,9 +161,10 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // Structure is evidence too: labelled values and full dates need only more than half the threshold.
       return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
     });
+    if (usePatterns) kept.push(...labelValueHits(st, isKept));
     const merged = mergeHits(kept, st.text);
     merged.push(...bridges(merged, st.text, isKept));
-    return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits(phraseHits(st.text, matchers, keep), st.text).map((h) => toFinding(h, st)) };
+    return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits([...phraseHits(st.text, matchers, keep), ...yearHits(st.text, matchers)], st.text).map((h) => toFinding(h, st)) };
   }
 
   return {
@@ -174,8 +181,10 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
       results.forEach((r, i) => {
         for (const weak of r.weak) {
+          // Inside a finding of its own line already (the year of a date read whole).
+          if (r.findings.some((f) => f.begin !== undefined && f.end !== undefined && f.begin <= weak.begin! && f.end >= weak.end!)) continue;
           const box = spans[i].box;
-          const backed = box && results.some((o, j) => o.findings.some((f) => f.category === weak.category && f.engine === 'local:header-value') && spans[j].box && nextTo(box, spans[j].box));
+          const backed = box && results.some((o, j) => o.findings.some((f) => f.category === weak.category && (f.engine === 'local:header-value' || f.engine === 'local:header-date')) && spans[j].box && nextTo(box, spans[j].box));
           if (backed) out.push(weak);
         }
       });
@@ -301,7 +310,7 @@ const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JUL
 
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
-  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], dateForms: [], distinctTokens: [], phrases: [] };
+  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const v = value.trim();
@@ -309,6 +318,8 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     if ((vr === 'DA' || vr === 'DT' || (category === 'C' && !vr)) && date) {
       m.dates.push({ regex: dateRegex(date[1], date[2], date[3]), source });
       m.dateForms.push({ forms: dateForms(date[1], date[2], date[3]), source });
+      m.monthDays.push({ regex: monthDayRegex(date[2], date[3]), source });
+      if (!m.years.some((y) => y.year === date[1])) m.years.push({ year: date[1], source });
       continue;
     }
     if (vr === 'PN' || category === 'A') {
@@ -383,11 +394,22 @@ function dateRegex(y: string, mo: string, d: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
+/** A header date's month name and day, either order, without the year, over OCR-folded text. */
+function monthDayRegex(mo: string, d: string): RegExp {
+  const day = d[0] === '0' ? `0?${d[1]}` : d;
+  const mon = `(?:${MONTH_FULL[Number(mo) - 1]}|${MONTH_NAMES[Number(mo) - 1]})\\.?`;
+  const source = [`${mon}[\\s-]{0,3}${day}`, `${day}[\\s-]{0,3}${mon}`].map((f) => foldRegexLiterals(f)).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
 /** A date as letters and digits only (OCR-folded), in the orders screens use: 20160507, 05072016, 07MAY2016… */
 function dateForms(y: string, mo: string, d: string): string[] {
   const mon = MONTH_NAMES[Number(mo) - 1];
   const yy = y.slice(2);
-  const forms = [`${y}${mo}${d}`, `${mo}${d}${y}`, `${d}${mo}${y}`, `${d}${mon}${y}`, `${mon}${d}${y}`, `${mo}${d}${yy}`, `${d}${mo}${yy}`];
+  const forms = [
+    `${y}${mo}${d}`, `${mo}${d}${y}`, `${d}${mo}${y}`, `${d}${mon}${y}`, `${mon}${d}${y}`, `${mo}${d}${yy}`, `${d}${mo}${yy}`,
+    `${d}${mon}${yy}`, `${y}${mon}${d}`, `${yy}${mo}${d}`,
+  ];
   return [...new Set(forms.map((f) => foldOcr(f)))];
 }
 
@@ -410,11 +432,13 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
     for (const { forms, source, category, engine } of m.dateForms) {
       let found = 0;
       for (const f of forms) {
-        const lengths = f.length >= 8 ? [f.length, f.length + 1, f.length - 1] : [f.length];
+        // A month name makes a shorter form specific enough for one slip too (`02FES20` for 02-FEB-20).
+        const fuzzy = f.length >= 8 || (f.length >= 7 && /[A-Z]{2}/.test(f));
+        const lengths = fuzzy ? [f.length, f.length + 1, f.length - 1] : [f.length];
         for (const n of lengths) {
           if (i + n > c.value.length) continue;
           const piece = c.value.slice(i, i + n);
-          if (piece === f || (f.length >= 8 && editDistance(piece, f, 1) <= 1)) {
+          if (piece === f || (fuzzy && editDistance(piece, f, 1) <= 1)) {
             found = n;
             break;
           }
@@ -454,6 +478,8 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       let score = 0;
       if (f === n.folded) score = exactUpper === n.upper ? 1 : 0.9;
       else if (n.folded.length >= 6 && editDistance(f, n.folded, 1) <= 1) score = 0.8;
+      // Long words in small fonts take two slips (`THOMBURY` for THORNBURY: rn read as m).
+      else if (n.folded.length >= 8 && f.length >= 7 && editDistance(f, n.folded, 2) <= 2) score = 0.75;
       // Name parts run together when OCR reads the separator as a letter (`HARTWELLASILAS` for HARTWELL^SILAS).
       else if (isName && n.folded.length >= 5 && f.length > n.folded.length + 1 && f.includes(n.folded)) score = 0.7;
       if (score === 0) continue;
@@ -495,7 +521,8 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     const source = word ?? id;
     if (!source) continue;
     const engine = word && m.nameTokens.includes(word) ? 'local:header-name' : 'local:header-value';
-    hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true });
+    const lost = source.folded.length - f.length;
+    hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true, ...(cut === 'head' ? { extendBefore: lost } : { extend: lost }) });
   }
   for (const t of tokens) {
     if (t.text.length < 3 || t.text !== t.text.toUpperCase() || keep.has(t.text)) continue;
@@ -510,6 +537,11 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   for (const d of m.dates) {
     for (const x of folded.matchAll(d.regex)) {
       hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
+    }
+  }
+  for (const d of m.monthDays) {
+    for (const x of folded.matchAll(d.regex)) {
+      hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}:month-day`, engine: 'local:header-date', score: 0.8, identity: true });
     }
   }
   hits.push(...fuzzyDateHits(text, m));
@@ -528,6 +560,64 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
         hits.push({ begin, end, category: id.category, type: `header:${id.source}`, engine: 'local:header-value', score: 1, identity: true });
       }
     }
+  }
+  return hits;
+}
+
+/**
+ * Labels that say an identifier follows, with the value's category and its usual length in characters.
+ * Unambiguous labels stand alone; words that also start harmless lines (`Patient Position`) need a colon.
+ */
+const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: number }> = [
+  { regex: /(?<![\p{L}\p{N}])(?:DOB|D\.\s?O\.\s?B\.?|DATE\s{0,2}OF\s{0,2}BIRTH|BIRTH\s{0,2}DATE|BIRTHDATE|BORN|(?:BIRTH|BD|GEB)\s{0,2}[:#])\s{0,3}[:#.]?/gu, category: 'C', chars: 10 },
+  { regex: /(?<![\p{L}\p{N}])(?:MRN|MR\s?#|PID|PAT(?:IENT)?\s{0,2}ID|PT\s{0,2}ID|ACC(?:ESSION)?\s{0,2}(?:#|NO\.?|NUMBER)|(?:ACC|ACCESSION|CHART)\s{0,2}:)\s{0,3}[:#.]?/gu, category: 'H', chars: 9 },
+  { regex: /(?<![\p{L}\p{N}])(?:PATIENT|PT|PAT|(?:PATIENT\s{0,2})?NAME)\s{0,2}:/gu, category: 'A', chars: 14 },
+  { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
+];
+
+/**
+ * Fail closed on labelled lines: after a label that says an identifier follows (`DOB:`, `MRN`,
+ * `Patient:`), the value is PHI even when OCR could not read it (`DOB: ©` for a birth date in a 9 px
+ * font). The hit runs from the label's end over the words of the same run (up to a gap wider than two
+ * glyph heights); a value read short, or not at all, grows by the characters it lacks. Harmless
+ * annotation after a label (all keep-list words or numbers with units) is left alone.
+ */
+function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] {
+  const upper = st.text.toUpperCase();
+  const hits: Hit[] = [];
+  for (const label of VALUE_LABELS) {
+    for (const m of upper.matchAll(label.regex)) {
+      const labelEnd = m.index + m[0].length;
+      // The words after the label, up to a column gap.
+      let end = labelEnd;
+      let previous = st.words.find((w) => w.begin < labelEnd && w.end >= labelEnd - 1)?.word.box;
+      for (const w of st.words) {
+        if (w.end <= labelEnd) continue;
+        if (previous && st.words.length > 0 && w.word.box.left - (previous.left + previous.width) > 2 * Math.max(previous.height, w.word.box.height)) break;
+        end = w.end;
+        previous = w.word.box;
+      }
+      const value = st.text.slice(labelEnd, end).trim();
+      if (value !== '' && isKept(value)) continue;
+      const read = value.replace(/[^\p{L}\p{N}]/gu, '').length;
+      const extend = read * 2 < label.chars ? label.chars - read : 0;
+      // No value read at all: the label's own box carries the hit and grows over where the value is.
+      const begin = value === '' ? m.index : labelEnd + st.text.slice(labelEnd).search(/\S/);
+      hits.push({ begin, end: value === '' ? labelEnd : end, category: label.category, type: 'LABELLED_VALUE', engine: 'local:label', score: 0.7, identity: false, strong: true, ...(extend ? { extend } : {}) });
+    }
+  }
+  return hits;
+}
+
+/**
+ * A header date's year standing alone (`2016 14:22` under `October 10,`: a date OCR read as two
+ * lines). Generic on its own, so the caller keeps it only beside a line holding the rest of a header date.
+ */
+function yearHits(text: string, m: IdentityMatchers): Hit[] {
+  const hits: Hit[] = [];
+  for (const t of tokenize(text)) {
+    const year = m.years.find((y) => y.year === foldOcr(t.text));
+    if (year) hits.push({ begin: t.begin, end: t.end, category: 'C', type: `header:${year.source}:year`, engine: 'local:header-date', score: 0.6, identity: true });
   }
   return hits;
 }
@@ -573,7 +663,9 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
           extend = cut;
         }
       }
-      const alone = best === 1 && tokens.length === 1 && tokens[0].text.length >= 3 && !keep.has(tokens[0].text.toUpperCase()) && !isStopWord(tokens[0].text);
+      // Two capitals alone on a line are initials (`MC` under `St. Aldric`), not a word cut short.
+      const lone = tokens[0]?.text ?? '';
+      const alone = best === 1 && tokens.length === 1 && (lone.length >= 3 || /^\p{Lu}{2}$/u.test(lone)) && !keep.has(lone.toUpperCase()) && !isStopWord(lone);
       // A run of function words only ("of the", "and") says nothing about whose institution it is.
       const onlyStopWords = tokens.slice(i, i + best).every((t) => isStopWord(t.text));
       if ((best >= 2 || alone) && !onlyStopWords) {
@@ -689,6 +781,15 @@ function toFinding(h: Hit, st: SpanText): PhiFinding {
   const lastWord = [...st.words].reverse().find((w) => w.begin < h.end && w.end > h.begin);
   if (h.extend && finding.box && lastWord) {
     finding.box.width += Math.ceil((lastWord.word.box.width / Math.max(1, lastWord.word.text.length)) * h.extend);
+    // Never over the next word read on the line (another column).
+    const next = st.words.find((w) => w.begin >= h.end && w.word.box.left > lastWord.word.box.left);
+    if (next) finding.box.width = Math.max(lastWord.word.box.left + lastWord.word.box.width - finding.box.left, Math.min(finding.box.width, next.word.box.left - 2 - finding.box.left));
+  }
+  const firstWord = st.words.find((w) => w.begin < h.end && w.end > h.begin);
+  if (h.extendBefore && finding.box && firstWord) {
+    const grow = Math.min(finding.box.left, Math.ceil((firstWord.word.box.width / Math.max(1, firstWord.word.text.length)) * h.extendBefore));
+    finding.box.left -= grow;
+    finding.box.width += grow;
   }
   return finding;
 }
