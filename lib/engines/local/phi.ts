@@ -52,6 +52,8 @@ interface Hit {
   strong?: boolean;
   /** Characters the OCR lost at the end of the hit (a word cut off where text touches the image): the box grows by as many character widths. */
   extend?: number;
+  /** Matched exactly, not through OCR confusions or slips, whatever its score: trusted at any OCR confidence. */
+  exact?: boolean;
   /** Characters the OCR lost at the start of the hit (`1129350` read of `A01129350`): the box grows left by as many character widths. */
   extendBefore?: number;
 }
@@ -148,7 +150,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     const kept = hits.filter((h) => {
       // A header value matched only through OCR confusions or slips (`AIAN` for ALAN) in a word read
       // with almost no confidence is more likely texture (speckle) than text; exact matches stand.
-      if (h.identity && h.score < 1 && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
+      if (h.identity && h.score < 1 && !h.exact && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
       if (h.identity) return true;
       if (isKept(st.text.slice(h.begin, h.end))) return false;
       // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
@@ -223,12 +225,16 @@ function technicalLabelBefore(text: string, begin: number, keep: Set<string>): b
   return before !== null && keep.has(before[1].toUpperCase());
 }
 
-/** Same line or the line just above or below, overlapping horizontally. */
+/**
+ * Same line or the line just above or below, overlapping horizontally; or further along the same row,
+ * within three line heights (one line OCR read as two: `October 10,` and `2016 14:22`).
+ */
 function nextTo(a: Box, b: Box): boolean {
   const h = Math.max(a.height, b.height);
   const gapY = Math.max(a.top, b.top) - Math.min(a.top + a.height, b.top + b.height);
   const overlapX = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
-  return gapY <= 1.5 * h && overlapX > 0;
+  if (gapY <= 1.5 * h && overlapX > 0) return true;
+  return -gapY >= 0.5 * Math.min(a.height, b.height) && -overlapX <= 3 * h;
 }
 
 /**
@@ -485,7 +491,9 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       if (score === 0) continue;
       // A two-letter name part that is also a keep-list word (e.g. `PA`) needs its neighbours to be names.
       if (n.folded.length <= 2 && keep.has(exactUpper)) continue;
-      hits.push({ begin: t.begin, end: t.end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score, identity: true });
+      // A whole name part spelled exactly inside a run-together token is evidence at any OCR confidence.
+      const exact = score === 0.7 && exactUpper.includes(n.upper);
+      hits.push({ begin: t.begin, end: t.end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score, identity: true, ...(exact ? { exact } : {}) });
       break;
     }
   }
@@ -541,7 +549,7 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   }
   for (const d of m.monthDays) {
     for (const x of folded.matchAll(d.regex)) {
-      hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}:month-day`, engine: 'local:header-date', score: 0.8, identity: true });
+      hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}:month-day`, engine: 'local:header-date', score: 0.8, identity: true, exact: true });
     }
   }
   hits.push(...fuzzyDateHits(text, m));
@@ -588,17 +596,19 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] 
   for (const label of VALUE_LABELS) {
     for (const m of upper.matchAll(label.regex)) {
       const labelEnd = m.index + m[0].length;
-      // The words after the label, up to a column gap.
-      let end = labelEnd;
+      // The words after the label, up to a column gap or a harmless word (`W:400`, `cm`) that starts another field.
+      let end = st.words.length > 0 ? labelEnd : st.text.length;
       let previous = st.words.find((w) => w.begin < labelEnd && w.end >= labelEnd - 1)?.word.box;
       for (const w of st.words) {
         if (w.end <= labelEnd) continue;
-        if (previous && st.words.length > 0 && w.word.box.left - (previous.left + previous.width) > 2 * Math.max(previous.height, w.word.box.height)) break;
+        if (previous && w.word.box.left - (previous.left + previous.width) > 2 * Math.max(previous.height, w.word.box.height)) break;
+        if (/\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
         end = w.end;
         previous = w.word.box;
       }
       const value = st.text.slice(labelEnd, end).trim();
-      if (value !== '' && isKept(value)) continue;
+      // An ID label's digits are its value, never harmless numbers.
+      if (value !== '' && isKept(value) && !(label.category === 'H' && /\d/.test(value))) continue;
       const read = value.replace(/[^\p{L}\p{N}]/gu, '').length;
       const extend = read * 2 < label.chars ? label.chars - read : 0;
       // No value read at all: the label's own box carries the hit and grows over where the value is.
@@ -706,6 +716,8 @@ function matchRun(
       // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
       used = 1;
     } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, words[w]) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
+    // Inside a run, an abbreviation with one character misread or added (`Hasp` for Hosp, `Cnty` for Cntr).
+    else if (continuing && token.length >= 4 && /^\p{L}+$/u.test(original[t]) && [...token].some((_, c) => isAbbreviationOf(token.slice(0, c) + token.slice(c + 1), words[w]))) used = 1;
     else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + token.length <= words.length && initialsOf(words.slice(w, w + token.length)) === token) used = token.length;
     // A one-letter initial (`U. Hosp.`) counts inside a run or opening one that goes on.
     else if ((continuing || t + 1 < tokens.length) && /^\p{L}$/u.test(original[t]) && words[w][0] === token) used = 1;
