@@ -77,12 +77,13 @@ try {
       count(`${c.kind} | ${classes[i]}`, removed);
       count(`${c.size}px | ${classes[i]}`, removed);
       count(`${c.ink} ink | all`, removed);
+      count(`${c.variant} | all`, removed);
       count('all | all', removed);
     });
     linesKept += score.harmlessLinesKept;
     linesTotal += score.harmlessLinesTotal;
     if (verbose && (score.missed.length || score.damaged.length)) {
-      console.log(`${c.face} ${c.size}px ${c.ink} ${c.spec.name}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
+      console.log(`${c.face} ${c.size}px ${c.ink} ${c.variant} ${c.spec.name}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
       console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
     }
   }

@@ -73,7 +73,12 @@ export interface MakeSampleOptions {
    * least) instead of the drawn ones: the font-stress fixtures sweep small sizes and narrow or
    * monospace faces this way.
    */
-  font?: { family: string; size: number };
+  font?: { family: string; size: number; weight?: 'normal' | 'bold' };
+  /**
+   * How far the ink stands from the ground, 0–1 (default 1): below 1 the text is dimmer (grey text on
+   * the image, grey ink on a label patch), as overlays drawn in grey are.
+   */
+  contrast?: number;
   /**
    * Burn every block in this ink (default: each layout's own): `'dark'` puts dark text on a light label
    * patch, `'light'` puts light text straight on the image.
@@ -100,7 +105,14 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   checkNoOverlap(placed, width, height);
 
   const inkRng = rng.fork('ink');
-  const inks = placed.map((p) => ({ ink: inkValue(format, p.line.ink, inkRng), patch: patchValue(format, p.line.ink) }));
+  const contrast = options.contrast ?? 1;
+  const inks = placed.map((p) => {
+    const patch = patchValue(format, p.line.ink);
+    const ink = inkValue(format, p.line.ink, inkRng);
+    // A dimmer ink: part of the way back to the patch's ground (or to black on the image).
+    const ground = p.line.patch ? patch : format.black;
+    return { ink: contrast === 1 ? ink : ink.map((v, s) => Math.round(ground[s] + (v - ground[s]) * contrast)), patch };
+  });
   const frames: Int32Array[] = [];
   const backgrounds = new Map<number, Float32Array>();
   for (let f = 0; f < frameCount; f++) {
@@ -166,7 +178,7 @@ async function layOut(blocks: TextBlock[], width: number, height: number, rng: R
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     const drawn = chooseBlockFont(block, width, height, rng);
-    const font = forced ? { ...drawn, fontFamily: forced.family, fontWeight: 'normal' as const, fontSize: forced.size } : drawn;
+    const font = forced ? { ...drawn, fontFamily: forced.family, fontWeight: forced.weight ?? 'normal', fontSize: forced.size } : drawn;
     const min = forced ? Math.min(9, forced.size) : (block.sizes?.[0] ?? 10);
     for (;;) {
       const lines = placeBlock(block, font, width, height);
