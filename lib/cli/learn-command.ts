@@ -29,7 +29,7 @@ export const registerLearnCommand: CommandRegistrar = (program: Command, setExit
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
-      const proposal = proposeRules(read.findings, rules, { harmless: [...read.technicalValues, ...read.harmlessLines] });
+      const proposal = proposeRules(read.findings, rules, { harmless: [...read.technicalValues, ...read.harmlessLines, ...read.harmlessText] });
       process.stdout.write(formatProposal(proposal));
       if (options.apply && !isEmptyProposal(proposal)) {
         const result = applyProposal(options.rules, proposal);
