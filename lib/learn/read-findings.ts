@@ -86,6 +86,11 @@ export function readReportFindings(inputs: readonly string[]): ReportFindings {
   return { findings, technicalValues, harmlessLines, harmlessText, files };
 }
 
+/** Everything the evaluation judged harmless (technical values, pixel lines, worded header text): the texts learned patterns are tested against. */
+export function judgedHarmless(read: Pick<ReportFindings, 'technicalValues' | 'harmlessLines' | 'harmlessText'>): string[] {
+  return [...new Set([...read.technicalValues, ...read.harmlessLines, ...read.harmlessText])];
+}
+
 /** Learning findings from in-memory evaluation results (the notebook's path, without TSVs). */
 export function learnFindingsFrom(tagFindings: readonly TagFinding[], pixelFindings: readonly EvaluationPixelFinding[] = []): LearnFinding[] {
   return [
