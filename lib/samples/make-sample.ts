@@ -100,7 +100,8 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   const identity = makeFakeIdentity(rng.fork('identity'));
   const format = formatFor(spec.modality);
   const drawn = blocksFor(spec.modality, identity, rng.fork('text'), frameCount);
-  const blocks = options.ink ? drawn.map((b) => ({ ...b, ink: options.ink!, patch: options.ink === 'dark' })) : drawn;
+  const forcedInk = options.ink;
+  const blocks = forcedInk ? drawn.map((b) => ({ ...b, ink: forcedInk, patch: forcedInk === 'dark' })) : drawn;
   const placed = options.text === false ? [] : await layOut(blocks, width, height, rng.fork('layout'), options.font);
   checkNoOverlap(placed, width, height);
 

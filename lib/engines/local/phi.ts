@@ -184,7 +184,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       results.forEach((r, i) => {
         for (const weak of r.weak) {
           // Inside a finding of its own line already (the year of a date read whole).
-          if (r.findings.some((f) => f.begin !== undefined && f.end !== undefined && f.begin <= weak.begin! && f.end >= weak.end!)) continue;
+          if (r.findings.some((f) => f.begin !== undefined && f.end !== undefined && weak.begin !== undefined && weak.end !== undefined && f.begin <= weak.begin && f.end >= weak.end)) continue;
           const box = spans[i].box;
           const backed = box && results.some((o, j) => o.findings.some((f) => f.category === weak.category && (f.engine === 'local:header-value' || f.engine === 'local:header-date')) && spans[j].box && nextTo(box, spans[j].box));
           if (backed) out.push(weak);
@@ -717,7 +717,7 @@ function matchRun(
       used = 1;
     } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, words[w]) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
     // Inside a run, an abbreviation with one character misread or added (`Hasp` for Hosp, `Cnty` for Cntr).
-    else if (continuing && token.length >= 4 && /^\p{L}+$/u.test(original[t]) && [...token].some((_, c) => isAbbreviationOf(token.slice(0, c) + token.slice(c + 1), words[w]))) used = 1;
+    else if (continuing && token.length >= 4 && /^\p{L}+$/u.test(original[t]) && Array.from({ length: token.length }, (_, c) => token.slice(0, c) + token.slice(c + 1)).some((shorter) => isAbbreviationOf(shorter, words[w]))) used = 1;
     else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + token.length <= words.length && initialsOf(words.slice(w, w + token.length)) === token) used = token.length;
     // A one-letter initial (`U. Hosp.`) counts inside a run or opening one that goes on.
     else if ((continuing || t + 1 < tokens.length) && /^\p{L}$/u.test(original[t]) && words[w][0] === token) used = 1;
