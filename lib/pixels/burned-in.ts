@@ -103,11 +103,11 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
     spans.push(...readingSpans);
     readings.push(...readingSpans.map(() => ({ image, filled })));
   }
-  const found = await search.phiDetector.detect(spans, search.identity);
-  if (search.besideFilled) {
-    const filled = [...new Set(readings.flatMap((x) => x.filled))];
-    if (filled.length > 0) found.push(...search.besideFilled(spans, filled, search.identity));
-  }
+  let found = await search.phiDetector.detect(spans, search.identity);
+  const allFilled = [...new Set(readings.flatMap((x) => x.filled))];
+  // A label whose value area runs into a filled box had its value removed there: what is left is the label.
+  if (allFilled.length > 0) found = found.filter((f) => f.engine !== 'local:label' || !allFilled.some((b) => f.box !== undefined && overlapping(f.box, b)));
+  if (search.besideFilled && allFilled.length > 0) found.push(...search.besideFilled(spans, allFilled, search.identity));
   // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to
   // the other words OCR read: on the same line, and on other lines elsewhere (a line read again
   // in another pass or rendering, over the same place, is the same text and does not stop it).

@@ -133,7 +133,7 @@ export function blocksFor(modality: SampleModality, id: FakeIdentity, rng: Rng, 
       const blocks: TextBlock[] = [
         ...intoCorners(
           [
-            corner(0.5, [nameWords(id.patient, rng), labelled(patientIdLabel(rng), [phi(id.mrn, 'H')])], { ink: dark ? 'dark' : 'light', patch: dark }),
+            corner(0.5, [nameWords(id.patient, rng), ...(rng.chance(0.5) ? [labelled(birthDateLabel(rng), dateWords(id.birthDate, rng))] : []), labelled(patientIdLabel(rng), [phi(id.mrn, 'H')])], { ink: dark ? 'dark' : 'light', patch: dark }),
             corner(0.42, [dateWords(id.studyDate, rng), [other(time(id.studyTime))]]),
             corner(0.46, institutionLines(id.institution, rng)),
             corner(0.4, harmless([probeLine(rng)])),

@@ -68,6 +68,22 @@ export interface MakeSampleOptions {
    * burned-in text or label patches, and the truth lists are empty: a clean control image.
    */
   text?: boolean;
+  /**
+   * Burn every block in this font family at this size (shrunk only when a line does not fit, to 9 px at
+   * least) instead of the drawn ones: the font-stress fixtures sweep small sizes and narrow or
+   * monospace faces this way.
+   */
+  font?: { family: string; size: number; weight?: 'normal' | 'bold' };
+  /**
+   * How far the ink stands from the ground, 0–1 (default 1): below 1 the text is dimmer (grey text on
+   * the image, grey ink on a label patch), as overlays drawn in grey are.
+   */
+  contrast?: number;
+  /**
+   * Burn every block in this ink (default: each layout's own): `'dark'` puts dark text on a light label
+   * patch, `'light'` puts light text straight on the image.
+   */
+  ink?: 'light' | 'dark';
 }
 
 /**
@@ -83,12 +99,21 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   const rng = createRng(`${seed}:${spec.name}`);
   const identity = makeFakeIdentity(rng.fork('identity'));
   const format = formatFor(spec.modality);
-  const blocks = blocksFor(spec.modality, identity, rng.fork('text'), frameCount);
-  const placed = options.text === false ? [] : await layOut(blocks, width, height, rng.fork('layout'));
+  const drawn = blocksFor(spec.modality, identity, rng.fork('text'), frameCount);
+  const forcedInk = options.ink;
+  const blocks = forcedInk ? drawn.map((b) => ({ ...b, ink: forcedInk, patch: forcedInk === 'dark' })) : drawn;
+  const placed = options.text === false ? [] : await layOut(blocks, width, height, rng.fork('layout'), options.font);
   checkNoOverlap(placed, width, height);
 
   const inkRng = rng.fork('ink');
-  const inks = placed.map((p) => ({ ink: inkValue(format, p.line.ink, inkRng), patch: patchValue(format, p.line.ink) }));
+  const contrast = options.contrast ?? 1;
+  const inks = placed.map((p) => {
+    const patch = patchValue(format, p.line.ink);
+    const ink = inkValue(format, p.line.ink, inkRng);
+    // A dimmer ink: part of the way back to the patch's ground (or to black on the image).
+    const ground = p.line.patch ? patch : format.black;
+    return { ink: contrast === 1 ? ink : ink.map((v, s) => Math.round(ground[s] + (v - ground[s]) * contrast)), patch };
+  });
   const frames: Int32Array[] = [];
   const backgrounds = new Map<number, Float32Array>();
   for (let f = 0; f < frameCount; f++) {
@@ -149,12 +174,13 @@ interface PlacedLine {
 }
 
 /** Places and renders every block, shrinking a block's font until its lines fit its share of the frame. */
-async function layOut(blocks: TextBlock[], width: number, height: number, rng: Rng): Promise<PlacedLine[]> {
+async function layOut(blocks: TextBlock[], width: number, height: number, rng: Rng, forced?: MakeSampleOptions['font']): Promise<PlacedLine[]> {
   const placed: PlacedLine[] = [];
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    const font = chooseBlockFont(block, width, height, rng);
-    const min = block.sizes?.[0] ?? 10;
+    const drawn = chooseBlockFont(block, width, height, rng);
+    const font = forced ? { ...drawn, fontFamily: forced.family, fontWeight: forced.weight ?? 'normal', fontSize: forced.size } : drawn;
+    const min = forced ? Math.min(9, forced.size) : (block.sizes?.[0] ?? 10);
     for (;;) {
       const lines = placeBlock(block, font, width, height);
       const rendered: PlacedLine[] = [];

@@ -89,12 +89,14 @@ export function institutionForm(name: string, rng: Rng): string {
   }
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
 
 /** The date styles screens use. */
 export const DATE_STYLES = [
   'mm/dd/yyyy', 'mm.dd.yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'yyyy-mm-dd', 'yyyy/mm/dd', 'yyyy.mm.dd', 'dd-mon-yyyy',
   'dd mon yyyy', 'mon dd, yyyy', 'dd-mon-yy', 'mm/dd/yy', 'dd.mm.yy', 'd.m.yyyy', 'm/d/yyyy', 'yyyymmdd', 'dd Mon yyyy',
+  'dd/Mon/yyyy', 'yyyy-Mon-dd', 'Month d, yyyy', 'd Month yyyy', 'mm-dd-yyyy', 'dd-mm-yyyy', 'DD-MON-YY', 'yy/mm/dd',
 ] as const;
 export type DateStyle = (typeof DATE_STYLES)[number];
 
@@ -125,6 +127,14 @@ export function formatScreenDate(date: string, style: DateStyle): string {
     case 'm/d/yyyy': return `${nm}/${nd}/${y}`;
     case 'yyyymmdd': return date;
     case 'dd Mon yyyy': return `${d} ${title(mon)} ${y}`;
+    case 'dd/Mon/yyyy': return `${d}/${title(mon)}/${y}`;
+    case 'yyyy-Mon-dd': return `${y}-${title(mon)}-${d}`;
+    case 'Month d, yyyy': return `${MONTH_NAMES[Number(m) - 1]} ${nd}, ${y}`;
+    case 'd Month yyyy': return `${nd} ${MONTH_NAMES[Number(m) - 1]} ${y}`;
+    case 'mm-dd-yyyy': return `${m}-${d}-${y}`;
+    case 'dd-mm-yyyy': return `${d}-${m}-${y}`;
+    case 'DD-MON-YY': return `${d}-${mon}-${yy}`;
+    case 'yy/mm/dd': return `${yy}/${m}/${d}`;
   }
 }
 
@@ -145,7 +155,7 @@ export function accessionLabel(rng: Rng): string | undefined {
 
 /** A label for the birth date, or none. */
 export function birthDateLabel(rng: Rng): string | undefined {
-  return rng.pick([undefined, 'DOB:', 'DOB', 'D.O.B.', 'Born', 'Birth:', 'BD:', '*']);
+  return rng.pick([undefined, 'DOB:', 'DOB', 'D.O.B.', 'Born', 'Birth:', 'BD:', '*', 'Birth Date:', 'DoB', 'Date of Birth:', 'b.']);
 }
 
 /** An ultrasound probe line: transducer, frame rate or frequency, and acoustic output (`C5-1 17Hz MI 1.2`). */

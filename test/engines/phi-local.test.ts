@@ -278,4 +278,72 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
   ])('keeps the harmless annotation %j', async (line) => {
     expect(await flaggedLines(line)).toEqual([]);
   });
+
+  /** Findings over OCR lines side by side on one row (one line of text read as two). */
+  async function flaggedRow(...parts: string[]): Promise<string[]> {
+    let left = 10;
+    const spans = parts.map((text, i) => {
+      const span = { text, box: { left, top: 40, width: 7 * text.length, height: 11 }, location: `line ${i}` };
+      left += 7 * text.length + 12;
+      return span;
+    });
+    return (await phi.detect(spans, screen)).map((f) => f.text);
+  }
+
+  it.each([
+    ['OSTROWSKl BENEDlCT', ['OSTROWSKl', 'BENEDlCT']],
+    ['Ostrowskl, Benedlct', ['Ostrowskl', 'Benedlct']],
+    ['FAlRCHlLO', ['FAlRCHlLO']],
+  ])('finds long names with two small-font slips in %j', async (line, expected) => {
+    const f = await flaggedLines(line);
+    for (const e of expected) expect(f.some((x) => x.includes(e)), `${e} in ${JSON.stringify(f)}`).toBe(true);
+  });
+
+  it.each([['12-MAF-31'], ['l2-MAR-3l'], ['1931.93.12'], ['March 12,']])('finds the birth date read with slips or cut as %j', async (line) => {
+    expect(covered(await flaggedLines(line), line)).toBe(true);
+  });
+
+  it("finds a header date's year OCR read apart from the rest of its line, and not a lone year elsewhere", async () => {
+    expect(await flaggedRow('March 12,', '1931 14:22')).toContain('1931');
+    expect(await flaggedLines('1931')).toEqual([]);
+  });
+
+  it.each([['Pendleford Univ Hasp'], ['St. Wendeline Med Cnty']])('finds an institution whose abbreviation OCR misread, %j', async (line) => {
+    expect(covered(await flaggedLines(line), line)).toBe(true);
+  });
+
+  it('finds two-capital initials alone on the line under the institution', async () => {
+    expect(await flaggedLines('Pendleford', 'UH')).toContain('UH');
+    expect(await flaggedLines('UH')).toEqual([]);
+  });
+
+  it.each([
+    ['DOB: ©', 'C'],
+    ['D.O.B. ~,', 'C'],
+    ['Patient: Jl..', 'A'],
+    ['MRN ?', 'H'],
+  ])('fails closed after an identifier label whose value read as junk: %j', async (text, category) => {
+    const f = await phi.detect([{ text, location: 'line 0' }], screen);
+    expect(f.some((x) => x.category === category && x.type === 'LABELLED_VALUE')).toBe(true);
+  });
+
+  it('grows the box of a label whose value was not read over where the value is, not over the next column', async () => {
+    const w = (text: string, left: number) => ({ text, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 6 * text.length, height: 10 } });
+    const alone = await phi.detect([{ text: 'DOB:', location: 'l', words: [w('DOB:', 0)] }], screen);
+    expect(alone[0].box!.width).toBeGreaterThan(6 * 4 + 40);
+    const beside = await phi.detect([{ text: 'DOB: ~ W:400', location: 'l', words: [w('DOB:', 0), w('~', 30), w('W:400', 52)] }], screen);
+    const box = beside.find((x) => x.type === 'LABELLED_VALUE')!.box!;
+    expect(box.left + box.width).toBeLessThanOrEqual(52);
+  });
+
+  it.each([['Patient Position: HFS'], ['DOB: 10 cm'], ['Name: AP'], ['Chart: PORTABLE']])('keeps harmless text after a label-like word: %j', async (line) => {
+    expect((await phi.detect([{ text: line, location: 'line 0' }], screen)).filter((x) => x.type === 'LABELLED_VALUE')).toEqual([]);
+  });
+
+  it('grows an ID read without its head to the left over the characters OCR lost', async () => {
+    const w = { text: '1998973', confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left: 100, top: 0, width: 42, height: 10 } };
+    const f = await phi.detect([{ text: '1998973', location: 'l', words: [w] }], screen);
+    const id = f.find((x) => x.type.includes('AccessionNumber'))!;
+    expect(id.box!.left).toBeLessThanOrEqual(100 - 2 * 6);
+  });
 });

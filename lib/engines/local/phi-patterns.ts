@@ -72,6 +72,8 @@ export const PHI_PATTERNS: PhiPattern[] = [
   },
   // The dd/dd/dddd shape is a date on a screen even when OCR misread digits (a slashed 0 read as 6 or 8).
   { type: 'DATE', category: 'C', score: 0.7, regex: /\b\d{2}([./-])\d{2}\1\d{4}\b/g, folded: true, strong: true },
+  // And so is the ISO-ordered yyyy.dd.dd shape with a 19xx/20xx year (`2021.89.97` for 2021.09.07).
+  { type: 'DATE', category: 'C', score: 0.7, regex: /\b(?:19|20)\d{2}([./-])\d{2}\1\d{2}\b/g, folded: true, strong: true },
   // Small date text OCR reads with junk in the day or month (`21.1%.2019`) still ends in a year.
   { type: 'DATE', category: 'C', score: 0.6, regex: /(?<![^\s[(])[^\s./-]{1,3}([./-])[^\s./-]{1,3}\1(?:19|20)\d{2}\b/g },
   { type: 'DATE', category: 'C', score: 0.8, regex: /\b(?:19|20)\d{6}\b/g, folded: true, accept: plausibleCompactDate },

@@ -52,6 +52,10 @@ interface Hit {
   strong?: boolean;
   /** Characters the OCR lost at the end of the hit (a word cut off where text touches the image): the box grows by as many character widths. */
   extend?: number;
+  /** Matched exactly, not through OCR confusions or slips, whatever its score: trusted at any OCR confidence. */
+  exact?: boolean;
+  /** Characters the OCR lost at the start of the hit (`1129350` read of `A01129350`): the box grows left by as many character widths. */
+  extendBefore?: number;
 }
 
 interface IdentityMatchers {
@@ -65,6 +69,10 @@ interface IdentityMatchers {
   initials: Array<{ regex: RegExp; category: SafeHarborCategory; source: string }>;
   compacts: Array<{ folded: string; category: SafeHarborCategory; source: string }>;
   dates: Array<{ regex: RegExp; source: string }>;
+  /** Month name and day of each header date (`October 10`, `10 OCT`): a date split over two lines of OCR. */
+  monthDays: Array<{ regex: RegExp; source: string }>;
+  /** Years of the header dates: PHI only beside a line holding the rest of the date (a weak hit). */
+  years: Array<{ year: string; source: string }>;
   /** The same dates as letters and digits only, in every order screens use, for OCR-split or misread dates. */
   dateForms: Array<{ forms: string[]; source: string; category?: SafeHarborCategory; engine?: string }>;
   distinctTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
@@ -142,7 +150,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     const kept = hits.filter((h) => {
       // A header value matched only through OCR confusions or slips (`AIAN` for ALAN) in a word read
       // with almost no confidence is more likely texture (speckle) than text; exact matches stand.
-      if (h.identity && h.score < 1 && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
+      if (h.identity && h.score < 1 && !h.exact && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
       if (h.identity) return true;
       if (isKept(st.text.slice(h.begin, h.end))) return false;
       // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
@@ -155,9 +163,10 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // Structure is evidence too: labelled values and full dates need only more than half the threshold.
       return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
     });
+    if (usePatterns) kept.push(...labelValueHits(st, isKept));
     const merged = mergeHits(kept, st.text);
     merged.push(...bridges(merged, st.text, isKept));
-    return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits(phraseHits(st.text, matchers, keep), st.text).map((h) => toFinding(h, st)) };
+    return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits([...phraseHits(st.text, matchers, keep), ...yearHits(st.text, matchers)], st.text).map((h) => toFinding(h, st)) };
   }
 
   return {
@@ -174,8 +183,10 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
       results.forEach((r, i) => {
         for (const weak of r.weak) {
+          // Inside a finding of its own line already (the year of a date read whole).
+          if (r.findings.some((f) => f.begin !== undefined && f.end !== undefined && weak.begin !== undefined && weak.end !== undefined && f.begin <= weak.begin && f.end >= weak.end)) continue;
           const box = spans[i].box;
-          const backed = box && results.some((o, j) => o.findings.some((f) => f.category === weak.category && f.engine === 'local:header-value') && spans[j].box && nextTo(box, spans[j].box));
+          const backed = box && results.some((o, j) => o.findings.some((f) => f.category === weak.category && (f.engine === 'local:header-value' || f.engine === 'local:header-date')) && spans[j].box && nextTo(box, spans[j].box));
           if (backed) out.push(weak);
         }
       });
@@ -214,12 +225,16 @@ function technicalLabelBefore(text: string, begin: number, keep: Set<string>): b
   return before !== null && keep.has(before[1].toUpperCase());
 }
 
-/** Same line or the line just above or below, overlapping horizontally. */
+/**
+ * Same line or the line just above or below, overlapping horizontally; or further along the same row,
+ * within three line heights (one line OCR read as two: `October 10,` and `2016 14:22`).
+ */
 function nextTo(a: Box, b: Box): boolean {
   const h = Math.max(a.height, b.height);
   const gapY = Math.max(a.top, b.top) - Math.min(a.top + a.height, b.top + b.height);
   const overlapX = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
-  return gapY <= 1.5 * h && overlapX > 0;
+  if (gapY <= 1.5 * h && overlapX > 0) return true;
+  return -gapY >= 0.5 * Math.min(a.height, b.height) && -overlapX <= 3 * h;
 }
 
 /**
@@ -301,7 +316,7 @@ const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JUL
 
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
-  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], dateForms: [], distinctTokens: [], phrases: [] };
+  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const v = value.trim();
@@ -309,6 +324,8 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     if ((vr === 'DA' || vr === 'DT' || (category === 'C' && !vr)) && date) {
       m.dates.push({ regex: dateRegex(date[1], date[2], date[3]), source });
       m.dateForms.push({ forms: dateForms(date[1], date[2], date[3]), source });
+      m.monthDays.push({ regex: monthDayRegex(date[2], date[3]), source });
+      if (!m.years.some((y) => y.year === date[1])) m.years.push({ year: date[1], source });
       continue;
     }
     if (vr === 'PN' || category === 'A') {
@@ -383,11 +400,22 @@ function dateRegex(y: string, mo: string, d: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
+/** A header date's month name and day, either order, without the year, over OCR-folded text. */
+function monthDayRegex(mo: string, d: string): RegExp {
+  const day = d[0] === '0' ? `0?${d[1]}` : d;
+  const mon = `(?:${MONTH_FULL[Number(mo) - 1]}|${MONTH_NAMES[Number(mo) - 1]})\\.?`;
+  const source = [`${mon}[\\s-]{0,3}${day}`, `${day}[\\s-]{0,3}${mon}`].map((f) => foldRegexLiterals(f)).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
 /** A date as letters and digits only (OCR-folded), in the orders screens use: 20160507, 05072016, 07MAY2016… */
 function dateForms(y: string, mo: string, d: string): string[] {
   const mon = MONTH_NAMES[Number(mo) - 1];
   const yy = y.slice(2);
-  const forms = [`${y}${mo}${d}`, `${mo}${d}${y}`, `${d}${mo}${y}`, `${d}${mon}${y}`, `${mon}${d}${y}`, `${mo}${d}${yy}`, `${d}${mo}${yy}`];
+  const forms = [
+    `${y}${mo}${d}`, `${mo}${d}${y}`, `${d}${mo}${y}`, `${d}${mon}${y}`, `${mon}${d}${y}`, `${mo}${d}${yy}`, `${d}${mo}${yy}`,
+    `${d}${mon}${yy}`, `${y}${mon}${d}`, `${yy}${mo}${d}`,
+  ];
   return [...new Set(forms.map((f) => foldOcr(f)))];
 }
 
@@ -410,11 +438,13 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
     for (const { forms, source, category, engine } of m.dateForms) {
       let found = 0;
       for (const f of forms) {
-        const lengths = f.length >= 8 ? [f.length, f.length + 1, f.length - 1] : [f.length];
+        // A month name makes a shorter form specific enough for one slip too (`02FES20` for 02-FEB-20).
+        const fuzzy = f.length >= 8 || (f.length >= 7 && /[A-Z]{2}/.test(f));
+        const lengths = fuzzy ? [f.length, f.length + 1, f.length - 1] : [f.length];
         for (const n of lengths) {
           if (i + n > c.value.length) continue;
           const piece = c.value.slice(i, i + n);
-          if (piece === f || (f.length >= 8 && editDistance(piece, f, 1) <= 1)) {
+          if (piece === f || (fuzzy && editDistance(piece, f, 1) <= 1)) {
             found = n;
             break;
           }
@@ -454,12 +484,16 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       let score = 0;
       if (f === n.folded) score = exactUpper === n.upper ? 1 : 0.9;
       else if (n.folded.length >= 6 && editDistance(f, n.folded, 1) <= 1) score = 0.8;
+      // Long words in small fonts take two slips (`THOMBURY` for THORNBURY: rn read as m).
+      else if (n.folded.length >= 8 && f.length >= 7 && editDistance(f, n.folded, 2) <= 2) score = 0.75;
       // Name parts run together when OCR reads the separator as a letter (`HARTWELLASILAS` for HARTWELL^SILAS).
       else if (isName && n.folded.length >= 5 && f.length > n.folded.length + 1 && f.includes(n.folded)) score = 0.7;
       if (score === 0) continue;
       // A two-letter name part that is also a keep-list word (e.g. `PA`) needs its neighbours to be names.
       if (n.folded.length <= 2 && keep.has(exactUpper)) continue;
-      hits.push({ begin: t.begin, end: t.end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score, identity: true });
+      // A whole name part spelled exactly inside a run-together token is evidence at any OCR confidence.
+      const exact = score === 0.7 && exactUpper.includes(n.upper);
+      hits.push({ begin: t.begin, end: t.end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score, identity: true, ...(exact ? { exact } : {}) });
       break;
     }
   }
@@ -495,7 +529,8 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     const source = word ?? id;
     if (!source) continue;
     const engine = word && m.nameTokens.includes(word) ? 'local:header-name' : 'local:header-value';
-    hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true });
+    const lost = source.folded.length - f.length;
+    hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true, ...(cut === 'head' ? { extendBefore: lost } : { extend: lost }) });
   }
   for (const t of tokens) {
     if (t.text.length < 3 || t.text !== t.text.toUpperCase() || keep.has(t.text)) continue;
@@ -510,6 +545,11 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   for (const d of m.dates) {
     for (const x of folded.matchAll(d.regex)) {
       hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
+    }
+  }
+  for (const d of m.monthDays) {
+    for (const x of folded.matchAll(d.regex)) {
+      hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}:month-day`, engine: 'local:header-date', score: 0.8, identity: true, exact: true });
     }
   }
   hits.push(...fuzzyDateHits(text, m));
@@ -528,6 +568,66 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
         hits.push({ begin, end, category: id.category, type: `header:${id.source}`, engine: 'local:header-value', score: 1, identity: true });
       }
     }
+  }
+  return hits;
+}
+
+/**
+ * Labels that say an identifier follows, with the value's category and its usual length in characters.
+ * Unambiguous labels stand alone; words that also start harmless lines (`Patient Position`) need a colon.
+ */
+const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: number }> = [
+  { regex: /(?<![\p{L}\p{N}])(?:DOB|D\.\s?O\.\s?B\.?|DATE\s{0,2}OF\s{0,2}BIRTH|BIRTH\s{0,2}DATE|BIRTHDATE|BORN|(?:BIRTH|BD|GEB)\s{0,2}[:#])\s{0,3}[:#.]?/gu, category: 'C', chars: 10 },
+  { regex: /(?<![\p{L}\p{N}])(?:MRN|MR\s?#|PID|PAT(?:IENT)?\s{0,2}ID|PT\s{0,2}ID|ACC(?:ESSION)?\s{0,2}(?:#|NO\.?|NUMBER)|(?:ACC|ACCESSION|CHART)\s{0,2}:)\s{0,3}[:#.]?/gu, category: 'H', chars: 9 },
+  { regex: /(?<![\p{L}\p{N}])(?:PATIENT|PT|PAT|(?:PATIENT\s{0,2})?NAME)\s{0,2}:/gu, category: 'A', chars: 14 },
+  { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
+];
+
+/**
+ * Fail closed on labelled lines: after a label that says an identifier follows (`DOB:`, `MRN`,
+ * `Patient:`), the value is PHI even when OCR could not read it (`DOB: ©` for a birth date in a 9 px
+ * font). The hit runs from the label's end over the words of the same run (up to a gap wider than two
+ * glyph heights); a value read short, or not at all, grows by the characters it lacks. Harmless
+ * annotation after a label (all keep-list words or numbers with units) is left alone.
+ */
+function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] {
+  const upper = st.text.toUpperCase();
+  const hits: Hit[] = [];
+  for (const label of VALUE_LABELS) {
+    for (const m of upper.matchAll(label.regex)) {
+      const labelEnd = m.index + m[0].length;
+      // The words after the label, up to a column gap or a harmless word (`W:400`, `cm`) that starts another field.
+      let end = st.words.length > 0 ? labelEnd : st.text.length;
+      let previous = st.words.find((w) => w.begin < labelEnd && w.end >= labelEnd - 1)?.word.box;
+      for (const w of st.words) {
+        if (w.end <= labelEnd) continue;
+        if (previous && w.word.box.left - (previous.left + previous.width) > 2 * Math.max(previous.height, w.word.box.height)) break;
+        if (/\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
+        end = w.end;
+        previous = w.word.box;
+      }
+      const value = st.text.slice(labelEnd, end).trim();
+      // An ID label's digits are its value, never harmless numbers.
+      if (value !== '' && isKept(value) && !(label.category === 'H' && /\d/.test(value))) continue;
+      const read = value.replace(/[^\p{L}\p{N}]/gu, '').length;
+      const extend = read * 2 < label.chars ? label.chars - read : 0;
+      // No value read at all: the label's own box carries the hit and grows over where the value is.
+      const begin = value === '' ? m.index : labelEnd + st.text.slice(labelEnd).search(/\S/);
+      hits.push({ begin, end: value === '' ? labelEnd : end, category: label.category, type: 'LABELLED_VALUE', engine: 'local:label', score: 0.7, identity: false, strong: true, ...(extend ? { extend } : {}) });
+    }
+  }
+  return hits;
+}
+
+/**
+ * A header date's year standing alone (`2016 14:22` under `October 10,`: a date OCR read as two
+ * lines). Generic on its own, so the caller keeps it only beside a line holding the rest of a header date.
+ */
+function yearHits(text: string, m: IdentityMatchers): Hit[] {
+  const hits: Hit[] = [];
+  for (const t of tokenize(text)) {
+    const year = m.years.find((y) => y.year === foldOcr(t.text));
+    if (year) hits.push({ begin: t.begin, end: t.end, category: 'C', type: `header:${year.source}:year`, engine: 'local:header-date', score: 0.6, identity: true });
   }
   return hits;
 }
@@ -573,7 +673,9 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
           extend = cut;
         }
       }
-      const alone = best === 1 && tokens.length === 1 && tokens[0].text.length >= 3 && !keep.has(tokens[0].text.toUpperCase()) && !isStopWord(tokens[0].text);
+      // Two capitals alone on a line are initials (`MC` under `St. Aldric`), not a word cut short.
+      const lone = tokens[0]?.text ?? '';
+      const alone = best === 1 && tokens.length === 1 && (lone.length >= 3 || /^\p{Lu}{2}$/u.test(lone)) && !keep.has(lone.toUpperCase()) && !isStopWord(lone);
       // A run of function words only ("of the", "and") says nothing about whose institution it is.
       const onlyStopWords = tokens.slice(i, i + best).every((t) => isStopWord(t.text));
       if ((best >= 2 || alone) && !onlyStopWords) {
@@ -614,6 +716,8 @@ function matchRun(
       // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
       used = 1;
     } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, words[w]) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
+    // Inside a run, an abbreviation with one character misread or added (`Hasp` for Hosp, `Cnty` for Cntr).
+    else if (continuing && token.length >= 4 && /^\p{L}+$/u.test(original[t]) && Array.from({ length: token.length }, (_, c) => token.slice(0, c) + token.slice(c + 1)).some((shorter) => isAbbreviationOf(shorter, words[w]))) used = 1;
     else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + token.length <= words.length && initialsOf(words.slice(w, w + token.length)) === token) used = token.length;
     // A one-letter initial (`U. Hosp.`) counts inside a run or opening one that goes on.
     else if ((continuing || t + 1 < tokens.length) && /^\p{L}$/u.test(original[t]) && words[w][0] === token) used = 1;
@@ -689,6 +793,15 @@ function toFinding(h: Hit, st: SpanText): PhiFinding {
   const lastWord = [...st.words].reverse().find((w) => w.begin < h.end && w.end > h.begin);
   if (h.extend && finding.box && lastWord) {
     finding.box.width += Math.ceil((lastWord.word.box.width / Math.max(1, lastWord.word.text.length)) * h.extend);
+    // Never over the next word read on the line (another column).
+    const next = st.words.find((w) => w.begin >= h.end && w.word.box.left > lastWord.word.box.left);
+    if (next) finding.box.width = Math.max(lastWord.word.box.left + lastWord.word.box.width - finding.box.left, Math.min(finding.box.width, next.word.box.left - 2 - finding.box.left));
+  }
+  const firstWord = st.words.find((w) => w.begin < h.end && w.end > h.begin);
+  if (h.extendBefore && finding.box && firstWord) {
+    const grow = Math.min(finding.box.left, Math.ceil((firstWord.word.box.width / Math.max(1, firstWord.word.text.length)) * h.extendBefore));
+    finding.box.left -= grow;
+    finding.box.width += grow;
   }
   return finding;
 }

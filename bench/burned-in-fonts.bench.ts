@@ -1,0 +1,100 @@
+/**
+ * Burned-in PHI recall on the font-stress fixtures (`npm run bench:fonts`): the sample layouts burned at
+ * 9–12 px in regular, condensed and monospace faces, light on the image or dark on label patches,
+ * through the steps `deid run` builds (parse, metadata, pixels with the local engines). Prints recall
+ * per class (face kind × what the word is, and size × what it is), harmless lines kept, and time per
+ * image. A script printing figures, not a timed test. Options: `--every <n>` (every n-th case),
+ * `--sizes 9,10`, `--verbose` (list missed PHI words and damaged harmless ones).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeDicom } from '../lib/dicom/adapter.js';
+import { createLocalPhiDetector } from '../lib/engines/index.js';
+import type { TextDetector } from '../lib/engines/types.js';
+import { DicomFile } from '../lib/file.js';
+import { chooseTextEngine, DEFAULT_RULES_PATH, recipeTextDetector, type TextEngineChoice } from '../lib/pipeline/recipe.js';
+import { processFile } from '../lib/pipeline/process-file.js';
+import { loadRules } from '../lib/rules/index.js';
+import { openStateStore } from '../lib/state/index.js';
+import { cleanPixels } from '../lib/steps/pixels.js';
+import { deidentifyMetadata } from '../lib/steps/deidentify-metadata.js';
+import { parseDicom } from '../lib/steps/parse.js';
+import { phiClasses, stressCases, stressSample } from '../test/fixtures/synthetic/font-stress.js';
+import { decodeForScoring, scoreRedaction } from '../test/fixtures/synthetic/index.js';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const every = Number(option('--every') ?? 1);
+const sizes = (option('--sizes') ?? '9,10,11,12').split(',').map(Number);
+const verbose = args.includes('--verbose');
+
+const root = path.resolve(import.meta.dirname, '..');
+const work = mkdtempSync(path.join(tmpdir(), 'bench-fonts-'));
+const rules = loadRules(path.join(root, DEFAULT_RULES_PATH));
+const textEngine = chooseTextEngine((process.env.DEID_TEXT_ENGINE as TextEngineChoice | undefined) ?? 'auto');
+const textDetector = (await recipeTextDetector('local', rules, { textEngine })) as TextDetector & { close(): Promise<void> };
+/** With `--verbose`, the lines OCR read in the current image, to show what a missed word was read as. */
+let readLines: string[] = [];
+const recording: TextDetector = {
+  name: textDetector.name,
+  async detect(image) {
+    const texts = await textDetector.detect(image);
+    readLines.push(...texts.filter((t) => t.kind === 'line').map((t) => t.text));
+    return texts;
+  },
+};
+const phiDetector = createLocalPhiDetector({ regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold });
+const steps = [parseDicom(), deidentifyMetadata({ rules, state: openStateStore(path.join(work, 'state')) }), cleanPixels({ textDetector: recording, phiDetector })];
+
+type Tally = { removed: number; total: number };
+const tallies = new Map<string, Tally>();
+const count = (key: string, removed: boolean) => {
+  const t = tallies.get(key) ?? { removed: 0, total: 0 };
+  t.total++;
+  if (removed) t.removed++;
+  tallies.set(key, t);
+};
+let linesKept = 0;
+let linesTotal = 0;
+let seconds = 0;
+const cases = stressCases(sizes, every);
+try {
+  for (const c of cases) {
+    const { sample, bytes } = await stressSample(c);
+    readLines = [];
+    const t0 = performance.now();
+    const file = await processFile(new DicomFile(`case ${c.seed}`, bytes), steps);
+    seconds += (performance.now() - t0) / 1000;
+    const fatal = file.messages.find((m) => m.severity === 'fatal');
+    if (fatal) throw new Error(`${c.seed}: ${fatal.reason}`);
+    const score = scoreRedaction(await decodeForScoring(bytes), await decodeForScoring(writeDicom(file.dataset!)), sample.truth);
+    const classes = phiClasses(sample);
+    // Scored per frame: the stress layouts are single-frame, so truth word i is score word i.
+    const missed = new Set(score.missed.map((m) => m.text));
+    sample.truth.phi.forEach((t, i) => {
+      const removed = !missed.has(t.text);
+      count(`${c.kind} | ${classes[i]}`, removed);
+      count(`${c.size}px | ${classes[i]}`, removed);
+      count(`${c.ink} ink | all`, removed);
+      count(`${c.variant} | all`, removed);
+      count('all | all', removed);
+    });
+    linesKept += score.harmlessLinesKept;
+    linesTotal += score.harmlessLinesTotal;
+    if (verbose && (score.missed.length || score.damaged.length)) {
+      console.log(`${c.face} ${c.size}px ${c.ink} ${c.variant} ${c.spec.name}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
+      console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
+    }
+  }
+} finally {
+  await textDetector.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\n${textEngine}, ${cases.length} images (sizes ${sizes.join(',')}, every ${every})`);
+for (const [key, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
+  console.log(`${key.padEnd(32)} ${((t.removed / t.total) * 100).toFixed(1).padStart(5)}% of ${t.total}`);
+}
+console.log(`harmless lines kept: ${((linesKept / linesTotal) * 100).toFixed(1)}% of ${linesTotal}`);
+console.log(`time per image: ${(seconds / cases.length).toFixed(2)} s`);
