@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { mkdir, open, readFile, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StorageError, storageError } from './errors.js';
 import { kitTemporaryOwner, makeFolders, temporaryPathFor, TEMP_SUFFIX } from '../safe-files.js';
@@ -66,7 +66,14 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
 
   /** Refuses a target that is (through links) one of the protected inputs. */
   async function refuseInput(target: string, key: string): Promise<void> {
-    if (options.protectedPaths && options.protectedPaths.size > 0 && options.protectedPaths.has(await realTarget(target))) {
+    if (!options.protectedPaths || options.protectedPaths.size === 0) return;
+    // Nothing at the path (the usual case, a new output): no input can be written over there, and
+    // one lstat (which follows links in the folders) shows it. Anything there is resolved in full.
+    const occupied = await lstat(target).then(
+      () => true,
+      (error: unknown) => !isMissing(error),
+    );
+    if (occupied && options.protectedPaths.has(await realTarget(target))) {
       throw new StorageError(ENGINE, `refusing to overwrite an input: ${where(key)}`, { key });
     }
   }
