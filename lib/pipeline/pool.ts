@@ -11,6 +11,9 @@ import type { RecipeAws } from './recipe.js';
 import { openInputContext, type RunSettings } from './process-input.js';
 import { runInputTask, type InputTask, type TaskIo, type TaskOutcome } from './input-task.js';
 
+/** Node options a worker thread refuses in its `execArgv` (heap sizes are the process's). */
+const V8_HEAP_OPTION = /^--(?:max-old-space-size|max-semi-space-size|max-young-generation-size|stack-size)(?:=|$)/;
+
 /** Tasks a pool thread holds at once. */
 export const TASKS_PER_THREAD = 2;
 
@@ -61,7 +64,8 @@ export function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot,
     // context processes its inputs one at a time).
     concurrentTasksPerWorker: TASKS_PER_THREAD,
     workerData: { settings, snapshot, io },
-    ...(fromSource ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
+    // Threads inherit this process's options, but refuse V8 heap sizes given to them again explicitly.
+    ...(fromSource ? { execArgv: [...process.execArgv.filter((a) => !V8_HEAP_OPTION.test(a)), '--import', 'tsx'] } : {}),
   });
   return {
     threads,
