@@ -8,9 +8,10 @@ import dcmjs from 'dcmjs';
 import type { DicomDataset, DicomDict, DicomElement } from './dataset.js';
 import {
   encodePixelElement,
-  fragmentsToFrames,
+  fragmentGroups,
   type ExtendedOffsets,
   framesDigest,
+  framesMatch,
   type RawPixelElement,
 } from './pixel-element.js';
 import { READ_COPIES, formatBytes, inflateLimit, resourceLimits, type ResourceLimits } from './limits.js';
@@ -198,20 +199,18 @@ export function writeDicom(dataset: DicomDataset): Uint8Array {
   if ((!pixel || dcmjsWritesPixels) && !deflate) return head;
 
   const metaEnd = 132 + 12 + new DataView(head.buffer, head.byteOffset).getUint32(140, true);
-  let body = head.subarray(metaEnd);
-  if (pixel) {
-    const pixelBytes =
-      raw && raw.bytes && raw.implicitVR === implicitVR
-        ? raw.bytes
-        : encodePixelElement(pixel.Value as ArrayBuffer[], {
-            encapsulated: isEncapsulated(transferSyntaxUID),
-            implicitVR,
-            vr: pixel.vr === 'OB' ? 'OB' : 'OW',
-          });
-    body = concat([body, pixelBytes]);
-  }
-  if (deflate) body = deflateRawSync(body);
-  return concat([head.subarray(0, metaEnd), body]);
+  const pixelBytes = !pixel
+    ? new Uint8Array()
+    : raw && raw.bytes && raw.implicitVR === implicitVR
+      ? raw.bytes
+      : encodePixelElement(pixel.Value as ArrayBuffer[], {
+          encapsulated: isEncapsulated(transferSyntaxUID),
+          implicitVR,
+          vr: pixel.vr === 'OB' ? 'OB' : 'OW',
+        });
+  // The pixel bytes are copied once, into the file.
+  if (!deflate) return concat([head, pixelBytes]);
+  return concat([head.subarray(0, metaEnd), deflateRawSync(concat([head.subarray(metaEnd), pixelBytes]))]);
 }
 
 /** Deep copy of a dataset; binary values are copied, so the copy can be changed freely. */
@@ -255,7 +254,9 @@ export function pixelDataUnchanged(dataset: DicomDataset): boolean {
 function unchangedRaw(pixel: DicomElement): RawPixelElement | undefined {
   const raw = rawPixelElements.get(pixel);
   if (!raw) return undefined;
-  return framesDigest(pixel.Value as ArrayBuffer[]) === raw.digest ? raw : undefined;
+  const frames = pixel.Value ?? [];
+  if (raw.original) return framesMatch(frames, raw.original) ? raw : undefined;
+  return framesDigest(frames as ArrayBuffer[]) === raw.digest ? raw : undefined;
 }
 
 function buildMeta(dataset: DicomDataset, transferSyntaxUID: string): DicomDict {
@@ -281,7 +282,7 @@ function buildMeta(dataset: DicomDataset, transferSyntaxUID: string): DicomDict 
 /**
  * Sets the dataset's Pixel Data from its element in the dataset's bytes: native data as one value
  * (big endian words swapped to little endian, so every step sees little endian), encapsulated data
- * as one value per frame, grouped and checked by {@link fragmentsToFrames}. The element's bytes are
+ * as one value per frame, grouped and checked by {@link fragmentGroups}. The element's bytes are
  * kept (a view, not a copy) so that unchanged pixel data is written back byte for byte.
  */
 function attachPixelData(dataset: DicomDataset, body: Uint8Array, position: PixelElementPosition, source: string): void {
@@ -294,18 +295,19 @@ function attachPixelData(dataset: DicomDataset, body: Uint8Array, position: Pixe
     const offsetTable: number[] = [];
     for (let i = 0; i + 4 <= table.byteLength; i += 4) offsetTable.push(tableView.getUint32(i, true));
     const numberOfFrames = Number.parseInt(String(dataset.dict['00280008']?.Value?.[0] ?? '1'), 10) || 1;
-    let frames: ArrayBuffer[];
+    let original: Uint8Array[][];
     try {
-      frames = fragmentsToFrames(fragments, offsetTable, numberOfFrames, extendedOffsets(dataset)).map(toArrayBuffer);
+      original = fragmentGroups(fragments, offsetTable, numberOfFrames, extendedOffsets(dataset));
     } catch (error) {
       throw new DicomReadError(source, `encapsulated Pixel Data does not match its header: ${describe(error)}`, { cause: error });
     }
-    const pixel: DicomElement = { vr: position.vr, Value: frames };
+    const pixel: DicomElement = { vr: position.vr, Value: original.map((parts) => joinToArrayBuffer(parts)) };
     dataset.dict[PIXEL_DATA] = pixel;
-    rawPixelElements.set(pixel, { bytes: body.subarray(position.start, position.end), encapsulated: true, implicitVR, digest: framesDigest(frames) });
+    rawPixelElements.set(pixel, { bytes: body.subarray(position.start, position.end), encapsulated: true, implicitVR, original });
     return;
   }
-  const value = toArrayBuffer(body.subarray(position.valueStart, position.end));
+  const valueBytes = body.subarray(position.valueStart, position.end);
+  const value = toArrayBuffer(valueBytes);
   const bits = Number(dataset.dict['00280100']?.Value?.[0] ?? 16);
   const vr = position.vr === 'OB' || position.vr === 'OW' ? position.vr : bits > 8 ? 'OW' : 'OB';
   const pixel: DicomElement = { vr, Value: [value] };
@@ -316,7 +318,7 @@ function attachPixelData(dataset: DicomDataset, body: Uint8Array, position: Pixe
     rawPixelElements.set(pixel, { encapsulated: false, implicitVR: false, digest: framesDigest(pixel.Value as ArrayBuffer[]) });
     return;
   }
-  rawPixelElements.set(pixel, { bytes: body.subarray(position.start, position.end), encapsulated: false, implicitVR, digest: framesDigest([value]) });
+  rawPixelElements.set(pixel, { bytes: body.subarray(position.start, position.end), encapsulated: false, implicitVR, original: [[valueBytes]] });
 }
 
 /** The Extended Offset Table and its lengths (64-bit little-endian values), when the dataset has them. */
@@ -351,6 +353,17 @@ function swapWords(frame: ArrayBuffer, size: 1 | 2 | 4): ArrayBuffer {
   if (size === 2) buffer.swap16();
   else buffer.swap32();
   return bytes.buffer;
+}
+
+/** The parts joined in one new ArrayBuffer (one copy). */
+function joinToArrayBuffer(parts: readonly Uint8Array[]): ArrayBuffer {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out.buffer;
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {

@@ -11,8 +11,13 @@ export interface RawPixelElement {
   encapsulated: boolean;
   /** Whether the header was written in implicit VR. */
   implicitVR: boolean;
-  /** Digest of the frames as read; a changed digest means the pixels were changed. */
-  digest: string;
+  /**
+   * The frames as read, each as the parts (views into the bytes read, not copies) it was made of:
+   * frames that differ from them were changed. Absent for big endian data (its frames were swapped).
+   */
+  original?: Uint8Array[][];
+  /** Digest of the frames as read, when `original` is absent; a changed digest means the pixels were changed. */
+  digest?: string;
 }
 
 const ITEM = 0xe000fffe; // (FFFE,E000) read as a little-endian uint32 of group then element
@@ -26,6 +31,28 @@ export function framesDigest(frames: readonly ArrayBuffer[]): string {
     hash.update('|');
   }
   return hash.digest('hex');
+}
+
+/**
+ * True when every frame holds exactly the bytes of its parts as read ({@link RawPixelElement.original}):
+ * a byte comparison, far cheaper than hashing the frames again.
+ */
+export function framesMatch(frames: readonly unknown[], original: readonly (readonly Uint8Array[])[]): boolean {
+  if (frames.length !== original.length) return false;
+  for (const [i, frame] of frames.entries()) {
+    let bytes: Buffer;
+    if (frame instanceof ArrayBuffer) bytes = Buffer.from(frame);
+    else if (ArrayBuffer.isView(frame)) bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+    else return false;
+    let offset = 0;
+    for (const part of original[i]) {
+      const end = offset + part.byteLength;
+      if (end > bytes.byteLength || !bytes.subarray(offset, end).equals(part)) return false;
+      offset = end;
+    }
+    if (offset !== bytes.byteLength) return false;
+  }
+  return true;
 }
 
 interface Located {
@@ -109,6 +136,11 @@ export interface ExtendedOffsets {
  * @throws Error saying, in words, how the fragments and tables disagree with Number of Frames.
  */
 export function fragmentsToFrames(fragments: Uint8Array[], offsetTable: number[], numberOfFrames: number, extended?: ExtendedOffsets): Uint8Array[] {
+  return fragmentGroups(fragments, offsetTable, numberOfFrames, extended).map(concat);
+}
+
+/** {@link fragmentsToFrames}, the frames left as their fragments (views, not copies). */
+export function fragmentGroups(fragments: Uint8Array[], offsetTable: number[], numberOfFrames: number, extended?: ExtendedOffsets): Uint8Array[][] {
   if (fragments.length === 0) throw new Error('holds no fragments');
   const starts: number[] = [];
   let position = 0;
@@ -131,9 +163,10 @@ export function fragmentsToFrames(fragments: Uint8Array[], offsetTable: number[]
       const first = frameAt(offset, 'Extended Offset Table', i);
       const last = i + 1 < offsets.length ? frameAt(offsets[i + 1], 'Extended Offset Table', i + 1) : fragments.length;
       if (last <= first) throw new Error('the Extended Offset Table entries are not in increasing order');
-      const frame = concat(fragments.slice(first, last));
-      if (frame.byteLength !== lengths[i] && frame.byteLength !== lengths[i] + 1) {
-        throw new Error(`frame ${i} is ${frame.byteLength} bytes but the Extended Offset Table Lengths say ${lengths[i]}`);
+      const frame = fragments.slice(first, last);
+      const length = frame.reduce((sum, f) => sum + f.byteLength, 0);
+      if (length !== lengths[i] && length !== lengths[i] + 1) {
+        throw new Error(`frame ${i} is ${length} bytes but the Extended Offset Table Lengths say ${lengths[i]}`);
       }
       return frame;
     });
@@ -147,11 +180,11 @@ export function fragmentsToFrames(fragments: Uint8Array[], offsetTable: number[]
     return firsts.map((first, i) => {
       const last = firsts[i + 1] ?? fragments.length;
       if (last <= first) throw new Error('the Basic Offset Table entries are not in increasing order');
-      return concat(fragments.slice(first, last));
+      return fragments.slice(first, last);
     });
   }
-  if (numberOfFrames === 1) return [concat(fragments)];
-  if (fragments.length === numberOfFrames) return fragments.map((f) => f.slice());
+  if (numberOfFrames === 1) return [fragments];
+  if (fragments.length === numberOfFrames) return fragments.map((f) => [f]);
   if (fragments.length < numberOfFrames) {
     throw new Error(`holds ${fragments.length} ${plural(fragments.length, 'fragment', 'fragments')} for ${numberOfFrames} frames`);
   }
@@ -164,7 +197,7 @@ export function fragmentsToFrames(fragments: Uint8Array[], offsetTable: number[]
   if (frames.length !== numberOfFrames) {
     throw new Error(`holds ${fragments.length} fragments that start ${frames.length} images for ${numberOfFrames} frames`);
   }
-  return frames.map(concat);
+  return frames;
 }
 
 function plural(n: number, one: string, many: string): string {

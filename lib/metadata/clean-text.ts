@@ -11,7 +11,8 @@ import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
 import { findCuedNames } from '../text/names.js';
-import { findShapes, INSTITUTION_SHAPE } from '../text/shapes.js';
+import { INSTITUTION_SHAPE } from '../text/shapes.js';
+import { findShapes } from '../text/shape-memo.js';
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);

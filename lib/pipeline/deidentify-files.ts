@@ -11,14 +11,15 @@ import { DUPLICATE_INSTANCE, OutputNames } from '../steps/save.js';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
 import { AwsPreflightError, startAwsRun, type AwsRunOptions } from './aws-run.js';
 import type { ObjectStorage } from '../storage/types.js';
-import { InputReadError, readRegularFile, realPaths, type InputEntry, type StorageOpener } from './inputs.js';
+import { realPaths, type InputEntry, type StorageOpener } from './inputs.js';
+import { messageOf, readFailure, type InputTask, type TaskOutcome } from './input-task.js';
 import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
 import { capMessage } from './messages.js';
 import { manifestWarnings } from './warnings.js';
 import { openInProcessExecutor, openPoolExecutor, type InputExecutor } from './pool.js';
-import type { InputOutcome, RunSettings } from './process-input.js';
+import type { RunSettings } from './process-input.js';
 import { chooseTextEngine, DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TEXT_ENGINE_CHOICES } from './recipe.js';
-import { contentHash, openResumeLedger, settingsHash, type ResumeLedger } from './resume.js';
+import { openResumeLedger, settingsHash, type ResumeLedger } from './resume.js';
 import { listRunInputs } from './run-inputs.js';
 import { assertRunPathsApart, RunConfigurationError } from './run-paths.js';
 
@@ -106,7 +107,7 @@ export interface RunResult {
   stopped?: string;
 }
 
-/** Inputs (or their outputs) held at once beyond one per thread, so reading and writing overlap processing. */
+/** Inputs (or their outputs) in flight beyond those the executor holds, so reading and writing overlap processing. */
 const EXTRA_IN_FLIGHT = 4;
 /** Bytes of inputs and outputs held at once (an input larger than this still goes, alone). */
 const BYTES_IN_FLIGHT = 256 * 1024 ** 2;
@@ -179,12 +180,22 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   let run: OrderedRun | undefined;
   try {
     state = openStateStore(stateDir);
-    const storage = target.engine === 's3' ? openOutput() : (options.outStorage ?? openStorageTarget(target, { protectedPaths: await realPaths(entries) }));
+    const protectedPaths = localOut && !options.outStorage ? await realPaths(entries) : undefined;
+    const storage = target.engine === 's3' ? openOutput() : (options.outStorage ?? openStorageTarget(target, { protectedPaths }));
     const outputId = localOut ? await realpath(localOut).catch(() => localOut) : options.out.replace(/\/+$/, '');
     ledger = await openResumeLedger(stateDir, outputId, settingsHash(settings), state.keyedHash);
     const snapshot = state.snapshot();
+    const done = options.resume !== false ? ledger.contents() : [];
     // The aws engine shares one session (usage, stop on a refused credential) and runs in this thread.
-    executor = jobs > 1 && engine === 'local' ? openPoolExecutor(settings, snapshot, jobs) : await openInProcessExecutor(settings, snapshot, { session, staging });
+    executor =
+      jobs > 1 && engine === 'local'
+        ? openPoolExecutor(settings, snapshot, jobs, {
+            maxInputBytes: options.maxInputBytes,
+            done,
+            // The threads stage outputs in a local folder themselves; other storage is written from here.
+            ...(localOut && protectedPaths ? { output: { root: localOut, protectedPaths: [...protectedPaths] } } : {}),
+          })
+        : await openInProcessExecutor(settings, snapshot, { maxInputBytes: options.maxInputBytes, done: new Set(done), storage }, { session, staging });
     run = new OrderedRun({ entries, state, storage, executor, ledger, manifest, settings, options, session });
     await run.go();
   } finally {
@@ -211,7 +222,7 @@ interface Slot {
   /** False while that write runs. */
   writtenDone?: boolean;
   /** What the executor gave. */
-  outcome?: InputOutcome;
+  outcome?: TaskOutcome;
 }
 
 /**
@@ -259,13 +270,20 @@ class OrderedRun {
     const { entries, executor } = this.run;
     this.started = performance.now();
     // An AWS run goes one file at a time, as its usage is counted per file and a refused session stops it.
-    const window = this.run.session ? 1 : executor.threads + EXTRA_IN_FLIGHT;
-    for (let index = 0; index < entries.length; index++) {
-      while (this.next < entries.length && this.next - index < window && (this.bytesInFlight < BYTES_IN_FLIGHT || this.next === index)) this.start(this.next++);
-      const slot = await this.slots.get(index)!;
-      this.slots.delete(index);
-      await this.commit(slot, index);
-      if (this.failure) throw this.failure;
+    const window = this.run.session ? 1 : executor.tasks + EXTRA_IN_FLIGHT;
+    try {
+      for (let index = 0; index < entries.length; index++) {
+        while (this.next < entries.length && this.next - index < window && (this.bytesInFlight < BYTES_IN_FLIGHT || this.next === index)) this.start(this.next++);
+        const slot = await this.slots.get(index)!;
+        this.slots.delete(index);
+        await this.commit(slot, index);
+        if (this.failure) throw this.failure;
+      }
+    } catch (error) {
+      // Outputs staged ahead of a failure are never published: remove them.
+      for (const slot of await Promise.all(this.slots.values())) await this.release(slot);
+      this.slots.clear();
+      throw error;
     }
     await this.drain();
     this.finished = performance.now();
@@ -317,17 +335,9 @@ class OrderedRun {
     const { input } = slot;
     if (input.error) return void (slot.entry = { input: input.path, status: 'error', error: input.error });
     if (input.skipped) return void (slot.entry = { input: input.path, status: 'skipped', error: input.skipped });
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.read(input);
-    } catch (error) {
-      return void (slot.entry = { input: input.path, status: 'error', error: readFailure(error) });
-    }
-    this.hold(slot, bytes.byteLength);
-    this.bytesRead += bytes.byteLength;
-    slot.content = contentHash(bytes);
-    if (this.run.options.resume !== false) {
-      const earlier = this.run.ledger.take(slot.content);
+    let outcome = await this.process(slot, {});
+    if (outcome.earlier && outcome.content) {
+      const earlier = this.run.ledger.take(outcome.content);
       if (earlier?.output && (await this.run.storage.has?.(earlier.output).catch(() => false))) {
         const { input: _earlierPath, ...kept } = earlier;
         slot.entry = {
@@ -337,24 +347,60 @@ class OrderedRun {
           resumed: true,
           error: 'already de-identified into this output by an earlier run (same content, rules and options)',
         };
-        this.hold(slot, -slot.bytes);
         return;
       }
-    }
-    let outcome: InputOutcome;
-    try {
-      outcome = await this.run.executor.run({ path: input.path, bytes, fromFolder: input.fromFolder });
-    } catch (error) {
-      outcome = { entry: { input: input.path, status: 'error', error: `the file could not be processed: ${(error as Error)?.message ?? String(error)}` }, records: { uids: [], patients: [] } };
+      // Its output is gone: do it again.
+      outcome = await this.process(slot, { force: true, expectContent: outcome.content });
     }
     this.accept(slot, outcome);
   }
 
-  /** Takes a processed input's outcome: its entry, and its output to write once committed. */
-  private accept(slot: Slot, outcome: InputOutcome): void {
+  /**
+   * Has the executor read (or, for object-storage inputs, be given), process and stage the input;
+   * never rejects. The first read sets the slot's content hash and counts its bytes.
+   */
+  private async process(slot: Slot, extra: Partial<InputTask>): Promise<TaskOutcome> {
+    const { input } = slot;
+    const task: InputTask = { path: input.path, fromFolder: input.fromFolder, ...extra };
+    let outcome: TaskOutcome;
+    try {
+      if (input.read) {
+        task.bytes = await input.read();
+        this.hold(slot, task.bytes.byteLength);
+      }
+    } catch (error) {
+      return { entry: { input: input.path, status: 'error', error: readFailure(error) }, records: { uids: [], patients: [] } };
+    }
+    try {
+      outcome = await this.run.executor.run(task);
+    } catch (error) {
+      outcome = { entry: { input: input.path, status: 'error', error: `the file could not be processed: ${messageOf(error)}` }, records: { uids: [], patients: [] } };
+    }
+    if (task.bytes) this.hold(slot, -task.bytes.byteLength);
+    if (outcome.content && !slot.content) {
+      slot.content = outcome.content;
+      this.bytesRead += outcome.bytesRead ?? 0;
+    }
+    return outcome;
+  }
+
+  /** Takes a processed input's outcome: its entry, and its output to publish or write once committed. */
+  private accept(slot: Slot, outcome: TaskOutcome): void {
     slot.entry = outcome.entry;
     slot.outcome = outcome;
-    this.hold(slot, (outcome.output?.byteLength ?? 0) - slot.bytes);
+    this.hold(slot, outcome.output?.byteLength ?? 0);
+  }
+
+  /** Lets go of an outcome that will not be published: its staged output removed, its bytes released. */
+  private async release(slot: Slot): Promise<void> {
+    const outcome = slot.outcome;
+    if (outcome?.staged) {
+      const staged = outcome.staged;
+      outcome.staged = undefined;
+      await this.run.storage.discard?.(staged).catch(() => {});
+    }
+    if (outcome) outcome.output = undefined;
+    this.hold(slot, -slot.bytes);
   }
 
   private hold(slot: Slot, delta: number): void {
@@ -362,27 +408,22 @@ class OrderedRun {
     this.bytesInFlight += delta;
   }
 
-  private read(input: InputEntry): Promise<Uint8Array> {
-    return input.read ? input.read() : readRegularFile(input.path, this.run.options.maxInputBytes);
-  }
-
   /** In input order: absorb the input's map entries, name and start writing its output, queue its line. */
   private async commit(slot: Slot, index: number): Promise<void> {
     const { state, session } = this.run;
     let outcome = slot.outcome;
-    if (outcome?.entry.status === 'ok' && outcome.output) {
+    if (outcome?.entry.status === 'ok' && (outcome.output || outcome.staged)) {
       let conflicts = state.absorb(outcome.records);
       if (conflicts.length > 0) {
         // The input derived a pseudonym the maps give to another patient (a collision): do it again,
-        // told which are taken; its bytes went to the worker, so read them again.
-        try {
-          const bytes = await this.read(slot.input);
-          if (contentHash(bytes) !== slot.content) throw new InputReadError('the file changed while the run read it');
-          outcome = await this.run.executor.run({ path: slot.input.path, bytes, fromFolder: slot.input.fromFolder }, conflicts);
-          conflicts = outcome.entry.status === 'ok' ? state.absorb(outcome.records) : [];
-          if (conflicts.length > 0) throw new Error('the Patient ID pseudonym still collides with another patient\'s');
-        } catch (error) {
-          outcome = { entry: { input: slot.input.path, status: 'error', error: readFailure(error) }, records: { uids: [], patients: [] } };
+        // told which are taken, from its bytes read again.
+        await this.release(slot);
+        outcome = await this.process(slot, { force: true, expectContent: slot.content, conflicts });
+        conflicts = outcome.entry.status === 'ok' ? state.absorb(outcome.records) : [];
+        if (conflicts.length > 0) {
+          slot.outcome = outcome;
+          await this.release(slot);
+          outcome = { entry: { input: slot.input.path, status: 'error', error: 'the Patient ID pseudonym still collides with another patient\'s' }, records: { uids: [], patients: [] } };
         }
         this.accept(slot, outcome);
       }
@@ -394,13 +435,14 @@ class OrderedRun {
       entry.contentHash = slot.content;
       entry.rulesHash = this.settingsRulesHash;
     }
-    if (entry.status === 'ok' && outcome?.output && entry.output) {
+    if (entry.status === 'ok' && (outcome?.output || outcome?.staged) && entry.output) {
       const key = this.names.claim(entry.output);
       if (key !== entry.output && !entry.warnings?.some((w) => w.id === DUPLICATE_INSTANCE.ruleId)) entry.warnings = [...(entry.warnings ?? []), ...manifestWarnings([DUPLICATE_INSTANCE])];
       entry.output = key;
-      const bytes = outcome.output;
+      const { storage } = this.run;
+      const { output: bytes, staged } = outcome;
       slot.writtenDone = false;
-      slot.written = this.run.storage.put(key, bytes).then(
+      slot.written = (staged && storage.publish ? storage.publish(staged, key) : storage.put(key, bytes ?? new Uint8Array())).then(
         () => {
           slot.writtenDone = true;
           this.hold(slot, -slot.bytes);
@@ -412,9 +454,10 @@ class OrderedRun {
         },
       );
       outcome.output = undefined;
+      outcome.staged = undefined;
     } else {
       if (entry.resumed && entry.output) this.names.claim(entry.output);
-      this.hold(slot, -slot.bytes);
+      await this.release(slot);
     }
     this.pending.push(slot);
     // A credential, region or permission error would fail every later file the same way: stop, and say it once.
@@ -456,12 +499,6 @@ class OrderedRun {
       if (!batch[i].notProcessed) this.run.options.onFile?.(entry, this.durable, this.run.entries.length);
     }
   }
-}
-
-function readFailure(error: unknown): string {
-  if (error instanceof InputReadError) return error.message;
-  const reason = (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
-  return `cannot read input: ${reason}`;
 }
 
 /** The number of cores: the CLI's default for `--jobs`. */

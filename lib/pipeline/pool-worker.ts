@@ -1,20 +1,28 @@
 /**
  * A worker thread of the pool: opens its input context (steps, a warm OCR engine) once, when the
- * thread starts, then de-identifies one input per task. Output bytes go back to the main thread
- * moved, not copied.
+ * thread starts, then reads, de-identifies and stages one input per task. Output bytes that cannot
+ * be staged here go back to the main thread moved, not copied.
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import type { PatientConflict, StateSnapshot } from '../state/index.js';
-import { openInputContext, processInput, type InputDescriptor, type InputOutcome, type RunSettings } from './process-input.js';
+import type { StateSnapshot } from '../state/index.js';
+import { createLocalStorage } from '../storage/local.js';
+import { runInputTask, type InputTask, type TaskIo } from './input-task.js';
+import type { PoolIo } from './pool.js';
+import { openInputContext, type RunSettings } from './process-input.js';
 
-const { settings, snapshot } = workerData as { settings: RunSettings; snapshot: StateSnapshot };
+const { settings, snapshot, io } = workerData as { settings: RunSettings; snapshot: StateSnapshot; io: PoolIo };
 const context = openInputContext(settings, snapshot);
 // A context that cannot open fails every task with its reason (awaited there), not the thread.
 context.catch(() => {});
+const taskIo: TaskIo = {
+  maxInputBytes: io.maxInputBytes,
+  done: new Set(io.done),
+  storage: io.output ? createLocalStorage({ root: io.output.root, protectedPaths: new Set(io.output.protectedPaths) }) : undefined,
+};
 
-/** The pool's task: one input (its bytes moved here), and the store's answer to a first try if any. */
-export default async function deidentifyInput(task: { input: InputDescriptor; conflicts?: PatientConflict[] }): Promise<unknown> {
-  const outcome: InputOutcome = await processInput(task.input, await context, task.conflicts);
+/** The pool's task: one input (its path, or its bytes moved here). */
+export default async function deidentifyInput(task: InputTask): Promise<unknown> {
+  const outcome = await runInputTask(task, await context, taskIo);
   // The runner reads the entry, not the messages: do not copy them across.
   delete outcome.messages;
   const output = outcome.output;

@@ -2,28 +2,49 @@
  * Where inputs are de-identified: in this thread, or in a pool of worker threads (piscina), each
  * with its own steps and warm OCR engine. Either way an input gives the same outcome: the workers
  * derive the state's values from its snapshot, and the runner commits outcomes in input order.
+ * Each task reads its input, hashes it and stages its output itself (see `input-task.ts`), so the
+ * thread running the runner only orders.
  */
 import { Piscina } from 'piscina';
-import type { PatientConflict, StateSnapshot } from '../state/index.js';
+import type { StateSnapshot } from '../state/index.js';
 import type { RecipeAws } from './recipe.js';
-import { openInputContext, processInput, type InputDescriptor, type InputOutcome, type RunSettings } from './process-input.js';
+import { openInputContext, type RunSettings } from './process-input.js';
+import { runInputTask, type InputTask, type TaskIo, type TaskOutcome } from './input-task.js';
 
-/** Runs {@link processInput} somewhere. */
+/** Node options a worker thread refuses in its `execArgv` (heap sizes are the process's). */
+const V8_HEAP_OPTION = /^--(?:max-old-space-size|max-semi-space-size|max-young-generation-size|stack-size)(?:=|$)/;
+
+/** Tasks a pool thread holds at once. */
+export const TASKS_PER_THREAD = 2;
+
+/** Runs {@link runInputTask} somewhere. */
 export interface InputExecutor {
   /** Threads processing inputs at once. */
   readonly threads: number;
-  /** De-identifies one input; its bytes may be moved to another thread (do not use them after). */
-  run(input: InputDescriptor, conflicts?: readonly PatientConflict[]): Promise<InputOutcome>;
+  /** Inputs it holds at once (reading and writing overlap processing). */
+  readonly tasks: number;
+  /** De-identifies one input; bytes given with it may be moved to another thread (do not use them after). */
+  run(task: InputTask): Promise<TaskOutcome>;
   /** Ends the threads and their OCR engines. */
   close(): Promise<void>;
 }
 
+/** A pool's {@link TaskIo}, as plain data for its threads. */
+export interface PoolIo {
+  maxInputBytes?: number;
+  /** Content hashes an earlier run into this output did. */
+  done: string[];
+  /** A local output folder the threads stage outputs in, and the real paths of inputs never written over. */
+  output?: { root: string; protectedPaths: string[] };
+}
+
 /** One input at a time in this thread. */
-export async function openInProcessExecutor(settings: RunSettings, snapshot: StateSnapshot, aws?: RecipeAws): Promise<InputExecutor> {
+export async function openInProcessExecutor(settings: RunSettings, snapshot: StateSnapshot, io: TaskIo, aws?: RecipeAws): Promise<InputExecutor> {
   const context = await openInputContext(settings, snapshot, aws);
   return {
     threads: 1,
-    run: (input, conflicts) => processInput(input, context, conflicts),
+    tasks: 1,
+    run: (task) => runInputTask(task, context, io),
     close: () => context.close(),
   };
 }
@@ -32,24 +53,30 @@ export async function openInProcessExecutor(settings: RunSettings, snapshot: Sta
  * A pool of `threads` worker threads, each opening its context when it starts. Run from the
  * TypeScript sources (tests, `tsx`), the workers load them through tsx too.
  */
-export function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot, threads: number): InputExecutor {
+export function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot, threads: number, io: PoolIo): InputExecutor {
   const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
     filename: new URL(fromSource ? './pool-worker.ts' : './pool-worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: { settings, snapshot },
-    ...(fromSource ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
+    // Two tasks per thread: one is read or flushed to disk while the other is processed (a
+    // context processes its inputs one at a time).
+    concurrentTasksPerWorker: TASKS_PER_THREAD,
+    workerData: { settings, snapshot, io },
+    // Threads inherit this process's options, but refuse V8 heap sizes given to them again explicitly.
+    ...(fromSource ? { execArgv: [...process.execArgv.filter((a) => !V8_HEAP_OPTION.test(a)), '--import', 'tsx'] } : {}),
   });
   return {
     threads,
-    run(input, conflicts) {
-      const bytes = input.bytes;
+    tasks: threads * TASKS_PER_THREAD,
+    run(task) {
+      const bytes = task.bytes;
+      if (!bytes) return pool.run(task) as Promise<TaskOutcome>;
       // Move the bytes when they own their buffer whole; a view into a shared buffer is copied.
       const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(bytes.buffer instanceof SharedArrayBuffer);
       const moved = owned ? bytes : bytes.slice();
-      return pool.run({ input: { ...input, bytes: moved }, conflicts }, { transferList: [moved.buffer as ArrayBuffer] }) as Promise<InputOutcome>;
+      return pool.run({ ...task, bytes: moved }, { transferList: [moved.buffer as ArrayBuffer] }) as Promise<TaskOutcome>;
     },
     close: () => pool.destroy(),
   };

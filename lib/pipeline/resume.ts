@@ -41,6 +41,8 @@ export interface ResumeLedger {
    * the earlier run's entries in turn).
    */
   take(content: string): ManifestEntry | undefined;
+  /** The contents an earlier run did (those {@link ResumeLedger.take} may still answer). */
+  contents(): string[];
   /** Records inputs done (their outputs written and their map entries saved), in one write and one flush. */
   record(done: ReadonlyArray<{ content: string; entry: ManifestEntry }>): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +79,7 @@ export async function openResumeLedger(stateDir: string, outputId: string, setti
       const list = earlier.get(content);
       return list?.shift();
     },
+    contents: () => [...earlier.keys()],
     async record(done) {
       if (done.length === 0) return;
       handle ??= await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW, 0o600);

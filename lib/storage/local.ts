@@ -1,10 +1,10 @@
 import { constants } from 'node:fs';
-import { mkdir, open, readFile, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StorageError, storageError } from './errors.js';
-import { makeFolders, temporaryPathFor, TEMP_SUFFIX } from '../safe-files.js';
+import { kitTemporaryOwner, makeFolders, temporaryPathFor, TEMP_SUFFIX } from '../safe-files.js';
 import { assertKey, normalizePrefix } from './keys.js';
-import type { ObjectStorage } from './types.js';
+import type { ObjectStorage, StagedObject } from './types.js';
 
 const ENGINE = 'local';
 /** A new temporary file: created here and now, never an existing file or a planted link. */
@@ -64,6 +64,44 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
     }
   }
 
+  /** Refuses a target that is (through links) one of the protected inputs. */
+  async function refuseInput(target: string, key: string): Promise<void> {
+    if (!options.protectedPaths || options.protectedPaths.size === 0) return;
+    // Nothing at the path (the usual case, a new output): no input can be written over there, and
+    // one lstat (which follows links in the folders) shows it. Anything there is resolved in full.
+    const occupied = await lstat(target).then(
+      () => true,
+      (error: unknown) => !isMissing(error),
+    );
+    if (occupied && options.protectedPaths.has(await realTarget(target))) {
+      throw new StorageError(ENGINE, `refusing to overwrite an input: ${where(key)}`, { key });
+    }
+  }
+
+  /** Writes `bytes` to a new temporary file beside `target` (never an existing file or a link), flushed. */
+  async function writeTemporary(target: string, temporary: string, bytes: Uint8Array, sensitive: boolean): Promise<void> {
+    const mode = sensitive ? (options.sensitiveMode ?? 0o600) : 0o644;
+    if (sensitive) await makeFolders(path.dirname(target), 0o700);
+    else await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
+    const handle = await open(temporary, EXCLUSIVE, mode);
+    try {
+      if (sensitive) await handle.chmod(mode); // exact, whatever the umask
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** A staged object's temporary file, checked to be one this engine makes under its root. */
+  function ownTemporary(staged: StagedObject): string {
+    const temporary = path.resolve(staged.temporary);
+    if (!temporary.startsWith(root + path.sep) || kitTemporaryOwner(path.basename(temporary)) === undefined) {
+      throw new StorageError(ENGINE, `not a staged object of this storage: ${where(staged.key)}`, { key: staged.key });
+    }
+    return temporary;
+  }
+
   return {
     name: ENGINE,
     async get(key) {
@@ -78,27 +116,46 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
     async put(key, bytes, putOptions) {
       const target = resolveKey(key);
       const sensitive = putOptions?.sensitive === true;
-      if (options.protectedPaths && options.protectedPaths.size > 0 && options.protectedPaths.has(await realTarget(target))) {
-        throw new StorageError(ENGINE, `refusing to overwrite an input: ${where(key)}`, { key });
-      }
+      await refuseInput(target, key);
       const temporary = temporaryPathFor(target);
-      const mode = sensitive ? (options.sensitiveMode ?? 0o600) : 0o644;
       try {
-        if (sensitive) await makeFolders(path.dirname(target), 0o700);
-        else await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
-        const handle = await open(temporary, EXCLUSIVE, mode);
-        try {
-          if (sensitive) await handle.chmod(mode); // exact, whatever the umask
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        await writeTemporary(target, temporary, bytes, sensitive);
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });
         throw storageError(ENGINE, `cannot write ${where(key)}`, error, { key });
       }
+    },
+    async stage(key, bytes) {
+      const target = resolveKey(key);
+      await refuseInput(target, key);
+      const temporary = temporaryPathFor(target);
+      try {
+        await writeTemporary(target, temporary, bytes, false);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw storageError(ENGINE, `cannot write ${where(key)}`, error, { key });
+      }
+      return { key, temporary };
+    },
+    async publish(staged, key) {
+      const temporary = ownTemporary(staged);
+      const target = resolveKey(key);
+      try {
+        // The staged key was checked when it was written; another key is checked now.
+        if (key !== staged.key) {
+          await refuseInput(target, key);
+          await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
+        }
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        if (error instanceof StorageError) throw error;
+        throw storageError(ENGINE, `cannot write ${where(key)}`, error, { key });
+      }
+    },
+    async discard(staged) {
+      await rm(ownTemporary(staged), { force: true });
     },
     async list(prefix) {
       const folder = normalizePrefix(ENGINE, prefix);

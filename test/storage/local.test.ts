@@ -109,4 +109,35 @@ describe('local storage', () => {
     await expect(storage.put('out.dcm', new Uint8Array([1]))).rejects.toThrow(/refusing to overwrite an input/);
     expect(await readFile(input, 'utf8')).toBe('original');
   });
+
+  it('stages an object unseen, publishes it under its key or another one, and discards one never published', async () => {
+    const root = path.join(dir, 'staging');
+    const input = path.join(dir, 'staged-input.dcm');
+    await writeFile(input, 'original');
+    await mkdir(root, { recursive: true });
+    await symlink(input, path.join(root, 'taken.dcm'));
+    const writer = createLocalStorage({ root, protectedPaths: new Set([input]) });
+    // Staged in one storage object (a pool thread), published from another (the runner).
+    const runner = createLocalStorage({ root, protectedPaths: new Set([input]) });
+    const first = await writer.stage!('P1/a.dcm', new Uint8Array([1]));
+    const second = await writer.stage!('P1/a.dcm', new Uint8Array([2]));
+    const dropped = await writer.stage!('P1/b.dcm', new Uint8Array([3]));
+    expect(await runner.list()).toEqual([]);
+    await runner.publish!(first, 'P1/a.dcm');
+    await runner.publish!(second, 'P1/a-2.dcm');
+    await runner.discard!(dropped);
+    expect(await runner.list()).toEqual(['P1/a-2.dcm', 'P1/a.dcm']);
+    expect([...(await runner.get('P1/a-2.dcm'))]).toEqual([2]);
+    expect((await allFiles(root)).filter((f) => f.endsWith('.deid-tmp'))).toEqual([]);
+    // A key that leads to an input is refused at staging and at publishing, and nothing is left behind.
+    await expect(writer.stage!('taken.dcm', new Uint8Array([4]))).rejects.toThrow(/refusing to overwrite an input/);
+    const third = await writer.stage!('P1/c.dcm', new Uint8Array([5]));
+    await expect(runner.publish!(third, 'taken.dcm')).rejects.toThrow(/refusing to overwrite an input/);
+    expect(await readFile(input, 'utf8')).toBe('original');
+    expect((await allFiles(root)).filter((f) => f.endsWith('.deid-tmp'))).toEqual([]);
+    // Only the storage's own temporaries under its root are published or removed.
+    await expect(runner.publish!({ key: 'x.dcm', temporary: input }, 'x.dcm')).rejects.toThrow(/not a staged object/);
+    await expect(runner.discard!({ key: 'x.dcm', temporary: input })).rejects.toThrow(/not a staged object/);
+    expect(await readFile(input, 'utf8')).toBe('original');
+  });
 });
