@@ -6,7 +6,7 @@ import { renderBackground } from './backgrounds.js';
 import { formatFor, type SampleFormat } from './format.js';
 import { buildHeader } from './header.js';
 import { makeFakeIdentity, type FakeIdentity } from './identity.js';
-import { blocksFor, chooseBlockFont, placeBlock, type TextBlock } from './layout.js';
+import { blocksFor, chooseBlockFont, placeBlock, type BlockFont, type TextBlock } from './layout.js';
 import { maskFromAlpha } from './mask.js';
 import { storeSamplePixels } from './pixel-data.js';
 import { createRng, type Rng } from './rng.js';
@@ -178,30 +178,41 @@ async function layOut(blocks: TextBlock[], width: number, height: number, rng: R
   const placed: PlacedLine[] = [];
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    const drawn = chooseBlockFont(block, width, height, rng);
-    const font = forced ? { ...drawn, fontFamily: forced.family, fontWeight: forced.weight ?? 'normal', fontSize: forced.size } : drawn;
-    const min = forced ? Math.min(9, forced.size) : (block.sizes?.[0] ?? 10);
-    for (;;) {
-      const lines = placeBlock(block, font, width, height);
-      const rendered: PlacedLine[] = [];
-      for (const line of lines) {
-        const words = await renderLine(line, placed.length + rendered.length, width, height);
-        rendered.push({ line, words, box: unionBoxes(words.map((w) => w.box)), block: b });
-      }
-      const room = (block.span ?? 0.46) * width;
-      const margin = block.patch ? 4 : 1;
-      const fits = rendered.every(
-        (r) => r.box.width <= room && r.box.left >= margin && r.box.top >= margin && r.box.left + r.box.width <= width - margin && r.box.top + r.box.height <= height - margin,
-      );
-      if (fits) {
-        placed.push(...rendered);
+    // A drawn face too wide for the block's longest line even at its smallest size (full month names in a wide
+    // monospace) is drawn again, a few times; a forced face has no second choice.
+    for (let attempt = 0; ; attempt++) {
+      const drawn = chooseBlockFont(block, width, height, rng);
+      const font = forced ? { ...drawn, fontFamily: forced.family, fontWeight: forced.weight ?? 'normal', fontSize: forced.size } : drawn;
+      const min = forced ? Math.min(9, forced.size) : (block.sizes?.[0] ?? 10);
+      const lines = await fitBlock(block, b, font, min, width, height, placed.length);
+      if (lines) {
+        placed.push(...lines);
         break;
       }
-      if (font.fontSize <= min) throw new Error(`[samples] the ${block.at} block does not fit a ${width}x${height} frame even at ${min}px in ${font.fontFamily}`);
-      font.fontSize -= 1;
+      if (forced || attempt >= 5) throw new Error(`[samples] the ${block.at} block does not fit a ${width}x${height} frame even at ${min}px in ${font.fontFamily}`);
     }
   }
   return placed;
+}
+
+/** Renders a block's lines, shrinking the font down to `min` px until they fit the block's share of the frame; undefined when they never do. */
+async function fitBlock(block: TextBlock, b: number, font: BlockFont, min: number, width: number, height: number, before: number): Promise<PlacedLine[] | undefined> {
+  for (;;) {
+    const lines = placeBlock(block, font, width, height);
+    const rendered: PlacedLine[] = [];
+    for (const line of lines) {
+      const words = await renderLine(line, before + rendered.length, width, height);
+      rendered.push({ line, words, box: unionBoxes(words.map((w) => w.box)), block: b });
+    }
+    const room = (block.span ?? 0.46) * width;
+    const margin = block.patch ? 4 : 1;
+    const fits = rendered.every(
+      (r) => r.box.width <= room && r.box.left >= margin && r.box.top >= margin && r.box.left + r.box.width <= width - margin && r.box.top + r.box.height <= height - margin,
+    );
+    if (fits) return rendered;
+    if (font.fontSize <= min) return undefined;
+    font.fontSize -= 1;
+  }
 }
 
 /** Throws when two lines (with their patches) come too close: lines of one block must not overlap, lines of different blocks need a 4 px gap. */
