@@ -10,11 +10,12 @@ import type { IdentityContext } from '../engines/types.js';
 import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
-import { findCuedNames } from '../text/names.js';
-import { findShapes, INSTITUTION_SHAPE } from '../text/shapes.js';
+import { findCuedNames, findUncuedNames } from '../text/names.js';
+import { englishWords } from '../text/lexicons.js';
+import { findShapes, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE } from '../text/shapes.js';
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
-const INSTITUTION_QUALIFIERS = new Set(['ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
+const INSTITUTION_QUALIFIERS = new Set(['POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
 
@@ -99,23 +100,46 @@ export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary 
 /** Words that may run into an institution's name in capitals (`OUTSIDE FILMS FROM …`) without being part of it. */
 const CONNECTORS = new Set(['FROM', 'AT', 'TO', 'IN', 'OF', 'BY', 'VIA', 'FOR', 'AND', 'WITH', 'ON', 'PER']);
 
+/** A capitalised word that is really a compound adjective (`Faith-based`, `Non-contrast`): never a name. */
+const LOWER_COMPOUND = /^\p{Lu}\p{Ll}*-\p{Ll}/u;
+/** English adjectives and nouns of a kind (`Mental`, `Molecular`, `Comprehensive`), not of a place. */
+const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ed|ing|ary|ory|ful|less|able|ible|ar|ist|ism|ity|ment|ness|ion|ics|y)$/i;
+
+/** A word that can name an institution: not clinical, not a maker, and (when `strict`) no plain English word unless a long compound (`Lakeshore`, `Greystone`). */
+function namingWord(word: string, vocabulary: Vocabulary, strict: boolean): boolean {
+  const w = word.replace(/[.,]+$/, '');
+  const upper = w.toUpperCase();
+  if (vocabulary.has(w) || vocabulary.maker(w) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
+  if (!strict) return true;
+  const bare = upper.replace(/['’]S$/, '');
+  return !englishWords().has(bare) || (bare.length >= 8 && !ADJECTIVE_ENDING.test(bare));
+}
+
 /**
  * Where an institution shape's name really begins: at its first word that is neither clinical
- * vocabulary nor a connector, with the qualifiers just before it (`St.`); none when every word before
- * the institution noun is vocabulary or a qualifier (`Cancer Center`, `Regional Medical Center` name no one).
+ * vocabulary, a maker, nor a connector, with the qualifiers just before it (`St.`); none when every word before
+ * the institution noun is vocabulary or a qualifier (`Cancer Center`, `Regional Medical Center`, `GE Healthcare` name no one).
+ * With `strict` (a last word that ends ordinary phrases too: `Health`, `Imaging`) a naming word must be no
+ * plain English word (`Mental Health`, `Molecular Imaging` name no one).
  */
-function institutionName(text: string, begin: number, end: number, vocabulary: Vocabulary): { begin: number } | undefined {
+function institutionName(text: string, begin: number, end: number, vocabulary: Vocabulary, strict = false): { begin: number } | undefined {
   const words = [...text.slice(begin, end).matchAll(/\S+/g)].slice(0, -1).map((m) => ({ at: begin + m.index, word: m[0].replace(/[.,]+$/, '') }));
-  const first = words.findIndex(({ word }) => !vocabulary.has(word) && !CONNECTORS.has(word.toUpperCase()) && !INSTITUTION_QUALIFIERS.has(word.toUpperCase()));
+  const first = words.findIndex(({ word }) => namingWord(word, vocabulary, false));
   if (first < 0) return undefined;
+  if (strict && !words.slice(first).some(({ word }) => namingWord(word, vocabulary, true))) return undefined;
   let start = first;
   while (start > 0 && INSTITUTION_QUALIFIERS.has(words[start - 1].word.toUpperCase()) && !CONNECTORS.has(words[start - 1].word.toUpperCase())) start--;
   return { begin: words[start].at };
 }
 
+/** The name after an institution prefix (`University of Westmarch`): kept only when some word of it names something. */
+function prefixedName(name: string, vocabulary: Vocabulary): boolean {
+  return name.split(/[\s-]+/).some((w) => namingWord(w, vocabulary, true));
+}
+
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
-  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
+  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
 const SEPARATOR_RANK = ['.', ';', ',', ':'];
 
 /** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
@@ -237,7 +261,14 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       const named = institutionName(text, s.begin, s.end, vocabulary);
       if (named) spans.push({ ...s, begin: named.begin });
     }
+    for (const s of findShapes(text, [INSTITUTION_WEAK_SHAPE])) {
+      const named = institutionName(text, s.begin, s.end, vocabulary, true);
+      if (named) spans.push({ ...s, begin: named.begin });
+    }
+    // The prefix goes with the name (`University of` alone would dangle).
+    for (const s of findShapes(text, [INSTITUTION_PREFIX_SHAPE, SAINT_SHAPE])) if (prefixedName(text.slice(s.begin, s.end), vocabulary)) spans.push({ begin: s.outer?.begin ?? s.begin, end: s.outer?.end ?? s.end, category: s.category });
     for (const n of findCuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
+    for (const n of findUncuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
     for (const a of findAgesOver89(text, referenceYear)) spans.push({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined });
     if (spans.length === 0) return { text, removed: 0, categories: [] };
     const merged = mergeSpans(spans);

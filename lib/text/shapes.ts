@@ -28,6 +28,8 @@ export interface ShapeSpan {
   end: number;
   kind: string;
   category: SafeHarborCategory;
+  /** The whole match, when the span is a group of it (`University of Westmarch` around `Westmarch`). */
+  outer?: { begin: number; end: number };
 }
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -179,6 +181,44 @@ export const INSTITUTION_SHAPE: TextShape = {
 };
 
 /**
+ * Words that end an institution's name but also end ordinary phrases (`Mental Health`, `Limbic System`,
+ * `Molecular Imaging`): the caller needs a word before them that names something (see clean-text).
+ */
+const INSTITUTION_WEAK_NOUN = anyCase(
+  "health|medical|medicine|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
+);
+
+/** An institution whose last word is also an ordinary word (`Harrowgate Health`, `Lakeshore Imaging Partners`, `Brightwater Diagnostics`). */
+export const INSTITUTION_WEAK_SHAPE: TextShape = {
+  kind: 'institution',
+  category: 'B',
+  re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${INSTITUTION_WEAK_NOUN})\\.?${E}`, 'gu'),
+};
+
+/** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
+const INSTITUTION_PREFIX = `${anyCase(
+  'university|univ|universidad|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic',
+)}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)`;
+/** Connecting and kind words between the prefix and the name (`of`, `de la`, `San`, `Universitario`). */
+const INSTITUTION_LINK = `(?:${anyCase("of|de|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;
+
+/** An institution named after a prefix: the name is group 1 (`University of Westmarch`, `Ospedale San Matteo`). */
+export const INSTITUTION_PREFIX_SHAPE: TextShape = {
+  kind: 'institution',
+  category: 'B',
+  re: new RegExp(`${B}(?:${INSTITUTION_PREFIX})\\.?(?:\\s{1,3}${INSTITUTION_LINK}){0,3}\\s{1,3}(${PLACE_WORD}(?:(?:\\s{1,3}|-)${PLACE_WORD}){0,2})${E}`, 'gu'),
+  group: 1,
+};
+
+/** A saint's name in the possessive names a hospital (`St. Aldwyn's`, `Saint Brigid's`): the name is group 1. */
+export const SAINT_SHAPE: TextShape = {
+  kind: 'institution',
+  category: 'B',
+  re: new RegExp(`${B}(?:St\\.?|ST\\.?|Saint|SAINT|Ste\\.?)\\s{1,3}(\\p{Lu}[\\p{L}-]{1,24})['’][sS]${E}`, 'gu'),
+  group: 1,
+};
+
+/**
  * Every span of identifying text the shapes find (overlaps left for the caller to merge).
  * @example findShapes('call 555-201-3344').map((s) => s.kind) // ['phone', 'phone']
  */
@@ -197,7 +237,7 @@ export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHA
       if (!found) continue;
       if (shape.accept && !shape.accept(found)) continue;
       const begin = m.index + (g === 0 ? 0 : m[0].lastIndexOf(found));
-      spans.push({ begin, end: begin + found.length, kind: shape.kind, category: shape.category });
+      spans.push({ begin, end: begin + found.length, kind: shape.kind, category: shape.category, ...(g === 0 ? {} : { outer: { begin: m.index, end: m.index + m[0].length } }) });
     }
   }
   return spans;
