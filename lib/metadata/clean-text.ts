@@ -257,13 +257,15 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
       spans.push(s);
     }
+    // `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method.
+    const namesMethod = (end: number) => /^\s{1,3}(?:protocol|criteria|classification|score|scale|method|technique|guidelines?|rules?)(?![\p{L}\p{N}])/iu.test(text.slice(end, end + 20));
     for (const s of findShapes(text, [INSTITUTION_SHAPE])) {
       const named = institutionName(text, s.begin, s.end, vocabulary);
-      if (named) spans.push({ ...s, begin: named.begin });
+      if (named && !namesMethod(s.end)) spans.push({ ...s, begin: named.begin });
     }
     for (const s of findShapes(text, [INSTITUTION_WEAK_SHAPE])) {
       const named = institutionName(text, s.begin, s.end, vocabulary, true);
-      if (named) spans.push({ ...s, begin: named.begin });
+      if (named && !namesMethod(s.end)) spans.push({ ...s, begin: named.begin });
     }
     // The prefix goes with the name (`University of` alone would dangle).
     for (const s of findShapes(text, [INSTITUTION_PREFIX_SHAPE, SAINT_SHAPE])) if (prefixedName(text.slice(s.begin, s.end), vocabulary)) spans.push({ begin: s.outer?.begin ?? s.begin, end: s.outer?.end ?? s.end, category: s.category });

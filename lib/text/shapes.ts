@@ -185,7 +185,7 @@ export const INSTITUTION_SHAPE: TextShape = {
  * `Molecular Imaging`): the caller needs a word before them that names something (see clean-text).
  */
 const INSTITUTION_WEAK_NOUN = anyCase(
-  "health|medical|medicine|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
+  "health|care|regional|medical|medicine|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
 );
 
 /** An institution whose last word is also an ordinary word (`Harrowgate Health`, `Lakeshore Imaging Partners`, `Brightwater Diagnostics`). */
@@ -197,7 +197,7 @@ export const INSTITUTION_WEAK_SHAPE: TextShape = {
 
 /** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
 const INSTITUTION_PREFIX = `${anyCase(
-  'university|univ|universidad|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic',
+  'university|univ|universite|universidad|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
 )}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)`;
 /** Connecting and kind words between the prefix and the name (`of`, `de la`, `San`, `Universitario`). */
 const INSTITUTION_LINK = `(?:${anyCase("of|de|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;

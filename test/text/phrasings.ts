@@ -61,6 +61,25 @@ export const NAME_PHRASINGS: Phrasing[] = [
     }),
   ),
   ...NAME_LISTS,
+  // a second batch, written after the first passed and checked before any change for it
+  { text: 'Images reviewed with Robert Brown, PA', phi: ['Robert', 'Brown'], keep: [] },
+  { text: 'Mary Johnson aware of results', phi: ['Mary', 'Johnson'], keep: [] },
+  { text: 'daughter Helen Whitaker present', phi: ['Whitaker'], keep: [] },
+  { text: 'Transcribed: K. Oyelaran', phi: ['Oyelaran'], keep: [] },
+  { text: 'SR DOC - BRIGHTWELL, ANNA', phi: ['BRIGHTWELL', 'ANNA'], keep: [] },
+  { text: 'Hx per wife (Deborah Kline)', phi: ['Deborah', 'Kline'], keep: [] },
+  { text: 'Consent signed by son, Thomas Reilly.', phi: ['Thomas', 'Reilly'], keep: [] },
+  { text: 'Ordering: Ferguson, Alan J', phi: ['Ferguson', 'Alan'], keep: [] },
+  { text: 'Tech: jm / Radiologist Samuel Oduya', phi: ['Samuel', 'Oduya'], keep: [] },
+  { text: 'Pt Nguyen Van Thanh arrived by wheelchair', phi: ['Nguyen', 'Thanh'], keep: [] },
+  { text: 'Findings discussed w/ Jorge Villanueva at 14:20', phi: ['Jorge', 'Villanueva'], keep: [] },
+  { text: 'Copy: Patricia Oyelowo; Gareth Pryce', phi: ['Oyelowo', 'Pryce'], keep: [] },
+  { text: 'LINDSTROM^ERIK^J', phi: ['LINDSTROM', 'ERIK'], keep: [] },
+  { text: 'Study for ELIZABETH MORAN', phi: ['ELIZABETH', 'MORAN'], keep: [] },
+  { text: 'Dictated by: S. Mukherjee MD', phi: ['Mukherjee'], keep: [] },
+  { text: 'Verified (Joanna Pietrzak)', phi: ['Joanna', 'Pietrzak'], keep: [] },
+  { text: 'Zoltan Farkas - outside CD import', phi: ['Zoltan', 'Farkas'], keep: [] },
+  { text: 'Andrew & Susan Kemp (parents)', phi: ['Andrew', 'Susan', 'Kemp'], keep: [] },
 ];
 
 export const INSTITUTION_PHRASINGS: Phrasing[] = [
@@ -94,6 +113,20 @@ export const INSTITUTION_PHRASINGS: Phrasing[] = [
   { text: 'ex Thornbury Infirmary', phi: ['Thornbury'], keep: [] },
   { text: 'Radiologie Montbrison SA', phi: ['Montbrison'], keep: [] },
   { text: 'Ziekenhuis Oosterveld', phi: ['Oosterveld'], keep: [] },
+  // second batch
+  { text: 'Films from Sheffield Teaching Hospitals', phi: ['Sheffield'], keep: [] },
+  { text: 'Outside read: Rosewood Radiology', phi: ['Rosewood'], keep: [] },
+  { text: 'Transfer from Tallgrass Regional', phi: ['Tallgrass'], keep: [] },
+  { text: 'MEDISCAN DIAGNOSTICS LTD', phi: ['MEDISCAN'], keep: [] },
+  { text: 'Clínica Santa Brígida', phi: ['Brígida'], keep: [] },
+  { text: 'Kantonsspital Ostfeld', phi: ['Ostfeld'], keep: [] },
+  { text: 'Hospital de la Ribera Alta', phi: ['Ribera'], keep: [] },
+  { text: 'St. Columba’s Hospice', phi: ['Columba'], keep: [] },
+  { text: 'Universite de Belmont', phi: ['Belmont'], keep: [] },
+  { text: 'Marrowfield Community Health Centre', phi: ['Marrowfield'], keep: [] },
+  { text: 'Copperline Urgent Care', phi: ['Copperline'], keep: [] },
+  { text: 'The Larchmont Clinic', phi: ['Larchmont'], keep: [] },
+  { text: 'Saint Ives Medical', phi: ['Ives'], keep: [] },
 ];
 
 export const PHONE_PHRASINGS: Phrasing[] = [
@@ -132,6 +165,17 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'tlf 22 33 44 55', phi: ['22 33 44 55'], keep: [] },
   { text: 'pager #5552013', phi: ['5552013'], keep: [] },
   { text: 'ring 01632 960 123 to book', phi: ['960 123'], keep: ['book'] },
+  // second batch
+  { text: 'phone: +1 (555) 201 3344', phi: ['201 3344'], keep: [] },
+  { text: 'tel +353 1 555 0101', phi: ['555 0101'], keep: [] },
+  { text: 'call 555 201 3344 ext. 7', phi: ['201 3344'], keep: [] },
+  { text: 'Ph. 020 7946 0001', phi: ['7946 0001'], keep: [] },
+  { text: 'contact: 07700-900-456', phi: ['900-456'], keep: [] },
+  { text: 'Tel 0 800 555 123', phi: ['555 123'], keep: [] },
+  { text: 'Mobile: +27 82 555 1234', phi: ['555 1234'], keep: [] },
+  { text: 'fax # 555/201/3344', phi: ['201/3344'], keep: [] },
+  { text: 'Phone (555)2013344', phi: ['2013344'], keep: [] },
+  { text: '(555) 201-3344 cell', phi: ['201-3344'], keep: [] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -174,6 +218,21 @@ export const AGE_PHRASINGS: Phrasing[] = [
   { text: '91y male', phi: ['91'], keep: ['male'] },
   { text: 'turned 96 in May', phi: ['96'], keep: [] },
   { text: 'hundred-year-old', phi: ['hundred'], keep: [] },
+  // second batch
+  { text: '96 y/o Caucasian female', phi: ['96'], keep: [] },
+  { text: 'Pt. is a 102yo', phi: ['102'], keep: [] },
+  { text: 'Age at exam: 97', phi: ['97'], keep: [] },
+  { text: 'nonagenarian male', phi: ['nonagenarian'], keep: [] },
+  { text: 'ninety eight years', phi: ['ninety eight'], keep: [] },
+  { text: 'AGE 094Y SEX F', phi: ['094'], keep: [] },
+  { text: '93 yrs old', phi: ['93'], keep: [] },
+  { text: 'one-hundred-year-old', phi: ['one-hundred'], keep: [] },
+  { text: 'woman aged ninety-nine', phi: ['ninety-nine'], keep: [] },
+  { text: 'in their nineties', phi: ['nineties'], keep: [] },
+  { text: 'Patient (91 years)', phi: ['91'], keep: [] },
+  { text: '98-year old', phi: ['98'], keep: [] },
+  { text: 'M/93/Chest pain', phi: ['93'], keep: [] },
+  { text: '93 F', phi: ['93'], keep: [] },
 ];
 
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
@@ -212,4 +271,25 @@ export const CLINICAL_TEXTS: string[] = [
   'Will call with results', 'May repeat in 3 months', 'Mark site with BB', 'Grace period for prep', 'Max intensity projection',
   'Rose Bengal', 'Hunter Syndrome', 'Young adult', 'Long axis view', 'Brown fat', 'Stone protocol', 'Green channel',
   'Bishop score', 'Chase images', 'Rich text report', 'Dean of Medicine', 'Major fissure', 'Faith-based hospital',
+  // second batch
+  'CT Abdomen Pelvis With Contrast', 'Chest Xray Two Views', 'MRI Brain Without Contrast', 'Patient Tolerated Procedure Well',
+  'Comparison: CT Abdomen', 'Impression: No Acute Findings', 'Left Lower Lobe Pneumonia', 'Right Upper Quadrant Pain',
+  'Clinical History: Chest Pain', 'Reason For Exam: Fall', 'Technique: Axial Images', 'Spine Survey Cervical Thoracic Lumbar',
+  'Sagittal Reformats', 'Coronal MIP', 'Bone Age Study', 'Skeletal Survey', 'Venous Doppler Lower Extremity Left',
+  'Morton neuroma', 'Dupuytren contracture', 'Achilles tendon', 'Baker’s cyst', 'Bankart repair', 'Boerhaave syndrome',
+  'Brown-Sequard', 'Caroli disease', 'Charcot foot', 'Hunter Canal', 'Jefferson fracture', 'Hangman fracture',
+  'Chance fracture', 'Kienbock disease', 'Tommy John surgery', 'Pott puffy tumor', 'Mickey Mouse sign', 'Mercedes Benz sign',
+  'Siemens Biograph mCT', 'GE Discovery 750HD', 'Philips Brilliance 64', 'Canon Aplio i800', 'Toshiba Aquilion Prime',
+  'Fujifilm FDR Go', 'Hologic Horizon DXA', 'Agfa DX-D 300', 'Carestream DRX-Evolution', 'Samsung GC85A',
+  'Gadoterate 15 mL', 'Iohexol 350', 'Tc-99m MDP', 'F-18 FDG', 'Ga-68 DOTATATE', 'I-131 whole body',
+  'Weight 95 kg', 'Pulse 96', 'SpO2 94%', 'Temp 37.2', 'HR 92 bpm', 'BP 142/91', 'Glucose 98 mg/dL', '91 slices', 'TE 95 ms',
+  'Flip angle 90', 'Phase 92%', 'kVp 100', 'DLP 912', 'Duration 98 min', 'Delay 90 s', '96 frames', 'Series 97 Image 3',
+  'aged 89', '89 y/o', 'Age 088Y', 'eighty-eight years old', 'in her 80s', 'in his late 80s', 'seventy-year-old',
+  'Dr. office requested copy', 'Reviewed with attending', 'Spoke to ED', 'Discussed with ICU team', 'Per protocol',
+  'Follow up with PCP', 'Called to floor', 'Seen in ED', 'cc: chart', 'CC MLO views', 'Per ACR guidelines',
+  'BI-RADS 2', 'LI-RADS 3', 'TI-RADS 4', 'PI-RADS 5', 'Lung-RADS 2', 'ASPECTS 9', 'NIHSS 12', 'TIMI 3 flow',
+  'Grace period', 'Will Call', 'Mark Site', 'Max Intensity Projection', 'May Repeat', 'Hope this helps',
+  'Victoria Falls', 'Grand Rounds', 'Summer Camp Injury', 'Christmas Tree Sign', 'Rugger Jersey Spine',
+  'Stanford B', 'Glasgow Coma Scale', 'Boston Criteria', 'Fleischner Society', 'Mayo Clinic protocol',
+  'Johns Hopkins criteria', 'Kaplan-Meier', 'Bland-Altman', 'Student t-test', 'Pearson correlation',
 ];
