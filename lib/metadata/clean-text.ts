@@ -137,6 +137,35 @@ function prefixedName(name: string, vocabulary: Vocabulary): boolean {
   return name.split(/[\s-]+/).some((w) => namingWord(w, vocabulary, true));
 }
 
+/** `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method. */
+const METHOD_AFTER = /^\s{1,3}(?:protocol|criteria|classification|score|scale|method|technique|guidelines?|rules?)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Institutions named in free text: capitalised words then an institution noun (strong: `Hospital`,
+ * `Med Ctr`; weak, needing a naming word: `Health`, `Imaging Partners`), or a prefix then a name
+ * (`University of X`, `Klinikum X`: the prefix goes too, alone it would dangle), or `St. X's`.
+ * A noun that also begins a prefixed name (`Vorbefund Klinikum Nordhafen`) is taken as its prefix.
+ */
+function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
+  const spans: Span[] = [];
+  const prefixStarts = new Set<number>();
+  for (const s of findShapes(text, [INSTITUTION_PREFIX_SHAPE, SAINT_SHAPE])) {
+    if (!prefixedName(text.slice(s.begin, s.end), vocabulary)) continue;
+    const begin = s.outer?.begin ?? s.begin;
+    prefixStarts.add(begin);
+    spans.push({ begin, end: s.outer?.end ?? s.end, category: s.category });
+  }
+  const nounStart = (end: number) => text.slice(0, end).search(/\S+$/);
+  for (const [shape, strict] of [[INSTITUTION_SHAPE, false], [INSTITUTION_WEAK_SHAPE, true]] as const) {
+    for (const s of findShapes(text, [shape])) {
+      if (prefixStarts.has(nounStart(s.end)) || METHOD_AFTER.test(text.slice(s.end, s.end + 20))) continue;
+      const named = institutionName(text, s.begin, s.end, vocabulary, strict);
+      if (named) spans.push({ begin: named.begin, end: s.end, category: s.category });
+    }
+  }
+  return spans;
+}
+
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
   /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
@@ -258,17 +287,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       spans.push(s);
     }
     // `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method.
-    const namesMethod = (end: number) => /^\s{1,3}(?:protocol|criteria|classification|score|scale|method|technique|guidelines?|rules?)(?![\p{L}\p{N}])/iu.test(text.slice(end, end + 20));
-    for (const s of findShapes(text, [INSTITUTION_SHAPE])) {
-      const named = institutionName(text, s.begin, s.end, vocabulary);
-      if (named && !namesMethod(s.end)) spans.push({ ...s, begin: named.begin });
-    }
-    for (const s of findShapes(text, [INSTITUTION_WEAK_SHAPE])) {
-      const named = institutionName(text, s.begin, s.end, vocabulary, true);
-      if (named && !namesMethod(s.end)) spans.push({ ...s, begin: named.begin });
-    }
-    // The prefix goes with the name (`University of` alone would dangle).
-    for (const s of findShapes(text, [INSTITUTION_PREFIX_SHAPE, SAINT_SHAPE])) if (prefixedName(text.slice(s.begin, s.end), vocabulary)) spans.push({ begin: s.outer?.begin ?? s.begin, end: s.outer?.end ?? s.end, category: s.category });
+    spans.push(...findInstitutions(text, vocabulary));
     for (const n of findCuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
     for (const n of findUncuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
     for (const a of findAgesOver89(text, referenceYear)) spans.push({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined });

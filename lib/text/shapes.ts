@@ -101,7 +101,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
   // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension.
-  { kind: 'phone', category: 'D', re: bounded('(?:1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?:\\s{0,2}(?:x|ext\\.?)\\s{0,2}\\d{1,6})?') },
+  { kind: 'phone', category: 'D', re: bounded('(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])\\d{3}[\\s.\\-–]\\d{4}(?:\\s{0,2}(?:x|ext\\.?)\\s{0,2}\\d{1,6})?') },
   // National trunk-prefixed numbers: 020 7946 0958, (02) 9876 5432, 06 12 34 56 78, 030 1234567.
   {
     kind: 'phone',
@@ -166,7 +166,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
 ];
 
 /** The last word of an institution's name as free text writes it, full or shortened (`Hospital`, `Hosp`, `Ctr`). */
-const INSTITUTION_NOUN = anyCase('hospital|hosp|hospitals|center|centre|ctr|cntr|clinic|clinics|infirmary|institute|hospice|healthcare|mc|amc|rmc|univ|university');
+const INSTITUTION_NOUN = anyCase('sjukhus|sjukhuset|sykehus|sykehuset|ziekenhuis|klinikum|krankenhaus|kantonsspital|spital|klinik|kliniek|hôpital|hospital|hosp|hospitals|center|centre|ctr|cntr|clinic|clinics|infirmary|institute|hospice|healthcare|mc|amc|rmc|univ|university');
 
 /**
  * An institution named in free text whatever the header holds (a transfer from another hospital):

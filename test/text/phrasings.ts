@@ -80,6 +80,21 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'Verified (Joanna Pietrzak)', phi: ['Joanna', 'Pietrzak'], keep: [] },
   { text: 'Zoltan Farkas - outside CD import', phi: ['Zoltan', 'Farkas'], keep: [] },
   { text: 'Andrew & Susan Kemp (parents)', phi: ['Andrew', 'Susan', 'Kemp'], keep: [] },
+  // third batch
+  { text: 'Hx obtained from Esther Blumenthal (niece)', phi: ['Esther', 'Blumenthal'], keep: [] },
+  { text: 'CD given to Reginald Ashworth-Pike', phi: ['Reginald', 'Ashworth'], keep: [] },
+  { text: 'Interpreter Mehmet Yilmaz used', phi: ['Mehmet', 'Yilmaz'], keep: [] },
+  { text: 'OSULLIVAN^DECLAN^P^^', phi: ['OSULLIVAN', 'DECLAN'], keep: [] },
+  { text: 'Ref: Chukwuemeka Eze', phi: ['Eze', 'Chukwuemeka'], keep: [] },
+  { text: 'seen by NP Rosalind Achterberg', phi: ['Achterberg'], keep: [] },
+  { text: 'Results faxed to Gwendolyn Pryor at clinic', phi: ['Gwendolyn', 'Pryor'], keep: [] },
+  { text: 'Identity confirmed: Beatriz Sandoval Ortega', phi: ['Beatriz', 'Sandoval'], keep: [] },
+  { text: 'Wife Ingeborg present during exam', phi: ['Ingeborg'], keep: [] },
+  { text: 'Brought in by Dwayne Holloway-Jenkins, neighbour', phi: ['Dwayne', 'Holloway'], keep: [] },
+  { text: 'MRN verified with Katarzyna Wróblewska', phi: ['Katarzyna', 'Wróblewska'], keep: [] },
+  { text: 'Prelim by Tariq Al-Mansouri', phi: ['Tariq', 'Mansouri'], keep: [] },
+  { text: 'Tobias Engström / Lena Engström', phi: ['Tobias', 'Lena', 'Engström'], keep: [] },
+  { text: 'FOLLOW UP OF ROSEMARY THACKERAY', phi: ['ROSEMARY', 'THACKERAY'], keep: [] },
 ];
 
 export const INSTITUTION_PHRASINGS: Phrasing[] = [
@@ -127,6 +142,17 @@ export const INSTITUTION_PHRASINGS: Phrasing[] = [
   { text: 'Copperline Urgent Care', phi: ['Copperline'], keep: [] },
   { text: 'The Larchmont Clinic', phi: ['Larchmont'], keep: [] },
   { text: 'Saint Ives Medical', phi: ['Ives'], keep: [] },
+  // third batch
+  { text: 'Transferred from Brackenridge Health Partners', phi: ['Brackenridge'], keep: [] },
+  { text: 'Images from Hollowmere Women’s Imaging', phi: ['Hollowmere'], keep: [] },
+  { text: 'OUTSIDE CT - SILVERBIRCH DIAGNOSTIC CENTRE', phi: ['SILVERBIRCH'], keep: [] },
+  { text: 'Faxed to Wexcombe Family Practice', phi: ['Wexcombe'], keep: [] },
+  { text: 'Hospital General de Almendral', phi: ['Almendral'], keep: [] },
+  { text: 'Klinik Hirschau', phi: ['Hirschau'], keep: [] },
+  { text: 'Norrvik sjukhus', phi: ['Norrvik'], keep: [] },
+  { text: 'St. Winifred’s ED', phi: ['Winifred'], keep: [] },
+  { text: 'Clinica Medica Santa Lucilla', phi: ['Lucilla'], keep: [] },
+  { text: 'Oxbury NHS Trust radiology', phi: ['Oxbury'], keep: [] },
 ];
 
 export const PHONE_PHRASINGS: Phrasing[] = [
@@ -176,6 +202,15 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'fax # 555/201/3344', phi: ['201/3344'], keep: [] },
   { text: 'Phone (555)2013344', phi: ['2013344'], keep: [] },
   { text: '(555) 201-3344 cell', phi: ['201-3344'], keep: [] },
+  // third batch
+  { text: 'Home tel 01632 960 444', phi: ['960 444'], keep: [] },
+  { text: 'PH: 555 201 3344 / 555 201 3345', phi: ['201 3344', '201 3345'], keep: [] },
+  { text: '+44 7700 900 321 (mob)', phi: ['900 321'], keep: [] },
+  { text: 'Phone 1.555.201.3344', phi: ['201.3344'], keep: [] },
+  { text: 'C: 555-201-3344', phi: ['201-3344'], keep: [] },
+  { text: 'Telephone +61 (0)2 9555 1234', phi: ['9555 1234'], keep: [] },
+  { text: 'tel:+15552013344', phi: ['5552013344'], keep: [] },
+  { text: '555–201–3344', phi: ['201–3344'], keep: [] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -233,6 +268,18 @@ export const AGE_PHRASINGS: Phrasing[] = [
   { text: '98-year old', phi: ['98'], keep: [] },
   { text: 'M/93/Chest pain', phi: ['93'], keep: [] },
   { text: '93 F', phi: ['93'], keep: [] },
+  // third batch
+  { text: 'ninety-four-year-old', phi: ['ninety-four'], keep: [] },
+  { text: 'Pt age: 100', phi: ['100'], keep: [] },
+  { text: '103 yr', phi: ['103'], keep: [] },
+  { text: 'aged 90+', phi: [], keep: [] },
+  { text: '91 yo', phi: ['91'], keep: [] },
+  { text: 'Female, 92 years', phi: ['92'], keep: [] },
+  { text: '95 y', phi: ['95'], keep: [] },
+  { text: 'A 93 y old', phi: ['93'], keep: [] },
+  { text: 'age ninety', phi: ['ninety'], keep: [] },
+  { text: 'Patient is 96 years of age', phi: ['96'], keep: [] },
+  { text: 'Age(Y): 98', phi: ['98'], keep: [] },
 ];
 
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
@@ -292,4 +339,22 @@ export const CLINICAL_TEXTS: string[] = [
   'Victoria Falls', 'Grand Rounds', 'Summer Camp Injury', 'Christmas Tree Sign', 'Rugger Jersey Spine',
   'Stanford B', 'Glasgow Coma Scale', 'Boston Criteria', 'Fleischner Society', 'Mayo Clinic protocol',
   'Johns Hopkins criteria', 'Kaplan-Meier', 'Bland-Altman', 'Student t-test', 'Pearson correlation',
+  // third batch
+  'Comparison is made to prior study dated outside', 'No evidence of Crohn’s disease activity', 'History of Hodgkin’s lymphoma',
+  'Known Parkinson’s, tremor artifact', 'Foley in place', 'Swan Ganz tip in right pulmonary artery', 'Salter-Harris type II',
+  'Status post Whipple', 'Post Nissen fundoplication', 'Roux-en-Y gastric bypass', 'Billroth II', 'Hartmann pouch',
+  'Cobb angle measured', 'Ludwig angina', 'Ludwig’s angina', 'Pierre Robin sequence', 'Wolff-Parkinson-White', 'Tetralogy of Fallot repair',
+  'Scimitar sign', 'Hampton hump', 'Westermark sign', 'Kerley B', 'Rigler sign', 'Golden S sign', 'Luftsichel sign',
+  'Hounsfield units', 'Agatston score 412', 'Gleason 3+4', 'Ann Arbor stage II', 'Breslow depth', 'Clark level IV',
+  'Siemens SOMATOM go.Top', 'Philips IntelliSpace', 'GE Revolution Apex', 'Canon Vantage Orian 1.5T', 'Siemens MAGNETOM Vida 3T',
+  'Hitachi Echelon', 'United Imaging uMR 780', 'Neusoft NeuViz', 'Esaote G-scan', 'Mindray Resona 7', 'Samsung RS85',
+  'Follow-up CT in 3 months', 'Recommend MRI', 'Clinical Correlation Recommended', 'Please Correlate Clinically',
+  'PA AND LATERAL CHEST', 'AP PELVIS', 'LEFT HIP 2 VIEWS', 'RIGHT KNEE STANDING', 'BILATERAL FEET WEIGHT BEARING',
+  'T1 VIBE FS POST', 'T2 HASTE COR', 'DWI b50 b800', 'FLAIR 3D SPACE', 'SWI phase', 'TOF MRA Circle of Willis',
+  'Heart rate 98', 'Oxygen saturation 91%', 'Hemoglobin 9.1', 'Creatinine 0.93', 'eGFR 94', 'Weight 92 kg', 'BMI 31',
+  'Patient is 89', 'age 85', 'aged 80-89', '87 yo', 'Age 076Y', 'octogenarian', 'septuagenarian',
+  'Grace Period', 'Will Review', 'Mark Lesion', 'May Proceed', 'Victoria Line', 'King Size',
+  'Fast Spin Echo', 'Gradient Echo', 'Spin Echo', 'Inversion Recovery', 'Time Of Flight', 'Phase Contrast',
+  'Lateral Decubitus', 'Trendelenburg position', 'reverse Trendelenburg', 'Valsalva', 'Fowler position', 'Sims position',
+  'Mammography CAD', 'Tomosynthesis C-View', 'Volpara density', 'Quantra', 'iCAD', 'ProFound AI',
 ];
