@@ -109,7 +109,7 @@ const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ed|ing|ary|ory|ful|less|able|ible|ar|
 function namingWord(word: string, vocabulary: Vocabulary, strict: boolean): boolean {
   const w = word.replace(/[.,]+$/, '');
   const upper = w.toUpperCase();
-  if (vocabulary.has(w) || vocabulary.maker(w) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
+  if (vocabulary.has(w) || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
   if (!strict) return true;
   const bare = upper.replace(/['’]S$/, '');
   return !englishWords().has(bare) || (bare.length >= 8 && !ADJECTIVE_ENDING.test(bare));

@@ -103,6 +103,12 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     const weak = !strong && (WEAK_CUES.has(cue) || talk);
     if (!strong && !weak) continue;
     let j = i + 1;
+    // A title that is also a clinical abbreviation in capitals (`SR Features`, `MR Features`, `MS`): the next
+    // word must look like a name (a known name, or no English word).
+    if (strong && vocabulary.has(cue) && isAllCaps(tok(i)) && j < count) {
+      const next = bare(tok(tok(j) === ':' ? j + 1 : j)).toUpperCase();
+      if (englishWords().has(next) && !people.has(next)) continue;
+    }
     if (j < count && tok(j) === ':') j++;
     const run: number[] = [];
     let words = 0;

@@ -155,7 +155,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3,
   },
   // Unlabelled: long digit runs, letter-digit mixes with 4+ digits, dotted UIDs.
-  { kind: 'id', category: 'R', re: bounded('[A-Z]{0,4}[-#]?\\d{6,40}') },
+  // Not the decimals of a number (`ratio 0.084906`).
+  { kind: 'id', category: 'R', re: new RegExp(`(?<![\\p{L}\\p{N}]|\\d[.,])(?:[A-Z]{0,4}[-#]?\\d{6,40})${E}`, 'giu') },
   { kind: 'id', category: 'R', re: bounded('\\d(?:\\.\\d{1,40}){4,40}'), accept: (t) => digitCount(t) >= 10 },
   {
     kind: 'id',
@@ -197,7 +198,7 @@ export const INSTITUTION_WEAK_SHAPE: TextShape = {
 
 /** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
 const INSTITUTION_PREFIX = `${anyCase(
-  'university|univ|universite|universidad|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
+  'university|univ|universite|universidad|ospedali|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
 )}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)`;
 /** Connecting and kind words between the prefix and the name (`of`, `de la`, `San`, `Universitario`). */
 const INSTITUTION_LINK = `(?:${anyCase("of|de|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;

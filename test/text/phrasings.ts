@@ -153,6 +153,9 @@ export const INSTITUTION_PHRASINGS: Phrasing[] = [
   { text: 'St. Winifred’s ED', phi: ['Winifred'], keep: [] },
   { text: 'Clinica Medica Santa Lucilla', phi: ['Lucilla'], keep: [] },
   { text: 'Oxbury NHS Trust radiology', phi: ['Oxbury'], keep: [] },
+  // from the public test files of pydicom
+  { text: 'E. O. Ospedali Galliera', phi: ['Galliera'], keep: [] },
+  { text: 'Atkinson, Wells and Young Community Hospital', phi: ['Atkinson', 'Wells', 'Young'], keep: [] },
 ];
 
 export const PHONE_PHRASINGS: Phrasing[] = [
@@ -357,4 +360,6 @@ export const CLINICAL_TEXTS: string[] = [
   'Fast Spin Echo', 'Gradient Echo', 'Spin Echo', 'Inversion Recovery', 'Time Of Flight', 'Phase Contrast',
   'Lateral Decubitus', 'Trendelenburg position', 'reverse Trendelenburg', 'Valsalva', 'Fowler position', 'Sims position',
   'Mammography CAD', 'Tomosynthesis C-View', 'Volpara density', 'Quantra', 'iCAD', 'ProFound AI',
+  // from the public test files of pydicom
+  'Demonstration of SR Features', 'G.E. Medical Systems', 'Lossy compression with JPEG baseline, IJG quality factor 90, compression ratio 0.084906 [Scaled image]',
 ];
