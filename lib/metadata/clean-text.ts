@@ -132,9 +132,13 @@ function institutionName(text: string, begin: number, end: number, vocabulary: V
   return { begin: words[start].at };
 }
 
-/** The name after an institution prefix (`University of Westmarch`): kept only when some word of it names something. */
-function prefixedName(name: string, vocabulary: Vocabulary): boolean {
-  return name.split(/[\s-]+/).some((w) => namingWord(w, vocabulary, true));
+/**
+ * The name after an institution prefix (`University of Westmarch`): kept only when some word of it names
+ * something; with a linking word between (`Hospital da Luz`, `University of Bath`) any word that is not
+ * clinical or a function word does, without one (`Hospital Course`, `Clinic Visit`) no plain English word.
+ */
+function prefixedName(name: string, linked: boolean, vocabulary: Vocabulary): boolean {
+  return name.split(/[\s-]+/).some((w) => namingWord(w, vocabulary, !linked));
 }
 
 /** `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method. */
@@ -150,8 +154,9 @@ function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
   const spans: Span[] = [];
   const prefixStarts = new Set<number>();
   for (const s of findShapes(text, [INSTITUTION_PREFIX_SHAPE, SAINT_SHAPE])) {
-    if (!prefixedName(text.slice(s.begin, s.end), vocabulary)) continue;
     const begin = s.outer?.begin ?? s.begin;
+    const linked = text.slice(begin, s.begin).trim().split(/\s+/).length >= 2;
+    if (!prefixedName(text.slice(s.begin, s.end), linked, vocabulary)) continue;
     prefixStarts.add(begin);
     spans.push({ begin, end: s.outer?.end ?? s.end, category: s.category });
   }

@@ -127,11 +127,11 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){0,2}${PLACE_WORD},\\s{1,3}(?:(?:${STATES})\\.?\\s{1,3}\\d{5}(?:-\\d{4})?|${STATE_NAMES})${E}`, 'gu') },
   { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${STATES})\\s{1,3}\\d{5}(?:-\\d{4})?${E}`, 'gu') },
   { kind: 'address', category: 'B', re: bounded('(?:zip|zip\\s?code|postcode|postal\\s{1,2}code)\\s{0,3}[:#]?\\s{0,3}[A-Z0-9]{3,5}(?:[\\s-][A-Z0-9]{3,4})?') },
-  // A place named by a cue: `lives in Springfield`, `resident of Elk Grove`, `moved from Fairmont`.
+  // A place named by a cue: `lives in Springfield`, `resident of Elk Grove`, `moved from Fairmont`, `gentleman from Eastleigh`.
   {
     kind: 'address',
     category: 'B',
-    re: new RegExp(`(?<=(?:${anyCase('lives|living|lived|resides|residing|resident|moved|relocated|native|home')})\\s{1,3}(?:in|of|from|to|at|IN|OF|FROM|TO|AT)\\s{1,3})${PLACE_WORD}(?:\\s{1,3}${PLACE_WORD}){0,2}${E}`, 'gu'),
+    re: new RegExp(`(?<=(?:(?:${anyCase('lives|living|lived|resides|residing|resident|moved|relocated|native|home')})\\s{1,3}(?:in|of|from|to|at|IN|OF|FROM|TO|AT)|(?:${anyCase('gentleman|man|woman|lady|boy|girl|farmer|retiree|visitor|tourist')})\\s{1,3}(?:from|of|FROM|OF))\\s{1,3})${PLACE_WORD}(?:\\s{1,3}${PLACE_WORD}){0,2}${E}`, 'gu'),
   },
   // UK and Canadian postcodes (upper case, as written).
   { kind: 'address', category: 'B', re: /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu },
@@ -201,7 +201,7 @@ const INSTITUTION_PREFIX = `${anyCase(
   'university|univ|universite|universidad|ospedali|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
 )}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)`;
 /** Connecting and kind words between the prefix and the name (`of`, `de la`, `San`, `Universitario`). */
-const INSTITUTION_LINK = `(?:${anyCase("of|de|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;
+const INSTITUTION_LINK = `(?:${anyCase("of|de|da|do|dos|das|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;
 
 /** An institution named after a prefix: the name is group 1 (`University of Westmarch`, `Ospedale San Matteo`). */
 export const INSTITUTION_PREFIX_SHAPE: TextShape = {
