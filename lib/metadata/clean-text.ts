@@ -11,11 +11,11 @@ import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
 import { findCuedNames, findUncuedNames } from '../text/names.js';
-import { englishWords } from '../text/lexicons.js';
+import { englishWords, everydayWords } from '../text/lexicons.js';
 import { findShapes, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE } from '../text/shapes.js';
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
-const INSTITUTION_QUALIFIERS = new Set(['POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
+const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
 
@@ -105,14 +105,17 @@ const LOWER_COMPOUND = /^\p{Lu}\p{Ll}*-\p{Ll}/u;
 /** English adjectives and nouns of a kind (`Mental`, `Molecular`, `Comprehensive`), not of a place. */
 const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ed|ing|ary|ory|ful|less|able|ible|ar|ist|ism|ity|ment|ness|ion|ics|y)$/i;
 
-/** A word that can name an institution: not clinical, not a maker, and (when `strict`) no plain English word unless a long compound (`Lakeshore`, `Greystone`). */
+/**
+ * A word that can name an institution: not clinical, not a maker, and (when `strict`) not an everyday English
+ * word or an adjective (`Mental`, `Molecular`, `Skin`); other English words name places (`Summit`, `Lakeshore`).
+ */
 function namingWord(word: string, vocabulary: Vocabulary, strict: boolean): boolean {
   const w = word.replace(/[.,]+$/, '');
   const upper = w.toUpperCase();
   if (vocabulary.has(w) || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
   if (!strict) return true;
   const bare = upper.replace(/['’]S$/, '');
-  return !englishWords().has(bare) || (bare.length >= 8 && !ADJECTIVE_ENDING.test(bare));
+  return !englishWords().has(bare) || (bare.length >= 4 && !ADJECTIVE_ENDING.test(bare) && !everydayWords().has(bare));
 }
 
 /**

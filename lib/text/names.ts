@@ -251,8 +251,9 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     }
     if (!nameLike(f) || bare(tok(f)).length < 2 || eponymHeadAt(f + 1)) continue;
     const F = upper(f);
-    const givenKnown = given.has(W);
-    const eponymic = (proper(i) && proper(f)) || (proper(f) && clinicalAfter(f + 1)) || (proper(i) && clinicalAfter(f + 1));
+    const givenKnown = given.has(W) && !PARTICLES.has(W.toLowerCase());
+    // Two eponyms (`Salter Harris`, `Jackson Pratt`) or one before a clinical word name a disease or device; a known given name before an eponym (`John Smith`) is a person unless a word like `fracture` follows.
+    const eponymic = (proper(i) && proper(f)) || (proper(i) && clinicalAfter(f + 1)) || (proper(f) && (given.has(W) ? eponymHeadAt(f + 1) : clinicalAfter(f + 1)));
     if (eponymic) continue;
     let accepted = false;
     if (givenKnown && !everyday.has(W)) accepted = people.has(F) || !english.has(F);

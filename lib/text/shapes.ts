@@ -166,6 +166,13 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   },
 ];
 
+/** Each word capitalised or in capitals, never in lower case (`Tommy John surgery` is an operation, `X Surgery` a practice). */
+const capitalised = (words: string) =>
+  words
+    .split('|')
+    .flatMap((w) => [w[0].toUpperCase() + w.slice(1), w.toUpperCase()])
+    .join('|');
+
 /** The last word of an institution's name as free text writes it, full or shortened (`Hospital`, `Hosp`, `Ctr`). */
 const INSTITUTION_NOUN = anyCase('sjukhus|sjukhuset|sykehus|sykehuset|ziekenhuis|klinikum|krankenhaus|kantonsspital|spital|klinik|kliniek|hôpital|hospital|hosp|hospitals|center|centre|ctr|cntr|clinic|clinics|infirmary|institute|hospice|healthcare|mc|amc|rmc|univ|university');
 
@@ -183,9 +190,10 @@ export const INSTITUTION_SHAPE: TextShape = {
 
 /**
  * Words that end an institution's name but also end ordinary phrases (`Mental Health`, `Limbic System`,
- * `Molecular Imaging`): the caller needs a word before them that names something (see clean-text).
+ * `Molecular Imaging`): the caller needs a word before them that names something (see clean-text). Only
+ * capitalised: in lower case they describe (`Tommy John surgery`, `home care`).
  */
-const INSTITUTION_WEAK_NOUN = anyCase(
+const INSTITUTION_WEAK_NOUN = capitalised(
   "health|care|regional|medical|medicine|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
 );
 
