@@ -64,7 +64,7 @@ const NUMBER_UNIT = new RegExp(`${B}(${NUMBER})[\\s-]{0,2}(${YEAR_UNITS}|${MONTH
 /** `age: 93`, `aged 95`, `Age 093`, `age of ninety-one`, `at the age of 96`. */
 const AGE_LABEL = new RegExp(`${B}(?:age[ds]?|aet\\.?|edad|âge|alter|età|leeftijd|ålder)(?:\\s{1,3}of|\\s{1,3}at\\s{1,3}(?:the\\s{1,3})?(?:exam|scan|study|visit|imaging|presentation|admission|diagnosis|death|onset|time\\s{1,3}of\\s{1,3}(?:exam|scan|study|imaging)))?(?:\\s{0,2}\\((?:in\\s)?(?:yrs?|years?|y)\\))?\\s{0,3}[:=#]?\\s{0,3}(?:(?:about|approx\\.?|approximately|~|over|>)\\s{0,2})?(${NUMBER})(?:\\s{0,2}(${YEAR_UNITS}|${MONTH_UNITS}))?${E}`, 'giu');
 /** Age and sex together: `93M`, `93 F`, `93/F`, `F/93`, `M 93`, `93yo M` is NUMBER_UNIT. */
-const AGE_SEX = /(?<![\p{L}\p{N}/.])(?:(\d{2,3})\s?\/?\s?[MF]|[MF]\s?\/\s?(\d{2,3})|[MF]\s(\d{2,3})(?=\s?[,;)]|\s?$))(?![\p{L}\p{N}.]|\/[\p{N}\/])/gu;
+const AGE_SEX = /(?<![\p{L}\p{N}/.])(?:(\d{2,3})\s?\/?\s?[MF]|[MF]\s?\/\s?(\d{2,3})|[MF]\s(\d{2,3})(?=\s?[,;)]|\s?$))(?![\p{L}\p{N}.]|\/[\p{N}/])/gu;
 /** The Age String form inside text: `092Y`, `1100M`. */
 const AGE_STRING = /(?<![\p{L}\p{N}.])(\d{3})([YMWD])(?![\p{L}\p{N}])/gu;
 /** `in her nineties`, `in his late 90s`, `nonagenarian`, `centenarian`. */
@@ -119,7 +119,9 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     else add(begin, m.index + m[0].length, n / PER_YEAR[unit], '90+ years');
   }
   for (const m of text.matchAll(AGE_SEX)) {
-    const digits = m[1] ?? m[2] ?? m[3];
+    const groups: Array<string | undefined> = [m[1], m[2], m[3]];
+    const digits = groups.find((g) => g !== undefined) ?? '';
+    if (!digits) continue;
     const begin = m.index + m[0].indexOf(digits);
     add(begin, begin + digits.length, Number(digits), '90+');
   }

@@ -255,7 +255,7 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     // Two eponyms (`Salter Harris`, `Jackson Pratt`) or one before a clinical word name a disease or device; a known given name before an eponym (`John Smith`) is a person unless a word like `fracture` follows.
     const eponymic = (proper(i) && proper(f)) || (proper(i) && clinicalAfter(f + 1)) || (proper(f) && (given.has(W) ? eponymHeadAt(f + 1) : clinicalAfter(f + 1)));
     if (eponymic) continue;
-    let accepted = false;
+    let accepted: boolean;
     if (givenKnown && !everyday.has(W)) accepted = people.has(F) || !english.has(F);
     else if (givenKnown) accepted = people.has(F) && !english.has(F) && F.length >= 3 && !proper(f);
     // Chidi Okafor, Fatima Mensah, Anneke de Vries: a word that is no English word, then a known surname that is no English word.

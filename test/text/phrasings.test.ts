@@ -6,7 +6,6 @@
  * own sample descriptions, whose clinical part must survive.
  */
 import { describe, expect, it } from 'vitest';
-import { makeTextCleaner } from '../../lib/metadata/clean-text.js';
 import { SAMPLE_SPECS } from '../../lib/samples/specs.js';
 import { AGE_PHRASINGS, CLINICAL_TEXTS, INSTITUTION_PHRASINGS, MIXED_PHRASINGS, NAME_PHRASINGS, PHONE_PHRASINGS } from './phrasings.js';
 import { scorePhrasings, scoreUnchanged } from './score-phrasings.js';
