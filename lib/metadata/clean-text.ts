@@ -105,31 +105,41 @@ const LOWER_COMPOUND = /^\p{Lu}\p{Ll}*-\p{Ll}/u;
 /** English adjectives and nouns of a kind (`Mental`, `Molecular`, `Comprehensive`), not of a place. */
 const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ed|ing|ary|ory|ful|less|able|ible|ar|ist|ism|ity|ment|ness|ion|ics|y)$/i;
 
+/** How sure a word must be to name an institution: any non-clinical word, a place-like word, or no English word at all. */
+type Naming = 'any' | 'place' | 'foreign';
+
 /**
- * A word that can name an institution: not clinical, not a maker, and (when `strict`) not an everyday English
- * word or an adjective (`Mental`, `Molecular`, `Skin`); other English words name places (`Summit`, `Lakeshore`).
+ * A word that can name an institution: not clinical, not a maker; with `place` not an everyday English
+ * word or an adjective (`Mental`, `Molecular`, `Skin`; other English words name places: `Summit`, `Lakeshore`);
+ * with `foreign` no English word at all (`Respite Care`, `Long-Term Care` name no one, `Copperline Care` does).
  */
-function namingWord(word: string, vocabulary: Vocabulary, strict: boolean): boolean {
+function namingWord(word: string, vocabulary: Vocabulary, naming: Naming): boolean {
   const w = word.replace(/[.,]+$/, '');
   const upper = w.toUpperCase();
   if (vocabulary.has(w) || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
-  if (!strict) return true;
+  if (naming === 'any') return true;
   const bare = upper.replace(/['’]S$/, '');
+  const english = (part: string) => englishWords().has(part) || vocabulary.has(part);
+  if (bare.includes('-') && bare.split('-').every(english)) return false;
+  if (naming === 'foreign') return !english(bare);
   return !englishWords().has(bare) || (bare.length >= 4 && !ADJECTIVE_ENDING.test(bare) && !everydayWords().has(bare));
 }
+
+/** Last words that end service names more often than institutions' (`Respite Care`, `Limbic System`, `Group Practice`). */
+const SERVICE_NOUN = /^(?:care|systems?|network|group|practice|trust|foundation|surgery|medicine|inc|llc|ltd|gmbh|pllc)\.?$/i;
 
 /**
  * Where an institution shape's name really begins: at its first word that is neither clinical
  * vocabulary, a maker, nor a connector, with the qualifiers just before it (`St.`); none when every word before
  * the institution noun is vocabulary or a qualifier (`Cancer Center`, `Regional Medical Center`, `GE Healthcare` name no one).
- * With `strict` (a last word that ends ordinary phrases too: `Health`, `Imaging`) a naming word must be no
- * plain English word (`Mental Health`, `Molecular Imaging` name no one).
+ * With `naming` stricter than `any` (a last word that ends ordinary phrases too: `Health`, `Imaging`, `Care`,
+ * or a noun in lower case) some word must name a place (`Mental Health`, `Southern hospital` name no one).
  */
-function institutionName(text: string, begin: number, end: number, vocabulary: Vocabulary, strict = false): { begin: number } | undefined {
+function institutionName(text: string, begin: number, end: number, vocabulary: Vocabulary, naming: Naming = 'any'): { begin: number } | undefined {
   const words = [...text.slice(begin, end).matchAll(/\S+/g)].slice(0, -1).map((m) => ({ at: begin + m.index, word: m[0].replace(/[.,]+$/, '') }));
-  const first = words.findIndex(({ word }) => namingWord(word, vocabulary, false));
+  const first = words.findIndex(({ word }) => namingWord(word, vocabulary, 'any'));
   if (first < 0) return undefined;
-  if (strict && !words.slice(first).some(({ word }) => namingWord(word, vocabulary, true))) return undefined;
+  if (naming !== 'any' && !words.slice(first).some(({ word }) => namingWord(word, vocabulary, naming))) return undefined;
   let start = first;
   while (start > 0 && INSTITUTION_QUALIFIERS.has(words[start - 1].word.toUpperCase()) && !CONNECTORS.has(words[start - 1].word.toUpperCase())) start--;
   return { begin: words[start].at };
@@ -141,7 +151,7 @@ function institutionName(text: string, begin: number, end: number, vocabulary: V
  * clinical or a function word does, without one (`Hospital Course`, `Clinic Visit`) no plain English word.
  */
 function prefixedName(name: string, linked: boolean, vocabulary: Vocabulary): boolean {
-  return name.split(/[\s-]+/).some((w) => namingWord(w, vocabulary, !linked));
+  return name.split(/[\s-]+/).some((w) => namingWord(w, vocabulary, linked ? 'any' : 'place'));
 }
 
 /** `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method. */
@@ -164,10 +174,13 @@ function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
     spans.push({ begin, end: s.outer?.end ?? s.end, category: s.category });
   }
   const nounStart = (end: number) => text.slice(0, end).search(/\S+$/);
-  for (const [shape, strict] of [[INSTITUTION_SHAPE, false], [INSTITUTION_WEAK_SHAPE, true]] as const) {
+  for (const [shape, weak] of [[INSTITUTION_SHAPE, false], [INSTITUTION_WEAK_SHAPE, true]] as const) {
     for (const s of findShapes(text, [shape])) {
-      if (prefixStarts.has(nounStart(s.end)) || METHOD_AFTER.test(text.slice(s.end, s.end + 20))) continue;
-      const named = institutionName(text, s.begin, s.end, vocabulary, strict);
+      const noun = nounStart(s.end);
+      if (prefixStarts.has(noun) || METHOD_AFTER.test(text.slice(s.end, s.end + 20))) continue;
+      const nounWord = text.slice(noun, s.end);
+      const naming: Naming = SERVICE_NOUN.test(nounWord) ? 'foreign' : weak || /^\p{Ll}/u.test(nounWord) ? 'place' : 'any';
+      const named = institutionName(text, s.begin, s.end, vocabulary, naming);
       if (named) spans.push({ begin: named.begin, end: s.end, category: s.category });
     }
   }

@@ -82,6 +82,9 @@ const ORDINAL_BIRTHDAY = new RegExp(`${B}((?:ninety[\\s-]{1,2}(?:first|second|th
 /** A number after a verb of age (`turned 96`, `pt is ninety-six`), not followed by a unit of something else. */
 const AGE_VERB = new RegExp(`${B}(?:turn(?:ed|s|ing)|(?:pt|patient|she|he)\\s{1,3}(?:is|was))\\s{1,3}(${NUMBER})(?!\\s{0,2}(?:%|°|[a-z]{1,5}\\b(?<!\\b(?:in|on|at|and|but|last|this|today|years?|yrs?|y)\\b)))${E}`, 'giu');
 
+/** A bare number beside a person or sex word between commas: `pt, 96, female`, `Female, 93,`, `93, M`. */
+const AGE_BESIDE_SEX = /(?<![\p{L}\p{N}])(?:(?:pt|patient|female|male|woman|man|lady|gentleman|[MF])\s?,\s{0,2}(\d{2,3})(?=\s?(?:,|;|$))|(\d{2,3})\s?,\s{0,2}(?:female|male|woman|man|[MF])(?![\p{L}\p{N}]))/giu;
+
 /** `born 1928`, `b. 1930`, `YOB: 1925`, `birth year 1931`. */
 const BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:born(?:\s{1,3}in)?|b\.|yob|year\s{1,3}of\s{1,3}birth|birth\s{0,3}year)\s{0,3}[:=]?\s{0,3}((?:18|19|20)\d{2})(?![\p{L}\p{N}])/giu;
 
@@ -122,6 +125,11 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     const groups: Array<string | undefined> = [m[1], m[2], m[3]];
     const digits = groups.find((g) => g !== undefined) ?? '';
     if (!digits) continue;
+    const begin = m.index + m[0].indexOf(digits);
+    add(begin, begin + digits.length, Number(digits), '90+');
+  }
+  for (const m of text.matchAll(AGE_BESIDE_SEX)) {
+    const digits = m[1] || m[2];
     const begin = m.index + m[0].indexOf(digits);
     add(begin, begin + digits.length, Number(digits), '90+');
   }

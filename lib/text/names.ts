@@ -25,6 +25,9 @@ const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family n
 /** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
 const WEAK_CUES = new Set(['for', 'by', 'per', 'd/w', 'regards', 'thanks', 'sincerely', 'nok', 'ec', 'poa', 'proxy', 'caregiver', 'carer', 'partner', 'friend', 'neighbour', 'neighbor', 'niece', 'nephew', 'grandson', 'granddaughter', 'relative', 'pt', 'patient', 'physician', 'radiologist', 'technologist', 'tech', 'sonographer', 'attending', 'resident', 'fellow', 'surgeon', 'referrer', 'referring', 'contact', 'spouse', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'nok', 'guardian', 'c/o', 'cc', 'informed', 'notified', 'discussed', 'called', 'paged']);
 
+/** Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`). */
+const ROLE_LABELS = new Set(['reported', 'reporter', 'dictated', 'transcribed', 'transcriptionist', 'verified', 'authored', 'author', 'reader', 'read', 'interpreted', 'performed', 'operator', 'technologist', 'tech', 'radiologist', 'physician', 'referrer', 'referring', 'requested', 'requester', 'requestor', 'ordered', 'ordering', 'consultant', 'surgeon', 'attending', 'resident', 'fellow', 'sonographer', 'nurse', 'approved', 'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer', 'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient', 'reviewer', 'scribe', 'gp', 'pcp', 'ref', 'referred']);
+
 /** Verbs of talking to someone: `with` or `to` after them is a cue (`discussed with`, `spoke to`, `seen with`). */
 const TALK_VERBS = new Set(['discussed', 'spoke', 'speaking', 'talked', 'seen', 'reviewed', 'consulted', 'conferred', 'met', 'communicated', 'relayed', 'conveyed', 'called', 'phoned', 'faxed', 'sent', 'emailed', 'e-mailed', 'given', 'reported', 'released', 'copied', 'accompanied', 'escorted', 'lives', 'living', 'resides', 'verified', 'confirmed', 'checked', 'identified', 'agreed', 'arranged', 'liaised', 'shared', 'booked', 'left', 'went', 'came', 'arrived']);
 
@@ -98,14 +101,16 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
   for (let i = 0; i < count; i++) {
     if (ends[i] - begins[i] > 14) continue; // cue words are short
     const cue = bare(tok(i)).toLowerCase();
-    const strong = STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
+    // A role as a label (`Reported: Nkechi Obiora`, `Interpreter: …`) is a title when a name-like word follows.
+    const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);
+    const strong = roleLabel || STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
     const talk = (cue === 'with' || cue === 'to') && i > 0 && TALK_VERBS.has(bare(tok(i - 1)).toLowerCase());
     const weak = !strong && (WEAK_CUES.has(cue) || talk);
     if (!strong && !weak) continue;
     let j = i + 1;
     // A title that is also a clinical abbreviation in capitals (`SR Features`, `MR Features`, `MS`): the next
     // word must look like a name (a known name, or no English word).
-    if (strong && vocabulary.has(cue) && isAllCaps(tok(i)) && j < count) {
+    if (strong && (roleLabel || (vocabulary.has(cue) && isAllCaps(tok(i)))) && j < count) {
       const next = bare(tok(tok(j) === ':' ? j + 1 : j)).toUpperCase();
       if (englishWords().has(next) && !people.has(next)) continue;
     }

@@ -95,6 +95,17 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'Prelim by Tariq Al-Mansouri', phi: ['Tariq', 'Mansouri'], keep: [] },
   { text: 'Tobias Engström / Lena Engström', phi: ['Tobias', 'Lena', 'Engström'], keep: [] },
   { text: 'FOLLOW UP OF ROSEMARY THACKERAY', phi: ['ROSEMARY', 'THACKERAY'], keep: [] },
+  // fifth batch
+  { text: 'Pt: Lakshmi Venkataraman', phi: ['Lakshmi', 'Venkataraman'], keep: [] },
+  { text: 'KNEE MRI - BARTHOLOMEW QUINTERO', phi: ['BARTHOLOMEW', 'QUINTERO'], keep: [] },
+  { text: 'Kristoffer Aasheim attended', phi: ['Kristoffer', 'Aasheim'], keep: [] },
+  { text: 'by Siddharth Menon, registrar', phi: ['Siddharth', 'Menon'], keep: [] },
+  { text: 'Reported: Nkechi Obiora', phi: ['Nkechi', 'Obiora'], keep: [] },
+  { text: 'Images shown to Gustavo Paredes-Luna', phi: ['Gustavo', 'Paredes'], keep: [] },
+  { text: 'Wilhelmina Ostrowski 1 of 2', phi: ['Wilhelmina', 'Ostrowski'], keep: [] },
+  { text: 'YAMAMOTO, HARUKI', phi: ['YAMAMOTO', 'HARUKI'], keep: [] },
+  { text: 'Thompson, Grace', phi: ['Thompson', 'Grace'], keep: [] },
+  { text: 'c/o Mr and Mrs Pemberton-Hale', phi: ['Pemberton'], keep: [] },
 ];
 
 export const INSTITUTION_PHRASINGS: Phrasing[] = [
@@ -156,6 +167,14 @@ export const INSTITUTION_PHRASINGS: Phrasing[] = [
   // from the public test files of pydicom
   { text: 'E. O. Ospedali Galliera', phi: ['Galliera'], keep: [] },
   { text: 'Atkinson, Wells and Young Community Hospital', phi: ['Atkinson', 'Wells', 'Young'], keep: [] },
+  // fifth batch
+  { text: 'Summit Health Partners referral', phi: ['Summit'], keep: [] },
+  { text: 'Evergreen Radiology PC', phi: ['Evergreen'], keep: [] },
+  { text: 'Bluewater Health', phi: ['Bluewater'], keep: [] },
+  { text: 'SOUTHPOINTE DIAGNOSTIC IMAGING', phi: ['SOUTHPOINTE'], keep: [] },
+  { text: 'Clinic: Maplewood Family Medicine', phi: ['Maplewood'], keep: [] },
+  { text: 'Universidad de Carreño', phi: ['Carreño'], keep: [] },
+  { text: 'Policlinico Santa Rufina', phi: ['Rufina'], keep: [] },
 ];
 
 export const PHONE_PHRASINGS: Phrasing[] = [
@@ -214,6 +233,15 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'Telephone +61 (0)2 9555 1234', phi: ['9555 1234'], keep: [] },
   { text: 'tel:+15552013344', phi: ['5552013344'], keep: [] },
   { text: '555–201–3344', phi: ['201–3344'], keep: [] },
+  // fifth batch
+  { text: 'tel (555) 201-3344 evenings', phi: ['201-3344'], keep: [] },
+  { text: 'pager 555 2013', phi: ['555 2013'], keep: [] },
+  { text: '+1 555 201 3344', phi: ['201 3344'], keep: [] },
+  { text: '555.201.3344 (w)', phi: ['201.3344'], keep: [] },
+  { text: 'mobile no. 07700 900 999', phi: ['900 999'], keep: [] },
+  { text: 'Phone #: 555-201-3344', phi: ['201-3344'], keep: [] },
+  { text: 'office line 020-7946-0000', phi: ['7946-0000'], keep: [] },
+  { text: '(555)-201-3344', phi: ['201-3344'], keep: [] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -283,6 +311,16 @@ export const AGE_PHRASINGS: Phrasing[] = [
   { text: 'age ninety', phi: ['ninety'], keep: [] },
   { text: 'Patient is 96 years of age', phi: ['96'], keep: [] },
   { text: 'Age(Y): 98', phi: ['98'], keep: [] },
+  // fifth batch
+  { text: '91-yo', phi: ['91'], keep: [] },
+  { text: 'age: 90', phi: ['age: 90 '], keep: [] },
+  { text: 'aged about 95', phi: ['95'], keep: [] },
+  { text: '92 yrs.', phi: ['92'], keep: [] },
+  { text: 'a ninety-year-old', phi: ['ninety-year'], keep: [] },
+  { text: 'age: 101 yrs', phi: ['101'], keep: [] },
+  { text: '93yr', phi: ['93'], keep: [] },
+  { text: 'pt, 96, female', phi: ['96'], keep: [] },
+  { text: 'Age/Sex 94Y/F', phi: ['94'], keep: [] },
 ];
 
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
@@ -446,4 +484,17 @@ export const CLINICAL_TEXTS: string[] = [
   'Sturge-Weber, MRI brain with contrast.',
   'Von Hippel-Lindau surveillance.',
   'Meckel scan negative.',
+  // fifth batch: service names, younger ages, readings
+  'Grace period', 'Lakeside view', 'Summit of the aortic arch', 'Harbor for review', 'Mercy line placement',
+  'Evergreen protocol', 'Bluewater', 'Southern hospital wing', 'Family Medicine referral', 'Sports Medicine follow up',
+  'Mental Health', 'Public Health', 'Molecular Imaging', 'Limbic System', 'Women’s Imaging', 'Breast Imaging Center',
+  'Interventional Radiology', 'Emergency Department', 'Nuclear Medicine', 'Internal Medicine', 'Physical Medicine and Rehabilitation',
+  'Plastic Surgery', 'Day Surgery Unit', 'General Practice', 'Primary Care', 'Urgent Care', 'Intensive Care Unit',
+  'Critical Care', 'Home Health', 'Occupational Health', 'Employee Health', 'Student Health', 'Behavioral Health',
+  'Orthopedic Surgery', 'Vascular Surgery', 'Cardiothoracic Surgery', 'Neurosurgery', 'Pain Management',
+  'Sleep Medicine', 'Travel Medicine', 'Wound Care', 'Palliative Care', 'Respite Care', 'Long-Term Care',
+  'Radiology Associates', 'Imaging Partners', 'Diagnostic Imaging', 'Medical Imaging', 'Health System', 'Medical Group',
+  'Seen age 12', 'Age 60-69', 'age <90', '75 yo', '66yo', '89 Y/O M',
+  'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
+  'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
 ];
