@@ -14,15 +14,15 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The lines of a file inside a package, or none when the package is not installed. */
-function packageLines(specifier: string, relative: string): string[] {
+/** The text of a file inside a package, or '' when the package is not installed. */
+function packageText(specifier: string, relative: string): string {
   try {
-    const file = path.join(path.dirname(require.resolve(specifier)), relative);
-    return readFileSync(file, 'utf8').split(/\r?\n/);
+    return readFileSync(path.join(path.dirname(require.resolve(specifier)), relative), 'utf8');
   } catch {
-    return [];
+    return '';
   }
 }
+const packageLines = (specifier: string, relative: string): string[] => packageText(specifier, relative).split(/\r?\n/);
 
 let people: Set<string> | undefined;
 /** Given names and surnames (upper case) from the cspell people-names dictionary. */
@@ -44,10 +44,64 @@ export function givenNames(): Set<string> {
   return given;
 }
 
-let english: Set<string> | undefined;
-/** English words (upper case), names excluded by the list itself except where they are also words. */
-export function englishWords(): Set<string> {
-  english ??= new Set(packageLines('word-list', 'words.txt').filter((w) => w.length > 1).map((w) => w.trim().toUpperCase()));
+/** A word list held as its file's text and sorted line offsets: some 5 MB where a Set of 274,000 strings took 50. */
+export interface WordList {
+  has(word: string): boolean;
+}
+
+/** Lines in code-unit order, looked up by binary search; the few lines out of order are kept in a small set. */
+function sortedLines(text: string): WordList {
+  const begins: number[] = [];
+  const ends: number[] = [];
+  const outOfOrder = new Set<string>();
+  let last = '';
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const lineEnd = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const word = text.slice(at, lineEnd);
+    if (word.length > 1) {
+      if (word < last) outOfOrder.add(word);
+      else {
+        begins.push(at);
+        ends.push(lineEnd);
+        last = word;
+      }
+    }
+    at = end + 1;
+  }
+  const starts = Int32Array.from(begins);
+  const stops = Int32Array.from(ends);
+  // Words come back often (a text's capitalised words, the same descriptions file after file).
+  const seen = new Map<string, boolean>();
+  return {
+    has(word: string): boolean {
+      const w = word.toLowerCase();
+      const cached = seen.get(w);
+      if (cached !== undefined) return cached;
+      const found = outOfOrder.has(w) || search(w);
+      if (seen.size < 50_000) seen.set(w, found);
+      return found;
+    },
+  };
+  function search(w: string): boolean {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const line = text.slice(starts[mid], stops[mid]);
+      if (line === w) return true;
+      if (line < w) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+let english: WordList | undefined;
+/** English words (any case), names excluded by the list itself except where they are also words (`john`, `brown`). */
+export function englishWords(): WordList {
+  english ??= sortedLines(packageText('word-list', 'words.txt'));
   return english;
 }
 
