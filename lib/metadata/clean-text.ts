@@ -187,6 +187,12 @@ function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
   return spans;
 }
 
+/** True when the words between a street number and the suffix are all clinical (`3 Vessel Run`), so it names no street. */
+function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
+  const words = address.split(/[\s,]+/).slice(1, -1).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.every((w) => vocabulary.has(w));
+}
+
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
   /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
@@ -305,6 +311,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
       // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
+      // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).
+      if (s.kind === 'address' && /^\d/.test(text.slice(s.begin, s.end)) && streetWordsClinical(text.slice(s.begin, s.end), vocabulary)) continue;
       spans.push(s);
     }
     // `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method.

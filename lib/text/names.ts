@@ -234,7 +234,7 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     const W = upper(i);
     // Okafor, Margaret (L.)
     const commaGiven =
-      tok(i + 1) === ',' && nameLike(i + 2) && !proper(i + 2) && !proper(i) &&
+      tok(i + 1) === ',' && nameLike(i + 2) && !proper(i + 2) && !(proper(i) && !given.has(upper(i + 2))) && !eponymHeadAt(i + 3) &&
       // a known given name after a plausible surname, or any non-English name word after a known surname
       ((given.has(upper(i + 2)) && !everyday.has(upper(i + 2)) && (people.has(W) || !english.has(W))) || (people.has(W) && !english.has(W) && upper(i + 2).length >= 3 && !english.has(upper(i + 2))));
     if (commaGiven) {
@@ -254,7 +254,8 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
       while (p < f + 2 && PARTICLES.has(tok(p).toLowerCase())) p++;
       if (nameLike(p)) f = p;
     }
-    if (!nameLike(f) || bare(tok(f)).length < 2 || eponymHeadAt(f + 1)) continue;
+    // `Scott brace`, `Allen test`: the second word is the thing an eponym names.
+    if (!nameLike(f) || bare(tok(f)).length < 2 || eponymHeadAt(f) || eponymHeadAt(f + 1)) continue;
     const F = upper(f);
     const givenKnown = given.has(W) && !PARTICLES.has(W.toLowerCase());
     // Two eponyms (`Salter Harris`, `Jackson Pratt`) or one before a clinical word name a disease or device; a known given name before an eponym (`John Smith`) is a person unless a word like `fracture` follows.

@@ -45,7 +45,7 @@ const anyCase = (words: string) =>
     .flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()])
     .join('|');
 const STREET_SUFFIX = anyCase(
-  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|cres|close|alley|aly|plaza|plz|pike|expressway|expy|freeway|fwy|route|rte|turnpike|tpke|mews|gardens|gdns|broadway',
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|cres|close|alley|aly|plaza|plz|pike|expressway|expy|freeway|fwy|route|rte|turnpike|tpke|mews|gardens|gdns|broadway|annex|arcade|bayou|beach|bend|bluff|bluffs|bottom|branch|brook|brooks|burg|canyon|causeway|cliffs|commons|corner|corners|cove|creek|crest|crossroad|dale|divide|estates|falls|ferry|fields|flats|ford|forest|forge|fork|forks|gateway|glen|green|grove|harbor|harbour|haven|heights|hills|hollow|inlet|island|isle|knoll|knolls|lakes|landing|loaf|lodge|manor|meadow|meadows|mill|mills|mission|motorway|mountain|orchard|parks|pines|plains|points|ports|prairie|ranch|ridge|river|row|rue|shoal|shore|shores|springs|stravenue|summit|terraces|throughway|track|trafficway|vale|valley|village|ville|vista|walk',
 );
 const UNIT_LABEL = anyCase('apt|apartment|suite|ste|unit|fl|floor|room|rm|bldg|building');
 const STATE_NAMES =

@@ -345,6 +345,26 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   { text: 'Translation by Oksana Kovalenko', phi: ['Oksana', 'Kovalenko'], keep: [] },
   { text: 'Seen in Clinic 4 by Callum Fraser', phi: ['Callum', 'Fraser'], keep: [] },
   { text: 'pt aged 90 with hip #', phi: ['aged 90 '], keep: [] },
+  // sixth batch: names, firms and addresses in the style of fake-data generators
+  { text: 'Wilson, Jennifer', phi: ['Wilson', 'Jennifer'], keep: [] },
+  { text: 'Ashley Martinez called for results', phi: ['Ashley', 'Martinez'], keep: [] },
+  { text: 'CHRISTOPHER HERNANDEZ', phi: ['CHRISTOPHER', 'HERNANDEZ'], keep: [] },
+  { text: 'Brittany Walker-Young', phi: ['Brittany', 'Walker'], keep: [] },
+  { text: 'seen with Tyler Jackson', phi: ['Tyler', 'Jackson'], keep: [] },
+  { text: 'Hall, Kimberly A.', phi: ['Hall', 'Kimberly'], keep: [] },
+  { text: 'Nicole Baker (sister)', phi: ['Nicole', 'Baker'], keep: [] },
+  { text: 'for Michael Turner', phi: ['Michael', 'Turner'], keep: [] },
+  { text: 'Danielle Harris 555-201-3344', phi: ['Danielle', 'Harris', '201-3344'], keep: [] },
+  { text: 'Gonzalez, Lopez and Perez Medical Center', phi: ['Gonzalez', 'Lopez', 'Perez'], keep: [] },
+  { text: 'Ramirez-Flores Regional Hospital', phi: ['Ramirez'], keep: [] },
+  { text: 'Robinson LLC Imaging', phi: ['Robinson'], keep: [] },
+  { text: '0512 Kelly Stravenue, Apt. 23, Jonathanborough, NM 87101', phi: ['Kelly', 'Jonathanborough', '87101'], keep: [] },
+  { text: 'lives at 88 Garcia Ridge', phi: ['Garcia'], keep: [] },
+  { text: '4420 Mill Creek Road', phi: ['4420', 'Creek'], keep: [] },
+  { text: 'age 95 y', phi: ['95'], keep: [] },
+  { text: '(001) 555-201-3344x1234', phi: ['201-3344'], keep: [] },
+  { text: '+1-555-201-3344x90', phi: ['201-3344'], keep: [] },
+  { text: '555.201.3344x5', phi: ['201.3344'], keep: [] },
 ];
 
 export const CLINICAL_TEXTS: string[] = [
@@ -497,4 +517,10 @@ export const CLINICAL_TEXTS: string[] = [
   'Seen age 12', 'Age 60-69', 'age <90', '75 yo', '66yo', '89 Y/O M',
   'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
   'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
+  // sixth batch: counts before street-like words, eponyms that are common surnames
+  '4 Chamber View', '2 Flexion Extension Views', '3 Vessel Run', 'Series 2 Lung Window', '2 Point Dixon', '3 Plane Localizer',
+  '1 Field Of View', '12 Lead ECG', '5 Mm Slices', '3 Phase Liver', '2 Hour Delayed Views', '4 Hour Bone Scan',
+  'Walker boot', 'Jackson Pratt', 'Harris view', 'Turner syndrome', 'Wilson disease', 'Hall effect', 'Young modulus',
+  'Baker cyst, Left', 'King classification', 'Allen test', 'Lee index', 'Martin formula', 'Thompson test', 'Clark level',
+  'Scott Brace', 'Green Channel', 'Adams forward bend test', 'Nelson syndrome', 'Mitchell position', 'Roberts view',
 ];
