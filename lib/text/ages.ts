@@ -62,7 +62,7 @@ const E = '(?![\\p{L}\\p{N}])';
 /** `93 y/o`, `91yo`, `95 yrs`, `ninety-three year old`, `1100 months`, `4700 weeks`, `33000 days old`. */
 const NUMBER_UNIT = new RegExp(`${B}(${NUMBER})[\\s-]{0,2}(${YEAR_UNITS}|${MONTH_UNITS}|${WEEK_UNITS}|${DAY_UNITS})(?:[\\s-]{1,2}old)?${E}`, 'giu');
 /** `age: 93`, `aged 95`, `Age 093`, `age of ninety-one`, `at the age of 96`. */
-const AGE_LABEL = new RegExp(`${B}(?:age[ds]?|aet\\.?|edad|âge|alter|età|leeftijd|ålder)(?:\\s{1,3}of|\\s{1,3}at\\s{1,3}(?:the\\s{1,3})?(?:exam|scan|study|visit|imaging|presentation|admission|diagnosis|death|onset|time\\s{1,3}of\\s{1,3}(?:exam|scan|study|imaging)))?(?:\\s{0,2}\\((?:in\\s)?(?:yrs?|years?|y)\\))?\\s{0,3}[:=#]?\\s{0,3}(?:(?:about|approx\\.?|approximately|~|over|>)\\s{0,2})?(${NUMBER})(?:\\s{0,2}(${YEAR_UNITS}|${MONTH_UNITS}))?${E}`, 'giu');
+const AGE_LABEL = new RegExp(`${B}(?:age[ds]?|aet\\.?|edad|âge|alter|età|leeftijd|ålder)(?:\\s{1,3}of|\\s{1,3}at\\s{1,3}(?:the\\s{1,3})?(?:exam|scan|study|visit|imaging|presentation|admission|diagnosis|death|onset|time\\s{1,3}of\\s{1,3}(?:exam|scan|study|imaging)))?(?:\\s{0,2}\\((?:in\\s)?(?:yrs?|years?|y)\\)|\\s{1,3}in\\s{1,3}(?:yrs?|years))?\\s{0,3}[:=#-]?\\s{0,3}(?:(?:about|approx\\.?|approximately|~|over|>)\\s{0,2})?(${NUMBER})(?:\\s{0,2}(${YEAR_UNITS}|${MONTH_UNITS}))?${E}`, 'giu');
 /** Age and sex together: `93M`, `93 F`, `93/F`, `F/93`, `M 93`, `93yo M` is NUMBER_UNIT. */
 const AGE_SEX = /(?<![\p{L}\p{N}/.])(?:(\d{2,3})\s?\/?\s?[MF]|[MF]\s?\/\s?(\d{2,3})|[MF]\s(\d{2,3})(?=\s?[,;)]|\s?$))(?![\p{L}\p{N}.]|\/[\p{N}/])/gu;
 /** The Age String form inside text: `092Y`, `1100M`. */
@@ -86,7 +86,7 @@ const AGE_VERB = new RegExp(`${B}(?:turn(?:ed|s|ing)|(?:pt|patient|she|he)\\s{1,
 const AGE_BESIDE_SEX = /(?<![\p{L}\p{N}])(?:(?:pt|patient|female|male|woman|man|lady|gentleman|[MF])\s?,\s{0,2}(\d{2,3})(?=\s?(?:,|;|$))|(\d{2,3})\s?,\s{0,2}(?:female|male|woman|man|[MF])(?![\p{L}\p{N}]))/giu;
 
 /** `born 1928`, `b. 1930`, `YOB: 1925`, `birth year 1931`. */
-const BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:born(?:\s{1,3}in)?|b\.|yob|year\s{1,3}of\s{1,3}birth|birth\s{0,3}year)\s{0,3}[:=]?\s{0,3}((?:18|19|20)\d{2})(?![\p{L}\p{N}])/giu;
+const BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:born(?:\s{1,3}in)?|b\.|yob|dob|d\.o\.b\.?|date\s{1,3}of\s{1,3}birth|year\s{1,3}of\s{1,3}birth|birth\s{0,3}year)\s{0,3}[:=]?\s{0,3}((?:18|19|20)\d{2})(?![\p{L}\p{N}])/giu;
 
 const MAX_YEARS = 130;
 

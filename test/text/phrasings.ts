@@ -365,6 +365,31 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   { text: '(001) 555-201-3344x1234', phi: ['201-3344'], keep: [] },
   { text: '+1-555-201-3344x90', phi: ['201-3344'], keep: [] },
   { text: '555.201.3344x5', phi: ['201.3344'], keep: [] },
+  // seventh batch: labels and structured notes
+  { text: 'Ht 160cm Wt 50kg Age 93', phi: ['93'], keep: [] },
+  { text: 'ELDERLY (93Y) FEMALE', phi: ['93'], keep: [] },
+  { text: 'Age in years: 97', phi: ['97'], keep: [] },
+  { text: '93 year-old', phi: ['93'], keep: [] },
+  { text: '93yo/F', phi: ['93'], keep: [] },
+  { text: 'Female aged 92 years', phi: ['92'], keep: [] },
+  { text: 'A/S: 95 F', phi: ['95'], keep: [] },
+  { text: '92 yr old lady', phi: ['92'], keep: [] },
+  { text: 'Age-91', phi: ['91'], keep: [] },
+  { text: 'Now 99.', phi: [], keep: [] },
+  { text: 'DOB 1929 (age 95)', phi: ['1929', '95'], keep: [] },
+  { text: 'Emergency contact 555 201 3344', phi: ['201 3344'], keep: [] },
+  { text: 'Contact via phone at five five five', phi: [], keep: [] },
+  { text: 'Tel. 01 23 45 67 89 (domicile)', phi: ['23 45 67 89'], keep: [] },
+  { text: 'Nr. tel. 600 123 456', phi: ['600 123 456'], keep: [] },
+  { text: 'call back number 5552013344 ext 12', phi: ['5552013344'], keep: [] },
+  { text: 'Phone: 555-201-3344 (H), 555-201-3345 (C)', phi: ['201-3344', '201-3345'], keep: [] },
+  { text: 'Relationship: daughter. Name: Priscilla Vantongeren', phi: ['Priscilla', 'Vantongeren'], keep: [] },
+  { text: 'Patient: Hurst, Emmeline', phi: ['Hurst', 'Emmeline'], keep: [] },
+  { text: 'Technologist initials: KT; Radiologist: Oduya S', phi: ['Oduya'], keep: [] },
+  { text: 'Signed electronically by Ruairi Breathnach', phi: ['Ruairi', 'Breathnach'], keep: [] },
+  { text: 'Outside study from Lake Orion Medical Associates', phi: ['Orion'], keep: [] },
+  { text: 'OUTSIDE FILMS: SAINT BRENDAN HOSPITAL', phi: ['BRENDAN'], keep: [] },
+  { text: 'St Brendan\'s', phi: ['Brendan'], keep: [] },
 ];
 
 export const CLINICAL_TEXTS: string[] = [
@@ -523,4 +548,8 @@ export const CLINICAL_TEXTS: string[] = [
   'Walker boot', 'Jackson Pratt', 'Harris view', 'Turner syndrome', 'Wilson disease', 'Hall effect', 'Young modulus',
   'Baker cyst, Left', 'King classification', 'Allen test', 'Lee index', 'Martin formula', 'Thompson test', 'Clark level',
   'Scott Brace', 'Green Channel', 'Adams forward bend test', 'Nelson syndrome', 'Mitchell position', 'Roberts view',
+  // seventh batch: labels with nothing identifying after them
+  'Age-related changes', 'Age appropriate', 'Bone age 9 years', 'Gestational age 39 weeks', 'GA 34 weeks', 'Age 0', 'aged care facility',
+  'Contact phantom', 'Contact lens', 'Phone number not available', 'No phone', 'Tel. unavailable', 'Name: not given', 'Patient: unknown',
+  'Signed electronically', 'Relationship: daughter', 'Outside study', 'Lake Orion', 'Saint', 'St. John wort',
 ];
