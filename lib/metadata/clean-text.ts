@@ -173,10 +173,11 @@ function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
     prefixStarts.add(begin);
     spans.push({ begin, end: s.outer?.end ?? s.end, category: s.category });
   }
-  const nounStart = (end: number) => text.slice(0, end).search(/\S+$/);
+  // Where the span's last word begins (searched within the span: linear over all spans).
+  const nounStart = (begin: number, end: number) => begin + text.slice(begin, end).search(/\S+$/);
   for (const [shape, weak] of [[INSTITUTION_SHAPE, false], [INSTITUTION_WEAK_SHAPE, true]] as const) {
     for (const s of findShapes(text, [shape])) {
-      const noun = nounStart(s.end);
+      const noun = nounStart(s.begin, s.end);
       if (prefixStarts.has(noun) || METHOD_AFTER.test(text.slice(s.end, s.end + 20))) continue;
       const nounWord = text.slice(noun, s.end);
       const naming: Naming = SERVICE_NOUN.test(nounWord) ? 'foreign' : weak || /^\p{Ll}/u.test(nounWord) ? 'place' : 'any';
