@@ -12,7 +12,7 @@ export const registerLearnCommand: CommandRegistrar = (program: Command, setExit
     .option('--apply', 'write the proposal into the rules YAML (the previous file is backed up)')
     .action(async (options: { report: string[]; rules: string; apply?: boolean }) => {
       // Loaded here, not at start: `deid --help` stays quick.
-      const [{ applyProposal, formatProposal, isEmptyProposal, proposeRules, readReportFindings }, { loadRules, RulesError }] = await Promise.all([
+      const [{ applyProposal, formatProposal, isEmptyProposal, judgedHarmless, proposeRules, readReportFindings }, { loadRules, RulesError }] = await Promise.all([
         import('../learn/index.js'),
         import('../rules/index.js'),
       ]);
@@ -29,7 +29,7 @@ export const registerLearnCommand: CommandRegistrar = (program: Command, setExit
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
-      const proposal = proposeRules(read.findings, rules, { harmless: [...read.technicalValues, ...read.harmlessLines] });
+      const proposal = proposeRules(read.findings, rules, { harmless: judgedHarmless(read) });
       process.stdout.write(formatProposal(proposal));
       if (options.apply && !isEmptyProposal(proposal)) {
         const result = applyProposal(options.rules, proposal);

@@ -202,6 +202,41 @@ export async function scanMetadata(dataset: DicomDataset, options: ScanMetadataO
   return out;
 }
 
+/** Value representations whose values are words people wrote (descriptions, comments, notes). */
+const WORDED_VRS = new Set(['LO', 'SH', 'LT', 'ST', 'UT', 'UC']);
+const MAX_HARMLESS_FRAGMENTS = 500;
+
+/**
+ * The worded text of a dataset that the evaluation judged harmless: each description, comment or note
+ * with its findings cut out, in the pieces left between them (`MR BRAIN W/WO CONTRAST for <finding>` →
+ * `MR BRAIN W/WO CONTRAST for`). Learning tests its patterns against these, so a pattern that would take
+ * clinical text the run kept is never proposed. At most 500 pieces per dataset.
+ *
+ * @example harmlessWordedText(reparsed, await scanMetadata(reparsed, options), options)
+ */
+export function harmlessWordedText(dataset: DicomDataset, findings: readonly TagFinding[], options: ScanMetadataOptions = {}): string[] {
+  const out = new Set<string>();
+  for (const v of collectValues(dataset, options)) {
+    if (!WORDED_VRS.has(v.vr) || out.size >= MAX_HARMLESS_FRAGMENTS) continue;
+    const cuts = findings
+      .filter((f) => f.path === v.path && f.valueIndex === v.index)
+      .map((f) => ({ begin: f.begin ?? 0, end: f.end ?? v.text.length }))
+      .sort((a, b) => a.begin - b.begin);
+    let at = 0;
+    const pieces: string[] = [];
+    for (const cut of cuts) {
+      pieces.push(v.text.slice(at, Math.max(at, cut.begin)));
+      at = Math.max(at, cut.end);
+    }
+    pieces.push(v.text.slice(at));
+    for (const piece of pieces) {
+      const t = piece.replace(/\s+/g, ' ').trim();
+      if (/\p{L}{2}/u.test(t)) out.add(t);
+    }
+  }
+  return [...out].slice(0, MAX_HARMLESS_FRAGMENTS);
+}
+
 /** Overlapping hits: the wider one stays; on a tie the better-ranked (known value, then rule, then detector). */
 function mergeHits<T extends { begin: number; end: number; rank: number }>(hits: T[]): T[] {
   const sorted = [...hits].sort((a, b) => b.end - b.begin - (a.end - a.begin) || b.rank - a.rank);

@@ -11,13 +11,16 @@ import { findShapes } from '../text/shapes.js';
 export const GENERAL_KINDS = ['address', 'url', 'email', 'phone', 'date'] as const;
 export type GeneralKind = (typeof GENERAL_KINDS)[number];
 
-const SUFFIX = 'STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|WAY|PLACE|PL|TERRACE|TER|CIRCLE|CIR|PARKWAY|PKWY|HIGHWAY|HWY|SQUARE|SQ|TRAIL|TRL|CRESCENT|CRES|CLOSE|PLAZA|PIKE|ROW|MEWS';
+/** Street suffixes of the address pattern, full and shortened. Some are also clinical words (CT, DR): see {@link narrowedPattern}. */
+export const STREET_SUFFIXES: readonly string[] = 'STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|WAY|PLACE|PL|TERRACE|TER|CIRCLE|CIR|PARKWAY|PKWY|HIGHWAY|HWY|SQUARE|SQ|TRAIL|TRL|CRESCENT|CRES|CLOSE|PLAZA|PIKE|ROW|MEWS'.split('|');
 const MONTHS = 'JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?';
+
+/** Number, up to four words, a street suffix: `1234 Pendleford Way`, `12B N. Oak St.` */
+const addressPattern = (suffixes: readonly string[]) => `\\d{1,6}[A-Z]?,?\\s{1,3}(?:[NSEW]\\.?\\s{1,3})?(?:[A-Z][A-Z'.-]{1,24}\\s{1,3}){1,4}(?:${suffixes.join('|')})\\.?`;
 
 /** The general pattern of each kind (regex source, case-insensitive, bounded quantifiers only). */
 export const GENERAL_PATTERNS: Record<GeneralKind, string> = {
-  // Number, up to four capitalised words, a street suffix: `1234 Pendleford Way`, `12B N. Oak St.`
-  address: `\\d{1,6}[A-Z]?,?\\s{1,3}(?:[NSEW]\\.?\\s{1,3})?(?:[A-Z][A-Z'.-]{1,24}\\s{1,3}){1,4}(?:${SUFFIX})\\.?`,
+  address: addressPattern(STREET_SUFFIXES),
   // A scheme or www., or a host under a common top-level domain, with its path.
   url: '(?:HTTPS?://|FTP://|WWW\\.)[^\\s<>"]{1,1000}|(?:[A-Z0-9-]{1,63}\\.){1,6}(?:COM|ORG|NET|EDU|GOV|MIL|INT|INFO|BIZ|IO|CO|UK|DE|FR|CA|AU|US|NL|CH|HEALTH|HOSPITAL|CLINIC|INVALID|EXAMPLE|TEST)(?:/[^\\s<>"]{0,1000})?',
   email: "[A-Z0-9._%+'-]{1,64}@[A-Z0-9-]{1,63}(?:\\.[A-Z0-9-]{1,63}){1,8}",
@@ -43,4 +46,19 @@ export function kindOf(text: string): GeneralKind | undefined {
     if (!best || covered > best.covered) best = { kind: s.kind as GeneralKind, covered };
   }
   return best && best.covered >= 0.8 * size ? best.kind : undefined;
+}
+
+/**
+ * The general pattern of a kind narrowed so that it no longer collides with harmless text: for addresses,
+ * the street suffixes that make it match (`2 CHEST CT`, `3 VIEW DR`: CT and DR are also modalities) are
+ * left out. Undefined when the kind has nothing to leave out, or nothing would be left.
+ *
+ * @example narrowedPattern('address', (p) => compile(p).test('2 CHEST CT')) // { pattern: '…(?:STREET|ST|…)…', dropped: ['CT'] }
+ */
+export function narrowedPattern(kind: GeneralKind, collides: (pattern: string) => boolean): { pattern: string; dropped: string[] } | undefined {
+  if (kind !== 'address') return undefined;
+  const dropped = STREET_SUFFIXES.filter((suffix) => collides(addressPattern([suffix])));
+  const left = STREET_SUFFIXES.filter((suffix) => !dropped.includes(suffix));
+  if (dropped.length === 0 || left.length === 0) return undefined;
+  return { pattern: addressPattern(left), dropped };
 }

@@ -6,7 +6,7 @@ import type { Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
 import { makeVocabulary } from '../text/vocabulary.js';
-import { GENERAL_KINDS, GENERAL_PATTERNS, kindOf, type GeneralKind } from './general-patterns.js';
+import { GENERAL_KINDS, GENERAL_PATTERNS, kindOf, narrowedPattern, type GeneralKind } from './general-patterns.js';
 import { harmlessSamples, isTechnicalAnnotation } from './harmless.js';
 import { mergeShapes, shapeLength, shapeOf, shapeToRegex, type Shape } from './shape.js';
 import type { LearnFinding, ProposedTag, RulesProposal } from './types.js';
@@ -159,7 +159,7 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
     } else groups.push({ shape, examples: [core], categories: new Set([f.category]) });
   }
   const allFindings = forRegex.map((f) => f.text.trim());
-  const judge = (pattern: string, examples: string[], categories: Set<SafeHarborCategory>): void => {
+  const judge = (pattern: string, examples: string[], categories: Set<SafeHarborCategory>, kind?: GeneralKind): void => {
     const problem = linearPatternProblem(pattern);
     if (problem) {
       proposal.rejected.push({ pattern, reason: problem });
@@ -174,6 +174,15 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
     const hit = protectedTexts.find((h) => re.test(h));
     if (hit !== undefined) {
       proposal.rejected.push({ pattern, reason: `too broad: matches the harmless text ${JSON.stringify(hit)}` });
+      // A general pattern may be narrowed instead (an address pattern without the suffixes that are clinical words here).
+      const narrowed = kind && narrowedPattern(kind, (p) => {
+        const candidate = compileRule(p);
+        return protectedTexts.some((h) => candidate.test(h));
+      });
+      if (narrowed) {
+        proposal.notes.push(`the general ${kind} pattern was narrowed: ${narrowed.dropped.join(', ')} left out, as they match text this run judged harmless`);
+        judge(narrowed.pattern, examples, categories);
+      }
       return;
     }
     const alsoCovers = allFindings.filter((t) => !examples.includes(t) && re.test(t)).length;
@@ -184,7 +193,7 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
     if (!k) continue;
     // The general pattern may already be in the rules, or other rules answer every example.
     if (rules.regex.includes(GENERAL_PATTERNS[kind]) || answered(k.examples)) continue;
-    judge(GENERAL_PATTERNS[kind], k.examples, k.categories);
+    judge(GENERAL_PATTERNS[kind], k.examples, k.categories, kind);
   }
   for (const { shape, examples, categories } of groups) {
     if (answered(examples)) continue;

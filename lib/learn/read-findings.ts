@@ -12,6 +12,8 @@ export interface ReportFindings {
   technicalValues: string[];
   /** Pixel text lines the evaluation read and judged harmless (from the same context file). */
   harmlessLines: string[];
+  /** Worded header text (descriptions, comments) the evaluation judged harmless, findings cut out. */
+  harmlessText: string[];
   /** The report files read. */
   files: string[];
 }
@@ -48,12 +50,14 @@ export function readReportFindings(inputs: readonly string[]): ReportFindings {
   const findings: LearnFinding[] = [];
   const technicalValues: string[] = [];
   const harmlessLines: string[] = [];
+  const harmlessText: string[] = [];
   for (const file of files) {
     const name = path.basename(file);
     if (name.endsWith('.json')) {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as { technicalValues?: unknown; harmlessLines?: unknown };
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { technicalValues?: unknown; harmlessLines?: unknown; harmlessText?: unknown };
       if (Array.isArray(data.technicalValues)) technicalValues.push(...data.technicalValues.filter((v): v is string => typeof v === 'string'));
       if (Array.isArray(data.harmlessLines)) harmlessLines.push(...data.harmlessLines.filter((v): v is string => typeof v === 'string'));
+      if (Array.isArray(data.harmlessText)) harmlessText.push(...data.harmlessText.filter((v): v is string => typeof v === 'string'));
       continue;
     }
     const { columns, rows } = parseTsv(readFileSync(file, 'utf8'), file);
@@ -79,7 +83,12 @@ export function readReportFindings(inputs: readonly string[]): ReportFindings {
       }
     });
   }
-  return { findings, technicalValues, harmlessLines, files };
+  return { findings, technicalValues, harmlessLines, harmlessText, files };
+}
+
+/** Everything the evaluation judged harmless (technical values, pixel lines, worded header text): the texts learned patterns are tested against. */
+export function judgedHarmless(read: Pick<ReportFindings, 'technicalValues' | 'harmlessLines' | 'harmlessText'>): string[] {
+  return [...new Set([...read.technicalValues, ...read.harmlessLines, ...read.harmlessText])];
 }
 
 /** Learning findings from in-memory evaluation results (the notebook's path, without TSVs). */

@@ -325,7 +325,9 @@ export class DicomProcessor {
       rules: { source: this.rules.source, hash: this.rules.hash },
       keyedHash: (text) => this.state.keyedHash(text),
       engine: this.engine,
-      technicalValues: this.harmless(),
+      technicalValues: this.technical(),
+      harmlessLines: [...new Set(this.evaluatedFiles.flatMap((f) => f.data.evaluationHarmlessLines ?? []))],
+      harmlessText: [...new Set(this.evaluatedFiles.flatMap((f) => f.data.evaluationHarmlessText ?? []))],
     });
   }
 
@@ -459,8 +461,14 @@ export class DicomProcessor {
     return file.data.remainingActions.slice(all.actions.length);
   }
 
-  private harmless(): string[] {
+  private technical(): string[] {
     return [...new Set(this.evaluatedFiles.flatMap((f) => (f.dataset ? technicalValues(f.dataset) : [])))];
+  }
+
+  /** Everything the evaluation judged harmless: technical values, pixel lines and worded header text (learning's negatives). */
+  private harmless(): string[] {
+    const judged = this.evaluatedFiles.flatMap((f) => [...(f.data.evaluationHarmlessLines ?? []), ...(f.data.evaluationHarmlessText ?? [])]);
+    return [...new Set([...this.technical(), ...judged])];
   }
 
   private async refreshImage(): Promise<void> {

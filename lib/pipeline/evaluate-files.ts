@@ -114,6 +114,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
   const files: EvaluatedFile[] = [];
   const technical = new Set<string>();
   const harmlessLines = new Set<string>();
+  const harmlessText = new Set<string>();
   try {
     for (const [index, entry] of entries.entries()) {
       const started = performance.now();
@@ -130,6 +131,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
       }
       if (file.dataset) for (const v of technicalValues(file.dataset)) technical.add(v);
       for (const line of file.data.evaluationHarmlessLines ?? []) harmlessLines.add(line);
+      for (const text of file.data.evaluationHarmlessText ?? []) harmlessText.add(text);
       const evaluated: EvaluatedFile = { file, seconds: (performance.now() - started) / 1000, output: file.data.outputPath ? path.join(out, file.data.outputPath) : undefined };
       files.push(evaluated);
       options.onFile?.(evaluated, index + 1, entries.length);
@@ -144,6 +146,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
     technicalValues: [...technical],
     ...(session ? { awsUsage: session.usage.summary() } : {}),
     harmlessLines: [...harmlessLines],
+    harmlessText: [...harmlessText],
   });
   return {
     files,

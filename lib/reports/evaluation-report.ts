@@ -190,7 +190,7 @@ export interface EvaluationReportPaths {
 export async function writeEvaluationReports(
   dir: string,
   files: EvaluatedFile[],
-  context: AuditContext & { technicalValues?: string[]; harmlessLines?: string[]; awsUsage?: AwsUsageSummary },
+  context: AuditContext & { technicalValues?: string[]; harmlessLines?: string[]; harmlessText?: string[]; awsUsage?: AwsUsageSummary },
   date = new Date(),
 ): Promise<EvaluationReportPaths> {
   const stamp = freeReportStamp(dir, (s) => Object.values(reportNames(s)), date);
@@ -199,7 +199,7 @@ export async function writeEvaluationReports(
   await writeReportFile(p(names.tags), toTsv(TAG_REPORT_COLUMNS, files.flatMap((e) => tagReportRows(e.file))), { sensitive: true });
   await writeReportFile(p(names.img), toTsv(IMG_REPORT_COLUMNS, files.flatMap((e) => pixelReportRows(e.file))), { sensitive: true });
   await writeReportFile(p(names.summary), toTsv(SUMMARY_COLUMNS, files.map(summaryRow)), { sensitive: true });
-  await writeReportFile(p(names.context), JSON.stringify({ version: 1, stamp, technicalValues: context.technicalValues ?? [], harmlessLines: context.harmlessLines ?? [] }, null, 2) + '\n', { sensitive: true });
+  await writeReportFile(p(names.context), JSON.stringify({ version: 1, stamp, technicalValues: context.technicalValues ?? [], harmlessLines: context.harmlessLines ?? [], harmlessText: context.harmlessText ?? [] }, null, 2) + '\n', { sensitive: true });
   const audit: string[] = [];
   for (const [i, e] of files.entries()) {
     const record = auditRecord(e, context);

@@ -4,7 +4,7 @@ import type { IdentityContext, PhiDetector } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import type { Rules } from '../rules/types.js';
 import type { StateStore } from '../state/store.js';
-import { scanMetadata } from '../evaluate/scan-metadata.js';
+import { harmlessWordedText, scanMetadata } from '../evaluate/scan-metadata.js';
 import type { TagFinding } from '../evaluate/types.js';
 import './deidentify-metadata.js';
 
@@ -20,6 +20,8 @@ declare module '../file.js' {
     tagFindings?: TagFinding[];
     /** The evaluation's PHI detector. */
     evaluationEngine?: string;
+    /** Worded header text (descriptions, comments) the evaluation judged harmless, findings cut out: learning's negatives. */
+    evaluationHarmlessText?: string[];
   }
 }
 
@@ -73,6 +75,7 @@ export function evaluateMetadata(options: EvaluateMetadataOptions = {}): Step {
     }
     file.data.tagFindings = findings;
     file.data.evaluationEngine = phiDetector.name;
+    file.data.evaluationHarmlessText = harmlessWordedText(dataset, findings, { rules: options.rules, state: options.state });
     for (const f of findings) {
       file.message({
         ruleId: `evaluate:${f.engine}:${f.type.split(':')[0]}`,

@@ -29,7 +29,7 @@ export async function scoreLearning(
   // The kit's public API, as `deid learn` uses it (loaded only for this check).
   const kit = await import('../../lib/index.js');
   const read = kit.readReportFindings([report]);
-  const proposal = kit.proposeRules(read.findings, kit.loadRules(rules), { harmless: read.technicalValues });
+  const proposal = kit.proposeRules(read.findings, kit.loadRules(rules), { harmless: kit.judgedHarmless(read) });
   const structural = proposal.dicomTags
     .filter((t) => {
       const m = /^\(([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})\)$/.exec(t.tag);

@@ -181,6 +181,20 @@ describe('learning that generalises and never harms', () => {
     expect(formatProposal(proposal, SOURCE_RULES)).toMatch(/covers 7 finding\(s\)/);
   });
 
+  it('narrows the general address pattern when a street suffix is a clinical word in text the run kept', () => {
+    const streets = ['1234 Pendleford Way', '7 Bellamy Ct', '88 Harrowgate Road'];
+    // `CT` and `DR` are street suffixes and modalities: kept clinical text must stay out of reach.
+    const kept = ['Series 2 CHEST ABDOMEN CT', 'views 3 PORTABLE DR', 'MR BRAIN W/WO CONTRAST for'];
+    const proposal = proposeRules(streets.map((t) => pixel(t, 'B')), rules, { harmless: kept });
+    const address = proposal.regex.find((r) => compileLinearPattern(r.pattern, 'word').matchAll('1234 Pendleford Way').length > 0);
+    expect(address).toBeDefined();
+    const re = compileLinearPattern(address!.pattern, 'word');
+    for (const text of kept) expect(re.matchAll(text)).toEqual([]);
+    expect(re.matchAll('88 Harrowgate Road')).toHaveLength(1);
+    expect(address!.examples).toBe(2); // `7 Bellamy Ct` shares its suffix with CT, so it is not covered
+    expect(proposal.notes.join('\n')).toMatch(/narrowed: .*\bCT\b.*\bDR\b|narrowed: .*\bDR\b.*\bCT\b/);
+  });
+
   it('rejects a candidate that matches text the run judged harmless, or clinical vocabulary', () => {
     const proposal = proposeRules([pixel('ZX-48213-Q'), pixel('ZX-99812-Q')], rules, { harmless: ['Probe ZX-11111-Q'] });
     expect(proposal.regex).toEqual([]);

@@ -1,24 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JUPYTER_DATA_DIR, KERNEL_NAME, findJupyterPython, inCI } from '../../scripts/notebook-env.ts';
 import { listNotebooks } from '../../scripts/notebook-run.ts';
 import { projectRoot } from '../support/paths.js';
-
-/** A TCP port free on the loopback interface right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/free-port.js';
 
 const ui = findJupyterPython(['notebook']) ?? findJupyterPython(['jupyterlab']);
 if (!ui && !inCI()) console.warn('[test/notebooks] SKIPPING the `npm run notebook` check: no Jupyter Notebook or JupyterLab (npm run setup installs jupyter-notebook). Set CI=true to make this a failure.');

@@ -1,43 +1,21 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../lib/cli/main.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
 import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString } from '../../lib/dicom/elements.js';
 import { FIXTURE_STUDY_DESCRIPTION_CLEAN, TECHNICAL_TAGS, makePhiFixture } from '../fixtures/phi-fixture.js';
 import { projectRoot } from '../support/paths.js';
+import type { ManifestEntry } from '../../lib/pipeline/manifest.js';
+import { deid, filesUnder, manifestLines } from '../support/cli.js';
 import { run } from '../support/tools.js';
 
 const rulesPath = path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml');
 
-/** Runs `deid` in-process, capturing what it prints; resolves to the exit code and output. */
-async function deid(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'deid', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
-
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const manifest = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const manifest = (file: string) => manifestLines(file) as unknown as ManifestEntry[];
 
 describe('deid run', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'deid-run-'));
@@ -205,7 +183,7 @@ describe('deid run with bad input', () => {
     expect(result.stdout).toContain('1 not pixel-checked');
     const [line] = manifest(manifestPath);
     expect(line.pixelsChecked).toBe(false);
-    const output = readDicom(readFileSync(path.join(work, 'out4', line.output)));
+    const output = readDicom(readFileSync(path.join(work, 'out4', line.output!)));
     expect(getString(output.dict, 'BurnedInAnnotation')).toBe(getString(makePhiFixture().dataset.dict, 'BurnedInAnnotation'));
   });
 });

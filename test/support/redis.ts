@@ -1,9 +1,9 @@
 /** Starts and stops a loopback Redis server (Debian's `redis-server`, installed by `npm run setup`) for a test file. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port.js';
 
 /** A running loopback Redis. */
 export interface LoopbackRedis {
@@ -11,18 +11,6 @@ export interface LoopbackRedis {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-/** A TCP port free on loopback right now (the kernel's pick). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
