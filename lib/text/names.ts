@@ -198,9 +198,16 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
   /** A name followed by a word like `sign` or `syndrome` names that (`Mercedes Benz sign`). */
   const eponymHeadAt = (k: number) => k < count && EPONYM_HEADS.has(upper(k));
   /** A word written as a name (`Okafor`, `OKAFOR`, `MacLeod`, `O'Neil`), of letters, not vocabulary. */
+  // Per text, each distinct word is judged once (adversarial and real texts repeat their words).
+  const judged = new Map<string, boolean>();
   const nameLike = (k: number) => {
     const w = bare(tok(k));
-    return w.length >= 2 && TITLE_OR_CAPS.test(w) && !vocabulary.has(w);
+    let yes = judged.get(w);
+    if (yes === undefined) {
+      yes = w.length >= 2 && TITLE_OR_CAPS.test(w) && !vocabulary.has(w);
+      if (judged.size < 10_000) judged.set(w, yes);
+    }
+    return yes;
   };
   const proper = (k: number) => vocabulary.properNoun(bare(tok(k)));
   /** A clinical word next (`Foley catheter`, `Wilms tumor`): the proper noun before it is an eponym. */
@@ -244,7 +251,9 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
       i = last;
       continue;
     }
-    // Margaret (Q.|Ann) Okafor
+    // Margaret (Q.|Ann) Okafor: only a known given name or a word that is no English word can begin one.
+    const givenKnown = given.has(W) && !PARTICLES.has(W.toLowerCase());
+    if (!givenKnown && (W.length < 3 || english.has(W) || proper(i))) continue;
     let f = i + 1;
     if (isInitial(bare(tok(f))) && tok(f).endsWith('.')) f++;
     else if (nameLike(f) && given.has(upper(f)) && nameLike(f + 1) && !everyday.has(upper(f))) f++;
@@ -257,7 +266,6 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     // `Scott brace`, `Allen test`: the second word is the thing an eponym names.
     if (!nameLike(f) || bare(tok(f)).length < 2 || eponymHeadAt(f) || eponymHeadAt(f + 1)) continue;
     const F = upper(f);
-    const givenKnown = given.has(W) && !PARTICLES.has(W.toLowerCase());
     // Two eponyms (`Salter Harris`, `Jackson Pratt`) or one before a clinical word name a disease or device; a known given name before an eponym (`John Smith`) is a person unless a word like `fracture` follows.
     const eponymic = (proper(i) && proper(f)) || (proper(i) && clinicalAfter(f + 1)) || (proper(f) && (given.has(W) ? eponymHeadAt(f + 1) : clinicalAfter(f + 1)));
     if (eponymic) continue;
