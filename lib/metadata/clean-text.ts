@@ -10,12 +10,13 @@ import type { IdentityContext } from '../engines/types.js';
 import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
-import { findCuedNames } from '../text/names.js';
-import { INSTITUTION_SHAPE } from '../text/shapes.js';
+import { findCuedNames, findUncuedNames } from '../text/names.js';
+import { englishWords, everydayWords } from '../text/lexicons.js';
 import { findShapes } from '../text/shape-memo.js';
+import { INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE } from '../text/shapes.js';
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
-const INSTITUTION_QUALIFIERS = new Set(['ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
+const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
 
@@ -100,23 +101,106 @@ export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary 
 /** Words that may run into an institution's name in capitals (`OUTSIDE FILMS FROM …`) without being part of it. */
 const CONNECTORS = new Set(['FROM', 'AT', 'TO', 'IN', 'OF', 'BY', 'VIA', 'FOR', 'AND', 'WITH', 'ON', 'PER']);
 
+/** A capitalised word that is really a compound adjective (`Faith-based`, `Non-contrast`): never a name. */
+const LOWER_COMPOUND = /^\p{Lu}\p{Ll}*-\p{Ll}/u;
+/** English adjectives and nouns of a kind (`Mental`, `Molecular`, `Comprehensive`), not of a place. */
+const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ed|ing|ary|ory|ful|less|able|ible|ar|ist|ism|ity|ment|ness|ion|ics|y)$/i;
+
+/** How sure a word must be to name an institution: any non-clinical word, a place-like word, or no English word at all. */
+type Naming = 'any' | 'place' | 'foreign';
+
+/**
+ * A word that can name an institution: not clinical, not a maker; with `place` not an everyday English
+ * word or an adjective (`Mental`, `Molecular`, `Skin`; other English words name places: `Summit`, `Lakeshore`);
+ * with `foreign` no English word at all (`Respite Care`, `Long-Term Care` name no one, `Copperline Care` does).
+ */
+function namingWord(word: string, vocabulary: Vocabulary, naming: Naming): boolean {
+  const w = word.replace(/[.,]+$/, '');
+  const upper = w.toUpperCase();
+  if (vocabulary.has(w) || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
+  if (naming === 'any') return true;
+  const bare = upper.replace(/['’]S$/, '');
+  const english = (part: string) => englishWords().has(part) || vocabulary.has(part);
+  if (bare.includes('-') && bare.split('-').every(english)) return false;
+  if (naming === 'foreign') return !english(bare);
+  return !englishWords().has(bare) || (bare.length >= 4 && !ADJECTIVE_ENDING.test(bare) && !everydayWords().has(bare));
+}
+
+/** Last words that end service names more often than institutions' (`Respite Care`, `Limbic System`, `Group Practice`). */
+const SERVICE_NOUN = /^(?:care|systems?|network|group|practice|trust|foundation|surgery|medicine|inc|llc|ltd|gmbh|pllc)\.?$/i;
+
 /**
  * Where an institution shape's name really begins: at its first word that is neither clinical
- * vocabulary nor a connector, with the qualifiers just before it (`St.`); none when every word before
- * the institution noun is vocabulary or a qualifier (`Cancer Center`, `Regional Medical Center` name no one).
+ * vocabulary, a maker, nor a connector, with the qualifiers just before it (`St.`); none when every word before
+ * the institution noun is vocabulary or a qualifier (`Cancer Center`, `Regional Medical Center`, `GE Healthcare` name no one).
+ * With `naming` stricter than `any` (a last word that ends ordinary phrases too: `Health`, `Imaging`, `Care`,
+ * or a noun in lower case) some word must name a place (`Mental Health`, `Southern hospital` name no one).
  */
-function institutionName(text: string, begin: number, end: number, vocabulary: Vocabulary): { begin: number } | undefined {
+function institutionName(text: string, begin: number, end: number, vocabulary: Vocabulary, naming: Naming = 'any'): { begin: number } | undefined {
   const words = [...text.slice(begin, end).matchAll(/\S+/g)].slice(0, -1).map((m) => ({ at: begin + m.index, word: m[0].replace(/[.,]+$/, '') }));
-  const first = words.findIndex(({ word }) => !vocabulary.has(word) && !CONNECTORS.has(word.toUpperCase()) && !INSTITUTION_QUALIFIERS.has(word.toUpperCase()));
+  const first = words.findIndex(({ word }) => namingWord(word, vocabulary, 'any'));
   if (first < 0) return undefined;
+  if (naming !== 'any' && !words.slice(first).some(({ word }) => namingWord(word, vocabulary, naming))) return undefined;
   let start = first;
   while (start > 0 && INSTITUTION_QUALIFIERS.has(words[start - 1].word.toUpperCase()) && !CONNECTORS.has(words[start - 1].word.toUpperCase())) start--;
   return { begin: words[start].at };
 }
 
+/**
+ * The name after an institution prefix (`University of Westmarch`): kept only when some word of it names
+ * something; with a linking word between (`Hospital da Luz`, `University of Bath`) any word that is not
+ * clinical or a function word does, without one (`Hospital Course`, `Clinic Visit`) no plain English word.
+ */
+function prefixedName(name: string, linked: boolean, vocabulary: Vocabulary): boolean {
+  return name.split(/[\s-]+/).some((w) => namingWord(w, vocabulary, linked ? 'any' : 'place'));
+}
+
+/** `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method. */
+const METHOD_AFTER = /^\s{1,3}(?:protocol|criteria|classification|score|scale|method|technique|guidelines?|rules?)(?![\p{L}\p{N}])/iu;
+
+/** One list, so the shape memory knows it from call to call. */
+const PREFIXED_INSTITUTION_SHAPES = [INSTITUTION_PREFIX_SHAPE, SAINT_SHAPE];
+
+/**
+ * Institutions named in free text: capitalised words then an institution noun (strong: `Hospital`,
+ * `Med Ctr`; weak, needing a naming word: `Health`, `Imaging Partners`), or a prefix then a name
+ * (`University of X`, `Klinikum X`: the prefix goes too, alone it would dangle), or `St. X's`.
+ * A noun that also begins a prefixed name (`Vorbefund Klinikum Nordhafen`) is taken as its prefix.
+ */
+function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
+  const spans: Span[] = [];
+  const prefixStarts = new Set<number>();
+  for (const s of findShapes(text, PREFIXED_INSTITUTION_SHAPES)) {
+    const begin = s.outer?.begin ?? s.begin;
+    const linked = text.slice(begin, s.begin).trim().split(/\s+/).length >= 2;
+    if (!prefixedName(text.slice(s.begin, s.end), linked, vocabulary)) continue;
+    prefixStarts.add(begin);
+    spans.push({ begin, end: s.outer?.end ?? s.end, category: s.category });
+  }
+  // Where the span's last word begins (searched within the span: linear over all spans).
+  const nounStart = (begin: number, end: number) => begin + text.slice(begin, end).search(/\S+$/);
+  for (const [shape, weak] of [[INSTITUTION_SHAPE, false], [INSTITUTION_WEAK_SHAPE, true]] as const) {
+    for (const s of findShapes(text, [shape])) {
+      const noun = nounStart(s.begin, s.end);
+      if (prefixStarts.has(noun) || METHOD_AFTER.test(text.slice(s.end, s.end + 20))) continue;
+      const nounWord = text.slice(noun, s.end);
+      const naming: Naming = SERVICE_NOUN.test(nounWord) ? 'foreign' : weak || /^\p{Ll}/u.test(nounWord) ? 'place' : 'any';
+      const named = institutionName(text, s.begin, s.end, vocabulary, naming);
+      if (named) spans.push({ begin: named.begin, end: s.end, category: s.category });
+    }
+  }
+  return spans;
+}
+
+/** True when the words between a street number and the suffix are all clinical (`3 Vessel Run`), so it names no street. */
+function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
+  const words = address.split(/[\s,]+/).slice(1, -1).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.every((w) => vocabulary.has(w));
+}
+
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
-  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
+  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
 const SEPARATOR_RANK = ['.', ';', ',', ':'];
 
 /** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
@@ -232,13 +316,14 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
       // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
+      // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).
+      if (s.kind === 'address' && /^\d/.test(text.slice(s.begin, s.end)) && streetWordsClinical(text.slice(s.begin, s.end), vocabulary)) continue;
       spans.push(s);
     }
-    for (const s of findShapes(text, [INSTITUTION_SHAPE])) {
-      const named = institutionName(text, s.begin, s.end, vocabulary);
-      if (named) spans.push({ ...s, begin: named.begin });
-    }
+    // `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method.
+    spans.push(...findInstitutions(text, vocabulary));
     for (const n of findCuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
+    for (const n of findUncuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
     for (const a of findAgesOver89(text, referenceYear)) spans.push({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined });
     if (spans.length === 0) return { text, removed: 0, categories: [] };
     const merged = mergeSpans(spans);

@@ -55,7 +55,8 @@ export const DEFAULT_REGEX = [
   // Bounded quantifiers: linear on any text (an unbounded local part made 300 KB take a minute).
   '[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63}){1,8}',
   'DOB:?',
-  'MRN:?\\s{0,3}[A-Z0-9-]{1,30}',
+  // A medical record number has a digit: `MRN verified` is a sentence, not a number.
+  'MRN:?\\s{0,3}[A-Z-]{0,8}\\d[A-Z0-9-]{0,29}',
 ];
 
 /** The rule kinds in precedence order, each with the one-line meaning written beside it. */

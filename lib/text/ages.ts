@@ -23,13 +23,16 @@ const TEEN = Object.keys(TEEN_WORDS).join('|');
 const TENS = Object.keys(TEN_WORDS).join('|');
 const SEP = '[\\s-]{1,2}';
 /** A number in words from one to one hundred and ninety-nine (`ninety-three`, `one hundred and two`). */
-const WORD_NUMBER = `(?:(?:one|a)${SEP}hundred(?:${SEP}(?:and${SEP})?(?:(?:${TENS})(?:${SEP}(?:${UNIT}))?|${TEEN}|${UNIT}))?|(?:${TENS})(?:${SEP}(?:${UNIT}))?)`;
-const NUMBER = `(?:\\d{1,5}|${WORD_NUMBER})`;
+const WORD_NUMBER = `(?:(?:(?:one|a)${SEP})?hundred(?:${SEP}(?:and${SEP})?(?:(?:${TENS})(?:${SEP}(?:${UNIT}))?|${TEEN}|${UNIT}))?|(?:${TENS})(?:${SEP}(?:${UNIT}))?)`;
+/** Digits (with a decimal or a half: `91.5`, `91 1/2`, `91½`) or words. */
+const NUMBER = `(?:\\d{1,5}(?:[.,]\\d{1,2}|\\s?(?:1/2|½))?|${WORD_NUMBER})`;
 
 /** Parses a number written in digits or words; undefined when it is neither. */
 export function parseNumber(text: string): number | undefined {
   const t = text.trim().toLowerCase();
-  if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  if (/^\d+(?:[.,]\d+)?$/.test(t)) return Number(t.replace(',', '.'));
+  const half = /^(\d+)\s?(?:1\/2|½)$/.exec(t);
+  if (half) return Number(half[1]) + 0.5;
   let total = 0;
   let seen = false;
   for (const word of t.split(/[\s-]+/)) {
@@ -47,7 +50,8 @@ export function parseNumber(text: string): number | undefined {
 
 type Unit = 'Y' | 'M' | 'W' | 'D';
 const PER_YEAR: Record<Unit, number> = { Y: 1, M: 12, W: 52.1775, D: 365.25 };
-const YEAR_UNITS = 'years?|yrs?\\.?|y\\.?\\s?o\\.?|y/o|yo|yoa|y|a(?=\\s{0,2}old)';
+/** Year units in English (`y/o`, `yo`, `yoF`: with the sex run in) and other languages (`ans`, `años`, `Jahre`, `anni`, `jaar`, `år`; not `lat`, which is lateral). */
+const YEAR_UNITS = "years?|yrs?\\.?|y\\.?\\s?o\\.?(?:[mf]\\b)?|y/o(?:/?[mf]\\b)?|yo[mf]?|yoa|y|a(?=\\s{0,2}old)|ans|años|anos|jahren?|j\\.|anni|jaar|år|ετών";
 const MONTH_UNITS = 'months?|mths?|mos?\\.?|m/o|mo';
 const WEEK_UNITS = 'weeks?|wks?\\.?';
 const DAY_UNITS = 'days?|d/o';
@@ -58,15 +62,31 @@ const E = '(?![\\p{L}\\p{N}])';
 /** `93 y/o`, `91yo`, `95 yrs`, `ninety-three year old`, `1100 months`, `4700 weeks`, `33000 days old`. */
 const NUMBER_UNIT = new RegExp(`${B}(${NUMBER})[\\s-]{0,2}(${YEAR_UNITS}|${MONTH_UNITS}|${WEEK_UNITS}|${DAY_UNITS})(?:[\\s-]{1,2}old)?${E}`, 'giu');
 /** `age: 93`, `aged 95`, `Age 093`, `age of ninety-one`, `at the age of 96`. */
-const AGE_LABEL = new RegExp(`${B}(?:age[ds]?|aet\\.?)(?:\\s{1,3}of)?\\s{0,3}[:=#]?\\s{0,3}(${NUMBER})(?:\\s{0,2}(${YEAR_UNITS}|${MONTH_UNITS}))?${E}`, 'giu');
+const AGE_LABEL = new RegExp(`${B}(?:age[ds]?|aet\\.?|edad|âge|alter|età|leeftijd|ålder)(?:\\s{1,3}of|\\s{1,3}at\\s{1,3}(?:the\\s{1,3})?(?:exam|scan|study|visit|imaging|presentation|admission|diagnosis|death|onset|time\\s{1,3}of\\s{1,3}(?:exam|scan|study|imaging)))?(?:\\s{0,2}\\((?:in\\s)?(?:yrs?|years?|y)\\)|\\s{1,3}in\\s{1,3}(?:yrs?|years))?\\s{0,3}[:=#-]?\\s{0,3}(?:(?:about|approx\\.?|approximately|~|over|>)\\s{0,2})?(${NUMBER})(?:\\s{0,2}(${YEAR_UNITS}|${MONTH_UNITS}))?${E}`, 'giu');
 /** Age and sex together: `93M`, `93 F`, `93/F`, `F/93`, `M 93`, `93yo M` is NUMBER_UNIT. */
-const AGE_SEX = /(?<![\p{L}\p{N}/.])(?:(\d{2,3})\s?\/?\s?[MF]|[MF]\s?\/\s?(\d{2,3}))(?![\p{L}\p{N}/.])/gu;
+const AGE_SEX = /(?<![\p{L}\p{N}/.])(?:(\d{2,3})\s?\/?\s?[MF]|[MF]\s?\/\s?(\d{2,3})|[MF]\s(\d{2,3})(?=\s?[,;)]|\s?$))(?![\p{L}\p{N}.]|\/[\p{N}/])/gu;
 /** The Age String form inside text: `092Y`, `1100M`. */
 const AGE_STRING = /(?<![\p{L}\p{N}.])(\d{3})([YMWD])(?![\p{L}\p{N}])/gu;
 /** `in her nineties`, `in his late 90s`, `nonagenarian`, `centenarian`. */
-const DECADE = /(?<![\p{L}\p{N}])(?:(?:nineties|90'?s)|(?:super)?centenarian|nonagenarian)(?![\p{L}\p{N}])/giu;
+/**
+ * Words that say the age is over 89: `nonagenarian`, `centenarian`, `ninety-something`. A decade (`90s`,
+ * `nineties`) is an age over 89 by Safe Harbor's rule (every age over 89 aggregates into one category),
+ * but `90s` is also a reading (`sats in the low 90s`), so a decade counts only when a person's age is
+ * meant: `in her 90s`, `in his late nineties`, `aged 90s`, `90s female`.
+ */
+const DECADE = /(?<![\p{L}\p{N}])(?:(?:super)?centenarian|nonagenarian|(?:ninety|90)[\s-]?something|(?<=(?:his|her|their|patient's|pt's|aged?|age:)\s{1,3}(?:(?:early|mid|late)[\s-]{1,2})?)(?:nineties|90'?s)|(?:nineties|90'?s)(?=[\s,]{1,2}(?:y\/o|yo|male|female|man|woman|[MF](?![\p{L}\p{N}]))))(?![\p{L}\p{N}])/giu;
+/** `95th birthday`, `100th birthday`, `ninety-first birthday`, `turned 96`, `pt is ninety-six`. */
+const BIRTHDAY = new RegExp(`${B}(\\d{2,3})(?:st|nd|rd|th)\\s{1,3}birthday${E}`, 'giu');
+const ORDINAL_WORDS: Record<string, number> = { ninetieth: 90, hundredth: 100, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9 };
+const ORDINAL_BIRTHDAY = new RegExp(`${B}((?:ninety[\\s-]{1,2}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))|ninetieth|(?:one\\s)?hundredth)\\s{1,3}birthday${E}`, 'giu');
+/** A number after a verb of age (`turned 96`, `pt is ninety-six`), not followed by a unit of something else. */
+const AGE_VERB = new RegExp(`${B}(?:turn(?:ed|s|ing)|(?:pt|patient|she|he)\\s{1,3}(?:is|was))\\s{1,3}(${NUMBER})(?!\\s{0,2}(?:%|°|[a-z]{1,5}\\b(?<!\\b(?:in|on|at|and|but|last|this|today|years?|yrs?|y)\\b)))${E}`, 'giu');
+
+/** A bare number beside a person or sex word between commas: `pt, 96, female`, `Female, 93,`, `93, M`. */
+const AGE_BESIDE_SEX = /(?<![\p{L}\p{N}])(?:(?:pt|patient|female|male|woman|man|lady|gentleman|[MF])\s?,\s{0,2}(\d{2,3})(?=\s?(?:,|;|$))|(\d{2,3})\s?,\s{0,2}(?:female|male|woman|man|[MF])(?![\p{L}\p{N}]))/giu;
+
 /** `born 1928`, `b. 1930`, `YOB: 1925`, `birth year 1931`. */
-const BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:born(?:\s{1,3}in)?|b\.|yob|year\s{1,3}of\s{1,3}birth|birth\s{0,3}year)\s{0,3}[:=]?\s{0,3}((?:18|19|20)\d{2})(?![\p{L}\p{N}])/giu;
+const BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:born(?:\s{1,3}in)?|b\.|yob|dob|d\.o\.b\.?|date\s{1,3}of\s{1,3}birth|year\s{1,3}of\s{1,3}birth|birth\s{0,3}year)\s{0,3}[:=]?\s{0,3}((?:18|19|20)\d{2})(?![\p{L}\p{N}])/giu;
 
 const MAX_YEARS = 130;
 
@@ -102,7 +122,14 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     else add(begin, m.index + m[0].length, n / PER_YEAR[unit], '90+ years');
   }
   for (const m of text.matchAll(AGE_SEX)) {
-    const digits = m[1] ?? m[2];
+    const groups: Array<string | undefined> = [m[1], m[2], m[3]];
+    const digits = groups.find((g) => g !== undefined) ?? '';
+    if (!digits) continue;
+    const begin = m.index + m[0].indexOf(digits);
+    add(begin, begin + digits.length, Number(digits), '90+');
+  }
+  for (const m of text.matchAll(AGE_BESIDE_SEX)) {
+    const digits = m[1] || m[2];
     const begin = m.index + m[0].indexOf(digits);
     add(begin, begin + digits.length, Number(digits), '90+');
   }
@@ -110,6 +137,17 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     add(m.index, m.index + 3, Number(m[1]) / PER_YEAR[m[2] as Unit], '90+');
   }
   for (const m of text.matchAll(DECADE)) add(m.index, m.index + m[0].length, 90, '90+');
+  for (const m of text.matchAll(BIRTHDAY)) add(m.index, m.index + m[0].indexOf(m[1]) + m[1].length + 2, Number(m[1]), '90+');
+  for (const m of text.matchAll(ORDINAL_BIRTHDAY)) {
+    const words = m[1].toLowerCase().split(/[\s-]+/);
+    const years = words.reduce((sum, w) => sum + (w === 'ninety' ? 90 : (ORDINAL_WORDS[w] ?? 0)), 0);
+    add(m.index, m.index + m[1].length, years, '90+');
+  }
+  for (const m of text.matchAll(AGE_VERB)) {
+    const n = parseNumber(m[1]);
+    const begin = m.index + m[0].lastIndexOf(m[1]);
+    if (n !== undefined) add(begin, begin + m[1].length, n, '90+');
+  }
   if (referenceYear !== undefined) {
     for (const m of text.matchAll(BIRTH_YEAR)) {
       const begin = m.index + m[0].lastIndexOf(m[1]);

@@ -6,9 +6,7 @@
  * people's names knows (`@cspell/dict-people-names`, MIT). Clinical words always win: `MR BRAIN`,
  * `for CHEST PAIN` and `by AP LAT` are never names.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { englishWords, everydayWords, givenNames, peopleNames } from './lexicons.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -17,30 +15,21 @@ export interface NameSpan {
   end: number;
 }
 
-let peopleNames: Set<string> | undefined;
 /** Given names and surnames (upper case) from the cspell people-names dictionary; empty if it is not installed. */
-export function knownPeopleNames(): Set<string> {
-  if (peopleNames) return peopleNames;
-  peopleNames = new Set();
-  try {
-    // The package exports only its cspell config; the word list sits beside it.
-    const file = path.join(path.dirname(createRequire(import.meta.url).resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict/people-names.txt');
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      const w = line.trim();
-      if (w && !w.startsWith('#') && /^\p{Lu}/u.test(w)) peopleNames.add(w.toUpperCase());
-    }
-  } catch {
-    // Without the dictionary weak cues need two name words: stricter, never looser.
-  }
-  return peopleNames;
-}
+export const knownPeopleNames = peopleNames;
 
 /** Titles and labels: one name word after them is enough. */
 const STRONG_CUES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sr', 'sister', 'nurse', 'rn', 'np', 'pa-c', 'md', 'name', 'surname', 'forename', 'signed', 'attn', 'attention']);
 /** Two-word labels (`Patient Name`, `given name`), looked up as `previous cue`. */
 const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family name', 'last name', 'first name']);
 /** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
-const WEAK_CUES = new Set(['for', 'by', 'per', 'pt', 'patient', 'physician', 'radiologist', 'technologist', 'tech', 'sonographer', 'attending', 'resident', 'fellow', 'surgeon', 'referrer', 'referring', 'contact', 'spouse', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'nok', 'guardian', 'c/o', 'cc', 'informed', 'notified', 'discussed', 'called', 'paged']);
+const WEAK_CUES = new Set(['for', 'by', 'per', 'd/w', 'regards', 'thanks', 'sincerely', 'nok', 'ec', 'poa', 'proxy', 'caregiver', 'carer', 'partner', 'friend', 'neighbour', 'neighbor', 'niece', 'nephew', 'grandson', 'granddaughter', 'relative', 'pt', 'patient', 'physician', 'radiologist', 'technologist', 'tech', 'sonographer', 'attending', 'resident', 'fellow', 'surgeon', 'referrer', 'referring', 'contact', 'spouse', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'nok', 'guardian', 'c/o', 'cc', 'informed', 'notified', 'discussed', 'called', 'paged']);
+
+/** Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`). */
+const ROLE_LABELS = new Set(['reported', 'reporter', 'dictated', 'transcribed', 'transcriptionist', 'verified', 'authored', 'author', 'reader', 'read', 'interpreted', 'performed', 'operator', 'technologist', 'tech', 'radiologist', 'physician', 'referrer', 'referring', 'requested', 'requester', 'requestor', 'ordered', 'ordering', 'consultant', 'surgeon', 'attending', 'resident', 'fellow', 'sonographer', 'nurse', 'approved', 'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer', 'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient', 'reviewer', 'scribe', 'gp', 'pcp', 'ref', 'referred']);
+
+/** Verbs of talking to someone: `with` or `to` after them is a cue (`discussed with`, `spoke to`, `seen with`). */
+const TALK_VERBS = new Set(['discussed', 'spoke', 'speaking', 'talked', 'seen', 'reviewed', 'consulted', 'conferred', 'met', 'communicated', 'relayed', 'conveyed', 'called', 'phoned', 'faxed', 'sent', 'emailed', 'e-mailed', 'given', 'reported', 'released', 'copied', 'accompanied', 'escorted', 'lives', 'living', 'resides', 'verified', 'confirmed', 'checked', 'identified', 'agreed', 'arranged', 'liaised', 'shared', 'booked', 'left', 'went', 'came', 'arrived']);
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A letter or digit: ASCII by table, the rest by Unicode property. */
@@ -50,7 +39,7 @@ const wordChar = (text: string, i: number): boolean => {
   return LETTER_OR_DIGIT.test(text[i]);
 };
 const INNER = new Set(["'", '’', '.', '-', '/']);
-const PUNCT = new Set([',', '^', ':', ';', '(', ')']);
+const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&']);
 
 /**
  * Token bounds in one pass without a match object per token (long texts stay cheap): words of a
@@ -104,17 +93,27 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
   const { begins, ends } = tokenBounds(text);
   const count = begins.length;
   const tok = (k: number) => text.slice(begins[k], ends[k]);
-  const people = knownPeopleNames();
+  const people = peopleNames();
+  const given = givenNames();
   const cache = new Map<string, boolean>();
   const isName = (w: string) => nameWord(w, vocabulary, cache);
   const spans: NameSpan[] = [];
   for (let i = 0; i < count; i++) {
     if (ends[i] - begins[i] > 14) continue; // cue words are short
     const cue = bare(tok(i)).toLowerCase();
-    const strong = STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
-    const weak = !strong && WEAK_CUES.has(cue);
+    // A role as a label (`Reported: Nkechi Obiora`, `Interpreter: …`) is a title when a name-like word follows.
+    const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);
+    const strong = roleLabel || STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
+    const talk = (cue === 'with' || cue === 'to') && i > 0 && TALK_VERBS.has(bare(tok(i - 1)).toLowerCase());
+    const weak = !strong && (WEAK_CUES.has(cue) || talk);
     if (!strong && !weak) continue;
     let j = i + 1;
+    // A title that is also a clinical abbreviation in capitals (`SR Features`, `MR Features`, `MS`): the next
+    // word must look like a name (a known name, or no English word).
+    if (strong && (roleLabel || (vocabulary.has(cue) && isAllCaps(tok(i)))) && j < count) {
+      const next = bare(tok(tok(j) === ':' ? j + 1 : j)).toUpperCase();
+      if (englishWords().has(next) && !people.has(next)) continue;
+    }
     if (j < count && tok(j) === ':') j++;
     const run: number[] = [];
     let words = 0;
@@ -135,6 +134,8 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
         continue;
       }
       if (!isName(t)) break;
+      // After a weak cue an eponym or maker is a clinical word (`for Crohn disease`, `by Siemens`) unless a given name came first.
+      if (weak && vocabulary.properNoun(bare(t)) && !(run.length > 0 && given.has(bare(tok(run[0])).toUpperCase()))) break;
       run.push(j++);
       words++;
       if (people.has(bare(t).toUpperCase())) known++;
@@ -147,7 +148,138 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     if (!accepted || !isCapitalised(tok(run[0]))) continue;
     const last = run[run.length - 1];
     spans.push({ begin: begins[run[0]], end: ends[last] - (tok(last).endsWith(',') ? 1 : 0) });
+    // A list after a title (`Drs. Haddad and Ferreira`, `Dr Lee, Patel`): each further name word goes too.
+    if (strong) {
+      while (j + 1 < count && (tok(j) === ',' || /^(?:and|&)$/i.test(tok(j))) && isName(tok(j + 1)) && isCapitalised(tok(j + 1))) {
+        spans.push({ begin: begins[j + 1], end: ends[j + 1] - (tok(j + 1).endsWith(',') || tok(j + 1).endsWith('.') ? 1 : 0) });
+        j += 2;
+      }
+    }
     i = j - 1;
+  }
+  return spans;
+}
+
+/**
+ * Words after which a person's name names a sign, disease, method or device instead (`Mercedes Benz sign`,
+ * `Tommy John surgery`, `Austin Flint murmur`): no name is taken right before them.
+ */
+const EPONYM_HEADS = new Set(['SIGN', 'SIGNS', 'SYNDROME', 'DISEASE', "DISEASE'S", 'FRACTURE', 'PROCEDURE', 'SURGERY', 'OPERATION', 'REPAIR', 'LESION', 'TUMOR', 'TUMOUR', 'SARCOMA', 'LYMPHOMA', 'CLASSIFICATION', 'CRITERIA', 'SCORE', 'SCALE', 'TEST', 'MANEUVER', 'MANOEUVRE', 'CATHETER', 'TUBE', 'DRAIN', 'VIEW', 'PROJECTION', 'LINE', 'LINES', 'ANGLE', 'METHOD', 'TECHNIQUE', 'INDEX', 'RATIO', 'LAW', 'MURMUR', 'REFLEX', 'POUCH', 'CANAL', 'NODE', 'AREA', 'CYST', 'PALSY', 'FISSURE', 'STAGE', 'GRADE', 'TYPE', 'DEFORMITY', 'TRIAD', 'PHENOMENON', 'EFFECT', 'ARTIFACT', 'PROTOCOL', 'SHUNT', 'VALVE', 'STENT', 'CLIP', 'FILTER', 'PORT', 'NEUROMA', 'CONTRACTURE', 'TENDON', 'LIGAMENT', 'DUCT', 'GLAND', 'ANOMALY', 'MALFORMATION', 'DYSPLASIA', 'ULCER', 'HERNIA', 'DIVERTICULUM', 'ESOPHAGUS', 'POSITION', 'PLOT', 'CURVE', 'ANALYSIS', 'CORRELATION', 'T-TEST', 'SEQUENCE', 'ANGINA', 'HUMP', 'LEVEL', 'DEPTH', 'UNITS', 'BYPASS', 'FUNDOPLICATION', 'DENSITY', 'APPROACH', 'INCISION', 'FLAP', 'GRAFT', 'NAIL', 'PLATE', 'SCREW', 'PIN', 'WIRE', 'BOOT', 'SPLINT', 'CAST', 'BRACE', 'DEVICE', 'PUMP', 'BALLOON', 'MASK']);
+/** Particles inside surnames (`de Vries`, `van der Berg`, `bin Said`). */
+const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ben', 'st.']);
+
+const TITLE_OR_CAPS = /^\p{Lu}(?:[\p{Ll}'’-]|\p{Lu}(?=[\p{Ll}'’]))*[\p{L}'’-]*$/u;
+const LETTERS = /^\p{L}[\p{L}'’ -]{0,40}$/u;
+
+/**
+ * Names written without a cue word, found by what name dictionaries say about the words themselves:
+ * - a known given name then a surname (`Margaret Okafor`, `FATIMA WATANABE`, `Elena Q. Mensah`): the
+ *   surname is a known name or no English word; a given name that is also an English word (`Grace`,
+ *   `Will`, `Mark`) needs a surname that is a known name and no English word;
+ * - `Surname, Given` with a known given name that is no English word (`Okafor, Margaret`);
+ * - an initial and a known surname (`M. Okafor`, `— J. Smith`);
+ * - the DICOM form `OKAFOR^MARGARET`;
+ * - an unknown word then a known surname that is no English word (`Chidi Okafor`).
+ * Words of the clinical vocabulary never count; eponyms and makers (`Parkinson`, `Foley`, `Siemens`)
+ * count only beside a known given name and not before a clinical word (`Salter Harris fracture`,
+ * `Jackson-Pratt drain` stay). Linear: a fixed number of tokens looked at from each token.
+ *
+ * @example findUncuedNames('seen with Margaret Okafor at bedside', vocab) // one span: `Margaret Okafor`
+ */
+export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[] {
+  const { begins, ends } = tokenBounds(text);
+  const count = begins.length;
+  const tok = (k: number) => (k < count ? text.slice(begins[k], ends[k]) : '');
+  const people = peopleNames();
+  const given = givenNames();
+  const english = englishWords();
+  const everyday = everydayWords();
+  const upper = (k: number) => bare(tok(k)).toUpperCase();
+  /** A name followed by a word like `sign` or `syndrome` names that (`Mercedes Benz sign`). */
+  const eponymHeadAt = (k: number) => k < count && EPONYM_HEADS.has(upper(k));
+  /** A word written as a name (`Okafor`, `OKAFOR`, `MacLeod`, `O'Neil`), of letters, not vocabulary. */
+  // Per text, each distinct word is judged once (adversarial and real texts repeat their words).
+  const judged = new Map<string, boolean>();
+  const nameLike = (k: number) => {
+    const w = bare(tok(k));
+    let yes = judged.get(w);
+    if (yes === undefined) {
+      yes = w.length >= 2 && TITLE_OR_CAPS.test(w) && !vocabulary.has(w);
+      if (judged.size < 10_000) judged.set(w, yes);
+    }
+    return yes;
+  };
+  const proper = (k: number) => vocabulary.properNoun(bare(tok(k)));
+  /** A clinical word next (`Foley catheter`, `Wilms tumor`): the proper noun before it is an eponym. */
+  const clinicalAfter = (k: number) => k < count && vocabulary.clinical(bare(tok(k)));
+  const spans: NameSpan[] = [];
+  const add = (from: number, to: number) => spans.push({ begin: begins[from], end: ends[to] - (/[.,]$/.test(tok(to)) && !isInitial(tok(to)) ? 1 : 0) });
+
+  for (let i = 0; i < count; i++) {
+    const w = bare(tok(i));
+    if (w.length < 1 || !/^\p{Lu}/u.test(w)) continue;
+    // OKAFOR^MARGARET^Q: a person name in DICOM's form.
+    if (tok(i + 1) === '^' && LETTERS.test(w) && LETTERS.test(bare(tok(i + 2))) && (!vocabulary.has(w) || !vocabulary.has(bare(tok(i + 2))))) {
+      let last = i + 2;
+      while (tok(last + 1) === '^' && LETTERS.test(bare(tok(last + 2)))) last += 2;
+      add(i, last);
+      i = last;
+      continue;
+    }
+    // M. Okafor, J. K. Smith
+    if (/^\p{Lu}\.$/u.test(tok(i))) {
+      let f = i + 1;
+      if (/^\p{Lu}\.$/u.test(tok(f))) f++;
+      // A surname the dictionary knows, or a word of four letters or more that is no English word.
+      if (nameLike(f) && bare(tok(f)).length >= 3 && (people.has(upper(f)) || (bare(tok(f)).length >= 4 && !english.has(upper(f)))) && !(proper(f) && clinicalAfter(f + 1)) && !eponymHeadAt(f + 1)) {
+        add(i, f);
+        i = f;
+      }
+      continue;
+    }
+    if (!nameLike(i)) continue;
+    const W = upper(i);
+    // Okafor, Margaret (L.)
+    const commaGiven =
+      tok(i + 1) === ',' && nameLike(i + 2) && !proper(i + 2) && !(proper(i) && !given.has(upper(i + 2))) && !eponymHeadAt(i + 3) &&
+      // a known given name after a plausible surname, or any non-English name word after a known surname
+      ((given.has(upper(i + 2)) && !everyday.has(upper(i + 2)) && (people.has(W) || !english.has(W))) || (people.has(W) && !english.has(W) && upper(i + 2).length >= 3 && !english.has(upper(i + 2))));
+    if (commaGiven) {
+      let last = i + 2;
+      if (isInitial(bare(tok(last + 1))) && tok(last + 1).endsWith('.')) last++;
+      add(i, last);
+      i = last;
+      continue;
+    }
+    // Margaret (Q.|Ann) Okafor: only a known given name or a word that is no English word can begin one.
+    const givenKnown = given.has(W) && !PARTICLES.has(W.toLowerCase());
+    if (!givenKnown && (W.length < 3 || english.has(W) || proper(i))) continue;
+    let f = i + 1;
+    if (isInitial(bare(tok(f))) && tok(f).endsWith('.')) f++;
+    else if (nameLike(f) && given.has(upper(f)) && nameLike(f + 1) && !everyday.has(upper(f))) f++;
+    // de Vries, van der Berg
+    if (f < count && PARTICLES.has(tok(f).toLowerCase())) {
+      let p = f;
+      while (p < f + 2 && PARTICLES.has(tok(p).toLowerCase())) p++;
+      if (nameLike(p)) f = p;
+    }
+    // `Scott brace`, `Allen test`: the second word is the thing an eponym names.
+    if (!nameLike(f) || bare(tok(f)).length < 2 || eponymHeadAt(f) || eponymHeadAt(f + 1)) continue;
+    const F = upper(f);
+    // Two eponyms (`Salter Harris`, `Jackson Pratt`) or one before a clinical word name a disease or device; a known given name before an eponym (`John Smith`) is a person unless a word like `fracture` follows.
+    const eponymic = (proper(i) && proper(f)) || (proper(i) && clinicalAfter(f + 1)) || (proper(f) && (given.has(W) ? eponymHeadAt(f + 1) : clinicalAfter(f + 1)));
+    if (eponymic) continue;
+    let accepted: boolean;
+    if (givenKnown && !everyday.has(W)) accepted = people.has(F) || !english.has(F);
+    else if (givenKnown) accepted = people.has(F) && !english.has(F) && F.length >= 3 && !proper(f);
+    // Chidi Okafor, Fatima Mensah, Anneke de Vries: a word that is no English word, then a known surname that is no English word.
+    else accepted = W.length >= 3 && !english.has(W) && !proper(i) && people.has(F) && !english.has(F) && F.length >= 3 && !proper(f);
+    if (!accepted) continue;
+    // Andrew & Susan Kemp: a given name joined to the name found is part of it.
+    let from = i;
+    if (i >= 2 && /^(?:&|and)$/i.test(tok(i - 1)) && nameLike(i - 2) && given.has(upper(i - 2)) && !everyday.has(upper(i - 2))) from = i - 2;
+    add(from, f);
+    i = f;
   }
   return spans;
 }

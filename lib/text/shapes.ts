@@ -28,6 +28,8 @@ export interface ShapeSpan {
   end: number;
   kind: string;
   category: SafeHarborCategory;
+  /** The whole match, when the span is a group of it (`University of Westmarch` around `Westmarch`). */
+  outer?: { begin: number; end: number };
 }
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -43,7 +45,7 @@ const anyCase = (words: string) =>
     .flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()])
     .join('|');
 const STREET_SUFFIX = anyCase(
-  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|cres|close|alley|aly|plaza|plz|pike|expressway|expy|freeway|fwy|route|rte|turnpike|tpke|mews|gardens|gdns|broadway',
+  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|cres|close|alley|aly|plaza|plz|pike|expressway|expy|freeway|fwy|route|rte|turnpike|tpke|mews|gardens|gdns|broadway|annex|arcade|bayou|beach|bend|bluff|bluffs|bottom|branch|brook|brooks|burg|canyon|causeway|cliffs|commons|corner|corners|cove|creek|crest|crossroad|dale|divide|estates|falls|ferry|fields|flats|ford|forest|forge|fork|forks|gateway|glen|green|grove|harbor|harbour|haven|heights|hills|hollow|inlet|island|isle|knoll|knolls|lakes|landing|loaf|lodge|manor|meadow|meadows|mill|mills|mission|motorway|mountain|orchard|parks|pines|plains|points|ports|prairie|ranch|ridge|river|row|rue|shoal|shore|shores|springs|stravenue|summit|terraces|throughway|track|trafficway|vale|valley|village|ville|vista|walk',
 );
 const UNIT_LABEL = anyCase('apt|apartment|suite|ste|unit|fl|floor|room|rm|bldg|building');
 const STATE_NAMES =
@@ -87,7 +89,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: bounded('(?:tel(?:ephone)?|ph(?:one)?|fax|facsimile|mobile|mob|cell(?:phone)?|pager|bleep|home|work|office|contact|call|reach(?:ed)?\\s{1,2}at|at)\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,2}\\(?\\d{1,5}\\)?){1,6}(?:\\s{0,2}(?:x|ext\\.?|extension)\\s{0,2}\\d{1,6})?)'),
+    re: bounded('(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,2}\\(?\\d{1,5}\\)?){1,6}(?:\\s{0,2}(?:x|ext\\.?|extension)\\s{0,2}\\d{1,6})?)'),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -99,7 +101,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
   // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension.
-  { kind: 'phone', category: 'D', re: bounded('(?:1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?:\\s{0,2}(?:x|ext\\.?)\\s{0,2}\\d{1,6})?') },
+  { kind: 'phone', category: 'D', re: bounded('(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])\\d{3}[\\s.\\-–]\\d{4}(?:\\s{0,2}(?:x|ext\\.?)\\s{0,2}\\d{1,6})?') },
   // National trunk-prefixed numbers: 020 7946 0958, (02) 9876 5432, 06 12 34 56 78, 030 1234567.
   {
     kind: 'phone',
@@ -125,11 +127,11 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){0,2}${PLACE_WORD},\\s{1,3}(?:(?:${STATES})\\.?\\s{1,3}\\d{5}(?:-\\d{4})?|${STATE_NAMES})${E}`, 'gu') },
   { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${STATES})\\s{1,3}\\d{5}(?:-\\d{4})?${E}`, 'gu') },
   { kind: 'address', category: 'B', re: bounded('(?:zip|zip\\s?code|postcode|postal\\s{1,2}code)\\s{0,3}[:#]?\\s{0,3}[A-Z0-9]{3,5}(?:[\\s-][A-Z0-9]{3,4})?') },
-  // A place named by a cue: `lives in Springfield`, `resident of Elk Grove`, `moved from Fairmont`.
+  // A place named by a cue: `lives in Springfield`, `resident of Elk Grove`, `moved from Fairmont`, `gentleman from Eastleigh`.
   {
     kind: 'address',
     category: 'B',
-    re: new RegExp(`(?<=(?:${anyCase('lives|living|lived|resides|residing|resident|moved|relocated|native|home')})\\s{1,3}(?:in|of|from|to|at|IN|OF|FROM|TO|AT)\\s{1,3})${PLACE_WORD}(?:\\s{1,3}${PLACE_WORD}){0,2}${E}`, 'gu'),
+    re: new RegExp(`(?<=(?:(?:${anyCase('lives|living|lived|resides|residing|resident|moved|relocated|native|home')})\\s{1,3}(?:in|of|from|to|at|IN|OF|FROM|TO|AT)|(?:${anyCase('gentleman|man|woman|lady|boy|girl|farmer|retiree|visitor|tourist')})\\s{1,3}(?:from|of|FROM|OF))\\s{1,3})${PLACE_WORD}(?:\\s{1,3}${PLACE_WORD}){0,2}${E}`, 'gu'),
   },
   // UK and Canadian postcodes (upper case, as written).
   { kind: 'address', category: 'B', re: /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu },
@@ -153,7 +155,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3,
   },
   // Unlabelled: long digit runs, letter-digit mixes with 4+ digits, dotted UIDs.
-  { kind: 'id', category: 'R', re: bounded('[A-Z]{0,4}[-#]?\\d{6,40}') },
+  // Not the decimals of a number (`ratio 0.084906`).
+  { kind: 'id', category: 'R', re: new RegExp(`(?<![\\p{L}\\p{N}]|\\d[.,])(?:[A-Z]{0,4}[-#]?\\d{6,40})${E}`, 'giu') },
   { kind: 'id', category: 'R', re: bounded('\\d(?:\\.\\d{1,40}){4,40}'), accept: (t) => digitCount(t) >= 10 },
   {
     kind: 'id',
@@ -163,8 +166,15 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   },
 ];
 
+/** Each word capitalised or in capitals, never in lower case (`Tommy John surgery` is an operation, `X Surgery` a practice). */
+const capitalised = (words: string) =>
+  words
+    .split('|')
+    .flatMap((w) => [w[0].toUpperCase() + w.slice(1), w.toUpperCase()])
+    .join('|');
+
 /** The last word of an institution's name as free text writes it, full or shortened (`Hospital`, `Hosp`, `Ctr`). */
-const INSTITUTION_NOUN = anyCase('hospital|hosp|hospitals|center|centre|ctr|cntr|clinic|clinics|infirmary|institute|hospice|healthcare|mc|amc|rmc|univ|university');
+const INSTITUTION_NOUN = anyCase('sjukhus|sjukhuset|sykehus|sykehuset|ziekenhuis|klinikum|krankenhaus|kantonsspital|spital|klinik|kliniek|hôpital|hospital|hosp|hospitals|center|centre|ctr|cntr|clinic|clinics|infirmary|institute|hospice|healthcare|mc|amc|rmc|univ|university');
 
 /**
  * An institution named in free text whatever the header holds (a transfer from another hospital):
@@ -176,6 +186,45 @@ export const INSTITUTION_SHAPE: TextShape = {
   kind: 'institution',
   category: 'B',
   re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${INSTITUTION_NOUN})\\.?${E}`, 'gu'),
+};
+
+/**
+ * Words that end an institution's name but also end ordinary phrases (`Mental Health`, `Limbic System`,
+ * `Molecular Imaging`): the caller needs a word before them that names something (see clean-text). Only
+ * capitalised: in lower case they describe (`Tommy John surgery`, `home care`).
+ */
+const INSTITUTION_WEAK_NOUN = capitalised(
+  "health|care|regional|medical|medicine|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
+);
+
+/** An institution whose last word is also an ordinary word (`Harrowgate Health`, `Lakeshore Imaging Partners`, `Brightwater Diagnostics`). */
+export const INSTITUTION_WEAK_SHAPE: TextShape = {
+  kind: 'institution',
+  category: 'B',
+  re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${INSTITUTION_WEAK_NOUN})\\.?${E}`, 'gu'),
+};
+
+/** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
+const INSTITUTION_PREFIX = `${anyCase(
+  'university|univ|universite|universidad|ospedali|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
+)}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)`;
+/** Connecting and kind words between the prefix and the name (`of`, `de la`, `San`, `Universitario`). */
+const INSTITUTION_LINK = `(?:${anyCase("of|de|da|do|dos|das|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;
+
+/** An institution named after a prefix: the name is group 1 (`University of Westmarch`, `Ospedale San Matteo`). */
+export const INSTITUTION_PREFIX_SHAPE: TextShape = {
+  kind: 'institution',
+  category: 'B',
+  re: new RegExp(`${B}(?:${INSTITUTION_PREFIX})\\.?(?:\\s{1,3}${INSTITUTION_LINK}){0,3}\\s{1,3}(${PLACE_WORD}(?:(?:\\s{1,3}|-)${PLACE_WORD}){0,2})${E}`, 'gu'),
+  group: 1,
+};
+
+/** A saint's name in the possessive names a hospital (`St. Aldwyn's`, `Saint Brigid's`): the name is group 1. */
+export const SAINT_SHAPE: TextShape = {
+  kind: 'institution',
+  category: 'B',
+  re: new RegExp(`${B}(?:St\\.?|ST\\.?|Saint|SAINT|Ste\\.?)\\s{1,3}(\\p{Lu}[\\p{L}-]{1,24})['’][sS]${E}`, 'gu'),
+  group: 1,
 };
 
 /**
@@ -197,7 +246,7 @@ export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHA
       if (!found) continue;
       if (shape.accept && !shape.accept(found)) continue;
       const begin = m.index + (g === 0 ? 0 : m[0].lastIndexOf(found));
-      spans.push({ begin, end: begin + found.length, kind: shape.kind, category: shape.category });
+      spans.push({ begin, end: begin + found.length, kind: shape.kind, category: shape.category, ...(g === 0 ? {} : { outer: { begin: m.index, end: m.index + m[0].length } }) });
     }
   }
   return spans;

@@ -4,6 +4,7 @@
  * function words of English. Name detection asks it before taking a capitalised word for a name.
  */
 import terms from './dicom-terms.json' with { type: 'json' };
+import { EPONYMS, MAKERS_AND_PRODUCTS } from './clinical-proper-nouns.js';
 import { DEFAULT_CLINICAL_VOCABULARY } from './clinical-words.js';
 
 /** Grammar and everyday words: capitalised at a sentence start or in a title, never names. */
@@ -31,6 +32,12 @@ const STANDARD_WORDS: readonly string[] = Object.values((terms as { terms: Recor
 /** An upper-cased word set: is this word clinical vocabulary (or a function word)? */
 export interface Vocabulary {
   has(word: string): boolean;
+  /** A clinical word (DICOM terms and the clinical list), function words excluded: `disease`, `CATHETER`. */
+  clinical(word: string): boolean;
+  /** An eponym or a maker's or product's name (`Foley`, `Siemens`): a name only after a title or beside a given name. */
+  properNoun(word: string): boolean;
+  /** A maker's or product's name (`Philips`, `GE`): never part of an institution's name. */
+  maker(word: string): boolean;
   size: number;
 }
 
@@ -52,13 +59,24 @@ export function makeVocabulary(clinical: readonly string[] = DEFAULT_CLINICAL_VO
 
 const made = new WeakMap<readonly string[], Vocabulary>();
 
+const EPONYM_SET = new Set(EPONYMS.map((w) => w.toUpperCase()));
+const MAKER_SET = new Set(MAKERS_AND_PRODUCTS.map((w) => w.toUpperCase()));
+
+/** Upper case, without a trailing period or possessive `'s` (`Crohn's` is `CROHN`). */
+const normal = (word: string) => word.toUpperCase().replace(/\.$/, '').replace(/['’]S$/, '');
+const inSet = (set: Set<string>, word: string) => {
+  const w = normal(word);
+  return set.has(w) || (w.endsWith('S') && set.has(w.slice(0, -1)));
+};
+
 function vocabularyOf(clinical: readonly string[]): Vocabulary {
-  const set = new Set<string>([...STANDARD_WORDS, ...FUNCTION_WORDS, ...clinical.flatMap(wordsOf)]);
+  const clinicalSet = new Set<string>([...STANDARD_WORDS, ...clinical.flatMap(wordsOf)]);
+  const set = new Set<string>([...clinicalSet, ...FUNCTION_WORDS]);
   return {
-    has: (word: string) => {
-      const w = word.toUpperCase().replace(/\.$/, '');
-      return set.has(w) || (w.endsWith('S') && set.has(w.slice(0, -1)));
-    },
+    has: (word: string) => inSet(set, word),
+    clinical: (word: string) => inSet(clinicalSet, word),
+    properNoun: (word: string) => inSet(EPONYM_SET, word) || inSet(MAKER_SET, word) || word.split('-').every((part) => EPONYM_SET.has(normal(part))),
+    maker: (word: string) => inSet(MAKER_SET, word),
     get size() {
       return set.size;
     },

@@ -12,8 +12,8 @@ import { makeTextCleaner } from '../../lib/metadata/clean-text.js';
 import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
 import { ADVERSARIAL_UNITS, adversarialText } from '../../lib/text/adversarial.js';
 import { findAgesOver89 } from '../../lib/text/ages.js';
-import { findCuedNames } from '../../lib/text/names.js';
-import { INSTITUTION_SHAPE, TEXT_SHAPES, findShapes } from '../../lib/text/shapes.js';
+import { findCuedNames, findUncuedNames } from '../../lib/text/names.js';
+import { INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, TEXT_SHAPES, findShapes } from '../../lib/text/shapes.js';
 import { makeVocabulary } from '../../lib/text/vocabulary.js';
 
 const SMALL = 10_000;
@@ -46,11 +46,12 @@ const identity = { values: [{ value: 'Smith^John', category: 'A' as const, sourc
 describe('built-in text patterns are linear on adversarial input', () => {
   it('the metadata cleaner with the default rules regexes', () => expectLinear(makeTextCleaner(identity, DEFAULT_REGEX)));
   it('each text shape', () => {
-    for (const shape of [...TEXT_SHAPES, INSTITUTION_SHAPE]) expectLinear((t) => findShapes(t, [shape]));
+    for (const shape of [...TEXT_SHAPES, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, INSTITUTION_PREFIX_SHAPE, SAINT_SHAPE]) expectLinear((t) => findShapes(t, [shape]));
   });
-  it('ages and cue-word names', () => {
+  it('ages and names, cued or not', () => {
     expectLinear((t) => findAgesOver89(t, 2024));
     expectLinear((t) => findCuedNames(t, vocabulary));
+    expectLinear((t) => findUncuedNames(t, vocabulary));
   });
   it('each generic pattern of the local PHI detector', () => {
     for (const p of PHI_PATTERNS) expectLinear((t) => [...t.toUpperCase().matchAll(p.regex)].length);

