@@ -78,6 +78,10 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'Study for ELIZABETH MORAN', phi: ['ELIZABETH', 'MORAN'], keep: [] },
   { text: 'Dictated by: S. Mukherjee MD', phi: ['Mukherjee'], keep: [] },
   { text: 'Verified (Joanna Pietrzak)', phi: ['Joanna', 'Pietrzak'], keep: [] },
+  // surnames that are also capitalised view abbreviations (RAO, LAO): a name in title case, the view in capitals
+  { text: 'CT CHEST W/O CONTRAST for Dr. Anand Rao', phi: ['Anand', 'Rao'], keep: ['CT', 'CHEST', 'CONTRAST'] },
+  { text: 'Results called to Priya Rao, RAO CAUD views reviewed', phi: ['Priya', 'Rao,'], keep: ['RAO', 'CAUD', 'views'] },
+  { text: 'Dr. Lao reviewed the LAO CRAN run', phi: ['Dr. Lao'], keep: ['LAO', 'CRAN', 'reviewed'] },
   { text: 'Zoltan Farkas - outside CD import', phi: ['Zoltan', 'Farkas'], keep: [] },
   { text: 'Andrew & Susan Kemp (parents)', phi: ['Andrew', 'Susan', 'Kemp'], keep: [] },
   // third batch
