@@ -7,6 +7,7 @@ import { deflateRawSync, inflateRawSync, inflateSync } from 'node:zlib';
 import dcmjs from 'dcmjs';
 import type { DicomDataset, DicomDict, DicomElement } from './dataset.js';
 import {
+  concat,
   encodePixelElement,
   fragmentGroups,
   type ExtendedOffsets,
@@ -301,7 +302,7 @@ function attachPixelData(dataset: DicomDataset, body: Uint8Array, position: Pixe
     } catch (error) {
       throw new DicomReadError(source, `encapsulated Pixel Data does not match its header: ${describe(error)}`, { cause: error });
     }
-    const pixel: DicomElement = { vr: position.vr, Value: original.map((parts) => joinToArrayBuffer(parts)) };
+    const pixel: DicomElement = { vr: position.vr, Value: original.map((parts) => concat(parts).buffer as ArrayBuffer) };
     dataset.dict[PIXEL_DATA] = pixel;
     rawPixelElements.set(pixel, { bytes: body.subarray(position.start, position.end), encapsulated: true, implicitVR, original });
     return;
@@ -355,29 +356,8 @@ function swapWords(frame: ArrayBuffer, size: 1 | 2 | 4): ArrayBuffer {
   return bytes.buffer;
 }
 
-/** The parts joined in one new ArrayBuffer (one copy). */
-function joinToArrayBuffer(parts: readonly Uint8Array[]): ArrayBuffer {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out.buffer;
-}
-
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
 }
 
 function describe(error: unknown): string {

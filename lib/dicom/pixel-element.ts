@@ -204,7 +204,8 @@ function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts joined in one new array (one copy). */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
   const total = parts.reduce((sum, p) => sum + p.byteLength, 0);
   const out = new Uint8Array(total);
   let offset = 0;
