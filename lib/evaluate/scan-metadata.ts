@@ -136,7 +136,25 @@ function ageFinding(v: Value): Omit<TagFinding, 'path' | 'tag' | 'keyword' | 'na
  * @example const findings = await scanMetadata(reparsed, { phiDetector, known: gatherIdentity(original), rules, state });
  */
 export async function scanMetadata(dataset: DicomDataset, options: ScanMetadataOptions = {}): Promise<TagFinding[]> {
+  return scanValues(collectValues(dataset, options), options);
+}
+
+/**
+ * {@link scanMetadata}, and the worded text it judged harmless: each description, comment or note with
+ * its findings cut out, in the pieces left between them (`MR BRAIN W/WO CONTRAST for <finding>` →
+ * `MR BRAIN W/WO CONTRAST for`). Learning tests its patterns against these, so a pattern that would take
+ * clinical text the run kept is never proposed. At most 500 pieces per dataset.
+ *
+ * @example const { findings, harmless } = await scanMetadataAndKept(reparsed, { phiDetector, known, rules, state });
+ */
+export async function scanMetadataAndKept(dataset: DicomDataset, options: ScanMetadataOptions = {}): Promise<{ findings: TagFinding[]; harmless: string[] }> {
   const values = collectValues(dataset, options);
+  const findings = await scanValues(values, options);
+  return { findings, harmless: harmlessWordedText(values, findings) };
+}
+
+/** The findings in the values collected from a dataset. */
+async function scanValues(values: Value[], options: ScanMetadataOptions): Promise<TagFinding[]> {
   const known = knownValueMatcher(options.known);
   type Hit = Omit<TagFinding, 'path' | 'tag' | 'keyword' | 'name' | 'vr' | 'valueIndex' | 'scope'> & { begin: number; end: number; rank: number };
   const hits = new Map<number, Hit[]>();
@@ -206,17 +224,10 @@ export async function scanMetadata(dataset: DicomDataset, options: ScanMetadataO
 const WORDED_VRS = new Set(['LO', 'SH', 'LT', 'ST', 'UT', 'UC']);
 const MAX_HARMLESS_FRAGMENTS = 500;
 
-/**
- * The worded text of a dataset that the evaluation judged harmless: each description, comment or note
- * with its findings cut out, in the pieces left between them (`MR BRAIN W/WO CONTRAST for <finding>` →
- * `MR BRAIN W/WO CONTRAST for`). Learning tests its patterns against these, so a pattern that would take
- * clinical text the run kept is never proposed. At most 500 pieces per dataset.
- *
- * @example harmlessWordedText(reparsed, await scanMetadata(reparsed, options), options)
- */
-export function harmlessWordedText(dataset: DicomDataset, findings: readonly TagFinding[], options: ScanMetadataOptions = {}): string[] {
+/** The worded values with their findings cut out (see {@link scanMetadataAndKept}). */
+function harmlessWordedText(values: readonly Value[], findings: readonly TagFinding[]): string[] {
   const out = new Set<string>();
-  for (const v of collectValues(dataset, options)) {
+  for (const v of values) {
     if (!WORDED_VRS.has(v.vr) || out.size >= MAX_HARMLESS_FRAGMENTS) continue;
     const cuts = findings
       .filter((f) => f.path === v.path && f.valueIndex === v.index)

@@ -4,7 +4,7 @@ import type { IdentityContext, PhiDetector } from '../engines/types.js';
 import type { DicomFile, Step } from '../file.js';
 import type { Rules } from '../rules/types.js';
 import type { StateStore } from '../state/store.js';
-import { harmlessWordedText, scanMetadata } from '../evaluate/scan-metadata.js';
+import { scanMetadataAndKept } from '../evaluate/scan-metadata.js';
 import type { TagFinding } from '../evaluate/types.js';
 import './deidentify-metadata.js';
 
@@ -67,15 +67,16 @@ export function evaluateMetadata(options: EvaluateMetadataOptions = {}): Step {
     const dataset = file.requireDataset(STEP);
     const known = knownValuesFor(file, options.knownValues);
     if (!known) file.message({ ruleId: 'evaluate:no-original', step: STEP, reason: 'the original file is unknown: its values are not looked for, only PHI patterns' });
-    let findings: TagFinding[];
+    let scanned: { findings: TagFinding[]; harmless: string[] };
     try {
-      findings = await scanMetadata(dataset, { phiDetector, known, rules: options.rules, state: options.state });
+      scanned = await scanMetadataAndKept(dataset, { phiDetector, known, rules: options.rules, state: options.state });
     } catch (error) {
       return file.fail({ ruleId: 'evaluate:detector-failed', step: STEP, reason: `PHI detection failed, so leaks cannot be ruled out: ${(error as Error).message}` }, error);
     }
+    const { findings, harmless } = scanned;
     file.data.tagFindings = findings;
     file.data.evaluationEngine = phiDetector.name;
-    file.data.evaluationHarmlessText = harmlessWordedText(dataset, findings, { rules: options.rules, state: options.state });
+    file.data.evaluationHarmlessText = harmless;
     for (const f of findings) {
       file.message({
         ruleId: `evaluate:${f.engine}:${f.type.split(':')[0]}`,
