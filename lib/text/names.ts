@@ -67,6 +67,8 @@ function tokenBounds(text: string): { begins: number[]; ends: number[] } {
 }
 
 const titleCased = (w: string) => /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(w);
+/** A known surname in title case, no English word, that is clinical only as a capitalised abbreviation (`Rao`: RAO, the view). */
+const abbreviationSurname = (w: string) => titleCased(w) && peopleNames().has(w.toUpperCase()) && !englishWords().has(w.toUpperCase());
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 const isAllCaps = (w: string) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w);
@@ -136,7 +138,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
       }
       // A known surname in title case, no English word, that is also a clinical abbreviation (`Rao`: RAO, the view) is a name
       // after a title, or after a name word; in capitals (`Dr Smith RAO view`) it stays the abbreviation.
-      if (!isName(t) && !((strong || run.length > 0) && titleCased(bare(t)) && people.has(bare(t).toUpperCase()) && !englishWords().has(bare(t).toUpperCase()))) break;
+      if (!isName(t) && !((strong || run.length > 0) && abbreviationSurname(bare(t)))) break;
       // After a weak cue an eponym or maker is a clinical word (`for Crohn disease`, `by Siemens`) unless a given name came first.
       if (weak && vocabulary.properNoun(bare(t)) && !(run.length > 0 && given.has(bare(tok(run[0])).toUpperCase()))) break;
       run.push(j++);
@@ -213,8 +215,6 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     return yes;
   };
   const proper = (k: number) => vocabulary.properNoun(bare(tok(k)));
-  /** A known surname in title case, no English word, that is clinical only as a capitalised abbreviation (`Rao`: RAO, the view). */
-  const abbreviationSurname = (k: number) => k < count && titleCased(bare(tok(k))) && people.has(upper(k)) && !english.has(upper(k));
   /** A clinical word next (`Foley catheter`, `Wilms tumor`): the proper noun before it is an eponym. */
   const clinicalAfter = (k: number) => k < count && vocabulary.clinical(bare(tok(k)));
   const spans: NameSpan[] = [];
@@ -269,7 +269,7 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
       if (nameLike(p)) f = p;
     }
     // `Scott brace`, `Allen test`: the second word is the thing an eponym names.
-    if (!(nameLike(f) || abbreviationSurname(f)) || bare(tok(f)).length < 2 || eponymHeadAt(f) || eponymHeadAt(f + 1)) continue;
+    if (!(nameLike(f) || abbreviationSurname(bare(tok(f)))) || bare(tok(f)).length < 2 || eponymHeadAt(f) || eponymHeadAt(f + 1)) continue;
     const F = upper(f);
     // Two eponyms (`Salter Harris`, `Jackson Pratt`) or one before a clinical word name a disease or device; a known given name before an eponym (`John Smith`) is a person unless a word like `fracture` follows.
     const eponymic = (proper(i) && proper(f)) || (proper(i) && clinicalAfter(f + 1)) || (proper(f) && (given.has(W) ? eponymHeadAt(f + 1) : clinicalAfter(f + 1)));
