@@ -12,7 +12,7 @@ import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../st
 import { AwsPreflightError, startAwsRun, type AwsRunOptions } from './aws-run.js';
 import type { ObjectStorage } from '../storage/types.js';
 import { realPaths, type InputEntry, type StorageOpener } from './inputs.js';
-import { messageOf, readFailure, type InputTask, type TaskOutcome } from './input-task.js';
+import { failedOutcome, messageOf, readFailure, type InputTask, type TaskOutcome } from './input-task.js';
 import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
 import { capMessage } from './messages.js';
 import { manifestWarnings } from './warnings.js';
@@ -369,12 +369,12 @@ class OrderedRun {
         this.hold(slot, task.bytes.byteLength);
       }
     } catch (error) {
-      return { entry: { input: input.path, status: 'error', error: readFailure(error) }, records: { uids: [], patients: [] } };
+      return failedOutcome(input.path, readFailure(error));
     }
     try {
       outcome = await this.run.executor.run(task);
     } catch (error) {
-      outcome = { entry: { input: input.path, status: 'error', error: `the file could not be processed: ${messageOf(error)}` }, records: { uids: [], patients: [] } };
+      outcome = failedOutcome(input.path, `the file could not be processed: ${messageOf(error)}`);
     }
     if (task.bytes) this.hold(slot, -task.bytes.byteLength);
     if (outcome.content && !slot.content) {

@@ -49,7 +49,7 @@ export interface TaskOutcome extends InputOutcome {
 
 /** Reads, processes and stages one input. Never rejects: a failure is an `error` entry saying why. */
 export async function runInputTask(task: InputTask, context: InputContext, io: TaskIo): Promise<TaskOutcome> {
-  const failed = (error: string): TaskOutcome => ({ entry: { input: task.path, status: 'error', error }, records: { uids: [], patients: [] } });
+  const failed = (error: string) => failedOutcome(task.path, error);
   let bytes: Uint8Array;
   try {
     bytes = task.bytes ?? (await readRegularFile(task.path, io.maxInputBytes));
@@ -76,6 +76,11 @@ export async function runInputTask(task: InputTask, context: InputContext, io: T
     }
   }
   return { ...outcome, content, bytesRead };
+}
+
+/** The outcome of an input that failed, saying why (`error`, without its path). */
+export function failedOutcome(input: string, error: string): TaskOutcome {
+  return { entry: { input, status: 'error', error }, records: { uids: [], patients: [] } };
 }
 
 /** Why an input could not be read, in words, without its path. */
