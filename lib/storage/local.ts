@@ -78,19 +78,30 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
     }
   }
 
-  /** Writes `bytes` to a new temporary file beside `target` (never an existing file or a link), flushed. */
-  async function writeTemporary(target: string, temporary: string, bytes: Uint8Array, sensitive: boolean): Promise<void> {
+  /**
+   * Writes `bytes` to a new temporary file beside the key's place (never an existing file or a link),
+   * flushed, after refusing a place that is an input; returns the temporary. On failure nothing is left.
+   */
+  async function writeTemporary(key: string, target: string, bytes: Uint8Array, sensitive: boolean): Promise<string> {
+    await refuseInput(target, key);
+    const temporary = temporaryPathFor(target);
     const mode = sensitive ? (options.sensitiveMode ?? 0o600) : 0o644;
-    if (sensitive) await makeFolders(path.dirname(target), 0o700);
-    else await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
-    const handle = await open(temporary, EXCLUSIVE, mode);
     try {
-      if (sensitive) await handle.chmod(mode); // exact, whatever the umask
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      if (sensitive) await makeFolders(path.dirname(target), 0o700);
+      else await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
+      const handle = await open(temporary, EXCLUSIVE, mode);
+      try {
+        if (sensitive) await handle.chmod(mode); // exact, whatever the umask
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw storageError(ENGINE, `cannot write ${where(key)}`, error, { key });
     }
+    return temporary;
   }
 
   /** A staged object's temporary file, checked to be one this engine makes under its root. */
@@ -115,11 +126,8 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
     },
     async put(key, bytes, putOptions) {
       const target = resolveKey(key);
-      const sensitive = putOptions?.sensitive === true;
-      await refuseInput(target, key);
-      const temporary = temporaryPathFor(target);
+      const temporary = await writeTemporary(key, target, bytes, putOptions?.sensitive === true);
       try {
-        await writeTemporary(target, temporary, bytes, sensitive);
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });
@@ -127,16 +135,7 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
       }
     },
     async stage(key, bytes) {
-      const target = resolveKey(key);
-      await refuseInput(target, key);
-      const temporary = temporaryPathFor(target);
-      try {
-        await writeTemporary(target, temporary, bytes, false);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw storageError(ENGINE, `cannot write ${where(key)}`, error, { key });
-      }
-      return { key, temporary };
+      return { key, temporary: await writeTemporary(key, resolveKey(key), bytes, false) };
     },
     async publish(staged, key) {
       const temporary = ownTemporary(staged);
