@@ -117,7 +117,9 @@ type Naming = 'any' | 'place' | 'foreign';
 function namingWord(word: string, vocabulary: Vocabulary, naming: Naming): boolean {
   const w = word.replace(/[.,]+$/, '');
   const upper = w.toUpperCase();
-  if (vocabulary.has(w) || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
+  // A medical word that is also English (`Summit`, `Valley`) may name a place; one that is not (`Clivus`) never does.
+  const clinical = vocabulary.listed(w) || (vocabulary.medical(w) && !englishWords().has(w));
+  if (clinical || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
   if (naming === 'any') return true;
   const bare = upper.replace(/['’]S$/, '');
   const english = (part: string) => englishWords().has(part) || vocabulary.has(part);

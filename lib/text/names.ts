@@ -39,11 +39,12 @@ const wordChar = (text: string, i: number): boolean => {
   return LETTER_OR_DIGIT.test(text[i]);
 };
 const INNER = new Set(["'", '’', '.', '-', '/']);
-const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&']);
+/** Marks that stand alone as tokens; a dash between spaces (`Mrs. X - FL SWALLOW`) ends a name. */
+const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—']);
 
 /**
  * Token bounds in one pass without a match object per token (long texts stay cheap): words of a
- * letter or digit then up to 40 letters, digits, `'’.-/`, and the single marks `,^:;()`.
+ * letter or digit then up to 40 letters, digits, `'’.-/`, and the single marks `,^:;()&` and dashes.
  */
 function tokenBounds(text: string): { begins: number[]; ends: number[] } {
   const begins: number[] = [];
@@ -116,6 +117,8 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     if (strong && (roleLabel || (vocabulary.has(cue) && isAllCaps(tok(i)))) && j < count) {
       const next = bare(tok(tok(j) === ':' ? j + 1 : j)).toUpperCase();
       if (englishWords().has(next) && !people.has(next)) continue;
+      // `MR LABRUM`, `MS TESTES`: a medical noun after a modality code, even one that a name dictionary holds.
+      if (!roleLabel && !tok(i).endsWith('.') && vocabulary.medical(next, true)) continue;
     }
     if (j < count && tok(j) === ':') j++;
     const run: number[] = [];
@@ -140,7 +143,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
       // after a title, or after a name word; in capitals (`Dr Smith RAO view`) it stays the abbreviation.
       if (!isName(t) && !((strong || run.length > 0) && abbreviationSurname(bare(t)))) break;
       // After a weak cue an eponym or maker is a clinical word (`for Crohn disease`, `by Siemens`) unless a given name came first.
-      if (weak && vocabulary.properNoun(bare(t)) && !(run.length > 0 && given.has(bare(tok(run[0])).toUpperCase()))) break;
+      if (weak && vocabulary.properNoun(bare(t), false) && !(run.length > 0 && given.has(bare(tok(run[0])).toUpperCase()))) break;
       run.push(j++);
       words++;
       if (people.has(bare(t).toUpperCase())) known++;

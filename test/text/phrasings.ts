@@ -110,6 +110,19 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'YAMAMOTO, HARUKI', phi: ['YAMAMOTO', 'HARUKI'], keep: [] },
   { text: 'Thompson, Grace', phi: ['Thompson', 'Grace'], keep: [] },
   { text: 'c/o Mr and Mrs Pemberton-Hale', phi: ['Pemberton'], keep: [] },
+  // eighth batch: a title and a name beside a modality code and a procedure
+  { text: 'Mr. Ostrowski - US RENAL', phi: ['Ostrowski'], keep: ['US', 'RENAL'] },
+  { text: 'Ms Achterberg – XR CHEST PA', phi: ['Achterberg'], keep: ['XR', 'CHEST', 'PA'] },
+  { text: 'MRS HALVORSEN / CT HEAD', phi: ['HALVORSEN'], keep: ['CT', 'HEAD'] },
+  { text: 'Mrs. Kowalczyk - FL BARIUM SWALLOW', phi: ['Kowalczyk'], keep: ['FL', 'BARIUM', 'SWALLOW'] },
+  { text: 'Dr Rahimi: MR LUMBAR SPINE', phi: ['Rahimi'], keep: ['MR', 'LUMBAR', 'SPINE'] },
+  { text: 'Mr Thistlewood, NM BONE SCAN', phi: ['Thistlewood'], keep: ['NM', 'BONE', 'SCAN'] },
+  { text: 'for Mrs Quennell MG SCREENING', phi: ['Quennell'], keep: ['MG', 'SCREENING'] },
+  { text: 'Miss Abernathy DX HAND', phi: ['Abernathy'], keep: ['DX', 'HAND'] },
+  { text: 'MR. DUBOIS - MR KNEE', phi: ['DUBOIS'], keep: ['KNEE'] },
+  { text: 'Mrs Farquharson (CT ABDOMEN)', phi: ['Farquharson'], keep: ['CT', 'ABDOMEN'] },
+  { text: 'Mr Oyelaran - IR NEPHROSTOMY', phi: ['Oyelaran'], keep: ['IR', 'NEPHROSTOMY'] },
+  { text: 'Mrs Kettleborough - US PELVIS', phi: ['Kettleborough'], keep: ['US', 'PELVIS'] },
 ];
 
 export const INSTITUTION_PHRASINGS: Phrasing[] = [
@@ -556,4 +569,37 @@ export const CLINICAL_TEXTS: string[] = [
   'Age-related changes', 'Age appropriate', 'Bone age 9 years', 'Gestational age 39 weeks', 'GA 34 weeks', 'Age 0', 'aged care facility',
   'Contact phantom', 'Contact lens', 'Phone number not available', 'No phone', 'Tel. unavailable', 'Name: not given', 'Patient: unknown',
   'Signed electronically', 'Relationship: daughter', 'Outside study', 'Lake Orion', 'Saint', 'St. John wort',
+  // eighth batch: procedure names whose words no English list holds, Latin anatomy, eponyms, devices and drugs
+  'MR SCROTUM W/O', 'US TESTICULAR DOPPLER', 'FL HYSTEROSALPINGOGRAM', 'XR SCAPHOID 4V', 'CT TEMPORAL BONES', 'MR PROSTATE MULTIPARAMETRIC',
+  'NM HIDA SCAN', 'NM OCTREOSCAN', 'NM DATSCAN', 'US ACHILLES TENDON', 'MR BRACHIAL PLEXUS', 'CT COLONOGRAPHY', 'MR ENTEROGRAPHY',
+  'FL VOIDING CYSTOURETHROGRAM', 'FL SIALOGRAM', 'FL DACRYOCYSTOGRAM', 'XR CALCANEUS AXIAL', 'MR FOREFOOT', 'MR LABRUM ARTHROGRAM',
+  'US PYLORUS', 'US INTUSSUSCEPTION', 'MR CLIVUS', 'MR CAVERNOUS SINUS', 'MR HYPOPHYSIS', 'CT PETROUS APEX', 'MR COCHLEA',
+  'XR MANDIBLE PANOREX', 'XR OPG', 'US PLACENTA', 'MR PLACENTA ACCRETA', 'CT ENTEROCLYSIS', 'FL GASTROGRAFIN SWALLOW', 'NM MECKEL',
+  'NM LYMPHOSCINTIGRAPHY', 'PET PSMA', 'PET DOTATATE', 'PET FLUCICLOVINE', 'CT RUNOFF', 'MRA VERTEBROBASILAR', 'FL FISTULOGRAM',
+  'FL NEPHROSTOGRAM', 'FL LOOPOGRAM', 'IR TIPS', 'IR KYPHOPLASTY', 'IR VERTEBROPLASTY', 'IR UTERINE FIBROID EMBOLIZATION',
+  'IR CHOLECYSTOSTOMY', 'XR SCOLIOSIS EOS', 'MG STEREOTACTIC BIOPSY', 'DX SKELETAL AGE', 'MR SACROILIITIS', 'CT PARANASAL SINUSES',
+  'MR PITUITARY MICROADENOMA', 'XR LORDOTIC', 'CT PERICARDIUM', 'MR MYOCARDITIS', 'NM PYP', 'NM MIBG', 'NM SESTAMIBI PARATHYROID',
+  'CT ADRENALS WASHOUT', 'MR PANCREAS SECRETIN', 'US HIDRADENITIS', 'MR PERINEUM FISTULA', 'XR CLAVICLES', 'US GROIN',
+  'MR TESTES', 'US OVARIES', 'FL OESOPHAGRAM', 'XR COCCYX', 'CT SINUSES CORONAL', 'MR ORBITS', 'US SPLEEN', 'MR PENIS',
+  'Mr Urethrography', 'Us Scrotum', 'Ct Angiogram Pulmonary', 'MR Pelvis Endometriosis', 'US Epididymis', 'MR Rectum Staging',
+  'CT CYSTOGRAM', 'RF VIDEOFLUOROSCOPY', 'XA CEREBRAL ANGIOGRAM', 'XA THROMBECTOMY', 'PT FDG WHOLEBODY', 'OT HOLTER', 'SM HISTOLOGY',
+  // Latin anatomy
+  'Os trigonum', 'Os acromiale', 'Pars interarticularis defect', 'Sella turcica', 'Foramen magnum', 'Corpus callosum agenesis',
+  'Cisterna magna', 'Ligamentum flavum hypertrophy', 'Conus medullaris', 'Cauda equina', 'Pes anserinus bursitis', 'Hallux valgus',
+  'Genu varum', 'Coxa vara', 'Situs inversus', 'Ductus arteriosus', 'Tunica albuginea', 'Linea alba', 'Septum pellucidum',
+  'Falx cerebri', 'Tentorium cerebelli', 'Globus pallidus', 'Substantia nigra', 'Lamina papyracea', 'Pectus excavatum',
+  'VENA CAVA', 'PARS DEFECT L5', 'OS NAVICULARE', 'Arteria lusoria', 'Nervus medianus',
+  // eponyms
+  'Hoffa fat pad', 'Kager fat pad', 'Guyon canal', 'Alcock canal', 'Meckel cave', 'Rathke cleft cyst', 'Tornwaldt cyst',
+  'Stafne defect', 'Haglund deformity', 'Sever disease', 'Freiberg infraction', 'Pellegrini-Stieda', 'Stener lesion',
+  'Bennett fracture', 'Rolando fracture', 'Tillaux fracture', 'Chopart joint', 'Hawkins sign', 'Gerdy tubercle',
+  'Humphrey ligament', 'Poland syndrome', 'Klippel-Feil', 'Madelung deformity', 'Kummell disease', 'Scheuermann kyphosis',
+  'Modic type 1', 'Schmorl node', 'Baastrup disease', 'Bertolotti syndrome', 'Tarlov cyst', 'Morgagni hernia', 'Bochdalek hernia',
+  // devices and drugs
+  'Medtronic Micra leadless pacemaker', 'Boston Scientific Watchman', 'Abbott MitraClip', 'Impella CP', 'HeartMate 3 LVAD',
+  'Mediport in situ', 'PleurX catheter', 'Codman Hakim valve', 'Strata valve setting 1.5', 'Baclofen pump', 'Synchromed pump',
+  'Nexplanon rod', 'Celect IVC filter', 'Pipeline embolization device', 'Onyx embolization', 'Xience stent', 'Sapien 3 TAVR',
+  'CoreValve Evolut', 'On Humira', 'Keytruda cycle 4', 'Herceptin', 'Avastin', 'Xarelto held', 'Eliquis', 'Coumadin', 'Lovenox',
+  'Methotrexate', 'Tamoxifen', 'Letrozole', 'Lutathera cycle 2', 'Pluvicto dosimetry', 'Xofigo', 'Feraheme MRA', 'Kinevac HIDA',
+  'Buscopan 20 mg IV', 'Lasix renogram', 'Regadenoson stress', 'Dobutamine stress echo', 'Ultravist 370',
 ];
