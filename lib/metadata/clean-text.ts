@@ -17,6 +17,7 @@ import { INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SA
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
+import { INSTITUTION_NAME_WORDS, institutionNameWord } from '../text/institution-words.js';
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
 
@@ -117,19 +118,22 @@ type Naming = 'any' | 'place' | 'foreign';
 function namingWord(word: string, vocabulary: Vocabulary, naming: Naming): boolean {
   const w = word.replace(/[.,]+$/, '');
   const upper = w.toUpperCase();
-  // A medical word that is also English (`Summit`, `Valley`) may name a place; one that is not (`Clivus`) never does.
-  const clinical = vocabulary.listed(w) || (vocabulary.medical(w) && !englishWords().has(w));
+  // The medical dictionary speaks only for English words (`Skeleton`): it holds place names too (`Alpes`).
+  // A dedication or landscape word (`Summit`, `Sunrise`, `Sacred Heart`) names a place beside an institution noun.
+  const clinical = (vocabulary.listed(w) || (vocabulary.medical(w) && englishWords().has(w))) && !INSTITUTION_NAME_WORDS.has(upper);
   if (clinical || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
   if (naming === 'any') return true;
   const bare = upper.replace(/['’]S$/, '');
+  // `Mercy`, `Harbor`, `Lakeside`: everyday words that name hospitals.
   const english = (part: string) => englishWords().has(part) || vocabulary.has(part);
+  if (institutionNameWord(bare, english)) return true;
   if (bare.includes('-') && bare.split('-').every(english)) return false;
   if (naming === 'foreign') return !english(bare);
   return !englishWords().has(bare) || (bare.length >= 4 && !ADJECTIVE_ENDING.test(bare) && !everydayWords().has(bare));
 }
 
 /** Last words that end service names more often than institutions' (`Respite Care`, `Limbic System`, `Group Practice`). */
-const SERVICE_NOUN = /^(?:care|systems?|network|group|practice|trust|foundation|surgery|medicine|inc|llc|ltd|gmbh|pllc)\.?$/i;
+const SERVICE_NOUN = /^(?:care|systems?|network|group|grp|practice|trust|foundation|surgery|medicine|services|svcs|inc|llc|ltd|gmbh|pllc)\.?$/i;
 
 /**
  * Where an institution shape's name really begins: at its first word that is neither clinical

@@ -194,7 +194,7 @@ export const INSTITUTION_SHAPE: TextShape = {
  * capitalised: in lower case they describe (`Tommy John surgery`, `home care`).
  */
 const INSTITUTION_WEAK_NOUN = capitalised(
-  "health|care|regional|medical|medicine|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
+  "health|hlth|care|regional|rgnl|medical|med|medicine|services|svcs|assoc|assocs|diag|radiol|grp|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
 );
 
 /** An institution whose last word is also an ordinary word (`Harrowgate Health`, `Lakeshore Imaging Partners`, `Brightwater Diagnostics`). */
@@ -206,10 +206,14 @@ export const INSTITUTION_WEAK_SHAPE: TextShape = {
 
 /** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
 const INSTITUTION_PREFIX = `${anyCase(
-  'university|univ|universite|universidad|ospedali|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
-)}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)`;
+  'university|univ|universite|universidad|ospedali|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|imagerie|zentrum|mvz|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
+)}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)` +
+  // A French or Italian centre or practice of imaging (`Centre d'imagerie du Parc`, `Cabinet de radiologie des Lilas`).
+  `|(?:[Cc]entre|CENTRE|[Cc]abinet|CABINET|[Cc]entro|CENTRO|[Ss]tudio|STUDIO)\\s{1,3}(?:d['’]|de\\s{1,3}|di\\s{1,3})?(?:[Ii]magerie|[Rr]adiologie|[Rr]adiologia|[Ii]maging|[Dd]iagnostica|IMAGERIE|RADIOLOGIE|RADIOLOGIA)` +
+  // German compounds that end in a kind of institution (`Röntgeninstitut`, `Gemeinschaftspraxis`, `Herzzentrum`).
+  `|\\p{Lu}\\p{Ll}{2,30}(?:praxis|klinik|klinikum|krankenhaus|spital|institut|zentrum)`;
 /** Connecting and kind words between the prefix and the name (`of`, `de la`, `San`, `Universitario`). */
-const INSTITUTION_LINK = `(?:${anyCase("of|de|da|do|dos|das|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;
+const INSTITUTION_LINK = `(?:${anyCase("of|de|da|do|dos|das|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Médicale|Medicale|Médical|Medica|Médica|Medico|Radiologique|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;
 
 /** An institution named after a prefix: the name is group 1 (`University of Westmarch`, `Ospedale San Matteo`). */
 export const INSTITUTION_PREFIX_SHAPE: TextShape = {
