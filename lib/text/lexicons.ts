@@ -52,8 +52,11 @@ export interface WordList {
   has(word: string): boolean;
 }
 
-/** Lines in code-unit order, looked up by binary search; the few lines out of order are kept in a small set. */
-function sortedLines(text: string): WordList {
+/**
+ * Lines in code-unit order, looked up by binary search; the few lines out of order are kept in a small set.
+ * Queries are lower-cased (the lists are) unless `caseSensitive`.
+ */
+function sortedLines(text: string, caseSensitive = false): WordList {
   const begins: number[] = [];
   const ends: number[] = [];
   const outOfOrder = new Set<string>();
@@ -79,7 +82,7 @@ function sortedLines(text: string): WordList {
   const seen = new Map<string, boolean>();
   return {
     has(word: string): boolean {
-      const w = word.toLowerCase();
+      const w = caseSensitive ? word : word.toLowerCase();
       const cached = seen.get(w);
       if (cached !== undefined) return cached;
       const found = outOfOrder.has(w) || search(w);
@@ -108,12 +111,12 @@ export function englishWords(): WordList {
   return english;
 }
 
-/** Medical terms in two lists: common nouns as the list writes them in lower case, proper nouns (brands, eponyms) capitalised. */
+/** Medical terms as the dictionary writes them: common nouns in lower case, proper nouns (brands, eponyms) capitalised. */
 export interface MedicalTerms {
-  /** `clivus`, `testicle`, `urethrogram`: words of anatomy, procedures and disease. */
-  common: WordList;
-  /** `MitraClip`, `Kinevac`, `Smith`: drug and device brands, eponyms (names among them). */
-  proper: WordList;
+  /** `clivus`, `testicle`, `urethrogram`: a word of anatomy, procedures or disease (give it in lower case). */
+  common(lowerCase: string): boolean;
+  /** `MitraClip`, `Kinevac`, `Smith`: a drug or device brand or an eponym (names among them), as written or in title case. */
+  proper(word: string): boolean;
 }
 
 let medical: MedicalTerms | undefined;
@@ -126,9 +129,12 @@ export function medicalTerms(): MedicalTerms {
     } catch {
       // not installed: no medical words
     }
-    const lines = text.split(/\r?\n/).filter((w) => /^\p{L}/u.test(w));
-    const sorted = (words: string[]) => sortedLines([...new Set(words.map((w) => w.toLowerCase()))].sort().join('\n'));
-    medical = { common: sorted(lines.filter((w) => !/\p{Lu}/u.test(w))), proper: sorted(lines.filter((w) => /\p{Lu}/u.test(w))) };
+    // The file is sorted by code unit, capitals first: it is searched as it is, case and all (no copy, no sort).
+    const list = sortedLines(text, true);
+    medical = {
+      common: (lowerCase) => list.has(lowerCase),
+      proper: (word) => word !== word.toLowerCase() && (list.has(word) || list.has(word[0] + word.slice(1).toLowerCase())),
+    };
   }
   return medical;
 }

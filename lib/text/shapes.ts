@@ -70,6 +70,18 @@ function plausibleCompactDate(text: string): boolean {
   return y >= 1850 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 const digitCount = (s: string) => s.replace(/\D/g, '').length;
+/** An extension after a number: `x204`, `ext. 12`, `, extension 7`, `Durchwahl 34`, `poste 12`. */
+const EXTENSION = "(?:,?\\s{0,2}(?:x|ext\\.?|extn\\.?|extension|poste|durchwahl|dw\\.?)\\s{0,2}[.:#]?\\s{0,2}\\d{1,6})?";
+const EXTENSION_AT_END = new RegExp(`${EXTENSION.slice(0, -1)}$`, 'i');
+/** Units after a run of numbers make it measurements, not a phone (`12 14 16 18 mm`). */
+const NOT_UNITS = '(?!\\s{0,2}(?:mm|cm|ml|mg|kg|mgy|ms|s|sec|min|hz|khz|mhz|kv|kvp|mas|ma|%|°|deg|bpm|hu|px|keV|mev|gy|mbq|mci)(?![\\p{L}\\p{N}]))';
+
+/** Numbers that count in small equal steps (`Series 12 13 14 15`, `10 20 30 40`): a list, not a phone. */
+function countingRun(text: string): boolean {
+  const n = text.split(/\D+/).filter(Boolean).map(Number);
+  const step = n[1] - n[0];
+  return Math.abs(step) <= 10 && n.every((v, k) => k === 0 || v - n[k - 1] === step);
+}
 
 /** The shapes, most specific first (an e-mail before the ID-like token inside it). */
 export const TEXT_SHAPES: readonly TextShape[] = [
@@ -89,7 +101,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: bounded('(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,2}\\(?\\d{1,5}\\)?){1,6}(?:\\s{0,2}(?:x|ext\\.?|extension)\\s{0,2}\\d{1,6})?)'),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,2}\\(?\\d{1,5}\\)?){1,6}${EXTENSION})`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -97,18 +109,33 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: /(?<![\p{L}\p{N}+])(?:\+|00)\d{1,3}[\s.-]{0,2}(?:\(0\)[\s.-]{0,2})?\(?\d{1,5}\)?(?:[\s.-]{1,2}\d{1,8}){1,5}(?:\s{0,2}(?:x|ext\.?)\s{0,2}\d{1,6})?(?![\p{L}\p{N}])/giu,
+    re: new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+|00)\\d{1,3}[\\s.-]{0,2}(?:\\(0\\)[\\s.-]{0,2})?\\(?\\d{1,5}\\)?(?:[\\s.-]{1,2}\\d{1,8}){1,5}${EXTENSION}(?![\\p{L}\\p{N}])`, 'giu'),
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
   // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension.
-  { kind: 'phone', category: 'D', re: bounded('(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])\\d{3}[\\s.\\-–]\\d{4}(?:\\s{0,2}(?:x|ext\\.?)\\s{0,2}\\d{1,6})?') },
+  { kind: 'phone', category: 'D', re: bounded(`(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])\\d{3}[\\s.\\-–]\\d{4}${EXTENSION}`) },
   // National trunk-prefixed numbers: 020 7946 0958, (02) 9876 5432, 06 12 34 56 78, 030 1234567.
   {
     kind: 'phone',
     category: 'D',
-    re: /(?<![\p{L}\p{N}.,\-/])(?:\(0\d{1,4}\)|0\d{1,4})[\s.-]\d{2,8}(?:[\s.-]\d{2,4}){0,4}(?![\p{L}\p{N}]|[.,\-/]\d)/gu,
-    accept: (t) => digitCount(t) >= 9 && digitCount(t) <= 12 && /[\s.-]/.test(t),
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,\\-/])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})[\\s.-]\\d{2,8}(?:[\\s.-]\\d{2,4}){0,4}${EXTENSION}(?![\\p{L}\\p{N}]|[.,\\-/]\\d)`, 'giu'),
+    accept: (t) => digitCount(t.replace(EXTENSION_AT_END, '')) >= 9 && digitCount(t) <= 18 && /[\s.-]/.test(t),
   },
+  // Grouped digits without a trunk prefix or label (`91 123 45 67`, `21 555 12 34`): four groups or more,
+  // two of them pairs, one separator throughout; not numbers before a unit (`12 14 16 18 mm`) nor a count.
+  {
+    kind: 'phone',
+    category: 'D',
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,\\-/]\\d)`, 'gu'),
+    accept: (t) => {
+      const groups = t.split(/\D/);
+      const pairs = groups.filter((g) => g.length === 2).length;
+      // `91 123 45 67` (a longer group among pairs) or five pairs `06 12 34 56 78`; four pairs alone are a list.
+      return digitCount(t) >= 8 && digitCount(t) <= 12 && pairs >= 2 && (pairs < groups.length || groups.length >= 5) && !countingRun(t);
+    },
+  },
+  // An extension on its own (`ext. 4471`, `extension 12`, `x2231`): not a multiplication (`512 x 512`).
+  { kind: 'phone', category: 'D', re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})(?<![\\p{L}\\p{N}])x\\d{4,6}${NOT_UNITS}${E}`, 'giu') },
   // Street addresses: number, up to five capitalised words, a street suffix; unit, city, state, ZIP may follow.
   {
     kind: 'address',

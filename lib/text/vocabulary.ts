@@ -106,7 +106,7 @@ function medicalWord(word: string, evenNames = false): boolean {
   // Everyday words (`Public`, `Sand`) stay to the other lists: the dictionary speaks for clinical jargon.
   if (givenNames().has(upper) || everydayWords().has(upper) || (!evenNames && peopleNames().has(upper))) return false;
   const { common } = medicalTerms();
-  return forms(word).some((f) => common.has(f));
+  return forms(word).some((f) => common(f));
 }
 
 /**
@@ -116,7 +116,7 @@ function medicalWord(word: string, evenNames = false): boolean {
 function medicalBrand(word: string): boolean {
   if (!/^\p{L}[\p{L}-]*$/u.test(word) || word.length < 4) return false;
   const upper = word.toUpperCase();
-  return medicalTerms().proper.has(word) && !peopleNames().has(upper) && !givenNames().has(upper) && !englishWords().has(word);
+  return medicalTerms().proper(word) && !peopleNames().has(upper) && !givenNames().has(upper) && !englishWords().has(word);
 }
 
 function vocabularyOf(clinical: readonly string[]): Vocabulary {
