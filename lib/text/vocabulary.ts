@@ -105,8 +105,8 @@ function medicalWord(word: string, evenNames = false): boolean {
   const upper = word.toUpperCase().replace(/\.$/, '');
   // Everyday words (`Public`, `Sand`) stay to the other lists: the dictionary speaks for clinical jargon.
   if (givenNames().has(upper) || everydayWords().has(upper) || (!evenNames && peopleNames().has(upper))) return false;
-  const { common } = medicalTerms();
-  return forms(word).some((f) => common(f));
+  const terms = medicalTerms();
+  return forms(word).some((f) => terms.common(f));
 }
 
 /**
