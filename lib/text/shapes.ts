@@ -101,7 +101,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,2}\\(?\\d{1,5}\\)?){1,6}${EXTENSION})`),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,3}\\(?\\d{1,5}\\)?){1,6}${EXTENSION})`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -221,7 +221,7 @@ export const INSTITUTION_SHAPE: TextShape = {
  * capitalised: in lower case they describe (`Tommy John surgery`, `home care`).
  */
 const INSTITUTION_WEAK_NOUN = capitalised(
-  "health|hlth|care|regional|rgnl|medical|med|medicine|services|svcs|assoc|assocs|diag|radiol|grp|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
+  "health|hlth|care|regional|rgnl|medical|med|medicine|services|svcs|assoc|assocs|diag|radiol|grp|pediatrics|paediatrics|cardiology|oncology|urology|neurology|dermatology|gastroenterology|obstetrics|gynecology|gynaecology|ophthalmology|rheumatology|nephrology|pulmonology|endocrinology|hematology|haematology|neurosurgery|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
 );
 
 /** An institution whose last word is also an ordinary word (`Harrowgate Health`, `Lakeshore Imaging Partners`, `Brightwater Diagnostics`). */

@@ -123,6 +123,12 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'Mrs Farquharson (CT ABDOMEN)', phi: ['Farquharson'], keep: ['CT', 'ABDOMEN'] },
   { text: 'Mr Oyelaran - IR NEPHROSTOMY', phi: ['Oyelaran'], keep: ['IR', 'NEPHROSTOMY'] },
   { text: 'Mrs Kettleborough - US PELVIS', phi: ['Kettleborough'], keep: ['US', 'PELVIS'] },
+  // ninth batch, scored before any change for it
+  { text: 'Mrs. Abergavenny — NM THYROID', phi: ['Abergavenny'], keep: ['NM', 'THYROID'] },
+  { text: 'MR. KOSTOPOULOS / MR SHOULDER', phi: ['KOSTOPOULOS'], keep: ['SHOULDER'] },
+  { text: 'Ms Wojciechowska - MG DIAGNOSTIC', phi: ['Wojciechowska'], keep: ['MG', 'DIAGNOSTIC'] },
+  { text: 'Dr. Ilunga -- IR DRAIN CHECK', phi: ['Ilunga'], keep: ['IR', 'DRAIN', 'CHECK'] },
+  { text: 'Mr Pennyworth; CT SINUS', phi: ['Pennyworth'], keep: ['CT', 'SINUS'] },
 ];
 
 export const INSTITUTION_PHRASINGS: Phrasing[] = [
@@ -233,6 +239,27 @@ export const INSTITUTION_PHRASINGS: Phrasing[] = [
   { text: 'Films from Hillcrest Rgnl Hlth', phi: ['Hillcrest'], keep: ['Films'] },
   { text: 'Brookfield Family Practice', phi: ['Brookfield'], keep: [] },
   { text: 'COVENANT HEALTH SYSTEM', phi: ['COVENANT'], keep: [] },
+  // ninth batch, scored before any change for it
+  { text: 'Outside read from Canyon Ridge Imaging', phi: ['Canyon Ridge'], keep: ['Outside'] },
+  { text: 'Holy Cross Radiology', phi: ['Holy Cross'], keep: [] },
+  { text: 'Good Samaritan Regional', phi: ['Samaritan'], keep: [] },
+  { text: 'Eastwood Medical Group', phi: ['Eastwood'], keep: [] },
+  { text: 'Fairview Health Services', phi: ['Fairview'], keep: [] },
+  { text: 'Bright Horizons Pediatrics', phi: ['Horizons'], keep: [] },
+  { text: 'Willow Creek Family Medicine', phi: ['Willow Creek'], keep: [] },
+  { text: 'SUMMIT VIEW RADIOLOGY', phi: ['SUMMIT VIEW'], keep: [] },
+  { text: 'Lighthouse Diagnostics', phi: ['Lighthouse'], keep: [] },
+  { text: 'Cornerstone Health Partners', phi: ['Cornerstone'], keep: [] },
+  { text: 'Oceanside Imaging', phi: ['Oceanside'], keep: [] },
+  { text: 'Greenfield Rgnl Med Ctr', phi: ['Greenfield'], keep: [] },
+  { text: 'Presbyterian Health', phi: ['Presbyterian'], keep: [] },
+  { text: 'Maple Grove Radiology', phi: ['Maple Grove'], keep: [] },
+  { text: 'Policlinica Monteverde', phi: ['Monteverde'], keep: [] },
+  { text: 'Praxis am Schlossberg', phi: ['Schlossberg'], keep: [] },
+  { text: 'Centre de radiologie Bellecour', phi: ['Bellecour'], keep: [] },
+  { text: 'Herzzentrum Lindenhof', phi: ['Lindenhof'], keep: [] },
+  { text: 'Ziekenhuis Rivierenland', phi: ['Rivierenland'], keep: [] },
+  { text: 'Studio Radiologico Aurelio', phi: ['Aurelio'], keep: [] },
 ];
 
 export const PHONE_PHRASINGS: Phrasing[] = [
@@ -336,6 +363,22 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: '+86 10 1234 5678', phi: ['1234 5678'], keep: [] },
   { text: 'hotline 0800 123 4567', phi: ['123 4567'], keep: [] },
   { text: 'daughter\'s number 555.201.3344 ext 9', phi: ['201.3344'], keep: [] },
+  // ninth batch, scored before any change for it
+  { text: 'granddaughter 07911 456 789', phi: ['456 789'], keep: ['granddaughter'] },
+  { text: 'Bitte zurückrufen: 0221 98765432', phi: ['98765432'], keep: [] },
+  { text: 'numero 02 1234 5678', phi: ['1234 5678'], keep: [] },
+  { text: 'casa 93 456 78 90', phi: ['456 78 90'], keep: ['casa'] },
+  { text: 'tel 04.72.12.34.56', phi: ['12.34.56'], keep: [] },
+  { text: 'ward 555-201-3344 extn 310', phi: ['201-3344', '310'], keep: ['ward'] },
+  { text: 'after hours line: 1 800 555 0199', phi: ['555 0199'], keep: [] },
+  { text: '+61 2 9876 5432 (work)', phi: ['9876 5432'], keep: [] },
+  { text: 'Handy 0176 12345678', phi: ['12345678'], keep: [] },
+  { text: 'ext 2210 radiology', phi: ['2210'], keep: ['radiology'] },
+  { text: '+46 8 123 456 78', phi: ['123 456 78'], keep: [] },
+  { text: 'patient\'s brother 0033 6 11 22 33 44', phi: ['11 22 33 44'], keep: [] },
+  { text: 'leave message 555 201 3344', phi: ['201 3344'], keep: [] },
+  { text: '(555) 201-3344, ext. 12', phi: ['201-3344', 'ext. 12'], keep: [] },
+  { text: 'Tel.: 030 / 123 456 78', phi: ['123 456 78'], keep: [] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -685,4 +728,23 @@ export const CLINICAL_TEXTS: string[] = [
   'CoreValve Evolut', 'On Humira', 'Keytruda cycle 4', 'Herceptin', 'Avastin', 'Xarelto held', 'Eliquis', 'Coumadin', 'Lovenox',
   'Methotrexate', 'Tamoxifen', 'Letrozole', 'Lutathera cycle 2', 'Pluvicto dosimetry', 'Xofigo', 'Feraheme MRA', 'Kinevac HIDA',
   'Buscopan 20 mg IV', 'Lasix renogram', 'Regadenoson stress', 'Dobutamine stress echo', 'Ultravist 370',
+  // ninth batch, scored before any change for it; specialties beside the new institution nouns
+  'MR SELLA', 'MR PROSTATE PIRADS', 'CT MAXILLOFACIAL', 'US THYROGLOSSAL', 'FL DEFECOGRAM', 'FL CYSTOGRAM RETROGRADE',
+  'MR PLEXUS LUMBOSACRAL', 'MR ENTEROCLYSIS', 'NM GASTRIC EMPTYING', 'NM RENOGRAM MAG3', 'NM VQ', 'PET AMYLOID', 'MR FISTULOGRAM',
+  'XR SESAMOIDS', 'XR SACROCOCCYGEAL', 'XR ACROMIOCLAVICULAR', 'MR SUPRASPINATUS', 'US CAROTIDS', 'US HEPATOBILIARY',
+  'CT UROGRAPHY', 'MR UROGRAPHY', 'MR SIALOGRAPHY', 'CT DACRYOCYSTOGRAPHY', 'US TRANSCRANIAL', 'US VARICOCELE',
+  'MR HIPPOCAMPI', 'MR CEREBELLOPONTINE', 'CT HYPOPHARYNX', 'MR NASOPHARYNX', 'MR OROPHARYNX', 'CT MASTOIDS',
+  'MR Meniscus', 'Mr Hippocampus', 'MS plaques', 'MS Lesions', 'DR Sacroiliac', 'MR Synovitis', 'MR Osteomyelitis',
+  'Ms Fibroadenoma', 'CT Diverticulosis', 'US Cholelithiasis', 'MR Chondromalacia', 'US Hydronephrosis',
+  'Os odontoideum', 'Os peroneum', 'Processus vaginalis', 'Torus tubarius', 'Fossa ovalis', 'Crista galli', 'Foramen ovale',
+  'Conus elasticus', 'Corpus luteum cyst', 'Tuber cinereum', 'Velum interpositum', 'Cavum septum pellucidum', 'Aditus ad antrum',
+  'Trolard vein', 'Labbe vein', 'Bochdalek foramen', 'Wormian bones', 'Kiesselbach plexus', 'Ranvier nodes', 'Pacchionian granulations',
+  'Xeljanz', 'Ocrevus infusion', 'Tysabri', 'Entyvio', 'Stelara', 'Remicade', 'Prolia', 'Forteo', 'Zometa', 'Xgeva',
+  'Lupron depot', 'Zoladex implant', 'Omnipaque 240', 'Gadoterate meglumine', 'Feridex', 'Ablavar', 'Technescan',
+  'Vascepa', 'Brilinta', 'Plavix held', 'Heparin drip', 'Warfarin',
+  'Inspire hypoglossal stimulator', 'Vagal nerve stimulator', 'Medtronic Reveal LINQ', 'Cochlear implant Nucleus', 'Axonics',
+  'Baha implant', 'Ahmed valve', 'Baerveldt shunt', 'Penumbra aspiration', 'Solitaire stent retriever', 'Trevo', 'Flow diverter',
+  'Radiation Oncology', 'Pediatric Cardiology', 'Nuclear Cardiology', 'Surgical Oncology', 'Medical Oncology', 'Gynecologic Oncology',
+  'Hematology Oncology', 'Interventional Cardiology', 'General Pediatrics', 'Developmental Pediatrics', 'Vascular Neurology',
+  'Reproductive Endocrinology', 'Community Pediatrics', 'Breast Oncology', 'Thoracic Oncology', 'Adult Cardiology',
 ];
