@@ -6,7 +6,7 @@
  * people's names knows (`@cspell/dict-people-names`, MIT). Clinical words always win: `MR BRAIN`,
  * `for CHEST PAIN` and `by AP LAT` are never names.
  */
-import { englishWords, everydayWords, givenNames, peopleNames } from './lexicons.js';
+import { englishWords, everydayWords, givenNames, medicalTerms, peopleNames } from './lexicons.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -152,6 +152,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     // A bare letter after the name is a laterality or view marker (`Smith R`), not an initial.
     while (run.length > 0 && isInitial(tok(run[run.length - 1])) && !tok(run[run.length - 1]).endsWith('.')) run.pop();
     if (words === 0) continue;
+    if (weak && eponymRun([...run, ...Array.from({ length: Math.min(3, count - j) }, (_, k) => j + k)].map(tok), vocabulary)) continue;
     const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient'));
     if (!accepted || !isCapitalised(tok(run[0]))) continue;
     const last = run[run.length - 1];
@@ -166,6 +167,24 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     i = j - 1;
   }
   return spans;
+}
+
+/**
+ * After a weak cue, capitalised words that name a disease or sign, not a person: a word like `sign` or
+ * `syndrome` among or right after them (`for MURPHY SIGN`), or two or more surnames that the medical
+ * dictionary writes as eponyms, the first no given name (`for ZOLLINGER ELLISON`, `for Osler Weber Rendu`).
+ * `words` are the name's words and the few tokens after it.
+ */
+function eponymRun(words: string[], vocabulary: Vocabulary): boolean {
+  const capitalised = words.map(bare).filter((w) => /^\p{Lu}/u.test(w) && !isInitial(w));
+  const upper = capitalised.map((w) => w.toUpperCase());
+  if (upper.some((w) => EPONYM_HEADS.has(w))) return true;
+  const names = capitalised.filter((w) => !PARTICLES.has(w.toLowerCase()));
+  const medical = medicalTerms();
+  const eponym = (w: string) => vocabulary.properNoun(w, false) || medical.proper(w[0] + w.slice(1).toLowerCase());
+  let chain = 0;
+  while (chain < names.length && eponym(names[chain])) chain++;
+  return chain >= 2 && !givenNames().has(names[0].toUpperCase());
 }
 
 /**
@@ -218,6 +237,11 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     return yes;
   };
   const proper = (k: number) => vocabulary.properNoun(bare(tok(k)));
+  const medical = medicalTerms();
+  const title = (k: number) => {
+    const w = bare(tok(k));
+    return w[0] + w.slice(1).toLowerCase();
+  };
   /** A clinical word next (`Foley catheter`, `Wilms tumor`): the proper noun before it is an eponym. */
   const clinicalAfter = (k: number) => k < count && vocabulary.clinical(bare(tok(k)));
   const spans: NameSpan[] = [];
@@ -275,7 +299,9 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     if (!(nameLike(f) || abbreviationSurname(bare(tok(f)))) || bare(tok(f)).length < 2 || eponymHeadAt(f) || eponymHeadAt(f + 1)) continue;
     const F = upper(f);
     // Two eponyms (`Salter Harris`, `Jackson Pratt`) or one before a clinical word name a disease or device; a known given name before an eponym (`John Smith`) is a person unless a word like `fracture` follows.
-    const eponymic = (proper(i) && proper(f)) || (proper(i) && clinicalAfter(f + 1)) || (proper(f) && (given.has(W) ? eponymHeadAt(f + 1) : clinicalAfter(f + 1)));
+    // Two surnames the medical dictionary writes as eponyms, the first no given name (`ZOLLINGER ELLISON`).
+    const medicalEponyms = !given.has(W) && medical.proper(title(i)) && medical.proper(title(f));
+    const eponymic = medicalEponyms || (proper(i) && proper(f)) || (proper(i) && clinicalAfter(f + 1)) || (proper(f) && (given.has(W) ? eponymHeadAt(f + 1) : clinicalAfter(f + 1)));
     if (eponymic) continue;
     let accepted: boolean;
     if (givenKnown && !everyday.has(W)) accepted = people.has(F) || !english.has(F);

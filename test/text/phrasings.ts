@@ -129,6 +129,11 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'Ms Wojciechowska - MG DIAGNOSTIC', phi: ['Wojciechowska'], keep: ['MG', 'DIAGNOSTIC'] },
   { text: 'Dr. Ilunga -- IR DRAIN CHECK', phi: ['Ilunga'], keep: ['IR', 'DRAIN', 'CHECK'] },
   { text: 'Mr Pennyworth; CT SINUS', phi: ['Pennyworth'], keep: ['CT', 'SINUS'] },
+  // tenth batch: people after FOR beside the eponym rules
+  { text: 'MR BRAIN FOR ROBERT BELL', phi: ['ROBERT', 'BELL'], keep: ['MR', 'BRAIN'] },
+  { text: 'follow-up for James Wilson', phi: ['James', 'Wilson'], keep: ['follow-up'] },
+  { text: 'CT CHEST FOR MARGARET MURPHY', phi: ['MARGARET', 'MURPHY'], keep: ['CT', 'CHEST'] },
+  { text: 'US for Chidi Murphy', phi: ['Chidi', 'Murphy'], keep: ['US'] },
 ];
 
 export const INSTITUTION_PHRASINGS: Phrasing[] = [
@@ -747,4 +752,11 @@ export const CLINICAL_TEXTS: string[] = [
   'Radiation Oncology', 'Pediatric Cardiology', 'Nuclear Cardiology', 'Surgical Oncology', 'Medical Oncology', 'Gynecologic Oncology',
   'Hematology Oncology', 'Interventional Cardiology', 'General Pediatrics', 'Developmental Pediatrics', 'Vascular Neurology',
   'Reproductive Endocrinology', 'Community Pediatrics', 'Breast Oncology', 'Thoracic Oncology', 'Adult Cardiology',
+  // tenth batch: descriptions in capitals with a reason after FOR, scored before any change for it
+  'XR CHEST FOR PNEUMOTHORAX', 'US ABDOMEN FOR MURPHY SIGN', 'MR KNEE FOR BAKER CYST', 'CT ABDOMEN FOR CROHNS', 'NM BONE SCAN FOR PAGETS',
+  'MR BRAIN FOR MS', 'XR HAND FOR GOUT', 'MRI FOR SCHWANNOMA', 'CT FOR NEPHROLITHIASIS', 'MR IAC FOR ACOUSTIC NEUROMA', 'US FOR HASHIMOTOS',
+  'CT KUB PER UROLOGY', 'MR BRAIN PER NEUROLOGY', 'XR FOOT FOR LISFRANC', 'MR HIP FOR PERTHES', 'US FOR KLATSKIN', 'MR BRAIN FOR ARNOLD CHIARI',
+  'CT FOR WHIPPLE PLANNING', 'MR WRIST FOR KIENBOCKS', 'PT CT FOR HODGKINS', 'MR PELVIS FOR ASHERMANS', 'CT CHEST FOR SARCOIDOSIS',
+  'MR BRAIN FOR GLIOBLASTOMA MULTIFORME', 'CT ABD FOR ZOLLINGER ELLISON', 'Study for Osler Weber Rendu', 'MR ABDOMEN FOR VON HIPPEL LINDAU',
+  'XR KNEE FOR OSGOOD SCHLATTER', 'Peutz Jeghers polyps', 'for Stein Leventhal', 'for Kasabach Merritt', 'Charcot Marie Tooth',
 ];
