@@ -320,6 +320,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     for (const s of findShapes(text)) {
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
+      // A vanity number whose letters are clinical words after a number in parentheses (`(512) CT-HEAD`) is no phone; a toll-free one is.
+      if (s.kind === 'phone' && /\p{L}{2}/u.test(text.slice(s.begin, s.end)) && !/^(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)/.test(text.slice(s.begin, s.end)) && (text.slice(s.begin, s.end).match(/\p{L}+/gu) ?? []).every((w) => vocabulary.has(w))) continue;
       // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
       // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).

@@ -101,7 +101,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,3}\\(?\\d{1,5}\\)?){1,6}${EXTENSION})`),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -113,7 +113,14 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
   // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension.
-  { kind: 'phone', category: 'D', re: bounded(`(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])\\d{3}[\\s.\\-–]\\d{4}${EXTENSION}`) },
+  { kind: 'phone', category: 'D', re: bounded(`(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])(?:\\d{3}[\\s.\\-–]\\d{4}|\\d{7})${EXTENSION}`) },
+  // Vanity numbers in capitals after an area code in parentheses or a toll-free code: (555) DOC-TORS, 1-888-MRI-SCAN.
+  {
+    kind: 'phone',
+    category: 'D',
+    re: /(?<![\p{L}\p{N}])(?:1[\s.-]?)?(?:\(\d{3}\)\s?|8(?:00|88|77|66|55|44|33)[\s.-])[A-Z0-9]{2,4}[\s.-]?[A-Z0-9]{3,7}(?![\p{L}\p{N}])/gu,
+    accept: (t) => /[A-Z]/.test(t) && t.replace(/[^A-Z0-9]/g, '').length >= 7,
+  },
   // National trunk-prefixed numbers: 020 7946 0958, (02) 9876 5432, 06 12 34 56 78, 030 1234567.
   {
     kind: 'phone',
@@ -126,7 +133,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,\\-/]\\d)`, 'gu'),
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])(?:0[ .-])?\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,\\-/]\\d)`, 'gu'),
     accept: (t) => {
       const groups = t.split(/\D/);
       const pairs = groups.filter((g) => g.length === 2).length;

@@ -384,6 +384,17 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'leave message 555 201 3344', phi: ['201 3344'], keep: [] },
   { text: '(555) 201-3344, ext. 12', phi: ['201-3344', 'ext. 12'], keep: [] },
   { text: 'Tel.: 030 / 123 456 78', phi: ['123 456 78'], keep: [] },
+  // tenth batch: vanity letters, an area code before seven digits, a lone trunk zero, scored before any change for them
+  { text: 'call 1-800-FLOWERS', phi: ['FLOWERS'], keep: [] },
+  { text: 'scheduling (555) DOC-TORS', phi: ['DOC-TORS'], keep: ['scheduling'] },
+  { text: '1-888-MRI-SCAN', phi: ['MRI-SCAN'], keep: [] },
+  { text: '555 2013344', phi: ['2013344'], keep: [] },
+  { text: 'mob 0 7700 900123', phi: ['900123'], keep: [] },
+  { text: 'Kontakt 0 30 12 34 56 78', phi: ['12 34 56 78'], keep: ['Kontakt'] },
+  { text: '+7 495 123-45-67', phi: ['123-45-67'], keep: [] },
+  { text: '+90 (212) 555 12 34', phi: ['555 12 34'], keep: [] },
+  { text: '+41 (0)44 123 45 67', phi: ['123 45 67'], keep: [] },
+  { text: 'Tel. (030) 12 34 56-0', phi: ['12 34 56'], keep: [] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -759,4 +770,6 @@ export const CLINICAL_TEXTS: string[] = [
   'CT FOR WHIPPLE PLANNING', 'MR WRIST FOR KIENBOCKS', 'PT CT FOR HODGKINS', 'MR PELVIS FOR ASHERMANS', 'CT CHEST FOR SARCOIDOSIS',
   'MR BRAIN FOR GLIOBLASTOMA MULTIFORME', 'CT ABD FOR ZOLLINGER ELLISON', 'Study for Osler Weber Rendu', 'MR ABDOMEN FOR VON HIPPEL LINDAU',
   'XR KNEE FOR OSGOOD SCHLATTER', 'Peutz Jeghers polyps', 'for Stein Leventhal', 'for Kasabach Merritt', 'Charcot Marie Tooth',
+  // tenth batch: numbers in parentheses before clinical words
+  'Matrix (512) CT-HEAD', '(120) KVP-HIGH', 'Series (3) AX-T2FS',
 ];
