@@ -198,6 +198,13 @@ function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
   return spans;
 }
 
+/** A number in parentheses before clinical words (`(512) CT-HEAD`): no vanity phone. A toll-free code and extension labels do not count. */
+function clinicalVanity(phone: string, vocabulary: Vocabulary): boolean {
+  if (/^(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)/.test(phone)) return false;
+  const words = (phone.match(/\p{L}+/gu) ?? []).filter((w) => !/^(?:x|ext|extn|extension|poste|durchwahl|dw)$/i.test(w));
+  return words.length > 0 && words.every((w) => vocabulary.has(w));
+}
+
 /** True when the words between a street number and the suffix are all clinical (`3 Vessel Run`), so it names no street. */
 function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
   const words = address.split(/[\s,]+/).slice(1, -1).filter((w) => /\p{L}/u.test(w));
@@ -321,7 +328,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
       // A vanity number whose letters are clinical words after a number in parentheses (`(512) CT-HEAD`) is no phone; a toll-free one is.
-      if (s.kind === 'phone' && /\p{L}{2}/u.test(text.slice(s.begin, s.end)) && !/^(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)/.test(text.slice(s.begin, s.end)) && (text.slice(s.begin, s.end).match(/\p{L}+/gu) ?? []).every((w) => vocabulary.has(w))) continue;
+      if (s.kind === 'phone' && clinicalVanity(text.slice(s.begin, s.end), vocabulary)) continue;
       // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
       // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).
