@@ -101,6 +101,19 @@ function forms(word: string): string[] {
  * `evenNames`, a name too.
  */
 function medicalWord(word: string, evenNames = false): boolean {
+  const key = evenNames ? `\u0000${word}` : word;
+  let yes = medicalMemo.get(key);
+  if (yes === undefined) {
+    yes = medicalWordUncached(word, evenNames);
+    if (medicalMemo.size >= 50_000) medicalMemo.clear();
+    medicalMemo.set(key, yes);
+  }
+  return yes;
+}
+/** Words come back text after text (the same descriptions in every file of a study). */
+const medicalMemo = new Map<string, boolean>();
+
+function medicalWordUncached(word: string, evenNames: boolean): boolean {
   if (!/^\p{L}[\p{L}'’-]*\.?$/u.test(word) || word.length < 3) return false;
   const upper = word.toUpperCase().replace(/\.$/, '');
   // Everyday words (`Public`, `Sand`) stay to the other lists: the dictionary speaks for clinical jargon.
