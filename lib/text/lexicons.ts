@@ -95,12 +95,21 @@ function sortedLines(text: string, caseSensitive = false): WordList {
     let hi = starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const line = text.slice(starts[mid], stops[mid]);
-      if (line === w) return true;
-      if (line < w) lo = mid + 1;
+      const order = compareLine(starts[mid], stops[mid], w);
+      if (order === 0) return true;
+      if (order < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return false;
+  }
+  /** The order of a line against a word, by code unit, without copying the line (lookups past the cache stay cheap). */
+  function compareLine(begin: number, end: number, w: string): number {
+    const length = Math.min(end - begin, w.length);
+    for (let k = 0; k < length; k++) {
+      const d = text.charCodeAt(begin + k) - w.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return end - begin - w.length;
   }
 }
 
