@@ -57,6 +57,17 @@ const compileRule = (p: string) => {
 };
 
 /**
+ * Compiles a candidate as every part of the kit runs rules regexes: the PHI detector between word
+ * boundaries, the header cleaner between non-letters (they differ beside `_`, accented letters and
+ * dots). A candidate is safe only when neither way matches harmless text.
+ */
+const compileGuard = (p: string) => {
+  const word = compileLinearPattern(p, 'word');
+  const letters = compileLinearPattern(p, 'letters');
+  return { test: (text: string) => word.matchAll(text).length > 0 || letters.matchAll(text).length > 0 };
+};
+
+/**
  * Turns evaluation findings into a proposal of additions to the rules:
  * - a `dicom_tags` entry for each element whose whole value leaked and that no tag rule covers;
  * - a `regex` entry for each ID-like shape found inside free text or pixels (`ZX-48213-Q` →
@@ -171,12 +182,13 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
       proposal.rejected.push({ pattern, reason: 'matches none of its own examples' });
       return;
     }
-    const hit = protectedTexts.find((h) => re.test(h));
+    const guard = compileGuard(pattern);
+    const hit = protectedTexts.find((h) => guard.test(h));
     if (hit !== undefined) {
       proposal.rejected.push({ pattern, reason: `too broad: matches the harmless text ${JSON.stringify(hit)}` });
       // A general pattern may be narrowed instead (an address pattern without the suffixes that are clinical words here).
       const narrowed = kind && narrowedPattern(kind, (p) => {
-        const candidate = compileRule(p);
+        const candidate = compileGuard(p);
         return protectedTexts.some((h) => candidate.test(h));
       });
       if (narrowed) {

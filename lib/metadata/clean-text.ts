@@ -17,6 +17,7 @@ import { INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SA
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
+import { INSTITUTION_NAME_WORDS, institutionNameWord } from '../text/institution-words.js';
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
 
@@ -117,17 +118,22 @@ type Naming = 'any' | 'place' | 'foreign';
 function namingWord(word: string, vocabulary: Vocabulary, naming: Naming): boolean {
   const w = word.replace(/[.,]+$/, '');
   const upper = w.toUpperCase();
-  if (vocabulary.has(w) || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
+  // The medical dictionary speaks only for English words (`Skeleton`): it holds place names too (`Alpes`).
+  // A dedication or landscape word (`Summit`, `Sunrise`, `Sacred Heart`) names a place beside an institution noun.
+  const clinical = (vocabulary.listed(w) || (vocabulary.medical(w) && englishWords().has(w))) && !INSTITUTION_NAME_WORDS.has(upper);
+  if (clinical || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
   if (naming === 'any') return true;
   const bare = upper.replace(/['’]S$/, '');
+  // `Mercy`, `Harbor`, `Lakeside`: everyday words that name hospitals.
   const english = (part: string) => englishWords().has(part) || vocabulary.has(part);
+  if (institutionNameWord(bare, english)) return true;
   if (bare.includes('-') && bare.split('-').every(english)) return false;
   if (naming === 'foreign') return !english(bare);
   return !englishWords().has(bare) || (bare.length >= 4 && !ADJECTIVE_ENDING.test(bare) && !everydayWords().has(bare));
 }
 
 /** Last words that end service names more often than institutions' (`Respite Care`, `Limbic System`, `Group Practice`). */
-const SERVICE_NOUN = /^(?:care|systems?|network|group|practice|trust|foundation|surgery|medicine|inc|llc|ltd|gmbh|pllc)\.?$/i;
+const SERVICE_NOUN = /^(?:care|systems?|network|group|grp|practice|trust|foundation|surgery|medicine|services|svcs|inc|llc|ltd|gmbh|pllc)\.?$/i;
 
 /**
  * Where an institution shape's name really begins: at its first word that is neither clinical
@@ -190,6 +196,13 @@ function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
     }
   }
   return spans;
+}
+
+/** A number in parentheses before clinical words (`(512) CT-HEAD`): no vanity phone. A toll-free code and extension labels do not count. */
+function clinicalVanity(phone: string, vocabulary: Vocabulary): boolean {
+  if (/^(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)/.test(phone)) return false;
+  const words = (phone.match(/\p{L}+/gu) ?? []).filter((w) => !/^(?:x|ext|extn|extension|poste|durchwahl|dw)$/i.test(w));
+  return words.length > 0 && words.every((w) => vocabulary.has(w));
 }
 
 /** True when the words between a street number and the suffix are all clinical (`3 Vessel Run`), so it names no street. */
@@ -314,6 +327,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     for (const s of findShapes(text)) {
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
+      // A vanity number whose letters are clinical words after a number in parentheses (`(512) CT-HEAD`) is no phone; a toll-free one is.
+      if (s.kind === 'phone' && clinicalVanity(text.slice(s.begin, s.end), vocabulary)) continue;
       // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
       // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).

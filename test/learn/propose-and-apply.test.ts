@@ -195,6 +195,23 @@ describe('learning that generalises and never harms', () => {
     expect(proposal.notes.join('\n')).toMatch(/narrowed: .*\bCT\b.*\bDR\b|narrowed: .*\bDR\b.*\bCT\b/);
   });
 
+  it('keeps a proposed pattern off harmless text however the kit runs it: the cleaner between non-letters as well as the detector between word boundaries', () => {
+    const streets = ['1234 Pendleford Way', '7 Bellamy St', '88 Harrowgate Road', '19 Osgood Drive'];
+    // Series names with underscores and accented words: `\b` and the cleaner's letter boundary disagree beside them.
+    const kept = ['SE_2 AXIAL ST', 'Série 3 THORAX PL_A', 'é4 CHEST ROAD', 'Q_12 KNEE LN'];
+    const proposal = proposeRules(streets.map((t) => pixel(t, 'B')), rules, { harmless: kept });
+    expect(proposal.regex.length).toBeGreaterThan(0);
+    for (const { pattern } of proposal.regex) {
+      for (const boundary of ['word', 'letters'] as const) {
+        const re = compileLinearPattern(pattern, boundary);
+        for (const text of kept) expect(re.matchAll(text), `${boundary}: ${text}`).toEqual([]);
+      }
+    }
+    const address = proposal.regex.find((r) => compileLinearPattern(r.pattern, 'letters').matchAll('1234 Pendleford Way').length > 0);
+    expect(address?.examples).toBeGreaterThanOrEqual(2);
+    expect(proposal.notes.join('\n')).toMatch(/narrowed: .*\bST\b/);
+  });
+
   it('rejects a candidate that matches text the run judged harmless, or clinical vocabulary', () => {
     const proposal = proposeRules([pixel('ZX-48213-Q'), pixel('ZX-99812-Q')], rules, { harmless: ['Probe ZX-11111-Q'] });
     expect(proposal.regex).toEqual([]);

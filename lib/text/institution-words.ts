@@ -1,0 +1,45 @@
+/**
+ * Words that institutions are named with but that are everyday English, so a dictionary cannot tell
+ * them from the words of a service's name (`Mercy Health`, `Harbor View Imaging`, `Trinity Health` name
+ * a place; `Mental Health`, `Molecular Imaging` do not): dedications and landscape words, and the
+ * endings of compound place names (`Lakeside`, `Hillcrest`, `Brookfield`). Curated data, tested by the
+ * phrasing table (test/text/phrasings.ts). A listed word names a place even when it is also a view or
+ * anatomy word (`Sunrise`, `Sacred Heart`); a compound place name never does when it is clinical.
+ */
+
+/** Dedications, virtues and landscape words of hospital names (upper case). */
+export const INSTITUTION_NAME_WORDS: ReadonlySet<string> = new Set([
+  // dedications and virtues
+  'MERCY', 'TRINITY', 'GRACE', 'HOPE', 'PROVIDENCE', 'COVENANT', 'SACRED', 'HOLY', 'SAMARITAN', 'SHEPHERD', 'BAPTIST',
+  'METHODIST', 'PRESBYTERIAN', 'LUTHERAN', 'ADVENTIST', 'EPISCOPAL', 'CATHOLIC', 'CHRISTIAN', 'JEWISH', 'BETHESDA', 'BETHANY',
+  'BETHEL', 'ZION', 'CALVARY', 'ANGEL', 'ANGELS', 'ASCENSION', 'ADVOCATE', 'CHRISTUS', 'HERITAGE', 'LEGACY', 'PIONEER', 'FRONTIER',
+  'HORIZON', 'HORIZONS', 'SUMMIT', 'BEACON', 'COMPASS', 'PINNACLE', 'KEYSTONE', 'CORNERSTONE', 'LANDMARK', 'GATEWAY', 'MERIDIAN',
+  'LIGHTHOUSE', 'ANCHOR', 'LIBERTY', 'FREEDOM', 'INDEPENDENCE', 'HARMONY', 'ALLIANCE', 'CONCORD', 'TRIUMPH', 'GENESIS',
+  // landscape and place words
+  'HARBOR', 'HARBOUR', 'HAVEN', 'VALLEY', 'VISTA', 'VIEW', 'HILL', 'HILLS', 'LAKE', 'LAKES', 'RIVER', 'RIVERS', 'BAY', 'PARK',
+  'OAK', 'OAKS', 'CEDAR', 'CEDARS', 'PINE', 'PINES', 'MAPLE', 'ELM', 'ELMS', 'WILLOW', 'WILLOWS', 'BIRCH', 'ASPEN', 'RIDGE',
+  'MOUNTAIN', 'MOUNT', 'MEADOW', 'MEADOWS', 'CREEK', 'BROOK', 'SPRINGS', 'FOREST', 'GROVE', 'BRIDGE', 'CROSSROADS', 'POINT',
+  'POINTE', 'SHORE', 'SHORES', 'COAST', 'COASTAL', 'ISLAND', 'PRAIRIE', 'CANYON', 'MESA', 'DESERT', 'HIGHLAND', 'HIGHLANDS',
+  'PLAINS', 'GLEN', 'DALE', 'FIELD', 'FIELDS', 'WOOD', 'WOODS', 'GARDEN', 'GARDENS', 'SUNRISE', 'SUNSET', 'SUNSHINE', 'GOLDEN',
+  'SILVER', 'CRYSTAL', 'DIAMOND', 'EVERGREEN', 'METRO', 'CAPITAL', 'PACIFIC', 'ATLANTIC', 'GULF', 'BLUE', 'GREEN', 'ROCK',
+  'ROCKY', 'AREA', 'HARVEST', 'ORCHARD', 'SPRING', 'FALLS',
+]);
+
+/** Endings of compound place names (`Lakeside`, `Fairview`, `Hillcrest`, `Brookfield`, `Ashford`); group 1 is the stem. */
+const PLACE_ENDING = /^(\p{L}{3,}?)(?:side|view|crest|wood|woods|field|fields|brook|ridge|dale|vale|mont|ford|bury|ville|burg|borough|haven|port|land|lands|shire|worth|gate|water|well|hurst|cliff|combe|mere|moor|stead|point|pointe|park|hill|hills|lake|bridge|grove|mead|wick|ton|ham)$/iu;
+/** First halves of compound place names besides the words above (`Northside`, `Fairview`, `Highland`). */
+const PLACE_STEMS = new Set(['NORTH', 'SOUTH', 'EAST', 'WEST', 'FAIR', 'HIGH', 'BRIGHT', 'CLEAR', 'SHADY', 'SUNNY', 'RED', 'WHITE', 'BLACK', 'GOLD', 'SEA', 'ASH', 'KING', 'QUEEN', 'CASTLE', 'MILL', 'CHURCH', 'ABBEY', 'SUMMER', 'WINTER', 'LONG']);
+
+/**
+ * True when a word names places in institution names: a dedication or landscape word, or a compound
+ * place name: one that no English list holds (`Hillcrest`, `Brookfield`), or whose first half is a
+ * place word (`Lakeside`, `Riverside`; `Bedside`, `Overview`, `Support` are not).
+ */
+export function institutionNameWord(word: string, english: (word: string) => boolean): boolean {
+  const upper = word.toUpperCase();
+  if (INSTITUTION_NAME_WORDS.has(upper)) return true;
+  const compound = PLACE_ENDING.exec(word);
+  if (!compound) return false;
+  const stem = compound[1].toUpperCase();
+  return !english(word) || INSTITUTION_NAME_WORDS.has(stem) || PLACE_STEMS.has(stem);
+}
