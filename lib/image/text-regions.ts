@@ -183,8 +183,7 @@ function filledArea(owner: Int32Array, width: number, b: Box, id: number): { are
     visit(w - 1, y);
   }
   let reached = 0;
-  while (stack.length > 0) {
-    const i = stack.pop()!;
+  for (let i = stack.pop(); i !== undefined; i = stack.pop()) {
     reached++;
     const x = i % w;
     const y = (i - x) / w;
