@@ -8,7 +8,7 @@ import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf } from './abbreviations.js';
-import { compact, editDistance, escapeRegExp, foldOcr, tokenize } from './text-fold.js';
+import { compact, editDistance, escapeRegExp, foldOcr, slipDistance, tokenize } from './text-fold.js';
 import { unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
@@ -390,6 +390,8 @@ function dateRegex(y: string, mo: string, d: string): RegExp {
   const forms = [
     `${y}${mo}${d}`,
     `${y}${sep}${month(mo)}${sep}${day(d)}`,
+    // Two-digit year first (`yy/mm/dd`, as Japanese and Swedish screens write it): both separators needed.
+    `${yy}\\s*[./\\-]\\s*${mo}\\s*[./\\-]\\s*${d}`,
     `${month(mo)}${sep}${day(d)}${sep}${years}`,
     `${day(d)}${sep}${month(mo)}${sep}${years}`,
     `${day(d)}[\\s-]*${mon}[\\s,-]*${years}`,
@@ -440,11 +442,16 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
       for (const f of forms) {
         // A month name makes a shorter form specific enough for one slip too (`02FES20` for 02-FEB-20).
         const fuzzy = f.length >= 8 || (f.length >= 7 && /[A-Z]{2}/.test(f));
-        const lengths = fuzzy ? [f.length, f.length + 1, f.length - 1] : [f.length];
+        // A six-digit form (`20/03/25`) takes one slip only inside one run of text with no space: a
+        // separator read as a digit (`20003/25`), not digits gathered from the words of a line.
+        const joined = !fuzzy && f.length >= 6;
+        const lengths = fuzzy ? [f.length, f.length + 1, f.length - 1] : joined ? [f.length, f.length + 1] : [f.length];
         for (const n of lengths) {
           if (i + n > c.value.length) continue;
           const piece = c.value.slice(i, i + n);
-          if (piece === f || (fuzzy && editDistance(piece, f, 1) <= 1)) {
+          const slipOk = fuzzy || (joined && !/\s/.test(text.slice(c.offsets[i], c.offsets[i + n - 1] + 1)));
+          // Two slips where both are confusions of small text (`W1T15280` for W1718280) count as one.
+          if (piece === f || (slipOk && slipDistance(piece, f, 1) <= 1)) {
             found = n;
             break;
           }
