@@ -367,6 +367,15 @@ describe('local PHI detector: slips of small text in header dates and IDs', () =
     expect(await flagged(text, ids)).toContain(expected);
   });
 
+  it('trusts a long date or ID within one slip of the header at any OCR confidence, not a short name slip', async () => {
+    const word = (text: string, left: number) => ({ text, confidence: 16, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 8 * text.length, height: 10 } });
+    const words = [word('20003/25', 0), word('16:05', 80)];
+    const f = await phi.detect([{ text: '20003/25 16:05', location: 'l', words }], ids);
+    expect(f.map((x) => x.text)).toContain('20003/25');
+    const named: IdentityContext = { values: [{ value: 'DOE^ALAN', category: 'A', source: 'PatientName', vr: 'PN' }] };
+    expect(await phi.detect([{ text: 'AIAN', location: 'l', words: [word('AIAN', 0)] }], named)).toEqual([]);
+  });
+
   it.each(['TR 7180', 'W 200 L 325', 'kVp 120 mAs 0325', 'SL 20 03 mm', 'C5-1 17Hz MI 1.2'])('keeps %j', async (text) => {
     expect(await flagged(text, ids)).toEqual([]);
   });
