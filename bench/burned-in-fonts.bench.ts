@@ -1,10 +1,11 @@
 /**
  * Burned-in PHI recall on the font-stress fixtures (`npm run bench:fonts`): the sample layouts burned at
- * 9–12 px in regular, condensed and monospace faces, light on the image or dark on label patches,
- * through the steps `deid run` builds (parse, metadata, pixels with the local engines). Prints recall
- * per class (face kind × what the word is, and size × what it is), harmless lines kept, and time per
- * image. A script printing figures, not a timed test. Options: `--every <n>` (every n-th case),
- * `--sizes 9,10`, `--verbose` (list missed PHI words and damaged harmless ones).
+ * 9–12 px in regular, condensed, monospace and serif faces, light on the image or dark on label
+ * patches, through the steps `deid run` builds (parse, metadata, pixels with the local engines). Prints,
+ * for the tuning faces and the check faces apart, recall per class (face kind × what the word is, size ×
+ * what it is, ink, variant), harmless lines kept, and time per image. A script printing figures, not a
+ * timed test. Options: `--every <n>` (every n-th case), `--sizes 9,10`, `--set tuning|check` (one set),
+ * `--verbose` (list missed PHI words and damaged harmless ones).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ import { openStateStore } from '../lib/state/index.js';
 import { cleanPixels } from '../lib/steps/pixels.js';
 import { deidentifyMetadata } from '../lib/steps/deidentify-metadata.js';
 import { parseDicom } from '../lib/steps/parse.js';
-import { phiClasses, stressCases, stressSample } from '../test/fixtures/synthetic/font-stress.js';
+import { phiClasses, stressCases, stressSample, type FaceSet } from '../test/fixtures/synthetic/font-stress.js';
 import { decodeForScoring, scoreRedaction } from '../test/fixtures/synthetic/index.js';
 
 const args = process.argv.slice(2);
@@ -28,6 +29,7 @@ const option = (name: string): string | undefined => (args.includes(name) ? args
 const every = Number(option('--every') ?? 1);
 const sizes = (option('--sizes') ?? '9,10,11,12').split(',').map(Number);
 const verbose = args.includes('--verbose');
+const sets = (option('--set') ?? 'tuning,check').split(',') as FaceSet[];
 
 const root = path.resolve(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(tmpdir(), 'bench-fonts-'));
@@ -55,10 +57,9 @@ const count = (key: string, removed: boolean) => {
   if (removed) t.removed++;
   tallies.set(key, t);
 };
-let linesKept = 0;
-let linesTotal = 0;
+const lines = new Map<FaceSet, { kept: number; total: number }>();
 let seconds = 0;
-const cases = stressCases(sizes, every);
+const cases = stressCases(sizes, every, sets);
 try {
   for (const c of cases) {
     const { sample, bytes } = await stressSample(c);
@@ -74,16 +75,14 @@ try {
     const missed = new Set(score.missed.map((m) => m.text));
     sample.truth.phi.forEach((t, i) => {
       const removed = !missed.has(t.text);
-      count(`${c.kind} | ${classes[i]}`, removed);
-      count(`${c.size}px | ${classes[i]}`, removed);
-      count(`${c.ink} ink | all`, removed);
-      count(`${c.variant} | all`, removed);
-      count('all | all', removed);
+      for (const key of [`${c.kind} | ${classes[i]}`, `${c.size}px | ${classes[i]}`, `${c.ink} ink | all`, `${c.variant} | all`, `all | ${classes[i]}`, 'all | all']) count(`${c.set}\t${key}`, removed);
     });
-    linesKept += score.harmlessLinesKept;
-    linesTotal += score.harmlessLinesTotal;
+    const l = lines.get(c.set) ?? { kept: 0, total: 0 };
+    l.kept += score.harmlessLinesKept;
+    l.total += score.harmlessLinesTotal;
+    lines.set(c.set, l);
     if (verbose && (score.missed.length || score.damaged.length)) {
-      console.log(`${c.face} ${c.size}px ${c.ink} ${c.variant} ${c.spec.name}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
+      console.log(`[${c.set}] ${c.face} ${c.size}px ${c.ink} ${c.variant} ${c.spec.name}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
       console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
     }
   }
@@ -93,8 +92,14 @@ try {
 }
 
 console.log(`\n${textEngine}, ${cases.length} images (sizes ${sizes.join(',')}, every ${every})`);
-for (const [key, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
-  console.log(`${key.padEnd(32)} ${((t.removed / t.total) * 100).toFixed(1).padStart(5)}% of ${t.total}`);
+for (const set of sets) {
+  const setCases = cases.filter((c) => c.set === set);
+  if (setCases.length === 0) continue;
+  console.log(`\n${set} faces (${[...new Set(setCases.map((c) => c.face))].join(', ')}): ${setCases.length} images`);
+  for (const [key, t] of [...tallies].filter(([k]) => k.startsWith(`${set}\t`)).sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`${key.slice(set.length + 1).padEnd(32)} ${((t.removed / t.total) * 100).toFixed(1).padStart(5)}% of ${t.total}`);
+  }
+  const l = lines.get(set) ?? { kept: 0, total: 0 };
+  console.log(`harmless lines kept: ${((l.kept / Math.max(1, l.total)) * 100).toFixed(1)}% of ${l.total}`);
 }
-console.log(`harmless lines kept: ${((linesKept / linesTotal) * 100).toFixed(1)}% of ${linesTotal}`);
 console.log(`time per image: ${(seconds / cases.length).toFixed(2)} s`);

@@ -83,6 +83,190 @@ export function findTextRegions(grey: Uint8Array, width: number, height: number,
       out.push({ box, glyphHeight: line.glyphHeight, light, glyphs: line.count });
     }
   }
+  // Faint ink on a label patch (grey text, thin strokes of a small face) misses the contrast above: the
+  // patch's dark surroundings pull the neighbourhood mean below the patch, so its dark ink is not darker
+  // than the mean. On the patch's flat ground any mark is ink: its lines are found against the ground.
+  for (const line of patchLines(grey, width, height, minH)) {
+    const covered = out.some((r) => r.light === line.light && contains(r.box, line.box, Math.max(2, Math.round(line.glyphHeight / 3))));
+    if (!covered) out.push(line);
+  }
+  return out;
+}
+
+/** True when `outer`, grown by `slack` pixels, holds `inner`. */
+function contains(outer: Box, inner: Box, slack: number): boolean {
+  return inner.left >= outer.left - slack && inner.top >= outer.top - slack && inner.left + inner.width <= outer.left + outer.width + slack && inner.top + inner.height <= outer.top + outer.height + slack;
+}
+
+/**
+ * The text lines on label patches: flat areas of one level (a plain fill, as overlays draw behind a
+ * label), rectangular, smaller than a third of the frame's height, with marks in them. Within each,
+ * whatever stands out from the patch's level by more than a third of its strongest mark (at least 16
+ * levels) is ink, whatever its absolute contrast; the ink's glyphs are grouped into lines as elsewhere,
+ * so a block of several lines on one patch becomes one region per line.
+ */
+export function patchLines(grey: Uint8Array, width: number, height: number, minH = 4): TextRegion[] {
+  // Flat: the 3x3 neighbourhood varies by at most 6 levels (a fill, not anatomy's texture; a smooth
+  // gradient is flat too, but its levels drift, so it does not make one patch).
+  const hi = slidingExtreme(grey, width, height, 1, true);
+  const lo = slidingExtreme(grey, width, height, 1, false);
+  const owner = new Int32Array(width * height).fill(-1);
+  const stack = new Int32Array(width * height);
+  const out: TextRegion[] = [];
+  const maxPatchHeight = Math.max(48, Math.round(height / 3));
+  for (let start = 0; start < owner.length; start++) {
+    if (owner[start] >= 0 || hi[start] - lo[start] > 6) continue;
+    const level = grey[start];
+    // The patch: flat pixels within 6 levels of its first one, 4-connected.
+    let sp = 0;
+    stack[sp++] = start;
+    owner[start] = start;
+    let left = width;
+    let right = -1;
+    let top = height;
+    let bottom = -1;
+    let count = 0;
+    while (sp > 0) {
+      const p = stack[--sp];
+      const x = p % width;
+      const y = (p - x) / width;
+      count++;
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+      for (let k = 0; k < 4; k++) {
+        const q = k === 0 ? (x > 0 ? p - 1 : -1) : k === 1 ? (x < width - 1 ? p + 1 : -1) : k === 2 ? (y > 0 ? p - width : -1) : y < height - 1 ? p + width : -1;
+        if (q >= 0 && owner[q] < 0 && hi[q] - lo[q] <= 6 && Math.abs(grey[q] - level) <= 6) {
+          owner[q] = start;
+          stack[sp++] = q;
+        }
+      }
+    }
+    const w = right - left + 1;
+    const h = bottom - top + 1;
+    // A label's size: a line of small text and its margin at least, not the frame's ground.
+    if (h < minH + 4 || w < 2 * minH || h > maxPatchHeight || w > 0.9 * width) continue;
+    // A fill is solid: with its marks (the ink) it fills half its box at least, one rectangle or a stack
+    // of them (one per line, ragged at one end), where a level of anatomy is a ring or a band. Small dense text leaves
+    // few flat pixels, but a quarter at least.
+    const box = { left, top, width: w, height: h };
+    const { area, outside } = filledArea(owner, width, box, start);
+    if (area < 0.5 * w * h || count < 0.25 * area) continue;
+    out.push(...linesOnPatch(grey, width, box, outside, level, minH));
+  }
+  return out;
+}
+
+/**
+ * The area of a component with its holes: the box's pixels that cannot be reached from the box's edge
+ * without crossing the component (`owner` holds each flat pixel's component id); `outside` marks the
+ * box's pixels that can (box-sized, row-major).
+ */
+function filledArea(owner: Int32Array, width: number, b: Box, id: number): { area: number; outside: Uint8Array } {
+  const { left, top, width: w, height: h } = b;
+  const outside = new Uint8Array(w * h);
+  const stack: number[] = [];
+  const visit = (x: number, y: number) => {
+    const i = y * w + x;
+    if (!outside[i] && owner[(top + y) * width + left + x] !== id) {
+      outside[i] = 1;
+      stack.push(i);
+    }
+  };
+  for (let x = 0; x < w; x++) {
+    visit(x, 0);
+    visit(x, h - 1);
+  }
+  for (let y = 0; y < h; y++) {
+    visit(0, y);
+    visit(w - 1, y);
+  }
+  let reached = 0;
+  for (let i = stack.pop(); i !== undefined; i = stack.pop()) {
+    reached++;
+    const x = i % w;
+    const y = (i - x) / w;
+    if (x > 0) visit(x - 1, y);
+    if (x < w - 1) visit(x + 1, y);
+    if (y > 0) visit(x, y - 1);
+    if (y < h - 1) visit(x, y + 1);
+  }
+  return { area: w * h - reached, outside };
+}
+
+/**
+ * The lines of ink on one patch (see {@link patchLines}), by projection: rows holding ink make the
+ * bands of lines, and a band's inked columns, split where a gap is wider than the band is high, make
+ * its runs of text. Thin or faint glyphs that break into specks still fill their line's rows and
+ * columns, where grouping them as components would lose them.
+ */
+function linesOnPatch(grey: Uint8Array, width: number, patch: Box, outside: Uint8Array, level: number, minH: number): TextRegion[] {
+  const { left, top, width: w, height: h } = patch;
+  let darker = 0;
+  let lighter = 0;
+  let strongest = 0;
+  for (let y = top; y < top + h; y++) {
+    for (let x = left; x < left + w; x++) {
+      if (outside[(y - top) * w + x - left]) continue;
+      const d = grey[y * width + x] - level;
+      if (d < -16) darker++;
+      else if (d > 16) lighter++;
+      if (Math.abs(d) > strongest) strongest = Math.abs(d);
+    }
+  }
+  if (darker + lighter < 2 * minH) return [];
+  const light = lighter > darker;
+  const threshold = Math.max(16, strongest / 4);
+  // Only marks on the patch: where a ragged stack of line patches leaves the box, the image is not ink.
+  const ink = (x: number, y: number) => {
+    if (outside[y * w + x]) return false;
+    const d = grey[(top + y) * width + left + x] - level;
+    return light ? d >= threshold : -d >= threshold;
+  };
+  const rows: number[] = [];
+  for (let y = 0; y < h; y++) {
+    let n = 0;
+    for (let x = 0; x < w; x++) if (ink(x, y)) n++;
+    rows.push(n);
+  }
+  const out: TextRegion[] = [];
+  for (let y = 0; y < h; ) {
+    if (rows[y] === 0) {
+      y++;
+      continue;
+    }
+    const from = y;
+    while (y < h && rows[y] > 0) y++;
+    const bandHeight = y - from;
+    if (bandHeight < minH) continue;
+    const cols: boolean[] = [];
+    for (let x = 0; x < w; x++) {
+      let any = false;
+      for (let yy = from; yy < y && !any; yy++) any = ink(x, yy);
+      cols.push(any);
+    }
+    // Runs of inked columns; a gap wider than twice the band's height (a column gap, not a word space) ends a run of text.
+    let runStart = -1;
+    let runEnd = -1;
+    let pieces = 0;
+    const flush = () => {
+      const runWidth = runEnd - runStart + 1;
+      if (runStart >= 0 && (pieces >= 2 || runWidth >= 1.2 * bandHeight)) {
+        out.push({ box: { left: left + runStart, top: top + from, width: runWidth, height: bandHeight }, glyphHeight: bandHeight, light, glyphs: pieces });
+      }
+      runStart = -1;
+      pieces = 0;
+    };
+    for (let x = 0; x < w; x++) {
+      if (!cols[x]) continue;
+      if (runStart >= 0 && x - runEnd - 1 > 2 * bandHeight) flush();
+      if (runStart < 0) runStart = x;
+      if (x === 0 || !cols[x - 1]) pieces++;
+      runEnd = x;
+    }
+    flush();
+  }
   return out;
 }
 

@@ -347,3 +347,41 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     expect(id.box!.left).toBeLessThanOrEqual(100 - 2 * 6);
   });
 });
+
+describe('local PHI detector: slips of small text in header dates and IDs', () => {
+  const ids: IdentityContext = {
+    values: [
+      { value: '20200325', category: 'C', source: 'StudyDate', vr: 'DA' },
+      { value: 'W1718280', category: 'H', source: 'PatientID', vr: 'LO' },
+      { value: 'A78790607', category: 'R', source: 'AccessionNumber', vr: 'SH' },
+    ],
+  };
+
+  it.each([
+    // Two slips, both confusions of small serif text: 7 read as T, 8 as 5 (S).
+    ['WITIS280', 'WITIS280'],
+    ['Exam A7B79D6D7', 'A7B79D6D7'],
+    ['2D2O.D3.25', '2D2O.D3.25'],
+    ['Req# AT8790607', 'AT8790607'],
+  ])('finds the header value in %j', async (text, expected) => {
+    expect(await flagged(text, ids)).toContain(expected);
+  });
+
+  it('trusts a long date or ID within one slip of the header at any OCR confidence, not a short name slip', async () => {
+    const word = (text: string, left: number) => ({ text, confidence: 16, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 8 * text.length, height: 10 } });
+    const words = [word('20003/25', 0), word('16:05', 80)];
+    const f = await phi.detect([{ text: '20003/25 16:05', location: 'l', words }], ids);
+    expect(f.map((x) => x.text)).toContain('20003/25');
+    const named: IdentityContext = { values: [{ value: 'DOE^ALAN', category: 'A', source: 'PatientName', vr: 'PN' }] };
+    expect(await phi.detect([{ text: 'AIAN', location: 'l', words: [word('AIAN', 0)] }], named)).toEqual([]);
+  });
+
+  it.each(['TR 7180', 'W 200 L 325', 'kVp 120 mAs 0325', 'SL 20 03 mm', 'C5-1 17Hz MI 1.2'])('keeps %j', async (text) => {
+    expect(await flagged(text, ids)).toEqual([]);
+  });
+
+  // Two slips that are not confusions of small text make another value (the ID shape may still flag it).
+  it.each(['WX7Y8280', 'A78721607'])('does not take %j for the header value', async (text) => {
+    expect((await found(text, ids)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+});

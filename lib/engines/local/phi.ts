@@ -8,7 +8,7 @@ import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf } from './abbreviations.js';
-import { compact, editDistance, escapeRegExp, foldOcr, tokenize } from './text-fold.js';
+import { compact, editDistance, escapeRegExp, foldOcr, slipDistance, tokenize } from './text-fold.js';
 import { unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
@@ -56,6 +56,12 @@ interface Hit {
   exact?: boolean;
   /** Characters the OCR lost at the start of the hit (`1129350` read of `A01129350`): the box grows left by as many character widths. */
   extendBefore?: number;
+  /**
+   * Long enough to be evidence at any OCR confidence though matched with a slip: seven characters or
+   * more, six of them digits, within one slip of a header date or ID (`20003/25` for 2020-03-25, read
+   * with confidence 16 in 9 px serif text). Texture read as text does not come that close by chance.
+   */
+  specific?: boolean;
 }
 
 interface IdentityMatchers {
@@ -150,7 +156,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     const kept = hits.filter((h) => {
       // A header value matched only through OCR confusions or slips (`AIAN` for ALAN) in a word read
       // with almost no confidence is more likely texture (speckle) than text; exact matches stand.
-      if (h.identity && h.score < 1 && !h.exact && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
+      if (h.identity && h.score < 1 && !h.exact && !h.specific && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
       if (h.identity) return true;
       if (isKept(st.text.slice(h.begin, h.end))) return false;
       // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
@@ -437,6 +443,7 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
     if (/[\p{L}\p{N}]/u.test(text[c.offsets[i] - 1] ?? '')) continue; // only from a token start
     for (const { forms, source, category, engine } of m.dateForms) {
       let found = 0;
+      let specific = false;
       for (const f of forms) {
         // A month name makes a shorter form specific enough for one slip too (`02FES20` for 02-FEB-20).
         const fuzzy = f.length >= 8 || (f.length >= 7 && /[A-Z]{2}/.test(f));
@@ -444,8 +451,10 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
         for (const n of lengths) {
           if (i + n > c.value.length) continue;
           const piece = c.value.slice(i, i + n);
-          if (piece === f || (fuzzy && editDistance(piece, f, 1) <= 1)) {
+          // Two slips where both are confusions of small text (`W1T15280` for W1718280) count as one.
+          if (piece === f || (fuzzy && slipDistance(piece, f, 1) <= 1)) {
             found = n;
+            specific = n >= 7 && (piece.match(/\d/g)?.length ?? 0) >= 6;
             break;
           }
         }
@@ -454,7 +463,7 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
       if (!found) continue;
       const begin = c.offsets[i];
       const end = tokenEnd(c.offsets[i + found - 1]);
-      hits.push({ begin, end, category: category ?? 'C', type: `header:${source}`, engine: engine ?? 'local:header-date', score: 0.8, identity: true });
+      hits.push({ begin, end, category: category ?? 'C', type: `header:${source}`, engine: engine ?? 'local:header-date', score: 0.8, identity: true, ...(specific ? { specific } : {}) });
     }
   }
   return hits;

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
-import { buildMosaics, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
+import { buildMosaics, joinPasses, readsShort, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
 import type { PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 
@@ -119,7 +119,11 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
   if (!['always', 'fallback', 'never'].includes(fullFrame)) throw engineError(ENGINE, `option fullFrame must be 'always', 'fallback' or 'never', got ${String(fullFrame)}`);
   const cropCache = new Map<string, Pass>();
 
-  const recognizer = (options.recognizer ?? tesseractJsRecognizer)({ langPath, pageSegMode, logger: options.logger, cachePath: options.cachePath });
+  const makeRecognizer = options.recognizer ?? tesseractJsRecognizer;
+  const recognizer = makeRecognizer({ langPath, pageSegMode, logger: options.logger, cachePath: options.cachePath });
+  // Crops whose sparse-text reading left their line mostly unread are read again as one line
+  // (page segmentation mode 7), by a second recognizer started on first need.
+  let lineRecognizer: PageRecognizer | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const cache = new Map<string, DetectedText[]>();
   let closed = false;
@@ -152,14 +156,28 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     const pages = [...mosaics.map((m) => m.png), ...(whole ? [whole.png] : [])];
     if (pages.length > 0) {
       const read = await recognizer.recognize(pages, `${mosaics.length} text region(s)${whole ? ' and the whole frame' : ''} of a ${image.width}x${image.height} image`);
-      mosaics.forEach((mosaic, m) => {
+      const readCrops = mosaics.flatMap((mosaic, m) => {
         const perCrop = splitMosaicPage(read[m], mosaic, minConfidence);
-        mosaic.crops.forEach((crop, i) => {
-          cropCache.set(crop.key, perCrop[i]);
-          if (cropCache.size > cacheSize * 64) cropCache.delete(cropCache.keys().next().value!);
-          passes.push(shiftPass(perCrop[i], crop.box.left, crop.box.top));
-        });
+        return mosaic.crops.map((crop, i) => ({ crop, pass: perCrop[i] }));
       });
+      const short = readCrops.filter((r) => readsShort(r.crop, r.pass));
+      if (short.length > 0) {
+        lineRecognizer ??= makeRecognizer({ langPath, pageSegMode: '7', logger: options.logger, cachePath: options.cachePath });
+        const again = await buildMosaics(short.map((r) => r.crop));
+        const lines = await lineRecognizer.recognize(again.map((m) => m.png), `${again.length} text region(s) read short, as single lines, of a ${image.width}x${image.height} image`);
+        again.forEach((mosaic, k) => {
+          const perCrop = splitMosaicPage(lines[k], mosaic, minConfidence);
+          mosaic.crops.forEach((crop, i) => {
+            const r = short.find((x) => x.crop === crop);
+            if (r) r.pass = joinPasses(r.pass, perCrop[i]);
+          });
+        });
+      }
+      for (const { crop, pass } of readCrops) {
+        cropCache.set(crop.key, pass);
+        if (cropCache.size > cacheSize * 64) cropCache.delete(cropCache.keys().next().value!);
+        passes.push(shiftPass(pass, crop.box.left, crop.box.top));
+      }
       if (whole) passes.push(pageToPass(read[mosaics.length], whole.scale, image, minConfidence));
     }
     return mergePasses(passes, true);
@@ -206,6 +224,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       cropCache.clear();
       await queue;
       await recognizer.close();
+      await lineRecognizer?.close();
     },
   };
 }

@@ -27,6 +27,8 @@ export interface Crop {
   pixels: Uint8Array;
   /** Glyph height of its line (original pixels): sets how wide a structure counts as ground. */
   glyphHeight: number;
+  /** The text region it was cut around, in the crop's own pixels (the crop adds margins). */
+  line: Box;
   /** Digest of pixels and settings: the same crop on another frame is read once. */
   key: string;
 }
@@ -85,7 +87,8 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     const invert = patch ? patch.ground < (coreLo + coreHi) / 2 : region.light;
     const scale = scaleOption === 'auto' ? Math.min(4, Math.max(1, Math.round((TARGET_GLYPH_HEIGHT / region.glyphHeight) * 2) / 2)) : scaleOption;
     const key = createHash('sha256').update(`${box.width}x${box.height};${scale};${invert};`).update(pixels).digest('hex');
-    add({ box, scale, invert, pixels, glyphHeight: region.glyphHeight, key });
+    const line = { left: rb.left - left, top: rb.top - top, width: rb.width, height: rb.height };
+    add({ box, scale, invert, pixels, glyphHeight: region.glyphHeight, line, key });
   }
   return [...crops.values()];
 }
@@ -320,6 +323,29 @@ export function splitMosaicPage(page: RecognizedPage, mosaic: Mosaic, minConfide
     }
   }
   return passes;
+}
+
+/**
+ * True when a crop's reading leaves most of its one line unread: its words cover under 60% of the
+ * line's width (`Callow:` of `Calloway MD [F]`, nothing of a lone short word like `Hosp.`). Sparse-text
+ * reading drops words it cannot place; such a crop is read again as one line of text.
+ */
+export function readsShort(crop: Crop, pass: Pass): boolean {
+  const { line } = crop;
+  // One line of text: a block of lines (or a whole label patch taken as one glyph) is no single line.
+  if (line.height > 1.5 * crop.glyphHeight || line.width < 1.5 * crop.glyphHeight) return false;
+  const covered = new Uint8Array(line.width);
+  for (const w of pass.words) {
+    for (let x = Math.max(w.box.left, line.left); x < Math.min(w.box.left + w.box.width, line.left + line.width); x++) covered[x - line.left] = 1;
+  }
+  return covered.reduce((n, c) => n + c, 0) < 0.6 * line.width;
+}
+
+/** One pass holding the lines of both (the second's line indexes follow the first's). */
+export function joinPasses(a: Pass, b: Pass): Pass {
+  const offset = a.lines.length;
+  const move = (t: DetectedText): DetectedText => ({ ...t, lineIndex: t.lineIndex + offset });
+  return { words: [...a.words, ...b.words.map(move)], lines: [...a.lines, ...b.lines.map(move)] };
 }
 
 /** A copy of a pass with every box moved by (dx, dy). */
