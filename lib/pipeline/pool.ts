@@ -14,6 +14,9 @@ import { runInputTask, type InputTask, type TaskIo, type TaskOutcome } from './i
 /** Node options a worker thread refuses in its `execArgv` (heap sizes are the process's). */
 const V8_HEAP_OPTION = /^--(?:max-old-space-size|max-semi-space-size|max-young-generation-size|stack-size)(?:=|$)/;
 
+/** Young generation of each pool thread's heap (megabytes). */
+const YOUNG_GENERATION_MB = 8;
+
 /** Tasks a pool thread holds at once. */
 export const TASKS_PER_THREAD = 2;
 
@@ -63,7 +66,10 @@ export function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot,
     // Two tasks per thread: one is read or flushed to disk while the other is processed (a
     // context processes its inputs one at a time).
     concurrentTasksPerWorker: TASKS_PER_THREAD,
-    workerData: { settings, snapshot, io },
+    workerData: { settings, snapshot, io, closing: new SharedArrayBuffer(4) },
+    // A thread's short-lived objects are small (pixels live outside the heap): a young generation of
+    // 8 MB instead of V8's default (up to 48 MB) lowers each thread's footprint at no measurable CPU cost.
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     // Threads inherit this process's options, but refuse V8 heap sizes given to them again explicitly.
     ...(fromSource ? { execArgv: [...process.execArgv.filter((a) => !V8_HEAP_OPTION.test(a)), '--import', 'tsx'] } : {}),
   });
@@ -78,6 +84,10 @@ export function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot,
       const moved = owned ? bytes : bytes.slice();
       return pool.run({ ...task, bytes: moved }, { transferList: [moved.buffer as ArrayBuffer] }) as Promise<TaskOutcome>;
     },
-    close: () => pool.destroy(),
+    async close() {
+      // Each thread ends its OCR reader first (see closeContext), then the threads end.
+      await Promise.allSettled(Array.from({ length: threads }, () => pool.run(threads, { name: 'closeContext' })));
+      await pool.destroy();
+    },
   };
 }

@@ -4,6 +4,7 @@
  * worker or a serverless handler can run it as it is (open a context once, then one input per call),
  * writing the output and absorbing the entries where it keeps them.
  */
+import sharp from 'sharp';
 import type { EngineName } from '../engines/index.js';
 import type { PhiDetector, TextDetector } from '../engines/types.js';
 import { DicomFile, type Step } from '../file.js';
@@ -73,6 +74,8 @@ const internals = new WeakMap<InputContext, ContextInternals>();
  * `aws` (the session and Rekognition's staging) is needed only with the aws engine, in the thread that made it.
  */
 export async function openInputContext(settings: RunSettings, snapshot: StateSnapshot, aws: RecipeAws = {}): Promise<InputContext> {
+  // libvips keeps recent operations' results (up to 50 MB) for reuse; a run reads each image once.
+  sharp.cache(false);
   const view = openStateView(snapshot);
   const current: ContextInternals['current'] = {};
   const task = (): TaskState => {

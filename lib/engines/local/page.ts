@@ -17,10 +17,21 @@ export interface RecognizedPage {
   blocks: Array<{ paragraphs: Array<{ lines: Array<{ words: Array<{ text: string; confidence: number; bbox: Tesseract.Bbox }> }> }> }> | null;
 }
 
-/** An OCR program reading prepared pages (PNG, dark text on light ground), one result per page, in order. */
+/** A prepared page: 8-bit grey pixels, row by row, dark text on a light ground. */
+export interface GreyPage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** An OCR program reading prepared pages, one result per page, in order. */
 export interface PageRecognizer {
-  /** Reads every page; `what` names them in errors. Many pages per call let a program amortise its start. */
-  recognize(pages: Buffer[], what: string): Promise<RecognizedPage[]>;
+  /**
+   * Reads every page; `what` names them in errors. Many pages per call let a program amortise its
+   * start. Pages are raw pixels, not PNG: a program that reads raw pixels gets them without an
+   * encode and a decode per page.
+   */
+  recognize(pages: GreyPage[], what: string): Promise<RecognizedPage[]>;
   /** Ends the program; safe to call twice. */
   close(): Promise<void>;
 }

@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gunzipSync } from 'node:zlib';
-import sharp from 'sharp';
 import { engineError } from '../errors.js';
 import type { TextDetector } from '../types.js';
 import type { PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
@@ -27,11 +26,12 @@ function python(): string {
 }
 
 /**
- * The reader: pages as raw 8-bit grey pixels (base64) in, tesseract's TSV out, one JSON line each
- * way per request. Parameters as the tesseract.js engine sets them.
+ * The reader: a request is one JSON line (its id and each page's size) followed by the pages' raw
+ * 8-bit grey pixels, back to back (no base64, no PNG: nothing to encode or decode); the reply is one
+ * JSON line of tesseract's TSV per page. Parameters as the tesseract.js engine sets them.
  */
 const READER = String.raw`
-import base64, json, sys
+import json, sys
 import tesserocr
 args = json.loads(sys.argv[1])
 api = tesserocr.PyTessBaseAPI(path=args['tessdata'], lang='eng', psm=int(args['psm']), oem=tesserocr.OEM.LSTM_ONLY)
@@ -39,12 +39,22 @@ for name, value in (('preserve_interword_spaces', '0'), ('user_defined_dpi', '30
     api.SetVariable(name, value)
 sys.stdout.write(json.dumps({'ready': tesserocr.tesseract_version().split()[1]}) + '\n')
 sys.stdout.flush()
-for line in sys.stdin:
+source = sys.stdin.buffer
+while True:
+    line = source.readline()
+    if not line:
+        break
     request = json.loads(line)
+    sizes = [page['width'] * page['height'] for page in request['pages']]
+    pixels = source.read(sum(sizes))
     try:
+        if len(pixels) != sum(sizes):
+            raise ValueError('the request ended before its pixels')
         tsv = []
-        for page in request['pages']:
-            api.SetImageBytes(base64.b64decode(page['data']), page['width'], page['height'], 1, page['width'])
+        offset = 0
+        for page, size in zip(request['pages'], sizes):
+            api.SetImageBytes(pixels[offset:offset + size], page['width'], page['height'], 1, page['width'])
+            offset += size
             api.SetSourceResolution(300)
             api.Recognize()
             tsv.append(api.GetTSVText(0))
@@ -159,16 +169,15 @@ export function nativeRecognizer(settings: RecognizerSettings): PageRecognizer {
   return {
     async recognize(pages, what) {
       const { child, replies } = await start();
-      const raw = await Promise.all(
-        pages.map(async (png) => {
-          const { data, info } = await sharp(png).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-          return { width: info.width, height: info.height, data: data.toString('base64') };
-        }),
-      );
+      for (const page of pages) {
+        if (page.data.length !== page.width * page.height) throw engineError(ENGINE, `a page of ${what} has ${page.data.length} bytes, not ${page.width}x${page.height}`);
+      }
       const id = nextId++;
       const reply = await new Promise<{ tsv?: string[]; error?: string }>((resolve) => {
         replies.set(id, resolve);
-        child.stdin.write(`${JSON.stringify({ id, pages: raw })}\n`);
+        // The header and every page in one synchronous run of writes: requests never interleave.
+        child.stdin.write(`${JSON.stringify({ id, pages: pages.map(({ width, height }) => ({ width, height })) })}\n`);
+        for (const page of pages) child.stdin.write(Buffer.from(page.data.buffer, page.data.byteOffset, page.data.byteLength));
       });
       if (reply.error || !reply.tsv || reply.tsv.length !== pages.length) throw engineError(ENGINE, `OCR failed on ${what}: ${reply.error ?? 'no answer for every page'}`);
       return reply.tsv.map(pageFromTsv);

@@ -13,9 +13,9 @@ import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
 import { buildMosaics, joinPasses, readsShort, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
-import type { PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
+import type { GreyPage, PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 
-export type { PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
+export type { GreyPage, PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 
 const ENGINE = 'tesseract';
 /** Border added around the image before OCR, in upscaled pixels. */
@@ -153,7 +153,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     // Every mosaic and the safety-net reading of the whole frame go to the recognizer in one call.
     const mosaics = todo.length > 0 ? await buildMosaics(todo) : [];
     const whole = fullFrame === 'always' || (fullFrame === 'fallback' && crops.length === 0) ? await wholeFramePage(image, grey) : undefined;
-    const pages = [...mosaics.map((m) => m.png), ...(whole ? [whole.png] : [])];
+    const pages = [...mosaics.map((m) => m.page), ...(whole ? [whole.page] : [])];
     if (pages.length > 0) {
       const read = await recognizer.recognize(pages, `${mosaics.length} text region(s)${whole ? ' and the whole frame' : ''} of a ${image.width}x${image.height} image`);
       const readCrops = mosaics.flatMap((mosaic, m) => {
@@ -184,9 +184,9 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
   }
 
   /** The safety-net reading of the whole frame: one polarity, 2x for frames up to 1024 px, else 1x. */
-  async function wholeFramePage(image: DisplayImage, grey: Uint8Array): Promise<{ png: Buffer; scale: number }> {
+  async function wholeFramePage(image: DisplayImage, grey: Uint8Array): Promise<{ page: GreyPage; scale: number }> {
     const scale = scaleOption === 'auto' ? (Math.max(image.width, image.height) <= 1024 ? 2 : 1) : scaleOption;
-    return { png: await preprocess(grey, image.width, image.height, scale, median(grey) < 128), scale };
+    return { page: await preprocess(grey, image.width, image.height, scale, median(grey) < 128), scale };
   }
 
   async function readOnce(image: DisplayImage): Promise<DetectedText[]> {
@@ -199,7 +199,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       polarity === 'both' ? [darkBackground, !darkBackground]
         : polarity === 'auto' ? [darkBackground]
           : [polarity === 'light-on-dark'];
-    const inputs: Buffer[] = [];
+    const inputs: GreyPage[] = [];
     for (const invert of readings) inputs.push(await preprocess(grey, image.width, image.height, scale, invert));
     const pages = await recognizer.recognize(inputs, `a ${image.width}x${image.height} image`);
     return mergePasses(pages.map((page) => pageToPass(page, scale, image, minConfidence)));
@@ -264,8 +264,10 @@ function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
     async recognize(pages, what) {
       const w = await getWorker();
       const out: RecognizedPage[] = [];
-      for (const [i, png] of pages.entries()) {
+      for (const [i, page] of pages.entries()) {
         try {
+          // tesseract.js reads encoded images: PNG, lossless, so it sees the page's exact pixels.
+          const png = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
           out.push((await w.recognize(png, {}, { blocks: true, text: false })).data);
         } catch (error) {
           throw engineError(ENGINE, `OCR failed on page ${i + 1} of ${pages.length} (${what})`, error);
@@ -366,7 +368,7 @@ function histogramMedian(hist: Uint32Array, n: number): number {
  * Upscales, stretches contrast and sets the polarity to dark text on light background.
  * Tesseract binarises (Otsu) on its own; a fixed threshold here would lose grey text on grey anatomy.
  */
-async function preprocess(grey: Uint8Array, width: number, height: number, scale: number, invert: boolean): Promise<Buffer> {
+async function preprocess(grey: Uint8Array, width: number, height: number, scale: number, invert: boolean): Promise<GreyPage> {
   let pipeline = sharp(grey, { raw: { width, height, channels: 1 } });
   if (scale !== 1) {
     pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' });
@@ -377,9 +379,7 @@ async function preprocess(grey: Uint8Array, width: number, height: number, scale
   const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== 1) throw engineError(ENGINE, `preprocessing produced ${info.channels} channels, expected 1`);
   const padded = padWithLocalBackground(new Uint8Array(data.buffer, data.byteOffset, data.length), info.width, info.height, PAD);
-  return sharp(padded, { raw: { width: info.width + 2 * PAD, height: info.height + 2 * PAD, channels: 1 } })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
+  return { width: info.width + 2 * PAD, height: info.height + 2 * PAD, data: padded };
 }
 
 /**

@@ -10,7 +10,7 @@ import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
 import { findTextRegions, slidingExtreme } from '../../image/text-regions.js';
 import type { Box, DetectedText } from '../types.js';
-import type { RecognizedPage } from './page.js';
+import type { GreyPage, RecognizedPage } from './page.js';
 
 /** Words and lines read in one image or crop. */
 export interface Pass {
@@ -241,7 +241,7 @@ export function evenGround(pixels: Uint8Array, width: number, height: number, gl
 
 /** A mosaic image and where each crop sits in it. */
 export interface Mosaic {
-  png: Buffer;
+  page: GreyPage;
   crops: Crop[];
   /** Each crop's place in the mosaic (scaled pixels). */
   places: Box[];
@@ -263,7 +263,7 @@ export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
   const mosaics: Mosaic[] = [];
   let batch: typeof prepared = [];
   let used = MOSAIC_PAD;
-  const flush = async () => {
+  const flush = () => {
     if (batch.length === 0) return;
     const width = Math.max(...batch.map((p) => p.width)) + 2 * MOSAIC_PAD;
     const height = batch.reduce((h, p) => h + p.height + MOSAIC_GAP, MOSAIC_PAD - MOSAIC_GAP) + MOSAIC_PAD;
@@ -275,17 +275,16 @@ export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
       places.push({ left: MOSAIC_PAD, top: y, width: p.width, height: p.height });
       y += p.height + MOSAIC_GAP;
     }
-    const png = await sharp(canvas, { raw: { width, height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
-    mosaics.push({ png, crops: batch.map((p) => p.crop), places });
+    mosaics.push({ page: { width, height, data: canvas }, crops: batch.map((p) => p.crop), places });
     batch = [];
     used = MOSAIC_PAD;
   };
   for (const p of prepared) {
-    if (batch.length > 0 && used + p.height > MOSAIC_MAX_HEIGHT) await flush();
+    if (batch.length > 0 && used + p.height > MOSAIC_MAX_HEIGHT) flush();
     batch.push(p);
     used += p.height + MOSAIC_GAP;
   }
-  await flush();
+  flush();
   return mosaics;
 }
 
