@@ -164,7 +164,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       if (short.length > 0) {
         lineRecognizer ??= makeRecognizer({ langPath, pageSegMode: '7', logger: options.logger, cachePath: options.cachePath });
         const again = await buildMosaics(short.map((r) => r.crop));
-        const lines = await lineRecognizer.recognize(again.map((m) => m.png), `${again.length} text region(s) read short, as single lines, of a ${image.width}x${image.height} image`);
+        const lines = await lineRecognizer.recognize(again.map((m) => m.page), `${again.length} text region(s) read short, as single lines, of a ${image.width}x${image.height} image`);
         again.forEach((mosaic, k) => {
           const perCrop = splitMosaicPage(lines[k], mosaic, minConfidence);
           mosaic.crops.forEach((crop, i) => {
