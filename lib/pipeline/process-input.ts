@@ -107,7 +107,7 @@ export async function openInputContext(settings: RunSettings, snapshot: StateSna
       throw error;
     }
   }
-  const steps = deidentificationSteps({ rules: settings.rules, state, pixels: detectors, padding: settings.padding, allowIncompleteRules: settings.allowIncompleteRules }).map(onNewTurn);
+  const steps = deidentificationSteps({ rules: settings.rules, state, pixels: detectors, padding: settings.padding, allowIncompleteRules: settings.allowIncompleteRules });
   const context: InputContext = {
     settings,
     async close() {
@@ -151,17 +151,6 @@ export function processInput(input: InputDescriptor, context: InputContext, conf
   const result = own.queue.then(run, run);
   own.queue = result.catch(() => {});
   return result;
-}
-
-/**
- * The step, run on a new turn of the event loop. The reads and writes of the inputs around the one
- * processed complete on this thread: between steps they go on (each completion starts the next
- * system call), instead of waiting until no input is queued, which left the thread idle.
- */
-function onNewTurn(step: Step): Step {
-  const onTurn: Step = (file) => new Promise<void>((resolve) => setImmediate(resolve)).then(() => step(file));
-  Object.defineProperty(onTurn, 'name', { value: step.name });
-  return onTurn;
 }
 
 /** A message as plain data (it may cross a thread or go to JSON). */
