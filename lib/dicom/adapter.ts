@@ -17,6 +17,7 @@ import {
 } from './pixel-element.js';
 import { READ_COPIES, formatBytes, inflateLimit, resourceLimits, type ResourceLimits } from './limits.js';
 import { encodeMeta, layoutPart10, type Part10Layout } from './part10.js';
+import { encodePart10 } from './part10-writer.js';
 export { metaSopClass } from './part10.js';
 import { inspectDataset, transcodeDataset, type PixelElementPosition } from './transcode.js';
 import { TS, isBigEndian, isEncapsulated, isImplicitVR } from './transfer-syntaxes.js';
@@ -181,8 +182,8 @@ export function writeDicom(dataset: DicomDataset): Uint8Array {
 
   const deflate = transferSyntaxUID === TS.DeflatedExplicitVRLittleEndian;
   const implicitVR = isImplicitVR(transferSyntaxUID);
-  // Big endian pixel data was byte-swapped on reading: dcmjs swaps it back when it writes it.
-  const dcmjsWritesPixels = pixel !== undefined && raw !== undefined && isBigEndian(transferSyntaxUID);
+  // Big endian pixel data was byte-swapped on reading: it is swapped back and written with the dataset.
+  const swappedBack = pixel !== undefined && raw !== undefined && isBigEndian(transferSyntaxUID);
   const dict: DicomDict = {};
   for (const [tag, element] of Object.entries(dataset.dict)) if (tag < PIXEL_DATA) dict[tag] = element;
   // An Extended Offset Table describes the fragments as read; re-encoded frames get a Basic Offset Table.
@@ -190,28 +191,35 @@ export function writeDicom(dataset: DicomDataset): Uint8Array {
     delete dict['7FE00001'];
     delete dict['7FE00002'];
   }
-  if (dcmjsWritesPixels) {
+  if (swappedBack) {
     dict[PIXEL_DATA] = { ...pixel, Value: (pixel.Value as ArrayBuffer[]).map((f) => swapWords(f, wordSize(pixel, dataset))) };
   }
-
-  const written = new DcmjsDict(buildMeta(dataset, transferSyntaxUID));
-  written.dict = dict;
-  const head = new Uint8Array(written.write({ allowInvalidVRLength: false }));
-  if ((!pixel || dcmjsWritesPixels) && !deflate) return head;
-
-  const metaEnd = 132 + 12 + new DataView(head.buffer, head.byteOffset).getUint32(140, true);
-  const pixelBytes = !pixel
-    ? new Uint8Array()
-    : raw && raw.bytes && raw.implicitVR === implicitVR
-      ? raw.bytes
-      : encodePixelElement(pixel.Value as ArrayBuffer[], {
-          encapsulated: isEncapsulated(transferSyntaxUID),
-          implicitVR,
-          vr: pixel.vr === 'OB' ? 'OB' : 'OW',
-        });
+  const meta = buildMeta(dataset, transferSyntaxUID);
+  const pixelBytes =
+    !pixel || swappedBack
+      ? undefined
+      : raw && raw.bytes && raw.implicitVR === implicitVR
+        ? raw.bytes
+        : encodePixelElement(pixel.Value as ArrayBuffer[], {
+            encapsulated: isEncapsulated(transferSyntaxUID),
+            implicitVR,
+            vr: pixel.vr === 'OB' ? 'OB' : 'OW',
+          });
   // The pixel bytes are copied once, into the file.
-  if (!deflate) return concat([head, pixelBytes]);
-  return concat([head.subarray(0, metaEnd), deflateRawSync(concat([head.subarray(metaEnd), pixelBytes]))]);
+  if (!deflate) return encodePart10(meta, dict, transferSyntaxUID, pixelBytes).bytes;
+  const { bytes, datasetOffset } = encodePart10(meta, dict, transferSyntaxUID);
+  return concat([bytes.subarray(0, datasetOffset), deflateRawSync(pixelBytes ? concat([bytes.subarray(datasetOffset), pixelBytes]) : bytes.subarray(datasetOffset))]);
+}
+
+/**
+ * Encodes File Meta Information and a dataset with dcmjs's writer, which {@link writeDicom} used
+ * until `part10-writer.ts` replaced it: the reference the tests compare that writer with, byte for byte.
+ * @internal
+ */
+export function encodePart10WithDcmjs(meta: DicomDict, dict: DicomDict): Uint8Array {
+  const written = new DcmjsDict(meta);
+  written.dict = dict;
+  return new Uint8Array(written.write({ allowInvalidVRLength: false }));
 }
 
 /** Deep copy of a dataset; binary values are copied, so the copy can be changed freely. */
@@ -314,7 +322,7 @@ function attachPixelData(dataset: DicomDataset, body: Uint8Array, position: Pixe
   const pixel: DicomElement = { vr, Value: [value] };
   dataset.dict[PIXEL_DATA] = pixel;
   if (isBigEndian(ts)) {
-    // Swapped to little endian here, and back (by dcmjs, in writeDicom) when written unchanged.
+    // Swapped to little endian here, and back (in writeDicom) when written unchanged.
     pixel.Value = [swapWords(value, wordSize(pixel, dataset))];
     rawPixelElements.set(pixel, { encapsulated: false, implicitVR: false, digest: framesDigest(pixel.Value as ArrayBuffer[]) });
     return;

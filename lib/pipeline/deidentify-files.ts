@@ -113,6 +113,11 @@ const EXTRA_IN_FLIGHT = 4;
 const BYTES_IN_FLIGHT = 256 * 1024 ** 2;
 /** Files committed but not yet in the manifest before the run waits for the disk. */
 const MAX_PENDING_LINES = 256;
+/**
+ * Outputs written (or published) at once. Each write ends with a flush to disk that holds one of
+ * libuv's threads: more at once queue on the disk and starve the reads of the next inputs.
+ */
+const WRITES_AT_ONCE = 8;
 
 /**
  * De-identifies files and folders into `options.out`: parse, metadata, verification, pixels, save,
@@ -195,7 +200,9 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
             // The threads stage outputs in a local folder themselves; other storage is written from here.
             ...(localOut && protectedPaths ? { output: { root: localOut, protectedPaths: [...protectedPaths] } } : {}),
           })
-        : await openInProcessExecutor(settings, snapshot, { maxInputBytes: options.maxInputBytes, done: new Set(done), storage }, { session, staging });
+        : // Outputs are written by the runner, not staged by the task: a task then ends when its input
+          // is processed, and the disk's flushes never hold the inputs read ahead.
+          await openInProcessExecutor(settings, snapshot, { maxInputBytes: options.maxInputBytes, done: new Set(done) }, { session, staging });
     run = new OrderedRun({ entries, state, storage, executor, ledger, manifest, settings, options, session });
     await run.go();
   } finally {
@@ -248,6 +255,9 @@ class OrderedRun {
   private failure: unknown;
   /** Why the run stopped early (an AWS session error), said once. */
   private stopped?: string;
+  /** Outputs being written, and the commits waiting for one of them to end (see {@link WRITES_AT_ONCE}). */
+  private writing = 0;
+  private readonly writeWaiters: Array<() => void> = [];
 
   constructor(
     private readonly run: {
@@ -442,13 +452,16 @@ class OrderedRun {
       const { storage } = this.run;
       const { output: bytes, staged } = outcome;
       slot.writtenDone = false;
+      await this.startWrite();
       slot.written = (staged && storage.publish ? storage.publish(staged, key) : storage.put(key, bytes ?? new Uint8Array())).then(
         () => {
           slot.writtenDone = true;
+          this.endWrite();
           this.hold(slot, -slot.bytes);
         },
         (error: unknown) => {
           slot.writtenDone = true;
+          this.endWrite();
           this.hold(slot, -slot.bytes);
           slot.entry = { input: entry.input, ref: entry.ref, status: 'error', error: capMessage(`the output could not be written: ${(error as Error).message}`) };
         },
@@ -465,6 +478,17 @@ class OrderedRun {
     this.scheduleFlush(false);
     // Back-pressure: lines wait for their outputs; do not run far ahead of the disk.
     if (this.pending.length >= MAX_PENDING_LINES) await this.committing;
+  }
+
+  /** Waits until fewer than {@link WRITES_AT_ONCE} outputs are being written, and counts one more. */
+  private async startWrite(): Promise<void> {
+    while (this.writing >= WRITES_AT_ONCE) await new Promise<void>((resolve) => this.writeWaiters.push(resolve));
+    this.writing++;
+  }
+
+  private endWrite(): void {
+    this.writing--;
+    this.writeWaiters.shift()?.();
   }
 
   /** Queues a group flush behind the one running (group commit: lines arriving meanwhile go in the next). */
