@@ -56,13 +56,19 @@ export function compact(text: string): { value: string; offsets: number[] } {
 
 /** Levenshtein distance, stopping early once above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
+  return weightedDistance(a, b, max, () => 1);
+}
+
+/** Edit distance where replacing `x` by `y` costs `substitution(x, y)` (insertions and deletions cost 1); stops early once above `max`. */
+function weightedDistance(a: string, b: string, max: number, substitution: (x: string, y: string) => number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const swap = a[i - 1] === b[j - 1] ? 0 : substitution(a[i - 1], b[j - 1]);
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + swap);
       best = Math.min(best, cur[j]);
     }
     if (best > max) return max + 1;
@@ -85,20 +91,7 @@ const slipPairs = new Set(SLIPS.flatMap((group) => group.flatMap((a) => group.fi
  * Both strings are expected folded ({@link foldOcr}). Stops early once above `max`.
  */
 export function slipDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const swap = a[i - 1] === b[j - 1] ? 0 : slipPairs.has(a[i - 1] + b[j - 1]) ? 0.5 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + swap);
-      best = Math.min(best, cur[j]);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
+  return weightedDistance(a, b, max, (x, y) => (slipPairs.has(x + y) ? 0.5 : 1));
 }
 
 /** Escapes a string for use inside a RegExp. */
