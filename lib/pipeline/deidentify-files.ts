@@ -433,7 +433,7 @@ class OrderedRun {
         if (conflicts.length > 0) {
           slot.outcome = outcome;
           await this.release(slot);
-          outcome = { entry: { input: slot.input.path, status: 'error', error: 'the Patient ID pseudonym still collides with another patient\'s' }, records: { uids: [], patients: [] } };
+          outcome = failedOutcome(slot.input.path, 'the Patient ID pseudonym still collides with another patient\'s');
         }
         this.accept(slot, outcome);
       }
