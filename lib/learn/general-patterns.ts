@@ -49,16 +49,30 @@ export function kindOf(text: string): GeneralKind | undefined {
 }
 
 /**
+ * The general pattern of a kind as learning proposes it: for addresses, without the street suffixes
+ * that are clinical words (CT and DR are modalities), which would make `follow-up in 3 months with CT`
+ * an address in any run. Addresses on such streets stay the built-in address shape's to find.
+ *
+ * @example generalPattern('address', (w) => w === 'CT') // { pattern: '…(?:STREET|ST|…|COURT|WAY|…)…', dropped: ['CT'] }
+ */
+export function generalPattern(kind: GeneralKind, isClinical: (word: string) => boolean): { pattern: string; dropped: string[] } {
+  if (kind !== 'address') return { pattern: GENERAL_PATTERNS[kind], dropped: [] };
+  const dropped = STREET_SUFFIXES.filter((suffix) => isClinical(suffix));
+  return { pattern: addressPattern(STREET_SUFFIXES.filter((suffix) => !dropped.includes(suffix))), dropped };
+}
+
+/**
  * The general pattern of a kind narrowed so that it no longer collides with harmless text: for addresses,
- * the street suffixes that make it match (`2 CHEST CT`, `3 VIEW DR`: CT and DR are also modalities) are
- * left out. Undefined when the kind has nothing to leave out, or nothing would be left.
+ * the street suffixes that make it match (`3 VIEW PL`, `LEFT 2ND ROW`) are left out, besides those
+ * `already` left out. Undefined when the kind has nothing to leave out, or nothing would be left.
  *
  * @example narrowedPattern('address', (p) => compile(p).test('2 CHEST CT')) // { pattern: '…(?:STREET|ST|…)…', dropped: ['CT'] }
  */
-export function narrowedPattern(kind: GeneralKind, collides: (pattern: string) => boolean): { pattern: string; dropped: string[] } | undefined {
+export function narrowedPattern(kind: GeneralKind, collides: (pattern: string) => boolean, already: readonly string[] = []): { pattern: string; dropped: string[] } | undefined {
   if (kind !== 'address') return undefined;
-  const dropped = STREET_SUFFIXES.filter((suffix) => collides(addressPattern([suffix])));
-  const left = STREET_SUFFIXES.filter((suffix) => !dropped.includes(suffix));
+  const candidates = STREET_SUFFIXES.filter((suffix) => !already.includes(suffix));
+  const dropped = candidates.filter((suffix) => collides(addressPattern([suffix])));
+  const left = candidates.filter((suffix) => !dropped.includes(suffix));
   if (dropped.length === 0 || left.length === 0) return undefined;
   return { pattern: addressPattern(left), dropped };
 }

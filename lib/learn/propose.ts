@@ -6,7 +6,7 @@ import type { Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
 import { makeVocabulary } from '../text/vocabulary.js';
-import { GENERAL_KINDS, GENERAL_PATTERNS, kindOf, narrowedPattern, type GeneralKind } from './general-patterns.js';
+import { GENERAL_KINDS, GENERAL_PATTERNS, generalPattern, kindOf, narrowedPattern, type GeneralKind } from './general-patterns.js';
 import { harmlessSamples, isTechnicalAnnotation } from './harmless.js';
 import { mergeShapes, shapeLength, shapeOf, shapeToRegex, type Shape } from './shape.js';
 import type { LearnFinding, ProposedTag, RulesProposal } from './types.js';
@@ -170,7 +170,7 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
     } else groups.push({ shape, examples: [core], categories: new Set([f.category]) });
   }
   const allFindings = forRegex.map((f) => f.text.trim());
-  const judge = (pattern: string, examples: string[], categories: Set<SafeHarborCategory>, kind?: GeneralKind): void => {
+  const judge = (pattern: string, examples: string[], categories: Set<SafeHarborCategory>, kind?: GeneralKind, leftOut: readonly string[] = []): void => {
     const problem = linearPatternProblem(pattern);
     if (problem) {
       proposal.rejected.push({ pattern, reason: problem });
@@ -190,7 +190,7 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
       const narrowed = kind && narrowedPattern(kind, (p) => {
         const candidate = compileGuard(p);
         return protectedTexts.some((h) => candidate.test(h));
-      });
+      }, leftOut);
       if (narrowed) {
         proposal.notes.push(`the general ${kind} pattern was narrowed: ${narrowed.dropped.join(', ')} left out, as they match text this run judged harmless`);
         judge(narrowed.pattern, examples, categories);
@@ -204,8 +204,10 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
     const k = kinds.get(kind);
     if (!k) continue;
     // The general pattern may already be in the rules, or other rules answer every example.
-    if (rules.regex.includes(GENERAL_PATTERNS[kind]) || answered(k.examples)) continue;
-    judge(GENERAL_PATTERNS[kind], k.examples, k.categories, kind);
+    const general = generalPattern(kind, (word) => vocabulary.clinical(word));
+    if (rules.regex.includes(GENERAL_PATTERNS[kind]) || rules.regex.includes(general.pattern) || answered(k.examples)) continue;
+    if (general.dropped.length > 0) proposal.notes.push(`the general ${kind} pattern leaves out ${general.dropped.join(', ')}: they are clinical words`);
+    judge(general.pattern, k.examples, k.categories, kind, general.dropped);
   }
   for (const { shape, examples, categories } of groups) {
     if (answered(examples)) continue;
