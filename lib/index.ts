@@ -21,7 +21,8 @@ export { startAwsRun, AwsPreflightError, type AwsRunOptions, type AwsRunPlan, ty
 export { processFile } from './pipeline/process-file.js';
 // One input at a time, apart from any run (a queue worker, a serverless handler): open a context once, then processInput per input.
 export { openInputContext, processInput, type InputContext, type InputDescriptor, type InputOutcome, type RunSettings } from './pipeline/process-input.js';
-export { manifestEntry, type ManifestEntry } from './pipeline/manifest.js';
+export type { ManifestEntry } from './pipeline/manifest.js';
+export { manifestEntry } from './pipeline/manifest-entry.js';
 export * from './evaluate/index.js';
 export * from './reports/index.js';
 export * from './learn/index.js';

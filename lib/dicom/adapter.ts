@@ -15,6 +15,7 @@ import {
   framesMatch,
   type RawPixelElement,
 } from './pixel-element.js';
+import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './implementation.js';
 import { READ_COPIES, formatBytes, inflateLimit, resourceLimits, type ResourceLimits } from './limits.js';
 import { encodeMeta, layoutPart10, type Part10Layout } from './part10.js';
 import { encodePart10 } from './part10-writer.js';
@@ -47,9 +48,7 @@ function inheritTextDecoderInItems(ReadBufferStream: { prototype: { more(length:
 }
 
 const PIXEL_DATA = '7FE00010';
-/** Identifies files written by this kit (PS3.7 D.3.3.2); a 2.25 UUID-derived root. */
-export const IMPLEMENTATION_CLASS_UID = '2.25.243617391625937046452618047305815104473';
-export const IMPLEMENTATION_VERSION_NAME = 'DSHKIT_0_1';
+export { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './implementation.js';
 
 /** A file that could not be read as DICOM; the message names the source and the problem. */
 export class DicomReadError extends Error {

@@ -7,18 +7,19 @@ import type { AwsUsageSummary } from '../engines/aws/usage.js';
 import { assertCompleteRules, loadRules, type Rules } from '../rules/index.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { openStateStore, type StateStore } from '../state/index.js';
-import { DUPLICATE_INSTANCE, OutputNames } from '../steps/save.js';
+import { DUPLICATE_INSTANCE, OutputNames } from '../steps/output-names.js';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
 import { AwsPreflightError, startAwsRun, type AwsRunOptions } from './aws-run.js';
 import type { ObjectStorage } from '../storage/types.js';
 import { realPaths, type InputEntry, type StorageOpener } from './inputs.js';
-import { failedOutcome, messageOf, readFailure, type InputTask, type TaskOutcome } from './input-task.js';
+import type { InputTask, TaskOutcome } from './input-task.js';
+import { failedOutcome, messageOf, readFailure } from './task-failure.js';
 import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
 import { capMessage } from './messages.js';
 import { manifestWarnings } from './warnings.js';
 import { openInProcessExecutor, openPoolExecutor, type InputExecutor } from './pool.js';
 import type { RunSettings } from './process-input.js';
-import { chooseTextEngine, DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TEXT_ENGINE_CHOICES } from './recipe.js';
+import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TEXT_ENGINE_CHOICES } from './defaults.js';
 import { openResumeLedger, settingsHash, type ResumeLedger } from './resume.js';
 import { listRunInputs } from './run-inputs.js';
 import { assertRunPathsApart, RunConfigurationError } from './run-paths.js';
@@ -176,7 +177,8 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     rules,
     pixels: options.pixels !== false,
     engine,
-    textEngine: options.pixels !== false && engine === 'local' ? chooseTextEngine(options.textEngine) : undefined,
+    // The recipe (steps and detectors) is loaded where inputs are processed: here only to choose the OCR program.
+    textEngine: options.pixels !== false && engine === 'local' ? (await import('./recipe.js')).chooseTextEngine(options.textEngine) : undefined,
     allowIncompleteRules: options.allowIncompleteRules,
   };
   let state: StateStore | undefined;

@@ -6,9 +6,12 @@
  */
 import type { PatientConflict } from '../state/index.js';
 import type { ObjectStorage, StagedObject } from '../storage/types.js';
-import { InputReadError, readRegularFile } from './inputs.js';
+import { readRegularFile } from './inputs.js';
 import { processInput, type InputContext, type InputOutcome } from './process-input.js';
 import { contentHash } from './resume.js';
+import { failedOutcome, messageOf, readFailure } from './task-failure.js';
+
+export { failedOutcome, messageOf, readFailure } from './task-failure.js';
 
 /** What to do with one input. */
 export interface InputTask {
@@ -76,21 +79,4 @@ export async function runInputTask(task: InputTask, context: InputContext, io: T
     }
   }
   return { ...outcome, content, bytesRead };
-}
-
-/** The outcome of an input that failed, saying why (`error`, without its path). */
-export function failedOutcome(input: string, error: string): TaskOutcome {
-  return { entry: { input, status: 'error', error }, records: { uids: [], patients: [] } };
-}
-
-/** Why an input could not be read, in words, without its path. */
-export function readFailure(error: unknown): string {
-  if (error instanceof InputReadError) return error.message;
-  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
-  return `cannot read input: ${code ?? messageOf(error)}`;
-}
-
-/** An error's message, or the thrown value in words. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,14 +1,15 @@
+/**
+ * The run manifest: its line (one per input) and the journal a run appends them to. Building a line
+ * from a processed file is `manifest-entry.ts` (it knows the steps; a runner that only orders and
+ * writes lines does not load them).
+ */
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import type { DicomFile } from '../file.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { makeFolders } from '../safe-files.js';
-import { DEIDENTIFY_METADATA } from '../steps/deidentify-metadata.js';
-import '../steps/pixels.js';
-import '../steps/save.js';
-import { manifestWarnings, type ManifestWarning } from './warnings.js';
+import type { ManifestWarning } from './warnings.js';
 
 /** One line of the run manifest (JSON Lines), one per input. */
 export interface ManifestEntry {
@@ -35,29 +36,6 @@ export interface ManifestEntry {
   rulesHash?: string;
   /** Set when an earlier run into the same output already de-identified this input (same content, rules and options): not done again. */
   resumed?: boolean;
-}
-
-/** Builds a manifest entry from a processed file's messages and data. */
-export function manifestEntry(file: DicomFile): ManifestEntry {
-  const fatal = file.messages.find((m) => m.severity === 'fatal');
-  if (fatal) return { input: file.path, status: 'error', error: fatal.reason };
-  const actions: Record<string, number> = {};
-  for (const message of file.messages) {
-    if (message.step === DEIDENTIFY_METADATA && message.action) actions[message.action] = (actions[message.action] ?? 0) + 1;
-  }
-  const warnings = manifestWarnings(file.messages);
-  const identifiers: Partial<Record<SafeHarborCategory, number>> = {};
-  for (const message of file.messages) if (message.category) identifiers[message.category] = (identifiers[message.category] ?? 0) + 1;
-  return {
-    input: file.path,
-    output: file.data.outputPath,
-    status: 'ok',
-    actions,
-    pixelsChecked: file.data.pixelsChecked ?? false,
-    pixelBoxes: file.data.pixelBoxes ?? 0,
-    ...(warnings.length ? { warnings } : {}),
-    ...(Object.keys(identifiers).length ? { identifiers } : {}),
-  };
 }
 
 /** The manifest of a run being written: one line appended and flushed to disk per input. */

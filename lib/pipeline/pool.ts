@@ -8,8 +8,8 @@
 import { Piscina } from 'piscina';
 import type { StateSnapshot } from '../state/index.js';
 import type { RecipeAws } from './recipe.js';
-import { openInputContext, type RunSettings } from './process-input.js';
-import { runInputTask, type InputTask, type TaskIo, type TaskOutcome } from './input-task.js';
+import type { RunSettings } from './process-input.js';
+import type { InputTask, TaskIo, TaskOutcome } from './input-task.js';
 
 /** Node options a worker thread refuses in its `execArgv` (heap sizes are the process's). */
 const V8_HEAP_OPTION = /^--(?:max-old-space-size|max-semi-space-size|max-young-generation-size|stack-size)(?:=|$)/;
@@ -41,8 +41,9 @@ export interface PoolIo {
   output?: { root: string; protectedPaths: string[] };
 }
 
-/** One input at a time in this thread. */
+/** One input at a time in this thread (which then loads the steps; a pool's runner never does). */
 export async function openInProcessExecutor(settings: RunSettings, snapshot: StateSnapshot, io: TaskIo, aws?: RecipeAws): Promise<InputExecutor> {
+  const [{ openInputContext }, { runInputTask }] = await Promise.all([import('./process-input.js'), import('./input-task.js')]);
   const context = await openInputContext(settings, snapshot, aws);
   return {
     threads: 1,

@@ -4,7 +4,6 @@
  * worker or a serverless handler can run it as it is (open a context once, then one input per call),
  * writing the output and absorbing the entries where it keeps them.
  */
-import sharp from 'sharp';
 import type { EngineName } from '../engines/index.js';
 import type { PhiDetector, TextDetector } from '../engines/types.js';
 import { DicomFile, type Step } from '../file.js';
@@ -12,7 +11,8 @@ import type { DeidMessage } from '../message.js';
 import type { Rules } from '../rules/types.js';
 import { openStateView, type PatientConflict, type StateRecords, type StateSnapshot, type StateStore, type TaskState } from '../state/index.js';
 import '../steps/save.js';
-import { manifestEntry, type ManifestEntry } from './manifest.js';
+import type { ManifestEntry } from './manifest.js';
+import { manifestEntry } from './manifest-entry.js';
 import { processFile } from './process-file.js';
 import { deidentificationSteps, recipePixelPhiDetector, recipeTextDetector, type RecipeAws, type TextEngineChoice } from './recipe.js';
 
@@ -75,7 +75,8 @@ const internals = new WeakMap<InputContext, ContextInternals>();
  */
 export async function openInputContext(settings: RunSettings, snapshot: StateSnapshot, aws: RecipeAws = {}): Promise<InputContext> {
   // libvips keeps recent operations' results (up to 50 MB) for reuse; a run reads each image once.
-  sharp.cache(false);
+  // Without pixels no image is read: sharp is not even loaded.
+  if (settings.pixels) (await import('sharp')).default.cache(false);
   const view = openStateView(snapshot);
   const current: ContextInternals['current'] = {};
   const task = (): TaskState => {

@@ -2,12 +2,13 @@
  * The recipe: the one place that says which steps a run has, in which order, with which defaults and
  * detectors. The local runner (`deidentifyFiles`), the evaluation runner (`evaluateFiles`) and the
  * notebook façade (`createProcessor`) all take their steps and detectors from here (after unified's
- * `use()`: the step list is assembled once and every file reuses it).
+ * `use()`: the step list is assembled once and every file reuses it). The detectors' engines are
+ * loaded when a detector is made, so a run without pixels never loads OCR or image code.
  */
+import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 import type { AwsSession } from '../engines/aws/session.js';
-import { createLocalPhiDetector } from '../engines/local/phi.js';
-import { createNativeTextDetector, nativeTesseractAvailable } from '../engines/local/tesseract-native.js';
-import { createPhiDetector, createTextDetector } from '../engines/index.js';
+import { nativeTesseractAvailable } from '../engines/local/native-probe.js';
 import type { EngineName } from '../engines/names.js';
 import type { IdentityContext, ImageStaging, PhiDetector, TextDetector } from '../engines/types.js';
 import type { Step } from '../file.js';
@@ -27,6 +28,16 @@ import type { ObjectStorage } from '../storage/types.js';
 import { DEFAULT_PADDING, TEXT_ENGINE_CHOICES } from './defaults.js';
 
 export { DEFAULT_ENGINE, DEFAULT_PADDING, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, TEXT_ENGINE_CHOICES } from './defaults.js';
+
+/**
+ * Loads a module of the engines when a detector is first made (a run without pixels never loads OCR
+ * or image code). From the TypeScript sources in a pool's worker thread, modules come through tsx's
+ * `require` hook (Node 20 runs no ESM loader hooks in worker threads), so such a load goes that way too.
+ */
+function load<T>(specifier: string): Promise<T> {
+  if (!isMainThread && import.meta.url.endsWith('.ts')) return Promise.resolve(createRequire(import.meta.url)(specifier) as T);
+  return import(specifier) as Promise<T>;
+}
 
 /** Which OCR program the local engine reads pixels with: tesseract.js (WebAssembly, always there) or Debian's tesseract. */
 export type TextEngineChoice = 'tesseract.js' | 'tesseract-native';
@@ -49,8 +60,9 @@ export interface RecipeAws {
  * lowest confidence any local rule trusts a word at.
  */
 export async function recipeTextDetector(engine: EngineName, rules: Rules, options: RecipeAws & { textEngine?: TextEngineChoice } = {}): Promise<TextDetector> {
+  if (options.textEngine === 'tesseract-native' && engine !== 'aws') return (await load<typeof import('../engines/local/tesseract-native.js')>('../engines/local/tesseract-native.js')).createNativeTextDetector();
+  const { createTextDetector } = await load<typeof import('../engines/index.js')>('../engines/index.js');
   if (engine === 'aws') return createTextDetector({ engine: 'aws', session: options.session, staging: options.staging, minConfidence: rules.confidenceThreshold / 2 });
-  if (options.textEngine === 'tesseract-native') return createNativeTextDetector();
   return createTextDetector({});
 }
 
@@ -60,6 +72,7 @@ export async function recipeTextDetector(engine: EngineName, rules: Rules, optio
  */
 export async function recipePixelPhiDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<PhiDetector> {
   const local = { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold };
+  const { createPhiDetector } = await load<typeof import('../engines/index.js')>('../engines/index.js');
   return createPhiDetector(engine === 'aws' ? { engine: 'aws', session: aws.session, confidenceThreshold: rules.confidenceThreshold, local } : local);
 }
 
@@ -69,6 +82,7 @@ export async function recipePixelPhiDetector(engine: EngineName, rules: Rules, a
  */
 export async function recipeEvaluationPhiDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<PhiDetector> {
   const local = { keepList: rules.pixelKeepList };
+  const [{ createPhiDetector }, { createLocalPhiDetector }] = await Promise.all([load<typeof import('../engines/index.js')>('../engines/index.js'), load<typeof import('../engines/local/phi.js')>('../engines/local/phi.js')]);
   return engine === 'aws' ? createPhiDetector({ engine: 'aws', session: aws.session, confidenceThreshold: rules.confidenceThreshold, local }) : createLocalPhiDetector(local);
 }
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { IMPLEMENTATION_VERSION_NAME } from '../dicom/adapter.js';
+import { IMPLEMENTATION_VERSION_NAME } from '../dicom/implementation.js';
 import { makeFolders } from '../safe-files.js';
 import type { ManifestEntry } from './manifest.js';
 import type { RunSettings } from './process-input.js';

@@ -4,11 +4,11 @@ import type { DicomFile, Step } from '../file.js';
 import type { DicomDict } from '../dicom/dataset.js';
 import type { StateStore } from '../state/store.js';
 import type { ObjectStorage } from '../storage/types.js';
+import { DUPLICATE_INSTANCE, OutputNames, SAVE } from './output-names.js';
 
 const STANDARD_UID_ROOT = '1.2.840.10008.';
 
-/** Name of the save step in messages. */
-export const SAVE = 'save';
+export { DUPLICATE_INSTANCE, OutputNames, SAVE } from './output-names.js';
 
 declare module '../file.js' {
   interface DicomFileDataMap {
@@ -62,31 +62,6 @@ export interface SaveOptions {
   /** Key prefix inside the storage (default: none; the notebook uses `test`). */
   prefix?: string;
 }
-
-/**
- * Output names of one run. Two inputs can share a SOP Instance UID (a copy with and without pixels,
- * say): the later one gets a numbered name rather than replacing the earlier one's output. Claimed
- * in input order, the names are the same however many threads made the files.
- */
-export class OutputNames {
-  private readonly taken = new Set<string>();
-
-  /** The name for `base`: `base` itself, or `…-2.dcm`, `…-3.dcm` when it is taken. */
-  claim(base: string): string {
-    let key = base;
-    for (let n = 2; this.taken.has(key); n++) key = base.replace(/\.dcm$/, `-${n}.dcm`);
-    this.taken.add(key);
-    return key;
-  }
-}
-
-/** Why an output got a numbered name (a warning on the file). */
-export const DUPLICATE_INSTANCE = {
-  ruleId: 'save:duplicate-instance',
-  step: SAVE,
-  severity: 'warning',
-  reason: 'another input of this run has the same SOP Instance UID; written under a numbered name',
-} as const;
 
 declare module '../file.js' {
   interface DicomFileDataMap {

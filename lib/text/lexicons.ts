@@ -57,27 +57,34 @@ export interface WordList {
  * Queries are lower-cased (the lists are) unless `caseSensitive`.
  */
 function sortedLines(text: string, caseSensitive = false): WordList {
-  const begins: number[] = [];
-  const ends: number[] = [];
+  // Line offsets written in place, and lines compared where they lie: no string per line (the lists
+  // hold some 370,000 lines, read by every thread that cleans text). A kept line is at least two
+  // characters and a newline.
+  const capacity = Math.floor(text.length / 3) + 1;
+  const begins = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  let count = 0;
   const outOfOrder = new Set<string>();
-  let last = '';
+  let lastBegin = 0;
+  let lastEnd = 0;
   for (let at = 0; at < text.length; ) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
     const lineEnd = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const word = text.slice(at, lineEnd);
-    if (word.length > 1) {
-      if (word < last) outOfOrder.add(word);
+    if (lineEnd - at > 1) {
+      if (compareLines(at, lineEnd, lastBegin, lastEnd) < 0) outOfOrder.add(text.slice(at, lineEnd));
       else {
-        begins.push(at);
-        ends.push(lineEnd);
-        last = word;
+        begins[count] = at;
+        ends[count] = lineEnd;
+        count++;
+        lastBegin = at;
+        lastEnd = lineEnd;
       }
     }
     at = end + 1;
   }
-  const starts = Int32Array.from(begins);
-  const stops = Int32Array.from(ends);
+  const starts = begins.slice(0, count);
+  const stops = ends.slice(0, count);
   // Words come back often (a text's capitalised words, the same descriptions file after file).
   const seen = new Map<string, boolean>();
   return {
@@ -101,6 +108,15 @@ function sortedLines(text: string, caseSensitive = false): WordList {
       else hi = mid - 1;
     }
     return false;
+  }
+  /** The order of one line of the text against another, by code unit, as `<` orders strings. */
+  function compareLines(begin: number, end: number, otherBegin: number, otherEnd: number): number {
+    const length = Math.min(end - begin, otherEnd - otherBegin);
+    for (let k = 0; k < length; k++) {
+      const d = text.charCodeAt(begin + k) - text.charCodeAt(otherBegin + k);
+      if (d !== 0) return d;
+    }
+    return end - begin - (otherEnd - otherBegin);
   }
   /** The order of a line against a word, by code unit, without copying the line (lookups past the cache stay cheap). */
   function compareLine(begin: number, end: number, w: string): number {

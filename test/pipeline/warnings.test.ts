@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DicomFile, type DeidMessage } from '../../lib/file.js';
-import { manifestEntry } from '../../lib/pipeline/manifest.js';
+import { manifestEntry } from '../../lib/pipeline/manifest-entry.js';
 import { manifestWarnings } from '../../lib/pipeline/warnings.js';
 import { CLEAN_PIXELS, pixelFindingMessage } from '../../lib/steps/pixels.js';
 

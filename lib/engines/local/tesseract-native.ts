@@ -6,7 +6,7 @@
  * `@tesseract.js-data/eng`, unpacked once). One long-lived reader process per detector, fed every
  * page of an image in one request, so the model is loaded once, not per image.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,16 +14,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gunzipSync } from 'node:zlib';
 import { engineError } from '../errors.js';
+import { python } from './native-probe.js';
 import type { TextDetector } from '../types.js';
 import type { PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 import { createLocalTextDetector, type LocalTextDetectorOptions } from './tesseract.js';
 
-const ENGINE = 'tesseract-native';
+export { nativeTesseractAvailable } from './native-probe.js';
 
-/** The Python that has tesserocr: Debian's (`python3-tesserocr` installs there), unless `DEID_PYTHON` names another. */
-function python(): string {
-  return process.env.DEID_PYTHON || (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-}
+const ENGINE = 'tesseract-native';
 
 /**
  * The reader: a request is one JSON line (its id and each page's size) followed by the pages' raw
@@ -64,20 +62,6 @@ while True:
     sys.stdout.write(json.dumps(reply) + '\n')
     sys.stdout.flush()
 `;
-
-let availability: boolean | undefined;
-
-/**
- * True when native tesseract can be used: a Python with tesserocr (Debian: python3-tesserocr) that
- * starts and reports a tesseract version. Checked once per process.
- */
-export function nativeTesseractAvailable(): boolean {
-  if (availability === undefined) {
-    const probe = spawnSync(python(), ['-c', 'import tesserocr; print(tesserocr.tesseract_version().split()[1])'], { encoding: 'utf8', timeout: 20_000 });
-    availability = probe.status === 0 && /^\d+\./.test(probe.stdout.trim());
-  }
-  return availability;
-}
 
 /** The gzipped traineddata unpacked once into a folder of the temporary directory, named by its digest. */
 function unpackedTessdata(langPath: string): string {

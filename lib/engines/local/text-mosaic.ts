@@ -5,7 +5,6 @@
  * text, not to the image, and lets every region have its own contrast stretch and polarity.
  */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
 import { findTextRegions, slidingExtreme } from '../../image/text-regions.js';
@@ -249,6 +248,8 @@ export interface Mosaic {
 
 /** Scales, stretches and orients each crop, and stacks them in mosaics of at most ~4000 px height. */
 export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
+  // Loaded here, not with the module: the pixel checks without OCR (glyph extents) never need it.
+  const { default: sharp } = await import('sharp');
   const prepared: Array<{ crop: Crop; data: Uint8Array; width: number; height: number }> = [];
   for (const crop of crops) {
     const flat = evenGround(crop.pixels, crop.box.width, crop.box.height, crop.glyphHeight, crop.invert);
