@@ -11,7 +11,8 @@ import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
-import { buildMosaics, joinPasses, readsShort, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
+import { stretchGrey } from '../../image/stretch.js';
+import { buildMosaics, joinPasses, readsShort, regionCrops, shiftPass, splitMosaicPage, upscaleGrey, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
 import type { GreyPage, PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 
@@ -369,17 +370,9 @@ function histogramMedian(hist: Uint32Array, n: number): number {
  * Tesseract binarises (Otsu) on its own; a fixed threshold here would lose grey text on grey anatomy.
  */
 async function preprocess(grey: Uint8Array, width: number, height: number, scale: number, invert: boolean): Promise<GreyPage> {
-  let pipeline = sharp(grey, { raw: { width, height, channels: 1 } });
-  if (scale !== 1) {
-    pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' });
-  }
-  pipeline = pipeline.normalise();
-  if (invert) pipeline = pipeline.negate({ alpha: false });
-  // sharp widens grey to sRGB after normalise; ask for one channel back.
-  const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-  if (info.channels !== 1) throw engineError(ENGINE, `preprocessing produced ${info.channels} channels, expected 1`);
-  const padded = padWithLocalBackground(new Uint8Array(data.buffer, data.byteOffset, data.length), info.width, info.height, PAD);
-  return { width: info.width + 2 * PAD, height: info.height + 2 * PAD, data: padded };
+  const scaled = await upscaleGrey(grey, width, height, scale);
+  const padded = padWithLocalBackground(stretchGrey(scaled.data, invert), scaled.width, scaled.height, PAD);
+  return { width: scaled.width + 2 * PAD, height: scaled.height + 2 * PAD, data: padded };
 }
 
 /**
