@@ -50,8 +50,9 @@ export interface RecipeAws {
  */
 export async function recipeTextDetector(engine: EngineName, rules: Rules, options: RecipeAws & { textEngine?: TextEngineChoice } = {}): Promise<TextDetector> {
   if (engine === 'aws') return createTextDetector({ engine: 'aws', session: options.session, staging: options.staging, minConfidence: rules.confidenceThreshold / 2 });
-  if (options.textEngine === 'tesseract-native') return createNativeTextDetector();
-  return createTextDetector({});
+  // A run reads images right after it opens: its OCR program starts while the run gets ready.
+  if (options.textEngine === 'tesseract-native') return createNativeTextDetector({ warm: true });
+  return createTextDetector({ warm: true });
 }
 
 /**

@@ -32,6 +32,11 @@ export interface PageRecognizer {
    * encode and a decode per page.
    */
   recognize(pages: GreyPage[], what: string): Promise<RecognizedPage[]>;
+  /**
+   * Starts the program now rather than at the first page (optional). A start that fails is reported by
+   * the next {@link recognize}, which tries again.
+   */
+  start?(): Promise<void>;
   /** Ends the program; safe to call twice. */
   close(): Promise<void>;
 }

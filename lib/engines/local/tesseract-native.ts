@@ -167,6 +167,9 @@ export function nativeRecognizer(settings: RecognizerSettings): PageRecognizer {
   };
 
   return {
+    async start() {
+      await start();
+    },
     async recognize(pages, what) {
       const { child, replies } = await start();
       for (const page of pages) {

@@ -77,6 +77,11 @@ export interface LocalTextDetectorOptions {
   recognizer?: (settings: RecognizerSettings) => PageRecognizer;
   /** The detector's name (default: `local:tesseract`). */
   name?: string;
+  /**
+   * Start the OCR program when the detector is made, not at the first image (default false): a run
+   * that will read images overlaps the program's start (loading the model) with its own.
+   */
+  warm?: boolean;
 }
 
 
@@ -122,6 +127,8 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
 
   const makeRecognizer = options.recognizer ?? tesseractJsRecognizer;
   const recognizer = makeRecognizer({ langPath, pageSegMode, logger: options.logger, cachePath: options.cachePath });
+  // A failed start is reported by the first read, which starts again.
+  if (options.warm) recognizer.start?.().catch(() => {});
   // Crops whose sparse-text reading left their line mostly unread are read again as one line
   // (page segmentation mode 7), by a second recognizer started on first need.
   let lineRecognizer: PageRecognizer | undefined;
@@ -262,6 +269,9 @@ function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
     return worker;
   };
   return {
+    async start() {
+      await getWorker();
+    },
     async recognize(pages, what) {
       const w = await getWorker();
       const out: RecognizedPage[] = [];
