@@ -22,6 +22,8 @@ export interface GreyPage {
   width: number;
   height: number;
   data: Uint8Array;
+  /** Read this page in another page segmentation mode than the recognizer's, e.g. `'7'` (one line) (optional). */
+  pageSegMode?: string;
 }
 
 /** An OCR program reading prepared pages, one result per page, in order. */

@@ -129,9 +129,6 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
   const recognizer = makeRecognizer({ langPath, pageSegMode, logger: options.logger, cachePath: options.cachePath });
   // A failed start is reported by the first read, which starts again.
   if (options.warm) recognizer.start?.().catch(() => {});
-  // Crops whose sparse-text reading left their line mostly unread are read again as one line
-  // (page segmentation mode 7), by a second recognizer started on first need.
-  let lineRecognizer: PageRecognizer | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const cache = new Map<string, DetectedText[]>();
   let closed = false;
@@ -170,9 +167,10 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       });
       const short = readCrops.filter((r) => readsShort(r.crop, r.pass));
       if (short.length > 0) {
-        lineRecognizer ??= makeRecognizer({ langPath, pageSegMode: '7', logger: options.logger, cachePath: options.cachePath });
+        // Crops whose sparse-text reading left their line mostly unread are read again as one line
+        // (page segmentation mode 7), by the same program.
         const again = await buildMosaics(short.map((r) => r.crop));
-        const lines = await lineRecognizer.recognize(again.map((m) => m.page), `${again.length} text region(s) read short, as single lines, of a ${image.width}x${image.height} image`);
+        const lines = await recognizer.recognize(again.map((m) => ({ ...m.page, pageSegMode: '7' })), `${again.length} text region(s) read short, as single lines, of a ${image.width}x${image.height} image`);
         again.forEach((mosaic, k) => {
           const perCrop = splitMosaicPage(lines[k], mosaic, minConfidence);
           mosaic.crops.forEach((crop, i) => {
@@ -232,7 +230,6 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       cropCache.clear();
       await queue;
       await recognizer.close();
-      await lineRecognizer?.close();
     },
   };
 }
@@ -241,8 +238,11 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
 function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
   const { langPath, pageSegMode } = settings;
   let worker: Promise<Tesseract.Worker> | undefined;
+  /** The page segmentation mode the worker is set to (a page may ask for another). */
+  let mode = pageSegMode;
   const getWorker = (): Promise<Tesseract.Worker> => {
     worker ??= (async () => {
+      mode = pageSegMode;
       const { createWorker, OEM } = (await import('tesseract.js')).default;
       const w = await createWorker('eng', OEM.LSTM_ONLY, {
         langPath,
@@ -253,7 +253,7 @@ function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
         errorHandler: () => {},
       });
       await w.setParameters({
-        tessedit_pageseg_mode: pageSegMode as Tesseract.PSM,
+        tessedit_pageseg_mode: asPsm(pageSegMode),
         preserve_interword_spaces: '0',
         // Scale is ours, not a print resolution; a fixed DPI stops tesseract guessing and warning.
         user_defined_dpi: '300',
@@ -277,6 +277,11 @@ function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
       const out: RecognizedPage[] = [];
       for (const [i, page] of pages.entries()) {
         try {
+          const wanted = page.pageSegMode ?? pageSegMode;
+          if (wanted !== mode) {
+            await w.setParameters({ tessedit_pageseg_mode: asPsm(wanted) });
+            mode = wanted;
+          }
           // tesseract.js reads encoded images: PNG, lossless, so it sees the page's exact pixels.
           const png = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
           out.push((await w.recognize(png, {}, { blocks: true, text: false })).data);
@@ -297,6 +302,11 @@ function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
       }
     },
   };
+}
+
+/** A page segmentation mode ('7', '11', …) as tesseract.js types it (its PSM enum holds those strings). */
+function asPsm(mode: string): Tesseract.PSM {
+  return mode as Tesseract.PSM;
 }
 
 function assertDisplayImage(image: DisplayImage): void {
