@@ -5,6 +5,7 @@
  * region with its polarity. Small overlay text in corners and dark text on light label patches
  * read far better in such crops, each at its own scale and polarity, than in the whole frame.
  */
+import { createHash } from 'node:crypto';
 import type { Box } from './types.js';
 
 /** A line of text candidates: its box in image pixels, its glyph height and whether the ink is brighter than the ground. */
@@ -42,6 +43,32 @@ export interface Component {
  * label seen as light ink and as dark ink); the caller reads each and keeps the better reading.
  */
 export function findTextRegions(grey: Uint8Array, width: number, height: number, options: TextRegionOptions = {}): TextRegion[] {
+  const plain = options.contrast === undefined && options.minGlyphHeight === undefined && options.maxGlyphHeight === undefined;
+  const key = plain ? createHash('sha256').update(`${width}x${height};`).update(grey).digest('hex') : undefined;
+  const known = key ? searched.get(key) : undefined;
+  if (known) return known.map(copyRegion);
+  const regions = searchTextRegions(grey, width, height, options);
+  if (key) {
+    searched.set(key, regions.map(copyRegion));
+    const oldest = searched.keys().next().value;
+    if (searched.size > SEARCHES_KEPT && oldest !== undefined) searched.delete(oldest);
+  }
+  return regions;
+}
+
+/**
+ * The regions of the last images searched with the default options, by a digest of their pixels: the
+ * pixel step asks whether a rendering shows more text, then the reader crops the same pixels, and the
+ * search (far dearer than the digest) runs once.
+ */
+const searched = new Map<string, TextRegion[]>();
+const SEARCHES_KEPT = 8;
+
+function copyRegion(region: TextRegion): TextRegion {
+  return { ...region, box: { ...region.box } };
+}
+
+function searchTextRegions(grey: Uint8Array, width: number, height: number, options: TextRegionOptions): TextRegion[] {
   const contrast = options.contrast ?? 40;
   const minH = options.minGlyphHeight ?? 4;
   const maxH = options.maxGlyphHeight ?? Math.max(24, Math.min(160, Math.round(Math.min(width, height) / 8)));
@@ -283,33 +310,51 @@ function isGlyph(c: Component, minH: number, maxH: number): boolean {
 
 /** The max (or min) over the (2r+1)² square around every pixel: two separable van Herk / Gil-Werman passes, O(1) per pixel. */
 export function slidingExtreme(grey: Uint8Array, width: number, height: number, r: number, max: boolean): Uint8Array {
-  // The min is 255 minus the max of the negated image.
-  const source = max ? grey : grey.map((v) => 255 - v);
   const tmp = new Uint8Array(grey.length);
   const out = new Uint8Array(grey.length);
   const n = Math.max(width, height);
   const buffers = { line: new Uint8Array(n), pre: new Uint8Array(n), suf: new Uint8Array(n) };
-  for (let y = 0; y < height; y++) slidingMax1d(source, tmp, y * width, 1, width, r, buffers);
-  for (let x = 0; x < width; x++) slidingMax1d(tmp, out, x, width, height, r, buffers);
-  if (!max) for (let i = 0; i < out.length; i++) out[i] = 255 - out[i];
+  for (let y = 0; y < height; y++) slidingExtreme1d(grey, tmp, y * width, 1, width, r, max, buffers);
+  for (let x = 0; x < width; x++) slidingExtreme1d(tmp, out, x, width, height, r, max, buffers);
   return out;
 }
 
-function slidingMax1d(src: Uint8Array, dst: Uint8Array, offset: number, stride: number, length: number, r: number, b: { line: Uint8Array; pre: Uint8Array; suf: Uint8Array }): void {
+/**
+ * One line of {@link slidingExtreme}: prefix and suffix extremes within blocks of 2r+1 values, so the
+ * window [j - r, j + r] (clipped to the line) is the suffix of one block joined with the prefix of the next.
+ * The min is computed on inverted values (255 - v), so one max serves both.
+ */
+function slidingExtreme1d(src: Uint8Array, dst: Uint8Array, offset: number, stride: number, length: number, r: number, max: boolean, b: { line: Uint8Array; pre: Uint8Array; suf: Uint8Array }): void {
   const { line, pre, suf } = b;
   const w = 2 * r + 1;
-  for (let j = 0, p = offset; j < length; j++, p += stride) line[j] = src[p];
-  for (let j = 0; j < length; j++) pre[j] = j % w === 0 || pre[j - 1] < line[j] ? line[j] : pre[j - 1];
-  for (let j = length - 1; j >= 0; j--) suf[j] = j === length - 1 || (j + 1) % w === 0 || suf[j + 1] < line[j] ? line[j] : suf[j + 1];
+  if (max) for (let j = 0, p = offset; j < length; j++, p += stride) line[j] = src[p];
+  else for (let j = 0, p = offset; j < length; j++, p += stride) line[j] = 255 - src[p];
+  for (let start = 0; start < length; start += w) {
+    const end = Math.min(length, start + w);
+    let m = line[start];
+    pre[start] = m;
+    for (let j = start + 1; j < end; j++) pre[j] = m = line[j] > m ? line[j] : m;
+    m = line[end - 1];
+    suf[end - 1] = m;
+    for (let j = end - 2; j >= start; j--) suf[j] = m = line[j] > m ? line[j] : m;
+  }
   for (let j = 0, p = offset; j < length; j++, p += stride) {
-    const a = j - r < 0 ? 0 : j - r;
-    const e = j + r >= length ? length - 1 : j + r;
-    // [a, e] spans at most two blocks: the suffix of a's block and the prefix of e's block.
-    if (((a / w) | 0) === ((e / w) | 0)) {
-      let v = line[a];
-      for (let k = a + 1; k <= e; k++) if (line[k] > v) v = line[k];
-      dst[p] = v;
-    } else dst[p] = suf[a] > pre[e] ? suf[a] : pre[e];
+    let v: number;
+    if (j >= r && j + r < length) {
+      // A whole window of 2r+1 values: the suffix of one block and the prefix of the next (or one whole block).
+      const s = suf[j - r];
+      const q = pre[j + r];
+      v = s > q ? s : q;
+    } else {
+      // Clipped at an end of the line: [a, e] may lie within one block.
+      const a = j - r < 0 ? 0 : j - r;
+      const e = j + r >= length ? length - 1 : j + r;
+      if (((a / w) | 0) === ((e / w) | 0)) {
+        v = line[a];
+        for (let k = a + 1; k <= e; k++) if (line[k] > v) v = line[k];
+      } else v = suf[a] > pre[e] ? suf[a] : pre[e];
+    }
+    dst[p] = max ? v : 255 - v;
   }
 }
 

@@ -60,10 +60,11 @@ export interface RecipeAws {
  * lowest confidence any local rule trusts a word at.
  */
 export async function recipeTextDetector(engine: EngineName, rules: Rules, options: RecipeAws & { textEngine?: TextEngineChoice } = {}): Promise<TextDetector> {
-  if (options.textEngine === 'tesseract-native' && engine !== 'aws') return (await load<typeof import('../engines/local/tesseract-native.js')>('../engines/local/tesseract-native.js')).createNativeTextDetector();
+  // A run reads images right after it opens: its OCR program starts while the run gets ready.
+  if (options.textEngine === 'tesseract-native' && engine !== 'aws') return (await load<typeof import('../engines/local/tesseract-native.js')>('../engines/local/tesseract-native.js')).createNativeTextDetector({ warm: true });
   const { createTextDetector } = await load<typeof import('../engines/index.js')>('../engines/index.js');
   if (engine === 'aws') return createTextDetector({ engine: 'aws', session: options.session, staging: options.staging, minConfidence: rules.confidenceThreshold / 2 });
-  return createTextDetector({});
+  return createTextDetector({ warm: true });
 }
 
 /**

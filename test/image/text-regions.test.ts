@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTextRegions, patchLines } from '../../lib/image/text-regions.js';
+import { findTextRegions, patchLines, slidingExtreme } from '../../lib/image/text-regions.js';
 import type { Box } from '../../lib/image/types.js';
 
 const W = 256;
@@ -71,5 +71,50 @@ describe('findTextRegions: label patches', () => {
     // The dark frame right of the short line's patch is not ink.
     expect(shortRegion!.box.left + shortRegion!.box.width).toBeLessThanOrEqual(58);
     expect(lines.some((r) => covers(r.box, long))).toBe(true);
+  });
+});
+
+describe('findTextRegions: asked twice', () => {
+  it('answers the same pixels alike, and pixels changed in place anew', () => {
+    const grey = darkFrame();
+    const line = thinLine(grey, 20, 40, 10, 230);
+    const first = findTextRegions(grey, W, H);
+    expect(first.some((r) => covers(r.box, line))).toBe(true);
+    // What a caller does with the answer does not change the next one.
+    first[0].box.width = 1;
+    expect(findTextRegions(grey, W, H)).toEqual(findTextRegions(darkFrameWith(line), W, H));
+    // The same array painted over: its text is gone from the answer.
+    fill(grey, { left: 16, top: 36, width: 80, height: 16 }, 10);
+    expect(findTextRegions(grey, W, H).some((r) => covers(r.box, line))).toBe(false);
+  });
+});
+
+/** A fresh dark frame with the same thin line drawn again. */
+function darkFrameWith(line: Box): Uint8Array {
+  const grey = darkFrame();
+  thinLine(grey, line.left, line.top, 10, 230);
+  return grey;
+}
+
+describe('slidingExtreme', () => {
+  it('gives the max and the min of the square around every pixel, clipped at the edges', () => {
+    let seed = 3;
+    for (const [width, height] of [[23, 17], [1, 9], [9, 1], [40, 6]]) {
+      const grey = Uint8Array.from({ length: width * height }, () => (seed = (seed * 1664525 + 1013904223) >>> 0) % 256);
+      for (const r of [1, 2, 4, 11]) {
+        for (const max of [true, false]) {
+          const got = slidingExtreme(grey, width, height, r, max);
+          for (let y = 0; y < height; y++) {
+            for (let x = 0; x < width; x++) {
+              let want = max ? 0 : 255;
+              for (let yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy++) {
+                for (let xx = Math.max(0, x - r); xx <= Math.min(width - 1, x + r); xx++) want = max ? Math.max(want, grey[yy * width + xx]) : Math.min(want, grey[yy * width + xx]);
+              }
+              expect(got[y * width + x], `${width}x${height} r=${r} ${max ? 'max' : 'min'} at ${x},${y}`).toBe(want);
+            }
+          }
+        }
+      }
+    }
   });
 });

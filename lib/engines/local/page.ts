@@ -22,6 +22,8 @@ export interface GreyPage {
   width: number;
   height: number;
   data: Uint8Array;
+  /** Read this page in another page segmentation mode than the recognizer's, e.g. `'7'` (one line) (optional). */
+  pageSegMode?: string;
 }
 
 /** An OCR program reading prepared pages, one result per page, in order. */
@@ -32,6 +34,11 @@ export interface PageRecognizer {
    * encode and a decode per page.
    */
   recognize(pages: GreyPage[], what: string): Promise<RecognizedPage[]>;
+  /**
+   * Starts the program now rather than at the first page (optional). A start that fails is reported by
+   * the next {@link recognize}, which tries again.
+   */
+  start?(): Promise<void>;
   /** Ends the program; safe to call twice. */
   close(): Promise<void>;
 }

@@ -26,13 +26,15 @@ const ENGINE = 'tesseract-native';
 /**
  * The reader: a request is one JSON line (its id and each page's size) followed by the pages' raw
  * 8-bit grey pixels, back to back (no base64, no PNG: nothing to encode or decode); the reply is one
- * JSON line of tesseract's TSV per page. Parameters as the tesseract.js engine sets them.
+ * JSON line of tesseract's TSV per page. A page may name its own page segmentation mode (`psm`).
+ * Parameters as the tesseract.js engine sets them.
  */
 const READER = String.raw`
 import json, sys
 import tesserocr
 args = json.loads(sys.argv[1])
 api = tesserocr.PyTessBaseAPI(path=args['tessdata'], lang='eng', psm=int(args['psm']), oem=tesserocr.OEM.LSTM_ONLY)
+mode = int(args['psm'])
 for name, value in (('preserve_interword_spaces', '0'), ('user_defined_dpi', '300'), ('debug_file', '/dev/null')):
     api.SetVariable(name, value)
 sys.stdout.write(json.dumps({'ready': tesserocr.tesseract_version().split()[1]}) + '\n')
@@ -51,6 +53,10 @@ while True:
         tsv = []
         offset = 0
         for page, size in zip(request['pages'], sizes):
+            wanted = int(page.get('psm', args['psm']))
+            if wanted != mode:
+                api.SetPageSegMode(wanted)
+                mode = wanted
             api.SetImageBytes(pixels[offset:offset + size], page['width'], page['height'], 1, page['width'])
             offset += size
             api.SetSourceResolution(300)
@@ -151,6 +157,9 @@ export function nativeRecognizer(settings: RecognizerSettings): PageRecognizer {
   };
 
   return {
+    async start() {
+      await start();
+    },
     async recognize(pages, what) {
       const { child, replies } = await start();
       for (const page of pages) {
@@ -160,7 +169,7 @@ export function nativeRecognizer(settings: RecognizerSettings): PageRecognizer {
       const reply = await new Promise<{ tsv?: string[]; error?: string }>((resolve) => {
         replies.set(id, resolve);
         // The header and every page in one synchronous run of writes: requests never interleave.
-        child.stdin.write(`${JSON.stringify({ id, pages: pages.map(({ width, height }) => ({ width, height })) })}\n`);
+        child.stdin.write(`${JSON.stringify({ id, pages: pages.map(({ width, height, pageSegMode }) => ({ width, height, ...(pageSegMode ? { psm: pageSegMode } : {}) })) })}\n`);
         for (const page of pages) child.stdin.write(Buffer.from(page.data.buffer, page.data.byteOffset, page.data.byteLength));
       });
       if (reply.error || !reply.tsv || reply.tsv.length !== pages.length) throw engineError(ENGINE, `OCR failed on ${what}: ${reply.error ?? 'no answer for every page'}`);

@@ -11,7 +11,8 @@ import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
-import { buildMosaics, joinPasses, readsShort, regionCrops, shiftPass, splitMosaicPage, type Crop, type Pass } from './text-mosaic.js';
+import { stretchGrey } from '../../image/stretch.js';
+import { buildMosaics, joinPasses, readsShort, regionCrops, shiftPass, splitMosaicPage, upscaleGrey, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
 import type { GreyPage, PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 
@@ -76,6 +77,11 @@ export interface LocalTextDetectorOptions {
   recognizer?: (settings: RecognizerSettings) => PageRecognizer;
   /** The detector's name (default: `local:tesseract`). */
   name?: string;
+  /**
+   * Start the OCR program when the detector is made, not at the first image (default false): a run
+   * that will read images overlaps the program's start (loading the model) with its own.
+   */
+  warm?: boolean;
 }
 
 
@@ -121,9 +127,8 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
 
   const makeRecognizer = options.recognizer ?? tesseractJsRecognizer;
   const recognizer = makeRecognizer({ langPath, pageSegMode, logger: options.logger, cachePath: options.cachePath });
-  // Crops whose sparse-text reading left their line mostly unread are read again as one line
-  // (page segmentation mode 7), by a second recognizer started on first need.
-  let lineRecognizer: PageRecognizer | undefined;
+  // A failed start is reported by the first read, which starts again.
+  if (options.warm) recognizer.start?.().catch(() => {});
   let queue: Promise<unknown> = Promise.resolve();
   const cache = new Map<string, DetectedText[]>();
   let closed = false;
@@ -162,9 +167,10 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       });
       const short = readCrops.filter((r) => readsShort(r.crop, r.pass));
       if (short.length > 0) {
-        lineRecognizer ??= makeRecognizer({ langPath, pageSegMode: '7', logger: options.logger, cachePath: options.cachePath });
+        // Crops whose sparse-text reading left their line mostly unread are read again as one line
+        // (page segmentation mode 7), by the same program.
         const again = await buildMosaics(short.map((r) => r.crop));
-        const lines = await lineRecognizer.recognize(again.map((m) => m.page), `${again.length} text region(s) read short, as single lines, of a ${image.width}x${image.height} image`);
+        const lines = await recognizer.recognize(again.map((m) => ({ ...m.page, pageSegMode: '7' })), `${again.length} text region(s) read short, as single lines, of a ${image.width}x${image.height} image`);
         again.forEach((mosaic, k) => {
           const perCrop = splitMosaicPage(lines[k], mosaic, minConfidence);
           mosaic.crops.forEach((crop, i) => {
@@ -224,7 +230,6 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       cropCache.clear();
       await queue;
       await recognizer.close();
-      await lineRecognizer?.close();
     },
   };
 }
@@ -233,8 +238,11 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
 function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
   const { langPath, pageSegMode } = settings;
   let worker: Promise<Tesseract.Worker> | undefined;
+  /** The page segmentation mode the worker is set to (a page may ask for another). */
+  let mode = pageSegMode;
   const getWorker = (): Promise<Tesseract.Worker> => {
     worker ??= (async () => {
+      mode = pageSegMode;
       const { createWorker, OEM } = (await import('tesseract.js')).default;
       const w = await createWorker('eng', OEM.LSTM_ONLY, {
         langPath,
@@ -245,7 +253,7 @@ function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
         errorHandler: () => {},
       });
       await w.setParameters({
-        tessedit_pageseg_mode: pageSegMode as Tesseract.PSM,
+        tessedit_pageseg_mode: asPsm(pageSegMode),
         preserve_interword_spaces: '0',
         // Scale is ours, not a print resolution; a fixed DPI stops tesseract guessing and warning.
         user_defined_dpi: '300',
@@ -261,11 +269,19 @@ function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
     return worker;
   };
   return {
+    async start() {
+      await getWorker();
+    },
     async recognize(pages, what) {
       const w = await getWorker();
       const out: RecognizedPage[] = [];
       for (const [i, page] of pages.entries()) {
         try {
+          const wanted = page.pageSegMode ?? pageSegMode;
+          if (wanted !== mode) {
+            await w.setParameters({ tessedit_pageseg_mode: asPsm(wanted) });
+            mode = wanted;
+          }
           // tesseract.js reads encoded images: PNG, lossless, so it sees the page's exact pixels.
           const png = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
           out.push((await w.recognize(png, {}, { blocks: true, text: false })).data);
@@ -286,6 +302,11 @@ function tesseractJsRecognizer(settings: RecognizerSettings): PageRecognizer {
       }
     },
   };
+}
+
+/** A page segmentation mode ('7', '11', …) as tesseract.js types it (its PSM enum holds those strings). */
+function asPsm(mode: string): Tesseract.PSM {
+  return mode as Tesseract.PSM;
 }
 
 function assertDisplayImage(image: DisplayImage): void {
@@ -369,17 +390,9 @@ function histogramMedian(hist: Uint32Array, n: number): number {
  * Tesseract binarises (Otsu) on its own; a fixed threshold here would lose grey text on grey anatomy.
  */
 async function preprocess(grey: Uint8Array, width: number, height: number, scale: number, invert: boolean): Promise<GreyPage> {
-  let pipeline = sharp(grey, { raw: { width, height, channels: 1 } });
-  if (scale !== 1) {
-    pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' });
-  }
-  pipeline = pipeline.normalise();
-  if (invert) pipeline = pipeline.negate({ alpha: false });
-  // sharp widens grey to sRGB after normalise; ask for one channel back.
-  const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-  if (info.channels !== 1) throw engineError(ENGINE, `preprocessing produced ${info.channels} channels, expected 1`);
-  const padded = padWithLocalBackground(new Uint8Array(data.buffer, data.byteOffset, data.length), info.width, info.height, PAD);
-  return { width: info.width + 2 * PAD, height: info.height + 2 * PAD, data: padded };
+  const scaled = await upscaleGrey(grey, width, height, scale);
+  const padded = padWithLocalBackground(stretchGrey(scaled.data, invert), scaled.width, scaled.height, PAD);
+  return { width: scaled.width + 2 * PAD, height: scaled.height + 2 * PAD, data: padded };
 }
 
 /**

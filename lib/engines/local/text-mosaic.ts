@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
+import { stretchGrey } from '../../image/stretch.js';
 import { findTextRegions, slidingExtreme } from '../../image/text-regions.js';
 import type { Box, DetectedText } from '../types.js';
 import type { GreyPage, RecognizedPage } from './page.js';
@@ -238,6 +239,24 @@ export function evenGround(pixels: Uint8Array, width: number, height: number, gl
   return out;
 }
 
+/**
+ * Grey pixels scaled by `scale` (bicubic; the same pixels when `scale` is 1). Only the resize is left
+ * to sharp: the contrast stretch ({@link stretchGrey}) is a lookup table here.
+ */
+export async function upscaleGrey(pixels: Uint8Array, width: number, height: number, scale: number): Promise<GreyPage> {
+  if (scale === 1) return { width, height, data: pixels };
+  // Loaded here, not with the module: the pixel checks without OCR (glyph extents) never need it.
+  const { default: sharp } = await import('sharp');
+  const { data, info } = await sharp(pixels, { raw: { width, height, channels: 1 } })
+    .resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' })
+    // sharp hands grey back as sRGB unless asked for one channel.
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw engineError('tesseract', `resizing produced ${info.channels} channels, expected 1`);
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
+
 /** A mosaic image and where each crop sits in it. */
 export interface Mosaic {
   page: GreyPage;
@@ -248,18 +267,11 @@ export interface Mosaic {
 
 /** Scales, stretches and orients each crop, and stacks them in mosaics of at most ~4000 px height. */
 export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
-  // Loaded here, not with the module: the pixel checks without OCR (glyph extents) never need it.
-  const { default: sharp } = await import('sharp');
   const prepared: Array<{ crop: Crop; data: Uint8Array; width: number; height: number }> = [];
   for (const crop of crops) {
     const flat = evenGround(crop.pixels, crop.box.width, crop.box.height, crop.glyphHeight, crop.invert);
-    let pipeline = sharp(flat, { raw: { width: crop.box.width, height: crop.box.height, channels: 1 } });
-    if (crop.scale !== 1) pipeline = pipeline.resize(Math.round(crop.box.width * crop.scale), Math.round(crop.box.height * crop.scale), { kernel: 'cubic' });
-    pipeline = pipeline.normalise();
-    if (crop.invert) pipeline = pipeline.negate({ alpha: false });
-    const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-    if (info.channels !== 1) throw engineError('tesseract', `crop preprocessing produced ${info.channels} channels, expected 1`);
-    prepared.push({ crop, data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height });
+    const scaled = await upscaleGrey(flat, crop.box.width, crop.box.height, crop.scale);
+    prepared.push({ crop, data: stretchGrey(scaled.data, crop.invert), width: scaled.width, height: scaled.height });
   }
   const mosaics: Mosaic[] = [];
   let batch: typeof prepared = [];
