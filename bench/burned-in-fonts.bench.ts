@@ -6,6 +6,10 @@
  * what it is, ink, variant), harmless lines kept, and time per image. A script printing figures, not a
  * timed test. Options: `--every <n>` (every n-th case), `--sizes 9,10`, `--set tuning|check` (one set),
  * `--verbose` (list missed PHI words and damaged harmless ones).
+ *
+ * `--screens` runs the screen-stress set instead (`test/fixtures/synthetic/screen-stress.ts`: screens of
+ * another design, 9–11 px, grey and dim ink, dates, names, institutions and IDs in many forms), with
+ * recall per face kind, size, tone, corner and the form each PHI word was drawn in (sizes default 9,10,11).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,12 +26,15 @@ import { cleanPixels } from '../lib/steps/pixels.js';
 import { deidentifyMetadata } from '../lib/steps/deidentify-metadata.js';
 import { parseDicom } from '../lib/steps/parse.js';
 import { phiClasses, stressCases, stressSample, type FaceSet } from '../test/fixtures/synthetic/font-stress.js';
+import { screenCases, screenSample } from '../test/fixtures/synthetic/screen-stress.js';
+import type { Sample } from '../lib/samples/make-sample.js';
 import { decodeForScoring, scoreRedaction } from '../test/fixtures/synthetic/index.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const every = Number(option('--every') ?? 1);
-const sizes = (option('--sizes') ?? '9,10,11,12').split(',').map(Number);
+const screens = args.includes('--screens');
+const sizes = (option('--sizes') ?? (screens ? '9,10,11' : '9,10,11,12')).split(',').map(Number);
 const verbose = args.includes('--verbose');
 const sets = (option('--set') ?? 'tuning,check').split(',') as FaceSet[];
 
@@ -59,10 +66,43 @@ const count = (key: string, removed: boolean) => {
 };
 const lines = new Map<FaceSet, { kept: number; total: number }>();
 let seconds = 0;
-const cases = stressCases(sizes, every, sets);
+/** One image of either set: its sample, and the tally keys of each PHI word (in truth order). */
+interface BenchCase {
+  set: FaceSet;
+  seed: string;
+  face: string;
+  title: string;
+  make(): Promise<{ sample: Sample; bytes: Uint8Array; keys: string[][] }>;
+}
+const cases: BenchCase[] = screens
+  ? screenCases(sizes, every, sets).map((c) => ({
+      set: c.set,
+      seed: c.seed,
+      face: c.face,
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}`,
+      async make() {
+        const { sample, bytes, forms } = await screenSample(c);
+        const keys = forms.map((f) => {
+          const cls = f.split(':')[0];
+          return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
+        });
+        return { sample, bytes, keys };
+      },
+    }))
+  : stressCases(sizes, every, sets).map((c) => ({
+      set: c.set,
+      seed: c.seed,
+      face: c.face,
+      title: `${c.face} ${c.size}px ${c.ink} ${c.variant} ${c.spec.name}`,
+      async make() {
+        const { sample, bytes } = await stressSample(c);
+        const keys = phiClasses(sample).map((cls) => [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.ink} ink | all`, `${c.variant} | all`, `all | ${cls}`, 'all | all']);
+        return { sample, bytes, keys };
+      },
+    }));
 try {
   for (const c of cases) {
-    const { sample, bytes } = await stressSample(c);
+    const { sample, bytes, keys } = await c.make();
     readLines = [];
     const t0 = performance.now();
     const file = await processFile(new DicomFile(`case ${c.seed}`, bytes), steps);
@@ -70,19 +110,18 @@ try {
     const fatal = file.messages.find((m) => m.severity === 'fatal');
     if (fatal) throw new Error(`${c.seed}: ${fatal.reason}`);
     const score = scoreRedaction(await decodeForScoring(bytes), await decodeForScoring(writeDicom(file.dataset!)), sample.truth);
-    const classes = phiClasses(sample);
     // Scored per frame: the stress layouts are single-frame, so truth word i is score word i.
     const missed = new Set(score.missed.map((m) => m.text));
     sample.truth.phi.forEach((t, i) => {
       const removed = !missed.has(t.text);
-      for (const key of [`${c.kind} | ${classes[i]}`, `${c.size}px | ${classes[i]}`, `${c.ink} ink | all`, `${c.variant} | all`, `all | ${classes[i]}`, 'all | all']) count(`${c.set}\t${key}`, removed);
+      for (const key of keys[i]) count(`${c.set}\t${key}`, removed);
     });
     const l = lines.get(c.set) ?? { kept: 0, total: 0 };
     l.kept += score.harmlessLinesKept;
     l.total += score.harmlessLinesTotal;
     lines.set(c.set, l);
     if (verbose && (score.missed.length || score.damaged.length)) {
-      console.log(`[${c.set}] ${c.face} ${c.size}px ${c.ink} ${c.variant} ${c.spec.name}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
+      console.log(`[${c.set}] ${c.title}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
       console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
     }
   }
@@ -91,7 +130,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`\n${textEngine}, ${cases.length} images (sizes ${sizes.join(',')}, every ${every})`);
+console.log(`\n${textEngine}, ${screens ? 'screen-stress' : 'font-stress'} set, ${cases.length} images (sizes ${sizes.join(',')}, every ${every})`);
 for (const set of sets) {
   const setCases = cases.filter((c) => c.set === set);
   if (setCases.length === 0) continue;
