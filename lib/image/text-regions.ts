@@ -23,6 +23,12 @@ export interface TextRegion {
 export interface TextRegionOptions {
   /** How far (0–255) a pixel must stand out from its neighbourhood mean to be ink (default 40). */
   contrast?: number;
+  /**
+   * A second, fainter pass (default 24; `contrast` or more turns it off): lines whose ink stands out by
+   * this much, where the first pass found no line holding them. Grey overlay text in thin strokes
+   * (9–11 px at half contrast) breaks into specks at the first pass's contrast and is lost as texture.
+   */
+  faintContrast?: number;
   /** Smallest glyph height in pixels (default 4). */
   minGlyphHeight?: number;
   /** Largest glyph height in pixels (default: an eighth of the shorter side, at least 24, at most 160). */
@@ -43,7 +49,7 @@ export interface Component {
  * label seen as light ink and as dark ink); the caller reads each and keeps the better reading.
  */
 export function findTextRegions(grey: Uint8Array, width: number, height: number, options: TextRegionOptions = {}): TextRegion[] {
-  const plain = options.contrast === undefined && options.minGlyphHeight === undefined && options.maxGlyphHeight === undefined;
+  const plain = Object.values(options).every((value) => value === undefined);
   const key = plain ? createHash('sha256').update(`${width}x${height};`).update(grey).digest('hex') : undefined;
   const known = key ? searched.get(key) : undefined;
   if (known) return known.map(copyRegion);
@@ -81,11 +87,13 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
   const localMax = slidingExtreme(grey, width, height, near, true);
   const localMin = slidingExtreme(grey, width, height, near, false);
   const out: TextRegion[] = [];
-  for (const light of [true, false]) {
+  const faint = options.faintContrast ?? 24;
+  const passes: Array<[boolean, number]> = [[true, contrast], [false, contrast], ...(faint < contrast ? ([[true, faint], [false, faint]] as Array<[boolean, number]>) : [])];
+  for (const [light, threshold] of passes) {
     const mask = new Uint8Array(width * height);
     for (let i = 0; i < mask.length; i++) {
       const d = grey[i] - mean[i];
-      if (light ? d >= contrast || grey[i] - localMin[i] >= 2 * contrast : -d >= contrast || localMax[i] - grey[i] >= 2 * contrast) mask[i] = 1;
+      if (light ? d >= threshold || grey[i] - localMin[i] >= 2 * threshold : -d >= threshold || localMax[i] - grey[i] >= 2 * threshold) mask[i] = 1;
     }
     const { list, labels } = components(mask, width, height);
     const glyph = list.map((c) => isGlyph(c, minH, maxH));
@@ -107,6 +115,8 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
       const box = { left: line.left, top: line.top, width: line.right - line.left + 1, height: line.bottom - line.top + 1 };
       // A big clump many glyphs tall is a textured field (speckle), not a line.
       if (box.width * box.height > 0.25 * width * height && box.height > 2.5 * line.glyphHeight) continue;
+      // The faint pass adds only lines the first pass found no line holding (in the same polarity).
+      if (threshold !== contrast && out.some((r) => r.light === light && contains(r.box, box, Math.max(2, Math.round(line.glyphHeight / 3))))) continue;
       out.push({ box, glyphHeight: line.glyphHeight, light, glyphs: line.count });
     }
   }

@@ -84,6 +84,16 @@ export interface MakeSampleOptions {
    * patch, `'light'` puts light text straight on the image.
    */
   ink?: 'light' | 'dark';
+  /**
+   * Draws the identity instead of {@link makeFakeIdentity} (optional): a stress set with its own names,
+   * institutions or ages. It must give every value the header holds.
+   */
+  identity?: (rng: Rng) => FakeIdentity;
+  /**
+   * Draws the burned-in blocks instead of the modality's layout ({@link blocksFor}) (optional): a stress set
+   * with screens of its own design. The spec still sets the image, the header and the encoding.
+   */
+  blocks?: (identity: FakeIdentity, rng: Rng, frames: number) => TextBlock[];
 }
 
 /**
@@ -97,9 +107,9 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   const frameCount = spec.frames ?? 1;
   const { width, height } = spec;
   const rng = createRng(`${seed}:${spec.name}`);
-  const identity = makeFakeIdentity(rng.fork('identity'));
+  const identity = (options.identity ?? makeFakeIdentity)(rng.fork('identity'));
   const format = formatFor(spec.modality);
-  const drawn = blocksFor(spec.modality, identity, rng.fork('text'), frameCount);
+  const drawn = options.blocks ? options.blocks(identity, rng.fork('text'), frameCount) : blocksFor(spec.modality, identity, rng.fork('text'), frameCount);
   const forcedInk = options.ink;
   const blocks = forcedInk ? drawn.map((b) => ({ ...b, ink: forcedInk, patch: forcedInk === 'dark' })) : drawn;
   const placed = options.text === false ? [] : await layOut(blocks, width, height, rng.fork('layout'), options.font);

@@ -14,6 +14,8 @@ const context: IdentityContext = {
 };
 const none: IdentityContext = { values: [] };
 const phi = createLocalPhiDetector();
+/** A detector that trusts only the file's own values in words read with low confidence (a threshold as the rules set). */
+const phiLow = createLocalPhiDetector({ confidenceThreshold: 60 });
 
 async function found(text: string, ctx = context, detector = phi): Promise<PhiFinding[]> {
   return detector.detect([{ text, location: 'test' }], ctx);
@@ -310,6 +312,42 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
 
   it.each([['Pendleford Univ Hasp'], ['St. Wendeline Med Cnty']])('finds an institution whose abbreviation OCR misread, %j', async (line) => {
     expect(covered(await flaggedLines(line), line)).toBe(true);
+  });
+
+  it.each([['Pendleford Hosp'], ['Wendeline Ctr'], ['SAINT WENDELINE CENTER']])('finds an institution shown as a subset of its words, %j', async (line) => {
+    expect(covered(await flaggedLines(line), line)).toBe(true);
+  });
+
+  it.each([['Ostrowski, 0.', '0'], ['Bened Ostrowski', 'Bened'], ['Fairch, Leonora', 'Fairch']])('finds a name part read as a confusion or cut short beside the name, %j', async (line, part) => {
+    expect((await flaggedLines(line)).some((f) => f.includes(part))).toBe(true);
+  });
+
+  it("does not take a cut-short part of another person's name, nor a short word, for the patient's", async () => {
+    expect(await flaggedLines('OSTROWSKI Fai')).toEqual(['OSTROWSKI']);
+    expect(await flaggedLines('OSTROWSKI Be')).toEqual(['OSTROWSKI']);
+  });
+
+  it('finds a distinctive word OCR broke with a stray mark', async () => {
+    expect((await flaggedLines('Pend~eford')).join(' ')).toContain('Pend~eford');
+    expect((await flaggedLines('Wende.ine Med Ctr')).join(' ')).toContain('Wende.ine');
+  });
+
+  it('finds a seven-digit ID read with one slip, and not another seven-digit number', async () => {
+    const ctx: IdentityContext = { values: [{ value: '112-3706', category: 'H', source: 'PatientID', vr: 'LO' }] };
+    expect(await flagged('IPP 112-3766', ctx)).toContain('112-3766');
+    expect(await flagged('IPP 112-4821', ctx)).not.toContain('112-4821');
+  });
+
+  it('finds an age over 89 from the header as screens show it, and no other age or number', async () => {
+    const ctx: IdentityContext = { values: [{ value: '093Y', category: 'C', source: 'PatientAge', vr: 'AS' }] };
+    for (const text of ['93Y', '093Y', '93 yrs', 'Age: 93']) expect((await found(`12.10.1927 ${text} F`, ctx, phiLow)).some((f) => f.type === 'header:PatientAge' && f.text.includes('93')), text).toBe(true);
+    for (const text of ['KV 93', '39Y', '193Y']) expect((await found(text, ctx, phiLow)).some((f) => f.type === 'header:PatientAge'), text).toBe(false);
+  });
+
+  it('finds the initials of the institution read in small letters, from four letters', async () => {
+    expect(await flaggedLines('swmc')).toEqual(['swmc']);
+    expect(await flaggedLines('puh')).toEqual([]);
+    expect(await flaggedLines('PUH')).toEqual(['PUH']);
   });
 
   it('finds two-capital initials alone on the line under the institution', async () => {

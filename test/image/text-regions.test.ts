@@ -118,3 +118,18 @@ describe('slidingExtreme', () => {
     }
   });
 });
+
+describe('findTextRegions: faint text', () => {
+  // Grey text in thin strokes straight on the dark frame, 30 levels above it (grey overlay text at half contrast).
+  const grey = darkFrame();
+  const line = thinLine(grey, 20, 30, 10, 42);
+
+  it('finds a line of thin grey strokes on a dark frame that the first pass loses, as light ink', () => {
+    expect(findTextRegions(grey, W, H, { faintContrast: 40 }).some((r) => covers(r.box, line))).toBe(false);
+    expect(findTextRegions(grey, W, H).some((r) => r.light && covers(r.box, line))).toBe(true);
+  });
+
+  it('finds nothing in the noise of a plain dark frame with the faint pass', () => {
+    expect(findTextRegions(darkFrame(), W, H)).toEqual([]);
+  });
+});

@@ -84,6 +84,8 @@ interface IdentityMatchers {
   distinctTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
   /** Free-text values (institution, address) as word sequences: a run of their words is PHI even when each word is common. */
   phrases: Array<{ words: string[]; category: SafeHarborCategory; source: string }>;
+  /** Ages over 89 (Patient's Age) as screens show them, `92Y`, `092 Y`, `92 yrs`, `Age: 92`, over OCR-folded text. */
+  ages: Array<{ regex: RegExp; source: string }>;
 }
 
 /**
@@ -322,7 +324,7 @@ const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JUL
 
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
-  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [] };
+  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [], ages: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const v = value.trim();
@@ -332,6 +334,14 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       m.dateForms.push({ forms: dateForms(date[1], date[2], date[3]), source });
       m.monthDays.push({ regex: monthDayRegex(date[2], date[3]), source });
       if (!m.years.some((y) => y.year === date[1])) m.years.push({ year: date[1], source });
+      continue;
+    }
+    const age = vr === 'AS' ? /^0*(\d{2,3})Y$/i.exec(v) : null;
+    if (age) {
+      // Only ages in years reach here (the context holds ages over 89 only); the number needs a year unit or an age label beside it.
+      const n = age[1];
+      const pattern = foldRegexLiterals(`(?:0{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y)|AGE\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
+      m.ages.push({ regex: new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu'), source });
       continue;
     }
     if (vr === 'PN' || category === 'A') {
@@ -361,8 +371,8 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     }
     const c = compact(v).value;
     if (c.length >= 4) m.compacts.push({ folded: c, category, source });
-    // Long IDs also match with one OCR slip (a digit misread, doubled or dropped).
-    if (c.length >= 8 && /\d/.test(c)) m.dateForms.push({ forms: [c], source, category, engine: 'local:header-value' });
+    // Long IDs (eight characters, or seven with six digits) also match with one OCR slip (a digit misread, doubled or dropped).
+    if ((c.length >= 8 && /\d/.test(c)) || (c.length >= 7 && (c.match(/\d/g)?.length ?? 0) >= 6)) m.dateForms.push({ forms: [c], source, category, engine: 'local:header-value' });
     // Free text (addresses, institutions): its distinctive words stand on their own.
     if (/\s/.test(v)) {
       const words = tokenize(v).map((t) => foldOcr(t.text));
@@ -446,7 +456,8 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
       let specific = false;
       for (const f of forms) {
         // A month name makes a shorter form specific enough for one slip too (`02FES20` for 02-FEB-20).
-        const fuzzy = f.length >= 8 || (f.length >= 7 && /[A-Z]{2}/.test(f));
+        // So do seven digits of an ID (`112-3766` for 112-3706).
+        const fuzzy = f.length >= 8 || (f.length >= 7 && (/[A-Z]{2}/.test(f) || (f.match(/\d/g)?.length ?? 0) >= 6));
         const lengths = fuzzy ? [f.length, f.length + 1, f.length - 1] : [f.length];
         for (const n of lengths) {
           if (i + n > c.value.length) continue;
@@ -506,18 +517,35 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       break;
     }
   }
+  // A word OCR broke with a stray mark (`A~bervale`, `Fernw.ck`): the marks count as misread characters.
+  for (const x of text.matchAll(/[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}][\p{L}\p{N}]+){1,2}/gu)) {
+    const end = x.index + x[0].length;
+    if (hits.some((h) => h.begin <= x.index && h.end >= end)) continue;
+    const f = foldOcr(x[0]);
+    const n = f.length >= 6 ? [...m.nameTokens, ...m.distinctTokens].find((n) => n.folded.length >= 6 && editDistance(f, n.folded, n.folded.length >= 8 ? 2 : 1) <= (n.folded.length >= 8 ? 2 : 1)) : undefined;
+    if (!n) continue;
+    const isName = m.nameTokens.includes(n);
+    hits.push({ begin: x.index, end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score: 0.75, identity: true });
+  }
   // Initials (`J.`, `JQ`) beside a part of the same person's name; a run of them (`J. Q. DOE`) counts
-  // from the name outwards. The name's source tells whose initials they must be.
+  // from the name outwards. The name's source tells whose initials they must be. A one-character
+  // initial may be read as its OCR confusion (`Doe, 0.` for O.). A name part cut short where OCR's
+  // reading of the line ended (`Rut` for Ruth, `Leopo` for Leopold: three letters or more, 60% of the
+  // part) counts beside another part of the same name too.
   const nameAt = new Map(hits.filter((h) => h.engine === 'local:header-name').map((h) => [h.begin, h.type]));
   for (let changed = true; changed; ) {
     changed = false;
     for (const [i, t] of tokens.entries()) {
-      if (nameAt.has(t.begin) || !/^\p{L}{1,3}$/u.test(t.text)) continue;
+      if (nameAt.has(t.begin) || !(/^\p{L}+$/u.test(t.text) || /^\p{N}$/u.test(t.text))) continue;
       const up = t.text.toUpperCase();
       const besideTypes = [i > 0 ? tokens[i - 1] : undefined, tokens.at(i + 1)].map((n) => n && nameAt.get(n.begin)).filter((x): x is string => x !== undefined);
       if (besideTypes.length === 0) continue;
+      const f = foldOcr(t.text);
+      const cut = (n: { folded: string }) => f.length >= 3 && f.length < n.folded.length && f.length >= 0.6 * n.folded.length && (n.folded.startsWith(f) || n.folded.endsWith(f));
       const candidates: Array<{ category: SafeHarborCategory; source: string }> =
-        t.text.length === 1 ? m.nameLetters.filter((l) => l.letter === up) : t.text === up ? m.nameGroups.filter((g) => g.letters === up) : [];
+        t.text.length === 1
+          ? m.nameLetters.filter((l) => foldOcr(l.letter) === f)
+          : [...(t.text === up && t.text.length <= 3 ? m.nameGroups.filter((g) => g.letters === up) : []), ...m.nameTokens.filter((n) => !keep.has(up) && cut(n))];
       const initial = candidates.find((c) => besideTypes.includes(`header:${c.source}`));
       if (!initial) continue;
       hits.push({ begin: t.begin, end: t.end, category: initial.category, type: `header:${initial.source}`, engine: 'local:header-name', score: 0.9, identity: true });
@@ -542,8 +570,9 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true, ...(cut === 'head' ? { extendBefore: lost } : { extend: lost }) });
   }
   for (const t of tokens) {
-    if (t.text.length < 3 || t.text !== t.text.toUpperCase() || keep.has(t.text)) continue;
-    const acronym = m.acronyms.find((a) => a.letters === t.text);
+    // Three capitals; from four letters in any case (`uwmc` read of UWMC), which no word of the screen spells by chance.
+    if (t.text.length < 3 || (t.text !== t.text.toUpperCase() && t.text.length < 4) || keep.has(t.text.toUpperCase())) continue;
+    const acronym = m.acronyms.find((a) => a.letters === t.text.toUpperCase());
     if (acronym) hits.push({ begin: t.begin, end: t.end, category: acronym.category, type: `header:${acronym.source}:initials`, engine: 'local:header-value', score: 0.8, identity: true });
   }
   for (const ini of m.initials) {
@@ -554,6 +583,11 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   for (const d of m.dates) {
     for (const x of folded.matchAll(d.regex)) {
       hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
+    }
+  }
+  for (const a of m.ages) {
+    for (const x of folded.matchAll(a.regex)) {
+      hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${a.source}`, engine: 'local:header-value', score: 0.9, identity: true, exact: true });
     }
   }
   for (const d of m.monthDays) {
@@ -718,19 +752,25 @@ function matchRun(
     const continuing = t > i;
     let used = 0;
     let fuzzy = false;
-    if (same(token, words[w], continuing)) {
-      used = 1;
-      fuzzy = token !== words[w];
-    } else if (t === 0 && token.length >= 4 && token.length >= 0.6 * words[w].length && token.length < words[w].length && cutMatch(token, words[w], 'head')) {
-      // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
-      used = 1;
-    } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, words[w]) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
-    // Inside a run, an abbreviation with one character misread or added (`Hasp` for Hosp, `Cnty` for Cntr).
-    else if (continuing && token.length >= 4 && /^\p{L}+$/u.test(original[t]) && Array.from({ length: token.length }, (_, c) => token.slice(0, c) + token.slice(c + 1)).some((shorter) => isAbbreviationOf(shorter, words[w]))) used = 1;
-    else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + token.length <= words.length && initialsOf(words.slice(w, w + token.length)) === token) used = token.length;
-    // A one-letter initial (`U. Hosp.`) counts inside a run or opening one that goes on.
-    else if ((continuing || t + 1 < tokens.length) && /^\p{L}$/u.test(original[t]) && words[w][0] === token) used = 1;
+    // Inside a run, screens drop words of the value (`Graylock Hosp` for Graylock Valley University Hospital): up to two are skipped.
+    let skip = 0;
+    for (; skip <= (continuing ? 2 : 0) && w + skip < words.length && !used; skip++) {
+      const word = words[w + skip];
+      if (same(token, word, continuing)) {
+        used = 1;
+        fuzzy = token !== word;
+      } else if (t === 0 && token.length >= 4 && token.length >= 0.6 * word.length && token.length < word.length && cutMatch(token, word, 'head')) {
+        // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
+        used = 1;
+      } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, word) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
+      // Inside a run, an abbreviation with one character misread or added (`Hasp` for Hosp, `Cnty` for Cntr).
+      else if (continuing && token.length >= 4 && /^\p{L}+$/u.test(original[t]) && Array.from({ length: token.length }, (_, c) => token.slice(0, c) + token.slice(c + 1)).some((shorter) => isAbbreviationOf(shorter, word))) used = 1;
+      else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + skip + token.length <= words.length && initialsOf(words.slice(w + skip, w + skip + token.length)) === token) used = token.length;
+      // A one-letter initial (`U. Hosp.`) counts inside a run or opening one that goes on.
+      else if ((continuing || t + 1 < tokens.length) && /^\p{L}$/u.test(original[t]) && word[0] === token) used = 1;
+    }
     if (!used) break;
+    w += skip - 1;
     lastWord = words[w + used - 1];
     lastFuzzy = fuzzy;
     t++;
