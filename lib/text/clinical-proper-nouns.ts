@@ -49,3 +49,19 @@ export const MAKERS_AND_PRODUCTS: readonly string[] = [
   'SonoVue', 'Lumason', 'Lexiscan', 'Cardiolite', 'Myoview', 'Amyvid', 'Vizamyl', 'Neuraceq', 'Axumin', 'Pylarify',
   'Gastrografin', 'Readi-Cat', 'Volumen', 'Barium', 'Mirena', 'Essure', 'Watchman', 'Impella', 'Palmaz', 'Amplatzer', 'Port-a-Cath',
 ];
+
+/**
+ * Eponyms written as two or more surnames (`Hill-Sachs`, `Greulich Pyle`, `Tommy John`): together they name a
+ * lesion, a method, a syndrome or an operation, even when one of them is a common given name (`HILL`, `TOMMY`,
+ * `MAY`). Matched in any case, spaced or hyphenated; a title before them (`Dr. Hill`) still makes a name.
+ */
+export const EPONYM_PHRASES: readonly string[] = [
+  'Hill Sachs', 'Greulich Pyle', 'Tommy John', 'May Thurner', 'Tolosa Hunt', 'Ramsay Hunt', 'Osgood Schlatter', 'Legg Calve Perthes',
+  'Sinding Larsen', 'Sinding Larsen Johansson', 'Salter Harris', 'Jackson Pratt', 'Guillain Barre', 'Budd Chiari', 'Arnold Chiari',
+  'Dandy Walker', 'Sturge Weber', 'Mallory Weiss', 'Ehlers Danlos', 'Brown Sequard', 'Kellgren Lawrence', 'Paget Schroetter',
+  'Charcot Marie Tooth', 'Wolff Parkinson White', 'Von Hippel Lindau', 'Klippel Feil', 'Klippel Trenaunay', 'Peutz Jeghers',
+  'Zollinger Ellison', 'Creutzfeldt Jakob', 'Stevens Johnson', 'Osler Weber Rendu', 'Swan Ganz', 'Sengstaken Blakemore',
+  'Parsonage Turner', 'Fitz Hugh Curtis', 'Kasabach Merritt', 'Lauge Hansen', 'Danis Weber', 'Gustilo Anderson', 'Weber Christian',
+  'Hand Schuller Christian', 'Letterer Siwe', 'Foster Kennedy', 'Holt Oram', 'Hurler Scheie', 'Niemann Pick', 'Tay Sachs',
+  'Marchiafava Bignami', 'Pellegrini Stieda',
+];
