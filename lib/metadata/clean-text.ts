@@ -205,6 +205,14 @@ function clinicalVanity(phone: string, vocabulary: Vocabulary): boolean {
   return words.length > 0 && words.every((w) => vocabulary.has(w));
 }
 
+/**
+ * Spaced numbers right after another spaced number (`b-values 50 400 800 1000`, `kVp 80 100 120`): values in a
+ * list, whatever a rule's phone pattern says (the built-in phone shapes still judge them on their own).
+ */
+function listedValues(text: string, begin: number, end: number): boolean {
+  return /^\d[\d ]*\d$/.test(text.slice(begin, end)) && /\d {1,2}$/.test(text.slice(Math.max(0, begin - 3), begin));
+}
+
 /** True when the words between a street number and the suffix are all clinical (`3 Vessel Run`), so it names no street. */
 function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
   const words = address.split(/[\s,]+/).slice(1, -1).filter((w) => /\p{L}/u.test(w));
@@ -214,28 +222,36 @@ function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
   /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
-const SEPARATOR_RANK = ['.', ';', ',', ':'];
+/**
+ * One capital letter labelling a phone (`T 020 …`, `| F: …`, `H/W/C/M/O/P/E`), first or after a separator:
+ * dangling only before a phone (`Hepatitis C 555-…` keeps its C).
+ */
+const DANGLING_PHONE_LETTER = /(?:^|(?<=[([{,;/|]\s{0,2})|(?<=^\s{1,2}))[HMTWFCOPE]\.?\s*[:#=]?\s*$/;
+const SEPARATOR_RANK = ['.', ';', ',', ':', '|'];
 
 /** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
 function rebuild(text: string, spans: Span[]): string {
-  type Piece = { text: string; removed: boolean };
+  type Piece = { text: string; removed: boolean; phone?: boolean };
   const pieces: Piece[] = [];
   let at = 0;
   for (const s of spans) {
     if (s.begin > at) pieces.push({ text: text.slice(at, s.begin), removed: false });
     if (s.replacement !== undefined) pieces.push({ text: s.replacement, removed: false });
-    else pieces.push({ text: '', removed: true });
+    else pieces.push({ text: '', removed: true, phone: s.category === 'D' });
     at = s.end;
   }
   if (at < text.length) pieces.push({ text: text.slice(at), removed: false });
   // Merge: kept glue between two removals (`X or Y`, `X, Y`, `X (Y)`) goes with them.
   for (let i = 1; i < pieces.length - 1; i++) {
-    if (pieces[i - 1].removed && pieces[i + 1].removed && !pieces[i].removed && /^[\s,;/&+.:()[\]-]*(?:(?:and|or|&)[\s,;]*)?$/i.test(pieces[i].text)) pieces[i] = { text: '', removed: true };
+    if (pieces[i - 1].removed && pieces[i + 1].removed && !pieces[i].removed && /^[\s,;/&+.:()[\]|-]*(?:(?:and|or|&)[\s,;]*)?$/i.test(pieces[i].text)) pieces[i] = { text: '', removed: true, phone: pieces[i - 1].phone && pieces[i + 1].phone };
   }
   const merged: Piece[] = [];
   for (const p of pieces) {
     const last = merged[merged.length - 1];
-    if (last && (last.removed === p.removed)) last.text += p.text;
+    if (last && last.removed === p.removed) {
+      last.text += p.text;
+      last.phone = last.phone || p.phone;
+    }
     else merged.push({ ...p });
   }
   // Drop dangling labels before each removal, then join the separators around it.
@@ -246,7 +262,8 @@ function rebuild(text: string, spans: Span[]): string {
     if (left) {
       let tail = left.text;
       for (let k = 0; k < 3; k++) {
-        const next = tail.replace(/\s+$/, '').replace(DANGLING, '');
+        let next = tail.replace(/\s+$/, '').replace(DANGLING, '');
+        if (merged[i].phone) next = next.replace(DANGLING_PHONE_LETTER, '');
         if (next === tail.replace(/\s+$/, '')) break;
         tail = next;
       }
@@ -254,8 +271,8 @@ function rebuild(text: string, spans: Span[]): string {
     }
     const leftText = left?.text ?? '';
     const rightText = right?.text ?? '';
-    const leftSeps = /[\s,;:.\-–/([{]*$/.exec(leftText)![0];
-    const rightSeps = /^[\s,;:.\-–/)\]}]*/.exec(rightText)![0];
+    const leftSeps = /[\s,;:.\-–/([{|]*$/.exec(leftText)![0];
+    const rightSeps = /^[\s,;:.\-–/)\]}|]*/.exec(rightText)![0];
     const leftCore = leftText.slice(0, leftText.length - leftSeps.length);
     const rightCore = rightText.slice(rightSeps.length);
     const seps = leftSeps + rightSeps;
@@ -265,7 +282,7 @@ function rebuild(text: string, spans: Span[]): string {
     if (leftCore.trim() === '' || rightCore.trim() === '') join = rightCore.trim() === '' && /\.\s*$/.test(rightSeps) && leftCore.trim() !== '' ? '.' : '';
     else {
       const sep = SEPARATOR_RANK.find((c) => seps.includes(c));
-      join = sep ? `${sep} ` : ' ';
+      join = sep === '|' ? ' | ' : sep ? `${sep} ` : ' ';
       if (open && !close) join = `${join.trimEnd()} (`.trimStart();
       if (close && !open) join = `)${join}`;
     }
@@ -277,8 +294,8 @@ function rebuild(text: string, spans: Span[]): string {
     .map((p) => p.text)
     .join('')
     .replace(/[ \t]{2,}/g, ' ')
-    .replace(/^[\s,;:\-–/]+/, '')
-    .replace(/[\s,;:\-–/]+$/, '')
+    .replace(/^[\s,;:\-–/|]+/, '')
+    .replace(/[\s,;:\-–/|]+$/, '')
     .trim();
 }
 
@@ -323,7 +340,9 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text, removed: 0, categories: [] };
     const spans: Span[] = [];
     for (const m of identityMatcher.findAll(text)) spans.push(m);
-    for (const rule of rulePatterns) for (const m of rule.matchAll(text)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
+    for (const rule of rulePatterns) {
+      for (const m of rule.matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
+    }
     for (const s of findShapes(text)) {
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;

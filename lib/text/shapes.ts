@@ -112,8 +112,11 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     re: new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+|00)\\d{1,3}[\\s.-]{0,2}(?:\\(0\\)[\\s.-]{0,2})?\\(?\\d{1,5}\\)?(?:[\\s.-]{1,2}\\d{1,8}){1,5}${EXTENSION}(?![\\p{L}\\p{N}])`, 'giu'),
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
-  // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension.
-  { kind: 'phone', category: 'D', re: bounded(`(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])(?:\\d{3}[\\s.\\-–]\\d{4}|\\d{7})${EXTENSION}`) },
+  // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension. Spaced
+  // groups right after another number are values in a list (`b-values 50 400 800 1000`), not a phone.
+  { kind: 'phone', category: 'D', re: bounded(`(?!(?<=\\d {1,2})\\d{3} {1,2}\\d{3} {1,2}\\d{4})(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])(?:\\d{3}[\\s.\\-–]\\d{4}|\\d{7})${EXTENSION}`) },
+  // A pager, bleep or hands-free badge number, however short (`pager 4471`, `bleep 2217`, `Vocera 2290`, `pgr 5-2201`).
+  { kind: 'phone', category: 'D', re: bounded('(?:pager|pgr|bleep|beeper|vocera|spectralink)\\s{0,2}(?:#|no\\.?|number)?\\s{0,2}[:#]?\\s{0,2}(\\d(?:-?\\d){2,7})'), group: 1 },
   // Vanity numbers in capitals after an area code in parentheses or a toll-free code: (555) DOC-TORS, 1-888-MRI-SCAN.
   {
     kind: 'phone',
