@@ -231,7 +231,7 @@ export const INSTITUTION_SHAPE: TextShape = {
  * capitalised: in lower case they describe (`Tommy John surgery`, `home care`).
  */
 const INSTITUTION_WEAK_NOUN = capitalised(
-  "health|hlth|care|regional|rgnl|medical|med|medicine|services|svcs|assoc|assocs|diag|radiol|grp|pediatrics|paediatrics|cardiology|oncology|urology|neurology|dermatology|gastroenterology|obstetrics|gynecology|gynaecology|ophthalmology|rheumatology|nephrology|pulmonology|endocrinology|hematology|haematology|neurosurgery|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
+  "health|hlth|care|regional|rgnl|memorial|mem|general|gen|medical|med|medicine|services|svcs|assoc|assocs|diag|radiol|grp|pediatrics|paediatrics|cardiology|oncology|urology|neurology|dermatology|gastroenterology|obstetrics|gynecology|gynaecology|ophthalmology|rheumatology|nephrology|pulmonology|endocrinology|hematology|haematology|neurosurgery|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
 );
 
 /** An institution whose last word is also an ordinary word (`Harrowgate Health`, `Lakeshore Imaging Partners`, `Brightwater Diagnostics`). */
@@ -240,6 +240,22 @@ export const INSTITUTION_WEAK_SHAPE: TextShape = {
   category: 'B',
   re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${INSTITUTION_WEAK_NOUN})\\.?${E}`, 'gu'),
 };
+
+/**
+ * An institution written all in lower case (`st marys hospital`, `mercy hosp`, `valley medical center`): up to three
+ * lower-case words then a hospital noun. The caller keeps only names with a word that names a place.
+ */
+export const INSTITUTION_LOWER_SHAPE: TextShape = {
+  kind: 'institution',
+  category: 'B',
+  re: new RegExp(`${B}(?:\\p{Ll}[\\p{Ll}'’.-]{0,24}\\s{1,3}){1,3}(?:hospital|hosp|hospitals|clinic|infirmary|medical\\s{1,3}cent(?:er|re)|med\\s{1,3}ctr|healthcare|hospice)\\.?${E}`, 'gu'),
+};
+
+const INSTITUTION_WORD = new RegExp(`^(?:${INSTITUTION_NOUN}|${INSTITUTION_WEAK_NOUN})\\.?$`, 'u');
+/** A word that ends institutions' names (`Hospital`, `hosp`, `Imaging`, `Medical`, `Associates`), in any case. */
+export function institutionNoun(word: string): boolean {
+  return INSTITUTION_WORD.test(word) || INSTITUTION_WORD.test(word[0].toUpperCase() + word.slice(1).toLowerCase());
+}
 
 /** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
 const INSTITUTION_PREFIX = `${anyCase(
