@@ -258,9 +258,9 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
         // a campus after a dash (`Baptist Memorial - Desoto`): the dash joins, it names nothing
         continue;
       }
-      if (!word(j) || /\d/.test(t)) break;
+      const link = capitals && NAME_LINKS.has(t.toLowerCase()) && run.length > 0 && word(j + 1) && /^\p{Lu}/u.test(tokens[j + 1].text);
+      if (!link && (!word(j) || /\d/.test(t))) break;
       if (capitals) {
-        const link = NAME_LINKS.has(t.toLowerCase()) && run.length > 0 && word(j + 1) && /^\p{Lu}/u.test(tokens[j + 1].text);
         if (!link && (!/^\p{Lu}/u.test(t) || CONNECTORS.has(t.toUpperCase()))) break;
       } else if (!/^\p{Ll}[\p{Ll}'’.-]*$/u.test(t) || CONNECTORS.has(t.toUpperCase()) || (vocabulary.has(bare(j)) && !institutionNoun(bare(j)) && !INSTITUTION_QUALIFIERS.has(bare(j).toUpperCase()))) break;
       run.push(j);
@@ -287,6 +287,8 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
     if (vocabulary.has(bare(run[0])) && !naming(run[0]) && run.every((j) => !naming(j) || !capitalName(j))) continue;
     const after = run[run.length - 1] + 1;
     if (after < tokens.length && EPONYM_HEADS_AFTER.test(bare(after))) continue;
+    // In text that has lower case, a run in title case is one name to its end (`Peachtree Bone & Joint`).
+    if (capitals && /\p{Ll}/u.test(text) && run.every((j) => !/^\p{Lu}{2,}$/u.test(tokens[j].text))) last = run.length - 1;
     while (last + 1 < run.length && (institutionNoun(bare(run[last + 1])) || INSTITUTION_QUALIFIERS.has(bare(run[last + 1]).toUpperCase()) || /^ortho$/i.test(bare(run[last + 1])))) last++;
     let first = 0;
     // In lower case the name begins at its first naming word (`st` before it goes too).

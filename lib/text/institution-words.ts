@@ -68,6 +68,10 @@ export const PLACE_OF_CARE_CUES: ReadonlySet<string> = new Set([
   'resident', 'works', 'employed', 'ems', 'dated',
   // people who work somewhere (`pt's cardiologist at …`, `PCP is at …`): see also {@link CARER_ENDING}
   'pcp', 'gp', 'doctor', 'doctors', 'dr', 'provider', 'providers', 'team', 'nurse', 'midwife', 'dentist', 'specialist', 'consultant',
+  // services seen somewhere (`f/u w/ ortho at …`, `onc at …`)
+  'ortho', 'onc', 'oncology', 'cardio', 'cardiology', 'neuro', 'neurology', 'neurosurgery', 'urology', 'uro', 'gi', 'ent', 'derm',
+  'peds', 'rheum', 'pulm', 'nephro', 'nephrology', 'endo', 'psych', 'ob', 'gyn', 'obgyn', 'ob/gyn', 'physio', 'rehab', 'dialysis',
+  'chemo', 'radiation', 'xrt', 'hematology', 'heme',
 ]);
 
 /** Words after which `to` names a place of care (`records sent to`, `copy to`, `transferred to`). */

@@ -181,12 +181,13 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   // Month and day without a year are still elements of a date.
   { kind: 'date', category: 'C', re: /(?<![\p{L}\p{N}/.-])(?:0[1-9]|1[0-2])\/(?:0[1-9]|[12]\d|3[01])(?![\p{L}\p{N}]|[/.-]\d)/gu },
   { kind: 'date', category: 'C', re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
-  // Labelled IDs: the label stays readable only when the value goes.
+  // Labelled IDs: the label stays readable only when the value goes. A label run into letters is a word (`iDose4`,
+  // `Casein2`): without a space or a mark the value begins with a digit (`MRN12345`).
   {
     kind: 'id',
     category: 'R',
     re: bounded(
-      "(?:mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp)\\s{0,3}(?:#|no\\.?|num(?:ber)?)?\\s{0,3}[:=#]?\\s{0,3}([A-Z0-9][A-Z0-9./_-]{1,30})",
+      "(?:mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp)\\s{0,3}(?:#|no\\.?|num(?:ber)?)?(?:\\s{0,3}[:=#]\\s{0,3}|\\s{1,3}|(?<=[#.])|(?=\\d))([A-Z0-9][A-Z0-9./_-]{1,30})",
     ),
     group: 1,
     accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3,

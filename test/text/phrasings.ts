@@ -307,6 +307,16 @@ export const INSTITUTION_PHRASINGS: Phrasing[] = [
   { text: 'prior at Riverside', phi: ['Riverside'], keep: ['prior'] },
   { text: 'seen at st marys hospital last year', phi: ['marys'], keep: ['seen', 'year'] },
   { text: 'pt went to mercy hosp', phi: ['mercy'], keep: ['went'] },
+  // twelfth batch (issue 8): written after the eleventh's fixes and scored once as an out-of-sample check, then fixed
+  { text: 'Transferred in from Auckland City Hospital for vascular opinion', phi: ['Auckland'], keep: ['vascular', 'opinion'] },
+  { text: 'Prior MRI at Sunnybrook, disc requested', phi: ['Sunnybrook'], keep: ['Prior', 'MRI', 'disc', 'requested'] },
+  { text: 'outside US from wellstar kennestone - ?appy', phi: ['wellstar', 'kennestone'], keep: ['outside', 'US'] },
+  { text: 'Comparison made to CT chest from Toronto General 08/2021', phi: ['Toronto'], keep: ['Comparison', 'CT', 'chest'] },
+  { text: 'f/u w/ ortho at Peachtree Bone & Joint', phi: ['Peachtree'], keep: ['ortho'] },
+  { text: 'Records faxed to St. Elsewhere Regional', phi: ['Elsewhere'], keep: ['Records', 'faxed'] },
+  { text: 'Pt admitted from Brookdale Senior Living', phi: ['Brookdale'], keep: ['admitted'] },
+  { text: 'seen previously at christchurch hospital ED', phi: ['christchurch'], keep: ['seen', 'ED'] },
+  { text: 'PET-CT performed at Moffitt; SUV max 8.2 at that time', phi: ['Moffitt'], keep: ['PET-CT', 'performed', 'SUV', 'max'] },
 ];
 
 export const PHONE_PHRASINGS: Phrasing[] = [
@@ -491,6 +501,15 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'pt # 555 201 3344, alt # 555 201 3345', phi: ['201 3344', '201 3345'], keep: [] },
   { text: 'Contact: Ph (H) 555-201-3344', phi: ['201-3344'], keep: [] },
   { text: 'call ahead - 555 201 3344 - pt deaf, use TTY', phi: ['201 3344'], keep: ['deaf', 'TTY'] },
+  // twelfth batch (issue 8): written after the eleventh's fixes and scored once as an out-of-sample check, then fixed
+  { text: 'Pt’s wife asks for a call on 0417 222 380 when ready', phi: ['222 380'], keep: ['wife', 'ready'] },
+  { text: 'Ring Ward 12 (ext. 63215) before sending porter', phi: ['63215'], keep: ['Ward', 'porter'] },
+  { text: 'Daughter: 604-555-0187 (Vancouver)', phi: ['555-0187'], keep: ['Daughter'] },
+  { text: 'Office Tel +64 9 555 0142 / Fax +64 9 555 0143', phi: ['555 0142', '555 0143'], keep: ['Office'] },
+  { text: 'MD cell 555 017 4432 - text only', phi: ['017 4432'], keep: ['MD', 'text'] },
+  { text: 'on-call radiographer bleep #6612', phi: ['6612'], keep: ['on-call', 'radiographer'] },
+  { text: 'Tel: (09) 555-0142 ext 3', phi: ['555-0142'], keep: [] },
+  { text: 'pt hard of hearing, call son instead 555.017.2290', phi: ['017.2290'], keep: ['hearing', 'son'] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -646,6 +665,8 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   { text: 'for Anna Baker cyst aspiration', phi: ['Anna', 'Baker'], keep: ['cyst', 'aspiration'] },
   { text: 'HEAD^JOHN', phi: ['HEAD', 'JOHN'], keep: [] },
   { text: 'Dr. Hill reviewed the Hill-Sachs lesion', phi: ['Dr. Hill'], keep: ['Hill-Sachs', 'lesion', 'reviewed'] },
+  // twelfth batch: a label run into its value is still a label when the value begins with a digit or a mark
+  { text: 'MRN12345 acc#A1234, chart 123456', phi: ['12345', 'A1234', '123456'], keep: [] },
   // eleventh batch: places of care and phones in the same note
   { text: 'Findings phoned to Dr Achterberg by the reporting registrar', phi: ['Achterberg'], keep: ['Findings', 'phoned', 'reporting', 'registrar'] },
   { text: 'ph: 555-201-9034 (wife Carol)', phi: ['201-9034', 'Carol'], keep: ['wife'] },
@@ -655,6 +676,8 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   { text: 'nursing home pt from maple manor, ph 555 201 9900', phi: ['201 9900', 'maple manor'], keep: ['nursing', 'home'] },
   { text: 'Pls fax results to Oakwood Internal Medicine 555-201-6001', phi: ['201-6001', 'Oakwood'], keep: ['results'] },
   { text: 'Pt referred by Harbor Pediatrics, mom can be reached at 555-201-8765', phi: ['201-8765', 'Harbor'], keep: ['referred', 'mom'] },
+  // twelfth batch (issue 8): written after the eleventh's fixes and scored once as an out-of-sample check, then fixed
+  { text: 'Rx from Dr Nakagawa-Price, Bayview Sports Med', phi: ['Bayview', 'Nakagawa'], keep: [] },
 ];
 
 export const CLINICAL_TEXTS: string[] = [
@@ -918,6 +941,23 @@ export const CLINICAL_TEXTS: string[] = [
   'CD from outside facility imported', 'sent to pacs', 'records sent to medical records', 'pt came from work', 'seen at er yesterday',
   'transferred from tele', 'sent from dialysis unit', 'f/u with onc at cancer center', 'had mri at an outside facility',
   'scan at rest and with stress', 'came from triage via wheelchair', 'sent from 5 north', 'transferred from sicu', 'Prior done at Outside Institution',
+  // twelfth batch (issue 8): written after the eleventh's fixes and scored once as an out-of-sample check, then fixed
+  'CT ABDOMEN PELVIS ENTEROGRAPHY', 'MR HEAD W/ & W/O', 'LE ARTERIAL DUPLEX BILAT', 'CT HEAD 3D RECONS', 'MR FEMUR LT W/O',
+  'XR TIBIA/FIBULA 2V RT', 'US LIVER DOPPLER TIPS CHECK', 'MR LIVER ELASTOGRAPHY', 'CT PANCREAS PROTOCOL TRIPHASIC',
+  'NM WBC SCAN', 'NM DaTscan SPECT', 'PET PSMA (Pylarify)', 'MR BRACHIAL PLEXUS RT', 'US TRANSCRANIAL DOPPLER',
+  'FL SMALL BOWEL FOLLOW THROUGH', 'XR FOOT FOR LISFRANC (WEIGHT BEARING)', 'MR ANKLE FOR OS TRIGONUM',
+  'CT WRIST FOR SCAPHOID NONUNION', 'XR SHOULDER FOR BANKART/HILL SACHS', 'MR KNEE FOR SEGOND', 'XR ELBOW FOR MONTEGGIA',
+  'MR HIP FOR FAI (CAM/PINCER)', 'MR PELVIS FOR ENDOMETRIOSIS', 'XR CHEST FOR TB SCREEN', 'MR SPINE FOR GUILLAIN BARRE',
+  'CT NECK FOR LUDWIG ANGINA', 'MR BRAIN FOR CREUTZFELDT JAKOB', 'XR HAND FOR ROLANDO FX',
+  'MR SHOULDER FOR PARSONAGE TURNER', 'CT ABD FOR MIRIZZI', 'MR BRAIN FOR WERNICKE', 'XR KNEE FOR PELLEGRINI STIEDA',
+  'Mr Shoulder Arthrogram Left', 'Mr Brain Seizure Protocol', 'Ct Angio Runoff', 'Mr Pelvis Rectal Staging',
+  'Us Carotid Bilateral', 'sag_t1_tse', 'ax_dwi_b1000_ADC', 'cor_pd_fs', 'PERFUSION_CBF', 'Bone 1.0 Br64',
+  'Soft Tissue 3.0 Br40', 'Lung 1.25 LUNG', 'DE_Abdomen_Mono_50keV', 'iDose4 Level 3', 'AIDR 3D Standard',
+  'SmartPrep Monitoring', 'Bolus Tracking', 'Topogram 0.6 T20f',
+  'Gadolinium 7.5 mL Gadavist, no reaction. Pt ambulated to car.',
+  'Stress perfusion aborted at 3 min: chest pain, ST depression', 'sent from resus to CT at 02:14, trauma team present',
+  'TI 2.4; TR 2200 TE 90; FOV 240 x 240; matrix 320 x 256', 'Known Hill-Sachs and Bankart; re-dislocation at rugby',
+  'iDose4 Level 3', 'Casein2 phantom',
   // eleventh batch (issue 8), scored before any change for it: descriptions as a non-US department, a US front desk, an SR
   // template, a technologist (sequence and protocol names), a referring clinic and vendors write them; reasons and eponymous views
   'XR CHEST PA', 'CT HEAD WITHOUT CONTRAST', 'MRI LUMBAR SPINE', 'US ABDOMEN', 'CT CTPA', 'MR KNEE RT',
