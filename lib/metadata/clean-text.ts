@@ -284,7 +284,7 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
     });
     if (last < 0) continue;
     // A clinical word then place words only is a part of the hospital (`Trauma Bay`, `Recovery Point`).
-    if (vocabulary.has(bare(run[0])) && !naming(run[0]) && run.every((j) => !naming(j) || !capitalName(j))) continue;
+    if (vocabulary.has(bare(run[0])) && !naming(run[0]) && !INSTITUTION_QUALIFIERS.has(bare(run[0]).toUpperCase()) && run.every((j) => !naming(j) || !capitalName(j))) continue;
     const after = run[run.length - 1] + 1;
     if (after < tokens.length && EPONYM_HEADS_AFTER.test(bare(after))) continue;
     // In text that has lower case, a run in title case is one name to its end (`Peachtree Bone & Joint`).
@@ -328,7 +328,7 @@ function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
 
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
-  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
+  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|pgr|bleep|vocera|page|sms|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
 /**
  * One capital letter labelling a phone (`T 020 …`, `| F: …`, `H/W/C/M/O/P/E`), first or after a separator:
  * dangling only before a phone (`Hepatitis C 555-…` keeps its C).

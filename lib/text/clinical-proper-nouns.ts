@@ -27,7 +27,7 @@ export const EPONYMS: readonly string[] = [
   'Sjogren', 'Skene', 'Smith', 'Steinmann', 'Stensen', 'Sturge', 'Weber', 'Sudeck', 'Swan', 'Sylvian', 'Sylvius',
   'Takayasu', 'Tanner', 'Tarlov', 'Teichholz', 'Tenckhoff', 'Thebesian', 'Tietze', 'Tourette', 'Treitz', 'Trolard', 'Turner',
   'Valsalva', 'Vater', 'Virchow', 'Waldeyer', 'Wallstent', 'Wegener', 'Wernicke', 'Wharton', 'Whipple', 'Willis', 'Wilms',
-  'Wilson', 'Winslow', 'Wirsung', 'Wolffian', 'Wrisberg', 'Zenker', 'Zuckerkandl', 'Lindau', 'Hippel', 'Walker', 'Perthes',
+  'Wilson', 'Winslow', 'Wirsung', 'Quervain', 'Willebrand', 'Recklinghausen', 'Peyronie', 'Wolffian', 'Wrisberg', 'Zenker', 'Zuckerkandl', 'Lindau', 'Hippel', 'Walker', 'Perthes',
 ];
 
 /** Makers of imaging and therapy equipment and their product names, contrast agents and devices. */
@@ -63,5 +63,6 @@ export const EPONYM_PHRASES: readonly string[] = [
   'Zollinger Ellison', 'Creutzfeldt Jakob', 'Stevens Johnson', 'Osler Weber Rendu', 'Swan Ganz', 'Sengstaken Blakemore',
   'Parsonage Turner', 'Fitz Hugh Curtis', 'Kasabach Merritt', 'Lauge Hansen', 'Danis Weber', 'Gustilo Anderson', 'Weber Christian',
   'Hand Schuller Christian', 'Letterer Siwe', 'Foster Kennedy', 'Holt Oram', 'Hurler Scheie', 'Niemann Pick', 'Tay Sachs',
-  'Marchiafava Bignami', 'Pellegrini Stieda',
+  'Marchiafava Bignami', 'Pellegrini Stieda', 'De Quervain', 'Von Willebrand', 'Von Recklinghausen', 'De Morsier', 'Van Buchem',
+  'La Peyronie',
 ];

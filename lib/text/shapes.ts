@@ -101,7 +101,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },

@@ -317,6 +317,18 @@ export const INSTITUTION_PHRASINGS: Phrasing[] = [
   { text: 'Pt admitted from Brookdale Senior Living', phi: ['Brookdale'], keep: ['admitted'] },
   { text: 'seen previously at christchurch hospital ED', phi: ['christchurch'], keep: ['seen', 'ED'] },
   { text: 'PET-CT performed at Moffitt; SUV max 8.2 at that time', phi: ['Moffitt'], keep: ['PET-CT', 'performed', 'SUV', 'max'] },
+  // thirteenth batch (issue 8): written after the twelfth's fixes and scored once as a second out-of-sample check, then fixed
+  { text: 'Pt transferred from Walter Reed for second opinion', phi: ['Walter Reed'], keep: ['transferred', 'second', 'opinion'] },
+  { text: 'Mammograms from Solis Mammography (2020, 2022) reviewed for comparison', phi: ['Solis'], keep: ['Mammograms', 'reviewed', 'comparison'] },
+  { text: 'Prior echo at Children\'s Mercy showed small PDA', phi: ['Mercy'], keep: ['Prior', 'echo', 'small', 'PDA'] },
+  { text: 'xfer from ochsner baton rouge, on heparin gtt', phi: ['ochsner'], keep: ['heparin', 'gtt'] },
+  { text: 'Outside CT from Sahlgrenska: 12 mm nodule LLL', phi: ['Sahlgrenska'], keep: ['Outside', 'CT', 'nodule', 'LLL'] },
+  { text: 'seen in ED at Royal Brisbane 3 days ago with similar pain', phi: ['Brisbane'], keep: ['seen', 'ED', 'days', 'similar', 'pain'] },
+  { text: 'Pt lives at Heatherwood Care Home, staff will escort', phi: ['Heatherwood'], keep: ['staff', 'escort'] },
+  { text: 'VA pt; prior studies at Hines VA available in VistA', phi: ['Hines'], keep: ['prior', 'studies', 'available'] },
+  { text: 'Biopsy at Hôpital Necker 2019: benign', phi: ['Necker'], keep: ['Biopsy', 'benign'] },
+  { text: 'Referred from Evergreen Pediatrics for VCUG', phi: ['Evergreen'], keep: ['Referred', 'VCUG'] },
+  { text: 'Mobile unit imaging at Shady Pines Assisted Living', phi: ['Shady Pines'], keep: ['Mobile', 'unit', 'imaging'] },
 ];
 
 export const PHONE_PHRASINGS: Phrasing[] = [
@@ -510,6 +522,15 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'on-call radiographer bleep #6612', phi: ['6612'], keep: ['on-call', 'radiographer'] },
   { text: 'Tel: (09) 555-0142 ext 3', phi: ['555-0142'], keep: [] },
   { text: 'pt hard of hearing, call son instead 555.017.2290', phi: ['017.2290'], keep: ['hearing', 'son'] },
+  // thirteenth batch (issue 8): written after the twelfth's fixes and scored once as a second out-of-sample check, then fixed
+  { text: 'Mother requests results by phone: 0031 20 555 0199', phi: ['555 0199'], keep: ['Mother', 'requests', 'results'] },
+  { text: 'If no answer try grandmother on 01632 960 871 (landline)', phi: ['960 871'], keep: ['answer', 'grandmother', 'landline'] },
+  { text: 'Breast centre direct line 0121-496-0345; fax 0121-496-0346', phi: ['496-0345', '496-0346'], keep: ['Breast', 'centre', 'direct', 'line'] },
+  { text: 'Echo lab 7741 / after hours page 555-0123', phi: ['555-0123'], keep: ['Echo', 'lab', 'hours'] },
+  { text: 'Veteran prefers contact via cell (555) 410 7788', phi: ['410 7788'], keep: ['Veteran', 'prefers'] },
+  { text: 'nº tel. 912 555 014', phi: ['912 555 014'], keep: [] },
+  { text: 'Kontaktperson: Sohn, Tel. 0170 555 1234', phi: ['555 1234'], keep: ['Sohn'] },
+  { text: 'Called report to 4W charge RN at ext 52214', phi: ['52214'], keep: ['Called', 'report', 'charge', 'RN'] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -958,6 +979,26 @@ export const CLINICAL_TEXTS: string[] = [
   'Stress perfusion aborted at 3 min: chest pain, ST depression', 'sent from resus to CT at 02:14, trauma team present',
   'TI 2.4; TR 2200 TE 90; FOV 240 x 240; matrix 320 x 256', 'Known Hill-Sachs and Bankart; re-dislocation at rugby',
   'iDose4 Level 3', 'Casein2 phantom',
+  // thirteenth batch (issue 8): written after the twelfth's fixes and scored once as a second out-of-sample check, then fixed
+  'US ECHO TTE LIMITED W BUBBLE', 'ECHO TEE', 'US FETAL ECHO', 'MAMMO DX BILAT W TOMO', 'MAMMO SCREEN BILAT W CAD 3D',
+  'US BREAST BILAT COMPLETE', 'MR BREAST ABBREVIATED', 'MAMMO STEREO BX LT', 'MAMMO NEEDLE LOC RT', 'XR CHEST 2V PEDS',
+  'FL VCUG PEDS', 'US PYLORUS', 'US INTUSSUSCEPTION', 'XR AIRWAY SOFT TISSUE NECK', 'XR BABYGRAM', 'MR BRAIN PEDS SEDATED',
+  'CT HEAD PEDS WO', 'US SPINE NEONATAL', 'NM VCUG', 'NM MAG3 LASIX RENOGRAM', 'XR KNEE 4V BILAT STANDING',
+  'XR L SPINE FLEX/EXT', 'CT LOWER EXT W/O LT', 'MR FOOT W WO RT (OSTEOMYELITIS)', 'US ABI ARTERIAL',
+  'US ARTERIAL DUPLEX UE BILAT', 'US VENOUS MAPPING', 'IR TUNNELED DIALYSIS CATHETER', 'IR NEPHROSTOMY EXCHANGE RT',
+  'IR TIPS', 'IR Y-90 MAPPING', 'IR KYPHOPLASTY L1', 'IR UFE', 'IR PARACENTESIS W ALBUMIN',
+  'IR THORACENTESIS US GUIDED LT', 'MR CARDIAC WITH STRESS (REGADENOSON)', 'CT TAVR PROTOCOL',
+  'CT PULM VEINS PRE ABLATION', 'NM PYP CARDIAC AMYLOID', 'PET CARDIAC RB-82',
+  'XR SHOULDER FOR HILL-SACHS (STRYKER NOTCH)', 'MR ELBOW FOR OSTEOCHONDRITIS (PANNER)', 'CT FOR BUDD CHIARI',
+  'MR BRAIN FOR STURGE WEBER', 'US FOR NUTCRACKER', 'MR NECK FOR EAGLE SYNDROME', 'XR FOR MADELUNG', 'MR FOR HAGLUND',
+  'XR FOOT FOR SEVER', 'MR WRIST FOR DE QUERVAIN', 'Mr Lumbar Spine Wo Contrast', 'Ct Chest Pe Protocol',
+  'Us Abdomen Complete', 'Xr Chest 2 Views', 'Nm Bone Scan Whole Body', 't1_vibe_fs_tra_post', 'Ax T1 FSPGR 3D +C',
+  'Sag CUBE FLAIR', 'Cor T2 PROPELLER', 'DTI 30 dir', 'PWI DSC', 'MRA TOF 3 slab', 'Stroke 5.0 J37',
+  'Body 3.0 Br38 ADMIRE 3', 'iMAR Hip', 'Calcium Score 3.0 Qr36', 'Lung 1.0 Br60 Sharp',
+  'Echo: LVEF 55-60%, mild MR, no AS. Bubble study negative.', 'Breast density C. BI-RADS 2. Return to annual screening.',
+  'Child sedated with oral chloral hydrate by sedation team at 09:40', 'Portable done at bedside in 4 East, pt intubated',
+  'FOR MALLORY WEISS VS BOERHAAVE',
+  'Breast density C. BI-RADS 2.', 'MR WRIST FOR DE QUERVAIN', 'Von Willebrand disease', 'see page 12', 'XR CHEST 2 VIEWS, text 2 of 3',
   // eleventh batch (issue 8), scored before any change for it: descriptions as a non-US department, a US front desk, an SR
   // template, a technologist (sequence and protocol names), a referring clinic and vendors write them; reasons and eponymous views
   'XR CHEST PA', 'CT HEAD WITHOUT CONTRAST', 'MRI LUMBAR SPINE', 'US ABDOMEN', 'CT CTPA', 'MR KNEE RT',
