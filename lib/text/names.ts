@@ -265,8 +265,9 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
   const spans: NameSpan[] = [];
   const add = (from: number, to: number) => spans.push({ begin: begins[from], end: ends[to] - (/[.,]$/.test(tok(to)) && !isInitial(tok(to)) ? 1 : 0) });
 
+  // After a clinical word, a part in camel case (`CaScore`, `LungCARE`) names a vendor's protocol; another word is a given name.
   const dicomName = (family: string, givenName: string) =>
-    vocabulary.has(family) ? !vocabulary.has(givenName) && given.has(givenName.toUpperCase()) : !vocabulary.has(givenName) || given.has(family.toUpperCase()) || people.has(family.toUpperCase());
+    vocabulary.has(family) ? !vocabulary.has(givenName) && (given.has(givenName.toUpperCase()) || !/\p{Ll}\p{Lu}/u.test(givenName)) : !vocabulary.has(givenName) || given.has(family.toUpperCase()) || people.has(family.toUpperCase());
 
   for (let i = 0; i < count; i++) {
     const w = bare(tok(i));

@@ -685,6 +685,8 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   { text: 'Mr. Small - bowel follow through', phi: ['Small'], keep: ['bowel'] },
   { text: 'for Anna Baker cyst aspiration', phi: ['Anna', 'Baker'], keep: ['cyst', 'aspiration'] },
   { text: 'HEAD^JOHN', phi: ['HEAD', 'JOHN'], keep: [] },
+  { text: 'HEAD^XIULAN', phi: ['HEAD', 'XIULAN'], keep: [] },
+  { text: 'Body^Okonkwo', phi: ['Okonkwo'], keep: [] },
   { text: 'Dr. Hill reviewed the Hill-Sachs lesion', phi: ['Dr. Hill'], keep: ['Hill-Sachs', 'lesion', 'reviewed'] },
   // twelfth batch: a label run into its value is still a label when the value begins with a digit or a mark
   { text: 'MRN12345 acc#A1234, chart 123456', phi: ['12345', 'A1234', '123456'], keep: [] },
@@ -998,6 +1000,7 @@ export const CLINICAL_TEXTS: string[] = [
   'Echo: LVEF 55-60%, mild MR, no AS. Bubble study negative.', 'Breast density C. BI-RADS 2. Return to annual screening.',
   'Child sedated with oral chloral hydrate by sedation team at 09:40', 'Portable done at bedside in 4 East, pt intubated',
   'FOR MALLORY WEISS VS BOERHAAVE',
+  'Thorax^LungCARE_Routine', 'Cardiac^Perfusion', 'Chest^Routine',
   'Breast density C. BI-RADS 2.', 'MR WRIST FOR DE QUERVAIN', 'Von Willebrand disease', 'see page 12', 'XR CHEST 2 VIEWS, text 2 of 3',
   // eleventh batch (issue 8), scored before any change for it: descriptions as a non-US department, a US front desk, an SR
   // template, a technologist (sequence and protocol names), a referring clinic and vendors write them; reasons and eponymous views
