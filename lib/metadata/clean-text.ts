@@ -11,13 +11,13 @@ import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
 import { findCuedNames, findUncuedNames } from '../text/names.js';
-import { englishWords, everydayWords } from '../text/lexicons.js';
 import { findShapes } from '../text/shape-memo.js';
-import { INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE } from '../text/shapes.js';
+import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
-import { INSTITUTION_NAME_WORDS, institutionNameWord } from '../text/institution-words.js';
+import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
+import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
 
@@ -198,11 +198,126 @@ function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
   return spans;
 }
 
+/** A word of a name written in lower case (`mercy`, `lukes`, `sam`): a place word, no English word, or a given name that is no everyday word. */
+function lowerNamingWord(word: string, vocabulary: Vocabulary): boolean {
+  const w = word.replace(/[.,]+$/, '');
+  if (vocabulary.has(w) || CONNECTORS.has(w.toUpperCase()) || INSTITUTION_QUALIFIERS.has(w.toUpperCase())) return false;
+  const upper = w.toUpperCase();
+  return namingWord(w, vocabulary, 'foreign') || (givenNames().has(upper) && !everydayWords().has(upper));
+}
+
+/** Institutions in lower case before a hospital noun (`st marys hospital`): from the first naming word, with `st` before it. */
+function findLowerInstitutions(text: string, vocabulary: Vocabulary): Span[] {
+  const spans: Span[] = [];
+  for (const s of findShapes(text, LOWER_INSTITUTION_SHAPES)) {
+    const words = [...text.slice(s.begin, s.end).matchAll(/\S+/g)].slice(0, -1).map((m) => ({ at: s.begin + m.index, word: m[0] }));
+    let first = words.findIndex(({ word }) => lowerNamingWord(word, vocabulary));
+    if (first < 0) continue;
+    while (first > 0 && INSTITUTION_QUALIFIERS.has(words[first - 1].word.replace(/\.$/, '').toUpperCase()) && !CONNECTORS.has(words[first - 1].word.toUpperCase())) first--;
+    spans.push({ begin: words[first].at, end: s.end, category: s.category });
+  }
+  return spans;
+}
+const LOWER_INSTITUTION_SHAPES = [INSTITUTION_LOWER_SHAPE];
+
+const CUE_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’&./-]{0,40}|@|[^\s\p{L}\p{N}]/gu;
+/** Words that may join the words of a name in capitals (`University of X`, `Johnson & Johnson`). */
+const NAME_LINKS = new Set(['of', 'de', 'du', 'la', 'le', 'del', 'di', 'da', 'and', '&']);
+
+/**
+ * A place of care named after a cue (`transferred from Mercy General`, `outside films from st lukes`, `prior imaging at
+ * Mass General Brigham`, `f/u at Westmead`, `records sent to Apollo Hospitals Chennai`), whatever its words: the words
+ * after `from`/`at`/`@`/`to`, in capitals up to six, in lower case up to four, when one of them names a place (not
+ * English, a place word, a given name in lower case). Clinical words stop a lower-case run (`seen at clinic`, `sent from
+ * er`); a word like `pouch` after the run makes it an eponym (`seen at Morison pouch`). The span ends at its last
+ * naming word or the institution words right after it (`Mercy General`, `valley radiology`).
+ */
+function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
+  const tokens = [...text.matchAll(CUE_TOKEN)].map((m) => ({ at: m.index, text: m[0] }));
+  const bare = (k: number) => (tokens[k]?.text ?? '').replace(/[.]+$/, '');
+  const lower = (k: number) => bare(k).toLowerCase();
+  const word = (k: number) => k < tokens.length && /^[\p{L}]/u.test(tokens[k].text);
+  const spans: Span[] = [];
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const prep = lower(k);
+    if (prep !== 'from' && prep !== 'at' && prep !== '@' && prep !== 'to' && prep !== 'via') continue;
+    const cued = (c: number) => {
+      const w = lower(c);
+      return prep === 'to' ? PLACE_OF_CARE_TO_CUES.has(w) : PLACE_OF_CARE_CUES.has(w) || PROCEDURE_ENDING.test(w) || CARER_ENDING.test(w);
+    };
+    // One word may stand between the cue and the preposition: a year, an adverb (`lumpectomy 2018 at`, `MRI done privately at`).
+    if (!cued(k - 1) && !(k >= 2 && /^(?:\d{2,4}|\p{L}+ly)$/u.test(bare(k - 1)) && cued(k - 2))) continue;
+    let r = k + 1;
+    if (/^the$/i.test(bare(r))) r++;
+    if (!word(r)) continue;
+    const capitals = /^\p{Lu}/u.test(tokens[r].text);
+    const run: number[] = [];
+    for (let j = r; j < tokens.length && run.length < (capitals ? 6 : 4); j++) {
+      const t = tokens[j].text;
+      if (capitals && /^[-–]$/.test(t) && run.length > 0 && word(j + 1) && /^\p{Lu}/u.test(tokens[j + 1].text)) {
+        // a campus after a dash (`Baptist Memorial - Desoto`): the dash joins, it names nothing
+        continue;
+      }
+      const link = capitals && NAME_LINKS.has(t.toLowerCase()) && run.length > 0 && word(j + 1) && /^\p{Lu}/u.test(tokens[j + 1].text);
+      if (!link && (!word(j) || /\d/.test(t))) break;
+      if (capitals) {
+        if (!link && (!/^\p{Lu}/u.test(t) || CONNECTORS.has(t.toUpperCase()))) break;
+      } else if (!/^\p{Ll}[\p{Ll}'’.-]*$/u.test(t) || CONNECTORS.has(t.toUpperCase()) || (vocabulary.has(bare(j)) && !institutionNoun(bare(j)) && !INSTITUTION_QUALIFIERS.has(bare(j).toUpperCase()))) break;
+      run.push(j);
+      // a sentence ends after a word with a full stop (`St.`, `Mt.` and other short abbreviations go on)
+      if (t.endsWith('.') && t.length > 4) break;
+    }
+    if (run.length === 0) continue;
+    // A place word or a compound place name (`Mercy`, `Valley`, `Lakeland`, even when the medical dictionary holds it).
+    const placeName = (j: number) => !vocabulary.listed(bare(j)) && institutionNameWord(bare(j).toUpperCase(), (w) => englishWords().has(w) || vocabulary.has(w));
+    // In capitals: no English word (`Brigham`, `UCSF`, `Westmead`, `Permanente`) or a place word (`Mercy`, `Valley`).
+    const capitalName = (j: number) => {
+      const w = bare(j);
+      const upper = w.toUpperCase();
+      if (!/^\p{Lu}/u.test(w) || vocabulary.has(w) || vocabulary.properNoun(w, false) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper)) return false;
+      return !englishWords().has(w);
+    };
+    const naming = (j: number) => (capitals ? capitalName(j) || placeName(j) : lowerNamingWord(bare(j), vocabulary) || placeName(j));
+    let last = -1;
+    run.forEach((j, n) => {
+      if (naming(j)) last = n;
+    });
+    if (last < 0) continue;
+    // A clinical word then place words only is a part of the hospital (`Trauma Bay`, `Recovery Point`).
+    if (vocabulary.has(bare(run[0])) && !naming(run[0]) && !INSTITUTION_QUALIFIERS.has(bare(run[0]).toUpperCase()) && run.every((j) => !naming(j) || !capitalName(j))) continue;
+    const after = run[run.length - 1] + 1;
+    if (after < tokens.length && EPONYM_HEADS_AFTER.test(bare(after))) continue;
+    // In text that has lower case, a run in title case is one name to its end (`Peachtree Bone & Joint`).
+    if (capitals && /\p{Ll}/u.test(text) && run.every((j) => !/^\p{Lu}{2,}$/u.test(tokens[j].text))) last = run.length - 1;
+    while (last + 1 < run.length && (institutionNoun(bare(run[last + 1])) || INSTITUTION_QUALIFIERS.has(bare(run[last + 1]).toUpperCase()) || /^ortho$/i.test(bare(run[last + 1])))) last++;
+    let first = 0;
+    // In lower case the name begins at its first naming word (`st` before it goes too).
+    if (!capitals) {
+      first = run.findIndex((j) => naming(j));
+      while (first > 0 && INSTITUTION_QUALIFIERS.has(bare(run[first - 1]).toUpperCase())) first--;
+    }
+    const end = tokens[run[last]].at + bare(run[last]).length;
+    spans.push({ begin: tokens[run[first]].at, end, category: 'B' });
+    k = run[last];
+  }
+  return spans;
+}
+/** `seen at Morison pouch`, `from Meckel diverticulum`: a proper noun before these is an eponym, not a place. */
+const EPONYM_HEADS_AFTER = /^(?:pouch|point|sign|syndrome|disease|fracture|lesion|triangle|space|canal|duct|gland|area|node|line|angle|classification|criteria|score|scale|protocol|method|technique|view|position)$/i;
+
 /** A number in parentheses before clinical words (`(512) CT-HEAD`): no vanity phone. A toll-free code and extension labels do not count. */
 function clinicalVanity(phone: string, vocabulary: Vocabulary): boolean {
   if (/^(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)/.test(phone)) return false;
   const words = (phone.match(/\p{L}+/gu) ?? []).filter((w) => !/^(?:x|ext|extn|extension|poste|durchwahl|dw)$/i.test(w));
   return words.length > 0 && words.every((w) => vocabulary.has(w));
+}
+
+/**
+ * Spaced numbers right after another spaced number (`b-values 50 400 800 1000`, `kVp 80 100 120`): values in a
+ * list, whatever a rule's phone pattern says (the built-in phone shapes still judge them on their own).
+ */
+function listedValues(text: string, begin: number, end: number): boolean {
+  return /^\d[\d ]*\d$/.test(text.slice(begin, end)) && /\d {1,2}$/.test(text.slice(Math.max(0, begin - 3), begin));
 }
 
 /** True when the words between a street number and the suffix are all clinical (`3 Vessel Run`), so it names no street. */
@@ -213,29 +328,37 @@ function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
 
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
-  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
-const SEPARATOR_RANK = ['.', ';', ',', ':'];
+  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|pgr|bleep|vocera|page|sms|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
+/**
+ * One capital letter labelling a phone (`T 020 …`, `| F: …`, `H/W/C/M/O/P/E`), first or after a separator:
+ * dangling only before a phone (`Hepatitis C 555-…` keeps its C).
+ */
+const DANGLING_PHONE_LETTER = /(?:^|(?<=[([{,;/|]\s{0,2})|(?<=^\s{1,2}))[HMTWFCOPE]\.?\s*[:#=]?\s*$/;
+const SEPARATOR_RANK = ['.', ';', ',', ':', '|'];
 
 /** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
 function rebuild(text: string, spans: Span[]): string {
-  type Piece = { text: string; removed: boolean };
+  type Piece = { text: string; removed: boolean; phone?: boolean };
   const pieces: Piece[] = [];
   let at = 0;
   for (const s of spans) {
     if (s.begin > at) pieces.push({ text: text.slice(at, s.begin), removed: false });
     if (s.replacement !== undefined) pieces.push({ text: s.replacement, removed: false });
-    else pieces.push({ text: '', removed: true });
+    else pieces.push({ text: '', removed: true, phone: s.category === 'D' });
     at = s.end;
   }
   if (at < text.length) pieces.push({ text: text.slice(at), removed: false });
   // Merge: kept glue between two removals (`X or Y`, `X, Y`, `X (Y)`) goes with them.
   for (let i = 1; i < pieces.length - 1; i++) {
-    if (pieces[i - 1].removed && pieces[i + 1].removed && !pieces[i].removed && /^[\s,;/&+.:()[\]-]*(?:(?:and|or|&)[\s,;]*)?$/i.test(pieces[i].text)) pieces[i] = { text: '', removed: true };
+    if (pieces[i - 1].removed && pieces[i + 1].removed && !pieces[i].removed && /^[\s,;/&+.:()[\]|-]*(?:(?:and|or|&)[\s,;]*)?$/i.test(pieces[i].text)) pieces[i] = { text: '', removed: true, phone: pieces[i - 1].phone && pieces[i + 1].phone };
   }
   const merged: Piece[] = [];
   for (const p of pieces) {
     const last = merged[merged.length - 1];
-    if (last && (last.removed === p.removed)) last.text += p.text;
+    if (last && last.removed === p.removed) {
+      last.text += p.text;
+      last.phone = last.phone || p.phone;
+    }
     else merged.push({ ...p });
   }
   // Drop dangling labels before each removal, then join the separators around it.
@@ -246,7 +369,8 @@ function rebuild(text: string, spans: Span[]): string {
     if (left) {
       let tail = left.text;
       for (let k = 0; k < 3; k++) {
-        const next = tail.replace(/\s+$/, '').replace(DANGLING, '');
+        let next = tail.replace(/\s+$/, '').replace(DANGLING, '');
+        if (merged[i].phone) next = next.replace(DANGLING_PHONE_LETTER, '');
         if (next === tail.replace(/\s+$/, '')) break;
         tail = next;
       }
@@ -254,8 +378,8 @@ function rebuild(text: string, spans: Span[]): string {
     }
     const leftText = left?.text ?? '';
     const rightText = right?.text ?? '';
-    const leftSeps = /[\s,;:.\-–/([{]*$/.exec(leftText)![0];
-    const rightSeps = /^[\s,;:.\-–/)\]}]*/.exec(rightText)![0];
+    const leftSeps = /[\s,;:.\-–/([{|]*$/.exec(leftText)![0];
+    const rightSeps = /^[\s,;:.\-–/)\]}|]*/.exec(rightText)![0];
     const leftCore = leftText.slice(0, leftText.length - leftSeps.length);
     const rightCore = rightText.slice(rightSeps.length);
     const seps = leftSeps + rightSeps;
@@ -265,7 +389,7 @@ function rebuild(text: string, spans: Span[]): string {
     if (leftCore.trim() === '' || rightCore.trim() === '') join = rightCore.trim() === '' && /\.\s*$/.test(rightSeps) && leftCore.trim() !== '' ? '.' : '';
     else {
       const sep = SEPARATOR_RANK.find((c) => seps.includes(c));
-      join = sep ? `${sep} ` : ' ';
+      join = sep === '|' ? ' | ' : sep ? `${sep} ` : ' ';
       if (open && !close) join = `${join.trimEnd()} (`.trimStart();
       if (close && !open) join = `)${join}`;
     }
@@ -277,8 +401,8 @@ function rebuild(text: string, spans: Span[]): string {
     .map((p) => p.text)
     .join('')
     .replace(/[ \t]{2,}/g, ' ')
-    .replace(/^[\s,;:\-–/]+/, '')
-    .replace(/[\s,;:\-–/]+$/, '')
+    .replace(/^[\s,;:\-–/|]+/, '')
+    .replace(/[\s,;:\-–/|]+$/, '')
     .trim();
 }
 
@@ -323,7 +447,9 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text, removed: 0, categories: [] };
     const spans: Span[] = [];
     for (const m of identityMatcher.findAll(text)) spans.push(m);
-    for (const rule of rulePatterns) for (const m of rule.matchAll(text)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
+    for (const rule of rulePatterns) {
+      for (const m of rule.matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
+    }
     for (const s of findShapes(text)) {
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
@@ -336,7 +462,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       spans.push(s);
     }
     // `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method.
-    spans.push(...findInstitutions(text, vocabulary));
+    spans.push(...findInstitutions(text, vocabulary), ...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary));
     for (const n of findCuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
     for (const n of findUncuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
     for (const a of findAgesOver89(text, referenceYear)) spans.push({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined });

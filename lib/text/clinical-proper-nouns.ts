@@ -27,7 +27,7 @@ export const EPONYMS: readonly string[] = [
   'Sjogren', 'Skene', 'Smith', 'Steinmann', 'Stensen', 'Sturge', 'Weber', 'Sudeck', 'Swan', 'Sylvian', 'Sylvius',
   'Takayasu', 'Tanner', 'Tarlov', 'Teichholz', 'Tenckhoff', 'Thebesian', 'Tietze', 'Tourette', 'Treitz', 'Trolard', 'Turner',
   'Valsalva', 'Vater', 'Virchow', 'Waldeyer', 'Wallstent', 'Wegener', 'Wernicke', 'Wharton', 'Whipple', 'Willis', 'Wilms',
-  'Wilson', 'Winslow', 'Wirsung', 'Wolffian', 'Wrisberg', 'Zenker', 'Zuckerkandl', 'Lindau', 'Hippel', 'Walker', 'Perthes',
+  'Wilson', 'Winslow', 'Wirsung', 'Quervain', 'Willebrand', 'Recklinghausen', 'Peyronie', 'Wolffian', 'Wrisberg', 'Zenker', 'Zuckerkandl', 'Lindau', 'Hippel', 'Walker', 'Perthes',
 ];
 
 /** Makers of imaging and therapy equipment and their product names, contrast agents and devices. */
@@ -48,4 +48,21 @@ export const MAKERS_AND_PRODUCTS: readonly string[] = [
   'Magnevist', 'MultiHance', 'ProHance', 'Eovist', 'Primovist', 'Ablavar', 'Vueway', 'Elucirem', 'Definity', 'Optison',
   'SonoVue', 'Lumason', 'Lexiscan', 'Cardiolite', 'Myoview', 'Amyvid', 'Vizamyl', 'Neuraceq', 'Axumin', 'Pylarify',
   'Gastrografin', 'Readi-Cat', 'Volumen', 'Barium', 'Mirena', 'Essure', 'Watchman', 'Impella', 'Palmaz', 'Amplatzer', 'Port-a-Cath',
+];
+
+/**
+ * Eponyms written as two or more surnames (`Hill-Sachs`, `Greulich Pyle`, `Tommy John`): together they name a
+ * lesion, a method, a syndrome or an operation, even when one of them is a common given name (`HILL`, `TOMMY`,
+ * `MAY`). Matched in any case, spaced or hyphenated; a title before them (`Dr. Hill`) still makes a name.
+ */
+export const EPONYM_PHRASES: readonly string[] = [
+  'Hill Sachs', 'Greulich Pyle', 'Tommy John', 'May Thurner', 'Tolosa Hunt', 'Ramsay Hunt', 'Osgood Schlatter', 'Legg Calve Perthes',
+  'Sinding Larsen', 'Sinding Larsen Johansson', 'Salter Harris', 'Jackson Pratt', 'Guillain Barre', 'Budd Chiari', 'Arnold Chiari',
+  'Dandy Walker', 'Sturge Weber', 'Mallory Weiss', 'Ehlers Danlos', 'Brown Sequard', 'Kellgren Lawrence', 'Paget Schroetter',
+  'Charcot Marie Tooth', 'Wolff Parkinson White', 'Von Hippel Lindau', 'Klippel Feil', 'Klippel Trenaunay', 'Peutz Jeghers',
+  'Zollinger Ellison', 'Creutzfeldt Jakob', 'Stevens Johnson', 'Osler Weber Rendu', 'Swan Ganz', 'Sengstaken Blakemore',
+  'Parsonage Turner', 'Fitz Hugh Curtis', 'Kasabach Merritt', 'Lauge Hansen', 'Danis Weber', 'Gustilo Anderson', 'Weber Christian',
+  'Hand Schuller Christian', 'Letterer Siwe', 'Foster Kennedy', 'Holt Oram', 'Hurler Scheie', 'Niemann Pick', 'Tay Sachs',
+  'Marchiafava Bignami', 'Pellegrini Stieda', 'De Quervain', 'Von Willebrand', 'Von Recklinghausen', 'De Morsier', 'Van Buchem',
+  'La Peyronie',
 ];

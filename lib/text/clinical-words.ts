@@ -75,4 +75,12 @@ export const DEFAULT_CLINICAL_VOCABULARY: readonly string[] = [
   'JIROVECII', 'FRAGILIS', 'FAECALIS', 'FAECIUM', 'MIRABILIS', 'INFLUENZAE', 'PYOGENES', 'AGALACTIAE', 'MARCESCENS', 'CLOACAE',
   'BAUMANNII', 'MONOCYTOGENES', 'GONORRHOEAE', 'TRACHOMATIS', 'BURGDORFERI', 'NEOFORMANS', 'FUMIGATUS', 'VIRIDANS', 'LUGDUNENSIS',
   'PHANTOM', 'QA', 'QC', 'TEST', 'CALIBRATION', 'KEY', 'IMAGES', 'MEASUREMENT', 'MEASUREMENTS', 'SR', 'SEG', 'RTSTRUCT',
+  // care settings, units and services, as notes name them after `from`, `at`, `to` (`transferred from OSH`, `sent to SNF`)
+  'OSH', 'PCP', 'GP', 'SNF', 'LTAC', 'LTACH', 'LTC', 'ALF', 'IRF', 'PACU', 'NICU', 'PICU', 'CCU', 'MICU', 'SICU', 'CVICU', 'TICU',
+  'MSICU', 'NNU', 'SCBU', 'HDU', 'CDU', 'MAU', 'SDU', 'PCU', 'L&D', 'A&E', 'OPD', 'EMS', 'GI', 'URO', 'RHEUM', 'ENDO', 'PSYCH',
+  'PM&R', 'WALK-IN', 'RESUS', 'STEPDOWN', 'STEP-DOWN', 'SLP', 'OB/GYN', 'OBGYN', 'HEM/ONC', 'HEMONC', 'NSGY', 'OPAT', 'PACS', 'RIS',
+  // reporting systems
+  'BI-RADS', 'BIRADS', 'LI-RADS', 'LIRADS', 'PI-RADS', 'PIRADS', 'TI-RADS', 'TIRADS', 'O-RADS', 'ORADS', 'LUNG-RADS', 'LUNGRADS', 'C-RADS', 'NI-RADS',
+  'CAD-RADS', 'BT-RADS',
+  'CD', 'CDS', 'DVD', 'CATH', 'PHYSIO', 'PHYSIOTHERAPY', 'THEATRE', 'THEATRES', 'ANTICOAGULATION', 'ENDOSCOPY', 'INFUSION', 'DIALYSIS', 'TELEMETRY',
 ];

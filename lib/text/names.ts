@@ -7,7 +7,7 @@
  * `for CHEST PAIN` and `by AP LAT` are never names.
  */
 import { englishWords, everydayWords, givenNames, medicalTerms, peopleNames } from './lexicons.js';
-import type { Vocabulary } from './vocabulary.js';
+import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
 export interface NameSpan {
@@ -102,6 +102,15 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
   const cache = new Map<string, boolean>();
   const isName = (w: string) => nameWord(w, vocabulary, cache);
   const spans: NameSpan[] = [];
+  /** After a modality code: `Small Bowel`, `Baker Cyst`, `Hill-Sachs`, `HILL SACHS` (see the caller). */
+  const clinicalAfterCode = (cueWord: string, j: number): boolean => {
+    const next = bare(tok(j));
+    const after = j + 1 < count ? bare(tok(j + 1)) : '';
+    if (eponymPhraseLength([tok(j), tok(j + 1), tok(j + 2)].map(bare)) > 0) return true;
+    // Only after `MR` (`MRS SMALL CT HEAD` is a person), and before a word longer than a modality code.
+    if (cueWord === 'mr' && everydayWords().has(next.toUpperCase()) && after.length >= 4 && vocabulary.clinical(after) && !FUNCTION_LIKE.has(after.toUpperCase())) return true;
+    return vocabulary.properNoun(next, false) && EPONYM_HEADS.has(after.toUpperCase());
+  };
   for (let i = 0; i < count; i++) {
     if (ends[i] - begins[i] > 14) continue; // cue words are short
     const cue = bare(tok(i)).toLowerCase();
@@ -120,6 +129,9 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
       // `MR LABRUM`, `MS TESTES`: a medical noun after a modality code, even one that a name dictionary holds.
       if (!roleLabel && !tok(i).endsWith('.') && vocabulary.medical(next, true)) continue;
     }
+    // A modality code written like a title (`MR Small Bowel`, `Mr Hill-Sachs`, `MR Baker Cyst`): an everyday word then a
+    // clinical word, an eponym then a word like `cyst`, or an eponym of several surnames is the procedure, not a person.
+    if (strong && !roleLabel && vocabulary.has(cue) && !tok(i).endsWith('.') && j < count && clinicalAfterCode(cue, j)) continue;
     if (j < count && tok(j) === ':') j++;
     const run: number[] = [];
     let words = 0;
@@ -153,6 +165,10 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     while (run.length > 0 && isInitial(tok(run[run.length - 1])) && !tok(run[run.length - 1]).endsWith('.')) run.pop();
     if (words === 0) continue;
     if (weak && eponymRun([...run, ...Array.from({ length: Math.min(3, count - j) }, (_, k) => j + k)].map(tok), vocabulary)) continue;
+    // `for Morton neuroma`, `FOR HILL SACHS`: a word like `neuroma` right after, in any case, or an eponym of several surnames.
+    // A known given name before another name word is still a person (`for Anna Baker cyst aspiration`).
+    const headAfter = j < count && EPONYM_HEADS.has(bare(tok(j)).toUpperCase()) && (words === 1 || !given.has(bare(tok(run[0])).toUpperCase()));
+    if (weak && (headAfter || eponymPhraseLength(run.slice(0, 3).map((k) => bare(tok(k)))) > 0)) continue;
     const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient'));
     if (!accepted || !isCapitalised(tok(run[0]))) continue;
     const last = run[run.length - 1];
@@ -192,6 +208,8 @@ function eponymRun(words: string[], vocabulary: Vocabulary): boolean {
  * `Tommy John surgery`, `Austin Flint murmur`): no name is taken right before them.
  */
 const EPONYM_HEADS = new Set(['SIGN', 'SIGNS', 'SYNDROME', 'DISEASE', "DISEASE'S", 'FRACTURE', 'PROCEDURE', 'SURGERY', 'OPERATION', 'REPAIR', 'LESION', 'TUMOR', 'TUMOUR', 'SARCOMA', 'LYMPHOMA', 'CLASSIFICATION', 'CRITERIA', 'SCORE', 'SCALE', 'TEST', 'MANEUVER', 'MANOEUVRE', 'CATHETER', 'TUBE', 'DRAIN', 'VIEW', 'PROJECTION', 'LINE', 'LINES', 'ANGLE', 'METHOD', 'TECHNIQUE', 'INDEX', 'RATIO', 'LAW', 'MURMUR', 'REFLEX', 'POUCH', 'CANAL', 'NODE', 'AREA', 'CYST', 'PALSY', 'FISSURE', 'STAGE', 'GRADE', 'TYPE', 'DEFORMITY', 'TRIAD', 'PHENOMENON', 'EFFECT', 'ARTIFACT', 'PROTOCOL', 'SHUNT', 'VALVE', 'STENT', 'CLIP', 'FILTER', 'PORT', 'NEUROMA', 'CONTRACTURE', 'TENDON', 'LIGAMENT', 'DUCT', 'GLAND', 'ANOMALY', 'MALFORMATION', 'DYSPLASIA', 'ULCER', 'HERNIA', 'DIVERTICULUM', 'ESOPHAGUS', 'POSITION', 'PLOT', 'CURVE', 'ANALYSIS', 'CORRELATION', 'T-TEST', 'SEQUENCE', 'ANGINA', 'HUMP', 'LEVEL', 'DEPTH', 'UNITS', 'BYPASS', 'FUNDOPLICATION', 'DENSITY', 'APPROACH', 'INCISION', 'FLAP', 'GRAFT', 'NAIL', 'PLATE', 'SCREW', 'PIN', 'WIRE', 'BOOT', 'SPLINT', 'CAST', 'BRACE', 'DEVICE', 'PUMP', 'BALLOON', 'MASK']);
+/** Clinical-list words that only glue (`and`, `with`): no clinical word after a modality code. */
+const FUNCTION_LIKE = new Set(['AND', 'OR', 'WITH', 'WITHOUT', 'W/', 'W/O', 'WO', 'TO', 'OF', 'FOR', 'PER', 'THE', 'A', 'AN']);
 /** Particles inside surnames (`de Vries`, `van der Berg`, `bin Said`). */
 const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ben', 'st.']);
 
@@ -247,11 +265,23 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
   const spans: NameSpan[] = [];
   const add = (from: number, to: number) => spans.push({ begin: begins[from], end: ends[to] - (/[.,]$/.test(tok(to)) && !isInitial(tok(to)) ? 1 : 0) });
 
+  // After a clinical word, a part in camel case (`CaScore`, `LungCARE`) names a vendor's protocol; another word is a given name.
+  const dicomName = (family: string, givenName: string) =>
+    vocabulary.has(family) ? !vocabulary.has(givenName) && (given.has(givenName.toUpperCase()) || !/\p{Ll}\p{Lu}/u.test(givenName)) : !vocabulary.has(givenName) || given.has(family.toUpperCase()) || people.has(family.toUpperCase());
+
   for (let i = 0; i < count; i++) {
     const w = bare(tok(i));
     if (w.length < 1 || !/^\p{Lu}/u.test(w)) continue;
+    // `GREULICH PYLE`, `Tommy John`, `May-Thurner`: an eponym of several surnames names no one.
+    const phrase = eponymPhraseLength([tok(i), tok(i + 1), tok(i + 2)].map(bare));
+    if (phrase > 0) {
+      i += phrase - 1;
+      continue;
+    }
     // OKAFOR^MARGARET^Q: a person name in DICOM's form.
-    if (tok(i + 1) === '^' && LETTERS.test(w) && LETTERS.test(bare(tok(i + 2))) && (!vocabulary.has(w) || !vocabulary.has(bare(tok(i + 2))))) {
+    // A vendor's protocol path (`Cardiac^CaScore`, `Chest^Routine`) begins or ends with a clinical word; a family
+    // name that is one (`HEAD^JOHN`) goes with a known given name.
+    if (tok(i + 1) === '^' && LETTERS.test(w) && LETTERS.test(bare(tok(i + 2))) && dicomName(w, bare(tok(i + 2)))) {
       let last = i + 2;
       while (tok(last + 1) === '^' && LETTERS.test(bare(tok(last + 2)))) last += 2;
       add(i, last);

@@ -101,7 +101,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -112,8 +112,11 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     re: new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+|00)\\d{1,3}[\\s.-]{0,2}(?:\\(0\\)[\\s.-]{0,2})?\\(?\\d{1,5}\\)?(?:[\\s.-]{1,2}\\d{1,8}){1,5}${EXTENSION}(?![\\p{L}\\p{N}])`, 'giu'),
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
-  // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension.
-  { kind: 'phone', category: 'D', re: bounded(`(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])(?:\\d{3}[\\s.\\-–]\\d{4}|\\d{7})${EXTENSION}`) },
+  // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension. Spaced
+  // groups right after another number are values in a list (`b-values 50 400 800 1000`), not a phone.
+  { kind: 'phone', category: 'D', re: bounded(`(?!(?<=\\d {1,2})\\d{3} {1,2}\\d{3} {1,2}\\d{4})(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])(?:\\d{3}[\\s.\\-–]\\d{4}|\\d{7})${EXTENSION}`) },
+  // A pager, bleep or hands-free badge number, however short (`pager 4471`, `bleep 2217`, `Vocera 2290`, `pgr 5-2201`).
+  { kind: 'phone', category: 'D', re: bounded('(?:pager|pgr|bleep|beeper|vocera|spectralink)\\s{0,2}(?:#|no\\.?|number)?\\s{0,2}[:#]?\\s{0,2}(\\d(?:-?\\d){2,7})'), group: 1 },
   // Vanity numbers in capitals after an area code in parentheses or a toll-free code: (555) DOC-TORS, 1-888-MRI-SCAN.
   {
     kind: 'phone',
@@ -178,12 +181,13 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   // Month and day without a year are still elements of a date.
   { kind: 'date', category: 'C', re: /(?<![\p{L}\p{N}/.-])(?:0[1-9]|1[0-2])\/(?:0[1-9]|[12]\d|3[01])(?![\p{L}\p{N}]|[/.-]\d)/gu },
   { kind: 'date', category: 'C', re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
-  // Labelled IDs: the label stays readable only when the value goes.
+  // Labelled IDs: the label stays readable only when the value goes. A label run into letters is a word (`iDose4`,
+  // `Casein2`): without a space or a mark the value begins with a digit (`MRN12345`).
   {
     kind: 'id',
     category: 'R',
     re: bounded(
-      "(?:mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp)\\s{0,3}(?:#|no\\.?|num(?:ber)?)?\\s{0,3}[:=#]?\\s{0,3}([A-Z0-9][A-Z0-9./_-]{1,30})",
+      "(?:mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp)\\s{0,3}(?:#|no\\.?|num(?:ber)?)?(?:\\s{0,3}[:=#]\\s{0,3}|\\s{1,3}|(?<=[#.])|(?=\\d))([A-Z0-9][A-Z0-9./_-]{1,30})",
     ),
     group: 1,
     accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3,
@@ -228,7 +232,7 @@ export const INSTITUTION_SHAPE: TextShape = {
  * capitalised: in lower case they describe (`Tommy John surgery`, `home care`).
  */
 const INSTITUTION_WEAK_NOUN = capitalised(
-  "health|hlth|care|regional|rgnl|medical|med|medicine|services|svcs|assoc|assocs|diag|radiol|grp|pediatrics|paediatrics|cardiology|oncology|urology|neurology|dermatology|gastroenterology|obstetrics|gynecology|gynaecology|ophthalmology|rheumatology|nephrology|pulmonology|endocrinology|hematology|haematology|neurosurgery|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
+  "health|hlth|care|regional|rgnl|memorial|mem|general|gen|medical|med|medicine|services|svcs|assoc|assocs|diag|radiol|grp|pediatrics|paediatrics|cardiology|oncology|urology|neurology|dermatology|gastroenterology|obstetrics|gynecology|gynaecology|ophthalmology|rheumatology|nephrology|pulmonology|endocrinology|hematology|haematology|neurosurgery|imaging|radiology|radiologie|diagnostics|associates|partners|physicians|specialists|consultants|network|group|surgery|practice|trust|labs|laboratories|laboratory|orthopaedics|orthopedics|children's|childrens|women's|foundation|polyclinic|poliklinik|sanatorium|system|systems|pllc|llc|inc|ltd|gmbh",
 );
 
 /** An institution whose last word is also an ordinary word (`Harrowgate Health`, `Lakeshore Imaging Partners`, `Brightwater Diagnostics`). */
@@ -237,6 +241,22 @@ export const INSTITUTION_WEAK_SHAPE: TextShape = {
   category: 'B',
   re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${INSTITUTION_WEAK_NOUN})\\.?${E}`, 'gu'),
 };
+
+/**
+ * An institution written all in lower case (`st marys hospital`, `mercy hosp`, `valley medical center`): up to three
+ * lower-case words then a hospital noun. The caller keeps only names with a word that names a place.
+ */
+export const INSTITUTION_LOWER_SHAPE: TextShape = {
+  kind: 'institution',
+  category: 'B',
+  re: new RegExp(`${B}(?:\\p{Ll}[\\p{Ll}'’.-]{0,24}\\s{1,3}){1,3}(?:hospital|hosp|hospitals|clinic|infirmary|medical\\s{1,3}cent(?:er|re)|med\\s{1,3}ctr|healthcare|hospice)\\.?${E}`, 'gu'),
+};
+
+const INSTITUTION_WORD = new RegExp(`^(?:${INSTITUTION_NOUN}|${INSTITUTION_WEAK_NOUN})\\.?$`, 'u');
+/** A word that ends institutions' names (`Hospital`, `hosp`, `Imaging`, `Medical`, `Associates`), in any case. */
+export function institutionNoun(word: string): boolean {
+  return INSTITUTION_WORD.test(word) || INSTITUTION_WORD.test(word[0].toUpperCase() + word.slice(1).toLowerCase());
+}
 
 /** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
 const INSTITUTION_PREFIX = `${anyCase(

@@ -6,7 +6,7 @@
  */
 import terms from './dicom-terms.json' with { type: 'json' };
 import { englishWords, everydayWords, givenNames, medicalTerms, peopleNames } from './lexicons.js';
-import { EPONYMS, MAKERS_AND_PRODUCTS } from './clinical-proper-nouns.js';
+import { EPONYM_PHRASES, EPONYMS, MAKERS_AND_PRODUCTS } from './clinical-proper-nouns.js';
 import { DEFAULT_CLINICAL_VOCABULARY } from './clinical-words.js';
 
 /** Grammar and everyday words: capitalised at a sentence start or in a title, never names. */
@@ -72,6 +72,27 @@ export function makeVocabulary(clinical: readonly string[] = DEFAULT_CLINICAL_VO
 const made = new WeakMap<readonly string[], Vocabulary>();
 
 const EPONYM_SET = new Set(EPONYMS.map((w) => w.toUpperCase()));
+const EPONYM_PHRASE_SET = new Set(EPONYM_PHRASES.map((p) => p.toUpperCase()));
+
+/**
+ * How many of `words` (from the first) an eponym of several surnames takes (`Hill-Sachs`, `GREULICH PYLE`,
+ * `Tommy John`), or 0. Words may hold hyphens and a possessive (`Hill-Sachs'`).
+ *
+ * @example eponymPhraseLength(['HILL', 'SACHS', 'lesion']) // 2
+ */
+export function eponymPhraseLength(words: readonly string[]): number {
+  const parts: string[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < words.length && parts.length < 4; k++) {
+    for (const p of words[k].split('-')) if (p) parts.push(normal(p.replace(/['’]$/, '')));
+    ends.push(parts.length);
+  }
+  let found = 0;
+  ends.forEach((end, k) => {
+    if (end >= 2 && EPONYM_PHRASE_SET.has(parts.slice(0, end).join(' '))) found = k + 1;
+  });
+  return found;
+}
 const MAKER_SET = new Set(MAKERS_AND_PRODUCTS.map((w) => w.toUpperCase()));
 
 /** Upper case, without a trailing period or possessive `'s` (`Crohn's` is `CROHN`). */

@@ -73,5 +73,9 @@ describe('free text cleaned by what it says', () => {
     const clean = makeTextCleaner({ values: [] }, []);
     expect(clean('Pt lives at 12 Oak Street, Springfield, IL 62704; contact 555-201-3344 or jd@mail.com').text).toBe('Pt');
     expect(clean('MR BRAIN W/WO CONTRAST for Jane Doe (555) 123-4567. No bleed.').text).toBe('MR BRAIN W/WO CONTRAST. No bleed.');
+    // a letter labelling a phone goes with it, and the bars between removed numbers; `Hepatitis C` keeps its letter
+    expect(clean('T 020 7946 0123 | F 020 7946 0124').text).toBe('');
+    expect(clean('Radiology | T 020 7946 0123 | Ward 4').text).toBe('Radiology | Ward 4');
+    expect(clean('Hepatitis C 555-201-3344').text).toBe('Hepatitis C');
   });
 });
