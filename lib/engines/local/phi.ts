@@ -518,11 +518,12 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     }
   }
   // A word OCR broke with a stray mark (`A~bervale`, `Fernw.ck`): the marks count as misread characters.
+  const longTokens = [...m.nameTokens, ...m.distinctTokens].filter((n) => n.folded.length >= 6);
   for (const x of text.matchAll(/[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}][\p{L}\p{N}]+){1,2}/gu)) {
     const end = x.index + x[0].length;
     if (hits.some((h) => h.begin <= x.index && h.end >= end)) continue;
     const f = foldOcr(x[0]);
-    const n = f.length >= 6 ? [...m.nameTokens, ...m.distinctTokens].find((n) => n.folded.length >= 6 && editDistance(f, n.folded, n.folded.length >= 8 ? 2 : 1) <= (n.folded.length >= 8 ? 2 : 1)) : undefined;
+    const n = f.length >= 6 ? longTokens.find((n) => editDistance(f, n.folded, n.folded.length >= 8 ? 2 : 1) <= (n.folded.length >= 8 ? 2 : 1)) : undefined;
     if (!n) continue;
     const isName = m.nameTokens.includes(n);
     hits.push({ begin: x.index, end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score: 0.75, identity: true });
