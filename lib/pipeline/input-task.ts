@@ -11,8 +11,6 @@ import { processInput, type InputContext, type InputOutcome } from './process-in
 import { contentHash } from './resume.js';
 import { failedOutcome, messageOf, readFailure } from './task-failure.js';
 
-export { failedOutcome, messageOf, readFailure } from './task-failure.js';
-
 /** What to do with one input. */
 export interface InputTask {
   /** The input's path or storage key (in the manifest only, never in a log). */

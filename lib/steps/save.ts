@@ -8,7 +8,7 @@ import { DUPLICATE_INSTANCE, OutputNames, SAVE } from './output-names.js';
 
 const STANDARD_UID_ROOT = '1.2.840.10008.';
 
-export { DUPLICATE_INSTANCE, OutputNames, SAVE } from './output-names.js';
+export { SAVE } from './output-names.js';
 
 declare module '../file.js' {
   interface DicomFileDataMap {

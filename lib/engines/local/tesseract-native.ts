@@ -19,8 +19,6 @@ import type { TextDetector } from '../types.js';
 import type { PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 import { createLocalTextDetector, type LocalTextDetectorOptions } from './tesseract.js';
 
-export { nativeTesseractAvailable } from './native-probe.js';
-
 const ENGINE = 'tesseract-native';
 
 /**
@@ -200,7 +198,7 @@ export function nativeRecognizer(settings: RecognizerSettings): PageRecognizer {
 /**
  * Creates the local OCR engine on native tesseract (see the module comment); the options are those
  * of the tesseract.js engine. Throws `[deid] [tesseract-native] …` errors when OCR fails; callers
- * must then fail the file closed. Check {@link nativeTesseractAvailable} first.
+ * must then fail the file closed. Check `nativeTesseractAvailable` (`native-probe.ts`) first.
  */
 export function createNativeTextDetector(options: Omit<LocalTextDetectorOptions, 'recognizer' | 'name'> = {}): TextDetector & { close(): Promise<void> } {
   return createLocalTextDetector({ ...options, recognizer: nativeRecognizer, name: 'local:tesseract-native' });
