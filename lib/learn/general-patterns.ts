@@ -5,6 +5,7 @@
  * The patterns are bounded and use no lookaround: the rules' regex list runs on RE2 (linear time),
  * case-insensitively, between word boundaries.
  */
+import { compileLinearPattern } from '../linear-regex.js';
 import { findShapes } from '../text/shapes.js';
 
 /** Kinds learning generalises; ID-like text keeps its shape-based patterns. */
@@ -49,15 +50,37 @@ export function kindOf(text: string): GeneralKind | undefined {
 }
 
 /**
+ * Clinical phrasing in which a street suffix ends a number and a few words, as in an address: ECG
+ * (`ST elevation`), lines and devices (`in place`), lymph nodes (`LN`), doses (`SQ`), anatomy (`circle
+ * of Willis`, `carpal row`), follow-up (`close`). The general address pattern never matches these.
+ */
+export const CLINICAL_PHRASES_WITH_STREET_WORDS: readonly string[] = [
+  '2 mm ST elevation in leads V2-V4', '1 mm ST depression', '2 chest tubes in place', 'ETT and 2 lines in place',
+  'biopsy clip 3 in place', '3 enlarged LN', '2 subcentimeter LN in the right hilum', 'heparin 5000 units SQ', 'insulin 10 units SQ',
+  '3 mm aneurysm at the circle of Willis', 'follow-up in 6 months for close monitoring', 'recommend 3 month close follow-up',
+  '2 mm fracture of the proximal carpal row', 'area 5 cm square',
+];
+
+/** True when the address pattern with this one suffix matches clinical phrasing, however the kit runs rules regexes. */
+function endsClinicalPhrase(suffix: string): boolean {
+  const pattern = addressPattern([suffix]);
+  return (['word', 'letters'] as const).some((boundary) => {
+    const re = compileLinearPattern(pattern, boundary);
+    return CLINICAL_PHRASES_WITH_STREET_WORDS.some((text) => re.matchAll(text).length > 0);
+  });
+}
+
+/**
  * The general pattern of a kind as learning proposes it: for addresses, without the street suffixes
- * that are clinical words (CT and DR are modalities), which would make `follow-up in 3 months with CT`
- * an address in any run. Addresses on such streets stay the built-in address shape's to find.
+ * that are clinical words (CT and DR are modalities) or end clinical phrases ({@link CLINICAL_PHRASES_WITH_STREET_WORDS}),
+ * which would make `follow-up in 3 months with CT` or `2 chest tubes in place` an address in any run.
+ * Addresses on such streets stay the built-in address shape's to find.
  *
- * @example generalPattern('address', (w) => w === 'CT') // { pattern: '…(?:STREET|ST|…|COURT|WAY|…)…', dropped: ['CT'] }
+ * @example generalPattern('address', (w) => w === 'CT') // { pattern: '…(?:STREET|AVENUE|…|COURT|WAY|…)…', dropped: ['ST', 'CT', …] }
  */
 export function generalPattern(kind: GeneralKind, isClinical: (word: string) => boolean): { pattern: string; dropped: string[] } {
   if (kind !== 'address') return { pattern: GENERAL_PATTERNS[kind], dropped: [] };
-  const dropped = STREET_SUFFIXES.filter((suffix) => isClinical(suffix));
+  const dropped = STREET_SUFFIXES.filter((suffix) => isClinical(suffix) || endsClinicalPhrase(suffix));
   return { pattern: addressPattern(STREET_SUFFIXES.filter((suffix) => !dropped.includes(suffix))), dropped };
 }
 

@@ -206,7 +206,7 @@ export function proposeRules(findings: readonly LearnFinding[], rules: Rules, op
     // The general pattern may already be in the rules, or other rules answer every example.
     const general = generalPattern(kind, (word) => vocabulary.clinical(word));
     if (rules.regex.includes(GENERAL_PATTERNS[kind]) || rules.regex.includes(general.pattern) || answered(k.examples)) continue;
-    if (general.dropped.length > 0) proposal.notes.push(`the general ${kind} pattern leaves out ${general.dropped.join(', ')}: they are clinical words`);
+    if (general.dropped.length > 0) proposal.notes.push(`the general ${kind} pattern leaves out ${general.dropped.join(', ')}: they are clinical words or end clinical phrases`);
     judge(general.pattern, k.examples, k.categories, kind, general.dropped);
   }
   for (const { shape, examples, categories } of groups) {

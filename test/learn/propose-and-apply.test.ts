@@ -162,7 +162,7 @@ describe('learning that generalises and never harms', () => {
   });
 
   it('turns many streets, hosts, phones and dates into one general pattern each, covering them all', () => {
-    const streets = ['1234 Pendleford Way', '88 HARROWGATE ROAD', '7 Bellamy St.', '4410 N Juniper Court', '19 Osgood Way', '2020 Wexford Lane', '301 Pinecrest Avenue'];
+    const streets = ['1234 Pendleford Way', '88 HARROWGATE ROAD', '7 Bellamy Blvd.', '4410 N Juniper Court', '19 Osgood Way', '2020 Wexford Lane', '301 Pinecrest Avenue'];
     const hosts = ['www.pendleford-hospital.org', 'https://portal.lakeshore.example.com/p/77', 'stmary.health/records', 'http://10.1.2.3/x'];
     const phones = ['(555) 201-3344', '+44 20 7946 0958', '555.867.5309', '+33 1 2345 6789'];
     const dates = ['03/04/2019', '2019-03-04', '4 March 2019', 'Mar 4, 2019', '20190304'];
@@ -195,6 +195,20 @@ describe('learning that generalises and never harms', () => {
     expect(proposal.notes.join('\n')).toMatch(/address pattern leaves out .*\bDR\b.*\bCT\b.*clinical words/);
   });
 
+  it('keeps the general address pattern off clinical phrasing that ends in a street word (ST elevation, tubes in place, LN, SQ)', () => {
+    const streets = ['1234 Pendleford Way', '88 Harrowgate Road', '7 Bellamy St', '12 Orchard Pl', '40 Tamsin Close'];
+    const clinical = ['1.5 mm ST elevation', 'two chest tubes, 2 drains in place', '4 enlarged LN', 'enoxaparin 40 mg SQ', '7 mm aneurysm near the circle', 'the 3 month close interval', 'scaphoid, 1st carpal row'];
+    const proposal = proposeRules(streets.map((t) => pixel(t, 'B')), rules);
+    const address = proposal.regex.find((r) => compileLinearPattern(r.pattern, 'word').matchAll('1234 Pendleford Way').length > 0);
+    expect(address).toBeDefined();
+    for (const boundary of ['word', 'letters'] as const) {
+      const re = compileLinearPattern(address!.pattern, boundary);
+      for (const text of clinical) expect(re.matchAll(text), `${boundary}: ${text}`).toEqual([]);
+      expect(re.matchAll('88 Harrowgate Road')).toHaveLength(1);
+    }
+    expect(proposal.notes.join('\n')).toMatch(/leaves out .*\bST\b.*\bPLACE\b.*clinical phrases/);
+  });
+
   it('narrows the general address pattern further when a street suffix matches text the run kept', () => {
     const streets = ['1234 Pendleford Way', '7 Bellamy Pl', '88 Harrowgate Road'];
     const kept = ['LOCALIZER 3 PLANE PL', 'MR BRAIN W/WO CONTRAST for'];
@@ -221,7 +235,7 @@ describe('learning that generalises and never harms', () => {
     }
     const address = proposal.regex.find((r) => compileLinearPattern(r.pattern, 'letters').matchAll('1234 Pendleford Way').length > 0);
     expect(address?.examples).toBeGreaterThanOrEqual(2);
-    expect(proposal.notes.join('\n')).toMatch(/narrowed: .*\bST\b/);
+    expect(proposal.notes.join('\n')).toMatch(/narrowed: .*\bROAD\b/);
   });
 
   it('rejects a candidate that matches text the run judged harmless, or clinical vocabulary', () => {
