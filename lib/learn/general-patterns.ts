@@ -51,14 +51,15 @@ export function kindOf(text: string): GeneralKind | undefined {
 
 /**
  * Clinical phrasing in which a street suffix ends a number and a few words, as in an address: ECG
- * (`ST elevation`), lines and devices (`in place`), lymph nodes (`LN`), doses (`SQ`), anatomy (`circle
- * of Willis`, `carpal row`), follow-up (`close`). The general address pattern never matches these.
+ * (`ST elevation`), spine (`PL`, posterolateral), lines and devices (`in place`), lymph nodes (`LN`),
+ * doses (`SQ`), anatomy (`circle of Willis`, `carpal row`), follow-up (`close`). The general address
+ * pattern never matches these.
  */
 export const CLINICAL_PHRASES_WITH_STREET_WORDS: readonly string[] = [
   '2 mm ST elevation in leads V2-V4', '1 mm ST depression', '2 chest tubes in place', 'ETT and 2 lines in place',
   'biopsy clip 3 in place', '3 enlarged LN', '2 subcentimeter LN in the right hilum', 'heparin 5000 units SQ', 'insulin 10 units SQ',
   '3 mm aneurysm at the circle of Willis', 'follow-up in 6 months for close monitoring', 'recommend 3 month close follow-up',
-  '2 mm fracture of the proximal carpal row', 'area 5 cm square',
+  '2 mm fracture of the proximal carpal row', 'area 5 cm square', 'L4-5: 3 mm PL disc protrusion', 'a 4 mm left PL osteophyte',
 ];
 
 /** True when the address pattern with this one suffix matches clinical phrasing, however the kit runs rules regexes. */
