@@ -259,7 +259,8 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
         continue;
       }
       const link = capitals && NAME_LINKS.has(t.toLowerCase()) && run.length > 0 && word(j + 1) && /^\p{Lu}/u.test(tokens[j + 1].text);
-      if (!link && (!word(j) || /\d/.test(t))) break;
+      // `sent via fax`, `results by phone`: a means of contact names no place.
+      if (!link && (!word(j) || /\d/.test(t) || MEANS.test(bare(j)))) break;
       if (capitals) {
         if (!link && (!/^\p{Lu}/u.test(t) || CONNECTORS.has(t.toUpperCase()))) break;
       } else if (!/^\p{Ll}[\p{Ll}'’.-]*$/u.test(t) || CONNECTORS.has(t.toUpperCase()) || (vocabulary.has(bare(j)) && !institutionNoun(bare(j)) && !INSTITUTION_QUALIFIERS.has(bare(j).toUpperCase()))) break;
@@ -334,6 +335,9 @@ const DANGLING =
  * dangling only before a phone (`Hepatitis C 555-…` keeps its C).
  */
 const DANGLING_PHONE_LETTER = /(?:^|(?<=[([{,;/|]\s{0,2})|(?<=^\s{1,2}))[HMTWFCOPE]\.?\s*[:#=]?\s*$/;
+/** A way of reaching someone (`telephone`, `fax`), and the words that make it the means (`by telephone`, `via e-mail`). */
+const MEANS = /^(?:tele?phone|phone|fax|e-?mail|mail|sms|text|pager|page|bleep)$/i;
+const MEANS_BEFORE = /(?:^|\s)(?:by|via|per|over\s+the|on\s+the)$/i;
 const SEPARATOR_RANK = ['.', ';', ',', ':', '|'];
 
 /** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
@@ -372,6 +376,9 @@ function rebuild(text: string, spans: Span[]): string {
         let next = tail.replace(/\s+$/, '').replace(DANGLING, '');
         if (merged[i].phone) next = next.replace(DANGLING_PHONE_LETTER, '');
         if (next === tail.replace(/\s+$/, '')) break;
+        // `by telephone`, `via fax`: the means, not a label, once the connector after it is gone; `electronically signed` is what happened.
+        const word = tail.slice(next.length).trim();
+        if ((k > 0 && MEANS_BEFORE.test(next.trimEnd()) && MEANS.test(word)) || (/^signed\W*$/i.test(word) && /\p{L}ly$/iu.test(next.trimEnd()))) break;
         tail = next;
       }
       left.text = tail;
