@@ -16,6 +16,7 @@ import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, I
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
+import { CODE_SYSTEMS } from '../text/clinical-words.js';
 import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
 import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
 import { compileTerms } from '../text/term-matcher.js';
@@ -321,6 +322,12 @@ function listedValues(text: string, begin: number, end: number): boolean {
   return /^\d[\d ]*\d$/.test(text.slice(begin, end)) && /\d {1,2}$/.test(text.slice(Math.max(0, begin - 3), begin));
 }
 
+/** A coding system's name right before a place, with `code`, a colon and earlier codes of a list between (`CPT codes 70450, `). */
+const CODE_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${CODE_SYSTEMS.map((c) => c.replace(/[-\s]/g, '[-\\s]?')).join('|')})(?:\\s{1,2}(?:codes?|concept|id))?\\s{0,2}[:#=]?\\s{0,3}(?:[\\p{L}\\p{N}.-]{1,20}\\s{0,2}(?:[,;/]|and|or)\\s{0,3}){0,5}$`,
+  'iu',
+);
+
 /** True when the words between a street number and the suffix are all clinical (`3 Vessel Run`), so it names no street. */
 function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
   const words = address.split(/[\s,]+/).slice(1, -1).filter((w) => /\p{L}/u.test(w));
@@ -378,7 +385,7 @@ function rebuild(text: string, spans: Span[]): string {
         if (next === tail.replace(/\s+$/, '')) break;
         // `by telephone`, `via fax`: the means, not a label, once the connector after it is gone; `electronically signed` is what happened.
         const word = tail.slice(next.length).trim();
-        if ((k > 0 && MEANS_BEFORE.test(next.trimEnd()) && MEANS.test(word)) || (/^signed\W*$/i.test(word) && /\p{L}ly$/iu.test(next.trimEnd()))) break;
+        if ((MEANS_BEFORE.test(next.trimEnd()) && MEANS.test(word)) || (/^signed\W*$/i.test(word) && /\p{L}ly$/iu.test(next.trimEnd()))) break;
         tail = next;
       }
       left.text = tail;
@@ -460,6 +467,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     for (const s of findShapes(text)) {
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
+      // A code after its coding system (`SNOMED 399208008`, `NDC 0407-1413-71`) names a concept.
+      if ((s.kind === 'id' || s.kind === 'phone') && CODE_BEFORE.test(text.slice(Math.max(0, s.begin - 80), s.begin))) continue;
       // A vanity number whose letters are clinical words after a number in parentheses (`(512) CT-HEAD`) is no phone; a toll-free one is.
       if (s.kind === 'phone' && clinicalVanity(text.slice(s.begin, s.end), vocabulary)) continue;
       // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.

@@ -77,6 +77,8 @@ const EXTENSION = "(?:,?\\s{0,2}(?:(?:x|ext\\.?|extn\\.?|extension|poste|durchwa
 const EXTENSION_AT_END = new RegExp(`${EXTENSION.slice(0, -1)}$`, 'i');
 /** Units after a run of numbers make it measurements, not a phone (`12 14 16 18 mm`). */
 const NOT_UNITS = '(?!\\s{0,2}(?:mm|cm|ml|mg|kg|mgy|ms|s|sec|min|hz|khz|mhz|kv|kvp|mas|ma|%|°|deg|bpm|hu|px|keV|mev|gy|mbq|mci)(?![\\p{L}\\p{N}]))';
+/** Units of doses and amounts only (`10/30 mCi`, `12/20 mg`): never `s` or `min`, which follow dates too (`s/p`). */
+const NOT_AMOUNT_UNITS = '(?!\\s{0,2}(?:mci|mbq|gbq|mg|mcg|ug|ml|mm|cm|mmhg|units?|iu|%)(?![\\p{L}\\p{N}]))';
 
 /** Numbers that count in small equal steps (`Series 12 13 14 15`, `10 20 30 40`): a list, not a phone. */
 function countingRun(text: string): boolean {
@@ -127,12 +129,13 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   },
   // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 555 - 201 - 3344, 555/201-3344, 1-800-555-1234, with an
   // extension; any dash. Spaced groups right after another number are values in a list (`b-values 50 400 800 1000`), not a phone.
-  { kind: 'phone', category: 'D', re: bounded(`(?!(?<=\\d {1,2})\\d{3} {1,2}\\d{3} {1,2}\\d{4})(?:1${GROUP_SEP}?)?(?:\\(\\d{3}\\)\\s?|\\d{3}(?:${GROUP_SEP}|\\s?/\\s?))(?:\\d{3}${GROUP_SEP}\\d{4}|\\d{7})${EXTENSION}`) },
-  // A local seven-digit number with a dash (`867-5309`, `201–3344`): not a range of round values (`250-1000`), nor values before a unit.
+  { kind: 'phone', category: 'D', re: bounded(`(?!(?<=\\d {1,2})\\d{3} {1,2}\\d{3} {1,2}\\d{4})(?:1${GROUP_SEP}?)?(?:\\(\\d{3}\\)\\s?|\\d{3}(?:${GROUP_SEP}|\\s?/\\s?))(?:\\d{3}(?:${GROUP_SEP}|\\s?/\\s?)\\d{4}|\\d{7})${EXTENSION}`) },
+  // A local seven-digit number (`867-5309`, `201–3344`; spaced only with an extension: `555 0199 ext 2`, as `matrix 256 1024`
+  // is none): not a range of round values (`250-1000`), nor values before a unit, nor one of a run of numbers.
   {
     kind: 'phone',
     category: 'D',
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})[2-9]\\d{2}[${DASH}]\\d{4}${EXTENSION}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})[2-9]\\d{2}(?:[${DASH}]\\d{4}${EXTENSION}| \\d{4}${EXTENSION.slice(0, -1)})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'giu'),
     accept: (t) => !roundRange(t),
   },
   // A pager, bleep or hands-free badge number, however short (`pager 4471`, `bleep 2217`, `Vocera 2290`, `pgr 5-2201`).
@@ -226,8 +229,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   { kind: 'date', category: 'C', re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?(?:${MONTHS})\\.?[\\s./-]{0,3}\\d{1,2}(?:st|nd|rd|th)?(?:,?[\\s./-]{0,3}(?:\\d{4}|'\\d{2}))?${TIME}`) },
   { kind: 'date', category: 'C', re: bounded(`(?:${MONTHS})\\.?,?\\s{0,3}(?:of\\s{1,3})?(?:19|20)\\d{2}`) },
   // Month and day without a year are still elements of a date.
-  // Not values before a unit (`10/30 mCi`).
-  { kind: 'date', category: 'C', re: new RegExp(`(?<![\\p{L}\\p{N}/.-])(?:0[1-9]|1[0-2])\\/(?:0[1-9]|[12]\\d|3[01])${NOT_UNITS}(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'giu') },
+  // Not a dose or amount before its unit (`10/30 mCi`; a date before `s/p` stays a date).
+  { kind: 'date', category: 'C', re: new RegExp(`(?<![\\p{L}\\p{N}/.-])(?:0[1-9]|1[0-2])\\/(?:0[1-9]|[12]\\d|3[01])${NOT_AMOUNT_UNITS}(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'giu') },
   { kind: 'date', category: 'C', re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
   // Labelled IDs: the label stays readable only when the value goes. A label run into letters is a word (`iDose4`,
   // `Casein2`): without a space or a mark the value begins with a digit (`MRN12345`).

@@ -552,6 +552,10 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'Pls call Maria at four one six, five five five, zero one nine two re appointment', phi: ['four one six', 'zero one nine two'], keep: ['appointment'] },
   { text: 'Findings communicated to the ED physician by telephone at (555) 867-5309 at 14:32.', phi: ['867-5309'], keep: ['Findings', 'communicated', 'telephone', '14:32'] },
   { text: 'Results sent via fax to 555 867 5309', phi: ['867 5309'], keep: ['Results', 'sent', 'fax'] },
+  // fifteenth batch (issue 8): written after the fourteenth's fixes and scored once as an out-of-sample check, then fixed
+  { text: 'Injector fault code 12, switched to hand injection. Biomed: 555 0199 ext 2', phi: ['0199'], keep: ['Injector', 'fault', 'code', '12', 'hand', 'injection', 'Biomed'] },
+  { text: 'sister (Gloria): 555/201/0112', phi: ['201/0112'], keep: ['sister'] },
+  { text: 'Discussed with referring GP by telephone (03) 5555 0144 at 11:05.', phi: ['5555 0144'], keep: ['Discussed', 'referring', 'GP', 'telephone', '11:05'] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -1082,6 +1086,8 @@ export const CLINICAL_TEXTS: string[] = [
   'T2N1M0, stage IIB.', 'Tc-99m sestamibi 10/30 mCi rest/stress', 'Times 15 30 45 60 90 120 min', 'b-values 50 1000 2000',
   'Lesion measures 3.2 x 4.1 x 5.0 cm', '120 kVp 250 mAs', 'series 3 image 45-67', 'filter 250-1000 Hz', 'range 200-1000',
   'CPT 70553, ICD-10 G43.909', 'CTDIvol 12.4 mGy, DLP 456.7 mGy-cm', 'Contrast given at 14:32', 'Disc bulge L4-L5, C5-C6',
-  'Bed 12, room 4210', 'Station 4L 9 mm, 10R 11 mm', 'Protocol 2023-14 version 3.1',
+  'Bed 12, room 4210', 'Station 4L 9 mm, 10R 11 mm', 'Protocol 2023-14 version 3.1', 'matrix 256 1024', 'series 601 1201',
+  // codes after their coding system
+  'NDC 0407-1413-71', 'SNOMED 399208008', 'RadLex RID10312', 'SNOMED CT: 399208008, 363346000', 'LOINC 24627-2',
 ];
 
