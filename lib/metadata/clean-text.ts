@@ -100,6 +100,44 @@ export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary 
   return [...terms].map(([term, category]) => ({ term, category })).sort((a, b) => b.term.length - a.term.length);
 }
 
+/** A header value that is a number only (a phone, a numeric ID): digits with punctuation, an extension at most. */
+const NUMBER_VALUE = /^[\d\s().+/\-\u2010-\u2015\u2212]+(?:(?:x|ext\.?|#)\s{0,2}\d{1,6})?$/i;
+/** A run of digits as text writes a number: groups joined by spaces, dots, dashes, slashes, parentheses. */
+const NUMBER_RUN = /(?<![\p{N}])\d(?:[\s()./\-\u2010-\u2015\u2212]{0,3}\d){6,24}/gu;
+
+/** The digits of the file's own number values (7 or more digits), without an extension: a phone written in any grouping. */
+export function identityNumberKeys(identity: IdentityContext): Array<{ digits: string; category: SafeHarborCategory }> {
+  const keys = new Map<string, SafeHarborCategory>();
+  for (const { value, category, vr } of identity.values) {
+    if (vr === 'DA' || vr === 'DT' || vr === 'TM' || vr === 'UI' || !NUMBER_VALUE.test(value.trim())) continue;
+    const digits = value.replace(/(?:x|ext\.?|#)\s{0,2}\d{1,6}$/i, '').replace(/\D/g, '');
+    if (digits.length >= 7 && !keys.has(digits)) keys.set(digits, category);
+  }
+  return [...keys].map(([digits, category]) => ({ digits, category }));
+}
+
+/**
+ * The file's own numbers however text groups them (`555-201-3344` in the header, `(555) 201 3344` or `555.201.3344` in a
+ * comment): a run of digits holding a value's last seven digits or more. Linear: runs are bounded, keys few.
+ */
+function findIdentityNumbers(text: string, keys: ReadonlyArray<{ digits: string; category: SafeHarborCategory }>): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(NUMBER_RUN)) {
+    const at: number[] = [];
+    for (let i = 0; i < m[0].length; i++) if (m[0][i] >= '0' && m[0][i] <= '9') at.push(m.index + i);
+    const digits = at.map((i) => text[i]).join('');
+    for (const { digits: key, category } of keys) {
+      for (let k = key.length; k >= 7; k--) {
+        const found = digits.indexOf(key.slice(-k));
+        if (found < 0) continue;
+        spans.push({ begin: at[found], end: at[found + k - 1] + 1, category });
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
 /** Words that may run into an institution's name in capitals (`OUTSIDE FILMS FROM …`) without being part of it. */
 const CONNECTORS = new Set(['FROM', 'AT', 'TO', 'IN', 'OF', 'BY', 'VIA', 'FOR', 'AND', 'WITH', 'ON', 'PER']);
 
@@ -453,6 +491,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const vocabulary = makeVocabulary(options.vocabulary);
   // The file's own values, longest first; a space or comma in one stands for 1-3 of ` ^,` (see compileTerms).
   const identityMatcher = compileTerms(identityTerms(identity, vocabulary));
+  const numberKeys = identityNumberKeys(identity);
   // Rule patterns run on the linear-time engine (RE2), whatever they are.
   const rulePatterns: LinearPattern[] = ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters'));
   const referenceYear = options.referenceDate?.getUTCFullYear();
@@ -461,6 +500,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text, removed: 0, categories: [] };
     const spans: Span[] = [];
     for (const m of identityMatcher.findAll(text)) spans.push(m);
+    if (numberKeys.length) spans.push(...findIdentityNumbers(text, numberKeys));
     for (const rule of rulePatterns) {
       for (const m of rule.matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
     }

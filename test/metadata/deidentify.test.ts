@@ -258,6 +258,19 @@ describe('identity and free-text cleaning', () => {
     expect(clean('Contrast 100 ml IV, 120 kVp').text).toBe('Contrast 100 ml IV, 120 kVp');
   });
 
+  it("removes the file's own phone and ID numbers from free text however they are grouped", () => {
+    const header = [
+      { value: '+1 555 201 3344', category: 'D' as const, source: 'PatientTelephoneNumbers', vr: 'SH' },
+      { value: '88442211', category: 'R' as const, source: 'PatientID', vr: 'LO' },
+    ];
+    const clean = makeTextCleaner({ values: header }, rules.regex);
+    expect(clean('ph 5 5 5 2 0 1 3 3 4 4').text).toBe('');
+    expect(clean('daughter on 201 33 44').text).toBe('daughter');
+    expect(clean('ID 8844 2211 on wristband').text).toBe('on wristband');
+    // numbers that hold no header value stay
+    expect(clean('series 3 image 45-67, 120 kVp, DLP 3344').text).toBe('series 3 image 45-67, 120 kVp, DLP 3344');
+  });
+
   it('cleans free text by shape wherever it is, with no header value behind it: SR text at any depth, comments, request items, text in a kept sequence', () => {
     // Each text holds its own phone; no header attribute carries any of them.
     const texts = new Map<string, string>();
