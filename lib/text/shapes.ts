@@ -138,8 +138,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})[2-9]\\d{2}(?:[${DASH}]\\d{4}${EXTENSION}| \\d{4}${EXTENSION.slice(0, -1)})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'giu'),
     accept: (t) => !roundRange(t),
   },
-  // A pager, bleep or hands-free badge number, however short (`pager 4471`, `bleep 2217`, `Vocera 2290`, `pgr 5-2201`).
-  { kind: 'phone', category: 'D', re: bounded('(?:pager|pgr|bleep|beeper|vocera|spectralink)\\s{0,2}(?:#|no\\.?|number)?\\s{0,2}[:#]?\\s{0,2}(\\d(?:-?\\d){2,7})'), group: 1 },
+  // A pager, bleep or hands-free badge number, however short (`pager 4471`, `bleep 2217`, `Vocera 2290`, `pgr 5-2201`, `paged to 4472`).
+  { kind: 'phone', category: 'D', re: bounded('(?:pager|pgr|bleep|beeper|vocera|spectralink|(?:paged|bleeped)(?:\\s{1,2}(?:to|at|on))?)\\s{0,2}(?:#|no\\.?|number)?\\s{0,2}[:#]?\\s{0,2}(\\d(?:-?\\d){2,7})'), group: 1 },
   // Vanity numbers in capitals after an area code in parentheses or a toll-free code: (555) DOC-TORS, 1-888-MRI-SCAN.
   {
     kind: 'phone',
@@ -189,8 +189,14 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     re: bounded(`(?:${SPELLED_DIGIT})(?:[\\s,.${DASH}]{1,3}(?:${SPELLED_DIGIT})){6,24}`),
     accept: (t) => t.split(/[^\p{L}]+/u).filter((w) => !/^(?:double|triple)$/i.test(w)).length >= 7,
   },
-  // An extension on its own (`ext. 4471`, `extension 12`, `x2231`): not a multiplication (`512 x 512`).
-  { kind: 'phone', category: 'D', re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})(?<![\\p{L}\\p{N}])x\\d{4,6}${NOT_UNITS}${E}`, 'giu') },
+  // An extension on its own (`ext. 4471`, `extension 12`, `x2231`, `x 7741` left after a phone): not a multiplication
+  // (`512 x 512`, `magnification x 1000`).
+  {
+    kind: 'phone',
+    category: 'D',
+    re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})(?<![\\p{L}\\p{N}])x\\s?\\d{4,6}${NOT_UNITS}${E}`, 'giu'),
+    accept: (t) => !/^x\s\d+00$/i.test(t),
+  },
   // Street addresses: number, up to five capitalised words, a street suffix; unit, city, state, ZIP may follow.
   {
     kind: 'address',
@@ -215,12 +221,12 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     category: 'B',
     re: new RegExp(`(?<=(?:(?:${anyCase('lives|living|lived|resides|residing|resident|moved|relocated|native|home')})\\s{1,3}(?:in|of|from|to|at|IN|OF|FROM|TO|AT)|(?:${anyCase('gentleman|man|woman|lady|boy|girl|farmer|retiree|visitor|tourist')})\\s{1,3}(?:from|of|FROM|OF))\\s{1,3})${PLACE_WORD}(?:\\s{1,3}${PLACE_WORD}){0,2}${E}`, 'gu'),
   },
-  // UK and Canadian postcodes (upper case, as written); a tumour stage run together (`T2N1M0`) is no postcode.
+  // UK and Canadian postcodes (upper case, as written); a tumour stage or a coma score run together (`T2N1M0`, `E3V4M6`) is no postcode.
   {
     kind: 'address',
     category: 'B',
     re: /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu,
-    accept: (t) => !/^T\dN\dM\d$/.test(t),
+    accept: (t) => !/^(?:T\dN\dM|E\dV\dM)\d$/.test(t),
   },
   // Dates: numeric in every order, ISO, compact, with month names; a time beside a date goes with it.
   { kind: 'date', category: 'C', re: bounded(`(?:\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2}))${TIME}`), accept: plausibleDate },

@@ -556,6 +556,12 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'Injector fault code 12, switched to hand injection. Biomed: 555 0199 ext 2', phi: ['0199'], keep: ['Injector', 'fault', 'code', '12', 'hand', 'injection', 'Biomed'] },
   { text: 'sister (Gloria): 555/201/0112', phi: ['201/0112'], keep: ['sister'] },
   { text: 'Discussed with referring GP by telephone (03) 5555 0144 at 11:05.', phi: ['5555 0144'], keep: ['Discussed', 'referring', 'GP', 'telephone', '11:05'] },
+  // sixteenth batch (issue 8): written after the fifteenth's fixes and scored once as an out-of-sample check, then fixed
+  { text: 'The ordering provider was paged to 4472 and called back from 555 201 0195.', phi: ['4472', '201 0195'], keep: ['ordering', 'provider', 'paged', 'called', 'back'] },
+  // an extension left apart from its number
+  { text: 'Ph 555-201-3344 - x 7741', phi: ['201-3344', '7741'], keep: [] },
+  { text: 'Radiology office (555) 201-3344 (x 7741)', phi: ['201-3344', '7741'], keep: ['Radiology', 'office'] },
+  { text: 'reading room x 7741', phi: ['7741'], keep: ['reading', 'room'] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -1089,5 +1095,6 @@ export const CLINICAL_TEXTS: string[] = [
   'Bed 12, room 4210', 'Station 4L 9 mm, 10R 11 mm', 'Protocol 2023-14 version 3.1', 'matrix 256 1024', 'series 601 1201',
   // codes after their coding system
   'NDC 0407-1413-71', 'SNOMED 399208008', 'RadLex RID10312', 'SNOMED CT: 399208008, 363346000', 'LOINC 24627-2',
+  'GCS E3V4M6', 'magnification x 1000', 'Matrix 512 x 1024', 'Pt paged at 14:30',
 ];
 
