@@ -16,6 +16,7 @@ import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, I
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
+import { CODE_SYSTEMS } from '../text/clinical-words.js';
 import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
 import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
 import { compileTerms } from '../text/term-matcher.js';
@@ -97,6 +98,44 @@ export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary 
     if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3 && !vocabulary.has(p.trim())).forEach((p) => add(p, 'B'));
   }
   return [...terms].map(([term, category]) => ({ term, category })).sort((a, b) => b.term.length - a.term.length);
+}
+
+/** A header value that is a number only (a phone, a numeric ID): digits with punctuation, an extension at most. */
+const NUMBER_VALUE = /^[\d\s().+/\-\u2010-\u2015\u2212]+(?:(?:x|ext\.?|#)\s{0,2}\d{1,6})?$/i;
+/** A run of digits as text writes a number: groups joined by spaces, dots, dashes, slashes, parentheses. */
+const NUMBER_RUN = /(?<![\p{N}])\d(?:[\s()./\-\u2010-\u2015\u2212]{0,3}\d){6,24}/gu;
+
+/** The digits of the file's own number values (7 or more digits), without an extension: a phone written in any grouping. */
+export function identityNumberKeys(identity: IdentityContext): Array<{ digits: string; category: SafeHarborCategory }> {
+  const keys = new Map<string, SafeHarborCategory>();
+  for (const { value, category, vr } of identity.values) {
+    if (vr === 'DA' || vr === 'DT' || vr === 'TM' || vr === 'UI' || !NUMBER_VALUE.test(value.trim())) continue;
+    const digits = value.replace(/(?:x|ext\.?|#)\s{0,2}\d{1,6}$/i, '').replace(/\D/g, '');
+    if (digits.length >= 7 && !keys.has(digits)) keys.set(digits, category);
+  }
+  return [...keys].map(([digits, category]) => ({ digits, category }));
+}
+
+/**
+ * The file's own numbers however text groups them (`555-201-3344` in the header, `(555) 201 3344` or `555.201.3344` in a
+ * comment): a run of digits holding a value's last seven digits or more. Linear: runs are bounded, keys few.
+ */
+function findIdentityNumbers(text: string, keys: ReadonlyArray<{ digits: string; category: SafeHarborCategory }>): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(NUMBER_RUN)) {
+    const at: number[] = [];
+    for (let i = 0; i < m[0].length; i++) if (m[0][i] >= '0' && m[0][i] <= '9') at.push(m.index + i);
+    const digits = at.map((i) => text[i]).join('');
+    for (const { digits: key, category } of keys) {
+      for (let k = key.length; k >= 7; k--) {
+        const found = digits.indexOf(key.slice(-k));
+        if (found < 0) continue;
+        spans.push({ begin: at[found], end: at[found + k - 1] + 1, category });
+        break;
+      }
+    }
+  }
+  return spans;
 }
 
 /** Words that may run into an institution's name in capitals (`OUTSIDE FILMS FROM …`) without being part of it. */
@@ -259,7 +298,8 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
         continue;
       }
       const link = capitals && NAME_LINKS.has(t.toLowerCase()) && run.length > 0 && word(j + 1) && /^\p{Lu}/u.test(tokens[j + 1].text);
-      if (!link && (!word(j) || /\d/.test(t))) break;
+      // `sent via fax`, `results by phone`: a means of contact names no place.
+      if (!link && (!word(j) || /\d/.test(t) || MEANS.test(bare(j)))) break;
       if (capitals) {
         if (!link && (!/^\p{Lu}/u.test(t) || CONNECTORS.has(t.toUpperCase()))) break;
       } else if (!/^\p{Ll}[\p{Ll}'’.-]*$/u.test(t) || CONNECTORS.has(t.toUpperCase()) || (vocabulary.has(bare(j)) && !institutionNoun(bare(j)) && !INSTITUTION_QUALIFIERS.has(bare(j).toUpperCase()))) break;
@@ -320,6 +360,12 @@ function listedValues(text: string, begin: number, end: number): boolean {
   return /^\d[\d ]*\d$/.test(text.slice(begin, end)) && /\d {1,2}$/.test(text.slice(Math.max(0, begin - 3), begin));
 }
 
+/** A coding system's name right before a place, with `code`, a colon and earlier codes of a list between (`CPT codes 70450, `). */
+const CODE_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${CODE_SYSTEMS.map((c) => c.replace(/[-\s]/g, '[-\\s]?')).join('|')})(?:\\s{1,2}(?:codes?|concept|id))?\\s{0,2}[:#=]?\\s{0,3}(?:[\\p{L}\\p{N}.-]{1,20}\\s{0,2}(?:[,;/]|and|or)\\s{0,3}){0,5}$`,
+  'iu',
+);
+
 /** True when the words between a street number and the suffix are all clinical (`3 Vessel Run`), so it names no street. */
 function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
   const words = address.split(/[\s,]+/).slice(1, -1).filter((w) => /\p{L}/u.test(w));
@@ -334,6 +380,9 @@ const DANGLING =
  * dangling only before a phone (`Hepatitis C 555-…` keeps its C).
  */
 const DANGLING_PHONE_LETTER = /(?:^|(?<=[([{,;/|]\s{0,2})|(?<=^\s{1,2}))[HMTWFCOPE]\.?\s*[:#=]?\s*$/;
+/** A way of reaching someone (`telephone`, `fax`), and the words that make it the means (`by telephone`, `via e-mail`). */
+const MEANS = /^(?:tele?phone|phone|fax|e-?mail|mail|sms|text|pager|page|bleep)$/i;
+const MEANS_BEFORE = /(?:^|\s)(?:by|via|per|over\s+the|on\s+the)$/i;
 const SEPARATOR_RANK = ['.', ';', ',', ':', '|'];
 
 /** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
@@ -372,6 +421,9 @@ function rebuild(text: string, spans: Span[]): string {
         let next = tail.replace(/\s+$/, '').replace(DANGLING, '');
         if (merged[i].phone) next = next.replace(DANGLING_PHONE_LETTER, '');
         if (next === tail.replace(/\s+$/, '')) break;
+        // `by telephone`, `via fax`: the means, not a label, once the connector after it is gone; `electronically signed` is what happened.
+        const word = tail.slice(next.length).trim();
+        if ((MEANS_BEFORE.test(next.trimEnd()) && MEANS.test(word)) || (/^signed\W*$/i.test(word) && /\p{L}ly$/iu.test(next.trimEnd()))) break;
         tail = next;
       }
       left.text = tail;
@@ -439,6 +491,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const vocabulary = makeVocabulary(options.vocabulary);
   // The file's own values, longest first; a space or comma in one stands for 1-3 of ` ^,` (see compileTerms).
   const identityMatcher = compileTerms(identityTerms(identity, vocabulary));
+  const numberKeys = identityNumberKeys(identity);
   // Rule patterns run on the linear-time engine (RE2), whatever they are.
   const rulePatterns: LinearPattern[] = ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters'));
   const referenceYear = options.referenceDate?.getUTCFullYear();
@@ -447,12 +500,15 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text, removed: 0, categories: [] };
     const spans: Span[] = [];
     for (const m of identityMatcher.findAll(text)) spans.push(m);
+    if (numberKeys.length) spans.push(...findIdentityNumbers(text, numberKeys));
     for (const rule of rulePatterns) {
       for (const m of rule.matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
     }
     for (const s of findShapes(text)) {
       // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
       if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
+      // A code after its coding system (`SNOMED 399208008`, `NDC 0407-1413-71`) names a concept.
+      if ((s.kind === 'id' || s.kind === 'phone') && CODE_BEFORE.test(text.slice(Math.max(0, s.begin - 80), s.begin))) continue;
       // A vanity number whose letters are clinical words after a number in parentheses (`(512) CT-HEAD`) is no phone; a toll-free one is.
       if (s.kind === 'phone' && clinicalVanity(text.slice(s.begin, s.end), vocabulary)) continue;
       // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.

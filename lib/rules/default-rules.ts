@@ -67,7 +67,7 @@ const PRECEDENCE_NOTES: Record<(typeof RULE_KINDS)[number], string> = {
   keywords: 'attribute names containing a keyword get its action (default Z)',
   condition_remove: 'attribute names containing one of these are cleaned (C): identifying words removed, the rest kept',
   uid_default: 'any other UID is remapped (U); standard UIDs under 1.2.840.10008. never change',
-  vr_default: 'person names (PN) get a placeholder (D); dates and times (DA, DT, TM) follow date_policy (C); unknown UN elements are removed (X)',
+  vr_default: 'person names (PN) get a placeholder (D); dates and times (DA, DT, TM) follow date_policy (C); running text (ST, LT, UT) is cleaned (C); unknown UN elements are removed (X)',
   keep: 'anything else is kept (K)',
 };
 

@@ -139,6 +139,8 @@ function decide(rules: Rules, el: ElementInfo): Decision {
         // UN: the dictionary does not know it, so nothing vouches for its content.
         if (el.vr === 'UN') return { action: 'X', ruleId: 'vr_default:UN', kind, categories: ['R'] };
         if (el.inCleanContext && TEXT_VRS.has(el.vr)) return { action: 'C', ruleId: `vr_default:${el.vr}-in-cleaned-sequence`, kind, categories: FREE_TEXT };
+        // Prose (ST, LT, UT) that no rule names, anywhere (an SR Text Value in a kept sequence): cleaned, never kept as written.
+        if (PROSE_VRS.has(el.vr)) return { action: 'C', ruleId: `vr_default:${el.vr}`, kind, categories: FREE_TEXT };
         break;
       case 'keep':
         return { action: 'K', ruleId: 'keep', kind, categories: [] };
@@ -149,6 +151,8 @@ function decide(rules: Rules, el: ElementInfo): Decision {
 }
 
 const FREE_TEXT: SafeHarborCategory[] = ['A', 'B', 'C', 'D', 'R'];
+/** The value representations of running text: short, long and unlimited text. */
+const PROSE_VRS: ReadonlySet<string> = new Set(['ST', 'LT', 'UT']);
 
 /** The placeholder for a person name under `D`, by the element's name (`The^Patient`, `Dr.^Physician`, …). */
 export function personNamePlaceholder(rules: Rules, el: Pick<ElementInfo, 'name' | 'keyword'>): string {

@@ -84,3 +84,12 @@ export const DEFAULT_CLINICAL_VOCABULARY: readonly string[] = [
   'CAD-RADS', 'BT-RADS',
   'CD', 'CDS', 'DVD', 'CATH', 'PHYSIO', 'PHYSIOTHERAPY', 'THEATRE', 'THEATRES', 'ANTICOAGULATION', 'ENDOSCOPY', 'INFUSION', 'DIALYSIS', 'TELEMETRY',
 ];
+
+/**
+ * Coding systems whose codes notes quote (`SNOMED 399208008`, `NDC 0407-1413-71`, `RadLex RID10312`): a number
+ * after one of these names a concept, not a person, so the ID and phone shapes leave it.
+ */
+export const CODE_SYSTEMS: readonly string[] = [
+  'SNOMED', 'SNOMED CT', 'SNOMED-CT', 'SCT', 'LOINC', 'NDC', 'RadLex', 'CPT', 'HCPCS', 'ICD', 'ICD-9', 'ICD-10', 'ICD-11', 'ICD-9-CM',
+  'ICD-10-CM', 'ICD-10-PCS', 'ICD-O', 'ICD-O-3', 'RxNorm', 'RxCUI', 'UMLS', 'CUI', 'ATC', 'MeSH', 'DCM', 'NCIt', 'OPCS', 'OPCS-4', 'CCAM',
+];

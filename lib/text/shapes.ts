@@ -70,17 +70,32 @@ function plausibleCompactDate(text: string): boolean {
   return y >= 1850 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 const digitCount = (s: string) => s.replace(/\D/g, '').length;
-/** An extension after a number: `x204`, `ext. 12`, `, extension 7`, `Durchwahl 34`, `poste 12`. */
-const EXTENSION = "(?:,?\\s{0,2}(?:x|ext\\.?|extn\\.?|extension|poste|durchwahl|dw\\.?)\\s{0,2}[.:#]?\\s{0,2}\\d{1,6})?";
+/** Dashes text writes between a number's groups: hyphen, non-breaking hyphen, figure, en and em dash, bar, minus. */
+const DASH = '\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
+/** An extension after a number: `x204`, `ext. 12`, `, extension 7`, `Durchwahl 34`, `poste 12`, `#7741`. */
+const EXTENSION = "(?:,?\\s{0,2}(?:(?:x|ext\\.?|extn\\.?|extension|poste|durchwahl|dw\\.?)\\s{0,2}[.:#]?\\s{0,2}\\d{1,6}|#\\s?\\d{2,6}))?";
 const EXTENSION_AT_END = new RegExp(`${EXTENSION.slice(0, -1)}$`, 'i');
 /** Units after a run of numbers make it measurements, not a phone (`12 14 16 18 mm`). */
 const NOT_UNITS = '(?!\\s{0,2}(?:mm|cm|ml|mg|kg|mgy|ms|s|sec|min|hz|khz|mhz|kv|kvp|mas|ma|%|°|deg|bpm|hu|px|keV|mev|gy|mbq|mci)(?![\\p{L}\\p{N}]))';
+/** Units of doses and amounts only (`10/30 mCi`, `12/20 mg`): never `s` or `min`, which follow dates too (`s/p`). */
+const NOT_AMOUNT_UNITS = '(?!\\s{0,2}(?:mci|mbq|gbq|mg|mcg|ug|ml|mm|cm|mmhg|units?|iu|%)(?![\\p{L}\\p{N}]))';
 
 /** Numbers that count in small equal steps (`Series 12 13 14 15`, `10 20 30 40`): a list, not a phone. */
 function countingRun(text: string): boolean {
   const n = text.split(/\D+/).filter(Boolean).map(Number);
   const step = n[1] - n[0];
   return Math.abs(step) <= 10 && n.every((v, k) => k === 0 || v - n[k - 1] === step);
+}
+
+/** Between a phone's groups: one space or dot, or a dash with a space either side (`201 3344`, `201.3344`, `201 – 3344`). */
+const GROUP_SEP = `(?:\\s?[${DASH}]\\s?|[\\s.])`;
+/** Digits as words, as a number is read out (`oh`, `double five`). */
+const SPELLED_DIGIT = 'zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple';
+/** Two numbers that both end in zero (`250-1000`, `50 1000 2000`): a range or a list of values, not a phone. */
+function roundRange(text: string): boolean {
+  const groups = text.replace(EXTENSION_AT_END, '').split(/\D+/).filter(Boolean);
+  const last = groups.slice(-2);
+  return last.length === 2 && last.every((g) => g.endsWith('0')) && last[1].endsWith('00');
 }
 
 /** The shapes, most specific first (an e-mail before the ID-like token inside it). */
@@ -101,7 +116,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.\\-/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -109,14 +124,22 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+|00)\\d{1,3}[\\s.-]{0,2}(?:\\(0\\)[\\s.-]{0,2})?\\(?\\d{1,5}\\)?(?:[\\s.-]{1,2}\\d{1,8}){1,5}${EXTENSION}(?![\\p{L}\\p{N}])`, 'giu'),
+    re: new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+|00)\\d{1,3}[\\s.${DASH}]{0,2}(?:\\(0\\)[\\s.${DASH}]{0,2})?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{1,3}\\d{1,8}){1,5}${EXTENSION}(?![\\p{L}\\p{N}])`, 'giu'),
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
-  // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 1-800-555-1234, with an extension. Spaced
-  // groups right after another number are values in a list (`b-values 50 400 800 1000`), not a phone.
-  { kind: 'phone', category: 'D', re: bounded(`(?!(?<=\\d {1,2})\\d{3} {1,2}\\d{3} {1,2}\\d{4})(?:1[\\s.\\-–]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.\\-–])(?:\\d{3}[\\s.\\-–]\\d{4}|\\d{7})${EXTENSION}`) },
-  // A pager, bleep or hands-free badge number, however short (`pager 4471`, `bleep 2217`, `Vocera 2290`, `pgr 5-2201`).
-  { kind: 'phone', category: 'D', re: bounded('(?:pager|pgr|bleep|beeper|vocera|spectralink)\\s{0,2}(?:#|no\\.?|number)?\\s{0,2}[:#]?\\s{0,2}(\\d(?:-?\\d){2,7})'), group: 1 },
+  // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 555 - 201 - 3344, 555/201-3344, 1-800-555-1234, with an
+  // extension; any dash. Spaced groups right after another number are values in a list (`b-values 50 400 800 1000`), not a phone.
+  { kind: 'phone', category: 'D', re: bounded(`(?!(?<=\\d {1,2})\\d{3} {1,2}\\d{3} {1,2}\\d{4})(?:1${GROUP_SEP}?)?(?:\\(\\d{3}\\)\\s?|\\d{3}(?:${GROUP_SEP}|\\s?/\\s?))(?:\\d{3}(?:${GROUP_SEP}|\\s?/\\s?)\\d{4}|\\d{7})${EXTENSION}`) },
+  // A local seven-digit number (`867-5309`, `201–3344`; spaced only with an extension: `555 0199 ext 2`, as `matrix 256 1024`
+  // is none): not a range of round values (`250-1000`), nor values before a unit, nor one of a run of numbers.
+  {
+    kind: 'phone',
+    category: 'D',
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})[2-9]\\d{2}(?:[${DASH}]\\d{4}${EXTENSION}| \\d{4}${EXTENSION.slice(0, -1)})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'giu'),
+    accept: (t) => !roundRange(t),
+  },
+  // A pager, bleep or hands-free badge number, however short (`pager 4471`, `bleep 2217`, `Vocera 2290`, `pgr 5-2201`, `paged to 4472`).
+  { kind: 'phone', category: 'D', re: bounded('(?:pager|pgr|bleep|beeper|vocera|spectralink|(?:paged|bleeped)(?:\\s{1,2}(?:to|at|on))?)\\s{0,2}(?:#|no\\.?|number)?\\s{0,2}[:#]?\\s{0,2}(\\d(?:-?\\d){2,7})'), group: 1 },
   // Vanity numbers in capitals after an area code in parentheses or a toll-free code: (555) DOC-TORS, 1-888-MRI-SCAN.
   {
     kind: 'phone',
@@ -128,15 +151,16 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,\\-/])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})[\\s.-]\\d{2,8}(?:[\\s.-]\\d{2,4}){0,4}${EXTENSION}(?![\\p{L}\\p{N}]|[.,\\-/]\\d)`, 'giu'),
-    accept: (t) => digitCount(t.replace(EXTENSION_AT_END, '')) >= 9 && digitCount(t) <= 18 && /[\s.-]/.test(t),
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/${DASH}])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})(?:[\\s.${DASH}]|\\s?/\\s?)\\d{2,8}(?:[\\s.${DASH}]\\d{2,4}){0,4}(?:[${DASH}]\\d{1,5})?${EXTENSION}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
+    accept: (t) => digitCount(t.replace(EXTENSION_AT_END, '')) >= 9 && digitCount(t) <= 18 && new RegExp(`[\\s./${DASH}]`).test(t),
   },
   // Grouped digits without a trunk prefix or label (`91 123 45 67`, `21 555 12 34`): four groups or more,
-  // two of them pairs, one separator throughout; not numbers before a unit (`12 14 16 18 mm`) nor a count.
+  // two of them pairs, one separator throughout; not numbers before a unit (`12 14 16 18 mm`), a count, nor
+  // the start of a longer run (`15 30 45 60 90 120 min`).
   {
     kind: 'phone',
     category: 'D',
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])(?:0[ .-])?\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,\\-/]\\d)`, 'gu'),
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])(?:0[ .-])?\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,\\-/]\\d| {1,2}\\d)`, 'gu'),
     accept: (t) => {
       const groups = t.split(/\D/);
       const pairs = groups.filter((g) => g.length === 2).length;
@@ -144,8 +168,35 @@ export const TEXT_SHAPES: readonly TextShape[] = [
       return digitCount(t) >= 8 && digitCount(t) <= 12 && pairs >= 2 && (pairs < groups.length || groups.length >= 5) && !countingRun(t);
     },
   },
-  // An extension on its own (`ext. 4471`, `extension 12`, `x2231`): not a multiplication (`512 x 512`).
-  { kind: 'phone', category: 'D', re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})(?<![\\p{L}\\p{N}])x\\d{4,6}${NOT_UNITS}${E}`, 'giu') },
+  // Service numbers without a trunk prefix (Australia's 1300 and 1800: `1300 555 123`).
+  { kind: 'phone', category: 'D', re: bounded(`1[38]00[\\s${DASH}]?\\d{3}[\\s${DASH}]?\\d{3}`) },
+  // A two-digit area code then eight or nine digits (`(11) 98765-4321`, `(21) 2555 1234`, `11 98765-4321`, `2 9374 4000`):
+  // in parentheses, or two four-digit groups after it; not after another number (a list) nor round values (`50 1000 2000`).
+  {
+    kind: 'phone',
+    category: 'D',
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})(?:\\(0?\\d{2}\\)\\s?\\d{4,5}[\\s.${DASH}]?\\d{4}|\\d{1,2}\\s9?\\d{4}[\\s${DASH}]\\d{4})${EXTENSION}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu'),
+    accept: (t) => !/^\d/.test(t) || !roundRange(t),
+  },
+  // Five digits, a dash, four (`98765-4321`, a mobile; or a ZIP+4): not values before a unit.
+  { kind: 'phone', category: 'D', re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}])\\d{5}[${DASH}]\\d{4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'gu') },
+  // Indian mobiles in two fives (`98765 43210`, `098765 43210`): not after another number.
+  { kind: 'phone', category: 'D', re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})0?[6-9]\\d{4}[\\s${DASH}]\\d{5}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu') },
+  // Digits spelled out, seven or more in a row (`four one six, five five five, zero one nine two`).
+  {
+    kind: 'phone',
+    category: 'D',
+    re: bounded(`(?:${SPELLED_DIGIT})(?:[\\s,.${DASH}]{1,3}(?:${SPELLED_DIGIT})){6,24}`),
+    accept: (t) => t.split(/[^\p{L}]+/u).filter((w) => !/^(?:double|triple)$/i.test(w)).length >= 7,
+  },
+  // An extension on its own (`ext. 4471`, `extension 12`, `x2231`, `x 7741` left after a phone): not a multiplication
+  // (`512 x 512`, `magnification x 1000`).
+  {
+    kind: 'phone',
+    category: 'D',
+    re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})(?<![\\p{L}\\p{N}])x\\s?\\d{4,6}${NOT_UNITS}${E}`, 'giu'),
+    accept: (t) => !/^x\s\d+00$/i.test(t),
+  },
   // Street addresses: number, up to five capitalised words, a street suffix; unit, city, state, ZIP may follow.
   {
     kind: 'address',
@@ -170,8 +221,13 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     category: 'B',
     re: new RegExp(`(?<=(?:(?:${anyCase('lives|living|lived|resides|residing|resident|moved|relocated|native|home')})\\s{1,3}(?:in|of|from|to|at|IN|OF|FROM|TO|AT)|(?:${anyCase('gentleman|man|woman|lady|boy|girl|farmer|retiree|visitor|tourist')})\\s{1,3}(?:from|of|FROM|OF))\\s{1,3})${PLACE_WORD}(?:\\s{1,3}${PLACE_WORD}){0,2}${E}`, 'gu'),
   },
-  // UK and Canadian postcodes (upper case, as written).
-  { kind: 'address', category: 'B', re: /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu },
+  // UK and Canadian postcodes (upper case, as written); a tumour stage or a coma score run together (`T2N1M0`, `E3V4M6`) is no postcode.
+  {
+    kind: 'address',
+    category: 'B',
+    re: /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu,
+    accept: (t) => !/^(?:T\dN\dM|E\dV\dM)\d$/.test(t),
+  },
   // Dates: numeric in every order, ISO, compact, with month names; a time beside a date goes with it.
   { kind: 'date', category: 'C', re: bounded(`(?:\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2}))${TIME}`), accept: plausibleDate },
   { kind: 'date', category: 'C', re: bounded('(?:18|19|20)\\d{6}(?:[T\\s]?\\d{4,6}(?:\\.\\d{1,6})?)?'), accept: (t) => plausibleCompactDate(t) },
@@ -179,7 +235,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   { kind: 'date', category: 'C', re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?(?:${MONTHS})\\.?[\\s./-]{0,3}\\d{1,2}(?:st|nd|rd|th)?(?:,?[\\s./-]{0,3}(?:\\d{4}|'\\d{2}))?${TIME}`) },
   { kind: 'date', category: 'C', re: bounded(`(?:${MONTHS})\\.?,?\\s{0,3}(?:of\\s{1,3})?(?:19|20)\\d{2}`) },
   // Month and day without a year are still elements of a date.
-  { kind: 'date', category: 'C', re: /(?<![\p{L}\p{N}/.-])(?:0[1-9]|1[0-2])\/(?:0[1-9]|[12]\d|3[01])(?![\p{L}\p{N}]|[/.-]\d)/gu },
+  // Not a dose or amount before its unit (`10/30 mCi`; a date before `s/p` stays a date).
+  { kind: 'date', category: 'C', re: new RegExp(`(?<![\\p{L}\\p{N}/.-])(?:0[1-9]|1[0-2])\\/(?:0[1-9]|[12]\\d|3[01])${NOT_AMOUNT_UNITS}(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'giu') },
   { kind: 'date', category: 'C', re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
   // Labelled IDs: the label stays readable only when the value goes. A label run into letters is a word (`iDose4`,
   // `Casein2`): without a space or a mark the value begins with a digit (`MRN12345`).

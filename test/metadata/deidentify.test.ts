@@ -7,6 +7,7 @@ import { cloneDataset, readDicom, writeDicom } from '../../lib/dicom/adapter.js'
 import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString, getStrings, personNameToString } from '../../lib/dicom/elements.js';
 import { DicomFile } from '../../lib/file.js';
+import { deidentifyDataset } from '../../lib/metadata/deidentify.js';
 import { gatherIdentity, makeTextCleaner } from '../../lib/metadata/index.js';
 import { IncompleteRulesError, loadRules, type Rules } from '../../lib/rules/index.js';
 import { openStateStore } from '../../lib/state/index.js';
@@ -255,6 +256,52 @@ describe('identity and free-text cleaning', () => {
     expect(clean('QUINCY SMITH KNEE LEFT').text).toBe('KNEE LEFT');
     expect(clean('LUNG NODULE FOLLOW-UP 6 MM').removed).toBe(0);
     expect(clean('Contrast 100 ml IV, 120 kVp').text).toBe('Contrast 100 ml IV, 120 kVp');
+  });
+
+  it("removes the file's own phone and ID numbers from free text however they are grouped", () => {
+    const header = [
+      { value: '+1 555 201 3344', category: 'D' as const, source: 'PatientTelephoneNumbers', vr: 'SH' },
+      { value: '88442211', category: 'R' as const, source: 'PatientID', vr: 'LO' },
+    ];
+    const clean = makeTextCleaner({ values: header }, rules.regex);
+    expect(clean('ph 5 5 5 2 0 1 3 3 4 4').text).toBe('');
+    expect(clean('daughter on 201 33 44').text).toBe('daughter');
+    expect(clean('ID 8844 2211 on wristband').text).toBe('on wristband');
+    // numbers that hold no header value stay
+    expect(clean('series 3 image 45-67, 120 kVp, DLP 3344').text).toBe('series 3 image 45-67, 120 kVp, DLP 3344');
+  });
+
+  it('cleans free text by shape wherever it is, with no header value behind it: SR text at any depth, comments, request items, text in a kept sequence', () => {
+    // Each text holds its own phone; no header attribute carries any of them.
+    const texts = new Map<string, string>();
+    const text = (vr: string, where: string) => {
+      const phone = `(555) 201-${String(4100 + texts.size)}`;
+      texts.set(phone, where);
+      return { vr, Value: [`No acute findings. Call ${phone} with questions.`] };
+    };
+    const textItem = (depth: number): DicomDict => ({
+      '0040A040': { vr: 'CS', Value: ['TEXT'] },
+      '0040A160': text('UT', `SR Text Value at depth ${depth}`),
+      ...(depth < 4 ? { '0040A730': { vr: 'SQ', Value: [textItem(depth + 1)] } } : {}),
+    });
+    const dict: DicomDict = {
+      '00080016': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.88.22'] },
+      '00100020': { vr: 'LO', Value: ['PID-1'] },
+      '00104000': text('LT', 'Patient Comments'),
+      '00204000': text('LT', 'Image Comments'),
+      '001021B0': text('LT', 'Additional Patient History'),
+      '00400275': { vr: 'SQ', Value: [{ '00321060': text('LO', 'Requested Procedure Description in a request item'), '00401400': text('LT', 'Requested Procedure Comments in a request item') }] },
+      '0040A730': { vr: 'SQ', Value: [textItem(1)] },
+      // Sequences no rule cleans: their running text is cleaned by its VR.
+      '0040A504': { vr: 'SQ', Value: [{ '0040A160': text('UT', 'Text Value in Content Template Sequence') }] },
+      '0040B020': { vr: 'SQ', Value: [{ '00700006': text('ST', 'Unformatted Text Value in Waveform Annotation Sequence') }] },
+    };
+    const original = { meta: {}, dict, transferSyntaxUID: '1.2.840.10008.1.2.1' };
+    const dataset = cloneDataset(original);
+    deidentifyDataset(dataset, original, { rules, state: openStateStore(newStateDir()), now: () => new Date('2024-06-01') }, () => {});
+    const out = JSON.stringify(dataset.dict);
+    expect([...texts].filter(([phone]) => out.includes(phone.slice(-8))).map(([, where]) => where)).toEqual([]);
+    expect(out.split('No acute findings.').length - 1).toBe(texts.size);
   });
 });
 

@@ -138,6 +138,9 @@ describe('resolveAction', () => {
     expect(resolveAction(rules, { tag: '00400556', vr: 'ST', name: 'Acquisition Context Description' })).toMatchObject({ action: 'C', ruleId: 'condition_remove:Description' });
     expect(resolveAction(rules, { tag: '00080012', vr: 'DA', name: 'Instance Creation Date' })).toMatchObject({ action: 'C', ruleId: 'vr_default:DA' });
     expect(resolveAction(rules, { tag: '00080060', vr: 'CS', name: 'Modality' })).toMatchObject({ action: 'K', ruleId: 'keep' });
+    // Running text no rule names is cleaned wherever it is (an SR Text Value outside a Content Sequence).
+    expect(resolveAction(rules, { tag: '0040A160', vr: 'UT', name: 'Text Value' })).toMatchObject({ action: 'C', ruleId: 'vr_default:UT' });
+    expect(resolveAction(rules, { tag: '00700006', vr: 'ST', name: 'Unformatted Text Value' })).toMatchObject({ action: 'C', ruleId: 'vr_default:ST' });
   });
 
   it('follows the precedence written in the file', () => {

@@ -41,7 +41,7 @@ function expectLinear(run: (text: string) => unknown): void {
 }
 
 const vocabulary = makeVocabulary();
-const identity = { values: [{ value: 'Smith^John', category: 'A' as const, source: 'PatientName', vr: 'PN' }, { value: '12 Oak Street', category: 'B' as const, source: 'PatientAddress', vr: 'LO' }] };
+const identity = { values: [{ value: 'Smith^John', category: 'A' as const, source: 'PatientName', vr: 'PN' }, { value: '12 Oak Street', category: 'B' as const, source: 'PatientAddress', vr: 'LO' }, { value: '555-201-3344', category: 'D' as const, source: 'PatientTelephoneNumbers', vr: 'SH' }] };
 
 describe('built-in text patterns are linear on adversarial input', () => {
   it('the metadata cleaner with the default rules regexes', () => expectLinear(makeTextCleaner(identity, DEFAULT_REGEX)));

@@ -531,6 +531,37 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'nº tel. 912 555 014', phi: ['912 555 014'], keep: [] },
   { text: 'Kontaktperson: Sohn, Tel. 0170 555 1234', phi: ['555 1234'], keep: ['Sohn'] },
   { text: 'Called report to 4W charge RN at ext 52214', phi: ['52214'], keep: ['Called', 'report', 'charge', 'RN'] },
+  // fourteenth batch (issue 8, phones in free text): forms the shapes missed before, written in several voices, scored before the change
+  { text: 'Questions about this report: reading room 555 - 867 - 5309', phi: ['867', '5309'], keep: ['Questions', 'report', 'reading', 'room'] },
+  { text: 'Rückfragen an die Radiologie unter 555‑867‑5309', phi: ['867', '5309'], keep: ['Rückfragen', 'Radiologie'] },
+  { text: 'Critical result: tension pneumothorax. Discussed with ICU registrar, callback 555—867—5309.', phi: ['867', '5309'], keep: ['Critical', 'tension', 'pneumothorax', 'ICU', 'registrar'] },
+  { text: 'Transport: ambulance booked, crew dispatch 555/867-5309', phi: ['867-5309'], keep: ['Transport', 'ambulance', 'booked', 'crew', 'dispatch'] },
+  { text: 'Please send report to GP surgery (867-5309) and copy to patient.', phi: ['867-5309'], keep: ['report', 'GP', 'surgery', 'copy'] },
+  { text: 'Home phone 555-867-5309 #7741', phi: ['867-5309', '7741'], keep: [] },
+  { text: 'pt requests results by phone only 1300 555 123 no voicemail', phi: ['1300 555 123'], keep: ['requests', 'results', 'voicemail'] },
+  { text: 'Crew dispatch 1800 555 123', phi: ['1800 555 123'], keep: ['Crew', 'dispatch'] },
+  { text: "Pt's husband can be reached on 98450 12345 (mobile) during the day", phi: ['98450', '12345'], keep: ['husband', 'reached', 'day'] },
+  { text: 'For scheduling contact the imaging department 098765 43210.', phi: ['098765', '43210'], keep: ['scheduling', 'imaging', 'department'] },
+  { text: 'Contact me on 030/901820 if urgent.', phi: ['030', '901820'], keep: ['urgent'] },
+  { text: 'NOK husband - 030-901820-0', phi: ['030', '901820'], keep: ['NOK', 'husband'] },
+  { text: 'Preliminary report phoned to the referring clinician (089 / 1234 5678) by the resident.', phi: ['089', '1234 5678'], keep: ['Preliminary', 'report', 'phoned', 'referring', 'clinician', 'resident'] },
+  { text: 'Mobil 0176/98765432', phi: ['0176', '98765432'], keep: ['Mobil'] },
+  { text: 'Telefone para contato: (21) 99654-3210 / (21) 3456-7890', phi: ['99654-3210', '3456-7890'], keep: ['contato'] },
+  { text: 'CONTACT DAUGHTER (LUCIA) 11 99876-5432 PARA RESULTADOS', phi: ['99876-5432'], keep: ['CONTACT', 'DAUGHTER', 'RESULTADOS'] },
+  { text: 'Preliminary report phoned to the referring clinician (98765-4321) by the resident.', phi: ['98765-4321'], keep: ['Preliminary', 'report', 'clinician'] },
+  { text: 'Pls call Maria at four one six, five five five, zero one nine two re appointment', phi: ['four one six', 'zero one nine two'], keep: ['appointment'] },
+  { text: 'Findings communicated to the ED physician by telephone at (555) 867-5309 at 14:32.', phi: ['867-5309'], keep: ['Findings', 'communicated', 'telephone', '14:32'] },
+  { text: 'Results sent via fax to 555 867 5309', phi: ['867 5309'], keep: ['Results', 'sent', 'fax'] },
+  // fifteenth batch (issue 8): written after the fourteenth's fixes and scored once as an out-of-sample check, then fixed
+  { text: 'Injector fault code 12, switched to hand injection. Biomed: 555 0199 ext 2', phi: ['0199'], keep: ['Injector', 'fault', 'code', '12', 'hand', 'injection', 'Biomed'] },
+  { text: 'sister (Gloria): 555/201/0112', phi: ['201/0112'], keep: ['sister'] },
+  { text: 'Discussed with referring GP by telephone (03) 5555 0144 at 11:05.', phi: ['5555 0144'], keep: ['Discussed', 'referring', 'GP', 'telephone', '11:05'] },
+  // sixteenth batch (issue 8): written after the fifteenth's fixes and scored once as an out-of-sample check, then fixed
+  { text: 'The ordering provider was paged to 4472 and called back from 555 201 0195.', phi: ['4472', '201 0195'], keep: ['ordering', 'provider', 'paged', 'called', 'back'] },
+  // an extension left apart from its number
+  { text: 'Ph 555-201-3344 - x 7741', phi: ['201-3344', '7741'], keep: [] },
+  { text: 'Radiology office (555) 201-3344 (x 7741)', phi: ['201-3344', '7741'], keep: ['Radiology', 'office'] },
+  { text: 'reading room x 7741', phi: ['7741'], keep: ['reading', 'room'] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -695,7 +726,7 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   { text: 'ph: 555-201-9034 (wife Carol)', phi: ['201-9034', 'Carol'], keep: ['wife'] },
   { text: 'Pt from Sunny Acres nursing home, ph 555-201-2200', phi: ['201-2200', 'Sunny Acres'], keep: [] },
   { text: 'Findings were discussed with Dr. Ramaswamy at 14:32 by phone, who acknowledged receipt.', phi: ['Ramaswamy'], keep: ['Findings', 'discussed', 'acknowledged', 'receipt'] },
-  { text: 'Electronically signed by Lorenzo Bianchi, MD on the date of service.', phi: ['Lorenzo', 'Bianchi'], keep: ['Electronically', 'service'] },
+  { text: 'Electronically signed by Lorenzo Bianchi, MD on the date of service.', phi: ['Lorenzo', 'Bianchi'], keep: ['Electronically', 'signed', 'service'] },
   { text: 'nursing home pt from maple manor, ph 555 201 9900', phi: ['201 9900', 'maple manor'], keep: ['nursing', 'home'] },
   { text: 'Pls fax results to Oakwood Internal Medicine 555-201-6001', phi: ['201-6001', 'Oakwood'], keep: ['results'] },
   { text: 'Pt referred by Harbor Pediatrics, mom can be reached at 555-201-8765', phi: ['201-8765', 'Harbor'], keep: ['referred', 'mom'] },
@@ -1057,4 +1088,13 @@ export const CLINICAL_TEXTS: string[] = [
   'XR CLAVICLE ZANCA VIEW', 'XR SHOULDER VELPEAU AXILLARY', 'XR PATELLA LAURIN VIEW', 'XR HIP LAUENSTEIN',
   'XR SHOULDER GARTH VIEW', 'Mr Small Bowel Follow Through', 'MR Hill-Sachs', 'MR Baker Cyst Knee',
   'MR Wilson Disease Brain', 'MS Lesion Follow Up',
+  // numbers beside the phone shapes (issue 8): stages, doses, lists of times and values, ranges, local codes
+  'T2N1M0, stage IIB.', 'Tc-99m sestamibi 10/30 mCi rest/stress', 'Times 15 30 45 60 90 120 min', 'b-values 50 1000 2000',
+  'Lesion measures 3.2 x 4.1 x 5.0 cm', '120 kVp 250 mAs', 'series 3 image 45-67', 'filter 250-1000 Hz', 'range 200-1000',
+  'CPT 70553, ICD-10 G43.909', 'CTDIvol 12.4 mGy, DLP 456.7 mGy-cm', 'Contrast given at 14:32', 'Disc bulge L4-L5, C5-C6',
+  'Bed 12, room 4210', 'Station 4L 9 mm, 10R 11 mm', 'Protocol 2023-14 version 3.1', 'matrix 256 1024', 'series 601 1201',
+  // codes after their coding system
+  'NDC 0407-1413-71', 'SNOMED 399208008', 'RadLex RID10312', 'SNOMED CT: 399208008, 363346000', 'LOINC 24627-2',
+  'GCS E3V4M6', 'magnification x 1000', 'Matrix 512 x 1024', 'Pt paged at 14:30',
 ];
+
