@@ -97,6 +97,10 @@ export const DEFAULT_CLINICAL_VOCABULARY: readonly string[] = [
   'NEEDLE', 'WIRE', 'CLIP', 'SEED', 'SAVI', 'ABBREVIATED', 'SYNTHESIZED', 'SYNTHETIC', 'C-VIEW', 'CV', 'LCC', 'RCC', 'LMLO',
   'RMLO', 'LXCCL', 'RXCCL', 'LML', 'RML', 'LLM', 'RLM', 'LAT-MED', 'MED-LAT', 'EXAGGERATED', 'ROLLED', 'CLEAVAGE', 
   'CESM', 'CEM', 'ABUS', 'DENSITY',
+  // radiotherapy planning and guidance
+  'SIM', 'CT-SIM', 'SIMULATION', '4DCT', 'IGRT', 'IMRT', 'VMAT', 'SRS', 'SBRT', 'SABR', 'DIBH', 'BRACHY', 'BRACHYTHERAPY', 'HDR',
+  'LDR', 'MVCT', 'KV', 'MV', 'DOSIMETRY', 'FRACTION', 'FRACTIONS', 'BOOST', 'ISOCENTRE', 'SETUP', 'SET-UP',
+  'GRAM', 'VENTRICULOGRAM', 'LVGRAM',
   // nuclear medicine and PET: tracers, agents and studies
   'FDG', 'PSMA', 'DOTATATE', 'DOTATOC', 'DOTANOC', 'FLUCICLOVINE', 'FES', 'FLT', 'NAF', 'MDP', 'HDP', 'HMDP', 'DMSA', 'DTPA', 'MAG3',
   'MIBG', 'MIBI', 'SESTAMIBI', 'TETROFOSMIN', 'MAA', 'HMPAO', 'ECD', 'HIDA', 'DISIDA', 'MEBROFENIN', 'CCK', 'SINCALIDE', 'MUGA',

@@ -70,9 +70,10 @@ function tokenBounds(text: string): { begins: number[]; ends: number[] } {
 const titleCased = (w: string) => /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(w);
 /**
  * A known surname in title case, no English word, that is clinical only as a capitalised abbreviation (`Rao`: RAO, the view):
- * abbreviations are short; a longer clinical word that a name list holds is the word (`Dixon`, the fat-water technique).
+ * the views are three letters; a longer clinical word that a name list holds is the word (`Dixon`, the fat-water technique;
+ * `Kopf`, German for head).
  */
-const abbreviationSurname = (w: string) => w.length <= 4 && titleCased(w) && peopleNames().has(w.toUpperCase()) && !englishWords().has(w.toUpperCase());
+const abbreviationSurname = (w: string) => w.length <= 3 && titleCased(w) && peopleNames().has(w.toUpperCase()) && !englishWords().has(w.toUpperCase());
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 const isAllCaps = (w: string) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w);

@@ -718,6 +718,8 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   { text: 'CT HEAD C- for Priya Raman', phi: ['Priya', 'Raman'], keep: ['C-'] },
   { text: 'OKAFOR, MARGARET ECHO LTD', phi: ['OKAFOR', 'MARGARET'], keep: ['ECHO', 'LTD'] },
   { text: 'BYRNE, SIOBHAN MAMMO DIAG BILAT W TOMO', phi: ['BYRNE', 'SIOBHAN'], keep: ['MAMMO', 'DIAG', 'BILAT'] },
+  { text: 'CORONARY ANGIOGRAM W LV GRAM Acc# A85768750', phi: ['A85768750'], keep: ['LV', 'GRAM'] },
+  { text: 'MR SIM PELVIS CERVIX BRACHY pt name: Arjun Raman', phi: ['Arjun', 'Raman'], keep: ['MR', 'SIM', 'BRACHY'] },
 ];
 
 export const CLINICAL_TEXTS: string[] = [
@@ -1092,4 +1094,6 @@ export const CLINICAL_TEXTS: string[] = [
   'IRM du genou droit', 'Scanner cérébral sans injection', 'Radiographie du thorax face et profil', 'Échographie abdominale',
   'TC de cráneo sin contraste', 'RM de rodilla izquierda', 'Radiografía de tórax PA y lateral', 'Ecografía abdominal',
   'RM Ginocchio Destro', 'TC Torace senza MDC', 'Ressonância Magnética Joelho Esquerdo', 'MRI Knie Links Zonder Contrast',
+  // found by a second, out-of-sample batch: radiotherapy planning words, a ventriculogram, a German region after MR
+  'MR SIM BRAIN', 'CT SIM CHEST 4DCT', 'CT SIM BREAST DIBH', 'HDR BRACHY PLANNING CT', 'CORONARY ANGIOGRAM W LV GRAM', 'MR Kopf mit KM',
 ];
