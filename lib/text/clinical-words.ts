@@ -100,7 +100,7 @@ export const DEFAULT_CLINICAL_VOCABULARY: readonly string[] = [
   // radiotherapy planning and guidance
   'SIM', 'CT-SIM', 'SIMULATION', '4DCT', 'IGRT', 'IMRT', 'VMAT', 'SRS', 'SBRT', 'SABR', 'DIBH', 'BRACHY', 'BRACHYTHERAPY', 'HDR',
   'LDR', 'MVCT', 'KV', 'MV', 'DOSIMETRY', 'FRACTION', 'FRACTIONS', 'BOOST', 'ISOCENTRE', 'SETUP', 'SET-UP',
-  'GRAM', 'VENTRICULOGRAM', 'LVGRAM',
+  'GRAM', 'VENTRICULOGRAM', 'LVGRAM', 'TPA', 'TNK', 'ALTEPLASE', 'TENECTEPLASE',
   // nuclear medicine and PET: tracers, agents and studies
   'FDG', 'PSMA', 'DOTATATE', 'DOTATOC', 'DOTANOC', 'FLUCICLOVINE', 'FES', 'FLT', 'NAF', 'MDP', 'HDP', 'HMDP', 'DMSA', 'DTPA', 'MAG3',
   'MIBG', 'MIBI', 'SESTAMIBI', 'TETROFOSMIN', 'MAA', 'HMPAO', 'ECD', 'HIDA', 'DISIDA', 'MEBROFENIN', 'CCK', 'SINCALIDE', 'MUGA',

@@ -39,8 +39,8 @@ const wordChar = (text: string, i: number): boolean => {
   return LETTER_OR_DIGIT.test(text[i]);
 };
 const INNER = new Set(["'", '’', '.', '-', '/']);
-/** Marks that stand alone as tokens; a dash between spaces (`Mrs. X - FL SWALLOW`) ends a name. */
-const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—']);
+/** Marks that stand alone as tokens; a dash or slash between spaces (`Mrs. X - FL SWALLOW`, `POST TPA / MOREAU`) ends a name. */
+const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—', '/', '|']);
 
 /**
  * Token bounds in one pass without a match object per token (long texts stay cheap): words of a

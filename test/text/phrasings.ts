@@ -720,6 +720,9 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   { text: 'BYRNE, SIOBHAN MAMMO DIAG BILAT W TOMO', phi: ['BYRNE', 'SIOBHAN'], keep: ['MAMMO', 'DIAG', 'BILAT'] },
   { text: 'CORONARY ANGIOGRAM W LV GRAM Acc# A85768750', phi: ['A85768750'], keep: ['LV', 'GRAM'] },
   { text: 'MR SIM PELVIS CERVIX BRACHY pt name: Arjun Raman', phi: ['Arjun', 'Raman'], keep: ['MR', 'SIM', 'BRACHY'] },
+  // a third out-of-sample batch: a slash between spaces ends a name
+  { text: 'CT HEAD FOLLOW UP 24 HR POST TPA / TOMASZ NOWAK / A74517632', phi: ['NOWAK', 'TOMASZ', 'A74517632'], keep: ['POST', 'TPA'] },
+  { text: 'XR CHEST POST XYZ / OKAFOR MARGARET', phi: ['OKAFOR', 'MARGARET'], keep: ['POST', 'XYZ'] },
 ];
 
 export const CLINICAL_TEXTS: string[] = [
