@@ -56,9 +56,11 @@ function loneWordInUse(text: string, begin: number, end: number, vocabulary: Voc
   if (!/^\p{L}[\p{L}'’-]*$/u.test(word)) return false;
   const before = /(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}\p{N}/+-]*) $/u.exec(text.slice(Math.max(0, begin - 30), begin))?.[1];
   const after = /^ (\p{L}[\p{L}\p{N}/+-]*)/u.exec(text.slice(end, end + 30))?.[1];
+  // After a title it is the name, whatever follows (`MR BROWN KNEE` when the header names a Brown).
+  if (before !== undefined && HONORIFICS.has(before.replace(/\.$/, '').toUpperCase())) return false;
   if (after && eponymHead(after)) return true;
   if (!englishWords().has(word)) return false;
-  const clinical = (w: string | undefined) => w !== undefined && !HONORIFICS.has(w.replace(/\.$/, '').toUpperCase()) && vocabulary.clinical(w);
+  const clinical = (w: string | undefined) => w !== undefined && vocabulary.clinical(w);
   return clinical(before) || clinical(after);
 }
 
