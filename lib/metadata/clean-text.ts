@@ -10,7 +10,7 @@ import type { IdentityContext } from '../engines/types.js';
 import { compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
-import { findCuedNames, findUncuedNames } from '../text/names.js';
+import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
 import { findShapes } from '../text/shape-memo.js';
 import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
 
@@ -46,6 +46,32 @@ interface Span {
 }
 
 
+/**
+ * One word of a header name found alone where the text uses it as a word: right before a word like `protocol` or
+ * `view` (`BRUCE PROTOCOL`, `WEST POINT VIEW`: the eponym), or an English word next to a clinical word (`XR LONG LEG`,
+ * `GRAY MATTER`: the word, even when someone in the header is called Long). After a title, beside another part of
+ * the name or among other words it still goes (`Dr. Long`, `Long, Anne`, `seen with Long`).
+ */
+function loneWordInUse(text: string, begin: number, end: number, vocabulary: Vocabulary): boolean {
+  const word = text.slice(begin, end);
+  if (!/^\p{L}[\p{L}'’-]*$/u.test(word)) return false;
+  const before = /(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}\p{N}/+-]*) $/u.exec(text.slice(Math.max(0, begin - 30), begin))?.[1];
+  const after = /^ (\p{L}[\p{L}\p{N}/+-]*)/u.exec(text.slice(end, end + 30))?.[1];
+  // After a title it is the name, whatever follows (`MR BROWN KNEE` when the header names a Brown).
+  if (before !== undefined && HONORIFICS.has(before.replace(/\.$/, '').toUpperCase())) return false;
+  if (after && eponymHead(after)) return true;
+  if (!englishWords().has(word)) return false;
+  const clinical = (w: string | undefined) => w !== undefined && vocabulary.clinical(w);
+  return clinical(before) || clinical(after);
+}
+
+/** A number with its unit, as product values give them (`350`, `0.1`, `mmol`, `mg/ml`, `10%`). */
+const AMOUNT = /^(?:[\d.,%-]+|[\d.]*(?:mg|g|ml|mL|cc|mmol|mgI|kg|%|mci|mbq|gbq)(?:\/(?:ml|kg|s))?)$/i;
+/** A title written in capitals without its period that is also a modality or code (`MR`, `DR`, `MS`). */
+const CODE_TITLE = /^(?:MR|DR|MS|SR)[\s^,]/;
+/** Titles before a name part: written with or without their period (a term's `. ` matches both). */
+const NAME_TITLES = ['Dr.', 'Drs.', 'Mr.', 'Mrs.', 'Ms.', 'Miss', 'Mx.', 'Prof.', 'Sr.'];
+
 const HONORIFICS = new Set(['MR', 'MRS', 'MS', 'MISS', 'DR', 'PROF', 'JR', 'SR', 'II', 'III', 'IV', 'MD', 'PHD', 'DO', 'RN']);
 
 /** Forms in which a header date may appear in text. */
@@ -63,8 +89,10 @@ function dateForms(value: string): string[] {
 function nameForms(value: string, vocabulary: Vocabulary): string[] {
   const [family = '', given = '', middle = ''] = value.split('^').map((p) => p.trim());
   const parts = value.split(/[\^=\s,]+/).filter((p) => p.length >= 2 && !HONORIFICS.has(p.replace(/\./g, '').toUpperCase()));
-  // A part that is also clinical vocabulary (a family name `Head`) counts only beside another part.
+  // A part that is also clinical vocabulary (a family name `Head`, `Strain`) counts only beside another part or after a
+  // title (`Dr. Head`): alone it is the word (`CT HEAD`, `MR CARDIAC STRAIN`), whoever the header names.
   const forms = parts.filter((p) => !vocabulary.has(p));
+  for (const p of parts.filter((p) => vocabulary.has(p))) forms.push(...NAME_TITLES.map((t) => `${t} ${p}`));
   if (parts.length >= 2) forms.push(parts.join(' '));
   if (family && given) {
     forms.push(`${given} ${family}`, `${family}, ${given}`, `${family} ${given}`, `${given[0]}. ${family}`, `${given[0]} ${family}`, `${family}, ${given[0]}.`, `${family} ${given[0]}`);
@@ -91,8 +119,12 @@ export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary 
       dateForms(value).forEach((f) => add(f, 'C'));
       continue;
     }
-    // A header value made of clinical words only (a station named `CT`, a department `Diagnostic Imaging`) identifies no one.
-    if (value.split(/[\s^,;/]+/).filter(Boolean).every((w) => vocabulary.has(w))) continue;
+    // A header value made of clinical words only (a station named `CT`, a department `Diagnostic Imaging`) identifies no one;
+    // nor, outside places, one of products and amounts (a contrast agent `Omnipaque 350`, `Gadavist 0.1 mmol/kg`).
+    const words = value.split(/[\s^,;/]+/).filter(Boolean);
+    if (words.every((w) => vocabulary.has(w))) continue;
+    const parts = words.flatMap((w) => w.split('-')).filter(Boolean);
+    if (category !== 'B' && parts.some((w) => vocabulary.maker(w)) && parts.every((w) => vocabulary.has(w) || vocabulary.maker(w) || AMOUNT.test(w))) continue;
     add(value.replace(/\^/g, ' '), category);
     // Addresses and institutions: each part names a place on its own.
     if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3 && !vocabulary.has(p.trim())).forEach((p) => add(p, 'B'));
@@ -160,7 +192,8 @@ function namingWord(word: string, vocabulary: Vocabulary, naming: Naming): boole
   // The medical dictionary speaks only for English words (`Skeleton`): it holds place names too (`Alpes`).
   // A dedication or landscape word (`Summit`, `Sunrise`, `Sacred Heart`) names a place beside an institution noun.
   const clinical = (vocabulary.listed(w) || (vocabulary.medical(w) && englishWords().has(w))) && !INSTITUTION_NAME_WORDS.has(upper);
-  if (clinical || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
+  // One letter names no institution (`W IMAGING GUIDANCE`: with imaging guidance).
+  if (clinical || !/\p{L}{2}/u.test(w) || vocabulary.maker(w) || vocabulary.maker(w.replace(/\./g, '')) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper) || LOWER_COMPOUND.test(w)) return false;
   if (naming === 'any') return true;
   const bare = upper.replace(/['’]S$/, '');
   // `Mercy`, `Harbor`, `Lakeside`: everyday words that name hospitals.
@@ -212,7 +245,7 @@ const PREFIXED_INSTITUTION_SHAPES = [INSTITUTION_PREFIX_SHAPE, SAINT_SHAPE];
  * (`University of X`, `Klinikum X`: the prefix goes too, alone it would dangle), or `St. X's`.
  * A noun that also begins a prefixed name (`Vorbefund Klinikum Nordhafen`) is taken as its prefix.
  */
-function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
+function findInstitutions(text: string, vocabulary: Vocabulary, people: readonly Span[] = []): Span[] {
   const spans: Span[] = [];
   const prefixStarts = new Set<number>();
   for (const s of findShapes(text, PREFIXED_INSTITUTION_SHAPES)) {
@@ -230,7 +263,12 @@ function findInstitutions(text: string, vocabulary: Vocabulary): Span[] {
       if (prefixStarts.has(noun) || METHOD_AFTER.test(text.slice(s.end, s.end + 20))) continue;
       const nounWord = text.slice(noun, s.end);
       const naming: Naming = SERVICE_NOUN.test(nounWord) ? 'foreign' : weak || /^\p{Ll}/u.test(nounWord) ? 'place' : 'any';
-      const named = institutionName(text, s.begin, s.end, vocabulary, naming);
+      const found = institutionName(text, s.begin, s.end, vocabulary, naming);
+      if (!found) continue;
+      // A person's name found before clinical words (`WHITE, NADIA ECHO LTD`, `HILL, PAUL MAMMO DIAG`) names no
+      // institution: what follows the name must name one by itself.
+      const person = people.find((p) => p.begin <= found.begin && p.end > found.begin && p.end < s.end);
+      const named = person ? institutionName(text, person.end, s.end, vocabulary, naming) : found;
       if (named) spans.push({ begin: named.begin, end: s.end, category: s.category });
     }
   }
@@ -385,8 +423,23 @@ const MEANS = /^(?:tele?phone|phone|fax|e-?mail|mail|sms|text|pager|page|bleep)$
 const MEANS_BEFORE = /(?:^|\s)(?:by|via|per|over\s+the|on\s+the)$/i;
 const SEPARATOR_RANK = ['.', ';', ',', ':', '|'];
 
+/** Labels that are clinical codes too, and stay labels: titles and `PT` before a name, glue words. */
+const LABEL_CODES = new Set(['MR', 'MRS', 'MS', 'DR', 'PT', 'FOR', 'BY', 'PER', 'AT', 'TO', 'OF', 'FROM', 'ON', 'AND', 'OR', 'WITH', 'VIA', 'NO']);
+
+/** A dangling-label match that is a clinical code written in capitals without a label's mark (`CC`, `ID`): a view, not a label. */
+function clinicalCode(label: string, vocabulary: Vocabulary): boolean {
+  const word = label.trim();
+  return /^\p{Lu}{2,}$/u.test(word) && !LABEL_CODES.has(word) && vocabulary.clinical(word);
+}
+
+/** True when the last word of `before` is clinical vocabulary (a view or laterality before a code: `L CC`, `LCC ID`). */
+function afterClinicalWord(before: string, vocabulary: Vocabulary): boolean {
+  const last = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u.exec(before);
+  return last !== null && vocabulary.has(last[1]);
+}
+
 /** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
-function rebuild(text: string, spans: Span[]): string {
+function rebuild(text: string, spans: Span[], vocabulary: Vocabulary): string {
   type Piece = { text: string; removed: boolean; phone?: boolean };
   const pieces: Piece[] = [];
   let at = 0;
@@ -418,6 +471,10 @@ function rebuild(text: string, spans: Span[]): string {
     if (left) {
       let tail = left.text;
       for (let k = 0; k < 3; k++) {
+        const label = DANGLING.exec(tail.replace(/\s+$/, ''));
+        // A view or code in capitals after another (`L CC call …`, `LCC ID DOB …`) is the text's, not a label of
+        // what was removed; first in the text or after other words (`ID 8844 2211 on wristband`) it is the label.
+        if (label && clinicalCode(label[0], vocabulary) && afterClinicalWord(tail.slice(0, label.index), vocabulary)) break;
         let next = tail.replace(/\s+$/, '').replace(DANGLING, '');
         if (merged[i].phone) next = next.replace(DANGLING_PHONE_LETTER, '');
         if (next === tail.replace(/\s+$/, '')) break;
@@ -430,7 +487,9 @@ function rebuild(text: string, spans: Span[]): string {
     }
     const leftText = left?.text ?? '';
     const rightText = right?.text ?? '';
-    const leftSeps = /[\s,;:.\-–/([{|]*$/.exec(leftText)![0];
+    let leftSeps = /[\s,;:.\-–/([{|]*$/.exec(leftText)?.[0] ?? '';
+    // A slash or dash that ends a word is the word's (`W/`, `C-`, `S/P`), not a separator.
+    if (/^[-/]/.test(leftSeps) && /[\p{L}\p{N}]$/u.test(leftText.slice(0, leftText.length - leftSeps.length))) leftSeps = leftSeps.slice(1);
     const rightSeps = /^[\s,;:.\-–/)\]}|]*/.exec(rightText)![0];
     const leftCore = leftText.slice(0, leftText.length - leftSeps.length);
     const rightCore = rightText.slice(rightSeps.length);
@@ -454,7 +513,7 @@ function rebuild(text: string, spans: Span[]): string {
     .join('')
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/^[\s,;:\-–/|]+/, '')
-    .replace(/[\s,;:\-–/|]+$/, '')
+    .replace(/(?:[\s,;:–|]|(?<![\p{L}\p{N}])[-/])+$/u, '')
     .trim();
 }
 
@@ -499,7 +558,16 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   return (text: string): CleanResult => {
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text, removed: 0, categories: [] };
     const spans: Span[] = [];
-    for (const m of identityMatcher.findAll(text)) spans.push(m);
+    for (const m of identityMatcher.findAll(text)) {
+      const found = text.slice(m.begin, m.end);
+      // A title in capitals that is also a modality code, then clinical words (`MR STRAIN`, `DR CHEST`): the procedure, not `Mr. Strain`.
+      if (CODE_TITLE.test(found) && found.split(/[\s^,]+/).every((w) => vocabulary.has(w))) continue;
+      if (m.category === 'A' && loneWordInUse(text, m.begin, m.end, vocabulary)) continue;
+      // An initial glued to a mark before it (`+C, O'Brien`) is the text's (`T1 +C`); the name begins after it.
+      const initial = /^\p{L}\.?[\s^,]{1,3}/u.exec(found);
+      if (initial && m.begin > 0 && /[+\-_/^#*=]/.test(text[m.begin - 1])) spans.push({ ...m, begin: m.begin + initial[0].length });
+      else spans.push(m);
+    }
     if (numberKeys.length) spans.push(...findIdentityNumbers(text, numberKeys));
     for (const rule of rulePatterns) {
       for (const m of rule.matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
@@ -518,9 +586,10 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       spans.push(s);
     }
     // `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method.
-    spans.push(...findInstitutions(text, vocabulary), ...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary));
-    for (const n of findCuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
-    for (const n of findUncuedNames(text, vocabulary)) spans.push({ ...n, category: 'A' });
+    const people: Span[] = [...findCuedNames(text, vocabulary), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
+    const named = [...people, ...spans.filter((s) => s.category === 'A')];
+    spans.push(...findInstitutions(text, vocabulary, named), ...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary));
+    spans.push(...people);
     for (const a of findAgesOver89(text, referenceYear)) spans.push({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined });
     if (spans.length === 0) return { text, removed: 0, categories: [] };
     const merged = mergeSpans(spans);
@@ -534,7 +603,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
         at = s.end;
       }
       out += text.slice(at);
-    } else out = rebuild(text, merged);
+    } else out = rebuild(text, merged, vocabulary);
     return { text: out, removed: merged.length, categories };
   };
 }

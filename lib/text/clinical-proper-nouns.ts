@@ -28,6 +28,10 @@ export const EPONYMS: readonly string[] = [
   'Takayasu', 'Tanner', 'Tarlov', 'Teichholz', 'Tenckhoff', 'Thebesian', 'Tietze', 'Tourette', 'Treitz', 'Trolard', 'Turner',
   'Valsalva', 'Vater', 'Virchow', 'Waldeyer', 'Wallstent', 'Wegener', 'Wernicke', 'Wharton', 'Whipple', 'Willis', 'Wilms',
   'Wilson', 'Winslow', 'Wirsung', 'Quervain', 'Willebrand', 'Recklinghausen', 'Peyronie', 'Wolffian', 'Wrisberg', 'Zenker', 'Zuckerkandl', 'Lindau', 'Hippel', 'Walker', 'Perthes',
+  // radiographic views and projections, stress protocols and tests named after people (`ZANCA VIEW`, `XR KNEE ROSENBERG`, `WADA TEST`)
+  'Zanca', 'Garth', 'Velpeau', 'Rosenberg', 'Coventry', 'Holmblad', 'Stenvers', 'Rhese', 'Norgaard', 'Broden', 'Beath', 'Settegast',
+  'Hughston', 'Laurin', 'Lauenstein', 'Pirie', 'Bernageau', 'Didiee', 'Teufel', 'Wada', 'Eklund', 'Naughton', 'Greulich', 'Pyle',
+  'Grashey', 'Towne', 'Caldwell', 'Sones',
 ];
 
 /** Makers of imaging and therapy equipment and their product names, contrast agents and devices. */
@@ -64,5 +68,5 @@ export const EPONYM_PHRASES: readonly string[] = [
   'Parsonage Turner', 'Fitz Hugh Curtis', 'Kasabach Merritt', 'Lauge Hansen', 'Danis Weber', 'Gustilo Anderson', 'Weber Christian',
   'Hand Schuller Christian', 'Letterer Siwe', 'Foster Kennedy', 'Holt Oram', 'Hurler Scheie', 'Niemann Pick', 'Tay Sachs',
   'Marchiafava Bignami', 'Pellegrini Stieda', 'De Quervain', 'Von Willebrand', 'Von Recklinghausen', 'De Morsier', 'Van Buchem',
-  'La Peyronie',
+  'La Peyronie', 'Camp Coventry', 'Harris Beath', 'West Point', 'Clements Nakayama', 'Danelius Miller', 'Chassard Lapine',
 ];

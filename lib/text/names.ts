@@ -39,8 +39,8 @@ const wordChar = (text: string, i: number): boolean => {
   return LETTER_OR_DIGIT.test(text[i]);
 };
 const INNER = new Set(["'", '’', '.', '-', '/']);
-/** Marks that stand alone as tokens; a dash between spaces (`Mrs. X - FL SWALLOW`) ends a name. */
-const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—']);
+/** Marks that stand alone as tokens; a dash or slash between spaces (`Mrs. X - FL SWALLOW`, `POST TPA / MOREAU`) ends a name. */
+const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—', '/', '|']);
 
 /**
  * Token bounds in one pass without a match object per token (long texts stay cheap): words of a
@@ -68,8 +68,12 @@ function tokenBounds(text: string): { begins: number[]; ends: number[] } {
 }
 
 const titleCased = (w: string) => /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(w);
-/** A known surname in title case, no English word, that is clinical only as a capitalised abbreviation (`Rao`: RAO, the view). */
-const abbreviationSurname = (w: string) => titleCased(w) && peopleNames().has(w.toUpperCase()) && !englishWords().has(w.toUpperCase());
+/**
+ * A known surname in title case, no English word, that is clinical only as a capitalised abbreviation (`Rao`: RAO, the view):
+ * the views are three letters; a longer clinical word that a name list holds is the word (`Dixon`, the fat-water technique;
+ * `Kopf`, German for head).
+ */
+const abbreviationSurname = (w: string) => w.length <= 3 && titleCased(w) && peopleNames().has(w.toUpperCase()) && !englishWords().has(w.toUpperCase());
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 const isAllCaps = (w: string) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w);
@@ -207,12 +211,28 @@ function eponymRun(words: string[], vocabulary: Vocabulary): boolean {
  * Words after which a person's name names a sign, disease, method or device instead (`Mercedes Benz sign`,
  * `Tommy John surgery`, `Austin Flint murmur`): no name is taken right before them.
  */
+/**
+ * A vendor's protocol word in camel case, one of its two parts clinical (`ThoraxRoutine`, `AbdRoutine`, `LungCARE`,
+ * `SmartPrep`): no name. Names in camel case have no clinical part (`MacLeod`, `DeShawn`, `VanDyke`).
+ */
+function vendorCompound(word: string, vocabulary: Vocabulary): boolean {
+  const m = /^(\p{Lu}\p{Ll}+)(\p{Lu}\p{L}+)$/u.exec(word);
+  return m !== null && (vocabulary.clinical(m[1]) || vocabulary.clinical(m[2]));
+}
+
+/** Words after which a person's name names a sign, protocol or view (exported for the header-value matches of the cleaner). */
+export function eponymHead(word: string): boolean {
+  return EPONYM_HEADS.has(word.toUpperCase());
+}
+
 const EPONYM_HEADS = new Set(['SIGN', 'SIGNS', 'SYNDROME', 'DISEASE', "DISEASE'S", 'FRACTURE', 'PROCEDURE', 'SURGERY', 'OPERATION', 'REPAIR', 'LESION', 'TUMOR', 'TUMOUR', 'SARCOMA', 'LYMPHOMA', 'CLASSIFICATION', 'CRITERIA', 'SCORE', 'SCALE', 'TEST', 'MANEUVER', 'MANOEUVRE', 'CATHETER', 'TUBE', 'DRAIN', 'VIEW', 'PROJECTION', 'LINE', 'LINES', 'ANGLE', 'METHOD', 'TECHNIQUE', 'INDEX', 'RATIO', 'LAW', 'MURMUR', 'REFLEX', 'POUCH', 'CANAL', 'NODE', 'AREA', 'CYST', 'PALSY', 'FISSURE', 'STAGE', 'GRADE', 'TYPE', 'DEFORMITY', 'TRIAD', 'PHENOMENON', 'EFFECT', 'ARTIFACT', 'PROTOCOL', 'SHUNT', 'VALVE', 'STENT', 'CLIP', 'FILTER', 'PORT', 'NEUROMA', 'CONTRACTURE', 'TENDON', 'LIGAMENT', 'DUCT', 'GLAND', 'ANOMALY', 'MALFORMATION', 'DYSPLASIA', 'ULCER', 'HERNIA', 'DIVERTICULUM', 'ESOPHAGUS', 'POSITION', 'PLOT', 'CURVE', 'ANALYSIS', 'CORRELATION', 'T-TEST', 'SEQUENCE', 'ANGINA', 'HUMP', 'LEVEL', 'DEPTH', 'UNITS', 'BYPASS', 'FUNDOPLICATION', 'DENSITY', 'APPROACH', 'INCISION', 'FLAP', 'GRAFT', 'NAIL', 'PLATE', 'SCREW', 'PIN', 'WIRE', 'BOOT', 'SPLINT', 'CAST', 'BRACE', 'DEVICE', 'PUMP', 'BALLOON', 'MASK']);
 /** Clinical-list words that only glue (`and`, `with`): no clinical word after a modality code. */
 const FUNCTION_LIKE = new Set(['AND', 'OR', 'WITH', 'WITHOUT', 'W/', 'W/O', 'WO', 'TO', 'OF', 'FOR', 'PER', 'THE', 'A', 'AN']);
 /** Particles inside surnames (`de Vries`, `van der Berg`, `bin Said`). */
 const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ben', 'st.']);
 
+/** Capitals that read as an acronym, not a name: no vowel (`CCK`, `MRT`), or four letters at most (`MRAC`). */
+const ACRONYM = /^(?:[^AEIOUYÀ-ÖØ-Ý]+|\p{Lu}{2,4})$/u;
 const TITLE_OR_CAPS = /^\p{Lu}(?:[\p{Ll}'’-]|\p{Lu}(?=[\p{Ll}'’]))*[\p{L}'’-]*$/u;
 const LETTERS = /^\p{L}[\p{L}'’ -]{0,40}$/u;
 
@@ -249,7 +269,7 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     const w = bare(tok(k));
     let yes = judged.get(w);
     if (yes === undefined) {
-      yes = w.length >= 2 && TITLE_OR_CAPS.test(w) && !vocabulary.has(w);
+      yes = w.length >= 2 && TITLE_OR_CAPS.test(w) && !vocabulary.has(w) && !vendorCompound(w, vocabulary);
       if (judged.size < 10_000) judged.set(w, yes);
     }
     return yes;
@@ -300,6 +320,8 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
       continue;
     }
     if (!nameLike(i)) continue;
+    // An eponym after `of` names its part of the body (`Circle of Willis, …`, `pouch of Douglas`), not a person.
+    if (i > 0 && /^of$/i.test(tok(i - 1)) && proper(i)) continue;
     const W = upper(i);
     // Okafor, Margaret (L.)
     const commaGiven =
@@ -316,9 +338,16 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
     // Margaret (Q.|Ann) Okafor: only a known given name or a word that is no English word can begin one.
     const givenKnown = given.has(W) && !PARTICLES.has(W.toLowerCase());
     if (!givenKnown && (W.length < 3 || english.has(W) || proper(i))) continue;
+    // An acronym before a known given name and another name word (`CCK BRIAN JOHANSSON`, `HIDA JOHN OKAFOR`): the name
+    // begins at the given name. An acronym: capitals without a vowel, or four capitals at most.
+    if (!givenKnown && ACRONYM.test(W) && W === bare(tok(i)) && nameLike(i + 1) && given.has(upper(i + 1)) && !everyday.has(upper(i + 1)) && nameLike(i + 2)) continue;
     let f = i + 1;
     if (isInitial(bare(tok(f))) && tok(f).endsWith('.')) f++;
-    else if (nameLike(f) && given.has(upper(f)) && nameLike(f + 1) && !everyday.has(upper(f))) f++;
+    else if (nameLike(f) && given.has(upper(f)) && nameLike(f + 1) && !everyday.has(upper(f))) {
+      // A word in title case before a given name and a surname in capitals (`ASSET Cal SEAN DELACROIX`) is not their first name.
+      if (isAllCaps(tok(i)) !== isAllCaps(tok(f)) && isAllCaps(tok(f)) === isAllCaps(bare(tok(f + 1)))) continue;
+      f++;
+    }
     // de Vries, van der Berg
     if (f < count && PARTICLES.has(tok(f).toLowerCase())) {
       let p = f;

@@ -22,6 +22,8 @@ const FUNCTION_WORDS = [
   'ATTENTION', 'ATTN', 'THANK', 'THANKS', 'SIGNED', 'DICTATED', 'TRANSCRIBED', 'VERIFIED', 'APPROVED', 'PERFORMED', 'READ', 'BY',
   'HOME', 'NURSING', 'FACILITY', 'ASSISTED', 'LIVING', 'CARE', 'HOSPICE', 'SHELTER', 'REHAB', 'WARD', 'FLOOR', 'UNIT', 'CLINIC',
   'UNKNOWN', 'NONE', 'N/A', 'NA', 'TBD', 'OTHER', 'MISC', 'SEE', 'ABOVE', 'BELOW', 'HERE', 'THERE', 'INFO', 'DETAILS',
+  // labels of the values a text may carry (`Acc# …`, `MRN: …`, `Tel …`): never a name word
+  'ACC', 'ACCN', 'ACCESSION', 'MRN', 'DOB', 'TEL', 'PHONE', 'FAX', 'MOBILE', 'EXT', 'SSN', 'PAGER', 'EMAIL', 'E-MAIL', 'ADDRESS',
 ];
 
 function wordsOf(term: string): string[] {

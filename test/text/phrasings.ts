@@ -732,6 +732,28 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   { text: 'Pt referred by Harbor Pediatrics, mom can be reached at 555-201-8765', phi: ['201-8765', 'Harbor'], keep: ['referred', 'mom'] },
   // twelfth batch (issue 8): written after the eleventh's fixes and scored once as an out-of-sample check, then fixed
   { text: 'Rx from Dr Nakagawa-Price, Bayview Sports Med', phi: ['Bayview', 'Nakagawa'], keep: [] },
+  // issue 8: procedure descriptions with someone appended; views and codes before the removal stay
+  { text: 'L CC call 555-201-3495', phi: ['201-3495'], keep: ['L', 'CC'] },
+  { text: 'LCC ID DOB 05/18/1944', phi: ['05/18/1944'], keep: ['LCC', 'ID'] },
+  { text: 'NM HIDA SCAN W CCK BRIAN JOHANSSON', phi: ['BRIAN', 'JOHANSSON'], keep: ['HIDA', 'SCAN', 'W', 'CCK'] },
+  { text: 'US ABD LTD for Ingrid Lindqvist 555-201-7781', phi: ['Ingrid', 'Lindqvist', '201-7781'], keep: ['US', 'ABD', 'LTD'] },
+  { text: 'MR ABD W/WO - OKONKWO^CHIDI', phi: ['OKONKWO', 'CHIDI'], keep: ['MR', 'ABD', 'W/WO'] },
+  { text: 'Callback Additional Imaging call 555-201-6317', phi: ['201-6317'], keep: ['Callback', 'Additional', 'Imaging'] },
+  { text: 'MRT Kopf nativ für Anna Becker', phi: ['Becker'], keep: ['MRT', 'Kopf', 'nativ'] },
+  { text: 'IR PARACENTESIS W IMAGING GUIDANCE - KNIGHT^JOSE', phi: ['KNIGHT', 'JOSE'], keep: ['W', 'IMAGING', 'GUIDANCE'] },
+  { text: 'R CC Tomasz Nowak', phi: ['Tomasz', 'Nowak'], keep: ['R', 'CC'] },
+  { text: 'Thorax^01_ThoraxRoutine, Okafor, Margaret', phi: ['Okafor', 'Margaret'], keep: ['Thorax^01_ThoraxRoutine'] },
+  { text: 'MR Angiogram Circle of Willis, Okafor, Margaret', phi: ['Okafor', 'Margaret'], keep: ['Circle', 'of', 'Willis'] },
+  { text: 'ASSET Cal SIOBHAN BYRNE', phi: ['SIOBHAN', 'BYRNE'], keep: ['ASSET', 'Cal'] },
+  { text: 'CT CHEST W/ for Priya Raman 555-201-4410', phi: ['Priya', 'Raman', '201-4410'], keep: ['W/'] },
+  { text: 'CT HEAD C- for Priya Raman', phi: ['Priya', 'Raman'], keep: ['C-'] },
+  { text: 'OKAFOR, MARGARET ECHO LTD', phi: ['OKAFOR', 'MARGARET'], keep: ['ECHO', 'LTD'] },
+  { text: 'BYRNE, SIOBHAN MAMMO DIAG BILAT W TOMO', phi: ['BYRNE', 'SIOBHAN'], keep: ['MAMMO', 'DIAG', 'BILAT'] },
+  { text: 'CORONARY ANGIOGRAM W LV GRAM Acc# A85768750', phi: ['A85768750'], keep: ['LV', 'GRAM'] },
+  { text: 'MR SIM PELVIS CERVIX BRACHY pt name: Arjun Raman', phi: ['Arjun', 'Raman'], keep: ['MR', 'SIM', 'BRACHY'] },
+  // a third out-of-sample batch: a slash between spaces ends a name
+  { text: 'CT HEAD FOLLOW UP 24 HR POST TPA / TOMASZ NOWAK / A74517632', phi: ['NOWAK', 'TOMASZ', 'A74517632'], keep: ['POST', 'TPA'] },
+  { text: 'XR CHEST POST XYZ / OKAFOR MARGARET', phi: ['OKAFOR', 'MARGARET'], keep: ['POST', 'XYZ'] },
 ];
 
 export const CLINICAL_TEXTS: string[] = [
@@ -1096,5 +1118,25 @@ export const CLINICAL_TEXTS: string[] = [
   // codes after their coding system
   'NDC 0407-1413-71', 'SNOMED 399208008', 'RadLex RID10312', 'SNOMED CT: 399208008, 363346000', 'LOINC 24627-2',
   'GCS E3V4M6', 'magnification x 1000', 'Matrix 512 x 1024', 'Pt paged at 14:30',
+  // issue 8, procedure descriptions: order-catalogue shorthand, mammography views, tracers, eye and dental imaging,
+  // vendor protocol names, site text in German, French, Spanish, Italian, Portuguese and Dutch
+  'MR ABD W/WO', 'US ABD LTD', 'CT ABD/PEL W', 'US LE VENOUS BIL', 'US OB >14 WKS SGL', 'IR PARACENTESIS W IMAGING GUIDANCE',
+  'CT CAP W', 'XR TIB/FIB 2V LT', 'US UE VENOUS RT', 'IR TIPS REVISION', 'IR TACE RT LOBE', 'IR UFE', 'US AAA SCREEN',
+  'CTA TAVR PLANNING', 'US GUIDED FNA THYROID', 'IR CT GUIDED BX LUNG', 'IR PLEURX CATHETER', 'EP STUDY', 'IR PCN EXCHANGE LT',
+  'Callback Additional Imaging', 'MG DIAG LT ADDITIONAL VIEWS', 'RCC SPOT MAG', 'LMLO ID', 'RXCCL', 'L CC', 'C-View LCC',
+  'MG STEREO BX RT', 'MG NEEDLE LOC LT', 'MRI BREAST ABBREVIATED',
+  'NM HIDA SCAN W CCK', 'NM RENAL MAG3 W LASIX', 'NM MUGA', 'NM DATSCAN SPECT', 'PET CT PSMA', 'Ga-68 DOTATATE PET/CT',
+  'NM MPI REST/STRESS REGADENOSON', 'NM I-123 MIBG', 'NM WBC SCAN INDIUM', 'NM Y-90 SPHERE MAPPING',
+  'OCT MACULA OU', 'OCT RNFL OS', 'FUNDUS AUTOFLUORESCENCE OD', 'ICG ANGIOGRAPHY OD', 'HVF 24-2 OU', 'B-SCAN OD', 'IOL MASTER',
+  'CBCT MAXILLA', 'FMX', 'BITEWINGS 4', 'PERIAPICAL #19', 'CEPH LATERAL', 'PANORAMIC',
+  'WB_MRAC_Dixon', 't1_vibe_dixon_tra', 'MR CARDIAC STRAIN', 'CT BOLUS TRACKING', 'MR RUNOFF BOLUS CHASE', 'XR LEG LENGTH SCANOGRAM',
+  'XR SHOULDER ZANCA', 'XR KNEE ROSENBERG', 'XR MASTOID STENVERS', 'XR FOOT BRODEN VIEWS', 'IR WADA TEST',
+  'MRT Kopf nativ', 'MRT LWS nativ', 'Röntgen Thorax in zwei Ebenen', 'MRT Knie rechts', 'Sonographie Abdomen',
+  'Myokardszintigraphie in Ruhe und unter Belastung', 'CT Abdomen/Becken mit KM', 'Mammographie beidseits',
+  'IRM du genou droit', 'Scanner cérébral sans injection', 'Radiographie du thorax face et profil', 'Échographie abdominale',
+  'TC de cráneo sin contraste', 'RM de rodilla izquierda', 'Radiografía de tórax PA y lateral', 'Ecografía abdominal',
+  'RM Ginocchio Destro', 'TC Torace senza MDC', 'Ressonância Magnética Joelho Esquerdo', 'MRI Knie Links Zonder Contrast',
+  // found by a second, out-of-sample batch: radiotherapy planning words, a ventriculogram, a German region after MR
+  'MR SIM BRAIN', 'CT SIM CHEST 4DCT', 'CT SIM BREAST DIBH', 'HDR BRACHY PLANNING CT', 'CORONARY ANGIOGRAM W LV GRAM', 'MR Kopf mit KM',
 ];
 
