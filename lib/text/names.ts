@@ -157,7 +157,10 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
       }
       // A known surname in title case, no English word, that is also a clinical abbreviation (`Rao`: RAO, the view) is a name
       // after a title, or after a name word; in capitals (`Dr Smith RAO view`) it stays the abbreviation.
-      if (!isName(t) && !((strong || run.length > 0) && abbreviationSurname(bare(t)))) break;
+      // After a cue and a known given name, a surname in title case is the name even when it is also a clinical word
+      // (`Pt: James Strain`, `for Anna Hand`); in capitals it stays the word (`FOR JOHN HEAD CT`).
+      const surnameAfterGiven = run.length > 0 && titleCased(bare(t)) && people.has(bare(t).toUpperCase()) && given.has(bare(tok(run[0])).toUpperCase()) && !everydayWords().has(bare(tok(run[0])).toUpperCase()) && titleCased(bare(tok(run[0])));
+      if (!isName(t) && !surnameAfterGiven && !((strong || run.length > 0) && abbreviationSurname(bare(t)))) break;
       // After a weak cue an eponym or maker is a clinical word (`for Crohn disease`, `by Siemens`) unless a given name came first.
       if (weak && vocabulary.properNoun(bare(t), false) && !(run.length > 0 && given.has(bare(tok(run[0])).toUpperCase()))) break;
       run.push(j++);

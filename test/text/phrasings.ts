@@ -754,6 +754,9 @@ export const MIXED_PHRASINGS: Phrasing[] = [
   // a third out-of-sample batch: a slash between spaces ends a name
   { text: 'CT HEAD FOLLOW UP 24 HR POST TPA / TOMASZ NOWAK / A74517632', phi: ['NOWAK', 'TOMASZ', 'A74517632'], keep: ['POST', 'TPA'] },
   { text: 'XR CHEST POST XYZ / OKAFOR MARGARET', phi: ['OKAFOR', 'MARGARET'], keep: ['POST', 'XYZ'] },
+  // a surname that is also a clinical word, after a cue and a known given name in title case
+  { text: 'Dermoscopy Lesion Back Pt: James Strain', phi: ['James', 'Strain'], keep: ['Dermoscopy', 'Lesion', 'Back'] },
+  { text: 'XR CHEST for Anna Hand 555-201-4481', phi: ['Anna', 'Hand', '201-4481'], keep: ['XR', 'CHEST'] },
 ];
 
 export const CLINICAL_TEXTS: string[] = [
