@@ -418,6 +418,29 @@ describe('local PHI detector: slips of small text in header dates and IDs', () =
     expect(await flagged(text, ids)).toEqual([]);
   });
 
+  it.each([
+    ['6212008', '6/21/2009'],
+    ['7MAY2O16', '7 MAY 2016'],
+  ])('finds a header date shown without its leading zero and read with one slip, %j', async (text, shown) => {
+    const ctx: IdentityContext = { values: [{ value: shown.includes('MAY') ? '20160507' : '20090621', category: 'C', source: 'StudyDate', vr: 'DA' }] };
+    expect(await flagged(`Exam ${text} 14:02`, ctx)).toContain(text);
+    expect((await found('Exam 6212776 14:02', ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
+  it.each([
+    ['Heam, Lucy', 'Heam'],
+    ['MDEAN L', 'MDEAN'],
+    ['Dr. WARDVVELL', 'WARDVVELL'],
+  ])('finds a name whose letter pair small text read as one letter, or the reverse, in %j', async (text, part) => {
+    const ctx: IdentityContext = { values: [{ value: 'HEARN^LUCY', category: 'A', source: 'PatientName', vr: 'PN' }, { value: 'MCLEAN^LOUIS', category: 'A', source: 'OtherPatientNames', vr: 'PN' }, { value: 'WARDWELL^TOM', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' }] };
+    expect((await flagged(text, ctx)).some((f) => f.includes(part))).toBe(true);
+  });
+
+  it.each(['Hem 12', 'DEAN L', 'WARDEN'])('does not take %j for a name one letter pair away', async (text) => {
+    const ctx: IdentityContext = { values: [{ value: 'HEARN^LUCY', category: 'A', source: 'PatientName', vr: 'PN' }, { value: 'MCLEAN^LOUIS', category: 'A', source: 'OtherPatientNames', vr: 'PN' }, { value: 'WARDWELL^TOM', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' }] };
+    expect((await found(text, ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
   // Two slips that are not confusions of small text make another value (the ID shape may still flag it).
   it.each(['WX7Y8280', 'A78721607'])('does not take %j for the header value', async (text) => {
     expect((await found(text, ids)).filter((f) => f.type.startsWith('header:'))).toEqual([]);

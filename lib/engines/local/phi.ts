@@ -8,7 +8,7 @@ import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf } from './abbreviations.js';
-import { compact, editDistance, escapeRegExp, foldOcr, slipDistance, tokenize } from './text-fold.js';
+import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
@@ -424,7 +424,10 @@ function monthDayRegex(mo: string, d: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-/** A date as letters and digits only (OCR-folded), in the orders screens use: 20160507, 05072016, 07MAY2016… */
+/**
+ * A date as letters and digits only (OCR-folded), in the orders screens use: 20160507, 05072016, 07MAY2016…,
+ * and with a leading zero dropped before a four-digit year (`6/21/2009` is 6212009, `7 MAY 2016` is 7MAY2016).
+ */
 function dateForms(y: string, mo: string, d: string): string[] {
   const mon = MONTH_NAMES[Number(mo) - 1];
   const yy = y.slice(2);
@@ -432,6 +435,14 @@ function dateForms(y: string, mo: string, d: string): string[] {
     `${y}${mo}${d}`, `${mo}${d}${y}`, `${d}${mo}${y}`, `${d}${mon}${y}`, `${mon}${d}${y}`, `${mo}${d}${yy}`, `${d}${mo}${yy}`,
     `${d}${mon}${yy}`, `${y}${mon}${d}`, `${yy}${mo}${d}`,
   ];
+  const unpadded = (n: string) => n.replace(/^0/, '');
+  for (const m2 of new Set([mo, unpadded(mo)])) {
+    for (const d2 of new Set([d, unpadded(d)])) {
+      if (m2 === mo && d2 === d) continue;
+      forms.push(`${m2}${d2}${y}`, `${d2}${m2}${y}`, `${y}${m2}${d2}`);
+    }
+  }
+  if (d[0] === '0') forms.push(`${unpadded(d)}${mon}${y}`, `${mon}${unpadded(d)}${y}`);
   return [...new Set(forms.map((f) => foldOcr(f)))];
 }
 
@@ -504,6 +515,8 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       let score = 0;
       if (f === n.folded) score = exactUpper === n.upper ? 1 : 0.9;
       else if (n.folded.length >= 6 && editDistance(f, n.folded, 1) <= 1) score = 0.8;
+      // A letter pair of small serif or narrow text read as one letter, or the reverse (`Heam` for HEARN, `Mdean` for MCLEAN).
+      else if (n.folded.length >= 4 && f.length >= 4 && shapeFold(f) === shapeFold(n.folded)) score = 0.8;
       // Long words in small fonts take two slips (`THOMBURY` for THORNBURY: rn read as m).
       else if (n.folded.length >= 8 && f.length >= 7 && editDistance(f, n.folded, 2) <= 2) score = 0.75;
       // Name parts run together when OCR reads the separator as a letter (`HARTWELLASILAS` for HARTWELL^SILAS).

@@ -94,6 +94,22 @@ export function slipDistance(a: string, b: string, max: number): number {
   return weightedDistance(a, b, max, (x, y) => (slipPairs.has(x + y) ? 0.5 : 1));
 }
 
+/**
+ * Pairs of letters small serif and narrow text is misread as one letter (or the reverse): `rn` as `m`,
+ * `cl` as `d`, `vv` as `w`, compared after folding (`cl` folds to `C1`).
+ */
+const SHAPES: Array<[RegExp, string]> = [[/RN/g, 'M'], [/C1/g, 'D'], [/VV/g, 'W']];
+
+/**
+ * A folded word ({@link foldOcr}) with each letter pair small text reads as one letter replaced by that
+ * letter: `THORNBURY` and `THOMBURY` are both `THOMBURY`, `CLEMENT` and `DEMENT` both `DEMENT`.
+ */
+export function shapeFold(folded: string): string {
+  let out = folded;
+  for (const [pair, letter] of SHAPES) out = out.replace(pair, letter);
+  return out;
+}
+
 /** Escapes a string for use inside a RegExp. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
