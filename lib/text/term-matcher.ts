@@ -51,16 +51,30 @@ function fold(c: string): string {
   return f;
 }
 
+/** One unit per folded character, shared by every term (units are never changed). */
+const charUnits = new Map<string, Unit>();
+function charUnit(c: string): Unit {
+  const folded = fold(c);
+  let unit = charUnits.get(folded);
+  if (!unit) {
+    unit = { kind: 'char', folded };
+    if (charUnits.size < 65536) charUnits.set(folded, unit);
+  }
+  return unit;
+}
+const GAP: Unit = { kind: 'gap', dot: false };
+const DOT_GAP: Unit = { kind: 'gap', dot: true };
+
 /** The units of a term: its characters, with space runs and commas as gaps. */
 function unitsOf(term: string): Unit[] {
   const units: Unit[] = [];
   let at = 0;
   for (const m of term.matchAll(GAP_IN_TERM)) {
-    for (const c of term.slice(at, m.index)) units.push({ kind: 'char', folded: fold(c) });
-    units.push({ kind: 'gap', dot: m[0].startsWith('.') });
+    for (const c of term.slice(at, m.index)) units.push(charUnit(c));
+    units.push(m[0].startsWith('.') ? DOT_GAP : GAP);
     at = m.index + m[0].length;
   }
-  for (const c of term.slice(at)) units.push({ kind: 'char', folded: fold(c) });
+  for (const c of term.slice(at)) units.push(charUnit(c));
   return units;
 }
 
@@ -111,7 +125,9 @@ export function compileTerms<C extends string>(terms: ReadonlyArray<Term<C>>): T
   terms.forEach(({ term, category }, order) => {
     const units = unitsOf(term);
     if (units.length === 0) return;
-    byCategory.set(category, [...(byCategory.get(category) ?? []), { units, order }]);
+    const list = byCategory.get(category);
+    if (list) list.push({ units, order });
+    else byCategory.set(category, [{ units, order }]);
   });
   // Per category: the terms by their first folded character (in order); those starting with a gap try everywhere.
   const indexes = [...byCategory].map(([category, list]) => {
@@ -119,8 +135,11 @@ export function compileTerms<C extends string>(terms: ReadonlyArray<Term<C>>): T
     const anywhere: Array<{ units: Unit[]; order: number }> = [];
     for (const entry of list) {
       const first = entry.units[0];
-      if (first.kind === 'char') byFirst.set(first.folded, [...(byFirst.get(first.folded) ?? []), entry.units]);
-      else anywhere.push(entry);
+      if (first.kind === 'char') {
+        const same = byFirst.get(first.folded);
+        if (same) same.push(entry.units);
+        else byFirst.set(first.folded, [entry.units]);
+      } else anywhere.push(entry);
     }
     const orderOf = new Map(list.map((e) => [e.units, e.order]));
     return { category, byFirst, anywhere, orderOf };
@@ -132,8 +151,11 @@ export function compileTerms<C extends string>(terms: ReadonlyArray<Term<C>>): T
         for (let pos = 0; pos < text.length; ) {
           const c = codePointAt(text, pos);
           let end = -1;
-          if (!LETTER_OR_NUMBER.test(codePointBefore(text, pos))) {
-            let candidates = byFirst.get(fold(c)) ?? [];
+          // Only where some term may begin (a term's first character, or a term that begins with a gap)
+          // is the character before looked at: most places begin none.
+          let candidates = byFirst.get(fold(c));
+          if ((candidates || anywhere.length) && !LETTER_OR_NUMBER.test(codePointBefore(text, pos))) {
+            candidates ??= [];
             if (anywhere.length) candidates = [...candidates, ...anywhere.map((e) => e.units)].sort((a, b) => orderOf.get(a)! - orderOf.get(b)!);
             for (const units of candidates) {
               end = matchFrom(text, units, 0, pos);
