@@ -132,8 +132,11 @@ export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary 
   return [...terms].map(([term, category]) => ({ term, category })).sort((a, b) => b.term.length - a.term.length);
 }
 
+/** A phone extension after its number (`x 7741`, `ext. 12`, `#3`). */
+const EXTENSION = String.raw`(?:x|ext\.?|#)\s{0,2}\d{1,6}`;
 /** A header value that is a number only (a phone, a numeric ID): digits with punctuation, an extension at most. */
-const NUMBER_VALUE = /^[\d\s().+/\-\u2010-\u2015\u2212]+(?:(?:x|ext\.?|#)\s{0,2}\d{1,6})?$/i;
+const NUMBER_VALUE = new RegExp(String.raw`^[\d\s().+/\-\u2010-\u2015\u2212]+(?:${EXTENSION})?$`, 'i');
+const TRAILING_EXTENSION = new RegExp(`${EXTENSION}$`, 'i');
 /** A run of digits as text writes a number: groups joined by spaces, dots, dashes, slashes, parentheses. */
 const NUMBER_RUN = /(?<![\p{N}])\d(?:[\s()./\-\u2010-\u2015\u2212]{0,3}\d){6,24}/gu;
 
@@ -142,7 +145,7 @@ export function identityNumberKeys(identity: IdentityContext): Array<{ digits: s
   const keys = new Map<string, SafeHarborCategory>();
   for (const { value, category, vr } of identity.values) {
     if (vr === 'DA' || vr === 'DT' || vr === 'TM' || vr === 'UI' || !NUMBER_VALUE.test(value.trim())) continue;
-    const digits = value.replace(/(?:x|ext\.?|#)\s{0,2}\d{1,6}$/i, '').replace(/\D/g, '');
+    const digits = value.replace(TRAILING_EXTENSION, '').replace(/\D/g, '');
     if (digits.length >= 7 && !keys.has(digits)) keys.set(digits, category);
   }
   return [...keys].map(([digits, category]) => ({ digits, category }));
@@ -471,13 +474,14 @@ function rebuild(text: string, spans: Span[], vocabulary: Vocabulary): string {
     if (left) {
       let tail = left.text;
       for (let k = 0; k < 3; k++) {
-        const label = DANGLING.exec(tail.replace(/\s+$/, ''));
+        const trimmed = tail.replace(/\s+$/, '');
+        const label = DANGLING.exec(trimmed);
         // A view or code in capitals after another (`L CC call …`, `LCC ID DOB …`) is the text's, not a label of
         // what was removed; first in the text or after other words (`ID 8844 2211 on wristband`) it is the label.
         if (label && clinicalCode(label[0], vocabulary) && afterClinicalWord(tail.slice(0, label.index), vocabulary)) break;
-        let next = tail.replace(/\s+$/, '').replace(DANGLING, '');
+        let next = trimmed.replace(DANGLING, '');
         if (merged[i].phone) next = next.replace(DANGLING_PHONE_LETTER, '');
-        if (next === tail.replace(/\s+$/, '')) break;
+        if (next === trimmed) break;
         // `by telephone`, `via fax`: the means, not a label, once the connector after it is gone; `electronically signed` is what happened.
         const word = tail.slice(next.length).trim();
         if ((MEANS_BEFORE.test(next.trimEnd()) && MEANS.test(word)) || (/^signed\W*$/i.test(word) && /\p{L}ly$/iu.test(next.trimEnd()))) break;

@@ -322,6 +322,9 @@ const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SE
 const STOP_WORDS_FOLDED = new Set([...STOP_WORDS].map((w) => foldOcr(w)));
 const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 
+/** How many digits a text holds. */
+const digitCount = (text: string) => text.match(/\d/g)?.length ?? 0;
+
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
   const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [], ages: [] };
@@ -372,7 +375,7 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     const c = compact(v).value;
     if (c.length >= 4) m.compacts.push({ folded: c, category, source });
     // Long IDs (eight characters, or seven with six digits) also match with one OCR slip (a digit misread, doubled or dropped).
-    if ((c.length >= 8 && /\d/.test(c)) || (c.length >= 7 && (c.match(/\d/g)?.length ?? 0) >= 6)) m.dateForms.push({ forms: [c], source, category, engine: 'local:header-value' });
+    if ((c.length >= 8 && /\d/.test(c)) || (c.length >= 7 && digitCount(c) >= 6)) m.dateForms.push({ forms: [c], source, category, engine: 'local:header-value' });
     // Free text (addresses, institutions): its distinctive words stand on their own.
     if (/\s/.test(v)) {
       const words = tokenize(v).map((t) => foldOcr(t.text));
@@ -468,7 +471,7 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
       for (const f of forms) {
         // A month name makes a shorter form specific enough for one slip too (`02FES20` for 02-FEB-20).
         // So do seven digits of an ID (`112-3766` for 112-3706).
-        const fuzzy = f.length >= 8 || (f.length >= 7 && (/[A-Z]{2}/.test(f) || (f.match(/\d/g)?.length ?? 0) >= 6));
+        const fuzzy = f.length >= 8 || (f.length >= 7 && (/[A-Z]{2}/.test(f) || digitCount(f) >= 6));
         const lengths = fuzzy ? [f.length, f.length + 1, f.length - 1] : [f.length];
         for (const n of lengths) {
           if (i + n > c.value.length) continue;
@@ -536,7 +539,8 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     const end = x.index + x[0].length;
     if (hits.some((h) => h.begin <= x.index && h.end >= end)) continue;
     const f = foldOcr(x[0]);
-    const n = f.length >= 6 ? longTokens.find((n) => editDistance(f, n.folded, n.folded.length >= 8 ? 2 : 1) <= (n.folded.length >= 8 ? 2 : 1)) : undefined;
+    const slips = (n: { folded: string }) => (n.folded.length >= 8 ? 2 : 1);
+    const n = f.length >= 6 ? longTokens.find((n) => editDistance(f, n.folded, slips(n)) <= slips(n)) : undefined;
     if (!n) continue;
     const isName = m.nameTokens.includes(n);
     hits.push({ begin: x.index, end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score: 0.75, identity: true });
