@@ -13,6 +13,9 @@ import { unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 
+/** How many digits a text holds. */
+const digitCount = (text: string) => text.match(/\d/g)?.length ?? 0;
+
 const ENGINE = 'phi-local';
 
 /** Options of {@link createLocalPhiDetector}. */
@@ -147,7 +150,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
             const begin = m.index + (g === 0 ? 0 : m[0].indexOf(text));
             const original = st.text.slice(begin, begin + text.length);
             // Folded matches must be anchored in real digits, not in words that fold to digits.
-            if (source === folded && (original.match(/\d/g)?.length ?? 0) * 2 < original.replace(/\W/g, '').length) continue;
+            if (source === folded && digitCount(original) * 2 < original.replace(/\W/g, '').length) continue;
             if (p.accept && !p.accept(source.slice(begin, begin + text.length))) continue;
             hits.push({ begin, end: begin + text.length, category: p.category, type: p.type, engine: 'local:pattern', score: p.score, identity: false, strong: p.strong });
           }
@@ -322,9 +325,6 @@ const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SE
 const STOP_WORDS_FOLDED = new Set([...STOP_WORDS].map((w) => foldOcr(w)));
 const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 
-/** How many digits a text holds. */
-const digitCount = (text: string) => text.match(/\d/g)?.length ?? 0;
-
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
   const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [], ages: [] };
@@ -479,7 +479,7 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
           // Two slips where both are confusions of small text (`W1T15280` for W1718280) count as one.
           if (piece === f || (fuzzy && slipDistance(piece, f, 1) <= 1)) {
             found = n;
-            specific = n >= 7 && (piece.match(/\d/g)?.length ?? 0) >= 6;
+            specific = n >= 7 && digitCount(piece) >= 6;
             break;
           }
         }
