@@ -16,6 +16,8 @@ export interface LinearPattern {
   readonly source: string;
   /** Every match, left to right, not overlapping. */
   matchAll(text: string): LinearMatch[];
+  /** True when the pattern matches somewhere in the text (one search, nothing collected). */
+  test(text: string): boolean;
   /** `text` with every match replaced by what `replacer` returns for it. */
   replace(text: string, replacer: (match: string) => string): string;
 }
@@ -55,6 +57,21 @@ export function compileLinearPattern(source: string, boundary: PatternBoundary):
 }
 
 /**
+ * One pattern that matches wherever any of `sources` matches (their alternation, delimited by
+ * `boundary` as each would be): its {@link LinearPattern.test} says in one search whether any of
+ * them matches a text at all. Undefined when fewer than two are given or they cannot be joined
+ * (two groups of the same name).
+ */
+export function compileLinearAlternation(sources: readonly string[], boundary: PatternBoundary): LinearPattern | undefined {
+  if (sources.length < 2) return undefined;
+  try {
+    return compileLinearPattern(sources.map((source) => `(?:${source})`).join('|'), boundary);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Compiled patterns, by boundary and source: the text cleaner is built per file with the same
  * rule patterns, and compiling them with RE2 costs more than running them. Bounded, oldest out.
  */
@@ -80,6 +97,7 @@ function compileUncached(source: string, boundary: PatternBoundary): LinearPatte
   return {
     source,
     matchAll,
+    test: (text) => compiled.matcher(text).find(0),
     replace(text, replacer) {
       let out = '';
       let last = 0;

@@ -22,10 +22,20 @@ export function keywordOf(tag: Tag): string | undefined {
 
 /** A readable name: `Patient Name` from the keyword, or `Private (0009,1001)` style text. */
 export function nameOf(tag: Tag): string {
-  const keyword = keywordOf(tag);
-  if (keyword) return keyword.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-  return `${isPrivateTag(tag) ? 'Private' : 'Unknown'} ${formatTag(tag)}`;
+  // Asked for every element of every file: each tag's name is made once (bounded: files may hold any tag).
+  let name = names.get(tag);
+  if (name === undefined) {
+    const keyword = keywordOf(tag);
+    name = keyword ? keyword.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') : `${isPrivateTag(tag) ? 'Private' : 'Unknown'} ${formatTag(tag)}`;
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(tag, name);
+  }
+  return name;
 }
+
+/** Names made by {@link nameOf}, by tag. */
+const names = new Map<Tag, string>();
+const MAX_NAMES = 20_000;
 
 /** The dictionary VR of a standard tag (the first of `US or SS` style choices). */
 export function vrOf(tag: Tag): string | undefined {

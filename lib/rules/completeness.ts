@@ -159,5 +159,13 @@ export function profileRowFor(tag: string): ProfileRow | undefined {
   const t = tag.toUpperCase();
   const exact = ROWS_BY_TAG.get(t);
   if (exact) return exact;
-  return WILDCARD_ROWS.find(({ pattern }) => [...pattern].every((c, i) => c === 'X' || c === t[i]))?.row;
+  // Most tags are in no row: the wildcard rows are searched once per tag (asked for every element of every file).
+  if (wildcardRows.has(t)) return wildcardRows.get(t);
+  const row = WILDCARD_ROWS.find(({ pattern }) => [...pattern].every((c, i) => c === 'X' || c === t[i]))?.row;
+  if (wildcardRows.size >= 20_000) wildcardRows.clear();
+  wildcardRows.set(t, row);
+  return row;
 }
+
+/** The wildcard row of each tag not listed exactly (undefined: none), by tag. */
+const wildcardRows = new Map<string, ProfileRow | undefined>();

@@ -41,6 +41,21 @@ export function effectiveTagAction(rule: TagRule, profile: ProfileOptions): Acti
 
 /** Finds the most specific `dicom_tags` entry for a tag (exact beats wildcard; later entries beat earlier ties). */
 export function findTagRule(rules: Rules, tag: string): TagRule | undefined {
+  // Asked for every element of every file (metadata and its verification): found once per rules object and tag.
+  let cache = tagRules.get(rules);
+  if (!cache) tagRules.set(rules, (cache = new Map<string, TagRule | undefined>()));
+  const key = tag.toUpperCase();
+  if (cache.has(key)) return cache.get(key);
+  if (cache.size >= MAX_DECIDED) cache.clear();
+  const rule = findTagRuleUncached(rules, key);
+  cache.set(key, rule);
+  return rule;
+}
+
+/** The tag rules found, by rules object and tag (see {@link decided}). */
+const tagRules = new WeakMap<Rules, Map<string, TagRule | undefined>>();
+
+function findTagRuleUncached(rules: Rules, tag: string): TagRule | undefined {
   let best: TagRule | undefined;
   for (const rule of rules.dicomTags) {
     if (!matchesTagPattern(rule.tag, tag)) continue;

@@ -91,6 +91,12 @@ const BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:born(?:\s{1,3}in)?|b\.|yob|dob|d\.o\.b\.
 const MAX_YEARS = 130;
 
 /**
+ * What every pattern above needs: a digit, or a number word that reaches 90 (`ninety`, `hundred`) or a
+ * word of the DECADE pattern. Most header texts have neither, and one search settles them.
+ */
+const MAY_HOLD_AGE = /\d|ninet|hundred|centenarian|nonagenarian/i;
+
+/**
  * The ages over 89 in a text, with what to write instead: the number becomes `90+` (the unit stays
  * when it is years; months, weeks and days become `90+ years`), words like `centenarian` become
  * `90+`, and a birth year that reveals such an age is removed (`''`).
@@ -99,6 +105,7 @@ const MAX_YEARS = 130;
  * @example findAgesOver89('91 y/o female').map((a) => a.replacement) // ['90+']
  */
 export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] {
+  if (!MAY_HOLD_AGE.test(text)) return [];
   const spans: AgeSpan[] = [];
   const add = (begin: number, end: number, years: number, replacement: string) => {
     if (years > 89 && years <= MAX_YEARS) spans.push({ begin, end, years, replacement });

@@ -20,6 +20,8 @@ export interface TextShape {
   accept?: (match: string) => boolean;
   /** A text without any of these strings (lower case) cannot match: the pattern is skipped. */
   requires?: readonly string[];
+  /** Every match holds an ASCII digit: a text without one is not searched (one test for all such shapes). */
+  needsDigit?: boolean;
 }
 
 /** A span of identifying text. */
@@ -109,13 +111,14 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     re: bounded('(?:[a-z0-9-]{1,63}\\.){1,6}(?:com|org|net|edu|gov|mil|int|info|biz|io|co|uk|de|fr|ca|au|us|nl|ch|se|no|dk|es|it|jp|cn|in|br|ru|nz|ie|be|at|health|hospital|clinic|care|med|invalid|example|test|local)(?:/[^\\s<>"\'`]{0,2048})?'),
     accept: (t) => !/^\d+(?:\.\d+)+$/.test(t),
   },
-  { kind: 'ip', category: 'O', re: bounded('(?:25[0-5]|2[0-4]\\d|1?\\d{1,2})(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d{1,2})){3}(?::\\d{1,5})?') },
-  { kind: 'ip', category: 'O', re: bounded('(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?') , accept: (t) => /\d/.test(t) && t.length >= 8 },
-  { kind: 'ssn', category: 'G', re: bounded('\\d{3}-\\d{2}-\\d{4}|(?:ssn|social\\s{1,2}security(?:\\s{1,2}(?:no\\.?|number|#))?)\\s{0,3}[:#]?\\s{0,3}\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{4}') },
+  { kind: 'ip', category: 'O', needsDigit: true, re: bounded('(?:25[0-5]|2[0-4]\\d|1?\\d{1,2})(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d{1,2})){3}(?::\\d{1,5})?') },
+  { kind: 'ip', category: 'O', needsDigit: true, re: bounded('(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?') , accept: (t) => /\d/.test(t) && t.length >= 8 },
+  { kind: 'ssn', category: 'G', needsDigit: true, re: bounded('\\d{3}-\\d{2}-\\d{4}|(?:ssn|social\\s{1,2}security(?:\\s{1,2}(?:no\\.?|number|#))?)\\s{0,3}[:#]?\\s{0,3}\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{4}') },
   // Phones: a labelled number of 7–15 digits in any grouping.
   {
     kind: 'phone',
     category: 'D',
+    needsDigit: true,
     re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
@@ -124,26 +127,29 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
+    needsDigit: true,
     re: new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+|00)\\d{1,3}[\\s.${DASH}]{0,2}(?:\\(0\\)[\\s.${DASH}]{0,2})?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{1,3}\\d{1,8}){1,5}${EXTENSION}(?![\\p{L}\\p{N}])`, 'giu'),
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
   // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 555 - 201 - 3344, 555/201-3344, 1-800-555-1234, with an
   // extension; any dash. Spaced groups right after another number are values in a list (`b-values 50 400 800 1000`), not a phone.
-  { kind: 'phone', category: 'D', re: bounded(`(?!(?<=\\d {1,2})\\d{3} {1,2}\\d{3} {1,2}\\d{4})(?:1${GROUP_SEP}?)?(?:\\(\\d{3}\\)\\s?|\\d{3}(?:${GROUP_SEP}|\\s?/\\s?))(?:\\d{3}(?:${GROUP_SEP}|\\s?/\\s?)\\d{4}|\\d{7})${EXTENSION}`) },
+  { kind: 'phone', category: 'D', needsDigit: true, re: bounded(`(?!(?<=\\d {1,2})\\d{3} {1,2}\\d{3} {1,2}\\d{4})(?:1${GROUP_SEP}?)?(?:\\(\\d{3}\\)\\s?|\\d{3}(?:${GROUP_SEP}|\\s?/\\s?))(?:\\d{3}(?:${GROUP_SEP}|\\s?/\\s?)\\d{4}|\\d{7})${EXTENSION}`) },
   // A local seven-digit number (`867-5309`, `201–3344`; spaced only with an extension: `555 0199 ext 2`, as `matrix 256 1024`
   // is none): not a range of round values (`250-1000`), nor values before a unit, nor one of a run of numbers.
   {
     kind: 'phone',
     category: 'D',
+    needsDigit: true,
     re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})[2-9]\\d{2}(?:[${DASH}]\\d{4}${EXTENSION}| \\d{4}${EXTENSION.slice(0, -1)})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'giu'),
     accept: (t) => !roundRange(t),
   },
   // A pager, bleep or hands-free badge number, however short (`pager 4471`, `bleep 2217`, `Vocera 2290`, `pgr 5-2201`, `paged to 4472`).
-  { kind: 'phone', category: 'D', re: bounded('(?:pager|pgr|bleep|beeper|vocera|spectralink|(?:paged|bleeped)(?:\\s{1,2}(?:to|at|on))?)\\s{0,2}(?:#|no\\.?|number)?\\s{0,2}[:#]?\\s{0,2}(\\d(?:-?\\d){2,7})'), group: 1 },
+  { kind: 'phone', category: 'D', needsDigit: true, re: bounded('(?:pager|pgr|bleep|beeper|vocera|spectralink|(?:paged|bleeped)(?:\\s{1,2}(?:to|at|on))?)\\s{0,2}(?:#|no\\.?|number)?\\s{0,2}[:#]?\\s{0,2}(\\d(?:-?\\d){2,7})'), group: 1 },
   // Vanity numbers in capitals after an area code in parentheses or a toll-free code: (555) DOC-TORS, 1-888-MRI-SCAN.
   {
     kind: 'phone',
     category: 'D',
+    needsDigit: true,
     re: /(?<![\p{L}\p{N}])(?:1[\s.-]?)?(?:\(\d{3}\)\s?|8(?:00|88|77|66|55|44|33)[\s.-])[A-Z0-9]{2,4}[\s.-]?[A-Z0-9]{3,7}(?![\p{L}\p{N}])/gu,
     accept: (t) => /[A-Z]/.test(t) && t.replace(/[^A-Z0-9]/g, '').length >= 7,
   },
@@ -151,6 +157,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
+    needsDigit: true,
     re: new RegExp(`(?<![\\p{L}\\p{N}.,/${DASH}])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})(?:[\\s.${DASH}]|\\s?/\\s?)\\d{2,8}(?:[\\s.${DASH}]\\d{2,4}){0,4}(?:[${DASH}]\\d{1,5})?${EXTENSION}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
     accept: (t) => digitCount(t.replace(EXTENSION_AT_END, '')) >= 9 && digitCount(t) <= 18 && new RegExp(`[\\s./${DASH}]`).test(t),
   },
@@ -160,6 +167,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
+    needsDigit: true,
     re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])(?:0[ .-])?\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,\\-/]\\d| {1,2}\\d)`, 'gu'),
     accept: (t) => {
       const groups = t.split(/\D/);
@@ -169,19 +177,20 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     },
   },
   // Service numbers without a trunk prefix (Australia's 1300 and 1800: `1300 555 123`).
-  { kind: 'phone', category: 'D', re: bounded(`1[38]00[\\s${DASH}]?\\d{3}[\\s${DASH}]?\\d{3}`) },
+  { kind: 'phone', category: 'D', needsDigit: true, re: bounded(`1[38]00[\\s${DASH}]?\\d{3}[\\s${DASH}]?\\d{3}`) },
   // A two-digit area code then eight or nine digits (`(11) 98765-4321`, `(21) 2555 1234`, `11 98765-4321`, `2 9374 4000`):
   // in parentheses, or two four-digit groups after it; not after another number (a list) nor round values (`50 1000 2000`).
   {
     kind: 'phone',
     category: 'D',
+    needsDigit: true,
     re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})(?:\\(0?\\d{2}\\)\\s?\\d{4,5}[\\s.${DASH}]?\\d{4}|\\d{1,2}\\s9?\\d{4}[\\s${DASH}]\\d{4})${EXTENSION}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu'),
     accept: (t) => !/^\d/.test(t) || !roundRange(t),
   },
   // Five digits, a dash, four (`98765-4321`, a mobile; or a ZIP+4): not values before a unit.
-  { kind: 'phone', category: 'D', re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}])\\d{5}[${DASH}]\\d{4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'gu') },
+  { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}])\\d{5}[${DASH}]\\d{4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'gu') },
   // Indian mobiles in two fives (`98765 43210`, `098765 43210`): not after another number.
-  { kind: 'phone', category: 'D', re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})0?[6-9]\\d{4}[\\s${DASH}]\\d{5}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu') },
+  { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})0?[6-9]\\d{4}[\\s${DASH}]\\d{5}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu') },
   // Digits spelled out, seven or more in a row (`four one six, five five five, zero one nine two`).
   {
     kind: 'phone',
@@ -194,6 +203,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'phone',
     category: 'D',
+    needsDigit: true,
     re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})(?<![\\p{L}\\p{N}])x\\s?\\d{4,6}${NOT_UNITS}${E}`, 'giu'),
     accept: (t) => !/^x\s\d+00$/i.test(t),
   },
@@ -201,6 +211,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'address',
     category: 'B',
+    needsDigit: true,
     re: new RegExp(
       `${B}\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?,?\\s{1,3}(?:(?:[NSEW]|North|South|East|West|N\\.?E|N\\.?W|S\\.?E|S\\.?W)\\.?\\s{1,3})?(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${STREET_SUFFIX})\\.?${E}` +
         `(?:,?\\s{0,3}(?:${UNIT_LABEL}|#)\\.?\\s{0,3}#?[\\p{L}\\p{N}-]{1,6}${E})?` +
@@ -210,10 +221,10 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     ),
     accept: (t) => !/^\d+\s+(?:mm|cm|ml|mg|kv|kvp|mas|ma|views?|images?|slices?|series|phases?|sequences?)\b/i.test(t),
   },
-  { kind: 'address', category: 'B', re: bounded('p\\.?\\s?o\\.?\\s{1,3}box\\s{1,3}\\d{1,8}|(?:post\\s{1,2}office|postal)\\s{1,3}box\\s{1,3}\\d{1,8}') },
+  { kind: 'address', category: 'B', needsDigit: true, re: bounded('p\\.?\\s?o\\.?\\s{1,3}box\\s{1,3}\\d{1,8}|(?:post\\s{1,2}office|postal)\\s{1,3}box\\s{1,3}\\d{1,8}') },
   // City, ST 12345 or City, State (without a street), a state and ZIP, a labelled ZIP or postcode.
   { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){0,2}${PLACE_WORD},\\s{1,3}(?:(?:${STATES})\\.?\\s{1,3}\\d{5}(?:-\\d{4})?|${STATE_NAMES})${E}`, 'gu') },
-  { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${STATES})\\s{1,3}\\d{5}(?:-\\d{4})?${E}`, 'gu') },
+  { kind: 'address', category: 'B', needsDigit: true, re: new RegExp(`${B}(?:${STATES})\\s{1,3}\\d{5}(?:-\\d{4})?${E}`, 'gu') },
   { kind: 'address', category: 'B', re: bounded('(?:zip|zip\\s?code|postcode|postal\\s{1,2}code)\\s{0,3}[:#]?\\s{0,3}[A-Z0-9]{3,5}(?:[\\s-][A-Z0-9]{3,4})?') },
   // A place named by a cue: `lives in Springfield`, `resident of Elk Grove`, `moved from Fairmont`, `gentleman from Eastleigh`.
   {
@@ -225,24 +236,26 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   {
     kind: 'address',
     category: 'B',
+    needsDigit: true,
     re: /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu,
     accept: (t) => !/^(?:T\dN\dM|E\dV\dM)\d$/.test(t),
   },
   // Dates: numeric in every order, ISO, compact, with month names; a time beside a date goes with it.
-  { kind: 'date', category: 'C', re: bounded(`(?:\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2}))${TIME}`), accept: plausibleDate },
-  { kind: 'date', category: 'C', re: bounded('(?:18|19|20)\\d{6}(?:[T\\s]?\\d{4,6}(?:\\.\\d{1,6})?)?'), accept: (t) => plausibleCompactDate(t) },
-  { kind: 'date', category: 'C', re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,3}of)?[\\s./-]{0,3}(?:${MONTHS})\\.?(?:[\\s,./-]{0,3}(?:\\d{4}|'?\\d{2}))?${TIME}`) },
-  { kind: 'date', category: 'C', re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?(?:${MONTHS})\\.?[\\s./-]{0,3}\\d{1,2}(?:st|nd|rd|th)?(?:,?[\\s./-]{0,3}(?:\\d{4}|'\\d{2}))?${TIME}`) },
-  { kind: 'date', category: 'C', re: bounded(`(?:${MONTHS})\\.?,?\\s{0,3}(?:of\\s{1,3})?(?:19|20)\\d{2}`) },
+  { kind: 'date', category: 'C', needsDigit: true, re: bounded(`(?:\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2}))${TIME}`), accept: plausibleDate },
+  { kind: 'date', category: 'C', needsDigit: true, re: bounded('(?:18|19|20)\\d{6}(?:[T\\s]?\\d{4,6}(?:\\.\\d{1,6})?)?'), accept: (t) => plausibleCompactDate(t) },
+  { kind: 'date', category: 'C', needsDigit: true, re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,3}of)?[\\s./-]{0,3}(?:${MONTHS})\\.?(?:[\\s,./-]{0,3}(?:\\d{4}|'?\\d{2}))?${TIME}`) },
+  { kind: 'date', category: 'C', needsDigit: true, re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?(?:${MONTHS})\\.?[\\s./-]{0,3}\\d{1,2}(?:st|nd|rd|th)?(?:,?[\\s./-]{0,3}(?:\\d{4}|'\\d{2}))?${TIME}`) },
+  { kind: 'date', category: 'C', needsDigit: true, re: bounded(`(?:${MONTHS})\\.?,?\\s{0,3}(?:of\\s{1,3})?(?:19|20)\\d{2}`) },
   // Month and day without a year are still elements of a date.
   // Not a dose or amount before its unit (`10/30 mCi`; a date before `s/p` stays a date).
-  { kind: 'date', category: 'C', re: new RegExp(`(?<![\\p{L}\\p{N}/.-])(?:0[1-9]|1[0-2])\\/(?:0[1-9]|[12]\\d|3[01])${NOT_AMOUNT_UNITS}(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'giu') },
-  { kind: 'date', category: 'C', re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
+  { kind: 'date', category: 'C', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}/.-])(?:0[1-9]|1[0-2])\\/(?:0[1-9]|[12]\\d|3[01])${NOT_AMOUNT_UNITS}(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'giu') },
+  { kind: 'date', category: 'C', needsDigit: true, re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
   // Labelled IDs: the label stays readable only when the value goes. A label run into letters is a word (`iDose4`,
   // `Casein2`): without a space or a mark the value begins with a digit (`MRN12345`).
   {
     kind: 'id',
     category: 'R',
+    needsDigit: true,
     re: bounded(
       "(?:mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp)\\s{0,3}(?:#|no\\.?|num(?:ber)?)?(?:\\s{0,3}[:=#]\\s{0,3}|\\s{1,3}|(?<=[#.])|(?=\\d))([A-Z0-9][A-Z0-9./_-]{1,30})",
     ),
@@ -251,11 +264,12 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   },
   // Unlabelled: long digit runs, letter-digit mixes with 4+ digits, dotted UIDs.
   // Not the decimals of a number (`ratio 0.084906`).
-  { kind: 'id', category: 'R', re: new RegExp(`(?<![\\p{L}\\p{N}]|\\d[.,])(?:[A-Z]{0,4}[-#]?\\d{6,40})${E}`, 'giu') },
-  { kind: 'id', category: 'R', re: bounded('\\d(?:\\.\\d{1,40}){4,40}'), accept: (t) => digitCount(t) >= 10 },
+  { kind: 'id', category: 'R', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}]|\\d[.,])(?:[A-Z]{0,4}[-#]?\\d{6,40})${E}`, 'giu') },
+  { kind: 'id', category: 'R', needsDigit: true, re: bounded('\\d(?:\\.\\d{1,40}){4,40}'), accept: (t) => digitCount(t) >= 10 },
   {
     kind: 'id',
     category: 'R',
+    needsDigit: true,
     re: bounded('(?=[A-Z0-9-]{0,40}\\d)(?=[A-Z0-9-]{0,40}[A-Z])[A-Z0-9]{1,40}(?:-[A-Z0-9]{1,40}){0,6}'),
     accept: (t) => digitCount(t) >= 4 && t.replace(/-/g, '').length >= 6 && !/^\d{1,5}(?:mm|cm|ms|hz|khz|mhz|kv|kvp|mas|ma|ml|mg|kg|mgy|px|fps|bpm)$/i.test(t),
   },
@@ -349,7 +363,9 @@ export const SAINT_SHAPE: TextShape = {
 export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHAPES): ShapeSpan[] {
   const spans: ShapeSpan[] = [];
   let lower: string | undefined;
+  let digit: boolean | undefined;
   for (const shape of shapes) {
+    if (shape.needsDigit && !(digit ??= /\d/.test(text))) continue;
     if (shape.requires) {
       lower ??= text.toLowerCase();
       if (!shape.requires.some((r) => lower!.includes(r))) continue;
