@@ -221,20 +221,32 @@ export function encodePart10WithDcmjs(meta: DicomDict, dict: DicomDict): Uint8Ar
   return new Uint8Array(written.write({ allowInvalidVRLength: false }));
 }
 
-/** Deep copy of a dataset; binary values are copied, so the copy can be changed freely. */
-export function cloneDataset(dataset: DicomDataset): DicomDataset {
+/** Options of {@link cloneDataset}. */
+export interface CloneOptions {
+  /**
+   * Share the buffers of the top-level Pixel Data (its value list is still the copy's own) instead of
+   * copying them (default: false). For a working copy whose pixel buffers no one writes into: the kit's
+   * pixel steps put new buffers in place of those they change, and `writeDicom` compares the frames
+   * with the bytes read before writing those, so sharing can never bring back pixels that were removed.
+   */
+  sharePixelData?: boolean;
+}
+
+/** Deep copy of a dataset; binary values are copied (but see `sharePixelData`), so the copy can be changed freely. */
+export function cloneDataset(dataset: DicomDataset, options: CloneOptions = {}): DicomDataset {
+  const dict = cloneDict(dataset.dict, options.sharePixelData ? PIXEL_DATA : undefined);
   return {
     meta: cloneDict(dataset.meta),
-    dict: cloneDict(dataset.dict),
+    dict,
     transferSyntaxUID: dataset.transferSyntaxUID,
   };
 }
 
-function cloneDict(dict: DicomDict): DicomDict {
+function cloneDict(dict: DicomDict, shared?: string): DicomDict {
   const out: DicomDict = {};
   for (const [tag, element] of Object.entries(dict)) {
     if (element === undefined) continue;
-    const copy: DicomElement = { ...element, Value: element.Value?.map(cloneValue) };
+    const copy: DicomElement = { ...element, Value: tag === shared ? element.Value?.slice() : element.Value?.map(cloneValue) };
     if (element.Value === undefined) delete copy.Value;
     const raw = rawPixelElements.get(element);
     if (raw) rawPixelElements.set(copy, raw);

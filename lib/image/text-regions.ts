@@ -318,54 +318,136 @@ function isGlyph(c: Component, minH: number, maxH: number): boolean {
   return true;
 }
 
-/** The max (or min) over the (2r+1)² square around every pixel: two separable van Herk / Gil-Werman passes, O(1) per pixel. */
+/**
+ * The max (or min) over the (2r+1)² square around every pixel, clipped at the edges: two separable
+ * van Herk / Gil-Werman passes, O(1) per pixel, each along rows of memory (the vertical pass works on
+ * whole rows at once, not down columns). The min is the max of the inverted values (255 - v).
+ */
 export function slidingExtreme(grey: Uint8Array, width: number, height: number, r: number, max: boolean): Uint8Array {
-  const tmp = new Uint8Array(grey.length);
-  const out = new Uint8Array(grey.length);
-  const n = Math.max(width, height);
-  const buffers = { line: new Uint8Array(n), pre: new Uint8Array(n), suf: new Uint8Array(n) };
-  for (let y = 0; y < height; y++) slidingExtreme1d(grey, tmp, y * width, 1, width, r, max, buffers);
-  for (let x = 0; x < width; x++) slidingExtreme1d(tmp, out, x, width, height, r, max, buffers);
+  const n = width * height;
+  let src = grey;
+  if (!max) {
+    src = new Uint8Array(n);
+    for (let i = 0; i < n; i++) src[i] = 255 - grey[i];
+  }
+  const out = verticalMax(horizontalMax(src, width, height, r), width, height, r);
+  if (!max) for (let i = 0; i < n; i++) out[i] = 255 - out[i];
   return out;
 }
 
 /**
- * One line of {@link slidingExtreme}: prefix and suffix extremes within blocks of 2r+1 values, so the
- * window [j - r, j + r] (clipped to the line) is the suffix of one block joined with the prefix of the next.
- * The min is computed on inverted values (255 - v), so one max serves both.
+ * The max over [x - r, x + r] of every row, clipped to the row. Away from the ends a window is the
+ * suffix of one block of 2r+1 values joined with the prefix of the next (or one whole block: then both
+ * are its max); windows clipped by an end are running maxima from that end.
  */
-function slidingExtreme1d(src: Uint8Array, dst: Uint8Array, offset: number, stride: number, length: number, r: number, max: boolean, b: { line: Uint8Array; pre: Uint8Array; suf: Uint8Array }): void {
-  const { line, pre, suf } = b;
+function horizontalMax(src: Uint8Array, width: number, height: number, r: number): Uint8Array {
+  const out = new Uint8Array(src.length);
+  const pre = new Uint8Array(width);
+  const suf = new Uint8Array(width);
   const w = 2 * r + 1;
-  if (max) for (let j = 0, p = offset; j < length; j++, p += stride) line[j] = src[p];
-  else for (let j = 0, p = offset; j < length; j++, p += stride) line[j] = 255 - src[p];
-  for (let start = 0; start < length; start += w) {
-    const end = Math.min(length, start + w);
-    let m = line[start];
-    pre[start] = m;
-    for (let j = start + 1; j < end; j++) pre[j] = m = line[j] > m ? line[j] : m;
-    m = line[end - 1];
-    suf[end - 1] = m;
-    for (let j = end - 2; j >= start; j--) suf[j] = m = line[j] > m ? line[j] : m;
-  }
-  for (let j = 0, p = offset; j < length; j++, p += stride) {
-    let v: number;
-    if (j >= r && j + r < length) {
-      // A whole window of 2r+1 values: the suffix of one block and the prefix of the next (or one whole block).
+  const leftEnd = Math.min(r, width);
+  const rightStart = Math.max(r, width - r);
+  for (let row = 0; row < src.length; row += width) {
+    for (let start = 0; start < width; start += w) {
+      const end = Math.min(width, start + w);
+      let m = src[row + start];
+      pre[start] = m;
+      for (let j = start + 1; j < end; j++) {
+        const v = src[row + j];
+        if (v > m) m = v;
+        pre[j] = m;
+      }
+      m = src[row + end - 1];
+      suf[end - 1] = m;
+      for (let j = end - 2; j >= start; j--) {
+        const v = src[row + j];
+        if (v > m) m = v;
+        suf[j] = m;
+      }
+    }
+    for (let j = r; j < width - r; j++) {
       const s = suf[j - r];
       const q = pre[j + r];
-      v = s > q ? s : q;
-    } else {
-      // Clipped at an end of the line: [a, e] may lie within one block.
-      const a = j - r < 0 ? 0 : j - r;
-      const e = j + r >= length ? length - 1 : j + r;
-      if (((a / w) | 0) === ((e / w) | 0)) {
-        v = line[a];
-        for (let k = a + 1; k <= e; k++) if (line[k] > v) v = line[k];
-      } else v = suf[a] > pre[e] ? suf[a] : pre[e];
+      out[row + j] = s > q ? s : q;
     }
-    dst[p] = max ? v : 255 - v;
+    // Clipped at the left end: [0, j + r].
+    let m = src[row];
+    let e = 0;
+    for (let j = 0; j < leftEnd; j++) {
+      const to = Math.min(width - 1, j + r);
+      while (e < to) {
+        const v = src[row + ++e];
+        if (v > m) m = v;
+      }
+      out[row + j] = m;
+    }
+    // Clipped at the right end: [j - r, width - 1].
+    m = src[row + width - 1];
+    let a = width - 1;
+    for (let j = width - 1; j >= rightStart; j--) {
+      const from = j - r;
+      while (a > from) {
+        const v = src[row + --a];
+        if (v > m) m = v;
+      }
+      out[row + j] = m;
+    }
   }
+  return out;
+}
+
+/** The max over [y - r, y + r] of every column, clipped to the image, computed a row at a time (as {@link horizontalMax}). */
+function verticalMax(src: Uint8Array, width: number, height: number, r: number): Uint8Array {
+  const out = new Uint8Array(src.length);
+  const pre = new Uint8Array(src.length);
+  const suf = new Uint8Array(src.length);
+  const w = 2 * r + 1;
+  for (let start = 0; start < height; start += w) {
+    const end = Math.min(height, start + w);
+    pre.set(src.subarray(start * width, (start + 1) * width), start * width);
+    for (let y = start + 1; y < end; y++) {
+      for (let i = y * width, k = i - width, stop = i + width; i < stop; i++, k++) {
+        const v = src[i];
+        const m = pre[k];
+        pre[i] = v > m ? v : m;
+      }
+    }
+    suf.set(src.subarray((end - 1) * width, end * width), (end - 1) * width);
+    for (let y = end - 2; y >= start; y--) {
+      for (let i = y * width, k = i + width, stop = i + width; i < stop; i++, k++) {
+        const v = src[i];
+        const m = suf[k];
+        suf[i] = v > m ? v : m;
+      }
+    }
+  }
+  for (let y = r; y < height - r; y++) {
+    for (let i = y * width, s = (y - r) * width, q = (y + r) * width, stop = i + width; i < stop; i++, s++, q++) {
+      const a = suf[s];
+      const b = pre[q];
+      out[i] = a > b ? a : b;
+    }
+  }
+  // Clipped at the top: rows [0, y + r]; at the bottom: rows [y - r, height - 1] (running maxima).
+  const acc = src.slice(0, width);
+  let e = 0;
+  for (let y = 0; y < Math.min(r, height); y++) {
+    for (const to = Math.min(height - 1, y + r); e < to; ) {
+      e++;
+      for (let x = 0, i = e * width; x < width; x++, i++) if (src[i] > acc[x]) acc[x] = src[i];
+    }
+    out.set(acc, y * width);
+  }
+  acc.set(src.subarray((height - 1) * width, height * width));
+  let a = height - 1;
+  for (let y = height - 1; y >= Math.max(r, height - r); y--) {
+    for (const from = y - r; a > from; ) {
+      a--;
+      for (let x = 0, i = a * width; x < width; x++, i++) if (src[i] > acc[x]) acc[x] = src[i];
+    }
+    out.set(acc, y * width);
+  }
+  return out;
 }
 
 /** Summed-area table, (width+1) x (height+1). */
@@ -406,43 +488,49 @@ function boxMean(grey: Uint8Array, width: number, height: number, r: number): Fl
   return out;
 }
 
-/** 8-connected components of a 0/1 mask, by flood fill with an explicit stack; `labels` maps pixels to component indices. */
+/**
+ * 8-connected components of a 0/1 mask, in the order of their first pixel, by flood fill with an
+ * explicit stack; `labels` maps pixels to component indices (-1 off the mask).
+ */
 export function components(mask: Uint8Array, width: number, height: number): { list: Component[]; labels: Int32Array } {
   const labels = new Int32Array(mask.length).fill(-1);
-  const seen = new Uint8Array(mask.length);
   const stack = new Int32Array(mask.length);
   const out: Component[] = [];
+  const lastX = width - 1;
+  const lastY = height - 1;
   for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || seen[start]) continue;
+    if (!mask[start] || labels[start] >= 0) continue;
+    const id = out.length;
     let sp = 0;
     stack[sp++] = start;
-    seen[start] = 1;
-    const c: Component = { left: width, top: height, right: -1, bottom: -1, count: 0 };
+    labels[start] = id;
+    let left = width;
+    let top = height;
+    let right = -1;
+    let bottom = -1;
+    let count = 0;
     while (sp > 0) {
       const p = stack[--sp];
-      labels[p] = out.length;
       const x = p % width;
       const y = (p - x) / width;
-      c.count++;
-      if (x < c.left) c.left = x;
-      if (x > c.right) c.right = x;
-      if (y < c.top) c.top = y;
-      if (y > c.bottom) c.bottom = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= width) continue;
-          const q = yy * width + xx;
-          if (mask[q] && !seen[q]) {
-            seen[q] = 1;
+      count++;
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+      // The 8 neighbours inside the image: rows y-1..y+1, columns x-1..x+1.
+      const x0 = x > 0 ? -1 : 0;
+      const x1 = x < lastX ? 1 : 0;
+      for (let row = y > 0 ? p - width : p, end = y < lastY ? p + width : p; row <= end; row += width) {
+        for (let q = row + x0, qEnd = row + x1; q <= qEnd; q++) {
+          if (mask[q] && labels[q] < 0) {
+            labels[q] = id;
             stack[sp++] = q;
           }
         }
       }
     }
-    out.push(c);
+    out.push({ left, top, right, bottom, count });
   }
   return { list: out, labels };
 }

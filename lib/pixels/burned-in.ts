@@ -9,7 +9,7 @@ import type { IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan }
 import type { Box, DisplayImage } from '../image/types.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { CannotVouchError, type ReportNote } from '../message.js';
-import { decodeFrames } from './decode.js';
+import { eachFrame } from './decode.js';
 import { frameDigest } from './digest.js';
 import { findFilledBoxes, maskBoxes } from './filled-boxes.js';
 import { glyphExtent } from './glyph-extent.js';
@@ -59,21 +59,25 @@ export interface BurnedInSearch {
  */
 export async function findBurnedInPhi(dataset: DicomDataset, search: BurnedInSearch): Promise<PixelFinding[]> {
   if (!dataset.dict[PIXEL_DATA]) return [];
-  let decoded;
-  try {
-    decoded = await decodeFrames(dataset);
-  } catch (error) {
-    throw new CannotVouchError({ ruleId: 'pixel:undecodable', reason: `pixel data cannot be decoded, so burned-in text cannot be ruled out: ${(error as Error).message}` }, { cause: error });
-  }
   const byDigest = new Map<string, PhiFinding[]>();
   const findings: PixelFinding[] = [];
   const known = search.filled ?? new Map<number, Box[]>();
-  for (const [index, frame] of decoded.frames.entries()) {
+  // One frame decoded, rendered and read at a time: a multi-frame image never holds all its frames.
+  const frames = eachFrame(dataset);
+  for (;;) {
+    let next;
+    try {
+      next = await frames.next();
+    } catch (error) {
+      throw new CannotVouchError({ ruleId: 'pixel:undecodable', reason: `pixel data cannot be decoded, so burned-in text cannot be ruled out: ${(error as Error).message}` }, { cause: error });
+    }
+    if (next.done) break;
+    const { index, module, frame } = next.value;
     // Identical frames (with the same known boxes) are read once.
     const digest = search.maskFilled ? `${frameDigest(frame)}:${JSON.stringify(known.get(index) ?? [])}` : frameDigest(frame);
     let frameFindings = byDigest.get(digest);
     if (!frameFindings) {
-      frameFindings = await frameFindingsOf(frameRenderings(decoded.module, frame), index, known.get(index) ?? [], search);
+      frameFindings = await frameFindingsOf(frameRenderings(module, frame), index, known.get(index) ?? [], search);
       byDigest.set(digest, frameFindings);
     }
     findings.push(...frameFindings.map((f) => ({ ...f, frame: index })));
@@ -156,8 +160,13 @@ export function frameRenderings(module: PixelModule, frame: Parameters<typeof re
   const grey = module.photometric === 'MONOCHROME1' || module.photometric === 'MONOCHROME2';
   if (!grey || module.bitsStored <= 8) return [shown];
   const stretched = renderFrame(module, frame, { minMax: true });
-  if (Buffer.from(stretched.data).equals(Buffer.from(shown.data))) return [shown];
+  if (bytesOf(stretched).equals(bytesOf(shown))) return [shown];
   return showsMoreText(shown, stretched) ? [shown, stretched] : [shown];
+}
+
+/** The pixels of an image as a Buffer view (no copy). */
+function bytesOf(image: DisplayImage): Buffer {
+  return Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
 }
 
 /**
@@ -174,13 +183,17 @@ export function showsMoreText(shown: DisplayImage, stretched: DisplayImage): boo
   return false;
 }
 
-/** Pixels of a box differing from its median by more than 64 levels. */
+/** Pixels of a box differing from its median by more than 64 levels (the median from a histogram). */
 function inkPixels(image: DisplayImage, b: Box): number {
-  const values: number[] = [];
-  for (let y = b.top; y < b.top + b.height; y++) for (let x = b.left; x < b.left + b.width; x++) values.push(image.data[y * image.width + x]);
-  const sorted = [...values].sort((p, q) => p - q);
-  const ground = sorted[Math.floor(sorted.length / 2)];
-  return values.filter((v) => Math.abs(v - ground) > 64).length;
+  const hist = new Uint32Array(256);
+  for (let y = b.top; y < b.top + b.height; y++) for (let x = b.left, i = y * image.width + x; x < b.left + b.width; x++, i++) hist[image.data[i]]++;
+  // The value at sorted position ⌊n/2⌋, as a sort of the box's values would give.
+  const middle = Math.floor((b.width * b.height) / 2);
+  let ground = 0;
+  for (let seen = hist[0]; seen <= middle; ) seen += hist[++ground];
+  let ink = 0;
+  for (let v = 0; v < 256; v++) if (Math.abs(v - ground) > 64) ink += hist[v];
+  return ink;
 }
 
 /**

@@ -34,6 +34,7 @@ export interface DecodeOptions {
  * Native (any bit depth, sign, planar configuration; big endian arrives swapped by the adapter) and encapsulated RLE, JPEG,
  * JPEG-LS, JPEG 2000 and HTJ2K data are supported. The data is first checked against the header
  * ({@link checkPixelData}) and every decoded frame must have the declared size.
+ * To hold one frame at a time, use {@link eachFrame}.
  * @throws PixelDataError for missing attributes, data that does not match the header, or an undecodable syntax.
  * @example const { module, frames } = await decodeFrames(file.dataset);
  */
@@ -43,18 +44,52 @@ export async function decodeFrames(dataset: DicomDataset, options: DecodeOptions
   let layout: RawLayout | undefined;
   const wanted = options.only ?? [...Array(source.numberOfFrames).keys()];
   for (const index of wanted) {
-    const decoded = await readRawFrame(dataset, source, index);
+    const decoded = await frameRaw(dataset, source, index);
     const frameLayout = decodedLayout(source, decoded);
     layout ??= frameLayout;
     frames[index] = rawToStored(frameLayout, decoded.raw);
   }
-  const first = layout ?? decodedLayout(source, { raw: new Uint8Array(0), photometric: source.photometric, planarConfiguration: source.planarConfiguration });
-  const module: PixelModule = {
+  return { module: decodedModule(source, layout), source, frames };
+}
+
+/** One frame of stored values from {@link eachFrame}, with the module the frames are laid out in. */
+export interface DecodedFrame {
+  /** The frame's index (0-based). */
+  index: number;
+  /** As {@link DecodedPixels.module}: the layout of the first frame as decoded. */
+  module: PixelModule;
+  /** The module as read from the dataset. */
+  source: PixelModule;
+  /** Stored values, samples interleaved. */
+  frame: PixelFrame;
+}
+
+/**
+ * Decodes the frames of a dataset's Pixel Data one at a time, in order, as {@link decodeFrames} does:
+ * a frame is decoded when the loop asks for it, so a multi-frame image never holds more than the frame
+ * in hand. The data is checked against the header before the first frame.
+ * @throws PixelDataError (while iterating) as {@link decodeFrames}.
+ * @example for await (const { index, module, frame } of eachFrame(dataset)) render(module, frame);
+ */
+export async function* eachFrame(dataset: DicomDataset): AsyncGenerator<DecodedFrame, void, undefined> {
+  const source = checkPixelData(dataset);
+  let module: PixelModule | undefined;
+  for (let index = 0; index < source.numberOfFrames; index++) {
+    const decoded = await frameRaw(dataset, source, index);
+    const frameLayout = decodedLayout(source, decoded);
+    module ??= decodedModule(source, frameLayout);
+    yield { index, module, source, frame: rawToStored(frameLayout, decoded.raw) };
+  }
+}
+
+/** The module of decoded frames: interleaved, YBR_FULL_422 expanded, in the photometric the codec gave the first frame. */
+function decodedModule(source: PixelModule, first: RawLayout | undefined): PixelModule {
+  const layout = first ?? decodedLayout(source, { raw: new Uint8Array(0), photometric: source.photometric, planarConfiguration: source.planarConfiguration });
+  return {
     ...byteAligned(source),
-    photometric: first.photometric === 'YBR_FULL_422' ? 'YBR_FULL' : first.photometric,
+    photometric: layout.photometric === 'YBR_FULL_422' ? 'YBR_FULL' : layout.photometric,
     planarConfiguration: 0,
   };
-  return { module, source, frames };
 }
 
 /** The raw layout of a decoded frame: the source module with the codec's photometric and planar configuration. */
@@ -67,11 +102,19 @@ export function decodedLayout(source: PixelModule, decoded: DecodedRaw): RawLayo
  * @throws PixelDataError when the frame is missing, short, or cannot be decoded.
  */
 export async function readRawFrame(dataset: DicomDataset, m: PixelModule, index: number): Promise<DecodedRaw> {
+  return frameRaw(dataset, m, index, true);
+}
+
+/**
+ * {@link readRawFrame}; a native frame is a view of the Pixel Data value unless `copy` is set (the
+ * decoders only read it: {@link rawToStored} makes the frame's own array).
+ */
+async function frameRaw(dataset: DicomDataset, m: PixelModule, index: number, copy = false): Promise<DecodedRaw> {
   if (index < 0 || index >= m.numberOfFrames) throw new PixelDataError(`frame ${index} does not exist (Number of Frames ${m.numberOfFrames})`);
   const info = syntaxInfo(dataset.transferSyntaxUID);
   if (!info) throw new PixelDataError(`transfer syntax ${uidInMessage(dataset.transferSyntaxUID)} is not supported for pixel data`);
   if (info.codec === 'native') {
-    return { raw: nativeFrame(dataset, m, index), photometric: m.photometric, planarConfiguration: m.planarConfiguration };
+    return { raw: nativeFrame(dataset, m, index, copy), photometric: m.photometric, planarConfiguration: m.planarConfiguration };
   }
   const fragments = encapsulatedFrames(dataset, m);
   return decodeEncapsulatedFrame(m, fragments[index], dataset.transferSyntaxUID);
@@ -84,7 +127,7 @@ export function nativePixelBytes(dataset: DicomDataset): Uint8Array {
   return value.length === 1 ? new Uint8Array(value[0]) : concat(value);
 }
 
-function nativeFrame(dataset: DicomDataset, m: PixelModule, index: number): Uint8Array {
+function nativeFrame(dataset: DicomDataset, m: PixelModule, index: number, copy: boolean): Uint8Array {
   const all = nativePixelBytes(dataset);
   if (m.bitsAllocated === 1) {
     const pixels = m.rows * m.columns;
@@ -97,7 +140,7 @@ function nativeFrame(dataset: DicomDataset, m: PixelModule, index: number): Uint
     throw new PixelDataError(`Pixel Data is ${all.byteLength} bytes, too short for frame ${index} of ${m.numberOfFrames} (${size} bytes each)`);
   }
   // The adapter hands native data over in little endian whatever the syntax (big endian is swapped on reading).
-  return all.slice(start, start + size);
+  return copy ? all.slice(start, start + size) : all.subarray(start, start + size);
 }
 
 /** The encoded bytes of each frame of encapsulated Pixel Data. */

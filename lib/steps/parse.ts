@@ -22,7 +22,9 @@ export function parseDicom(): Step {
     // A DICOMDIR only indexes files by their old names (and repeats their identities): it is
     // never released; a new one can be made from the output.
     if (file.original.meta['00020002']?.Value?.[0] === MEDIA_STORAGE_DIRECTORY) return failMediaDirectory(file);
-    file.dataset = cloneDataset(file.original);
+    // The pixel buffers are shared, not copied: no step writes into them (each puts new ones in place
+    // of those it changes), and the original's pixels are never written out.
+    file.dataset = cloneDataset(file.original, { sharePixelData: true });
   };
 }
 

@@ -7,6 +7,7 @@ import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString, walkDataset } from '../../lib/dicom/elements.js';
 import { locatePixelElement } from '../../lib/dicom/pixel-element.js';
 import { TS, isImplicitVR } from '../../lib/dicom/transfer-syntaxes.js';
+import { redactFrames } from '../../lib/pixels/redact.js';
 import { corpusFile, projectRoot } from '../support/paths.js';
 import { dciodvfyErrors, run } from '../support/tools.js';
 
@@ -126,6 +127,19 @@ describe('reading and writing DICOM', () => {
     const mutated = cloneDataset(dataset);
     new Uint8Array(mutated.dict['7FE00010']!.Value![0] as ArrayBuffer)[100] ^= 0xff;
     expect(pixelDataUnchanged(mutated)).toBe(false);
+  });
+
+  it.each(['kaufman_ct.dcm', 'davidson_cr_rle.dcm'])('a working copy sharing the pixel buffers (%s) leaves the original as read when its pixels are redacted', async (name) => {
+    const original = readDicom(readFileSync(corpusFile(name)));
+    const asRead = (original.dict['7FE00010']!.Value as ArrayBuffer[]).map((b) => Buffer.from(b.slice(0)));
+    const copy = cloneDataset(original, { sharePixelData: true });
+    await redactFrames(copy, [{ left: 0, top: 0, width: 200, height: 40 }]);
+    expect(pixelDataUnchanged(copy)).toBe(false);
+    expect(pixelDataUnchanged(original)).toBe(true);
+    expect((original.dict['7FE00010']!.Value as ArrayBuffer[]).map((b) => Buffer.from(b))).toEqual(asRead);
+    // The redacted copy is written with its own pixels, not the bytes read.
+    const written = readDicom(writeDicom(copy));
+    expect(Buffer.from(written.dict['7FE00010']!.Value![0] as ArrayBuffer).equals(asRead[0])).toBe(false);
   });
 
   it.each([

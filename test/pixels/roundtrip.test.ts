@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFrames } from '../../lib/pixels/decode.js';
+import { decodeFrames, eachFrame } from '../../lib/pixels/decode.js';
 import { setPixelData } from '../../lib/pixels/encode.js';
 import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { emptyDataset, frameModule, pattern } from './helpers.js';
@@ -43,6 +43,12 @@ describe('decode(encode(frames)) is exact for lossless syntaxes', () => {
         expect(decoded.frames).toHaveLength(3);
         for (let i = 0; i < 3; i++) expect(Array.from(decoded.frames[i])).toEqual(Array.from(frames[i]));
         expect(decoded.module.pixelRepresentation).toBe(m.pixelRepresentation);
+        // One frame at a time: the same frames, in order, in the same module.
+        const one = [];
+        for await (const f of eachFrame(ds)) one.push(f);
+        expect(one.map((f) => f.index)).toEqual([0, 1, 2]);
+        for (let i = 0; i < 3; i++) expect(Array.from(one[i].frame)).toEqual(Array.from(frames[i]));
+        expect(one[0].module).toEqual(decoded.module);
       });
     }
   }
