@@ -115,7 +115,8 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
       const box = { left: line.left, top: line.top, width: line.right - line.left + 1, height: line.bottom - line.top + 1 };
       // A big clump many glyphs tall is a textured field (speckle), not a line.
       if (box.width * box.height > 0.25 * width * height && box.height > 2.5 * line.glyphHeight) continue;
-      // The faint pass adds only lines the first pass found no line holding (in the same polarity).
+      // The faint pass adds only lines the first pass found no line holding (in the same polarity, at any
+      // size: holding them at their size only added a tenth more crops, of texture, and no PHI line).
       if (threshold !== contrast && out.some((r) => r.light === light && contains(r.box, box, Math.max(2, Math.round(line.glyphHeight / 3))))) continue;
       out.push({ box, glyphHeight: line.glyphHeight, light, glyphs: line.count });
     }
@@ -124,10 +125,19 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
   // patch's dark surroundings pull the neighbourhood mean below the patch, so its dark ink is not darker
   // than the mean. On the patch's flat ground any mark is ink: its lines are found against the ground.
   for (const line of patchLines(grey, width, height, minH)) {
-    const covered = out.some((r) => r.light === line.light && contains(r.box, line.box, Math.max(2, Math.round(line.glyphHeight / 3))));
-    if (!covered) out.push(line);
+    if (!out.some((r) => holds(r, line))) out.push(line);
   }
   return out;
+}
+
+/**
+ * True when `region` already reads `line`: the same polarity, its box holds the line's, and its glyphs
+ * are of the line's size (at most twice as tall). A region of far taller glyphs (a whole label patch
+ * taken as one glyph, its crop scaled for that height) holds the line's box but would read its small
+ * text at the wrong scale. (Only patch lines are held so; see the faint pass for why.)
+ */
+function holds(region: Pick<TextRegion, 'box' | 'glyphHeight' | 'light'>, line: Pick<TextRegion, 'box' | 'glyphHeight' | 'light'>): boolean {
+  return region.light === line.light && region.glyphHeight <= 2 * line.glyphHeight && contains(region.box, line.box, Math.max(2, Math.round(line.glyphHeight / 3)));
 }
 
 /** True when `outer`, grown by `slack` pixels, holds `inner`. */

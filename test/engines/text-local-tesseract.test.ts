@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalTextDetector, defaultLangPath } from '../../lib/engines/local/tesseract.js';
 import { editDistance, foldOcr } from '../../lib/engines/local/text-fold.js';
 import type { DetectedText, DisplayImage } from '../../lib/engines/types.js';
+import type { PageRecognizer } from '../../lib/engines/local/page.js';
 import { coveredBy, renderScene, type Scene } from './synthetic-text.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -236,6 +237,58 @@ describe('local text detector: crops read short', () => {
       expect(words.some((w) => w.startsWith('HOSP'))).toBe(true);
     } finally {
       await reader.close();
+    }
+  });
+});
+
+describe('local text detector: small glyphs read with doubt', () => {
+  // 9 px narrow light text on a dark frame: its crop is read at the largest scale (4x).
+  async function smallLine(): Promise<DisplayImage> {
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><rect width="100%" height="100%" fill="#080808"/>` +
+      `<text x="20" y="30" font-family="Liberation Sans Narrow" font-size="9" fill="#f0f0f0">Acc A43206797 Exam</text></svg>`;
+    const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, channels: 1, data: new Uint8Array(data) };
+  }
+  /** A recognizer answering each page with one word over its content: `first` on the first call, `later` after. */
+  function scriptedRecognizer(first: { text: string; confidence: number }, later: { text: string; confidence: number }) {
+    const calls: Array<Array<{ width: number; height: number }>> = [];
+    const recognizer = (): PageRecognizer => ({
+      recognize(pages) {
+        calls.push(pages.map(({ width, height }) => ({ width, height })));
+        const word = calls.length === 1 ? first : later;
+        return Promise.resolve(pages.map((p) => ({ blocks: [{ paragraphs: [{ lines: [{ words: [{ ...word, bbox: { x0: 16, y0: 16, x1: p.width - 16, y1: p.height - 16 } }] }] }] }] })));
+      },
+      close: () => Promise.resolve(),
+    });
+    return { calls, recognizer };
+  }
+
+  it('reads a line of small glyphs read with doubt at 4x again at 3x, and keeps both readings', async () => {
+    const { calls, recognizer } = scriptedRecognizer({ text: 'AL3206T97', confidence: 48 }, { text: 'A43206797', confidence: 85 });
+    const reader = createLocalTextDetector({ fullFrame: 'never', recognizer });
+    try {
+      const words = (await reader.detect(await smallLine())).filter((t) => t.kind === 'word').map((t) => t.text);
+      expect(words).toContain('A43206797');
+      expect(words).toContain('AL3206T97');
+      expect(calls).toHaveLength(2);
+      // The same crop at 3x instead of 4x (pages padded by 16 px on each side).
+      expect(calls[1][0].height - 32).toBeCloseTo(((calls[0][0].height - 32) * 3) / 4, 0);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('reads a confident line once, and a doubtful one once when the caller fixed the scale', async () => {
+    for (const [word, scale] of [[{ text: 'A43206797', confidence: 91 }, 'auto'], [{ text: 'AL3206T97', confidence: 48 }, 4]] as const) {
+      const { calls, recognizer } = scriptedRecognizer(word, { text: 'other', confidence: 90 });
+      const reader = createLocalTextDetector({ fullFrame: 'never', recognizer, scale });
+      try {
+        await reader.detect(await smallLine());
+        expect(calls).toHaveLength(1);
+      } finally {
+        await reader.close();
+      }
     }
   });
 });

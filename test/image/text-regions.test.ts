@@ -133,3 +133,38 @@ describe('findTextRegions: faint text', () => {
     expect(findTextRegions(darkFrame(), W, H)).toEqual([]);
   });
 });
+
+describe('findTextRegions: lines inside a larger region', () => {
+  // A stack of three line patches in the bottom-left corner of a 768 px frame, light grey ink in thin strokes
+  // (7 px glyphs): the black frame right around the stack stands out as dark ink against a mean that sees
+  // the patches, one ring-shaped "glyph" as tall as the stack with its margin, whose box holds every line.
+  const size = 768;
+  const grey = new Uint8Array(size * size);
+  let s = 7;
+  for (let i = 0; i < grey.length; i++) grey[i] = (s = (s * 1664525 + 1013904223) >>> 0) % 4;
+  const paint = (b: Box, v: number) => {
+    for (let y = b.top; y < b.top + b.height; y++) for (let x = b.left; x < b.left + b.width; x++) grey[y * size + x] = v;
+  };
+  const line = (left: number, top: number, chars: number): Box => {
+    for (let c = 0; c < chars; c++) {
+      const x = left + c * 7;
+      paint({ left: x, top, width: 1, height: 7 }, 190);
+      paint({ left: x, top, width: 5, height: 1 }, 190);
+      if (c % 2 === 0) paint({ left: x + 4, top, width: 1, height: 7 }, 190);
+    }
+    return { left, top, width: chars * 7 - 2, height: 7 };
+  };
+  paint({ left: 8, top: 716, width: 150, height: 14 }, 255);
+  paint({ left: 8, top: 730, width: 90, height: 14 }, 255);
+  paint({ left: 8, top: 744, width: 110, height: 14 }, 255);
+  const lines = [line(11, 719, 20), line(11, 733, 12), line(11, 747, 15)];
+
+  it('finds each line at its own glyph height, though a region of far taller glyphs holds them all', () => {
+    const regions = findTextRegions(grey, size, size);
+    expect(regions.some((r) => !r.light && r.glyphHeight > 40 && lines.every((l) => covers(r.box, l)))).toBe(true);
+    for (const l of lines) {
+      // A crop scaled for the tall region's height would read the 7 px glyphs at 1x: each line needs a region of its own size.
+      expect(regions.some((r) => !r.light && r.glyphHeight <= 10 && covers(r.box, l)), `no region of the line at ${l.top}`).toBe(true);
+    }
+  });
+});

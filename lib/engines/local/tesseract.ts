@@ -12,7 +12,7 @@ import type Tesseract from 'tesseract.js';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
 import { stretchGrey } from '../../image/stretch.js';
-import { buildMosaics, joinPasses, readsShort, regionCrops, shiftPass, splitMosaicPage, upscaleGrey, type Crop, type Pass } from './text-mosaic.js';
+import { buildMosaics, DOUBT_SCALE, joinPasses, readsDoubtful, readsShort, regionCrops, shiftPass, splitMosaicPage, upscaleGrey, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
 import type { GreyPage, PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 
@@ -176,6 +176,20 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
           mosaic.crops.forEach((crop, i) => {
             const r = short.find((x) => x.crop === crop);
             if (r) r.pass = joinPasses(r.pass, perCrop[i]);
+          });
+        });
+      }
+      // Only at the automatic scale: a fixed `scale` is what the caller asked every crop to be read at.
+      const doubtful = readCrops.filter((r) => scaleOption === 'auto' && readsDoubtful(r.crop, r.pass)).map((r) => ({ r, crop: { ...r.crop, scale: DOUBT_SCALE } }));
+      if (doubtful.length > 0) {
+        // Small glyphs read with doubt at 4x are read again at 3x; both readings go on (recall first).
+        const again = await buildMosaics(doubtful.map((d) => d.crop));
+        const pages = await recognizer.recognize(again.map((m) => m.page), `${again.length} text region(s) of small glyphs read with doubt, at ${DOUBT_SCALE}x, of a ${image.width}x${image.height} image`);
+        again.forEach((mosaic, k) => {
+          const perCrop = splitMosaicPage(pages[k], mosaic, minConfidence);
+          mosaic.crops.forEach((crop, i) => {
+            const d = doubtful.find((x) => x.crop === crop);
+            if (d) d.r.pass = joinPasses(d.r.pass, perCrop[i]);
           });
         });
       }

@@ -85,7 +85,7 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     }
     // Ink found brighter than its neighbourhood is read inverted; on a patch, the patch's ground decides.
     const invert = patch ? patch.ground < (coreLo + coreHi) / 2 : region.light;
-    const scale = scaleOption === 'auto' ? Math.min(4, Math.max(1, Math.round((TARGET_GLYPH_HEIGHT / region.glyphHeight) * 2) / 2)) : scaleOption;
+    const scale = scaleOption === 'auto' ? Math.min(MAX_CROP_SCALE, Math.max(1, Math.round((TARGET_GLYPH_HEIGHT / region.glyphHeight) * 2) / 2)) : scaleOption;
     const key = createHash('sha256').update(`${box.width}x${box.height};${scale};${invert};`).update(pixels).digest('hex');
     const line = { left: rb.left - left, top: rb.top - top, width: rb.width, height: rb.height };
     add({ box, scale, invert, pixels, glyphHeight: region.glyphHeight, line, key });
@@ -351,6 +351,22 @@ export function readsShort(crop: Crop, pass: Pass): boolean {
     for (let x = Math.max(w.box.left, line.left); x < Math.min(w.box.left + w.box.width, line.left + line.width); x++) covered[x - line.left] = 1;
   }
   return covered.reduce((n, c) => n + c, 0) < 0.6 * line.width;
+}
+
+/** Largest scale of a crop (small glyphs), and the scale a doubtful reading of such a crop is read again at. */
+export const MAX_CROP_SCALE = 4;
+export const DOUBT_SCALE = 3;
+
+/**
+ * True when a crop of small glyphs (scaled by {@link MAX_CROP_SCALE}) was read with doubt: a word of 4
+ * letters or digits or more below 60% confidence, on a line at least 3 glyph heights wide (a word, not
+ * a lone mark or a speck of texture). Thin strokes of 9–10 px text, upscaled 4x, are misread as other
+ * glyphs (`AL3206T97` for `A43206797` in a narrow face, 4 as L, 7 as T) that the same line read at
+ * {@link DOUBT_SCALE} gets right; such a crop is read again there and both readings are kept.
+ */
+export function readsDoubtful(crop: Crop, pass: Pass): boolean {
+  if (crop.scale < MAX_CROP_SCALE || crop.line.width < 3 * crop.glyphHeight) return false;
+  return pass.words.some((w) => w.confidence < 60 && w.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 4);
 }
 
 /** One pass holding the lines of both (the second's line indexes follow the first's). */
