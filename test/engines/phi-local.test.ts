@@ -483,6 +483,17 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
     for (const text of ['KV 95', '59V', '195V']) expect((await detectLine(text)).some((f) => f.type === 'header:PatientAge'), text).toBe(false);
   });
 
+  it('finds an age over 89 reckoned from the birth and study dates when the header holds no age', async () => {
+    const ctx: IdentityContext = { values: [{ value: '19280310', category: 'C', source: 'PatientBirthDate', vr: 'DA' }, { value: '20220824', category: 'C', source: 'StudyDate', vr: 'DA' }] };
+    expect((await phi.detect([{ text: '10.03.1928 94V M', location: 'l' }], ctx)).some((f) => f.text === '94V' && f.type.startsWith('header:'))).toBe(true);
+    const young: IdentityContext = { values: [{ value: '19480310', category: 'C', source: 'PatientBirthDate', vr: 'DA' }, { value: '20220824', category: 'C', source: 'StudyDate', vr: 'DA' }] };
+    expect((await phi.detect([{ text: '74V M', location: 'l' }], young)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
+  it.each([['D0B: ~', 'C'], ['5TUDY# A3D526F', 'H'], ['PAT1ENT: Jl..', 'A']])('reads a label OCR wrote with a digit for a letter, %j', async (line, category) => {
+    expect((await detectLine(line)).some((f) => f.type === 'LABELLED_VALUE' && f.category === category)).toBe(true);
+  });
+
   it('takes the exact name part over an earlier two-slip match, so the initials beside it count', async () => {
     // CALLOWAY is two slips from the physician's HOLLOWAY and exactly the patient's: `MD` are her initials.
     const f = await detectLine('Calloway MD [F]');
@@ -520,6 +531,18 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
     expect(f.map((x) => x.text).join(' ')).toMatch(/Community Ho$/);
   });
 
+  it('finds a two-letter head of a word inside an institution run', async () => {
+    const f = await detectLine('Brisco Co Comm Hosp');
+    expect(f.map((x) => x.text)).toContain('Brisco Co Comm Hosp');
+  });
+
+  it('trusts six characters of a header ID read exactly before OCR lost the rest, at any confidence, and grows the box', async () => {
+    const f = await detectLine('A83805', 0);
+    expect(f.map((x) => x.text)).toEqual(['A83805']);
+    expect(f[0].box!.width).toBeGreaterThanOrEqual(6 * 9);
+    expect(await detectLine('A83806', 0)).toEqual([]);
+  });
+
   it('fails closed on an address line, over keep-list words and words OCR split', async () => {
     const f = await detectLine('Address: 979 Wexford Lane, Mi arook NY 12545');
     expect(f.some((x) => x.type === 'LABELLED_VALUE' && x.text === '979 Wexford Lane, Mi arook NY 12545')).toBe(true);
@@ -531,7 +554,7 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
     expect(f.some((x) => x.type === 'LABELLED_VALUE' && x.text === 'AS3IS05896')).toBe(true);
   });
 
-  it.each(['Pat# 7Z1O93B', 'KIS-Nr: 88I2O4', 'Exam No. A3D526F', 'RIS# 12O4S7', 'HN: 55I0231', 'Unit No: 4O9l7', 'Geb. 25.1O.1986', 'b. 12.O3.1931', 'Pt. 37I2193', 'Med Rec # 1O2938'])(
+  it.each(['Pat# 7Z1O93B', 'KIS-Nr: 88I2O4', 'Exam No. A3D526F', 'RIS# 12O4S7', 'HN: 55I0231', 'Unit No: 4O9l7', 'Geb. 25.1O.1986', 'b. 12.O3.1931', 'Pt. 37I2193', 'Med Rec # 1O2938', 'Nr. 4O9l7733'])(
     'fails closed on the identifier after the label of %j, whatever OCR made of it',
     async (line) => {
       const value = line.split(' ').at(-1)!;
@@ -539,7 +562,7 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
     },
   );
 
-  it.each(['Se No 3', 'Exam 2 of 3', 'Case 12', 'Exam: CT CHEST', 'No pleural effusion.', 'Study: MR BRAIN W/WO', 'B: 60 dB', 'b: 45', 'Order 1 of 2', 'Exam No. 3'])(
+  it.each(['Se No 3', 'Exam 2 of 3', 'Case 12', 'Exam: CT CHEST', 'No pleural effusion.', 'Study: MR BRAIN W/WO', 'B: 60 dB', 'b: 45', 'Order 1 of 2', 'Exam No. 3', 'Image No. 0045', 'Slice No: 0012'])(
     'keeps the harmless line %j',
     async (line) => {
       expect(await detectLine(line)).toEqual([]);

@@ -363,9 +363,7 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     if (age) {
       // Only ages in years reach here (the context holds ages over 89 only); the number needs a year unit or an age label beside it.
       // Small serif text reads the unit `Y` as `V` (`95V F`): beside the header's own age it is the same unit.
-      const n = age[1];
-      const pattern = foldRegexLiterals(`(?:0{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V)|AGE\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
-      m.ages.push({ regex: new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu'), source });
+      m.ages.push({ regex: ageRegex(age[1]), source });
       continue;
     }
     if (vr === 'PN' || category === 'A') {
@@ -418,7 +416,27 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       }
     }
   }
+  // No age in the header: the screen may still show it, reckoned from the birth date to a date of the study.
+  const birth = context.values.find((x) => x.source === 'PatientBirthDate' && typeof x.value === 'string')?.value.replace(/\D/g, '');
+  if (m.ages.length === 0 && birth?.length === 8) {
+    for (const other of context.values) {
+      const day = typeof other.value === 'string' && other.source !== 'PatientBirthDate' && (other.vr === 'DA' || other.vr === 'DT') ? other.value.replace(/\D/g, '').slice(0, 8) : '';
+      if (day.length !== 8) continue;
+      const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(4) < birth.slice(4) ? 1 : 0);
+      if (years > 89 && years < 150 && !m.ages.some((a) => a.source === `${other.source}:age`)) m.ages.push({ regex: ageRegex(String(years)), source: `${other.source}:age` });
+    }
+  }
   return m;
+}
+
+/**
+ * An age over 89 as screens show it, over OCR-folded text: the number with a year unit (`92Y`, `092 Y`,
+ * `92 yrs`) or after an age label (`Age: 92`). Small serif text reads the unit `Y` as `V` (`95V F`):
+ * beside this very number it is the same unit.
+ */
+function ageRegex(n: string): RegExp {
+  const pattern = foldRegexLiterals(`(?:0{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V)|AGE\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
 /** A regex for one date in every form screens use, over OCR-folded text. */
@@ -613,8 +631,10 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     if (!source) continue;
     const engine = word && m.nameTokens.includes(word) ? 'local:header-name' : date ? 'local:header-date' : 'local:header-value';
     const lost = source.folded.length - f.length;
-    // Six digits spelled exactly as part of a header date, its year included, are no texture read by chance, at any confidence.
-    const specific = date !== undefined && (cut === 'head' ? date.folded.endsWith(f) : date.folded.startsWith(f));
+    // Six characters spelled exactly as part of a header date (its year included) or ID, five of them digits, are no
+    // texture read by chance: trusted at any confidence (`A30526` for A30526662 read with confidence 0).
+    const exactPart = (cut === 'head' ? source.folded.endsWith(f) : source.folded.startsWith(f)) && f.length >= 6 && digitCount(f) >= 5;
+    const specific = (date !== undefined || id !== undefined) && exactPart;
     hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true, ...(cut === 'head' ? { extendBefore: lost } : { extend: lost }), ...(specific ? { specific } : {}) });
   }
   for (const t of tokens) {
@@ -677,11 +697,13 @@ const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: 
   { regex: /(?<![\p{L}\p{N}])(?:MRN|MR\s?#|PID|PAT(?:IENT)?\s{0,2}ID|PT\s{0,2}ID|ACC(?:ESSION)?\s{0,2}(?:#|NO\.?|NUMBER)|(?:ACC|ACCESSION|CHART)\s{0,2}:)\s{0,3}[:#.]?/gu, category: 'H', chars: 9 },
   {
     // `Pat#`, `Unit No:`, `KIS-Nr:`, `Exam No.`, `RIS#`, `Case`, `HN:`: a word that names a record, with or without a number sign.
-    regex: /(?<![\p{L}\p{N}])(?:(?:PAT(?:IENT)?|PT|P|CHART|UNIT|CASE|REC(?:ORD)?|MED(?:ICAL)?\.?\s?REC(?:ORD)?|URN?|NHS|HCN|EXAM|STUDY|VISIT|ORDER|ORD|REQ(?:UEST)?|RIS|KIS|HIS|HOSP|REG|ACC|ACCT|ACCOUNT|ENC(?:OUNTER)?|ADM(?:ISSION)?|EPI(?:SODE)?|FILE|MEMBER|SUBJ(?:ECT)?|FALL|DOSSIER|A)\s?[.-]?\s?(?:#|NO\.?|NR\.?|NUM(?:BER)?\.?|ID)|(?:CASE|EXAM|STUDY|VISIT|ORD|ORDER|EPI|HN|IPP|ACN|ACCN|NHS|URN|NR|NO|PT|PAT)\s{0,2}[:.#]|(?:IPP|ACN|ACCN|HN|URN|CASE|EXAM|ORDER)(?=[\s:#.]))(?![\p{L}\p{N}])\s{0,3}[:#.]?/gu,
+    regex: /(?<![\p{L}\p{N}])(?:(?:PAT(?:IENT)?|PT|P|CHART|UNIT|CASE|REC(?:ORD)?|MED(?:ICAL)?\.?\s?REC(?:ORD)?|URN?|NHS|HCN|EXAM|STUDY|VISIT|ORDER|ORD|REQ(?:UEST)?|RIS|KIS|HIS|HOSP|REG|ACC|ACCT|ACCOUNT|ENC(?:OUNTER)?|ADM(?:ISSION)?|EPI(?:SODE)?|FILE|MEMBER|SUBJ(?:ECT)?|FALL|DOSSIER|A)\s?[.-]?\s?(?:#|NO\.?|NR\.?|NUM(?:BER)?\.?|ID)|(?:CASE|EXAM|STUDY|VISIT|ORD|ORDER|EPI|HN|IPP|ACN|ACCN|NHS|URN|PT|PAT)\s{0,2}[:.#]|(?:IPP|ACN|ACCN|HN|URN|CASE|EXAM|ORDER)(?=[\s:#.]))(?![\p{L}\p{N}])\s{0,3}[:#.]?/gu,
     category: 'H',
     chars: 9,
     digits: true,
   },
+  // `No. 40917733`, `Nr. …` opening a line; after a word they count that word's things (`Image No. 0045`).
+  { regex: /(?<![\p{L}\p{N}][^\p{L}\p{N}]{0,3})(?<![\p{L}\p{N}])(?:NO|NR)\s{0,2}[:.#]\s{0,3}/gu, category: 'H', chars: 9, digits: true },
   { regex: /(?<![\p{L}\p{N}])(?:PATIENT|PT|PAT|NOM|(?:PATIENT\s{0,2})?NAME)\s{0,2}:/gu, category: 'A', chars: 14 },
   { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
   // A street address (`Address: 979 Wexford Lane, Millbrook NY`), however OCR read its words.
@@ -698,10 +720,12 @@ const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: 
  */
 function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] {
   const upper = st.text.toUpperCase();
+  // Labels read with a letter as its digit look-alike (`D0B`, `5TUDY#`, `PAT1ENT:`): words mostly of letters get their letters back.
+  const lettered = upper.replace(/[\p{L}\p{N}]+/gu, (w) => (digitCount(w) * 2 < w.length ? w.replace(/[0158]/g, (d) => DIGIT_LETTERS[d]) : w));
   const hits: Hit[] = [];
   const taken: Array<[number, number]> = [];
   for (const label of VALUE_LABELS) {
-    for (const m of upper.matchAll(label.regex)) {
+    for (const m of [...upper.matchAll(label.regex), ...(lettered === upper ? [] : lettered.matchAll(label.regex))]) {
       const labelEnd = m.index + m[0].length;
       // A label inside another label's value or label (`PT` of `Pt ID`) adds nothing.
       if (taken.some(([b, e]) => m.index >= b && m.index < e)) continue;
@@ -734,6 +758,9 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] 
   }
   return hits;
 }
+
+/** The letters OCR reads as digits in small text, back from the digit. */
+const DIGIT_LETTERS: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
 
 /** How far (in glyph heights) a label's value may start from it: labels padded to a column (`Name:      DOE`). */
 const LABEL_COLUMN_GAP = 8;
@@ -840,6 +867,8 @@ function matchRun(
         // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
         used = 1;
       } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, word) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
+      // Inside a run, a two-letter head of the word (`Brisco Co Comm Hosp` for Brisco County Community Hospital).
+      else if (continuing && /^\p{L}{2}$/u.test(original[t]) && word.startsWith(token)) used = 1;
       // Inside a run, an abbreviation with one character misread or added (`Hasp` for Hosp, `Cnty` for Cntr).
       else if (continuing && token.length >= 4 && /^\p{L}+$/u.test(original[t]) && Array.from({ length: token.length }, (_, c) => token.slice(0, c) + token.slice(c + 1)).some((shorter) => isAbbreviationOf(shorter, word))) used = 1;
       else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + skip + token.length <= words.length && initialsOf(words.slice(w + skip, w + skip + token.length)) === token) used = token.length;
