@@ -521,6 +521,16 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
     expect((await detectLine('Rufh')).filter((f) => f.type.startsWith('header:'))).toEqual([]);
   });
 
+  it('finds half a long name part, or one read with two slips, beside the rest of the name, and no clinical word there', async () => {
+    const ctx: IdentityContext = { values: [{ value: 'WINTERBOTTOM^PRISCILLA^L', category: 'A', source: 'PatientName', vr: 'PN' }] };
+    for (const [line, part] of [['WINTERBOTTOM PRISC', 'PRISC'], ['CILLA WINTERBOTTOM', 'CILLA'], ['WINTERBOTTOM PRSCLLA', 'PRSCLLA']]) {
+      expect((await phi.detect([{ text: line, location: 'l' }], ctx)).map((f) => f.text).join(' '), line).toContain(part);
+    }
+    for (const line of ['WINTERBOTTOM PORTABLE', 'WINTERBOTTOM SUPINE', 'PRISC']) {
+      expect((await phi.detect([{ text: line, location: 'l' }], ctx)).map((f) => f.text).join(' '), line).not.toMatch(/PORTABLE|SUPINE|PRISC/);
+    }
+  });
+
   it('finds a header date read without its head, at any OCR confidence, and not another six-digit number', async () => {
     expect((await detectLine('212009', 0)).map((f) => f.text)).toEqual(['212009']);
     expect((await detectLine('212010', 0)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
