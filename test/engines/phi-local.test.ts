@@ -541,6 +541,13 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
     expect(f.map((x) => x.text).join(' ')).toMatch(/Community Ho$/);
   });
 
+  it('finds an ID of nine characters read with one slip and one small-text confusion, and not with two slips', async () => {
+    const ctx: IdentityContext = { values: [{ value: 'A43206797', category: 'R', source: 'AccessionNumber', vr: 'SH' }] };
+    expect((await phi.detect([{ text: 'AL3206T97', location: 'l' }], ctx)).map((f) => f.type)).toContain('header:AccessionNumber');
+    expect((await phi.detect([{ text: 'A9TT743862', location: 'l' }], { values: [{ value: 'A97743862', category: 'R', source: 'AccessionNumber', vr: 'SH' }] })).map((f) => f.type)).toContain('header:AccessionNumber');
+    expect((await phi.detect([{ text: 'AL3206297', location: 'l' }], ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
   it('finds a two-letter head of a word inside an institution run', async () => {
     const f = await detectLine('Brisco Co Comm Hosp');
     expect(f.map((x) => x.text)).toContain('Brisco Co Comm Hosp');

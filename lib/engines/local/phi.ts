@@ -518,8 +518,10 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
         for (const n of lengths) {
           if (i + n > c.value.length) continue;
           const piece = c.value.slice(i, i + n);
-          // Two slips where both are confusions of small text (`W1T15280` for W1718280) count as one.
-          if (piece === f || (fuzzy && slipDistance(piece, f, 1) <= 1)) {
+          // Two slips where both are confusions of small text (`W1T15280` for W1718280) count as one; from
+          // nine characters, one more confusion is allowed (`AL3206T97` for A43206797, `A9TT743862` for A97743862).
+          const max = f.length >= 9 ? 1.5 : 1;
+          if (piece === f || (fuzzy && slipDistance(piece, f, max) <= max)) {
             found = n;
             specific = n >= 7 && digitCount(piece) >= 6;
             break;
