@@ -335,7 +335,7 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
   it('finds a seven-digit ID read with one slip, and not another seven-digit number', async () => {
     const ctx: IdentityContext = { values: [{ value: '112-3706', category: 'H', source: 'PatientID', vr: 'LO' }] };
     expect(await flagged('IPP 112-3766', ctx)).toContain('112-3766');
-    expect(await flagged('IPP 112-4821', ctx)).not.toContain('112-4821');
+    expect((await found('IPP 112-4821', ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
   });
 
   it('finds an age over 89 from the header as screens show it, and no other age or number', async () => {
@@ -445,4 +445,144 @@ describe('local PHI detector: slips of small text in header dates and IDs', () =
   it.each(['WX7Y8280', 'A78721607'])('does not take %j for the header value', async (text) => {
     expect((await found(text, ids)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
   });
+});
+
+describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', () => {
+  const small: IdentityContext = {
+    values: [
+      // In header order: the referring physician (0008,0090) before the patient (0010,0010).
+      { value: 'HOLLOWAY^JUNE', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' },
+      { value: 'CALLOWAY^MARGOT^D', category: 'A', source: 'PatientName', vr: 'PN' },
+      { value: 'BELLWEATHER^VINCENT^K', category: 'A', source: 'OtherPatientNames', vr: 'PN' },
+      { value: 'FOXHALL^RUTH', category: 'A', source: 'PerformingPhysicianName', vr: 'PN' },
+      { value: '20090621', category: 'C', source: 'PatientBirthDate', vr: 'DA' },
+      { value: '095Y', category: 'C', source: 'PatientAge', vr: 'AS' },
+      { value: 'Brisco County Community Hospital', category: 'B', source: 'InstitutionName', vr: 'LO' },
+      { value: 'A83805896', category: 'R', source: 'AccessionNumber', vr: 'SH' },
+    ],
+  };
+  /** OCR words of one line, `gap` glyph heights apart where a word starts with `>` (a column). */
+  const words = (line: string, confidence = 90) => {
+    let left = 10;
+    return line.split(' ').map((raw) => {
+      const text = raw.replace(/^>/, '');
+      if (raw.startsWith('>')) left += 60;
+      const w = { text, confidence, kind: 'word' as const, lineIndex: 0, box: { left, top: 20, width: 6 * text.length, height: 10 } };
+      left += 6 * text.length + 5;
+      return w;
+    });
+  };
+  const detectLine = async (line: string, confidence = 90) => {
+    const ws = words(line, confidence);
+    const last = ws[ws.length - 1].box;
+    return phi.detect([{ text: ws.map((w) => w.text).join(' '), location: 'l', words: ws, box: { left: 10, top: 20, width: last.left + last.width - 10, height: 10 } }], small);
+  };
+
+  it('finds an age over 89 whose year unit small serif text read as V, and no other number before a V', async () => {
+    expect((await detectLine('21.06.1914 95V F')).some((f) => f.type === 'header:PatientAge' && f.text === '95V')).toBe(true);
+    for (const text of ['KV 95', '59V', '195V']) expect((await detectLine(text)).some((f) => f.type === 'header:PatientAge'), text).toBe(false);
+  });
+
+  it('finds an age over 89 reckoned from the birth and study dates when the header holds no age', async () => {
+    const ctx: IdentityContext = { values: [{ value: '19280310', category: 'C', source: 'PatientBirthDate', vr: 'DA' }, { value: '20220824', category: 'C', source: 'StudyDate', vr: 'DA' }] };
+    expect((await phi.detect([{ text: '10.03.1928 94V M', location: 'l' }], ctx)).some((f) => f.text === '94V' && f.type.startsWith('header:'))).toBe(true);
+    const young: IdentityContext = { values: [{ value: '19480310', category: 'C', source: 'PatientBirthDate', vr: 'DA' }, { value: '20220824', category: 'C', source: 'StudyDate', vr: 'DA' }] };
+    expect((await phi.detect([{ text: '74V M', location: 'l' }], young)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
+  it.each([['D0B: ~', 'C'], ['5TUDY# A3D526F', 'H'], ['PAT1ENT: Jl..', 'A']])('reads a label OCR wrote with a digit for a letter, %j', async (line, category) => {
+    expect((await detectLine(line)).some((f) => f.type === 'LABELLED_VALUE' && f.category === category)).toBe(true);
+  });
+
+  it('takes the exact name part over an earlier two-slip match, so the initials beside it count', async () => {
+    // CALLOWAY is two slips from the physician's HOLLOWAY and exactly the patient's: `MD` are her initials.
+    const f = await detectLine('Calloway MD [F]');
+    expect(f.find((x) => x.text.includes('MD'))?.type).toBe('header:PatientName');
+  });
+
+  it('finds dotted given and middle initials alone on their line', async () => {
+    expect((await detectLine('V.K.')).map((f) => f.text)).toEqual(['V.K.']);
+    expect((await detectLine('K.V.')).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
+  it('grows the box of a name part OCR read short at the end of its line', async () => {
+    const ctx: IdentityContext = { values: [{ value: 'NETTLETON^EDWINA', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' }] };
+    const ws = words('Phys: NETTLET');
+    const f = await phi.detect([{ text: 'Phys: NETTLET', location: 'l', words: ws }], ctx);
+    const name = f.find((x) => x.type === 'header:ReferringPhysicianName')!;
+    expect(name.box!.width).toBeGreaterThanOrEqual(ws[1].box.width + 2 * 6);
+  });
+
+  it('finds a name part one slip or one small-text confusion away beside the rest of the name', async () => {
+    expect((await detectLine('FOXHALL RUTb')).map((f) => f.text).join(' ')).toContain('RUTb');
+    expect((await detectLine('Foxhall, Rufh')).map((f) => f.text).join(' ')).toContain('Rufh');
+    // Not a harmless word beside the name, nor the name part alone with a plain slip.
+    expect((await detectLine('FOXHALL ROOT')).map((f) => f.text).join(' ')).not.toContain('ROOT');
+    expect((await detectLine('Rufh')).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
+  it('finds half a long name part, or one read with two slips, beside the rest of the name, and no clinical word there', async () => {
+    const ctx: IdentityContext = { values: [{ value: 'WINTERBOTTOM^PRISCILLA^L', category: 'A', source: 'PatientName', vr: 'PN' }] };
+    for (const [line, part] of [['WINTERBOTTOM PRISC', 'PRISC'], ['CILLA WINTERBOTTOM', 'CILLA'], ['WINTERBOTTOM PRSCLLA', 'PRSCLLA']]) {
+      expect((await phi.detect([{ text: line, location: 'l' }], ctx)).map((f) => f.text).join(' '), line).toContain(part);
+    }
+    for (const line of ['WINTERBOTTOM PORTABLE', 'WINTERBOTTOM SUPINE', 'PRISC']) {
+      expect((await phi.detect([{ text: line, location: 'l' }], ctx)).map((f) => f.text).join(' '), line).not.toMatch(/PORTABLE|SUPINE|PRISC/);
+    }
+  });
+
+  it('finds a header date read without its head, at any OCR confidence, and not another six-digit number', async () => {
+    expect((await detectLine('212009', 0)).map((f) => f.text)).toEqual(['212009']);
+    expect((await detectLine('212010', 0)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
+  it('finds the last word of an institution run cut to two letters', async () => {
+    const f = await detectLine('Brisco County Community Ho');
+    expect(f.map((x) => x.text).join(' ')).toMatch(/Community Ho$/);
+  });
+
+  it('finds an ID of nine characters read with one slip and one small-text confusion, and not with two slips', async () => {
+    const ctx: IdentityContext = { values: [{ value: 'A43206797', category: 'R', source: 'AccessionNumber', vr: 'SH' }] };
+    expect((await phi.detect([{ text: 'AL3206T97', location: 'l' }], ctx)).map((f) => f.type)).toContain('header:AccessionNumber');
+    expect((await phi.detect([{ text: 'A9TT743862', location: 'l' }], { values: [{ value: 'A97743862', category: 'R', source: 'AccessionNumber', vr: 'SH' }] })).map((f) => f.type)).toContain('header:AccessionNumber');
+    expect((await phi.detect([{ text: 'AL3206297', location: 'l' }], ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
+  it('finds a two-letter head of a word inside an institution run', async () => {
+    const f = await detectLine('Brisco Co Comm Hosp');
+    expect(f.map((x) => x.text)).toContain('Brisco Co Comm Hosp');
+  });
+
+  it('trusts six characters of a header ID read exactly before OCR lost the rest, at any confidence, and grows the box', async () => {
+    const f = await detectLine('A83805', 0);
+    expect(f.map((x) => x.text)).toEqual(['A83805']);
+    expect(f[0].box!.width).toBeGreaterThanOrEqual(6 * 9);
+    expect(await detectLine('A83806', 0)).toEqual([]);
+  });
+
+  it('fails closed on an address line, over keep-list words and words OCR split', async () => {
+    const f = await detectLine('Address: 979 Wexford Lane, Mi arook NY 12545');
+    expect(f.some((x) => x.type === 'LABELLED_VALUE' && x.text === '979 Wexford Lane, Mi arook NY 12545')).toBe(true);
+    expect((await detectLine('Addr: 12 Lateral St')).some((x) => x.text === '12 Lateral St')).toBe(true);
+  });
+
+  it('takes the value of a label padded to a column', async () => {
+    const f = await detectLine('AccNo >AS3IS05896');
+    expect(f.some((x) => x.type === 'LABELLED_VALUE' && x.text === 'AS3IS05896')).toBe(true);
+  });
+
+  it.each(['Pat# 7Z1O93B', 'KIS-Nr: 88I2O4', 'Exam No. A3D526F', 'RIS# 12O4S7', 'HN: 55I0231', 'Unit No: 4O9l7', 'Geb. 25.1O.1986', 'b. 12.O3.1931', 'Pt. 37I2193', 'Med Rec # 1O2938', 'Nr. 4O9l7733'])(
+    'fails closed on the identifier after the label of %j, whatever OCR made of it',
+    async (line) => {
+      const value = line.split(' ').at(-1)!;
+      expect((await detectLine(line)).some((f) => f.text.includes(value))).toBe(true);
+    },
+  );
+
+  it.each(['Se No 3', 'Exam 2 of 3', 'Case 12', 'Exam: CT CHEST', 'No pleural effusion.', 'Study: MR BRAIN W/WO', 'B: 60 dB', 'b: 45', 'Order 1 of 2', 'Exam No. 3', 'Image No. 0045', 'Slice No: 0012'])(
+    'keeps the harmless line %j',
+    async (line) => {
+      expect(await detectLine(line)).toEqual([]);
+    },
+  );
 });

@@ -301,6 +301,26 @@ function guessCategory(text: string): SafeHarborCategory {
   return 'R';
 }
 
+/**
+ * How well a token (folded, and upper-cased as read) matches one header word: 1 exact, 0.9 through OCR
+ * confusions, 0.8 one slip or a letter pair read as one letter, 0.75 two slips in a long word, 0.7 a
+ * name part inside a run-together token, 0 not at all.
+ */
+function wordScore(f: string, exactUpper: string, n: { folded: string; upper: string }, isName: boolean): number {
+  if (f === n.folded) return exactUpper === n.upper ? 1 : 0.9;
+  // One slip from six letters, or two confusions of small text (`Hcarnb` is two from HEARNE, each a half).
+  if (n.folded.length >= 6 && slipDistance(f, n.folded, 1) <= 1) return 0.8;
+  // From four letters, one confusion of small text (`RUTb` for RUTH, `Lcvi` for LEVI).
+  if (n.folded.length >= 4 && slipDistance(f, n.folded, 0.5) <= 0.5) return 0.8;
+  // A letter pair of small serif or narrow text read as one letter, or the reverse (`Heam` for HEARN, `Mdean` for MCLEAN).
+  if (n.folded.length >= 4 && f.length >= 4 && shapeFold(f) === shapeFold(n.folded)) return 0.8;
+  // Long words in small fonts take two slips (`THOMBURY` for THORNBURY: rn read as m).
+  if (n.folded.length >= 8 && f.length >= 7 && editDistance(f, n.folded, 2) <= 2) return 0.75;
+  // Name parts run together when OCR reads the separator as a letter (`HARTWELLASILAS` for HARTWELL^SILAS).
+  if (isName && n.folded.length >= 5 && f.length > n.folded.length + 1 && f.includes(n.folded)) return 0.7;
+  return 0;
+}
+
 /** OCR confidence (0–100) under which a header value matched only through OCR confusions is not trusted. */
 const MIN_FUZZY_CONFIDENCE = 20;
 
@@ -342,9 +362,8 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     const age = vr === 'AS' ? /^0*(\d{2,3})Y$/i.exec(v) : null;
     if (age) {
       // Only ages in years reach here (the context holds ages over 89 only); the number needs a year unit or an age label beside it.
-      const n = age[1];
-      const pattern = foldRegexLiterals(`(?:0{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y)|AGE\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
-      m.ages.push({ regex: new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu'), source });
+      // Small serif text reads the unit `Y` as `V` (`95V F`): beside the header's own age it is the same unit.
+      m.ages.push({ regex: ageRegex(age[1]), source });
       continue;
     }
     if (vr === 'PN' || category === 'A') {
@@ -364,8 +383,11 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       const givenInitials = parts.slice(1).map((p) => p[0].toUpperCase()).join('');
       if (givenInitials.length >= 2 && givenInitials.length <= 3 && /^\p{Lu}+$/u.test(givenInitials)) m.nameGroups.push({ letters: givenInitials, category, source });
       const letters = parts.filter((p) => p.length >= 2).map((p) => p[0].toUpperCase());
+      // With a middle initial, its letter counts in dotted initials too (`V.K.` for VINCENT K, `V.K.B.`).
+      const withMiddle = parts.length > letters.length ? parts.filter((p) => /^\p{L}/u.test(p)).map((p) => p[0].toUpperCase()) : [];
+      const orders = [letters, [...letters.slice(1), letters[0]], ...(withMiddle.length >= 3 ? [withMiddle.slice(1), [...withMiddle.slice(1), withMiddle[0]], withMiddle] : [])];
       if (letters.length >= 2) {
-        for (const order of [letters, [...letters.slice(1), letters[0]]]) {
+        for (const order of orders) {
           // Dotted initials (`D.D.`, `D. D.`) only: bare two-letter initials collide with view labels.
           m.initials.push({ regex: new RegExp(`(?<![\\p{L}\\p{N}])${order.map((l) => escapeRegExp(l)).join('\\.\\s?')}\\.(?![\\p{L}\\p{N}])`, 'giu'), category, source });
         }
@@ -394,7 +416,27 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       }
     }
   }
+  // No age in the header: the screen may still show it, reckoned from the birth date to a date of the study.
+  const birth = context.values.find((x) => x.source === 'PatientBirthDate' && typeof x.value === 'string')?.value.replace(/\D/g, '');
+  if (m.ages.length === 0 && birth?.length === 8) {
+    for (const other of context.values) {
+      const day = typeof other.value === 'string' && other.source !== 'PatientBirthDate' && (other.vr === 'DA' || other.vr === 'DT') ? other.value.replace(/\D/g, '').slice(0, 8) : '';
+      if (day.length !== 8) continue;
+      const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(4) < birth.slice(4) ? 1 : 0);
+      if (years > 89 && years < 150 && !m.ages.some((a) => a.source === `${other.source}:age`)) m.ages.push({ regex: ageRegex(String(years)), source: `${other.source}:age` });
+    }
+  }
   return m;
+}
+
+/**
+ * An age over 89 as screens show it, over OCR-folded text: the number with a year unit (`92Y`, `092 Y`,
+ * `92 yrs`) or after an age label (`Age: 92`). Small serif text reads the unit `Y` as `V` (`95V F`):
+ * beside this very number it is the same unit.
+ */
+function ageRegex(n: string): RegExp {
+  const pattern = foldRegexLiterals(`(?:0{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V)|AGE\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
 /** A regex for one date in every form screens use, over OCR-folded text. */
@@ -476,8 +518,10 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
         for (const n of lengths) {
           if (i + n > c.value.length) continue;
           const piece = c.value.slice(i, i + n);
-          // Two slips where both are confusions of small text (`W1T15280` for W1718280) count as one.
-          if (piece === f || (fuzzy && slipDistance(piece, f, 1) <= 1)) {
+          // Two slips where both are confusions of small text (`W1T15280` for W1718280) count as one; from
+          // nine characters, one more confusion is allowed (`AL3206T97` for A43206797, `A9TT743862` for A97743862).
+          const max = f.length >= 9 ? 1.5 : 1;
+          if (piece === f || (fuzzy && slipDistance(piece, f, max) <= max)) {
             found = n;
             specific = n >= 7 && digitCount(piece) >= 6;
             break;
@@ -510,28 +554,28 @@ function foldRegexLiterals(source: string): string {
 function identityHits(text: string, folded: string, m: IdentityMatchers, keep: Set<string>): Hit[] {
   const hits: Hit[] = [];
   const tokens = tokenize(text);
+  /** Other people whose name has the word at this offset. */
+  const alsoNamed = new Map<number, string[]>();
   for (const t of tokens) {
     const f = foldOcr(t.text);
     const exactUpper = t.text.toUpperCase();
-    for (const n of [...m.nameTokens, ...m.distinctTokens]) {
-      const isName = m.nameTokens.includes(n);
-      let score = 0;
-      if (f === n.folded) score = exactUpper === n.upper ? 1 : 0.9;
-      else if (n.folded.length >= 6 && editDistance(f, n.folded, 1) <= 1) score = 0.8;
-      // A letter pair of small serif or narrow text read as one letter, or the reverse (`Heam` for HEARN, `Mdean` for MCLEAN).
-      else if (n.folded.length >= 4 && f.length >= 4 && shapeFold(f) === shapeFold(n.folded)) score = 0.8;
-      // Long words in small fonts take two slips (`THOMBURY` for THORNBURY: rn read as m).
-      else if (n.folded.length >= 8 && f.length >= 7 && editDistance(f, n.folded, 2) <= 2) score = 0.75;
-      // Name parts run together when OCR reads the separator as a letter (`HARTWELLASILAS` for HARTWELL^SILAS).
-      else if (isName && n.folded.length >= 5 && f.length > n.folded.length + 1 && f.includes(n.folded)) score = 0.7;
-      if (score === 0) continue;
-      // A two-letter name part that is also a keep-list word (e.g. `PA`) needs its neighbours to be names.
-      if (n.folded.length <= 2 && keep.has(exactUpper)) continue;
-      // A whole name part spelled exactly inside a run-together token is evidence at any OCR confidence.
-      const exact = score === 0.7 && exactUpper.includes(n.upper);
-      hits.push({ begin: t.begin, end: t.end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score, identity: true, ...(exact ? { exact } : {}) });
-      break;
-    }
+    // Every header word the token may be, best first: a later exact match (the patient's CALLOWAY) beats
+    // an earlier two-slip one (the physician's HOLLOWAY).
+    const matches = [...m.nameTokens, ...m.distinctTokens]
+      .map((n) => ({ n, score: wordScore(f, exactUpper, n, m.nameTokens.includes(n)) }))
+      .filter(({ n, score }) => score > 0 && !(n.folded.length <= 2 && keep.has(exactUpper)))
+      .sort((a, b) => b.score - a.score);
+    if (matches.length === 0) continue;
+    const { n, score } = matches[0];
+    const isName = m.nameTokens.includes(n);
+    // A whole name part spelled exactly inside a run-together token is evidence at any OCR confidence.
+    const exact = score === 0.7 && exactUpper.includes(n.upper);
+    // The line's last word read short of the header word (`NETTLET` for NETTLETON): OCR lost its tail, the box grows over it.
+    const lost = score < 0.9 && t === tokens.at(-1) && f.length < n.folded.length && n.folded.startsWith(f.slice(0, 3)) ? n.folded.length - f.length : 0;
+    hits.push({ begin: t.begin, end: t.end, category: n.category, type: `header:${n.source}`, engine: isName ? 'local:header-name' : 'local:header-value', score, identity: true, ...(exact ? { exact } : {}), ...(lost ? { extend: lost } : {}) });
+    // The same word in another person's name (patient and physician sharing a surname): their initials count beside it too.
+    const others = matches.filter((x) => x.score === score && x.n.source !== n.source && m.nameTokens.includes(x.n)).map((x) => `header:${x.n.source}`);
+    if (isName && others.length > 0) alsoNamed.set(t.begin, others);
   }
   // A word OCR broke with a stray mark (`A~bervale`, `Fernw.ck`): the marks count as misread characters.
   const longTokens = [...m.nameTokens, ...m.distinctTokens].filter((n) => n.folded.length >= 6);
@@ -550,24 +594,28 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   // initial may be read as its OCR confusion (`Doe, 0.` for O.). A name part cut short where OCR's
   // reading of the line ended (`Rut` for Ruth, `Leopo` for Leopold: three letters or more, 60% of the
   // part) counts beside another part of the same name too.
-  const nameAt = new Map(hits.filter((h) => h.engine === 'local:header-name').map((h) => [h.begin, h.type]));
+  const nameAt = new Map(hits.filter((h) => h.engine === 'local:header-name').map((h) => [h.begin, [h.type, ...(alsoNamed.get(h.begin) ?? [])]]));
   for (let changed = true; changed; ) {
     changed = false;
     for (const [i, t] of tokens.entries()) {
       if (nameAt.has(t.begin) || !(/^\p{L}+$/u.test(t.text) || /^\p{N}$/u.test(t.text))) continue;
       const up = t.text.toUpperCase();
-      const besideTypes = [i > 0 ? tokens[i - 1] : undefined, tokens.at(i + 1)].map((n) => n && nameAt.get(n.begin)).filter((x): x is string => x !== undefined);
+      const besideTypes = [i > 0 ? tokens[i - 1] : undefined, tokens.at(i + 1)].flatMap((n) => (n && nameAt.get(n.begin)) ?? []);
       if (besideTypes.length === 0) continue;
       const f = foldOcr(t.text);
-      const cut = (n: { folded: string }) => f.length >= 3 && f.length < n.folded.length && f.length >= 0.6 * n.folded.length && (n.folded.startsWith(f) || n.folded.endsWith(f));
+      // From five letters, half the part is enough beside the rest of the name (`WINTERBOTTOM PRISC`).
+      const cut = (n: { folded: string }) => f.length >= 3 && f.length < n.folded.length && f.length >= (f.length >= 5 ? 0.5 : 0.6) * n.folded.length && (n.folded.startsWith(f) || n.folded.endsWith(f));
+      // Beside a part of the same name, a word one slip from another of its parts of four letters or more
+      // (`JAME` for JANE), two from seven letters (`PRISCLA` read of PRISCILLA with a letter lost and one misread).
+      const slipped = (n: { folded: string }) => n.folded.length >= 4 && f.length >= 3 && editDistance(f, n.folded, n.folded.length >= 7 && f.length >= 6 ? 2 : 1) <= (n.folded.length >= 7 && f.length >= 6 ? 2 : 1);
       const candidates: Array<{ category: SafeHarborCategory; source: string }> =
         t.text.length === 1
           ? m.nameLetters.filter((l) => foldOcr(l.letter) === f)
-          : [...(t.text === up && t.text.length <= 3 ? m.nameGroups.filter((g) => g.letters === up) : []), ...m.nameTokens.filter((n) => !keep.has(up) && cut(n))];
+          : [...(t.text === up && t.text.length <= 3 ? m.nameGroups.filter((g) => g.letters === up) : []), ...m.nameTokens.filter((n) => !keep.has(up) && !isStopWord(t.text) && (cut(n) || slipped(n)))];
       const initial = candidates.find((c) => besideTypes.includes(`header:${c.source}`));
       if (!initial) continue;
       hits.push({ begin: t.begin, end: t.end, category: initial.category, type: `header:${initial.source}`, engine: 'local:header-name', score: 0.9, identity: true });
-      nameAt.set(t.begin, `header:${initial.source}`);
+      nameAt.set(t.begin, [`header:${initial.source}`]);
       changed = true;
     }
   }
@@ -581,11 +629,17 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     const part = (whole: string) => f.length < whole.length && f.length >= 0.6 * whole.length && cutMatch(f, whole, cut);
     const word = [...m.nameTokens, ...m.distinctTokens].find((n) => part(n.folded));
     const id = word ? undefined : m.compacts.find((c) => /\d/.test(c.folded) && part(c.folded));
-    const source = word ?? id;
+    // A header date read without its head (`212009` for 6/21/2009): six digits or more of one of its forms, year included.
+    const date = word || id || digitCount(t.text) < 6 ? undefined : m.dateForms.filter((d) => !d.category).flatMap((d) => d.forms.map((form) => ({ folded: form, category: 'C' as const, source: d.source }))).find((d) => part(d.folded));
+    const source = word ?? id ?? date;
     if (!source) continue;
-    const engine = word && m.nameTokens.includes(word) ? 'local:header-name' : 'local:header-value';
+    const engine = word && m.nameTokens.includes(word) ? 'local:header-name' : date ? 'local:header-date' : 'local:header-value';
     const lost = source.folded.length - f.length;
-    hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true, ...(cut === 'head' ? { extendBefore: lost } : { extend: lost }) });
+    // Six characters spelled exactly as part of a header date (its year included) or ID, five of them digits, are no
+    // texture read by chance: trusted at any confidence (`A30526` for A30526662 read with confidence 0).
+    const exactPart = (cut === 'head' ? source.folded.endsWith(f) : source.folded.startsWith(f)) && f.length >= 6 && digitCount(f) >= 5;
+    const specific = (date !== undefined || id !== undefined) && exactPart;
+    hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true, ...(cut === 'head' ? { extendBefore: lost } : { extend: lost }), ...(specific ? { specific } : {}) });
   }
   for (const t of tokens) {
     // Three capitals; from four letters in any case (`uwmc` read of UWMC), which no word of the screen spells by chance.
@@ -636,49 +690,84 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
 /**
  * Labels that say an identifier follows, with the value's category and its usual length in characters.
  * Unambiguous labels stand alone; words that also start harmless lines (`Patient Position`) need a colon.
+ * `digits`: the label is a common word that also names harmless things (`Exam`, `Case`, `Study#`), so
+ * its value counts only when it holds digits (an identifier read with slips, `A3D526F`). `whole`: the
+ * value runs over keep-list words too (`12 Main St` is an address, not a slice thickness).
  */
-const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: number }> = [
+const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: number; digits?: boolean; whole?: boolean }> = [
   { regex: /(?<![\p{L}\p{N}])(?:DOB|D\.\s?O\.\s?B\.?|DATE\s{0,2}OF\s{0,2}BIRTH|BIRTH\s{0,2}DATE|BIRTHDATE|BORN|(?:BIRTH|BD|GEB)\s{0,2}[:#])\s{0,3}[:#.]?/gu, category: 'C', chars: 10 },
+  // `Birth 14JUN1984`, `Geb. 25.10.1986`, `DDN: …`, `b. …`: words that also start other lines, so a date-like value (digits) must follow.
+  { regex: /(?<![\p{L}\p{N}])(?:BIRTH|GEB(?:OREN|URTSDATUM)?|GEB\.|DDN|NAISS(?:ANCE)?|NAC(?:IMIENTO)?|B\.?\s?D\.|B[:.])(?![\p{L}\p{N}])\s{0,3}[:#.]?/gu, category: 'C', chars: 10, digits: true },
   { regex: /(?<![\p{L}\p{N}])(?:MRN|MR\s?#|PID|PAT(?:IENT)?\s{0,2}ID|PT\s{0,2}ID|ACC(?:ESSION)?\s{0,2}(?:#|NO\.?|NUMBER)|(?:ACC|ACCESSION|CHART)\s{0,2}:)\s{0,3}[:#.]?/gu, category: 'H', chars: 9 },
-  { regex: /(?<![\p{L}\p{N}])(?:PATIENT|PT|PAT|(?:PATIENT\s{0,2})?NAME)\s{0,2}:/gu, category: 'A', chars: 14 },
+  {
+    // `Pat#`, `Unit No:`, `KIS-Nr:`, `Exam No.`, `RIS#`, `Case`, `HN:`: a word that names a record, with or without a number sign.
+    regex: /(?<![\p{L}\p{N}])(?:(?:PAT(?:IENT)?|PT|P|CHART|UNIT|CASE|REC(?:ORD)?|MED(?:ICAL)?\.?\s?REC(?:ORD)?|URN?|NHS|HCN|EXAM|STUDY|VISIT|ORDER|ORD|REQ(?:UEST)?|RIS|KIS|HIS|HOSP|REG|ACC|ACCT|ACCOUNT|ENC(?:OUNTER)?|ADM(?:ISSION)?|EPI(?:SODE)?|FILE|MEMBER|SUBJ(?:ECT)?|FALL|DOSSIER|A)\s?[.-]?\s?(?:#|NO\.?|NR\.?|NUM(?:BER)?\.?|ID)|(?:CASE|EXAM|STUDY|VISIT|ORD|ORDER|EPI|HN|IPP|ACN|ACCN|NHS|URN|PT|PAT)\s{0,2}[:.#]|(?:IPP|ACN|ACCN|HN|URN|CASE|EXAM|ORDER)(?=[\s:#.]))(?![\p{L}\p{N}])\s{0,3}[:#.]?/gu,
+    category: 'H',
+    chars: 9,
+    digits: true,
+  },
+  // `No. 40917733`, `Nr. …` opening a line; after a word they count that word's things (`Image No. 0045`).
+  { regex: /(?<![\p{L}\p{N}][^\p{L}\p{N}]{0,3})(?<![\p{L}\p{N}])(?:NO|NR)\s{0,2}[:.#]\s{0,3}/gu, category: 'H', chars: 9, digits: true },
+  { regex: /(?<![\p{L}\p{N}])(?:PATIENT|PT|PAT|NOM|(?:PATIENT\s{0,2})?NAME)\s{0,2}:/gu, category: 'A', chars: 14 },
   { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
+  // A street address (`Address: 979 Wexford Lane, Millbrook NY`), however OCR read its words.
+  { regex: /(?<![\p{L}\p{N}])(?:(?:HOME|PATIENT|PT|STREET|MAILING)\s{0,2})?(?:ADDRESS|ADDR|ADR|ADRESSE|ANSCHRIFT|DOMICILE)\s{0,2}[:.]?/gu, category: 'B', chars: 24, whole: true },
 ];
 
 /**
  * Fail closed on labelled lines: after a label that says an identifier follows (`DOB:`, `MRN`,
  * `Patient:`), the value is PHI even when OCR could not read it (`DOB: ©` for a birth date in a 9 px
  * font). The hit runs from the label's end over the words of the same run (up to a gap wider than two
- * glyph heights); a value read short, or not at all, grows by the characters it lacks. Harmless
- * annotation after a label (all keep-list words or numbers with units) is left alone.
+ * glyph heights, except before the value's first word: screens pad labels to a column); a value read
+ * short, or not at all, grows by the characters it lacks. Harmless annotation after a label (all
+ * keep-list words or numbers with units) is left alone.
  */
 function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] {
   const upper = st.text.toUpperCase();
+  // Labels read with a letter as its digit look-alike (`D0B`, `5TUDY#`, `PAT1ENT:`): words mostly of letters get their letters back.
+  const lettered = upper.replace(/[\p{L}\p{N}]+/gu, (w) => (digitCount(w) * 2 < w.length ? w.replace(/[0158]/g, (d) => DIGIT_LETTERS[d]) : w));
   const hits: Hit[] = [];
+  const taken: Array<[number, number]> = [];
   for (const label of VALUE_LABELS) {
-    for (const m of upper.matchAll(label.regex)) {
+    for (const m of [...upper.matchAll(label.regex), ...(lettered === upper ? [] : lettered.matchAll(label.regex))]) {
       const labelEnd = m.index + m[0].length;
+      // A label inside another label's value or label (`PT` of `Pt ID`) adds nothing.
+      if (taken.some(([b, e]) => m.index >= b && m.index < e)) continue;
       // The words after the label, up to a column gap or a harmless word (`W:400`, `cm`) that starts another field.
       let end = st.words.length > 0 ? labelEnd : st.text.length;
       let previous = st.words.find((w) => w.begin < labelEnd && w.end >= labelEnd - 1)?.word.box;
       for (const w of st.words) {
         if (w.end <= labelEnd) continue;
-        if (previous && w.word.box.left - (previous.left + previous.width) > 2 * Math.max(previous.height, w.word.box.height)) break;
-        if (/\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
+        const first = end === labelEnd;
+        if (previous && w.word.box.left - (previous.left + previous.width) > (first ? LABEL_COLUMN_GAP : 2) * Math.max(previous.height, w.word.box.height)) break;
+        if (!label.whole && /\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
         end = w.end;
         previous = w.word.box;
       }
       const value = st.text.slice(labelEnd, end).trim();
+      // An identifier is four characters or more, two of them digits (`Exam 2 of 3`, `Case 12` are counts).
+      const head = (value.split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}]/gu, '');
+      if (label.digits && (digitCount(head) < 2 || head.length < 4)) continue;
       // An ID label's digits are its value, never harmless numbers.
-      if (value !== '' && isKept(value) && !(label.category === 'H' && /\d/.test(value))) continue;
+      if (value !== '' && !label.whole && isKept(value) && !(label.category === 'H' && /\d/.test(value))) continue;
+      // A label and value kept together (a keep-list entry such as `CASE-1234`).
+      if (value !== '' && isKept(st.text.slice(m.index, end))) continue;
       const read = value.replace(/[^\p{L}\p{N}]/gu, '').length;
       const extend = read * 2 < label.chars ? label.chars - read : 0;
       // No value read at all: the label's own box carries the hit and grows over where the value is.
       const begin = value === '' ? m.index : labelEnd + st.text.slice(labelEnd).search(/\S/);
+      taken.push([m.index, Math.max(labelEnd, end)]);
       hits.push({ begin, end: value === '' ? labelEnd : end, category: label.category, type: 'LABELLED_VALUE', engine: 'local:label', score: 0.7, identity: false, strong: true, ...(extend ? { extend } : {}) });
     }
   }
   return hits;
 }
+
+/** The letters OCR reads as digits in small text, back from the digit. */
+const DIGIT_LETTERS: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
+
+/** How far (in glyph heights) a label's value may start from it: labels padded to a column (`Name:      DOE`). */
+const LABEL_COLUMN_GAP = 8;
 
 /**
  * A header date's year standing alone (`2016 14:22` under `October 10,`: a date OCR read as two
@@ -723,7 +812,8 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
         // The last word of a line continuing the run may be cut short (`Northgate Imag` for `Northgate Imaging`).
         const next = phrase.words[run.words];
         const last = foldedTokens[i + n];
-        if (n > 0 && i + n === tokens.length - 1 && next && last.length >= 3 && next.startsWith(last) && last.length < next.length) {
+        // After two words of the run, two letters are enough (`Brisco County Community Ho`).
+        if (n > 0 && i + n === tokens.length - 1 && next && last.length >= (n >= 2 ? 2 : 3) && next.startsWith(last) && last.length < next.length) {
           cut = next.length - last.length;
           n++;
         }
@@ -781,6 +871,8 @@ function matchRun(
         // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
         used = 1;
       } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, word) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
+      // Inside a run, a two-letter head of the word (`Brisco Co Comm Hosp` for Brisco County Community Hospital).
+      else if (continuing && /^\p{L}{2}$/u.test(original[t]) && word.startsWith(token)) used = 1;
       // Inside a run, an abbreviation with one character misread or added (`Hasp` for Hosp, `Cnty` for Cntr).
       else if (continuing && token.length >= 4 && /^\p{L}+$/u.test(original[t]) && Array.from({ length: token.length }, (_, c) => token.slice(0, c) + token.slice(c + 1)).some((shorter) => isAbbreviationOf(shorter, word))) used = 1;
       else if (/^\p{Lu}{2,4}$/u.test(original[t]) && w + skip + token.length <= words.length && initialsOf(words.slice(w + skip, w + skip + token.length)) === token) used = token.length;

@@ -80,9 +80,10 @@ function weightedDistance(a: string, b: string, max: number, substitution: (x: s
 /**
  * Characters small text is misread as each other, beyond those {@link foldOcr} folds (compared after
  * folding): a serif `7` read as `T` or `1`, the closed digits `3 5 6 8 9 0` as each other, `0` as `D`
- * or `U`, `4` as `A`.
+ * or `U`, `4` as `A`; and letters of small serif and narrow faces: `h` as `b` (folded `8`), `e` as `c`,
+ * `Y` as `V`.
  */
-const SLIPS: string[][] = [['T', '7', '1'], ['3', '5', '6', '8', '9', '0'], ['0', 'D', 'U'], ['4', 'A']];
+const SLIPS: string[][] = [['T', '7', '1'], ['3', '5', '6', '8', '9', '0'], ['0', 'D', 'U'], ['4', 'A'], ['H', '8'], ['E', 'C'], ['Y', 'V']];
 const slipPairs = new Set(SLIPS.flatMap((group) => group.flatMap((a) => group.filter((b) => b !== a).map((b) => a + b))));
 
 /**
