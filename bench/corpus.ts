@@ -34,7 +34,9 @@ export interface CorpusStats {
 const VERSION = 1;
 
 /** Makes (or reuses) `images` sample images and `headerFiles` header-mode files under `dir`. */
-export async function makeBenchCorpus(dir: string, images: number, headerFiles: number, log: (line: string) => void = () => {}): Promise<BenchCorpus> {
+export async function makeBenchCorpus(dir: string, requestedImages: number, headerFiles: number, log: (line: string) => void = () => {}): Promise<BenchCorpus> {
+  // Header files take their pixel module from the images: `--images 0` still makes one image of each sample kind.
+  const images = requestedImages > 0 || headerFiles === 0 ? requestedImages : SAMPLE_SPECS.length;
   const imagesDir = path.join(dir, `images-${images}`);
   const headerDir = path.join(dir, `header-${headerFiles}-from-${images}`);
   if (!complete(imagesDir)) {

@@ -221,7 +221,7 @@ async function main(): Promise<void> {
   let header: Row[] = [];
   let pixels: Row[] = [];
   if (only !== 'pixels') header = headerRows(corpus.headerDir, corpus.header);
-  if (only !== 'header') pixels = await pixelRows(corpus.imagesDir, corpus.images);
+  if (only !== 'header' && images > 0) pixels = await pixelRows(corpus.imagesDir, corpus.images);
   const help = helpLatency();
 
   const gdcm = header.find((r) => r.name.startsWith('gdcmanon'));
