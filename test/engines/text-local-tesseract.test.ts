@@ -222,6 +222,38 @@ describe('local tesseract text detector', () => {
   });
 });
 
+describe('local text detector: page orientation', () => {
+  it('marks the crops it stretched and oriented, and not the whole frame, whose lines tesseract may read inverted', async () => {
+    // Light text on dark and dark text on a light label: both crops are handed over as dark on light.
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120"><rect width="100%" height="100%" fill="#101010"/>` +
+      `<text x="10" y="30" font-family="DejaVu Sans" font-size="14" fill="#f0f0f0">ROE JANE 04.11.2019</text>` +
+      `<rect x="6" y="66" width="200" height="34" fill="#e8e8e8"/><text x="12" y="90" font-family="DejaVu Sans" font-size="14" fill="#101010">Acc A43206797</text></svg>`;
+    const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const image: DisplayImage = { width: info.width, height: info.height, channels: 1, data: new Uint8Array(data) };
+    const pages: Array<{ width: number; height: number; oriented?: boolean }> = [];
+    const recognizer = (): PageRecognizer => ({
+      recognize(read) {
+        pages.push(...read);
+        return Promise.resolve(read.map(() => ({ blocks: [] })));
+      },
+      close: () => Promise.resolve(),
+    });
+    const reader = createLocalTextDetector({ recognizer });
+    try {
+      await reader.detect(image);
+    } finally {
+      await reader.close();
+    }
+    // The whole frame is the page at 2x plus a 10 px border; every other page is a crop.
+    const isWhole = (p: { width: number; height: number }) => p.width === 2 * info.width + 20 && p.height === 2 * info.height + 20;
+    expect(pages.filter(isWhole).map((p) => p.oriented ?? false)).toEqual([false]);
+    const crops = pages.filter((p) => !isWhole(p));
+    expect(crops.length).toBeGreaterThanOrEqual(2);
+    expect(crops.every((p) => p.oriented === true)).toBe(true);
+  });
+});
+
 describe('local text detector: crops read short', () => {
   it('reads a lone short word that sparse-text reading drops again as one line', async () => {
     // 9 px narrow dark text on a light label patch in a dark corner, as a two-line institution's second line.

@@ -24,6 +24,11 @@ export interface GreyPage {
   data: Uint8Array;
   /** Read this page in another page segmentation mode than the recognizer's, e.g. `'7'` (one line) (optional). */
   pageSegMode?: string;
+  /**
+   * The page is already oriented (dark text on a light ground): tesseract need not read a doubtful line
+   * inverted as well (optional; its `tessedit_do_invert`, on by default, reads such lines twice).
+   */
+  oriented?: boolean;
 }
 
 /** An OCR program reading prepared pages, one result per page, in order. */

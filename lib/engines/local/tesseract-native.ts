@@ -33,6 +33,7 @@ import tesserocr
 args = json.loads(sys.argv[1])
 api = tesserocr.PyTessBaseAPI(path=args['tessdata'], lang='eng', psm=int(args['psm']), oem=tesserocr.OEM.LSTM_ONLY)
 mode = int(args['psm'])
+inverting = '1'
 for name, value in (('preserve_interword_spaces', '0'), ('user_defined_dpi', '300'), ('debug_file', '/dev/null')):
     api.SetVariable(name, value)
 sys.stdout.write(json.dumps({'ready': tesserocr.tesseract_version().split()[1]}) + '\n')
@@ -55,6 +56,10 @@ while True:
             if wanted != mode:
                 api.SetPageSegMode(wanted)
                 mode = wanted
+            invert = '0' if page.get('oriented') else '1'
+            if invert != inverting:
+                api.SetVariable('tessedit_do_invert', invert)
+                inverting = invert
             api.SetImageBytes(pixels[offset:offset + size], page['width'], page['height'], 1, page['width'])
             offset += size
             api.SetSourceResolution(300)
@@ -167,7 +172,7 @@ export function nativeRecognizer(settings: RecognizerSettings): PageRecognizer {
       const reply = await new Promise<{ tsv?: string[]; error?: string }>((resolve) => {
         replies.set(id, resolve);
         // The header and every page in one synchronous run of writes: requests never interleave.
-        child.stdin.write(`${JSON.stringify({ id, pages: pages.map(({ width, height, pageSegMode }) => ({ width, height, ...(pageSegMode ? { psm: pageSegMode } : {}) })) })}\n`);
+        child.stdin.write(`${JSON.stringify({ id, pages: pages.map(({ width, height, pageSegMode, oriented }) => ({ width, height, ...(pageSegMode ? { psm: pageSegMode } : {}), ...(oriented ? { oriented } : {}) })) })}\n`);
         for (const page of pages) child.stdin.write(Buffer.from(page.data.buffer, page.data.byteOffset, page.data.byteLength));
       });
       if (reply.error || !reply.tsv || reply.tsv.length !== pages.length) throw engineError(ENGINE, `OCR failed on ${what}: ${reply.error ?? 'no answer for every page'}`);

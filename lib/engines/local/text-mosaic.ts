@@ -288,7 +288,8 @@ export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
       places.push({ left: MOSAIC_PAD, top: y, width: p.width, height: p.height });
       y += p.height + MOSAIC_GAP;
     }
-    mosaics.push({ page: { width, height, data: canvas }, crops: batch.map((p) => p.crop), places });
+    // Stretched and oriented here: tesseract need not also read a doubtful line inverted.
+    mosaics.push({ page: { width, height, data: canvas, oriented: true }, crops: batch.map((p) => p.crop), places });
     batch = [];
     used = MOSAIC_PAD;
   };
