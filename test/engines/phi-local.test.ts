@@ -635,6 +635,10 @@ describe('local PHI detector: pieces of a value OCR read apart (issue 8, 9-10 px
     const texts = (await phi.detect(spans, ctx)).map((f) => f.text);
     expect(texts.join(' | ')).toMatch(/Ned/);
     expect(texts.join(' | ')).toMatch(/al Center/);
+    // The tail of the line's first word (`Le` of Maple) grows the box left over the head OCR lost.
+    const maple: IdentityContext = { values: [{ value: 'Maple Hollow Regional Hospital', category: 'B', source: 'InstitutionName', vr: 'LO' }] };
+    const cut = (await phi.detect([line('Le Hol', 100, 20), line('Maple Hollow Regional Hospital', 100, 40)], maple)).find((f) => f.text === 'Le Hol');
+    expect(cut?.box?.left).toBeLessThanOrEqual(100 - 3 * 5);
     // Alone, far from the institution's distinctive part, the tail and a common word say nothing.
     expect((await phi.detect([line('al Center', 150, 300)], ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
   });

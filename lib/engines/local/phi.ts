@@ -868,6 +868,7 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
     for (let i = 0; i < tokens.length; i++) {
       let best = 0;
       let extend = 0;
+      let extendBefore = 0;
       for (let k = 0; k < phrase.words.length; k++) {
         const run = matchRun(foldedTokens, tokenTexts, i, phrase.words, k, same);
         let n = run.tokens;
@@ -887,6 +888,8 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
         if (n > best) {
           best = n;
           extend = cut;
+          // The box grows left over the head OCR lost of the line's first word.
+          extendBefore = run.lostHead;
         }
       }
       // Two capitals alone on a line are initials (`MC` under `St. Aldric`), not a word cut short.
@@ -895,7 +898,7 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
       // A run of function words only ("of the", "and") says nothing about whose institution it is.
       const onlyStopWords = tokens.slice(i, i + best).every((t) => isStopWord(t.text));
       if ((best >= 2 || alone) && !onlyStopWords) {
-        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-phrase', score: 0.8, identity: true, ...(extend ? { extend } : {}) });
+        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-phrase', score: 0.8, identity: true, ...(extend ? { extend } : {}), ...(extendBefore ? { extendBefore } : {}) });
         i += best - 1;
       }
     }
@@ -915,11 +918,12 @@ function matchRun(
   words: string[],
   k: number,
   same: (a: string, b: string, continuing: boolean) => boolean,
-): { tokens: number; words: number; lastWord: string; lastFuzzy: boolean } {
+): { tokens: number; words: number; lastWord: string; lastFuzzy: boolean; lostHead: number } {
   let t = i;
   let w = k;
   let lastWord = '';
   let lastFuzzy = false;
+  let lostHead = 0;
   while (t < tokens.length && w < words.length) {
     const token = tokens[t];
     const continuing = t > i;
@@ -935,9 +939,12 @@ function matchRun(
       } else if (t === 0 && token.length >= 4 && token.length >= 0.6 * word.length && token.length < word.length && cutMatch(token, word, 'head')) {
         // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
         used = 1;
+        lostHead = word.length - token.length;
       } else if (t === 0 && t + 1 < tokens.length && /^\p{L}{2,}$/u.test(original[t]) && token.length < word.length && word.endsWith(token)) {
-        // A word OCR read as two lines (`Ambervale Regional Ned` and `al Center`): its tail opens the second, the run goes on.
+        // A word OCR read as two lines (`Ambervale Regional Ned` and `al Center`), or whose head it lost (`Le Hol` for
+        // `Maple Hollow`): its tail opens the line, the run goes on.
         used = 1;
+        lostHead = word.length - token.length;
       } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, word) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
       // Inside a run, a two-letter head of the word (`Brisco Co Comm Hosp` for Brisco County Community Hospital).
       else if (continuing && /^\p{L}{2}$/u.test(original[t]) && word.startsWith(token)) used = 1;
@@ -954,7 +961,7 @@ function matchRun(
     t++;
     w += used;
   }
-  return { tokens: t - i, words: w, lastWord, lastFuzzy };
+  return { tokens: t - i, words: w, lastWord, lastFuzzy, lostHead };
 }
 
 /** Joins hits of the same kind that overlap or touch (only spaces or punctuation between). */
