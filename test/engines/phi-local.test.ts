@@ -579,7 +579,16 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
     },
   );
 
-  it.each(['Se No 3', 'Exam 2 of 3', 'Case 12', 'Exam: CT CHEST', 'No pleural effusion.', 'Study: MR BRAIN W/WO', 'B: 60 dB', 'b: 45', 'Order 1 of 2', 'Exam No. 3', 'Image No. 0045', 'Slice No: 0012'])(
+  it.each([
+    ['Ref. Phys: NETTLETC "9d', 'NETTLETC "9d'],
+    ['Ref: GALLOWAY #2', 'GALLOWAY #2'],
+    ['Referring Dr: Q~uayle', 'Q~uayle'],
+    ['Radiologist: Fxhll', 'Fxhll'],
+  ])('fails closed on the name of the staff after the label of %j, whatever OCR made of it', async (line, value) => {
+    expect((await detectLine(line)).some((f) => f.category === 'A' && f.text === value)).toBe(true);
+  });
+
+  it.each(['Se No 3', 'Exam 2 of 3', 'Case 12', 'Exam: CT CHEST', 'No pleural effusion.', 'Study: MR BRAIN W/WO', 'Ref: 0 dB', 'Tech: 2.5 mm', 'B: 60 dB', 'b: 45', 'Order 1 of 2', 'Exam No. 3', 'Image No. 0045', 'Slice No: 0012'])(
     'keeps the harmless line %j',
     async (line) => {
       expect(await detectLine(line)).toEqual([]);

@@ -772,6 +772,8 @@ const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: 
   // `No. 40917733`, `Nr. …` opening a line; after a word they count that word's things (`Image No. 0045`).
   { regex: /(?<![\p{L}\p{N}][^\p{L}\p{N}]{0,3})(?<![\p{L}\p{N}])(?:NO|NR)\s{0,2}[:.#]\s{0,3}/gu, category: 'H', chars: 9, digits: true },
   { regex: /(?<![\p{L}\p{N}])(?:PATIENT|PT|PAT|NOM|(?:PATIENT\s{0,2})?NAME)\s{0,2}:/gu, category: 'A', chars: 14 },
+  // A person of the staff (`Ref. Phys: NETTLETC "9d`, `Ref: GALLOWAY #`): the rest of the name fails closed however OCR read it.
+  { regex: /(?<![\p{L}\p{N}])(?:REF(?:ERRING)?\.?\s{0,2}(?:PHYS(?:ICIAN)?|DR|MD)?\.?|PHYS(?:ICIAN)?|RADIOLOGIST|READ\s{1,3}BY|SIGNED\s{1,3}BY|OPERATOR|TECH(?:NOLOGIST)?)\s{0,2}:/gu, category: 'A', chars: 14 },
   { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
   // A street address (`Address: 979 Wexford Lane, Millbrook NY`), however OCR read its words.
   { regex: /(?<![\p{L}\p{N}])(?:(?:HOME|PATIENT|PT|STREET|MAILING)\s{0,2})?(?:ADDRESS|ADDR|ADR|ADRESSE|ANSCHRIFT|DOMICILE)\s{0,2}[:.]?/gu, category: 'B', chars: 24, whole: true },
