@@ -588,6 +588,12 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
     expect((await detectLine(line)).some((f) => f.category === 'A' && f.text === value)).toBe(true);
   });
 
+  it('takes a title after a staff label as part of the name, not as the end of the value', async () => {
+    const f = await detectLine('Referring: Dr HOLLOWAY');
+    expect(f.some((x) => x.category === 'A' && x.text === 'Dr HOLLOWAY')).toBe(true);
+    expect(f.some((x) => x.text.includes('Referring'))).toBe(false);
+  });
+
   it.each(['Se No 3', 'Exam 2 of 3', 'Case 12', 'Exam: CT CHEST', 'No pleural effusion.', 'Study: MR BRAIN W/WO', 'Ref: 0 dB', 'Tech: 2.5 mm', 'B: 60 dB', 'b: 45', 'Order 1 of 2', 'Exam No. 3', 'Image No. 0045', 'Slice No: 0012'])(
     'keeps the harmless line %j',
     async (line) => {

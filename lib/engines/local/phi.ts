@@ -805,7 +805,9 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] 
         if (w.end <= labelEnd) continue;
         const first = end === labelEnd;
         if (previous && w.word.box.left - (previous.left + previous.width) > (first ? LABEL_COLUMN_GAP : 2) * Math.max(previous.height, w.word.box.height)) break;
-        if (!label.whole && /\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
+        // A title opening a name (`Referring: Dr ALAN …`) is part of it, though `DR` alone is also a keep-list word.
+        const title = first && label.category === 'A' && NAME_PARTS_IGNORED.has(w.word.text.toUpperCase().replace(/\./g, ''));
+        if (!label.whole && !title && /\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
         end = w.end;
         previous = w.word.box;
       }
