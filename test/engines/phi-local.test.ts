@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans } from '../../lib/engines/local/phi.js';
-import type { DetectedText, IdentityContext, PhiFinding } from '../../lib/engines/types.js';
+import type { DetectedText, IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
 
 const context: IdentityContext = {
   values: [
@@ -579,10 +579,93 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
     },
   );
 
-  it.each(['Se No 3', 'Exam 2 of 3', 'Case 12', 'Exam: CT CHEST', 'No pleural effusion.', 'Study: MR BRAIN W/WO', 'B: 60 dB', 'b: 45', 'Order 1 of 2', 'Exam No. 3', 'Image No. 0045', 'Slice No: 0012'])(
+  it.each([
+    ['Ref. Phys: NETTLETC "9d', 'NETTLETC "9d'],
+    ['Ref: GALLOWAY #2', 'GALLOWAY #2'],
+    ['Referring Dr: Q~uayle', 'Q~uayle'],
+    ['Radiologist: Fxhll', 'Fxhll'],
+  ])('fails closed on the name of the staff after the label of %j, whatever OCR made of it', async (line, value) => {
+    expect((await detectLine(line)).some((f) => f.category === 'A' && f.text === value)).toBe(true);
+  });
+
+  it('takes a title after a staff label as part of the name, not as the end of the value', async () => {
+    const f = await detectLine('Referring: Dr HOLLOWAY');
+    expect(f.some((x) => x.category === 'A' && x.text === 'Dr HOLLOWAY')).toBe(true);
+    expect(f.some((x) => x.text.includes('Referring'))).toBe(false);
+  });
+
+  it.each(['Se No 3', 'Exam 2 of 3', 'Case 12', 'Exam: CT CHEST', 'No pleural effusion.', 'Study: MR BRAIN W/WO', 'Ref: 0 dB', 'Tech: 2.5 mm', 'B: 60 dB', 'b: 45', 'Order 1 of 2', 'Exam No. 3', 'Image No. 0045', 'Slice No: 0012'])(
     'keeps the harmless line %j',
     async (line) => {
       expect(await detectLine(line)).toEqual([]);
     },
   );
+});
+
+describe('local PHI detector: pieces of a value OCR read apart (issue 8, 9-10 px)', () => {
+  /** One OCR line of words 6 px a character, from `left`, on row `top`, read with `confidence`. */
+  const line = (text: string, left: number, top = 20, confidence = 90): TextSpan => {
+    let x = left;
+    const words = text.split(' ').map((t) => {
+      const w = { text: t, confidence, kind: 'word' as const, lineIndex: 0, box: { left: x, top, width: 6 * t.length, height: 10 } };
+      x += 6 * t.length + 5;
+      return w;
+    });
+    return { text, location: 'l', words, box: { left, top, width: x - 5 - left, height: 10 } };
+  };
+  const ctx: IdentityContext = {
+    values: [
+      { value: 'WHITCOMBE^OPHELIA^Q', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' },
+      { value: 'VOLKOV^SASHA', category: 'A', source: 'PatientName', vr: 'PN' },
+      { value: '19660913', category: 'C', source: 'PatientBirthDate', vr: 'DA' },
+      { value: 'WINTERBOTTOM^PRISCILLA', category: 'A', source: 'OtherPatientNames', vr: 'PN' },
+      { value: 'University of Westbury Medical Center', category: 'B', source: 'InstitutionName', vr: 'LO' },
+      { value: 'Ambervale Regional Medical Center', category: 'B', source: 'InstitutionAddress', vr: 'ST' },
+    ],
+  };
+
+  it("trusts the header's own initial beside the name at any OCR confidence, not another letter", async () => {
+    const span = line('Patient VOLKOV S', 10);
+    span.words![2].confidence = 0;
+    expect((await phi.detect([span], ctx)).map((f) => f.text)).toContain('VOLKOV S');
+    const other = line('Patient VOLKOV T', 10);
+    other.words![2].confidence = 0;
+    expect((await phi.detect([other], ctx)).map((f) => f.text)).toEqual(['VOLKOV']);
+  });
+
+  it('grows the box of a name part cut at the start of the line over its lost head', async () => {
+    const span = line('COMBE~OPHELIA', 100);
+    const f = (await phi.detect([span], ctx)).find((x) => x.text.startsWith('COMBE'))!;
+    // WHIT: four characters of 6 px lost before the line.
+    expect(f.box!.left).toBeLessThanOrEqual(100 - 4 * 5);
+  });
+
+  it('finds the initials of the institution with one letter read twice, and not another doubled word', async () => {
+    for (const text of ['UuwMC', 'uwmMC']) expect((await phi.detect([line(text, 10)], ctx)).map((f) => f.type), text).toContain('header:InstitutionName:initials');
+    for (const text of ['UWMCC1', 'UWWC', 'UWMCX']) expect((await phi.detect([line(text, 10)], ctx)).filter((f) => f.type.startsWith('header:')), text).toEqual([]);
+  });
+
+  it('finds an institution word read as two lines, its tail opening the second, and its head read with a slip', async () => {
+    const spans = [line('Ambervale Regional Ned', 10), line('al Center', 150)];
+    const texts = (await phi.detect(spans, ctx)).map((f) => f.text);
+    expect(texts.join(' | ')).toMatch(/Ned/);
+    expect(texts.join(' | ')).toMatch(/al Center/);
+    // The tail of the line's first word (`Le` of Maple) grows the box left over the head OCR lost.
+    const maple: IdentityContext = { values: [{ value: 'Maple Hollow Regional Hospital', category: 'B', source: 'InstitutionName', vr: 'LO' }] };
+    const cut = (await phi.detect([line('Le Hol', 100, 20), line('Maple Hollow Regional Hospital', 100, 40)], maple)).find((f) => f.text === 'Le Hol');
+    expect(cut?.box?.left).toBeLessThanOrEqual(100 - 3 * 5);
+    // Alone, far from the institution's distinctive part, the tail and a common word say nothing.
+    expect((await phi.detect([line('al Center', 150, 300)], ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
+
+  it('finds a header date or name word OCR read as two pieces of one row, and not pieces spelling another', async () => {
+    const date = await phi.detect([line('“513-09', 36), line('09-1966 5', 63)], ctx);
+    expect(date.filter((f) => f.type === 'header:PatientBirthDate:split').map((f) => f.text).sort()).toEqual(['09-1966', '“513-09']);
+    const name = await phi.detect([line('PRISC', 10), line('CILLA', 42)], ctx);
+    expect(name.map((f) => f.text).sort()).toEqual(['CILLA', 'PRISC']);
+    // Another date, pieces on two rows, or pieces far apart on the row are not joined.
+    expect((await phi.detect([line('“513-09', 36), line('09-1967 5', 63)], ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+    expect((await phi.detect([line('PRISC', 10), line('CILLA', 42, 60)], ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+    expect((await phi.detect([line('PRISC', 10), line('CILLA', 200)], ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
+  });
 });

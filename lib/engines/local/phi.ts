@@ -191,6 +191,8 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       }
       const results = spans.map((span) => detectSpan(span, context));
       const out = results.flatMap((r) => r.findings);
+      const matchers = identityCache.get(context);
+      if (matchers) out.push(...splitWordFindings(spans, matchers));
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
       results.forEach((r, i) => {
         for (const weak of r.weak) {
@@ -246,6 +248,55 @@ function nextTo(a: Box, b: Box): boolean {
   const overlapX = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
   if (gapY <= 1.5 * h && overlapX > 0) return true;
   return -gapY >= 0.5 * Math.min(a.height, b.height) && -overlapX <= 3 * h;
+}
+
+/**
+ * A header date, ID or name word OCR read as two pieces on one row: two readings that overlap
+ * (`“513-09` and `09-1966` for 13-09-1966) or one word broken into two lines (`PRISC` and `CILLA`).
+ * The last word of one piece and the first word of the next, joined with or without the characters
+ * they share, spell the value: a header date or ID of eight characters or more (inside the join, with
+ * two characters or more from each piece), or a header word of six letters or more (the whole join,
+ * one OCR slip allowed from eight). Both pieces are flagged; neither piece alone says enough.
+ */
+function splitWordFindings(spans: TextSpan[], m: IdentityMatchers): PhiFinding[] {
+  const values = m.dateForms.flatMap((d) => d.forms.filter((f) => f.length >= 8).map((f) => ({ folded: f, category: d.category ?? ('C' as const), source: d.source, engine: d.engine ?? 'local:header-date' })));
+  const words = [...m.nameTokens, ...m.distinctTokens].filter((n) => n.folded.length >= 6);
+  if (values.length === 0 && words.length === 0) return [];
+  const edges = spans.map((span) => {
+    const st = spanText(span);
+    const chunks = [...st.text.matchAll(/\S+/g)];
+    const piece = (x: RegExpMatchArray | undefined) => (x ? { begin: x.index ?? 0, end: (x.index ?? 0) + x[0].length, value: compact(x[0]).value } : undefined);
+    return { st, first: piece(chunks.at(0)), last: piece(chunks.at(-1)) };
+  });
+  const out: PhiFinding[] = [];
+  spans.forEach((a, i) => {
+    spans.forEach((b, j) => {
+      const left = edges[i].last;
+      const right = edges[j].first;
+      if (i === j || !a.box || !b.box || !left || !right || left.value.length < 2 || right.value.length < 2) return;
+      const h = Math.max(a.box.height, b.box.height);
+      const sameRow = Math.min(a.box.top + a.box.height, b.box.top + b.box.height) - Math.max(a.box.top, b.box.top) >= 0.5 * Math.min(a.box.height, b.box.height);
+      // The second piece starts inside the first or within a glyph height past its end.
+      if (!sameRow || b.box.left <= a.box.left || b.box.left > a.box.left + a.box.width + h) return;
+      for (let k = 0; k <= Math.min(4, left.value.length - 1, right.value.length - 1); k++) {
+        if (k > 0 && !left.value.endsWith(right.value.slice(0, k))) continue;
+        const joined = left.value + right.value.slice(k);
+        const cutAt = left.value.length;
+        const value = values.find((v) => {
+          const at = joined.indexOf(v.folded);
+          return at >= 0 && at <= cutAt - 2 && at + v.folded.length >= cutAt + 2;
+        });
+        const word = value ? undefined : words.find((n) => joined === n.folded || (n.folded.length >= 8 && editDistance(joined, n.folded, 1) <= 1));
+        const found = value ?? (word ? { category: word.category, source: word.source, engine: m.nameTokens.includes(word) ? 'local:header-name' : 'local:header-value' } : undefined);
+        if (!found) continue;
+        for (const [st, piece] of [[edges[i].st, left], [edges[j].st, right]] as const) {
+          out.push(toFinding({ begin: piece.begin, end: piece.end, category: found.category, type: `header:${found.source}:split`, engine: found.engine, score: 0.8, identity: true }, st));
+        }
+        return;
+      }
+    });
+  });
+  return out;
 }
 
 /**
@@ -608,13 +659,22 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       // Beside a part of the same name, a word one slip from another of its parts of four letters or more
       // (`JAME` for JANE), two from seven letters (`PRISCLA` read of PRISCILLA with a letter lost and one misread).
       const slipped = (n: { folded: string }) => n.folded.length >= 4 && f.length >= 3 && editDistance(f, n.folded, n.folded.length >= 7 && f.length >= 6 ? 2 : 1) <= (n.folded.length >= 7 && f.length >= 6 ? 2 : 1);
-      const candidates: Array<{ category: SafeHarborCategory; source: string }> =
+      const candidates: Array<{ category: SafeHarborCategory; source: string; exact: boolean; part?: { folded: string; upper: string } }> =
         t.text.length === 1
-          ? m.nameLetters.filter((l) => foldOcr(l.letter) === f)
-          : [...(t.text === up && t.text.length <= 3 ? m.nameGroups.filter((g) => g.letters === up) : []), ...m.nameTokens.filter((n) => !keep.has(up) && !isStopWord(t.text) && (cut(n) || slipped(n)))];
+          ? m.nameLetters.filter((l) => foldOcr(l.letter) === f).map((l) => ({ ...l, exact: l.letter === up }))
+          : [
+              ...(t.text === up && t.text.length <= 3 ? m.nameGroups.filter((g) => g.letters === up).map((g) => ({ ...g, exact: true })) : []),
+              ...m.nameTokens.filter((n) => !keep.has(up) && !isStopWord(t.text) && (cut(n) || slipped(n))).map((n) => ({ ...n, exact: up.length >= 3 && up.length < n.upper.length && (n.upper.startsWith(up) || n.upper.endsWith(up)), part: n })),
+            ];
       const initial = candidates.find((c) => besideTypes.includes(`header:${c.source}`));
       if (!initial) continue;
-      hits.push({ begin: t.begin, end: t.end, category: initial.category, type: `header:${initial.source}`, engine: 'local:header-name', score: 0.9, identity: true });
+      // A part cut at the edge of what OCR read (`COMBE~OPHELIA` for WHITCOMBE^OPHELIA): the box grows over its lost head or tail.
+      const part = initial.part && f.length < initial.part.folded.length ? initial.part.folded : undefined;
+      const lostHead = part && i === 0 && part.endsWith(f) && !part.startsWith(f) ? part.length - f.length : 0;
+      const lostTail = part && i === tokens.length - 1 && part.startsWith(f) ? part.length - f.length : 0;
+      // The header's own initial or a part spelled exactly beside the rest of the name is evidence at any
+      // OCR confidence (`VOLKOV S`, the `S` read with confidence 0).
+      hits.push({ begin: t.begin, end: t.end, category: initial.category, type: `header:${initial.source}`, engine: 'local:header-name', score: 0.9, identity: true, ...(initial.exact ? { exact: true } : {}), ...(lostHead ? { extendBefore: lostHead } : {}), ...(lostTail ? { extend: lostTail } : {}) });
       nameAt.set(t.begin, [`header:${initial.source}`]);
       changed = true;
     }
@@ -644,7 +704,10 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   for (const t of tokens) {
     // Three capitals; from four letters in any case (`uwmc` read of UWMC), which no word of the screen spells by chance.
     if (t.text.length < 3 || (t.text !== t.text.toUpperCase() && t.text.length < 4) || keep.has(t.text.toUpperCase())) continue;
-    const acronym = m.acronyms.find((a) => a.letters === t.text.toUpperCase());
+    const up = t.text.toUpperCase();
+    // One letter read twice, in either case (`UuwMC`, `uwmMC` for UWMC): the acronym with that letter doubled.
+    const doubled = (letters: string) => letters.length >= 4 && up.length === letters.length + 1 && Array.from(letters, (_, k) => letters.slice(0, k + 1) + letters.slice(k)).includes(up);
+    const acronym = m.acronyms.find((a) => a.letters === up || (/^\p{L}+$/u.test(t.text) && doubled(a.letters)));
     if (acronym) hits.push({ begin: t.begin, end: t.end, category: acronym.category, type: `header:${acronym.source}:initials`, engine: 'local:header-value', score: 0.8, identity: true });
   }
   for (const ini of m.initials) {
@@ -709,6 +772,8 @@ const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: 
   // `No. 40917733`, `Nr. …` opening a line; after a word they count that word's things (`Image No. 0045`).
   { regex: /(?<![\p{L}\p{N}][^\p{L}\p{N}]{0,3})(?<![\p{L}\p{N}])(?:NO|NR)\s{0,2}[:.#]\s{0,3}/gu, category: 'H', chars: 9, digits: true },
   { regex: /(?<![\p{L}\p{N}])(?:PATIENT|PT|PAT|NOM|(?:PATIENT\s{0,2})?NAME)\s{0,2}:/gu, category: 'A', chars: 14 },
+  // A person of the staff (`Ref. Phys: NETTLETC "9d`, `Ref: GALLOWAY #`): the rest of the name fails closed however OCR read it.
+  { regex: /(?<![\p{L}\p{N}])(?:REF(?:ERRING)?\.?\s{0,2}(?:PHYS(?:ICIAN)?|DR|MD)?\.?|PHYS(?:ICIAN)?|RADIOLOGIST|READ\s{1,3}BY|SIGNED\s{1,3}BY|OPERATOR|TECH(?:NOLOGIST)?)\s{0,2}:/gu, category: 'A', chars: 14 },
   { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
   // A street address (`Address: 979 Wexford Lane, Millbrook NY`), however OCR read its words.
   { regex: /(?<![\p{L}\p{N}])(?:(?:HOME|PATIENT|PT|STREET|MAILING)\s{0,2})?(?:ADDRESS|ADDR|ADR|ADRESSE|ANSCHRIFT|DOMICILE)\s{0,2}[:.]?/gu, category: 'B', chars: 24, whole: true },
@@ -740,7 +805,9 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] 
         if (w.end <= labelEnd) continue;
         const first = end === labelEnd;
         if (previous && w.word.box.left - (previous.left + previous.width) > (first ? LABEL_COLUMN_GAP : 2) * Math.max(previous.height, w.word.box.height)) break;
-        if (!label.whole && /\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
+        // A title opening a name (`Referring: Dr ALAN …`) is part of it, though `DR` alone is also a keep-list word.
+        const title = first && label.category === 'A' && NAME_PARTS_IGNORED.has(w.word.text.toUpperCase().replace(/\./g, ''));
+        if (!label.whole && !title && /\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
         end = w.end;
         previous = w.word.box;
       }
@@ -805,6 +872,7 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
     for (let i = 0; i < tokens.length; i++) {
       let best = 0;
       let extend = 0;
+      let extendBefore = 0;
       for (let k = 0; k < phrase.words.length; k++) {
         const run = matchRun(foldedTokens, tokenTexts, i, phrase.words, k, same);
         let n = run.tokens;
@@ -813,7 +881,9 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
         const next = phrase.words[run.words];
         const last = foldedTokens[i + n];
         // After two words of the run, two letters are enough (`Brisco County Community Ho`).
-        if (n > 0 && i + n === tokens.length - 1 && next && last.length >= (n >= 2 ? 2 : 3) && next.startsWith(last) && last.length < next.length) {
+        // From three letters after two words, one of them misread (`Ambervale Regional Ned` for `… Medical`).
+        const cutShort = () => last.length < next.length && (next.startsWith(last) || (n >= 2 && last.length >= 3 && editDistance(last, next.slice(0, last.length), 1) <= 1));
+        if (n > 0 && i + n === tokens.length - 1 && next && last.length >= (n >= 2 ? 2 : 3) && cutShort()) {
           cut = next.length - last.length;
           n++;
         }
@@ -822,6 +892,8 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
         if (n > best) {
           best = n;
           extend = cut;
+          // The box grows left over the head OCR lost of the line's first word.
+          extendBefore = run.lostHead;
         }
       }
       // Two capitals alone on a line are initials (`MC` under `St. Aldric`), not a word cut short.
@@ -830,7 +902,7 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
       // A run of function words only ("of the", "and") says nothing about whose institution it is.
       const onlyStopWords = tokens.slice(i, i + best).every((t) => isStopWord(t.text));
       if ((best >= 2 || alone) && !onlyStopWords) {
-        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-phrase', score: 0.8, identity: true, ...(extend ? { extend } : {}) });
+        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-phrase', score: 0.8, identity: true, ...(extend ? { extend } : {}), ...(extendBefore ? { extendBefore } : {}) });
         i += best - 1;
       }
     }
@@ -850,11 +922,12 @@ function matchRun(
   words: string[],
   k: number,
   same: (a: string, b: string, continuing: boolean) => boolean,
-): { tokens: number; words: number; lastWord: string; lastFuzzy: boolean } {
+): { tokens: number; words: number; lastWord: string; lastFuzzy: boolean; lostHead: number } {
   let t = i;
   let w = k;
   let lastWord = '';
   let lastFuzzy = false;
+  let lostHead = 0;
   while (t < tokens.length && w < words.length) {
     const token = tokens[t];
     const continuing = t > i;
@@ -870,6 +943,12 @@ function matchRun(
       } else if (t === 0 && token.length >= 4 && token.length >= 0.6 * word.length && token.length < word.length && cutMatch(token, word, 'head')) {
         // The line's first word lost its head where OCR's reading began (`ERBEND CMTY` for `RIVERBEND CMTY`).
         used = 1;
+        lostHead = word.length - token.length;
+      } else if (t === 0 && t + 1 < tokens.length && /^\p{L}{2,}$/u.test(original[t]) && token.length < word.length && word.endsWith(token)) {
+        // A word OCR read as two lines (`Ambervale Regional Ned` and `al Center`), or whose head it lost (`Le Hol` for
+        // `Maple Hollow`): its tail opens the line, the run goes on.
+        used = 1;
+        lostHead = word.length - token.length;
       } else if (/^\p{L}+$/u.test(original[t]) && isAbbreviationOf(token, word) && (token.length >= 3 || continuing || t + 1 < tokens.length)) used = 1;
       // Inside a run, a two-letter head of the word (`Brisco Co Comm Hosp` for Brisco County Community Hospital).
       else if (continuing && /^\p{L}{2}$/u.test(original[t]) && word.startsWith(token)) used = 1;
@@ -886,7 +965,7 @@ function matchRun(
     t++;
     w += used;
   }
-  return { tokens: t - i, words: w, lastWord, lastFuzzy };
+  return { tokens: t - i, words: w, lastWord, lastFuzzy, lostHead };
 }
 
 /** Joins hits of the same kind that overlap or touch (only spaces or punctuation between). */
