@@ -165,34 +165,28 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
         const perCrop = splitMosaicPage(read[m], mosaic, minConfidence);
         return mosaic.crops.map((crop, i) => ({ crop, pass: perCrop[i] }));
       });
-      const short = readCrops.filter((r) => readsShort(r.crop, r.pass));
-      if (short.length > 0) {
-        // Crops whose sparse-text reading left their line mostly unread are read again as one line
-        // (page segmentation mode 7), by the same program.
-        const again = await buildMosaics(short.map((r) => r.crop));
-        const lines = await recognizer.recognize(again.map((m) => ({ ...m.page, pageSegMode: '7' })), `${again.length} text region(s) read short, as single lines, of a ${image.width}x${image.height} image`);
-        again.forEach((mosaic, k) => {
-          const perCrop = splitMosaicPage(lines[k], mosaic, minConfidence);
+      /** Reads `again` (each a crop read above, or a variant of it) once more; each reading joins that crop's pass. */
+      const readAgain = async (again: Array<{ read: (typeof readCrops)[number]; crop: Crop }>, page: (p: GreyPage) => GreyPage, what: string) => {
+        if (again.length === 0) return;
+        const batches = await buildMosaics(again.map((a) => a.crop));
+        const answers = await recognizer.recognize(batches.map((b) => page(b.page)), `${batches.length} text region(s) ${what} of a ${image.width}x${image.height} image`);
+        const readOf = new Map(again.map((a) => [a.crop, a.read]));
+        batches.forEach((mosaic, k) => {
+          const perCrop = splitMosaicPage(answers[k], mosaic, minConfidence);
           mosaic.crops.forEach((crop, i) => {
-            const r = short.find((x) => x.crop === crop);
-            if (r) r.pass = joinPasses(r.pass, perCrop[i]);
+            const read = readOf.get(crop);
+            if (read) read.pass = joinPasses(read.pass, perCrop[i]);
           });
         });
-      }
-      // Only at the automatic scale: a fixed `scale` is what the caller asked every crop to be read at.
-      const doubtful = readCrops.filter((r) => scaleOption === 'auto' && readsDoubtful(r.crop, r.pass)).map((r) => ({ r, crop: { ...r.crop, scale: DOUBT_SCALE } }));
-      if (doubtful.length > 0) {
-        // Small glyphs read with doubt at 4x are read again at 3x; both readings go on (recall first).
-        const again = await buildMosaics(doubtful.map((d) => d.crop));
-        const pages = await recognizer.recognize(again.map((m) => m.page), `${again.length} text region(s) of small glyphs read with doubt, at ${DOUBT_SCALE}x, of a ${image.width}x${image.height} image`);
-        again.forEach((mosaic, k) => {
-          const perCrop = splitMosaicPage(pages[k], mosaic, minConfidence);
-          mosaic.crops.forEach((crop, i) => {
-            const d = doubtful.find((x) => x.crop === crop);
-            if (d) d.r.pass = joinPasses(d.r.pass, perCrop[i]);
-          });
-        });
-      }
+      };
+      // Crops whose sparse-text reading left their line mostly unread are read again as one line
+      // (page segmentation mode 7), by the same program.
+      const short = readCrops.filter((r) => readsShort(r.crop, r.pass)).map((read) => ({ read, crop: read.crop }));
+      await readAgain(short, (p) => ({ ...p, pageSegMode: '7' }), 'read short, as single lines,');
+      // Small glyphs read with doubt at 4x are read again at 3x; both readings go on (recall first). Only at
+      // the automatic scale: a fixed `scale` is what the caller asked every crop to be read at.
+      const doubtful = scaleOption === 'auto' ? readCrops.filter((r) => readsDoubtful(r.crop, r.pass)).map((read) => ({ read, crop: { ...read.crop, scale: DOUBT_SCALE } })) : [];
+      await readAgain(doubtful, (p) => p, `of small glyphs read with doubt, at ${DOUBT_SCALE}x,`);
       for (const { crop, pass } of readCrops) {
         cropCache.set(crop.key, pass);
         if (cropCache.size > cacheSize * 64) cropCache.delete(cropCache.keys().next().value!);
