@@ -4,7 +4,8 @@
  * any floor below, never one above):
  *
  *   message.ts, safe-harbor.ts, image/   what everything shares: messages, Safe Harbor categories, boxes,
- *   linear-regex.ts, safe-files.ts       rule patterns on RE2, exclusive atomic local writes
+ *   linear-regex.ts, safe-files.ts       rule patterns on RE2, exclusive atomic local writes,
+ *   bounded-memo.ts                      answers remembered by key, bounded
  *   dicom/, text/                        the dcmjs adapter, elements, dictionary, transfer syntaxes; text patterns and vocabulary
  *   rules/, state/                       the rules vocabulary and loader; the secret and identity maps
  *   engines/                             text and PHI detectors (types, local/, aws/)
@@ -21,7 +22,7 @@
  *   index.ts                             the public API (re-exports only)
  */
 const floors = [
-  ['^lib/(message|safe-harbor|linear-regex|safe-files)\\.ts$', '^lib/image/'],
+  ['^lib/(message|safe-harbor|linear-regex|safe-files|bounded-memo)\\.ts$', '^lib/image/'],
   ['^lib/dicom/', '^lib/text/'],
   ['^lib/(rules|state)/'],
   ['^lib/engines/'],

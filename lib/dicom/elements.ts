@@ -1,6 +1,7 @@
 /** Typed accessors over the DICOM JSON model, so no other module handles dcmjs's shapes. */
 import type { DicomDict, DicomElement, PersonName, Tag } from './dataset.js';
 import { lookupName, lookupTag } from './dictionary.js';
+import { boundedMemo } from '../bounded-memo.js';
 
 /**
  * Resolves a tag from a keyword (`PatientName`), a human name (`Patient's Name`),
@@ -22,20 +23,15 @@ export function keywordOf(tag: Tag): string | undefined {
 
 /** A readable name: `Patient Name` from the keyword, or `Private (0009,1001)` style text. */
 export function nameOf(tag: Tag): string {
-  // Asked for every element of every file: each tag's name is made once (bounded: files may hold any tag).
-  let name = names.get(tag);
-  if (name === undefined) {
+  // Asked for every element of every file: each tag's name is made once.
+  return names(tag, () => {
     const keyword = keywordOf(tag);
-    name = keyword ? keyword.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') : `${isPrivateTag(tag) ? 'Private' : 'Unknown'} ${formatTag(tag)}`;
-    if (names.size >= MAX_NAMES) names.clear();
-    names.set(tag, name);
-  }
-  return name;
+    return keyword ? keyword.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') : `${isPrivateTag(tag) ? 'Private' : 'Unknown'} ${formatTag(tag)}`;
+  });
 }
 
 /** Names made by {@link nameOf}, by tag. */
-const names = new Map<Tag, string>();
-const MAX_NAMES = 20_000;
+const names = boundedMemo<Tag, string>(20_000);
 
 /** The dictionary VR of a standard tag (the first of `US or SS` style choices). */
 export function vrOf(tag: Tag): string | undefined {

@@ -9,6 +9,7 @@ import { PROFILE_TABLE, profileRowOptions, type ProfileRow } from './profile-tab
 import { RulesError } from './parse.js';
 import { activeOptionColumns, resolveAction } from './resolve.js';
 import type { ProfileOptions, Rules } from './types.js';
+import { boundedMemo } from '../bounded-memo.js';
 
 /** What the profile asks of an attribute: keep it, clean it (free text, dates), or remove/replace its value. */
 export type ProfileDemand = 'keep' | 'clean' | 'replace';
@@ -160,12 +161,8 @@ export function profileRowFor(tag: string): ProfileRow | undefined {
   const exact = ROWS_BY_TAG.get(t);
   if (exact) return exact;
   // Most tags are in no row: the wildcard rows are searched once per tag (asked for every element of every file).
-  if (wildcardRows.has(t)) return wildcardRows.get(t);
-  const row = WILDCARD_ROWS.find(({ pattern }) => [...pattern].every((c, i) => c === 'X' || c === t[i]))?.row;
-  if (wildcardRows.size >= 20_000) wildcardRows.clear();
-  wildcardRows.set(t, row);
-  return row;
+  return wildcardRows(t, () => WILDCARD_ROWS.find(({ pattern }) => [...pattern].every((c, i) => c === 'X' || c === t[i]))?.row);
 }
 
 /** The wildcard row of each tag not listed exactly (undefined: none), by tag. */
-const wildcardRows = new Map<string, ProfileRow | undefined>();
+const wildcardRows = boundedMemo<string, ProfileRow | undefined>(20_000);

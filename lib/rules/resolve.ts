@@ -3,6 +3,7 @@ import { DATE_VRS, TEXT_VRS } from '../dicom/vr.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import type { Action } from './actions.js';
 import type { Decision, ElementInfo, OptionColumn, ProfileOptions, Rules, SafePrivateRule, TagPattern, TagRule } from './types.js';
+import { boundedMemo, type Memo } from '../bounded-memo.js';
 
 /** True when the 8-character tag matches the pattern (`X` matches any hex digit). */
 export function matchesTagPattern(pattern: TagPattern, tag: string): boolean {
@@ -42,18 +43,12 @@ export function effectiveTagAction(rule: TagRule, profile: ProfileOptions): Acti
 /** Finds the most specific `dicom_tags` entry for a tag (exact beats wildcard; later entries beat earlier ties). */
 export function findTagRule(rules: Rules, tag: string): TagRule | undefined {
   // Asked for every element of every file (metadata and its verification): found once per rules object and tag.
-  let cache = tagRules.get(rules);
-  if (!cache) tagRules.set(rules, (cache = new Map<string, TagRule | undefined>()));
   const key = tag.toUpperCase();
-  if (cache.has(key)) return cache.get(key);
-  if (cache.size >= MAX_DECIDED) cache.clear();
-  const rule = findTagRuleUncached(rules, key);
-  cache.set(key, rule);
-  return rule;
+  return memoOf(tagRules, rules)(key, () => findTagRuleUncached(rules, key));
 }
 
-/** The tag rules found, by rules object and tag (see {@link decided}). */
-const tagRules = new WeakMap<Rules, Map<string, TagRule | undefined>>();
+/** The tag rules found, by rules object and tag. */
+const tagRules = new WeakMap<Rules, Memo<string, TagRule | undefined>>();
 
 function findTagRuleUncached(rules: Rules, tag: string): TagRule | undefined {
   let best: TagRule | undefined;
@@ -88,21 +83,19 @@ const nameContains = (el: ElementInfo, needle: string) => {
  */
 export function resolveAction(rules: Rules, el: ElementInfo): Decision {
   // A run asks about the same few hundred elements in every file: decide each once per rules object.
-  let cache = decided.get(rules);
-  if (!cache) decided.set(rules, (cache = new Map()));
   const key = `${el.tag}|${el.vr}|${el.keyword ?? ''}|${el.name ?? ''}|${el.privateCreator ?? ''}|${el.inCleanContext ? 1 : 0}`;
-  let decision = cache.get(key);
-  if (!decision) {
-    if (cache.size >= MAX_DECIDED) cache.clear();
-    decision = decide(rules, el);
-    cache.set(key, decision);
-  }
-  return decision;
+  return memoOf(decided, rules)(key, () => decide(rules, el));
 }
 
-/** Decisions by rules object and element (the rules are not changed once loaded: a changed copy is a new object). */
-const decided = new WeakMap<Rules, Map<string, Decision>>();
-const MAX_DECIDED = 100_000;
+/** Decisions by rules object and element. */
+const decided = new WeakMap<Rules, Memo<string, Decision>>();
+
+/** The memory of `rules` in `store`, made on first use (the rules are not changed once loaded: a changed copy is a new object). */
+function memoOf<V>(store: WeakMap<Rules, Memo<string, V>>, rules: Rules): Memo<string, V> {
+  let memo = store.get(rules);
+  if (!memo) store.set(rules, (memo = boundedMemo<string, V>(100_000)));
+  return memo;
+}
 
 function decide(rules: Rules, el: ElementInfo): Decision {
   const tag = el.tag.toUpperCase();

@@ -8,6 +8,7 @@ import terms from './dicom-terms.json' with { type: 'json' };
 import { englishWords, everydayWords, givenNames, medicalTerms, peopleNames } from './lexicons.js';
 import { EPONYM_PHRASES, EPONYMS, MAKERS_AND_PRODUCTS } from './clinical-proper-nouns.js';
 import { DEFAULT_CLINICAL_VOCABULARY } from './clinical-words.js';
+import { boundedMemo } from '../bounded-memo.js';
 
 /** Grammar and everyday words: capitalised at a sentence start or in a title, never names. */
 const FUNCTION_WORDS = [
@@ -124,17 +125,10 @@ function forms(word: string): string[] {
  * `evenNames`, a name too.
  */
 function medicalWord(word: string, evenNames = false): boolean {
-  const key = evenNames ? `\u0000${word}` : word;
-  let yes = medicalMemo.get(key);
-  if (yes === undefined) {
-    yes = medicalWordUncached(word, evenNames);
-    if (medicalMemo.size >= 50_000) medicalMemo.clear();
-    medicalMemo.set(key, yes);
-  }
-  return yes;
+  return medicalMemo(evenNames ? `\u0000${word}` : word, () => medicalWordUncached(word, evenNames));
 }
 /** Words come back text after text (the same descriptions in every file of a study). */
-const medicalMemo = new Map<string, boolean>();
+const medicalMemo = boundedMemo<string, boolean>(50_000);
 
 function medicalWordUncached(word: string, evenNames: boolean): boolean {
   if (!/^\p{L}[\p{L}'’-]*\.?$/u.test(word) || word.length < 3) return false;
