@@ -658,7 +658,10 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       const cut = (n: { folded: string }) => f.length >= 3 && f.length < n.folded.length && f.length >= (f.length >= 5 ? 0.5 : 0.6) * n.folded.length && (n.folded.startsWith(f) || n.folded.endsWith(f));
       // Beside a part of the same name, a word one slip from another of its parts of four letters or more
       // (`JAME` for JANE), two from seven letters (`PRISCLA` read of PRISCILLA with a letter lost and one misread).
-      const slipped = (n: { folded: string }) => n.folded.length >= 4 && f.length >= 3 && editDistance(f, n.folded, n.folded.length >= 7 && f.length >= 6 ? 2 : 1) <= (n.folded.length >= 7 && f.length >= 6 ? 2 : 1);
+      const slipped = (n: { folded: string }) => {
+        const slips = n.folded.length >= 7 && f.length >= 6 ? 2 : 1;
+        return n.folded.length >= 4 && f.length >= 3 && editDistance(f, n.folded, slips) <= slips;
+      };
       const candidates: Array<{ category: SafeHarborCategory; source: string; exact: boolean; part?: { folded: string; upper: string } }> =
         t.text.length === 1
           ? m.nameLetters.filter((l) => foldOcr(l.letter) === f).map((l) => ({ ...l, exact: l.letter === up }))
