@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, read } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
@@ -145,30 +145,35 @@ export class InputReadError extends Error {
   override name = 'InputReadError';
 }
 
+const readAsync = (fd: number, bytes: Uint8Array, offset: number) =>
+  new Promise<number>((resolve, reject) => read(fd, bytes, offset, bytes.length - offset, offset, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+
 /**
  * Reads a regular file whole, refusing anything else: opened without blocking (a FIFO swapped in
- * after the walk cannot hang the run), checked to be a regular file of at most `maxBytes`.
+ * after the walk cannot hang the run), checked to be a regular file of at most `maxBytes`. Opening,
+ * checking and closing are done in this thread (microseconds each); only the read, which may wait
+ * for the disk, goes to libuv's thread pool: one trip there and back per file, not four.
  */
 export async function readRegularFile(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Promise<Uint8Array> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new InputReadError(`cannot read input: ${code(error)}`, { cause: error });
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (!info.isFile()) throw new InputReadError(`${fileKind(info)}: not read (only regular files are)`);
     if (info.size > maxBytes) throw new InputReadError(`the file is ${info.size} bytes, over the ${maxBytes}-byte input limit`);
     const bytes = new Uint8Array(info.size);
     for (let offset = 0; offset < bytes.length; ) {
-      const { bytesRead } = await handle.read(bytes, offset, bytes.length - offset, offset);
+      const bytesRead = await readAsync(fd, bytes, offset);
       if (bytesRead === 0) throw new InputReadError('the file became shorter while it was read');
       offset += bytesRead;
     }
     return bytes;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
