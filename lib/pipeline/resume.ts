@@ -4,7 +4,7 @@
  * kit's version). A later run into the same output skips an input whose content and settings match
  * and whose output is still there, and does the rest.
  */
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +18,14 @@ const LEDGER_DIR = 'done';
 /** sha256 (hex) of an input's bytes. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * {@link contentHash}, computed in libuv's thread pool (WebCrypto's digest copies the bytes when
+ * called), so the calling thread goes on de-identifying meanwhile.
+ */
+export async function contentHashOffThread(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
 /** A hash of every setting that changes an output: the rules file, engines, pixels on or off, padding, the kit's version. */
