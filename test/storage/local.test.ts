@@ -53,6 +53,18 @@ describe('local storage', () => {
     expect(await storage.list()).toEqual(['P1/x.dcm']);
   });
 
+  it('writes into a folder made again when it was removed after an earlier write made it', async () => {
+    const root = path.join(dir, 'removed');
+    const storage = createLocalStorage({ root });
+    await storage.put('P1/S1/a.dcm', new Uint8Array([1]));
+    await rm(path.join(root, 'P1'), { recursive: true });
+    await storage.put('P1/S1/b.dcm', new Uint8Array([2]));
+    await rm(path.join(root, 'P1'), { recursive: true });
+    const staged = await storage.stage!('P1/S1/c.dcm', new Uint8Array([3]));
+    await storage.publish!(staged, 'P1/S1/c.dcm');
+    expect(await allFiles(root)).toEqual(['P1/S1/c.dcm']);
+  });
+
   it('leaves nothing behind when the final rename fails', async () => {
     const root = path.join(dir, 'rename');
     await mkdir(path.join(root, 'taken.dcm', 'inner'), { recursive: true });
