@@ -187,7 +187,7 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
   let run: OrderedRun | undefined;
   try {
     state = openStateStore(stateDir);
-    const protectedPaths = localOut && !options.outStorage ? await realPaths(entries) : undefined;
+    const protectedPaths = localOut && !options.outStorage ? realPaths(entries) : undefined;
     const storage = target.engine === 's3' ? openOutput() : (options.outStorage ?? openStorageTarget(target, { protectedPaths }));
     const outputId = localOut ? await realpath(localOut).catch(() => localOut) : options.out.replace(/\/+$/, '');
     ledger = await openResumeLedger(stateDir, outputId, settingsHash(settings), state.keyedHash);

@@ -95,7 +95,7 @@ export async function evaluateFiles(inputs: string[], options: EvaluateFilesOpti
   const state = openStateStore(stateDir);
   const identities = options.originals?.length ? await originalIdentities(options.originals, state) : undefined;
   const entries = (await expandInputs(inputs, { exclude: [out, reportDir] })).filter((entry) => !entry.skipped);
-  const storage = createLocalStorage({ root: out, protectedPaths: await realPaths(entries) });
+  const storage = createLocalStorage({ root: out, protectedPaths: realPaths(entries) });
   const engine = options.engine ?? DEFAULT_ENGINE;
   // Local outputs only here; the notice and the preflight concern the services the engine calls.
   const aws: RecipeAws = engine === 'aws' ? await startAwsRun({ engine, pixels: options.pixels !== false, headerText: true, inputs: [] }, { ...options, rekognitionStaging: options.rekognitionStaging ?? false }) : {};

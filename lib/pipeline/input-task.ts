@@ -8,7 +8,7 @@ import type { PatientConflict } from '../state/index.js';
 import type { ObjectStorage, StagedObject } from '../storage/types.js';
 import { readRegularFile } from './inputs.js';
 import { processInput, type InputContext, type InputOutcome } from './process-input.js';
-import { contentHash } from './resume.js';
+import { contentHashOffThread } from './resume.js';
 import { failedOutcome, messageOf, readFailure } from './task-failure.js';
 
 /** What to do with one input. */
@@ -57,16 +57,26 @@ export async function runInputTask(task: InputTask, context: InputContext, io: T
   } catch (error) {
     return failed(readFailure(error));
   }
-  const content = contentHash(bytes);
   const bytesRead = bytes.byteLength;
-  if (task.expectContent !== undefined && content !== task.expectContent) return { ...failed('the file changed while the run read it'), bytesRead };
-  if (!task.force && io.done?.has(content)) return { entry: { input: task.path, status: 'skipped' }, records: { uids: [], patients: [] }, content, bytesRead, earlier: true };
+  // The hash is made in another thread while this one de-identifies; it is awaited first only when
+  // it decides whether to process at all (an input to compare, or contents done by an earlier run).
+  const hashing = contentHashOffThread(bytes).catch(() => undefined);
+  const unhashed = () => ({ ...failed('the file could not be hashed'), bytesRead });
+  let content: string | undefined;
+  if (task.expectContent !== undefined || (!task.force && io.done?.size)) {
+    content = await hashing;
+    if (content === undefined) return unhashed();
+    if (task.expectContent !== undefined && content !== task.expectContent) return { ...failed('the file changed while the run read it'), bytesRead };
+    if (!task.force && io.done?.has(content)) return { entry: { input: task.path, status: 'skipped' }, records: { uids: [], patients: [] }, content, bytesRead, earlier: true };
+  }
   let outcome: InputOutcome;
   try {
     outcome = await processInput({ path: task.path, bytes, fromFolder: task.fromFolder }, context, task.conflicts);
   } catch (error) {
-    return { ...failed(`the file could not be processed: ${messageOf(error)}`), content, bytesRead };
+    return { ...failed(`the file could not be processed: ${messageOf(error)}`), content: content ?? (await hashing), bytesRead };
   }
+  content ??= await hashing;
+  if (content === undefined) return unhashed();
   const { storage } = io;
   if (outcome.entry.status === 'ok' && outcome.output && outcome.entry.output && storage?.stage) {
     try {

@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { SafeHarborCategory } from '../safe-harbor.js';
-import { makeFolders } from '../safe-files.js';
+import { DURABLE_WRITES, makeFolders } from '../safe-files.js';
 import type { ManifestWarning } from './warnings.js';
 
 /** One line of the run manifest (JSON Lines), one per input. */
@@ -72,7 +72,8 @@ export async function openManifestJournal(manifestPath: string): Promise<Manifes
   }
   let handle: FileHandle;
   try {
-    handle = await open(manifestPath, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_APPEND | constants.O_NOFOLLOW, 0o600);
+    // Durable writes: each append is on disk when its one write returns (no separate flush).
+    handle = await open(manifestPath, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_APPEND | constants.O_NOFOLLOW | DURABLE_WRITES, 0o600);
     await handle.chmod(0o600);
   } catch (error) {
     await release();
@@ -83,12 +84,12 @@ export async function openManifestJournal(manifestPath: string): Promise<Manifes
     path: manifestPath,
     async append(entry) {
       await handle.write(`${JSON.stringify(entry)}\n`);
-      await handle.datasync();
+      if (!DURABLE_WRITES) await handle.datasync();
     },
     async appendMany(entries) {
       if (entries.length === 0) return;
       await handle.write(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-      await handle.datasync();
+      if (!DURABLE_WRITES) await handle.datasync();
     },
     async close() {
       await handle.close();

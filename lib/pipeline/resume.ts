@@ -4,12 +4,12 @@
  * kit's version). A later run into the same output skips an input whose content and settings match
  * and whose output is still there, and does the rest.
  */
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { IMPLEMENTATION_VERSION_NAME } from '../dicom/implementation.js';
-import { makeFolders } from '../safe-files.js';
+import { DURABLE_WRITES, makeFolders } from '../safe-files.js';
 import type { ManifestEntry } from './manifest.js';
 import type { RunSettings } from './process-input.js';
 
@@ -18,6 +18,14 @@ const LEDGER_DIR = 'done';
 /** sha256 (hex) of an input's bytes. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * {@link contentHash}, computed in libuv's thread pool (WebCrypto's digest copies the bytes when
+ * called), so the calling thread goes on de-identifying meanwhile.
+ */
+export async function contentHashOffThread(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
 /** A hash of every setting that changes an output: the rules file, engines, pixels on or off, padding, the kit's version. */
@@ -82,13 +90,14 @@ export async function openResumeLedger(stateDir: string, outputId: string, setti
     contents: () => [...earlier.keys()],
     async record(done) {
       if (done.length === 0) return;
-      handle ??= await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW, 0o600);
+      // Durable writes: the records are on disk when the write returns (no separate flush).
+      handle ??= await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW | DURABLE_WRITES, 0o600);
       const lines = done.map(({ content, entry }) => {
         const { input: _input, ref: _ref, resumed: _resumed, ...kept } = entry;
         return `${JSON.stringify({ s: settings, c: content, e: kept })}\n`;
       });
       await handle.write(lines.join(''));
-      await handle.datasync();
+      if (!DURABLE_WRITES) await handle.datasync();
     },
     async close() {
       await handle?.close();

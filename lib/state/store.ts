@@ -12,11 +12,10 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { fdatasync, openSync, write } from 'node:fs';
-import { promisify } from 'node:util';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { makeFoldersSync, processIsAlive, writeFileAtomicSync } from '../safe-files.js';
+import { DURABLE_WRITES, makeFoldersSync, processIsAlive, writeDurably, writeFileAtomicSync } from '../safe-files.js';
 import { derivations, patientKey as toPatientKey, uidKey, type StateRecords } from './derive.js';
 
 export type { StateRecords } from './derive.js';
@@ -104,10 +103,6 @@ export interface StateStore {
   readonly uidMap: ReadonlyMap<string, string>;
   readonly patientIdMap: ReadonlyMap<string, string>;
 }
-
-const fdatasyncAsync = promisify(fdatasync);
-const writeAsync = (fd: number, bytes: Buffer, offset: number) =>
-  new Promise<number>((resolve, reject) => write(fd, bytes, offset, bytes.length - offset, null, (error, written) => (error ? reject(error) : resolve(written))));
 
 const writeAtomic = (path: string, text: string) => writeFileAtomicSync(path, text, { mode: 0o600 });
 
@@ -248,7 +243,8 @@ export function openStateStore(dir: string): StateStore {
     if (!journal) {
       makeFoldersSync(join(dir, JOURNAL_DIR), 0o700);
       const path = join(dir, JOURNAL_DIR, `${process.pid}-${randomBytes(6).toString('hex')}.jsonl`);
-      const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND | constants.O_NOFOLLOW;
+      // Durable writes: entries are on disk when their write returns (see writeDurably).
+      const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND | constants.O_NOFOLLOW | DURABLE_WRITES;
       journal = { fd: openSync(path, flags, 0o600), path };
     }
     return journal.fd;
@@ -260,7 +256,7 @@ export function openStateStore(dir: string): StateStore {
       const fd = journalFd();
       const bytes = Buffer.from(pending.map((line) => `${JSON.stringify(line)}\n`).join(''));
       for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
-      fdatasyncSync(fd);
+      if (!DURABLE_WRITES) fdatasyncSync(fd);
     } catch (error) {
       throw new StateError(`${dir}: cannot save the map entries: ${(error as Error).message}`, { cause: error });
     }
@@ -304,8 +300,7 @@ export function openStateStore(dir: string): StateStore {
       try {
         const fd = journalFd();
         const bytes = Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
-        for (let offset = 0; offset < bytes.length; ) offset += await writeAsync(fd, bytes, offset);
-        await fdatasyncAsync(fd);
+        await writeDurably(fd, bytes);
       } catch (error) {
         throw new StateError(`${dir}: cannot save the map entries: ${(error as Error).message}`, { cause: error });
       }

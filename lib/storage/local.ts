@@ -1,8 +1,8 @@
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, readFile, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StorageError, storageError } from './errors.js';
-import { kitTemporaryOwner, makeFolders, temporaryPathFor, TEMP_SUFFIX } from '../safe-files.js';
+import { DURABLE_WRITES, kitTemporaryOwner, makeFoldersSync, temporaryPathFor, TEMP_SUFFIX, writeDurably } from '../safe-files.js';
 import { assertKey, normalizePrefix } from './keys.js';
 import type { ObjectStorage, StagedObject } from './types.js';
 
@@ -46,15 +46,15 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
   };
 
   /** The real path the object would have: resolves symbolic links in its folder and in itself. */
-  async function realTarget(target: string): Promise<string> {
+  function realTarget(target: string): string {
     try {
-      return await realpath(target);
+      return realpathSync.native(target);
     } catch {
       let dir = path.dirname(target);
       const rest = [path.basename(target)];
       for (;;) {
         try {
-          return path.join(await realpath(dir), ...rest);
+          return path.join(realpathSync.native(dir), ...rest);
         } catch {
           if (path.dirname(dir) === dir) return target;
           rest.unshift(path.basename(dir));
@@ -64,17 +64,48 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
     }
   }
 
+  // The file-system calls below that only look up or name things (lstat, mkdir, open, rename) are
+  // made in this thread: each takes microseconds, less than a trip to libuv's thread pool and back,
+  // and a thread busy de-identifying the next input would delay every such trip. Only the write,
+  // which waits for the disk, leaves the thread (one trip per object, see writeDurably).
+
   /** Refuses a target that is (through links) one of the protected inputs. */
-  async function refuseInput(target: string, key: string): Promise<void> {
+  function refuseInput(target: string, key: string): void {
     if (!options.protectedPaths || options.protectedPaths.size === 0) return;
     // Nothing at the path (the usual case, a new output): no input can be written over there, and
     // one lstat (which follows links in the folders) shows it. Anything there is resolved in full.
-    const occupied = await lstat(target).then(
-      () => true,
-      (error: unknown) => !isMissing(error),
-    );
-    if (occupied && options.protectedPaths.has(await realTarget(target))) {
+    let occupied = true;
+    try {
+      lstatSync(target);
+    } catch (error) {
+      occupied = !isMissing(error);
+    }
+    if (occupied && options.protectedPaths.has(realTarget(target))) {
       throw new StorageError(ENGINE, `refusing to overwrite an input: ${where(key)}`, { key });
+    }
+  }
+
+  /** Folders this storage made or found, so an object's folders are made once, not once per object. */
+  const folders = new Set<string>();
+  function makeFolder(dir: string, sensitive: boolean): void {
+    if (folders.has(dir)) return;
+    if (sensitive) makeFoldersSync(dir, 0o700);
+    else mkdirSync(dir, { recursive: true, mode: 0o755 });
+    folders.add(dir);
+  }
+
+  /** Creates a new temporary file beside `target` (never an existing file or a link) in its folder, made if need be. */
+  function createTemporary(temporary: string, mode: number, sensitive: boolean): number {
+    const dir = path.dirname(temporary);
+    makeFolder(dir, sensitive);
+    try {
+      return openSync(temporary, EXCLUSIVE | DURABLE_WRITES, mode);
+    } catch (error) {
+      // The folder was removed since this storage made it: make it again, once.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      folders.delete(dir);
+      makeFolder(dir, sensitive);
+      return openSync(temporary, EXCLUSIVE | DURABLE_WRITES, mode);
     }
   }
 
@@ -83,22 +114,19 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
    * flushed, after refusing a place that is an input; returns the temporary. On failure nothing is left.
    */
   async function writeTemporary(key: string, target: string, bytes: Uint8Array, sensitive: boolean): Promise<string> {
-    await refuseInput(target, key);
+    refuseInput(target, key);
     const temporary = temporaryPathFor(target);
     const mode = sensitive ? (options.sensitiveMode ?? 0o600) : 0o644;
     try {
-      if (sensitive) await makeFolders(path.dirname(target), 0o700);
-      else await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
-      const handle = await open(temporary, EXCLUSIVE, mode);
+      const fd = createTemporary(temporary, mode, sensitive);
       try {
-        if (sensitive) await handle.chmod(mode); // exact, whatever the umask
-        await handle.writeFile(bytes);
-        await handle.sync();
+        if (sensitive) fchmodSync(fd, mode); // exact, whatever the umask
+        await writeDurably(fd, bytes);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
     } catch (error) {
-      await rm(temporary, { force: true });
+      rmSync(temporary, { force: true });
       throw storageError(ENGINE, `cannot write ${where(key)}`, error, { key });
     }
     return temporary;
@@ -128,33 +156,35 @@ export function createLocalStorage(options: LocalStorageOptions): ObjectStorage 
       const target = resolveKey(key);
       const temporary = await writeTemporary(key, target, bytes, putOptions?.sensitive === true);
       try {
-        await rename(temporary, target);
+        renameSync(temporary, target);
       } catch (error) {
-        await rm(temporary, { force: true });
+        rmSync(temporary, { force: true });
         throw storageError(ENGINE, `cannot write ${where(key)}`, error, { key });
       }
     },
     async stage(key, bytes) {
       return { key, temporary: await writeTemporary(key, resolveKey(key), bytes, false) };
     },
+    // eslint-disable-next-line @typescript-eslint/require-await -- the interface's methods are asynchronous
     async publish(staged, key) {
       const temporary = ownTemporary(staged);
       const target = resolveKey(key);
       try {
         // The staged key was checked when it was written; another key is checked now.
         if (key !== staged.key) {
-          await refuseInput(target, key);
-          await mkdir(path.dirname(target), { recursive: true, mode: 0o755 });
+          refuseInput(target, key);
+          makeFolder(path.dirname(target), false);
         }
-        await rename(temporary, target);
+        renameSync(temporary, target);
       } catch (error) {
-        await rm(temporary, { force: true });
+        rmSync(temporary, { force: true });
         if (error instanceof StorageError) throw error;
         throw storageError(ENGINE, `cannot write ${where(key)}`, error, { key });
       }
     },
+    // eslint-disable-next-line @typescript-eslint/require-await -- the interface's methods are asynchronous
     async discard(staged) {
-      await rm(ownTemporary(staged), { force: true });
+      rmSync(ownTemporary(staged), { force: true });
     },
     async list(prefix) {
       const folder = normalizePrefix(ENGINE, prefix);

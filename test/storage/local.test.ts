@@ -6,26 +6,15 @@ import { createLocalStorage } from '../../lib/storage/local.js';
 
 // Lets one test make the next file write stop half way, as a full disk would.
 const failure = vi.hoisted(() => ({ halfWrite: false }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  const open: typeof actual.open = async (...args: Parameters<typeof actual.open>) => {
-    const handle = await actual.open(...args);
-    if (!failure.halfWrite) return handle;
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  type WriteCallback = (error: NodeJS.ErrnoException | null, written: number, buffer: Uint8Array) => void;
+  const write = ((fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null, callback: WriteCallback) => {
+    if (!failure.halfWrite) return actual.write(fd, buffer, offset, length, position, callback);
     failure.halfWrite = false;
-    return new Proxy(handle, {
-      get(target, property) {
-        if (property === 'writeFile') {
-          return async (data: Uint8Array) => {
-            await target.write(data.subarray(0, data.length >> 1));
-            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-          };
-        }
-        const value = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  };
-  return { ...actual, open, default: { ...actual, open } };
+    actual.write(fd, buffer, offset, length >> 1, position, (error) => callback(error ?? Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), 0, buffer));
+  }) as typeof actual.write;
+  return { ...actual, write, default: { ...actual, write } };
 });
 
 let dir: string;
@@ -62,6 +51,18 @@ describe('local storage', () => {
     await expect(storage.put('P1/new.dcm', new Uint8Array(1000).fill(9))).rejects.toThrow(/ENOSPC/);
     expect(await allFiles(root)).toEqual(['P1/x.dcm']);
     expect(await storage.list()).toEqual(['P1/x.dcm']);
+  });
+
+  it('writes into a folder made again when it was removed after an earlier write made it', async () => {
+    const root = path.join(dir, 'removed');
+    const storage = createLocalStorage({ root });
+    await storage.put('P1/S1/a.dcm', new Uint8Array([1]));
+    await rm(path.join(root, 'P1'), { recursive: true });
+    await storage.put('P1/S1/b.dcm', new Uint8Array([2]));
+    await rm(path.join(root, 'P1'), { recursive: true });
+    const staged = await storage.stage!('P1/S1/c.dcm', new Uint8Array([3]));
+    await storage.publish!(staged, 'P1/S1/c.dcm');
+    expect(await allFiles(root)).toEqual(['P1/S1/c.dcm']);
   });
 
   it('leaves nothing behind when the final rename fails', async () => {
