@@ -89,20 +89,24 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
   const out: TextRegion[] = [];
   const faint = options.faintContrast ?? 24;
   const passes: Array<[boolean, number]> = [[true, contrast], [false, contrast], ...(faint < contrast ? ([[true, faint], [false, faint]] as Array<[boolean, number]>) : [])];
+  // The four passes share their working arrays (a 512x512 frame made ~20 MB of garbage per search otherwise).
+  const n = width * height;
+  const mask = new Uint8Array(n);
+  const noise = new Uint8Array(n);
+  const work = { labels: new Int32Array(n), stack: new Int32Array(n) };
+  const noiseSum = new Int32Array((width + 1) * (height + 1));
   for (const [light, threshold] of passes) {
-    const mask = new Uint8Array(width * height);
-    for (let i = 0; i < mask.length; i++) {
+    for (let i = 0; i < n; i++) {
       const d = grey[i] - mean[i];
-      if (light ? d >= threshold || grey[i] - localMin[i] >= 2 * threshold : -d >= threshold || localMax[i] - grey[i] >= 2 * threshold) mask[i] = 1;
+      mask[i] = (light ? d >= threshold || grey[i] - localMin[i] >= 2 * threshold : -d >= threshold || localMax[i] - grey[i] >= 2 * threshold) ? 1 : 0;
     }
-    const { list, labels } = components(mask, width, height);
+    const { list, labels } = components(mask, width, height, work);
     const glyph = list.map((c) => isGlyph(c, minH, maxH));
     // Specks of ink around a glyph mean texture (speckle, noise), not an overlay.
-    const noise = new Uint8Array(width * height);
     // Only specks count: a large blob beside a glyph is another ground (a patch edge, a black margin), not texture.
     const speck = list.map((c) => c.bottom - c.top + 1 < minH && c.right - c.left + 1 < 2 * minH);
-    for (let i = 0; i < noise.length; i++) if (mask[i] && speck[labels[i]]) noise[i] = 1;
-    const noiseSum = integral(noise, width, height);
+    for (let i = 0; i < n; i++) noise[i] = mask[i] && speck[labels[i]] ? 1 : 0;
+    integral(noise, width, height, noiseSum);
     const glyphs = list.filter((c, i) => {
       if (!glyph[i]) return false;
       const h = c.bottom - c.top + 1;
@@ -460,10 +464,13 @@ function verticalMax(src: Uint8Array, width: number, height: number, r: number):
   return out;
 }
 
-/** Summed-area table, (width+1) x (height+1). */
-function integral(values: Uint8Array, width: number, height: number): Float64Array {
+/**
+ * Summed-area table, (width+1) x (height+1), written into `sum` when given (an Int32Array only for
+ * sums below 2^31, such as counts of 0/1 values; its first row and column must be 0).
+ */
+function integral<T extends Float64Array | Int32Array = Float64Array>(values: Uint8Array, width: number, height: number, sum?: T): T {
   const w1 = width + 1;
-  const sum = new Float64Array(w1 * (height + 1));
+  sum ??= new Float64Array(w1 * (height + 1)) as T;
   for (let y = 0; y < height; y++) {
     let row = 0;
     for (let x = 0; x < width; x++) {
@@ -475,7 +482,7 @@ function integral(values: Uint8Array, width: number, height: number): Float64Arr
 }
 
 /** Sum of the values in an inclusive box, from a summed-area table. */
-function sumIn(sum: Float64Array, width: number, b: { left: number; top: number; right: number; bottom: number }): number {
+function sumIn(sum: Float64Array | Int32Array, width: number, b: { left: number; top: number; right: number; bottom: number }): number {
   const w1 = width + 1;
   return sum[(b.bottom + 1) * w1 + b.right + 1] - sum[b.top * w1 + b.right + 1] - sum[(b.bottom + 1) * w1 + b.left] + sum[b.top * w1 + b.left];
 }
@@ -501,10 +508,12 @@ function boxMean(grey: Uint8Array, width: number, height: number, r: number): Fl
 /**
  * 8-connected components of a 0/1 mask, in the order of their first pixel, by flood fill with an
  * explicit stack; `labels` maps pixels to component indices (-1 off the mask).
+ * @param work (optional) mask-sized arrays to work in, so repeated calls allocate nothing; the
+ *   labels returned are then `work.labels`, overwritten by the next call given it.
  */
-export function components(mask: Uint8Array, width: number, height: number): { list: Component[]; labels: Int32Array } {
-  const labels = new Int32Array(mask.length).fill(-1);
-  const stack = new Int32Array(mask.length);
+export function components(mask: Uint8Array, width: number, height: number, work?: { labels: Int32Array; stack: Int32Array }): { list: Component[]; labels: Int32Array } {
+  const labels = work ? work.labels.fill(-1) : new Int32Array(mask.length).fill(-1);
+  const stack = work?.stack ?? new Int32Array(mask.length);
   const out: Component[] = [];
   const lastX = width - 1;
   const lastY = height - 1;
