@@ -128,7 +128,7 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
   // Faint ink on a label patch (grey text, thin strokes of a small face) misses the contrast above: the
   // patch's dark surroundings pull the neighbourhood mean below the patch, so its dark ink is not darker
   // than the mean. On the patch's flat ground any mark is ink: its lines are found against the ground.
-  for (const line of patchLines(grey, width, height, minH)) {
+  for (const line of patchLines(grey, width, height, minH, work)) {
     if (!out.some((r) => holds(r, line))) out.push(line);
   }
   return out;
@@ -155,18 +155,18 @@ function contains(outer: Box, inner: Box, slack: number): boolean {
  * whatever stands out from the patch's level by more than a third of its strongest mark (at least 16
  * levels) is ink, whatever its absolute contrast; the ink's glyphs are grouped into lines as elsewhere,
  * so a block of several lines on one patch becomes one region per line.
+ * @param work (optional) image-sized arrays to work in (as {@link components} takes them).
  */
-export function patchLines(grey: Uint8Array, width: number, height: number, minH = 4): TextRegion[] {
+export function patchLines(grey: Uint8Array, width: number, height: number, minH = 4, work?: { labels: Int32Array; stack: Int32Array }): TextRegion[] {
   // Flat: the 3x3 neighbourhood varies by at most 6 levels (a fill, not anatomy's texture; a smooth
   // gradient is flat too, but its levels drift, so it does not make one patch).
-  const hi = slidingExtreme(grey, width, height, 1, true);
-  const lo = slidingExtreme(grey, width, height, 1, false);
-  const owner = new Int32Array(width * height).fill(-1);
-  const stack = new Int32Array(width * height);
+  const flat = flatPixels(grey, width, height, 6);
+  const owner = work ? work.labels.fill(-1) : new Int32Array(width * height).fill(-1);
+  const stack = work?.stack ?? new Int32Array(width * height);
   const out: TextRegion[] = [];
   const maxPatchHeight = Math.max(48, Math.round(height / 3));
   for (let start = 0; start < owner.length; start++) {
-    if (owner[start] >= 0 || hi[start] - lo[start] > 6) continue;
+    if (owner[start] >= 0 || !flat[start]) continue;
     const level = grey[start];
     // The patch: flat pixels within 6 levels of its first one, 4-connected.
     let sp = 0;
@@ -188,7 +188,7 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
       if (y > bottom) bottom = y;
       for (let k = 0; k < 4; k++) {
         const q = k === 0 ? (x > 0 ? p - 1 : -1) : k === 1 ? (x < width - 1 ? p + 1 : -1) : k === 2 ? (y > 0 ? p - width : -1) : y < height - 1 ? p + width : -1;
-        if (q >= 0 && owner[q] < 0 && hi[q] - lo[q] <= 6 && Math.abs(grey[q] - level) <= 6) {
+        if (q >= 0 && owner[q] < 0 && flat[q] && Math.abs(grey[q] - level) <= 6) {
           owner[q] = start;
           stack[sp++] = q;
         }
@@ -205,6 +205,54 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
     const { area, outside } = filledArea(owner, width, box, start);
     if (area < 0.5 * w * h || count < 0.25 * area) continue;
     out.push(...linesOnPatch(grey, width, box, outside, level, minH));
+  }
+  return out;
+}
+
+/**
+ * 1 where the 3x3 neighbourhood of a pixel (clipped at the edges) spans at most `tolerance` levels,
+ * else 0: the max minus the min of {@link slidingExtreme} with radius 1, in one pass over rows of three.
+ */
+function flatPixels(grey: Uint8Array, width: number, height: number, tolerance: number): Uint8Array {
+  const n = width * height;
+  const rowMax = new Uint8Array(n);
+  const rowMin = new Uint8Array(n);
+  for (let row = 0; row < n; row += width) {
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      let hi = grey[i];
+      let lo = hi;
+      if (x > 0) {
+        const v = grey[i - 1];
+        if (v > hi) hi = v;
+        if (v < lo) lo = v;
+      }
+      if (x < width - 1) {
+        const v = grey[i + 1];
+        if (v > hi) hi = v;
+        if (v < lo) lo = v;
+      }
+      rowMax[i] = hi;
+      rowMin[i] = lo;
+    }
+  }
+  const out = new Uint8Array(n);
+  for (let y = 0; y < height; y++) {
+    const above = y > 0 ? -width : 0;
+    const below = y < height - 1 ? width : 0;
+    for (let i = y * width, stop = i + width; i < stop; i++) {
+      let hi = rowMax[i];
+      let lo = rowMin[i];
+      const a = rowMax[i + above];
+      const b = rowMax[i + below];
+      if (a > hi) hi = a;
+      if (b > hi) hi = b;
+      const c = rowMin[i + above];
+      const d = rowMin[i + below];
+      if (c < lo) lo = c;
+      if (d < lo) lo = d;
+      out[i] = hi - lo <= tolerance ? 1 : 0;
+    }
   }
   return out;
 }
