@@ -177,20 +177,32 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
     let top = height;
     let bottom = -1;
     let count = 0;
+    // Run by run, as in {@link components} (4-connected: no diagonals).
+    const joins = (q: number) => owner[q] < 0 && flat[q] === 1 && Math.abs(grey[q] - level) <= 6;
     while (sp > 0) {
       const p = stack[--sp];
       const x = p % width;
-      const y = (p - x) / width;
-      count++;
-      if (x < left) left = x;
-      if (x > right) right = x;
+      const row = p - x;
+      const y = row / width;
+      let a = x;
+      while (a > 0 && joins(row + a - 1)) owner[row + --a] = start;
+      let b = x;
+      while (b < width - 1 && joins(row + b + 1)) owner[row + ++b] = start;
+      count += b - a + 1;
+      if (a < left) left = a;
+      if (b > right) right = b;
       if (y < top) top = y;
       if (y > bottom) bottom = y;
-      for (let k = 0; k < 4; k++) {
-        const q = k === 0 ? (x > 0 ? p - 1 : -1) : k === 1 ? (x < width - 1 ? p + 1 : -1) : k === 2 ? (y > 0 ? p - width : -1) : y < height - 1 ? p + width : -1;
-        if (q >= 0 && owner[q] < 0 && flat[q] && Math.abs(grey[q] - level) <= 6) {
-          owner[q] = start;
-          stack[sp++] = q;
+      for (let other = y > 0 ? row - width : row + width, end = y < height - 1 ? row + width : row - width; other <= end; other += 2 * width) {
+        let seeded = false;
+        for (let q = other + a, qEnd = other + b; q <= qEnd; q++) {
+          if (joins(q)) {
+            if (!seeded) {
+              owner[q] = start;
+              stack[sp++] = q;
+              seeded = true;
+            }
+          } else seeded = false;
         }
       }
     }
@@ -576,24 +588,35 @@ export function components(mask: Uint8Array, width: number, height: number, work
     let right = -1;
     let bottom = -1;
     let count = 0;
+    // Run by run: a popped pixel joins the unlabelled mask pixels left and right of it on its row, then
+    // every run of unlabelled mask pixels touching that run (diagonals too) in the rows above and below
+    // gets one seed. Each pixel is labelled once; the set reached is the same as pixel by pixel.
     while (sp > 0) {
       const p = stack[--sp];
       const x = p % width;
-      const y = (p - x) / width;
-      count++;
-      if (x < left) left = x;
-      if (x > right) right = x;
+      const row = p - x;
+      const y = row / width;
+      let a = x;
+      while (a > 0 && mask[row + a - 1] && labels[row + a - 1] < 0) labels[row + --a] = id;
+      let b = x;
+      while (b < lastX && mask[row + b + 1] && labels[row + b + 1] < 0) labels[row + ++b] = id;
+      count += b - a + 1;
+      if (a < left) left = a;
+      if (b > right) right = b;
       if (y < top) top = y;
       if (y > bottom) bottom = y;
-      // The 8 neighbours inside the image: rows y-1..y+1, columns x-1..x+1.
-      const x0 = x > 0 ? -1 : 0;
-      const x1 = x < lastX ? 1 : 0;
-      for (let row = y > 0 ? p - width : p, end = y < lastY ? p + width : p; row <= end; row += width) {
-        for (let q = row + x0, qEnd = row + x1; q <= qEnd; q++) {
+      const from = a > 0 ? a - 1 : 0;
+      const to = b < lastX ? b + 1 : b;
+      for (let other = y > 0 ? row - width : row + width, end = y < lastY ? row + width : row - width; other <= end; other += 2 * width) {
+        let seeded = false;
+        for (let q = other + from, qEnd = other + to; q <= qEnd; q++) {
           if (mask[q] && labels[q] < 0) {
-            labels[q] = id;
-            stack[sp++] = q;
-          }
+            if (!seeded) {
+              labels[q] = id;
+              stack[sp++] = q;
+              seeded = true;
+            }
+          } else seeded = false;
         }
       }
     }
