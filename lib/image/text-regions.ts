@@ -165,6 +165,8 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
   const stack = work?.stack ?? new Int32Array(width * height);
   const out: TextRegion[] = [];
   const maxPatchHeight = Math.max(48, Math.round(height / 3));
+  /** True when pixel `q` joins the patch of `level` being filled. */
+  const joins = (q: number, level: number) => owner[q] < 0 && flat[q] === 1 && Math.abs(grey[q] - level) <= 6;
   for (let start = 0; start < owner.length; start++) {
     if (owner[start] >= 0 || !flat[start]) continue;
     const level = grey[start];
@@ -178,16 +180,15 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
     let bottom = -1;
     let count = 0;
     // Run by run, as in {@link components} (4-connected: no diagonals).
-    const joins = (q: number) => owner[q] < 0 && flat[q] === 1 && Math.abs(grey[q] - level) <= 6;
     while (sp > 0) {
       const p = stack[--sp];
       const x = p % width;
       const row = p - x;
       const y = row / width;
       let a = x;
-      while (a > 0 && joins(row + a - 1)) owner[row + --a] = start;
+      while (a > 0 && joins(row + a - 1, level)) owner[row + --a] = start;
       let b = x;
-      while (b < width - 1 && joins(row + b + 1)) owner[row + ++b] = start;
+      while (b < width - 1 && joins(row + b + 1, level)) owner[row + ++b] = start;
       count += b - a + 1;
       if (a < left) left = a;
       if (b > right) right = b;
@@ -196,7 +197,7 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
       for (let other = y > 0 ? row - width : row + width, end = y < height - 1 ? row + width : row - width; other <= end; other += 2 * width) {
         let seeded = false;
         for (let q = other + a, qEnd = other + b; q <= qEnd; q++) {
-          if (joins(q)) {
+          if (joins(q, level)) {
             if (!seeded) {
               owner[q] = start;
               stack[sp++] = q;
