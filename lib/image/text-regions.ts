@@ -92,7 +92,6 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
   // The four passes share their working arrays (a 512x512 frame made ~20 MB of garbage per search otherwise).
   const n = width * height;
   const mask = new Uint8Array(n);
-  const noise = new Uint8Array(n);
   const work = { labels: new Int32Array(n), stack: new Int32Array(n) };
   const noiseSum = new Int32Array((width + 1) * (height + 1));
   for (const [light, threshold] of passes) {
@@ -105,8 +104,7 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
     // Specks of ink around a glyph mean texture (speckle, noise), not an overlay.
     // Only specks count: a large blob beside a glyph is another ground (a patch edge, a black margin), not texture.
     const speck = list.map((c) => c.bottom - c.top + 1 < minH && c.right - c.left + 1 < 2 * minH);
-    for (let i = 0; i < n; i++) noise[i] = mask[i] && speck[labels[i]] ? 1 : 0;
-    integral(noise, width, height, noiseSum);
+    specksIntegral(mask, labels, speck, width, height, noiseSum);
     const glyphs = list.filter((c, i) => {
       if (!glyph[i]) return false;
       const h = c.bottom - c.top + 1;
@@ -525,13 +523,10 @@ function verticalMax(src: Uint8Array, width: number, height: number, r: number):
   return out;
 }
 
-/**
- * Summed-area table, (width+1) x (height+1), written into `sum` when given (an Int32Array only for
- * sums below 2^31, such as counts of 0/1 values; its first row and column must be 0).
- */
-function integral<T extends Float64Array | Int32Array = Float64Array>(values: Uint8Array, width: number, height: number, sum?: T): T {
+/** Summed-area table, (width+1) x (height+1). */
+function integral(values: Uint8Array, width: number, height: number): Float64Array {
   const w1 = width + 1;
-  sum ??= new Float64Array(w1 * (height + 1)) as T;
+  const sum = new Float64Array(w1 * (height + 1));
   for (let y = 0; y < height; y++) {
     let row = 0;
     for (let x = 0; x < width; x++) {
@@ -540,6 +535,21 @@ function integral<T extends Float64Array | Int32Array = Float64Array>(values: Ui
     }
   }
   return sum;
+}
+
+/**
+ * The summed-area table (as {@link integral}) of the mask pixels whose component is a speck, written
+ * into `sum` (its first row and column must be 0).
+ */
+function specksIntegral(mask: Uint8Array, labels: Int32Array, speck: boolean[], width: number, height: number, sum: Int32Array): void {
+  const w1 = width + 1;
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (mask[i] && speck[labels[i]]) row++;
+      sum[(y + 1) * w1 + x + 1] = sum[y * w1 + x + 1] + row;
+    }
+  }
 }
 
 /** Sum of the values in an inclusive box, from a summed-area table. */
