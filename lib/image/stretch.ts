@@ -41,7 +41,7 @@ function lightnessPercentile(bins: Float64Array, highest: number, count: number,
  * const page = stretchGrey(resizedCrop, true); // dark ground: stretched, then dark text on light
  */
 export function stretchGrey(pixels: Uint8Array, invert = false): Uint8Array {
-  const levels = new Float64Array(256);
+  const levels = new Uint32Array(256);
   for (let i = 0; i < pixels.length; i++) levels[pixels[i]]++;
   const bins = new Float64Array(101);
   let highest = 0;

@@ -89,20 +89,22 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
   const out: TextRegion[] = [];
   const faint = options.faintContrast ?? 24;
   const passes: Array<[boolean, number]> = [[true, contrast], [false, contrast], ...(faint < contrast ? ([[true, faint], [false, faint]] as Array<[boolean, number]>) : [])];
+  // The four passes share their working arrays (a 512x512 frame made ~20 MB of garbage per search otherwise).
+  const n = width * height;
+  const mask = new Uint8Array(n);
+  const work = { labels: new Int32Array(n), stack: new Int32Array(n) };
+  const noiseSum = new Int32Array((width + 1) * (height + 1));
   for (const [light, threshold] of passes) {
-    const mask = new Uint8Array(width * height);
-    for (let i = 0; i < mask.length; i++) {
+    for (let i = 0; i < n; i++) {
       const d = grey[i] - mean[i];
-      if (light ? d >= threshold || grey[i] - localMin[i] >= 2 * threshold : -d >= threshold || localMax[i] - grey[i] >= 2 * threshold) mask[i] = 1;
+      mask[i] = (light ? d >= threshold || grey[i] - localMin[i] >= 2 * threshold : -d >= threshold || localMax[i] - grey[i] >= 2 * threshold) ? 1 : 0;
     }
-    const { list, labels } = components(mask, width, height);
+    const { list, labels } = components(mask, width, height, work);
     const glyph = list.map((c) => isGlyph(c, minH, maxH));
     // Specks of ink around a glyph mean texture (speckle, noise), not an overlay.
-    const noise = new Uint8Array(width * height);
     // Only specks count: a large blob beside a glyph is another ground (a patch edge, a black margin), not texture.
     const speck = list.map((c) => c.bottom - c.top + 1 < minH && c.right - c.left + 1 < 2 * minH);
-    for (let i = 0; i < noise.length; i++) if (mask[i] && speck[labels[i]]) noise[i] = 1;
-    const noiseSum = integral(noise, width, height);
+    specksIntegral(mask, labels, speck, width, height, noiseSum);
     const glyphs = list.filter((c, i) => {
       if (!glyph[i]) return false;
       const h = c.bottom - c.top + 1;
@@ -124,7 +126,7 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
   // Faint ink on a label patch (grey text, thin strokes of a small face) misses the contrast above: the
   // patch's dark surroundings pull the neighbourhood mean below the patch, so its dark ink is not darker
   // than the mean. On the patch's flat ground any mark is ink: its lines are found against the ground.
-  for (const line of patchLines(grey, width, height, minH)) {
+  for (const line of patchLines(grey, width, height, minH, work)) {
     if (!out.some((r) => holds(r, line))) out.push(line);
   }
   return out;
@@ -151,18 +153,20 @@ function contains(outer: Box, inner: Box, slack: number): boolean {
  * whatever stands out from the patch's level by more than a third of its strongest mark (at least 16
  * levels) is ink, whatever its absolute contrast; the ink's glyphs are grouped into lines as elsewhere,
  * so a block of several lines on one patch becomes one region per line.
+ * @param work (optional) image-sized arrays to work in (as {@link components} takes them).
  */
-export function patchLines(grey: Uint8Array, width: number, height: number, minH = 4): TextRegion[] {
+export function patchLines(grey: Uint8Array, width: number, height: number, minH = 4, work?: { labels: Int32Array; stack: Int32Array }): TextRegion[] {
   // Flat: the 3x3 neighbourhood varies by at most 6 levels (a fill, not anatomy's texture; a smooth
   // gradient is flat too, but its levels drift, so it does not make one patch).
-  const hi = slidingExtreme(grey, width, height, 1, true);
-  const lo = slidingExtreme(grey, width, height, 1, false);
-  const owner = new Int32Array(width * height).fill(-1);
-  const stack = new Int32Array(width * height);
+  const flat = flatPixels(grey, width, height, 6);
+  const owner = work ? work.labels.fill(-1) : new Int32Array(width * height).fill(-1);
+  const stack = work?.stack ?? new Int32Array(width * height);
   const out: TextRegion[] = [];
   const maxPatchHeight = Math.max(48, Math.round(height / 3));
+  /** True when pixel `q` joins the patch of `level` being filled. */
+  const joins = (q: number, level: number) => owner[q] < 0 && flat[q] === 1 && Math.abs(grey[q] - level) <= 6;
   for (let start = 0; start < owner.length; start++) {
-    if (owner[start] >= 0 || hi[start] - lo[start] > 6) continue;
+    if (owner[start] >= 0 || !flat[start]) continue;
     const level = grey[start];
     // The patch: flat pixels within 6 levels of its first one, 4-connected.
     let sp = 0;
@@ -173,20 +177,31 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
     let top = height;
     let bottom = -1;
     let count = 0;
+    // Run by run, as in {@link components} (4-connected: no diagonals).
     while (sp > 0) {
       const p = stack[--sp];
       const x = p % width;
-      const y = (p - x) / width;
-      count++;
-      if (x < left) left = x;
-      if (x > right) right = x;
+      const row = p - x;
+      const y = row / width;
+      let a = x;
+      while (a > 0 && joins(row + a - 1, level)) owner[row + --a] = start;
+      let b = x;
+      while (b < width - 1 && joins(row + b + 1, level)) owner[row + ++b] = start;
+      count += b - a + 1;
+      if (a < left) left = a;
+      if (b > right) right = b;
       if (y < top) top = y;
       if (y > bottom) bottom = y;
-      for (let k = 0; k < 4; k++) {
-        const q = k === 0 ? (x > 0 ? p - 1 : -1) : k === 1 ? (x < width - 1 ? p + 1 : -1) : k === 2 ? (y > 0 ? p - width : -1) : y < height - 1 ? p + width : -1;
-        if (q >= 0 && owner[q] < 0 && hi[q] - lo[q] <= 6 && Math.abs(grey[q] - level) <= 6) {
-          owner[q] = start;
-          stack[sp++] = q;
+      for (let other = y > 0 ? row - width : row + width, end = y < height - 1 ? row + width : row - width; other <= end; other += 2 * width) {
+        let seeded = false;
+        for (let q = other + a, qEnd = other + b; q <= qEnd; q++) {
+          if (joins(q, level)) {
+            if (!seeded) {
+              owner[q] = start;
+              stack[sp++] = q;
+              seeded = true;
+            }
+          } else seeded = false;
         }
       }
     }
@@ -201,6 +216,54 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
     const { area, outside } = filledArea(owner, width, box, start);
     if (area < 0.5 * w * h || count < 0.25 * area) continue;
     out.push(...linesOnPatch(grey, width, box, outside, level, minH));
+  }
+  return out;
+}
+
+/**
+ * 1 where the 3x3 neighbourhood of a pixel (clipped at the edges) spans at most `tolerance` levels,
+ * else 0: the max minus the min of {@link slidingExtreme} with radius 1, in one pass over rows of three.
+ */
+function flatPixels(grey: Uint8Array, width: number, height: number, tolerance: number): Uint8Array {
+  const n = width * height;
+  const rowMax = new Uint8Array(n);
+  const rowMin = new Uint8Array(n);
+  for (let row = 0; row < n; row += width) {
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      let hi = grey[i];
+      let lo = hi;
+      if (x > 0) {
+        const v = grey[i - 1];
+        if (v > hi) hi = v;
+        if (v < lo) lo = v;
+      }
+      if (x < width - 1) {
+        const v = grey[i + 1];
+        if (v > hi) hi = v;
+        if (v < lo) lo = v;
+      }
+      rowMax[i] = hi;
+      rowMin[i] = lo;
+    }
+  }
+  const out = new Uint8Array(n);
+  for (let y = 0; y < height; y++) {
+    const above = y > 0 ? -width : 0;
+    const below = y < height - 1 ? width : 0;
+    for (let i = y * width, stop = i + width; i < stop; i++) {
+      let hi = rowMax[i];
+      let lo = rowMin[i];
+      const a = rowMax[i + above];
+      const b = rowMax[i + below];
+      if (a > hi) hi = a;
+      if (b > hi) hi = b;
+      const c = rowMin[i + above];
+      const d = rowMin[i + below];
+      if (c < lo) lo = c;
+      if (d < lo) lo = d;
+      out[i] = hi - lo <= tolerance ? 1 : 0;
+    }
   }
   return out;
 }
@@ -474,8 +537,23 @@ function integral(values: Uint8Array, width: number, height: number): Float64Arr
   return sum;
 }
 
+/**
+ * The summed-area table (as {@link integral}) of the mask pixels whose component is a speck, written
+ * into `sum` (its first row and column must be 0).
+ */
+function specksIntegral(mask: Uint8Array, labels: Int32Array, speck: boolean[], width: number, height: number, sum: Int32Array): void {
+  const w1 = width + 1;
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (mask[i] && speck[labels[i]]) row++;
+      sum[(y + 1) * w1 + x + 1] = sum[y * w1 + x + 1] + row;
+    }
+  }
+}
+
 /** Sum of the values in an inclusive box, from a summed-area table. */
-function sumIn(sum: Float64Array, width: number, b: { left: number; top: number; right: number; bottom: number }): number {
+function sumIn(sum: Float64Array | Int32Array, width: number, b: { left: number; top: number; right: number; bottom: number }): number {
   const w1 = width + 1;
   return sum[(b.bottom + 1) * w1 + b.right + 1] - sum[b.top * w1 + b.right + 1] - sum[(b.bottom + 1) * w1 + b.left] + sum[b.top * w1 + b.left];
 }
@@ -501,10 +579,12 @@ function boxMean(grey: Uint8Array, width: number, height: number, r: number): Fl
 /**
  * 8-connected components of a 0/1 mask, in the order of their first pixel, by flood fill with an
  * explicit stack; `labels` maps pixels to component indices (-1 off the mask).
+ * @param work (optional) mask-sized arrays to work in, so repeated calls allocate nothing; the
+ *   labels returned are then `work.labels`, overwritten by the next call given it.
  */
-export function components(mask: Uint8Array, width: number, height: number): { list: Component[]; labels: Int32Array } {
-  const labels = new Int32Array(mask.length).fill(-1);
-  const stack = new Int32Array(mask.length);
+export function components(mask: Uint8Array, width: number, height: number, work?: { labels: Int32Array; stack: Int32Array }): { list: Component[]; labels: Int32Array } {
+  const labels = work ? work.labels.fill(-1) : new Int32Array(mask.length).fill(-1);
+  const stack = work?.stack ?? new Int32Array(mask.length);
   const out: Component[] = [];
   const lastX = width - 1;
   const lastY = height - 1;
@@ -519,24 +599,35 @@ export function components(mask: Uint8Array, width: number, height: number): { l
     let right = -1;
     let bottom = -1;
     let count = 0;
+    // Run by run: a popped pixel joins the unlabelled mask pixels left and right of it on its row, then
+    // every run of unlabelled mask pixels touching that run (diagonals too) in the rows above and below
+    // gets one seed. Each pixel is labelled once; the set reached is the same as pixel by pixel.
     while (sp > 0) {
       const p = stack[--sp];
       const x = p % width;
-      const y = (p - x) / width;
-      count++;
-      if (x < left) left = x;
-      if (x > right) right = x;
+      const row = p - x;
+      const y = row / width;
+      let a = x;
+      while (a > 0 && mask[row + a - 1] && labels[row + a - 1] < 0) labels[row + --a] = id;
+      let b = x;
+      while (b < lastX && mask[row + b + 1] && labels[row + b + 1] < 0) labels[row + ++b] = id;
+      count += b - a + 1;
+      if (a < left) left = a;
+      if (b > right) right = b;
       if (y < top) top = y;
       if (y > bottom) bottom = y;
-      // The 8 neighbours inside the image: rows y-1..y+1, columns x-1..x+1.
-      const x0 = x > 0 ? -1 : 0;
-      const x1 = x < lastX ? 1 : 0;
-      for (let row = y > 0 ? p - width : p, end = y < lastY ? p + width : p; row <= end; row += width) {
-        for (let q = row + x0, qEnd = row + x1; q <= qEnd; q++) {
+      const from = a > 0 ? a - 1 : 0;
+      const to = b < lastX ? b + 1 : b;
+      for (let other = y > 0 ? row - width : row + width, end = y < lastY ? row + width : row - width; other <= end; other += 2 * width) {
+        let seeded = false;
+        for (let q = other + from, qEnd = other + to; q <= qEnd; q++) {
           if (mask[q] && labels[q] < 0) {
-            labels[q] = id;
-            stack[sp++] = q;
-          }
+            if (!seeded) {
+              labels[q] = id;
+              stack[sp++] = q;
+              seeded = true;
+            }
+          } else seeded = false;
         }
       }
     }

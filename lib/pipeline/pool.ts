@@ -17,8 +17,20 @@ const V8_HEAP_OPTION = /^--(?:max-old-space-size|max-semi-space-size|max-young-g
 /** Young generation of each pool thread's heap (megabytes). */
 const YOUNG_GENERATION_MB = 8;
 
-/** Tasks a pool thread holds at once. */
+/**
+ * Tasks a pool thread holds at once when inputs are quick (header only): one is read or flushed to
+ * disk while the other is processed (a context processes its inputs one at a time).
+ */
 export const TASKS_PER_THREAD = 2;
+
+/**
+ * Tasks a pool thread holds at once in a run: {@link TASKS_PER_THREAD}, or one when pixels are read.
+ * An image takes seconds (a multi-frame one tens), its reading and writing milliseconds: a second
+ * task given to a busy thread would wait behind it while another thread goes idle at the end of the run.
+ */
+export function tasksPerThread(settings: Pick<RunSettings, 'pixels'>): number {
+  return settings.pixels ? 1 : TASKS_PER_THREAD;
+}
 
 /** Runs {@link runInputTask} somewhere. */
 export interface InputExecutor {
@@ -64,9 +76,7 @@ export function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    // Two tasks per thread: one is read or flushed to disk while the other is processed (a
-    // context processes its inputs one at a time).
-    concurrentTasksPerWorker: TASKS_PER_THREAD,
+    concurrentTasksPerWorker: tasksPerThread(settings),
     workerData: { settings, snapshot, io, closing: new SharedArrayBuffer(4) },
     // A thread's short-lived objects are small (pixels live outside the heap): a young generation of
     // 8 MB instead of V8's default (up to 48 MB) lowers each thread's footprint at no measurable CPU cost.
@@ -76,7 +86,7 @@ export function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot,
   });
   return {
     threads,
-    tasks: threads * TASKS_PER_THREAD,
+    tasks: threads * tasksPerThread(settings),
     run(task) {
       const bytes = task.bytes;
       if (!bytes) return pool.run(task) as Promise<TaskOutcome>;

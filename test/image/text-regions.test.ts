@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTextRegions, patchLines, slidingExtreme } from '../../lib/image/text-regions.js';
+import { components, findTextRegions, patchLines, slidingExtreme } from '../../lib/image/text-regions.js';
 import type { Box } from '../../lib/image/types.js';
 
 const W = 256;
@@ -115,6 +115,44 @@ describe('slidingExtreme', () => {
           }
         }
       }
+    }
+  });
+});
+
+describe('components', () => {
+  it('groups 8-connected mask pixels as a plain pixel-by-pixel flood fill does, in the order of their first pixel', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (const [width, height, density] of [[31, 23, 0.3], [31, 23, 0.55], [1, 12, 0.5], [12, 1, 0.5], [40, 9, 0.7], [17, 17, 0.45]] as const) {
+      const mask = Uint8Array.from({ length: width * height }, () => (next() < density ? 1 : 0));
+      const { list, labels } = components(mask, width, height);
+      // The reference: a flood fill over the 8 neighbours of every pixel, one pixel at a time.
+      const want = new Int32Array(mask.length).fill(-1);
+      let count = 0;
+      for (let start = 0; start < mask.length; start++) {
+        if (!mask[start] || want[start] >= 0) continue;
+        const id = count++;
+        const todo = [start];
+        want[start] = id;
+        let [left, top, right, bottom, pixels]: number[] = [width, height, -1, -1, 0];
+        for (let p = todo.pop(); p !== undefined; p = todo.pop()) {
+          const x = p % width;
+          const y = (p - x) / width;
+          [left, top, right, bottom, pixels] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y), pixels + 1];
+          for (let yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
+            for (let xx = Math.max(0, x - 1); xx <= Math.min(width - 1, x + 1); xx++) {
+              const q = yy * width + xx;
+              if (mask[q] && want[q] < 0) {
+                want[q] = id;
+                todo.push(q);
+              }
+            }
+          }
+        }
+        expect(list[id], `${width}x${height} component ${id}`).toEqual({ left, top, right, bottom, count: pixels });
+      }
+      expect(list).toHaveLength(count);
+      expect([...labels]).toEqual([...want]);
     }
   });
 });
