@@ -35,8 +35,8 @@ export const UNREAD_RULE = {
   missingGap: 3,
   /** Share of a gap's pixels that must be ink for a line to be missing there. */
   missingInk: 0.04,
-  /** Least contrast (0–255) from the gap's median that counts as ink. */
-  inkContrast: 40,
+  /** Least contrast (0–255) from the gap's median that counts as ink (a smeared 9 px line at 70% keeps about 30). */
+  inkContrast: 20,
   /** Longest line (in line heights) a badly read word may make by joining two pieces of a line. */
   longestLine: 30,
   /** Label and value columns of one block are at most this many line heights apart. */
