@@ -10,6 +10,10 @@
  * `--screens` runs the screen-stress set instead (`test/fixtures/synthetic/screen-stress.ts`: screens of
  * another design, 9–11 px, grey and dim ink, dates, names, institutions and IDs in many forms), with
  * recall per face kind, size, tone, corner and the form each PHI word was drawn in (sizes default 9,10,11).
+ * Its worn cases (one identity line and one harmless line drawn so badly OCR cannot read them, see
+ * `test/fixtures/synthetic/wear.ts`) are scored apart: recall on the worn lines and on the plain lines
+ * of those screens, harmless lines kept, and of them the worn harmless lines and the plain harmless
+ * line of the identity panel. `--no-worn` leaves them out, `--only-worn` runs them alone.
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
  * and replays it when it does: a change to the PHI matcher alone is then scored in seconds, without OCR.
@@ -78,7 +82,10 @@ const count = (key: string, removed: boolean) => {
   if (removed) t.removed++;
   tallies.set(key, t);
 };
-const lines = new Map<FaceSet, { kept: number; total: number }>();
+/** Harmless lines kept, per set (and per set and `worn cases`). */
+const lines = new Map<string, { kept: number; total: number }>();
+/** Harmless lines of named groups of the worn cases (worn lines, lines of the identity panel), per set. */
+const groups = new Map<string, { kept: number; total: number }>();
 let seconds = 0;
 /** One image of either set: its sample, and the tally keys of each PHI word (in truth order). */
 interface BenchCase {
@@ -86,22 +93,27 @@ interface BenchCase {
   seed: string;
   face: string;
   title: string;
-  make(): Promise<{ sample: Sample; bytes: Uint8Array; keys: string[][] }>;
+  /** `lineGroups`: harmless lines (indexes into the truth's lines) whose kept share is printed apart, by name. */
+  make(): Promise<{ sample: Sample; bytes: Uint8Array; keys: string[][]; lineGroups?: Record<string, number[]> }>;
 }
 const only = option('--case');
 const allCases: BenchCase[] = screens
-  ? screenCases(sizes, every, sets).map((c) => ({
+  ? screenCases(sizes, every, sets)
+      .filter((c) => (c.wear ? !args.includes('--no-worn') : !args.includes('--only-worn')))
+      .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}`,
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}`,
       async make() {
-        const { sample, bytes, forms } = await screenSample(c);
-        const keys = forms.map((f) => {
+        const { sample, bytes, forms, worn, identityHarmless } = await screenSample(c);
+        const keys = forms.map((f, i) => {
           const cls = f.split(':')[0];
+          // Worn cases are scored apart: the plain cases' figures stay comparable with earlier runs.
+          if (c.wear) return ['worn cases | all', `worn cases | ${worn.includes(sample.truth.phi[i].line) ? `worn line ${c.wear}` : 'plain lines'}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
-        return { sample, bytes, keys };
+        return { sample, bytes, keys, lineGroups: c.wear ? { 'worn harmless line': worn, 'identity-panel harmless line': identityHarmless } : undefined };
       },
     }))
   : stressCases(sizes, every, sets).map((c) => ({
@@ -118,7 +130,7 @@ const allCases: BenchCase[] = screens
 const cases = only ? allCases.filter((c) => c.seed === only) : allCases;
 try {
   for (const c of cases) {
-    const { sample, bytes, keys } = await c.make();
+    const { sample, bytes, keys, lineGroups } = await c.make();
     readLines = [];
     cacheKey = `${screens ? 'screens' : 'fonts'}:${c.seed}:${c.face}`;
     calls = 0;
@@ -134,10 +146,19 @@ try {
       const removed = !missed.has(t.text);
       for (const key of keys[i]) count(`${c.set}\t${key}`, removed);
     });
-    const l = lines.get(c.set) ?? { kept: 0, total: 0 };
+    // Worn cases' harmless lines are counted apart too: the plain cases' figure stays comparable with earlier runs.
+    const l = lines.get(lineGroups ? `${c.set}\tworn cases` : c.set) ?? { kept: 0, total: 0 };
     l.kept += score.harmlessLinesKept;
     l.total += score.harmlessLinesTotal;
-    lines.set(c.set, l);
+    lines.set(lineGroups ? `${c.set}\tworn cases` : c.set, l);
+    for (const [group, indexes] of Object.entries(lineGroups ?? {})) {
+      const only = { ...sample.truth, phi: [], other: [], harmless: sample.truth.harmless.filter((t) => indexes.includes(t.line)) };
+      const part = scoreRedaction(await decodeForScoring(bytes), await decodeForScoring(writeDicom(file.dataset!)), only, { allowedBoxes: () => [] });
+      const g = groups.get(`${c.set}\t${group}`) ?? { kept: 0, total: 0 };
+      g.kept += part.harmlessLinesKept;
+      g.total += part.harmlessLinesTotal;
+      groups.set(`${c.set}\t${group}`, g);
+    }
     if (verbose && (score.missed.length || score.damaged.length)) {
       console.log(`[${c.set}] ${c.seed} ${c.title}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
       console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
@@ -161,6 +182,9 @@ for (const set of sets) {
     console.log(`${key.slice(set.length + 1).padEnd(32)} ${((t.removed / t.total) * 100).toFixed(1).padStart(5)}% of ${t.total}`);
   }
   const l = lines.get(set) ?? { kept: 0, total: 0 };
-  console.log(`harmless lines kept: ${((l.kept / Math.max(1, l.total)) * 100).toFixed(1)}% of ${l.total}`);
+  if (l.total > 0) console.log(`harmless lines kept: ${((l.kept / Math.max(1, l.total)) * 100).toFixed(1)}% of ${l.total}`);
+  const w = lines.get(`${set}\tworn cases`);
+  if (w) console.log(`worn cases, harmless lines kept: ${((w.kept / Math.max(1, w.total)) * 100).toFixed(1)}% of ${w.total}`);
+  for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
 }
 console.log(`time per image: ${(seconds / cases.length).toFixed(2)} s`);

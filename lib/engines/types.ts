@@ -62,6 +62,12 @@ export interface PhiFinding {
 export interface PhiDetector {
   readonly name: string;
   detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]>;
+  /**
+   * True for harmless annotation the detector never flags (its keep-list: views, W/L, numbers with
+   * units) (optional: the default keep-list answers for a detector without one). Rules that fail closed
+   * on text nobody could read leave such text alone.
+   */
+  isHarmless?(text: string): boolean;
   close?(): Promise<void>;
 }
 

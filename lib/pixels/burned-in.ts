@@ -4,7 +4,7 @@
  * `lib/steps/evaluate-pixels.ts`) record what these functions report on the file.
  */
 import type { DicomDataset } from '../dicom/dataset.js';
-import { imageTextToSpans } from '../engines/local/phi.js';
+import { imageTextToSpans, keepListMatcher } from '../engines/local/phi.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
 import { findTextRegions } from '../image/text-regions.js';
@@ -19,6 +19,7 @@ import { removeCodestreamText, UnremovableTextError } from './codestream-text.js
 import { PixelDataError } from './errors.js';
 import { redactFrames } from './redact.js';
 import { renderFrame } from './render.js';
+import { unreadLineFindings } from './unread-lines.js';
 import { checkPixelData } from './validate.js';
 
 const PIXEL_DATA = '7FE00010';
@@ -47,7 +48,15 @@ export interface BurnedInSearch {
    * (used with `maskFilled`). Its findings join the PHI detector's.
    */
   besideFilled?: (spans: TextSpan[], filled: Box[], identity: IdentityContext) => PhiFinding[];
+  /**
+   * Fill the lines of an identity block that OCR read badly or not at all, and the badly read words of
+   * its PHI lines ({@link unreadLineFindings}) (default true).
+   */
+  unreadLines?: boolean;
 }
+
+/** The keep-list test for a PHI detector without one of its own. */
+const DEFAULT_HARMLESS = keepListMatcher().isKept;
 
 /**
  * Finds burned-in PHI in every frame: renders each frame as a viewer would (and, for data deeper
@@ -112,6 +121,11 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   // A label whose value area runs into a filled box had its value removed there: what is left is the label.
   if (allFilled.length > 0) found = found.filter((f) => f.engine !== 'local:label' || !allFilled.some((b) => f.box !== undefined && overlapping(f.box, b)));
   if (search.besideFilled && allFilled.length > 0) found.push(...search.besideFilled(spans, allFilled, search.identity));
+  // Lines of an identity block that no reading could vouch for fail closed (see unread-lines.ts).
+  if (search.unreadLines !== false && renderings.length > 0) {
+    const isHarmless = search.phiDetector.isHarmless?.bind(search.phiDetector) ?? DEFAULT_HARMLESS;
+    found.push(...unreadLineFindings(readings[0]?.image ?? renderings[0], spans, found, isHarmless, `frame ${index}`));
+  }
   // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to
   // the other words OCR read: on the same line, and on other lines elsewhere (a line read again
   // in another pass or rendering, over the same place, is the same text and does not stop it).

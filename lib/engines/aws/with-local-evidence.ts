@@ -20,6 +20,7 @@ export function withLocalEvidence(service: PhiDetector, local: LocalPhiDetectorO
   const { isKept } = keepListMatcher(local);
   return {
     name: service.name,
+    isHarmless: isKept,
     async detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]> {
       const [found, evidence] = await Promise.all([service.detect(spans, context), localDetector.detect(spans, context)]);
       const identity = evidence.filter((f) => f.engine.startsWith('local:header'));

@@ -182,6 +182,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
 
   return {
     name: 'local:phi',
+    isHarmless: isKept,
     async detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]> {
       if (!Array.isArray(spans)) throw engineError(ENGINE, 'detect(spans, context): spans must be an array');
       // Checked at run time for JavaScript callers (the contract suite passes a bad context).

@@ -1,0 +1,336 @@
+/**
+ * Fail closed on text we cannot read beside identity. Screens print identity as a block: lines stacked
+ * in one corner or column (name, ID, birth date, age and sex; institution, study date, accession,
+ * referring physician). When a line of such a block holds PHI the kit found, a line of the same block
+ * that OCR read badly, or not at all, is more likely the rest of the identity than anything else, and
+ * no matcher can vouch for it: its box is filled too. Harmless annotation (the keep-list: views, W/L,
+ * series and image numbers, numbers with units) and well-read lines are left alone, and so is every
+ * line of a block without PHI (technique, probe, scale, orientation blocks), however badly read.
+ */
+import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
+import type { Box, DisplayImage } from '../image/types.js';
+import { findTextRegions } from '../image/text-regions.js';
+
+/** The engine of this rule's findings, in reports: `pixel:local:block:<type>`. */
+export const UNREAD_ENGINE = 'local:block';
+
+/**
+ * What this rule calls read well, what a block is, and how far it reaches, as data (measured on the
+ * worn cases of `npm run bench:fonts -- --screens`; all lengths in text heights of the identity line).
+ */
+export const UNREAD_RULE = {
+  /** OCR word confidence (0–100) from which a word counts as read (tesseract gives garbage far less). */
+  wellRead: 70,
+  /** Lines of one block are stacked with gaps under this. */
+  blockGap: 1.2,
+  /** …and share a left or a right edge within this. */
+  edgeSlack: 1,
+  /** …and their text heights differ by a factor under this. */
+  heightRatio: 1.6,
+  /** Share of a line's words that must be harmless (one of them a keep-list word) for the line to count as harmless annotation read with slips. */
+  mostlyHarmless: 2 / 3,
+  /** Share of a line's width a reading must cover to vouch for the line. */
+  vouchingShare: 0.6,
+  /** Largest gap (text heights) across which a line read well still belongs to a block, when ink fills the gap: one line OCR missed whole. */
+  missingGap: 3,
+  /** Share of a gap's pixels that must be ink for a line to be missing there. */
+  missingInk: 0.04,
+  /** Least contrast (0–255) from the gap's median that counts as ink (a smeared 9 px line at 70% keeps about 30). */
+  inkContrast: 20,
+  /** Longest line (in line heights) a badly read word may make by joining two pieces of a line. */
+  longestLine: 30,
+  /** Label and value columns of one block are at most this many line heights apart. */
+  columnGap: 5,
+  /** Ink past the last (or before the first) word read on a PHI line, wider than this many line heights, was not read. */
+  unreadInk: 1,
+} as const;
+
+/** Engines whose findings make a line an identity line: the file's own header values and labelled identifiers. */
+function isIdentityFinding(f: PhiFinding): boolean {
+  return f.engine.startsWith('local:header') || f.engine === 'local:label';
+}
+
+/** A line read well: it holds PHI found, or a word OCR was sure of (a digit or a keep-list word alone is not enough). */
+function isSolid(row: Row): boolean {
+  return row.findings.length > 0 || row.words.some((w) => w.word.confidence >= UNREAD_RULE.wellRead && /[\p{L}\p{N}]{2}/u.test(w.word.text));
+}
+
+/** A word read, with the reading it belongs to. */
+interface ReadWord {
+  word: DetectedText;
+  span: TextSpan;
+}
+
+/** A physical line of text: the words read there (by every reading) and the glyph regions under them. */
+interface Row {
+  box: Box;
+  words: ReadWord[];
+  /** Glyph regions found in the pixels, read or not. */
+  ink: Box[];
+  findings: PhiFinding[];
+  /** Height of its text: its words' median height (its ink's when nothing was read). */
+  textHeight: number;
+}
+
+/**
+ * The findings of this rule in one frame: the boxes of unread lines and words in the identity blocks.
+ * `spans` are every reading of the frame (with their boxes and words), `found` what the PHI detector
+ * found in them, `isHarmless` the keep-list test. Types: `unread-line` (a line of an identity block
+ * read badly or not at all: the block's width at that line), `unread-word` (a badly read word on a PHI
+ * line), `unread-ink` (glyphs at either end of a PHI line that no reading reached).
+ */
+export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found: PhiFinding[], keepTest: (text: string) => boolean, location = 'frame'): PhiFinding[] {
+  // Marks OCR adds around a word (`\\WW`, `St{`) say nothing about it.
+  const isHarmless = (text: string) => keepTest(text) || keepTest(text.replace(/^[^\p{L}\p{N}+-]+|[^\p{L}\p{N}%]+$/gu, ''));
+  const wellRead = (w: ReadWord) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text);
+  const grey = greyOf(image);
+  const rows = rowsOf(grey, image, spans, found, wellRead);
+  const out: PhiFinding[] = [];
+  for (const block of identityBlocks(rows, grey, image.width)) {
+    // The block's width: its lines holding PHI or words read well (texture read as text does not widen it).
+    const solid = block.filter(isSolid);
+    const extent = union(solid.map((r) => r.box));
+    for (const row of block) {
+      const where = `${location} unread row ${row.box.left},${row.box.top}`;
+      if (row.findings.length === 0) {
+        if (vouched(row, isHarmless)) continue;
+        // The whole width of the block at this line (a value beside a label may not have been found as ink at
+        // all), as high as the words read there (glyph regions of texture or of a smeared line run taller).
+        const rise = row.words.length > 0 ? union(row.words.map((w) => w.word.box)) : row.box;
+        const band = { left: Math.min(extent.left, row.box.left), top: rise.top, width: 0, height: rise.height };
+        band.width = Math.max(extent.left + extent.width, row.box.left + row.box.width) - band.left;
+        out.push(finding(band, 'unread-line', bestText(row), where));
+        continue;
+      }
+      // A PHI line: its badly read words that are not harmless, and ink no reading reached.
+      const covered = row.findings.flatMap((f) => (f.box ? [f.box] : []));
+      for (const w of row.words) {
+        if (!/[\p{L}\p{N}]/u.test(w.word.text) || wellRead(w)) continue;
+        if (covered.some((b) => overlapShare(w.word.box, b) > 0.5)) continue;
+        // The same place read well (or as harmless) in another reading vouches for it.
+        if (row.words.some((o) => o !== w && overlapShare(w.word.box, o.word.box) > 0.5 && wellRead(o))) continue;
+        out.push(finding(w.word.box, 'unread-word', w.word.text, where));
+      }
+      // Glyph regions of the line past the words read, at either end (a value OCR read short, or not at all).
+      const read = union(row.words.map((w) => w.word.box));
+      const h = row.textHeight;
+      for (const ink of row.ink) {
+        const before = read.left - ink.left;
+        const after = ink.left + ink.width - (read.left + read.width);
+        if (before > UNREAD_RULE.unreadInk * h) out.push(finding({ left: ink.left, top: row.box.top, width: before, height: row.box.height }, 'unread-ink', '', where));
+        if (after > UNREAD_RULE.unreadInk * h) out.push(finding({ left: read.left + read.width, top: row.box.top, width: after, height: row.box.height }, 'unread-ink', '', where));
+      }
+    }
+  }
+  return out;
+}
+
+function finding(box: Box, type: string, text: string, location: string): PhiFinding {
+  return { text, category: 'R', score: 0.5, type, engine: UNREAD_ENGINE, box: { ...box }, location };
+}
+
+/**
+ * True when a reading of most of a line (`vouchingShare` of its width) vouches for it: its words there are all harmless (keep-list words,
+ * numbers with units), or all read well, or mostly harmless (`mostlyHarmless`, a keep-list word among
+ * them) with no other word long enough to hide an identifier (five digits, four letters).
+ */
+function vouched(row: Row, isHarmless: (text: string) => boolean): boolean {
+  const readings = new Map<TextSpan, DetectedText[]>();
+  for (const w of row.words) if (/[\p{L}\p{N}]/u.test(w.word.text)) readings.set(w.span, [...(readings.get(w.span) ?? []), w.word]);
+  const wide = union(row.words.map((w) => w.word.box)).width;
+  for (const words of readings.values()) {
+    // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.
+    if (union(words.map((w) => w.box)).width < UNREAD_RULE.vouchingShare * wide) continue;
+    if (isHarmless(words.map((w) => w.text).join(' ')) || words.every((w) => isHarmless(w.text))) return true;
+    if (words.every((w) => w.confidence >= UNREAD_RULE.wellRead)) return true;
+    // Mostly harmless, with a keep-list word (`C 377TW 390`, `Se: 9 1m: 73`), and nothing an identifier could hide in.
+    const harmless = words.filter((w) => isHarmless(w.text));
+    if (harmless.length >= UNREAD_RULE.mostlyHarmless * words.length && harmless.some((w) => /\p{L}/u.test(w.text)) && words.every((w) => isHarmless(w.text) || !/\d{5}|\p{L}{4}/u.test(w.text))) return true;
+  }
+  return false;
+}
+
+/** The text of the reading holding the most confident text of a row (for the finding's text). */
+function bestText(row: Row): string {
+  const readings = new Map<TextSpan, DetectedText[]>();
+  for (const w of row.words) readings.set(w.span, [...(readings.get(w.span) ?? []), w.word]);
+  const weight = (words: DetectedText[]) => words.reduce((n, w) => n + w.confidence * w.text.length, 0);
+  const best = [...readings.values()].sort((a, b) => weight(b) - weight(a))[0] ?? [];
+  return best.map((w) => w.text).join(' ');
+}
+
+/**
+ * The physical lines of a frame: words read (by any reading) and glyph regions of one line (sharing
+ * half their height, heights alike, at most a glyph height apart along the line) joined into one. Built
+ * from words, not from OCR's lines: a reading's line may run on over texture beside the text. Badly
+ * read words join a line as runs (the badly read words of one reading, one after the other): a run
+ * joins the pieces of lines it touches (`C 377TW 390`), up to `longestLine`, and runs never join each
+ * other (texture read as text would bridge corners).
+ */
+function rowsOf(grey: Uint8Array, image: DisplayImage, spans: TextSpan[], found: PhiFinding[], wellRead: (w: ReadWord) => boolean): Row[] {
+  type Item = { box: Box; word?: ReadWord };
+  const inFinding = (w: ReadWord) => found.some((f) => f.box && f.location === w.span.location && overlapShare(w.word.box, f.box) > 0.5);
+  const solid: Item[] = findTextRegions(grey, image.width, image.height).map((r) => ({ box: r.box }));
+  const runs: Item[][] = [];
+  for (const span of spans) {
+    let run: Item[] = [];
+    for (const word of [...(span.words ?? [])].filter((w) => w.box.width > 0 && w.box.height > 0).sort((a, b) => a.box.left - b.box.left)) {
+      const w = { word, span };
+      if (wellRead(w) || inFinding(w)) {
+        solid.push({ box: word.box, word: w });
+        if (run.length > 0) runs.push(run);
+        run = [];
+        continue;
+      }
+      if (run.length > 0 && !sameRow(run[run.length - 1].box, word.box)) {
+        runs.push(run);
+        run = [];
+      }
+      run.push({ box: word.box, word: w });
+    }
+    if (run.length > 0) runs.push(run);
+  }
+  // A line's items, and its solid ones (its core): runs touch only the solid items of a line, never each other.
+  const lines = clusters(solid, (a, b) => sameRow(a.box, b.box)).map((items) => ({ items, core: [...items] }));
+  const loose: Item[] = [];
+  for (const run of runs) {
+    const homes = lines.filter((l) => l.core.some((item) => run.some((w) => sameRow(item.box, w.box))));
+    if (homes.length === 0) {
+      loose.push(...run);
+      continue;
+    }
+    // No longer than a line of text gets (a clump of texture read as words would run across the frame).
+    const height = Math.max(...run.map((w) => w.box.height));
+    const joined = union([...run, ...homes.flatMap((l) => l.items)].map((item) => item.box));
+    const [home, ...others] = joined.width <= UNREAD_RULE.longestLine * height ? homes : homes.slice(0, 1);
+    home.items.push(...run, ...others.flatMap((l) => l.items));
+    home.core.push(...others.flatMap((l) => l.core));
+    for (const other of others) lines.splice(lines.indexOf(other), 1);
+  }
+  const groups = [...lines.map((l) => l.items), ...clusters(loose, (a, b) => sameRow(a.box, b.box))];
+  return groups.map((group) => {
+    const read = group.flatMap((g) => (g.word ? [g.word] : []));
+    const heights = (read.length > 0 ? read.map((w) => w.word.box.height) : group.map((g) => g.box.height)).sort((a, b) => a - b);
+    // A finding of a reading of this line, over its words here.
+    const findings = found.filter((f) => read.some((w) => w.span.location === f.location && f.box !== undefined && overlapShare(w.word.box, f.box) > 0.5));
+    return { box: union(group.map((g) => g.box)), words: read, ink: group.filter((g) => !g.word).map((g) => g.box), findings, textHeight: heights[heights.length >> 1] };
+  });
+}
+
+/** The connected groups of `items` under `linked`. */
+function clusters<T>(items: T[], linked: (a: T, b: T) => boolean): T[][] {
+  const parent = items.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (linked(items[i], items[j])) parent[root(i)] = root(j);
+  const groups = new Map<number, T[]>();
+  items.forEach((item, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), item]));
+  return [...groups.values()];
+}
+
+/** Two boxes of one line: they share at least half the smaller height, heights alike, and overlap or nearly touch along the line. */
+function sameRow(a: Box, b: Box): boolean {
+  const lo = Math.min(a.height, b.height);
+  const hi = Math.max(a.height, b.height);
+  if (hi > UNREAD_RULE.heightRatio * lo) return false;
+  const shared = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  if (shared < 0.5 * lo) return false;
+  const gap = Math.max(a.left, b.left) - Math.min(a.left + a.width, b.left + b.width);
+  return gap <= hi;
+}
+
+/**
+ * The identity blocks: from each line holding identity, the lines stacked above and below it, one
+ * after the other (a gap under `blockGap` text heights), of the identity line's text height (within
+ * `heightRatio`), sharing a left or a right edge with their neighbour in the block (within `edgeSlack`
+ * text heights); and lines beside them (label and value columns, `columnGap`) holding a word read well.
+ * Measured in the identity line's text height, so a tall clump of texture neither joins nor widens a block.
+ */
+function identityBlocks(rows: Row[], grey: Uint8Array, width: number): Row[][] {
+  const sorted = [...rows].sort((a, b) => a.box.top - b.box.top);
+  const inBlock = new Set<Row>();
+  const blocks: Row[][] = [];
+  for (const seed of sorted) {
+    if (inBlock.has(seed) || !seed.findings.some(isIdentityFinding)) continue;
+    const h = seed.textHeight;
+    const block = [seed];
+    inBlock.add(seed);
+    const fits = (r: Row) => !inBlock.has(r) && r.textHeight <= UNREAD_RULE.heightRatio * h && r.textHeight * UNREAD_RULE.heightRatio >= h && r.box.height <= 2 * UNREAD_RULE.heightRatio * h;
+    const stacked = (a: Box, b: Box) => {
+      const [upper, lower] = a.top <= b.top ? [a, b] : [b, a];
+      const gap = lower.top - (upper.top + upper.height);
+      if (gap > UNREAD_RULE.blockGap * h || lower.top < upper.top + 0.5 * upper.height) return false;
+      const slack = UNREAD_RULE.edgeSlack * h;
+      return Math.abs(a.left - b.left) <= slack || Math.abs(a.left + a.width - (b.left + b.width)) <= slack;
+    };
+    // A value beside its label, padded to a column (`Nom:      BELLWEATHER`), is on the same line.
+    const beside = (a: Box, b: Box) => Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top) >= 0.5 * h && Math.max(a.left, b.left) - Math.min(a.left + a.width, b.left + b.width) <= UNREAD_RULE.columnGap * h;
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const r of sorted) {
+        if (!fits(r)) continue;
+        // A line nobody read well joins only beside a line read well: texture read as text cannot chain a block on.
+        const solid = isSolid(r);
+        if (block.some((b) => (stacked(b.box, r.box) && (solid || isSolid(b))) || (solid && beside(b.box, r.box)))) {
+          block.push(r);
+          inBlock.add(r);
+          grown = true;
+          continue;
+        }
+        // A line of identity one line further down (or up), with ink between: the line between was not read at all.
+        const across = r.findings.some(isIdentityFinding) ? block.filter((b) => b.findings.some(isIdentityFinding)).map((b) => missingLine(grey, width, b.box, r.box, h)).find((m) => m !== undefined) : undefined;
+        if (!across) continue;
+        block.push(r, { box: across, words: [], ink: [across], findings: [], textHeight: h });
+        inBlock.add(r);
+        grown = true;
+      }
+    }
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+/**
+ * The box of a line between `a` and `b` (two lines of identity) that no reading and no glyph search found: `b` lies one line
+ * further up or down than a neighbour would (a gap of `blockGap` to `missingGap` text heights), shares
+ * a left or right edge with `a`, and the gap holds ink (`missingInk` of its pixels stand out from its
+ * median by `inkContrast` levels or more). Undefined otherwise.
+ */
+function missingLine(grey: Uint8Array, width: number, a: Box, b: Box, h: number): Box | undefined {
+  const [upper, lower] = a.top <= b.top ? [a, b] : [b, a];
+  const gap = lower.top - (upper.top + upper.height);
+  if (gap <= UNREAD_RULE.blockGap * h || gap > UNREAD_RULE.missingGap * h) return undefined;
+  const slack = UNREAD_RULE.edgeSlack * h;
+  if (Math.abs(a.left - b.left) > slack && Math.abs(a.left + a.width - (b.left + b.width)) > slack) return undefined;
+  const left = Math.min(a.left, b.left);
+  const box = { left, top: upper.top + upper.height, width: Math.max(a.left + a.width, b.left + b.width) - left, height: gap };
+  const values: number[] = [];
+  for (let y = box.top; y < box.top + box.height; y++) for (let x = box.left; x < box.left + box.width; x++) values.push(grey[y * width + x]);
+  const sorted = [...values].sort((p, q) => p - q);
+  const ground = sorted[sorted.length >> 1];
+  const ink = values.filter((v) => Math.abs(v - ground) >= UNREAD_RULE.inkContrast).length;
+  return ink >= UNREAD_RULE.missingInk * values.length ? box : undefined;
+}
+
+function union(boxes: Box[]): Box {
+  const left = Math.min(...boxes.map((b) => b.left));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const right = Math.max(...boxes.map((b) => b.left + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+/** Share of `a`'s area inside `b`. */
+function overlapShare(a: Box, b: Box): number {
+  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 ? (w * h) / Math.max(1, a.width * a.height) : 0;
+}
+
+/** The grey the OCR reads regions from (the brightest channel of colour), so the region search is shared. */
+function greyOf(image: DisplayImage): Uint8Array {
+  if (image.channels === 1) return image.data;
+  const out = new Uint8Array(image.width * image.height);
+  const d = image.data;
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.max(d[j], d[j + 1], d[j + 2]);
+  return out;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createLocalPhiDetector, keepListMatcher } from '../../lib/engines/local/phi.js';
+import type { Box, DetectedText, DisplayImage, PhiFinding, TextDetector, TextSpan } from '../../lib/engines/types.js';
+import { gatherIdentity } from '../../lib/metadata/index.js';
+import { findBurnedInPhi } from '../../lib/pixels/burned-in.js';
+import { unreadLineFindings } from '../../lib/pixels/unread-lines.js';
+import { makeSample, SAMPLE_SPECS, type Sample } from '../../lib/samples/index.js';
+import { pixelFindingMessage } from '../../lib/steps/pixels.js';
+
+const { isKept } = keepListMatcher();
+/** A blank frame: no glyph regions, so only the readings speak. */
+const blank: DisplayImage = { width: 320, height: 240, channels: 1, data: new Uint8Array(320 * 240) };
+
+/** A reading of one line: words of 10 px text at `top`, from `left`, each read with its confidence. */
+function line(location: string, top: number, left: number, words: Array<[string, number]>): TextSpan {
+  let x = left;
+  const read: DetectedText[] = words.map(([text, confidence]) => {
+    const box = { left: x, top, width: 6 * text.length, height: 10 };
+    x += box.width + 5;
+    return { text, confidence, box, kind: 'word', lineIndex: 0 };
+  });
+  return { text: words.map(([t]) => t).join(' '), box: { left, top, width: x - 5 - left, height: 10 }, location, words: read };
+}
+
+/** A finding of the PHI detector over a whole reading. */
+const phi = (span: TextSpan, engine = 'local:header-name'): PhiFinding => ({ text: span.text, category: 'A', score: 1, type: 'header:PatientName', engine, box: span.box, location: span.location });
+
+const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+
+describe('unreadLineFindings: fail closed on text nobody could read beside identity', () => {
+  it('fills a badly read line of an identity block, the block wide, with a rule id of its own', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const garbled = line('l1', 24, 8, [['Sen', 13], ['aE', 0], ['Nn', 39]]);
+    const id = line('l2', 38, 8, [['ID:', 96], ['10326693', 96]]);
+    const found = unreadLineFindings(blank, [name, garbled, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    expect(found.map((f) => `${f.engine}:${f.type}`)).toEqual(['local:block:unread-line']);
+    expect(found[0].box).toEqual({ left: 8, top: 24, width: name.box!.width > id.box!.width ? name.box!.width : id.box!.width, height: 10 });
+  });
+
+  it('leaves every line of a block without PHI alone, however badly read', () => {
+    const tech = line('l0', 10, 200, [['kVp', 92], ['120', 95]]);
+    const garbled = line('l1', 24, 200, [['Sen', 13], ['aE', 0]]);
+    const window = line('l2', 38, 200, [['W:400', 90], ['L:40', 91]]);
+    const name = line('l3', 200, 8, [['DOE,', 95], ['JOHN', 94]]);
+    expect(unreadLineFindings(blank, [tech, garbled, window, name], [phi(name)], isKept)).toEqual([]);
+  });
+
+  it('keeps harmless annotation and well-read lines of an identity block, read with slips or not', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    // `C 377TW 390` is a window line read with a slip: mostly keep-list words and numbers.
+    const window = line('l1', 24, 8, [['C', 39], ['377TW', 21], ['390', 96]]);
+    const series = line('l2', 38, 8, [['\\Se:', 40], ['3', 30], ['Im:', 35], ['45', 30]]);
+    const sex = line('l3', 52, 8, [['Sex:', 92], ['M', 90]]);
+    expect(unreadLineFindings(blank, [name, window, series, sex], [phi(name)], isKept)).toEqual([]);
+  });
+
+  it('fills the badly read words of a PHI line, not its harmless or well-read ones', () => {
+    const dob = line('l0', 10, 8, [['DOB:', 95], ['1931-04-02', 93], ['9AY', 22], ['M', 40], ['L', 20]]);
+    const dateFinding: PhiFinding = { ...phi(dob, 'local:header-date'), box: dob.words![1].box, text: '1931-04-02' };
+    const found = unreadLineFindings(blank, [dob], [dateFinding], isKept);
+    expect(found.map((f) => [f.type, f.text])).toEqual([
+      ['unread-word', '9AY'],
+      ['unread-word', 'M'],
+    ]);
+  });
+
+  it('does not let texture read as text chain a harmless block onto an identity block', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    // Speckle read as words under the name, stacked down to a harmless line, each aligned with the next.
+    const texture = [24, 38, 52].map((top, i) => line(`t${i}`, top, 8, [['aE', 10], ['Nn', 12]]));
+    const harmless = line('h', 66, 8, [['W:40O', 30], ['L:4', 30], ['5em', 20]]);
+    const found = unreadLineFindings(blank, [name, ...texture, harmless], [phi(name)], isKept);
+    expect(found.some((f) => overlaps(f.box!, harmless.box!))).toBe(false);
+  });
+});
+
+/**
+ * A text detector that reads a sample as OCR would read it well, except the lines given, which it
+ * reads as garbage with almost no confidence (the truth's own boxes, so no OCR runs).
+ */
+function readingAs(sample: Sample, garbled: number[], unread: number[] = []): TextDetector {
+  const texts: DetectedText[] = [];
+  const tokens = [...sample.truth.phi, ...sample.truth.harmless, ...sample.truth.other];
+  sample.truth.lines.forEach((l, i) => {
+    if (unread.includes(i)) return;
+    const words = tokens.filter((t) => t.line === i).sort((a, b) => a.box.left - b.box.left);
+    const read = words.map((t, k) => ({ text: garbled.includes(i) ? ['~e', 'Nn', 'aE'][k % 3] : t.text, confidence: garbled.includes(i) ? 12 : 95, box: t.box }));
+    texts.push({ text: read.map((w) => w.text).join(' '), confidence: garbled.includes(i) ? 12 : 95, box: l.box, kind: 'line', lineIndex: i });
+    for (const w of read) texts.push({ ...w, kind: 'word', lineIndex: i });
+  });
+  return { name: 'truth', detect: () => Promise.resolve(texts) };
+}
+
+describe('findBurnedInPhi: a line OCR could not read in the identity panel is filled', () => {
+  it('fills the patient ID line read as garbage beside the name and birth date, and not a garbled technique line', async () => {
+    const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    const id = sample.truth.phi.find((t) => t.category === 'H')!;
+    const tech = sample.truth.harmless.find((t) => /kV|mAs/i.test(t.text))!;
+    const phiDetector = createLocalPhiDetector();
+    const findings = await findBurnedInPhi(sample.dataset, { textDetector: readingAs(sample, [id.line, tech.line]), phiDetector, identity: gatherIdentity(sample.dataset) });
+    const covering = findings.filter((f) => f.box && overlaps(f.box, id.box));
+    expect(covering.map((f) => pixelFindingMessage(f).ruleId)).toContain('pixel:local:block:unread-line');
+    const idLine = sample.truth.lines[id.line].box;
+    expect(covering.some((f) => f.box!.left <= idLine.left && f.box!.left + f.box!.width >= idLine.left + idLine.width)).toBe(true);
+    const techWords = sample.truth.harmless.filter((t) => t.line === tech.line);
+    expect(findings.filter((f) => f.box && techWords.some((t) => overlaps(f.box!, t.box)))).toEqual([]);
+  });
+
+  it('fills the birth date line OCR did not read at all, between the name and the ID lines', async () => {
+    const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    const birth = sample.truth.phi.filter((t) => t.category === 'C' && sample.truth.phi.some((n) => n.category === 'A' && n.line === t.line - 1));
+    expect(birth.length).toBeGreaterThan(0);
+    const findings = await findBurnedInPhi(sample.dataset, { textDetector: readingAs(sample, [], [birth[0].line]), phiDetector: createLocalPhiDetector(), identity: gatherIdentity(sample.dataset) });
+    for (const word of birth) expect(findings.some((f) => f.engine === 'local:block' && f.box && overlaps(f.box, word.box)), word.text).toBe(true);
+  });
+});
