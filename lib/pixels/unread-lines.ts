@@ -29,6 +29,8 @@ export const UNREAD_RULE = {
   heightRatio: 1.6,
   /** Share of a line's words that must be harmless (one of them a keep-list word) for the line to count as harmless annotation read with slips. */
   mostlyHarmless: 2 / 3,
+  /** Pixels between a filled unread line and a kept line beside it: the redaction pads each box by 3 (redactPixelPhi's default), and one more. */
+  keptClearance: 4,
   /** Share of a line's width a reading must cover to vouch for the line. */
   vouchingShare: 0.6,
   /** Largest gap (text heights) across which a line read well still belongs to a block, when ink fills the gap: one line OCR missed whole. */
@@ -86,6 +88,8 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
   const grey = greyOf(image);
   const rows = rowsOf(grey, image, spans, found, wellRead);
   const out: PhiFinding[] = [];
+  // The lines kept (no PHI, read well and vouched for), in a block or not: a band filled beside one stops short of it.
+  const kept = rows.filter((r) => r.findings.length === 0 && isSolid(r) && vouched(r, isHarmless)).map((r) => medianBand(r.words.map((w) => w.word.box)));
   for (const block of identityBlocks(rows, grey, image.width)) {
     // The block's width: its lines holding PHI or words read well (texture read as text does not widen it).
     const solid = block.filter(isSolid);
@@ -99,7 +103,7 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
         const rise = row.words.length > 0 ? union(row.words.map((w) => w.word.box)) : row.box;
         const band = { left: Math.min(extent.left, row.box.left), top: rise.top, width: 0, height: rise.height };
         band.width = Math.max(extent.left + extent.width, row.box.left + row.box.width) - band.left;
-        out.push(finding(band, 'unread-line', bestText(row), where));
+        out.push(finding(clearOf(band, kept, row.textHeight), 'unread-line', bestText(row), where));
         continue;
       }
       // A PHI line: its badly read words that are not harmless, and ink no reading reached.
@@ -309,6 +313,33 @@ function missingLine(grey: Uint8Array, width: number, a: Box, b: Box, h: number)
   const ground = sorted[sorted.length >> 1];
   const ink = values.filter((v) => Math.abs(v - ground) >= UNREAD_RULE.inkContrast).length;
   return ink >= UNREAD_RULE.missingInk * values.length ? box : undefined;
+}
+
+/**
+ * `band` made shorter so that, padded by the redaction, it leaves the kept lines above and below it
+ * whole (a speck, or a reading taller than its line, reaches into the neighbours). A band that would
+ * keep under half a text height is left as it was: the fill fails closed.
+ */
+function clearOf(band: Box, kept: Box[], textHeight: number): Box {
+  const clearance = UNREAD_RULE.keptClearance;
+  let top = band.top;
+  let bottom = band.top + band.height;
+  for (const k of kept) {
+    const across = Math.min(band.left + band.width, k.left + k.width) - Math.max(band.left, k.left);
+    if (across <= 0 || k.top + k.height + clearance <= top || k.top - clearance >= bottom) continue;
+    if (k.top + k.height / 2 >= band.top + band.height / 2) bottom = Math.min(bottom, k.top - clearance);
+    else top = Math.max(top, k.top + k.height + clearance);
+  }
+  return bottom - top >= textHeight / 2 ? { ...band, top, height: bottom - top } : band;
+}
+
+/** The band of a line its words agree on: the median top and bottom of their boxes (readings at other scales and crops disagree by a few pixels). */
+function medianBand(boxes: Box[]): Box {
+  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1];
+  const top = median(boxes.map((b) => b.top));
+  const bottom = median(boxes.map((b) => b.top + b.height));
+  const across = union(boxes);
+  return { left: across.left, top, width: across.width, height: Math.max(1, bottom - top) };
 }
 
 function union(boxes: Box[]): Box {

@@ -64,6 +64,20 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     ]);
   });
 
+  it('stops a filled line short of a kept line below it, however tall the garbage read above it', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    // Speckle read over a worn line comes back boxed taller than the text: 16 px from 24, down to the next line's top.
+    const garbled: TextSpan = { ...line('l1', 24, 8, [['Heh', 31], ['ESTO', 0]]) };
+    garbled.words = garbled.words!.map((w) => ({ ...w, box: { ...w.box, height: 16 } }));
+    garbled.box = { ...garbled.box!, height: 16 };
+    const window = line('l2', 40, 8, [['WW', 93], ['380', 92], ['WL', 93], ['-28', 92]]);
+    const found = unreadLineFindings(blank, [name, garbled, window], [phi(name)], isKept);
+    expect(found.map((f) => f.type)).toEqual(['unread-line']);
+    // The redaction pads each box by 3 px: the band ends 4 px above the kept line, and still covers most of the worn one.
+    expect(found[0].box!.top + found[0].box!.height).toBe(36);
+    expect(found[0].box!.top).toBe(24);
+  });
+
   it('does not let texture read as text chain a harmless block onto an identity block', () => {
     const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
     // Speckle read as words under the name, stacked down to a harmless line, each aligned with the next.
