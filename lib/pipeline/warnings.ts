@@ -21,6 +21,8 @@ const DETECTORS: Record<string, string> = {
   'local:regex': "the rules' patterns",
   'local:pattern': 'PHI patterns',
   'local:context': 'text between other PHI',
+  'local:label': 'values after identity labels',
+  'local:block': 'the fail-closed rule for unread text beside identity lines',
   'aws:comprehend-medical': 'Amazon Comprehend Medical',
   'aws:comprehend': 'Amazon Comprehend',
 };

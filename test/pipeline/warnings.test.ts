@@ -27,6 +27,11 @@ describe('manifest warnings', () => {
     }]);
   });
 
+  it('names the labelled-value and unread-line detectors in words too', () => {
+    const [w] = manifestWarnings([finding('local:label', 'LABELLED_VALUE'), finding('local:block', 'unread-line'), finding('local:block', 'unread-ink')]);
+    expect(w.text).toBe('3 findings of burned-in PHI text, filled in the pixels; found by values after identity labels (LABELLED_VALUE); the fail-closed rule for unread text beside identity lines (unread-line, unread-ink)');
+  });
+
   it('keeps findings without a box apart, and names an unknown detector by its id', () => {
     const [w] = manifestWarnings([finding('aws:comprehend-medical', 'NAME', false), finding('aws:rekognition-x', 'ID', false)]);
     expect(w).toEqual({ id: 'pixel:phi-unlocated', count: 2, text: '2 findings of burned-in PHI text without a position in the image, so not filled; found by Amazon Comprehend Medical (NAME); aws:rekognition-x (ID)' });
