@@ -142,6 +142,9 @@ function vouched(row: Row, isHarmless: (text: string) => boolean): boolean {
   const readings = new Map<TextSpan, DetectedText[]>();
   for (const w of row.words) if (/[\p{L}\p{N}]/u.test(w.word.text)) readings.set(w.span, [...(readings.get(w.span) ?? []), w.word]);
   const wide = union(row.words.map((w) => w.word.box)).width;
+  // Pieces of one line read in different readings (`Im:` in one, `132` in another) vouch together when each is read well.
+  const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
+  if (words.length > 0 && words.every((w) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text)) && union(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
   for (const words of readings.values()) {
     // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.
     if (union(words.map((w) => w.box)).width < UNREAD_RULE.vouchingShare * wide) continue;

@@ -54,6 +54,14 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(unreadLineFindings(blank, [name, window, series, sex], [phi(name)], isKept)).toEqual([]);
   });
 
+  it('keeps a line of an identity block whose pieces were read well by different readings', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    // One reading caught `Im:`, another `132`: neither covers most of the line alone, each is read well.
+    const label = line('l1', 24, 8, [['Im:', 94]]);
+    const value = line('l2', 24, 32, [['132', 96]]);
+    expect(unreadLineFindings(blank, [name, label, value], [phi(name)], isKept)).toEqual([]);
+  });
+
   it('fills the badly read words of a PHI line, not its harmless or well-read ones', () => {
     const dob = line('l0', 10, 8, [['DOB:', 95], ['1931-04-02', 93], ['9AY', 22], ['M', 40], ['L', 20]]);
     const dateFinding: PhiFinding = { ...phi(dob, 'local:header-date'), box: dob.words![1].box, text: '1931-04-02' };
