@@ -247,10 +247,10 @@ export class DicomProcessor {
     const file = this.current('detectIdInImg');
     const textDetector = await this.text();
     if (this.evaluating) {
-      await evaluatePixels({ textDetector, phiDetector: await this.evaluationPhi() })(file);
+      await evaluatePixels({ textDetector, phiDetector: await this.evaluationPhi(), unreadLines: this.rules.pixelUnreadLines === 'fill' })(file);
       return file.data.evaluationPixelFindings ?? [];
     }
-    await detectPixelPhi({ textDetector, phiDetector: await this.pixelPhi() })(file);
+    await detectPixelPhi({ textDetector, phiDetector: await this.pixelPhi(), unreadLines: this.rules.pixelUnreadLines === 'fill' })(file);
     return file.data.pixelFindings ?? [];
   }
 

@@ -110,7 +110,7 @@ export interface DeidentificationRecipe {
  */
 export function deidentificationSteps(recipe: DeidentificationRecipe): Step[] {
   const { rules, state, allowIncompleteRules } = recipe;
-  const pixels = recipe.pixels ? cleanPixels({ ...recipe.pixels, padding: recipe.padding ?? DEFAULT_PADDING }) : skipPixels();
+  const pixels = recipe.pixels ? cleanPixels({ ...recipe.pixels, padding: recipe.padding ?? DEFAULT_PADDING, unreadLines: rules.pixelUnreadLines === 'fill' }) : skipPixels();
   return [
     parseDicom(),
     inspectContent(),
@@ -144,7 +144,7 @@ export function evaluationSteps(recipe: EvaluationRecipe): Step[] {
     parseDicom(),
     matchOriginal(recipe.identities),
     evaluateMetadata({ phiDetector, rules, state }),
-    ...(recipe.textDetector ? [evaluatePixels({ textDetector: recipe.textDetector, phiDetector })] : []),
+    ...(recipe.textDetector ? [evaluatePixels({ textDetector: recipe.textDetector, phiDetector, unreadLines: rules.pixelUnreadLines === 'fill' })] : []),
     redactRemaining({ rules, padding: recipe.padding ?? DEFAULT_PADDING }),
     verifyClean({ phiDetector, rules, state, textDetector: recipe.textDetector || undefined }),
     saveDeidentified({ storage: recipe.storage }),

@@ -179,6 +179,9 @@ export function renderDefaultRulesYaml(): string {
   for (let i = 0; i < DEFAULT_PIXEL_KEEP_LIST.length; i += 12) {
     line(`    ${DEFAULT_PIXEL_KEEP_LIST.slice(i, i + 12).map((w) => `- ${q(w)}`).join('\n    ')}`);
   }
+  line('  # Burned-in lines OCR could not read inside a block of identity lines (name, ID, birth date…):');
+  line('  # fill (fail closed: the default) or keep (harmless text there survives, and so does unread PHI).');
+  line('  pixel_unread_lines: fill');
   line('  # Clinical words that are never names in free text (procedure, anatomy, protocol, sequence and');
   line('  # view words, RadLex-style). DICOM\'s defined terms (modalities, body parts, views, positions) are');
   line('  # always added from the standard. A site adds its own words here.');

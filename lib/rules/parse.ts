@@ -9,10 +9,12 @@ import {
   DATE_POLICIES,
   DEFAULT_PRECEDENCE,
   OPTION_COLUMNS,
+  PIXEL_UNREAD_LINES,
   RULE_KINDS,
   type DatePolicy,
   type KeywordRule,
   type OptionColumn,
+  type PixelUnreadLines,
   type PlaceholderRule,
   type ProfileOptions,
   type Rules,
@@ -47,6 +49,7 @@ const KNOWN_KEYS = new Set([
   'private_attributes',
   'safe_private',
   'pixel_keep_list',
+  'pixel_unread_lines',
   'clinical_vocabulary',
 ]);
 
@@ -259,6 +262,13 @@ export function parseRules(text: string, source = 'rules'): Rules {
     confidenceThreshold = v;
   }
 
+  let pixelUnreadLines: PixelUnreadLines = 'fill';
+  if (r.pixel_unread_lines !== undefined) {
+    const v = r.pixel_unread_lines;
+    if (!(PIXEL_UNREAD_LINES as readonly unknown[]).includes(v)) throw new RulesError(`${source}: rules.pixel_unread_lines: expected one of ${PIXEL_UNREAD_LINES.join(', ')} (got ${preview(v)})`, 'rules.pixel_unread_lines');
+    pixelUnreadLines = v as PixelUnreadLines;
+  }
+
   const dicomTags: TagRule[] = expectList(r.dicom_tags, 'rules.dicom_tags', source).map((item, index) => {
     const keyPath = `rules.dicom_tags[${index}]`;
     if (!isRecord(item)) throw new RulesError(`${source}: ${keyPath}: expected a mapping {tag, name, action}`, keyPath);
@@ -366,6 +376,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
     skipUid,
     regex,
     pixelKeepList,
+    pixelUnreadLines,
     clinicalVocabulary,
     personNamePlaceholders,
     dummyValues,

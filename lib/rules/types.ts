@@ -97,6 +97,11 @@ export interface PlaceholderRule {
   value: string;
 }
 
+/** The values of `pixel_unread_lines`. */
+export const PIXEL_UNREAD_LINES = ['fill', 'keep'] as const;
+/** What becomes of unread lines beside identity on screen: see {@link Rules.pixelUnreadLines}. */
+export type PixelUnreadLines = (typeof PIXEL_UNREAD_LINES)[number];
+
 /** The validated rules, ready to apply. */
 export interface Rules {
   /** Where the rules came from (path or label). */
@@ -120,6 +125,11 @@ export interface Rules {
   regex: string[];
   /** Harmless burned-in words the pixel PHI detector must keep. */
   pixelKeepList: string[];
+  /**
+   * What becomes of burned-in lines OCR could not read inside a block of identity lines
+   * (`pixel_unread_lines`): `fill` them (fail closed, the default) or `keep` them.
+   */
+  pixelUnreadLines: PixelUnreadLines;
   /**
    * Clinical words that are never names in free text (`clinical_vocabulary`; the curated default when
    * the file has none). DICOM's defined terms (modalities, body parts, views…) are always added.

@@ -23,6 +23,8 @@ export interface EvaluatePixelsOptions {
   phiDetector: PhiDetector;
   /** Identity of the ORIGINAL file, looked for in the pixels (default: as for evaluateMetadata). */
   knownValues?: KnownValuesSource;
+  /** Fill lines OCR could not read beside identity (default true; the rules' `pixel_unread_lines`). */
+  unreadLines?: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export function evaluatePixels(options: EvaluatePixelsOptions): Step {
         maskFilled: true,
         filled: file.data.pixelFilled,
         besideFilled: remnantsBesideBoxes,
+        unreadLines: options.unreadLines,
       });
     } catch (error) {
       return file.failOn(EVALUATE_PIXELS, error);

@@ -33,6 +33,8 @@ export interface PixelPhiOptions {
   phiDetector: PhiDetector;
   /** Identity values to look for (default: gathered from `file.original`, else `file.dataset`). */
   identity?: (file: DicomFile) => IdentityContext;
+  /** Fill lines OCR could not read beside identity (default true; the rules' `pixel_unread_lines`). */
+  unreadLines?: boolean;
 }
 
 /** A pixel finding as a message (without its text). */
@@ -57,7 +59,7 @@ export function detectPixelPhi(options: PixelPhiOptions): Step {
     const identity = options.identity?.(file) ?? gatherIdentity(file.original ?? dataset);
     let findings: PixelFinding[];
     try {
-      findings = await findBurnedInPhi(dataset, { textDetector: options.textDetector, phiDetector: options.phiDetector, identity });
+      findings = await findBurnedInPhi(dataset, { textDetector: options.textDetector, phiDetector: options.phiDetector, identity, unreadLines: options.unreadLines });
     } catch (error) {
       return file.failOn(CLEAN_PIXELS, error);
     }

@@ -33,7 +33,7 @@ export interface VerifyCleanOptions {
  * filled box masked). A failed file is not released.
  */
 export function verifyClean(options: VerifyCleanOptions): Step {
-  const pixels = options.textDetector ? evaluatePixels({ textDetector: options.textDetector, phiDetector: options.phiDetector }) : undefined;
+  const pixels = options.textDetector ? evaluatePixels({ textDetector: options.textDetector, phiDetector: options.phiDetector, unreadLines: options.rules.pixelUnreadLines === 'fill' }) : undefined;
   return async function verifyCleanStep(file) {
     const residual = await scanMetadata(file.requireDataset(VERIFY_CLEAN), { ...options, known: file.data.sourceIdentity });
     if (residual.length > 0) {

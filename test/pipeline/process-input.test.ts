@@ -2,12 +2,12 @@
  * `processInput`, the one-input API a queue worker or a serverless handler calls: bytes in; the
  * manifest entry, the de-identified bytes, the map entries and the findings out; nothing written.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
-import { loadRules, openInputContext, openStateStore, processInput } from '../../lib/index.js';
+import { loadRules, openInputContext, openStateStore, parseRules, processInput } from '../../lib/index.js';
 import { DEFAULT_RULES_PATH } from '../../lib/pipeline/defaults.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { projectRoot } from '../support/paths.js';
@@ -50,5 +50,24 @@ describe('processInput', () => {
       store.compact();
     }
     expect(readdirSync(work)).toEqual(['state']);
+  });
+
+  it('fills unread lines beside identity by the rules default, and keeps them when the rules say pixel_unread_lines: keep', async () => {
+    const text = readFileSync(path.join(projectRoot, DEFAULT_RULES_PATH), 'utf8');
+    expect(text).toContain('pixel_unread_lines: fill');
+    const bytes = readFileSync(path.join(projectRoot, 'images/med_phi_img/us_abdomen_jpeg_baseline.dcm'));
+    const blockFindings = async (rulesText: string) => {
+      const store = openStateStore(path.join(work, 'state-unread'));
+      const context = await openInputContext({ rules: parseRules(rulesText, 'rules.yaml'), pixels: true, engine: 'local' }, store.snapshot());
+      try {
+        const outcome = await processInput({ path: 'in/us.dcm', bytes: new Uint8Array(bytes), fromFolder: false }, context);
+        expect(outcome.entry.status, outcome.entry.error).toBe('ok');
+        return (outcome.messages ?? []).filter((m) => m.ruleId.startsWith('pixel:local:block:')).length;
+      } finally {
+        await context.close();
+      }
+    };
+    expect(await blockFindings(text)).toBeGreaterThan(0);
+    expect(await blockFindings(text.replace('pixel_unread_lines: fill', 'pixel_unread_lines: keep'))).toBe(0);
   });
 });

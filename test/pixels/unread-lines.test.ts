@@ -128,6 +128,14 @@ describe('findBurnedInPhi: a line OCR could not read in the identity panel is fi
     expect(findings.filter((f) => f.box && techWords.some((t) => overlaps(f.box!, t.box)))).toEqual([]);
   });
 
+  it('leaves the unread line as it is when the rules say keep (findBurnedInPhi unreadLines: false)', async () => {
+    const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    const id = sample.truth.phi.find((t) => t.category === 'H')!;
+    const search = { textDetector: readingAs(sample, [id.line]), phiDetector: createLocalPhiDetector(), identity: gatherIdentity(sample.dataset) };
+    expect((await findBurnedInPhi(sample.dataset, search)).some((f) => f.engine === 'local:block')).toBe(true);
+    expect((await findBurnedInPhi(sample.dataset, { ...search, unreadLines: false })).some((f) => f.engine === 'local:block')).toBe(false);
+  });
+
   it('fills the birth date line OCR did not read at all, between the name and the ID lines', async () => {
     const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
     const birth = sample.truth.phi.filter((t) => t.category === 'C' && sample.truth.phi.some((n) => n.category === 'A' && n.line === t.line - 1));

@@ -45,6 +45,15 @@ describe('parseRules: validation', () => {
     expect(errorOf(() => parseRules('rules:\n  dicom_tags:\n    - {tag: "00100010", action: X, safe_harbor: [Z]}\n')).keyPath).toBe('rules.dicom_tags[0].safe_harbor[0]');
   });
 
+  it('reads what becomes of unread lines beside identity: fill by default, keep on request, nothing else', () => {
+    expect(parseRules('rules:\n  regex: []\n').pixelUnreadLines).toBe('fill');
+    expect(parseRules('rules:\n  pixel_unread_lines: keep\n').pixelUnreadLines).toBe('keep');
+    expect(loadRules(rulesPath).pixelUnreadLines).toBe('fill');
+    const error = errorOf(() => parseRules('rules:\n  pixel_unread_lines: blur\n'));
+    expect(error.keyPath).toBe('rules.pixel_unread_lines');
+    expect(error.message).toMatch(/expected one of fill, keep \(got .*blur/);
+  });
+
   it('reports YAML syntax errors with the line', () => {
     const error = errorOf(() => parseRules('rules:\n  keywords: [a, b\n  regex: x\n', 'broken.yaml'));
     expect(error.message).toMatch(/^broken\.yaml: not valid YAML at line \d+/);
