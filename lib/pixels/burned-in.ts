@@ -6,6 +6,7 @@
 import type { DicomDataset } from '../dicom/dataset.js';
 import { imageTextToSpans, keepListMatcher } from '../engines/local/phi.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan } from '../engines/types.js';
+import { coveredBy } from '../image/boxes.js';
 import type { Box, DisplayImage } from '../image/types.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { CannotVouchError, type ReportNote } from '../message.js';
@@ -142,13 +143,6 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
 /** True when two boxes share any pixel. */
 function overlapping(a: Box, b: Box): boolean {
   return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
-}
-
-/** True when most (over half) of `a` lies inside `b`. */
-function coveredBy(a: Box, b: Box): boolean {
-  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
-  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
-  return w > 0 && h > 0 && w * h > 0.5 * a.width * a.height;
 }
 
 /**

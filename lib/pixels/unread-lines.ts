@@ -9,6 +9,8 @@
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
+import { coveredBy, unionBoxes } from '../image/boxes.js';
+import { brightestChannel } from '../image/grey.js';
 import { findTextRegions } from '../image/text-regions.js';
 
 /** The engine of this rule's findings, in reports: `pixel:local:block:<type>`. */
@@ -85,22 +87,23 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
   // Marks OCR adds around a word (`\\WW`, `St{`) say nothing about it.
   const isHarmless = (text: string) => keepTest(text) || keepTest(text.replace(/^[^\p{L}\p{N}+-]+|[^\p{L}\p{N}%]+$/gu, ''));
   const wellRead = (w: ReadWord) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text);
-  const grey = greyOf(image);
+  const grey = brightestChannel(image);
   const rows = rowsOf(grey, image, spans, found, wellRead);
   const out: PhiFinding[] = [];
-  // The lines kept (no PHI, read well and vouched for), in a block or not: a band filled beside one stops short of it.
-  const kept = rows.filter((r) => r.findings.length === 0 && isSolid(r) && vouched(r, isHarmless)).map((r) => medianBand(r.words.map((w) => w.word.box)));
+  // Lines without PHI that a reading vouches for stay; those also read well (kept, in a block or not) stop a band filled beside them.
+  const vouchedRows = new Set(rows.filter((r) => r.findings.length === 0 && vouched(r, isHarmless)));
+  const kept = [...vouchedRows].filter(isSolid).map((r) => medianBand(r.words.map((w) => w.word.box)));
   for (const block of identityBlocks(rows, grey, image.width)) {
     // The block's width: its lines holding PHI or words read well (texture read as text does not widen it).
     const solid = block.filter(isSolid);
-    const extent = union(solid.map((r) => r.box));
+    const extent = unionBoxes(solid.map((r) => r.box));
     for (const row of block) {
       const where = `${location} unread row ${row.box.left},${row.box.top}`;
       if (row.findings.length === 0) {
-        if (vouched(row, isHarmless)) continue;
+        if (vouchedRows.has(row)) continue;
         // The whole width of the block at this line (a value beside a label may not have been found as ink at
         // all), as high as the words read there (glyph regions of texture or of a smeared line run taller).
-        const rise = row.words.length > 0 ? union(row.words.map((w) => w.word.box)) : row.box;
+        const rise = row.words.length > 0 ? unionBoxes(row.words.map((w) => w.word.box)) : row.box;
         const band = { left: Math.min(extent.left, row.box.left), top: rise.top, width: 0, height: rise.height };
         band.width = Math.max(extent.left + extent.width, row.box.left + row.box.width) - band.left;
         out.push(finding(clearOf(band, kept, row.textHeight), 'unread-line', bestText(row), where));
@@ -110,13 +113,13 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
       const covered = row.findings.flatMap((f) => (f.box ? [f.box] : []));
       for (const w of row.words) {
         if (!/[\p{L}\p{N}]/u.test(w.word.text) || wellRead(w)) continue;
-        if (covered.some((b) => overlapShare(w.word.box, b) > 0.5)) continue;
+        if (covered.some((b) => coveredBy(w.word.box, b))) continue;
         // The same place read well (or as harmless) in another reading vouches for it.
-        if (row.words.some((o) => o !== w && overlapShare(w.word.box, o.word.box) > 0.5 && wellRead(o))) continue;
+        if (row.words.some((o) => o !== w && coveredBy(w.word.box, o.word.box) && wellRead(o))) continue;
         out.push(finding(w.word.box, 'unread-word', w.word.text, where));
       }
       // Glyph regions of the line past the words read, at either end (a value OCR read short, or not at all).
-      const read = union(row.words.map((w) => w.word.box));
+      const read = unionBoxes(row.words.map((w) => w.word.box));
       const h = row.textHeight;
       for (const ink of row.ink) {
         const before = read.left - ink.left;
@@ -139,15 +142,14 @@ function finding(box: Box, type: string, text: string, location: string): PhiFin
  * them) with no other word long enough to hide an identifier (five digits, four letters).
  */
 function vouched(row: Row, isHarmless: (text: string) => boolean): boolean {
-  const readings = new Map<TextSpan, DetectedText[]>();
-  for (const w of row.words) if (/[\p{L}\p{N}]/u.test(w.word.text)) readings.set(w.span, [...(readings.get(w.span) ?? []), w.word]);
-  const wide = union(row.words.map((w) => w.word.box)).width;
+  const readings = readingsOf(row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text)));
+  const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
   // Pieces of one line read in different readings (`Im:` in one, `132` in another) vouch together when each is read well.
   const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
-  if (words.length > 0 && words.every((w) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text)) && union(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
-  for (const words of readings.values()) {
+  if (words.length > 0 && words.every((w) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text)) && unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
+  for (const words of readings) {
     // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.
-    if (union(words.map((w) => w.box)).width < UNREAD_RULE.vouchingShare * wide) continue;
+    if (unionBoxes(words.map((w) => w.box)).width < UNREAD_RULE.vouchingShare * wide) continue;
     if (isHarmless(words.map((w) => w.text).join(' ')) || words.every((w) => isHarmless(w.text))) return true;
     if (words.every((w) => w.confidence >= UNREAD_RULE.wellRead)) return true;
     // Mostly harmless, with a keep-list word (`C 377TW 390`, `Se: 9 1m: 73`), and nothing an identifier could hide in.
@@ -157,12 +159,17 @@ function vouched(row: Row, isHarmless: (text: string) => boolean): boolean {
   return false;
 }
 
+/** The words of each reading (span) among `words`, reading by reading. */
+function readingsOf(words: ReadWord[]): DetectedText[][] {
+  const readings = new Map<TextSpan, DetectedText[]>();
+  for (const w of words) readings.set(w.span, [...(readings.get(w.span) ?? []), w.word]);
+  return [...readings.values()];
+}
+
 /** The text of the reading holding the most confident text of a row (for the finding's text). */
 function bestText(row: Row): string {
-  const readings = new Map<TextSpan, DetectedText[]>();
-  for (const w of row.words) readings.set(w.span, [...(readings.get(w.span) ?? []), w.word]);
   const weight = (words: DetectedText[]) => words.reduce((n, w) => n + w.confidence * w.text.length, 0);
-  const best = [...readings.values()].sort((a, b) => weight(b) - weight(a))[0] ?? [];
+  const best = readingsOf(row.words).sort((a, b) => weight(b) - weight(a))[0] ?? [];
   return best.map((w) => w.text).join(' ');
 }
 
@@ -176,7 +183,7 @@ function bestText(row: Row): string {
  */
 function rowsOf(grey: Uint8Array, image: DisplayImage, spans: TextSpan[], found: PhiFinding[], wellRead: (w: ReadWord) => boolean): Row[] {
   type Item = { box: Box; word?: ReadWord };
-  const inFinding = (w: ReadWord) => found.some((f) => f.box && f.location === w.span.location && overlapShare(w.word.box, f.box) > 0.5);
+  const inFinding = (w: ReadWord) => found.some((f) => f.box && f.location === w.span.location && coveredBy(w.word.box, f.box));
   const solid: Item[] = findTextRegions(grey, image.width, image.height).map((r) => ({ box: r.box }));
   const runs: Item[][] = [];
   for (const span of spans) {
@@ -208,7 +215,7 @@ function rowsOf(grey: Uint8Array, image: DisplayImage, spans: TextSpan[], found:
     }
     // No longer than a line of text gets (a clump of texture read as words would run across the frame).
     const height = Math.max(...run.map((w) => w.box.height));
-    const joined = union([...run, ...homes.flatMap((l) => l.items)].map((item) => item.box));
+    const joined = unionBoxes([...run, ...homes.flatMap((l) => l.items)].map((item) => item.box));
     const [home, ...others] = joined.width <= UNREAD_RULE.longestLine * height ? homes : homes.slice(0, 1);
     home.items.push(...run, ...others.flatMap((l) => l.items));
     home.core.push(...others.flatMap((l) => l.core));
@@ -219,8 +226,8 @@ function rowsOf(grey: Uint8Array, image: DisplayImage, spans: TextSpan[], found:
     const read = group.flatMap((g) => (g.word ? [g.word] : []));
     const heights = (read.length > 0 ? read.map((w) => w.word.box.height) : group.map((g) => g.box.height)).sort((a, b) => a - b);
     // A finding of a reading of this line, over its words here.
-    const findings = found.filter((f) => read.some((w) => w.span.location === f.location && f.box !== undefined && overlapShare(w.word.box, f.box) > 0.5));
-    return { box: union(group.map((g) => g.box)), words: read, ink: group.filter((g) => !g.word).map((g) => g.box), findings, textHeight: heights[heights.length >> 1] };
+    const findings = found.filter((f) => read.some((w) => w.span.location === f.location && f.box !== undefined && coveredBy(w.word.box, f.box)));
+    return { box: unionBoxes(group.map((g) => g.box)), words: read, ink: group.filter((g) => !g.word).map((g) => g.box), findings, textHeight: heights[heights.length >> 1] };
   });
 }
 
@@ -341,30 +348,6 @@ function medianBand(boxes: Box[]): Box {
   const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1];
   const top = median(boxes.map((b) => b.top));
   const bottom = median(boxes.map((b) => b.top + b.height));
-  const across = union(boxes);
+  const across = unionBoxes(boxes);
   return { left: across.left, top, width: across.width, height: Math.max(1, bottom - top) };
-}
-
-function union(boxes: Box[]): Box {
-  const left = Math.min(...boxes.map((b) => b.left));
-  const top = Math.min(...boxes.map((b) => b.top));
-  const right = Math.max(...boxes.map((b) => b.left + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
-  return { left, top, width: right - left, height: bottom - top };
-}
-
-/** Share of `a`'s area inside `b`. */
-function overlapShare(a: Box, b: Box): number {
-  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
-  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
-  return w > 0 && h > 0 ? (w * h) / Math.max(1, a.width * a.height) : 0;
-}
-
-/** The grey the OCR reads regions from (the brightest channel of colour), so the region search is shared. */
-function greyOf(image: DisplayImage): Uint8Array {
-  if (image.channels === 1) return image.data;
-  const out = new Uint8Array(image.width * image.height);
-  const d = image.data;
-  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.max(d[j], d[j + 1], d[j + 2]);
-  return out;
 }

@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import type Tesseract from 'tesseract.js';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
+import { brightestChannel } from '../../image/grey.js';
 import { stretchGrey } from '../../image/stretch.js';
 import { buildMosaics, DOUBT_SCALE, joinPasses, readsDoubtful, readsShort, regionCrops, shiftPass, splitMosaicPage, upscaleGrey, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
@@ -142,7 +143,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
 
   /** Reads the text-like regions of the image crop by crop; crops already read (on another frame) come from memory. */
   async function readRegions(image: DisplayImage): Promise<DetectedText[]> {
-    const grey = await toGrey(image);
+    const grey = brightestChannel(image);
     const crops = regionCrops(grey, image.width, image.height, scaleOption);
     // Coloured overlays on grey anatomy: in the chroma image the anatomy (and its speckle) is gone and
     // only the coloured text is left, so a line running into speckle is found and read whole.
@@ -207,7 +208,7 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     assertDisplayImage(image);
     if (strategy === 'regions') return readRegions(image);
     const scale = scaleOption === 'auto' ? autoScale(image) : scaleOption;
-    const grey = await toGrey(image);
+    const grey = brightestChannel(image);
     const darkBackground = median(grey) < 128;
     const readings: boolean[] =
       polarity === 'both' ? [darkBackground, !darkBackground]
@@ -340,16 +341,6 @@ function digest(image: DisplayImage): string {
 function autoScale(image: DisplayImage): number {
   const side = Math.max(image.width, image.height);
   return side <= 1024 ? 3 : side <= 2048 ? 2 : 1;
-}
-
-async function toGrey(image: DisplayImage): Promise<Uint8Array> {
-  if (image.channels === 1) return image.data;
-  // Text in colour overlays (yellow, green) is brighter than its background in at least one
-  // channel: the maximum keeps it bright where a luminance mix could wash it out.
-  const out = new Uint8Array(image.width * image.height);
-  const d = image.data;
-  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.max(d[j], d[j + 1], d[j + 2]);
-  return out;
 }
 
 /**
