@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { SafeHarborCategory } from '../safe-harbor.js';
-import { DURABLE_WRITES, makeFolders } from '../safe-files.js';
+import { DURABLE_WRITES, makeFolders, writeDurably } from '../safe-files.js';
 import type { ManifestWarning } from './warnings.js';
 
 /** One line of the run manifest (JSON Lines), one per input. */
@@ -72,7 +72,7 @@ export async function openManifestJournal(manifestPath: string): Promise<Manifes
   }
   let handle: FileHandle;
   try {
-    // Durable writes: each append is on disk when its one write returns (no separate flush).
+    // Durable writes: each append is on disk when writeDurably returns (one write, no separate flush).
     handle = await open(manifestPath, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_APPEND | constants.O_NOFOLLOW | DURABLE_WRITES, 0o600);
     await handle.chmod(0o600);
   } catch (error) {
@@ -83,13 +83,11 @@ export async function openManifestJournal(manifestPath: string): Promise<Manifes
   return {
     path: manifestPath,
     async append(entry) {
-      await handle.write(`${JSON.stringify(entry)}\n`);
-      if (!DURABLE_WRITES) await handle.datasync();
+      await writeDurably(handle.fd, Buffer.from(`${JSON.stringify(entry)}\n`));
     },
     async appendMany(entries) {
       if (entries.length === 0) return;
-      await handle.write(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-      if (!DURABLE_WRITES) await handle.datasync();
+      await writeDurably(handle.fd, Buffer.from(entries.map((entry) => `${JSON.stringify(entry)}\n`).join('')));
     },
     async close() {
       await handle.close();

@@ -9,7 +9,7 @@ import { constants } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { IMPLEMENTATION_VERSION_NAME } from '../dicom/implementation.js';
-import { DURABLE_WRITES, makeFolders } from '../safe-files.js';
+import { DURABLE_WRITES, makeFolders, writeDurably } from '../safe-files.js';
 import type { ManifestEntry } from './manifest.js';
 import type { RunSettings } from './process-input.js';
 
@@ -90,14 +90,13 @@ export async function openResumeLedger(stateDir: string, outputId: string, setti
     contents: () => [...earlier.keys()],
     async record(done) {
       if (done.length === 0) return;
-      // Durable writes: the records are on disk when the write returns (no separate flush).
+      // Durable writes: the records are on disk when writeDurably returns (one write, no separate flush).
       handle ??= await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW | DURABLE_WRITES, 0o600);
       const lines = done.map(({ content, entry }) => {
         const { input: _input, ref: _ref, resumed: _resumed, ...kept } = entry;
         return `${JSON.stringify({ s: settings, c: content, e: kept })}\n`;
       });
-      await handle.write(lines.join(''));
-      if (!DURABLE_WRITES) await handle.datasync();
+      await writeDurably(handle.fd, Buffer.from(lines.join('')));
     },
     async close() {
       await handle?.close();
