@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DicomReadError, cloneDataset, pixelDataUnchanged, readDicom, writeDicom } from '../../lib/dicom/adapter.js';
@@ -10,8 +9,9 @@ import { TS, isImplicitVR } from '../../lib/dicom/transfer-syntaxes.js';
 import { redactFrames } from '../../lib/pixels/redact.js';
 import { corpusFile, projectRoot } from '../support/paths.js';
 import { dciodvfyErrors, run } from '../support/tools.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const work = mkdtempSync(path.join(tmpdir(), 'adapter-'));
+const work = tempDir('adapter-');
 const corpus = ['davidson_cr_rle.dcm', 'davidson_no_pixels.dcm', 'kaufman_ct.dcm', 'rodgers_pt_rgb.dcm'].map(corpusFile);
 const samplesDir = path.join(projectRoot, 'images/med_phi_img');
 const samples = readdirSync(samplesDir).filter((n) => n.endsWith('.dcm')).map((n) => path.join(samplesDir, n));

@@ -3,8 +3,7 @@
  * deflated dataset stops at a limit proportional to the file's size, and a per-file memory ceiling
  * is enforced by checks, not by running out of memory. Limits are configurable.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DicomReadError, readDicom, writeDicom } from '../../lib/dicom/adapter.js';
@@ -16,9 +15,10 @@ import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { deflateBomb } from '../support/bombs.js';
 import { declare, fixtureWithPixels, greyModule } from '../support/hostile-pixels.js';
 import { projectRoot } from '../support/paths.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const MiB = 1024 ** 2;
-const work = mkdtempSync(path.join(tmpdir(), 'limits-'));
+const work = tempDir('limits-');
 
 /** Runs `fn` and returns how far resident memory rose above where it started (sampled as it runs). */
 async function peakRise(fn: () => unknown): Promise<number> {

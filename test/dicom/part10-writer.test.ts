@@ -4,8 +4,7 @@
  * files (the shared corpus, the sample images, pydicom's test files); dcmtk reads what it writes;
  * what it cannot write is refused with an error naming the element, never its value.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodePart10WithDcmjs, readDicom } from '../../lib/dicom/adapter.js';
@@ -15,8 +14,9 @@ import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { corpusDir, projectRoot } from '../support/paths.js';
 import { pydicomFiles } from '../support/pydicom-files.js';
 import { run } from '../support/tools.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const work = mkdtempSync(path.join(tmpdir(), 'part10-writer-'));
+const work = tempDir('part10-writer-');
 
 const bytesOf = (...values: number[]) => new Uint8Array(values).buffer;
 const filled = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 31 + seed) & 0xff).buffer;

@@ -4,8 +4,7 @@
  * defined or undefined length; text under ISO 2022 code extensions (decoded, written back as UTF-8).
  * A file it still cannot read fails with a reason in words that repeats no value and no path.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DicomReadError, readDicom, writeDicom } from '../../lib/dicom/adapter.js';
@@ -16,8 +15,9 @@ import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { pydicomDataDir } from '../support/pydicom-files.js';
 import { run } from '../support/tools.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const work = mkdtempSync(path.join(tmpdir(), 'reader-variants-'));
+const work = tempDir('reader-variants-');
 
 /** Encodes one element: explicit or implicit VR, little or big endian. Undefined length when `value` is a list of parts ending in a delimiter. */
 function element(group: number, elementNumber: number, vr: string, value: Uint8Array, options: { implicit?: boolean; bigEndian?: boolean; undefinedLength?: boolean } = {}): Uint8Array {

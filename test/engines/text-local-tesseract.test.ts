@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -10,6 +9,7 @@ import { editDistance, foldOcr } from '../../lib/engines/local/text-fold.js';
 import type { DetectedText, DisplayImage } from '../../lib/engines/types.js';
 import type { PageRecognizer } from '../../lib/engines/local/page.js';
 import { coveredBy, renderScene, type Scene } from './synthetic-text.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -198,7 +198,7 @@ describe('local tesseract text detector', () => {
 
   const canIsolate = spawnSync('unshare', ['-rn', 'true']).status === 0;
   it.skipIf(!canIsolate)('reads text with the network unavailable (nothing is fetched)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'deid-offline-'));
+    const dir = tempDir('deid-offline-');
     const { image } = await renderScene({
       width: 300, height: 160, polarity: 'light-on-dark',
       texts: [{ text: 'OFFLINE 12345', x: 5, y: 20, size: 14, font: 'DejaVu Sans' }],

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
@@ -10,6 +9,7 @@ import { deidentifyFiles, type RunResult } from '../../lib/pipeline/deidentify-f
 import { decodeFrames, renderFrame } from '../../lib/pixels/index.js';
 import { corpusFile, projectRoot } from '../support/paths.js';
 import { dciodvfyErrors, run } from '../support/tools.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const names = ['davidson_cr_rle.dcm', 'davidson_no_pixels.dcm', 'kaufman_ct.dcm', 'rodgers_pt_rgb.dcm'];
 const identities = ['DAVIDSON', 'DOUGLAS', 'KAUFMAN', 'SCOTT', 'RODGERS', 'SAMUEL'];
@@ -44,7 +44,7 @@ function pixelsUnchanged(before: { width: number; data: Uint8Array }, after: { d
 }
 
 describe('de-identifying the real pseudo-PHI corpus', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'deid-corpus-'));
+  const work = tempDir('deid-corpus-');
   const out = path.join(work, 'out');
   const detector = createLocalTextDetector();
   let result: RunResult;

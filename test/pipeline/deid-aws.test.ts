@@ -4,8 +4,7 @@
  * the batch, a credential error stops the run once, and Comprehend Medical is called fewer times per
  * file than the file has tag values.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ComprehendMedicalClient, DetectPHICommand, type DetectPHICommandInput } from '@aws-sdk/client-comprehendmedical';
 import { DetectTextCommand, RekognitionClient, ThrottlingException } from '@aws-sdk/client-rekognition';
@@ -16,6 +15,7 @@ import { evaluateFiles } from '../../lib/pipeline/evaluate-files.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { deid } from '../support/cli.js';
 import { projectRoot } from '../support/paths.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const rulesPath = path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml');
 const aws = { region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } };
@@ -39,7 +39,7 @@ afterEach(() => {
 });
 
 function inputs(n: number): { dir: string; work: string } {
-  const work = mkdtempSync(path.join(tmpdir(), 'deid-aws-'));
+  const work = tempDir('deid-aws-');
   const dir = path.join(work, 'in');
   mkdirSync(dir);
   for (let i = 1; i <= n; i++) writeFileSync(path.join(dir, `PATIENT_${i}.dcm`), makePhiFixture({ instance: i, uidRoot: `1.2.826.0.1.3680043.8.498.${100 + i}` }).bytes());

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
@@ -11,6 +10,7 @@ import { projectRoot } from '../support/paths.js';
 import type { ManifestEntry } from '../../lib/pipeline/manifest.js';
 import { deid, filesUnder, manifestLines } from '../support/cli.js';
 import { run } from '../support/tools.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const rulesPath = path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml');
 
@@ -18,7 +18,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 const manifest = (file: string) => manifestLines(file) as unknown as ManifestEntry[];
 
 describe('deid run', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'deid-run-'));
+  const work = tempDir('deid-run-');
   const inputs = path.join(work, 'in');
   const out = path.join(work, 'out');
   const state = path.join(work, 'state');
@@ -118,7 +118,7 @@ describe('deid run', () => {
 });
 
 describe('deid run with bad input', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'deid-bad-'));
+  const work = tempDir('deid-bad-');
   const good = path.join(work, 'good.dcm');
   const text = path.join(work, 'notes.txt');
   const truncated = path.join(work, 'cut.dcm');

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
@@ -10,6 +9,7 @@ import { parseStorageTarget } from '../../lib/storage/target.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { fakeS3 } from '../storage/fake-s3.js';
 import { projectRoot } from '../support/paths.js';
+import { tempDir } from '../support/temp-dir.js';
 
 describe('deid run into an S3 destination bucket', () => {
   it('reads s3://bucket/prefix as an S3 target and anything else as a folder', () => {
@@ -19,7 +19,7 @@ describe('deid run into an S3 destination bucket', () => {
   });
 
   it('writes the de-identified files under the prefix with the usual layout', async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'deid-s3-'));
+    const work = tempDir('deid-s3-');
     const input = path.join(work, 'JONES_ANN.dcm');
     const fixture = makePhiFixture();
     writeFileSync(input, fixture.bytes());
@@ -41,7 +41,7 @@ describe('deid run into an S3 destination bucket', () => {
   });
 
   it('reads every object under an s3:// source prefix, skips what is not DICOM, and writes to another bucket', async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'deid-s3-src-'));
+    const work = tempDir('deid-s3-src-');
     const source = fakeS3('de-id-src');
     const destination = fakeS3('de-id-dst');
     const fixture = makePhiFixture();
@@ -68,7 +68,7 @@ describe('deid run into an S3 destination bucket', () => {
 
   it('refuses a destination that overlaps an S3 input', async () => {
     await expect(
-      deidentifyFiles(['s3://de-id-src/dicom-images'], { out: 's3://de-id-src/dicom-images/out', stateDir: mkdtempSync(path.join(tmpdir(), 'deid-s3-x-')), pixels: false }),
+      deidentifyFiles(['s3://de-id-src/dicom-images'], { out: 's3://de-id-src/dicom-images/out', stateDir: tempDir('deid-s3-x-'), pixels: false }),
     ).rejects.toThrow(/overlaps input 1 of 1/);
   });
 });

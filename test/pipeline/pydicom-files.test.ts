@@ -6,8 +6,7 @@
  * cannot inspect are refused on purpose: both are counted and printed); the rest must fail with a
  * reason in words that names no path or value.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
@@ -20,9 +19,10 @@ import { readPixelModule } from '../../lib/pixels/module.js';
 import { projectRoot } from '../support/paths.js';
 import { pydicomFiles, readableByDcmtk } from '../support/pydicom-files.js';
 import { run } from '../support/tools.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const rulesPath = path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml');
-const work = mkdtempSync(path.join(tmpdir(), 'pydicom-files-'));
+const work = tempDir('pydicom-files-');
 
 /** Share of the readable files (DICOMDIRs aside) that must be de-identified. */
 const REQUIRED_OK = 0.97;

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
@@ -7,12 +6,13 @@ import { gatherIdentity } from '../../lib/metadata/index.js';
 import { deidentifyFiles, type RunResult } from '../../lib/pipeline/deidentify-files.js';
 import { projectRoot } from '../support/paths.js';
 import { dciodvfyErrors, run } from '../support/tools.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const samplesDir = path.join(projectRoot, 'images/med_phi_img');
 const samples = readdirSync(samplesDir).filter((n) => n.endsWith('.dcm'));
 
 describe('de-identifying the synthetic samples (the README demo)', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'deid-samples-'));
+  const work = tempDir('deid-samples-');
   const out = path.join(work, 'out');
   let result: RunResult;
 

@@ -5,8 +5,7 @@
  * removal is reported. The codestreams are made by the project's encoders; the text is added here.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
@@ -16,6 +15,7 @@ import { checkFrameCodestream } from '../../lib/pixels/codestream.js';
 import { stripFrame, UnremovableTextError } from '../../lib/pixels/codestream-text.js';
 import { concat, encodedFrame, fixtureWithPixels, greyModule, withEncapsulatedPixels } from '../support/hostile-pixels.js';
 import { projectRoot } from '../support/paths.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const g64 = greyModule(64, 64);
 const declared = { rows: 64, columns: 64, samplesPerPixel: 1, bitsAllocated: 8 };
@@ -157,7 +157,7 @@ describe('stripFrame', () => {
 });
 
 describe('deid run on frames with hidden text', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'codestream-text-'));
+  const work = tempDir('codestream-text-');
   const rulesPath = path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml');
   const names = ['jpeg-with-text', 'j2k-with-text', 'jpeg-plain'] as const;
   const frames: Record<(typeof names)[number], Uint8Array> = {} as never;

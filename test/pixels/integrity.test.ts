@@ -4,8 +4,7 @@
  * mode and in header mode (`--no-pixels`), and nothing is written for it. Each hostile file carries
  * the PHI fixture's fake identity, so releasing it would leak PHI.
  */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDicom } from '../../lib/dicom/adapter.js';
@@ -22,9 +21,10 @@ import {
   withNativePixels,
 } from '../support/hostile-pixels.js';
 import { projectRoot } from '../support/paths.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const rulesPath = path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml');
-const work = mkdtempSync(path.join(tmpdir(), 'pixel-integrity-'));
+const work = tempDir('pixel-integrity-');
 
 interface Case {
   name: string;

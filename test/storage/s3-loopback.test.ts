@@ -4,8 +4,7 @@
  * from one bucket to another in header and pixel mode.
  */
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
@@ -17,6 +16,7 @@ import { deid } from '../support/cli.js';
 import { projectRoot } from '../support/paths.js';
 import { startLoopbackS3, type LoopbackS3 } from '../support/s3rver.js';
 import { storageContract } from './contract.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const MIB = 1024 * 1024;
 const rulesPath = path.join(projectRoot, 'configs/de-id/de_id_rules_auto.yaml');
@@ -93,7 +93,7 @@ describe('S3 storage against a loopback S3 server', () => {
 describe('deid run s3://src/prefix --out s3://dst/prefix against the loopback server', () => {
   let src: string;
   let dst: string;
-  const work = mkdtempSync(path.join(tmpdir(), 'deid-s3-loopback-'));
+  const work = tempDir('deid-s3-loopback-');
   const fixtures = [makePhiFixture({ instance: 1 }), makePhiFixture({ instance: 2 })];
   const large = makePhiFixture({ instance: 3, uidRoot: '1.2.826.0.1.3680043.8.498.555' });
 
