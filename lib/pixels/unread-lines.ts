@@ -51,6 +51,9 @@ export const UNREAD_RULE = {
   columnGap: 5,
   /** Ink past the last (or before the first) word read on a PHI line, wider than this many line heights, was not read. */
   unreadInk: 1,
+  /** How far (line heights) ink past the words read on a PHI line is followed, and the gap without ink (line heights) that ends it. */
+  inkReach: 6,
+  inkGap: 0.8,
   /** Least OCR confidence of a clinical word of under four letters that vouches (garbage reads as `SE`, `ET`, `IS`); longer ones vouch at any confidence. */
   clinicalShort: 50,
   /** Share of a badly read word's width that clinical words of other readings over it must cover to vouch for it. */
@@ -155,7 +158,47 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
         if (before > UNREAD_RULE.unreadInk * h) out.push(finding({ left: ink.left, top: row.box.top, width: before, height: row.box.height }, 'unread-ink', '', where));
         if (after > UNREAD_RULE.unreadInk * h) out.push(finding({ left: read.left + read.width, top: row.box.top, width: after, height: row.box.height }, 'unread-ink', '', where));
       }
+      // Faint ink running on past the words read that no glyph region holds (grey text of a narrow face read short: `HAVES` of `HAVERSTOCK`).
+      const band = medianBand(row.words.map((w) => w.word.box));
+      const others = rows.filter((r) => r !== row).flatMap((r) => r.words.map((w) => w.word.box));
+      for (const past of inkPast(grey, image.width, band, read, others, h)) out.push(finding(past, 'unread-ink', '', where));
     }
+  }
+  return out;
+}
+
+/**
+ * The ink running on from `read` (the words read on a line, in `band`) to the left and right: columns of the band
+ * holding ink (`inkContrast` from the band's median ground), up to a gap of `inkGap` line heights without ink (a
+ * word space is narrower, a column gap wider), another line's word, or `inkReach` line heights. A run longer than
+ * `unreadInk` line heights is returned.
+ */
+function inkPast(grey: Uint8Array, width: number, band: Box, read: Box, others: Box[], h: number): Box[] {
+  const reach = Math.round(UNREAD_RULE.inkReach * h);
+  const from = Math.max(0, read.left - reach);
+  const to = Math.min(width, read.left + read.width + reach);
+  const values: number[] = [];
+  for (let y = band.top; y < band.top + band.height; y++) for (let x = from; x < to; x++) values.push(grey[y * width + x]);
+  if (values.length === 0) return [];
+  const ground = [...values].sort((a, b) => a - b)[values.length >> 1];
+  const inked = (x: number) => {
+    let n = 0;
+    for (let y = band.top; y < band.top + band.height; y++) if (Math.abs(grey[y * width + x] - ground) >= UNREAD_RULE.inkContrast) n++;
+    return n >= 2;
+  };
+  const blocked = (x: number) => others.some((o) => x >= o.left && x < o.left + o.width && Math.min(o.top + o.height, band.top + band.height) - Math.max(o.top, band.top) > 0.5 * band.height);
+  const out: Box[] = [];
+  for (const step of [-1, 1]) {
+    const start = step > 0 ? read.left + read.width : read.left - 1;
+    let last = start - step;
+    for (let x = start, gap = 0; x >= from && x < to && !blocked(x); x += step) {
+      if (inked(x)) {
+        last = x;
+        gap = 0;
+      } else if (++gap > UNREAD_RULE.inkGap * h) break;
+    }
+    const run = Math.abs(last - start) + 1;
+    if (last !== start - step && run > UNREAD_RULE.unreadInk * h) out.push({ left: Math.min(start, last), top: band.top, width: run, height: band.height });
   }
   return out;
 }

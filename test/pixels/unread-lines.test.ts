@@ -129,6 +129,17 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(found[0].box!.top + found[0].box!.height).toBe(20);
   });
 
+  it('fills faint ink running on past the words read on a PHI line, which no glyph region holds, up to a column gap', () => {
+    // A name read short (`HAVES` of `HAVERSTOCK`): faint strokes (22 levels over the ground) go on for 45 px after the words read,
+    // then, past a gap of 14 px, a column of other text.
+    const image: DisplayImage = { width: 320, height: 240, channels: 1, data: new Uint8Array(320 * 240) };
+    for (const [from, to] of [[57, 102], [116, 140]]) for (let x = from; x < to; x += 3) for (let y = 11; y < 19; y++) image.data[y * 320 + x] = 22;
+    const name = line('l0', 10, 8, [['Dr', 95], ['HAVES', 40]]);
+    const nameFinding: PhiFinding = { ...phi(name), box: name.words![1].box, text: 'HAVES' };
+    const found = unreadLineFindings(image, [name], [nameFinding], isKept);
+    expect(found.map((f) => [f.type, f.box!.left, f.box!.left + f.box!.width])).toEqual([['unread-ink', 55, 100]]);
+  });
+
   it('does not let harmless numbers of another reading over part of a misread date vouch for it', () => {
     const dob = line('l0', 10, 8, [['DOB:', 95], ['1931-04-02', 93], ['196685', 30]]);
     const other = line('l1', 10, 98, [['20,', 80], ['77', 85]]);
