@@ -5,7 +5,8 @@
  * for the tuning faces and the check faces apart, recall per class (face kind × what the word is, size ×
  * what it is, ink, variant), harmless lines kept, and time per image. A script printing figures, not a
  * timed test. Options: `--every <n>` (every n-th case), `--sizes 9,10`, `--set tuning|check` (one set),
- * `--verbose` (list missed PHI words and damaged harmless ones; with `--case <seed>`, one case and what was found).
+ * `--kinds condensed,mono` (faces of those kinds only), `--verbose` (list missed PHI words and damaged harmless ones; with
+ * `--case <seed>`, one case and what was found).
  *
  * `--screens` runs the screen-stress set instead (`test/fixtures/synthetic/screen-stress.ts`: screens of
  * another design, 9–11 px, grey and dim ink, dates, names, institutions and IDs in many forms), with
@@ -13,11 +14,16 @@
  * Its worn cases (one identity line and one harmless line drawn so badly OCR cannot read them, see
  * `test/fixtures/synthetic/wear.ts`) are scored apart: recall on the worn lines and on the plain lines
  * of those screens, harmless lines kept, and of them the worn harmless lines and the plain harmless
- * line of the identity panel. `--no-worn` leaves them out, `--only-worn` runs them alone.
+ * line of the identity panel. `--no-worn` leaves them out, `--only-worn` runs them alone. Its annotated
+ * cases (harmless descriptions, protocols, technique values, label: value pairs and two-column rows in
+ * and beside the identity panel, weighted to condensed faces at 10–11 px) are scored apart too:
+ * `--no-annotated` leaves them out, `--only-annotated` runs them alone. For every group of cases the
+ * harmless lines kept are printed per face kind, and the lines damaged per rule id of the boxes that hit them.
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
  * and replays it when it does: a change to the PHI matcher alone is then scored in seconds, without OCR.
- * Only valid while reading (regions, renderings, OCR) is unchanged; delete the file after changing it.
+ * An image it has no reading for is read and added. Only valid while reading (regions, renderings,
+ * OCR) is unchanged; delete the file after changing it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,12 +36,13 @@ import { chooseTextEngine, DEFAULT_RULES_PATH, recipeTextDetector, type TextEngi
 import { processFile } from '../lib/pipeline/process-file.js';
 import { loadRules } from '../lib/rules/index.js';
 import { openStateStore } from '../lib/state/index.js';
-import { cleanPixels } from '../lib/steps/pixels.js';
+import { cleanPixels, pixelFindingMessage } from '../lib/steps/pixels.js';
 import { deidentifyMetadata } from '../lib/steps/deidentify-metadata.js';
 import { parseDicom } from '../lib/steps/parse.js';
 import { phiClasses, stressCases, stressSample, type FaceSet } from '../test/fixtures/synthetic/font-stress.js';
 import { screenCases, screenSample } from '../test/fixtures/synthetic/screen-stress.js';
 import type { Sample } from '../lib/samples/make-sample.js';
+import { maskPixels } from '../lib/samples/mask.js';
 import { decodeForScoring, scoreRedaction } from '../test/fixtures/synthetic/index.js';
 
 const args = process.argv.slice(2);
@@ -56,6 +63,8 @@ let readLines: string[] = [];
 const cacheFile = option('--ocr-cache');
 const replaying = cacheFile !== undefined && existsSync(cacheFile);
 const ocrCache = new Map<string, DetectedText[]>(replaying ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as Array<[string, DetectedText[]]>) : []);
+/** Readings added to the cache in this run (images it did not hold). */
+let added = 0;
 /** The current image's key in the cache and its count of detector calls. */
 let cacheKey = '';
 let calls = 0;
@@ -64,9 +73,11 @@ const recording: TextDetector = {
   async detect(image) {
     const key = `${cacheKey}#${calls++}`;
     const cached = ocrCache.get(key);
-    if (replaying && !cached) throw new Error(`--ocr-cache has no reading for ${key}: delete the file to record again`);
     const texts = cached ?? (await textDetector.detect(image));
-    if (cacheFile && !replaying) ocrCache.set(key, texts);
+    if (cacheFile && !cached) {
+      ocrCache.set(key, texts);
+      added++;
+    }
     readLines.push(...texts.filter((t) => t.kind === 'line').map((t) => t.text));
     return texts;
   },
@@ -86,12 +97,18 @@ const count = (key: string, removed: boolean) => {
 const lines = new Map<string, { kept: number; total: number }>();
 /** Harmless lines of named groups of the worn cases (worn lines, lines of the identity panel), per set. */
 const groups = new Map<string, { kept: number; total: number }>();
+/** Harmless lines kept per set, group of cases and face kind; and lines damaged per set, group and rule id of a box over them. */
+const byKind = new Map<string, { kept: number; total: number }>();
+const byRule = new Map<string, number>();
 let seconds = 0;
 /** One image of either set: its sample, and the tally keys of each PHI word (in truth order). */
 interface BenchCase {
   set: FaceSet;
   seed: string;
   face: string;
+  /** Face kind, and the group of cases its figures are printed in (`plain`, `worn`, `annotated`). */
+  kind: string;
+  group: string;
   title: string;
   /** `lineGroups`: harmless lines (indexes into the truth's lines) whose kept share is printed apart, by name. */
   make(): Promise<{ sample: Sample; bytes: Uint8Array; keys: string[][]; lineGroups?: Record<string, number[]> }>;
@@ -100,26 +117,37 @@ const only = option('--case');
 const allCases: BenchCase[] = screens
   ? screenCases(sizes, every, sets)
       .filter((c) => (c.wear ? !args.includes('--no-worn') : !args.includes('--only-worn')))
+      .filter((c) => (c.annotated ? !args.includes('--no-annotated') : !args.includes('--only-annotated')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}`,
+      kind: c.kind,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}`,
       async make() {
-        const { sample, bytes, forms, worn, identityHarmless } = await screenSample(c);
+        const { sample, bytes, forms, worn, identityHarmless, besideIdentity } = await screenSample(c);
         const keys = forms.map((f, i) => {
           const cls = f.split(':')[0];
-          // Worn cases are scored apart: the plain cases' figures stay comparable with earlier runs.
+          // Worn and annotated cases are scored apart: the plain cases' figures stay comparable with earlier runs.
           if (c.wear) return ['worn cases | all', `worn cases | ${worn.includes(sample.truth.phi[i].line) ? `worn line ${c.wear}` : 'plain lines'}`];
+          if (c.annotated) return ['annotated cases | all', `annotated ${c.kind} | ${cls}`, `annotated ${c.size}px | ${cls}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
-        return { sample, bytes, keys, lineGroups: c.wear ? { 'worn harmless line': worn, 'identity-panel harmless line': identityHarmless } : undefined };
+        const lineGroups: Record<string, number[]> | undefined = c.wear
+          ? { 'worn harmless line': worn, 'identity-panel harmless line': identityHarmless }
+          : c.annotated
+            ? { 'annotated identity-panel harmless line': identityHarmless, 'annotated harmless column beside identity line': besideIdentity }
+            : undefined;
+        return { sample, bytes, keys, lineGroups };
       },
     }))
   : stressCases(sizes, every, sets).map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
+      kind: c.kind,
+      group: 'plain',
       title: `${c.face} ${c.size}px ${c.ink} ${c.variant} ${c.spec.name}`,
       async make() {
         const { sample, bytes } = await stressSample(c);
@@ -127,7 +155,8 @@ const allCases: BenchCase[] = screens
         return { sample, bytes, keys };
       },
     }));
-const cases = only ? allCases.filter((c) => c.seed === only) : allCases;
+const kinds = option('--kinds')?.split(',');
+const cases = (only ? allCases.filter((c) => c.seed === only) : allCases).filter((c) => !kinds || kinds.includes(c.kind));
 try {
   for (const c of cases) {
     const { sample, bytes, keys, lineGroups } = await c.make();
@@ -139,7 +168,33 @@ try {
     seconds += (performance.now() - t0) / 1000;
     const fatal = file.messages.find((m) => m.severity === 'fatal');
     if (fatal) throw new Error(`${c.seed}: ${fatal.reason}`);
-    const score = scoreRedaction(await decodeForScoring(bytes), await decodeForScoring(writeDicom(file.dataset!)), sample.truth);
+    const before = await decodeForScoring(bytes);
+    const after = await decodeForScoring(writeDicom(file.dataset!));
+    const score = scoreRedaction(before, after, sample.truth);
+    // Each harmless line on its own: kept per face kind, and which rules' boxes (padded as the fill pads them) reach a damaged one.
+    for (const index of new Set(sample.truth.harmless.map((t) => t.line))) {
+      const tokens = sample.truth.harmless.filter((t) => t.line === index);
+      const part = scoreRedaction(before, after, { ...sample.truth, phi: [], other: [], harmless: tokens }, { allowedBoxes: () => [] });
+      const tally = byKind.get(`${c.set}\t${c.group}\t${c.kind}`) ?? { kept: 0, total: 0 };
+      tally.total += part.harmlessLinesTotal;
+      tally.kept += part.harmlessLinesKept;
+      byKind.set(`${c.set}\t${c.group}\t${c.kind}`, tally);
+      if (part.harmlessLinesKept === part.harmlessLinesTotal) continue;
+      // The rule whose boxes (padded by the fill's 3 px) hold most of the line's changed glyph pixels.
+      const { width: columns, samplesPerPixel: spp } = before;
+      const changed = tokens.flatMap((t) => maskPixels({ box: t.box, bits: t.mask }, columns)).filter((q) => [...Array(spp).keys()].some((k) => before.frames[0][q * spp + k] !== after.frames[0][q * spp + k]));
+      const inside = new Map<string, number>();
+      for (const f of file.data.pixelFindings ?? []) {
+        if (!f.box) continue;
+        const b = f.box;
+        const n = changed.filter((q) => Math.abs((q % columns) - (b.left + b.width / 2)) <= b.width / 2 + 3 && Math.abs(Math.floor(q / columns) - (b.top + b.height / 2)) <= b.height / 2 + 3).length;
+        const rule = pixelFindingMessage(f).ruleId;
+        if (n > 0) inside.set(rule, Math.max(n, inside.get(rule) ?? 0));
+      }
+      const most = Math.max(0, ...inside.values());
+      const rules = [...inside].filter(([, n]) => n === most).map(([rule]) => rule);
+      for (const rule of rules.length > 0 ? rules : ['(no finding box)']) byRule.set(`${c.set}\t${c.group}\t${rule}`, (byRule.get(`${c.set}\t${c.group}\t${rule}`) ?? 0) + 1);
+    }
     // Scored per frame: the stress layouts are single-frame, so truth word i is score word i.
     const missed = new Set(score.missed.map((m) => m.text));
     sample.truth.phi.forEach((t, i) => {
@@ -147,13 +202,14 @@ try {
       for (const key of keys[i]) count(`${c.set}\t${key}`, removed);
     });
     // Worn cases' harmless lines are counted apart too: the plain cases' figure stays comparable with earlier runs.
-    const l = lines.get(lineGroups ? `${c.set}\tworn cases` : c.set) ?? { kept: 0, total: 0 };
+    const lineKey = c.group === 'plain' ? c.set : `${c.set}\t${c.group} cases`;
+    const l = lines.get(lineKey) ?? { kept: 0, total: 0 };
     l.kept += score.harmlessLinesKept;
     l.total += score.harmlessLinesTotal;
-    lines.set(lineGroups ? `${c.set}\tworn cases` : c.set, l);
+    lines.set(lineKey, l);
     for (const [group, indexes] of Object.entries(lineGroups ?? {})) {
       const only = { ...sample.truth, phi: [], other: [], harmless: sample.truth.harmless.filter((t) => indexes.includes(t.line)) };
-      const part = scoreRedaction(await decodeForScoring(bytes), await decodeForScoring(writeDicom(file.dataset!)), only, { allowedBoxes: () => [] });
+      const part = scoreRedaction(before, after, only, { allowedBoxes: () => [] });
       const g = groups.get(`${c.set}\t${group}`) ?? { kept: 0, total: 0 };
       g.kept += part.harmlessLinesKept;
       g.total += part.harmlessLinesTotal;
@@ -167,7 +223,7 @@ try {
       if (only) for (const t of sample.truth.phi.filter((t) => missed.has(t.text))) console.log(`  missed: ${JSON.stringify(t.text)} ${JSON.stringify(t.box)}`);
     }
   }
-  if (cacheFile && !replaying) writeFileSync(cacheFile, JSON.stringify([...ocrCache]));
+  if (cacheFile && added > 0) writeFileSync(cacheFile, JSON.stringify([...ocrCache]));
 } finally {
   await textDetector.close();
   rmSync(work, { recursive: true, force: true });
@@ -185,6 +241,12 @@ for (const set of sets) {
   if (l.total > 0) console.log(`harmless lines kept: ${((l.kept / Math.max(1, l.total)) * 100).toFixed(1)}% of ${l.total}`);
   const w = lines.get(`${set}\tworn cases`);
   if (w) console.log(`worn cases, harmless lines kept: ${((w.kept / Math.max(1, w.total)) * 100).toFixed(1)}% of ${w.total}`);
+  const a = lines.get(`${set}\tannotated cases`);
+  if (a) console.log(`annotated cases, harmless lines kept: ${((a.kept / Math.max(1, a.total)) * 100).toFixed(1)}% of ${a.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
+  for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
+    console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);
+  }
+  for (const [key, n] of [...byRule].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) console.log(`harmless lines damaged, ${key.slice(set.length + 1).replace('\t', ' cases, by ')}: ${n}`);
 }
 console.log(`time per image: ${(seconds / cases.length).toFixed(2)} s`);

@@ -4,14 +4,18 @@
  * referring physician). When a line of such a block holds PHI the kit found, a line of the same block
  * that OCR read badly, or not at all, is more likely the rest of the identity than anything else, and
  * no matcher can vouch for it: its box is filled too. Harmless annotation (the keep-list: views, W/L,
- * series and image numbers, numbers with units) and well-read lines are left alone, and so is every
- * line of a block without PHI (technique, probe, scale, orientation blocks), however badly read.
+ * series and image numbers, numbers with units), lines read as clinical vocabulary however unsure the
+ * reading (study and series descriptions, protocols, `Contrast: NONE`: DICOM's defined terms and the
+ * default curated list) and well-read lines are left alone, and so is every line of a block without
+ * PHI (technique, probe, scale, orientation blocks), however badly read.
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
 import { coveredBy, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { findTextRegions } from '../image/text-regions.js';
+import { institutionNoun } from '../text/shapes.js';
+import { makeVocabulary } from '../text/vocabulary.js';
 
 /** The engine of this rule's findings, in reports: `pixel:local:block:<type>`. */
 export const UNREAD_ENGINE = 'local:block';
@@ -47,7 +51,28 @@ export const UNREAD_RULE = {
   columnGap: 5,
   /** Ink past the last (or before the first) word read on a PHI line, wider than this many line heights, was not read. */
   unreadInk: 1,
+  /** How far (line heights) ink past the words read on a PHI line is followed, and the gap without ink (line heights) that ends it. */
+  inkReach: 6,
+  inkGap: 0.8,
+  /** Least OCR confidence of a clinical word of under four letters that vouches (garbage reads as `SE`, `ET`, `IS`); longer ones vouch at any confidence. */
+  clinicalShort: 50,
+  /** Share of a badly read word's width that clinical words of other readings over it must cover to vouch for it. */
+  coveredShare: 0.7,
 } as const;
+
+const vocabulary = makeVocabulary();
+
+/**
+ * A word of clinical vocabulary (DICOM's defined terms and the curated clinical list: `BRAIN`,
+ * `PROTOCOL`, `Modality`, `CAROTID`), not one that ends institutions' names (`Medical`, `Center`):
+ * descriptions, protocols and their labels, never a name. Short ones only when read with some confidence.
+ */
+function clinicalWord(word: DetectedText): boolean {
+  const text = word.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (!/\p{L}{2}/u.test(text) || institutionNoun(text)) return false;
+  if (text.length < 4 && word.confidence < UNREAD_RULE.clinicalShort) return false;
+  return vocabulary.clinical(text);
+}
 
 /** Engines whose findings make a line an identity line: the file's own header values and labelled identifiers. */
 function isIdentityFinding(f: PhiFinding): boolean {
@@ -93,6 +118,8 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
   // Lines without PHI that a reading vouches for stay; those also read well (kept, in a block or not) stop a band filled beside them.
   const vouchedRows = new Set(rows.filter((r) => r.findings.length === 0 && vouched(r, isHarmless)));
   const kept = [...vouchedRows].filter(isSolid).map((r) => medianBand(r.words.map((w) => w.word.box)));
+  // Words read as clinical vocabulary, on whichever line (a column read apart from its line is a line of its own).
+  const clinical = rows.flatMap((r) => r.words.filter((w) => clinicalWord(w.word)));
   for (const block of identityBlocks(rows, grey, image.width)) {
     // The block's width: its lines holding PHI or words read well (texture read as text does not widen it).
     const solid = block.filter(isSolid);
@@ -112,11 +139,15 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
       // A PHI line: its badly read words that are not harmless, and ink no reading reached.
       const covered = row.findings.flatMap((f) => (f.box ? [f.box] : []));
       for (const w of row.words) {
-        if (!/[\p{L}\p{N}]/u.test(w.word.text) || wellRead(w)) continue;
+        if (!/[\p{L}\p{N}]/u.test(w.word.text) || wellRead(w) || clinicalWord(w.word)) continue;
         if (covered.some((b) => coveredBy(w.word.box, b))) continue;
-        // The same place read well (or as harmless) in another reading vouches for it.
+        // The same place read well (or as harmless) in another reading vouches for it; or read as clinical words across most
+        // of its width (`Contrast: NONE` in one reading, `Terra Mol:` boxed taller in another). Not numbers with units:
+        // a date misread (`190L`) is one.
         if (row.words.some((o) => o !== w && coveredBy(w.word.box, o.word.box) && wellRead(o))) continue;
-        out.push(finding(w.word.box, 'unread-word', w.word.text, where));
+        if (readAcross(w, clinical.filter((o) => o.span !== w.span))) continue;
+        // As high as the line (a reading of speckle is boxed taller and would reach the kept lines beside it).
+        out.push(finding(clearOf(w.word.box, kept, row.textHeight), 'unread-word', w.word.text, where));
       }
       // Glyph regions of the line past the words read, at either end (a value OCR read short, or not at all).
       const read = unionBoxes(row.words.map((w) => w.word.box));
@@ -127,7 +158,47 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
         if (before > UNREAD_RULE.unreadInk * h) out.push(finding({ left: ink.left, top: row.box.top, width: before, height: row.box.height }, 'unread-ink', '', where));
         if (after > UNREAD_RULE.unreadInk * h) out.push(finding({ left: read.left + read.width, top: row.box.top, width: after, height: row.box.height }, 'unread-ink', '', where));
       }
+      // Faint ink running on past the words read that no glyph region holds (grey text of a narrow face read short: `HAVES` of `HAVERSTOCK`).
+      const band = medianBand(row.words.map((w) => w.word.box));
+      const others = rows.filter((r) => r !== row).flatMap((r) => r.words.map((w) => w.word.box));
+      for (const past of inkPast(grey, image.width, band, read, others, h)) out.push(finding(past, 'unread-ink', '', where));
     }
+  }
+  return out;
+}
+
+/**
+ * The ink running on from `read` (the words read on a line, in `band`) to the left and right: columns of the band
+ * holding ink (`inkContrast` from the band's median ground), up to a gap of `inkGap` line heights without ink (a
+ * word space is narrower, a column gap wider), another line's word, or `inkReach` line heights. A run longer than
+ * `unreadInk` line heights is returned.
+ */
+function inkPast(grey: Uint8Array, width: number, band: Box, read: Box, others: Box[], h: number): Box[] {
+  const reach = Math.round(UNREAD_RULE.inkReach * h);
+  const from = Math.max(0, read.left - reach);
+  const to = Math.min(width, read.left + read.width + reach);
+  const values: number[] = [];
+  for (let y = band.top; y < band.top + band.height; y++) for (let x = from; x < to; x++) values.push(grey[y * width + x]);
+  if (values.length === 0) return [];
+  const ground = [...values].sort((a, b) => a - b)[values.length >> 1];
+  const inked = (x: number) => {
+    let n = 0;
+    for (let y = band.top; y < band.top + band.height; y++) if (Math.abs(grey[y * width + x] - ground) >= UNREAD_RULE.inkContrast) n++;
+    return n >= 2;
+  };
+  const blocked = (x: number) => others.some((o) => x >= o.left && x < o.left + o.width && Math.min(o.top + o.height, band.top + band.height) - Math.max(o.top, band.top) > 0.5 * band.height);
+  const out: Box[] = [];
+  for (const step of [-1, 1]) {
+    const start = step > 0 ? read.left + read.width : read.left - 1;
+    let last = start - step;
+    for (let x = start, gap = 0; x >= from && x < to && !blocked(x); x += step) {
+      if (inked(x)) {
+        last = x;
+        gap = 0;
+      } else if (++gap > UNREAD_RULE.inkGap * h) break;
+    }
+    const run = Math.abs(last - start) + 1;
+    if (last !== start - step && run > UNREAD_RULE.unreadInk * h) out.push({ left: Math.min(start, last), top: band.top, width: run, height: band.height });
   }
   return out;
 }
@@ -146,7 +217,7 @@ function vouched(row: Row, isHarmless: (text: string) => boolean): boolean {
   const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
   // Pieces of one line read in different readings (`Im:` in one, `132` in another) vouch together when each is read well.
   const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
-  if (words.length > 0 && words.every((w) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text)) && unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
+  if (words.length > 0 && words.every((w) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text) || clinicalWord(w.word)) && unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
   for (const words of readings) {
     // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.
     if (unionBoxes(words.map((w) => w.box)).width < UNREAD_RULE.vouchingShare * wide) continue;
@@ -155,8 +226,25 @@ function vouched(row: Row, isHarmless: (text: string) => boolean): boolean {
     // Mostly harmless, with a keep-list word (`C 377TW 390`, `Se: 9 1m: 73`), and nothing an identifier could hide in.
     const harmless = words.filter((w) => isHarmless(w.text));
     if (harmless.length >= UNREAD_RULE.mostlyHarmless * words.length && harmless.some((w) => /\p{L}/u.test(w.text)) && words.every((w) => isHarmless(w.text) || !/\d{5}|\p{L}{4}/u.test(w.text))) return true;
+    // A description (`Study: CT CHEST PE`, `Series: AX FLAIR`, `US Modality:`): clinical and harmless words, mostly,
+    // a clinical one among them, and nothing else an identifier could hide in (a word of letters, three digits running).
+    const described = words.filter((w) => isHarmless(w.text) || clinicalWord(w));
+    if (described.some(clinicalWord) && described.length >= UNREAD_RULE.mostlyHarmless * words.length && words.every((w) => described.includes(w) || !/\d{3}|\p{L}{2}/u.test(w.text))) return true;
   }
   return false;
+}
+
+/** True when `others` (words of other readings) cover most (`coveredShare`) of `w`'s width, on its line (sharing half its height). */
+function readAcross(w: ReadWord, others: ReadWord[]): boolean {
+  const box = w.word.box;
+  const covered = new Uint8Array(box.width);
+  for (const o of others) {
+    const b = o.word.box;
+    const shared = Math.min(box.top + box.height, b.top + b.height) - Math.max(box.top, b.top);
+    if (shared < 0.5 * Math.min(box.height, b.height)) continue;
+    for (let x = Math.max(box.left, b.left); x < Math.min(box.left + box.width, b.left + b.width); x++) covered[x - box.left] = 1;
+  }
+  return covered.reduce((n, c) => n + c, 0) >= UNREAD_RULE.coveredShare * box.width;
 }
 
 /** The words of each reading (span) among `words`, reading by reading. */

@@ -86,6 +86,68 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(found[0].box!.top).toBe(24);
   });
 
+  it('keeps a description line of an identity block read with doubt as clinical words (condensed 10 px text reads so)', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const study = line('l1', 24, 8, [['Study:', 55], ['CT', 62], ['CHEST', 52], ['PE', 58], ['PROTOCOL', 48]]);
+    const series = line('l2', 38, 8, [['Series:', 41], ['AX', 60], ['FLAIR', 37]]);
+    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
+    expect(unreadLineFindings(blank, [name, study, series, id], [phi(name), phi(id, 'local:header-value')], isKept)).toEqual([]);
+  });
+
+  it('still fills a doubtful line of an identity block holding a word that is no clinical word, or only the words of an institution', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const mixed = line('l1', 24, 8, [['BRAIN', 50], ['KILBRIDE', 45]]);
+    const institution = line('l2', 38, 8, [['Medical', 55], ['Center', 50]]);
+    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
+    const found = unreadLineFindings(blank, [name, mixed, institution, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    expect(found.map((f) => [f.type, f.box!.top])).toEqual([
+      ['unread-line', 24],
+      ['unread-line', 38],
+    ]);
+  });
+
+  it('keeps a harmless column beside an identity value that one reading read as clinical words and another as garbage boxed taller', () => {
+    const dob = line('l0', 10, 8, [['DOB:', 95], ['1931-04-02', 93]]);
+    const column = line('l1', 10, 110, [['Contrast:', 58], ['NONE', 61]]);
+    // The same column read as garbage, boxed 6 px taller than the line.
+    const garbage = line('l2', 7, 110, [['Terra', 22], ['Mol:', 31]]);
+    garbage.words = garbage.words!.map((w) => ({ ...w, box: { ...w.box, height: 16 } }));
+    const dateFinding: PhiFinding = { ...phi(dob, 'local:header-date'), box: dob.words![1].box, text: '1931-04-02' };
+    expect(unreadLineFindings(blank, [dob, column, garbage], [dateFinding], isKept)).toEqual([]);
+  });
+
+  it('fills a badly read word of a PHI line no higher than the line, clear of the kept line below', () => {
+    const dob = line('l0', 10, 8, [['DOB:', 95], ['1931-04-02', 93]]);
+    // Boxed 5 px taller than the line, down to 2 px above the next line.
+    const garbage = line('l1', 7, 104, [['Xq9Rw', 20]]);
+    garbage.words = garbage.words!.map((w) => ({ ...w, box: { ...w.box, height: 15 } }));
+    const window = line('l2', 24, 90, [['WW', 93], ['380', 92], ['WL', 93], ['-28', 92]]);
+    const dateFinding: PhiFinding = { ...phi(dob, 'local:header-date'), box: dob.words![1].box, text: '1931-04-02' };
+    const found = unreadLineFindings(blank, [dob, garbage, window], [dateFinding], isKept);
+    expect(found.map((f) => [f.type, f.text])).toEqual([['unread-word', 'Xq9Rw']]);
+    // The redaction pads each box by 3 px: the box ends 4 px above the kept line.
+    expect(found[0].box!.top + found[0].box!.height).toBe(20);
+  });
+
+  it('fills faint ink running on past the words read on a PHI line, which no glyph region holds, up to a column gap', () => {
+    // A name read short (`HAVES` of `HAVERSTOCK`): faint strokes (22 levels over the ground) go on for 45 px after the words read,
+    // then, past a gap of 14 px, a column of other text.
+    const image: DisplayImage = { width: 320, height: 240, channels: 1, data: new Uint8Array(320 * 240) };
+    for (const [from, to] of [[57, 102], [116, 140]]) for (let x = from; x < to; x += 3) for (let y = 11; y < 19; y++) image.data[y * 320 + x] = 22;
+    const name = line('l0', 10, 8, [['Dr', 95], ['HAVES', 40]]);
+    const nameFinding: PhiFinding = { ...phi(name), box: name.words![1].box, text: 'HAVES' };
+    const found = unreadLineFindings(image, [name], [nameFinding], isKept);
+    expect(found.map((f) => [f.type, f.box!.left, f.box!.left + f.box!.width])).toEqual([['unread-ink', 55, 100]]);
+  });
+
+  it('does not let harmless numbers of another reading over part of a misread date vouch for it', () => {
+    const dob = line('l0', 10, 8, [['DOB:', 95], ['1931-04-02', 93], ['196685', 30]]);
+    const other = line('l1', 10, 98, [['20,', 80], ['77', 85]]);
+    const dateFinding: PhiFinding = { ...phi(dob, 'local:header-date'), box: dob.words![1].box, text: '1931-04-02' };
+    const found = unreadLineFindings(blank, [dob, other], [dateFinding], isKept);
+    expect(found.map((f) => [f.type, f.text])).toEqual([['unread-word', '196685']]);
+  });
+
   it('does not let texture read as text chain a harmless block onto an identity block', () => {
     const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
     // Speckle read as words under the name, stacked down to a harmless line, each aligned with the next.
