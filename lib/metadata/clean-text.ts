@@ -6,6 +6,7 @@
  * vocabulary is protected, and what is left reads as text: no dangling labels, connectors or
  * punctuation (`lives at,; contact` never remains).
  */
+import { boundedMemo, type Memo } from '../bounded-memo.js';
 import type { IdentityContext } from '../engines/types.js';
 import { compileLinearAlternation, compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
@@ -104,32 +105,55 @@ function nameForms(value: string, vocabulary: Vocabulary): string[] {
 /** The file's own identifying values, in the forms free text uses (longest first). */
 export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary = makeVocabulary()): Array<{ term: string; category: SafeHarborCategory }> {
   const terms = new Map<string, SafeHarborCategory>();
-  const add = (term: string, category: SafeHarborCategory) => {
-    const t = term.trim();
-    if (t.length < 2 || terms.has(t.toUpperCase())) return;
-    terms.set(t.toUpperCase(), category);
-  };
+  const forms = valueFormsMemo(vocabulary);
   for (const { value, category, vr } of identity.values) {
-    if (vr === 'UI' || vr === 'AS') continue;
-    if (vr === 'PN') {
-      nameForms(value, vocabulary).forEach((f) => add(f, 'A'));
-      continue;
+    for (const term of forms(`${vr ?? ''}\u0000${category}\u0000${value}`, () => valueForms(value, category, vr, vocabulary))) {
+      // A form written twice (in any case) keeps the letter of its first value.
+      const key = term.toUpperCase();
+      if (!terms.has(key)) terms.set(key, category);
     }
-    if (vr === 'DA' || vr === 'DT') {
-      dateForms(value).forEach((f) => add(f, 'C'));
-      continue;
-    }
-    // A header value made of clinical words only (a station named `CT`, a department `Diagnostic Imaging`) identifies no one;
-    // nor, outside places, one of products and amounts (a contrast agent `Omnipaque 350`, `Gadavist 0.1 mmol/kg`).
-    const words = value.split(/[\s^,;/]+/).filter(Boolean);
-    if (words.every((w) => vocabulary.has(w))) continue;
-    const parts = words.flatMap((w) => w.split('-')).filter(Boolean);
-    if (category !== 'B' && parts.some((w) => vocabulary.maker(w)) && parts.every((w) => vocabulary.has(w) || vocabulary.maker(w) || AMOUNT.test(w))) continue;
-    add(value.replace(/\^/g, ' '), category);
-    // Addresses and institutions: each part names a place on its own.
-    if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3 && !vocabulary.has(p.trim())).forEach((p) => add(p, 'B'));
   }
   return [...terms].map(([term, category]) => ({ term, category })).sort((a, b) => b.term.length - a.term.length);
+}
+
+/**
+ * The forms of one header value, trimmed, of two characters or more (see {@link identityTerms}). A pure function of
+ * the value, its letter, its VR and the vocabulary: remembered, as the same values come back file after file (every
+ * image of a series names the same patient, physicians and institution).
+ */
+function valueForms(value: string, category: SafeHarborCategory, vr: string | undefined, vocabulary: Vocabulary): readonly string[] {
+  const forms: string[] = [];
+  const add = (term: string) => {
+    const t = term.trim();
+    if (t.length >= 2) forms.push(t);
+  };
+  if (vr === 'UI' || vr === 'AS') return forms;
+  if (vr === 'PN') {
+    nameForms(value, vocabulary).forEach(add);
+    return forms;
+  }
+  if (vr === 'DA' || vr === 'DT') {
+    dateForms(value).forEach(add);
+    return forms;
+  }
+  // A header value made of clinical words only (a station named `CT`, a department `Diagnostic Imaging`) identifies no one;
+  // nor, outside places, one of products and amounts (a contrast agent `Omnipaque 350`, `Gadavist 0.1 mmol/kg`).
+  const words = value.split(/[\s^,;/]+/).filter(Boolean);
+  if (words.every((w) => vocabulary.has(w))) return forms;
+  const parts = words.flatMap((w) => w.split('-')).filter(Boolean);
+  if (category !== 'B' && parts.some((w) => vocabulary.maker(w)) && parts.every((w) => vocabulary.has(w) || vocabulary.maker(w) || AMOUNT.test(w))) return forms;
+  add(value.replace(/\^/g, ' '));
+  // Addresses and institutions: each part names a place on its own.
+  if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3 && !vocabulary.has(p.trim())).forEach(add);
+  return forms;
+}
+
+/** Remembered forms per vocabulary (one per rules file), by VR, letter and value. */
+const valueFormsMemos = new WeakMap<Vocabulary, Memo<string, readonly string[]>>();
+function valueFormsMemo(vocabulary: Vocabulary): Memo<string, readonly string[]> {
+  let memo = valueFormsMemos.get(vocabulary);
+  if (!memo) valueFormsMemos.set(vocabulary, (memo = boundedMemo<string, readonly string[]>(20_000)));
+  return memo;
 }
 
 /** A phone extension after its number (`x 7741`, `ext. 12`, `#3`). */

@@ -65,8 +65,24 @@ function charUnit(c: string): Unit {
 const GAP: Unit = { kind: 'gap', dot: false };
 const DOT_GAP: Unit = { kind: 'gap', dot: true };
 
-/** The units of a term: its characters, with space runs and commas as gaps. */
+/**
+ * The units of a term: its characters, with space runs and commas as gaps. Remembered (a file's terms are mostly
+ * those of the file before it: the same patient, physicians and institution); each call gets its own array, as
+ * {@link compileTerms} tells terms apart by their arrays.
+ */
 function unitsOf(term: string): Unit[] {
+  let units = knownUnits.get(term);
+  if (!units) {
+    units = unitsOfUncached(term);
+    if (knownUnits.size >= MAX_KNOWN_TERMS) knownUnits.clear();
+    knownUnits.set(term, units);
+  }
+  return units.slice();
+}
+const knownUnits = new Map<string, readonly Unit[]>();
+const MAX_KNOWN_TERMS = 20_000;
+
+function unitsOfUncached(term: string): Unit[] {
   const units: Unit[] = [];
   let at = 0;
   for (const m of term.matchAll(GAP_IN_TERM)) {
