@@ -28,6 +28,22 @@ export function decodedByParser(terms: readonly string[]): boolean {
   return term === '' || (!term.startsWith('ISO 2022') && term in characterSets);
 }
 
+/**
+ * Single-byte and multi-byte sets whose bytes 00-7F are ASCII, without code extensions: text of ASCII bytes only reads
+ * the same under them as in UTF-8. JIS X 0201 (`ISO_IR 13`) is not among them (5C is the yen sign, 7E the overline).
+ */
+const ASCII_BASED = new Set(['ISO_IR 6', 'ISO_IR 100', 'ISO_IR 101', 'ISO_IR 109', 'ISO_IR 110', 'ISO_IR 144', 'ISO_IR 127', 'ISO_IR 126', 'ISO_IR 138', 'ISO_IR 148', 'ISO_IR 166', 'ISO_IR 192', 'GB18030', 'GBK']);
+
+/**
+ * Whether `bytes` decode under `terms` to the same characters as in UTF-8: one set whose bytes 00-7F are ASCII
+ * ({@link decodeText} needs not run), and no byte above 7F.
+ */
+export function readsAsUtf8(bytes: Uint8Array, terms: readonly string[]): boolean {
+  if (terms.length !== 1 || !ASCII_BASED.has(terms[0])) return false;
+  for (let i = 0; i < bytes.byteLength; i++) if (bytes[i] > 0x7f) return false;
+  return true;
+}
+
 /** Terms the decoder does not know; their text is read as ISO 8859-1 (no byte is lost, the text may read wrongly). */
 export function unknownTerms(terms: readonly string[]): string[] {
   return terms.filter((term, index) => !(term === '' && index === 0) && !(term in characterSets));

@@ -19,7 +19,7 @@
  * - any item of undefined length: dcmjs finds its end by scanning for delimiter tags, through the
  *   values too, and loses its way in nested sequences or binary values that hold those bytes.
  */
-import { CHARSET_VRS, UTF8_CHARSET, charsetTerms, decodeText, decodedByParser } from './charset.js';
+import { CHARSET_VRS, UTF8_CHARSET, charsetTerms, decodeText, decodedByParser, readsAsUtf8 } from './charset.js';
 import { STANDARD_VRS, implicitVrOf } from './dictionary.js';
 
 /** How a dataset is encoded. */
@@ -259,7 +259,9 @@ class Walker {
     if (!this.sink) return;
     let out: Uint8Array = bytes;
     if (CHARSET_VRS.has(vr) && ctx.terms.some((term) => !DEFAULT_TERMS.has(term))) {
-      out = utf8Padded(decodeText(stripPadding(bytes), ctx.terms, vr));
+      // Text in ASCII under a set that is ASCII there (most text under ISO_IR 100) is UTF-8 already.
+      const text = stripPadding(bytes);
+      out = readsAsUtf8(text, ctx.terms) ? evenPadded(text) : utf8Padded(decodeText(text, ctx.terms, vr));
     } else if (ctx.littleEndian !== this.sink.littleEndian && WORD_SIZE[vr]) {
       out = swapped(bytes, WORD_SIZE[vr]);
     }
@@ -442,7 +444,11 @@ function stripPadding(bytes: Uint8Array): Uint8Array {
 }
 
 function utf8Padded(text: string): Uint8Array {
-  const encoded = new TextEncoder().encode(text);
+  return evenPadded(new TextEncoder().encode(text));
+}
+
+/** Text bytes padded with a space to an even length. */
+function evenPadded(encoded: Uint8Array): Uint8Array {
   if (encoded.byteLength % 2 === 0) return encoded;
   const padded = new Uint8Array(encoded.byteLength + 1);
   padded.set(encoded);

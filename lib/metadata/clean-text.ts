@@ -6,6 +6,7 @@
  * vocabulary is protected, and what is left reads as text: no dangling labels, connectors or
  * punctuation (`lives at,; contact` never remains).
  */
+import { boundedMemo, type Memo } from '../bounded-memo.js';
 import type { IdentityContext } from '../engines/types.js';
 import { compileLinearAlternation, compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
@@ -104,32 +105,55 @@ function nameForms(value: string, vocabulary: Vocabulary): string[] {
 /** The file's own identifying values, in the forms free text uses (longest first). */
 export function identityTerms(identity: IdentityContext, vocabulary: Vocabulary = makeVocabulary()): Array<{ term: string; category: SafeHarborCategory }> {
   const terms = new Map<string, SafeHarborCategory>();
-  const add = (term: string, category: SafeHarborCategory) => {
-    const t = term.trim();
-    if (t.length < 2 || terms.has(t.toUpperCase())) return;
-    terms.set(t.toUpperCase(), category);
-  };
+  const forms = valueFormsMemo(vocabulary);
   for (const { value, category, vr } of identity.values) {
-    if (vr === 'UI' || vr === 'AS') continue;
-    if (vr === 'PN') {
-      nameForms(value, vocabulary).forEach((f) => add(f, 'A'));
-      continue;
+    for (const term of forms(`${vr ?? ''}\u0000${category}\u0000${value}`, () => valueForms(value, category, vr, vocabulary))) {
+      // A form written twice (in any case) keeps the letter of its first value.
+      const key = term.toUpperCase();
+      if (!terms.has(key)) terms.set(key, category);
     }
-    if (vr === 'DA' || vr === 'DT') {
-      dateForms(value).forEach((f) => add(f, 'C'));
-      continue;
-    }
-    // A header value made of clinical words only (a station named `CT`, a department `Diagnostic Imaging`) identifies no one;
-    // nor, outside places, one of products and amounts (a contrast agent `Omnipaque 350`, `Gadavist 0.1 mmol/kg`).
-    const words = value.split(/[\s^,;/]+/).filter(Boolean);
-    if (words.every((w) => vocabulary.has(w))) continue;
-    const parts = words.flatMap((w) => w.split('-')).filter(Boolean);
-    if (category !== 'B' && parts.some((w) => vocabulary.maker(w)) && parts.every((w) => vocabulary.has(w) || vocabulary.maker(w) || AMOUNT.test(w))) continue;
-    add(value.replace(/\^/g, ' '), category);
-    // Addresses and institutions: each part names a place on its own.
-    if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3 && !vocabulary.has(p.trim())).forEach((p) => add(p, 'B'));
   }
   return [...terms].map(([term, category]) => ({ term, category })).sort((a, b) => b.term.length - a.term.length);
+}
+
+/**
+ * The forms of one header value, trimmed, of two characters or more (see {@link identityTerms}). A pure function of
+ * the value, its letter, its VR and the vocabulary: remembered, as the same values come back file after file (every
+ * image of a series names the same patient, physicians and institution).
+ */
+function valueForms(value: string, category: SafeHarborCategory, vr: string | undefined, vocabulary: Vocabulary): readonly string[] {
+  const forms: string[] = [];
+  const add = (term: string) => {
+    const t = term.trim();
+    if (t.length >= 2) forms.push(t);
+  };
+  if (vr === 'UI' || vr === 'AS') return forms;
+  if (vr === 'PN') {
+    nameForms(value, vocabulary).forEach(add);
+    return forms;
+  }
+  if (vr === 'DA' || vr === 'DT') {
+    dateForms(value).forEach(add);
+    return forms;
+  }
+  // A header value made of clinical words only (a station named `CT`, a department `Diagnostic Imaging`) identifies no one;
+  // nor, outside places, one of products and amounts (a contrast agent `Omnipaque 350`, `Gadavist 0.1 mmol/kg`).
+  const words = value.split(/[\s^,;/]+/).filter(Boolean);
+  if (words.every((w) => vocabulary.has(w))) return forms;
+  const parts = words.flatMap((w) => w.split('-')).filter(Boolean);
+  if (category !== 'B' && parts.some((w) => vocabulary.maker(w)) && parts.every((w) => vocabulary.has(w) || vocabulary.maker(w) || AMOUNT.test(w))) return forms;
+  add(value.replace(/\^/g, ' '));
+  // Addresses and institutions: each part names a place on its own.
+  if (category === 'B') value.split(/[\^,;\n]+/).filter((p) => p.trim().length >= 3 && !vocabulary.has(p.trim())).forEach(add);
+  return forms;
+}
+
+/** Remembered forms per vocabulary (one per rules file), by VR, letter and value. */
+const valueFormsMemos = new WeakMap<Vocabulary, Memo<string, readonly string[]>>();
+function valueFormsMemo(vocabulary: Vocabulary): Memo<string, readonly string[]> {
+  let memo = valueFormsMemos.get(vocabulary);
+  if (!memo) valueFormsMemos.set(vocabulary, (memo = boundedMemo<string, readonly string[]>(20_000)));
+  return memo;
 }
 
 /** A phone extension after its number (`x 7741`, `ext. 12`, `#3`). */
@@ -555,11 +579,45 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   // The file's own values, longest first; a space or comma in one stands for 1-3 of ` ^,` (see compileTerms).
   const identityMatcher = compileTerms(identityTerms(identity, vocabulary));
   const numberKeys = identityNumberKeys(identity);
-  // Rule patterns run on the linear-time engine (RE2), whatever they are.
-  const rulePatterns: LinearPattern[] = ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters'));
-  // Most texts match none of them: one search of their alternation says so, instead of one per pattern.
-  const anyRulePattern = compileLinearAlternation(ruleRegex, 'letters');
   const referenceYear = options.referenceDate?.getUTCFullYear();
+  const memory = cleaningMemory(vocabulary, ruleRegex);
+  const { rulePatterns, anyRulePattern } = memory;
+
+  /**
+   * What the text says by itself, whatever file it is in: rule pattern matches, shapes, names, places found by cue,
+   * ages over 89. Remembered: headers repeat their free text from file to file (a series' descriptions, a physician
+   * named in every file of a site), and each of these is a pure function of the text (and the rules, the vocabulary
+   * and, for ages, the reference year, which key the memory).
+   */
+  const readText = (text: string): TextReading => {
+    if (text.length > MAX_REMEMBERED_TEXT) return readTextUncached(text);
+    return memory.readings(`${referenceYear ?? ''}\u0000${text}`, () => readTextUncached(text));
+  };
+  const readTextUncached = (text: string): TextReading => {
+    const rules: Span[] = [];
+    for (const rule of anyRulePattern?.test(text) === false ? [] : rulePatterns) {
+      for (const m of rule.matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) rules.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
+    }
+    const shapes: Span[] = [];
+    for (const s of findShapes(text)) {
+      // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
+      if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
+      // A code after its coding system (`SNOMED 399208008`, `NDC 0407-1413-71`) names a concept.
+      if ((s.kind === 'id' || s.kind === 'phone') && CODE_BEFORE.test(text.slice(Math.max(0, s.begin - 80), s.begin))) continue;
+      // A vanity number whose letters are clinical words after a number in parentheses (`(512) CT-HEAD`) is no phone; a toll-free one is.
+      if (s.kind === 'phone' && clinicalVanity(text.slice(s.begin, s.end), vocabulary)) continue;
+      // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
+      if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
+      // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).
+      if (s.kind === 'address' && /^\d/.test(text.slice(s.begin, s.end)) && streetWordsClinical(text.slice(s.begin, s.end), vocabulary)) continue;
+      shapes.push(s);
+    }
+    const people: Span[] = [...findCuedNames(text, vocabulary), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
+    const places = [...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary)];
+    const ages: Span[] = findAgesOver89(text, referenceYear).map((a) => ({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined }));
+    // Shared by every file that has the text: frozen, never changed (mergeSpans copies what it changes).
+    return Object.freeze({ rules: freeze(rules), shapes: freeze(shapes), people: freeze(people), places: freeze(places), ages: freeze(ages) });
+  };
 
   return (text: string): CleanResult => {
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text, removed: 0, categories: [] };
@@ -575,28 +633,22 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       else spans.push(m);
     }
     if (numberKeys.length) spans.push(...findIdentityNumbers(text, numberKeys));
-    for (const rule of anyRulePattern?.test(text) === false ? [] : rulePatterns) {
-      for (const m of rule.matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) spans.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
-    }
-    for (const s of findShapes(text)) {
-      // An ID-like token that is clinical vocabulary (`T1W`, `B1000`) is not an ID.
-      if (s.kind === 'id' && vocabulary.has(text.slice(s.begin, s.end))) continue;
-      // A code after its coding system (`SNOMED 399208008`, `NDC 0407-1413-71`) names a concept.
-      if ((s.kind === 'id' || s.kind === 'phone') && CODE_BEFORE.test(text.slice(Math.max(0, s.begin - 80), s.begin))) continue;
-      // A vanity number whose letters are clinical words after a number in parentheses (`(512) CT-HEAD`) is no phone; a toll-free one is.
-      if (s.kind === 'phone' && clinicalVanity(text.slice(s.begin, s.end), vocabulary)) continue;
-      // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
-      if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
-      // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).
-      if (s.kind === 'address' && /^\d/.test(text.slice(s.begin, s.end)) && streetWordsClinical(text.slice(s.begin, s.end), vocabulary)) continue;
-      spans.push(s);
-    }
+    // Without the file's own values in it, the whole answer depends on the text alone: a description seen in an
+    // earlier file gets the answer it got there.
+    if (spans.length > 0 || text.length > MAX_REMEMBERED_TEXT) return cleanWith(text, spans);
+    const known = memory.results(`${referenceYear ?? ''}\u0000${text}`, () => cleanWith(text, spans));
+    return { text: known.text, removed: known.removed, categories: [...known.categories] };
+  };
+
+  /** The cleaning of `text` given the file's own values found in it (`spans`, added to). */
+  function cleanWith(text: string, spans: Span[]): CleanResult {
+    const reading = readText(text);
+    spans.push(...reading.rules, ...reading.shapes);
     // `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method.
-    const people: Span[] = [...findCuedNames(text, vocabulary), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
-    const named = [...people, ...spans.filter((s) => s.category === 'A')];
-    spans.push(...findInstitutions(text, vocabulary, named), ...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary));
-    spans.push(...people);
-    for (const a of findAgesOver89(text, referenceYear)) spans.push({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined });
+    const named = [...reading.people, ...spans.filter((s) => s.category === 'A')];
+    spans.push(...findInstitutions(text, vocabulary, named), ...reading.places);
+    spans.push(...reading.people);
+    spans.push(...reading.ages);
     if (spans.length === 0) return { text, removed: 0, categories: [] };
     const merged = mergeSpans(spans);
     const categories = [...new Set(merged.map((s) => s.category))];
@@ -611,5 +663,46 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       out += text.slice(at);
     } else out = rebuild(text, merged, vocabulary);
     return { text: out, removed: merged.length, categories };
-  };
+  }
+}
+
+/** What a text says by itself (see makeTextCleaner's readText), in the order the cleaner weighs it. */
+interface TextReading {
+  readonly rules: readonly Span[];
+  readonly shapes: readonly Span[];
+  readonly people: readonly Span[];
+  /** Institutions in lower case and places of care after a cue. */
+  readonly places: readonly Span[];
+  readonly ages: readonly Span[];
+}
+
+const freeze = (spans: Span[]): readonly Span[] => Object.freeze(spans.map((s) => Object.freeze(s)));
+
+/** Longer texts are cleaned every time (they rarely repeat, and would hold memory). */
+const MAX_REMEMBERED_TEXT = 512;
+
+/** Remembered by text, per vocabulary and rule patterns: whole answers (for texts holding none of their file's values) and readings. */
+interface CleaningMemory {
+  /** The rule patterns, on the linear-time engine (RE2), whatever they are. */
+  rulePatterns: LinearPattern[];
+  /** Their alternation: most texts match none of them, and one search says so instead of one per pattern. */
+  anyRulePattern: LinearPattern | undefined;
+  results: Memo<string, CleanResult>;
+  readings: Memo<string, TextReading>;
+}
+const cleaningMemories = new WeakMap<Vocabulary, Map<string, CleaningMemory>>();
+function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[]): CleaningMemory {
+  let byRules = cleaningMemories.get(vocabulary);
+  if (!byRules) cleaningMemories.set(vocabulary, (byRules = new Map<string, CleaningMemory>()));
+  // Known by the patterns' text, not the list object: a list changed in place is another list.
+  const rules = ruleRegex.join('\u0000');
+  let memory = byRules.get(rules);
+  if (!memory) {
+    // A run has one rules file; a notebook trying many keeps the memories of the last few.
+    if (byRules.size >= 8) byRules.clear();
+    const rulePatterns = ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters'));
+    memory = { rulePatterns, anyRulePattern: compileLinearAlternation(ruleRegex, 'letters'), results: boundedMemo(4096), readings: boundedMemo(4096) };
+    byRules.set(rules, memory);
+  }
+  return memory;
 }

@@ -196,7 +196,7 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     // The aws engine shares one session (usage, stop on a refused credential) and runs in this thread.
     executor =
       jobs > 1 && engine === 'local'
-        ? openPoolExecutor(settings, snapshot, jobs, {
+        ? await openPoolExecutor(settings, snapshot, jobs, {
             maxInputBytes: options.maxInputBytes,
             done,
             // The threads stage outputs in a local folder themselves; other storage is written from here.

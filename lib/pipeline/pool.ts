@@ -5,7 +5,6 @@
  * Each task reads its input, hashes it and stages its output itself (see `input-task.ts`), so the
  * thread running the runner only orders.
  */
-import { Piscina } from 'piscina';
 import type { StateSnapshot } from '../state/index.js';
 import type { RecipeAws } from './recipe.js';
 import type { RunSettings } from './process-input.js';
@@ -69,7 +68,9 @@ export async function openInProcessExecutor(settings: RunSettings, snapshot: Sta
  * A pool of `threads` worker threads, each opening its context when it starts. Run from the
  * TypeScript sources (tests, `tsx`), the workers load them through tsx too.
  */
-export function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot, threads: number, io: PoolIo): InputExecutor {
+export async function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot, threads: number, io: PoolIo): Promise<InputExecutor> {
+  // Loaded only for a pool: a run with one job never starts a thread (piscina takes ~15 ms CPU to load).
+  const { Piscina } = await import('piscina');
   const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
     filename: new URL(fromSource ? './pool-worker.ts' : './pool-worker.js', import.meta.url).href,

@@ -65,8 +65,29 @@ function charUnit(c: string): Unit {
 const GAP: Unit = { kind: 'gap', dot: false };
 const DOT_GAP: Unit = { kind: 'gap', dot: true };
 
-/** The units of a term: its characters, with space runs and commas as gaps. */
-function unitsOf(term: string): Unit[] {
+/** A term's units and its place in the list it was given in. */
+interface TermEntry {
+  units: readonly Unit[];
+  order: number;
+}
+
+/**
+ * The units of a term: its characters, with space runs and commas as gaps. Remembered (a file's terms are mostly
+ * those of the file before it: the same patient, physicians and institution); shared, never changed.
+ */
+function unitsOf(term: string): readonly Unit[] {
+  let units = knownUnits.get(term);
+  if (!units) {
+    units = unitsOfUncached(term);
+    if (knownUnits.size >= MAX_KNOWN_TERMS) knownUnits.clear();
+    knownUnits.set(term, units);
+  }
+  return units;
+}
+const knownUnits = new Map<string, readonly Unit[]>();
+const MAX_KNOWN_TERMS = 20_000;
+
+function unitsOfUncached(term: string): Unit[] {
   const units: Unit[] = [];
   let at = 0;
   for (const m of term.matchAll(GAP_IN_TERM)) {
@@ -96,7 +117,7 @@ function codePointBefore(text: string, i: number): string {
 }
 
 /** Where `units[u..]` ends when matched at `pos` (then no letter or number may follow), or -1; greedy, with backtracking. */
-function matchFrom(text: string, units: Unit[], u: number, pos: number): number {
+function matchFrom(text: string, units: readonly Unit[], u: number, pos: number): number {
   if (u === units.length) return LETTER_OR_NUMBER.test(codePointAt(text, pos)) ? -1 : pos;
   const unit = units[u];
   if (unit.kind === 'char') {
@@ -121,7 +142,7 @@ function matchFrom(text: string, units: Unit[], u: number, pos: number): number 
  * (put longer ones first, as an alternation would have them).
  */
 export function compileTerms<C extends string>(terms: ReadonlyArray<Term<C>>): TermMatcher<C> {
-  const byCategory = new Map<C, Array<{ units: Unit[]; order: number }>>();
+  const byCategory = new Map<C, TermEntry[]>();
   terms.forEach(({ term, category }, order) => {
     const units = unitsOf(term);
     if (units.length === 0) return;
@@ -131,23 +152,22 @@ export function compileTerms<C extends string>(terms: ReadonlyArray<Term<C>>): T
   });
   // Per category: the terms by their first folded character (in order); those starting with a gap try everywhere.
   const indexes = [...byCategory].map(([category, list]) => {
-    const byFirst = new Map<string, Unit[][]>();
-    const anywhere: Array<{ units: Unit[]; order: number }> = [];
+    const byFirst = new Map<string, TermEntry[]>();
+    const anywhere: TermEntry[] = [];
     for (const entry of list) {
       const first = entry.units[0];
       if (first.kind === 'char') {
         const same = byFirst.get(first.folded);
-        if (same) same.push(entry.units);
-        else byFirst.set(first.folded, [entry.units]);
+        if (same) same.push(entry);
+        else byFirst.set(first.folded, [entry]);
       } else anywhere.push(entry);
     }
-    const orderOf = new Map(list.map((e) => [e.units, e.order]));
-    return { category, byFirst, anywhere, orderOf };
+    return { category, byFirst, anywhere };
   });
   return {
     findAll(text) {
       const out: Array<TermMatch<C>> = [];
-      for (const { category, byFirst, anywhere, orderOf } of indexes) {
+      for (const { category, byFirst, anywhere } of indexes) {
         for (let pos = 0; pos < text.length; ) {
           const c = codePointAt(text, pos);
           let end = -1;
@@ -156,8 +176,8 @@ export function compileTerms<C extends string>(terms: ReadonlyArray<Term<C>>): T
           let candidates = byFirst.get(fold(c));
           if ((candidates || anywhere.length) && !LETTER_OR_NUMBER.test(codePointBefore(text, pos))) {
             candidates ??= [];
-            if (anywhere.length) candidates = [...candidates, ...anywhere.map((e) => e.units)].sort((a, b) => orderOf.get(a)! - orderOf.get(b)!);
-            for (const units of candidates) {
+            if (anywhere.length) candidates = [...candidates, ...anywhere].sort((a, b) => a.order - b.order);
+            for (const { units } of candidates) {
               end = matchFrom(text, units, 0, pos);
               if (end >= 0) break;
             }

@@ -6,11 +6,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { characterSets } from 'dicom-character-set';
 import { describe, expect, it } from 'vitest';
 import { DicomReadError, readDicom, writeDicom } from '../../lib/dicom/adapter.js';
+import { charsetTerms, decodeText } from '../../lib/dicom/charset.js';
 import type { DicomDict } from '../../lib/dicom/dataset.js';
 import { getString, personNameToString } from '../../lib/dicom/elements.js';
 import { layoutPart10 } from '../../lib/dicom/part10.js';
+import { transcodeDataset } from '../../lib/dicom/transcode.js';
 import { TS } from '../../lib/dicom/transfer-syntaxes.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { pydicomDataDir } from '../support/pydicom-files.js';
@@ -217,5 +220,21 @@ describe('ISO 2022 and other character sets (pydicom charset files)', () => {
     const read = readDicom(readFileSync(path.join(dir, file)), file);
     expect(nestedName(read.dict, '00321064')).toBe('ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう');
     expect(nestedName(readDicom(writeDicom(read), 'round-trip').dict, '00321064')).toBe('ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう');
+  });
+});
+
+describe('text in ASCII under a single character set', () => {
+  // Every byte 01-7F but the backslash (a value delimiter), odd in length so padding is added back.
+  const ascii = Uint8Array.from({ length: 127 }, (_, i) => i + 1).filter((b) => b !== 0x5c);
+  // Text under the default repertoire or UTF-8 is kept as written.
+  const terms = Object.keys(characterSets).filter((term) => !term.startsWith('ISO 2022') && term !== 'ISO_IR 6' && term !== 'ISO_IR 192');
+
+  it.each(terms)('is rewritten as the decoder reads it under %s', (term) => {
+    const body = concat([element(0x0008, 0x0005, 'CS', text(term)), element(0x0010, 0x4000, 'LT', concat([ascii, Buffer.from('  ')]))]);
+    const out = transcodeDataset(body, { implicitVR: false, littleEndian: true });
+    const decoded = new TextEncoder().encode(decodeText(ascii, charsetTerms(term), 'LT'));
+    const expected = decoded.byteLength % 2 ? concat([decoded, Buffer.from(' ')]) : decoded;
+    const charset = element(0x0008, 0x0005, 'CS', text('ISO_IR 192'));
+    expect(Buffer.from(out)).toEqual(Buffer.from(concat([charset, element(0x0010, 0x4000, 'LT', expected)])));
   });
 });

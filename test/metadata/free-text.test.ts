@@ -78,4 +78,33 @@ describe('free text cleaned by what it says', () => {
     expect(clean('Radiology | T 020 7946 0123 | Ward 4').text).toBe('Radiology | Ward 4');
     expect(clean('Hepatitis C 555-201-3344').text).toBe('Hepatitis C');
   });
+
+  it('cleans a text an earlier file had by what this file holds: its header names and its study year', () => {
+    const at = (year: string, values: Array<{ value: string; category: 'A'; vr: string }> = []) =>
+      makeTextCleaner({ values: values.map((v) => ({ ...v, source: 'header' })) }, DEFAULT_REGEX, { referenceDate: new Date(`${year}-06-01`) });
+    // Without a header name it is a word; where the header names a Wendover, it goes, however often it was seen before.
+    expect(at('2024')('XR HAND WENDOVER').text).toBe('XR HAND WENDOVER');
+    expect(at('2024')('XR HAND WENDOVER').text).toBe('XR HAND WENDOVER');
+    expect(at('2024', [{ value: 'WENDOVER^ALICE', category: 'A', vr: 'PN' }])('XR HAND WENDOVER').text).toBe('XR HAND');
+    expect(at('2024')('XR HAND WENDOVER').text).toBe('XR HAND WENDOVER');
+    // A text read first where it holds the file's name, then in files where it holds none of theirs.
+    const note = 'Reviewed by Wendover; XR HAND 555-201-3344';
+    expect(at('2024', [{ value: 'WENDOVER^ALICE', category: 'A', vr: 'PN' }])(note).text).toBe('Reviewed; XR HAND');
+    expect(at('2024')(note).text).toBe('Reviewed by Wendover; XR HAND');
+    expect(at('2024', [{ value: 'HOLLOWAY^ALICE', category: 'A', vr: 'PN' }])(note).text).toBe('Reviewed by Wendover; XR HAND');
+    // A birth year gives an age over 89 from a 2024 study, not from a 1990 one.
+    expect(at('1990')('born 1930').text).toBe('born 1930');
+    expect(at('2024')('born 1930').text).toBe('');
+    expect(at('1990')('born 1930').text).toBe('born 1930');
+  });
+
+  it('gives every case the same answer whichever cases were cleaned before it', () => {
+    const forward = ALL_FREE_TEXT_CASES.map(cleanCase);
+    const backward = [...ALL_FREE_TEXT_CASES].reverse().map(cleanCase).reverse();
+    expect(backward).toEqual(forward);
+    // Each case again after a file without header values cleaned every text first.
+    const bare = makeTextCleaner({ values: [] }, DEFAULT_REGEX, { referenceDate: REFERENCE });
+    ALL_FREE_TEXT_CASES.forEach((c) => bare(c.text));
+    expect(ALL_FREE_TEXT_CASES.map(cleanCase)).toEqual(forward);
+  });
 });
