@@ -80,6 +80,8 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
           jobs,
           resume: options.resume,
           textEngine: options.textEngine as (typeof TEXT_ENGINE_CHOICES)[number],
+          // The summary needs counts only; the manifest on disk holds the entries (memory stays flat over any number of files).
+          keepEntries: false,
           onFile: (entry, done, total) => {
             if (entry.status === 'error') failed++;
             progress.update(done, total, failed);

@@ -16,9 +16,8 @@ export function runStatsLines(result: RunResult): string {
   if (result.resumed) lines.push(`${result.resumed} already done by an earlier run into this output (skipped)`);
   const found = (Object.entries(stats.identifiers) as Array<[SafeHarborCategory, number]>).sort(([a], [b]) => a.localeCompare(b));
   if (found.length) lines.push(`findings by Safe Harbor identifier: ${found.map(([c, n]) => `${c} (${shortName(c)}) ${n}`).join(', ')}`);
-  const checked = result.entries.some((e) => e.status === 'ok' && e.pixelsChecked);
-  if (checked) lines.push(`pixels redacted in ${plural(stats.pixelsRedacted, 'file')}`);
-  const files = result.entries.length;
+  if (result.tally.pixelsChecked > 0) lines.push(`pixels redacted in ${plural(stats.pixelsRedacted, 'file')}`);
+  const { files } = result.tally;
   const seconds = Math.max(stats.seconds, 1e-3);
   lines.push(
     `${plural(files, 'file')} in ${stats.seconds.toFixed(1)} s: ${(files / seconds).toFixed(1)} files/s, ${mb(stats.bytesRead / seconds)}/s read; ` +

@@ -1,11 +1,8 @@
-import type { ManifestEntry } from '../pipeline/manifest.js';
+import type { RunTally } from '../pipeline/run-tally.js';
 
 /** What {@link runSummary} reports on. */
 export interface RunSummaryInput {
-  entries: readonly ManifestEntry[];
-  ok: number;
-  failed: number;
-  skipped: number;
+  tally: RunTally;
   manifestPath: string;
 }
 
@@ -16,11 +13,9 @@ export interface RunSummaryInput {
  *   // '8 de-identified, 0 failed, 0 skipped; 23 pixel boxes redacted\noutput: output/med_de_id_img\nmanifest: …\n'
  */
 export function runSummary(result: RunSummaryInput, out: string): string {
-  const ok = result.entries.filter((e) => e.status === 'ok');
-  const unchecked = ok.filter((e) => e.pixelsChecked === false).length;
-  const boxes = ok.reduce((sum, e) => sum + (e.pixelBoxes ?? 0), 0);
+  const { ok, failed, skipped, notPixelChecked: unchecked, pixelBoxes: boxes } = result.tally;
   return (
-    `${result.ok} de-identified, ${result.failed} failed, ${result.skipped} skipped` +
+    `${ok} de-identified, ${failed} failed, ${skipped} skipped` +
     (unchecked ? `, ${unchecked} not pixel-checked` : '') +
     `; ${boxes} pixel ${boxes === 1 ? 'box' : 'boxes'} redacted\n` +
     `output: ${out}\n` +

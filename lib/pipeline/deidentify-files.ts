@@ -23,6 +23,7 @@ import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TEXT_ENGINE
 import { openResumeLedger, settingsHash, type ResumeLedger } from './resume.js';
 import { listRunInputs } from './run-inputs.js';
 import { assertRunPathsApart, RunConfigurationError } from './run-paths.js';
+import { countEntry, emptyTally, type RunTally } from './run-tally.js';
 
 export { RunConfigurationError } from './run-paths.js';
 
@@ -71,6 +72,11 @@ export interface DeidentifyFilesOptions extends AwsRunOptions {
   resume?: boolean;
   /** Called after each file, in input order, once its output and manifest line are saved (e.g. for a progress bar). */
   onFile?: (entry: ManifestEntry, done: number, total: number) => void;
+  /**
+   * Keep every file's manifest entry in the result's `entries` (default: true). False keeps memory flat over
+   * millions of files: `entries` is then empty, and the counts are in `tally` (the manifest holds the entries).
+   */
+  keepEntries?: boolean;
 }
 
 /** Totals of a run, for its summary. */
@@ -93,7 +99,10 @@ export interface RunStats {
 
 /** What a run did. */
 export interface RunResult {
+  /** Every file's manifest entry, in input order (empty with `keepEntries: false`). */
   entries: ManifestEntry[];
+  /** Counts of the files by outcome, and of what was found and redacted. */
+  tally: RunTally;
   ok: number;
   failed: number;
   /** Inputs not de-identified by design: non-DICOM files in folders, DICOMDIRs, link repeats, and those done earlier. */
@@ -243,6 +252,7 @@ interface Slot {
 class OrderedRun {
   private readonly slots = new Map<number, Promise<Slot>>();
   private readonly results: ManifestEntry[] = [];
+  private readonly tally = emptyTally();
   private readonly names = new OutputNames();
   private readonly settingsRulesHash: string;
   private next = 0;
@@ -303,25 +313,21 @@ class OrderedRun {
   }
 
   result(manifestPath: string): RunResult {
-    const entries = this.results;
-    const identifiers: Partial<Record<SafeHarborCategory, number>> = {};
-    for (const e of entries) {
-      if (e.status !== 'ok') continue;
-      for (const [category, n] of Object.entries(e.identifiers ?? {})) identifiers[category as SafeHarborCategory] = (identifiers[category as SafeHarborCategory] ?? 0) + n;
-    }
+    const { tally } = this;
     return {
-      entries,
-      ok: entries.filter((e) => e.status === 'ok').length,
-      failed: entries.filter((e) => e.status === 'error').length,
-      skipped: entries.filter((e) => e.status === 'skipped').length,
-      resumed: entries.filter((e) => e.resumed).length,
+      entries: this.results,
+      tally,
+      ok: tally.ok,
+      failed: tally.failed,
+      skipped: tally.skipped,
+      resumed: tally.resumed,
       manifestPath,
       ...(this.stopped ? { stopped: this.stopped } : {}),
       stats: {
         seconds: (this.finished - this.started) / 1000,
         bytesRead: this.bytesRead,
-        identifiers,
-        pixelsRedacted: entries.filter((e) => e.status === 'ok' && (e.pixelBoxes ?? 0) > 0).length,
+        identifiers: tally.identifiers,
+        pixelsRedacted: tally.pixelsRedacted,
         threads: this.run.executor.threads,
         textEngine: this.run.settings.textEngine,
         peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
@@ -520,7 +526,8 @@ class OrderedRun {
     const done = batch.filter((s) => s.entry!.status === 'ok' && s.content).map((s) => ({ content: s.content!, entry: s.entry! }));
     await Promise.all([this.run.manifest.appendMany(entries), this.run.ledger.record(done)]);
     for (const [i, entry] of entries.entries()) {
-      this.results.push(entry);
+      countEntry(this.tally, entry);
+      if (this.run.options.keepEntries !== false) this.results.push(entry);
       this.durable++;
       if (!batch[i].notProcessed) this.run.options.onFile?.(entry, this.durable, this.run.entries.length);
     }

@@ -31,6 +31,7 @@ import { absorbRecords, type PatientConflict } from './derived-state.js';
 import { withDuplicateInstance, type JobPlaces, type JobResult, type JobSpec } from './job.js';
 import { openQueueLedger, type DoneInput, type QueueLedger } from './ledger.js';
 import { runSettingsHash, type RunRecord } from './run-record.js';
+import { tallyOf } from '../pipeline/run-tally.js';
 
 /** Options of {@link deidentifyOnQueue}. */
 export interface QueueRunOptions extends AwsRunOptions {
@@ -307,12 +308,14 @@ class QueueRun {
 
   result(manifestPath: string, extra: Partial<Omit<RunResult, 'stats'>>): QueueRunResult {
     const entries = this.results;
+    const tally = tallyOf(entries);
     return {
       entries,
-      ok: entries.filter((e) => e.status === 'ok').length,
-      failed: entries.filter((e) => e.status === 'error').length,
-      skipped: entries.filter((e) => e.status === 'skipped').length,
-      resumed: entries.filter((e) => e.resumed).length,
+      tally,
+      ok: tally.ok,
+      failed: tally.failed,
+      skipped: tally.skipped,
+      resumed: tally.resumed,
       manifestPath,
       deadLetters: this.deadLetters,
       stalled: this.stalled,

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createProgram } from '../../lib/cli/main.js';
 import { runSummary } from '../../lib/cli/summary.js';
 import type { ManifestEntry } from '../../lib/pipeline/manifest.js';
+import { tallyOf } from '../../lib/pipeline/run-tally.js';
 import { deid } from '../support/cli.js';
 import { projectRoot } from '../support/paths.js';
 
@@ -61,9 +62,9 @@ describe('the run summary', () => {
 
   it('counts files and pixel boxes, and names the output folder and the manifest', () => {
     const entries = [entry({ pixelBoxes: 3 }), entry({ pixelBoxes: 1 }), entry({ pixelsChecked: false }), entry({ status: 'error', pixelBoxes: undefined })];
-    const text = runSummary({ entries, ok: 3, failed: 1, skipped: 0, manifestPath: '/s/manifest.jsonl' }, 'output/x');
+    const text = runSummary({ tally: tallyOf(entries), manifestPath: '/s/manifest.jsonl' }, 'output/x');
     expect(text).toBe('3 de-identified, 1 failed, 0 skipped, 1 not pixel-checked; 4 pixel boxes redacted\noutput: output/x\nmanifest: /s/manifest.jsonl\n');
-    expect(runSummary({ entries: [entry({ pixelBoxes: 1 })], ok: 1, failed: 0, skipped: 0, manifestPath: 'm' }, 's3://b/p')).toContain('1 pixel box redacted\noutput: s3://b/p\n');
+    expect(runSummary({ tally: tallyOf([entry({ pixelBoxes: 1 })]), manifestPath: 'm' }, 's3://b/p')).toContain('1 pixel box redacted\noutput: s3://b/p\n');
   });
 
   describe('of a real run over a sample with burned-in text', () => {
