@@ -20,7 +20,7 @@ import { removeCodestreamText, UnremovableTextError } from './codestream-text.js
 import { PixelDataError } from './errors.js';
 import { redactFrames } from './redact.js';
 import { renderFrame } from './render.js';
-import { unreadLineFindings } from './unread-lines.js';
+import { frameLines } from './unread-lines.js';
 import { checkPixelData } from './validate.js';
 
 const PIXEL_DATA = '7FE00010';
@@ -122,21 +122,22 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   // A label whose value area runs into a filled box had its value removed there: what is left is the label.
   if (allFilled.length > 0) found = found.filter((f) => f.engine !== 'local:label' || !allFilled.some((b) => f.box !== undefined && overlapping(f.box, b)));
   if (search.besideFilled && allFilled.length > 0) found.push(...search.besideFilled(spans, allFilled, search.identity));
+  // The lines kept (read well, vouched harmless): fills stop short of them.
+  const isHarmless = search.phiDetector.isHarmless?.bind(search.phiDetector) ?? DEFAULT_HARMLESS;
+  const lines = renderings.length > 0 ? frameLines(readings[0]?.image ?? renderings[0], spans, found, isHarmless) : undefined;
   // Lines of an identity block that no reading could vouch for fail closed (see unread-lines.ts).
-  if (search.unreadLines !== false && renderings.length > 0) {
-    const isHarmless = search.phiDetector.isHarmless?.bind(search.phiDetector) ?? DEFAULT_HARMLESS;
-    found.push(...unreadLineFindings(readings[0]?.image ?? renderings[0], spans, found, isHarmless, `frame ${index}`));
-  }
+  if (search.unreadLines !== false && lines) found.push(...lines.unread(`frame ${index}`));
   // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to
   // the other words OCR read: on the same line, and on other lines elsewhere (a line read again
-  // in another pass or rendering, over the same place, is the same text and does not stop it).
+  // in another pass or rendering, over the same place, is the same text and does not stop it);
+  // a box OCR made taller than its line stops short of the kept lines beside it.
   const byLocation = new Map(spans.map((span, i) => [span.location, { span, image: readings[i].image }]));
   return found.map((f) => {
     const at = byLocation.get(f.location);
     if (!f.box || !at) return f;
     const line = at.span.box ?? f.box;
     const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
-    return { ...f, box: glyphExtent(at.image, f.box, others) };
+    return { ...f, box: glyphExtent(at.image, f.box, others, lines?.kept) };
   });
 }
 
