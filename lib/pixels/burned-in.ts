@@ -122,8 +122,10 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   // A label whose value area runs into a filled box had its value removed there: what is left is the label.
   if (allFilled.length > 0) found = found.filter((f) => f.engine !== 'local:label' || !allFilled.some((b) => f.box !== undefined && overlapping(f.box, b)));
   if (search.besideFilled && allFilled.length > 0) found.push(...search.besideFilled(spans, allFilled, search.identity));
-  // The lines kept (read well, vouched harmless): fills stop short of them.
   const isHarmless = search.phiDetector.isHarmless?.bind(search.phiDetector) ?? DEFAULT_HARMLESS;
+  // An unlabelled ID shape another reading reads as harmless annotation there is that annotation misread.
+  found = found.filter((f) => !readAsHarmless(f, spans, found, isHarmless));
+  // The lines kept (read well, vouched harmless): fills stop short of them.
   const lines = renderings.length > 0 ? frameLines(readings[0]?.image ?? renderings[0], spans, found, isHarmless) : undefined;
   // Lines of an identity block that no reading could vouch for fail closed (see unread-lines.ts).
   if (search.unreadLines !== false && lines) found.push(...lines.unread(`frame ${index}`));
@@ -139,6 +141,38 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
     const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
     return { ...f, box: glyphExtent(at.image, f.box, others, lines?.kept) };
   });
+}
+
+/** Least OCR confidence (0–100) of the words of another reading that vouch for a place read as an ID shape. */
+const VOUCHING_CONFIDENCE = 50;
+/** Share of an ID shape's width those words must cover. */
+const VOUCHING_SHARE = 0.7;
+
+/**
+ * True when `f` is an unlabelled ID shape (the weakest evidence: `6097216` for `W/L 609/216`) and
+ * another reading reads the same place as harmless annotation: its words on the same row across
+ * `VOUCHING_SHARE` of the finding's width (each mostly over it) are all keep-list words, one of them a number (`609/216`),
+ * each read with `VOUCHING_CONFIDENCE`, and no other finding lies on them. Header values, labelled
+ * values and the other shapes are never dropped this way.
+ */
+function readAsHarmless(f: PhiFinding, spans: TextSpan[], found: PhiFinding[], isHarmless: (text: string) => boolean): boolean {
+  if (f.engine !== 'local:pattern' || f.type !== 'ID' || !f.box) return false;
+  const box = f.box;
+  for (const span of spans) {
+    if (span.location === f.location || !span.box) continue;
+    const words = (span.words ?? []).filter((w) => {
+      const shared = Math.min(box.top + box.height, w.box.top + w.box.height) - Math.max(box.top, w.box.top);
+      const across = Math.min(box.left + box.width, w.box.left + w.box.width) - Math.max(box.left, w.box.left);
+      return shared >= 0.5 * Math.min(box.height, w.box.height) && across >= 0.5 * w.box.width && /[\p{L}\p{N}]/u.test(w.text);
+    });
+    if (words.length === 0 || !words.some((w) => /\d/.test(w.text))) continue;
+    if (!words.every((w) => isHarmless(w.text) && w.confidence >= VOUCHING_CONFIDENCE)) continue;
+    if (found.some((o) => o !== f && o.location === span.location && words.some((w) => o.box !== undefined && overlapping(w.box, o.box)))) continue;
+    const covered = new Uint8Array(box.width);
+    for (const w of words) for (let x = Math.max(box.left, w.box.left); x < Math.min(box.left + box.width, w.box.left + w.box.width); x++) covered[x - box.left] = 1;
+    if (covered.reduce((n, c) => n + c, 0) >= VOUCHING_SHARE * box.width) return true;
+  }
+  return false;
 }
 
 /** True when two boxes share any pixel. */

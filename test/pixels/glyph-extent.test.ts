@@ -142,3 +142,27 @@ describe('glyphExtent: a box OCR made taller than its line stops short of the ke
     }
   }, 60_000);
 });
+
+describe('findBurnedInPhi: an ID shape another reading reads as harmless annotation is that annotation misread', () => {
+  /** Two readings of one place in a blank corner of the CT sample: `W/L 609/216` read as `WIL 6097216`, and read well (or not at all). */
+  async function findingsAt(second: boolean, header?: string) {
+    const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    if (header) sample.dataset.dict['00100020'] = { vr: 'LO', Value: [header] };
+    const place = { left: 200, top: 150, width: 70, height: 9 };
+    const word = (text: string, left: number, width: number, confidence: number, lineIndex: number): DetectedText => ({ text, confidence, box: { left, top: 150, width, height: 9 }, kind: 'word', lineIndex });
+    const texts: DetectedText[] = [{ text: 'WIL 6097216', confidence: 60, box: place, kind: 'line', lineIndex: 0 }, word('WIL', 200, 16, 55, 0), word('6097216', 220, 50, 62, 0)];
+    if (second) texts.push({ text: 'W/L 609/216', confidence: 88, box: place, kind: 'line', lineIndex: 1 }, word('W/L', 200, 16, 85, 1), word('609/216', 220, 50, 90, 1));
+    const textDetector: TextDetector = { name: 'two readings', detect: () => Promise.resolve(texts) };
+    const findings = await findBurnedInPhi(sample.dataset, { textDetector, phiDetector: createLocalPhiDetector(), identity: gatherIdentity(sample.dataset) });
+    return findings.filter((f) => f.box && overlaps(f.box, place));
+  }
+
+  it('fills the ID shape read alone, and not when another reading reads the place as a window value', async () => {
+    expect((await findingsAt(false)).map((f) => `${f.engine}:${f.type}`)).toContain('local:pattern:ID');
+    expect(await findingsAt(true)).toEqual([]);
+  });
+
+  it('still fills the patient ID of the header read there, whatever another reading makes of it', async () => {
+    expect((await findingsAt(true, '6097216')).map((f) => f.engine)).toContain('local:header-value');
+  });
+});
