@@ -14,6 +14,7 @@ import { eachFrame } from './decode.js';
 import { frameDigest } from './digest.js';
 import { findFilledBoxes, maskBoxes } from './filled-boxes.js';
 import { glyphExtent } from './glyph-extent.js';
+import { fillRows, type Rows } from './kept-lines.js';
 import type { PixelModule } from './module.js';
 import { cleanOverlays } from './overlays.js';
 import { removeCodestreamText, UnremovableTextError } from './codestream-text.js';
@@ -28,7 +29,15 @@ const PIXEL_DATA = '7FE00010';
 /** A PHI finding in the pixels of one frame (holds the text: keep it with sensitive reports). */
 export interface PixelFinding extends PhiFinding {
   frame: number;
+  /**
+   * Rows the fill of `box` may reach with its padding (optional): it stops short of the harmless
+   * lines kept above and below the box ({@link fillRows}). The box itself is always filled whole.
+   */
+  fillRows?: Rows;
 }
+
+/** The rows the redaction's padding may need to reach a kept line (more than any padding in use). */
+const FILL_REACH = 8;
 
 /** Options of {@link findBurnedInPhi}. */
 export interface BurnedInSearch {
@@ -69,7 +78,7 @@ const DEFAULT_HARMLESS = keepListMatcher().isKept;
  */
 export async function findBurnedInPhi(dataset: DicomDataset, search: BurnedInSearch): Promise<PixelFinding[]> {
   if (!dataset.dict[PIXEL_DATA]) return [];
-  const byDigest = new Map<string, PhiFinding[]>();
+  const byDigest = new Map<string, Array<Omit<PixelFinding, 'frame'>>>();
   const findings: PixelFinding[] = [];
   const known = search.filled ?? new Map<number, Box[]>();
   // One frame decoded, rendered and read at a time: a multi-frame image never holds all its frames.
@@ -99,7 +108,7 @@ export async function findBurnedInPhi(dataset: DicomDataset, search: BurnedInSea
  * Reads every rendering of one frame (boxes masked when asked) and judges all readings together: a
  * generic part of a value read in one (`Med Ctr`) is backed by its distinctive part read in another.
  */
-async function frameFindingsOf(renderings: DisplayImage[], index: number, known: Box[], search: BurnedInSearch): Promise<PhiFinding[]> {
+async function frameFindingsOf(renderings: DisplayImage[], index: number, known: Box[], search: BurnedInSearch): Promise<Array<Omit<PixelFinding, 'frame'>>> {
   const spans: TextSpan[] = [];
   const readings: Array<{ image: DisplayImage; filled: Box[] }> = [];
   for (const [r, rendering] of renderings.entries()) {
@@ -139,7 +148,9 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
     if (!f.box || !at) return f;
     const line = at.span.box ?? f.box;
     const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
-    return { ...f, box: glyphExtent(at.image, f.box, others, lines?.kept) };
+    const box = glyphExtent(at.image, f.box, others, lines?.kept);
+    const rows = lines ? fillRows(box, lines.kept, FILL_REACH) : undefined;
+    return rows ? { ...f, box, fillRows: rows } : { ...f, box };
   });
 }
 
@@ -285,15 +296,23 @@ export interface BurnedInRedaction {
 export async function redactBurnedIn(dataset: DicomDataset, findings: readonly PixelFinding[], options: { padding: number }, report: ReportNote): Promise<BurnedInRedaction> {
   const stripped = removeHiddenText(dataset, report);
   await removeOverlays(dataset, report);
+  // Each box padded here (up to the kept lines beside it), so the fill pads no more.
   const boxes = new Map<number, Box[]>();
-  for (const finding of findings) if (finding.box) boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), finding.box]);
+  for (const finding of findings) if (finding.box) boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), padWithin(finding.box, options.padding, finding.fillRows)]);
   const out: BurnedInRedaction = { boxes: [...boxes.values()].reduce((n, b) => n + b.length, 0) };
   if (stripped) out.modified = true;
   if (boxes.size > 0) {
-    const result = await redactFrames(dataset, boxes, { padding: options.padding });
+    const result = await redactFrames(dataset, boxes, { padding: 0 });
     out.modified = result.changed || stripped;
     out.filled = result.filled;
     for (const note of result.notes) report({ ruleId: 'pixel:encoding', severity: 'warning', reason: note });
   }
   return out;
+}
+
+/** `box` padded by `padding` on every side, its rows no further than `rows` (never inside the box). */
+function padWithin(box: Box, padding: number, rows?: Rows): Box {
+  const top = Math.max(box.top - padding, Math.min(box.top, rows?.top ?? -Infinity));
+  const bottom = Math.min(box.top + box.height + padding, Math.max(box.top + box.height, rows?.bottom ?? Infinity));
+  return { left: box.left - padding, top, width: box.width + 2 * padding, height: bottom - top };
 }

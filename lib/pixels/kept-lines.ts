@@ -50,3 +50,20 @@ export function clearOf(box: Box, kept: readonly Box[], options: ClearOptions = 
   }
   return bottom - top >= (options.least ?? 1) ? { ...box, top, height: bottom - top } : box;
 }
+
+/**
+ * The rows a fill around `box` may reach, padding and all: up to one row short of the `kept` lines
+ * above and below it (across its columns), never inside `box`. Undefined when no kept line lies
+ * within `reach` rows of it. The padding stops there; the box itself is always filled whole.
+ */
+export function fillRows(box: Box, kept: readonly Box[], reach: number): Rows | undefined {
+  let top = box.top - reach;
+  let bottom = box.top + box.height + reach;
+  for (const k of kept) {
+    const across = Math.min(box.left + box.width, k.left + k.width) - Math.max(box.left, k.left);
+    if (across <= 0) continue;
+    if (k.top + k.height <= box.top) top = Math.max(top, Math.min(box.top, k.top + k.height + 1));
+    else if (k.top >= box.top + box.height) bottom = Math.min(bottom, Math.max(box.top + box.height, k.top - 1));
+  }
+  return top > box.top - reach || bottom < box.top + box.height + reach ? { top, bottom } : undefined;
+}

@@ -5,7 +5,7 @@ import { readDicom, writeDicom } from '../../lib/dicom/adapter.js';
 import { createLocalPhiDetector } from '../../lib/engines/local/phi.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../../lib/engines/types.js';
 import { gatherIdentity } from '../../lib/metadata/index.js';
-import { findBurnedInPhi } from '../../lib/pixels/burned-in.js';
+import { findBurnedInPhi, redactBurnedIn } from '../../lib/pixels/burned-in.js';
 import { glyphExtent } from '../../lib/pixels/glyph-extent.js';
 import { decodeFrames } from '../../lib/pixels/index.js';
 import { makeSample, maskPixels, SAMPLE_SPECS, type SampleTruth, type TruthToken } from '../../lib/samples/index.js';
@@ -119,8 +119,11 @@ describe('glyphExtent: a box OCR made taller than its line stops short of the ke
     for (const name of ['us_abdomen_jpeg_baseline', 'us_abdomen_rgb_explicit_le']) {
       const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === name)!, 4, { font: { family: 'monospace', size: 9 } });
       const { lines, phi } = sample.truth;
-      const date = phi.find((t) => /^\d[\d/-]+\d$/.test(t.text) && lines.some((l, j) => l.box.top > t.box.top && l.box.top - (t.box.top + t.box.height) < 8 && !phi.some((p) => p.line === j)))!;
-      const below = lines.findIndex((l, j) => l.box.top > date.box.top && l.box.top - (date.box.top + date.box.height) < 8 && !phi.some((p) => p.line === j));
+      // A date with a line without PHI right under it.
+      const under = (t: TruthToken) => (l: { box: Box }, j: number) =>
+        l.box.top > t.box.top && l.box.top - (t.box.top + t.box.height) < 8 && l.box.left < t.box.left + t.box.width && t.box.left < l.box.left + l.box.width && !phi.some((p) => p.line === j);
+      const date = phi.find((t) => /^\d[\d/-]+\d$/.test(t.text) && lines.some(under(t)))!;
+      const below = lines.findIndex(under(date));
       const time = [...sample.truth.harmless, ...sample.truth.other].filter((t) => t.line === below);
       expect(time.length, name).toBeGreaterThan(0);
       // OCR reads every line well, the date boxed down to the middle of the time below it.
@@ -139,8 +142,23 @@ describe('glyphExtent: a box OCR made taller than its line stops short of the ke
       const image = await render(writeDicom(sample.dataset));
       expect(pixelsOf(date, image.width).filter((p) => !boxes.some((b) => contains(b, p))), `${name}: date pixels left`).toEqual([]);
       expect(boxes.filter((b) => time.some((t) => pixelsOf(t, image.width).some((p) => overlaps(padded(b), p)))), `${name}: fills reaching ${time.map((t) => t.text).join(' ')}`).toEqual([]);
+      // The fill's padding stops a row short of the kept line below.
+      const over = findings.filter((f) => f.box && overlaps(f.box, date.box));
+      expect(over.every((f) => f.fillRows !== undefined && f.fillRows.bottom < Math.min(...time.map((t) => t.box.top))), `${name}: fill rows`).toBe(true);
     }
   }, 60_000);
+
+  it('fills every box whole, its padding no further than the rows a kept line leaves it', async () => {
+    const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    const box = { left: 200, top: 150, width: 60, height: 10 };
+    const finding = { text: 'x', category: 'C' as const, score: 1, type: 'DATE', engine: 'local:pattern', frame: 0, box };
+    const free = await redactBurnedIn(sample.dataset, [finding], { padding: 3 }, () => undefined);
+    expect(free.filled?.get(0)).toEqual([{ left: 197, top: 147, width: 66, height: 16 }]);
+    const again = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    // A kept line 2 rows below the box; rows asked past the box above are never cut into it.
+    const beside = await redactBurnedIn(again.dataset, [{ ...finding, fillRows: { top: 152, bottom: 161 } }], { padding: 3 }, () => undefined);
+    expect(beside.filled?.get(0)).toEqual([{ left: 197, top: 150, width: 66, height: 11 }]);
+  });
 });
 
 describe('findBurnedInPhi: an ID shape another reading reads as harmless annotation is that annotation misread', () => {
