@@ -14,7 +14,7 @@ import { eachFrame } from './decode.js';
 import { frameDigest } from './digest.js';
 import { findFilledBoxes, maskBoxes } from './filled-boxes.js';
 import { glyphExtent } from './glyph-extent.js';
-import { fillRows, type Rows } from './kept-lines.js';
+import { fillRows, type FillRows } from './kept-lines.js';
 import type { PixelModule } from './module.js';
 import { cleanOverlays } from './overlays.js';
 import { removeCodestreamText, UnremovableTextError } from './codestream-text.js';
@@ -33,10 +33,10 @@ export interface PixelFinding extends PhiFinding {
    * Rows the fill of `box` may reach with its padding (optional): it stops short of the harmless
    * lines kept above and below the box ({@link fillRows}). The box itself is always filled whole.
    */
-  fillRows?: Rows;
+  fillRows?: FillRows;
 }
 
-/** The rows the redaction's padding may need to reach a kept line (more than any padding in use). */
+/** How near a kept line must be (rows) for a fill's padding to stop short of it: more than the padding in use. */
 const FILL_REACH = 8;
 
 /** Options of {@link findBurnedInPhi}. */
@@ -311,7 +311,7 @@ export async function redactBurnedIn(dataset: DicomDataset, findings: readonly P
 }
 
 /** `box` padded by `padding` on every side, its rows no further than `rows` (never inside the box). */
-function padWithin(box: Box, padding: number, rows?: Rows): Box {
+function padWithin(box: Box, padding: number, rows?: FillRows): Box {
   const top = Math.max(box.top - padding, Math.min(box.top, rows?.top ?? -Infinity));
   const bottom = Math.min(box.top + box.height + padding, Math.max(box.top + box.height, rows?.bottom ?? Infinity));
   return { left: box.left - padding, top, width: box.width + 2 * padding, height: bottom - top };

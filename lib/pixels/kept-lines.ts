@@ -51,19 +51,25 @@ export function clearOf(box: Box, kept: readonly Box[], options: ClearOptions = 
   return bottom - top >= (options.least ?? 1) ? { ...box, top, height: bottom - top } : box;
 }
 
+/** The rows a fill may reach (`bottom` exclusive); a side without a bound is unbounded. */
+export interface FillRows {
+  top?: number;
+  bottom?: number;
+}
+
 /**
  * The rows a fill around `box` may reach, padding and all: up to one row short of the `kept` lines
- * above and below it (across its columns), never inside `box`. Undefined when no kept line lies
- * within `reach` rows of it. The padding stops there; the box itself is always filled whole.
+ * above and below it (across its columns) within `reach` rows of it, never inside `box`. Undefined
+ * when no kept line is that near. The padding stops there; the box itself is always filled whole.
  */
-export function fillRows(box: Box, kept: readonly Box[], reach: number): Rows | undefined {
-  let top = box.top - reach;
-  let bottom = box.top + box.height + reach;
+export function fillRows(box: Box, kept: readonly Box[], reach: number): FillRows | undefined {
+  const rows: FillRows = {};
+  const bottom = box.top + box.height;
   for (const k of kept) {
     const across = Math.min(box.left + box.width, k.left + k.width) - Math.max(box.left, k.left);
     if (across <= 0) continue;
-    if (k.top + k.height <= box.top) top = Math.max(top, Math.min(box.top, k.top + k.height + 1));
-    else if (k.top >= box.top + box.height) bottom = Math.min(bottom, Math.max(box.top + box.height, k.top - 1));
+    if (k.top + k.height <= box.top && k.top + k.height >= box.top - reach) rows.top = Math.max(rows.top ?? -Infinity, Math.min(box.top, k.top + k.height + 1));
+    else if (k.top >= bottom && k.top <= bottom + reach) rows.bottom = Math.min(rows.bottom ?? Infinity, Math.max(bottom, k.top - 1));
   }
-  return top > box.top - reach || bottom < box.top + box.height + reach ? { top, bottom } : undefined;
+  return rows.top !== undefined || rows.bottom !== undefined ? rows : undefined;
 }
