@@ -14,13 +14,14 @@ import { eachFrame } from './decode.js';
 import { frameDigest } from './digest.js';
 import { findFilledBoxes, maskBoxes } from './filled-boxes.js';
 import { glyphExtent } from './glyph-extent.js';
+import { fillRows, type FillRows } from './kept-lines.js';
 import type { PixelModule } from './module.js';
 import { cleanOverlays } from './overlays.js';
 import { removeCodestreamText, UnremovableTextError } from './codestream-text.js';
 import { PixelDataError } from './errors.js';
 import { redactFrames } from './redact.js';
 import { renderFrame } from './render.js';
-import { unreadLineFindings } from './unread-lines.js';
+import { frameLines } from './unread-lines.js';
 import { checkPixelData } from './validate.js';
 
 const PIXEL_DATA = '7FE00010';
@@ -28,7 +29,15 @@ const PIXEL_DATA = '7FE00010';
 /** A PHI finding in the pixels of one frame (holds the text: keep it with sensitive reports). */
 export interface PixelFinding extends PhiFinding {
   frame: number;
+  /**
+   * Rows the fill of `box` may reach with its padding (optional): it stops short of the harmless
+   * lines kept above and below the box ({@link fillRows}). The box itself is always filled whole.
+   */
+  fillRows?: FillRows;
 }
+
+/** How near a kept line must be (rows) for a fill's padding to stop short of it: more than the padding in use. */
+const FILL_REACH = 8;
 
 /** Options of {@link findBurnedInPhi}. */
 export interface BurnedInSearch {
@@ -69,7 +78,7 @@ const DEFAULT_HARMLESS = keepListMatcher().isKept;
  */
 export async function findBurnedInPhi(dataset: DicomDataset, search: BurnedInSearch): Promise<PixelFinding[]> {
   if (!dataset.dict[PIXEL_DATA]) return [];
-  const byDigest = new Map<string, PhiFinding[]>();
+  const byDigest = new Map<string, Array<Omit<PixelFinding, 'frame'>>>();
   const findings: PixelFinding[] = [];
   const known = search.filled ?? new Map<number, Box[]>();
   // One frame decoded, rendered and read at a time: a multi-frame image never holds all its frames.
@@ -99,7 +108,7 @@ export async function findBurnedInPhi(dataset: DicomDataset, search: BurnedInSea
  * Reads every rendering of one frame (boxes masked when asked) and judges all readings together: a
  * generic part of a value read in one (`Med Ctr`) is backed by its distinctive part read in another.
  */
-async function frameFindingsOf(renderings: DisplayImage[], index: number, known: Box[], search: BurnedInSearch): Promise<PhiFinding[]> {
+async function frameFindingsOf(renderings: DisplayImage[], index: number, known: Box[], search: BurnedInSearch): Promise<Array<Omit<PixelFinding, 'frame'>>> {
   const spans: TextSpan[] = [];
   const readings: Array<{ image: DisplayImage; filled: Box[] }> = [];
   for (const [r, rendering] of renderings.entries()) {
@@ -122,22 +131,59 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   // A label whose value area runs into a filled box had its value removed there: what is left is the label.
   if (allFilled.length > 0) found = found.filter((f) => f.engine !== 'local:label' || !allFilled.some((b) => f.box !== undefined && overlapping(f.box, b)));
   if (search.besideFilled && allFilled.length > 0) found.push(...search.besideFilled(spans, allFilled, search.identity));
+  const isHarmless = search.phiDetector.isHarmless?.bind(search.phiDetector) ?? DEFAULT_HARMLESS;
+  // An unlabelled ID shape another reading reads as harmless annotation there is that annotation misread.
+  found = found.filter((f) => !readAsHarmless(f, spans, found, isHarmless));
+  // The lines kept (read well, vouched harmless): fills stop short of them.
+  const lines = renderings.length > 0 ? frameLines(readings[0]?.image ?? renderings[0], spans, found, isHarmless) : undefined;
   // Lines of an identity block that no reading could vouch for fail closed (see unread-lines.ts).
-  if (search.unreadLines !== false && renderings.length > 0) {
-    const isHarmless = search.phiDetector.isHarmless?.bind(search.phiDetector) ?? DEFAULT_HARMLESS;
-    found.push(...unreadLineFindings(readings[0]?.image ?? renderings[0], spans, found, isHarmless, `frame ${index}`));
-  }
+  if (search.unreadLines !== false && lines) found.push(...lines.unread(`frame ${index}`));
   // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to
   // the other words OCR read: on the same line, and on other lines elsewhere (a line read again
-  // in another pass or rendering, over the same place, is the same text and does not stop it).
+  // in another pass or rendering, over the same place, is the same text and does not stop it);
+  // a box OCR made taller than its line stops short of the kept lines beside it.
   const byLocation = new Map(spans.map((span, i) => [span.location, { span, image: readings[i].image }]));
   return found.map((f) => {
     const at = byLocation.get(f.location);
     if (!f.box || !at) return f;
     const line = at.span.box ?? f.box;
     const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
-    return { ...f, box: glyphExtent(at.image, f.box, others) };
+    const box = glyphExtent(at.image, f.box, others, lines?.kept);
+    const rows = lines ? fillRows(box, lines.kept, FILL_REACH) : undefined;
+    return rows ? { ...f, box, fillRows: rows } : { ...f, box };
   });
+}
+
+/** Least OCR confidence (0–100) of the words of another reading that vouch for a place read as an ID shape. */
+const VOUCHING_CONFIDENCE = 50;
+/** Share of an ID shape's width those words must cover. */
+const VOUCHING_SHARE = 0.7;
+
+/**
+ * True when `f` is an unlabelled ID shape (the weakest evidence: `6097216` for `W/L 609/216`) and
+ * another reading reads the same place as harmless annotation: its words on the same row across
+ * `VOUCHING_SHARE` of the finding's width (each mostly over it) are all keep-list words, one of them a number (`609/216`),
+ * each read with `VOUCHING_CONFIDENCE`, and no other finding lies on them. Header values, labelled
+ * values and the other shapes are never dropped this way.
+ */
+function readAsHarmless(f: PhiFinding, spans: TextSpan[], found: PhiFinding[], isHarmless: (text: string) => boolean): boolean {
+  if (f.engine !== 'local:pattern' || f.type !== 'ID' || !f.box) return false;
+  const box = f.box;
+  for (const span of spans) {
+    if (span.location === f.location || !span.box) continue;
+    const words = (span.words ?? []).filter((w) => {
+      const shared = Math.min(box.top + box.height, w.box.top + w.box.height) - Math.max(box.top, w.box.top);
+      const across = Math.min(box.left + box.width, w.box.left + w.box.width) - Math.max(box.left, w.box.left);
+      return shared >= 0.5 * Math.min(box.height, w.box.height) && across >= 0.5 * w.box.width && /[\p{L}\p{N}]/u.test(w.text);
+    });
+    if (words.length === 0 || !words.some((w) => /\d/.test(w.text))) continue;
+    if (!words.every((w) => isHarmless(w.text) && w.confidence >= VOUCHING_CONFIDENCE)) continue;
+    if (found.some((o) => o !== f && o.location === span.location && words.some((w) => o.box !== undefined && overlapping(w.box, o.box)))) continue;
+    const covered = new Uint8Array(box.width);
+    for (const w of words) for (let x = Math.max(box.left, w.box.left); x < Math.min(box.left + box.width, w.box.left + w.box.width); x++) covered[x - box.left] = 1;
+    if (covered.reduce((n, c) => n + c, 0) >= VOUCHING_SHARE * box.width) return true;
+  }
+  return false;
 }
 
 /** True when two boxes share any pixel. */
@@ -250,15 +296,23 @@ export interface BurnedInRedaction {
 export async function redactBurnedIn(dataset: DicomDataset, findings: readonly PixelFinding[], options: { padding: number }, report: ReportNote): Promise<BurnedInRedaction> {
   const stripped = removeHiddenText(dataset, report);
   await removeOverlays(dataset, report);
+  // Each box padded here (up to the kept lines beside it), so the fill pads no more.
   const boxes = new Map<number, Box[]>();
-  for (const finding of findings) if (finding.box) boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), finding.box]);
+  for (const finding of findings) if (finding.box) boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), padWithin(finding.box, options.padding, finding.fillRows)]);
   const out: BurnedInRedaction = { boxes: [...boxes.values()].reduce((n, b) => n + b.length, 0) };
   if (stripped) out.modified = true;
   if (boxes.size > 0) {
-    const result = await redactFrames(dataset, boxes, { padding: options.padding });
+    const result = await redactFrames(dataset, boxes, { padding: 0 });
     out.modified = result.changed || stripped;
     out.filled = result.filled;
     for (const note of result.notes) report({ ruleId: 'pixel:encoding', severity: 'warning', reason: note });
   }
   return out;
+}
+
+/** `box` padded by `padding` on every side, its rows no further than `rows` (never inside the box). */
+function padWithin(box: Box, padding: number, rows?: FillRows): Box {
+  const top = Math.max(box.top - padding, Math.min(box.top, rows?.top ?? -Infinity));
+  const bottom = Math.min(box.top + box.height + padding, Math.max(box.top + box.height, rows?.bottom ?? Infinity));
+  return { left: box.left - padding, top, width: box.width + 2 * padding, height: bottom - top };
 }

@@ -9,13 +9,18 @@
 import { flattenGround } from '../engines/local/text-mosaic.js';
 import { components, type Component } from '../image/text-regions.js';
 import type { Box, DisplayImage } from '../image/types.js';
+import { clearOf, KEPT_CLEARANCE } from './kept-lines.js';
 
 /**
  * Grows `box` (image pixels) to the full extent of the glyphs it covers and of the glyphs that
  * continue them on the same line (gaps under a word space), never into `others` (the boxes of words
- * OCR read separately, which are not part of this one). Returns at least `box`, clipped to the image.
+ * OCR read separately, which are not part of this one). Returns at least `box`, clipped to the image,
+ * except beside `kept` lines (the bands of harmless lines the kit keeps, {@link clearOf}): a box OCR
+ * made taller than its line reaches into them, so the glyphs there are theirs, and the box is cut to
+ * its own glyphs on their side and stops short of them. When the glyphs of the word cannot be told
+ * from theirs (a kept band across two lines of glyphs, none left under the box), the box stays tall.
  */
-export function glyphExtent(image: DisplayImage, box: Box, others: readonly Box[] = []): Box {
+export function glyphExtent(image: DisplayImage, box: Box, others: readonly Box[] = [], kept: readonly Box[] = []): Box {
   const h = Math.max(4, box.height);
   // A window around the box: several characters (or the box's own width) on each side, half a line above and below.
   const side = Math.max(6 * h, box.width);
@@ -48,10 +53,31 @@ export function glyphExtent(image: DisplayImage, box: Box, others: readonly Box[
     return ch <= 1.6 * h && cw <= 25 * ch && !(cw > 3 && ch > 3 && c.count > 0.9 * cw * ch);
   };
   const overlapsBox = (c: Component) => c.right >= inBox.left && c.left < inBox.left + inBox.width && c.bottom >= inBox.top && c.top < inBox.top + inBox.height;
-  const seeds = list.filter((c) => glyphLike(c) && overlapsBox(c) && c.count >= 2);
-  if (seeds.length === 0) return box;
+  const under = list.filter((c) => glyphLike(c) && overlapsBox(c) && c.count >= 2);
+  if (under.length === 0) return box;
+  // Kept lines the padded box reaches (in window pixels): their glyphs under the box are not the word's.
+  const near = kept
+    .map((k) => ({ left: k.left - wl, top: k.top - wt, width: k.width, height: k.height }))
+    .filter((k) => k.left < inBox.left + inBox.width && inBox.left < k.left + k.width && k.top < inBox.top + inBox.height + KEPT_CLEARANCE && inBox.top - KEPT_CLEARANCE < k.top + k.height);
+  const own = ownGlyphs(under, near, inBox);
+  const seeds = own ?? under;
   const union = { left: inBox.left, top: inBox.top, right: inBox.left + inBox.width - 1, bottom: inBox.top + inBox.height - 1 };
-  for (const c of seeds) extend(union, c);
+  if (own) {
+    // The word's own rows on the side of a kept line; the box's on the others.
+    const top = Math.min(...own.map((c) => c.top));
+    const bottom = Math.max(...own.map((c) => c.bottom));
+    const middle = (top + bottom) / 2;
+    if (near.some((k) => k.top + k.height / 2 < middle)) union.top = top;
+    if (near.some((k) => k.top + k.height / 2 >= middle)) union.bottom = bottom;
+  }
+  // The rows of the glyphs taken (the box may run higher than they do).
+  const ink = { top: Infinity, bottom: -Infinity };
+  const take = (c: Component) => {
+    extend(union, c);
+    ink.top = Math.min(ink.top, c.top);
+    ink.bottom = Math.max(ink.bottom, c.bottom);
+  };
+  for (const c of seeds) take(c);
   // A word space is wider than any gap between the letters of a word; gaps under it continue the word.
   const space = wordSpace(seeds, h);
   const reach = Math.max(2 * h, 0.8 * box.width);
@@ -91,19 +117,51 @@ export function glyphExtent(image: DisplayImage, box: Box, others: readonly Box[
       // OCR reads most of a word it cuts short: grow by less than the box again on each side, so a
       // chain of specks in speckle does not run on across the image.
       if (c.left < inBox.left - reach || c.right > inBox.left + inBox.width + reach) continue;
-      for (const m of marks) if ((m.left > union.right && m.right < c.left) || (m.right < union.left && m.left > c.right)) extend(union, m);
-      extend(union, c);
+      for (const m of marks) if ((m.left > union.right && m.right < c.left) || (m.right < union.left && m.left > c.right)) take(m);
+      take(c);
       grew = true;
     }
   }
   // Marks ending the run (a comma, a closing dot) are part of it.
-  for (const m of marks) if (gapTo(m) <= space) extend(union, m);
+  for (const m of marks) if (gapTo(m) <= space) take(m);
   // One pixel more on every side: the faint anti-aliased rim of the glyphs lies outside their ink.
   const left = Math.max(0, wl + union.left - 1);
   const top = Math.max(0, wt + union.top - 1);
   const right = Math.min(image.width, wl + union.right + 2);
   const bottom = Math.min(image.height, wt + union.bottom + 2);
-  return { left, top, width: right - left, height: bottom - top };
+  const grown = { left, top, width: right - left, height: bottom - top };
+  if (!own) return grown;
+  // Stop short of the kept lines, never past the glyphs of the word (and their rim).
+  return clearOf(grown, kept, { cover: { top: Math.max(0, wt + ink.top - 1), bottom: Math.min(image.height, wt + ink.bottom + 2) } });
+}
+
+/**
+ * The glyphs under a box that are the word's, not those of the `near` kept lines (window pixels) it reaches
+ * into: glyphs whose middle row lies in the rows of a kept band are that line's (a line runs on past the
+ * words read on it: `TE:` unread before a kept `55`). Undefined when there is no kept line near, or the
+ * word's glyphs cannot be told from theirs: none left, a kept band across the word's letters (its band
+ * is not its line's), or the glyphs left fill fewer of the box's columns than the kept line's do or under
+ * half of them (OCR boxes a word to its width; the line beside it is seldom as wide).
+ */
+function ownGlyphs(under: Component[], near: Box[], box: Box): Component[] | undefined {
+  if (near.length === 0) return undefined;
+  const middle = (c: Component) => (c.top + c.bottom) / 2;
+  const keptRow = (c: Component) => near.some((k) => middle(c) >= k.top && middle(c) < k.top + k.height);
+  const own = under.filter((c) => !keptRow(c));
+  if (own.length === 0) return undefined;
+  const tall = Math.max(...own.map((c) => c.bottom - c.top + 1));
+  const letters = own.filter((c) => c.bottom - c.top + 1 >= 0.5 * tall);
+  // A kept band reaching a third of the way across the word's letters is no line of its own.
+  const across = (k: Box, c: Component) => Math.min(c.bottom + 1, k.top + k.height) - Math.max(c.top, k.top) > (c.bottom - c.top + 1) / 3;
+  if (near.some((k) => letters.some((c) => across(k, c)))) return undefined;
+  const columns = (list: Component[]) => {
+    const filled = new Uint8Array(box.width);
+    for (const c of list) for (let x = Math.max(box.left, c.left); x <= Math.min(box.left + box.width - 1, c.right); x++) filled[x - box.left] = 1;
+    return filled.reduce((n, v) => n + v, 0);
+  };
+  const mine = columns(own);
+  if (mine < 0.5 * box.width || mine <= columns(under.filter(keptRow))) return undefined;
+  return own;
 }
 
 function extend(u: { left: number; top: number; right: number; bottom: number }, c: Component): void {

@@ -14,6 +14,7 @@ import type { Box, DisplayImage } from '../image/types.js';
 import { coveredBy, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { findTextRegions } from '../image/text-regions.js';
+import { clearOf } from './kept-lines.js';
 import { institutionNoun } from '../text/shapes.js';
 import { makeVocabulary } from '../text/vocabulary.js';
 
@@ -35,8 +36,6 @@ export const UNREAD_RULE = {
   heightRatio: 1.6,
   /** Share of a line's words that must be harmless (one of them a keep-list word) for the line to count as harmless annotation read with slips. */
   mostlyHarmless: 2 / 3,
-  /** Pixels between a filled unread line and a kept line beside it: the redaction pads each box by 3 (redactPixelPhi's default), and one more. */
-  keptClearance: 4,
   /** Share of a line's width a reading must cover to vouch for the line. */
   vouchingShare: 0.6,
   /** Largest gap (text heights) across which a line read well still belongs to a block, when ink fills the gap: one line OCR missed whole. */
@@ -101,6 +100,17 @@ interface Row {
   textHeight: number;
 }
 
+/** The lines of one frame as this rule sees them ({@link frameLines}). */
+export interface FrameLines {
+  /**
+   * The bands of the lines kept: no PHI found on them, vouched for by a reading and read well. Fills
+   * beside them stop short of them ({@link clearOf}).
+   */
+  kept: Box[];
+  /** The findings of this rule ({@link unreadLineFindings}), located in `location`. */
+  unread(location?: string): PhiFinding[];
+}
+
 /**
  * The findings of this rule in one frame: the boxes of unread lines and words in the identity blocks.
  * `spans` are every reading of the frame (with their boxes and words), `found` what the PHI detector
@@ -109,15 +119,28 @@ interface Row {
  * line), `unread-ink` (glyphs at either end of a PHI line that no reading reached).
  */
 export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found: PhiFinding[], keepTest: (text: string) => boolean, location = 'frame'): PhiFinding[] {
+  return frameLines(image, spans, found, keepTest).unread(location);
+}
+
+/**
+ * The physical lines of one frame, read by every reading (`spans`) with what the PHI detector found in
+ * them (`found`) and the keep-list test: the lines kept, and the unread lines and words of its identity
+ * blocks ({@link unreadLineFindings}), worked out when asked.
+ */
+export function frameLines(image: DisplayImage, spans: TextSpan[], found: PhiFinding[], keepTest: (text: string) => boolean): FrameLines {
   // Marks OCR adds around a word (`\\WW`, `St{`) say nothing about it.
   const isHarmless = (text: string) => keepTest(text) || keepTest(text.replace(/^[^\p{L}\p{N}+-]+|[^\p{L}\p{N}%]+$/gu, ''));
   const wellRead = (w: ReadWord) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text);
   const grey = brightestChannel(image);
   const rows = rowsOf(grey, image, spans, found, wellRead);
-  const out: PhiFinding[] = [];
   // Lines without PHI that a reading vouches for stay; those also read well (kept, in a block or not) stop a band filled beside them.
   const vouchedRows = new Set(rows.filter((r) => r.findings.length === 0 && vouched(r, isHarmless)));
   const kept = [...vouchedRows].filter(isSolid).map((r) => medianBand(r.words.map((w) => w.word.box)));
+  return { kept, unread: (location = 'frame') => unreadIn(image, grey, rows, vouchedRows, kept, wellRead, location) };
+}
+
+function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRows: Set<Row>, kept: Box[], wellRead: (w: ReadWord) => boolean, location: string): PhiFinding[] {
+  const out: PhiFinding[] = [];
   // Words read as clinical vocabulary, on whichever line (a column read apart from its line is a line of its own).
   const clinical = rows.flatMap((r) => r.words.filter((w) => clinicalWord(w.word)));
   for (const block of identityBlocks(rows, grey, image.width)) {
@@ -133,7 +156,7 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
         const rise = row.words.length > 0 ? unionBoxes(row.words.map((w) => w.word.box)) : row.box;
         const band = { left: Math.min(extent.left, row.box.left), top: rise.top, width: 0, height: rise.height };
         band.width = Math.max(extent.left + extent.width, row.box.left + row.box.width) - band.left;
-        out.push(finding(clearOf(band, kept, row.textHeight), 'unread-line', bestText(row), where));
+        out.push(finding(clearOf(band, kept, { least: row.textHeight / 2 }), 'unread-line', bestText(row), where));
         continue;
       }
       // A PHI line: its badly read words that are not harmless, and ink no reading reached.
@@ -147,7 +170,7 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
         if (row.words.some((o) => o !== w && coveredBy(w.word.box, o.word.box) && wellRead(o))) continue;
         if (readAcross(w, clinical.filter((o) => o.span !== w.span))) continue;
         // As high as the line (a reading of speckle is boxed taller and would reach the kept lines beside it).
-        out.push(finding(clearOf(w.word.box, kept, row.textHeight), 'unread-word', w.word.text, where));
+        out.push(finding(clearOf(w.word.box, kept, { least: row.textHeight / 2 }), 'unread-word', w.word.text, where));
       }
       // Glyph regions of the line past the words read, at either end (a value OCR read short, or not at all).
       const read = unionBoxes(row.words.map((w) => w.word.box));
@@ -411,24 +434,6 @@ function missingLine(grey: Uint8Array, width: number, a: Box, b: Box, h: number)
   const ground = sorted[sorted.length >> 1];
   const ink = values.filter((v) => Math.abs(v - ground) >= UNREAD_RULE.inkContrast).length;
   return ink >= UNREAD_RULE.missingInk * values.length ? box : undefined;
-}
-
-/**
- * `band` made shorter so that, padded by the redaction, it leaves the kept lines above and below it
- * whole (a speck, or a reading taller than its line, reaches into the neighbours). A band that would
- * keep under half a text height is left as it was: the fill fails closed.
- */
-function clearOf(band: Box, kept: Box[], textHeight: number): Box {
-  const clearance = UNREAD_RULE.keptClearance;
-  let top = band.top;
-  let bottom = band.top + band.height;
-  for (const k of kept) {
-    const across = Math.min(band.left + band.width, k.left + k.width) - Math.max(band.left, k.left);
-    if (across <= 0 || k.top + k.height + clearance <= top || k.top - clearance >= bottom) continue;
-    if (k.top + k.height / 2 >= band.top + band.height / 2) bottom = Math.min(bottom, k.top - clearance);
-    else top = Math.max(top, k.top + k.height + clearance);
-  }
-  return bottom - top >= textHeight / 2 ? { ...band, top, height: bottom - top } : band;
 }
 
 /** The band of a line its words agree on: the median top and bottom of their boxes (readings at other scales and crops disagree by a few pixels). */

@@ -281,6 +281,14 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     expect(await flaggedLines(line)).toEqual([]);
   });
 
+  it.each(['C273W183', 'C-29W1728', 'C-7w1928', 'TR1103', 'WW1500WL-600'])('keeps window and timing values read without their spaces (%j)', async (line) => {
+    expect(await flaggedLines(line)).toEqual([]);
+  });
+
+  it.each(['T6314869', 'TE12345', 'TR1103456', 'ET20231'])('still finds an ID shape whose number is longer than a window value (%j)', async (line) => {
+    expect(await flaggedLines(line)).toContain(line);
+  });
+
   /** Findings over OCR lines side by side on one row (one line of text read as two). */
   async function flaggedRow(...parts: string[]): Promise<string[]> {
     let left = 10;

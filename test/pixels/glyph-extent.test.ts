@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDicom, writeDicom } from '../../lib/dicom/adapter.js';
-import type { Box, DisplayImage } from '../../lib/engines/types.js';
+import { createLocalPhiDetector } from '../../lib/engines/local/phi.js';
+import type { Box, DetectedText, DisplayImage, TextDetector } from '../../lib/engines/types.js';
+import { gatherIdentity } from '../../lib/metadata/index.js';
+import { findBurnedInPhi, redactBurnedIn } from '../../lib/pixels/burned-in.js';
 import { glyphExtent } from '../../lib/pixels/glyph-extent.js';
 import { decodeFrames } from '../../lib/pixels/index.js';
 import { makeSample, maskPixels, SAMPLE_SPECS, type SampleTruth, type TruthToken } from '../../lib/samples/index.js';
@@ -59,4 +62,125 @@ describe('glyphExtent: the redaction box covers the whole word from its glyphs',
     expect(short, 'words left partly uncovered').toEqual([]);
     expect(into, 'boxes grown into another word').toEqual([]);
   }, 60_000);
+});
+
+describe('glyphExtent: a box OCR made taller than its line stops short of the kept line beside it', () => {
+  /** The padding the redaction adds around each box (redactPixelPhi's default). */
+  const PAD = 3;
+  const padded = (b: Box): Box => ({ left: b.left - PAD, top: b.top - PAD, width: b.width + 2 * PAD, height: b.height + 2 * PAD });
+  const pixelsOf = (t: TruthToken, width: number) => maskPixels({ box: t.box, bits: t.mask }, width).map((p) => ({ left: p % width, top: Math.floor(p / width), width: 1, height: 1 }));
+
+  it('covers every glyph of a 9 px value boxed into the harmless line above or below, and leaves that line whole', async () => {
+    let pairs = 0;
+    const uncovered: string[] = [];
+    const touched: string[] = [];
+    const touchedBefore: string[] = [];
+    for (const seed of [3, 4, 9]) {
+      for (const spec of SAMPLE_SPECS.filter((s) => (s.frames ?? 1) === 1)) {
+        const sample = await makeSample(spec, seed, { font: { family: 'monospace', size: 9 } });
+        const image = await render(writeDicom(sample.dataset));
+        const { lines, phi } = sample.truth;
+        const plain = [...sample.truth.harmless, ...sample.truth.other];
+        for (const [i, line] of lines.entries()) {
+          const a = line.box;
+          // The next line up or down, across from this one and without PHI: a harmless line the kit keeps.
+          for (const [j, next] of lines.entries()) {
+            const b = next.box;
+            const gap = b.top > a.top ? b.top - (a.top + a.height) : a.top - (b.top + b.height);
+            if (j === i || gap < 0 || gap >= 8 || phi.some((t) => t.line === j) || b.left >= a.left + a.width || a.left >= b.left + b.width) continue;
+            for (const word of phi.filter((t) => t.line === i)) {
+              const w = word.box;
+              const across = plain.filter((t) => t.line === j && t.box.left < w.left + w.width && w.left < t.box.left + t.box.width);
+              if (across.length === 0) continue;
+              // OCR boxed the word into the middle of the other line (a 9 px date boxed 15 px high and more).
+              const middle = b.top + Math.ceil(b.height / 2);
+              const tall = b.top > a.top ? { ...w, top: w.top - 1, height: middle - w.top + 1 } : { ...w, top: middle, height: w.top + w.height + 1 - middle };
+              const label = `${spec.name}@${seed} ${word.text}`;
+              const box = glyphExtent(image, tall, [], [b]);
+              const out = pixelsOf(word, image.width).filter((p) => !contains(box, p));
+              if (out.length > 0) uncovered.push(`${label}: ${out.length} glyph pixels outside ${JSON.stringify(box)}`);
+              const reaches = (fill: Box) => across.some((t) => pixelsOf(t, image.width).some((p) => overlaps(padded(fill), p)));
+              if (reaches(box)) touched.push(`${label} ${JSON.stringify(box)}`);
+              // Without the kept line the box stays as tall as OCR made it.
+              if (reaches(glyphExtent(image, tall))) touchedBefore.push(label);
+              pairs++;
+            }
+          }
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(5);
+    expect(touchedBefore.length).toBe(pairs);
+    expect(uncovered, 'PHI glyph pixels left uncovered').toEqual([]);
+    expect(touched, 'fills reaching the kept line').toEqual([]);
+  }, 60_000);
+
+  it('keeps the harmless line under a 9 px date that OCR boxed down into it, through the whole search', async () => {
+    for (const name of ['us_abdomen_jpeg_baseline', 'us_abdomen_rgb_explicit_le']) {
+      const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === name)!, 4, { font: { family: 'monospace', size: 9 } });
+      const { lines, phi } = sample.truth;
+      // A date with a line without PHI right under it.
+      const under = (t: TruthToken) => (l: { box: Box }, j: number) =>
+        l.box.top > t.box.top && l.box.top - (t.box.top + t.box.height) < 8 && l.box.left < t.box.left + t.box.width && t.box.left < l.box.left + l.box.width && !phi.some((p) => p.line === j);
+      const date = phi.find((t) => /^\d[\d/-]+\d$/.test(t.text) && lines.some(under(t)))!;
+      const below = lines.findIndex(under(date));
+      const time = [...sample.truth.harmless, ...sample.truth.other].filter((t) => t.line === below);
+      expect(time.length, name).toBeGreaterThan(0);
+      // OCR reads every line well, the date boxed down to the middle of the time below it.
+      const texts: DetectedText[] = [];
+      for (const [i, l] of lines.entries()) {
+        const words = [...phi, ...sample.truth.harmless, ...sample.truth.other].filter((t) => t.line === i);
+        texts.push({ text: words.map((w) => w.text).join(' '), confidence: 95, box: l.box, kind: 'line', lineIndex: i });
+        for (const w of words) {
+          const box = w === date ? { ...w.box, height: lines[below].box.top + 4 - w.box.top } : w.box;
+          texts.push({ text: w.text, confidence: 95, box, kind: 'word', lineIndex: i });
+        }
+      }
+      const textDetector: TextDetector = { name: 'truth', detect: () => Promise.resolve(texts) };
+      const findings = await findBurnedInPhi(sample.dataset, { textDetector, phiDetector: createLocalPhiDetector(), identity: gatherIdentity(sample.dataset) });
+      const boxes = findings.flatMap((f) => (f.box ? [f.box] : []));
+      const image = await render(writeDicom(sample.dataset));
+      expect(pixelsOf(date, image.width).filter((p) => !boxes.some((b) => contains(b, p))), `${name}: date pixels left`).toEqual([]);
+      expect(boxes.filter((b) => time.some((t) => pixelsOf(t, image.width).some((p) => overlaps(padded(b), p)))), `${name}: fills reaching ${time.map((t) => t.text).join(' ')}`).toEqual([]);
+      // The fill's padding stops a row short of the kept line below.
+      const over = findings.filter((f) => f.box && overlaps(f.box, date.box));
+      expect(over.every((f) => f.fillRows !== undefined && (f.fillRows.bottom ?? Infinity) < Math.min(...time.map((t) => t.box.top))), `${name}: fill rows`).toBe(true);
+    }
+  }, 60_000);
+
+  it('fills every box whole, its padding no further than the rows a kept line leaves it', async () => {
+    const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    const box = { left: 200, top: 150, width: 60, height: 10 };
+    const finding = { text: 'x', category: 'C' as const, score: 1, type: 'DATE', engine: 'local:pattern', frame: 0, box };
+    const free = await redactBurnedIn(sample.dataset, [finding], { padding: 3 }, () => undefined);
+    expect(free.filled?.get(0)).toEqual([{ left: 197, top: 147, width: 66, height: 16 }]);
+    const again = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    // A kept line 2 rows below the box; rows asked past the box above are never cut into it.
+    const beside = await redactBurnedIn(again.dataset, [{ ...finding, fillRows: { top: 152, bottom: 161 } }], { padding: 3 }, () => undefined);
+    expect(beside.filled?.get(0)).toEqual([{ left: 197, top: 150, width: 66, height: 11 }]);
+  });
+});
+
+describe('findBurnedInPhi: an ID shape another reading reads as harmless annotation is that annotation misread', () => {
+  /** Two readings of one place in a blank corner of the CT sample: `W/L 609/216` read as `WIL 6097216`, and read well (or not at all). */
+  async function findingsAt(second: boolean, header?: string) {
+    const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    if (header) sample.dataset.dict['00100020'] = { vr: 'LO', Value: [header] };
+    const place = { left: 200, top: 150, width: 70, height: 9 };
+    const word = (text: string, left: number, width: number, confidence: number, lineIndex: number): DetectedText => ({ text, confidence, box: { left, top: 150, width, height: 9 }, kind: 'word', lineIndex });
+    const texts: DetectedText[] = [{ text: 'WIL 6097216', confidence: 60, box: place, kind: 'line', lineIndex: 0 }, word('WIL', 200, 16, 55, 0), word('6097216', 220, 50, 62, 0)];
+    if (second) texts.push({ text: 'W/L 609/216', confidence: 88, box: place, kind: 'line', lineIndex: 1 }, word('W/L', 200, 16, 85, 1), word('609/216', 220, 50, 90, 1));
+    const textDetector: TextDetector = { name: 'two readings', detect: () => Promise.resolve(texts) };
+    const findings = await findBurnedInPhi(sample.dataset, { textDetector, phiDetector: createLocalPhiDetector(), identity: gatherIdentity(sample.dataset) });
+    return findings.filter((f) => f.box && overlaps(f.box, place));
+  }
+
+  it('fills the ID shape read alone, and not when another reading reads the place as a window value', async () => {
+    expect((await findingsAt(false)).map((f) => `${f.engine}:${f.type}`)).toContain('local:pattern:ID');
+    expect(await findingsAt(true)).toEqual([]);
+  });
+
+  it('still fills the patient ID of the header read there, whatever another reading makes of it', async () => {
+    expect((await findingsAt(true, '6097216')).map((f) => f.engine)).toContain('local:header-value');
+  });
 });

@@ -141,14 +141,20 @@ const UNIT_RUNS = new Set([
   'GN', 'DR', 'FR', 'PRF', 'WF', 'SV', 'CF', 'PW', 'EI', 'SID', 'SL', 'FOV', 'TR', 'TE', 'ET', 'NEX', 'ML', 'KG', 'G', 'D', 'B', 'T', 'P', 'C', 'L', 'H',
 ]);
 
+/** Labels of window and MR timing values, which OCR runs on into their numbers at small sizes. */
+const VALUE_LABELS = new Set(['W', 'L', 'C', 'WW', 'WL', 'WC', 'TR', 'TE', 'TI', 'ET']);
+
 /**
  * An unlabelled token shaped like an identifier (`A81998973`, `HP123456`, `CT20230012AB`): four digits
  * or more, mostly digits, at most two runs of letters, and no unit or technique label glued after a
  * number. Probe and acquisition lines read without their spaces (`C5-117HZMI1`, `P4-2MI00TIS`) and
- * sizes (`220X240`) are numbers with units, not identifiers.
+ * sizes (`220X240`) are numbers with units, not identifiers; so are window and timing values read
+ * without their spaces (`C273W183` for `C 273 W 183`, `C-7W1928`, `TR1103`): every run of letters a
+ * label of such values (`VALUE_LABELS`) followed by a number of at most four digits.
  */
 function idShaped(text: string): boolean {
   const alnum = text.replace(/-/g, '');
+  if ([...alnum.matchAll(/([A-Z]+)(\d+)/g)].map((m) => m[0]).join('') === alnum && [...alnum.matchAll(/([A-Z]+)(\d+)/g)].every((m) => VALUE_LABELS.has(m[1]) && m[2].length <= 4)) return false;
   const digits = alnum.match(/\d/g)?.length ?? 0;
   if (digits < 4 || alnum.length < 6 || digits * 2 < alnum.length) return false;
   const runs = alnum.match(/[A-Z]+/g) ?? [];

@@ -1,0 +1,75 @@
+/**
+ * Fills stop short of the lines kept beside them. A box filled over PHI (or over a line nobody could read)
+ * is padded by the redaction; when OCR boxed the word taller than its line (a 9 px date boxed 21 px high),
+ * box and padding reach into the harmless line above or below. The lines the kit keeps (read well and
+ * vouched harmless) are known, so a fill is made shorter on their side, never so short that it uncovers
+ * the glyphs it was made for.
+ */
+import type { Box } from '../image/types.js';
+
+/** Pixels between a fill and a kept line beside it: the redaction pads each box by 3 (redactPixelPhi's default), and one more. */
+export const KEPT_CLEARANCE = 4;
+
+/** Rows a fill must cover whatever the kept lines beside it (`bottom` exclusive). */
+export interface Rows {
+  top: number;
+  bottom: number;
+}
+
+/** Options of {@link clearOf}. */
+export interface ClearOptions {
+  /** The glyph rows the box must still cover: it is cut no further (optional). */
+  cover?: Rows;
+  /** Least height left; a box that would be shorter is returned as it was (default: 1). */
+  least?: number;
+}
+
+/**
+ * `box` made shorter, top and bottom, so that padded by the redaction ({@link KEPT_CLEARANCE}) it leaves
+ * the `kept` lines above and below it whole. A kept line is above or below by its middle against the
+ * middle of `cover` (else of the box); a kept line across the rows of `cover` says nothing (it is the
+ * glyphs' own line). Never cut past `cover`, and returned unchanged when it would keep under `least`
+ * rows: the fill fails closed.
+ * @example clearOf({ left: 80, top: 49, width: 56, height: 21 }, [{ left: 10, top: 50, width: 120, height: 8 }], { cover: { top: 61, bottom: 71 } }) // top 62
+ */
+export function clearOf(box: Box, kept: readonly Box[], options: ClearOptions = {}): Box {
+  const { cover } = options;
+  const middle = cover ? (cover.top + cover.bottom) / 2 : box.top + box.height / 2;
+  let top = box.top;
+  let bottom = box.top + box.height;
+  for (const k of kept) {
+    const across = Math.min(box.left + box.width, k.left + k.width) - Math.max(box.left, k.left);
+    if (across <= 0 || k.top + k.height + KEPT_CLEARANCE <= top || k.top - KEPT_CLEARANCE >= bottom) continue;
+    if (cover && k.top < cover.bottom && k.top + k.height > cover.top) continue;
+    if (k.top + k.height / 2 >= middle) bottom = Math.min(bottom, k.top - KEPT_CLEARANCE);
+    else top = Math.max(top, k.top + k.height + KEPT_CLEARANCE);
+  }
+  if (cover) {
+    top = Math.min(top, cover.top);
+    bottom = Math.max(bottom, cover.bottom);
+  }
+  return bottom - top >= (options.least ?? 1) ? { ...box, top, height: bottom - top } : box;
+}
+
+/** The rows a fill may reach (`bottom` exclusive); a side without a bound is unbounded. */
+export interface FillRows {
+  top?: number;
+  bottom?: number;
+}
+
+/**
+ * The rows a fill around `box` may reach, padding and all: up to one row short of the `kept` lines
+ * above and below it (across its columns) within `reach` rows of it, never inside `box`. Undefined
+ * when no kept line is that near. The padding stops there; the box itself is always filled whole.
+ */
+export function fillRows(box: Box, kept: readonly Box[], reach: number): FillRows | undefined {
+  const rows: FillRows = {};
+  const bottom = box.top + box.height;
+  for (const k of kept) {
+    const across = Math.min(box.left + box.width, k.left + k.width) - Math.max(box.left, k.left);
+    if (across <= 0) continue;
+    if (k.top + k.height <= box.top && k.top + k.height >= box.top - reach) rows.top = Math.max(rows.top ?? -Infinity, Math.min(box.top, k.top + k.height + 1));
+    else if (k.top >= bottom && k.top <= bottom + reach) rows.bottom = Math.min(rows.bottom ?? Infinity, Math.max(bottom, k.top - 1));
+  }
+  return rows.top !== undefined || rows.bottom !== undefined ? rows : undefined;
+}
