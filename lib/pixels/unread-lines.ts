@@ -55,6 +55,8 @@ export const UNREAD_RULE = {
   inkGap: 0.8,
   /** Least OCR confidence of a clinical word of under four letters that vouches (garbage reads as `SE`, `ET`, `IS`); longer ones vouch at any confidence. */
   clinicalShort: 50,
+  /** Words of a label a line starts with, at most (`Body Part:`). */
+  labelWords: 2,
   /** Share of a badly read word's width that clinical words of other readings over it must cover to vouch for it. */
   coveredShare: 0.7,
 } as const;
@@ -251,10 +253,26 @@ function vouched(row: Row, isHarmless: (text: string) => boolean): boolean {
     if (harmless.length >= UNREAD_RULE.mostlyHarmless * words.length && harmless.some((w) => /\p{L}/u.test(w.text)) && words.every((w) => isHarmless(w.text) || !/\d{5}|\p{L}{4}/u.test(w.text))) return true;
     // A description (`Study: CT CHEST PE`, `Series: AX FLAIR`, `US Modality:`): clinical and harmless words, mostly,
     // a clinical one among them, and nothing else an identifier could hide in (a word of letters, three digits running).
-    const described = words.filter((w) => isHarmless(w.text) || clinicalWord(w));
+    // The label a line starts with (`Body Part:`, `Seq:`, a label read short: `idy:`) says what the value is, not who.
+    const label = leadingLabel(words);
+    const described = words.filter((w) => label.includes(w) || isHarmless(w.text) || clinicalWord(w));
     if (described.some(clinicalWord) && described.length >= UNREAD_RULE.mostlyHarmless * words.length && words.every((w) => described.includes(w) || !/\d{3}|\p{L}{2}/u.test(w.text))) return true;
   }
   return false;
+}
+
+/**
+ * The words of a label a reading of a line starts with: up to `labelWords` words of letters, the last ending in a
+ * colon (`Body Part:`, `Seq:`); none when the line does not start with one.
+ */
+function leadingLabel(words: DetectedText[]): DetectedText[] {
+  const ordered = [...words].sort((a, b) => a.box.left - b.box.left);
+  for (let i = 0; i < Math.min(UNREAD_RULE.labelWords, ordered.length); i++) {
+    const text = ordered[i].text;
+    if (!/^\p{L}[\p{L}.#]*:?$/u.test(text)) return [];
+    if (text.endsWith(':')) return ordered.slice(0, i + 1);
+  }
+  return [];
 }
 
 /** True when `others` (words of other readings) cover most (`coveredShare`) of `w`'s width, on its line (sharing half its height). */

@@ -106,6 +106,26 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     ]);
   });
 
+  it('keeps a line of an identity block that starts with a label and goes on in clinical words, the label read short or not', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const part = line('l1', 24, 8, [['Body', 41], ['Part:', 38], ['CHEST', 45]]);
+    const study = line('l2', 38, 8, [['idy:', 30], ['CT', 55], ['CHEST', 44], ['PROTOCOL', 40]]);
+    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
+    expect(unreadLineFindings(blank, [name, part, study, id], [phi(name), phi(id, 'local:header-value')], isKept)).toEqual([]);
+  });
+
+  it('still fills a doubtful line of an identity block whose label is followed by a word that is no clinical word', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const referring = line('l1', 24, 8, [['Ref', 41], ['Dr:', 38], ['KILBRIDE', 45], ['CHEST', 45]]);
+    const label = line('l2', 38, 8, [['Nom:', 40], ['KILBRIDE', 35]]);
+    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
+    const found = unreadLineFindings(blank, [name, referring, label, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    expect(found.map((f) => [f.type, f.box!.top])).toEqual([
+      ['unread-line', 24],
+      ['unread-line', 38],
+    ]);
+  });
+
   it('keeps a harmless column beside an identity value that one reading read as clinical words and another as garbage boxed taller', () => {
     const dob = line('l0', 10, 8, [['DOB:', 95], ['1931-04-02', 93]]);
     const column = line('l1', 10, 110, [['Contrast:', 58], ['NONE', 61]]);
