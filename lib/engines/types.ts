@@ -68,6 +68,12 @@ export interface PhiDetector {
    * on text nobody could read leave such text alone.
    */
   isHarmless?(text: string): boolean;
+  /**
+   * True for a word of the clinical vocabulary the detector protects (DICOM's defined terms and the rules'
+   * `clinical_vocabulary`) (optional: the default vocabulary answers for a detector without one). Lines read as
+   * such words are descriptions, which rules that fail closed on text nobody could read leave alone.
+   */
+  isClinical?(word: string): boolean;
   close?(): Promise<void>;
 }
 

@@ -135,7 +135,7 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   // An unlabelled ID shape another reading reads as harmless annotation there is that annotation misread.
   found = found.filter((f) => !readAsHarmless(f, spans, found, isHarmless));
   // The lines kept (read well, vouched harmless): fills stop short of them.
-  const lines = renderings.length > 0 ? frameLines(readings[0]?.image ?? renderings[0], spans, found, isHarmless) : undefined;
+  const lines = renderings.length > 0 ? frameLines(readings[0]?.image ?? renderings[0], spans, found, isHarmless, search.phiDetector.isClinical?.bind(search.phiDetector)) : undefined;
   // Lines of an identity block that no reading could vouch for fail closed (see unread-lines.ts).
   if (search.unreadLines !== false && lines) found.push(...lines.unread(`frame ${index}`));
   // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to

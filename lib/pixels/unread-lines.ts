@@ -61,18 +61,25 @@ export const UNREAD_RULE = {
   coveredShare: 0.7,
 } as const;
 
-const vocabulary = makeVocabulary();
+/** The default clinical vocabulary's test, for a PHI detector that has none of its own. */
+const DEFAULT_CLINICAL = (() => {
+  const vocabulary = makeVocabulary();
+  return (word: string) => vocabulary.clinical(word);
+})();
 
 /**
- * A word of clinical vocabulary (DICOM's defined terms and the curated clinical list: `BRAIN`,
- * `PROTOCOL`, `Modality`, `CAROTID`), not one that ends institutions' names (`Medical`, `Center`):
- * descriptions, protocols and their labels, never a name. Short ones only when read with some confidence.
+ * The test of a word read as clinical vocabulary (by `isClinical`: DICOM's defined terms and the rules'
+ * clinical list: `BRAIN`, `PROTOCOL`, `Modality`, `CAROTID`), not one that ends institutions' names
+ * (`Medical`, `Center`): descriptions, protocols and their labels, never a name. Short ones only when read
+ * with some confidence.
  */
-function clinicalWord(word: DetectedText): boolean {
-  const text = word.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  if (!/\p{L}{2}/u.test(text) || institutionNoun(text)) return false;
-  if (text.length < 4 && word.confidence < UNREAD_RULE.clinicalShort) return false;
-  return vocabulary.clinical(text);
+function clinicalWordTest(isClinical: (word: string) => boolean): (word: DetectedText) => boolean {
+  return (word) => {
+    const text = word.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (!/\p{L}{2}/u.test(text) || institutionNoun(text)) return false;
+    if (text.length < 4 && word.confidence < UNREAD_RULE.clinicalShort) return false;
+    return isClinical(text);
+  };
 }
 
 /** Engines whose findings make a line an identity line: the file's own header values and labelled identifiers. */
@@ -116,32 +123,34 @@ export interface FrameLines {
 /**
  * The findings of this rule in one frame: the boxes of unread lines and words in the identity blocks.
  * `spans` are every reading of the frame (with their boxes and words), `found` what the PHI detector
- * found in them, `isHarmless` the keep-list test. Types: `unread-line` (a line of an identity block
+ * found in them, `isHarmless` the keep-list test, `isClinical` the clinical vocabulary's (default: the curated
+ * list's; the PHI detector's `isClinical` carries the rules' own). Types: `unread-line` (a line of an identity block
  * read badly or not at all: the block's width at that line), `unread-word` (a badly read word on a PHI
  * line), `unread-ink` (glyphs at either end of a PHI line that no reading reached).
  */
-export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found: PhiFinding[], keepTest: (text: string) => boolean, location = 'frame'): PhiFinding[] {
-  return frameLines(image, spans, found, keepTest).unread(location);
+export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found: PhiFinding[], keepTest: (text: string) => boolean, location = 'frame', isClinical = DEFAULT_CLINICAL): PhiFinding[] {
+  return frameLines(image, spans, found, keepTest, isClinical).unread(location);
 }
 
 /**
  * The physical lines of one frame, read by every reading (`spans`) with what the PHI detector found in
- * them (`found`) and the keep-list test: the lines kept, and the unread lines and words of its identity
+ * them (`found`), the keep-list test and the clinical vocabulary's: the lines kept, and the unread lines and words of its identity
  * blocks ({@link unreadLineFindings}), worked out when asked.
  */
-export function frameLines(image: DisplayImage, spans: TextSpan[], found: PhiFinding[], keepTest: (text: string) => boolean): FrameLines {
+export function frameLines(image: DisplayImage, spans: TextSpan[], found: PhiFinding[], keepTest: (text: string) => boolean, isClinical = DEFAULT_CLINICAL): FrameLines {
+  const clinicalWord = clinicalWordTest(isClinical);
   // Marks OCR adds around a word (`\\WW`, `St{`) say nothing about it.
   const isHarmless = (text: string) => keepTest(text) || keepTest(text.replace(/^[^\p{L}\p{N}+-]+|[^\p{L}\p{N}%]+$/gu, ''));
   const wellRead = (w: ReadWord) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text);
   const grey = brightestChannel(image);
   const rows = rowsOf(grey, image, spans, found, wellRead);
   // Lines without PHI that a reading vouches for stay; those also read well (kept, in a block or not) stop a band filled beside them.
-  const vouchedRows = new Set(rows.filter((r) => r.findings.length === 0 && vouched(r, isHarmless)));
+  const vouchedRows = new Set(rows.filter((r) => r.findings.length === 0 && vouched(r, isHarmless, clinicalWord)));
   const kept = [...vouchedRows].filter(isSolid).map((r) => medianBand(r.words.map((w) => w.word.box)));
-  return { kept, unread: (location = 'frame') => unreadIn(image, grey, rows, vouchedRows, kept, wellRead, location) };
+  return { kept, unread: (location = 'frame') => unreadIn(image, grey, rows, vouchedRows, kept, wellRead, clinicalWord, location) };
 }
 
-function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRows: Set<Row>, kept: Box[], wellRead: (w: ReadWord) => boolean, location: string): PhiFinding[] {
+function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRows: Set<Row>, kept: Box[], wellRead: (w: ReadWord) => boolean, clinicalWord: (word: DetectedText) => boolean, location: string): PhiFinding[] {
   const out: PhiFinding[] = [];
   // Words read as clinical vocabulary, on whichever line (a column read apart from its line is a line of its own).
   const clinical = rows.flatMap((r) => r.words.filter((w) => clinicalWord(w.word)));
@@ -237,7 +246,7 @@ function finding(box: Box, type: string, text: string, location: string): PhiFin
  * numbers with units), or all read well, or mostly harmless (`mostlyHarmless`, a keep-list word among
  * them) with no other word long enough to hide an identifier (five digits, four letters).
  */
-function vouched(row: Row, isHarmless: (text: string) => boolean): boolean {
+function vouched(row: Row, isHarmless: (text: string) => boolean, clinicalWord: (word: DetectedText) => boolean): boolean {
   const readings = readingsOf(row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text)));
   const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
   // Pieces of one line read in different readings (`Im:` in one, `132` in another) vouch together when each is read well.

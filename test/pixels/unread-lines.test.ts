@@ -4,6 +4,8 @@ import type { Box, DetectedText, DisplayImage, PhiFinding, TextDetector, TextSpa
 import { gatherIdentity } from '../../lib/metadata/index.js';
 import { findBurnedInPhi } from '../../lib/pixels/burned-in.js';
 import { unreadLineFindings } from '../../lib/pixels/unread-lines.js';
+import { recipePixelPhiDetector } from '../../lib/pipeline/recipe.js';
+import { parseRules } from '../../lib/rules/index.js';
 import { makeSample, SAMPLE_SPECS, type Sample } from '../../lib/samples/index.js';
 import { pixelFindingMessage } from '../../lib/steps/pixels.js';
 
@@ -224,5 +226,22 @@ describe('findBurnedInPhi: a line OCR could not read in the identity panel is fi
     expect(birth.length).toBeGreaterThan(0);
     const findings = await findBurnedInPhi(sample.dataset, { textDetector: readingAs(sample, [], [birth[0].line]), phiDetector: createLocalPhiDetector(), identity: gatherIdentity(sample.dataset) });
     for (const word of birth) expect(findings.some((f) => f.engine === 'local:block' && f.box && overlaps(f.box, word.box)), word.text).toBe(true);
+  });
+});
+
+describe('unreadLineFindings: the rules\' own clinical vocabulary', () => {
+  it('keeps a description in a site\'s own words only when the vocabulary has them, as the rules give it to the PHI detector', async () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const protocol = line('l1', 24, 8, [['Protocol:', 40], ['NEUROVASC', 45]]);
+    const id = line('l2', 38, 8, [['ID:', 96], ['10326693', 96]]);
+    const spans = [name, protocol, id];
+    const found = [phi(name), phi(id, 'local:header-value')];
+    const site = createLocalPhiDetector({ vocabulary: ['NEUROVASC'] });
+    expect(site.isClinical!('neurovasc')).toBe(true);
+    expect(createLocalPhiDetector().isClinical!('neurovasc')).toBe(false);
+    expect(unreadLineFindings(blank, spans, found, isKept, 'frame', (w) => site.isClinical!(w))).toEqual([]);
+    expect(unreadLineFindings(blank, spans, found, isKept).map((f) => f.box!.top)).toEqual([24]);
+    const rules = parseRules('rules:\n  clinical_vocabulary: [NEUROVASC]\n');
+    expect((await recipePixelPhiDetector('local', rules)).isClinical!('NEUROVASC')).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ export function withLocalEvidence(service: PhiDetector, local: LocalPhiDetectorO
   return {
     name: service.name,
     isHarmless: isKept,
+    isClinical: (word: string) => localDetector.isClinical?.(word) ?? false,
     async detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]> {
       const [found, evidence] = await Promise.all([service.detect(spans, context), localDetector.detect(spans, context)]);
       const identity = evidence.filter((f) => f.engine.startsWith('local:header'));

@@ -12,6 +12,7 @@ import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, 
 import { unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
+import { makeVocabulary } from '../../text/vocabulary.js';
 
 /** How many digits a text holds. */
 const digitCount = (text: string) => text.match(/\d/g)?.length ?? 0;
@@ -40,6 +41,8 @@ export interface LocalPhiDetectorOptions {
   confidenceThreshold?: number;
   /** Turn the generic patterns (dates, phones, IDs, labelled names…) off (default: true, on). */
   patterns?: boolean;
+  /** The rules' clinical vocabulary (`rules.clinicalVocabulary`; default: the curated list), which {@link PhiDetector.isClinical} answers from with DICOM's defined terms. */
+  vocabulary?: readonly string[];
 }
 
 interface Hit {
@@ -180,9 +183,11 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits([...phraseHits(st.text, matchers, keep), ...yearHits(st.text, matchers)], st.text).map((h) => toFinding(h, st)) };
   }
 
+  const clinical = makeVocabulary(options.vocabulary);
   return {
     name: 'local:phi',
     isHarmless: isKept,
+    isClinical: (word: string) => clinical.clinical(word),
     async detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]> {
       if (!Array.isArray(spans)) throw engineError(ENGINE, 'detect(spans, context): spans must be an array');
       // Checked at run time for JavaScript callers (the contract suite passes a bad context).
