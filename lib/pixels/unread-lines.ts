@@ -265,7 +265,10 @@ function vouched(row: Row, isHarmless: (text: string) => boolean, clinicalWord: 
     // The label a line starts with (`Body Part:`, `Seq:`, a label read short: `idy:`) says what the value is, not who.
     const label = leadingLabel(words);
     const described = words.filter((w) => label.includes(w) || isHarmless(w.text) || clinicalWord(w));
-    if (described.some(clinicalWord) && described.length >= UNREAD_RULE.mostlyHarmless * words.length && words.every((w) => described.includes(w) || !/\d{3}|\p{L}{2}/u.test(w.text))) return true;
+    // Fragments nothing could hide in (`L-5t.` of `L-SPINE`: no two letters or three digits running) count neither way.
+    const fragment = (w: DetectedText) => !described.includes(w) && !/\d{3}|\p{L}{2}/u.test(w.text);
+    const weighed = words.filter((w) => !fragment(w));
+    if (described.some(clinicalWord) && described.length >= UNREAD_RULE.mostlyHarmless * weighed.length && weighed.every((w) => described.includes(w))) return true;
   }
   return false;
 }

@@ -116,6 +116,15 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(unreadLineFindings(blank, [name, part, study, id], [phi(name), phi(id, 'local:header-value')], isKept)).toEqual([]);
   });
 
+  it('keeps a clinical line read with a fragment nothing could hide in, and fills one whose fragment holds letters running', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const spine = line('l1', 24, 8, [['CT', 55], ['L-5t.', 30]]);
+    const hidden = line('l2', 38, 8, [['CT', 55], ['Kil', 30]]);
+    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
+    const found = unreadLineFindings(blank, [name, spine, hidden, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    expect(found.map((f) => [f.type, f.box!.top])).toEqual([['unread-line', 38]]);
+  });
+
   it('still fills a doubtful line of an identity block whose label is followed by a word that is no clinical word', () => {
     const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
     const referring = line('l1', 24, 8, [['Ref', 41], ['Dr:', 38], ['KILBRIDE', 45], ['CHEST', 45]]);
