@@ -27,6 +27,16 @@ function line(location: string, top: number, left: number, words: Array<[string,
 /** A finding of the PHI detector over a whole reading. */
 const phi = (span: TextSpan, engine = 'local:header-name'): PhiFinding => ({ text: span.text, category: 'A', score: 1, type: 'header:PatientName', engine, box: span.box, location: span.location });
 
+/**
+ * This rule's findings in a block of four 10 px lines: the patient's name (found) at the top, two lines of
+ * words each read with its confidence, and the patient ID (found) at the bottom.
+ */
+function judgeBetweenIdentity(second: Array<[string, number]>, third: Array<[string, number]>): PhiFinding[] {
+  const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+  const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
+  return unreadLineFindings(blank, [name, line('l1', 24, 8, second), line('l2', 38, 8, third), id], [phi(name), phi(id, 'local:header-value')], isKept);
+}
+
 const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 
 describe('unreadLineFindings: fail closed on text nobody could read beside identity', () => {
@@ -89,19 +99,11 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
   });
 
   it('keeps a description line of an identity block read with doubt as clinical words (condensed 10 px text reads so)', () => {
-    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
-    const study = line('l1', 24, 8, [['Study:', 55], ['CT', 62], ['CHEST', 52], ['PE', 58], ['PROTOCOL', 48]]);
-    const series = line('l2', 38, 8, [['Series:', 41], ['AX', 60], ['FLAIR', 37]]);
-    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
-    expect(unreadLineFindings(blank, [name, study, series, id], [phi(name), phi(id, 'local:header-value')], isKept)).toEqual([]);
+    expect(judgeBetweenIdentity([['Study:', 55], ['CT', 62], ['CHEST', 52], ['PE', 58], ['PROTOCOL', 48]], [['Series:', 41], ['AX', 60], ['FLAIR', 37]])).toEqual([]);
   });
 
   it('still fills a doubtful line of an identity block holding a word that is no clinical word, or only the words of an institution', () => {
-    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
-    const mixed = line('l1', 24, 8, [['BRAIN', 50], ['KILBRIDE', 45]]);
-    const institution = line('l2', 38, 8, [['Medical', 55], ['Center', 50]]);
-    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
-    const found = unreadLineFindings(blank, [name, mixed, institution, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    const found = judgeBetweenIdentity([['BRAIN', 50], ['KILBRIDE', 45]], [['Medical', 55], ['Center', 50]]);
     expect(found.map((f) => [f.type, f.box!.top])).toEqual([
       ['unread-line', 24],
       ['unread-line', 38],
@@ -109,28 +111,16 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
   });
 
   it('keeps a line of an identity block that starts with a label and goes on in clinical words, the label read short or not', () => {
-    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
-    const part = line('l1', 24, 8, [['Body', 41], ['Part:', 38], ['CHEST', 45]]);
-    const study = line('l2', 38, 8, [['idy:', 30], ['CT', 55], ['CHEST', 44], ['PROTOCOL', 40]]);
-    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
-    expect(unreadLineFindings(blank, [name, part, study, id], [phi(name), phi(id, 'local:header-value')], isKept)).toEqual([]);
+    expect(judgeBetweenIdentity([['Body', 41], ['Part:', 38], ['CHEST', 45]], [['idy:', 30], ['CT', 55], ['CHEST', 44], ['PROTOCOL', 40]])).toEqual([]);
   });
 
   it('keeps a clinical line read with a fragment nothing could hide in, and fills one whose fragment holds letters running', () => {
-    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
-    const spine = line('l1', 24, 8, [['CT', 55], ['L-5t.', 30]]);
-    const hidden = line('l2', 38, 8, [['CT', 55], ['Kil', 30]]);
-    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
-    const found = unreadLineFindings(blank, [name, spine, hidden, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    const found = judgeBetweenIdentity([['CT', 55], ['L-5t.', 30]], [['CT', 55], ['Kil', 30]]);
     expect(found.map((f) => [f.type, f.box!.top])).toEqual([['unread-line', 38]]);
   });
 
   it('still fills a doubtful line of an identity block whose label is followed by a word that is no clinical word', () => {
-    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
-    const referring = line('l1', 24, 8, [['Ref', 41], ['Dr:', 38], ['KILBRIDE', 45], ['CHEST', 45]]);
-    const label = line('l2', 38, 8, [['Nom:', 40], ['KILBRIDE', 35]]);
-    const id = line('l3', 52, 8, [['ID:', 96], ['10326693', 96]]);
-    const found = unreadLineFindings(blank, [name, referring, label, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    const found = judgeBetweenIdentity([['Ref', 41], ['Dr:', 38], ['KILBRIDE', 45], ['CHEST', 45]], [['Nom:', 40], ['KILBRIDE', 35]]);
     expect(found.map((f) => [f.type, f.box!.top])).toEqual([
       ['unread-line', 24],
       ['unread-line', 38],
