@@ -7,6 +7,24 @@ export function coveredBy(a: Box, b: Box): boolean {
   return w > 0 && h > 0 && w * h > 0.5 * a.width * a.height;
 }
 
+/** True when two boxes share any pixel. */
+export function overlapping(a: Box, b: Box): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
+
+/** True when `a` and `b` share at least half the height of the shorter one: they lie on one line. */
+export function onOneLine(a: Box, b: Box): boolean {
+  const shared = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  return shared >= 0.5 * Math.min(a.height, b.height);
+}
+
+/** How many of `box`'s columns (pixels across) lie under at least one of `boxes`. */
+export function columnsCovered(box: Box, boxes: readonly Box[]): number {
+  const covered = new Uint8Array(Math.max(0, box.width));
+  for (const b of boxes) for (let x = Math.max(box.left, b.left); x < Math.min(box.left + box.width, b.left + b.width); x++) covered[x - box.left] = 1;
+  return covered.reduce((n, c) => n + c, 0);
+}
+
 /** The smallest box holding every given box. */
 export function unionBoxes(boxes: Box[]): Box {
   const left = Math.min(...boxes.map((b) => b.left));

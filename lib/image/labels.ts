@@ -1,4 +1,5 @@
 import type { Box } from './types.js';
+import { overlapping } from './boxes.js';
 
 /** A label to place: the box it names and the label's size in pixels. */
 export interface LabelRequest {
@@ -18,7 +19,6 @@ export interface PlaceLabelsOptions {
   gap?: number;
 }
 
-const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 const overlapArea = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left)) *
   Math.max(0, Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top));
@@ -42,7 +42,7 @@ export function placeLabels(requests: readonly LabelRequest[], bounds: { width: 
   const placed: Box[] = [];
   const result: Array<PlacedLabel | undefined> = new Array(requests.length).fill(undefined);
   const order = requests.map((_, i) => i).sort((a, b) => boxes[a].top - boxes[b].top || boxes[a].left - boxes[b].left || a - b);
-  const free = (spot: Box) => !placed.some((p) => overlaps(p, spot));
+  const free = (spot: Box) => !placed.some((p) => overlapping(p, spot));
   const inside = (spot: Box) => spot.left >= 0 && spot.top >= 0 && spot.left + spot.width <= bounds.width && spot.top + spot.height <= bounds.height;
   // Covering another box hides what it marks; covering its own box only its edge: both cost, the first more.
   const boxCover = (spot: Box, own: number) => boxes.reduce((sum, b, i) => sum + overlapArea(spot, b) * (i === own ? 1 : 2), 0);

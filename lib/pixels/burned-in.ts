@@ -6,7 +6,7 @@
 import type { DicomDataset } from '../dicom/dataset.js';
 import { imageTextToSpans, keepListMatcher } from '../engines/local/phi.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan } from '../engines/types.js';
-import { coveredBy } from '../image/boxes.js';
+import { columnsCovered, coveredBy, onOneLine, overlapping } from '../image/boxes.js';
 import type { Box, DisplayImage } from '../image/types.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { CannotVouchError, type ReportNote } from '../message.js';
@@ -172,23 +172,15 @@ function readAsHarmless(f: PhiFinding, spans: TextSpan[], found: PhiFinding[], i
   for (const span of spans) {
     if (span.location === f.location || !span.box) continue;
     const words = (span.words ?? []).filter((w) => {
-      const shared = Math.min(box.top + box.height, w.box.top + w.box.height) - Math.max(box.top, w.box.top);
       const across = Math.min(box.left + box.width, w.box.left + w.box.width) - Math.max(box.left, w.box.left);
-      return shared >= 0.5 * Math.min(box.height, w.box.height) && across >= 0.5 * w.box.width && /[\p{L}\p{N}]/u.test(w.text);
+      return onOneLine(box, w.box) && across >= 0.5 * w.box.width && /[\p{L}\p{N}]/u.test(w.text);
     });
     if (words.length === 0 || !words.some((w) => /\d/.test(w.text))) continue;
     if (!words.every((w) => isHarmless(w.text) && w.confidence >= VOUCHING_CONFIDENCE)) continue;
     if (found.some((o) => o !== f && o.location === span.location && words.some((w) => o.box !== undefined && overlapping(w.box, o.box)))) continue;
-    const covered = new Uint8Array(box.width);
-    for (const w of words) for (let x = Math.max(box.left, w.box.left); x < Math.min(box.left + box.width, w.box.left + w.box.width); x++) covered[x - box.left] = 1;
-    if (covered.reduce((n, c) => n + c, 0) >= VOUCHING_SHARE * box.width) return true;
+    if (columnsCovered(box, words.map((w) => w.box)) >= VOUCHING_SHARE * box.width) return true;
   }
   return false;
-}
-
-/** True when two boxes share any pixel. */
-function overlapping(a: Box, b: Box): boolean {
-  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
-import { coveredBy, unionBoxes } from '../image/boxes.js';
+import { columnsCovered, coveredBy, onOneLine, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { clearOf } from './kept-lines.js';
@@ -290,14 +290,8 @@ function leadingLabel(words: DetectedText[]): DetectedText[] {
 /** True when `others` (words of other readings) cover most (`coveredShare`) of `w`'s width, on its line (sharing half its height). */
 function readAcross(w: ReadWord, others: ReadWord[]): boolean {
   const box = w.word.box;
-  const covered = new Uint8Array(box.width);
-  for (const o of others) {
-    const b = o.word.box;
-    const shared = Math.min(box.top + box.height, b.top + b.height) - Math.max(box.top, b.top);
-    if (shared < 0.5 * Math.min(box.height, b.height)) continue;
-    for (let x = Math.max(box.left, b.left); x < Math.min(box.left + box.width, b.left + b.width); x++) covered[x - box.left] = 1;
-  }
-  return covered.reduce((n, c) => n + c, 0) >= UNREAD_RULE.coveredShare * box.width;
+  const beside = others.map((o) => o.word.box).filter((b) => onOneLine(box, b));
+  return columnsCovered(box, beside) >= UNREAD_RULE.coveredShare * box.width;
 }
 
 /** The words of each reading (span) among `words`, reading by reading. */
@@ -386,9 +380,7 @@ function clusters<T>(items: T[], linked: (a: T, b: T) => boolean): T[][] {
 function sameRow(a: Box, b: Box): boolean {
   const lo = Math.min(a.height, b.height);
   const hi = Math.max(a.height, b.height);
-  if (hi > UNREAD_RULE.heightRatio * lo) return false;
-  const shared = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
-  if (shared < 0.5 * lo) return false;
+  if (hi > UNREAD_RULE.heightRatio * lo || !onOneLine(a, b)) return false;
   const gap = Math.max(a.left, b.left) - Math.min(a.left + a.width, b.left + b.width);
   return gap <= hi;
 }
