@@ -5,9 +5,9 @@
  * that OCR read badly, or not at all, is more likely the rest of the identity than anything else, and
  * no matcher can vouch for it: its box is filled too. Harmless annotation (the keep-list: views, W/L,
  * series and image numbers, numbers with units), lines read as clinical vocabulary however unsure the
- * reading (study and series descriptions, protocols, `Contrast: NONE`: DICOM's defined terms and the
- * default curated list) and well-read lines are left alone, and so is every line of a block without
- * PHI (technique, probe, scale, orientation blocks), however badly read.
+ * reading (study and series descriptions, protocols, `Contrast: NONE`, a label then clinical words:
+ * DICOM's defined terms and the rules' clinical vocabulary) and well-read lines are left alone, and so
+ * is every line of a block without PHI (technique, probe, scale, orientation blocks), however badly read.
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
@@ -247,10 +247,10 @@ function finding(box: Box, type: string, text: string, location: string): PhiFin
  * them) with no other word long enough to hide an identifier (five digits, four letters).
  */
 function vouched(row: Row, isHarmless: (text: string) => boolean, clinicalWord: (word: DetectedText) => boolean): boolean {
-  const readings = readingsOf(row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text)));
+  const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
+  const readings = readingsOf(words);
   const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
   // Pieces of one line read in different readings (`Im:` in one, `132` in another) vouch together when each is read well.
-  const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
   if (words.length > 0 && words.every((w) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text) || clinicalWord(w.word)) && unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
   for (const words of readings) {
     // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.
