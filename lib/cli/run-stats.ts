@@ -11,13 +11,13 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  *   // 'findings: A (names) 40, C (dates) 36, …\npixels redacted in 3 files\n8 files in 12.4 s: 0.6 files/s, 0.2 MB/s; 2 threads; peak memory 402 MB\n'
  */
 export function runStatsLines(result: RunResult): string {
-  const { stats } = result;
+  const { stats, tally } = result;
   const lines: string[] = [];
   if (result.resumed) lines.push(`${result.resumed} already done by an earlier run into this output (skipped)`);
-  const found = (Object.entries(stats.identifiers) as Array<[SafeHarborCategory, number]>).sort(([a], [b]) => a.localeCompare(b));
+  const found = (Object.entries(tally.identifiers) as Array<[SafeHarborCategory, number]>).sort(([a], [b]) => a.localeCompare(b));
   if (found.length) lines.push(`findings by Safe Harbor identifier: ${found.map(([c, n]) => `${c} (${shortName(c)}) ${n}`).join(', ')}`);
-  if (result.tally.pixelsChecked > 0) lines.push(`pixels redacted in ${plural(stats.pixelsRedacted, 'file')}`);
-  const { files } = result.tally;
+  if (tally.pixelsChecked > 0) lines.push(`pixels redacted in ${plural(tally.pixelsRedacted, 'file')}`);
+  const { files } = tally;
   const seconds = Math.max(stats.seconds, 1e-3);
   lines.push(
     `${plural(files, 'file')} in ${stats.seconds.toFixed(1)} s: ${(files / seconds).toFixed(1)} files/s, ${mb(stats.bytesRead / seconds)}/s read; ` +

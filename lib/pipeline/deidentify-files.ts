@@ -5,7 +5,6 @@ import type { EngineName } from '../engines/index.js';
 import type { AwsSession } from '../engines/aws/session.js';
 import type { AwsUsageSummary } from '../engines/aws/usage.js';
 import { assertCompleteRules, loadRules, type Rules } from '../rules/index.js';
-import type { SafeHarborCategory } from '../safe-harbor.js';
 import { openStateStore, type StateStore } from '../state/index.js';
 import { DUPLICATE_INSTANCE, OutputNames } from '../steps/output-names.js';
 import { openStorageTarget, parseStorageTarget, type StorageTarget } from '../storage/target.js';
@@ -79,16 +78,12 @@ export interface DeidentifyFilesOptions extends AwsRunOptions {
   keepEntries?: boolean;
 }
 
-/** Totals of a run, for its summary. */
+/** Time, throughput and machine of a run, for its summary (its counts are in {@link RunResult.tally}). */
 export interface RunStats {
   /** Wall-clock seconds from the first input read to the last manifest line. */
   seconds: number;
   /** Bytes of the inputs read. */
   bytesRead: number;
-  /** Findings (header actions and burned-in text) by Safe Harbor identifier, over the files done. */
-  identifiers: Partial<Record<SafeHarborCategory, number>>;
-  /** Files whose pixels had burned-in text redacted. */
-  pixelsRedacted: number;
   /** Worker threads used. */
   threads: number;
   /** The OCR program that read the pixels (local engine with pixels only). */
@@ -326,8 +321,6 @@ class OrderedRun {
       stats: {
         seconds: (this.finished - this.started) / 1000,
         bytesRead: this.bytesRead,
-        identifiers: tally.identifiers,
-        pixelsRedacted: tally.pixelsRedacted,
         threads: this.run.executor.threads,
         textEngine: this.run.settings.textEngine,
         peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
