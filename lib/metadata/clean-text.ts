@@ -690,19 +690,16 @@ interface CleaningMemory {
   results: Memo<string, CleanResult>;
   readings: Memo<string, TextReading>;
 }
-const cleaningMemories = new WeakMap<Vocabulary, Map<string, CleaningMemory>>();
+const cleaningMemories = new WeakMap<Vocabulary, Memo<string, CleaningMemory>>();
 function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[]): CleaningMemory {
   let byRules = cleaningMemories.get(vocabulary);
-  if (!byRules) cleaningMemories.set(vocabulary, (byRules = new Map<string, CleaningMemory>()));
+  // A run has one rules file; a notebook trying many keeps the memories of the last few.
+  if (!byRules) cleaningMemories.set(vocabulary, (byRules = boundedMemo<string, CleaningMemory>(8)));
   // Known by the patterns' text, not the list object: a list changed in place is another list.
-  const rules = ruleRegex.join('\u0000');
-  let memory = byRules.get(rules);
-  if (!memory) {
-    // A run has one rules file; a notebook trying many keeps the memories of the last few.
-    if (byRules.size >= 8) byRules.clear();
-    const rulePatterns = ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters'));
-    memory = { rulePatterns, anyRulePattern: compileLinearAlternation(ruleRegex, 'letters'), results: boundedMemo(4096), readings: boundedMemo(4096) };
-    byRules.set(rules, memory);
-  }
-  return memory;
+  return byRules(ruleRegex.join('\u0000'), () => ({
+    rulePatterns: ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters')),
+    anyRulePattern: compileLinearAlternation(ruleRegex, 'letters'),
+    results: boundedMemo(4096),
+    readings: boundedMemo(4096),
+  }));
 }

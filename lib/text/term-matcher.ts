@@ -8,6 +8,7 @@
  * Letters compare by their case-folded forms, as the `i` flag does (a few more fold: the dotless ı
  * also matches i; it may find more, never less).
  */
+import { boundedMemo } from '../bounded-memo.js';
 
 /** One term to find, and what it counts as. */
 export interface Term<C extends string = string> {
@@ -76,16 +77,9 @@ interface TermEntry {
  * those of the file before it: the same patient, physicians and institution); shared, never changed.
  */
 function unitsOf(term: string): readonly Unit[] {
-  let units = knownUnits.get(term);
-  if (!units) {
-    units = unitsOfUncached(term);
-    if (knownUnits.size >= MAX_KNOWN_TERMS) knownUnits.clear();
-    knownUnits.set(term, units);
-  }
-  return units;
+  return knownUnits(term, () => unitsOfUncached(term));
 }
-const knownUnits = new Map<string, readonly Unit[]>();
-const MAX_KNOWN_TERMS = 20_000;
+const knownUnits = boundedMemo<string, readonly Unit[]>(20_000);
 
 function unitsOfUncached(term: string): Unit[] {
   const units: Unit[] = [];

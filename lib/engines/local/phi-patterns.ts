@@ -154,7 +154,8 @@ const VALUE_LABELS = new Set(['W', 'L', 'C', 'WW', 'WL', 'WC', 'TR', 'TE', 'TI',
  */
 function idShaped(text: string): boolean {
   const alnum = text.replace(/-/g, '');
-  if ([...alnum.matchAll(/([A-Z]+)(\d+)/g)].map((m) => m[0]).join('') === alnum && [...alnum.matchAll(/([A-Z]+)(\d+)/g)].every((m) => VALUE_LABELS.has(m[1]) && m[2].length <= 4)) return false;
+  const labelled = [...alnum.matchAll(/([A-Z]+)(\d+)/g)];
+  if (labelled.map((m) => m[0]).join('') === alnum && labelled.every((m) => VALUE_LABELS.has(m[1]) && m[2].length <= 4)) return false;
   const digits = alnum.match(/\d/g)?.length ?? 0;
   if (digits < 4 || alnum.length < 6 || digits * 2 < alnum.length) return false;
   const runs = alnum.match(/[A-Z]+/g) ?? [];
