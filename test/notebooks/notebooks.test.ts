@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
@@ -128,6 +128,9 @@ if (jupyterMissing && !inCI()) {
   console.warn('[test/notebooks] SKIPPING notebook execution: no Python with nbclient/nbconvert (apt-get install jupyter-nbconvert python3-nbclient). Set CI=true to make this a failure.');
 }
 
+/** Folders the notebooks make in the temporary folder (`deid-nb01-…`, `deid-nb02-state-…`). */
+const notebookTempFolders = () => readdirSync(tmpdir()).filter((f) => /^deid-nb\d\d-/.test(f));
+
 describe.skipIf(jupyterMissing && !inCI())('notebooks run headless with the tslab kernel', () => {
   // Executed copies, HTML exports and screenshots: temporary, like everything a test writes.
   const outDir = mkdtempSync(join(tmpdir(), 'deid-nb-out-'));
@@ -172,9 +175,12 @@ describe.skipIf(jupyterMissing && !inCI())('notebooks run headless with the tsla
       expect(python).not.toBeNull();
       const before = readFileSync(file, 'utf8');
       const mtime = statSync(file).mtimeMs;
+      const tempBefore = new Set(notebookTempFolders());
       const run = await executeNotebook(python!, file, { outDir });
       expect(run.ok, `cell ${run.cell} failed:\n${run.source}\n---\n${run.error}`).toBe(true);
       expect(readFileSync(file, 'utf8')).toBe(before);
+      // Its state maps pseudonyms to identities and its copies hold them: a notebook removes what it made.
+      expect(notebookTempFolders().filter((f) => !tempBefore.has(f)), `${_name} left folders in the temporary folder`).toEqual([]);
       expect(statSync(file).mtimeMs).toBe(mtime);
 
       const executed = readNotebook(run.output);
