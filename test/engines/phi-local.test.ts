@@ -105,6 +105,8 @@ describe('local PHI detector: generic patterns', () => {
     ['Seen 07/04/2021', '07/04/2021', 'C'],
     ['2021-07-04', '2021-07-04', 'C'],
     ['4 July 2021', '4 July 2021', 'C'],
+    ['since November 2019', 'November 2019', 'C'],
+    ['NOV-2019', 'NOV-2019', 'C'],
     ['call 617-555-0182', '617-555-0182', 'D'],
     ['mail to jo.smith@example.org', 'jo.smith@example.org', 'F'],
     ['SSN 078-05-1120', '078-05-1120', 'G'],
@@ -125,6 +127,15 @@ describe('local PHI detector: generic patterns', () => {
     'mA 200', 'KVP 120', 'Thk 5.0 mm', '14:02',
   ])('keeps the harmless annotation %j', async (text) => {
     expect(await flagged(text)).toEqual([]);
+  });
+
+  it('finds a day read run into the text before it, and only the date', async () => {
+    expect(await flagged('4.7811 November 2019', none)).toEqual(['11 November 2019']);
+    expect(await flagged('Echo 3 Nov 2019', none)).toEqual(['3 Nov 2019']);
+  });
+
+  it.each(['MARK 2019', 'MAYO 2021', 'DECT 2020', 'Novel 2019', 'Year 2019'])('keeps a word that starts like a month beside a year, %j', async (text) => {
+    expect(await flagged(text, none)).toEqual([]);
   });
 
   it('applies the rules\' regexes and extends the keep-list from options', async () => {

@@ -77,8 +77,11 @@ export const PHI_PATTERNS: PhiPattern[] = [
   // Small date text OCR reads with junk in the day or month (`21.1%.2019`) still ends in a year.
   { type: 'DATE', category: 'C', score: 0.6, regex: /(?<![^\s[(])[^\s./-]{1,3}([./-])[^\s./-]{1,3}\1(?:19|20)\d{2}\b/g },
   { type: 'DATE', category: 'C', score: 0.8, regex: /\b(?:19|20)\d{6}\b/g, folded: true, accept: plausibleCompactDate },
-  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b\\d{1,2}[\\s-]{0,3}(?:${MONTHS})\\.?[\\s,-]{0,3}\\d{2,4}\\b`, 'g') },
+  // The day may be read run into what stands before it (`4.7811 NOVEMBER 2019`): any digit or sign there, not a letter.
+  { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`(?<![A-Z])\\d{1,2}[\\s-]{0,3}(?:${MONTHS})\\.?[\\s,-]{0,3}\\d{2,4}\\b`, 'g') },
   { type: 'DATE', category: 'C', score: 0.85, regex: new RegExp(`\\b(?:${MONTHS})\\.?\\s{0,3}\\d{1,2}(?:ST|ND|RD|TH)?,?\\s{0,3}\\d{4}\\b`, 'g') },
+  // A month with its year is a date element Safe Harbor removes (only the year may stay), with or without its day.
+  { type: 'DATE', category: 'C', score: 0.8, regex: new RegExp(`\\b(?:${MONTHS})\\.?[\\s,'-]{0,3}(?:19|20)\\d{2}\\b`, 'g') },
   // Ages over 89 are Safe Harbor identifiers; younger ages are not, nor is the `90+` category itself.
   {
     type: 'AGE',
