@@ -279,6 +279,12 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     expect(await flaggedLines(line)).toContain('40917733');
   });
 
+  it('finds the initial beside a name part OCR read cut at the edge of its line', async () => {
+    // `BENEDICT Q` read from its middle: the part cut short and the initial after it are both the patient's.
+    expect(await flaggedLines('NEDICT Q. [M]')).toEqual(['NEDICT Q']);
+    expect(await flaggedLines('NEDICT F. [M]')).toEqual(['NEDICT']);
+  });
+
   it('finds a value OCR read cut at the edge of its reading', async () => {
     expect(await flaggedLines('Acc# A81998')).toContain('A81998');
     expect(covered(await flaggedLines('ENDLEFORD UNIV'), 'ENDLEFORD UNIV')).toBe(true);

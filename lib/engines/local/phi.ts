@@ -652,42 +652,45 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   // reading of the line ended (`Rut` for Ruth, `Leopo` for Leopold: three letters or more, 60% of the
   // part) counts beside another part of the same name too.
   const nameAt = new Map(hits.filter((h) => h.engine === 'local:header-name').map((h) => [h.begin, [h.type, ...(alsoNamed.get(h.begin) ?? [])]]));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [i, t] of tokens.entries()) {
-      if (nameAt.has(t.begin) || !(/^\p{L}+$/u.test(t.text) || /^\p{N}$/u.test(t.text))) continue;
-      const up = t.text.toUpperCase();
-      const besideTypes = [i > 0 ? tokens[i - 1] : undefined, tokens.at(i + 1)].flatMap((n) => (n && nameAt.get(n.begin)) ?? []);
-      if (besideTypes.length === 0) continue;
-      const f = foldOcr(t.text);
-      // From five letters, half the part is enough beside the rest of the name (`WINTERBOTTOM PRISC`).
-      const cut = (n: { folded: string }) => f.length >= 3 && f.length < n.folded.length && f.length >= (f.length >= 5 ? 0.5 : 0.6) * n.folded.length && (n.folded.startsWith(f) || n.folded.endsWith(f));
-      // Beside a part of the same name, a word one slip from another of its parts of four letters or more
-      // (`JAME` for JANE), two from seven letters (`PRISCLA` read of PRISCILLA with a letter lost and one misread).
-      const slipped = (n: { folded: string }) => {
-        const slips = n.folded.length >= 7 && f.length >= 6 ? 2 : 1;
-        return n.folded.length >= 4 && f.length >= 3 && editDistance(f, n.folded, slips) <= slips;
-      };
-      const candidates: Array<{ category: SafeHarborCategory; source: string; exact: boolean; part?: { folded: string; upper: string } }> =
-        t.text.length === 1
-          ? m.nameLetters.filter((l) => foldOcr(l.letter) === f).map((l) => ({ ...l, exact: l.letter === up }))
-          : [
-              ...(t.text === up && t.text.length <= 3 ? m.nameGroups.filter((g) => g.letters === up).map((g) => ({ ...g, exact: true })) : []),
-              ...m.nameTokens.filter((n) => !keep.has(up) && !isStopWord(t.text) && (cut(n) || slipped(n))).map((n) => ({ ...n, exact: up.length >= 3 && up.length < n.upper.length && (n.upper.startsWith(up) || n.upper.endsWith(up)), part: n })),
-            ];
-      const initial = candidates.find((c) => besideTypes.includes(`header:${c.source}`));
-      if (!initial) continue;
-      // A part cut at the edge of what OCR read (`COMBE~OPHELIA` for WHITCOMBE^OPHELIA): the box grows over its lost head or tail.
-      const part = initial.part && f.length < initial.part.folded.length ? initial.part.folded : undefined;
-      const lostHead = part && i === 0 && part.endsWith(f) && !part.startsWith(f) ? part.length - f.length : 0;
-      const lostTail = part && i === tokens.length - 1 && part.startsWith(f) ? part.length - f.length : 0;
-      // The header's own initial or a part spelled exactly beside the rest of the name is evidence at any
-      // OCR confidence (`VOLKOV S`, the `S` read with confidence 0).
-      hits.push({ begin: t.begin, end: t.end, category: initial.category, type: `header:${initial.source}`, engine: 'local:header-name', score: 0.9, identity: true, ...(initial.exact ? { exact: true } : {}), ...(lostHead ? { extendBefore: lostHead } : {}), ...(lostTail ? { extend: lostTail } : {}) });
-      nameAt.set(t.begin, [`header:${initial.source}`]);
-      changed = true;
+  const growBesideNames = () => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [i, t] of tokens.entries()) {
+        if (nameAt.has(t.begin) || !(/^\p{L}+$/u.test(t.text) || /^\p{N}$/u.test(t.text))) continue;
+        const up = t.text.toUpperCase();
+        const besideTypes = [i > 0 ? tokens[i - 1] : undefined, tokens.at(i + 1)].flatMap((n) => (n && nameAt.get(n.begin)) ?? []);
+        if (besideTypes.length === 0) continue;
+        const f = foldOcr(t.text);
+        // From five letters, half the part is enough beside the rest of the name (`WINTERBOTTOM PRISC`).
+        const cut = (n: { folded: string }) => f.length >= 3 && f.length < n.folded.length && f.length >= (f.length >= 5 ? 0.5 : 0.6) * n.folded.length && (n.folded.startsWith(f) || n.folded.endsWith(f));
+        // Beside a part of the same name, a word one slip from another of its parts of four letters or more
+        // (`JAME` for JANE), two from seven letters (`PRISCLA` read of PRISCILLA with a letter lost and one misread).
+        const slipped = (n: { folded: string }) => {
+          const slips = n.folded.length >= 7 && f.length >= 6 ? 2 : 1;
+          return n.folded.length >= 4 && f.length >= 3 && editDistance(f, n.folded, slips) <= slips;
+        };
+        const candidates: Array<{ category: SafeHarborCategory; source: string; exact: boolean; part?: { folded: string; upper: string } }> =
+          t.text.length === 1
+            ? m.nameLetters.filter((l) => foldOcr(l.letter) === f).map((l) => ({ ...l, exact: l.letter === up }))
+            : [
+                ...(t.text === up && t.text.length <= 3 ? m.nameGroups.filter((g) => g.letters === up).map((g) => ({ ...g, exact: true })) : []),
+                ...m.nameTokens.filter((n) => !keep.has(up) && !isStopWord(t.text) && (cut(n) || slipped(n))).map((n) => ({ ...n, exact: up.length >= 3 && up.length < n.upper.length && (n.upper.startsWith(up) || n.upper.endsWith(up)), part: n })),
+              ];
+        const initial = candidates.find((c) => besideTypes.includes(`header:${c.source}`));
+        if (!initial) continue;
+        // A part cut at the edge of what OCR read (`COMBE~OPHELIA` for WHITCOMBE^OPHELIA): the box grows over its lost head or tail.
+        const part = initial.part && f.length < initial.part.folded.length ? initial.part.folded : undefined;
+        const lostHead = part && i === 0 && part.endsWith(f) && !part.startsWith(f) ? part.length - f.length : 0;
+        const lostTail = part && i === tokens.length - 1 && part.startsWith(f) ? part.length - f.length : 0;
+        // The header's own initial or a part spelled exactly beside the rest of the name is evidence at any
+        // OCR confidence (`VOLKOV S`, the `S` read with confidence 0).
+        hits.push({ begin: t.begin, end: t.end, category: initial.category, type: `header:${initial.source}`, engine: 'local:header-name', score: 0.9, identity: true, ...(initial.exact ? { exact: true } : {}), ...(lostHead ? { extendBefore: lostHead } : {}), ...(lostTail ? { extend: lostTail } : {}) });
+        nameAt.set(t.begin, [`header:${initial.source}`]);
+        changed = true;
+      }
     }
-  }
+  };
+  growBesideNames();
   // A word cut at the edge of what OCR read (the first word losing its head, the last its tail):
   // five characters or more and at least 60% of a distinctive header word or ID. The box then grows
   // over the rest of the word's glyphs.
@@ -709,7 +712,10 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     const exactPart = (cut === 'head' ? source.folded.endsWith(f) : source.folded.startsWith(f)) && f.length >= 6 && digitCount(f) >= 5;
     const specific = (date !== undefined || id !== undefined) && exactPart;
     hits.push({ begin: t.begin, end: t.end, category: source.category, type: `header:${source.source}:partial`, engine, score: 0.7, identity: true, ...(cut === 'head' ? { extendBefore: lost } : { extend: lost }), ...(specific ? { specific } : {}) });
+    if (engine === 'local:header-name') nameAt.set(t.begin, [`header:${source.source}`]);
   }
+  // The initials and name parts beside a name part cut at the edge (`NELIUS P.` for CORNELIUS P.).
+  growBesideNames();
   for (const t of tokens) {
     // Three capitals; from four letters in any case (`uwmc` read of UWMC), which no word of the screen spells by chance.
     if (t.text.length < 3 || (t.text !== t.text.toUpperCase() && t.text.length < 4) || keep.has(t.text.toUpperCase())) continue;
