@@ -658,6 +658,17 @@ describe('local PHI detector: pieces of a value OCR read apart (issue 8, 9-10 px
     expect((await phi.detect([other], ctx)).map((f) => f.text)).toEqual(['VOLKOV']);
   });
 
+  it("finds a name part read short at the end of a line beside the same person's initial, and grows its box over the rest", async () => {
+    // `O. WHIT` of O. WHITCOMBE: four letters, under the 60% a part cut short needs alone.
+    const f = await phi.detect([line('Ref O. WHIT', 10)], ctx);
+    expect(f.map((x) => x.text)).toEqual(['O. WHIT']);
+    // WHITCOMBE: five characters of 6 px lost after the line's end (`WHIT` ends at 10 + 3*6+5 + 2*6+5 + 4*6 = 74).
+    expect(f[0].box!.left + f[0].box!.width).toBeGreaterThanOrEqual(74 + 5 * 6);
+    // Another person's initial, or three letters, are not enough.
+    expect((await phi.detect([line('Ref T. WHIT', 10)], ctx)).map((x) => x.text)).toEqual([]);
+    expect((await phi.detect([line('Ref O. WHI', 10)], ctx)).map((x) => x.text)).toEqual([]);
+  });
+
   it('grows the box of a name part cut at the start of the line over its lost head', async () => {
     const span = line('COMBE~OPHELIA', 100);
     const f = (await phi.detect([span], ctx)).find((x) => x.text.startsWith('COMBE'))!;

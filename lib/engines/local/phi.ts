@@ -691,6 +691,22 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     }
   };
   growBesideNames();
+  // A name part cut at the edge of what OCR read, four letters or more, beside an initial of the same person (`E. Mcal`
+  // for E. MCALLISTER read short): the two vouch for each other, however short the part.
+  for (const [at, initialAt, cut] of [[tokens.length - 1, tokens.length - 2, 'tail'], [0, 1, 'head']] as const) {
+    const t = tokens.at(at);
+    const initial = initialAt >= 0 ? tokens.at(initialAt) : undefined;
+    if (!t || !initial || at === initialAt || nameAt.has(t.begin) || !/^\p{L}{4,}$/u.test(t.text) || !/^\p{L}$/u.test(initial.text)) continue;
+    if (keep.has(t.text.toUpperCase()) || isStopWord(t.text)) continue;
+    const f = foldOcr(t.text);
+    const part = m.nameTokens.find((n) => n.folded.length > f.length && cutMatch(f, n.folded, cut) && m.nameLetters.some((l) => l.source === n.source && l.letter === initial.text.toUpperCase()));
+    if (!part) continue;
+    const lost = part.folded.length - f.length;
+    hits.push({ begin: t.begin, end: t.end, category: part.category, type: `header:${part.source}:partial`, engine: 'local:header-name', score: 0.7, identity: true, ...(cut === 'head' ? { extendBefore: lost } : { extend: lost }) });
+    hits.push({ begin: initial.begin, end: initial.end, category: part.category, type: `header:${part.source}`, engine: 'local:header-name', score: 0.7, identity: true });
+    nameAt.set(t.begin, [`header:${part.source}`]);
+    nameAt.set(initial.begin, [`header:${part.source}`]);
+  }
   // A word cut at the edge of what OCR read (the first word losing its head, the last its tail):
   // five characters or more and at least 60% of a distinctive header word or ID. The box then grows
   // over the rest of the word's glyphs.
