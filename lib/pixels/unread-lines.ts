@@ -343,7 +343,16 @@ function rowsOf(grey: Uint8Array, image: DisplayImage, spans: TextSpan[], found:
   const lines = clusters(solid, (a, b) => sameRow(a.box, b.box)).map((items) => ({ items, core: [...items] }));
   const loose: Item[] = [];
   for (const run of runs) {
-    const homes = lines.filter((l) => l.core.some((item) => run.some((w) => sameRow(item.box, w.box))));
+    const touched = lines.filter((l) => l.core.some((item) => run.some((w) => sameRow(item.box, w.box))));
+    // Pieces of one line only: a run touching a line only through a misread boxed tall over it, or two lines stacked one
+    // over the other, does not join it, or joins the one whose middle band it shares most rows with, never both (a harmless
+    // line would vouch for an unread identity line).
+    const rows = (l: { core: Item[] }) => medianBand(l.core.map((item) => item.box));
+    const span = unionBoxes(run.map((w) => w.box));
+    const shared = (l: { core: Item[] }) => Math.min(rows(l).top + rows(l).height, span.top + span.height) - Math.max(rows(l).top, span.top);
+    const level = touched.filter((l) => onOneLine(rows(l), span));
+    const first = [...level].sort((a, b) => shared(b) - shared(a))[0] as (typeof lines)[number] | undefined;
+    const homes = first ? [first, ...level.filter((l) => l !== first && onOneLine(rows(l), rows(first)))] : [];
     if (homes.length === 0) {
       loose.push(...run);
       continue;

@@ -49,6 +49,19 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(found[0].box).toEqual({ left: 8, top: 24, width: name.box!.width > id.box!.width ? name.box!.width : id.box!.width, height: 10 });
   });
 
+  it('fills an unread identity line that a harmless line below touches only through a misread boxed tall over both', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    // The ID line, smeared: read as garbage.
+    const worn = line('l1', 24, 8, [['HSN', 14], ['ATSasssE', 0]]);
+    const window = line('l2', 38, 8, [['C', 93], ['377', 90], ['W', 89], ['390', 96]]);
+    // Another reading of the window line: `W390` boxed from the ID line's rows down to the window line's.
+    const tall: TextSpan = { ...line('l3', 38, 8, [['Cc', 71]]), text: 'Cc W390' };
+    tall.words!.push({ text: 'W390', confidence: 55, kind: 'word', lineIndex: 0, box: { left: 43, top: 29, width: 35, height: 16 } });
+    const found = unreadLineFindings(blank, [name, worn, window, tall], [phi(name)], isKept);
+    expect(found.map((f) => `${f.type} ${f.box!.top}`)).toEqual(['unread-line 24']);
+    expect(found.some((f) => overlaps(f.box!, window.box!))).toBe(false);
+  });
+
   it('leaves every line of a block without PHI alone, however badly read', () => {
     const tech = line('l0', 10, 200, [['kVp', 92], ['120', 95]]);
     const garbled = line('l1', 24, 200, [['Sen', 13], ['aE', 0]]);
