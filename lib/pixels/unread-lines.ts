@@ -401,6 +401,12 @@ function sameRow(a: Box, b: Box): boolean {
  * text heights); and lines beside them (label and value columns, `columnGap`) holding a word read well.
  * Measured in the identity line's text height, so a tall clump of texture neither joins nor widens a block.
  */
+/** The height of a line's words a quarter of the way up from its lowest (its text height when it has no words). */
+function lowerHeight(row: Row): number {
+  const heights = row.words.map((w) => w.word.box.height).sort((a, b) => a - b);
+  return heights.length > 0 ? heights[(heights.length - 1) >> 2] : row.textHeight;
+}
+
 function identityBlocks(rows: Row[], grey: Uint8Array, width: number): Row[][] {
   const sorted = [...rows].sort((a, b) => a.box.top - b.box.top);
   const inBlock = new Set<Row>();
@@ -410,7 +416,9 @@ function identityBlocks(rows: Row[], grey: Uint8Array, width: number): Row[][] {
     const h = seed.textHeight;
     const block = [seed];
     inBlock.add(seed);
-    const fits = (r: Row) => !inBlock.has(r) && r.textHeight <= UNREAD_RULE.heightRatio * h && r.textHeight * UNREAD_RULE.heightRatio >= h && r.box.height <= 2 * UNREAD_RULE.heightRatio * h;
+    const alike = (height: number) => height <= UNREAD_RULE.heightRatio * h && height * UNREAD_RULE.heightRatio >= h;
+    // A line nobody read well is measured by its lower words too: smeared text is read in boxes taller than its glyphs.
+    const fits = (r: Row) => !inBlock.has(r) && (alike(r.textHeight) || (!isSolid(r) && alike(lowerHeight(r)))) && r.box.height <= 2 * UNREAD_RULE.heightRatio * h;
     const stacked = (a: Box, b: Box) => {
       const [upper, lower] = a.top <= b.top ? [a, b] : [b, a];
       const gap = lower.top - (upper.top + upper.height);

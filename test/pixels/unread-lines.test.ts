@@ -62,6 +62,19 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(found.some((f) => overlaps(f.box!, window.box!))).toBe(false);
   });
 
+  it('fills an unread identity line read in boxes taller than its glyphs (smeared text)', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const dob = line('l1', 24, 8, [['DOB:', 95], ['1931-04-02', 93]]);
+    // The ID line, smeared: read in boxes of 11 and 17 px over 10 px text.
+    const worn = line('l2', 38, 8, [['ree', 21], ['moma', 42], ['SAA', 0], ['al', 0]]);
+    worn.words!.forEach((w, i) => Object.assign(w.box, i < 2 ? { top: 35, height: 17 } : { height: 11 }));
+    const series = line('l3', 56, 8, [['Se:', 94], ['11', 94], ['Im:', 90], ['162', 96]]);
+    const found = unreadLineFindings(blank, [name, dob, worn, series], [phi(name), phi(dob, 'local:header-date')], isKept);
+    expect(found.map((f) => f.type)).toEqual(['unread-line']);
+    expect(overlaps(found[0].box!, worn.words![2].box)).toBe(true);
+    expect(overlaps(found[0].box!, series.box!)).toBe(false);
+  });
+
   it('leaves every line of a block without PHI alone, however badly read', () => {
     const tech = line('l0', 10, 200, [['kVp', 92], ['120', 95]]);
     const garbled = line('l1', 24, 200, [['Sen', 13], ['aE', 0]]);
