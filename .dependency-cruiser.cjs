@@ -5,7 +5,7 @@
  *
  *   message.ts, safe-harbor.ts, image/   what everything shares: messages, Safe Harbor categories, boxes,
  *   linear-regex.ts, safe-files.ts       rule patterns on RE2, exclusive atomic local writes,
- *   bounded-memo.ts                      answers remembered by key, bounded
+ *   bounded-memo.ts, regex-matches.ts    answers remembered by key, bounded; a regex's matches without a copy
  *   dicom/, text/                        the dcmjs adapter, elements, dictionary, transfer syntaxes; text patterns and vocabulary
  *   rules/, state/                       the rules vocabulary and loader; the secret and identity maps
  *   engines/                             text and PHI detectors (types, local/, aws/)
@@ -22,7 +22,7 @@
  *   index.ts                             the public API (re-exports only)
  */
 const floors = [
-  ['^lib/(message|safe-harbor|linear-regex|safe-files|bounded-memo)\\.ts$', '^lib/image/'],
+  ['^lib/(message|safe-harbor|linear-regex|safe-files|bounded-memo|regex-matches)\\.ts$', '^lib/image/'],
   ['^lib/dicom/', '^lib/text/'],
   ['^lib/(rules|state)/'],
   ['^lib/engines/'],

@@ -95,10 +95,7 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
   const work = { labels: new Int32Array(n), stack: new Int32Array(n) };
   const noiseSum = new Int32Array((width + 1) * (height + 1));
   for (const [light, threshold] of passes) {
-    for (let i = 0; i < n; i++) {
-      const d = grey[i] - mean[i];
-      mask[i] = (light ? d >= threshold || grey[i] - localMin[i] >= 2 * threshold : -d >= threshold || localMax[i] - grey[i] >= 2 * threshold) ? 1 : 0;
-    }
+    markInk(mask, grey, mean, localMin, localMax, light, threshold);
     const { list, labels } = components(mask, width, height, work);
     const glyph = list.map((c) => isGlyph(c, minH, maxH));
     // Specks of ink around a glyph mean texture (speckle, noise), not an overlay.
@@ -133,6 +130,18 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
 }
 
 /**
+ * Sets `mask` to 1 where a pixel stands out by `threshold` from its neighbourhood mean, or by twice
+ * that from the darkest (lightest) value a stroke away, in the polarity `light`; else 0. A function of
+ * its own: V8 optimizes this loop once, where inside the search it was compiled again and again.
+ */
+function markInk(mask: Uint8Array, grey: Uint8Array, mean: Float32Array, localMin: Uint8Array, localMax: Uint8Array, light: boolean, threshold: number): void {
+  for (let i = 0; i < mask.length; i++) {
+    const d = grey[i] - mean[i];
+    mask[i] = (light ? d >= threshold || grey[i] - localMin[i] >= 2 * threshold : -d >= threshold || localMax[i] - grey[i] >= 2 * threshold) ? 1 : 0;
+  }
+}
+
+/**
  * True when `region` already reads `line`: the same polarity, its box holds the line's, and its glyphs
  * are of the line's size (at most twice as tall). A region of far taller glyphs (a whole label patch
  * taken as one glyph, its crop scaled for that height) holds the line's box but would read its small
@@ -163,50 +172,17 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
   const stack = work?.stack ?? new Int32Array(width * height);
   const out: TextRegion[] = [];
   const maxPatchHeight = Math.max(48, Math.round(height / 3));
-  /** True when pixel `q` joins the patch of `level` being filled. */
-  const joins = (q: number, level: number) => owner[q] < 0 && flat[q] === 1 && Math.abs(grey[q] - level) <= 6;
+  // The patch's bounds and pixel count, as fillPatch leaves them.
+  const bounds = new Int32Array(5);
   for (let start = 0; start < owner.length; start++) {
     if (owner[start] >= 0 || !flat[start]) continue;
     const level = grey[start];
-    // The patch: flat pixels within 6 levels of its first one, 4-connected.
-    let sp = 0;
-    stack[sp++] = start;
-    owner[start] = start;
-    let left = width;
-    let right = -1;
-    let top = height;
-    let bottom = -1;
-    let count = 0;
-    // Run by run, as in {@link components} (4-connected: no diagonals).
-    while (sp > 0) {
-      const p = stack[--sp];
-      const x = p % width;
-      const row = p - x;
-      const y = row / width;
-      let a = x;
-      while (a > 0 && joins(row + a - 1, level)) owner[row + --a] = start;
-      let b = x;
-      while (b < width - 1 && joins(row + b + 1, level)) owner[row + ++b] = start;
-      count += b - a + 1;
-      if (a < left) left = a;
-      if (b > right) right = b;
-      if (y < top) top = y;
-      if (y > bottom) bottom = y;
-      for (let other = y > 0 ? row - width : row + width, end = y < height - 1 ? row + width : row - width; other <= end; other += 2 * width) {
-        let seeded = false;
-        for (let q = other + a, qEnd = other + b; q <= qEnd; q++) {
-          if (joins(q, level)) {
-            if (!seeded) {
-              owner[q] = start;
-              stack[sp++] = q;
-              seeded = true;
-            }
-          } else seeded = false;
-        }
-      }
-    }
-    const w = right - left + 1;
-    const h = bottom - top + 1;
+    fillPatch(grey, flat, owner, stack, width, height, start, bounds);
+    const left = bounds[0];
+    const top = bounds[2];
+    const w = bounds[1] - left + 1;
+    const h = bounds[3] - top + 1;
+    const count = bounds[4];
     // A label's size: a line of small text and its margin at least, not the frame's ground.
     if (h < minH + 4 || w < 2 * minH || h > maxPatchHeight || w > 0.9 * width) continue;
     // A fill is solid: with its marks (the ink) it fills half its box at least, one rectangle or a stack
@@ -218,6 +194,59 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
     out.push(...linesOnPatch(grey, width, box, outside, level, minH));
   }
   return out;
+}
+
+/**
+ * Fills the patch of {@link patchLines} from `start`: the flat pixels within 6 levels of its level,
+ * 4-connected, each marked in `owner` with `start`; writes its left, right, top and bottom and its
+ * pixel count into `bounds`. A function of its own, so V8 optimizes the fill once (inside the scan
+ * over every pixel it was compiled again and again).
+ */
+function fillPatch(grey: Uint8Array, flat: Uint8Array, owner: Int32Array, stack: Int32Array, width: number, height: number, start: number, bounds: Int32Array): void {
+  const level = grey[start];
+  /** True when pixel `q` joins the patch being filled. */
+  const joins = (q: number) => owner[q] < 0 && flat[q] === 1 && Math.abs(grey[q] - level) <= 6;
+  let sp = 0;
+  stack[sp++] = start;
+  owner[start] = start;
+  let left = width;
+  let right = -1;
+  let top = height;
+  let bottom = -1;
+  let count = 0;
+  // Run by run, as in {@link components} (4-connected: no diagonals).
+  while (sp > 0) {
+    const p = stack[--sp];
+    const x = p % width;
+    const row = p - x;
+    const y = row / width;
+    let a = x;
+    while (a > 0 && joins(row + a - 1)) owner[row + --a] = start;
+    let b = x;
+    while (b < width - 1 && joins(row + b + 1)) owner[row + ++b] = start;
+    count += b - a + 1;
+    if (a < left) left = a;
+    if (b > right) right = b;
+    if (y < top) top = y;
+    if (y > bottom) bottom = y;
+    for (let other = y > 0 ? row - width : row + width, end = y < height - 1 ? row + width : row - width; other <= end; other += 2 * width) {
+      let seeded = false;
+      for (let q = other + a, qEnd = other + b; q <= qEnd; q++) {
+        if (joins(q)) {
+          if (!seeded) {
+            owner[q] = start;
+            stack[sp++] = q;
+            seeded = true;
+          }
+        } else seeded = false;
+      }
+    }
+  }
+  bounds[0] = left;
+  bounds[1] = right;
+  bounds[2] = top;
+  bounds[3] = bottom;
+  bounds[4] = count;
 }
 
 /**

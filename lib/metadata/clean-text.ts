@@ -22,6 +22,7 @@ import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE
 import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
+import { matchesOf } from '../regex-matches.js';
 
 /** What a cleaner removed (counts and letters only: never the text). */
 export interface CleanResult {
@@ -181,7 +182,7 @@ export function identityNumberKeys(identity: IdentityContext): Array<{ digits: s
  */
 function findIdentityNumbers(text: string, keys: ReadonlyArray<{ digits: string; category: SafeHarborCategory }>): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(NUMBER_RUN)) {
+  for (const m of matchesOf(NUMBER_RUN, text)) {
     const at: number[] = [];
     for (let i = 0; i < m[0].length; i++) if (m[0][i] >= '0' && m[0][i] <= '9') at.push(m.index + i);
     const digits = at.map((i) => text[i]).join('');
@@ -242,7 +243,7 @@ const SERVICE_NOUN = /^(?:care|systems?|network|group|grp|practice|trust|foundat
  * or a noun in lower case) some word must name a place (`Mental Health`, `Southern hospital` name no one).
  */
 function institutionName(text: string, begin: number, end: number, vocabulary: Vocabulary, naming: Naming = 'any'): { begin: number } | undefined {
-  const words = [...text.slice(begin, end).matchAll(/\S+/g)].slice(0, -1).map((m) => ({ at: begin + m.index, word: m[0].replace(/[.,]+$/, '') }));
+  const words = matchesOf(/\S+/g, text.slice(begin, end)).slice(0, -1).map((m) => ({ at: begin + m.index, word: m[0].replace(/[.,]+$/, '') }));
   const first = words.findIndex(({ word }) => namingWord(word, vocabulary, 'any'));
   if (first < 0) return undefined;
   if (naming !== 'any' && !words.slice(first).some(({ word }) => namingWord(word, vocabulary, naming))) return undefined;
@@ -314,7 +315,7 @@ function lowerNamingWord(word: string, vocabulary: Vocabulary): boolean {
 function findLowerInstitutions(text: string, vocabulary: Vocabulary): Span[] {
   const spans: Span[] = [];
   for (const s of findShapes(text, LOWER_INSTITUTION_SHAPES)) {
-    const words = [...text.slice(s.begin, s.end).matchAll(/\S+/g)].slice(0, -1).map((m) => ({ at: s.begin + m.index, word: m[0] }));
+    const words = matchesOf(/\S+/g, text.slice(s.begin, s.end)).slice(0, -1).map((m) => ({ at: s.begin + m.index, word: m[0] }));
     let first = words.findIndex(({ word }) => lowerNamingWord(word, vocabulary));
     if (first < 0) continue;
     while (first > 0 && INSTITUTION_QUALIFIERS.has(words[first - 1].word.replace(/\.$/, '').toUpperCase()) && !CONNECTORS.has(words[first - 1].word.toUpperCase())) first--;
@@ -337,7 +338,7 @@ const NAME_LINKS = new Set(['of', 'de', 'du', 'la', 'le', 'del', 'di', 'da', 'an
  * naming word or the institution words right after it (`Mercy General`, `valley radiology`).
  */
 function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
-  const tokens = [...text.matchAll(CUE_TOKEN)].map((m) => ({ at: m.index, text: m[0] }));
+  const tokens = matchesOf(CUE_TOKEN, text).map((m) => ({ at: m.index, text: m[0] }));
   const bare = (k: number) => (tokens[k]?.text ?? '').replace(/[.]+$/, '');
   const lower = (k: number) => bare(k).toLowerCase();
   const word = (k: number) => k < tokens.length && /^[\p{L}]/u.test(tokens[k].text);

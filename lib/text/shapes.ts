@@ -9,6 +9,7 @@
  * adversarial input (`a.a.a.a…` without an `@` used to take quadratic time).
  */
 import type { SafeHarborCategory } from '../safe-harbor.js';
+import { matchesOf } from '../regex-matches.js';
 
 /** One shape: what it finds, its Safe Harbor letter, and an optional check of the matched text. */
 export interface TextShape {
@@ -77,6 +78,8 @@ const DASH = '\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
 /** An extension after a number: `x204`, `ext. 12`, `, extension 7`, `Durchwahl 34`, `poste 12`, `#7741`. */
 const EXTENSION = "(?:,?\\s{0,2}(?:(?:x|ext\\.?|extn\\.?|extension|poste|durchwahl|dw\\.?)\\s{0,2}[.:#]?\\s{0,2}\\d{1,6}|#\\s?\\d{2,6}))?";
 const EXTENSION_AT_END = new RegExp(`${EXTENSION.slice(0, -1)}$`, 'i');
+/** A separator of a trunk-prefixed number's groups. */
+const TRUNK_SEPARATOR = new RegExp(`[\\s./${DASH}]`);
 /** Units after a run of numbers make it measurements, not a phone (`12 14 16 18 mm`). */
 const NOT_UNITS = '(?!\\s{0,2}(?:mm|cm|ml|mg|kg|mgy|ms|s|sec|min|hz|khz|mhz|kv|kvp|mas|ma|%|°|deg|bpm|hu|px|keV|mev|gy|mbq|mci)(?![\\p{L}\\p{N}]))';
 /** Units of doses and amounts only (`10/30 mCi`, `12/20 mg`): never `s` or `min`, which follow dates too (`s/p`). */
@@ -159,7 +162,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     category: 'D',
     needsDigit: true,
     re: new RegExp(`(?<![\\p{L}\\p{N}.,/${DASH}])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})(?:[\\s.${DASH}]|\\s?/\\s?)\\d{2,8}(?:[\\s.${DASH}]\\d{2,4}){0,4}(?:[${DASH}]\\d{1,5})?${EXTENSION}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
-    accept: (t) => digitCount(t.replace(EXTENSION_AT_END, '')) >= 9 && digitCount(t) <= 18 && new RegExp(`[\\s./${DASH}]`).test(t),
+    accept: (t) => digitCount(t.replace(EXTENSION_AT_END, '')) >= 9 && digitCount(t) <= 18 && TRUNK_SEPARATOR.test(t),
   },
   // Grouped digits without a trunk prefix or label (`91 123 45 67`, `21 555 12 34`): four groups or more,
   // two of them pairs, one separator throughout; not numbers before a unit (`12 14 16 18 mm`), a count, nor
@@ -371,7 +374,7 @@ export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHA
       if (!shape.requires.some((r) => lower!.includes(r))) continue;
     }
     shape.re.lastIndex = 0;
-    for (const m of text.matchAll(shape.re)) {
+    for (const m of matchesOf(shape.re, text)) {
       const g = shape.group !== undefined && m[shape.group] !== undefined ? shape.group : 0;
       const found = m[g];
       if (!found) continue;

@@ -9,6 +9,7 @@
  * also matches i; it may find more, never less).
  */
 import { boundedMemo } from '../bounded-memo.js';
+import { matchesOf } from '../regex-matches.js';
 
 /** One term to find, and what it counts as. */
 export interface Term<C extends string = string> {
@@ -84,7 +85,7 @@ const knownUnits = boundedMemo<string, readonly Unit[]>(20_000);
 function unitsOfUncached(term: string): Unit[] {
   const units: Unit[] = [];
   let at = 0;
-  for (const m of term.matchAll(GAP_IN_TERM)) {
+  for (const m of matchesOf(GAP_IN_TERM, term)) {
     for (const c of term.slice(at, m.index)) units.push(charUnit(c));
     units.push(m[0].startsWith('.') ? DOT_GAP : GAP);
     at = m.index + m[0].length;

@@ -4,6 +4,7 @@
  * Every quantifier is bounded, so each pattern is linear in the text's length (test/text/linear-patterns.test.ts).
  */
 import type { SafeHarborCategory } from '../../safe-harbor.js';
+import { matchesOf } from '../../regex-matches.js';
 
 /** A generic pattern: what it finds, its Safe Harbor letter and base score. `group` selects the PHI part. */
 export interface PhiPattern {
@@ -157,13 +158,13 @@ const VALUE_LABELS = new Set(['W', 'L', 'C', 'WW', 'WL', 'WC', 'TR', 'TE', 'TI',
  */
 function idShaped(text: string): boolean {
   const alnum = text.replace(/-/g, '');
-  const labelled = [...alnum.matchAll(/([A-Z]+)(\d+)/g)];
+  const labelled = matchesOf(/([A-Z]+)(\d+)/g, alnum);
   if (labelled.map((m) => m[0]).join('') === alnum && labelled.every((m) => VALUE_LABELS.has(m[1]) && m[2].length <= 4)) return false;
   const digits = alnum.match(/\d/g)?.length ?? 0;
   if (digits < 4 || alnum.length < 6 || digits * 2 < alnum.length) return false;
   const runs = alnum.match(/[A-Z]+/g) ?? [];
   if (runs.length > 2) return false;
-  for (const m of alnum.matchAll(/\d([A-Z]+)/g)) if (UNIT_RUNS.has(m[1]) || [...UNIT_RUNS].some((u) => u.length >= 2 && m[1].startsWith(u))) return false;
+  for (const m of matchesOf(/\d([A-Z]+)/g, alnum)) if (UNIT_RUNS.has(m[1]) || [...UNIT_RUNS].some((u) => u.length >= 2 && m[1].startsWith(u))) return false;
   return true;
 }
 

@@ -13,6 +13,7 @@ import { unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 import { makeVocabulary } from '../../text/vocabulary.js';
+import { matchesOf } from '../../regex-matches.js';
 
 /** How many digits a text holds. */
 const digitCount = (text: string) => text.match(/\d/g)?.length ?? 0;
@@ -144,7 +145,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     if (usePatterns) {
       for (const p of PHI_PATTERNS) {
         for (const source of p.folded ? [upper, folded] : [upper]) {
-          for (const m of source.matchAll(p.regex)) {
+          for (const m of matchesOf(p.regex, source)) {
             // An optional group that did not take part in the match is undefined at run time.
             const groupText: string | undefined = p.group === undefined ? undefined : m[p.group];
             const g = p.group !== undefined && groupText !== undefined ? p.group : 0;
@@ -270,7 +271,7 @@ function splitWordFindings(spans: TextSpan[], m: IdentityMatchers): PhiFinding[]
   if (values.length === 0 && words.length === 0) return [];
   const edges = spans.map((span) => {
     const st = spanText(span);
-    const chunks = [...st.text.matchAll(/\S+/g)];
+    const chunks = matchesOf(/\S+/g, st.text);
     const piece = (x: RegExpMatchArray | undefined) => (x ? { begin: x.index ?? 0, end: (x.index ?? 0) + x[0].length, value: compact(x[0]).value } : undefined);
     return { st, first: piece(chunks.at(0)), last: piece(chunks.at(-1)) };
   });
@@ -350,11 +351,12 @@ function meanConfidence(st: SpanText, h: Hit): number {
   return words.reduce((s, w) => s + w.word.confidence, 0) / words.length;
 }
 
+/** The patterns without a group, each anchored to a whole text: made once, not per hit (a fresh regex is compiled again; see regex-matches.ts). */
+const WHOLE_TEXT_PATTERNS = PHI_PATTERNS.filter((p) => p.group === undefined).map((p) => ({ category: p.category, regex: new RegExp(`^(?:${p.regex.source})$`, 'i') }));
+
 function guessCategory(text: string): SafeHarborCategory {
-  for (const p of PHI_PATTERNS) {
-    const r = new RegExp(`^(?:${p.regex.source})$`, 'i');
-    if (p.group === undefined && r.test(text.toUpperCase().trim())) return p.category;
-  }
+  const upper = text.toUpperCase().trim();
+  for (const p of WHOLE_TEXT_PATTERNS) if (p.regex.test(upper)) return p.category;
   return 'R';
 }
 
@@ -636,7 +638,7 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   }
   // A word OCR broke with a stray mark (`A~bervale`, `Fernw.ck`): the marks count as misread characters.
   const longTokens = [...m.nameTokens, ...m.distinctTokens].filter((n) => n.folded.length >= 6);
-  for (const x of text.matchAll(/[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}][\p{L}\p{N}]+){1,2}/gu)) {
+  for (const x of matchesOf(/[\p{L}\p{N}]+(?:[^\s\p{L}\p{N}][\p{L}\p{N}]+){1,2}/gu, text)) {
     const end = x.index + x[0].length;
     if (hits.some((h) => h.begin <= x.index && h.end >= end)) continue;
     const f = foldOcr(x[0]);
@@ -742,22 +744,22 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     if (acronym) hits.push({ begin: t.begin, end: t.end, category: acronym.category, type: `header:${acronym.source}:initials`, engine: 'local:header-value', score: 0.8, identity: true });
   }
   for (const ini of m.initials) {
-    for (const x of text.matchAll(ini.regex)) {
+    for (const x of matchesOf(ini.regex, text)) {
       hits.push({ begin: x.index, end: x.index + x[0].length, category: ini.category, type: `header:${ini.source}:initials`, engine: 'local:header-name', score: 0.7, identity: true });
     }
   }
   for (const d of m.dates) {
-    for (const x of folded.matchAll(d.regex)) {
+    for (const x of matchesOf(d.regex, folded)) {
       hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
     }
   }
   for (const a of m.ages) {
-    for (const x of folded.matchAll(a.regex)) {
+    for (const x of matchesOf(a.regex, folded)) {
       hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${a.source}`, engine: 'local:header-value', score: 0.9, identity: true, exact: true });
     }
   }
   for (const d of m.monthDays) {
-    for (const x of folded.matchAll(d.regex)) {
+    for (const x of matchesOf(d.regex, folded)) {
       hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}:month-day`, engine: 'local:header-date', score: 0.8, identity: true, exact: true });
     }
   }
@@ -825,7 +827,7 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] 
   const hits: Hit[] = [];
   const taken: Array<[number, number]> = [];
   for (const label of VALUE_LABELS) {
-    for (const m of [...upper.matchAll(label.regex), ...(lettered === upper ? [] : lettered.matchAll(label.regex))]) {
+    for (const m of [...matchesOf(label.regex, upper), ...(lettered === upper ? [] : matchesOf(label.regex, lettered))]) {
       const labelEnd = m.index + m[0].length;
       // A label inside another label's value or label (`PT` of `Pt ID`) adds nothing.
       if (taken.some(([b, e]) => m.index >= b && m.index < e)) continue;

@@ -2,6 +2,7 @@
  * Text normalisation shared by the local PHI engine: one character in, one character out, so
  * offsets found in folded text are offsets in the original text.
  */
+import { matchesOf } from '../../regex-matches.js';
 
 /** OCR confusions folded to one canonical character (after upper-casing). */
 const CONFUSIONS: Record<string, string> = {
@@ -34,7 +35,7 @@ export interface Token {
 /** Splits text into runs of letters and digits (Unicode-aware). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) tokens.push({ text: m[0], begin: m.index, end: m.index + m[0].length });
+  for (const m of matchesOf(/[\p{L}\p{N}]+/gu, text)) tokens.push({ text: m[0], begin: m.index, end: m.index + m[0].length });
   return tokens;
 }
 

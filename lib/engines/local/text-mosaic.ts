@@ -68,8 +68,7 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     const pixels = new Uint8Array(box.width * box.height);
     for (let y = 0; y < box.height; y++) pixels.set(grey.subarray((top + y) * width + left, (top + y) * width + right), y * box.width);
     const rb = region.box;
-    const coreHist = new Uint32Array(256);
-    for (let y = rb.top; y < rb.top + rb.height; y++) for (let x = rb.left; x < rb.left + rb.width; x++) coreHist[grey[y * width + x]]++;
+    const coreHist = histogramOf(grey, width, rb);
     const coreCount = rb.width * rb.height;
     const coreLo = percentile(coreHist, coreCount, 0.02);
     const coreHi = percentile(coreHist, coreCount, 0.98);
@@ -91,6 +90,13 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     add({ box, scale, invert, pixels, glyphHeight: region.glyphHeight, line, key });
   }
   return [...crops.values()];
+}
+
+/** The histogram of the grey levels in box `b` (a function of its own: V8 optimizes the loop once, not within every crop search). */
+function histogramOf(grey: Uint8Array, width: number, b: Box): Uint32Array {
+  const hist = new Uint32Array(256);
+  for (let y = b.top; y < b.top + b.height; y++) for (let x = b.left; x < b.left + b.width; x++) hist[grey[y * width + x]]++;
+  return hist;
 }
 
 function percentile(hist: Uint32Array, n: number, q: number): number {
