@@ -11,6 +11,7 @@ import type { IdentityContext } from '../engines/types.js';
 import { compileLinearAlternation, compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { findAgesOver89 } from '../text/ages.js';
+import { matchesOf } from '../text/regex-matches.js';
 import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
 import { findShapes } from '../text/shape-memo.js';
 import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
@@ -181,7 +182,7 @@ export function identityNumberKeys(identity: IdentityContext): Array<{ digits: s
  */
 function findIdentityNumbers(text: string, keys: ReadonlyArray<{ digits: string; category: SafeHarborCategory }>): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(NUMBER_RUN)) {
+  for (const m of matchesOf(NUMBER_RUN, text)) {
     const at: number[] = [];
     for (let i = 0; i < m[0].length; i++) if (m[0][i] >= '0' && m[0][i] <= '9') at.push(m.index + i);
     const digits = at.map((i) => text[i]).join('');
@@ -337,7 +338,7 @@ const NAME_LINKS = new Set(['of', 'de', 'du', 'la', 'le', 'del', 'di', 'da', 'an
  * naming word or the institution words right after it (`Mercy General`, `valley radiology`).
  */
 function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
-  const tokens = [...text.matchAll(CUE_TOKEN)].map((m) => ({ at: m.index, text: m[0] }));
+  const tokens = matchesOf(CUE_TOKEN, text).map((m) => ({ at: m.index, text: m[0] }));
   const bare = (k: number) => (tokens[k]?.text ?? '').replace(/[.]+$/, '');
   const lower = (k: number) => bare(k).toLowerCase();
   const word = (k: number) => k < tokens.length && /^[\p{L}]/u.test(tokens[k].text);

@@ -5,6 +5,7 @@
  * `mos`…), word order (`aged 95`, `age: 93`, `93/F`) or Age String form (`092Y`); a birth year that
  * reveals such an age. Every pattern is bounded, so the search is linear in the text's length.
  */
+import { matchesOf } from './regex-matches.js';
 
 /** One age found: where, its value in years, and what to write instead (`90+`, or '' to remove). */
 export interface AgeSpan {
@@ -110,7 +111,7 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
   const add = (begin: number, end: number, years: number, replacement: string) => {
     if (years > 89 && years <= MAX_YEARS) spans.push({ begin, end, years, replacement });
   };
-  for (const m of text.matchAll(NUMBER_UNIT)) {
+  for (const m of matchesOf(NUMBER_UNIT, text)) {
     const n = parseNumber(m[1]);
     if (n === undefined) continue;
     const unit = unitOf(m[2]);
@@ -120,7 +121,7 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     if (unit === 'Y') add(m.index, numberEnd, years, '90+');
     else add(m.index, m.index + m[0].length, years, '90+ years');
   }
-  for (const m of text.matchAll(AGE_LABEL)) {
+  for (const m of matchesOf(AGE_LABEL, text)) {
     const n = parseNumber(m[1]);
     if (n === undefined) continue;
     const unit = m[2] ? unitOf(m[2]) : 'Y';
@@ -128,35 +129,35 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     if (unit === 'Y') add(begin, begin + m[1].length, n, '90+');
     else add(begin, m.index + m[0].length, n / PER_YEAR[unit], '90+ years');
   }
-  for (const m of text.matchAll(AGE_SEX)) {
+  for (const m of matchesOf(AGE_SEX, text)) {
     const groups: Array<string | undefined> = [m[1], m[2], m[3]];
     const digits = groups.find((g) => g !== undefined) ?? '';
     if (!digits) continue;
     const begin = m.index + m[0].indexOf(digits);
     add(begin, begin + digits.length, Number(digits), '90+');
   }
-  for (const m of text.matchAll(AGE_BESIDE_SEX)) {
+  for (const m of matchesOf(AGE_BESIDE_SEX, text)) {
     const digits = m[1] || m[2];
     const begin = m.index + m[0].indexOf(digits);
     add(begin, begin + digits.length, Number(digits), '90+');
   }
-  for (const m of text.matchAll(AGE_STRING)) {
+  for (const m of matchesOf(AGE_STRING, text)) {
     add(m.index, m.index + 3, Number(m[1]) / PER_YEAR[m[2] as Unit], '90+');
   }
-  for (const m of text.matchAll(DECADE)) add(m.index, m.index + m[0].length, 90, '90+');
-  for (const m of text.matchAll(BIRTHDAY)) add(m.index, m.index + m[0].indexOf(m[1]) + m[1].length + 2, Number(m[1]), '90+');
-  for (const m of text.matchAll(ORDINAL_BIRTHDAY)) {
+  for (const m of matchesOf(DECADE, text)) add(m.index, m.index + m[0].length, 90, '90+');
+  for (const m of matchesOf(BIRTHDAY, text)) add(m.index, m.index + m[0].indexOf(m[1]) + m[1].length + 2, Number(m[1]), '90+');
+  for (const m of matchesOf(ORDINAL_BIRTHDAY, text)) {
     const words = m[1].toLowerCase().split(/[\s-]+/);
     const years = words.reduce((sum, w) => sum + (w === 'ninety' ? 90 : (ORDINAL_WORDS[w] ?? 0)), 0);
     add(m.index, m.index + m[1].length, years, '90+');
   }
-  for (const m of text.matchAll(AGE_VERB)) {
+  for (const m of matchesOf(AGE_VERB, text)) {
     const n = parseNumber(m[1]);
     const begin = m.index + m[0].lastIndexOf(m[1]);
     if (n !== undefined) add(begin, begin + m[1].length, n, '90+');
   }
   if (referenceYear !== undefined) {
-    for (const m of text.matchAll(BIRTH_YEAR)) {
+    for (const m of matchesOf(BIRTH_YEAR, text)) {
       const begin = m.index + m[0].lastIndexOf(m[1]);
       const age = referenceYear - Number(m[1]);
       if (age > 89 && age <= MAX_YEARS + 50) spans.push({ begin, end: begin + 4, years: age, replacement: '' });

@@ -9,6 +9,7 @@
  * adversarial input (`a.a.a.a…` without an `@` used to take quadratic time).
  */
 import type { SafeHarborCategory } from '../safe-harbor.js';
+import { matchesOf } from './regex-matches.js';
 
 /** One shape: what it finds, its Safe Harbor letter, and an optional check of the matched text. */
 export interface TextShape {
@@ -370,8 +371,7 @@ export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHA
       lower ??= text.toLowerCase();
       if (!shape.requires.some((r) => lower!.includes(r))) continue;
     }
-    shape.re.lastIndex = 0;
-    for (const m of text.matchAll(shape.re)) {
+    for (const m of matchesOf(shape.re, text)) {
       const g = shape.group !== undefined && m[shape.group] !== undefined ? shape.group : 0;
       const found = m[g];
       if (!found) continue;
