@@ -506,6 +506,13 @@ class OrderedRun {
   /**
    * Flushes the leading pending files whose outputs are written (all of them, when `all`): map
    * entries first, then manifest lines and resume records, so no line claims what the maps lack.
+   *
+   * What a line promises after a crash: its output is whole on disk. The output's bytes were flushed
+   * before its temporary was renamed into place (each is written with O_DSYNC), and the line is
+   * appended after the rename with a flush of its own, which on a file system that journals metadata
+   * in order (ext4, XFS) commits the rename with it. Outputs are flushed one by one, lines in groups:
+   * on the bench's disk 1,000 outputs of ~360 KB flushed one by one, with one fdatasync per 64, or
+   * not at all took the same ~1 s, so grouping the outputs' flushes would buy nothing.
    */
   private async flushPending(all: boolean): Promise<void> {
     if (this.pending.length === 0) return;
