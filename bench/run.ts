@@ -3,7 +3,8 @@
  * invocation. Generates a corpus with the project's generator (bench/corpus.ts), then times, each
  * as a child process under GNU time (wall time and peak memory):
  *   - a plain copy of the header-mode files (the I/O floor);
- *   - `deid run --no-pixels` with `--jobs 1` and the default (the number of cores);
+ *   - `deid run --no-pixels` with `--jobs 1`, `--jobs <cores>` and the default (no `--jobs`: in header
+ *     mode one thread per 400 files, at most the cores less one; see autoThreads);
  *   - gdcmanon (Debian libgdcm-tools; PS 3.15 Basic Profile, with a throw-away certificate);
  *   - PixelMed DeidentifyAndRedact (Debian pixelmed-apps; no redaction regions);
  *   - `deid run` with pixels (OCR and redaction) on the images, `--jobs 1` and `--jobs 2`;
@@ -24,6 +25,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDicom } from '../lib/dicom/adapter.js';
+import { autoThreads } from '../lib/pipeline/pool.js';
 import { decodeFrames } from '../lib/pixels/decode.js';
 import { toPng } from '../lib/pixels/png.js';
 import { renderFrame } from '../lib/pixels/render.js';
@@ -107,12 +109,19 @@ function headerRows(dir: string, stats: CorpusStats): Row[] {
   rows.push({ group: 'header', name: 'plain copy (cp -r)', files, done: countFiles(copyOut) - 1, ...copy });
   rmSync(copyOut, { recursive: true, force: true });
 
-  for (const jobs of [1, cores]) {
-    const name = `deid --no-pixels --jobs ${jobs}${jobs === cores ? ' (default)' : ''}`;
+  // --jobs 1, a pool of one thread per core, and the default (no --jobs: threads chosen by autoThreads).
+  const defaultThreads = autoThreads({ pixels: false }, files, cores);
+  const configs: Array<{ label: string; jobs: number; extra: string[] }> = [
+    ...[...new Set([1, cores])].map((jobs) => ({ label: `--jobs ${jobs}`, jobs, extra: ['--jobs', String(jobs)] })),
+    { label: `(default: ${defaultThreads} thread${defaultThreads === 1 ? '' : 's'})`, jobs: defaultThreads, extra: [] },
+  ];
+  for (const { label, jobs, extra: jobsArgs } of configs) {
+    const name = `deid --no-pixels ${label}`;
     log(`${name}…`);
-    const extra = ['--no-pixels', '--jobs', String(jobs)];
-    const run = deidRun(dir, `header-${jobs}`, extra);
-    const baseBytes = deidBase(dir, `header-${jobs}`, jobs, extra);
+    const extra = ['--no-pixels', ...jobsArgs];
+    const key = jobsArgs.length ? `header-${jobs}` : 'header-default';
+    const run = deidRun(dir, key, extra);
+    const baseBytes = deidBase(dir, key, jobs, extra);
     rows.push({ group: 'header', name, files, done: countFiles(run.out), seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes, baseBytes });
     rmSync(run.out, { recursive: true, force: true });
   }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { availableParallelism } from 'node:os';
 import { formatUsage } from '../engines/aws/usage.js';
 import { isEngineName } from '../engines/names.js';
 import type { RunResult } from '../pipeline/deidentify-files.js';
@@ -43,7 +42,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--no-pixels', 'do not look for burned-in text (files with pixel data are reported as not pixel-checked)')
     .option('--engine <name>', 'text and PHI detection engine: local (offline) or aws', 'local')
     .option('--text-engine <name>', 'OCR for the local engine: auto (native tesseract when installed, else tesseract.js), tesseract.js or tesseract-native', 'auto')
-    .option('--jobs <n>', 'worker threads de-identifying files at once (default: the number of cores); the output is the same whatever the number')
+    .option('--jobs <n>', 'worker threads de-identifying files at once (default: one per core with pixels; header only, one per 400 files, at most the cores less one); the output is the same whatever the number')
     .option('--no-resume', 'do every input again, even those an earlier run into the same --out and state already did')
     .option('--allow-incomplete-rules', 'accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO')
     .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)')
@@ -58,8 +57,8 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
       if (!isEngineName(options.engine)) throw new UsageError(`--engine must be local or aws, not "${options.engine}"`);
       if (!(TEXT_ENGINE_CHOICES as readonly string[]).includes(options.textEngine)) throw new UsageError(`--text-engine must be ${TEXT_ENGINE_CHOICES.join(', ')}, not "${options.textEngine}"`);
       if (options.queue) return runOnQueue(inputs, options, setExitCode);
-      const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
-      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${options.jobs}"`);
+      const jobs = options.jobs === undefined ? 'auto' : Number(options.jobs);
+      if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${options.jobs}"`);
       if (options.verbose) process.stderr.write('deid: --verbose: messages show input paths, which often hold patient names; do not share this log\n');
       const aws = awsRunOptions(options, (notice) => process.stderr.write(`${notice}\n`));
       const progress = createProgress('de-identifying');

@@ -31,6 +31,29 @@ export function tasksPerThread(settings: Pick<RunSettings, 'pixels'>): number {
   return settings.pixels ? 1 : TASKS_PER_THREAD;
 }
 
+/**
+ * Header-only files each thread should have, at least, for a pool to pay. A pool thread spends
+ * ~0.5 s of CPU starting (modules, word lists, regexes) and ~0.5 s more before it runs at full speed
+ * (its own memories and compiled code), what ~200 header files take; below twice that the thread costs
+ * more than it saves. Measured on the bench's header corpus (`npm run bench -- --only header`).
+ */
+export const HEADER_FILES_PER_THREAD = 400;
+
+/**
+ * The threads a run takes when the user did not say (`jobs: 'auto'`): with pixels, one per core (an
+ * image takes seconds, a thread's start-up is paid back by its first image); header only, one per
+ * {@link HEADER_FILES_PER_THREAD} files, at most one less than the cores, at least one (then no pool).
+ * A header-only run in one thread already keeps ~1.3 cores busy (reading, hashing and writing in libuv's
+ * threads, V8's garbage collection): on 2 cores a second thread gave no speed for ~50% more CPU.
+ *
+ * @example autoThreads({ pixels: false }, 1000, 2) // 1
+ * @example autoThreads({ pixels: false }, 1000, 8) // 2
+ */
+export function autoThreads(settings: Pick<RunSettings, 'pixels'>, files: number, cores: number): number {
+  if (settings.pixels) return Math.max(1, cores);
+  return Math.max(1, Math.min(cores - 1, Math.floor(files / HEADER_FILES_PER_THREAD)));
+}
+
 /** Runs {@link runInputTask} somewhere. */
 export interface InputExecutor {
   /** Threads processing inputs at once. */

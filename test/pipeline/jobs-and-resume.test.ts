@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { autoThreads } from '../../lib/pipeline/pool.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { deid, filesUnder, manifestLines } from '../support/cli.js';
 import { projectRoot } from '../support/paths.js';
@@ -70,6 +71,33 @@ describe('deid run --jobs', () => {
     // The maps hold what both runs made, once each.
     expect(readFileSync(path.join(state3, 'uid_mapping.csv'), 'utf8')).toBe(readFileSync(path.join(work, 'state-1', 'uid_mapping.csv'), 'utf8'));
   }, 240_000);
+
+  it('without --jobs, does a few header-only files in one thread (a pool would cost more than it saves), with the same result', async () => {
+    const stateAuto = stateLike(path.join(work, 'state-1'), 'state-auto');
+    const auto = await deid('run', inputs, '--out', path.join(work, 'out-auto'), '--state', stateAuto, '--no-pixels');
+    expect(auto.code, auto.stderr).toBe(0);
+    expect(auto.stdout).toMatch(/; 1 thread; /);
+    const a = outputsOf(path.join(work, 'out-auto'));
+    expect(a.size).toBe(11);
+    const one = outputsOf(path.join(work, 'out-1'));
+    for (const [name, bytes] of one) expect(a.get(name), name).toBe(bytes);
+    expect(readFileSync(path.join(stateAuto, 'manifest.jsonl'), 'utf8')).toBe(readFileSync(path.join(work, 'state-1', 'manifest.jsonl'), 'utf8'));
+  }, 240_000);
+});
+
+describe('autoThreads (the threads a run takes without --jobs)', () => {
+  it('takes one per core when pixels are read: a thread pays for itself with its first image', () => {
+    expect(autoThreads({ pixels: true }, 3, 8)).toBe(8);
+    expect(autoThreads({ pixels: true }, 1, 1)).toBe(1);
+  });
+
+  it('header only: one thread per 400 files, at most the cores less one, at least one', () => {
+    expect(autoThreads({ pixels: false }, 399, 8)).toBe(1);
+    expect(autoThreads({ pixels: false }, 1000, 8)).toBe(2);
+    expect(autoThreads({ pixels: false }, 100_000, 8)).toBe(7);
+    expect(autoThreads({ pixels: false }, 100_000, 2)).toBe(1);
+    expect(autoThreads({ pixels: false }, 100_000, 1)).toBe(1);
+  });
 });
 
 describe('resuming a run', () => {
