@@ -5,8 +5,9 @@
  * for the tuning faces and the check faces apart, recall per class (face kind × what the word is, size ×
  * what it is, ink, variant), harmless lines kept, and time per image. A script printing figures, not a
  * timed test. Options: `--every <n>` (every n-th case), `--sizes 9,10`, `--set tuning|check` (one set),
- * `--kinds condensed,mono` (faces of those kinds only), `--verbose` (list missed PHI words and damaged harmless ones; with
- * `--case <seed>`, one case and what was found).
+ * `--kinds condensed,mono` (faces of those kinds only), `--verbose` (list missed PHI words and damaged harmless
+ * ones, each damaged line with its changed glyph pixels and, per rule id, the most of them one of its boxes
+ * holds; with `--case <seed>`, one case and what was found).
  *
  * `--screens` runs the screen-stress set instead (`test/fixtures/synthetic/screen-stress.ts`: screens of
  * another design, 9–11 px, grey and dim ink, dates, names, institutions and IDs in many forms), with
@@ -161,6 +162,8 @@ try {
   for (const c of cases) {
     const { sample, bytes, keys, lineGroups } = await c.make();
     readLines = [];
+    /** With `--verbose`, each damaged harmless line of this image: its changed glyph pixels, and per rule id the most of them one box holds. */
+    const damagedLines: string[] = [];
     cacheKey = `${screens ? 'screens' : 'fonts'}:${c.seed}:${c.face}`;
     calls = 0;
     const t0 = performance.now();
@@ -194,6 +197,7 @@ try {
       const most = Math.max(0, ...inside.values());
       const rules = [...inside].filter(([, n]) => n === most).map(([rule]) => rule);
       for (const rule of rules.length > 0 ? rules : ['(no finding box)']) byRule.set(`${c.set}\t${c.group}\t${rule}`, (byRule.get(`${c.set}\t${c.group}\t${rule}`) ?? 0) + 1);
+      if (verbose) damagedLines.push(`  damaged line ${JSON.stringify(tokens.map((t) => t.text).join(' '))}: ${changed.length} px changed; ${[...inside].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'no finding box'}`);
     }
     // Scored per frame: the stress layouts are single-frame, so truth word i is score word i.
     const missed = new Set(score.missed.map((m) => m.text));
@@ -218,6 +222,7 @@ try {
     if (verbose && (score.missed.length || score.damaged.length)) {
       console.log(`[${c.set}] ${c.seed} ${c.title}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
       console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
+      for (const line of damagedLines) console.log(line);
       if (only) for (const f of file.data.pixelFindings ?? []) console.log(`  found: ${JSON.stringify(f.text)} ${f.type} ${f.engine} ${JSON.stringify(f.box)}`);
       if (only) console.log(`  boxes: ${JSON.stringify(file.data.pixelBoxes)}`);
       if (only) for (const t of sample.truth.phi.filter((t) => missed.has(t.text))) console.log(`  missed: ${JSON.stringify(t.text)} ${JSON.stringify(t.box)}`);
