@@ -5,6 +5,7 @@
  * vouched harmless) are known, so a fill is made shorter on their side, never so short that it uncovers
  * the glyphs it was made for.
  */
+import { onOneLine } from '../image/boxes.js';
 import type { Box } from '../image/types.js';
 
 /** Pixels between a fill and a kept line beside it: the redaction pads each box by 3 (redactPixelPhi's default), and one more. */
@@ -49,6 +50,35 @@ export function clearOf(box: Box, kept: readonly Box[], options: ClearOptions = 
     bottom = Math.max(bottom, cover.bottom);
   }
   return bottom - top >= (options.least ?? 1) ? { ...box, top, height: bottom - top } : box;
+}
+
+/** Columns a fill must cover whatever the kept lines beside it (`right` exclusive). */
+export interface Columns {
+  left: number;
+  right: number;
+}
+
+/**
+ * `band` (a fill across a line) made narrower, left and right, so that padded by the redaction
+ * ({@link KEPT_CLEARANCE}) it leaves whole the `kept` lines on its own line (sharing half their height):
+ * the other column of a two-column row (`Series: AX LUNG` beside a name nobody read). A kept line is
+ * left or right by its middle against the middle of `cover`; one across the columns of `cover` says
+ * nothing. Never cut into `cover`, the columns the band was made for.
+ * @example clearAlong({ left: 40, top: 50, width: 200, height: 10 }, [{ left: 150, top: 51, width: 60, height: 9 }], { left: 90, right: 120 }) // width 106: up to column 146
+ */
+export function clearAlong(band: Box, kept: readonly Box[], cover: Columns): Box {
+  const middle = (cover.left + cover.right) / 2;
+  let left = band.left;
+  let right = band.left + band.width;
+  for (const k of kept) {
+    if (!onOneLine(band, k) || k.left + k.width + KEPT_CLEARANCE <= left || k.left - KEPT_CLEARANCE >= right) continue;
+    if (k.left < cover.right && k.left + k.width > cover.left) continue;
+    if (k.left + k.width / 2 >= middle) right = Math.min(right, k.left - KEPT_CLEARANCE);
+    else left = Math.max(left, k.left + k.width + KEPT_CLEARANCE);
+  }
+  left = Math.min(left, cover.left);
+  right = Math.max(right, cover.right);
+  return { ...band, left, width: right - left };
 }
 
 /** The rows a fill may reach (`bottom` exclusive); a side without a bound is unbounded. */

@@ -14,7 +14,7 @@ import type { Box, DisplayImage } from '../image/types.js';
 import { columnsCovered, coveredBy, onOneLine, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { findTextRegions } from '../image/text-regions.js';
-import { clearOf } from './kept-lines.js';
+import { clearAlong, clearOf } from './kept-lines.js';
 import { institutionNoun } from '../text/shapes.js';
 import { makeVocabulary } from '../text/vocabulary.js';
 
@@ -167,7 +167,9 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
         const rise = row.words.length > 0 ? unionBoxes(row.words.map((w) => w.word.box)) : row.box;
         const band = { left: Math.min(extent.left, row.box.left), top: rise.top, width: 0, height: rise.height };
         band.width = Math.max(extent.left + extent.width, row.box.left + row.box.width) - band.left;
-        out.push(finding(clearOf(band, kept, { least: row.textHeight / 2 }), 'unread-line', bestText(row), where));
+        // …but not over the kept lines beside it on its line (a harmless column beside a value nobody read).
+        const along = clearAlong(band, kept, { left: row.box.left, right: row.box.left + row.box.width });
+        out.push(finding(clearOf(along, kept, { least: row.textHeight / 2 }), 'unread-line', bestText(row), where));
         continue;
       }
       // A PHI line: its badly read words that are not harmless, and ink no reading reached.

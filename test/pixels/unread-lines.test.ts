@@ -98,6 +98,26 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(found[0].box!.top).toBe(24);
   });
 
+  it('stops a filled line short of a kept column beside it on its line, left or right, and still fills the block wide elsewhere', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94], ['Series:', 92], ['AX', 93], ['LUNG', 93]]);
+    // A value nobody read (`R. VOLKOV` of a condensed face read as `Vv`) before a harmless column read well; then one after a kept column.
+    const unread = line('l1', 24, 8, [['Vv', 40], ['ee', 20]]);
+    const series = line('l2', 24, 80, [['Series:', 90], ['AX', 93], ['LUNG', 93]]);
+    const im = line('l3', 38, 8, [['Im:', 94], ['88', 95]]);
+    const after = line('l4', 38, 80, [['TI', 62], ['Sen', 13]]);
+    const garbled = line('l5', 52, 8, [['Sen', 13], ['aE', 0]]);
+    const id = line('l6', 66, 8, [['ID:', 96], ['10326693', 96]]);
+    const found = unreadLineFindings(blank, [name, unread, series, im, after, garbled, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    const right = series.box!.left + series.box!.width;
+    // The redaction pads each box by 3 px: the bands end 4 px short of the kept columns.
+    const bands = found.map((f) => [f.type, f.box!.top, f.box!.left, f.box!.left + f.box!.width] as const).sort((a, b) => a[1] - b[1]);
+    expect(bands).toEqual([
+      ['unread-line', 24, 8, 76],
+      ['unread-line', 38, 8 + im.box!.width + 4, right],
+      ['unread-line', 52, 8, right],
+    ]);
+  });
+
   it('keeps a description line of an identity block read with doubt as clinical words (condensed 10 px text reads so)', () => {
     expect(judgeBetweenIdentity([['Study:', 55], ['CT', 62], ['CHEST', 52], ['PE', 58], ['PROTOCOL', 48]], [['Series:', 41], ['AX', 60], ['FLAIR', 37]])).toEqual([]);
   });
