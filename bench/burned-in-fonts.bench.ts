@@ -23,8 +23,9 @@
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
  * and replays it when it does: a change to the PHI matcher alone is then scored in seconds, without OCR.
- * An image it has no reading for is read and added. Only valid while reading (regions, renderings,
- * OCR) is unchanged; delete the file after changing it.
+ * An image it has no reading for is read and added. Readings are keyed by seed, face and size (seeds are
+ * numbered over the sizes asked for, so a seed at other `--sizes` is another image). Only valid while
+ * reading (regions, renderings, OCR) is unchanged; delete the file after changing it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +108,7 @@ interface BenchCase {
   set: FaceSet;
   seed: string;
   face: string;
+  size: number;
   /** Face kind, and the group of cases its figures are printed in (`plain`, `worn`, `annotated`). */
   kind: string;
   group: string;
@@ -123,6 +125,7 @@ const allCases: BenchCase[] = screens
       set: c.set,
       seed: c.seed,
       face: c.face,
+      size: c.size,
       kind: c.kind,
       group: c.wear ? 'worn' : c.annotated ? 'annotated' : 'plain',
       title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}`,
@@ -147,6 +150,7 @@ const allCases: BenchCase[] = screens
       set: c.set,
       seed: c.seed,
       face: c.face,
+      size: c.size,
       kind: c.kind,
       group: 'plain',
       title: `${c.face} ${c.size}px ${c.ink} ${c.variant} ${c.spec.name}`,
@@ -164,7 +168,8 @@ try {
     readLines = [];
     /** With `--verbose`, each damaged harmless line of this image: its changed glyph pixels, and per rule id the most of them one box holds. */
     const damagedLines: string[] = [];
-    cacheKey = `${screens ? 'screens' : 'fonts'}:${c.seed}:${c.face}`;
+    // Seeds are numbered over the sizes asked for: the same seed and face at another `--sizes` is another image.
+    cacheKey = `${screens ? 'screens' : 'fonts'}:${c.seed}:${c.face}:${c.size}px`;
     calls = 0;
     const t0 = performance.now();
     const file = await processFile(new DicomFile(`case ${c.seed}`, bytes), steps);
