@@ -1,9 +1,10 @@
 /**
  * Fills stop short of the lines kept beside them. A box filled over PHI (or over a line nobody could read)
  * is padded by the redaction; when OCR boxed the word taller than its line (a 9 px date boxed 21 px high),
- * box and padding reach into the harmless line above or below. The lines the kit keeps (read well and
- * vouched harmless) are known, so a fill is made shorter on their side, never so short that it uncovers
- * the glyphs it was made for.
+ * box and padding reach into the harmless line above or below; the padding of a box grown up to the next
+ * word reaches into that word (a narrow face leaves two pixels between words). The lines the kit keeps (read
+ * well and vouched harmless) are known, so a fill is made shorter or narrower on their side, never so small
+ * that it uncovers the glyphs it was made for.
  */
 import { onOneLine } from '../image/boxes.js';
 import type { Box } from '../image/types.js';
@@ -81,25 +82,33 @@ export function clearAlong(band: Box, kept: readonly Box[], cover: Columns): Box
   return { ...band, left, width: right - left };
 }
 
-/** The rows a fill may reach (`bottom` exclusive); a side without a bound is unbounded. */
-export interface FillRows {
+/** The rows and columns a fill may reach (`bottom` and `right` exclusive); a side without a bound is unbounded. */
+export interface FillBounds {
   top?: number;
   bottom?: number;
+  left?: number;
+  right?: number;
 }
 
 /**
- * The rows a fill around `box` may reach, padding and all: up to one row short of the `kept` lines
- * above and below it (across its columns) within `reach` rows of it, never inside `box`. Undefined
- * when no kept line is that near. The padding stops there; the box itself is always filled whole.
+ * The rows and columns a fill around `box` may reach, padding and all: up to one row short of the
+ * `kept` lines above and below it (across its columns), and one column short of those beside it on its
+ * line (sharing half their height), within `reach` pixels of it, never inside `box`. Undefined when no
+ * kept line is that near. The padding stops there; the box itself is always filled whole.
  */
-export function fillRows(box: Box, kept: readonly Box[], reach: number): FillRows | undefined {
-  const rows: FillRows = {};
+export function fillBounds(box: Box, kept: readonly Box[], reach: number): FillBounds | undefined {
+  const bounds: FillBounds = {};
   const bottom = box.top + box.height;
+  const right = box.left + box.width;
   for (const k of kept) {
-    const across = Math.min(box.left + box.width, k.left + k.width) - Math.max(box.left, k.left);
-    if (across <= 0) continue;
-    if (k.top + k.height <= box.top && k.top + k.height >= box.top - reach) rows.top = Math.max(rows.top ?? -Infinity, Math.min(box.top, k.top + k.height + 1));
-    else if (k.top >= bottom && k.top <= bottom + reach) rows.bottom = Math.min(rows.bottom ?? Infinity, Math.max(bottom, k.top - 1));
+    const across = Math.min(right, k.left + k.width) - Math.max(box.left, k.left);
+    if (across > 0) {
+      if (k.top + k.height <= box.top && k.top + k.height >= box.top - reach) bounds.top = Math.max(bounds.top ?? -Infinity, Math.min(box.top, k.top + k.height + 1));
+      else if (k.top >= bottom && k.top <= bottom + reach) bounds.bottom = Math.min(bounds.bottom ?? Infinity, Math.max(bottom, k.top - 1));
+    } else if (onOneLine(box, k)) {
+      if (k.left >= right && k.left <= right + reach) bounds.right = Math.min(bounds.right ?? Infinity, Math.max(right, k.left - 1));
+      else if (k.left + k.width <= box.left && k.left + k.width >= box.left - reach) bounds.left = Math.max(bounds.left ?? -Infinity, Math.min(box.left, k.left + k.width + 1));
+    }
   }
-  return rows.top !== undefined || rows.bottom !== undefined ? rows : undefined;
+  return Object.keys(bounds).length > 0 ? bounds : undefined;
 }
