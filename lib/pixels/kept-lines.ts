@@ -82,6 +82,24 @@ export function clearAlong(band: Box, kept: readonly Box[], cover: Columns): Box
   return { ...band, left, width: right - left };
 }
 
+/**
+ * `box` (a word read badly) cut a clearance ({@link KEPT_CLEARANCE}) short of the `kept` lines on its line
+ * that reach into it, from the side of their middle: the part of it over a kept line is that line's glyphs,
+ * which another reading read well (garbage boxed across a value and the harmless column beside it).
+ * Undefined when nothing of it is left: it lies within a kept line.
+ */
+export function outsideKept(box: Box, kept: readonly Box[]): Box | undefined {
+  const middle = box.left + box.width / 2;
+  let left = box.left;
+  let right = box.left + box.width;
+  for (const k of kept) {
+    if (!onOneLine(box, k) || k.left >= right || k.left + k.width <= left) continue;
+    if (k.left + k.width / 2 >= middle) right = Math.min(right, k.left - KEPT_CLEARANCE);
+    else left = Math.max(left, k.left + k.width + KEPT_CLEARANCE);
+  }
+  return right > left ? { ...box, left, width: right - left } : undefined;
+}
+
 /** The rows and columns a fill may reach (`bottom` and `right` exclusive); a side without a bound is unbounded. */
 export interface FillBounds {
   top?: number;

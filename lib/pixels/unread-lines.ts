@@ -14,7 +14,7 @@ import type { Box, DisplayImage } from '../image/types.js';
 import { columnsCovered, coveredBy, onOneLine, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { findTextRegions } from '../image/text-regions.js';
-import { clearAlong, clearOf } from './kept-lines.js';
+import { clearAlong, clearOf, outsideKept } from './kept-lines.js';
 import { institutionNoun } from '../text/shapes.js';
 import { makeVocabulary } from '../text/vocabulary.js';
 
@@ -182,8 +182,9 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
         // a date misread (`190L`) is one.
         if (row.words.some((o) => o !== w && coveredBy(w.word.box, o.word.box) && wellRead(o))) continue;
         if (readAcross(w, clinical.filter((o) => o.span !== w.span))) continue;
-        // As high as the line (a reading of speckle is boxed taller and would reach the kept lines beside it).
-        out.push(finding(clearOf(w.word.box, kept, { least: row.textHeight / 2 }), 'unread-word', w.word.text, where));
+        // Not over the kept lines on its line, and as high as the line (a reading of speckle is boxed taller and would reach the kept lines beside it).
+        const outside = outsideKept(w.word.box, kept);
+        if (outside) out.push(finding(clearOf(outside, kept, { least: row.textHeight / 2 }), 'unread-word', w.word.text, where));
       }
       // Glyph regions of the line past the words read, at either end (a value OCR read short, or not at all).
       const read = unionBoxes(row.words.map((w) => w.word.box));

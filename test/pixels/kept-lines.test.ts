@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearAlong, fillBounds } from '../../lib/pixels/kept-lines.js';
+import { clearAlong, fillBounds, outsideKept } from '../../lib/pixels/kept-lines.js';
 
 describe('fillBounds: a fill\'s padding stops short of the kept lines around it', () => {
   const box = { left: 100, top: 50, width: 40, height: 10 };
@@ -35,5 +35,17 @@ describe('clearAlong: a band filled across a line stops short of the kept lines 
     expect(clearAlong(band, kept, { left: 90, right: 150 })).toEqual({ left: 54, top: 50, width: 142, height: 10 });
     // A kept line across the columns the band was made for says nothing.
     expect(clearAlong(band, [{ left: 140, top: 50, width: 30, height: 10 }], { left: 90, right: 150 })).toEqual(band);
+  });
+});
+
+describe('outsideKept: a badly read word stops short of the kept lines on its line it reaches into', () => {
+  it('cuts it from the side of the kept line, keeps it whole beside none, and drops it within one', () => {
+    // Garbage boxed across a date and the `Contrast: NONE` read well beside it.
+    const word = { left: 62, top: 419, width: 110, height: 21 };
+    const contrast = { left: 148, top: 428, width: 90, height: 11 };
+    expect(outsideKept(word, [contrast])).toEqual({ left: 62, top: 419, width: 82, height: 21 });
+    expect(outsideKept(word, [{ left: 20, top: 425, width: 60, height: 11 }])).toEqual({ left: 84, top: 419, width: 88, height: 21 });
+    expect(outsideKept(word, [{ left: 148, top: 450, width: 90, height: 11 }])).toEqual(word);
+    expect(outsideKept({ left: 150, top: 428, width: 40, height: 11 }, [contrast])).toBeUndefined();
   });
 });
