@@ -254,9 +254,11 @@ function vouched(row: Row, isHarmless: (text: string) => boolean, clinicalWord: 
   const readings = readingsOf(words);
   const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
   // Pieces of one line read in different readings (`Im:` in one, `132` in another) vouch together when each is read well;
-  // a word read badly where another reading read a word surely (`6B` under `6`, `ui` inside `Study:`) is that word read again.
+  // a word read badly where another reading read a word surely (`6B` under `6`, `ui` inside `Study:`) is that word read again,
+  // unless that word holds digits and is no harmless number (`A0034`, an accession number read short, vouches for no reading of it).
   const good = (w: ReadWord) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text) || clinicalWord(w.word);
-  const readAgain = (w: ReadWord) => words.some((o) => o !== w && o.word.confidence >= UNREAD_RULE.wellRead && coveredBy(w.word.box, o.word.box));
+  const sure = (o: ReadWord) => o.word.confidence >= UNREAD_RULE.wellRead && (!/\d/u.test(o.word.text) || isHarmless(o.word.text));
+  const readAgain = (w: ReadWord) => words.some((o) => o !== w && sure(o) && coveredBy(w.word.box, o.word.box));
   if (words.length > 0 && words.every((w) => good(w) || readAgain(w)) && unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
   for (const words of readings) {
     // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.

@@ -74,10 +74,10 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(unreadLineFindings(blank, [name, label, value], [phi(name)], isKept)).toEqual([]);
   });
 
-  it('keeps a line read well in pieces where a reading read a piece of a sure word again badly, and fills it when the bad word lies elsewhere', () => {
-    const judge = (fragment: Box) => {
+  it('keeps a line read well in pieces where a reading read a piece of a sure word again badly, and fills it when the bad word lies elsewhere or under an ID shape', () => {
+    const judge = (fragment: Box, first = 'Study:') => {
       const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94], ['A.', 93]]);
-      const label = line('l1', 24, 8, [['Study:', 96]]);
+      const label = line('l1', 24, 8, [[first, 96]]);
       const value = line('l2', 24, 52, [['CHEST', 89], ['PA', 92]]);
       // `ui` of a narrow face's `Study:`, or `6B` of a `6`, read by a third reading.
       const again: TextSpan = { text: 'ui', box: fragment, location: 'l3', words: [{ text: 'ui', confidence: 41, box: fragment, kind: 'word', lineIndex: 0 }] };
@@ -86,6 +86,8 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     };
     expect(judge({ left: 18, top: 25, width: 8, height: 8 })).toEqual([]);
     expect(judge({ left: 104, top: 24, width: 12, height: 10 }).map((f) => [f.type, f.box!.top])).toEqual([['unread-line', 24]]);
+    // A word with digits that is no harmless number (an accession number read short) vouches for no other reading of it.
+    expect(judge({ left: 18, top: 25, width: 8, height: 8 }, 'A00347').map((f) => [f.type, f.box!.top])).toEqual([['unread-line', 24]]);
   });
 
   it('fills the badly read words of a PHI line, not its harmless or well-read ones', () => {
