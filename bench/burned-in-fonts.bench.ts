@@ -5,8 +5,9 @@
  * for the tuning faces and the check faces apart, recall per class (face kind × what the word is, size ×
  * what it is, ink, variant), harmless lines kept, and time per image. A script printing figures, not a
  * timed test. Options: `--every <n>` (every n-th case), `--sizes 9,10`, `--set tuning|check` (one set),
- * `--kinds condensed,mono` (faces of those kinds only), `--verbose` (list missed PHI words and damaged harmless ones; with
- * `--case <seed>`, one case and what was found).
+ * `--kinds condensed,mono` (faces of those kinds only), `--verbose` (list missed PHI words and damaged harmless
+ * ones, each damaged line with its changed glyph pixels and, per rule id, the most of them one of its boxes
+ * holds; with `--case <seed>`, one case and what was found).
  *
  * `--screens` runs the screen-stress set instead (`test/fixtures/synthetic/screen-stress.ts`: screens of
  * another design, 9–11 px, grey and dim ink, dates, names, institutions and IDs in many forms), with
@@ -22,8 +23,9 @@
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
  * and replays it when it does: a change to the PHI matcher alone is then scored in seconds, without OCR.
- * An image it has no reading for is read and added. Only valid while reading (regions, renderings,
- * OCR) is unchanged; delete the file after changing it.
+ * An image it has no reading for is read and added. Readings are keyed by seed, face and size (seeds are
+ * numbered over the sizes asked for, so a seed at other `--sizes` is another image). Only valid while
+ * reading (regions, renderings, OCR) is unchanged; delete the file after changing it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +108,7 @@ interface BenchCase {
   set: FaceSet;
   seed: string;
   face: string;
+  size: number;
   /** Face kind, and the group of cases its figures are printed in (`plain`, `worn`, `annotated`). */
   kind: string;
   group: string;
@@ -122,6 +125,7 @@ const allCases: BenchCase[] = screens
       set: c.set,
       seed: c.seed,
       face: c.face,
+      size: c.size,
       kind: c.kind,
       group: c.wear ? 'worn' : c.annotated ? 'annotated' : 'plain',
       title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}`,
@@ -146,6 +150,7 @@ const allCases: BenchCase[] = screens
       set: c.set,
       seed: c.seed,
       face: c.face,
+      size: c.size,
       kind: c.kind,
       group: 'plain',
       title: `${c.face} ${c.size}px ${c.ink} ${c.variant} ${c.spec.name}`,
@@ -161,7 +166,10 @@ try {
   for (const c of cases) {
     const { sample, bytes, keys, lineGroups } = await c.make();
     readLines = [];
-    cacheKey = `${screens ? 'screens' : 'fonts'}:${c.seed}:${c.face}`;
+    /** With `--verbose`, each damaged harmless line of this image: its changed glyph pixels, and per rule id the most of them one box holds. */
+    const damagedLines: string[] = [];
+    // Seeds are numbered over the sizes asked for: the same seed and face at another `--sizes` is another image.
+    cacheKey = `${screens ? 'screens' : 'fonts'}:${c.seed}:${c.face}:${c.size}px`;
     calls = 0;
     const t0 = performance.now();
     const file = await processFile(new DicomFile(`case ${c.seed}`, bytes), steps);
@@ -194,6 +202,7 @@ try {
       const most = Math.max(0, ...inside.values());
       const rules = [...inside].filter(([, n]) => n === most).map(([rule]) => rule);
       for (const rule of rules.length > 0 ? rules : ['(no finding box)']) byRule.set(`${c.set}\t${c.group}\t${rule}`, (byRule.get(`${c.set}\t${c.group}\t${rule}`) ?? 0) + 1);
+      if (verbose) damagedLines.push(`  damaged line ${JSON.stringify(tokens.map((t) => t.text).join(' '))}: ${changed.length} px changed; ${[...inside].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'no finding box'}`);
     }
     // Scored per frame: the stress layouts are single-frame, so truth word i is score word i.
     const missed = new Set(score.missed.map((m) => m.text));
@@ -218,6 +227,7 @@ try {
     if (verbose && (score.missed.length || score.damaged.length)) {
       console.log(`[${c.set}] ${c.seed} ${c.title}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
       console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
+      for (const line of damagedLines) console.log(line);
       if (only) for (const f of file.data.pixelFindings ?? []) console.log(`  found: ${JSON.stringify(f.text)} ${f.type} ${f.engine} ${JSON.stringify(f.box)}`);
       if (only) console.log(`  boxes: ${JSON.stringify(file.data.pixelBoxes)}`);
       if (only) for (const t of sample.truth.phi.filter((t) => missed.has(t.text))) console.log(`  missed: ${JSON.stringify(t.text)} ${JSON.stringify(t.box)}`);

@@ -14,7 +14,7 @@ import { eachFrame } from './decode.js';
 import { frameDigest } from './digest.js';
 import { findFilledBoxes, maskBoxes } from './filled-boxes.js';
 import { glyphExtent } from './glyph-extent.js';
-import { fillRows, type FillRows } from './kept-lines.js';
+import { fillBounds, type FillBounds } from './kept-lines.js';
 import type { PixelModule } from './module.js';
 import { cleanOverlays } from './overlays.js';
 import { removeCodestreamText, UnremovableTextError } from './codestream-text.js';
@@ -30,13 +30,13 @@ const PIXEL_DATA = '7FE00010';
 export interface PixelFinding extends PhiFinding {
   frame: number;
   /**
-   * Rows the fill of `box` may reach with its padding (optional): it stops short of the harmless
-   * lines kept above and below the box ({@link fillRows}). The box itself is always filled whole.
+   * Rows and columns the fill of `box` may reach with its padding (optional): it stops short of the
+   * harmless lines kept above, below and beside the box ({@link fillBounds}). The box itself is always filled whole.
    */
-  fillRows?: FillRows;
+  fillBounds?: FillBounds;
 }
 
-/** How near a kept line must be (rows) for a fill's padding to stop short of it: more than the padding in use. */
+/** How near a kept line must be (rows or columns) for a fill's padding to stop short of it: more than the padding in use. */
 const FILL_REACH = 8;
 
 /** Options of {@link findBurnedInPhi}. */
@@ -143,14 +143,18 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   // in another pass or rendering, over the same place, is the same text and does not stop it);
   // a box OCR made taller than its line stops short of the kept lines beside it.
   const byLocation = new Map(spans.map((span, i) => [span.location, { span, image: readings[i].image }]));
+  // Every fill's padding (this rule's too) stops short of the kept lines around it.
+  const bounded = (f: PhiFinding, box: Box): Omit<PixelFinding, 'frame'> => {
+    const bounds = lines ? fillBounds(box, lines.kept, FILL_REACH) : undefined;
+    return bounds ? { ...f, box, fillBounds: bounds } : { ...f, box };
+  };
   return found.map((f) => {
+    if (!f.box) return f;
     const at = byLocation.get(f.location);
-    if (!f.box || !at) return f;
+    if (!at) return bounded(f, f.box);
     const line = at.span.box ?? f.box;
     const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
-    const box = glyphExtent(at.image, f.box, others, lines?.kept);
-    const rows = lines ? fillRows(box, lines.kept, FILL_REACH) : undefined;
-    return rows ? { ...f, box, fillRows: rows } : { ...f, box };
+    return bounded(f, glyphExtent(at.image, f.box, others, lines?.kept));
   });
 }
 
@@ -290,7 +294,7 @@ export async function redactBurnedIn(dataset: DicomDataset, findings: readonly P
   await removeOverlays(dataset, report);
   // Each box padded here (up to the kept lines beside it), so the fill pads no more.
   const boxes = new Map<number, Box[]>();
-  for (const finding of findings) if (finding.box) boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), padWithin(finding.box, options.padding, finding.fillRows)]);
+  for (const finding of findings) if (finding.box) boxes.set(finding.frame, [...(boxes.get(finding.frame) ?? []), padWithin(finding.box, options.padding, finding.fillBounds)]);
   const out: BurnedInRedaction = { boxes: [...boxes.values()].reduce((n, b) => n + b.length, 0) };
   if (stripped) out.modified = true;
   if (boxes.size > 0) {
@@ -302,9 +306,11 @@ export async function redactBurnedIn(dataset: DicomDataset, findings: readonly P
   return out;
 }
 
-/** `box` padded by `padding` on every side, its rows no further than `rows` (never inside the box). */
-function padWithin(box: Box, padding: number, rows?: FillRows): Box {
-  const top = Math.max(box.top - padding, Math.min(box.top, rows?.top ?? -Infinity));
-  const bottom = Math.min(box.top + box.height + padding, Math.max(box.top + box.height, rows?.bottom ?? Infinity));
-  return { left: box.left - padding, top, width: box.width + 2 * padding, height: bottom - top };
+/** `box` padded by `padding` on every side, no further than `bounds` (never inside the box). */
+function padWithin(box: Box, padding: number, bounds?: FillBounds): Box {
+  const top = Math.max(box.top - padding, Math.min(box.top, bounds?.top ?? -Infinity));
+  const bottom = Math.min(box.top + box.height + padding, Math.max(box.top + box.height, bounds?.bottom ?? Infinity));
+  const left = Math.max(box.left - padding, Math.min(box.left, bounds?.left ?? -Infinity));
+  const right = Math.min(box.left + box.width + padding, Math.max(box.left + box.width, bounds?.right ?? Infinity));
+  return { left, top, width: right - left, height: bottom - top };
 }

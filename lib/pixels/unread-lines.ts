@@ -14,7 +14,7 @@ import type { Box, DisplayImage } from '../image/types.js';
 import { columnsCovered, coveredBy, onOneLine, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { findTextRegions } from '../image/text-regions.js';
-import { clearOf } from './kept-lines.js';
+import { clearAlong, clearOf, outsideKept } from './kept-lines.js';
 import { institutionNoun } from '../text/shapes.js';
 import { makeVocabulary } from '../text/vocabulary.js';
 
@@ -167,7 +167,9 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
         const rise = row.words.length > 0 ? unionBoxes(row.words.map((w) => w.word.box)) : row.box;
         const band = { left: Math.min(extent.left, row.box.left), top: rise.top, width: 0, height: rise.height };
         band.width = Math.max(extent.left + extent.width, row.box.left + row.box.width) - band.left;
-        out.push(finding(clearOf(band, kept, { least: row.textHeight / 2 }), 'unread-line', bestText(row), where));
+        // …but not over the kept lines beside it on its line (a harmless column beside a value nobody read).
+        const along = clearAlong(band, kept, { left: row.box.left, right: row.box.left + row.box.width });
+        out.push(finding(clearOf(along, kept, { least: row.textHeight / 2 }), 'unread-line', bestText(row), where));
         continue;
       }
       // A PHI line: its badly read words that are not harmless, and ink no reading reached.
@@ -180,8 +182,9 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
         // a date misread (`190L`) is one.
         if (row.words.some((o) => o !== w && coveredBy(w.word.box, o.word.box) && wellRead(o))) continue;
         if (readAcross(w, clinical.filter((o) => o.span !== w.span))) continue;
-        // As high as the line (a reading of speckle is boxed taller and would reach the kept lines beside it).
-        out.push(finding(clearOf(w.word.box, kept, { least: row.textHeight / 2 }), 'unread-word', w.word.text, where));
+        // Not over the kept lines on its line, and as high as the line (a reading of speckle is boxed taller and would reach the kept lines beside it).
+        const outside = outsideKept(w.word.box, kept);
+        if (outside) out.push(finding(clearOf(outside, kept, { least: row.textHeight / 2 }), 'unread-word', w.word.text, where));
       }
       // Glyph regions of the line past the words read, at either end (a value OCR read short, or not at all).
       const read = unionBoxes(row.words.map((w) => w.word.box));
@@ -250,8 +253,13 @@ function vouched(row: Row, isHarmless: (text: string) => boolean, clinicalWord: 
   const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
   const readings = readingsOf(words);
   const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
-  // Pieces of one line read in different readings (`Im:` in one, `132` in another) vouch together when each is read well.
-  if (words.length > 0 && words.every((w) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text) || clinicalWord(w.word)) && unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
+  // Pieces of one line read in different readings (`Im:` in one, `132` in another) vouch together when each is read well;
+  // a word read badly where another reading read a word surely (`6B` under `6`, `ui` inside `Study:`) is that word read again,
+  // unless that word holds digits and is no harmless number (`A0034`, an accession number read short, vouches for no reading of it).
+  const good = (w: ReadWord) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text) || clinicalWord(w.word);
+  const sure = (o: ReadWord) => o.word.confidence >= UNREAD_RULE.wellRead && (!/\d/u.test(o.word.text) || isHarmless(o.word.text));
+  const readAgain = (w: ReadWord) => words.some((o) => o !== w && sure(o) && coveredBy(w.word.box, o.word.box));
+  if (words.length > 0 && words.every((w) => good(w) || readAgain(w)) && unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
   for (const words of readings) {
     // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.
     if (unionBoxes(words.map((w) => w.box)).width < UNREAD_RULE.vouchingShare * wide) continue;

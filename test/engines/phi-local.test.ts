@@ -399,6 +399,17 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     expect(box.left + box.width).toBeLessThanOrEqual(52);
   });
 
+  it('ends an identifier\'s value at a clinical word in the next column, and runs on over any other word', async () => {
+    const w = (text: string, left: number) => ({ text, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 6 * text.length, height: 10 } });
+    const value = async (next: string) => {
+      const words = [w('P-ID', 0), w('99087593', 30), w(next, 90)];
+      const found = await phi.detect([{ text: words.map((x) => x.text).join(' '), location: 'l', words }], screen);
+      return found.find((x) => x.type === 'LABELLED_VALUE')?.text;
+    };
+    expect(await value('THYROID')).toBe('99087593');
+    expect(await value('KOWALSKI')).toBe('99087593 KOWALSKI');
+  });
+
   it.each([['Patient Position: HFS'], ['DOB: 10 cm'], ['Name: AP'], ['Chart: PORTABLE']])('keeps harmless text after a label-like word: %j', async (line) => {
     expect((await phi.detect([{ text: line, location: 'line 0' }], screen)).filter((x) => x.type === 'LABELLED_VALUE')).toEqual([]);
   });

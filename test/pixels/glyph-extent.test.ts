@@ -144,11 +144,11 @@ describe('glyphExtent: a box OCR made taller than its line stops short of the ke
       expect(boxes.filter((b) => time.some((t) => pixelsOf(t, image.width).some((p) => overlaps(padded(b), p)))), `${name}: fills reaching ${time.map((t) => t.text).join(' ')}`).toEqual([]);
       // The fill's padding stops a row short of the kept line below.
       const over = findings.filter((f) => f.box && overlaps(f.box, date.box));
-      expect(over.every((f) => f.fillRows !== undefined && (f.fillRows.bottom ?? Infinity) < Math.min(...time.map((t) => t.box.top))), `${name}: fill rows`).toBe(true);
+      expect(over.every((f) => f.fillBounds !== undefined && (f.fillBounds.bottom ?? Infinity) < Math.min(...time.map((t) => t.box.top))), `${name}: fill rows`).toBe(true);
     }
   }, 60_000);
 
-  it('fills every box whole, its padding no further than the rows a kept line leaves it', async () => {
+  it('fills every box whole, its padding no further than the rows and columns kept lines leave it', async () => {
     const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
     const box = { left: 200, top: 150, width: 60, height: 10 };
     const finding = { text: 'x', category: 'C' as const, score: 1, type: 'DATE', engine: 'local:pattern', frame: 0, box };
@@ -156,8 +156,12 @@ describe('glyphExtent: a box OCR made taller than its line stops short of the ke
     expect(free.filled?.get(0)).toEqual([{ left: 197, top: 147, width: 66, height: 16 }]);
     const again = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
     // A kept line 2 rows below the box; rows asked past the box above are never cut into it.
-    const beside = await redactBurnedIn(again.dataset, [{ ...finding, fillRows: { top: 152, bottom: 161 } }], { padding: 3 }, () => undefined);
+    const beside = await redactBurnedIn(again.dataset, [{ ...finding, fillBounds: { top: 152, bottom: 161 } }], { padding: 3 }, () => undefined);
     expect(beside.filled?.get(0)).toEqual([{ left: 197, top: 150, width: 66, height: 11 }]);
+    // Kept lines 2 columns after the box and just before it, on its line.
+    const along = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
+    const columns = await redactBurnedIn(along.dataset, [{ ...finding, fillBounds: { left: 199, right: 262 } }], { padding: 3 }, () => undefined);
+    expect(columns.filled?.get(0)).toEqual([{ left: 199, top: 147, width: 63, height: 16 }]);
   });
 });
 

@@ -100,6 +100,22 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(unreadLineFindings(blank, [name, label, value], [phi(name)], isKept)).toEqual([]);
   });
 
+  it('keeps a line read well in pieces where a reading read a piece of a sure word again badly, and fills it when the bad word lies elsewhere or under an ID shape', () => {
+    const judge = (fragment: Box, first = 'Study:') => {
+      const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94], ['A.', 93]]);
+      const label = line('l1', 24, 8, [[first, 96]]);
+      const value = line('l2', 24, 52, [['CHEST', 89], ['PA', 92]]);
+      // `ui` of a narrow face's `Study:`, or `6B` of a `6`, read by a third reading.
+      const again: TextSpan = { text: 'ui', box: fragment, location: 'l3', words: [{ text: 'ui', confidence: 41, box: fragment, kind: 'word', lineIndex: 0 }] };
+      const id = line('l4', 38, 8, [['ID:', 96], ['10326693', 96]]);
+      return unreadLineFindings(blank, [name, label, value, again, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    };
+    expect(judge({ left: 18, top: 25, width: 8, height: 8 })).toEqual([]);
+    expect(judge({ left: 104, top: 24, width: 12, height: 10 }).map((f) => [f.type, f.box!.top])).toEqual([['unread-line', 24]]);
+    // A word with digits that is no harmless number (an accession number read short) vouches for no other reading of it.
+    expect(judge({ left: 18, top: 25, width: 8, height: 8 }, 'A00347').map((f) => [f.type, f.box!.top])).toEqual([['unread-line', 24]]);
+  });
+
   it('fills the badly read words of a PHI line, not its harmless or well-read ones', () => {
     const dob = line('l0', 10, 8, [['DOB:', 95], ['1931-04-02', 93], ['9AY', 22], ['M', 40], ['L', 20]]);
     const dateFinding: PhiFinding = { ...phi(dob, 'local:header-date'), box: dob.words![1].box, text: '1931-04-02' };
@@ -122,6 +138,26 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     // The redaction pads each box by 3 px: the band ends 4 px above the kept line, and still covers most of the worn one.
     expect(found[0].box!.top + found[0].box!.height).toBe(36);
     expect(found[0].box!.top).toBe(24);
+  });
+
+  it('stops a filled line short of a kept column beside it on its line, left or right, and still fills the block wide elsewhere', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94], ['Series:', 92], ['AX', 93], ['LUNG', 93]]);
+    // A value nobody read (`R. VOLKOV` of a condensed face read as `Vv`) before a harmless column read well; then one after a kept column.
+    const unread = line('l1', 24, 8, [['Vv', 40], ['ee', 20]]);
+    const series = line('l2', 24, 80, [['Series:', 90], ['AX', 93], ['LUNG', 93]]);
+    const im = line('l3', 38, 8, [['Im:', 94], ['88', 95]]);
+    const after = line('l4', 38, 80, [['TI', 62], ['Sen', 13]]);
+    const garbled = line('l5', 52, 8, [['Sen', 13], ['aE', 0]]);
+    const id = line('l6', 66, 8, [['ID:', 96], ['10326693', 96]]);
+    const found = unreadLineFindings(blank, [name, unread, series, im, after, garbled, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    const right = series.box!.left + series.box!.width;
+    // The redaction pads each box by 3 px: the bands end 4 px short of the kept columns.
+    const bands = found.map((f) => [f.type, f.box!.top, f.box!.left, f.box!.left + f.box!.width] as const).sort((a, b) => a[1] - b[1]);
+    expect(bands).toEqual([
+      ['unread-line', 24, 8, 76],
+      ['unread-line', 38, 8 + im.box!.width + 4, right],
+      ['unread-line', 52, 8, right],
+    ]);
   });
 
   it('keeps a description line of an identity block read with doubt as clinical words (condensed 10 px text reads so)', () => {

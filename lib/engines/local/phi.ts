@@ -119,6 +119,8 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     throw engineError(ENGINE, `confidenceThreshold must be a number from 0 to 100, got ${String(threshold)}`);
   }
   const { keep, isKept } = keepListMatcher(options);
+  const clinical = makeVocabulary(options.vocabulary);
+  const isClinical = (word: string) => clinical.clinical(word);
   const usePatterns = options.patterns ?? true;
   const identityCache = new WeakMap<IdentityContext, IdentityMatchers>();
 
@@ -178,17 +180,16 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // Structure is evidence too: labelled values and full dates need only more than half the threshold.
       return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
     });
-    if (usePatterns) kept.push(...labelValueHits(st, isKept));
+    if (usePatterns) kept.push(...labelValueHits(st, isKept, isClinical));
     const merged = mergeHits(kept, st.text);
     merged.push(...bridges(merged, st.text, isKept));
     return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits([...phraseHits(st.text, matchers, keep), ...yearHits(st.text, matchers)], st.text).map((h) => toFinding(h, st)) };
   }
 
-  const clinical = makeVocabulary(options.vocabulary);
   return {
     name: 'local:phi',
     isHarmless: isKept,
-    isClinical: (word: string) => clinical.clinical(word),
+    isClinical,
     async detect(spans: TextSpan[], context: IdentityContext): Promise<PhiFinding[]> {
       if (!Array.isArray(spans)) throw engineError(ENGINE, 'detect(spans, context): spans must be an array');
       // Checked at run time for JavaScript callers (the contract suite passes a bad context).
@@ -818,9 +819,10 @@ const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: 
  * font). The hit runs from the label's end over the words of the same run (up to a gap wider than two
  * glyph heights, except before the value's first word: screens pad labels to a column); a value read
  * short, or not at all, grows by the characters it lacks. Harmless annotation after a label (all
- * keep-list words or numbers with units) is left alone.
+ * keep-list words or numbers with units) is left alone, and an identifier's or a date's value ends at a
+ * clinical word (`isClinical`: the next column, `P-ID 99087593    THYROID`).
  */
-function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] {
+function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClinical: (word: string) => boolean): Hit[] {
   const upper = st.text.toUpperCase();
   // Labels read with a letter as its digit look-alike (`D0B`, `5TUDY#`, `PAT1ENT:`): words mostly of letters get their letters back.
   const lettered = upper.replace(/[\p{L}\p{N}]+/gu, (w) => (digitCount(w) * 2 < w.length ? w.replace(/[0158]/g, (d) => DIGIT_LETTERS[d]) : w));
@@ -841,6 +843,8 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean): Hit[] 
         // A title opening a name (`Referring: Dr ALAN …`) is part of it, though `DR` alone is also a keep-list word.
         const title = first && label.category === 'A' && NAME_PARTS_IGNORED.has(w.word.text.toUpperCase().replace(/\./g, ''));
         if (!label.whole && !title && /\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
+        // A clinical word after an identifier's or a date's value starts another column (`P-ID 99087593    THYROID`).
+        if (!first && (label.category === 'H' || label.category === 'C') && /^\p{L}{4,}$/u.test(w.word.text) && isClinical(w.word.text)) break;
         end = w.end;
         previous = w.word.box;
       }
