@@ -240,7 +240,7 @@ async function main(): Promise<void> {
 
   const find = (rows: Row[], prefix: string) => rows.find((r) => r.name.startsWith(prefix));
   const h1 = find(header, 'deid --no-pixels --jobs 1');
-  const hDefault = header.find((r) => r.name.includes('(default)'));
+  const hDefault = header.find((r) => r.name.includes('(default'));
   const p1 = find(pixels, 'deid (pixels, OCR) --jobs 1');
   const p2 = find(pixels, 'deid (pixels, OCR) --jobs 2');
   const ratio = (a?: Row, b?: Row) => (a && b ? a.seconds / b.seconds : undefined);
