@@ -12,10 +12,14 @@ export function overlapping(a: Box, b: Box): boolean {
   return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 }
 
+/** How many rows `a` and `b` share (negative: the gap between them). */
+export function rowsShared(a: Box, b: Box): number {
+  return Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+}
+
 /** True when `a` and `b` share at least half the height of the shorter one: they lie on one line. */
 export function onOneLine(a: Box, b: Box): boolean {
-  const shared = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
-  return shared >= 0.5 * Math.min(a.height, b.height);
+  return rowsShared(a, b) >= 0.5 * Math.min(a.height, b.height);
 }
 
 /** How many of `box`'s columns (pixels across) lie under at least one of `boxes`. */

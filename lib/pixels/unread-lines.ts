@@ -11,7 +11,7 @@
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
-import { columnsCovered, coveredBy, onOneLine, unionBoxes } from '../image/boxes.js';
+import { columnsCovered, coveredBy, onOneLine, rowsShared, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { clearAlong, clearOf, outsideKept } from './kept-lines.js';
@@ -223,7 +223,7 @@ function inkPast(grey: Uint8Array, width: number, band: Box, read: Box, others: 
     for (let y = band.top; y < band.top + band.height; y++) if (Math.abs(grey[y * width + x] - ground) >= UNREAD_RULE.inkContrast) n++;
     return n >= 2;
   };
-  const blocked = (x: number) => others.some((o) => x >= o.left && x < o.left + o.width && Math.min(o.top + o.height, band.top + band.height) - Math.max(o.top, band.top) > 0.5 * band.height);
+  const blocked = (x: number) => others.some((o) => x >= o.left && x < o.left + o.width && rowsShared(o, band) > 0.5 * band.height);
   const out: Box[] = [];
   for (const step of [-1, 1]) {
     const start = step > 0 ? read.left + read.width : read.left - 1;
@@ -351,16 +351,16 @@ function rowsOf(grey: Uint8Array, image: DisplayImage, spans: TextSpan[], found:
   const lines = clusters(solid, (a, b) => sameRow(a.box, b.box)).map((items) => ({ items, core: [...items] }));
   const loose: Item[] = [];
   for (const run of runs) {
-    const touched = lines.filter((l) => l.core.some((item) => run.some((w) => sameRow(item.box, w.box))));
     // Pieces of one line only: a run touching a line only through a misread boxed tall over it, or two lines stacked one
     // over the other, does not join it, or joins the one whose middle band it shares most rows with, never both (a harmless
     // line would vouch for an unread identity line).
-    const rows = (l: { core: Item[] }) => medianBand(l.core.map((item) => item.box));
     const span = unionBoxes(run.map((w) => w.box));
-    const shared = (l: { core: Item[] }) => Math.min(rows(l).top + rows(l).height, span.top + span.height) - Math.max(rows(l).top, span.top);
-    const level = touched.filter((l) => onOneLine(rows(l), span));
-    const first = [...level].sort((a, b) => shared(b) - shared(a))[0] as (typeof lines)[number] | undefined;
-    const homes = first ? [first, ...level.filter((l) => l !== first && onOneLine(rows(l), rows(first)))] : [];
+    const level = lines
+      .filter((l) => l.core.some((item) => run.some((w) => sameRow(item.box, w.box))))
+      .map((line) => ({ line, band: medianBand(line.core.map((item) => item.box)) }))
+      .filter((l) => onOneLine(l.band, span));
+    const first = level.reduce<(typeof level)[number] | undefined>((best, l) => (!best || rowsShared(l.band, span) > rowsShared(best.band, span) ? l : best), undefined);
+    const homes = first ? [first, ...level.filter((l) => l !== first && onOneLine(l.band, first.band))].map((l) => l.line) : [];
     if (homes.length === 0) {
       loose.push(...run);
       continue;
@@ -402,6 +402,12 @@ function sameRow(a: Box, b: Box): boolean {
   return gap <= hi;
 }
 
+/** The height of a line's words a quarter of the way up from its lowest (its text height when it has no words). */
+function lowerHeight(row: Row): number {
+  const heights = row.words.map((w) => w.word.box.height).sort((a, b) => a - b);
+  return heights.length > 0 ? heights[(heights.length - 1) >> 2] : row.textHeight;
+}
+
 /**
  * The identity blocks: from each line holding identity, the lines stacked above and below it, one
  * after the other (a gap under `blockGap` text heights), of the identity line's text height (within
@@ -409,12 +415,6 @@ function sameRow(a: Box, b: Box): boolean {
  * text heights); and lines beside them (label and value columns, `columnGap`) holding a word read well.
  * Measured in the identity line's text height, so a tall clump of texture neither joins nor widens a block.
  */
-/** The height of a line's words a quarter of the way up from its lowest (its text height when it has no words). */
-function lowerHeight(row: Row): number {
-  const heights = row.words.map((w) => w.word.box.height).sort((a, b) => a - b);
-  return heights.length > 0 ? heights[(heights.length - 1) >> 2] : row.textHeight;
-}
-
 function identityBlocks(rows: Row[], grey: Uint8Array, width: number): Row[][] {
   const sorted = [...rows].sort((a, b) => a.box.top - b.box.top);
   const inBlock = new Set<Row>();
@@ -435,7 +435,7 @@ function identityBlocks(rows: Row[], grey: Uint8Array, width: number): Row[][] {
       return Math.abs(a.left - b.left) <= slack || Math.abs(a.left + a.width - (b.left + b.width)) <= slack;
     };
     // A value beside its label, padded to a column (`Nom:      BELLWEATHER`), is on the same line.
-    const beside = (a: Box, b: Box) => Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top) >= 0.5 * h && Math.max(a.left, b.left) - Math.min(a.left + a.width, b.left + b.width) <= UNREAD_RULE.columnGap * h;
+    const beside = (a: Box, b: Box) => rowsShared(a, b) >= 0.5 * h && Math.max(a.left, b.left) - Math.min(a.left + a.width, b.left + b.width) <= UNREAD_RULE.columnGap * h;
     for (let grown = true; grown; ) {
       grown = false;
       for (const r of sorted) {

@@ -9,7 +9,7 @@ import { compileLinearPattern } from '../../linear-regex.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf } from './abbreviations.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
-import { unionBoxes } from '../../image/boxes.js';
+import { onOneLine, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 import { makeVocabulary } from '../../text/vocabulary.js';
@@ -283,9 +283,8 @@ function splitWordFindings(spans: TextSpan[], m: IdentityMatchers): PhiFinding[]
       const right = edges[j].first;
       if (i === j || !a.box || !b.box || !left || !right || left.value.length < 2 || right.value.length < 2) return;
       const h = Math.max(a.box.height, b.box.height);
-      const sameRow = Math.min(a.box.top + a.box.height, b.box.top + b.box.height) - Math.max(a.box.top, b.box.top) >= 0.5 * Math.min(a.box.height, b.box.height);
       // The second piece starts inside the first or within a glyph height past its end.
-      if (!sameRow || b.box.left <= a.box.left || b.box.left > a.box.left + a.box.width + h) return;
+      if (!onOneLine(a.box, b.box) || b.box.left <= a.box.left || b.box.left > a.box.left + a.box.width + h) return;
       for (let k = 0; k <= Math.min(4, left.value.length - 1, right.value.length - 1); k++) {
         if (k > 0 && !left.value.endsWith(right.value.slice(0, k))) continue;
         const joined = left.value + right.value.slice(k);
