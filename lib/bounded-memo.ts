@@ -8,16 +8,26 @@ export type Memo<K, V> = (key: K, compute: () => V) => V;
 
 /**
  * A memory of at most `max` answers: keys may come from the files themselves, so their number is not
- * bounded, and once `max` answers are kept the memory starts over.
+ * bounded. Answers are kept in two halves: once the recent half is full it becomes the older one and
+ * the answers not asked for since the last turn are forgotten, so what the last files asked stays
+ * (the files of a study follow one another) while the memory never grows past `max`.
  * @example const nameMemo = boundedMemo<string, string>(20_000); nameMemo(tag, () => makeName(tag));
  */
 export function boundedMemo<K, V>(max: number): Memo<K, V> {
-  const memory = new Map<K, V>();
-  return (key, compute) => {
-    if (memory.has(key)) return memory.get(key) as V;
-    if (memory.size >= max) memory.clear();
-    const value = compute();
-    memory.set(key, value);
+  const half = Math.max(1, Math.floor(max / 2));
+  let recent = new Map<K, V>();
+  let older = new Map<K, V>();
+  const keep = (key: K, value: V) => {
+    if (recent.size >= half) {
+      older = recent;
+      recent = new Map();
+    }
+    recent.set(key, value);
     return value;
+  };
+  return (key, compute) => {
+    if (recent.has(key)) return recent.get(key) as V;
+    if (older.has(key)) return keep(key, older.get(key) as V);
+    return keep(key, compute());
   };
 }

@@ -23,6 +23,7 @@ import { openResumeLedger, settingsHash, type ResumeLedger } from './resume.js';
 import { listRunInputs } from './run-inputs.js';
 import { assertRunPathsApart, RunConfigurationError } from './run-paths.js';
 import { countEntry, emptyTally, type RunTally } from './run-tally.js';
+import { releaseBytes } from './release-bytes.js';
 
 export { RunConfigurationError } from './run-paths.js';
 
@@ -211,7 +212,8 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
         : // Outputs are written by the runner, not staged by the task: a task then ends when its input
           // is processed, and the disk's flushes never hold the inputs read ahead.
           await openInProcessExecutor(settings, snapshot, { maxInputBytes: options.maxInputBytes, done: new Set(done) }, { session, staging });
-    run = new OrderedRun({ entries, state, storage, executor, ledger, manifest, settings, options, session });
+    const ownsWrittenBytes = target.engine === 'local' && !options.outStorage;
+    run = new OrderedRun({ entries, state, storage, executor, ledger, manifest, settings, options, session, ownsWrittenBytes });
     await run.go();
   } finally {
     await executor?.close();
@@ -280,6 +282,8 @@ class OrderedRun {
       options: DeidentifyFilesOptions;
       /** The AWS session of an aws run: its usage is counted per file, and a refused credential stops the run. */
       session?: AwsSession;
+      /** `storage` is a local folder the run opened itself: bytes it has written are no one else's. */
+      ownsWrittenBytes: boolean;
     },
   ) {
     this.settingsRulesHash = run.settings.rules.hash;
@@ -400,6 +404,9 @@ class OrderedRun {
   /** Takes a processed input's outcome: its entry, and its output to publish or write once committed. */
   private accept(slot: Slot, outcome: TaskOutcome): void {
     slot.entry = outcome.entry;
+    // The runner reads the entry, not the messages (a pool thread does not even send them): a slot can
+    // wait long enough for its line to be flushed that they would reach V8's old generation.
+    delete outcome.messages;
     slot.outcome = outcome;
     this.hold(slot, outcome.output?.byteLength ?? 0);
   }
@@ -458,11 +465,14 @@ class OrderedRun {
       await this.startWrite();
       slot.written = (staged && storage.publish ? storage.publish(staged, key) : storage.put(key, bytes ?? new Uint8Array())).then(
         () => {
+          // A folder the run opened keeps no reference to what it wrote: free the output now (see releaseBytes).
+          if (this.run.ownsWrittenBytes) releaseBytes(bytes);
           slot.writtenDone = true;
           this.endWrite();
           this.hold(slot, -slot.bytes);
         },
         (error: unknown) => {
+          if (this.run.ownsWrittenBytes) releaseBytes(bytes);
           slot.writtenDone = true;
           this.endWrite();
           this.hold(slot, -slot.bytes);
@@ -475,6 +485,8 @@ class OrderedRun {
       if (entry.resumed && entry.output) this.names.claim(entry.output);
       await this.release(slot);
     }
+    // Committed: its line needs the entry only.
+    slot.outcome = undefined;
     this.pending.push(slot);
     // A credential, region or permission error would fail every later file the same way: stop, and say it once.
     if (session?.stopped && !this.stopped) this.stopped = `the run stopped at file ${index + 1}: AWS refused the session (${session.stopped.name}: ${capMessage(session.stopped.message)})`;

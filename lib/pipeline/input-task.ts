@@ -10,6 +10,7 @@ import { readRegularFile } from './inputs.js';
 import { processInput, type InputContext, type InputOutcome } from './process-input.js';
 import { contentHashOffThread } from './resume.js';
 import { failedOutcome, messageOf, readFailure } from './task-failure.js';
+import { releaseBytes } from './release-bytes.js';
 
 /** What to do with one input. */
 export interface InputTask {
@@ -76,6 +77,8 @@ export async function runInputTask(task: InputTask, context: InputContext, io: T
     return { ...failed(`the file could not be processed: ${messageOf(error)}`), content: content ?? (await hashing), bytesRead };
   }
   content ??= await hashing;
+  // Read here, processed and hashed: nothing reads these bytes again (bytes given with the task are the caller's).
+  if (!task.bytes) releaseBytes(bytes);
   if (content === undefined) return unhashed();
   const { storage } = io;
   if (outcome.entry.status === 'ok' && outcome.output && outcome.entry.output && storage?.stage) {
@@ -84,6 +87,9 @@ export async function runInputTask(task: InputTask, context: InputContext, io: T
       return { ...outcome, output: undefined, staged, content, bytesRead };
     } catch (error) {
       return { ...failed(`the output could not be written: ${(error as Error).message}`), content, bytesRead };
+    } finally {
+      // Staged on disk (or failed): the encoded output is this task's own, and no longer needed.
+      releaseBytes(outcome.output);
     }
   }
   return { ...outcome, content, bytesRead };

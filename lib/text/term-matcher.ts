@@ -75,12 +75,13 @@ interface TermEntry {
 
 /**
  * The units of a term: its characters, with space runs and commas as gaps. Remembered (a file's terms are mostly
- * those of the file before it: the same patient, physicians and institution); shared, never changed.
+ * those of the file before it: the same patient, physicians and institution); shared, never changed. 4,096
+ * terms (~1 MB): 20,000 held ~5 MB on 1,000 header files for 0.4% of the run's CPU.
  */
 function unitsOf(term: string): readonly Unit[] {
   return knownUnits(term, () => unitsOfUncached(term));
 }
-const knownUnits = boundedMemo<string, readonly Unit[]>(20_000);
+const knownUnits = boundedMemo<string, readonly Unit[]>(4096);
 
 function unitsOfUncached(term: string): Unit[] {
   const units: Unit[] = [];

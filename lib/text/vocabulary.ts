@@ -128,7 +128,7 @@ function medicalWord(word: string, evenNames = false): boolean {
   return medicalMemo(evenNames ? `\u0000${word}` : word, () => medicalWordUncached(word, evenNames));
 }
 /** Words come back text after text (the same descriptions in every file of a study). */
-const medicalMemo = boundedMemo<string, boolean>(50_000);
+const medicalMemo = boundedMemo<string, boolean>(16_384);
 
 function medicalWordUncached(word: string, evenNames: boolean): boolean {
   if (!/^\p{L}[\p{L}'’-]*\.?$/u.test(word) || word.length < 3) return false;
