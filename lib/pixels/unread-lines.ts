@@ -249,7 +249,8 @@ function finding(box: Box, type: string, text: string, location: string): PhiFin
  * numbers with units), or all read well, or mostly harmless (`mostlyHarmless`, a keep-list word among
  * them) with no other word long enough to hide an identifier (five digits, four letters).
  */
-function vouched(row: Row, isHarmless: (text: string) => boolean, clinicalWord: (word: DetectedText) => boolean): boolean {
+function vouched(row: Row, keepTest: (text: string) => boolean, clinicalWord: (word: DetectedText) => boolean): boolean {
+  const isHarmless = (text: string) => keepTest(text) || harmlessRun(text, keepTest);
   const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
   const readings = readingsOf(words);
   const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
@@ -279,6 +280,19 @@ function vouched(row: Row, isHarmless: (text: string) => boolean, clinicalWord: 
     if (described.some(clinicalWord) && described.length >= UNREAD_RULE.mostlyHarmless * weighed.length && weighed.every((w) => described.includes(w))) return true;
   }
   return false;
+}
+
+/**
+ * True when `text` is harmless words OCR read without the spaces between them (a narrow face leaves a pixel or two
+ * between words: `TE12`, `Tib1.7`, `P4-2MI13TIs2.3` for `P4-2 MI 1.3 TIs 2.3`): split where letters meet digits, every
+ * piece is harmless (`isHarmless`: keep-list words, numbers of four digits at most, a probe's `4-2`) and one of them a
+ * keep-list word of two letters or more. Digits joined by `-`, `/` or `.` stay one piece (`1234-5678` is no two numbers).
+ */
+function harmlessRun(text: string, isHarmless: (text: string) => boolean): boolean {
+  // A lone digit OCR reads for a letter (0, 1, 5, 8) touching letters is more likely that letter (`0ct-2021`: Oct).
+  if (/(?<!\d)[0158](?=\p{L})|(?<=\p{L})[0158](?![\d.,])/u.test(text)) return false;
+  const pieces = text.match(/\p{L}+|\d+(?:[-/.,]\d+)*/gu) ?? [];
+  return pieces.length >= 2 && pieces.some((p) => /^\d/u.test(p)) && pieces.some((p) => /^\p{L}{2,}$/u.test(p) && isHarmless(p)) && pieces.every((p) => isHarmless(p) || /^\d{1,2}-\d{1,2}$/u.test(p));
 }
 
 /**

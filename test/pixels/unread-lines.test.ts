@@ -92,6 +92,16 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(unreadLineFindings(blank, [name, window, series, sex], [phi(name)], isKept)).toEqual([]);
   });
 
+  it('keeps technique lines of an identity block read without their spaces (narrow faces), and fills IDs and dates so read', () => {
+    // Narrow faces leave a pixel or two between words: OCR reads `TE 12` as `TE12`, `P4-2 MI 1.3 TIs 2.3` as one word.
+    expect(judgeBetweenIdentity([['TE12', 64]], [['P4&-2MI13TIs2.3', 32]])).toEqual([]);
+    expect(judgeBetweenIdentity([['Tib1.7', 44]], [['kVp120', 20]])).toEqual([]);
+    // An ID (letters and a long number, or numbers joined by a dash), a date whose month OCR read with a digit (`0ct`),
+    // and letters that are no keep-list word are no technique values.
+    const filled = (word: string) => judgeBetweenIdentity([[word, 40]], [['W:400', 90], ['L:40', 91]]).map((f) => f.type);
+    for (const word of ['MR0048213', 'MR1234-5678', '0ct-2021', 'KVBI12', 'L4-2231']) expect(filled(word), word).toEqual(['unread-line']);
+  });
+
   it('keeps a line of an identity block whose pieces were read well by different readings', () => {
     const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
     // One reading caught `Im:`, another `132`: neither covers most of the line alone, each is read well.
