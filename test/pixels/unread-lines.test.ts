@@ -96,6 +96,8 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     // Narrow faces leave a pixel or two between words: OCR reads `TE 12` as `TE12`, `P4-2 MI 1.3 TIs 2.3` as one word.
     expect(judgeBetweenIdentity([['TE12', 64]], [['P4&-2MI13TIs2.3', 32]])).toEqual([]);
     expect(judgeBetweenIdentity([['Tib1.7', 44]], [['kVp120', 20]])).toEqual([]);
+    // Ultrasound gain and a radiograph's exposure index are keep-list words too.
+    expect(judgeBetweenIdentity([['Gn', 49], ['62', 49]], [['EI', 55], ['740', 60]])).toEqual([]);
     // An ID (letters and a long number, or numbers joined by a dash), a date whose month OCR read with a digit (`0ct`),
     // and letters that are no keep-list word are no technique values.
     const filled = (word: string) => judgeBetweenIdentity([[word, 40]], [['W:400', 90], ['L:40', 91]]).map((f) => f.type);
