@@ -162,6 +162,16 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
       const where = `${location} unread row ${row.box.left},${row.box.top}`;
       if (row.findings.length === 0) {
         if (vouchedRows.has(row)) continue;
+        // Glyph regions no reading reached, within the band of a line that was read (a piece of a glyph, a colon, a
+        // descender boxed apart), are a piece of that line: left alone over a kept line's words, else their own box is
+        // filled, not the block's width across the line.
+        const line = row.words.length === 0 ? readLineAround(row, rows) : undefined;
+        if (line) {
+          const words = unionBoxes(line.words.map((w) => w.word.box));
+          const within = row.box.left < words.left + words.width + line.textHeight && row.box.left + row.box.width > words.left - line.textHeight;
+          if (!vouchedRows.has(line) || !within) out.push(finding(row.box, 'unread-line', '', where));
+          continue;
+        }
         // The whole width of the block at this line (a value beside a label may not have been found as ink at
         // all), as high as the words read there (glyph regions of texture or of a smeared line run taller).
         const rise = row.words.length > 0 ? unionBoxes(row.words.map((w) => w.word.box)) : row.box;
@@ -202,6 +212,16 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
     }
   }
   return out;
+}
+
+/** The line a reading read whose middle band holds half of `row` (glyph regions only) or more, the nearest along the row if several do. */
+function readLineAround(row: Row, rows: Row[]): Row | undefined {
+  const gap = (r: Row) => {
+    const words = unionBoxes(r.words.map((w) => w.word.box));
+    return Math.max(0, Math.max(words.left, row.box.left) - Math.min(words.left + words.width, row.box.left + row.box.width));
+  };
+  const around = rows.filter((r) => r !== row && r.words.length > 0 && rowsShared(medianBand(r.words.map((w) => w.word.box)), row.box) >= 0.5 * row.box.height);
+  return around.sort((a, b) => gap(a) - gap(b))[0];
 }
 
 /**

@@ -224,6 +224,27 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(found[0].box!.top + found[0].box!.height).toBe(20);
   });
 
+  it('takes glyph regions no reading reached, inside the band of a line read, for a piece of that line', () => {
+    // Strokes 6 px high that the glyph search boxes apart from the 10 px words around them (a colon, a piece of a glyph).
+    const judge = (at: number, top: number) => {
+      const image: DisplayImage = { width: 320, height: 240, channels: 1, data: new Uint8Array(320 * 240) };
+      for (let x = at; x < at + 12; x += 2) for (let y = top; y < top + 6; y++) image.data[y * 320 + x] = 200;
+      const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94], ['A.', 93]]);
+      const tech = line('l1', 24, 8, [['kVp', 92], ['120', 95]]);
+      // The ID read from column 40 on; what stands before it, nobody read.
+      const id = line('l2', 38, 40, [['10326693', 96]]);
+      return { tech, id, found: unreadLineFindings(image, [name, tech, id], [phi(name), phi(id, 'local:header-value')], isKept) };
+    };
+    // Beside the words of a kept line: that line's own glyphs, left alone.
+    const kept = judge(52, 26);
+    expect(kept.found.filter((f) => overlaps(f.box!, kept.tech.box!))).toEqual([]);
+    // On the ID line, before its words: filled, but only there, not across the block's width over the words read.
+    const { id, found } = judge(8, 40);
+    const unread = found.filter((f) => f.type === 'unread-line');
+    expect(unread.length).toBeGreaterThan(0);
+    for (const f of unread) expect(f.box!.left + f.box!.width).toBeLessThanOrEqual(id.box!.left);
+  });
+
   it('fills faint ink running on past the words read on a PHI line, which no glyph region holds, up to a column gap', () => {
     // A name read short (`HAVES` of `HAVERSTOCK`): faint strokes (22 levels over the ground) go on for 45 px after the words read,
     // then, past a gap of 14 px, a column of other text.
