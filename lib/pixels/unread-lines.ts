@@ -162,6 +162,16 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
       const where = `${location} unread row ${row.box.left},${row.box.top}`;
       if (row.findings.length === 0) {
         if (vouchedRows.has(row)) continue;
+        // Glyph regions no reading reached, within the band of a line that was read (a piece of a glyph, a colon, a
+        // descender boxed apart), are a piece of that line: left alone over a kept line's words, else their own box is
+        // filled, not the block's width across the line.
+        const line = row.words.length === 0 ? readLineAround(row, rows) : undefined;
+        if (line) {
+          const words = unionBoxes(line.words.map((w) => w.word.box));
+          const within = row.box.left < words.left + words.width + line.textHeight && row.box.left + row.box.width > words.left - line.textHeight;
+          if (!vouchedRows.has(line) || !within) out.push(finding(row.box, 'unread-line', '', where));
+          continue;
+        }
         // The whole width of the block at this line (a value beside a label may not have been found as ink at
         // all), as high as the words read there (glyph regions of texture or of a smeared line run taller).
         const rise = row.words.length > 0 ? unionBoxes(row.words.map((w) => w.word.box)) : row.box;
@@ -202,6 +212,16 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
     }
   }
   return out;
+}
+
+/** The line a reading read whose middle band holds half of `row` (glyph regions only) or more, the nearest along the row if several do. */
+function readLineAround(row: Row, rows: Row[]): Row | undefined {
+  const gap = (r: Row) => {
+    const words = unionBoxes(r.words.map((w) => w.word.box));
+    return Math.max(0, Math.max(words.left, row.box.left) - Math.min(words.left + words.width, row.box.left + row.box.width));
+  };
+  const around = rows.filter((r) => r !== row && r.words.length > 0 && rowsShared(medianBand(r.words.map((w) => w.word.box)), row.box) >= 0.5 * row.box.height);
+  return around.sort((a, b) => gap(a) - gap(b))[0];
 }
 
 /**
@@ -249,7 +269,8 @@ function finding(box: Box, type: string, text: string, location: string): PhiFin
  * numbers with units), or all read well, or mostly harmless (`mostlyHarmless`, a keep-list word among
  * them) with no other word long enough to hide an identifier (five digits, four letters).
  */
-function vouched(row: Row, isHarmless: (text: string) => boolean, clinicalWord: (word: DetectedText) => boolean): boolean {
+function vouched(row: Row, keepTest: (text: string) => boolean, clinicalWord: (word: DetectedText) => boolean): boolean {
+  const isHarmless = (text: string) => keepTest(text) || harmlessRun(text, keepTest);
   const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
   const readings = readingsOf(words);
   const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
@@ -279,6 +300,19 @@ function vouched(row: Row, isHarmless: (text: string) => boolean, clinicalWord: 
     if (described.some(clinicalWord) && described.length >= UNREAD_RULE.mostlyHarmless * weighed.length && weighed.every((w) => described.includes(w))) return true;
   }
   return false;
+}
+
+/**
+ * True when `text` is harmless words OCR read without the spaces between them (a narrow face leaves a pixel or two
+ * between words: `TE12`, `Tib1.7`, `P4-2MI13TIs2.3` for `P4-2 MI 1.3 TIs 2.3`): split where letters meet digits, every
+ * piece is harmless (`isHarmless`: keep-list words, numbers of four digits at most, a probe's `4-2`) and one of them a
+ * keep-list word of two letters or more. Digits joined by `-`, `/` or `.` stay one piece (`1234-5678` is no two numbers).
+ */
+function harmlessRun(text: string, isHarmless: (text: string) => boolean): boolean {
+  // A lone digit OCR reads for a letter (0, 1, 5, 8) touching letters is more likely that letter (`0ct-2021`: Oct).
+  if (/(?<!\d)[0158](?=\p{L})|(?<=\p{L})[0158](?![\d.,])/u.test(text)) return false;
+  const pieces = text.match(/\p{L}+|\d+(?:[-/.,]\d+)*/gu) ?? [];
+  return pieces.length >= 2 && pieces.some((p) => /^\d/u.test(p)) && pieces.some((p) => /^\p{L}{2,}$/u.test(p) && isHarmless(p)) && pieces.every((p) => isHarmless(p) || /^\d{1,2}-\d{1,2}$/u.test(p));
 }
 
 /**

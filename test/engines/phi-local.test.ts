@@ -250,6 +250,31 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     expect(covered(await flaggedLines(line), line)).toBe(true);
   });
 
+  it('takes no phrase of the header matched only loosely in words read with almost no confidence, and trusts one matched exactly', async () => {
+    const unit: IdentityContext = {
+      values: [
+        { value: 'Thornfield General Hospital', category: 'B', source: 'InstitutionName', vr: 'LO' },
+        { value: 'Emergency Radiology', category: 'B', source: 'InstitutionalDepartmentName', vr: 'LO' },
+      ],
+    };
+    const line = (text: string, confidence: number, top: number): TextSpan => {
+      let left = 10;
+      const words = text.split(' ').map((t) => {
+        const w = { text: t, confidence, kind: 'word' as const, lineIndex: 0, box: { left, top, width: 7 * t.length, height: 10 } };
+        left += 7 * t.length + 5;
+        return w;
+      });
+      return { text, location: `line ${top}`, box: { left: 10, top, width: left - 15, height: 10 }, words };
+    };
+    const department = async (text: string, confidence: number) =>
+      (await phi.detect([line('TGH', 91, 10), line(text, confidence, 24)], unit)).filter((f) => f.type === 'header:InstitutionalDepartmentName').map((f) => f.text);
+    // Ultrasound speckle read as `ERE` (the letters of EMERGENCY, in order) at 18 under the institution's initials.
+    expect(await department('ERE', 18)).toEqual([]);
+    expect(await department('ERE', 80)).toEqual(['ERE']);
+    expect(await department('Emergency Radiology', 18)).toEqual(['Emergency Radiology']);
+    expect(await department('Emerg Radiology', 30)).toEqual(['Emerg Radiology']);
+  });
+
   it('finds the generic words of an institution on the line under its distinctive part', async () => {
     const f = await flaggedLines('St. Wendeline', 'Med. Ctr');
     expect(covered(f, 'St. Wendeline')).toBe(true);

@@ -92,6 +92,18 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(unreadLineFindings(blank, [name, window, series, sex], [phi(name)], isKept)).toEqual([]);
   });
 
+  it('keeps technique lines of an identity block read without their spaces (narrow faces), and fills IDs and dates so read', () => {
+    // Narrow faces leave a pixel or two between words: OCR reads `TE 12` as `TE12`, `P4-2 MI 1.3 TIs 2.3` as one word.
+    expect(judgeBetweenIdentity([['TE12', 64]], [['P4&-2MI13TIs2.3', 32]])).toEqual([]);
+    expect(judgeBetweenIdentity([['Tib1.7', 44]], [['kVp120', 20]])).toEqual([]);
+    // Ultrasound gain and a radiograph's exposure index are keep-list words too.
+    expect(judgeBetweenIdentity([['Gn', 49], ['62', 49]], [['EI', 55], ['740', 60]])).toEqual([]);
+    // An ID (letters and a long number, or numbers joined by a dash), a date whose month OCR read with a digit (`0ct`),
+    // and letters that are no keep-list word are no technique values.
+    const filled = (word: string) => judgeBetweenIdentity([[word, 40]], [['W:400', 90], ['L:40', 91]]).map((f) => f.type);
+    for (const word of ['MR0048213', 'MR1234-5678', '0ct-2021', 'KVBI12', 'L4-2231']) expect(filled(word), word).toEqual(['unread-line']);
+  });
+
   it('keeps a line of an identity block whose pieces were read well by different readings', () => {
     const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
     // One reading caught `Im:`, another `132`: neither covers most of the line alone, each is read well.
@@ -210,6 +222,27 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(found.map((f) => [f.type, f.text])).toEqual([['unread-word', 'Xq9Rw']]);
     // The redaction pads each box by 3 px: the box ends 4 px above the kept line.
     expect(found[0].box!.top + found[0].box!.height).toBe(20);
+  });
+
+  it('takes glyph regions no reading reached, inside the band of a line read, for a piece of that line', () => {
+    // Strokes 6 px high that the glyph search boxes apart from the 10 px words around them (a colon, a piece of a glyph).
+    const judge = (at: number, top: number) => {
+      const image: DisplayImage = { width: 320, height: 240, channels: 1, data: new Uint8Array(320 * 240) };
+      for (let x = at; x < at + 12; x += 2) for (let y = top; y < top + 6; y++) image.data[y * 320 + x] = 200;
+      const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94], ['A.', 93]]);
+      const tech = line('l1', 24, 8, [['kVp', 92], ['120', 95]]);
+      // The ID read from column 40 on; what stands before it, nobody read.
+      const id = line('l2', 38, 40, [['10326693', 96]]);
+      return { tech, id, found: unreadLineFindings(image, [name, tech, id], [phi(name), phi(id, 'local:header-value')], isKept) };
+    };
+    // Beside the words of a kept line: that line's own glyphs, left alone.
+    const kept = judge(52, 26);
+    expect(kept.found.filter((f) => overlaps(f.box!, kept.tech.box!))).toEqual([]);
+    // On the ID line, before its words: filled, but only there, not across the block's width over the words read.
+    const { id, found } = judge(8, 40);
+    const unread = found.filter((f) => f.type === 'unread-line');
+    expect(unread.length).toBeGreaterThan(0);
+    for (const f of unread) expect(f.box!.left + f.box!.width).toBeLessThanOrEqual(id.box!.left);
   });
 
   it('fills faint ink running on past the words read on a PHI line, which no glyph region holds, up to a column gap', () => {

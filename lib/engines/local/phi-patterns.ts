@@ -177,7 +177,7 @@ export const DEFAULT_KEEP_LIST: readonly string[] = [
   'KVP', 'KV', 'MAS', 'MA', 'MS', 'SEC', 'MGY', 'DLP', 'CTDI', 'CTDIVOL', 'W', 'WL', 'WW', 'WC', 'C', 'L/R',
   'SE', 'SER', 'SERIES', 'IM', 'IMG', 'IMAGE', 'TILT', 'FOV', 'SL', 'ST', 'THK', 'MM', 'CM', 'ZOOM', 'DFOV',
   'T1', 'T2', 'FLAIR', 'DWI', 'ADC', 'STIR', 'PD', 'GRE', 'TR', 'TE', 'TI', 'ET', 'NEX', 'FS',
-  'GAIN', 'DEPTH', 'FREQ', 'MHZ', 'HZ', 'DB', 'FR', 'PWR', 'MI', 'TIS', 'TIB', 'DR', 'CR', 'CT', 'MR', 'US',
+  'GAIN', 'GN', 'DEPTH', 'FREQ', 'MHZ', 'HZ', 'DB', 'FR', 'PWR', 'MI', 'TIS', 'TIB', 'DR', 'EI', 'CR', 'CT', 'MR', 'US',
 ];
 
 /** Numbers with units, window values and scale marks: never PHI on their own. */

@@ -183,7 +183,10 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     if (usePatterns) kept.push(...labelValueHits(st, isKept, isClinical));
     const merged = mergeHits(kept, st.text);
     merged.push(...bridges(merged, st.text, isKept));
-    return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits([...phraseHits(st.text, matchers, keep), ...yearHits(st.text, matchers)], st.text).map((h) => toFinding(h, st)) };
+    // A phrase matched only through slips, abbreviations or initials in words read with almost no confidence is
+    // texture, as a header value so matched is (`ERE`, read at 18 over ultrasound speckle, for Emergency Radiology).
+    const phrases = phraseHits(st.text, matchers, keep).filter((h) => h.exact || meanConfidence(st, h) >= MIN_FUZZY_CONFIDENCE);
+    return { findings: merged.map((h) => toFinding(h, st)), weak: mergeHits([...phrases, ...yearHits(st.text, matchers)], st.text).map((h) => toFinding(h, st)) };
   }
 
   return {
@@ -909,6 +912,7 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
       let best = 0;
       let extend = 0;
       let extendBefore = 0;
+      let exact = false;
       for (let k = 0; k < phrase.words.length; k++) {
         const run = matchRun(foldedTokens, tokenTexts, i, phrase.words, k, same);
         let n = run.tokens;
@@ -930,6 +934,7 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
           extend = cut;
           // The box grows left over the head OCR lost of the line's first word.
           extendBefore = run.lostHead;
+          exact = run.exact && cut === 0 && run.tokens === n;
         }
       }
       // Two capitals alone on a line are initials (`MC` under `St. Aldric`), not a word cut short.
@@ -938,7 +943,7 @@ function phraseHits(text: string, m: IdentityMatchers, keep: Set<string>): Hit[]
       // A run of function words only ("of the", "and") says nothing about whose institution it is.
       const onlyStopWords = tokens.slice(i, i + best).every((t) => isStopWord(t.text));
       if ((best >= 2 || alone) && !onlyStopWords) {
-        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-phrase', score: 0.8, identity: true, ...(extend ? { extend } : {}), ...(extendBefore ? { extendBefore } : {}) });
+        hits.push({ begin: tokens[i].begin, end: tokens[i + best - 1].end, category: phrase.category, type: `header:${phrase.source}`, engine: 'local:header-phrase', score: 0.8, identity: true, ...(exact ? { exact } : {}), ...(extend ? { extend } : {}), ...(extendBefore ? { extendBefore } : {}) });
         i += best - 1;
       }
     }
@@ -958,12 +963,13 @@ function matchRun(
   words: string[],
   k: number,
   same: (a: string, b: string, continuing: boolean) => boolean,
-): { tokens: number; words: number; lastWord: string; lastFuzzy: boolean; lostHead: number } {
+): { tokens: number; words: number; lastWord: string; lastFuzzy: boolean; lostHead: number; exact: boolean } {
   let t = i;
   let w = k;
   let lastWord = '';
   let lastFuzzy = false;
   let lostHead = 0;
+  let exact = true;
   while (t < tokens.length && w < words.length) {
     const token = tokens[t];
     const continuing = t > i;
@@ -995,13 +1001,14 @@ function matchRun(
       else if ((continuing || t + 1 < tokens.length) && /^\p{L}$/u.test(original[t]) && word[0] === token) used = 1;
     }
     if (!used) break;
+    if (fuzzy || words[w + skip - 1] !== token) exact = false;
     w += skip - 1;
     lastWord = words[w + used - 1];
     lastFuzzy = fuzzy;
     t++;
     w += used;
   }
-  return { tokens: t - i, words: w, lastWord, lastFuzzy, lostHead };
+  return { tokens: t - i, words: w, lastWord, lastFuzzy, lostHead, exact };
 }
 
 /** Joins hits of the same kind that overlap or touch (only spaces or punctuation between). */
