@@ -10,7 +10,7 @@ import { boundedMemo, type Memo } from '../bounded-memo.js';
 import type { IdentityContext } from '../engines/types.js';
 import { compileLinearAlternation, compileLinearPattern, type LinearPattern } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
-import { findAgesOver89 } from '../text/ages.js';
+import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
 import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
 import { findShapes } from '../text/shape-memo.js';
 import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
@@ -588,12 +588,16 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
    * What the text says by itself, whatever file it is in: rule pattern matches, shapes, names, places found by cue,
    * ages over 89. Remembered: headers repeat their free text from file to file (a series' descriptions, a physician
    * named in every file of a site), and each of these is a pure function of the text (and the rules, the vocabulary
-   * and, for ages, the reference year, which key the memory).
+   * and, for a text holding a birth year, the reference year: see memoryKey).
    */
   const readText = (text: string): TextReading => {
     if (text.length > MAX_REMEMBERED_TEXT) return readTextUncached(text);
-    return memory.readings(`${referenceYear ?? ''}\u0000${text}`, () => readTextUncached(text));
+    return memory.readings(memoryKey(text), () => readTextUncached(text));
   };
+  // The reference year decides only birth years: a text that holds none is known by itself, whatever
+  // the study's year (the same description in studies of many years is read once). A text is either
+  // one or the other, so the two kinds of key never name two answers.
+  const memoryKey = (text: string) => (agesDependOnYear(text) ? `${referenceYear ?? ''}\u0000${text}` : `any year\u0000${text}`);
   const readTextUncached = (text: string): TextReading => {
     const rules: Span[] = [];
     for (const rule of anyRulePattern?.test(text) === false ? [] : rulePatterns) {
@@ -637,7 +641,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     // Without the file's own values in it, the whole answer depends on the text alone: a description seen in an
     // earlier file gets the answer it got there.
     if (spans.length > 0 || text.length > MAX_REMEMBERED_TEXT) return cleanWith(text, spans);
-    const known = memory.results(`${referenceYear ?? ''}\u0000${text}`, () => cleanWith(text, spans));
+    const known = memory.results(memoryKey(text), () => cleanWith(text, spans));
     return { text: known.text, removed: known.removed, categories: [...known.categories] };
   };
 
