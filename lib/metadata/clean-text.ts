@@ -8,7 +8,7 @@
  */
 import { boundedMemo, type Memo } from '../bounded-memo.js';
 import type { IdentityContext } from '../engines/types.js';
-import { compileLinearAlternation, compileLinearPattern, type LinearPattern } from '../linear-regex.js';
+import { compileLinearPattern, compileLinearSet, type LinearPattern, type LinearPatternSet } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
 import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
@@ -582,7 +582,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const numberKeys = identityNumberKeys(identity);
   const referenceYear = options.referenceDate?.getUTCFullYear();
   const memory = cleaningMemory(vocabulary, ruleRegex);
-  const { rulePatterns, anyRulePattern } = memory;
+  const { rulePatterns, ruleSet } = memory;
 
   /**
    * What the text says by itself, whatever file it is in: rule pattern matches, shapes, names, places found by cue,
@@ -600,8 +600,9 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const memoryKey = (text: string) => (agesDependOnYear(text) ? `${referenceYear ?? ''}\u0000${text}` : `any year\u0000${text}`);
   const readTextUncached = (text: string): TextReading => {
     const rules: Span[] = [];
-    for (const rule of anyRulePattern?.test(text) === false ? [] : rulePatterns) {
-      for (const m of rule.matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) rules.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
+    // Only the patterns the set says match are run (a pattern that matches nowhere finds nothing).
+    for (const index of ruleSet ? ruleSet.matching(text) : rulePatterns.keys()) {
+      for (const m of rulePatterns[index].matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) rules.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
     }
     const shapes: Span[] = [];
     for (const s of findShapes(text)) {
@@ -690,8 +691,8 @@ const MAX_REMEMBERED_TEXT = 512;
 interface CleaningMemory {
   /** The rule patterns, on the linear-time engine (RE2), whatever they are. */
   rulePatterns: LinearPattern[];
-  /** Their alternation: most texts match none of them, and one search says so instead of one per pattern. */
-  anyRulePattern: LinearPattern | undefined;
+  /** Them as one set: most texts match none of them, and one pass says which do instead of one search per pattern. */
+  ruleSet: LinearPatternSet | undefined;
   results: Memo<string, CleanResult>;
   readings: Memo<string, TextReading>;
 }
@@ -703,7 +704,7 @@ function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[]): C
   // Known by the patterns' text, not the list object: a list changed in place is another list.
   return byRules(ruleRegex.join('\u0000'), () => ({
     rulePatterns: ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters')),
-    anyRulePattern: compileLinearAlternation(ruleRegex, 'letters'),
+    ruleSet: compileLinearSet(ruleRegex, 'letters'),
     results: boundedMemo(4096),
     readings: boundedMemo(4096),
   }));
