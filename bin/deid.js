@@ -20,6 +20,11 @@ if (!given('--interrupt-budget')) v8.setFlagsFromString('--interrupt-budget=6000
 // the work. Twice what survived: 1,000 header files, --jobs 1, peak 224 -> 189 MB, 2 -> 5 full
 // collections (~0.1 s CPU of ~8). (1.5 times saved 6 MB more for 15 more collections.) A value given to node is kept.
 if (!given('--heap-growing-percent')) v8.setFlagsFromString('--heap-growing-percent=100');
+// V8 runs a regular expression first from bytecode and compiles it again to machine code once it
+// has run once more (regexp tier-up): the kit's text patterns all run many times, so each was
+// compiled twice, and compiling Unicode classes (\p{L}) is costly. They now compile once, to
+// machine code. A choice given to node is kept.
+if (!given('--regexp-tier-up') && !given('--no-regexp-tier-up')) v8.setFlagsFromString('--no-regexp-tier-up');
 const root = fileURLToPath(new URL('..', import.meta.url));
 let main;
 if (process.env.DEID_FROM_SOURCE !== '1' && chooseEntry(root) === 'dist') {

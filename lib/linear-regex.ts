@@ -3,7 +3,7 @@
  * port, pure JavaScript): a pattern such as `(a+)+$` cannot hang a run, whatever text it meets.
  * RE2 has no lookaround and no backreference; such patterns are refused when the rules are loaded.
  */
-import { RE2JS } from 're2js';
+import { RE2JS, RE2Set } from 're2js';
 
 /** One match: where it starts and its text. */
 export interface LinearMatch {
@@ -56,16 +56,29 @@ export function compileLinearPattern(source: string, boundary: PatternBoundary):
   return pattern;
 }
 
+/** Which of several rule patterns match a text ({@link compileLinearSet}). */
+export interface LinearPatternSet {
+  /**
+   * The indexes (ascending, in the order the patterns were given) of the patterns that match
+   * somewhere in `text`: exactly those whose {@link LinearPattern.test} is true.
+   */
+  matching(text: string): number[];
+}
+
 /**
- * One pattern that matches wherever any of `sources` matches (their alternation, delimited by
- * `boundary` as each would be): its {@link LinearPattern.test} says in one search whether any of
- * them matches a text at all. Undefined when fewer than two are given or they cannot be joined
- * (two groups of the same name).
+ * The patterns `sources`, each delimited by `boundary` as {@link compileLinearPattern} delimits it,
+ * as one RE2 set: one pass of RE2's DFA over the text tells which of them match, whatever their
+ * number. Most header texts match none, and a text that matches some needs only those run; the
+ * DFA keeps the states it has built from text to text, so a set costs far less than one search
+ * of their alternation. Undefined when fewer than two are given or RE2 cannot compile them as a set.
  */
-export function compileLinearAlternation(sources: readonly string[], boundary: PatternBoundary): LinearPattern | undefined {
+export function compileLinearSet(sources: readonly string[], boundary: PatternBoundary): LinearPatternSet | undefined {
   if (sources.length < 2) return undefined;
   try {
-    return compileLinearPattern(sources.map((source) => `(?:${source})`).join('|'), boundary);
+    const set = new RE2Set(RE2Set.UNANCHORED, RE2JS.CASE_INSENSITIVE);
+    for (const source of sources) set.add(delimited(source, boundary));
+    set.compile();
+    return { matching: (text) => set.match(text) };
   } catch {
     return undefined;
   }
@@ -78,11 +91,16 @@ export function compileLinearAlternation(sources: readonly string[], boundary: P
 const compiledPatterns = new Map<string, LinearPattern>();
 const MAX_CACHED = 512;
 
+/**
+ * A pattern inside its boundaries, as group 1. The boundaries are consumed around group 1 (RE2 has
+ * no lookaround); the next search starts where group 1 ended, so a shared delimiter serves both neighbours.
+ */
+function delimited(source: string, boundary: PatternBoundary): string {
+  return boundary === 'word' ? `\\b((?:${source}))\\b` : `(?:^|[^\\p{L}\\p{N}])((?:${source}))(?:[^\\p{L}\\p{N}]|$)`;
+}
+
 function compileUncached(source: string, boundary: PatternBoundary): LinearPattern {
-  // The boundaries are consumed around group 1 (RE2 has no lookaround); the next search starts
-  // where group 1 ended, so a shared delimiter serves both neighbours.
-  const wrapped = boundary === 'word' ? `\\b((?:${source}))\\b` : `(?:^|[^\\p{L}\\p{N}])((?:${source}))(?:[^\\p{L}\\p{N}]|$)`;
-  const compiled = RE2JS.compile(wrapped, RE2JS.CASE_INSENSITIVE);
+  const compiled = RE2JS.compile(delimited(source, boundary), RE2JS.CASE_INSENSITIVE);
   const matchAll = (text: string): LinearMatch[] => {
     const matches: LinearMatch[] = [];
     const matcher = compiled.matcher(text);

@@ -8,9 +8,9 @@
  */
 import { boundedMemo, type Memo } from '../bounded-memo.js';
 import type { IdentityContext } from '../engines/types.js';
-import { compileLinearAlternation, compileLinearPattern, type LinearPattern } from '../linear-regex.js';
+import { compileLinearPattern, compileLinearSet, type LinearPattern, type LinearPatternSet } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
-import { findAgesOver89 } from '../text/ages.js';
+import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
 import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
 import { findShapes } from '../text/shape-memo.js';
 import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
@@ -586,22 +586,27 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const numberKeys = identityNumberKeys(identity);
   const referenceYear = options.referenceDate?.getUTCFullYear();
   const memory = cleaningMemory(vocabulary, ruleRegex);
-  const { rulePatterns, anyRulePattern } = memory;
+  const { rulePatterns, ruleSet } = memory;
 
   /**
    * What the text says by itself, whatever file it is in: rule pattern matches, shapes, names, places found by cue,
    * ages over 89. Remembered: headers repeat their free text from file to file (a series' descriptions, a physician
    * named in every file of a site), and each of these is a pure function of the text (and the rules, the vocabulary
-   * and, for ages, the reference year, which key the memory).
+   * and, for a text holding a birth year, the reference year: see memoryKey).
    */
   const readText = (text: string): TextReading => {
     if (text.length > MAX_REMEMBERED_TEXT) return readTextUncached(text);
-    return memory.readings(`${referenceYear ?? ''}\u0000${text}`, () => readTextUncached(text));
+    return memory.readings(memoryKey(text), () => readTextUncached(text));
   };
+  // The reference year decides only birth years: a text that holds none is known by itself, whatever
+  // the study's year (the same description in studies of many years is read once). A text is either
+  // one or the other, so the two kinds of key never name two answers.
+  const memoryKey = (text: string) => (agesDependOnYear(text) ? `${referenceYear ?? ''}\u0000${text}` : `any year\u0000${text}`);
   const readTextUncached = (text: string): TextReading => {
     const rules: Span[] = [];
-    for (const rule of anyRulePattern?.test(text) === false ? [] : rulePatterns) {
-      for (const m of rule.matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) rules.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
+    // Only the patterns the set says match are run (a pattern that matches nowhere finds nothing).
+    for (const index of ruleSet ? ruleSet.matching(text) : rulePatterns.keys()) {
+      for (const m of rulePatterns[index].matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) rules.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
     }
     const shapes: Span[] = [];
     for (const s of findShapes(text)) {
@@ -641,7 +646,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     // Without the file's own values in it, the whole answer depends on the text alone: a description seen in an
     // earlier file gets the answer it got there.
     if (spans.length > 0 || text.length > MAX_REMEMBERED_TEXT) return cleanWith(text, spans);
-    const known = memory.results(`${referenceYear ?? ''}\u0000${text}`, () => cleanWith(text, spans));
+    const known = memory.results(memoryKey(text), () => cleanWith(text, spans));
     return { text: known.text, removed: known.removed, categories: [...known.categories] };
   };
 
@@ -690,8 +695,8 @@ const MAX_REMEMBERED_TEXT = 512;
 interface CleaningMemory {
   /** The rule patterns, on the linear-time engine (RE2), whatever they are. */
   rulePatterns: LinearPattern[];
-  /** Their alternation: most texts match none of them, and one search says so instead of one per pattern. */
-  anyRulePattern: LinearPattern | undefined;
+  /** Them as one set: most texts match none of them, and one pass says which do instead of one search per pattern. */
+  ruleSet: LinearPatternSet | undefined;
   results: Memo<string, CleanResult>;
   readings: Memo<string, TextReading>;
 }
@@ -703,7 +708,7 @@ function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[]): C
   // Known by the patterns' text, not the list object: a list changed in place is another list.
   return byRules(ruleRegex.join('\u0000'), () => ({
     rulePatterns: ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters')),
-    anyRulePattern: compileLinearAlternation(ruleRegex, 'letters'),
+    ruleSet: compileLinearSet(ruleRegex, 'letters'),
     results: boundedMemo(4096),
     readings: boundedMemo(4096),
   }));

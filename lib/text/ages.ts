@@ -91,6 +91,19 @@ const BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:born(?:\s{1,3}in)?|b\.|yob|dob|d\.o\.b\.
 
 const MAX_YEARS = 130;
 
+/** A year BIRTH_YEAR can take (its group 1): without one, BIRTH_YEAR cannot match. */
+const BIRTH_YEAR_DIGITS = /(?:18|19|20)\d{2}/;
+
+/**
+ * True when {@link findAgesOver89} may answer differently for another reference year: only a birth
+ * year is judged against it, and a text without a year of 18xx to 20xx holds none. A text for which
+ * this is false has the same ages whatever the year, so an answer remembered for one study's year
+ * serves every other (a description repeated across studies of many years).
+ */
+export function agesDependOnYear(text: string): boolean {
+  return BIRTH_YEAR_DIGITS.test(text);
+}
+
 /**
  * What every pattern above needs: a digit, or a number word that reaches 90 (`ninety`, `hundred`) or a
  * word of the DECADE pattern. Most header texts have neither, and one search settles them.
