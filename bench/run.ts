@@ -234,7 +234,9 @@ async function main(): Promise<void> {
   const help = helpLatency();
 
   const gdcm = header.find((r) => r.name.startsWith('gdcmanon'));
-  const tess = pixels.find((r) => r.name.startsWith('tesseract'));
+  // Native tesseract's time on the images: the faster of its two runs (the CLI's default spreads a page
+  // over the cores, which on a small machine can take several times longer than one thread).
+  const tess = pixels.filter((r) => r.name.startsWith('tesseract')).reduce<Row | undefined>((best, r) => (!best || r.seconds < best.seconds ? r : best), undefined);
   if (header.length) out.push(table(header, gdcm, 'gdcmanon'), '');
   if (pixels.length) out.push(table(pixels, tess, 'native tesseract'), '');
 
@@ -253,13 +255,14 @@ async function main(): Promise<void> {
   const h1Ratio = ratio(h1, gdcm);
   const speedup = ratio(p1, p2);
   const perImage = ratio(p1, tess);
-  const perImageOneThread = ratio(p1, find(pixels, 'tesseract CLI, one thread'));
+  const otherTess = pixels.find((r) => r.name.startsWith('tesseract') && r !== tess);
+  const perImageOther = ratio(p1, otherTess);
   out.push(
     'targets (issue 11):',
     `  ${mark(hRatio === undefined ? undefined : hRatio <= 1)} header mode, default jobs, time / gdcmanon <= 1.0: ${fmt(hRatio)}`,
     `  ${mark(h1Ratio === undefined ? undefined : h1Ratio <= 2)} header mode, --jobs 1, time / gdcmanon <= 2.0: ${fmt(h1Ratio)}`,
     `  ${mark(speedup === undefined ? undefined : speedup >= 1.7)} pixels, --jobs 2 speed-up over --jobs 1 >= 1.7: ${fmt(speedup)}`,
-    `  ${mark(perImage === undefined ? undefined : perImage <= 1.3)} pixels, --jobs 1 per image / native tesseract per image <= 1.3: ${fmt(perImage)} (${fmt(perImageOneThread)} against tesseract on one thread, as our readers run it)`,
+    `  ${mark(perImage === undefined ? undefined : perImage <= 1.3)} pixels, --jobs 1 per image / native tesseract per image <= 1.3: ${fmt(perImage)} against ${tess?.name ?? 'n/a'} (${fmt(perImageOther)} against ${otherTess?.name ?? 'n/a'})`,
     `  ${mark(worst && worst.peakBytes - worst.baseBytes! < 4 * largest)} peak memory over the fixed base < 4 x largest input (${mb(4 * largest)}): at most ${worst ? `${mb(worst.peakBytes - worst.baseBytes!)} (${worst.name}: peak ${mb(worst.peakBytes)}, base ${mb(worst.baseBytes!)})` : 'n/a'}`,
     '       (base: the same command on as many of the smallest files as it has threads)',
     `  ${mark(help.seconds < 0.3)} deid --help ${help.seconds.toFixed(3)} s wall (${help.cpuSeconds.toFixed(3)} s CPU) < 0.3 s (median of 5)`,
