@@ -2,8 +2,8 @@ import type { Box } from './types.js';
 
 /** True when most (over half) of `a`'s area lies inside `b`. */
 export function coveredBy(a: Box, b: Box): boolean {
-  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
-  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  const w = columnsShared(a, b);
+  const h = rowsShared(a, b);
   return w > 0 && h > 0 && w * h > 0.5 * a.width * a.height;
 }
 
@@ -15,6 +15,11 @@ export function overlapping(a: Box, b: Box): boolean {
 /** How many rows `a` and `b` share (negative: the gap between them). */
 export function rowsShared(a: Box, b: Box): number {
   return Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+}
+
+/** How many columns `a` and `b` share (negative: the gap between them). */
+export function columnsShared(a: Box, b: Box): number {
+  return Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
 }
 
 /** True when `a` and `b` share at least half the height of the shorter one: they lie on one line. */

@@ -6,7 +6,7 @@
 import type { DicomDataset } from '../dicom/dataset.js';
 import { imageTextToSpans, keepListMatcher } from '../engines/local/phi.js';
 import type { IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan } from '../engines/types.js';
-import { columnsCovered, coveredBy, onOneLine, overlapping } from '../image/boxes.js';
+import { columnsCovered, columnsShared, coveredBy, onOneLine, overlapping } from '../image/boxes.js';
 import type { Box, DisplayImage } from '../image/types.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { CannotVouchError, type ReportNote } from '../message.js';
@@ -176,8 +176,7 @@ function readAsHarmless(f: PhiFinding, spans: TextSpan[], found: PhiFinding[], i
   for (const span of spans) {
     if (span.location === f.location || !span.box) continue;
     const words = (span.words ?? []).filter((w) => {
-      const across = Math.min(box.left + box.width, w.box.left + w.box.width) - Math.max(box.left, w.box.left);
-      return onOneLine(box, w.box) && across >= 0.5 * w.box.width && /[\p{L}\p{N}]/u.test(w.text);
+      return onOneLine(box, w.box) && columnsShared(box, w.box) >= 0.5 * w.box.width && /[\p{L}\p{N}]/u.test(w.text);
     });
     if (words.length === 0 || !words.some((w) => /\d/.test(w.text))) continue;
     if (!words.every((w) => isHarmless(w.text) && w.confidence >= VOUCHING_CONFIDENCE)) continue;

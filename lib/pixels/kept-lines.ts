@@ -6,7 +6,7 @@
  * well and vouched harmless) are known, so a fill is made shorter or narrower on their side, never so small
  * that it uncovers the glyphs it was made for.
  */
-import { onOneLine } from '../image/boxes.js';
+import { columnsShared, onOneLine } from '../image/boxes.js';
 import type { Box } from '../image/types.js';
 
 /** Pixels between a fill and a kept line beside it: the redaction pads each box by 3 (redactPixelPhi's default), and one more. */
@@ -40,7 +40,7 @@ export function clearOf(box: Box, kept: readonly Box[], options: ClearOptions = 
   let top = box.top;
   let bottom = box.top + box.height;
   for (const k of kept) {
-    const across = Math.min(box.left + box.width, k.left + k.width) - Math.max(box.left, k.left);
+    const across = columnsShared(box, k);
     if (across <= 0 || k.top + k.height + KEPT_CLEARANCE <= top || k.top - KEPT_CLEARANCE >= bottom) continue;
     if (cover && k.top < cover.bottom && k.top + k.height > cover.top) continue;
     if (k.top + k.height / 2 >= middle) bottom = Math.min(bottom, k.top - KEPT_CLEARANCE);
@@ -119,7 +119,7 @@ export function fillBounds(box: Box, kept: readonly Box[], reach: number): FillB
   const bottom = box.top + box.height;
   const right = box.left + box.width;
   for (const k of kept) {
-    const across = Math.min(right, k.left + k.width) - Math.max(box.left, k.left);
+    const across = columnsShared(box, k);
     if (across > 0) {
       if (k.top + k.height <= box.top && k.top + k.height >= box.top - reach) bounds.top = Math.max(bounds.top ?? -Infinity, Math.min(box.top, k.top + k.height + 1));
       else if (k.top >= bottom && k.top <= bottom + reach) bounds.bottom = Math.min(bounds.bottom ?? Infinity, Math.max(bottom, k.top - 1));

@@ -11,7 +11,7 @@
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
-import { columnsCovered, coveredBy, onOneLine, rowsShared, unionBoxes } from '../image/boxes.js';
+import { columnsCovered, columnsShared, coveredBy, onOneLine, rowsShared, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { clearAlong, clearOf, outsideKept } from './kept-lines.js';
@@ -218,7 +218,7 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
 function readLineAround(row: Row, rows: Row[]): Row | undefined {
   const gap = (r: Row) => {
     const words = unionBoxes(r.words.map((w) => w.word.box));
-    return Math.max(0, Math.max(words.left, row.box.left) - Math.min(words.left + words.width, row.box.left + row.box.width));
+    return Math.max(0, -columnsShared(words, row.box));
   };
   const around = rows.filter((r) => r !== row && r.words.length > 0 && rowsShared(medianBand(r.words.map((w) => w.word.box)), row.box) >= 0.5 * row.box.height);
   return around.sort((a, b) => gap(a) - gap(b))[0];
@@ -432,8 +432,7 @@ function sameRow(a: Box, b: Box): boolean {
   const lo = Math.min(a.height, b.height);
   const hi = Math.max(a.height, b.height);
   if (hi > UNREAD_RULE.heightRatio * lo || !onOneLine(a, b)) return false;
-  const gap = Math.max(a.left, b.left) - Math.min(a.left + a.width, b.left + b.width);
-  return gap <= hi;
+  return -columnsShared(a, b) <= hi;
 }
 
 /** The height of a line's words a quarter of the way up from its lowest (its text height when it has no words). */
@@ -469,7 +468,7 @@ function identityBlocks(rows: Row[], grey: Uint8Array, width: number): Row[][] {
       return Math.abs(a.left - b.left) <= slack || Math.abs(a.left + a.width - (b.left + b.width)) <= slack;
     };
     // A value beside its label, padded to a column (`Nom:      BELLWEATHER`), is on the same line.
-    const beside = (a: Box, b: Box) => rowsShared(a, b) >= 0.5 * h && Math.max(a.left, b.left) - Math.min(a.left + a.width, b.left + b.width) <= UNREAD_RULE.columnGap * h;
+    const beside = (a: Box, b: Box) => rowsShared(a, b) >= 0.5 * h && -columnsShared(a, b) <= UNREAD_RULE.columnGap * h;
     for (let grown = true; grown; ) {
       grown = false;
       for (const r of sorted) {

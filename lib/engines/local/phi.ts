@@ -9,7 +9,7 @@ import { compileLinearPattern } from '../../linear-regex.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf } from './abbreviations.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
-import { onOneLine, unionBoxes } from '../../image/boxes.js';
+import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 import { makeVocabulary } from '../../text/vocabulary.js';
@@ -255,8 +255,8 @@ function technicalLabelBefore(text: string, begin: number, keep: Set<string>): b
  */
 function nextTo(a: Box, b: Box): boolean {
   const h = Math.max(a.height, b.height);
-  const gapY = Math.max(a.top, b.top) - Math.min(a.top + a.height, b.top + b.height);
-  const overlapX = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const gapY = -rowsShared(a, b);
+  const overlapX = columnsShared(a, b);
   if (gapY <= 1.5 * h && overlapX > 0) return true;
   return -gapY >= 0.5 * Math.min(a.height, b.height) && -overlapX <= 3 * h;
 }
