@@ -172,12 +172,14 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
   const stack = work?.stack ?? new Int32Array(width * height);
   const out: TextRegion[] = [];
   const maxPatchHeight = Math.max(48, Math.round(height / 3));
-  // The patch's bounds and pixel count, as fillPatch leaves them.
+  // The patch's bounds and pixel count, as fillRegion leaves them.
   const bounds = new Int32Array(5);
+  // A patch: flat pixels within 6 levels of its first, 4-connected, each labelled in `owner` with that first pixel.
+  const fill: RegionFill = { mask: flat, labels: owner, levels: grey, tolerance: 6, diagonal: false, width, height, stack };
   for (let start = 0; start < owner.length; start++) {
     if (owner[start] >= 0 || !flat[start]) continue;
     const level = grey[start];
-    fillPatch(grey, flat, owner, stack, width, height, start, bounds);
+    fillRegion(fill, start, start, bounds);
     const left = bounds[0];
     const top = bounds[2];
     const w = bounds[1] - left + 1;
@@ -197,44 +199,48 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
 }
 
 /**
- * Fills the patch of {@link patchLines} from `start`: the flat pixels within 6 levels of its level,
- * 4-connected, each marked in `owner` with `start`; writes its left, right, top and bottom and its
- * pixel count into `bounds`. A function of its own, so V8 optimizes the fill once (inside the scan
- * over every pixel it was compiled again and again).
+ * Fills, run by run, the region of `start`: pixels of `mask` (1) not yet labelled (`labels` below 0), whose level
+ * in `levels` lies within `tolerance` of start's, 4-connected, or 8-connected with `diagonal`. Labels each with
+ * `id` and writes the region's left, right, top and bottom and its pixel count into `bounds`. A popped pixel joins
+ * the pixels left and right of it on its row, then every run of joining pixels touching that run in the rows above
+ * and below gets one seed: each pixel is labelled once, and the set reached is the same as pixel by pixel. A
+ * function of its own, so V8 optimizes the fill once (inside a scan over every pixel it was compiled again and again).
  */
-function fillPatch(grey: Uint8Array, flat: Uint8Array, owner: Int32Array, stack: Int32Array, width: number, height: number, start: number, bounds: Int32Array): void {
-  const level = grey[start];
-  /** True when pixel `q` joins the patch being filled. */
-  const joins = (q: number) => owner[q] < 0 && flat[q] === 1 && Math.abs(grey[q] - level) <= 6;
+function fillRegion(fill: RegionFill, start: number, id: number, bounds: Int32Array): void {
+  const { mask, labels, levels, tolerance, diagonal, width, height, stack } = fill;
+  const level = levels[start];
+  const lastX = width - 1;
+  const lastY = height - 1;
   let sp = 0;
   stack[sp++] = start;
-  owner[start] = start;
+  labels[start] = id;
   let left = width;
   let right = -1;
   let top = height;
   let bottom = -1;
   let count = 0;
-  // Run by run, as in {@link components} (4-connected: no diagonals).
   while (sp > 0) {
     const p = stack[--sp];
     const x = p % width;
     const row = p - x;
     const y = row / width;
     let a = x;
-    while (a > 0 && joins(row + a - 1)) owner[row + --a] = start;
+    while (a > 0 && labels[row + a - 1] < 0 && mask[row + a - 1] === 1 && Math.abs(levels[row + a - 1] - level) <= tolerance) labels[row + --a] = id;
     let b = x;
-    while (b < width - 1 && joins(row + b + 1)) owner[row + ++b] = start;
+    while (b < lastX && labels[row + b + 1] < 0 && mask[row + b + 1] === 1 && Math.abs(levels[row + b + 1] - level) <= tolerance) labels[row + ++b] = id;
     count += b - a + 1;
     if (a < left) left = a;
     if (b > right) right = b;
     if (y < top) top = y;
     if (y > bottom) bottom = y;
-    for (let other = y > 0 ? row - width : row + width, end = y < height - 1 ? row + width : row - width; other <= end; other += 2 * width) {
+    const from = diagonal && a > 0 ? a - 1 : a;
+    const to = diagonal && b < lastX ? b + 1 : b;
+    for (let other = y > 0 ? row - width : row + width, end = y < lastY ? row + width : row - width; other <= end; other += 2 * width) {
       let seeded = false;
-      for (let q = other + a, qEnd = other + b; q <= qEnd; q++) {
-        if (joins(q)) {
+      for (let q = other + from, qEnd = other + to; q <= qEnd; q++) {
+        if (labels[q] < 0 && mask[q] === 1 && Math.abs(levels[q] - level) <= tolerance) {
           if (!seeded) {
-            owner[q] = start;
+            labels[q] = id;
             stack[sp++] = q;
             seeded = true;
           }
@@ -247,6 +253,18 @@ function fillPatch(grey: Uint8Array, flat: Uint8Array, owner: Int32Array, stack:
   bounds[2] = top;
   bounds[3] = bottom;
   bounds[4] = count;
+}
+
+/** What {@link fillRegion} fills: the mask, its labels and levels, and the stack it works in. */
+interface RegionFill {
+  mask: Uint8Array;
+  labels: Int32Array;
+  levels: Uint8Array;
+  tolerance: number;
+  diagonal: boolean;
+  width: number;
+  height: number;
+  stack: Int32Array;
 }
 
 /**
@@ -615,52 +633,13 @@ export function components(mask: Uint8Array, width: number, height: number, work
   const labels = work ? work.labels.fill(-1) : new Int32Array(mask.length).fill(-1);
   const stack = work?.stack ?? new Int32Array(mask.length);
   const out: Component[] = [];
-  const lastX = width - 1;
-  const lastY = height - 1;
+  // Every mask pixel joins whatever its level (the mask is its own level, and any difference passes).
+  const fill: RegionFill = { mask, labels, levels: mask, tolerance: 255, diagonal: true, width, height, stack };
+  const bounds = new Int32Array(5);
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || labels[start] >= 0) continue;
-    const id = out.length;
-    let sp = 0;
-    stack[sp++] = start;
-    labels[start] = id;
-    let left = width;
-    let top = height;
-    let right = -1;
-    let bottom = -1;
-    let count = 0;
-    // Run by run: a popped pixel joins the unlabelled mask pixels left and right of it on its row, then
-    // every run of unlabelled mask pixels touching that run (diagonals too) in the rows above and below
-    // gets one seed. Each pixel is labelled once; the set reached is the same as pixel by pixel.
-    while (sp > 0) {
-      const p = stack[--sp];
-      const x = p % width;
-      const row = p - x;
-      const y = row / width;
-      let a = x;
-      while (a > 0 && mask[row + a - 1] && labels[row + a - 1] < 0) labels[row + --a] = id;
-      let b = x;
-      while (b < lastX && mask[row + b + 1] && labels[row + b + 1] < 0) labels[row + ++b] = id;
-      count += b - a + 1;
-      if (a < left) left = a;
-      if (b > right) right = b;
-      if (y < top) top = y;
-      if (y > bottom) bottom = y;
-      const from = a > 0 ? a - 1 : 0;
-      const to = b < lastX ? b + 1 : b;
-      for (let other = y > 0 ? row - width : row + width, end = y < lastY ? row + width : row - width; other <= end; other += 2 * width) {
-        let seeded = false;
-        for (let q = other + from, qEnd = other + to; q <= qEnd; q++) {
-          if (mask[q] && labels[q] < 0) {
-            if (!seeded) {
-              labels[q] = id;
-              stack[sp++] = q;
-              seeded = true;
-            }
-          } else seeded = false;
-        }
-      }
-    }
-    out.push({ left, top, right, bottom, count });
+    fillRegion(fill, start, out.length, bounds);
+    out.push({ left: bounds[0], top: bounds[2], right: bounds[1], bottom: bounds[3], count: bounds[4] });
   }
   return { list: out, labels };
 }
