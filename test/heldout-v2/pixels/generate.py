@@ -75,7 +75,9 @@ def age_item(rng, ident):
     text = rng.choice([f'{a}Y', f'{a} yrs', f'Age {a}', f'{a} y/o', f'{a}y', f'Age: {a} Y'])
     label = 1 if text.startswith('Age') else 0
     if a > 89:
-        return P(text, 'age-over-89', label)
+        words = text.split()
+        units = tuple(i for i, w in enumerate(words) if i >= label and not any(c.isdigit() for c in w))
+        return Item(text, 'phi', 'age-over-89', label, True, units)
     return H(text, 'age-under-90')
 
 
@@ -89,8 +91,16 @@ def study_date_item(rng, ident):
     return labelled(rng.choice(['', '', 'Study:', 'Exam Date', 'Date:', 'Acq']), form, 'study-date')
 
 
+# Words of an institution's name that name no place: not scored (what must go is what tells which institution).
+GENERIC_INSTITUTION_WORDS = {'st.', 'st', 'medical', 'center', 'centre', 'university', 'hospital', 'univ', 'univ.',
+                             'hosp', 'hosp.', 'med', 'med.', 'ctr', 'mc', 'umc', 'reg.', 'regional', 'general', 'gen',
+                             'imaging', 'institute', 'inst.', "children's", 'childrens'}
+
+
 def inst_item(rng, ident):
-    return P(rng.choice(ident.institution_forms), 'institution')
+    text = rng.choice(ident.institution_forms)
+    generic = tuple(i for i, w in enumerate(text.split()) if w.lower() in GENERIC_INSTITUTION_WORDS)
+    return Item(text, 'phi', 'institution', 0, True, generic)
 
 
 def staff_item(rng, ident, who):

@@ -25,7 +25,7 @@ INSTITUTIONS = [
     ('St. Corentin Medical Center', ['St. Corentin Medical Center', 'St Corentin Med Ctr', 'ST. CORENTIN MC',
                                      'SCMC']),
     ('Harrowgate University Hospital', ['Harrowgate University Hospital', 'Harrowgate Univ Hosp',
-                                        'HARROWGATE UNIV. HOSP.', 'HUH Radiology']),
+                                        'HARROWGATE UNIV. HOSP.', 'HUH']),
     ('Bellmoor Regional Hospital', ['Bellmoor Regional Hospital', 'Bellmoor Reg. Hosp', 'BELLMOOR REGIONAL']),
     ('Quenby Valley Medical Center', ['Quenby Valley Medical Center', 'Quenby Valley Med Ctr', 'QVMC',
                                       'QUENBY VALLEY MED. CTR']),

@@ -68,6 +68,7 @@ class Item:
     kind: str
     label: int = 0  # how many leading words are a label
     in_header: bool = True  # phi only: whether the header holds this value
+    unscored: tuple = ()  # phi only: value words that identify nobody (`yrs` in `93 yrs`, `Hospital`)
 
 
 @dataclass
@@ -213,7 +214,10 @@ def _draw_item(canvas, item: Item, f, b: Block, x: float, base: int, lo, hi, col
         # Items never share ink: a word's ink must not touch (8-neighbourhood) another item's ink.
         if (occupied[gy0:gy1, gx0:gx1] & crop).any():
             raise ValueError(f'overlapping text: {tok!r} at {gx0},{gy0}')
-        role = 'harmless' if item.cls == 'harmless' else ('label' if wi < item.label else 'phi')
+        if item.cls == 'harmless':
+            role = 'harmless'
+        else:
+            role = 'label' if wi < item.label else ('generic' if wi in item.unscored else 'phi')
         if not any(ch.isalnum() for ch in tok):
             role = 'punct'
         word_ids.append(len(drawn.words))
