@@ -149,7 +149,8 @@ def us_harmless(rng):
         f'MI {rng.randint(3, 14) / 10:.2f} TIc {rng.randint(1, 9) / 10:.1f}',
         f'Gn {rng.randint(30, 75)}', f'Gain {rng.randint(30, 75)}dB', f'DR {rng.randint(45, 80)}',
         f'Dyn {rng.randint(45, 80)}', f'FR {rng.randint(12, 60)}Hz', f'FPS {rng.randint(12, 60)}',
-        f'D {rng.randint(40, 180) / 10:.1f}cm', f'Depth {rng.randint(4, 18)} cm', f'Focus {rng.randint(10, 90) / 10:.1f}cm',
+        f'D {rng.randint(40, 180) / 10:.1f}cm', f'Depth {rng.randint(4, 18)} cm',
+        f'Focus {rng.randint(10, 90) / 10:.1f}cm',
         'THI', 'Harm High', 'Persist Med', f'Map {rng.choice("ABCDEF")}', 'Frq Pen', f'SRI {rng.randint(1, 5)}',
         'CRI On', f'CF {rng.randint(20, 70) / 10:.1f}MHz', f'PRF {rng.randint(10, 60) / 10:.1f}kHz',
         f'WF {rng.choice([60, 90, 120, 180])}Hz', f'Ang {rng.choice([0, 30, 45, 60])}',
@@ -171,7 +172,8 @@ def ct_harmless(rng):
         f'WW {rng.choice([1500, 2000, 400])} WL {rng.choice([-600, 450, 40])}',
         f'Se {rng.randint(2, 9)} Im {rng.randint(1, 300)}', f'Series {rng.randint(2, 9)}',
         f'Image {rng.randint(1, 300)} / {rng.randint(300, 600)}', f'FOV {rng.randint(250, 500) / 10:.1f}cm',
-        f'Tilt {rng.choice(["0.0", "-12.0", "15.5"])}', f'Kernel {rng.choice(["B30f", "Br40", "STD", "BONE+", "FC13"])}',
+        f'Tilt {rng.choice(["0.0", "-12.0", "15.5"])}',
+        f'Kernel {rng.choice(["B30f", "Br40", "STD", "BONE+", "FC13"])}',
         'Mtx 512', 'HFS', 'Contrast IV', 'AXIAL', 'C+ PORTAL', f'CTDIvol {rng.randint(20, 300) / 10:.1f} mGy',
         f'DLP {rng.randint(100, 1200)} mGy-cm', f'Z {rng.randint(10, 30) / 10:.1f}',
         f'Table {rng.randint(-400, 400) / 2:.1f}', f'Loc S{rng.randint(-300, 300) / 10:.1f}',
@@ -186,7 +188,8 @@ def mr_harmless(rng):
         f'SE {rng.randint(2, 14)} IM {rng.randint(1, 60)}', f'Sl {rng.choice(["3.0", "4.0", "5.0"])}mm Sp 1.2',
         f'FOV {rng.choice([220, 230, 240])}x{rng.choice([180, 200, 230])}', f'Mtx {rng.choice([256, 320, 384])}x256',
         f'NEX {rng.choice([1, 2, 3])}', f'BW {rng.randint(100, 600) / 10:.1f}kHz', rng.choice(['1.5T', '3.0T']),
-        f'Coil {rng.choice(["HNU", "Head32", "Body18", "Spine"])}', f'W {rng.randint(600, 2400)} C {rng.randint(300, 1200)}',
+        f'Coil {rng.choice(["HNU", "Head32", "Body18", "Spine"])}',
+        f'W {rng.randint(600, 2400)} C {rng.randint(300, 1200)}',
         'Fat Sat', f'Avg {rng.randint(1, 4)}', 'C+ Gd', f'Slab {rng.randint(1, 3)}', 'Tra > Cor',
     ]
 
@@ -223,7 +226,8 @@ def nm_harmless(rng, modality):
             f'Delay {rng.randint(2, 4)} h', 'Energy 140 keV',
         ]
     return [
-        f'F-18 FDG {rng.randint(150, 420)} MBq', f'SUVmax {rng.randint(15, 180) / 10:.1f}', f'Bed {rng.randint(1, 6)}/6',
+        f'F-18 FDG {rng.randint(150, 420)} MBq', f'SUVmax {rng.randint(15, 180) / 10:.1f}',
+        f'Bed {rng.randint(1, 6)}/6',
         f'Uptake {rng.randint(45, 90)} min', f'Slice {rng.randint(1, 200)}', 'AC CT',
         f'Iter {rng.randint(2, 4)} Sub {rng.choice([8, 16, 21])}', f'Glu {rng.randint(70, 140)} mg/dl',
         f'Dur {rng.choice([120, 180])} s/bed', 'TOF On',
@@ -340,7 +344,8 @@ def mixed_line(rng, phi_item, harmless_item, phi_first=True):
 def identity_set(rng, plan):
     """Which identity lines this screen prints (always a name or an ID; a random spread of the rest)."""
     base = ['name', 'id'] if rng.random() < 0.7 else [rng.choice(['name', 'id'])]
-    extra = [k for k in ['dob', 'age', 'acc', 'date', 'inst', 'ref', 'op', 'other', 'phone'] if rng.random() < plan.get(k, 0.35)]
+    extra = [k for k in ['dob', 'age', 'acc', 'date', 'inst', 'ref', 'op', 'other', 'phone']
+             if rng.random() < plan.get(k, 0.35)]
     return base + extra
 
 
@@ -444,7 +449,8 @@ def build_ct(rng, nrng, ident, variant, phi=True):
                         at=(8, h / 2 - 8), where='edge-left'))
     bg = [stored]
     extra = {'RescaleIntercept': intercept, 'RescaleSlope': 1, 'WindowCenter': 40, 'WindowWidth': 400}
-    return Screen('CT', SOP['CT'], h, w, 1, 1, 'MONOCHROME2', 12 if not signed else 16, signed, lo, hi, bg, blocks, extra)
+    return Screen('CT', SOP['CT'], h, w, 1, 1, 'MONOCHROME2', 12 if not signed else 16, signed, lo, hi, bg, blocks,
+                  extra)
 
 
 def build_mr(rng, nrng, ident, variant, phi=True):
@@ -567,7 +573,8 @@ BUILDERS = {'US': build_us, 'CT': build_ct, 'MR': build_mr, 'XR': build_xr, 'XA'
 
 # (builder, variant, transfer syntax, PHI drawn)
 PLAN = [
-    ('US', {'rgb': True}, 'explicit', True), ('US', {'rgb': True}, 'jpeg', True), ('US', {'rgb': False}, 'implicit', True),
+    ('US', {'rgb': True}, 'explicit', True), ('US', {'rgb': True}, 'jpeg', True),
+    ('US', {'rgb': False}, 'implicit', True),
     ('US', {'rgb': True, 'frames': 3}, 'explicit', True), ('US', {'rgb': False, 'frames': 4}, 'rle', True),
     ('US', {'rgb': False}, 'jpeg', True), ('US', {'rgb': True}, 'rle', True), ('US', {'rgb': True}, 'jpeg', False),
     ('US', {'rgb': True}, 'explicit', True), ('US', {'rgb': True, 'frames': 2}, 'jpeg', True),

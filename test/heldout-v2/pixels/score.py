@@ -274,7 +274,8 @@ def report(files, gen, entries, wall, cpu, proc):
     print(f'  deid run                           {wall:.0f} s wall, {cpu:.0f} s CPU (exit {proc.returncode})')
     print()
     print('  PHI words gone by kind:     ' + ', '.join(f'{k} {g}/{t}' for k, (t, g) in sorted(by_kind_phi.items())))
-    print('  harmless intact by kind:    ' + ', '.join(f'{k} {g}/{t}' for k, (t, g) in sorted(by_kind_harmless.items())))
+    print('  harmless intact by kind:    '
+          + ', '.join(f'{k} {g}/{t}' for k, (t, g) in sorted(by_kind_harmless.items())))
     if failed:
         print()
         print('failed or refused:')
