@@ -166,7 +166,7 @@ class Gen:
         return n
 
     # -- composing text -------------------------------------------------------------------------------
-    def compose(self, path, template, slots, role):
+    def compose(self, path, template, slots, role, max_len=None):
         """Fill ``{slot}`` placeholders; the literal text's words are kept words of ``role``.
 
         Tried again (other random values) until each age is the only occurrence of its number in the value,
@@ -175,10 +175,10 @@ class Gen:
             text, records = self._compose(path, template, slots, role)
             ages = [r[2] if r[0] == "age" else int(r[3][0][1]) for r in records
                     if r[0] == "age" or (r[0] == "phi" and r[1] == "age>89")]
-            if all(age_count(text, n) == ages.count(n) for n in ages):
+            if all(age_count(text, n) == ages.count(n) for n in ages) and (max_len is None or len(text) <= max_len):
                 break
         else:
-            raise RuntimeError(f"no unique ages in {template}")
+            raise RuntimeError(f"no unique ages, or too long for its VR: {template}")
         for r in records:
             if r[0] == "phi":
                 self.t.phi(r[1], r[2], path, r[3])
@@ -398,11 +398,11 @@ class Gen:
         The mix's own words (``ACC``, ``call``, ``per``) label the PHI: they count with the prose around PHI,
         not as description words."""
         if not mix:
-            setattr(target, keyword, self.compose(path, text, self.slots, "desc"))
+            setattr(target, keyword, self.compose(path, text, self.slots, "desc", max_len=64))
             return
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9/.+\-]*[A-Za-z0-9]|[A-Za-z0-9]", text)
         slots = dict(self.slots, desc=(text, "keep_desc", words))
-        setattr(target, keyword, self.compose(path, mix, slots, "note"))
+        setattr(target, keyword, self.compose(path, mix, slots, "note", max_len=64))  # LO
 
     def series(self, ds, modality, pt, study, series_desc, protocol, body_part, mixes, performing, operator):
         ds.Modality = modality
@@ -448,7 +448,7 @@ class Gen:
         rq.RequestedProcedureCodeSequence = Sequence([self.code_item(
             "RequestAttributesSequence[0].RequestedProcedureCodeSequence[0]", study["proc"])])
         rq.ReasonForTheRequestedProcedure = self.compose(
-            "RequestAttributesSequence[0].ReasonForTheRequestedProcedure", reason_tpl, self.slots, "desc")
+            "RequestAttributesSequence[0].ReasonForTheRequestedProcedure", reason_tpl, self.slots, "desc", max_len=64)
         ds.RequestAttributesSequence = Sequence([rq])
 
     def equipment(self, ds, study, enhanced=False):
