@@ -21,6 +21,12 @@ export interface DetectedText {
 export interface TextDetector {
   readonly name: string;
   detect(image: DisplayImage): Promise<DetectedText[]>;
+  /**
+   * A second look at one line, in `box` of `image` (optional): its ink alone, told apart by its level from
+   * what lies under it (texture, speckle), read as one line; what lies in `ignore` is left out. Words in the
+   * image's own pixel coordinates.
+   */
+  readLine?(image: DisplayImage, box: Box, ignore?: readonly Box[]): Promise<DetectedText[]>;
   /** Releases workers or clients. Safe to call twice. */
   close?(): Promise<void>;
 }

@@ -5,7 +5,7 @@
  */
 import type { DicomDataset } from '../dicom/dataset.js';
 import { imageTextToSpans, keepListMatcher } from '../engines/local/phi.js';
-import type { IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan } from '../engines/types.js';
+import type { DetectedText, IdentityContext, PhiDetector, PhiFinding, TextDetector, TextSpan } from '../engines/types.js';
 import { columnsCovered, columnsShared, coveredBy, onOneLine, overlapping } from '../image/boxes.js';
 import type { Box, DisplayImage } from '../image/types.js';
 import { findTextRegions } from '../image/text-regions.js';
@@ -21,7 +21,7 @@ import { removeCodestreamText, UnremovableTextError } from './codestream-text.js
 import { PixelDataError } from './errors.js';
 import { redactFrames } from './redact.js';
 import { renderFrame } from './render.js';
-import { frameLines } from './unread-lines.js';
+import { frameLines, type LineLook } from './unread-lines.js';
 import { checkPixelData } from './validate.js';
 
 const PIXEL_DATA = '7FE00010';
@@ -136,8 +136,18 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   found = found.filter((f) => !readAsHarmless(f, spans, found, isHarmless));
   // The lines kept (read well, vouched harmless): fills stop short of them.
   const lines = renderings.length > 0 ? frameLines(readings[0]?.image ?? renderings[0], spans, found, isHarmless, search.phiDetector.isClinical?.bind(search.phiDetector)) : undefined;
-  // Lines of an identity block that no reading could vouch for fail closed (see unread-lines.ts).
-  if (search.unreadLines !== false && lines) found.push(...lines.unread(`frame ${index}`));
+  // Lines of an identity block that no reading could vouch for fail closed (see unread-lines.ts), after a second
+  // look at each, its ink alone: what that look finds is PHI, and what it reads as harmless annotation is kept.
+  if (search.unreadLines !== false && lines) {
+    const image = readings[0]?.image ?? renderings[0];
+    const looks = await secondLooks(image, lines.doubtful(), index, search.textDetector);
+    const lookSpans = looks.flatMap((look) => look.spans);
+    const seen = lookSpans.length > 0 ? await search.phiDetector.detect(lookSpans, search.identity) : [];
+    spans.push(...lookSpans);
+    readings.push(...lookSpans.map(() => ({ image, filled: [] as Box[] })));
+    const clean = looks.filter((look) => !seen.some((f) => look.spans.some((span) => span.location === f.location)));
+    found.push(...seen, ...lines.unread(`frame ${index}`, clean));
+  }
   // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to
   // the other words OCR read: on the same line, and on other lines elsewhere (a line read again
   // in another pass or rendering, over the same place, is the same text and does not stop it);
@@ -156,6 +166,32 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
     const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
     return bounded(f, glyphExtent(at.image, f.box, others, lines?.kept));
   });
+}
+
+/**
+ * Second looks at the doubtful lines of a frame (what `FrameLines.doubtful` gives), each read by the detector's
+ * `readLine` (none when it has no such reading), and the spans of what each read.
+ * @throws CannotVouchError (`pixel:ocr-failed`) when a look cannot be read.
+ */
+async function secondLooks(image: DisplayImage, doubtful: Array<{ fill: Box; apart: Box[] }>, index: number, detector: TextDetector): Promise<Array<LineLook & { spans: TextSpan[] }>> {
+  if (!detector.readLine) return [];
+  const looks: Array<LineLook & { spans: TextSpan[] }> = [];
+  for (const [k, { fill: box, apart }] of doubtful.entries()) {
+    // Half a line above and below (the fill's band may cut through the glyphs of the line it stands for), the lines
+    // answered for apart left out.
+    const rise = Math.ceil(box.height / 2);
+    const left = Math.max(0, box.left - 2);
+    const top = Math.max(0, box.top - rise);
+    const around = { left, top, width: Math.min(image.width, box.left + box.width + 2) - left, height: Math.min(image.height, box.top + box.height + rise) - top };
+    let words: DetectedText[];
+    try {
+      words = await detector.readLine(image, around, apart);
+    } catch (error) {
+      throw new CannotVouchError({ ruleId: 'pixel:ocr-failed', location: `frame ${index}`, reason: `text detection failed, so burned-in text cannot be ruled out: ${(error as Error).message}` }, { cause: error });
+    }
+    looks.push({ box, words, spans: imageTextToSpans(words, `frame ${index} second look ${k + 1}`) });
+  }
+  return looks;
 }
 
 /** Least OCR confidence (0–100) of the words of another reading that vouch for a place read as an ID shape. */

@@ -11,8 +11,9 @@
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
-import { columnsCovered, columnsShared, coveredBy, onOneLine, rowsShared, unionBoxes } from '../image/boxes.js';
+import { columnsCovered, columnsShared, coveredBy, onOneLine, overlapping, rowsShared, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
+import { isInk, lineInk, within } from '../image/line-ink.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { clearAlong, clearOf, outsideKept } from './kept-lines.js';
 import { institutionNoun } from '../text/shapes.js';
@@ -59,6 +60,10 @@ export const UNREAD_RULE = {
   labelWords: 2,
   /** Share of a badly read word's width that clinical words of other readings over it must cover to vouch for it. */
   coveredShare: 0.7,
+  /** Share of a doubtful line's ink (at its level, across the width the rule would fill) a second look may leave outside the words it read. */
+  lookLeftover: 0.1,
+  /** Widest a letter of a second look's word may be boxed, in the word's box heights (wider: the box holds ink the word does not). */
+  lookLetterWidth: 1.2,
 } as const;
 
 /** The default clinical vocabulary's test, for a PHI detector that has none of its own. */
@@ -116,8 +121,23 @@ export interface FrameLines {
    * beside them stop short of them ({@link clearOf}).
    */
   kept: Box[];
-  /** The findings of this rule ({@link unreadLineFindings}), located in `location`. */
-  unread(location?: string): PhiFinding[];
+  /**
+   * What this rule would fill for each line read badly beside identity (`fill`: the block's width at that line),
+   * worth a second look ({@link LineLook}) before it is, and the boxes of other lines near it that are answered
+   * for apart (`apart`: lines holding PHI, or doubtful too), which that look leaves out.
+   */
+  doubtful(): Array<{ fill: Box; apart: Box[] }>;
+  /**
+   * The findings of this rule ({@link unreadLineFindings}), located in `location`. A line a second look in
+   * `looks` vouches for ({@link lookVouches}) is left alone.
+   */
+  unread(location?: string, looks?: LineLook[]): PhiFinding[];
+}
+
+/** A second look at a doubtful line (`box`: what the rule would fill, one of {@link FrameLines.doubtful}): the words read around it, its ink alone. */
+export interface LineLook {
+  box: Box;
+  words: DetectedText[];
 }
 
 /**
@@ -147,10 +167,74 @@ export function frameLines(image: DisplayImage, spans: TextSpan[], found: PhiFin
   // Lines without PHI that a reading vouches for stay; those also read well (kept, in a block or not) stop a band filled beside them.
   const vouchedRows = new Set(rows.filter((r) => r.findings.length === 0 && vouched(r, isHarmless, clinicalWord)));
   const kept = [...vouchedRows].filter(isSolid).map((r) => medianBand(r.words.map((w) => w.word.box)));
-  return { kept, unread: (location = 'frame') => unreadIn(image, grey, rows, vouchedRows, kept, wellRead, clinicalWord, location) };
+  const judge = { isHarmless: (text: string) => isHarmless(text) || harmlessRun(text, isHarmless), clinicalWord };
+  // The lines this rule would fill at their block's width, and the width: worked out once, when first asked.
+  let doubtful: Map<Row, Box> | undefined;
+  const doubtfulRows = () => {
+    if (!doubtful) {
+      const found = new Map<Row, Box>();
+      unreadIn(image, grey, rows, vouchedRows, kept, wellRead, judge, 'frame', (row, fill) => (found.set(row, fill), false));
+      doubtful = found;
+    }
+    return doubtful;
+  };
+  // Other lines' ink near a fill is theirs to answer for when they hold PHI or are doubtful themselves: lines beside or
+  // above and below this one, not over it (another reading of it), nor clumps of texture boxed over several lines.
+  const apart = (row: Row) =>
+    rows
+      .filter((r) => r !== row && (r.findings.length > 0 || doubtfulRows().has(r)) && r.box.height <= UNREAD_RULE.heightRatio * row.box.height && !overlapping(r.box, row.box))
+      // A glyph's anti-aliased edge runs a pixel or two past the box of its line.
+      .map((r) => ({ left: r.box.left - 2, top: r.box.top - 2, width: r.box.width + 4, height: r.box.height + 4 }));
+  return {
+    kept,
+    doubtful: () => [...doubtfulRows()].map(([row, fill]) => ({ fill, apart: apart(row) })),
+    unread: (location = 'frame', looks = []) =>
+      unreadIn(image, grey, rows, vouchedRows, kept, wellRead, judge, location, (row, fill) =>
+        looks.some((look) => sameBox(look.box, fill) && lookVouches(look, row.box, fill, apart(row), grey, image.width, judge))),
+  };
 }
 
-function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRows: Set<Row>, kept: Box[], wellRead: (w: ReadWord) => boolean, clinicalWord: (word: DetectedText) => boolean, location: string): PhiFinding[] {
+const sameBox = (a: Box, b: Box) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
+
+/**
+ * True when a second look at a doubtful line (`line`: what the first readings found of it) vouches for it:
+ * - the words read there, its ink alone, are all harmless annotation or a description ({@link readingVouches}; being
+ *   read well, or mostly harmless, is not enough: this line was doubted beside identity, and the look may take in a
+ *   piece of the line beside it);
+ * - each is boxed no wider than its letters could be (`lookLetterWidth`);
+ * - they cover most of the line (`vouchingShare`): ink of another level there, which the look did not take in, is not
+ *   vouched for by a word beside it;
+ * - they hold its ink: at most `lookLeftover` of the ink at its level in `band` (what the rule would fill) lies
+ *   outside them, `others` (lines answered for apart) aside.
+ */
+function lookVouches(look: LineLook, line: Box, band: Box, others: Box[], grey: Uint8Array, width: number, judge: Judge): boolean {
+  const words = look.words.filter((w) => w.kind === 'word' && /[\p{L}\p{N}]/u.test(w.text));
+  if (words.length === 0 || !readingVouches(words, judge, { byConfidence: false, mostly: false })) return false;
+  // A word boxed far wider than its letters could be (`i` over 72 px) is OCR's guess at ink it could not read.
+  if (words.some((w) => w.box.width > UNREAD_RULE.lookLetterWidth * w.box.height * w.text.length)) return false;
+  if (columnsCovered(line, words.map((w) => w.box)) < UNREAD_RULE.vouchingShare * line.width) return false;
+  const ink = lineInk(grey, width, band, others);
+  if (!ink) return false;
+  const read = words.map((w) => ({ left: w.box.left - 1, top: w.box.top - 1, width: w.box.width + 2, height: w.box.height + 2 }));
+  let total = 0;
+  let leftover = 0;
+  for (let y = band.top; y < band.top + band.height; y++)
+    for (let x = band.left; x < band.left + band.width; x++) {
+      if (!isInk(grey[y * width + x], ink) || within(others, x, y)) continue;
+      total++;
+      if (!within(read, x, y)) leftover++;
+    }
+  return total > 0 && leftover <= UNREAD_RULE.lookLeftover * total;
+}
+
+/** What a reading is judged by: the keep-list test (run-together words included) and the clinical vocabulary's. */
+interface Judge {
+  isHarmless: (text: string) => boolean;
+  clinicalWord: (word: DetectedText) => boolean;
+}
+
+function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRows: Set<Row>, kept: Box[], wellRead: (w: ReadWord) => boolean, judge: Judge, location: string, looked: (row: Row, band: Box) => boolean): PhiFinding[] {
+  const { clinicalWord } = judge;
   const out: PhiFinding[] = [];
   // Words read as clinical vocabulary, on whichever line (a column read apart from its line is a line of its own).
   const clinical = rows.flatMap((r) => r.words.filter((w) => clinicalWord(w.word)));
@@ -179,7 +263,9 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
         band.width = Math.max(extent.left + extent.width, row.box.left + row.box.width) - band.left;
         // …but not over the kept lines beside it on its line (a harmless column beside a value nobody read).
         const along = clearAlong(band, kept, { left: row.box.left, right: row.box.left + row.box.width });
-        out.push(finding(clearOf(along, kept, { least: row.textHeight / 2 }), 'unread-line', bestText(row), where));
+        const fill = clearOf(along, kept, { least: row.textHeight / 2 });
+        if (looked(row, fill)) continue;
+        out.push(finding(fill, 'unread-line', bestText(row), where));
         continue;
       }
       // A PHI line: its badly read words that are not harmless, and ink no reading reached.
@@ -284,22 +370,31 @@ function vouched(row: Row, keepTest: (text: string) => boolean, clinicalWord: (w
   for (const words of readings) {
     // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.
     if (unionBoxes(words.map((w) => w.box)).width < UNREAD_RULE.vouchingShare * wide) continue;
-    if (isHarmless(words.map((w) => w.text).join(' ')) || words.every((w) => isHarmless(w.text))) return true;
-    if (words.every((w) => w.confidence >= UNREAD_RULE.wellRead)) return true;
-    // Mostly harmless, with a keep-list word (`C 377TW 390`, `Se: 9 1m: 73`), and nothing an identifier could hide in.
-    const harmless = words.filter((w) => isHarmless(w.text));
-    if (harmless.length >= UNREAD_RULE.mostlyHarmless * words.length && harmless.some((w) => /\p{L}/u.test(w.text)) && words.every((w) => isHarmless(w.text) || !/\d{5}|\p{L}{4}/u.test(w.text))) return true;
-    // A description (`Study: CT CHEST PE`, `Series: AX FLAIR`, `US Modality:`): clinical and harmless words, mostly,
-    // a clinical one among them, and nothing else an identifier could hide in (a word of letters, three digits running).
-    // The label a line starts with (`Body Part:`, `Seq:`, a label read short: `idy:`) says what the value is, not who.
-    const label = leadingLabel(words);
-    const described = words.filter((w) => label.includes(w) || isHarmless(w.text) || clinicalWord(w));
-    // Fragments nothing could hide in (`L-5t.` of `L-SPINE`: no two letters or three digits running) count neither way.
-    const fragment = (w: DetectedText) => !described.includes(w) && !/\d{3}|\p{L}{2}/u.test(w.text);
-    const weighed = words.filter((w) => !fragment(w));
-    if (described.some(clinicalWord) && described.length >= UNREAD_RULE.mostlyHarmless * weighed.length && weighed.every((w) => described.includes(w))) return true;
+    if (readingVouches(words, { isHarmless, clinicalWord }, { byConfidence: true, mostly: true })) return true;
   }
   return false;
+}
+
+/**
+ * True when one reading's words vouch for their line: all harmless, or a description (clinical words, a label); or
+ * (`byConfidence`) all read well; or (`mostly`) mostly harmless (`mostlyHarmless`, a keep-list word among them) with
+ * no other word long enough to hide an identifier (five digits, four letters).
+ */
+function readingVouches(words: DetectedText[], { isHarmless, clinicalWord }: Judge, { byConfidence, mostly }: { byConfidence: boolean; mostly: boolean }): boolean {
+  if (isHarmless(words.map((w) => w.text).join(' ')) || words.every((w) => isHarmless(w.text))) return true;
+  if (byConfidence && words.every((w) => w.confidence >= UNREAD_RULE.wellRead)) return true;
+  // Mostly harmless, with a keep-list word (`C 377TW 390`, `Se: 9 1m: 73`), and nothing an identifier could hide in.
+  const harmless = words.filter((w) => isHarmless(w.text));
+  if (mostly && harmless.length >= UNREAD_RULE.mostlyHarmless * words.length && harmless.some((w) => /\p{L}/u.test(w.text)) && words.every((w) => isHarmless(w.text) || !/\d{5}|\p{L}{4}/u.test(w.text))) return true;
+  // A description (`Study: CT CHEST PE`, `Series: AX FLAIR`, `US Modality:`): clinical and harmless words, mostly,
+  // a clinical one among them, and nothing else an identifier could hide in (a word of letters, three digits running).
+  // The label a line starts with (`Body Part:`, `Seq:`, a label read short: `idy:`) says what the value is, not who.
+  const label = leadingLabel(words);
+  const described = words.filter((w) => label.includes(w) || isHarmless(w.text) || clinicalWord(w));
+  // Fragments nothing could hide in (`L-5t.` of `L-SPINE`: no two letters or three digits running) count neither way.
+  const fragment = (w: DetectedText) => !described.includes(w) && !/\d{3}|\p{L}{2}/u.test(w.text);
+  const weighed = words.filter((w) => !fragment(w));
+  return described.some(clinicalWord) && described.length >= UNREAD_RULE.mostlyHarmless * weighed.length && weighed.every((w) => described.includes(w));
 }
 
 /**

@@ -185,6 +185,26 @@ describe('local tesseract text detector', () => {
     expect(words).toContain('Imaging');
   });
 
+  it('reads one line of white text over grey speckle on a second look, its ink alone, boxed in the image\'s coordinates', async () => {
+    const width = 240;
+    const height = 60;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#000"/><text x="40" y="34" font-family="DejaVu Sans Mono" font-size="13" fill="#fff">Helical 0.984:1</text></svg>`;
+    const { data } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    // Speckle under and around the line, darker than the text (soft tissue on a CT): grey dots of 70 to 160.
+    let seed = 777;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let i = 0; i < data.length; i++) if (data[i] < 60 && i % width < 120 && rand() < 0.5) data[i] = 70 + Math.floor(rand() * 90);
+    const image: DisplayImage = { width, height, channels: 1, data: new Uint8Array(data) };
+    const box = { left: 30, top: 20, width: 150, height: 20 };
+    const read = await ocr.readLine!(image, box);
+    const text = read.filter((t) => t.kind === 'word').map((t) => t.text).join(' ');
+    expect(text).toMatch(/^Helical /);
+    expect(editDistance(foldOcr(text), foldOcr('Helical 0.984:1'), 3), text).toBeLessThanOrEqual(2);
+    for (const t of read) expect(t.box.left >= box.left && t.box.top >= box.top && t.box.left + t.box.width <= box.left + box.width && t.box.top + t.box.height <= box.top + box.height).toBe(true);
+    // What lies in the boxes to ignore is left out of the look.
+    expect((await ocr.readLine!(image, box, [box])).filter((t) => t.kind === 'word')).toEqual([]);
+  });
+
   it('rejects a malformed image with an engine-prefixed error', async () => {
     const bad: DisplayImage = { width: 10, height: 10, channels: 1, data: new Uint8Array(5) };
     await expect(ocr.detect(bad)).rejects.toThrow(/^\[deid\] \[tesseract\] not a DisplayImage/);

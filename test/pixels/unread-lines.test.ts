@@ -3,7 +3,7 @@ import { createLocalPhiDetector, keepListMatcher } from '../../lib/engines/local
 import type { Box, DetectedText, DisplayImage, PhiFinding, TextDetector, TextSpan } from '../../lib/engines/types.js';
 import { gatherIdentity } from '../../lib/metadata/index.js';
 import { findBurnedInPhi } from '../../lib/pixels/burned-in.js';
-import { unreadLineFindings } from '../../lib/pixels/unread-lines.js';
+import { frameLines, unreadLineFindings } from '../../lib/pixels/unread-lines.js';
 import { recipePixelPhiDetector } from '../../lib/pipeline/recipe.js';
 import { parseRules } from '../../lib/rules/index.js';
 import { makeSample, SAMPLE_SPECS, type Sample } from '../../lib/samples/index.js';
@@ -271,6 +271,54 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     const harmless = line('h', 66, 8, [['W:40O', 30], ['L:4', 30], ['5em', 20]]);
     const found = unreadLineFindings(blank, [name, ...texture, harmless], [phi(name)], isKept);
     expect(found.some((f) => overlaps(f.box!, harmless.box!))).toBe(false);
+  });
+});
+
+/** A black frame with white ink under each box given (the glyphs a reading read, as the pixels hold them). */
+function inked(boxes: Box[]): DisplayImage {
+  const image: DisplayImage = { width: 320, height: 240, channels: 1, data: new Uint8Array(320 * 240) };
+  for (const b of boxes) for (let y = b.top + 2; y < b.top + b.height - 2; y++) for (let x = b.left; x < b.left + b.width; x += 2) image.data[y * 320 + x] = 255;
+  return image;
+}
+
+/** Words of a second look, one per box, read with confidence 90. */
+const lookWords = (texts: string[], boxes: Box[]): DetectedText[] => texts.map((text, i) => ({ text, confidence: 90, box: boxes[i], kind: 'word', lineIndex: 0 }));
+
+describe('frameLines: a second look at a doubtful line of an identity block', () => {
+  const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+  const garbled = line('l1', 24, 8, [['nas', 40], ['18¢', 20]]);
+  const id = line('l2', 38, 8, [['ID:', 96], ['10326693', 96]]);
+  const boxes = garbled.words!.map((w) => w.box);
+  const judged = (image: DisplayImage) => frameLines(image, [name, garbled, id], [phi(name), phi(id, 'local:header-value')], isKept);
+
+  it('offers the line for a second look, and keeps it when the look reads harmless annotation holding all its ink', () => {
+    const lines = judged(inked([...boxes, name.box!, id.box!]));
+    const doubtful = lines.doubtful();
+    expect(doubtful).toHaveLength(1);
+    expect(lines.unread('frame').map((f) => f.type)).toEqual(['unread-line']);
+    expect(lines.unread('frame', [{ box: doubtful[0].fill, words: lookWords(['mAs', '180'], boxes) }])).toEqual([]);
+  });
+
+  it('still fills the line when the look leaves ink of it unread, reads a word that is no harmless word, or reads only mostly harmless words', () => {
+    const lines = judged(inked([...boxes, { left: 60, top: 24, width: 30, height: 10 }, name.box!, id.box!]));
+    const [{ fill }] = lines.doubtful();
+    const fills = (words: DetectedText[]) => lines.unread('frame', [{ box: fill, words }]).map((f) => f.type);
+    expect(fills(lookWords(['mAs', '180'], boxes))).toEqual(['unread-line']);
+    const all = [...boxes, { left: 60, top: 24, width: 30, height: 10 }];
+    expect(fills(lookWords(['mAs', '180', 'Kowalski'], all))).toEqual(['unread-line']);
+    expect(fills(lookWords(['mAs', '180', 'Wu'], all))).toEqual(['unread-line']);
+    expect(fills(lookWords(['mAs', '180', 'FOV'], all))).toEqual([]);
+    // One short word boxed over the whole line: OCR's guess at ink it could not read.
+    expect(fills(lookWords(['L'], [{ left: 8, top: 24, width: 82, height: 10 }]))).toEqual(['unread-line']);
+  });
+
+  it('still fills the line when the look reads a harmless word over a piece of it and the rest is ink of another level', () => {
+    const image = inked([boxes[0], name.box!, id.box!]);
+    // The second word in grey: not ink at the white word's level, so the ink test alone would not see it unread.
+    for (let y = boxes[1].top + 2; y < boxes[1].top + boxes[1].height - 2; y++) for (let x = boxes[1].left; x < boxes[1].left + boxes[1].width; x += 2) image.data[y * 320 + x] = 110;
+    const lines = judged(image);
+    const [{ fill }] = lines.doubtful();
+    expect(lines.unread('frame', [{ box: fill, words: lookWords(['mAs'], [boxes[0]]) }]).map((f) => f.type)).toEqual(['unread-line']);
   });
 });
 

@@ -12,8 +12,9 @@ import type Tesseract from 'tesseract.js';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
 import { brightestChannel } from '../../image/grey.js';
+import { inkOnly, lineInk } from '../../image/line-ink.js';
 import { stretchGrey } from '../../image/stretch.js';
-import { buildMosaics, DOUBT_SCALE, joinPasses, readsDoubtful, readsShort, regionCrops, shiftPass, splitMosaicPage, upscaleGrey, type Crop, type Pass } from './text-mosaic.js';
+import { buildMosaics, DOUBT_SCALE, joinPasses, MAX_CROP_SCALE, readsDoubtful, readsShort, regionCrops, shiftPass, splitMosaicPage, upscaleGrey, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
 import type { GreyPage, PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 
@@ -220,8 +221,28 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     return mergePasses(pages.map((page) => pageToPass(page, scale, image, minConfidence)));
   }
 
+  /** The second look at one line: its ink alone ({@link inkOnly}), black on white, its glyphs ~36 px high (2x to 4x), read as one line. */
+  async function readLineOnce(image: DisplayImage, box: Box, ignore: readonly Box[]): Promise<DetectedText[]> {
+    assertDisplayImage(image);
+    const grey = brightestChannel(image);
+    const ink = lineInk(grey, image.width, box, ignore);
+    if (!ink || box.width < 2 || box.height < 2) return [];
+    const alone = inkOnly(grey, image.width, box, ink, ignore);
+    const scale = Math.min(MAX_CROP_SCALE, Math.max(2, Math.round(36 / inkHeight(alone, box.width))));
+    const scaled = await upscaleGrey(alone, box.width, box.height, scale);
+    const padded = padWithLocalBackground(scaled.data, scaled.width, scaled.height, PAD);
+    const page: GreyPage = { width: scaled.width + 2 * PAD, height: scaled.height + 2 * PAD, data: padded, pageSegMode: '7', oriented: true };
+    const [read] = await recognizer.recognize([page], `one line of a ${image.width}x${image.height} image, its ink alone`);
+    const pass = pageToPass(read, scale, box, minConfidence);
+    return mergePasses([shiftPass(pass, box.left, box.top)], true);
+  }
+
   return {
     name: options.name ?? 'local:tesseract',
+    async readLine(image: DisplayImage, box: Box, ignore: readonly Box[] = []): Promise<DetectedText[]> {
+      if (closed) throw engineError(ENGINE, 'readLine() called after close()');
+      return serial(() => readLineOnce(image, box, ignore));
+    },
     async detect(image: DisplayImage): Promise<DetectedText[]> {
       if (closed) throw engineError(ENGINE, 'detect() called after close()');
       const key = digest(image);
@@ -241,6 +262,18 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       await recognizer.close();
     },
   };
+}
+
+/** Rows from the first to the last holding ink (black) on a page of ink alone: the height of its glyphs (at least 1). */
+function inkHeight(page: Uint8Array, width: number): number {
+  let first = -1;
+  let last = -1;
+  for (let y = 0; y * width < page.length; y++) {
+    if (!page.subarray(y * width, (y + 1) * width).includes(0)) continue;
+    if (first < 0) first = y;
+    last = y;
+  }
+  return Math.max(1, last - first + 1);
 }
 
 /** tesseract.js: one worker (WebAssembly), started on first use, reading one page at a time. */
@@ -439,7 +472,7 @@ function runningMedian(at: (i: number) => number, n: number, radius: number): Ui
 }
 
 
-function pageToPass(page: RecognizedPage, scale: number, image: DisplayImage, minConfidence: number): Pass {
+function pageToPass(page: RecognizedPage, scale: number, image: Pick<DisplayImage, 'width' | 'height'>, minConfidence: number): Pass {
   const pass: Pass = { words: [], lines: [] };
   for (const block of page.blocks ?? []) {
     for (const paragraph of block.paragraphs) {
@@ -456,7 +489,7 @@ function pageToPass(page: RecognizedPage, scale: number, image: DisplayImage, mi
 }
 
 /** Maps a bbox in the padded, upscaled image back to the original pixel grid, rounding outward. */
-function toOriginal(b: Tesseract.Bbox, scale: number, image: DisplayImage): Box {
+function toOriginal(b: Tesseract.Bbox, scale: number, image: Pick<DisplayImage, 'width' | 'height'>): Box {
   const left = Math.max(0, Math.floor((b.x0 - PAD) / scale));
   const top = Math.max(0, Math.floor((b.y0 - PAD) / scale));
   const right = Math.min(image.width, Math.ceil((b.x1 - PAD) / scale));
