@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans } from '../../lib/engines/local/phi.js';
+import { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans, keepListMatcher } from '../../lib/engines/local/phi.js';
 import type { DetectedText, IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
 
 const context: IdentityContext = {
@@ -136,6 +136,11 @@ describe('local PHI detector: generic patterns', () => {
 
   it.each(['MARK 2019', 'MAYO 2021', 'DECT 2020', 'Novel 2019', 'Year 2019'])('keeps a word that starts like a month beside a year, %j', async (text) => {
     expect(await flagged(text, none)).toEqual([]);
+  });
+
+  it.each(['Page 1 of 2', 'Img 3 of 40', 'W.400 L.40', 'WW 1500 WL -600'])('keeps screen counters and window values, %j, as harmless', async (text) => {
+    expect(await flagged(text, none)).toEqual([]);
+    expect(keepListMatcher().isKept(text)).toBe(true);
   });
 
   it('applies the rules\' regexes and extends the keep-list from options', async () => {

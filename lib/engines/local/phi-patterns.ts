@@ -178,12 +178,15 @@ export const DEFAULT_KEEP_LIST: readonly string[] = [
   'SE', 'SER', 'SERIES', 'IM', 'IMG', 'IMAGE', 'TILT', 'FOV', 'SL', 'ST', 'THK', 'MM', 'CM', 'ZOOM', 'DFOV',
   'T1', 'T2', 'FLAIR', 'DWI', 'ADC', 'STIR', 'PD', 'GRE', 'TR', 'TE', 'TI', 'ET', 'NEX', 'FS',
   'GAIN', 'GN', 'DEPTH', 'FREQ', 'MHZ', 'HZ', 'DB', 'FR', 'PWR', 'MI', 'TIS', 'TIB', 'DR', 'EI', 'CR', 'CT', 'MR', 'US',
+  // Counters: `Page 1 of 2`, `Img 3 of 40`.
+  'PAGE', 'OF',
 ];
 
 /** Numbers with units, window values and scale marks: never PHI on their own. */
 export const HARMLESS_PATTERNS: readonly RegExp[] = [
   /^[-+]?\d+(?:[.,]\d+)?\s*(?:MM|CM|M|KV|KVP|MA|MAS|MS|S|SEC|HZ|KHZ|MHZ|DB|%|DEG|°|MGY|CGY|GY|ML|KG|G|X|FPS|BPM)$/,
-  /^(?:W|L|WW|WL|WC|C)\s*[:=]?\s*[-+]?\d+(?:\.\d+)?$/,
+  // Window values; OCR reads the colon as a full stop as often as not (`W.400`).
+  /^(?:W|L|WW|WL|WC|C)\s*[:=.]?\s*[-+]?\d+(?:\.\d+)?$/,
   // Sizes and matrices (`220x240`, `512 X 512`) and window pairs (`400/40`).
   /^\d{1,4}(?:\.\d+)?\s*[X×*]\s*\d{1,4}(?:\.\d+)?(?:\s*(?:MM|CM))?$/,
   /^[-+]?\d{1,5}\/[-+]?\d{1,5}$/,
