@@ -199,7 +199,12 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     return mergePasses(passes, true);
   }
 
-  /** The safety-net reading of the whole frame: one polarity, 2x for frames up to 1024 px, else 1x. */
+  /**
+   * The safety-net reading of the whole frame: one polarity, 2x for frames up to 1024 px, else 1x. About a
+   * third of the OCR time, spent on anatomy and speckle rather than text: painting over the lines the regions
+   * read surely (every word at 90 or more, the whole line) saved only 15% of it, and lost 11 of 368 boxes on
+   * the bench corpus.
+   */
   async function wholeFramePage(image: DisplayImage, grey: Uint8Array): Promise<{ page: GreyPage; scale: number }> {
     const scale = scaleOption === 'auto' ? (Math.max(image.width, image.height) <= 1024 ? 2 : 1) : scaleOption;
     return { page: await preprocess(grey, image.width, image.height, scale, median(grey) < 128), scale };
