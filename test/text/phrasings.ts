@@ -641,6 +641,25 @@ export const AGE_PHRASINGS: Phrasing[] = [
   { text: '93yr', phi: ['93'], keep: [] },
   { text: 'pt, 96, female', phi: ['96'], keep: [] },
   { text: 'Age/Sex 94Y/F', phi: ['94'], keep: [] },
+  // sixth batch: age and sex run together or slashed, ordinal years, a number after a word that is no unit
+  { text: 'Hx 95M, collapse at home', phi: ['95'], keep: ['collapse', 'home'] },
+  { text: 'ref: F-98 with confusion', phi: ['98'], keep: ['confusion'] },
+  { text: 'M-103 for CT head', phi: ['103'], keep: ['CT', 'head'] },
+  { text: '99-F, hip fracture', phi: ['99'], keep: ['hip', 'fracture'] },
+  { text: 'pt 92 f, on warfarin', phi: ['92'], keep: ['warfarin'] },
+  { text: 'f/94 admitted overnight', phi: ['94'], keep: ['admitted', 'overnight'] },
+  { text: '96 female with new murmur', phi: ['96'], keep: ['female', 'murmur'] },
+  { text: 'a 91 gentleman, independent', phi: ['91'], keep: ['gentleman', 'independent'] },
+  { text: 'now in his 97th year', phi: ['97th'], keep: ['now', 'year'] },
+  { text: 'In her one hundred and second year, still gardening', phi: ['one hundred and second'], keep: ['year', 'gardening'] },
+  { text: 'Fell during her ninety-fourth year', phi: ['ninety-fourth'], keep: ['Fell', 'year'] },
+  { text: '93rd year of life, lives with niece', phi: ['93rd'], keep: ['year', 'life', 'lives'] },
+  { text: 'Patient is now 98 and uses a walker', phi: ['98'], keep: ['uses', 'walker'] },
+  { text: 'mother now 91; history from son', phi: ['91'], keep: ['history'] },
+  { text: 'diagnosed with CLL at 92', phi: ['92'], keep: ['diagnosed', 'CLL'] },
+  { text: 'She reached 100 in March', phi: ['100'], keep: ['reached', 'March'] },
+  { text: 'still 95 and living alone', phi: ['95'], keep: ['living', 'alone'] },
+  { text: 'Widower, currently 99, frail', phi: ['99'], keep: ['Widower', 'frail'] },
 ];
 
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
@@ -907,6 +926,12 @@ export const CLINICAL_TEXTS: string[] = [
   'Sleep Medicine', 'Travel Medicine', 'Wound Care', 'Palliative Care', 'Respite Care', 'Long-Term Care',
   'Radiology Associates', 'Imaging Partners', 'Diagnostic Imaging', 'Medical Imaging', 'Health System', 'Medical Group',
   'Seen age 12', 'Age 60-69', 'age <90', '75 yo', '66yo', '89 Y/O M',
+  // numbers after `now`, `at`, `still` that are readings, settings or younger ages, and counts of people and ordinal years of a study
+  'HR now 96', 'BP now 140/90', 'now 95% sat', 'Her sats now 94 on RA', 'pt HR at 96 on arrival', 'Temp now 99, she is comfortable',
+  'patient positioned at 90 degrees', 'Pt scanned at 120 kV', 'Delay at 90 s', 'she is now 76 and well', 'patient at 100 mL/hr',
+  'glucose now 112, patient eating', 'pt weight now 95', 'Repeat at 100 for patient comfort', 'now 92 bpm after fluids, patient settled',
+  'study of 93 female patients', '91 men and 94 women enrolled', 'the 92nd year of the registry', 'Catheter 12-F', 'F-18 FDG PET',
+  'M 93 mm mass', '100 f/u scans', '100 F/U CT',
   'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
   'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
   // sixth batch: counts before street-like words, eponyms that are common surnames
