@@ -25,6 +25,30 @@ const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family n
 /** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
 const WEAK_CUES = new Set(['for', 'by', 'per', 'd/w', 'regards', 'thanks', 'sincerely', 'nok', 'ec', 'poa', 'proxy', 'caregiver', 'carer', 'partner', 'friend', 'neighbour', 'neighbor', 'niece', 'nephew', 'grandson', 'granddaughter', 'relative', 'pt', 'patient', 'physician', 'radiologist', 'technologist', 'tech', 'sonographer', 'attending', 'resident', 'fellow', 'surgeon', 'referrer', 'referring', 'contact', 'spouse', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'nok', 'guardian', 'c/o', 'cc', 'informed', 'notified', 'discussed', 'called', 'paged']);
 
+/**
+ * Relatives, carers and the people who speak for a patient (`daughter (Rosalind)`, `son, Tobias Hale,`, `wife Mirela`,
+ * `guardian is nephew (Anselm)`): after one of these a name may follow in parentheses, after a comma, colon or dash, or
+ * after `is`/`named`/`called`, and one name word is enough when it reads as a name (a known given name or surname, or a
+ * word that is no English word; not an acronym such as `CT` or `RN`). `-in-law`, `step-` and `grand-` forms count too.
+ */
+export const KIN_CUES: ReadonlySet<string> = new Set([
+  'daughter', 'son', 'wife', 'husband', 'partner', 'spouse', 'mother', 'father', 'mum', 'mom', 'dad', 'parent', 'brother', 'sister',
+  'sibling', 'niece', 'nephew', 'grandson', 'granddaughter', 'grandchild', 'grandmother', 'grandfather', 'grandma', 'grandpa',
+  'aunt', 'auntie', 'uncle', 'cousin', 'friend', 'neighbour', 'neighbor', 'carer', 'caregiver', 'caretaker', 'guardian', 'proxy',
+  'poa', 'hcp', 'nok', 'kin', 'relative', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'girlfriend', 'boyfriend', 'companion',
+  'roommate', 'flatmate', 'landlady', 'landlord', 'godmother', 'godfather', 'stepson', 'stepdaughter', 'stepmother', 'stepfather',
+  'widow', 'widower', 'executor',
+]);
+
+/** A kinship word in any of its forms: `son-in-law`, `step-daughter`, `Daughter's`, `grand-niece`. */
+function kinCue(word: string): boolean {
+  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/-in-law$/, '').replace(/^(?:step|great|grand|god)-/, '');
+  return KIN_CUES.has(w) || KIN_CUES.has(w.replace(/^(?:step|great-grand|grand)/, '')) || (w.startsWith('grand') && KIN_CUES.has(`grand${w.slice(5)}`));
+}
+
+/** Between a kinship word and the name: a mark (`daughter (Rosalind)`, `son, Tobias`) or a linking word (`wife is Mirela`). */
+const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'called', 'name']);
+
 /** Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`). */
 const ROLE_LABELS = new Set(['reported', 'reporter', 'dictated', 'transcribed', 'transcriptionist', 'verified', 'authored', 'author', 'reader', 'read', 'interpreted', 'performed', 'operator', 'technologist', 'tech', 'radiologist', 'physician', 'referrer', 'referring', 'requested', 'requester', 'requestor', 'ordered', 'ordering', 'consultant', 'surgeon', 'attending', 'resident', 'fellow', 'sonographer', 'nurse', 'approved', 'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer', 'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient', 'reviewer', 'scribe', 'gp', 'pcp', 'ref', 'referred']);
 
@@ -122,9 +146,12 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);
     const strong = roleLabel || STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
     const talk = (cue === 'with' || cue === 'to') && i > 0 && TALK_VERBS.has(bare(tok(i - 1)).toLowerCase());
-    const weak = !strong && (WEAK_CUES.has(cue) || talk);
+    const kin = !strong && kinCue(cue);
+    const weak = !strong && (WEAK_CUES.has(cue) || talk || kin);
     if (!strong && !weak) continue;
     let j = i + 1;
+    // `daughter (Rosalind)`, `son, Tobias Hale`, `wife is Mirela`: one mark or linking word, then the name.
+    if (kin && j < count && KIN_LINKS.has(tok(j).toLowerCase()) && j + 1 < count && /^\p{Lu}/u.test(tok(j + 1))) j++;
     // A title that is also a clinical abbreviation in capitals (`SR Features`, `MR Features`, `MS`): the next
     // word must look like a name (a known name, or no English word).
     if (strong && (roleLabel || (vocabulary.has(cue) && isAllCaps(tok(i)))) && j < count) {
@@ -176,7 +203,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     // A known given name before another name word is still a person (`for Anna Baker cyst aspiration`).
     const headAfter = j < count && EPONYM_HEADS.has(bare(tok(j)).toUpperCase()) && (words === 1 || !given.has(bare(tok(run[0])).toUpperCase()));
     if (weak && (headAfter || eponymPhraseLength(run.slice(0, 3).map((k) => bare(tok(k)))) > 0)) continue;
-    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient'));
+    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient')) || (kin && kinName(bare(tok(run[0])), given, people));
     if (!accepted || !isCapitalised(tok(run[0]))) continue;
     const last = run[run.length - 1];
     spans.push({ begin: begins[run[0]], end: ends[last] - (tok(last).endsWith(',') ? 1 : 0) });
@@ -190,6 +217,19 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     i = j - 1;
   }
   return spans;
+}
+
+/**
+ * One word after a kinship word that reads as a name: a known given name (`Rose`, `Grace`: after `daughter` they are
+ * names) or a known surname that is no English word, or in title case a word that is no English word at all (`Mirela`,
+ * `Anselm`). Capitals of four letters or fewer that are no given name are acronyms (`CT`, `RN`, `ICU`).
+ */
+function kinName(word: string, given: ReadonlySet<string>, people: ReadonlySet<string>): boolean {
+  const upper = word.toUpperCase();
+  if (given.has(upper)) return true;
+  if (isAllCaps(word) && word.length <= 4) return false;
+  const english = englishWords().has(upper);
+  return (people.has(upper) && !english) || (titleCased(word) && !english && word.length >= 3);
 }
 
 /**

@@ -78,6 +78,18 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'Study for ELIZABETH MORAN', phi: ['ELIZABETH', 'MORAN'], keep: [] },
   { text: 'Dictated by: S. Mukherjee MD', phi: ['Mukherjee'], keep: [] },
   { text: 'Verified (Joanna Pietrzak)', phi: ['Joanna', 'Pietrzak'], keep: [] },
+  // relatives and carers after a kinship word, in parentheses, after a comma, colon or dash, or after `is`
+  { text: 'History from daughter (Marisol) by phone', phi: ['Marisol'], keep: ['History', 'daughter', 'phone'] },
+  { text: 'son, Radek Novotny, is next of kin', phi: ['Radek', 'Novotny'], keep: ['son', 'kin'] },
+  { text: 'wife Ilse at bedside', phi: ['Ilse'], keep: ['wife', 'bedside'] },
+  { text: 'Consent from guardian, niece (Pernilla)', phi: ['Pernilla'], keep: ['Consent', 'guardian', 'niece'] },
+  { text: 'NOK is brother-in-law: Teodor', phi: ['Teodor'], keep: ['NOK'] },
+  { text: 'granddaughter Saoirse accompanied patient', phi: ['Saoirse'], keep: ['granddaughter', 'accompanied', 'patient'] },
+  { text: 'step-son (Kwabena) present', phi: ['Kwabena'], keep: ['present'] },
+  { text: 'lives with partner, Dev', phi: ['Dev'], keep: ['lives', 'partner'] },
+  { text: 'carer - Blessing Moyo - called', phi: ['Blessing', 'Moyo'], keep: ['carer', 'called'] },
+  { text: 'daughter is Yolanda', phi: ['Yolanda'], keep: ['daughter'] },
+  { text: 'friend (Grace) drove her in', phi: ['Grace'], keep: ['friend', 'drove'] },
   // surnames that are also capitalised view abbreviations (RAO, LAO): a name in title case, the view in capitals
   { text: 'CT CHEST W/O CONTRAST for Dr. Anand Rao', phi: ['Anand', 'Rao'], keep: ['CT', 'CHEST', 'CONTRAST'] },
   { text: 'Results called to Priya Rao, RAO CAUD views reviewed', phi: ['Priya', 'Rao,'], keep: ['RAO', 'CAUD', 'views'] },
@@ -932,6 +944,10 @@ export const CLINICAL_TEXTS: string[] = [
   'glucose now 112, patient eating', 'pt weight now 95', 'Repeat at 100 for patient comfort', 'now 92 bpm after fluids, patient settled',
   'study of 93 female patients', '91 men and 94 women enrolled', 'the 92nd year of the registry', 'Catheter 12-F', 'F-18 FDG PET',
   'M 93 mm mass', '100 f/u scans', '100 F/U CT',
+  // kinship words before clinical words, states and acronyms: no name follows
+  'husband (deceased) was smoker', 'son (CT) reviewed', 'wife at bedside', 'mother (HIV+) in history', 'father - MI at 60',
+  'Daughter Present', 'daughter (RN) notified', 'mother with Alzheimer disease', 'daughter (HCP) aware',
+  'family history: mother (breast cancer)', 'sister, Type 2 diabetes', 'Brother: Negative', 'son (ICU nurse) aware',
   'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
   'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
   // sixth batch: counts before street-like words, eponyms that are common surnames
