@@ -265,6 +265,25 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     group: 1,
     accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3,
   },
+  // Digit groups after a number label, whatever noun comes before it (`claim no. 4821-3390-17`, `policy # 88-1029-3344`,
+  // `case number 2231-88-01`, `ref ID 4821 3390 17`): eight digits or more. Groups split by spaces alone are IDs only
+  // when each has two digits or more and they do not count in equal steps (`no. 12 14 16 18`, `# 100 200 300`), nor end
+  // before a unit.
+  {
+    kind: 'id',
+    category: 'R',
+    needsDigit: true,
+    re: new RegExp(`${B}(?:no|nr|num|number|#|id)\\.?\\s{0,3}[:=#.]?\\s{0,3}(\\d{1,10}(?:(?:\\s?[${DASH}./]\\s?|\\s)\\d{1,10}){1,6})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
+    group: 1,
+    accept: (t) => {
+      const digits = digitCount(t);
+      if (digits < 8 || digits > 40) return false;
+      if (/[^\d\s]/.test(t)) return true;
+      const groups = t.split(/\s+/).map(Number);
+      const step = groups[1] - groups[0];
+      return t.split(/\s+/).every((g) => g.length >= 2) && !groups.every((g, k) => k === 0 || g - groups[k - 1] === step);
+    },
+  },
   // Unlabelled: long digit runs, letter-digit mixes with 4+ digits, dotted UIDs.
   // Not the decimals of a number (`ratio 0.084906`).
   { kind: 'id', category: 'R', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}]|\\d[.,])(?:[A-Z]{0,4}[-#]?\\d{6,40})${E}`, 'giu') },

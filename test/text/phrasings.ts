@@ -674,6 +674,25 @@ export const AGE_PHRASINGS: Phrasing[] = [
   { text: 'Widower, currently 99, frail', phi: ['99'], keep: ['Widower', 'frail'] },
 ];
 
+/** Identifiers in digit groups after a number label, whatever the noun before it (`claim no.`, `policy #`, `case number`). */
+export const ID_PHRASINGS: Phrasing[] = [
+  { text: 'Claim no. 4821-3390-17 submitted', phi: ['4821-3390-17'], keep: ['Claim', 'submitted'] },
+  { text: 'insurer policy # 88-1029-3344', phi: ['88-1029-3344'], keep: ['insurer'] },
+  { text: 'legal case number 2231-88-01 pending', phi: ['2231-88-01'], keep: ['legal', 'case', 'pending'] },
+  { text: 'Voucher No: 5521 8830 19, pending', phi: ['5521 8830 19'], keep: ['Voucher', 'pending'] },
+  { text: 'ref # 7734/2291/08 per registry', phi: ['7734/2291/08'], keep: ['ref', 'registry'] },
+  { text: 'tracking number 12-3344-5566-7 for outside films', phi: ['12-3344-5566-7'], keep: ['tracking', 'outside', 'films'] },
+  { text: 'Authorization ID 4410-2298-31 approved', phi: ['4410-2298-31'], keep: ['Authorization', 'approved'] },
+  { text: 'Workers comp claim #: 0091-22-4471', phi: ['0091-22-4471'], keep: ['Workers', 'claim'] },
+  { text: 'Trial subject no. 03-118-2207 (visit 4)', phi: ['03-118-2207'], keep: ['Trial', 'subject', 'visit'] },
+  { text: 'Donor number 1188 2290 3341', phi: ['1188 2290 3341'], keep: ['Donor'] },
+  { text: 'Transfer request nr. 2024-5517-02', phi: ['2024-5517-02'], keep: ['Transfer', 'request'] },
+  { text: 'Lab order NUM 77-4420-8815 drawn', phi: ['77-4420-8815'], keep: ['Lab', 'order', 'drawn'] },
+  { text: 'Implant card no. 5501–2288–14 on file', phi: ['5501–2288–14'], keep: ['Implant', 'card', 'file'] },
+  { text: 'Billing account # 4400.1299.78', phi: ['4400.1299.78'], keep: ['Billing'] },
+  { text: 'Registry ID: 88 4410 2291 07', phi: ['88 4410 2291 07'], keep: ['Registry'] },
+];
+
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
 /** Notes that mix several kinds in sentences (a fourth batch). */
 export const MIXED_PHRASINGS: Phrasing[] = [
@@ -948,6 +967,10 @@ export const CLINICAL_TEXTS: string[] = [
   'husband (deceased) was smoker', 'son (CT) reviewed', 'wife at bedside', 'mother (HIV+) in history', 'father - MI at 60',
   'Daughter Present', 'daughter (RN) notified', 'mother with Alzheimer disease', 'daughter (HCP) aware',
   'family history: mother (breast cancer)', 'sister, Type 2 diabetes', 'Brother: Negative', 'son (ICU nurse) aware',
+  // numbers after a number label that are counts, lists, ranges and measures, not IDs
+  'Series no. 3 4 5 6 7 8 9 10', 'Levels no. 12 14 16 18 20', 'Slice no. 12 of 240', 'Number of images: 120 240', 'dose no. 2 of 3',
+  'No. 10-12 cm', 'Image # 100 200 300 400 500', 'bed no 12 room 4', '# of levels 2-3', 'lesion no. 2 4.5 x 3.2 cm',
+  'Specimen # 3, 2 cores 14 G', 'no. 1-2 mm nodules', 'Phantom ID 12 x 12 cm', 'Run no. 10 20 30 40 50 s',
   'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
   'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
   // sixth batch: counts before street-like words, eponyms that are common surnames
