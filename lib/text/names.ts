@@ -7,6 +7,7 @@
  * `for CHEST PAIN` and `by AP LAT` are never names.
  */
 import { englishWords, everydayWords, givenNames, medicalTerms, peopleNames } from './lexicons.js';
+import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -25,25 +26,13 @@ const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family n
 /** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
 const WEAK_CUES = new Set(['for', 'by', 'per', 'd/w', 'regards', 'thanks', 'sincerely', 'nok', 'ec', 'poa', 'proxy', 'caregiver', 'carer', 'partner', 'friend', 'neighbour', 'neighbor', 'niece', 'nephew', 'grandson', 'granddaughter', 'relative', 'pt', 'patient', 'physician', 'radiologist', 'technologist', 'tech', 'sonographer', 'attending', 'resident', 'fellow', 'surgeon', 'referrer', 'referring', 'contact', 'spouse', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'nok', 'guardian', 'c/o', 'cc', 'informed', 'notified', 'discussed', 'called', 'paged']);
 
-/**
- * Relatives, carers and the people who speak for a patient (`daughter (Rosalind)`, `son, Tobias Hale,`, `wife Mirela`,
- * `guardian is nephew (Anselm)`): after one of these a name may follow in parentheses, after a comma, colon or dash, or
- * after `is`/`named`/`called`, and one name word is enough when it reads as a name (a known given name or surname, or a
- * word that is no English word; not an acronym such as `CT` or `RN`). `-in-law`, `step-` and `grand-` forms count too.
- */
-export const KIN_CUES: ReadonlySet<string> = new Set([
-  'daughter', 'son', 'wife', 'husband', 'partner', 'spouse', 'mother', 'father', 'mum', 'mom', 'dad', 'parent', 'brother', 'sister',
-  'sibling', 'niece', 'nephew', 'grandson', 'granddaughter', 'grandchild', 'grandmother', 'grandfather', 'grandma', 'grandpa',
-  'aunt', 'auntie', 'uncle', 'cousin', 'friend', 'neighbour', 'neighbor', 'carer', 'caregiver', 'caretaker', 'guardian', 'proxy',
-  'poa', 'hcp', 'nok', 'kin', 'relative', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'girlfriend', 'boyfriend', 'companion',
-  'roommate', 'flatmate', 'landlady', 'landlord', 'godmother', 'godfather', 'stepson', 'stepdaughter', 'stepmother', 'stepfather',
-  'widow', 'widower', 'executor',
-]);
+/** The default kinship cues (the rules' `kinship_cues`), lower case. */
+const DEFAULT_KIN_CUES: ReadonlySet<string> = new Set(DEFAULT_KINSHIP_CUES);
 
-/** A kinship word in any of its forms: `son-in-law`, `step-daughter`, `Daughter's`, `grand-niece`. */
-function kinCue(word: string): boolean {
+/** A kinship word in any of its forms: `son-in-law`, `step-daughter`, `Daughter's`, `grand-niece`, `stepbrother`. */
+function kinCue(word: string, cues: ReadonlySet<string>): boolean {
   const w = word.toLowerCase().replace(/['’]s$/, '').replace(/-in-law$/, '').replace(/^(?:step|great|grand|god)-/, '');
-  return KIN_CUES.has(w) || KIN_CUES.has(w.replace(/^(?:step|great-grand|grand)/, '')) || (w.startsWith('grand') && KIN_CUES.has(`grand${w.slice(5)}`));
+  return cues.has(w) || cues.has(w.replace(/^(?:step|great-grand|grand)/, ''));
 }
 
 /** Between a kinship word and the name: a mark (`daughter (Rosalind)`, `son, Tobias`) or a linking word (`wife is Mirela`). */
@@ -116,11 +105,13 @@ function nameWord(word: string, vocabulary: Vocabulary, cache: Map<string, boole
 
 /**
  * The names a text gives by cue words. Linear: one pass over the tokens, at most five tokens
- * looked at after each cue.
+ * looked at after each cue. After a kinship word (`kinshipCues`, lower case: the rules' `kinship_cues`) the name may
+ * follow a parenthesis, comma, colon, dash or `is`, and one word is enough when it reads as a name ({@link kinName}).
  *
+ * @param kinshipCues relatives' and carers' words (default: the curated list of `lib/text/kinship-words.ts`)
  * @example findCuedNames('MR BRAIN W/WO CONTRAST for Jane Q. Doe', vocab) // one span: `Jane Q. Doe`
  */
-export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] {
+export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues: ReadonlySet<string> = DEFAULT_KIN_CUES): NameSpan[] {
   // Token bounds only (no objects per token): long texts stay cheap for the garbage collector.
   const { begins, ends } = tokenBounds(text);
   const count = begins.length;
@@ -146,7 +137,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);
     const strong = roleLabel || STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
     const talk = (cue === 'with' || cue === 'to') && i > 0 && TALK_VERBS.has(bare(tok(i - 1)).toLowerCase());
-    const kin = !strong && kinCue(cue);
+    const kin = !strong && kinCue(cue, kinshipCues);
     const weak = !strong && (WEAK_CUES.has(cue) || talk || kin);
     if (!strong && !weak) continue;
     let j = i + 1;
