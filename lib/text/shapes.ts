@@ -103,6 +103,10 @@ function roundRange(text: string): boolean {
   return last.length === 2 && last.every((g) => g.endsWith('0')) && last[1].endsWith('00');
 }
 
+/** Labels of identifiers (`MRN`, `Acc No.`, `policy`, `member`, `serial`…), as regex source. */
+const ID_LABELS =
+  "mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp";
+
 /** The shapes, most specific first (an e-mail before the ID-like token inside it). */
 export const TEXT_SHAPES: readonly TextShape[] = [
   // E-mail: local part up to 64, labels up to 63, at most 8 labels (RFC 5321 lengths).
@@ -260,20 +264,21 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     category: 'R',
     needsDigit: true,
     re: bounded(
-      "(?:mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp)\\s{0,3}(?:#|no\\.?|num(?:ber)?)?(?:\\s{0,3}[:=#]\\s{0,3}|\\s{1,3}|(?<=[#.])|(?=\\d))([A-Z0-9][A-Z0-9./_-]{1,30})",
+      `(?:${ID_LABELS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?(?:\\s{0,3}[:=#]\\s{0,3}|\\s{1,3}|(?<=[#.])|(?=\\d))([A-Z0-9][A-Z0-9./_-]{1,30})`,
     ),
     group: 1,
     accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3,
   },
   // Digit groups after a number label, whatever noun comes before it (`claim no. 4821-3390-17`, `policy # 88-1029-3344`,
-  // `case number 2231-88-01`, `ref ID 4821 3390 17`): eight digits or more. Groups split by spaces alone are IDs only
+  // `case number 2231-88-01`, `ref ID 4821 3390 17`), or after an ID label (`MRN 4821 3390 17`, `Acc 2231 8801 77`: the
+  // labelled-ID shape above takes one group only): eight digits or more. Groups split by spaces alone are IDs only
   // when each has two digits or more and they do not count in equal steps (`no. 12 14 16 18`, `# 100 200 300`), nor end
   // before a unit.
   {
     kind: 'id',
     category: 'R',
     needsDigit: true,
-    re: new RegExp(`${B}(?:no|nr|num|number|#|id)\\.?\\s{0,3}[:=#.]?\\s{0,3}(\\d{1,10}(?:(?:\\s?[${DASH}./]\\s?|\\s)\\d{1,10}){1,6})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
+    re: new RegExp(`${B}(?:(?:${ID_LABELS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?|no|nr|num|number|#)\\.?\\s{0,3}[:=#.]?\\s{0,3}(\\d{1,10}(?:(?:\\s?[${DASH}./]\\s?|\\s)\\d{1,10}){1,6})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
     group: 1,
     accept: (t) => {
       const digits = digitCount(t);
