@@ -106,7 +106,7 @@ const ORDINAL_YEAR = new RegExp(
 );
 
 /**
- * A number after a word that is no unit (`now 94`, `at 95`, `still 93`, `currently 91`, `reached 100`): an age only
+ * A number after a word that is no unit (`now 94`, `at 95`, `still 93`, `currently 91`, `reached 100`, `now ninety-four`): an age only
  * where it reads as one. The rule:
  * - a word for the patient (`patient`, `pt`, `she`, `his`, `woman`, `mother`…) or of a person's life (`frail`, `lives`,
  *   `diagnosed`, `widowed`…) is in the same clause, within 60 characters before the cue word or 30 after the number
@@ -116,10 +116,10 @@ const ORDINAL_YEAR = new RegExp(
  * - no unit, percent, slash, colon, decimal, range or `x` follows the number (`now 95% sat`, `BP now 140/90`, `at 100 mg`).
  * Ages of 89 and below stay whatever the context (`now 76`).
  */
-const AGE_AFTER_WORD = /(?<![\p{L}\p{N}])(now|currently|still|at|reached|reaching|nearly|almost|approaching|aged?\s{1,3}now|who\s{1,3}is|who\s{1,3}was|is\s{1,3}now)\s{1,3}(\d{2,3})(?![\p{N}]|\s{0,2}(?:[%°/:x×*+-]|[.,]\d))/giu;
+const AGE_AFTER_WORD = new RegExp(`${B}(now|currently|still|at|reached|reaching|nearly|almost|approaching|who\\s{1,3}is|who\\s{1,3}was)\\s{1,3}(\\d{2,3}|${WORD_NUMBER})(?![\\p{L}\\p{N}]|\\s{0,2}(?:[%°/:x×*+-]|[.,]\\d))`, 'giu');
 const PERSON_WORD = /(?<![\p{L}\p{N}])(?:patient|pt|she|he|her|his|him|they|their|man|woman|male|female|lady|gentleman|gent|mother|father|grandmother|grandfather|wife|husband|widow|widower|resident|mr|mrs|ms|miss|sister|brother|aunt|uncle)(?![\p{L}\p{N}])/iu;
 /** Words of a person's life and state that speak of the patient without naming them (`now 94 and frail`, `diagnosed at 95`). */
-const LIFE_WORD = /(?<![\p{L}\p{N}])(?:frail|elderly|independent|dependent|lives|living|alone|widowed|retired|married|diagnosed|died|ambulant|ambulatory|ambulates|walks|walking|drives|driving|dementia|demented|confused|oriented|active|fit|bedbound|housebound|nursing\s{1,3}home|care\s{1,3}home)(?![\p{L}\p{N}])/iu;
+const LIFE_WORD = /(?<![\p{L}\p{N}])(?:age|frail|elderly|independent|dependent|lives|living|alone|widowed|retired|married|diagnosed|died|ambulant|ambulatory|ambulates|walks|walking|drives|driving|dementia|demented|confused|oriented|active|fit|bedbound|housebound|nursing\s{1,3}home|care\s{1,3}home)(?![\p{L}\p{N}])/iu;
 /** Vital signs, lab values, measures, image counts and schedules: a number after them is a reading or a setting, not an age. */
 const MEASURE_WORD = /(?<![\p{L}\p{N}])(?:bp|hr|rr|pulse|heart|rate|sats?|saturation|spo2|sao2|o2|fio2|temp|temperature|t|weight|wt|height|ht|bmi|glucose|bg|bs|bm|sugar|hb|hgb|haemoglobin|hemoglobin|plt|platelets?|wbc|creat|creatinine|cr|egfr|gfr|na|sodium|k|potassium|inr|ef|lvef|map|gcs|score|level|count|dose|volume|pressure|systolic|diastolic|ct|hu|kvp|kv|mas|ma|fev1|pef|peak|flow|lactate|ldh|crp|esr|psa|hba1c|a1c|ferritin|albumin|bilirubin|alt|ast|alp|ggt|ck|troponin|bnp|ldl|hdl|chol|cholesterol|tsh|calcium|ca|mg|phosphate|urea|bun|ph|pco2|po2|hco3|be|fluid|urine|output|intake|speed|depth|size|length|width|diameter|distance|angle|degrees?|fraction|ratio|percentile|centile|series|image|images|slice|slices|frame|frames|phase|window|matrix|leads?|views?|repeat|recheck|delay|delayed|interval|cycles?|infusion|rate)(?![\p{L}\p{N}])/iu;
 /** Words after a number that make it a measure (`now 95 bpm`, `at 100 mg`, `at 90 degrees`). */
@@ -166,6 +166,17 @@ const firstIndexOf = (text: string, re: RegExp): number => {
   for (let i = 0; i < text.length; i++) if (re.test(text[i])) return i;
   return text.length;
 };
+
+/** Each word as text writes it: `patient`, `Patient`, `PATIENT`. */
+const anyCase = (words: string) => words.split('|').flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
+/**
+ * A bare number in parentheses after a person word or a name with a title (`patient (93)`, `Mrs. Okafor (93)`,
+ * `MR JOHN HALE (94)`): the name goes as a name, the number is the age.
+ */
+const AGE_IN_PARENS = new RegExp(
+  `${B}(?:(?:${anyCase('mr|mrs|ms|miss|mx')})\\.?(?:\\s{1,3}\\p{Lu}[\\p{L}'’-]{0,30}){1,3}|${anyCase('patient|pt|female|male|woman|man|lady|gentleman|mother|father|husband|wife|widow|widower|grandmother|grandfather')})\\s{0,2}\\((\\d{2,3})\\)`,
+  'gu',
+);
 
 /** A bare number beside a person or sex word between commas: `pt, 96, female`, `Female, 93,`, `93, M`. */
 const AGE_BESIDE_SEX = /(?<![\p{L}\p{N}])(?:(?:pt|patient|female|male|woman|man|lady|gentleman|[MF])\s?,\s{0,2}(\d{2,3})(?=\s?(?:,|;|$))|(\d{2,3})\s?,\s{0,2}(?:female|male|woman|man|[MF])(?![\p{L}\p{N}]))/giu;
@@ -254,9 +265,13 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     if (years !== undefined) add(m.index, m.index + token.length, years, '90+');
   }
   for (const m of matchesOf(AGE_SEX_WORD, text)) add(m.index, m.index + m[1].length, Number(m[1]), '90+');
+  for (const m of matchesOf(AGE_IN_PARENS, text)) {
+    const begin = m.index + m[0].length - m[1].length - 1;
+    add(begin, begin + m[1].length, Number(m[1]), '90+');
+  }
   for (const m of matchesOf(AGE_AFTER_WORD, text)) {
-    const years = Number(m[2]);
-    if (years <= 89 || years > MAX_YEARS) continue;
+    const years = parseNumber(m[2]);
+    if (years === undefined || years <= 89 || years > MAX_YEARS) continue;
     const begin = m.index + m[0].length - m[2].length;
     if (readsAsAge(text, m.index, begin + m[2].length)) add(begin, begin + m[2].length, years, '90+');
   }

@@ -141,8 +141,13 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     const weak = !strong && (WEAK_CUES.has(cue) || talk || kin);
     if (!strong && !weak) continue;
     let j = i + 1;
-    // `daughter (Rosalind)`, `son, Tobias Hale`, `wife is Mirela`: one mark or linking word, then the name.
-    if (kin && j < count && KIN_LINKS.has(tok(j).toLowerCase()) && j + 1 < count && /^\p{Lu}/u.test(tok(j + 1))) j++;
+    // `daughter (Rosalind)`, `son, Tobias Hale`, `wife is Mirela`, `daughter's name is Rosalind`: up to two marks or
+    // linking words, then the name.
+    if (kin) {
+      let k = j;
+      while (k < j + 2 && k < count && KIN_LINKS.has(tok(k).toLowerCase())) k++;
+      if (k > j && k < count && /^\p{Lu}/u.test(tok(k))) j = k;
+    }
     // A title that is also a clinical abbreviation in capitals (`SR Features`, `MR Features`, `MS`): the next
     // word must look like a name (a known name, or no English word).
     if (strong && (roleLabel || (vocabulary.has(cue) && isAllCaps(tok(i)))) && j < count) {

@@ -90,6 +90,7 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'carer - Blessing Moyo - called', phi: ['Blessing', 'Moyo'], keep: ['carer', 'called'] },
   { text: 'daughter is Yolanda', phi: ['Yolanda'], keep: ['daughter'] },
   { text: 'friend (Grace) drove her in', phi: ['Grace'], keep: ['friend', 'drove'] },
+  { text: "his daughter's name is Rosalind", phi: ['Rosalind'], keep: ['daughter'] },
   // surnames that are also capitalised view abbreviations (RAO, LAO): a name in title case, the view in capitals
   { text: 'CT CHEST W/O CONTRAST for Dr. Anand Rao', phi: ['Anand', 'Rao'], keep: ['CT', 'CHEST', 'CONTRAST'] },
   { text: 'Results called to Priya Rao, RAO CAUD views reviewed', phi: ['Priya', 'Rao,'], keep: ['RAO', 'CAUD', 'views'] },
@@ -672,6 +673,11 @@ export const AGE_PHRASINGS: Phrasing[] = [
   { text: 'She reached 100 in March', phi: ['100'], keep: ['reached', 'March'] },
   { text: 'still 95 and living alone', phi: ['95'], keep: ['living', 'alone'] },
   { text: 'Widower, currently 99, frail', phi: ['99'], keep: ['Widower', 'frail'] },
+  { text: 'now ninety-four and frail', phi: ['ninety-four'], keep: ['frail'] },
+  { text: 'Age now 96', phi: ['96'], keep: ['Age'] },
+  { text: 'patient (93) fell at home', phi: ['93'], keep: ['patient', 'fell', 'home'] },
+  { text: 'Mrs. Adaeze Quill (97) for CXR', phi: ['97', 'Adaeze', 'Quill'], keep: ['CXR'] },
+  { text: 'Referred: widow (101), lives alone', phi: ['101'], keep: ['widow', 'lives', 'alone'] },
 ];
 
 /** Identifiers in digit groups after a number label, whatever the noun before it (`claim no.`, `policy #`, `case number`). */
@@ -691,6 +697,10 @@ export const ID_PHRASINGS: Phrasing[] = [
   { text: 'Implant card no. 5501–2288–14 on file', phi: ['5501–2288–14'], keep: ['Implant', 'card', 'file'] },
   { text: 'Billing account # 4400.1299.78', phi: ['4400.1299.78'], keep: ['Billing'] },
   { text: 'Registry ID: 88 4410 2291 07', phi: ['88 4410 2291 07'], keep: ['Registry'] },
+  // a known ID label before groups split by spaces (the labelled-ID shape takes one group)
+  { text: 'MRN 4821 3390 17', phi: ['4821', '3390'], keep: [] },
+  { text: 'Policy 5512 0093 41 on file', phi: ['5512', '0093'], keep: ['file'] },
+  { text: 'Acc 2231 8801 77, CT chest', phi: ['2231', '8801'], keep: ['CT', 'chest'] },
 ];
 
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
@@ -971,6 +981,7 @@ export const CLINICAL_TEXTS: string[] = [
   'Series no. 3 4 5 6 7 8 9 10', 'Levels no. 12 14 16 18 20', 'Slice no. 12 of 240', 'Number of images: 120 240', 'dose no. 2 of 3',
   'No. 10-12 cm', 'Image # 100 200 300 400 500', 'bed no 12 room 4', '# of levels 2-3', 'lesion no. 2 4.5 x 3.2 cm',
   'Specimen # 3, 2 cores 14 G', 'no. 1-2 mm nodules', 'Phantom ID 12 x 12 cm', 'Run no. 10 20 30 40 50 s',
+  'Patient (91 kg)', 'patient weight (95) kg', 'Series (93) images', 'MRN label printed', 'Case 12 14 16 18 20 22',
   'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
   'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
   // sixth batch: counts before street-like words, eponyms that are common surnames
