@@ -91,8 +91,8 @@ const ORDINAL_WORDS: Record<string, number> = { ninetieth: 90, hundredth: 100, f
 /** Ordinals from ninetieth to one hundred and ninth, in words. */
 const ORDINAL_WORD = `(?:ninety[\\s-]{1,2}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|ninetieth|(?:(?:one|a)[\\s-]{1,2})?hundredth|(?:(?:one|a)[\\s-]{1,2})?hundred[\\s-]{1,2}(?:and[\\s-]{1,2})?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))`;
 const ORDINAL_BIRTHDAY = new RegExp(`${B}((?:ninety[\\s-]{1,2}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))|ninetieth|(?:one\\s)?hundredth)\\s{1,3}birthday${E}`, 'giu');
-/** A number after a verb of age (`turned 96`, `pt is ninety-six`), not followed by a unit of something else. */
-const AGE_VERB = new RegExp(`${B}(?:turn(?:ed|s|ing)|(?:pt|patient|she|he)\\s{1,3}(?:is|was))\\s{1,3}(${NUMBER})(?!\\s{0,2}(?:%|°|[a-z]{1,5}\\b(?<!\\b(?:in|on|at|and|but|last|this|today|years?|yrs?|y)\\b)))${E}`, 'giu');
+/** A number after a verb of age (`turned 96`, `pt is ninety-six`, `he's 98`, `she will be 100`), not followed by a unit of something else. */
+const AGE_VERB = new RegExp(`${B}(?:turn(?:ed|s|ing)|(?:pt|patient|she|he)\\s{1,3}(?:is|was|will\\s{1,3}be|would\\s{1,3}(?:have\\s{1,3}been|be))|(?:she|he|pt)['’]s)\\s{1,3}(${NUMBER})(?!\\s{0,2}(?:%|°|[a-z]{1,5}\\b(?<!\\b(?:in|on|at|and|but|last|next|this|today|years?|yrs?|y|soon)\\b)))${E}`, 'giu');
 
 /**
  * The year of life a person is in (`in his 92nd year`, `her 101st year`, `in her ninety-second year`, `92nd year of life`):
@@ -124,6 +124,8 @@ const LIFE_WORD = /(?<![\p{L}\p{N}])(?:age|frail|elderly|independent|dependent|l
 const MEASURE_WORD = /(?<![\p{L}\p{N}])(?:bp|hr|rr|pulse|heart|rate|sats?|saturation|spo2|sao2|o2|fio2|temp|temperature|t|weight|wt|height|ht|bmi|glucose|bg|bs|bm|sugar|hb|hgb|haemoglobin|hemoglobin|plt|platelets?|wbc|creat|creatinine|cr|egfr|gfr|na|sodium|k|potassium|inr|ef|lvef|map|gcs|score|level|count|dose|volume|pressure|systolic|diastolic|ct|hu|kvp|kv|mas|ma|fev1|pef|peak|flow|lactate|ldh|crp|esr|psa|hba1c|a1c|ferritin|albumin|bilirubin|alt|ast|alp|ggt|ck|troponin|bnp|ldl|hdl|chol|cholesterol|tsh|calcium|ca|mg|phosphate|urea|bun|ph|pco2|po2|hco3|be|fluid|urine|output|intake|speed|depth|size|length|width|diameter|distance|angle|degrees?|fraction|ratio|percentile|centile|series|image|images|slice|slices|frame|frames|phase|window|matrix|leads?|views?|repeat|recheck|delay|delayed|interval|cycles?|infusion|rate)(?![\p{L}\p{N}])/iu;
 /** Words after a number that make it a measure (`now 95 bpm`, `at 100 mg`, `at 90 degrees`). */
 const UNIT_AFTER = /^\s{0,2}(?:mm|cm|m|km|ml|l|cc|mg|mcg|ug|g|kg|lbs?|oz|mmhg|bpm|beats|breaths|mmol|umol|iu|units?|u|sec|secs|seconds?|s|min|mins|minutes?|h|hrs?|hours?|days?|wks?|weeks?|months?|degrees?|deg|kvp|kv|mas|ma|mgy|gy|hu|ms|hz|mhz|fps|percent|pct|points?|times|x)(?![\p{L}\p{N}])/iu;
+/** Nouns after a number that make it a count of people or things (`93 patients`, `95 cases`). */
+const COUNT_AFTER = /^\s{1,3}(?:patients?|subjects?|participants?|volunteers?|controls?|cases?|people|persons?|adults?|images?|slices?|series|studies|scans?|exams?|lesions?|nodes?)(?![\p{L}\p{N}])/iu;
 /** A clause boundary: a patient word beyond it speaks of something else. */
 const CLAUSE_END = /[.;!?\n]/;
 
@@ -178,8 +180,14 @@ const AGE_IN_PARENS = new RegExp(
   'gu',
 );
 
+/**
+ * A number after a sex word or a sex letter and a comma, before other words (`Female 93 with fall`, `woman, 95, lives
+ * alone`, `M, 93 with fall`, `a woman of 95`): not before a unit (`male 95 kg`) nor a count (`female 93 patients`).
+ */
+const AGE_AFTER_SEX = /(?<![\p{L}\p{N}])(?:(?:female|male|woman|man|lady|gentleman|gent|widow|widower)(?:\s?,\s{0,2}|\s{1,2}|\s{1,2}of\s{1,2})|[MF]\s?,\s{0,2})(\d{2,3})(?![\p{N}]|\s{0,2}(?:[%°/:x×*+-]|[.,]\d))/giu;
+
 /** A bare number beside a person or sex word between commas: `pt, 96, female`, `Female, 93,`, `93, M`. */
-const AGE_BESIDE_SEX = /(?<![\p{L}\p{N}])(?:(?:pt|patient|female|male|woman|man|lady|gentleman|[MF])\s?,\s{0,2}(\d{2,3})(?=\s?(?:,|;|$))|(\d{2,3})\s?,\s{0,2}(?:female|male|woman|man|[MF])(?![\p{L}\p{N}]))/giu;
+const AGE_BESIDE_SEX = /(?<![\p{L}\p{N}])(?:(?:pt|patient|female|male|woman|man|lady|gentleman|[MF])\s?,\s{0,2}(\d{2,3})(?=\s?(?:,|;|\)|$))|(\d{2,3})\s?,\s{0,2}(?:female|male|woman|man|[MF])(?![\p{L}\p{N}]))/giu;
 
 /** `born 1928`, `b. 1930`, `YOB: 1925`, `birth year 1931`. */
 const BIRTH_YEAR = /(?<![\p{L}\p{N}])(?:born(?:\s{1,3}in)?|b\.|yob|dob|d\.o\.b\.?|date\s{1,3}of\s{1,3}birth|year\s{1,3}of\s{1,3}birth|birth\s{0,3}year)\s{0,3}[:=]?\s{0,3}((?:18|19|20)\d{2})(?![\p{L}\p{N}])/giu;
@@ -248,6 +256,11 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     const digits = m[1] || m[2];
     const begin = m.index + m[0].indexOf(digits);
     add(begin, begin + digits.length, Number(digits), '90+');
+  }
+  for (const m of matchesOf(AGE_AFTER_SEX, text)) {
+    const end = m.index + m[0].length;
+    if (UNIT_AFTER.test(text.slice(end, end + 12)) || COUNT_AFTER.test(text.slice(end, end + 16))) continue;
+    add(end - m[1].length, end, Number(m[1]), '90+');
   }
   for (const m of matchesOf(AGE_STRING, text)) {
     add(m.index, m.index + 3, Number(m[1]) / PER_YEAR[m[2] as Unit], '90+');

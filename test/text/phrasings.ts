@@ -678,6 +678,12 @@ export const AGE_PHRASINGS: Phrasing[] = [
   { text: 'patient (93) fell at home', phi: ['93'], keep: ['patient', 'fell', 'home'] },
   { text: 'Mrs. Adaeze Quill (97) for CXR', phi: ['97', 'Adaeze', 'Quill'], keep: ['CXR'] },
   { text: 'Referred: widow (101), lives alone', phi: ['101'], keep: ['widow', 'lives', 'alone'] },
+  { text: 'Female 93 with fall at home', phi: ['93'], keep: ['Female', 'fall', 'home'] },
+  { text: 'M, 96 with new AF', phi: ['96'], keep: ['AF'] },
+  { text: 'a woman of 95 living alone', phi: ['95'], keep: ['woman', 'living', 'alone'] },
+  { text: 'Pt (F, 94) fell', phi: ['94'], keep: ['Pt', 'fell'] },
+  { text: "He's 98 and still drives", phi: ['98'], keep: ['drives'] },
+  { text: 'she will be 100 next month', phi: ['100'], keep: ['month'] },
 ];
 
 /** Identifiers in digit groups after a number label, whatever the noun before it (`claim no.`, `policy #`, `case number`). */
@@ -982,6 +988,7 @@ export const CLINICAL_TEXTS: string[] = [
   'No. 10-12 cm', 'Image # 100 200 300 400 500', 'bed no 12 room 4', '# of levels 2-3', 'lesion no. 2 4.5 x 3.2 cm',
   'Specimen # 3, 2 cores 14 G', 'no. 1-2 mm nodules', 'Phantom ID 12 x 12 cm', 'Run no. 10 20 30 40 50 s',
   'Patient (91 kg)', 'patient weight (95) kg', 'Series (93) images', 'MRN label printed', 'Case 12 14 16 18 20 22',
+  'male 95 kg', 'female 93 patients', 'F, 100 mg daily', 'M, 91 images', 'Male 92% stenosis', 'woman 95 cm tall',
   'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
   'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
   // sixth batch: counts before street-like words, eponyms that are common surnames
