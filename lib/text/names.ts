@@ -130,6 +130,18 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     if (cueWord === 'mr' && everydayWords().has(next.toUpperCase()) && after.length >= 4 && vocabulary.clinical(after) && !FUNCTION_LIKE.has(after.toUpperCase())) return true;
     return vocabulary.properNoun(next, false) && EPONYM_HEADS.has(after.toUpperCase());
   };
+  /** The name right before a kinship word at `k` written as an aside: `X (daughter)`, `X, son,`; undefined when none. */
+  const kinNameBefore = (k: number): NameSpan | undefined => {
+    const open = k > 0 ? tok(k - 1) : '';
+    const close = k + 1 < count ? tok(k + 1) : '';
+    if (!((open === '(' && close === ')') || (open === ',' && (close === ',' || close === ')' || close === ';' || k + 1 >= count)))) return undefined;
+    const run: number[] = [];
+    for (let b = k - 2; b >= 0 && run.length < 3 && (isName(tok(b)) || (run.length > 0 && isInitial(bare(tok(b))))); b--) run.unshift(b);
+    if (run.length === 0 || !isCapitalised(tok(run[0]))) return undefined;
+    const words = run.map((r) => bare(tok(r)));
+    const reads = words.length === 1 ? kinName(words[0], given, people) : words.some((w) => kinName(w, given, people)) && words.some((w) => !isAllCaps(w) || people.has(w.toUpperCase()));
+    return reads ? { begin: begins[run[0]], end: ends[run[run.length - 1]] - (tok(run[run.length - 1]).endsWith(',') ? 1 : 0) } : undefined;
+  };
   for (let i = 0; i < count; i++) {
     if (ends[i] - begins[i] > 14) continue; // cue words are short
     const cue = bare(tok(i)).toLowerCase();
@@ -147,6 +159,10 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
       let k = j;
       while (k < j + 2 && k < count && KIN_LINKS.has(tok(k).toLowerCase())) k++;
       if (k > j && k < count && /^\p{Lu}/u.test(tok(k))) j = k;
+      // The name before the kinship word in parentheses or between commas (`Rosalind (daughter)`, `Tobias Hale (son)`,
+      // `Mirela, wife, at bedside`): up to three name words right before it.
+      const before = kinNameBefore(i);
+      if (before) spans.push(before);
     }
     // A title that is also a clinical abbreviation in capitals (`SR Features`, `MR Features`, `MS`): the next
     // word must look like a name (a known name, or no English word).

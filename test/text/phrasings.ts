@@ -91,6 +91,10 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'daughter is Yolanda', phi: ['Yolanda'], keep: ['daughter'] },
   { text: 'friend (Grace) drove her in', phi: ['Grace'], keep: ['friend', 'drove'] },
   { text: "his daughter's name is Rosalind", phi: ['Rosalind'], keep: ['daughter'] },
+  { text: 'Ottilie (daughter) at bedside', phi: ['Ottilie'], keep: ['daughter', 'bedside'] },
+  { text: 'Tobiah Hallworth (son) consented', phi: ['Tobiah', 'Hallworth'], keep: ['son', 'consented'] },
+  { text: 'Zdenka, wife, at bedside', phi: ['Zdenka'], keep: ['wife', 'bedside'] },
+  { text: 'Seen with Mrs Ortiz (neighbour)', phi: ['Ortiz'], keep: ['Seen', 'neighbour'] },
   // surnames that are also capitalised view abbreviations (RAO, LAO): a name in title case, the view in capitals
   { text: 'CT CHEST W/O CONTRAST for Dr. Anand Rao', phi: ['Anand', 'Rao'], keep: ['CT', 'CHEST', 'CONTRAST'] },
   { text: 'Results called to Priya Rao, RAO CAUD views reviewed', phi: ['Priya', 'Rao,'], keep: ['RAO', 'CAUD', 'views'] },
@@ -989,6 +993,8 @@ export const CLINICAL_TEXTS: string[] = [
   'Specimen # 3, 2 cores 14 G', 'no. 1-2 mm nodules', 'Phantom ID 12 x 12 cm', 'Run no. 10 20 30 40 50 s',
   'Patient (91 kg)', 'patient weight (95) kg', 'Series (93) images', 'MRN label printed', 'Case 12 14 16 18 20 22',
   'male 95 kg', 'female 93 patients', 'F, 100 mg daily', 'M, 91 images', 'Male 92% stenosis', 'woman 95 cm tall',
+  'History (daughter) obtained', 'CT (son) reviewed', 'Pain (mother) noted', 'Consent (guardian) signed',
+  'History from Patient, daughter and GP', 'Collateral, daughter, by phone',
   'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
   'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
   // sixth batch: counts before street-like words, eponyms that are common surnames
