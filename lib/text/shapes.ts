@@ -107,6 +107,18 @@ function roundRange(text: string): boolean {
 const ID_LABELS =
   "mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp";
 
+/**
+ * Nouns of numbers that name a person's claim, order or record (`claim 4821-3390-17`, `voucher 5521 8830 19`): labels of
+ * digit groups only (eight digits or more), not of shorter values (`order 2 of 3`, `file 12`).
+ */
+const GROUP_ID_NOUNS = 'claim|ref|reference|voucher|auth|authori[sz]ation|order|ticket|tracking|booking|confirmation|invoice|file|docket|permit|passport|registration|enrol?l?ment|subject|donor|specimen|referral|transaction|receipt|application|contract|certificate|benefit|group|plan|episode|encounter|visit|admission|record';
+
+/** Equal steps between numbers (`12 14 16 18`, `100 200 300`): a list, not an identifier. */
+function equalSteps(groups: readonly number[]): boolean {
+  const step = groups[1] - groups[0];
+  return groups.every((g, k) => k === 0 || g - groups[k - 1] === step);
+}
+
 /** The shapes, most specific first (an e-mail before the ID-like token inside it). */
 export const TEXT_SHAPES: readonly TextShape[] = [
   // E-mail: local part up to 64, labels up to 63, at most 8 labels (RFC 5321 lengths).
@@ -278,15 +290,26 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'id',
     category: 'R',
     needsDigit: true,
-    re: new RegExp(`${B}(?:(?:${ID_LABELS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?|no|nr|num|number|#)\\.?\\s{0,3}[:=#.]?\\s{0,3}(\\d{1,10}(?:(?:\\s?[${DASH}./]\\s?|\\s)\\d{1,10}){1,6})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
+    re: new RegExp(`${B}(?:(?:${ID_LABELS}|${GROUP_ID_NOUNS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?|no|nr|num|number|#)\\.?\\s{0,3}[:=#.]?\\s{0,3}(\\d{1,10}(?:(?:\\s?[${DASH}./]\\s?|\\s)\\d{1,10}){1,6})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
     group: 1,
     accept: (t) => {
       const digits = digitCount(t);
       if (digits < 8 || digits > 40) return false;
       if (/[^\d\s]/.test(t)) return true;
-      const groups = t.split(/\s+/).map(Number);
-      const step = groups[1] - groups[0];
-      return t.split(/\s+/).every((g) => g.length >= 2) && !groups.every((g, k) => k === 0 || g - groups[k - 1] === step);
+      return t.split(/\s+/).every((g) => g.length >= 2) && !equalSteps(t.split(/\s+/).map(Number));
+    },
+  },
+  // Digit groups joined by dashes without a label, three groups or more and eight digits or more (`4821-3390-17`,
+  // `03-118-2207`): an identifier's form. Not a list in equal steps (`10-20-30-40`), single digits (`1-2-3-4-5-6-7-8`)
+  // nor values before a unit (`120-130-140 mmHg`); dates and phones of this form are found as such too.
+  {
+    kind: 'id',
+    category: 'R',
+    needsDigit: true,
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/${DASH}])\\d{1,10}(?:[${DASH}]\\d{1,10}){2,6}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'gu'),
+    accept: (t) => {
+      const groups = t.split(/\D+/);
+      return digitCount(t) >= 8 && digitCount(t) <= 40 && groups.some((g) => g.length >= 2) && !equalSteps(groups.map(Number));
     },
   },
   // Unlabelled: long digit runs, letter-digit mixes with 4+ digits, dotted UIDs.

@@ -711,6 +711,11 @@ export const ID_PHRASINGS: Phrasing[] = [
   { text: 'MRN 4821 3390 17', phi: ['4821', '3390'], keep: [] },
   { text: 'Policy 5512 0093 41 on file', phi: ['5512', '0093'], keep: ['file'] },
   { text: 'Acc 2231 8801 77, CT chest', phi: ['2231', '8801'], keep: ['CT', 'chest'] },
+  // a noun of a claim or record before digit groups, and dash-joined groups with no label at all
+  { text: 'Claim 4821 3390 17 filed', phi: ['4821 3390'], keep: ['Claim', 'filed'] },
+  { text: 'Referral 7720 1193 05 received', phi: ['7720 1193'], keep: ['Referral', 'received'] },
+  { text: 'see 4821-3390-17 for details', phi: ['4821-3390'], keep: ['see', 'details'] },
+  { text: 'Outside films (03-118-2207) reviewed', phi: ['03-118-2207'], keep: ['Outside', 'films', 'reviewed'] },
 ];
 
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
@@ -995,6 +1000,8 @@ export const CLINICAL_TEXTS: string[] = [
   'male 95 kg', 'female 93 patients', 'F, 100 mg daily', 'M, 91 images', 'Male 92% stenosis', 'woman 95 cm tall',
   'History (daughter) obtained', 'CT (son) reviewed', 'Pain (mother) noted', 'Consent (guardian) signed',
   'History from Patient, daughter and GP', 'Collateral, daughter, by phone',
+  'Order 2 of 3', 'file 12', '1-2-3-4-5-6-7-8', 'BP 120-130-140 mmHg', 'NDC 0407-1413-71', 'L4-5-6 fusion', 'visit 3 of 12',
+  'Group 2 of 4, plan 1', 'Lesions 12-14 mm',
   'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
   'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
   // sixth batch: counts before street-like words, eponyms that are common surnames
