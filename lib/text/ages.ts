@@ -95,12 +95,13 @@ const ORDINAL_BIRTHDAY = new RegExp(`${B}((?:ninety[\\s-]{1,2}(?:first|second|th
 const AGE_VERB = new RegExp(`${B}(?:turn(?:ed|s|ing)|(?:pt|patient|she|he)\\s{1,3}(?:is|was|will\\s{1,3}be|would\\s{1,3}(?:have\\s{1,3}been|be))|(?:she|he|pt)['’]s)\\s{1,3}(${NUMBER})(?!\\s{0,2}(?:%|°|[a-z]{1,5}\\b(?<!\\b(?:in|on|at|and|but|last|next|this|today|years?|yrs?|y|soon)\\b)))${E}`, 'giu');
 
 /**
- * The year of life a person is in (`in his 92nd year`, `her 101st year`, `in her ninety-second year`, `92nd year of life`):
- * after a possessive or before `of life`/`of age`, so `the 92nd year of the study` is no age. The Nth year is, strictly,
+ * The year of life a person is in (`in his 92nd year`, `her 101st year`, `in her ninety-second year`, `92nd year of life`),
+ * or a possessive ordinal that ends its clause (`celebrating her 100th.`): after a possessive or before `of life`/`of age`,
+ * so `the 92nd year of the study` and `her 95th percentile` are no age. The Nth year is, strictly,
  * age N-1; it is taken as N, as people write it loosely, and `in his 90th year` becomes `90+` (failing safe).
  */
 const ORDINAL_YEAR = new RegExp(
-  `${B}(?:(?<=(?:his|her|their|patient's|pt's|my|your)\\s{1,3})((\\d{2,3})(?:st|nd|rd|th)|${ORDINAL_WORD})(?=\\s{1,3}year${E})` +
+  `${B}(?:(?<=(?:his|her|their|patient's|pt's|my|your)\\s{1,3})((\\d{2,3})(?:st|nd|rd|th)|${ORDINAL_WORD})(?=\\s{1,3}year${E}|\\s{0,2}(?:[.,;!)]|$))` +
     `|((\\d{2,3})(?:st|nd|rd|th)|${ORDINAL_WORD})(?=\\s{1,3}year\\s{1,3}of\\s{1,3}(?:life|age)${E}))${E}`,
   'giu',
 );
