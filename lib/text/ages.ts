@@ -79,12 +79,13 @@ const AGE_SEX_WORD = /(?<![\p{L}\p{N}.,/-])(\d{2,3})[\s-]{1,2}(?:female|male|wom
 const AGE_STRING = /(?<![\p{L}\p{N}.])(\d{3})([YMWD])(?![\p{L}\p{N}])/gu;
 /** `in her nineties`, `in his late 90s`, `nonagenarian`, `centenarian`. */
 /**
- * Words that say the age is over 89: `nonagenarian`, `centenarian`, `ninety-something`. A decade (`90s`,
+ * Words that say the age is over 89: `nonagenarian`, `centenarian`, `ninety-something`, `in her tenth decade` (of life:
+ * 90 to 99). A decade (`90s`,
  * `nineties`) is an age over 89 by Safe Harbor's rule (every age over 89 aggregates into one category),
  * but `90s` is also a reading (`sats in the low 90s`), so a decade counts only when a person's age is
  * meant: `in her 90s`, `in his late nineties`, `aged 90s`, `90s female`.
  */
-const DECADE = /(?<![\p{L}\p{N}])(?:(?:super)?centenarian|nonagenarian|(?:ninety|90)[\s-]?something|(?<=(?:his|her|their|patient's|pt's|aged?|age:)\s{1,3}(?:(?:early|mid|late)[\s-]{1,2})?)(?:nineties|90'?s)|(?:nineties|90'?s)(?=[\s,]{1,2}(?:y\/o|yo|male|female|man|woman|[MF](?![\p{L}\p{N}]))))(?![\p{L}\p{N}])/giu;
+const DECADE = /(?<![\p{L}\p{N}])(?:(?:super)?centenarian|nonagenarian|(?:tenth|eleventh|1[01]th)\s{1,3}decade|(?:ninety|90)[\s-]?something|(?<=(?:his|her|their|patient's|pt's|aged?|age:)\s{1,3}(?:(?:early|mid|late)[\s-]{1,2})?)(?:nineties|90'?s)|(?:nineties|90'?s)(?=[\s,]{1,2}(?:y\/o|yo|male|female|man|woman|[MF](?![\p{L}\p{N}]))))(?![\p{L}\p{N}])/giu;
 /** `95th birthday`, `100th birthday`, `ninety-first birthday`, `turned 96`, `pt is ninety-six`. */
 const BIRTHDAY = new RegExp(`${B}(\\d{2,3})(?:st|nd|rd|th)\\s{1,3}birthday${E}`, 'giu');
 const ORDINAL_WORDS: Record<string, number> = { ninetieth: 90, hundredth: 100, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9 };
@@ -212,7 +213,7 @@ export function agesDependOnYear(text: string): boolean {
  * What every pattern above needs: a digit, or a number word that reaches 90 (`ninety`, `hundred`) or a
  * word of the DECADE pattern. Most header texts have neither, and one search settles them.
  */
-const MAY_HOLD_AGE = /\d|ninet|hundred|centenarian|nonagenarian/i;
+const MAY_HOLD_AGE = /\d|ninet|hundred|centenarian|nonagenarian|decade/i;
 
 /**
  * The ages over 89 in a text, with what to write instead: the number becomes `90+` (the unit stays

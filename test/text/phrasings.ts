@@ -689,6 +689,8 @@ export const AGE_PHRASINGS: Phrasing[] = [
   { text: "He's 98 and still drives", phi: ['98'], keep: ['drives'] },
   { text: 'she will be 100 next month', phi: ['100'], keep: ['month'] },
   { text: 'Celebrating his 100th, family present', phi: ['100th'], keep: ['Celebrating', 'family', 'present'] },
+  { text: 'woman in her tenth decade, frail', phi: ['tenth decade'], keep: ['woman', 'frail'] },
+  { text: 'male in 10th decade of life', phi: ['10th decade'], keep: ['male', 'life'] },
 ];
 
 /** Identifiers in digit groups after a number label, whatever the noun before it (`claim no.`, `policy #`, `case number`). */
@@ -1003,7 +1005,7 @@ export const CLINICAL_TEXTS: string[] = [
   'History from Patient, daughter and GP', 'Collateral, daughter, by phone',
   'Order 2 of 3', 'file 12', '1-2-3-4-5-6-7-8', 'BP 120-130-140 mmHg', 'NDC 0407-1413-71', 'L4-5-6 fusion', 'visit 3 of 12',
   'Group 2 of 4, plan 1', 'Lesions 12-14 mm',
-  'her 95th percentile weight', 'his 92nd visit this year', 'Their 90th scan.',
+  'her 95th percentile weight', 'his 92nd visit this year', 'Their 90th scan.', 'woman in her ninth decade',
   'SpO2 95% RA', 'Pulse 101', 'RR 96', 'Dose 95 mGy', '92% stenosis', '91 mm', '93 cm', 'Window 90', 'Level 95',
   'Ventricular rate 94', 'Matrix 512 x 512', 'Pitch 0.9', 'Rotation 0.5 s', 'Collimation 64 x 0.625',
   // sixth batch: counts before street-like words, eponyms that are common surnames
