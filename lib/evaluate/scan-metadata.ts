@@ -140,10 +140,12 @@ export async function scanMetadata(dataset: DicomDataset, options: ScanMetadataO
 }
 
 /**
- * {@link scanMetadata}, and the worded text it judged harmless: each description, comment or note with
- * its findings cut out, in the pieces left between them (`MR BRAIN W/WO CONTRAST for <finding>` →
- * `MR BRAIN W/WO CONTRAST for`). Learning tests its patterns against these, so a pattern that would take
- * clinical text the run kept is never proposed. At most 500 pieces per dataset.
+ * {@link scanMetadata}, and the worded text it judged harmless: each description, comment or note in which
+ * it found nothing. Learning tests its patterns against these, so a pattern that would take clinical text
+ * the run kept is never proposed. A value holding a finding is left out whole, not only its findings: on
+ * raw inputs such a value often holds more PHI than was found (a street address beside the name that was),
+ * and a piece of it counted harmless would make learning drop what the address pattern needs (`PKWY`).
+ * At most 500 values per dataset.
  *
  * @example const { findings, harmless } = await scanMetadataAndKept(reparsed, { phiDetector, known, rules, state });
  */
@@ -224,26 +226,14 @@ async function scanValues(values: Value[], options: ScanMetadataOptions): Promis
 const WORDED_VRS = new Set(['LO', 'SH', 'LT', 'ST', 'UT', 'UC']);
 const MAX_HARMLESS_FRAGMENTS = 500;
 
-/** The worded values with their findings cut out (see {@link scanMetadataAndKept}). */
+/** The worded values in which no finding was made (see {@link scanMetadataAndKept}). */
 function harmlessWordedText(values: readonly Value[], findings: readonly TagFinding[]): string[] {
+  const withFindings = new Set(findings.map((f) => `${f.path}\u0000${f.valueIndex}`));
   const out = new Set<string>();
   for (const v of values) {
-    if (!WORDED_VRS.has(v.vr) || out.size >= MAX_HARMLESS_FRAGMENTS) continue;
-    const cuts = findings
-      .filter((f) => f.path === v.path && f.valueIndex === v.index)
-      .map((f) => ({ begin: f.begin ?? 0, end: f.end ?? v.text.length }))
-      .sort((a, b) => a.begin - b.begin);
-    let at = 0;
-    const pieces: string[] = [];
-    for (const cut of cuts) {
-      pieces.push(v.text.slice(at, Math.max(at, cut.begin)));
-      at = Math.max(at, cut.end);
-    }
-    pieces.push(v.text.slice(at));
-    for (const piece of pieces) {
-      const t = piece.replace(/\s+/g, ' ').trim();
-      if (/\p{L}{2}/u.test(t)) out.add(t);
-    }
+    if (!WORDED_VRS.has(v.vr) || out.size >= MAX_HARMLESS_FRAGMENTS || withFindings.has(`${v.path}\u0000${v.index}`)) continue;
+    const t = v.text.replace(/\s+/g, ' ').trim();
+    if (/\p{L}{2}/u.test(t)) out.add(t);
   }
   return [...out].slice(0, MAX_HARMLESS_FRAGMENTS);
 }

@@ -16,18 +16,23 @@ export type GeneralKind = (typeof GENERAL_KINDS)[number];
 export const STREET_SUFFIXES: readonly string[] = 'STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|WAY|PLACE|PL|TERRACE|TER|CIRCLE|CIR|PARKWAY|PKWY|HIGHWAY|HWY|SQUARE|SQ|TRAIL|TRL|CRESCENT|CRES|CLOSE|PLAZA|PIKE|ROW|MEWS'.split('|');
 const MONTHS = 'JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?';
 
-/** Number, up to four words, a street suffix: `1234 Pendleford Way`, `12B N. Oak St.` */
-const addressPattern = (suffixes: readonly string[]) => `\\d{1,6}[A-Z]?,?\\s{1,3}(?:[NSEW]\\.?\\s{1,3})?(?:[A-Z][A-Z'.-]{1,24}\\s{1,3}){1,4}(?:${suffixes.join('|')})\\.?`;
+/**
+ * Number, up to four words, a street suffix: `1234 Pendleford Way`, `12B N. Oak St.` Each suffix ends at a word boundary
+ * inside the pattern itself (`CIR` never takes the start of `CIRCLE OF WILLIS`), whatever boundaries the tool that runs
+ * it adds or leaves out.
+ */
+const addressPattern = (suffixes: readonly string[]) => `\\b\\d{1,6}[A-Z]?,?\\s{1,3}(?:[NSEW]\\.?\\s{1,3})?(?:[A-Z][A-Z'.-]{1,24}\\s{1,3}){1,4}(?:${suffixes.join('|')})\\b\\.?`;
 
 /** The general pattern of each kind (regex source, case-insensitive, bounded quantifiers only). */
 export const GENERAL_PATTERNS: Record<GeneralKind, string> = {
   address: addressPattern(STREET_SUFFIXES),
   // A scheme or www., or a host under a common top-level domain, with its path.
   url: '(?:HTTPS?://|FTP://|WWW\\.)[^\\s<>"]{1,1000}|(?:[A-Z0-9-]{1,63}\\.){1,6}(?:COM|ORG|NET|EDU|GOV|MIL|INT|INFO|BIZ|IO|CO|UK|DE|FR|CA|AU|US|NL|CH|HEALTH|HOSPITAL|CLINIC|INVALID|EXAMPLE|TEST)(?:/[^\\s<>"]{0,1000})?',
-  email: "[A-Z0-9._%+'-]{1,64}@[A-Z0-9-]{1,63}(?:\\.[A-Z0-9-]{1,63}){1,8}",
+  email: "[A-Z0-9._%+'-]{1,64}@[A-Z0-9-]{1,63}(?:\\.[A-Z0-9-]{1,63}){1,8}\\b",
   // North American numbers, and international ones in four groups (the `+` stays: a word boundary cannot start on it).
-  phone: '\\(?\\d{3}\\)?[\\s.-]{0,2}\\d{3}[\\s.-]\\d{4}|\\d{2,3}[\\s.-]\\(?\\d{1,4}\\)?[\\s.-]\\d{3,4}[\\s.-]\\d{3,4}',
-  date: `(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}|\\d{1,2}[/-]\\d{1,2}[/-](?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2}|\\d{1,2}[\\s-]{0,3}(?:${MONTHS})\\.?[\\s,-]{0,3}\\d{2,4}|(?:${MONTHS})\\.?\\s{0,3}\\d{1,2}(?:ST|ND|RD|TH)?,?\\s{0,3}\\d{4}`,
+  // Every alternative ends at a word boundary (as do the date's): `555-201-33445` is no phone.
+  phone: '(?:\\(?\\d{3}\\)?[\\s.-]{0,2}\\d{3}[\\s.-]\\d{4}|\\d{2,3}[\\s.-]\\(?\\d{1,4}\\)?[\\s.-]\\d{3,4}[\\s.-]\\d{3,4})\\b',
+  date: `(?:(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])|\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}|\\d{1,2}[/-]\\d{1,2}[/-](?:\\d{4}|\\d{2})|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}\\.\\d{1,2}\\.\\d{1,2}|\\d{1,2}[\\s-]{0,3}(?:${MONTHS})\\.?[\\s,-]{0,3}\\d{2,4}|(?:${MONTHS})\\.?\\s{0,3}\\d{1,2}(?:ST|ND|RD|TH)?,?\\s{0,3}\\d{4})\\b`,
 };
 
 /**

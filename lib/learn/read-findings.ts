@@ -12,7 +12,7 @@ export interface ReportFindings {
   technicalValues: string[];
   /** Pixel text lines the evaluation read and judged harmless (from the same context file). */
   harmlessLines: string[];
-  /** Worded header text (descriptions, comments) the evaluation judged harmless, findings cut out. */
+  /** Worded header text (descriptions, comments) the evaluation judged harmless: values it found nothing in. */
   harmlessText: string[];
   /** The report files read. */
   files: string[];

@@ -19,6 +19,7 @@ import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, I
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
 import { CODE_SYSTEMS } from '../text/clinical-words.js';
 import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
+import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
 import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
@@ -37,6 +38,8 @@ export interface TextCleanerOptions {
   vocabulary?: readonly string[];
   /** The date the text speaks from (the study date): a birth year that reveals an age over 89 goes. */
   referenceDate?: Date;
+  /** The rules' `kinship_cues`: words for relatives and carers before a name (default: the curated list). */
+  kinshipCues?: readonly string[];
 }
 
 interface Span {
@@ -585,7 +588,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const identityMatcher = compileTerms(identityTerms(identity, vocabulary));
   const numberKeys = identityNumberKeys(identity);
   const referenceYear = options.referenceDate?.getUTCFullYear();
-  const memory = cleaningMemory(vocabulary, ruleRegex);
+  const kinshipCues = options.kinshipCues ?? DEFAULT_KINSHIP_CUES;
+  const memory = cleaningMemory(vocabulary, ruleRegex, kinshipCues);
   const { rulePatterns, ruleSet } = memory;
 
   /**
@@ -622,7 +626,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if (s.kind === 'address' && /^\d/.test(text.slice(s.begin, s.end)) && streetWordsClinical(text.slice(s.begin, s.end), vocabulary)) continue;
       shapes.push(s);
     }
-    const people: Span[] = [...findCuedNames(text, vocabulary), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
+    const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
     const places = [...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary)];
     const ages: Span[] = findAgesOver89(text, referenceYear).map((a) => ({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined }));
     // Shared by every file that has the text: frozen, never changed (mergeSpans copies what it changes).
@@ -691,7 +695,7 @@ const freeze = (spans: Span[]): readonly Span[] => Object.freeze(spans.map((s) =
 /** Longer texts are cleaned every time (they rarely repeat, and would hold memory). */
 const MAX_REMEMBERED_TEXT = 512;
 
-/** Remembered by text, per vocabulary and rule patterns: whole answers (for texts holding none of their file's values) and readings. */
+/** Remembered by text, per vocabulary, rule patterns and kinship cues: whole answers (for texts holding none of their file's values) and readings. */
 interface CleaningMemory {
   /** The rule patterns, on the linear-time engine (RE2), whatever they are. */
   rulePatterns: LinearPattern[];
@@ -699,17 +703,20 @@ interface CleaningMemory {
   ruleSet: LinearPatternSet | undefined;
   results: Memo<string, CleanResult>;
   readings: Memo<string, TextReading>;
+  /** The rules' kinship cues, lower case, as a set. */
+  kinshipCues: ReadonlySet<string>;
 }
 const cleaningMemories = new WeakMap<Vocabulary, Memo<string, CleaningMemory>>();
-function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[]): CleaningMemory {
+function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[]): CleaningMemory {
   let byRules = cleaningMemories.get(vocabulary);
   // A run has one rules file; a notebook trying many keeps the memories of the last few.
   if (!byRules) cleaningMemories.set(vocabulary, (byRules = boundedMemo<string, CleaningMemory>(8)));
-  // Known by the patterns' text, not the list object: a list changed in place is another list.
-  return byRules(ruleRegex.join('\u0000'), () => ({
+  // Known by the patterns' text and the kinship cues, not the list objects: a list changed in place is another list.
+  return byRules(`${ruleRegex.join('\u0000')}\u0001${kinshipCues.join('\u0000')}`, () => ({
     rulePatterns: ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters')),
     ruleSet: compileLinearSet(ruleRegex, 'letters'),
     results: boundedMemo(4096),
     readings: boundedMemo(4096),
+    kinshipCues: new Set(kinshipCues.map((w) => w.toLowerCase())),
   }));
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
+import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
 import { ACTION_CODES, resolveCompoundCode, type Action } from './actions.js';
 import { PROFILE_TABLE, profileRowOptions } from './profile-table.js';
 import { safeHarborFor } from './safe-harbor-map.js';
@@ -189,6 +190,13 @@ export function renderDefaultRulesYaml(): string {
   for (let i = 0; i < DEFAULT_CLINICAL_VOCABULARY.length; i += 12) {
     const last = i + 12 >= DEFAULT_CLINICAL_VOCABULARY.length;
     line(`    ${DEFAULT_CLINICAL_VOCABULARY.slice(i, i + 12).map((w) => q(w)).join(', ')}${last ? ']' : ','}`);
+  }
+  line('  # Relatives and carers: after one of these words a name may follow in parentheses, after a comma, colon or dash');
+  line('  # (`daughter (Rosalind)`, `son, Tobias Hale`, `wife Mirela`); `-in-law`, `step-` and `grand-` forms count too.');
+  line('  kinship_cues: [');
+  for (let i = 0; i < DEFAULT_KINSHIP_CUES.length; i += 12) {
+    const last = i + 12 >= DEFAULT_KINSHIP_CUES.length;
+    line(`    ${DEFAULT_KINSHIP_CUES.slice(i, i + 12).map((w) => q(w)).join(', ')}${last ? ']' : ','}`);
   }
   return out.join('\n') + '\n';
 }

@@ -4,6 +4,7 @@ import { load, YAMLException } from 'js-yaml';
 import { linearPatternProblem } from '../linear-regex.js';
 import { isSafeHarborCategory, type SafeHarborCategory } from '../safe-harbor.js';
 import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
+import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
 import { ACTION_CODES, isAction, resolveCompoundCode, type Action } from './actions.js';
 import {
   DATE_POLICIES,
@@ -51,6 +52,7 @@ const KNOWN_KEYS = new Set([
   'pixel_keep_list',
   'pixel_unread_lines',
   'clinical_vocabulary',
+  'kinship_cues',
 ]);
 
 const PROFILE_DEFAULTS: ProfileOptions = {
@@ -336,6 +338,13 @@ export function parseRules(text: string, source = 'rules'): Rules {
       throw new RulesError(`${source}: rules.clinical_vocabulary[${i}]: ${JSON.stringify(word)} is not a word or short phrase (letters, digits, space . / ' & + -, at most 60)`, `rules.clinical_vocabulary[${i}]`);
     }
   });
+  const kinshipCues = r.kinship_cues === undefined ? [...DEFAULT_KINSHIP_CUES] : stringList('kinship_cues').map((w) => w.toLowerCase());
+  kinshipCues.forEach((word, i) => {
+    // One word each (`daughter`, `son-in-law` is found from `son`): a phrase would never match a token.
+    if (!/^[\p{L}][\p{L}'’/-]{0,39}$/u.test(word)) {
+      throw new RulesError(`${source}: rules.kinship_cues[${i}]: ${JSON.stringify(word)} is not one word (letters, ' / -, at most 40)`, `rules.kinship_cues[${i}]`);
+    }
+  });
   // Rule patterns run on a linear-time engine (RE2): `(a+)+$` cannot hang a run. Patterns it cannot run are refused here.
   const regex = stringList('regex').map((pattern, i) => {
     const problem = pattern === '' ? 'an empty pattern would match everywhere' : linearPatternProblem(pattern);
@@ -378,6 +387,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
     pixelKeepList,
     pixelUnreadLines,
     clinicalVocabulary,
+    kinshipCues,
     personNamePlaceholders,
     dummyValues,
     document: doc,

@@ -135,6 +135,11 @@ export interface Rules {
    * the file has none). DICOM's defined terms (modalities, body parts, views…) are always added.
    */
   clinicalVocabulary: string[];
+  /**
+   * Words for relatives and carers after which a name needs less evidence in free text (`kinship_cues`, lower case;
+   * the curated default when the file has none): `daughter (Rosalind)`, `wife Mirela`.
+   */
+  kinshipCues: string[];
   personNamePlaceholders: PlaceholderRule[];
   /** Dummy values for `D` by VR (`default` for the rest). */
   dummyValues: Record<string, string>;

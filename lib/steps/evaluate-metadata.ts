@@ -20,7 +20,7 @@ declare module '../file.js' {
     tagFindings?: TagFinding[];
     /** The evaluation's PHI detector. */
     evaluationEngine?: string;
-    /** Worded header text (descriptions, comments) the evaluation judged harmless, findings cut out: learning's negatives. */
+    /** Worded header text (descriptions, comments) the evaluation judged harmless (values it found nothing in): learning's negatives. */
     evaluationHarmlessText?: string[];
   }
 }

@@ -7,6 +7,7 @@
  * `for CHEST PAIN` and `by AP LAT` are never names.
  */
 import { englishWords, everydayWords, givenNames, medicalTerms, peopleNames } from './lexicons.js';
+import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -24,6 +25,18 @@ const STRONG_CUES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', '
 const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family name', 'last name', 'first name']);
 /** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
 const WEAK_CUES = new Set(['for', 'by', 'per', 'd/w', 'regards', 'thanks', 'sincerely', 'nok', 'ec', 'poa', 'proxy', 'caregiver', 'carer', 'partner', 'friend', 'neighbour', 'neighbor', 'niece', 'nephew', 'grandson', 'granddaughter', 'relative', 'pt', 'patient', 'physician', 'radiologist', 'technologist', 'tech', 'sonographer', 'attending', 'resident', 'fellow', 'surgeon', 'referrer', 'referring', 'contact', 'spouse', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'nok', 'guardian', 'c/o', 'cc', 'informed', 'notified', 'discussed', 'called', 'paged']);
+
+/** The default kinship cues (the rules' `kinship_cues`), lower case. */
+const DEFAULT_KIN_CUES: ReadonlySet<string> = new Set(DEFAULT_KINSHIP_CUES);
+
+/** A kinship word in any of its forms: `son-in-law`, `step-daughter`, `Daughter's`, `grand-niece`, `stepbrother`. */
+function kinCue(word: string, cues: ReadonlySet<string>): boolean {
+  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/-in-law$/, '').replace(/^(?:step|great|grand|god)-/, '');
+  return cues.has(w) || cues.has(w.replace(/^(?:step|great-grand|grand)/, ''));
+}
+
+/** Between a kinship word and the name: a mark (`daughter (Rosalind)`, `son, Tobias`) or a linking word (`wife is Mirela`). */
+const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'called', 'name']);
 
 /** Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`). */
 const ROLE_LABELS = new Set(['reported', 'reporter', 'dictated', 'transcribed', 'transcriptionist', 'verified', 'authored', 'author', 'reader', 'read', 'interpreted', 'performed', 'operator', 'technologist', 'tech', 'radiologist', 'physician', 'referrer', 'referring', 'requested', 'requester', 'requestor', 'ordered', 'ordering', 'consultant', 'surgeon', 'attending', 'resident', 'fellow', 'sonographer', 'nurse', 'approved', 'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer', 'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient', 'reviewer', 'scribe', 'gp', 'pcp', 'ref', 'referred']);
@@ -92,11 +105,13 @@ function nameWord(word: string, vocabulary: Vocabulary, cache: Map<string, boole
 
 /**
  * The names a text gives by cue words. Linear: one pass over the tokens, at most five tokens
- * looked at after each cue.
+ * looked at after each cue. After a kinship word (`kinshipCues`, lower case: the rules' `kinship_cues`) the name may
+ * follow a parenthesis, comma, colon, dash or `is`, and one word is enough when it reads as a name ({@link kinName}).
  *
+ * @param kinshipCues relatives' and carers' words (default: the curated list of `lib/text/kinship-words.ts`)
  * @example findCuedNames('MR BRAIN W/WO CONTRAST for Jane Q. Doe', vocab) // one span: `Jane Q. Doe`
  */
-export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] {
+export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues: ReadonlySet<string> = DEFAULT_KIN_CUES): NameSpan[] {
   // Token bounds only (no objects per token): long texts stay cheap for the garbage collector.
   const { begins, ends } = tokenBounds(text);
   const count = begins.length;
@@ -115,6 +130,18 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     if (cueWord === 'mr' && everydayWords().has(next.toUpperCase()) && after.length >= 4 && vocabulary.clinical(after) && !FUNCTION_LIKE.has(after.toUpperCase())) return true;
     return vocabulary.properNoun(next, false) && EPONYM_HEADS.has(after.toUpperCase());
   };
+  /** The name right before a kinship word at `k` written as an aside: `X (daughter)`, `X, son,`; undefined when none. */
+  const kinNameBefore = (k: number): NameSpan | undefined => {
+    const open = k > 0 ? tok(k - 1) : '';
+    const close = k + 1 < count ? tok(k + 1) : '';
+    if (!((open === '(' && close === ')') || (open === ',' && (close === ',' || close === ')' || close === ';' || k + 1 >= count)))) return undefined;
+    const run: number[] = [];
+    for (let b = k - 2; b >= 0 && run.length < 3 && (isName(tok(b)) || (run.length > 0 && isInitial(bare(tok(b))))); b--) run.unshift(b);
+    if (run.length === 0 || !isCapitalised(tok(run[0]))) return undefined;
+    const words = run.map((r) => bare(tok(r)));
+    const reads = words.length === 1 ? kinName(words[0], given, people) : words.some((w) => kinName(w, given, people)) && words.some((w) => !isAllCaps(w) || people.has(w.toUpperCase()));
+    return reads ? { begin: begins[run[0]], end: ends[run[run.length - 1]] - (tok(run[run.length - 1]).endsWith(',') ? 1 : 0) } : undefined;
+  };
   for (let i = 0; i < count; i++) {
     if (ends[i] - begins[i] > 14) continue; // cue words are short
     const cue = bare(tok(i)).toLowerCase();
@@ -122,9 +149,21 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);
     const strong = roleLabel || STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
     const talk = (cue === 'with' || cue === 'to') && i > 0 && TALK_VERBS.has(bare(tok(i - 1)).toLowerCase());
-    const weak = !strong && (WEAK_CUES.has(cue) || talk);
+    const kin = !strong && kinCue(cue, kinshipCues);
+    const weak = !strong && (WEAK_CUES.has(cue) || talk || kin);
     if (!strong && !weak) continue;
     let j = i + 1;
+    // `daughter (Rosalind)`, `son, Tobias Hale`, `wife is Mirela`, `daughter's name is Rosalind`: up to two marks or
+    // linking words, then the name.
+    if (kin) {
+      let k = j;
+      while (k < j + 2 && k < count && KIN_LINKS.has(tok(k).toLowerCase())) k++;
+      if (k > j && k < count && /^\p{Lu}/u.test(tok(k))) j = k;
+      // The name before the kinship word in parentheses or between commas (`Rosalind (daughter)`, `Tobias Hale (son)`,
+      // `Mirela, wife, at bedside`): up to three name words right before it.
+      const before = kinNameBefore(i);
+      if (before) spans.push(before);
+    }
     // A title that is also a clinical abbreviation in capitals (`SR Features`, `MR Features`, `MS`): the next
     // word must look like a name (a known name, or no English word).
     if (strong && (roleLabel || (vocabulary.has(cue) && isAllCaps(tok(i)))) && j < count) {
@@ -176,7 +215,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     // A known given name before another name word is still a person (`for Anna Baker cyst aspiration`).
     const headAfter = j < count && EPONYM_HEADS.has(bare(tok(j)).toUpperCase()) && (words === 1 || !given.has(bare(tok(run[0])).toUpperCase()));
     if (weak && (headAfter || eponymPhraseLength(run.slice(0, 3).map((k) => bare(tok(k)))) > 0)) continue;
-    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient'));
+    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient')) || (kin && kinName(bare(tok(run[0])), given, people));
     if (!accepted || !isCapitalised(tok(run[0]))) continue;
     const last = run[run.length - 1];
     spans.push({ begin: begins[run[0]], end: ends[last] - (tok(last).endsWith(',') ? 1 : 0) });
@@ -190,6 +229,19 @@ export function findCuedNames(text: string, vocabulary: Vocabulary): NameSpan[] 
     i = j - 1;
   }
   return spans;
+}
+
+/**
+ * One word after a kinship word that reads as a name: a known given name (`Rose`, `Grace`: after `daughter` they are
+ * names) or a known surname that is no English word, or in title case a word that is no English word at all (`Mirela`,
+ * `Anselm`). Capitals of four letters or fewer that are no given name are acronyms (`CT`, `RN`, `ICU`).
+ */
+function kinName(word: string, given: ReadonlySet<string>, people: ReadonlySet<string>): boolean {
+  const upper = word.toUpperCase();
+  if (given.has(upper)) return true;
+  if (isAllCaps(word) && word.length <= 4) return false;
+  const english = englishWords().has(upper);
+  return (people.has(upper) && !english) || (titleCased(word) && !english && word.length >= 3);
 }
 
 /**

@@ -103,6 +103,22 @@ function roundRange(text: string): boolean {
   return last.length === 2 && last.every((g) => g.endsWith('0')) && last[1].endsWith('00');
 }
 
+/** Labels of identifiers (`MRN`, `Acc No.`, `policy`, `member`, `serial`…), as regex source. */
+const ID_LABELS =
+  "mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp";
+
+/**
+ * Nouns of numbers that name a person's claim, order or record (`claim 4821-3390-17`, `voucher 5521 8830 19`): labels of
+ * digit groups only (eight digits or more), not of shorter values (`order 2 of 3`, `file 12`).
+ */
+const GROUP_ID_NOUNS = 'claim|ref|reference|voucher|auth|authori[sz]ation|order|ticket|tracking|booking|confirmation|invoice|file|docket|permit|passport|registration|enrol?l?ment|subject|donor|specimen|referral|transaction|receipt|application|contract|certificate|benefit|group|plan|episode|encounter|visit|admission|record';
+
+/** Equal steps between numbers (`12 14 16 18`, `100 200 300`): a list, not an identifier. */
+function equalSteps(groups: readonly number[]): boolean {
+  const step = groups[1] - groups[0];
+  return groups.every((g, k) => k === 0 || g - groups[k - 1] === step);
+}
+
 /** The shapes, most specific first (an e-mail before the ID-like token inside it). */
 export const TEXT_SHAPES: readonly TextShape[] = [
   // E-mail: local part up to 64, labels up to 63, at most 8 labels (RFC 5321 lengths).
@@ -260,10 +276,41 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     category: 'R',
     needsDigit: true,
     re: bounded(
-      "(?:mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp)\\s{0,3}(?:#|no\\.?|num(?:ber)?)?(?:\\s{0,3}[:=#]\\s{0,3}|\\s{1,3}|(?<=[#.])|(?=\\d))([A-Z0-9][A-Z0-9./_-]{1,30})",
+      `(?:${ID_LABELS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?(?:\\s{0,3}[:=#]\\s{0,3}|\\s{1,3}|(?<=[#.])|(?=\\d))([A-Z0-9][A-Z0-9./_-]{1,30})`,
     ),
     group: 1,
     accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3,
+  },
+  // Digit groups after a number label, whatever noun comes before it (`claim no. 4821-3390-17`, `policy # 88-1029-3344`,
+  // `case number 2231-88-01`, `ref ID 4821 3390 17`), or after an ID label (`MRN 4821 3390 17`, `Acc 2231 8801 77`: the
+  // labelled-ID shape above takes one group only): eight digits or more. Groups split by spaces alone are IDs only
+  // when each has two digits or more and they do not count in equal steps (`no. 12 14 16 18`, `# 100 200 300`), nor end
+  // before a unit.
+  {
+    kind: 'id',
+    category: 'R',
+    needsDigit: true,
+    re: new RegExp(`${B}(?:(?:${ID_LABELS}|${GROUP_ID_NOUNS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?|no|nr|num|number|#)\\.?\\s{0,3}[:=#.]?\\s{0,3}(\\d{1,10}(?:(?:\\s?[${DASH}./]\\s?|\\s)\\d{1,10}){1,6})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
+    group: 1,
+    accept: (t) => {
+      const digits = digitCount(t);
+      if (digits < 8 || digits > 40) return false;
+      if (/[^\d\s]/.test(t)) return true;
+      return t.split(/\s+/).every((g) => g.length >= 2) && !equalSteps(t.split(/\s+/).map(Number));
+    },
+  },
+  // Digit groups joined by dashes without a label, three groups or more and eight digits or more (`4821-3390-17`,
+  // `03-118-2207`): an identifier's form. Not a list in equal steps (`10-20-30-40`), single digits (`1-2-3-4-5-6-7-8`)
+  // nor values before a unit (`120-130-140 mmHg`); dates and phones of this form are found as such too.
+  {
+    kind: 'id',
+    category: 'R',
+    needsDigit: true,
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/${DASH}])\\d{1,10}(?:[${DASH}]\\d{1,10}){2,6}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'gu'),
+    accept: (t) => {
+      const groups = t.split(/\D+/);
+      return digitCount(t) >= 8 && digitCount(t) <= 40 && groups.some((g) => g.length >= 2) && !equalSteps(groups.map(Number));
+    },
   },
   // Unlabelled: long digit runs, letter-digit mixes with 4+ digits, dotted UIDs.
   // Not the decimals of a number (`ratio 0.084906`).

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyProposal, formatProposal, proposeRules, shapeOf, shapeToRegex, type LearnFinding } from '../../lib/learn/index.js';
+import { GENERAL_PATTERNS } from '../../lib/learn/general-patterns.js';
 import { compileLinearPattern } from '../../lib/linear-regex.js';
 import { parseRules } from '../../lib/rules/index.js';
 
@@ -236,6 +237,31 @@ describe('learning that generalises and never harms', () => {
     const address = proposal.regex.find((r) => compileLinearPattern(r.pattern, 'letters').matchAll('1234 Pendleford Way').length > 0);
     expect(address?.examples).toBeGreaterThanOrEqual(2);
     expect(proposal.notes.join('\n')).toMatch(/narrowed: .*\bROAD\b/);
+  });
+
+  it('ends every street suffix of the address pattern at a word boundary, even run without the kit boundaries', () => {
+    const streets = ['1234 Pendleford Way', '88 Harrowgate Road', '12 Larkspur Cir', '9 Tamsin Pkwy'];
+    const proposal = proposeRules(streets.map((t) => pixel(t, 'B')), rules, { harmless: ['films of series 3 sent to RD'] });
+    const address = proposal.regex.find((r) => compileLinearPattern(r.pattern, 'word').matchAll('1234 Pendleford Way').length > 0);
+    expect(address).toBeDefined();
+    // As written, with no boundary added around it: `CIR` must not take the start of `CIRCLE`, nor `ST` of `STENOSIS`.
+    const raw = new RegExp(address!.pattern, 'i');
+    for (const text of ['2 mm aneurysm at the CIRCLE OF WILLIS', '3 mm aneurysm, circle of Willis', '2 VESSEL STENOSIS', '4 LEVEL PLACEMENT', '3 VIEWS WAYS']) expect(raw.test(text), text).toBe(false);
+    expect(raw.test('12 Larkspur Cir')).toBe(true);
+    expect(raw.test('9 Tamsin Pkwy.')).toBe(true);
+    for (const kind of ['phone', 'date', 'email'] as const) expect(GENERAL_PATTERNS[kind].endsWith('\\b'), kind).toBe(true);
+  });
+
+  it('tests an ID pattern learned from accession numbers against the run harmless texts like every other', () => {
+    const accessions = [pixel('A12345678'), pixel('K87654321'), pixel('Q55501234')];
+    const kept = proposeRules(accessions, rules, { harmless: ['Probe S/N X00012345 rev 2'] });
+    expect(kept.regex).toEqual([]);
+    expect(kept.rejected.find((r) => r.pattern === '\\b[A-Z]\\d{8}\\b')?.reason).toMatch(/harmless text "Probe S\/N X00012345 rev 2"/);
+    const clean = proposeRules(accessions, rules, { harmless: ['CHEST PA AND LATERAL', 'Probe S/N 12345 rev 2'] });
+    const learned = clean.regex.find((r) => r.pattern === '\\b[A-Z]\\d{8}\\b');
+    expect(learned?.examples).toBe(3);
+    // Tried on the run's two texts as well as the built-in samples and the vocabulary.
+    expect(learned!.testedOn).toBe(proposeRules(accessions, rules).regex[0].testedOn + 2);
   });
 
   it('rejects a candidate that matches text the run judged harmless, or clinical vocabulary', () => {

@@ -98,6 +98,17 @@ describe('free text cleaned by what it says', () => {
     expect(at('1990')('born 1930').text).toBe('born 1930');
   });
 
+  it("takes a relative's or carer's name after the rules' kinship cues, and only after those", () => {
+    const curated = makeTextCleaner({ values: [] }, DEFAULT_REGEX);
+    expect(curated('History from daughter (Marisol) by phone').text).toBe('History from daughter by phone');
+    expect(curated('lives with godson (Tarquin)').text).toBe('lives with godson (Tarquin)');
+    // A site adds `godson`: its name goes, in a cleaner of the same vocabulary and patterns (remembered apart).
+    const site = makeTextCleaner({ values: [] }, DEFAULT_REGEX, { kinshipCues: ['godson'] });
+    expect(site('lives with godson (Tarquin)').text).toBe('lives with godson');
+    expect(site('History from daughter (Marisol) by phone').text).toBe('History from daughter (Marisol) by phone');
+    expect(curated('lives with godson (Tarquin)').text).toBe('lives with godson (Tarquin)');
+  });
+
   it('gives every case the same answer whichever cases were cleaned before it', () => {
     const forward = ALL_FREE_TEXT_CASES.map(cleanCase);
     const backward = [...ALL_FREE_TEXT_CASES].reverse().map(cleanCase).reverse();

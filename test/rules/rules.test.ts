@@ -54,6 +54,13 @@ describe('parseRules: validation', () => {
     expect(error.message).toMatch(/expected one of fill, keep \(got .*blur/);
   });
 
+  it('reads the kinship cues: the curated default, a site list in lower case, one word each', () => {
+    expect(parseRules('rules:\n  regex: []\n').kinshipCues).toEqual(expect.arrayContaining(['daughter', 'guardian', 'neighbour']));
+    expect(loadRules(rulesPath).kinshipCues).toContain('nephew');
+    expect(parseRules('rules:\n  kinship_cues: [Daughter, godson]\n').kinshipCues).toEqual(['daughter', 'godson']);
+    expect(errorOf(() => parseRules('rules:\n  kinship_cues: ["next of kin"]\n')).keyPath).toBe('rules.kinship_cues[0]');
+  });
+
   it('reports YAML syntax errors with the line', () => {
     const error = errorOf(() => parseRules('rules:\n  keywords: [a, b\n  regex: x\n', 'broken.yaml'));
     expect(error.message).toMatch(/^broken\.yaml: not valid YAML at line \d+/);

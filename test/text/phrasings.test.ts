@@ -1,13 +1,13 @@
 /**
  * The metadata cleaner on a broad table of phrasings written for generality (test/text/phrasings.ts):
  * names without cue words, institutions whose name does not end in an institution noun, phones in
- * national and international forms, ages over 89 in digits and words; and clinical text (eponyms,
- * makers, protocols, views, units, younger ages) that must come out unchanged. Also the project's
+ * national and international forms, ages over 89 in digits and words, IDs after any number label; and
+ * clinical text (eponyms, makers, protocols, views, units, younger ages) that must come out unchanged. Also the project's
  * own sample descriptions, whose clinical part must survive.
  */
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_SPECS } from '../../lib/samples/specs.js';
-import { AGE_PHRASINGS, CLINICAL_TEXTS, INSTITUTION_PHRASINGS, MIXED_PHRASINGS, NAME_PHRASINGS, PHONE_PHRASINGS } from './phrasings.js';
+import { AGE_PHRASINGS, CLINICAL_TEXTS, ID_PHRASINGS, INSTITUTION_PHRASINGS, MIXED_PHRASINGS, NAME_PHRASINGS, PHONE_PHRASINGS } from './phrasings.js';
 import { scorePhrasings, scoreUnchanged } from './score-phrasings.js';
 
 describe('free-text phrasings the detectors were not written around', () => {
@@ -17,6 +17,7 @@ describe('free-text phrasings the detectors were not written around', () => {
     ['phones in international, national, dotted, spaced and extension forms', PHONE_PHRASINGS],
     ['ages over 89 in digits, words, units and languages', AGE_PHRASINGS],
     ['notes mixing several kinds in sentences', MIXED_PHRASINGS],
+    ['IDs in digit groups after a number label, whatever the noun before it', ID_PHRASINGS],
   ] as const)('%s: every identifying string goes, every other word stays', (_, cases) => {
     const s = scorePhrasings(cases);
     expect(s.total).toBeGreaterThanOrEqual(15);
