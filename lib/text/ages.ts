@@ -67,9 +67,10 @@ const NUMBER_UNIT = new RegExp(`${B}(${NUMBER})[\\s-]{0,2}(${YEAR_UNITS}|${MONTH
 const AGE_LABEL = new RegExp(`${B}(?:age[ds]?|aet\\.?|edad|âge|alter|età|leeftijd|ålder)(?:\\s{1,3}of|\\s{1,3}at\\s{1,3}(?:the\\s{1,3})?(?:exam|scan|study|visit|imaging|presentation|admission|diagnosis|death|onset|time\\s{1,3}of\\s{1,3}(?:exam|scan|study|imaging)))?(?:\\s{0,2}\\((?:in\\s)?(?:yrs?|years?|y)\\)|\\s{1,3}in\\s{1,3}(?:yrs?|years))?\\s{0,3}[:=#-]?\\s{0,3}(?:(?:about|approx\\.?|approximately|~|over|>)\\s{0,2})?(${NUMBER})(?:\\s{0,2}(${YEAR_UNITS}|${MONTH_UNITS}))?${E}`, 'giu');
 /**
  * Age and sex together: `93M`, `93 F`, `93/F`, `92-M`, `F/93`, `M-96`, `M 93`, in capitals; in lower case `97f`, `97 f`,
- * `93/m`, `f-91`, `m/96` (a bare `94m` is metres or minutes). `93yo M` is NUMBER_UNIT; `100 F/U` is a follow-up.
+ * `93/m`, `f-91`, `m/96` (a bare `94m` is metres or minutes), also at the end of a sentence (`Veteran, 93M.`), not before
+ * a decimal (`98.6F`). `93yo M` is NUMBER_UNIT; `100 F/U` is a follow-up.
  */
-const AGE_SEX = /(?<![\p{L}\p{N}/.-])(?:(\d{2,3})\s?[/-]?\s?[MF]|(\d{2,3})(?:\s?f|\s?[/-]\s?[mf])|(?:[MF]|[mf])\s?[/-]\s?(\d{2,3})|[MF]\s(\d{2,3})(?=\s?[,;)]|\s?$))(?![\p{L}\p{N}.]|[/-][\p{N}/]|\/[uU](?![\p{L}]))/gu;
+const AGE_SEX = /(?<![\p{L}\p{N}/.-])(?:(\d{2,3})\s?[/-]?\s?[MF]|(\d{2,3})(?:\s?f|\s?[/-]\s?[mf])|(?:[MF]|[mf])\s?[/-]\s?(\d{2,3})|[MF]\s(\d{2,3})(?=\s?[,;)]|\s?$))(?![\p{L}\p{N}]|\.[\p{L}\p{N}]|[/-][\p{N}/]|\/[uU](?![\p{L}]))/gu;
 /**
  * A number before a word for a person of a sex, without a comma (`93 female with SOB`, `a 95 woman`): not a count of
  * people (`93 female patients`, `91 men`: a plural or a noun of a group after it).
@@ -120,8 +121,11 @@ const ORDINAL_YEAR = new RegExp(
  */
 const AGE_AFTER_WORD = new RegExp(`${B}(now|currently|still|at|reached|reaching|nearly|almost|approaching|who\\s{1,3}is|who\\s{1,3}was)\\s{1,3}(\\d{2,3}|${WORD_NUMBER})(?![\\p{L}\\p{N}]|\\s{0,2}(?:[%°/:x×*+-]|[.,]\\d))`, 'giu');
 const PERSON_WORD = /(?<![\p{L}\p{N}])(?:patient|pt|she|he|her|his|him|they|their|man|woman|male|female|lady|gentleman|gent|mother|father|grandmother|grandfather|wife|husband|widow|widower|resident|mr|mrs|ms|miss|sister|brother|aunt|uncle)(?![\p{L}\p{N}])/iu;
-/** Words of a person's life and state that speak of the patient without naming them (`now 94 and frail`, `diagnosed at 95`). */
-const LIFE_WORD = /(?<![\p{L}\p{N}])(?:age|frail|elderly|independent|dependent|lives|living|alone|widowed|retired|married|diagnosed|died|ambulant|ambulatory|ambulates|walks|walking|drives|driving|dementia|demented|confused|oriented|active|fit|bedbound|housebound|nursing\s{1,3}home|care\s{1,3}home)(?![\p{L}\p{N}])/iu;
+/**
+ * Words of a person's life and state, or of a patient coming to care, that speak of the patient without naming them
+ * (`now 94 and frail`, `diagnosed at 95`, `now 96 presenting with a fall`).
+ */
+const LIFE_WORD = /(?<![\p{L}\p{N}])(?:age|frail|elderly|independent|dependent|lives|living|alone|widowed|retired|married|diagnosed|died|ambulant|ambulatory|ambulates|walks|walking|drives|driving|dementia|demented|confused|oriented|active|fit|bedbound|housebound|nursing\s{1,3}home|care\s{1,3}home|presents|presenting|presented|admitted|referred|complains|complaining|reports|denies)(?![\p{L}\p{N}])/iu;
 /** Vital signs, lab values, measures, image counts and schedules: a number after them is a reading or a setting, not an age. */
 const MEASURE_WORD = /(?<![\p{L}\p{N}])(?:bp|hr|rr|pulse|heart|rate|sats?|saturation|spo2|sao2|o2|fio2|temp|temperature|t|weight|wt|height|ht|bmi|glucose|bg|bs|bm|sugar|hb|hgb|haemoglobin|hemoglobin|plt|platelets?|wbc|creat|creatinine|cr|egfr|gfr|na|sodium|k|potassium|inr|ef|lvef|map|gcs|score|level|count|dose|volume|pressure|systolic|diastolic|ct|hu|kvp|kv|mas|ma|fev1|pef|peak|flow|lactate|ldh|crp|esr|psa|hba1c|a1c|ferritin|albumin|bilirubin|alt|ast|alp|ggt|ck|troponin|bnp|ldl|hdl|chol|cholesterol|tsh|calcium|ca|mg|phosphate|urea|bun|ph|pco2|po2|hco3|be|fluid|urine|output|intake|speed|depth|size|length|width|diameter|distance|angle|degrees?|fraction|ratio|percentile|centile|series|image|images|slice|slices|frame|frames|phase|window|matrix|leads?|views?|repeat|recheck|delay|delayed|interval|cycles?|infusion|rate)(?![\p{L}\p{N}])/iu;
 /** Words after a number that make it a measure (`now 95 bpm`, `at 100 mg`, `at 90 degrees`). */

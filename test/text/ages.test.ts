@@ -33,6 +33,18 @@ describe('ages over 89 and the study year', () => {
     }
   });
 
+  it.each(['Retired teacher, 96M.', 'Seen today; F/93.', 'Wheelchair user, 91F. Lives alone', 'pt M-97.'])('finds an age written with the sex at the end of a sentence, %j', (text) => {
+    expect(findAgesOver89(text).map((a) => a.replacement)).toEqual(['90+']);
+  });
+
+  it.each(['now 97 presenting with hip pain', 'Now 92, admitted after a fall', 'still 95 and reports dizziness'])('finds an age after now or still beside a word of coming to care, %j', (text) => {
+    expect(findAgesOver89(text).map((a) => a.replacement)).toEqual(['90+']);
+  });
+
+  it.each(['HR now 96 presenting in AF', 'Temp 98.6F.', 'Aspirin 81 mg. Pt 56F.', 'See page F/12.'])('keeps a temperature, or an age under 90, before a full stop, %j', (text) => {
+    expect(findAgesOver89(text)).toEqual([]);
+  });
+
   it('judges a birth year against each study year', () => {
     expect(agesDependOnYear('born 1930')).toBe(true);
     expect(findAgesOver89('born 1930', 2024)).toHaveLength(1);
