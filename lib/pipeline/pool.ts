@@ -3,7 +3,8 @@
  * with its own steps and warm OCR engine. Either way an input gives the same outcome: the workers
  * derive the state's values from its snapshot, and the runner commits outcomes in input order.
  * Each task reads its input, hashes it and stages its output itself (see `input-task.ts`), so the
- * thread running the runner only orders.
+ * thread running the runner only orders; header only, it de-identifies inputs too (see
+ * {@link openSharedExecutor}).
  */
 import type { StateSnapshot } from '../state/index.js';
 import type { RecipeAws } from './recipe.js';
