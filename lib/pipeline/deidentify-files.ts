@@ -16,7 +16,7 @@ import { failedOutcome, messageOf, readFailure } from './task-failure.js';
 import { ManifestInUseError, openManifestJournal, type ManifestEntry, type ManifestJournal } from './manifest.js';
 import { capMessage } from './messages.js';
 import { manifestWarnings } from './warnings.js';
-import { autoThreads, openInProcessExecutor, openPoolExecutor, type InputExecutor } from './pool.js';
+import { autoThreads, openInProcessExecutor, openPoolExecutor, openSharedExecutor, type InputExecutor } from './pool.js';
 import type { RunSettings } from './process-input.js';
 import { DEFAULT_ENGINE, DEFAULT_RULES_PATH, DEFAULT_STATE_DIR, type TEXT_ENGINE_CHOICES } from './defaults.js';
 import { openResumeLedger, settingsHash, type ResumeLedger } from './resume.js';
@@ -201,17 +201,23 @@ export async function deidentifyFiles(inputs: string[], options: DeidentifyFiles
     const snapshot = state.snapshot();
     const done = options.resume !== false ? ledger.contents() : [];
     // The aws engine shares one session (usage, stop on a refused credential) and runs in this thread.
+    const poolIo = {
+      maxInputBytes: options.maxInputBytes,
+      done,
+      // The threads stage outputs in a local folder themselves; other storage is written from here.
+      ...(localOut && protectedPaths ? { output: { root: localOut, protectedPaths: [...protectedPaths] } } : {}),
+    };
+    // Outputs of inputs processed in this thread are written by the runner, not staged by the task: a
+    // task then ends when its input is processed, and the disk's flushes never hold the inputs read ahead.
+    const localIo = { maxInputBytes: options.maxInputBytes, done: new Set(done) };
     executor =
       jobs > 1 && engine === 'local'
-        ? await openPoolExecutor(settings, snapshot, jobs, {
-            maxInputBytes: options.maxInputBytes,
-            done,
-            // The threads stage outputs in a local folder themselves; other storage is written from here.
-            ...(localOut && protectedPaths ? { output: { root: localOut, protectedPaths: [...protectedPaths] } } : {}),
-          })
-        : // Outputs are written by the runner, not staged by the task: a task then ends when its input
-          // is processed, and the disk's flushes never hold the inputs read ahead.
-          await openInProcessExecutor(settings, snapshot, { maxInputBytes: options.maxInputBytes, done: new Set(done) }, { session, staging });
+        ? // Header only, this thread processes inputs too (see openSharedExecutor); an image takes
+          // seconds, which would hold up the ordering and the workers waiting for their next input.
+          pixels
+          ? await openPoolExecutor(settings, snapshot, jobs, poolIo)
+          : await openSharedExecutor(settings, snapshot, jobs, poolIo, localIo)
+        : await openInProcessExecutor(settings, snapshot, localIo, { session, staging });
     const ownsWrittenBytes = target.engine === 'local' && !options.outStorage;
     run = new OrderedRun({ entries, state, storage, executor, ledger, manifest, settings, options, session, ownsWrittenBytes });
     await run.go();

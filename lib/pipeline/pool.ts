@@ -3,7 +3,8 @@
  * with its own steps and warm OCR engine. Either way an input gives the same outcome: the workers
  * derive the state's values from its snapshot, and the runner commits outcomes in input order.
  * Each task reads its input, hashes it and stages its output itself (see `input-task.ts`), so the
- * thread running the runner only orders.
+ * thread running the runner only orders; header only, it de-identifies inputs too (see
+ * {@link openSharedExecutor}).
  */
 import type { StateSnapshot } from '../state/index.js';
 import type { RecipeAws } from './recipe.js';
@@ -32,26 +33,27 @@ export function tasksPerThread(settings: Pick<RunSettings, 'pixels'>): number {
 }
 
 /**
- * Header-only files each thread should have, at least, for a pool to pay. A pool thread spends
- * ~0.5 s of CPU starting (modules, word lists, regexes) and ~0.5 s more before it runs at full speed
- * (its own memories and compiled code), what ~200 header files take; below twice that the thread costs
- * more than it saves. Measured on the bench's header corpus (`npm run bench -- --only header`).
+ * Header-only files each thread should have, at least, for a thread to pay. A worker thread spends
+ * ~0.5 s of CPU starting (modules, word lists, regexes) and warms its own code and memories: a
+ * second thread on 1,000 header files costs ~40% more CPU (one worker beside this thread, see
+ * {@link openSharedExecutor}), which a free core pays back in time; on 200 it costs ~50% more for
+ * a run of ~2 s. Measured on the bench's header corpus (`npm run bench -- --only header`).
  */
 export const HEADER_FILES_PER_THREAD = 400;
 
 /**
  * The threads a run takes when the user did not say (`jobs: 'auto'`): with pixels, one per core (an
  * image takes seconds, a thread's start-up is paid back by its first image); header only, one per
- * {@link HEADER_FILES_PER_THREAD} files, at most one less than the cores, at least one (then no pool).
- * A header-only run in one thread already keeps ~1.3 cores busy (reading, hashing and writing in libuv's
- * threads, V8's garbage collection): on 2 cores a second thread gave no speed for ~50% more CPU.
+ * {@link HEADER_FILES_PER_THREAD} files, at most one per core, at least one (then no pool). A
+ * header-only pool counts the runner's thread as one (it processes inputs too), so two threads on
+ * two cores is one worker beside it.
  *
- * @example autoThreads({ pixels: false }, 1000, 2) // 1
- * @example autoThreads({ pixels: false }, 1000, 8) // 2
+ * @example autoThreads({ pixels: false }, 1000, 2) // 2
+ * @example autoThreads({ pixels: false }, 300, 8) // 1
  */
 export function autoThreads(settings: Pick<RunSettings, 'pixels'>, files: number, cores: number): number {
   if (settings.pixels) return Math.max(1, cores);
-  return Math.max(1, Math.min(cores - 1, Math.floor(files / HEADER_FILES_PER_THREAD)));
+  return Math.max(1, Math.min(cores, Math.floor(files / HEADER_FILES_PER_THREAD)));
 }
 
 /** Runs {@link runInputTask} somewhere. */
@@ -88,10 +90,67 @@ export async function openInProcessExecutor(settings: RunSettings, snapshot: Sta
 }
 
 /**
+ * Inputs this thread and each worker hold at once in a header-only pool (see {@link openSharedExecutor}).
+ * This thread also orders, and a worker's finished input waits while this thread de-identifies one of
+ * its own (~7 ms): a worker holding four has work meanwhile, and this thread, taking one at a time,
+ * leaves the workers the larger share. With two and two this thread did 55-63% of 1,000 header files
+ * (one worker); with four and one, 47-53%.
+ */
+const LOCAL_TASKS = 1;
+const SHARED_TASKS_PER_WORKER = 4;
+
+/**
+ * A header-only run in `threads` threads: this one (which also orders outputs and writes the
+ * manifest) and a pool of `threads - 1` workers. Ordering a header file costs ~1 ms here against
+ * ~7 ms to de-identify it, so a thread that only ordered sat mostly idle while the workers took the
+ * cores; every worker costs ~0.5 s of CPU to start and warms its own code and memories. Inputs wait
+ * in one queue and go to whichever side has room first (the pool before this thread, which has the
+ * ordering to do too), so a slow input never holds others back behind it. Outputs of inputs
+ * processed here are written by the runner, the workers stage theirs (see `PoolIo.output`).
+ */
+export async function openSharedExecutor(settings: RunSettings, snapshot: StateSnapshot, threads: number, poolIo: PoolIo, localIo: TaskIo): Promise<InputExecutor> {
+  const [local, pool] = await Promise.all([openInProcessExecutor(settings, snapshot, localIo), openPoolExecutor(settings, snapshot, threads - 1, poolIo, SHARED_TASKS_PER_WORKER)]);
+  const waiting: Array<{ task: InputTask; resolve: (outcome: Promise<TaskOutcome>) => void }> = [];
+  let inLocal = 0;
+  let inPool = 0;
+  const dispatch = () => {
+    while (inPool < pool.tasks || inLocal < LOCAL_TASKS) {
+      const next = waiting.shift();
+      if (!next) return;
+      const toPool = inPool < pool.tasks;
+      const { task, resolve } = next;
+      if (toPool) inPool++;
+      else inLocal++;
+      const running = (toPool ? pool : local).run(task);
+      resolve(running);
+      void running
+        .catch(() => {})
+        .then(() => {
+          if (toPool) inPool--;
+          else inLocal--;
+          dispatch();
+        });
+    }
+  };
+  return {
+    threads,
+    tasks: pool.tasks + LOCAL_TASKS,
+    run(task) {
+      const outcome = new Promise<TaskOutcome>((resolve) => waiting.push({ task, resolve }));
+      dispatch();
+      return outcome;
+    },
+    async close() {
+      await Promise.all([pool.close(), local.close()]);
+    },
+  };
+}
+
+/**
  * A pool of `threads` worker threads, each opening its context when it starts. Run from the
  * TypeScript sources (tests, `tsx`), the workers load them through tsx too.
  */
-export async function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot, threads: number, io: PoolIo): Promise<InputExecutor> {
+export async function openPoolExecutor(settings: RunSettings, snapshot: StateSnapshot, threads: number, io: PoolIo, perThread = tasksPerThread(settings)): Promise<InputExecutor> {
   // Loaded only for a pool: a run with one job never starts a thread (piscina takes ~15 ms CPU to load).
   const { Piscina } = await import('piscina');
   const fromSource = import.meta.url.endsWith('.ts');
@@ -100,7 +159,7 @@ export async function openPoolExecutor(settings: RunSettings, snapshot: StateSna
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    concurrentTasksPerWorker: tasksPerThread(settings),
+    concurrentTasksPerWorker: perThread,
     workerData: { settings, snapshot, io, closing: new SharedArrayBuffer(4) },
     // A thread's short-lived objects are small (pixels live outside the heap): a young generation of
     // 8 MB instead of V8's default (up to 48 MB) lowers each thread's footprint at no measurable CPU cost.
@@ -110,7 +169,7 @@ export async function openPoolExecutor(settings: RunSettings, snapshot: StateSna
   });
   return {
     threads,
-    tasks: threads * tasksPerThread(settings),
+    tasks: threads * perThread,
     run(task) {
       const bytes = task.bytes;
       if (!bytes) return pool.run(task) as Promise<TaskOutcome>;
