@@ -20,7 +20,10 @@
  * and beside the identity panel, weighted to condensed faces at 10–11 px) are scored apart too:
  * `--no-annotated` leaves them out, `--only-annotated` runs them alone. Its technique-panel cases (condensed and
  * narrow faces, the modality's technique lines drawn in the identity panel, under, between or beside the patient
- * lines) are scored apart as well: `--no-panel` leaves them out, `--only-panel` runs them alone. For every group of cases the
+ * lines) are scored apart as well: `--no-panel` leaves them out, `--only-panel` runs them alone. So are its off-header
+ * cases (a phone number and a staff name the header does not hold, and a role cue before harmless words, in the
+ * identity panel): `--no-off-header` leaves them out, `--only-off-header` runs them alone; and its status-bar cases
+ * (the identity panel on a mid-grey band across the top, light ink): `--no-bar`, `--only-bar`. For every group of cases the
  * harmless lines kept are printed per face kind, and the lines damaged per rule id of the boxes that hit them.
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
@@ -137,14 +140,16 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.wear ? !args.includes('--no-worn') : !args.includes('--only-worn')))
       .filter((c) => (c.annotated ? !args.includes('--no-annotated') : !args.includes('--only-annotated')))
       .filter((c) => (c.panel ? !args.includes('--no-panel') : !args.includes('--only-panel')))
+      .filter((c) => (c.offHeader ? !args.includes('--no-off-header') : !args.includes('--only-off-header')))
+      .filter((c) => (c.bar ? !args.includes('--no-bar') : !args.includes('--only-bar')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -153,6 +158,8 @@ const allCases: BenchCase[] = screens
           if (c.wear) return ['worn cases | all', `worn cases | ${worn.includes(sample.truth.phi[i].line) ? `worn line ${c.wear}` : 'plain lines'}`];
           if (c.annotated) return ['annotated cases | all', `annotated ${c.kind} | ${cls}`, `annotated ${c.size}px | ${cls}`];
           if (c.panel) return ['panel cases | all', `panel ${c.size}px | ${cls}`];
+          if (c.bar) return ['bar cases | all', `bar ${c.kind} | ${cls}`, `bar ${c.size}px | ${cls}`];
+          if (c.offHeader) return ['off-header cases | all', `off-header ${c.kind} | ${cls}`, `off-header ${c.size}px | ${cls}`, `off-header form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
         const lineGroups: Record<string, number[]> | undefined = c.wear
@@ -161,7 +168,9 @@ const allCases: BenchCase[] = screens
             ? { 'annotated identity-panel harmless line': identityHarmless, 'annotated harmless column beside identity line': besideIdentity }
             : c.panel
               ? { 'technique line in the identity panel': identityHarmless, 'technique column beside identity line': besideIdentity }
-              : undefined;
+              : c.offHeader
+                ? { 'role cue line with harmless words': identityHarmless }
+                : undefined;
         return { sample, bytes, keys, lineGroups };
       },
     }))
@@ -275,6 +284,10 @@ for (const set of sets) {
   if (a) console.log(`annotated cases, harmless lines kept: ${((a.kept / Math.max(1, a.total)) * 100).toFixed(1)}% of ${a.total}`);
   const p = lines.get(`${set}\tpanel cases`);
   if (p) console.log(`technique-panel cases, harmless lines kept: ${((p.kept / Math.max(1, p.total)) * 100).toFixed(1)}% of ${p.total}`);
+  const o = lines.get(`${set}\toff-header cases`);
+  if (o) console.log(`off-header cases, harmless lines kept: ${((o.kept / Math.max(1, o.total)) * 100).toFixed(1)}% of ${o.total}`);
+  const b = lines.get(`${set}\tbar cases`);
+  if (b) console.log(`status-bar cases, harmless lines kept: ${((b.kept / Math.max(1, b.total)) * 100).toFixed(1)}% of ${b.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);

@@ -158,7 +158,7 @@ function contains(outer: Box, inner: Box, slack: number): boolean {
 
 /**
  * The text lines on label patches: flat areas of one level (a plain fill, as overlays draw behind a
- * label), rectangular, smaller than a third of the frame's height, with marks in them. Within each,
+ * label, or a grey status bar across the frame), rectangular, smaller than a third of the frame's height, with marks in them. Within each,
  * whatever stands out from the patch's level by more than a third of its strongest mark (at least 16
  * levels) is ink, whatever its absolute contrast; the ink's glyphs are grouped into lines as elsewhere,
  * so a block of several lines on one patch becomes one region per line.
@@ -185,8 +185,10 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
     const w = bounds[1] - left + 1;
     const h = bounds[3] - top + 1;
     const count = bounds[4];
-    // A label's size: a line of small text and its margin at least, not the frame's ground.
-    if (h < minH + 4 || w < 2 * minH || h > maxPatchHeight || w > 0.9 * width) continue;
+    // A label's size: a line of small text and its margin at least, not the frame's ground. A band across the
+    // frame is a status bar when it is grey (light text on mid grey, its top line pressed against its edge),
+    // never the frame's black or white ground.
+    if (h < minH + 4 || w < 2 * minH || h > maxPatchHeight || (w > 0.9 * width && (level < 24 || level > 231))) continue;
     // A fill is solid: with its marks (the ink) it fills half its box at least, one rectangle or a stack
     // of them (one per line, ragged at one end), where a level of anatomy is a ring or a band. Small dense text leaves
     // few flat pixels, but a quarter at least.

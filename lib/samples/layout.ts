@@ -15,6 +15,8 @@ export interface TextBlock {
   ink: 'light' | 'dark';
   /** Paint a plain label patch behind each line. */
   patch?: boolean;
+  /** Paint a band of this grey (0 black to 1 white) across the whole frame behind each line, as screens print a status bar. */
+  bar?: number;
   /** Largest fraction of the frame width a line may take (default 0.46, so left and right blocks never meet). */
   span?: number;
   /** Frames the block is burned into (default: all). */
@@ -211,6 +213,7 @@ export function placeBlock(block: TextBlock, font: BlockFont, width: number, hei
       baseline: vertical(block.at, height, font.margin, font.fontSize, lineHeight, i, n),
       ink: block.ink,
       patch: block.patch,
+      ...(block.bar === undefined ? {} : { bar: block.bar }),
       frames: block.frames,
     };
   });

@@ -118,10 +118,10 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   const inkRng = rng.fork('ink');
   const contrast = options.contrast ?? 1;
   const inks = placed.map((p) => {
-    const patch = patchValue(format, p.line.ink);
+    const patch = p.line.bar === undefined ? patchValue(format, p.line.ink) : greyValue(format, p.line.bar);
     const ink = inkValue(format, p.line.ink, inkRng);
-    // A dimmer ink: part of the way back to the patch's ground (or to black on the image).
-    const ground = p.line.patch ? patch : format.black;
+    // A dimmer ink: part of the way back to the patch's or bar's ground (or to black on the image).
+    const ground = p.line.patch || p.line.bar !== undefined ? patch : format.black;
     return { ink: contrast === 1 ? ink : ink.map((v, s) => Math.round(ground[s] + (v - ground[s]) * contrast)), patch };
   });
   const frames: Int32Array[] = [];
@@ -134,6 +134,11 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
     placed.forEach((p, i) => {
       if (p.line.frames && !p.line.frames.includes(f)) return;
       if (p.line.patch) fillBox(values, width, format.samplesPerPixel, padBox(p.box, 3), inks[i].patch);
+      // A status bar runs across the frame: one band per line, padded as a patch is, so the lines' bands join.
+      if (p.line.bar !== undefined) {
+        const band = padBox(p.box, 3);
+        fillBox(values, width, format.samplesPerPixel, { left: 0, top: band.top, width, height: band.height }, inks[i].patch);
+      }
     });
     placed.forEach((p, i) => {
       if (p.line.frames && !p.line.frames.includes(f)) return;
@@ -256,6 +261,11 @@ function inkValue(format: SampleFormat, ink: 'light' | 'dark', rng: Rng): number
     return rng.pick(COLOURS).map((c) => Math.round(c * level));
   }
   const level = ink === 'light' ? 0.85 + rng.next() * 0.15 : rng.next() * 0.08;
+  return format.white.map((white, s) => Math.round(format.black[s] + (white - format.black[s]) * level));
+}
+
+/** A grey `level` of the way from black to white (a status bar's ground). */
+function greyValue(format: SampleFormat, level: number): number[] {
   return format.white.map((white, s) => Math.round(format.black[s] + (white - format.black[s]) * level));
 }
 

@@ -30,6 +30,8 @@ export interface TextLine {
   ink: 'light' | 'dark';
   /** Paint a plain patch of the opposite brightness behind the line (a label). */
   patch?: boolean;
+  /** Paint a band of this grey (0 black to 1 white) across the whole frame behind the line (a status bar). */
+  bar?: number;
   /** Frames the line is burned into; all frames when absent. */
   frames?: number[];
 }

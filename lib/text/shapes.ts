@@ -172,22 +172,22 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     re: /(?<![\p{L}\p{N}])(?:1[\s.-]?)?(?:\(\d{3}\)\s?|8(?:00|88|77|66|55|44|33)[\s.-])[A-Z0-9]{2,4}[\s.-]?[A-Z0-9]{3,7}(?![\p{L}\p{N}])/gu,
     accept: (t) => /[A-Z]/.test(t) && t.replace(/[^A-Z0-9]/g, '').length >= 7,
   },
-  // National trunk-prefixed numbers: 020 7946 0958, (02) 9876 5432, 06 12 34 56 78, 030 1234567.
+  // National trunk-prefixed numbers: 020 7946 0958, (02) 9876 5432, 06 12 34 56 78, 030 1234567; not a date before its time (`03.01.1950 14:22`).
   {
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/${DASH}])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})(?:[\\s.${DASH}]|\\s?/\\s?)\\d{2,8}(?:[\\s.${DASH}]\\d{2,4}){0,4}(?:[${DASH}]\\d{1,5})?${EXTENSION}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/${DASH}])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})(?:[\\s.${DASH}]|\\s?/\\s?)\\d{2,8}(?:[\\s.${DASH}]\\d{2,4}){0,4}(?:[${DASH}]\\d{1,5})?${EXTENSION}(?![\\p{L}\\p{N}]|[.,/:${DASH}]\\d)`, 'giu'),
     accept: (t) => digitCount(t.replace(EXTENSION_AT_END, '')) >= 9 && digitCount(t) <= 18 && TRUNK_SEPARATOR.test(t),
   },
   // Grouped digits without a trunk prefix or label (`91 123 45 67`, `21 555 12 34`): four groups or more,
   // two of them pairs, one separator throughout; not numbers before a unit (`12 14 16 18 mm`), a count, nor
-  // the start of a longer run (`15 30 45 60 90 120 min`).
+  // the start of a longer run (`15 30 45 60 90 120 min`), nor a date before its time (`12 03 2019 14:22`).
   {
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])(?:0[ .-])?\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,\\-/]\\d| {1,2}\\d)`, 'gu'),
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])(?:0[ .-])?\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,:\\-/]\\d| {1,2}\\d)`, 'gu'),
     accept: (t) => {
       const groups = t.split(/\D/);
       const pairs = groups.filter((g) => g.length === 2).length;

@@ -746,3 +746,100 @@ describe('local PHI detector: pieces of a value OCR read apart (issue 8, 9-10 px
     expect((await phi.detect([line('PRISC', 10), line('CILLA', 200)], ctx)).filter((f) => f.type.startsWith('header:'))).toEqual([]);
   });
 });
+
+describe('local PHI detector: burned-in PHI the header does not hold (issue 8)', () => {
+  /** OCR words of one line, 6 px a character; a word starting with `>` opens a column 60 px on. */
+  const words = (line: string, confidence = 90) => {
+    let left = 10;
+    return line.split(' ').map((raw) => {
+      const text = raw.replace(/^>/, '');
+      if (raw.startsWith('>')) left += 60;
+      const w = { text, confidence, kind: 'word' as const, lineIndex: 0, box: { left, top: 20, width: 6 * text.length, height: 10 } };
+      left += 6 * text.length + 5;
+      return w;
+    });
+  };
+  const detectLine = async (line: string, confidence = 90) => {
+    const ws = words(line, confidence);
+    const last = ws[ws.length - 1].box;
+    return phiLow.detect([{ text: ws.map((w) => w.text).join(' '), location: 'l', words: ws, box: { left: 10, top: 20, width: last.left + last.width - 10, height: 10 } }], none);
+  };
+
+  it.each([
+    ['Tel 0161 496 0832', '0161 496 0832'],
+    ['Ph: +44 20 7946 0018', '+44 20 7946 0018'],
+    ['+1 212 555 0147', '+1 212 555 0147'],
+    ['(03) 9555 2210', '(03) 9555 2210'],
+    ['06 12 34 56 78', '06 12 34 56 78'],
+    ['Call 555-0199 x42', '555-0199 x42'],
+    ['Contact: 212.555.0147', '212.555.0147'],
+    ['+44 (0)20 7946 0018', '+44 (0)20 7946 0018'],
+    ['Fax: 020 7946 0019', '020 7946 0019'],
+    ['Mobile 07700 900123', '07700 900123'],
+    ['tel. O161 496 O832', 'O161 496 O832'],
+  ])('finds the phone number on screen in %j, a number the header does not hold', async (line, phone) => {
+    const f = await detectLine(line);
+    expect(f.some((x) => x.category === 'D' && x.text === phone)).toBe(true);
+  });
+
+  it('trusts a labelled or international phone number read with low confidence, as a labelled value', async () => {
+    expect((await detectLine('Ph: +44 20 7946 0018', 40)).map((x) => x.text)).toEqual(['+44 20 7946 0018']);
+  });
+
+  it.each([
+    '120 kV 250 mA', '512 x 512', 'TR 4000 TE 100', 'Se 3 Im 45', 'W 400 L 40', 'C5-1 17Hz MI 1.2', '0 1 2 3 4 5', 'DLP 1234.5 mGy',
+    '0.625 mm 64 x 0.625', 'b-values 50 400 800 1000', 'Series 12 13 14 15', 'FOV 350 mm 512 x 512', 'Se 3 Im 45 / 120', '14:22:10',
+    // Window values read with a letter for a digit (`L` as 1): `W:` labels a window, not a work phone, on a screen.
+    'W:1013 L-216', 'W:1652 L357',
+  ])('takes no phone number from the harmless line %j', async (line) => {
+    expect(await detectLine(line)).toEqual([]);
+  });
+
+  it('takes the date of a date and time for a date, not with the time for a phone number', async () => {
+    for (const line of ['03.01.1950 14:22:10', '05.03.2019 14:22']) {
+      const f = await detectLine(line);
+      expect(f.map((x) => `${x.text}|${x.category}`)).toEqual([`${line.split(' ')[0]}|C`]);
+    }
+  });
+
+  it.each([
+    ['Read by: T. Okonkwo', 'T. Okonkwo'],
+    ['read by: t. okonkwo', 't. okonkwo'],
+    ['cc: Dr Halvorsen', 'Dr Halvorsen'],
+    ['Attg: MARGUERITE VOSS', 'MARGUERITE VOSS'],
+    ['Consult: Ibsen, K', 'Ibsen, K'],
+    ['Reported by Lindqvist A', 'Lindqvist A'],
+    ['Dictated by: J-P Marchetti', 'J-P Marchetti'],
+    ['Signed: e.lundgren', 'e.lundgren'],
+    ['Sonographer: Priya Ramaswamy', 'Priya Ramaswamy'],
+    ['Resident: de la Cruz, M', 'de la Cruz, M'],
+    ["Fellow: O'Brien", "O'Brien"],
+    ['Surgeon: Adaeze Nwosu', 'Adaeze Nwosu'],
+    ['Perf. by K. Nakamura', 'K. Nakamura'],
+    ['TECH: R. ABERNATHY-COLE', 'R. ABERNATHY-COLE'],
+    ['Radiographer: L. Fairweather', 'L. Fairweather'],
+    ['Dictated by HOLM, S.', 'HOLM, S.'],
+  ])('finds the person named after the role cue of %j, a name the header does not hold', async (line, name) => {
+    const f = await detectLine(line);
+    expect(f.some((x) => x.category === 'A' && x.text === name)).toBe(true);
+    // The cue itself is not PHI.
+    expect(f.some((x) => x.text.includes(line.slice(0, 4)))).toBe(false);
+  });
+
+  it('fails closed on a staff name OCR read as one letter, though a letter alone is a keep-list word', async () => {
+    const f = await detectLine('Ref. Phys: F');
+    expect(f.some((x) => x.category === 'A' && x.type === 'LABELLED_VALUE' && x.text.endsWith('Phys:'))).toBe(true);
+  });
+
+  it('ends a staff name at the next label on its line, which has its own name', async () => {
+    const f = await detectLine('Read by: T. Okonkwo Tech: JS');
+    expect(f.map((x) => x.text).sort()).toEqual(['JS', 'T. Okonkwo']);
+  });
+
+  it.each([
+    'Tech: LOW DOSE', 'Tech: ROUTINE', 'Sonographer: ABDOMEN COMPLETE', 'Resident: NONE', 'Reported by: CT CHEST', 'Requested by: ER',
+    'Performed: CT CHEST W/O', 'Ordered: STAT', 'Operator: AUTO', 'Reviewed: yes', 'Requested: 14:22', 'Tech: KV 120', 'CC: 5 ml', 'DR: 60',
+  ])('takes no name from the role cue before harmless words in %j', async (line) => {
+    expect(await detectLine(line)).toEqual([]);
+  });
+});

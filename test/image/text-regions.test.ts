@@ -74,6 +74,22 @@ describe('findTextRegions: label patches', () => {
   });
 });
 
+describe('findTextRegions: a status bar across the frame', () => {
+  it('finds each line of light text on a mid-grey bar, the top one against its edge, and no bar in a dark frame', () => {
+    const grey = darkFrame();
+    fill(grey, { left: 0, top: 6, width: W, height: 30 }, 115);
+    const first = thinLine(grey, 10, 9, 14, 235);
+    const second = thinLine(grey, 10, 23, 10, 235);
+    const lines = patchLines(grey, W, H);
+    for (const line of [first, second]) expect(lines.some((r) => covers(r.box, line) && r.box.height < 14), `no patch line covers the line at ${line.top}`).toBe(true);
+    // A dark band across the frame is its ground, not a bar.
+    const dark = darkFrame();
+    fill(dark, { left: 0, top: 6, width: W, height: 30 }, 10);
+    thinLine(dark, 10, 9, 14, 235);
+    expect(patchLines(dark, W, H)).toEqual([]);
+  });
+});
+
 describe('findTextRegions: asked twice', () => {
   it('answers the same pixels alike, and pixels changed in place anew', () => {
     const grey = darkFrame();

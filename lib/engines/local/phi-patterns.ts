@@ -55,13 +55,7 @@ export const PHI_PATTERNS: PhiPattern[] = [
   { type: 'URL', category: 'N', score: 0.9, regex: /\b(?:HTTPS?:\/\/|WWW\.)[^\s]{1,2048}/g },
   { type: 'IP_ADDRESS', category: 'O', score: 0.9, regex: /\b(?:\d{1,3}\.){3}\d{1,3}\b/g },
   { type: 'SSN', category: 'G', score: 0.95, strong: true, regex: /\b\d{3}-\d{2}-\d{4}\b/g, folded: true },
-  {
-    type: 'PHONE',
-    category: 'D',
-    score: 0.85,
-    regex: /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g,
-    folded: true,
-  },
+  // Phones are found by the free-text phone shapes (`lib/text/shapes.ts`), in every national form: see phoneHits in phi.ts.
   {
     type: 'DATE',
     category: 'C',
@@ -192,3 +186,42 @@ export const HARMLESS_PATTERNS: readonly RegExp[] = [
   /^[-+]?\d{1,5}\/[-+]?\d{1,5}$/,
   /^[-+]?\d{1,4}(?:[.,]\d+)?$/,
 ];
+
+/**
+ * Roles of the staff written as a label before a person's name on a screen (`Tech:`, `Attg:`,
+ * `Sonographer:`, `cc:`, `Reported:`): the colon is what makes the word a label, so it must follow
+ * (optionally after `Phys`, `Dr`, `MD` or `by`: `Ref. Phys:`, `Read by:`). Abbreviations may end in a dot.
+ */
+export const STAFF_ROLE_LABELS: readonly string[] = [
+  'REF', 'REFERRING', 'REFERRER', 'REFERRED', 'PHYS', 'PHYSICIAN', 'DR', 'DOCTOR', 'MD', 'PROVIDER', 'CLINICIAN',
+  'RADIOLOGIST', 'RAD', 'READER', 'READING', 'REPORTER', 'REPORTING', 'REPORTED', 'DICTATED', 'TRANSCRIBED', 'TRANSCRIPTIONIST',
+  'VERIFIED', 'APPROVED', 'SIGNED', 'SIGNATURE', 'AUTHOR', 'INTERPRETED', 'INTERPRETING', 'REVIEWER', 'REVIEWED',
+  'TECH', 'TECHS', 'TECHNOLOGIST', 'TECHNICIAN', 'RADIOGRAPHER', 'SONOGRAPHER', 'SONO', 'OPERATOR', 'OPER', 'SCRIBE',
+  'ATTENDING', 'ATTG', 'ATTN', 'CONSULT', 'CONSULTANT', 'CONSULTING', 'CC', 'RESIDENT', 'FELLOW', 'INTERN',
+  'SURGEON', 'ANESTHETIST', 'ANAESTHETIST', 'ANESTHESIOLOGIST', 'CARDIOLOGIST', 'NURSE', 'RN', 'MIDWIFE', 'ASSISTANT',
+  'PERFORMING', 'PERFORMED', 'PERF', 'PERFORMER', 'ORDERING', 'ORDERED', 'REQUESTING', 'REQUESTED', 'REQUESTER', 'REQUESTOR',
+  'SUPERVISOR', 'SUPERVISING', 'PCP', 'GP', 'STAFF',
+];
+
+/** Acts a person does, written before `by` (`Read by`, `Perf. by`, `Dictated by`): a cue with or without a colon. */
+export const STAFF_ACTS: readonly string[] = [
+  'READ', 'REPORTED', 'DICTATED', 'TRANSCRIBED', 'SIGNED', 'VERIFIED', 'APPROVED', 'AUTHORED', 'INTERPRETED', 'REVIEWED',
+  'PERFORMED', 'PERF', 'DONE', 'SCANNED', 'ACQUIRED', 'EXAMINED', 'REQUESTED', 'ORDERED', 'REFERRED', 'SEEN', 'CHECKED',
+  'CONFIRMED', 'PREPARED', 'ENTERED', 'SUPERVISED',
+];
+
+/** Values after a staff cue that name no one (`Resident: none`, `Reviewed: yes`), beside clinical vocabulary (`Tech: LOW DOSE`). */
+export const NO_ONE: ReadonlySet<string> = new Set([
+  'NONE', 'NA', 'N/A', 'NIL', 'UNKNOWN', 'UNK', 'PENDING', 'TBD', 'AUTO', 'AUTOMATIC', 'SYSTEM', 'DEFAULT', 'YES', 'NO', 'NOT',
+  'APPLICABLE', 'ON', 'OFF', 'CALL', 'DUTY',
+]);
+
+const cueWords = (words: readonly string[]) => words.map((w) => w.replace(/[.]/g, '\\.')).join('|');
+
+/**
+ * A staff cue in upper-cased screen text: a role label and its colon, or an act and `by` (colon optional).
+ */
+export const STAFF_CUE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:${cueWords(STAFF_ROLE_LABELS)})\\.?(?:\\s{0,2}(?:PHYS(?:ICIAN)?|DR|MD|BY)\\.?)?\\s{0,2}[:;]|(?:${cueWords(STAFF_ACTS)})\\.?\\s{1,2}BY(?![\\p{L}\\p{N}])\\s{0,2}[:;]?)`,
+  'gu',
+);

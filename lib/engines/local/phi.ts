@@ -6,14 +6,41 @@
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
-import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, PHI_PATTERNS } from './phi-patterns.js';
+import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, NO_ONE, PHI_PATTERNS, STAFF_CUE } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf } from './abbreviations.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 import { makeVocabulary } from '../../text/vocabulary.js';
+import { findShapes, TEXT_SHAPES } from '../../text/shapes.js';
 import { matchesOf } from '../../regex-matches.js';
+
+/** The free-text phone shapes (`lib/text/shapes.ts`): one definition of a phone number for header text and screens alike. */
+const PHONE_SHAPES = TEXT_SHAPES.filter((s) => s.kind === 'phone');
+
+/**
+ * Phone numbers in the national and international forms screens show, with or without a label
+ * (`Tel 0161 496 0832`, `Ph: +44 20 7946 0018`, `(03) 9555 2210`, `06 12 34 56 78`, `Call 555-0199 x42`),
+ * by the free-text phone shapes, which need a label, a `+` or `00` country code, a trunk `0`, or the
+ * group shapes of real numbers, never any digit run (`120 kV 250 mA`, `512 x 512`, `TR 4000 TE 100` are
+ * none). Also over OCR-folded text (`O161 496 O832`), anchored in real digits. A labelled or international
+ * number is structure, so it counts at half the confidence threshold, as labelled values do.
+ */
+function phoneHits(text: string, folded: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const source of folded === text ? [text] : [text, folded]) {
+    for (const s of findShapes(source, PHONE_SHAPES)) {
+      const original = text.slice(s.begin, s.end);
+      if (source === folded && digitCount(original) * 2 < original.replace(/\W/g, '').length) continue;
+      // A one-letter label (`W:` for a work phone in a note) is a window or level label on a screen (`W:1013 L-216`).
+      if (s.outer && /^\p{L}\s{0,2}:/u.test(text.slice(s.outer.begin, s.begin))) continue;
+      const strong = s.outer !== undefined || /^(?:\+|00)/.test(original);
+      hits.push({ begin: s.begin, end: s.end, category: 'D', type: 'PHONE', engine: 'local:pattern', score: 0.85, identity: false, strong });
+    }
+  }
+  return hits;
+}
 
 /** How many digits a text holds. */
 const digitCount = (text: string) => text.match(/\d/g)?.length ?? 0;
@@ -162,6 +189,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
           }
         }
       }
+      hits.push(...phoneHits(st.text, folded));
     }
 
     const kept = hits.filter((h) => {
@@ -169,13 +197,16 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // with almost no confidence is more likely texture (speckle) than text; exact matches stand.
       if (h.identity && h.score < 1 && !h.exact && !h.specific && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
       if (h.identity) return true;
-      if (isKept(st.text.slice(h.begin, h.end))) return false;
+      // A phone's groups are each a harmless number (`0161 496 0832`): only the whole number may be kept.
+      if (h.type === 'PHONE' ? keep.has(normaliseKeep(st.text.slice(h.begin, h.end))) : isKept(st.text.slice(h.begin, h.end))) return false;
       // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
       // a technical value, not an identifier: only the shape patterns give way, header values never do.
       if (h.engine === 'local:pattern' && !h.strong && technicalLabelBefore(st.text, h.begin, keep)) return false;
       // An unlabelled ID shape is the weakest evidence: in a word OCR barely recognised it is a misreading
       // (`12000815` for `W:1200 L:600`), whatever threshold the caller set.
       if (h.type === 'ID' && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE * 2) return false;
+      // A labelled name of clinical words only is a technique or a protocol (`Tech LOW DOSE`), not a person.
+      if (h.type === 'LABELLED_NAME' && namesNoOne(st.text.slice(h.begin, h.end), isClinical)) return false;
       if (threshold === 0) return true;
       // Structure is evidence too: labelled values and full dates need only more than half the threshold.
       return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
@@ -793,7 +824,7 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
  * its value counts only when it holds digits (an identifier read with slips, `A3D526F`). `whole`: the
  * value runs over keep-list words too (`12 Main St` is an address, not a slice thickness).
  */
-const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: number; digits?: boolean; whole?: boolean }> = [
+const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: number; digits?: boolean; whole?: boolean; staff?: boolean }> = [
   { regex: /(?<![\p{L}\p{N}])(?:DOB|D\.\s?O\.\s?B\.?|DATE\s{0,2}OF\s{0,2}BIRTH|BIRTH\s{0,2}DATE|BIRTHDATE|BORN|(?:BIRTH|BD|GEB)\s{0,2}[:#])\s{0,3}[:#.]?/gu, category: 'C', chars: 10 },
   // `Birth 14JUN1984`, `Geb. 25.10.1986`, `DDN: …`, `b. …`: words that also start other lines, so a date-like value (digits) must follow.
   { regex: /(?<![\p{L}\p{N}])(?:BIRTH|GEB(?:OREN|URTSDATUM)?|GEB\.|DDN|NAISS(?:ANCE)?|NAC(?:IMIENTO)?|B\.?\s?D\.|B[:.])(?![\p{L}\p{N}])\s{0,3}[:#.]?/gu, category: 'C', chars: 10, digits: true },
@@ -808,8 +839,9 @@ const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: 
   // `No. 40917733`, `Nr. …` opening a line; after a word they count that word's things (`Image No. 0045`).
   { regex: /(?<![\p{L}\p{N}][^\p{L}\p{N}]{0,3})(?<![\p{L}\p{N}])(?:NO|NR)\s{0,2}[:.#]\s{0,3}/gu, category: 'H', chars: 9, digits: true },
   { regex: /(?<![\p{L}\p{N}])(?:PATIENT|PT|PAT|NOM|(?:PATIENT\s{0,2})?NAME)\s{0,2}:/gu, category: 'A', chars: 14 },
-  // A person of the staff (`Ref. Phys: NETTLETC "9d`, `Ref: GALLOWAY #`): the rest of the name fails closed however OCR read it.
-  { regex: /(?<![\p{L}\p{N}])(?:REF(?:ERRING)?\.?\s{0,2}(?:PHYS(?:ICIAN)?|DR|MD)?\.?|PHYS(?:ICIAN)?|RADIOLOGIST|READ\s{1,3}BY|SIGNED\s{1,3}BY|OPERATOR|TECH(?:NOLOGIST)?)\s{0,2}:/gu, category: 'A', chars: 14 },
+  // A person of the staff after a role cue (`Ref. Phys: NETTLETC "9d`, `Attg: MARGUERITE VOSS`, `Read by T. Okonkwo`; the cues
+  // are data: STAFF_CUE): a name the header need not hold, so the rest of it fails closed however OCR read it.
+  { regex: STAFF_CUE, category: 'A', chars: 14, staff: true },
   { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
   // A street address (`Address: 979 Wexford Lane, Millbrook NY`), however OCR read its words.
   { regex: /(?<![\p{L}\p{N}])(?:(?:HOME|PATIENT|PT|STREET|MAILING)\s{0,2})?(?:ADDRESS|ADDR|ADR|ADRESSE|ANSCHRIFT|DOMICILE)\s{0,2}[:.]?/gu, category: 'B', chars: 24, whole: true },
@@ -838,15 +870,24 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
       // The words after the label, up to a column gap or a harmless word (`W:400`, `cm`) that starts another field.
       let end = st.words.length > 0 ? labelEnd : st.text.length;
       let previous = st.words.find((w) => w.begin < labelEnd && w.end >= labelEnd - 1)?.word.box;
+      let harmlessFirst = false;
       for (const w of st.words) {
         if (w.end <= labelEnd) continue;
         const first = end === labelEnd;
         if (previous && w.word.box.left - (previous.left + previous.width) > (first ? LABEL_COLUMN_GAP : 2) * Math.max(previous.height, w.word.box.height)) break;
         // A title opening a name (`Referring: Dr ALAN …`) is part of it, though `DR` alone is also a keep-list word.
         const title = first && label.category === 'A' && NAME_PARTS_IGNORED.has(w.word.text.toUpperCase().replace(/\./g, ''));
-        if (!label.whole && !title && /\p{L}/u.test(w.word.text) && isKept(w.word.text)) break;
+        // An initial after a staff name's first word (`Lindqvist A`), though a letter alone is also a keep-list word (a view).
+        const initial = !first && label.staff && /^\p{L}\.?$/u.test(w.word.text);
+        if (!label.whole && !title && !initial && /\p{L}/u.test(w.word.text) && isKept(w.word.text)) {
+          // One letter is a keep-list word too (`F`, `L`), but after a staff cue more likely what OCR kept of a name.
+          harmlessFirst = first && /\p{L}{2}/u.test(w.word.text);
+          break;
+        }
         // A clinical word after an identifier's or a date's value starts another column (`P-ID 99087593    THYROID`).
         if (!first && (label.category === 'H' || label.category === 'C') && /^\p{L}{4,}$/u.test(w.word.text) && isClinical(w.word.text)) break;
+        // A staff name ends at the next label on its line (`Read by: T. Okonkwo  Tech: JS`).
+        if (!first && label.staff && /[:;]$/.test(w.word.text)) break;
         end = w.end;
         previous = w.word.box;
       }
@@ -854,6 +895,10 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
       // An identifier is four characters or more, two of them digits (`Exam 2 of 3`, `Case 12` are counts).
       const head = (value.split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}]/gu, '');
       if (label.digits && (digitCount(head) < 2 || head.length < 4)) continue;
+      // A staff cue before harmless annotation (`Sonographer: ABDOMEN COMPLETE`, `Reported by: CT CHEST`) holds no name to fail closed on.
+      if (label.staff && value === '' && harmlessFirst) continue;
+      // After a staff cue, clinical words (`Tech: LOW DOSE`), a word naming no one (`Resident: none`) or a number (`Requested: 14:22`) are no name.
+      if (label.staff && value !== '' && (!/\p{L}/u.test(value) || namesNoOne(value, isClinical))) continue;
       // An ID label's digits are its value, never harmless numbers.
       if (value !== '' && !label.whole && isKept(value) && !(label.category === 'H' && /\d/.test(value))) continue;
       // A label and value kept together (a keep-list entry such as `CASE-1234`).
@@ -867,6 +912,15 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
     }
   }
   return hits;
+}
+
+/**
+ * True when the words of a value after a name cue are all clinical vocabulary or words naming no one
+ * (`LOW DOSE`, `ABDOMEN COMPLETE`, `none`). Words of two letters or more count; initials say nothing.
+ */
+function namesNoOne(value: string, isClinical: (word: string) => boolean): boolean {
+  const words = value.match(/\p{L}[\p{L}'’/-]*\p{L}/gu) ?? [];
+  return words.length > 0 && words.every((w) => isClinical(w) || NO_ONE.has(w.toUpperCase()));
 }
 
 /** The letters OCR reads as digits in small text, back from the digit. */
