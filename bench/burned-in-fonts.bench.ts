@@ -20,7 +20,9 @@
  * and beside the identity panel, weighted to condensed faces at 10–11 px) are scored apart too:
  * `--no-annotated` leaves them out, `--only-annotated` runs them alone. Its technique-panel cases (condensed and
  * narrow faces, the modality's technique lines drawn in the identity panel, under, between or beside the patient
- * lines) are scored apart as well: `--no-panel` leaves them out, `--only-panel` runs them alone. For every group of cases the
+ * lines) are scored apart as well: `--no-panel` leaves them out, `--only-panel` runs them alone; so are its shared-row cases
+ * (an age of 89 or under, a measurement, a probe with model letters on or beside the rows of identity values):
+ * `--no-row`, `--only-row`. For every group of cases the
  * harmless lines kept are printed per face kind, and the lines damaged per rule id of the boxes that hit them.
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
@@ -137,14 +139,15 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.wear ? !args.includes('--no-worn') : !args.includes('--only-worn')))
       .filter((c) => (c.annotated ? !args.includes('--no-annotated') : !args.includes('--only-annotated')))
       .filter((c) => (c.panel ? !args.includes('--no-panel') : !args.includes('--only-panel')))
+      .filter((c) => (c.row ? !args.includes('--no-row') : !args.includes('--only-row')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.row ? 'row' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.row ? ' shared rows' : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -153,6 +156,7 @@ const allCases: BenchCase[] = screens
           if (c.wear) return ['worn cases | all', `worn cases | ${worn.includes(sample.truth.phi[i].line) ? `worn line ${c.wear}` : 'plain lines'}`];
           if (c.annotated) return ['annotated cases | all', `annotated ${c.kind} | ${cls}`, `annotated ${c.size}px | ${cls}`];
           if (c.panel) return ['panel cases | all', `panel ${c.size}px | ${cls}`];
+          if (c.row) return ['row cases | all', `row ${c.size}px | ${cls}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
         const lineGroups: Record<string, number[]> | undefined = c.wear
@@ -161,7 +165,9 @@ const allCases: BenchCase[] = screens
             ? { 'annotated identity-panel harmless line': identityHarmless, 'annotated harmless column beside identity line': besideIdentity }
             : c.panel
               ? { 'technique line in the identity panel': identityHarmless, 'technique column beside identity line': besideIdentity }
-              : undefined;
+              : c.row
+                ? { 'probe line in the identity panel': identityHarmless, 'identity line sharing its row with harmless text': besideIdentity }
+                : undefined;
         return { sample, bytes, keys, lineGroups };
       },
     }))
@@ -275,6 +281,8 @@ for (const set of sets) {
   if (a) console.log(`annotated cases, harmless lines kept: ${((a.kept / Math.max(1, a.total)) * 100).toFixed(1)}% of ${a.total}`);
   const p = lines.get(`${set}\tpanel cases`);
   if (p) console.log(`technique-panel cases, harmless lines kept: ${((p.kept / Math.max(1, p.total)) * 100).toFixed(1)}% of ${p.total}`);
+  const r = lines.get(`${set}\trow cases`);
+  if (r) console.log(`shared-row cases, harmless lines kept: ${((r.kept / Math.max(1, r.total)) * 100).toFixed(1)}% of ${r.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);
