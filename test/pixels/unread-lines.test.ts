@@ -138,6 +138,20 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     ]);
   });
 
+  it('keeps an age of 89 or under read badly as two words on a PHI line, its unit or label beside its number, and fills one over 89', () => {
+    const judged = (words: Array<[string, number]>) => {
+      const dob = line('l0', 10, 8, [['DOB:', 95], ['1961-04-02', 93], ...words]);
+      const dateFinding: PhiFinding = { ...phi(dob, 'local:header-date'), box: dob.words![1].box, text: '1961-04-02' };
+      return unreadLineFindings(blank, [dob], [dateFinding], isKept).map((f) => f.text);
+    };
+    expect(judged([['62', 40], ['y/o', 30]])).toEqual([]);
+    expect(judged([['Age', 30], ['55', 40]])).toEqual([]);
+    expect(judged([['92', 40], ['y/o', 30]])).toEqual(['y/o']);
+    expect(judged([['Age', 30], ['95', 40]])).toEqual(['Age']);
+    // A unit nowhere near a number says nothing.
+    expect(judged([['y/o', 30]])).toEqual(['y/o']);
+  });
+
   it('stops a filled line short of a kept line below it, however tall the garbage read above it', () => {
     const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
     // Speckle read over a worn line comes back boxed taller than the text: 16 px from 24, down to the next line's top.
