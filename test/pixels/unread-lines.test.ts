@@ -368,6 +368,34 @@ describe('findBurnedInPhi: a line OCR could not read in the identity panel is fi
     expect(findings.filter((f) => f.box && techWords.some((t) => overlaps(f.box!, t.box)))).toEqual([]);
   });
 
+  /** A birth date, then `after` read well right after it on its line: the date's findings, and the boxes of both. */
+  async function dateThen(after: (age: number) => string) {
+    const spec = SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!;
+    const sample = await makeSample(spec, 'age after the date', {
+      font: { family: 'DejaVu Sans', size: 10 },
+      blocks: (id) => [{ at: 'top-left', ink: 'light', span: 0.5, lines: [[{ text: `${id.birthDate.slice(0, 4)}-${id.birthDate.slice(4, 6)}-${id.birthDate.slice(6)}`, role: 'phi', category: 'C' }, { text: after(Math.min(id.age, 89)), role: 'harmless' }]] }],
+    });
+    const [date] = sample.truth.phi;
+    const [next] = sample.truth.harmless;
+    const findings = await findBurnedInPhi(sample.dataset, { textDetector: readingAs(sample, []), phiDetector: createLocalPhiDetector(), identity: gatherIdentity(sample.dataset) });
+    return { onDate: findings.filter((f) => f.box && overlaps(f.box, date.box)), next: next.box };
+  }
+  /** The last column (exclusive) a finding's fill reaches on the right: its box padded by 3 pixels, up to its bounds. */
+  const fillRight = (f: PhiFinding & { fillBounds?: { right?: number } }) => Math.min(f.box!.left + f.box!.width + 3, f.fillBounds?.right ?? Infinity);
+
+  it('stops the padding of a birth date\'s fill short of the age read well right after it on its line, not of a lone number', async () => {
+    const { onDate, next: age } = await dateThen((years) => `${years}Y`);
+    expect(onDate.length).toBeGreaterThan(0);
+    for (const f of onDate) {
+      expect(overlaps(f.box!, age)).toBe(false);
+      // Up to a clear column before the age's glyphs.
+      expect(fillRight(f)).toBeLessThan(age.left);
+    }
+    // A number alone (it may be the end of a value read short) stops no padding.
+    const lone = await dateThen(() => '8');
+    expect(lone.onDate.every((f) => f.fillBounds?.right === undefined)).toBe(true);
+  });
+
   it('leaves the unread line as it is when the rules say keep (findBurnedInPhi unreadLines: false)', async () => {
     const sample = await makeSample(SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!, 4);
     const id = sample.truth.phi.find((t) => t.category === 'H')!;
