@@ -36,6 +36,9 @@ export interface PixelFinding extends PhiFinding {
   fillBounds?: FillBounds;
 }
 
+/** Least OCR confidence (0–100) of a harmless word on a PHI line that a fill's padding stops short of. */
+const KEPT_WORD_CONFIDENCE = 70;
+
 /** How near a kept line must be (rows or columns) for a fill's padding to stop short of it: more than the padding in use. */
 const FILL_REACH = 8;
 
@@ -153,9 +156,13 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   // in another pass or rendering, over the same place, is the same text and does not stop it);
   // a box OCR made taller than its line stops short of the kept lines beside it.
   const byLocation = new Map(spans.map((span, i) => [span.location, { span, image: readings[i].image }]));
-  // Every fill's padding (this rule's too) stops short of the kept lines around it.
+  // Every fill's padding (this rule's too) stops short of the kept lines around it, and of the harmless words read well
+  // on a PHI line outside every finding (`62Y` after a birth date, `Tilt` a column after a name): words with letters, two
+  // characters or more (a lone digit or letter, `8:`, may be the end of a name read short).
+  const keptWords = spans.flatMap((s) => (s.words ?? []).filter((w) => w.confidence >= KEPT_WORD_CONFIDENCE && /\p{L}/u.test(w.text) && w.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 && isHarmless(w.text) && !found.some((f) => f.box !== undefined && overlapping(f.box, w.box))).map((w) => w.box));
+  const keptAround = [...(lines?.kept ?? []), ...keptWords];
   const bounded = (f: PhiFinding, box: Box): Omit<PixelFinding, 'frame'> => {
-    const bounds = lines ? fillBounds(box, lines.kept, FILL_REACH) : undefined;
+    const bounds = keptAround.length > 0 ? fillBounds(box, keptAround, FILL_REACH) : undefined;
     return bounds ? { ...f, box, fillBounds: bounds } : { ...f, box };
   };
   return found.map((f) => {

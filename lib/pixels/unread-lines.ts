@@ -272,6 +272,8 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
       const covered = row.findings.flatMap((f) => (f.box ? [f.box] : []));
       for (const w of row.words) {
         if (!/[\p{L}\p{N}]/u.test(w.word.text) || wellRead(w) || clinicalWord(w.word)) continue;
+        // Half of a harmless pair read as two words: an age's unit or label beside its number (`62` `y/o`, `Age` `55`).
+        if (row.words.some((o) => o.span === w.span && besideOnLine(o.word.box, w.word.box, row.textHeight) && judge.isHarmless(o.word.box.left < w.word.box.left ? `${o.word.text} ${w.word.text}` : `${w.word.text} ${o.word.text}`))) continue;
         if (covered.some((b) => coveredBy(w.word.box, b))) continue;
         // The same place read well (or as harmless) in another reading vouches for it; or read as clinical words across most
         // of its width (`Contrast: NONE` in one reading, `Terra Mol:` boxed taller in another). Not numbers with units:
@@ -298,6 +300,11 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
     }
   }
   return out;
+}
+
+/** True when `a` and `b` are next to each other on one line: a word space apart at most (`h`: the text height). */
+function besideOnLine(a: Box, b: Box, h: number): boolean {
+  return a !== b && onOneLine(a, b) && Math.max(a.left, b.left) - Math.min(a.left + a.width, b.left + b.width) <= h;
 }
 
 /** The line a reading read whose middle band holds half of `row` (glyph regions only) or more, the nearest along the row if several do. */

@@ -324,6 +324,8 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     'C5-1 17Hz MI 1.2', 'C5-117HzMI1.2', 'P4-2MI00TIs 1.0', 'L12-5 38mm 9MHz', 'EC9-4 52Hz MI 1.7', 'X7-2t 24Hz',
     'FOV 220x240', 'FOV 2200240', 'W/L 400/40', 'WW 1500 WL -600', 'kVp 120 mAs 250', '120 kV 279 mAs', 'Se 3 Im 45',
     'TIs 0.4 TIb 0.7', '2D 60%', 'Gn 54 DR 60 FR 32Hz', 'SL 0.625mm', 'SID 155cm', 'Depth 16 cm', 'DFOV 36.0cm',
+    // Probes with the letters of their model after the frequency range, some read as digits (`i0` for `io`).
+    'L12-5io MSK 1/2', 'L12-5i0 MSK 1/2', 'C9-4v Abd Gen', 'L18-4ex Sm Parts', 'EC10-3I8 7MHz',
   ])('keeps the harmless annotation %j', async (line) => {
     expect(await flaggedLines(line)).toEqual([]);
   });
@@ -397,6 +399,34 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     const ctx: IdentityContext = { values: [{ value: '093Y', category: 'C', source: 'PatientAge', vr: 'AS' }] };
     for (const text of ['93Y', '093Y', '93 yrs', 'Age: 93']) expect((await found(`12.10.1927 ${text} F`, ctx, phiLow)).some((f) => f.type === 'header:PatientAge' && f.text.includes('93')), text).toBe(true);
     for (const text of ['KV 93', '39Y', '193Y']) expect((await found(text, ctx, phiLow)).some((f) => f.type === 'header:PatientAge'), text).toBe(false);
+  });
+
+  it.each([
+    ['DOB 03.01.1950 62Y F', '62Y'],
+    ['DOB: 03 JAN 1950 62 y/o', '62 y/o'],
+    ['DDN: 27-07-1944 72 yrs M', '72 yrs'],
+    ['Born: 1950/01/03 Age 55', 'Age 55'],
+  ])('ends a labelled birth date before an age of 89 or under, which it keeps (%j)', async (text, age) => {
+    const flaggedText = (await flagged(text, none)).join(' ');
+    expect(flaggedText).toMatch(/19\d\d/);
+    expect(flaggedText).not.toContain(age.split(' ')[1] ?? age);
+    expect(keepListMatcher().isKept(age)).toBe(true);
+  });
+
+  it('does not read a slip of the birth date across a space into an age of 89 or under after it', async () => {
+    const born: IdentityContext = { values: [{ value: '19440727', category: 'C', source: 'PatientBirthDate', vr: 'DA' }] };
+    expect(await flagged('DDN: 27-87-1944 72 yrs M', born)).toEqual(['27-87-1944']);
+    expect(await flagged('1944 72 yrs', born)).toEqual([]);
+    expect(await flagged('1944 07 27', born)).toEqual(['1944 07 27']);
+  });
+
+  it.each([
+    ['DOB 03.01.1950 92Y F', '92Y'],
+    ['DOB: 03.01.1950 95 yrs M', '95 yrs'],
+    ['Born Jan 3 1950 Age: 92', 'Age: 92'],
+  ])('still finds an age over 89 after a labelled birth date (%j)', async (text, age) => {
+    expect((await flagged(text, none)).join(' ')).toContain(age);
+    expect(keepListMatcher().isKept(age)).toBe(false);
   });
 
   it('finds the initials of the institution read in small letters, from four letters', async () => {

@@ -138,6 +138,20 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     ]);
   });
 
+  it('keeps an age of 89 or under read badly as two words on a PHI line, its unit or label beside its number, and fills one over 89', () => {
+    const judged = (words: Array<[string, number]>) => {
+      const dob = line('l0', 10, 8, [['DOB:', 95], ['1961-04-02', 93], ...words]);
+      const dateFinding: PhiFinding = { ...phi(dob, 'local:header-date'), box: dob.words![1].box, text: '1961-04-02' };
+      return unreadLineFindings(blank, [dob], [dateFinding], isKept).map((f) => f.text);
+    };
+    expect(judged([['62', 40], ['y/o', 30]])).toEqual([]);
+    expect(judged([['Age', 30], ['55', 40]])).toEqual([]);
+    expect(judged([['92', 40], ['y/o', 30]])).toEqual(['y/o']);
+    expect(judged([['Age', 30], ['95', 40]])).toEqual(['Age']);
+    // A unit nowhere near a number says nothing.
+    expect(judged([['y/o', 30]])).toEqual(['y/o']);
+  });
+
   it('stops a filled line short of a kept line below it, however tall the garbage read above it', () => {
     const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
     // Speckle read over a worn line comes back boxed taller than the text: 16 px from 24, down to the next line's top.
@@ -352,6 +366,34 @@ describe('findBurnedInPhi: a line OCR could not read in the identity panel is fi
     expect(covering.some((f) => f.box!.left <= idLine.left && f.box!.left + f.box!.width >= idLine.left + idLine.width)).toBe(true);
     const techWords = sample.truth.harmless.filter((t) => t.line === tech.line);
     expect(findings.filter((f) => f.box && techWords.some((t) => overlaps(f.box!, t.box)))).toEqual([]);
+  });
+
+  /** A birth date, then `after` read well right after it on its line: the date's findings, and the boxes of both. */
+  async function dateThen(after: (age: number) => string) {
+    const spec = SAMPLE_SPECS.find((s) => s.name === 'ct_chest_explicit_le')!;
+    const sample = await makeSample(spec, 'age after the date', {
+      font: { family: 'DejaVu Sans', size: 10 },
+      blocks: (id) => [{ at: 'top-left', ink: 'light', span: 0.5, lines: [[{ text: `${id.birthDate.slice(0, 4)}-${id.birthDate.slice(4, 6)}-${id.birthDate.slice(6)}`, role: 'phi', category: 'C' }, { text: after(Math.min(id.age, 89)), role: 'harmless' }]] }],
+    });
+    const [date] = sample.truth.phi;
+    const [next] = sample.truth.harmless;
+    const findings = await findBurnedInPhi(sample.dataset, { textDetector: readingAs(sample, []), phiDetector: createLocalPhiDetector(), identity: gatherIdentity(sample.dataset) });
+    return { onDate: findings.filter((f) => f.box && overlaps(f.box, date.box)), next: next.box };
+  }
+  /** The last column (exclusive) a finding's fill reaches on the right: its box padded by 3 pixels, up to its bounds. */
+  const fillRight = (f: PhiFinding & { fillBounds?: { right?: number } }) => Math.min(f.box!.left + f.box!.width + 3, f.fillBounds?.right ?? Infinity);
+
+  it('stops the padding of a birth date\'s fill short of the age read well right after it on its line, not of a lone number', async () => {
+    const { onDate, next: age } = await dateThen((years) => `${years}Y`);
+    expect(onDate.length).toBeGreaterThan(0);
+    for (const f of onDate) {
+      expect(overlaps(f.box!, age)).toBe(false);
+      // Up to a clear column before the age's glyphs.
+      expect(fillRight(f)).toBeLessThan(age.left);
+    }
+    // A number alone (it may be the end of a value read short) stops no padding.
+    const lone = await dateThen(() => '8');
+    expect(lone.onDate.every((f) => f.fillBounds?.right === undefined)).toBe(true);
   });
 
   it('leaves the unread line as it is when the rules say keep (findBurnedInPhi unreadLines: false)', async () => {

@@ -49,6 +49,12 @@ function plausibleCompactDate(text: string): boolean {
   return y >= 1850 && y <= 2100 && validMonth(Number(text.slice(4, 6))) && validDay(Number(text.slice(6, 8)));
 }
 
+/**
+ * An age of 89 or under as screens write it (`72 yrs`, `62 y/o`, `34Y`, `Age: 55`), over upper-case text: Safe
+ * Harbor keeps it, so a labelled value before it ends there. Ages over 89 do not match. Followed by no letter or digit.
+ */
+export const HARMLESS_AGE_SOURCE = String.raw`AGED?\s{0,3}[:=]?\s{0,3}[1-8]?\d(?!\d)|[1-8]?\d\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YRS?|YEARS?)(?:[\s-]{0,3}OLD)?`;
+
 /** The generic patterns, in order. */
 export const PHI_PATTERNS: PhiPattern[] = [
   { type: 'EMAIL', category: 'F', score: 0.95, strong: true, regex: /\b[A-Z0-9._%+-]{1,64}@[A-Z0-9.-]{1,253}\.[A-Z]{2,24}\b/g },
@@ -91,7 +97,8 @@ export const PHI_PATTERNS: PhiPattern[] = [
     strong: true,
     category: 'C',
     score: 0.9,
-    regex: /\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s{0,3}DATE)?|BORN|DOS|DATE)\s{0,3}[:#]?\s{0,3}([0-9A-Z][0-9A-Z./ -]{4,18}[0-9A-Z])/g,
+    // The value runs over spaces, but not on into an age of 89 or under after the date (`DOB 03.01.1950 62Y F`).
+    regex: new RegExp(String.raw`\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s{0,3}DATE)?|BORN|DOS|DATE)\s{0,3}[:#]?\s{0,3}([0-9A-Z](?:[0-9A-Z./-]| (?!\s{0,2}(?:${HARMLESS_AGE_SOURCE})(?![\p{L}\p{N}+/.]))){4,18}[0-9A-Z])`, 'gu'),
     group: 1,
     accept: (t) => /\d/.test(t),
   },
@@ -151,6 +158,7 @@ const VALUE_LABELS = new Set(['W', 'L', 'C', 'WW', 'WL', 'WC', 'TR', 'TE', 'TI',
  * label of such values (`VALUE_LABELS`) followed by a number of at most four digits.
  */
 function idShaped(text: string): boolean {
+  if (PROBE_READ.test(text)) return false;
   const alnum = text.replace(/-/g, '');
   const labelled = matchesOf(/([A-Z]+)(\d+)/g, alnum);
   if (labelled.map((m) => m[0]).join('') === alnum && labelled.every((m) => VALUE_LABELS.has(m[1]) && m[2].length <= 4)) return false;
@@ -161,6 +169,14 @@ function idShaped(text: string): boolean {
   for (const m of matchesOf(/\d([A-Z]+)/g, alnum)) if (UNIT_RUNS.has(m[1]) || [...UNIT_RUNS].some((u) => u.length >= 2 && m[1].startsWith(u))) return false;
   return true;
 }
+
+/**
+ * A transducer (probe) name: one to three letters, its frequency range, and the letters of its model
+ * (`C5-1`, `L12-5io`, `C9-4v`, `L18-4ex`, `EC9-4`, `X7-2t`): harmless annotation.
+ */
+const PROBE = /^[A-Z]{1,3}\d{1,2}-\d{1,2}[A-Z]{0,3}$/;
+/** …and as OCR reads its model's letters in small text, some as their digit look-alikes (`L12-5i0` for `L12-5io`): no identifier. */
+const PROBE_READ = /^[A-Z]{1,3}\d{1,2}-\d{1,2}(?:[A-Z][A-Z0158]{0,2})?$/;
 
 /** Harmless annotation kept unless the file's own identity says otherwise. */
 export const DEFAULT_KEEP_LIST: readonly string[] = [
@@ -185,6 +201,9 @@ export const HARMLESS_PATTERNS: readonly RegExp[] = [
   /^\d{1,4}(?:\.\d+)?\s*[X×*]\s*\d{1,4}(?:\.\d+)?(?:\s*(?:MM|CM))?$/,
   /^[-+]?\d{1,5}\/[-+]?\d{1,5}$/,
   /^[-+]?\d{1,4}(?:[.,]\d+)?$/,
+  PROBE,
+  // Ages of 89 and under with their unit or label (`62 Y/O`, `34Y`, `AGE: 55`): Safe Harbor keeps them.
+  new RegExp(`^(?:${HARMLESS_AGE_SOURCE})$`),
 ];
 
 /**

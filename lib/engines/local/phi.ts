@@ -6,7 +6,7 @@
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
-import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, NO_ONE, PHI_PATTERNS, STAFF_CUE } from './phi-patterns.js';
+import { DEFAULT_KEEP_LIST, HARMLESS_AGE_SOURCE, HARMLESS_PATTERNS, NO_ONE, PHI_PATTERNS, STAFF_CUE } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf } from './abbreviations.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
@@ -625,6 +625,9 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
       if (!found) continue;
       const begin = c.offsets[i];
       const end = tokenEnd(c.offsets[i + found - 1]);
+      // A slip is not read across a space into an age of 89 or under (`1944 72 yrs` is no `19440727`): that is the next field.
+      const words = text.slice(begin, end).toUpperCase().split(/\s+/);
+      if (words.slice(1).some((_, k) => HARMLESS_AGE.test(words.slice(k + 1).join(' ')))) continue;
       hits.push({ begin, end, category: category ?? 'C', type: `header:${source}`, engine: engine ?? 'local:header-date', score: 0.8, identity: true, ...(specific ? { specific } : {}) });
     }
   }
@@ -868,7 +871,7 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
       // A label inside another label's value or label (`PT` of `Pt ID`) adds nothing.
       if (taken.some(([b, e]) => m.index >= b && m.index < e)) continue;
       // The words after the label, up to a column gap or a harmless word (`W:400`, `cm`) that starts another field.
-      let end = st.words.length > 0 ? labelEnd : st.text.length;
+      let end = st.words.length > 0 ? labelEnd : ageAfter(upper, labelEnd);
       let previous = st.words.find((w) => w.begin < labelEnd && w.end >= labelEnd - 1)?.word.box;
       let harmlessFirst = false;
       for (const w of st.words) {
@@ -884,6 +887,8 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
           harmlessFirst = first && /\p{L}{2}/u.test(w.word.text);
           break;
         }
+        // An age of 89 or under after a value is the next field (`DOB: 27-07-1944 72 yrs M`): Safe Harbor keeps it.
+        if (!first && HARMLESS_AGE.test(upper.slice(w.begin))) break;
         // A clinical word after an identifier's or a date's value starts another column (`P-ID 99087593    THYROID`).
         if (!first && (label.category === 'H' || label.category === 'C') && /^\p{L}{4,}$/u.test(w.word.text) && isClinical(w.word.text)) break;
         // A staff name ends at the next label on its line (`Read by: T. Okonkwo  Tech: JS`).
@@ -925,6 +930,15 @@ function namesNoOne(value: string, isClinical: (word: string) => boolean): boole
 
 /** The letters OCR reads as digits in small text, back from the digit. */
 const DIGIT_LETTERS: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
+
+/** An age of 89 or under at the start of the text ({@link HARMLESS_AGE_SOURCE}): the value of a label before it ends there. */
+const HARMLESS_AGE = new RegExp(`^(?:${HARMLESS_AGE_SOURCE})(?![\\p{L}\\p{N}+/.])`, 'u');
+
+/** Where a value read without word boxes ends: before an age of 89 or under after its first word ({@link HARMLESS_AGE}), else at the text's end. */
+function ageAfter(upper: string, from: number): number {
+  for (const m of upper.slice(from).matchAll(/(?<=\S)\s+/g)) if (HARMLESS_AGE.test(upper.slice(from + m.index + m[0].length))) return from + m.index;
+  return upper.length;
+}
 
 /** How far (in glyph heights) a label's value may start from it: labels padded to a column (`Name:      DOE`). */
 const LABEL_COLUMN_GAP = 8;
