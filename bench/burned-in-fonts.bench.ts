@@ -77,8 +77,12 @@ let added = 0;
 /** The current image's key in the cache and its count of detector calls. */
 let cacheKey = '';
 let calls = 0;
-/** The current image's count of second looks (`readLine`), keyed apart so readings cached before looks existed still replay. */
-let looks = 0;
+/**
+ * The current image's second looks (`readLine`) so far, by where they look: cached under keys of their own (readings cached
+ * before looks existed still replay), by place, since which lines are doubtful depends on the judging code, not only on
+ * the reading.
+ */
+const looks = new Map<string, number>();
 const recording: TextDetector = {
   name: textDetector.name,
   async detect(image) {
@@ -93,7 +97,10 @@ const recording: TextDetector = {
     return texts;
   },
   async readLine(image, box, ignore) {
-    const key = `${cacheKey}#look${looks++}`;
+    const place = JSON.stringify([box, ignore ?? []]);
+    const seen = looks.get(place) ?? 0;
+    looks.set(place, seen + 1);
+    const key = `${cacheKey}#look ${place} ${seen}`;
     const cached = ocrCache.get(key);
     const texts = cached ?? (await textDetector.readLine!(image, box, ignore));
     if (cacheFile && !cached) {
@@ -205,7 +212,7 @@ try {
     // Seeds are numbered over the sizes asked for: the same seed and face at another `--sizes` is another image.
     cacheKey = `${screens ? 'screens' : 'fonts'}:${c.seed}:${c.face}:${c.size}px`;
     calls = 0;
-    looks = 0;
+    looks.clear();
     const t0 = performance.now();
     const file = await processFile(new DicomFile(`case ${c.seed}`, bytes), steps);
     seconds += (performance.now() - t0) / 1000;
