@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalPhiDetector, detectPhiInImageText, imageTextToSpans, keepListMatcher } from '../../lib/engines/local/phi.js';
+
+/** OCR words of one line, 6 px a character, read with `confidence`; a word starting with `>` opens a column 60 px on. */
+function lineWords(line: string, confidence: number): DetectedText[] {
+  let left = 10;
+  return line.split(' ').map((raw) => {
+    const text = raw.replace(/^>/, '');
+    if (raw.startsWith('>')) left += 60;
+    const w = { text, confidence, kind: 'word' as const, lineIndex: 0, box: { left, top: 20, width: 6 * text.length, height: 10 } };
+    left += 6 * text.length + 5;
+    return w;
+  });
+}
+
+/** What `detector` finds, knowing `context`, in one line of OCR words ({@link lineWords}). */
+function detectWords(detector: { detect: (spans: TextSpan[], context: IdentityContext) => Promise<PhiFinding[]> }, context: IdentityContext, line: string, confidence = 90): Promise<PhiFinding[]> {
+  const ws = lineWords(line, confidence);
+  const last = ws[ws.length - 1].box;
+  return detector.detect([{ text: ws.map((w) => w.text).join(' '), location: 'l', words: ws, box: { left: 10, top: 20, width: last.left + last.width - 10, height: 10 } }], context);
+}
 import type { DetectedText, IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
 
 const context: IdentityContext = {
@@ -557,22 +576,7 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
       { value: 'A83805896', category: 'R', source: 'AccessionNumber', vr: 'SH' },
     ],
   };
-  /** OCR words of one line, `gap` glyph heights apart where a word starts with `>` (a column). */
-  const words = (line: string, confidence = 90) => {
-    let left = 10;
-    return line.split(' ').map((raw) => {
-      const text = raw.replace(/^>/, '');
-      if (raw.startsWith('>')) left += 60;
-      const w = { text, confidence, kind: 'word' as const, lineIndex: 0, box: { left, top: 20, width: 6 * text.length, height: 10 } };
-      left += 6 * text.length + 5;
-      return w;
-    });
-  };
-  const detectLine = async (line: string, confidence = 90) => {
-    const ws = words(line, confidence);
-    const last = ws[ws.length - 1].box;
-    return phi.detect([{ text: ws.map((w) => w.text).join(' '), location: 'l', words: ws, box: { left: 10, top: 20, width: last.left + last.width - 10, height: 10 } }], small);
-  };
+  const detectLine = (line: string, confidence = 90) => detectWords(phi, small, line, confidence);
 
   it('finds an age over 89 whose year unit small serif text read as V, and no other number before a V', async () => {
     expect((await detectLine('21.06.1914 95V F')).some((f) => f.type === 'header:PatientAge' && f.text === '95V')).toBe(true);
@@ -603,7 +607,7 @@ describe('local PHI detector: small text read with errors (issue 8, 9-10 px)', (
 
   it('grows the box of a name part OCR read short at the end of its line', async () => {
     const ctx: IdentityContext = { values: [{ value: 'NETTLETON^EDWINA', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' }] };
-    const ws = words('Phys: NETTLET');
+    const ws = lineWords('Phys: NETTLET', 90);
     const f = await phi.detect([{ text: 'Phys: NETTLET', location: 'l', words: ws }], ctx);
     const name = f.find((x) => x.type === 'header:ReferringPhysicianName')!;
     expect(name.box!.width).toBeGreaterThanOrEqual(ws[1].box.width + 2 * 6);
@@ -778,22 +782,7 @@ describe('local PHI detector: pieces of a value OCR read apart (issue 8, 9-10 px
 });
 
 describe('local PHI detector: burned-in PHI the header does not hold (issue 8)', () => {
-  /** OCR words of one line, 6 px a character; a word starting with `>` opens a column 60 px on. */
-  const words = (line: string, confidence = 90) => {
-    let left = 10;
-    return line.split(' ').map((raw) => {
-      const text = raw.replace(/^>/, '');
-      if (raw.startsWith('>')) left += 60;
-      const w = { text, confidence, kind: 'word' as const, lineIndex: 0, box: { left, top: 20, width: 6 * text.length, height: 10 } };
-      left += 6 * text.length + 5;
-      return w;
-    });
-  };
-  const detectLine = async (line: string, confidence = 90) => {
-    const ws = words(line, confidence);
-    const last = ws[ws.length - 1].box;
-    return phiLow.detect([{ text: ws.map((w) => w.text).join(' '), location: 'l', words: ws, box: { left: 10, top: 20, width: last.left + last.width - 10, height: 10 } }], none);
-  };
+  const detectLine = (line: string, confidence = 90) => detectWords(phiLow, none, line, confidence);
 
   it.each([
     ['Tel 0161 496 0832', '0161 496 0832'],
