@@ -4,7 +4,7 @@
  * as a child process under GNU time (wall time and peak memory):
  *   - a plain copy of the header-mode files (the I/O floor);
  *   - `deid run --no-pixels` with `--jobs 1`, `--jobs <cores>` and the default (no `--jobs`: in header
- *     mode one thread per 400 files, at most one per core; see autoThreads);
+ *     mode one thread per 400 files, at most the cores less one; see autoThreads);
  *   - gdcmanon (Debian libgdcm-tools; PS 3.15 Basic Profile, with a throw-away certificate);
  *   - PixelMed DeidentifyAndRedact (Debian pixelmed-apps; no redaction regions);
  *   - `deid run` with pixels (OCR and redaction) on the images, `--jobs 1` and `--jobs 2`;

@@ -42,7 +42,7 @@ export const registerRunCommand: CommandRegistrar = (program: Command, setExitCo
     .option('--no-pixels', 'do not look for burned-in text (files with pixel data are reported as not pixel-checked)')
     .option('--engine <name>', 'text and PHI detection engine: local (offline) or aws', 'local')
     .option('--text-engine <name>', 'OCR for the local engine: auto (native tesseract when installed, else tesseract.js), tesseract.js or tesseract-native', 'auto')
-    .option('--jobs <n>', 'worker threads de-identifying files at once (default: one per core with pixels; header only, one per 400 files, at most one per core); the output is the same whatever the number')
+    .option('--jobs <n>', 'worker threads de-identifying files at once (default: one per core with pixels; header only, one per 400 files, at most the cores less one); the output is the same whatever the number')
     .option('--no-resume', 'do every input again, even those an earlier run into the same --out and state already did')
     .option('--allow-incomplete-rules', 'accept rules that leave Basic Profile attributes identifying; outputs are then marked Patient Identity Removed = NO')
     .option('--verbose', 'teaching mode: messages also show input paths (they often hold patient names)')

@@ -44,16 +44,18 @@ export const HEADER_FILES_PER_THREAD = 400;
 /**
  * The threads a run takes when the user did not say (`jobs: 'auto'`): with pixels, one per core (an
  * image takes seconds, a thread's start-up is paid back by its first image); header only, one per
- * {@link HEADER_FILES_PER_THREAD} files, at most one per core, at least one (then no pool). A
- * header-only pool counts the runner's thread as one (it processes inputs too), so two threads on
- * two cores is one worker beside it.
+ * {@link HEADER_FILES_PER_THREAD} files, at most the cores less one, at least one (then no pool). A
+ * header-only pool counts the runner's thread as one (it processes inputs too). One header thread
+ * already keeps ~1.3 cores busy (reading, hashing and writing in libuv's threads, V8's collector): on
+ * a quiet 2-core machine a second gave no speed (1,000 files: 4.38 s against 4.34, `npm run bench`)
+ * for ~40% more CPU.
  *
- * @example autoThreads({ pixels: false }, 1000, 2) // 2
- * @example autoThreads({ pixels: false }, 300, 8) // 1
+ * @example autoThreads({ pixels: false }, 1000, 2) // 1
+ * @example autoThreads({ pixels: false }, 1000, 8) // 2
  */
 export function autoThreads(settings: Pick<RunSettings, 'pixels'>, files: number, cores: number): number {
   if (settings.pixels) return Math.max(1, cores);
-  return Math.max(1, Math.min(cores, Math.floor(files / HEADER_FILES_PER_THREAD)));
+  return Math.max(1, Math.min(cores - 1, Math.floor(files / HEADER_FILES_PER_THREAD)));
 }
 
 /** Runs {@link runInputTask} somewhere. */

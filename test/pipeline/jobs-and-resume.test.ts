@@ -91,12 +91,12 @@ describe('autoThreads (the threads a run takes without --jobs)', () => {
     expect(autoThreads({ pixels: true }, 1, 1)).toBe(1);
   });
 
-  it('header only: one thread per 400 files (the runner\'s thread among them), at most the cores, at least one', () => {
+  it('header only: one thread per 400 files (the runner\'s thread among them), at most the cores less one, at least one', () => {
     expect(autoThreads({ pixels: false }, 399, 8)).toBe(1);
     expect(autoThreads({ pixels: false }, 1000, 8)).toBe(2);
-    expect(autoThreads({ pixels: false }, 1000, 2)).toBe(2);
-    expect(autoThreads({ pixels: false }, 100_000, 8)).toBe(8);
-    expect(autoThreads({ pixels: false }, 100_000, 2)).toBe(2);
+    expect(autoThreads({ pixels: false }, 1000, 2)).toBe(1);
+    expect(autoThreads({ pixels: false }, 100_000, 8)).toBe(7);
+    expect(autoThreads({ pixels: false }, 100_000, 2)).toBe(1);
     expect(autoThreads({ pixels: false }, 100_000, 1)).toBe(1);
   });
 });
