@@ -36,6 +36,9 @@ function kinCue(word: string, cues: ReadonlySet<string>): boolean {
 }
 
 /** Between a kinship word and the name: a mark (`daughter (Rosalind)`, `son, Tobias`) or a linking word (`wife is Mirela`). */
+/** Credentials written after a name (`Anneke (PA-C)`, `Joss Hale, RN`): the capitalised words before them name a person. */
+const CREDENTIALS = new Set(['md', 'do', 'rn', 'np', 'pa', 'pa-c', 'phd', 'dds', 'dmd', 'crna', 'lpn', 'aprn', 'fnp', 'dnp', 'mbbs', 'mbchb', 'frcr', 'frcp', 'facr', 'rdms', 'rvt', 'rrt', 'cnm', 'pharmd']);
+
 const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'called', 'name']);
 
 /** Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`). */
@@ -130,7 +133,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     if (cueWord === 'mr' && everydayWords().has(next.toUpperCase()) && after.length >= 4 && vocabulary.clinical(after) && !FUNCTION_LIKE.has(after.toUpperCase())) return true;
     return vocabulary.properNoun(next, false) && EPONYM_HEADS.has(after.toUpperCase());
   };
-  /** The name right before a kinship word at `k` written as an aside: `X (daughter)`, `X, son,`; undefined when none. */
+  /** The name right before a kinship word or a credential at `k` written as an aside: `X (daughter)`, `X, son,`, `X (PA-C)`; undefined when none. */
   const kinNameBefore = (k: number): NameSpan | undefined => {
     const open = k > 0 ? tok(k - 1) : '';
     const close = k + 1 < count ? tok(k + 1) : '';
@@ -149,6 +152,11 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);
     const strong = roleLabel || STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
     const talk = (cue === 'with' || cue === 'to') && i > 0 && TALK_VERBS.has(bare(tok(i - 1)).toLowerCase());
+    // A credential after a name (`Anneke (PA-C)`, `Joss Hale, RN,`), as a kinship word is.
+    if (CREDENTIALS.has(cue)) {
+      const named = kinNameBefore(i);
+      if (named) spans.push(named);
+    }
     const kin = !strong && kinCue(cue, kinshipCues);
     const weak = !strong && (WEAK_CUES.has(cue) || talk || kin);
     if (!strong && !weak) continue;

@@ -95,6 +95,10 @@ export const NAME_PHRASINGS: Phrasing[] = [
   { text: 'Tobiah Hallworth (son) consented', phi: ['Tobiah', 'Hallworth'], keep: ['son', 'consented'] },
   { text: 'Zdenka, wife, at bedside', phi: ['Zdenka'], keep: ['wife', 'bedside'] },
   { text: 'Seen with Mrs Ortiz (neighbour)', phi: ['Ortiz'], keep: ['Seen', 'neighbour'] },
+  // a given name or a name before a credential written as an aside
+  { text: 'Send images, Anneke (PA-C). Pt frail.', phi: ['Anneke'], keep: ['Send', 'images', 'frail'] },
+  { text: 'Discussed with Joss Hallworth, RN, at 14:00', phi: ['Joss', 'Hallworth'], keep: ['Discussed'] },
+  { text: 'CXR (PA) and lateral; Chest, MD review pending', phi: [], keep: ['CXR', 'PA', 'lateral', 'Chest', 'review', 'pending'] },
   // surnames that are also capitalised view abbreviations (RAO, LAO): a name in title case, the view in capitals
   { text: 'CT CHEST W/O CONTRAST for Dr. Anand Rao', phi: ['Anand', 'Rao'], keep: ['CT', 'CHEST', 'CONTRAST'] },
   { text: 'Results called to Priya Rao, RAO CAUD views reviewed', phi: ['Priya', 'Rao,'], keep: ['RAO', 'CAUD', 'views'] },
