@@ -34,6 +34,11 @@ export function columnsCovered(box: Box, boxes: readonly Box[]): number {
   return covered.reduce((n, c) => n + c, 0);
 }
 
+/** True when pixel (x, y) lies in one of `boxes`. */
+export function inAnyBox(boxes: readonly Box[], x: number, y: number): boolean {
+  return boxes.some((b) => x >= b.left && x < b.left + b.width && y >= b.top && y < b.top + b.height);
+}
+
 /** The smallest box holding every given box. */
 export function unionBoxes(boxes: Box[]): Box {
   const left = Math.min(...boxes.map((b) => b.left));

@@ -1,3 +1,4 @@
+import { inAnyBox } from './boxes.js';
 import type { Box } from './types.js';
 
 /**
@@ -19,16 +20,15 @@ const INK_SHARE = 0.005;
 /**
  * The ink level of the line in `box` of a grey image: the polarity whose extreme lies furthest from the
  * ground (the median), its level taken half a percent in from that extreme (the solid strokes, not a
- * stray pixel), with a tolerance of a third of the contrast (24–80 levels: the anti-aliased strokes of
- * small glyphs are kept, texture well darker than the text is not), `ignore` left out. Undefined when the box holds
- * no contrast.
+ * stray pixel), with a tolerance of a quarter of the contrast (24–64 levels: the solid strokes of small glyphs
+ * are kept, texture well darker than the text is not), `ignore` left out. Undefined when the box holds no contrast.
  */
 export function lineInk(grey: Uint8Array, width: number, box: Box, ignore: readonly Box[] = []): LineInk | undefined {
   const hist = new Uint32Array(256);
   let n = 0;
   for (let y = box.top; y < box.top + box.height; y++)
     for (let x = box.left, i = y * width + x; x < box.left + box.width; x++, i++) {
-      if (ignore.length > 0 && within(ignore, x, y)) continue;
+      if (ignore.length > 0 && inAnyBox(ignore, x, y)) continue;
       hist[grey[i]]++;
       n++;
     }
@@ -61,30 +61,26 @@ export function isInk(v: number, ink: LineInk): boolean {
  */
 export function inkOnly(grey: Uint8Array, width: number, box: Box, ink: LineInk, ignore: readonly Box[] = []): Uint8Array {
   const { width: w, height: h } = box;
-  const core = new Uint8Array(w * h);
   const at = (x: number, y: number) => grey[(box.top + y) * width + box.left + x];
+  // 0: left out (in `ignore`), 1: ink, 2: anything else.
+  const kind = new Uint8Array(w * h);
   for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) core[y * w + x] = isInk(at(x, y), ink) && !(ignore.length > 0 && within(ignore, box.left + x, box.top + y)) ? 1 : 0;
+    for (let x = 0; x < w; x++) if (!(ignore.length > 0 && inAnyBox(ignore, box.left + x, box.top + y))) kind[y * w + x] = isInk(at(x, y), ink) ? 1 : 2;
   const edgeFrom = ink.light ? ink.level - ink.tolerance : ink.level + ink.tolerance;
   const middle = ink.light ? edgeFrom - ink.tolerance : edgeFrom + ink.tolerance;
   const out = new Uint8Array(w * h).fill(255);
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
-      if (core[y * w + x]) {
+      if (kind[y * w + x] === 1) {
         out[y * w + x] = 0;
         continue;
       }
       const v = at(x, y);
       const toward = ink.light ? (v - middle) / (edgeFrom - middle) : (middle - v) / (middle - edgeFrom);
-      if (toward <= 0 || (ignore.length > 0 && within(ignore, box.left + x, box.top + y))) continue;
+      if (toward <= 0 || kind[y * w + x] === 0) continue;
       let beside = false;
-      for (let dy = -1; dy <= 1 && !beside; dy++) for (let dx = -1; dx <= 1 && !beside; dx++) beside = x + dx >= 0 && x + dx < w && y + dy >= 0 && y + dy < h && core[(y + dy) * w + x + dx] === 1;
+      for (let dy = -1; dy <= 1 && !beside; dy++) for (let dx = -1; dx <= 1 && !beside; dx++) beside = x + dx >= 0 && x + dx < w && y + dy >= 0 && y + dy < h && kind[(y + dy) * w + x + dx] === 1;
       if (beside) out[y * w + x] = Math.round(255 * (1 - Math.min(1, toward)));
     }
   return out;
-}
-
-/** True when pixel (x, y) lies in one of `boxes`. */
-export function within(boxes: readonly Box[], x: number, y: number): boolean {
-  return boxes.some((b) => x >= b.left && x < b.left + b.width && y >= b.top && y < b.top + b.height);
 }

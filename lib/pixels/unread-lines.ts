@@ -11,9 +11,9 @@
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
-import { columnsCovered, columnsShared, coveredBy, onOneLine, overlapping, rowsShared, unionBoxes } from '../image/boxes.js';
+import { columnsCovered, columnsShared, coveredBy, inAnyBox, onOneLine, overlapping, rowsShared, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
-import { isInk, lineInk, within } from '../image/line-ink.js';
+import { isInk, lineInk } from '../image/line-ink.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { clearAlong, clearOf, outsideKept } from './kept-lines.js';
 import { institutionNoun } from '../text/shapes.js';
@@ -165,9 +165,9 @@ export function frameLines(image: DisplayImage, spans: TextSpan[], found: PhiFin
   const grey = brightestChannel(image);
   const rows = rowsOf(grey, image, spans, found, wellRead);
   // Lines without PHI that a reading vouches for stay; those also read well (kept, in a block or not) stop a band filled beside them.
-  const vouchedRows = new Set(rows.filter((r) => r.findings.length === 0 && vouched(r, isHarmless, clinicalWord)));
-  const kept = [...vouchedRows].filter(isSolid).map((r) => medianBand(r.words.map((w) => w.word.box)));
   const judge = { isHarmless: (text: string) => isHarmless(text) || harmlessRun(text, isHarmless), clinicalWord };
+  const vouchedRows = new Set(rows.filter((r) => r.findings.length === 0 && vouched(r, judge)));
+  const kept = [...vouchedRows].filter(isSolid).map((r) => medianBand(r.words.map((w) => w.word.box)));
   // The lines this rule would fill at their block's width, and the width: worked out once, when first asked.
   let doubtful: Map<Row, Box> | undefined;
   const doubtfulRows = () => {
@@ -220,9 +220,9 @@ function lookVouches(look: LineLook, line: Box, band: Box, others: Box[], grey: 
   let leftover = 0;
   for (let y = band.top; y < band.top + band.height; y++)
     for (let x = band.left; x < band.left + band.width; x++) {
-      if (!isInk(grey[y * width + x], ink) || within(others, x, y)) continue;
+      if (!isInk(grey[y * width + x], ink) || inAnyBox(others, x, y)) continue;
       total++;
-      if (!within(read, x, y)) leftover++;
+      if (!inAnyBox(read, x, y)) leftover++;
     }
   return total > 0 && leftover <= UNREAD_RULE.lookLeftover * total;
 }
@@ -362,8 +362,8 @@ function finding(box: Box, type: string, text: string, location: string): PhiFin
  * numbers with units), or all read well, or mostly harmless (`mostlyHarmless`, a keep-list word among
  * them) with no other word long enough to hide an identifier (five digits, four letters).
  */
-function vouched(row: Row, keepTest: (text: string) => boolean, clinicalWord: (word: DetectedText) => boolean): boolean {
-  const isHarmless = (text: string) => keepTest(text) || harmlessRun(text, keepTest);
+function vouched(row: Row, judge: Judge): boolean {
+  const { isHarmless, clinicalWord } = judge;
   const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
   const readings = readingsOf(words);
   const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
@@ -377,7 +377,7 @@ function vouched(row: Row, keepTest: (text: string) => boolean, clinicalWord: (w
   for (const words of readings) {
     // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.
     if (unionBoxes(words.map((w) => w.box)).width < UNREAD_RULE.vouchingShare * wide) continue;
-    if (readingVouches(words, { isHarmless, clinicalWord }, { byConfidence: true, mostly: true })) return true;
+    if (readingVouches(words, judge, { byConfidence: true, mostly: true })) return true;
   }
   return false;
 }
