@@ -190,3 +190,14 @@ describe('resuming a run', () => {
     expect(filesUnder(out).filter((f) => f.endsWith('.deid-tmp'))).toEqual([]);
   }, 300_000);
 });
+
+describe('content hashes of the resume ledger', () => {
+  it('are the sha256 of the input whatever its size (large inputs are hashed in the calling thread, uncopied)', async () => {
+    const { contentHashOffThread } = await import('../../lib/pipeline/resume.js');
+    const { createHash } = await import('node:crypto');
+    for (const size of [1024, 20 * 1024 * 1024]) {
+      const bytes = new Uint8Array(size).map((_, i) => (i * 31) & 0xff);
+      expect(await contentHashOffThread(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+  });
+});
