@@ -6,35 +6,19 @@
  * (READ_COPIES) and lib/pixels/validate.ts (DECODE_COPIES) are based on these multiples.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeDicom } from '../lib/dicom/adapter.js';
 import { formatBytes } from '../lib/dicom/limits.js';
-import { makePhiFixture } from '../test/fixtures/phi-fixture.js';
+import { writeLargeFile } from './large-file.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mib = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 256);
 const pixels = process.argv.includes('--pixels');
 
 const work = mkdtempSync(path.join(tmpdir(), 'deid-read-memory-'));
-const frames = Math.max(1, Math.round(mib / 2));
-const dataset = makePhiFixture().dataset;
-const us = (value: number) => ({ vr: 'US', Value: [value] });
-Object.assign(dataset.dict, {
-  '00280008': { vr: 'IS', Value: [frames] },
-  '00280010': us(1024),
-  '00280011': us(1024),
-  '00280100': us(16),
-  '00280101': us(12),
-  '00280102': us(11),
-  '7FE00010': { vr: 'OW', Value: [new ArrayBuffer(frames * 1024 * 1024 * 2)] },
-});
-const file = path.join(work, 'in', 'large.dcm');
-(await import('node:fs')).mkdirSync(path.dirname(file), { recursive: true });
-writeFileSync(file, writeDicom(dataset));
-const size = statSync(file).size;
+const { file, size, frames } = writeLargeFile(path.join(work, 'in'), mib);
 
 const args = [path.join(root, 'bin/deid.js'), 'run', path.dirname(file), '--out', path.join(work, 'out'), '--state', path.join(work, 'state'), ...(pixels ? [] : ['--no-pixels'])];
 const started = Date.now();
