@@ -5,11 +5,16 @@ import { PROFILE_TABLE } from '../rules/profile-table.js';
 import { safeHarborFor } from '../rules/safe-harbor-map.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 
-/** Identifying attributes of Table E.1-1 by tag, with their Safe Harbor letters (free text excluded). */
+/**
+ * Identifying attributes of Table E.1-1 by tag, with their Safe Harbor letters. Free text is left out:
+ * attributes named as text, and every attribute the Clean Descriptors option cleans (`Contrast/Bolus
+ * Agent`, `Treatment Site`): their values are descriptions to clean, and taken as identity values they
+ * would remove themselves (`Iohexol 350` emptied) and the same words wherever else they are written.
+ */
 const IDENTIFYING = new Map<string, SafeHarborCategory[]>();
 const FREE_TEXT_NAME = /Description|Comment|Notes|Narrative|History|Impressions|Reason|Diagnos|Text|Label|Alerts|Allergies|Needs|Medication|Protocol Name|Plan Name|Entity Name|Structure Set Name|ROI Name|Maker Note|Occupation/i;
-for (const [tag, name] of PROFILE_TABLE) {
-  if (/x/i.test(tag) || FREE_TEXT_NAME.test(name)) continue;
+for (const [tag, name, , options] of PROFILE_TABLE) {
+  if (/x/i.test(tag) || FREE_TEXT_NAME.test(name) || /\bdesc:C\b/.test(options)) continue;
   IDENTIFYING.set(tag.toUpperCase(), safeHarborFor(tag, name));
 }
 

@@ -248,6 +248,17 @@ describe('identity and free-text cleaning', () => {
     expect(find('CT')).toBeUndefined();
   });
 
+  it('takes no description the Clean Descriptors option cleans for an identity value, so it is cleaned, not removed by itself', () => {
+    const dataset = makePhiFixture().dataset;
+    dataset.dict['00180010'] = { vr: 'LO', Value: ['Gadobutrol 7.5 mL (Gadovist)'] };
+    dataset.dict['30100077'] = { vr: 'LO', Value: ['Left Breast Tumour Bed'] };
+    const identity = gatherIdentity(dataset);
+    expect(identity.values.some((v) => v.value.includes('Gadobutrol') || v.value.includes('Tumour Bed'))).toBe(false);
+    const clean = makeTextCleaner(identity, rules.regex);
+    expect(clean('Gadobutrol 7.5 mL (Gadovist)').text).toBe('Gadobutrol 7.5 mL (Gadovist)');
+    expect(clean('Left Breast Tumour Bed').text).toBe('Left Breast Tumour Bed');
+  });
+
   it('removes only identifying words from free text', () => {
     const clean = makeTextCleaner(gatherIdentity(makePhiFixture().dataset), rules.regex);
     expect(clean('CT CHEST W/O CONTRAST for John Smith 555-201-3344').text).toBe('CT CHEST W/O CONTRAST');
