@@ -259,6 +259,16 @@ describe('identity and free-text cleaning', () => {
     expect(clean('Left Breast Tumour Bed').text).toBe('Left Breast Tumour Bed');
   });
 
+  it("removes the patient's occupation, and the Responsible Person Role that may not stand without its person", () => {
+    const dataset = makePhiFixture().dataset;
+    dataset.dict['00102180'] = { vr: 'SH', Value: ['Lighthouse keeper'] };
+    dataset.dict['00102297'] = { vr: 'PN', Value: [{ Alphabetic: 'Quennell^Ada' }] };
+    dataset.dict['00102298'] = { vr: 'CS', Value: ['GUARDIAN'] };
+    const original = cloneDataset(dataset);
+    deidentifyDataset(dataset, original, { rules, state: openStateStore(newStateDir()), now: () => new Date('2024-06-01') }, () => {});
+    for (const tag of ['00102180', '00102297', '00102298']) expect(dataset.dict[tag]).toBeUndefined();
+  });
+
   it('removes only identifying words from free text', () => {
     const clean = makeTextCleaner(gatherIdentity(makePhiFixture().dataset), rules.regex);
     expect(clean('CT CHEST W/O CONTRAST for John Smith 555-201-3344').text).toBe('CT CHEST W/O CONTRAST');
