@@ -10,6 +10,8 @@
  */
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { matchesOf } from '../regex-matches.js';
+import { extendAddresses, MORE_ADDRESS_SHAPES } from './addresses.js';
+import { anyCase, B, E, PLACE_WORD, STATE_NAMES, STATES, STREET_SUFFIX, UNIT_LABEL } from './place-patterns.js';
 
 /** One shape: what it finds, its Safe Harbor letter, and an optional check of the matched text. */
 export interface TextShape {
@@ -35,27 +37,10 @@ export interface ShapeSpan {
   outer?: { begin: number; end: number };
 }
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
 const bounded = (source: string, flags = 'giu') => new RegExp(`${B}(?:${source})${E}`, flags);
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const TIME = '(?:[T\\s]{1,2}\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:\\s?[ap]\\.?m\\.?)?)?';
-/** Each word as written in text: `street`, `Street`, `STREET` (the place words need case, so no `i` flag). */
-const anyCase = (words: string) =>
-  words
-    .split('|')
-    .flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()])
-    .join('|');
-const STREET_SUFFIX = anyCase(
-  'street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|cres|close|alley|aly|plaza|plz|pike|expressway|expy|freeway|fwy|route|rte|turnpike|tpke|mews|gardens|gdns|broadway|annex|arcade|bayou|beach|bend|bluff|bluffs|bottom|branch|brook|brooks|burg|canyon|causeway|cliffs|commons|corner|corners|cove|creek|crest|crossroad|dale|divide|estates|falls|ferry|fields|flats|ford|forest|forge|fork|forks|gateway|glen|green|grove|harbor|harbour|haven|heights|hills|hollow|inlet|island|isle|knoll|knolls|lakes|landing|loaf|lodge|manor|meadow|meadows|mill|mills|mission|motorway|mountain|orchard|parks|pines|plains|points|ports|prairie|ranch|ridge|river|row|rue|shoal|shore|shores|springs|stravenue|summit|terraces|throughway|track|trafficway|vale|valley|village|ville|vista|walk',
-);
-const UNIT_LABEL = anyCase('apt|apartment|suite|ste|unit|fl|floor|room|rm|bldg|building');
-const STATE_NAMES =
-  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\\s(?:Hampshire|Jersey|Mexico|York)|North\\s(?:Carolina|Dakota)|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\\sIsland|South\\s(?:Carolina|Dakota)|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\\sVirginia|Wisconsin|Wyoming';
-const STATES = `A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|PR|RI|S[CD]|T[NX]|UT|V[TAI]|W[AVIY]|${STATE_NAMES}`;
-/** A capitalised word of a place name (`Oak`, `MAPLE`, `O'Neil`, `St.`). */
-const PLACE_WORD = "(?:\\p{Lu}[\\p{L}'’.-]{0,24})";
 
 function plausibleDate(text: string): boolean {
   const parts = text.split(/[^\d]+/).filter(Boolean).map(Number);
@@ -226,13 +211,13 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})(?<![\\p{L}\\p{N}])x\\s?\\d{4,6}${NOT_UNITS}${E}`, 'giu'),
     accept: (t) => !/^x\s\d+00$/i.test(t),
   },
-  // Street addresses: number, up to five capitalised words, a street suffix; unit, city, state, ZIP may follow.
+  // Street addresses: number (`62`, `5/62`, `12-14`), up to five capitalised words, a street suffix; unit, city, state, ZIP may follow.
   {
     kind: 'address',
     category: 'B',
     needsDigit: true,
     re: new RegExp(
-      `${B}\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?,?\\s{1,3}(?:(?:[NSEW]|North|South|East|West|N\\.?E|N\\.?W|S\\.?E|S\\.?W)\\.?\\s{1,3})?(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${STREET_SUFFIX})\\.?${E}` +
+      `${B}\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,5})?,?\\s{1,3}(?:(?:[NSEW]|North|South|East|West|N\\.?E|N\\.?W|S\\.?E|S\\.?W)\\.?\\s{1,3})?(?:${PLACE_WORD}\\s{1,3}){1,5}(?:${STREET_SUFFIX})\\.?${E}` +
         `(?:,?\\s{0,3}(?:${UNIT_LABEL}|#)\\.?\\s{0,3}#?[\\p{L}\\p{N}-]{1,6}${E})?` +
         `(?:,?\\s{1,3}(?:${PLACE_WORD}\\s{0,3}){1,3}(?=,|\\s{1,3}(?:${STATES})${E}))?` +
         `(?:,?\\s{0,3}(?:${STATES})${E})?(?:,?\\s{0,3}\\d{5}(?:-\\d{4})?${E})?`,
@@ -240,6 +225,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     ),
     accept: (t) => !/^\d+\s+(?:mm|cm|ml|mg|kv|kvp|mas|ma|views?|images?|slices?|series|phases?|sequences?)\b/i.test(t),
   },
+  ...MORE_ADDRESS_SHAPES,
   { kind: 'address', category: 'B', needsDigit: true, re: bounded('p\\.?\\s?o\\.?\\s{1,3}box\\s{1,3}\\d{1,8}|(?:post\\s{1,2}office|postal)\\s{1,3}box\\s{1,3}\\d{1,8}') },
   // City, ST 12345 or City, State (without a street), a state and ZIP, a labelled ZIP or postcode.
   { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){0,2}${PLACE_WORD},\\s{1,3}(?:(?:${STATES})\\.?\\s{1,3}\\d{5}(?:-\\d{4})?|${STATE_NAMES})${E}`, 'gu') },
@@ -430,5 +416,5 @@ export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHA
       spans.push({ begin, end: begin + found.length, kind: shape.kind, category: shape.category, ...(g === 0 ? {} : { outer: { begin: m.index, end: m.index + m[0].length } }) });
     }
   }
-  return spans;
+  return extendAddresses(text, spans);
 }

@@ -1,0 +1,122 @@
+/**
+ * Addresses in the forms the US street shape (in shapes.ts) does not know, and the parts around any
+ * address: rural routes and boxes (`RR 2 Box 118`, `Rural Route 1, Site 9`), streets named first with
+ * the number after (`Lindenstraße 8`, `Via Garibaldi 21, 20121 …`) or with the kind of street first
+ * (`14 rue de la Paix`, `45 Calle del Olmo`), a place after an address cue (`Home, Marlowe.`); then
+ * the unit before an address (`Flat 3, 27 …`), the unit, city, region and postcode after it (`, Apt 4,
+ * 67000 Strasbourg`, `, Kirrawee NSW 2232`), and the city before a postcode (`, Lyddington LE15 9RA`).
+ */
+import { anyCase, B, E, PLACE_WORD, STATES } from './place-patterns.js';
+import type { ShapeSpan, TextShape } from './shapes.js';
+
+/** Labels of a unit or a box: what comes before or after the street (`Flat 3`, `Apt 4B`, `Site 9`, `Box 118`). */
+const UNIT = `(?:${anyCase('apt|apartment|flat|unit|suite|ste|site|comp|box|lot|level|lvl|floor|fl|room|rm|bldg|building')})\\.?\\s{0,2}#?[\\p{L}\\p{N}/-]{0,5}\\p{N}[\\p{L}\\p{N}/-]{0,5}`;
+/** Postcodes: 4-5 digits (with a ZIP+4), British and Canadian forms. */
+const POSTCODE = `(?:\\d{4,5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}|[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)${E}`;
+/** Regions written after a city: US states, Canadian provinces, Australian states. */
+const REGION = `(?:${STATES}|AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|NSW|VIC|QLD|TAS|ACT)${E}`;
+/** A word of a city's name: capitalised, without the full stop that may end its sentence. */
+const CITY_WORD = "\\p{Lu}[\\p{L}'’-]{0,24}";
+/** A city: up to three such words, after an abbreviated saint, mount or county (`St. Albans`, `Co. Cavan`). */
+const CITY = `(?:(?:St|Ste|Mt|Ft|Co|Pt)\\.\\s{0,2})?${CITY_WORD}(?:(?:\\s{1,3}|-)${CITY_WORD}){0,2}`;
+
+/** Words that begin a street's name in French, Italian, Spanish and Portuguese. */
+const STREET_FIRST = anyCase('rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|via|viale|piazza|piazzale|corso|largo|vicolo|calle|avenida|paseo|plaza|camino|carrer|rua|travessa|praça|estrada');
+/** Linking words inside such a name (`de la`, `des`, `del`, `d'`). */
+const LINKS = `(?:(?:de|des|du|del|della|dei|degli|di|da|do|dos|das|la|le|los|las)\\s{1,2}|d['’]|l['’])`;
+/** Such a street's kind and name (`rue des Tanneurs`, `Via Garibaldi`). */
+const STREET_FIRST_NAME = `(?:${STREET_FIRST})\\s{1,3}${LINKS}{0,3}${PLACE_WORD}(?:[\\s-]{1,3}${LINKS}{0,2}${PLACE_WORD}){0,3}`;
+
+/** Address shapes beyond the US street form, added to the text shapes. */
+export const MORE_ADDRESS_SHAPES: readonly TextShape[] = [
+  // A rural or highway-contract route needs its box (`RR 18` and `HC 32` are a respiratory rate and a head circumference).
+  {
+    kind: 'address',
+    category: 'B',
+    needsDigit: true,
+    re: new RegExp(`${B}(?:(?:RR|R\\.R\\.|HC|Star\\s{1,2}Route)\\.?\\s{0,2}#?\\d{1,4},?\\s{1,3}Box\\s{0,2}#?\\d{1,6}|Rural\\s{1,2}Route\\s{0,2}#?\\d{1,4})(?:,?\\s{1,3}(?:Box|Site|Comp|Compartment)\\.?\\s{0,2}#?\\d{1,6}){0,3}${E}`, 'giu'),
+  },
+  // The street's name, then its number: `Lindenstraße 8`, `Berliner Allee 3a`.
+  {
+    kind: 'address',
+    category: 'B',
+    needsDigit: true,
+    re: new RegExp(`${B}(?:\\p{Lu}\\p{Ll}{1,30}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|chaussee)|${PLACE_WORD}\\s{1,3}(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Damm|Ufer|Chaussee|Ring))\\s{1,3}\\d{1,4}[a-z]?${E}`, 'gu'),
+  },
+  // The kind of street first, after its number (`14 rue de la Paix`, `45 Calle del Olmo`) …
+  {
+    kind: 'address',
+    category: 'B',
+    needsDigit: true,
+    re: new RegExp(`${B}\\d{1,5}[a-z]?(?:\\s?bis|\\s?ter)?,?\\s{1,3}${STREET_FIRST_NAME}${E}`, 'gu'),
+  },
+  // … or with its number after and a postcode (`Via Garibaldi 21, 20121`).
+  {
+    kind: 'address',
+    category: 'B',
+    needsDigit: true,
+    re: new RegExp(`${B}${STREET_FIRST_NAME},?\\s{1,3}\\d{1,4}[a-z]?(?=,?\\s{1,3}\\d{4,5}${E})`, 'gu'),
+  },
+  // A place right after an address cue: `Home, Marlowe.`, `Address: Kettleby`.
+  { kind: 'address', category: 'B', re: new RegExp(`(?<=${B}(?:(?:${anyCase('home')})\\s{0,2},|(?:${anyCase('address|addr|residence|domicile')})\\.?\\s{0,2}:)\\s{1,3})${CITY}${E}`, 'gu') },
+];
+
+// Each is tried where the address ends (sticky): a part and what may come before it.
+const UNIT_AFTER = new RegExp(`,?\\s{0,3}${UNIT}${E}`, 'uy');
+const POSTCODE_AFTER = new RegExp(`,?\\s{0,3}${POSTCODE}`, 'uy');
+/** A region ends its clause or comes before a postcode (`, CT chest` is a modality, `Hartford, CT.` a state). */
+const REGION_AFTER = new RegExp(`,?\\s{1,3}${REGION}(?=\\s{0,3}(?:[,.;:)]|$)|\\s{1,3}${POSTCODE})`, 'uy');
+/** A city is a whole part: after a comma (or a postcode), before a comma, a stop, a region or a postcode. */
+const CITY_AFTER = new RegExp(`(?:,\\s{0,3}|\\s{1,3})${CITY}(?=\\s{0,3}(?:[,.;:)]|$)|\\s{1,3}(?:${REGION}|${POSTCODE}))`, 'uy');
+const UNIT_BEFORE = new RegExp(`(?:${UNIT},?\\s{1,3}|(?:${anyCase('unit|apt|flat|suite')})\\.?\\s{1,2})$`, 'u');
+const CITY_BEFORE = new RegExp(`(?:^|[,:]\\s{0,3})(${CITY})\\s{1,3}$`, 'u');
+const JUST_POSTCODE = new RegExp(`^(?:(?:${REGION})\\s{1,3})?${POSTCODE}$`, 'u');
+
+/** Whether `re` matches at `at`; the end of its match. */
+function endOfMatchAt(re: RegExp, text: string, at: number): number | undefined {
+  re.lastIndex = at;
+  const m = re.exec(text);
+  return m ? at + m[0].length : undefined;
+}
+
+/**
+ * Address spans grown over the parts written around them: a unit before; units, a city, a region and a
+ * postcode after, in any order a clause writes them (at most eight parts, one of them a city); the city
+ * before a postcode found alone. A city after an address needs a comma or a postcode before it, so the
+ * next sentence's words are never taken. Other spans are left as they are.
+ */
+export function extendAddresses(text: string, spans: ShapeSpan[]): ShapeSpan[] {
+  return spans.map((span) => {
+    if (span.kind !== 'address') return span;
+    let { begin, end } = span;
+    let afterPostcode = false;
+    let city = false;
+    for (let parts = 0; parts < 8; parts++) {
+      const unit = endOfMatchAt(UNIT_AFTER, text, end);
+      const postcode = unit === undefined ? endOfMatchAt(POSTCODE_AFTER, text, end) : undefined;
+      const region = unit === undefined && postcode === undefined ? endOfMatchAt(REGION_AFTER, text, end) : undefined;
+      let next = unit ?? postcode ?? region;
+      // One city, after a comma or a postcode (`, Wetherby`, `67000 Strasbourg`): what follows it is the next clause.
+      if (next === undefined && !city) {
+        const cityEnd = endOfMatchAt(CITY_AFTER, text, end);
+        if (cityEnd !== undefined && (text[end] === ',' || afterPostcode)) {
+          next = cityEnd;
+          city = true;
+        }
+      }
+      if (next === undefined) break;
+      afterPostcode = postcode !== undefined;
+      end = next;
+    }
+    const from = Math.max(0, begin - 40);
+    const before = text.slice(from, begin);
+    const unitBefore = UNIT_BEFORE.exec(before);
+    if (unitBefore) begin -= unitBefore[0].length;
+    else if (JUST_POSTCODE.test(text.slice(begin, end))) {
+      // After a comma or a colon, or at the very start of the text (not the start of a slice cut mid-sentence).
+      const city = CITY_BEFORE.exec(before);
+      if (city && (from === 0 || /^[,:]/.test(city[0]))) begin -= city[0].length - city[0].indexOf(city[1]);
+    }
+    return begin === span.begin && end === span.end ? span : { ...span, begin, end };
+  });
+}
