@@ -123,17 +123,17 @@ const AGE_AFTER_WORD = new RegExp(`${B}(now|currently|still|at|reached|reaching|
 const PERSON_WORD = /(?<![\p{L}\p{N}])(?:patient|pt|she|he|her|his|him|they|their|man|woman|male|female|lady|gentleman|gent|mother|father|grandmother|grandfather|wife|husband|widow|widower|resident|mr|mrs|ms|miss|sister|brother|aunt|uncle)(?![\p{L}\p{N}])/iu;
 /**
  * Words of a person's life and state, or of a patient coming to care, that speak of the patient without naming them
- * (`now 94 and frail`, `diagnosed at 95`, `now 96 presenting with a fall`).
+ * (`now 94 and frail`, `diagnosed at 95`, `now 96 presenting with a fall`, `now 97 (DOB on file)`).
  */
-const LIFE_WORD = /(?<![\p{L}\p{N}])(?:age|frail|elderly|independent|dependent|lives|living|alone|widowed|retired|married|diagnosed|died|ambulant|ambulatory|ambulates|walks|walking|drives|driving|dementia|demented|confused|oriented|active|fit|bedbound|housebound|nursing\s{1,3}home|care\s{1,3}home|presents|presenting|presented|admitted|referred|complains|complaining|reports|denies)(?![\p{L}\p{N}])/iu;
+const LIFE_WORD = /(?<![\p{L}\p{N}])(?:age|aged|dob|d\.o\.b|born|birth|birthday|frail|elderly|independent|dependent|lives|living|alone|widowed|retired|married|diagnosed|died|ambulant|ambulatory|ambulates|walks|walking|drives|driving|dementia|demented|confused|oriented|active|fit|bedbound|housebound|nursing\s{1,3}home|care\s{1,3}home|presents|presenting|presented|admitted|referred|complains|complaining|reports|denies)(?![\p{L}\p{N}])/iu;
 /** Vital signs, lab values, measures, image counts and schedules: a number after them is a reading or a setting, not an age. */
 const MEASURE_WORD = /(?<![\p{L}\p{N}])(?:bp|hr|rr|pulse|heart|rate|sats?|saturation|spo2|sao2|o2|fio2|temp|temperature|t|weight|wt|height|ht|bmi|glucose|bg|bs|bm|sugar|hb|hgb|haemoglobin|hemoglobin|plt|platelets?|wbc|creat|creatinine|cr|egfr|gfr|na|sodium|k|potassium|inr|ef|lvef|map|gcs|score|level|count|dose|volume|pressure|systolic|diastolic|ct|hu|kvp|kv|mas|ma|fev1|pef|peak|flow|lactate|ldh|crp|esr|psa|hba1c|a1c|ferritin|albumin|bilirubin|alt|ast|alp|ggt|ck|troponin|bnp|ldl|hdl|chol|cholesterol|tsh|calcium|ca|mg|phosphate|urea|bun|ph|pco2|po2|hco3|be|fluid|urine|output|intake|speed|depth|size|length|width|diameter|distance|angle|degrees?|fraction|ratio|percentile|centile|series|image|images|slice|slices|frame|frames|phase|window|matrix|leads?|views?|repeat|recheck|delay|delayed|interval|cycles?|infusion|rate)(?![\p{L}\p{N}])/iu;
 /** Words after a number that make it a measure (`now 95 bpm`, `at 100 mg`, `at 90 degrees`). */
 const UNIT_AFTER = /^\s{0,2}(?:mm|cm|m|km|ml|l|cc|mg|mcg|ug|g|kg|lbs?|oz|mmhg|bpm|beats|breaths|mmol|umol|iu|units?|u|sec|secs|seconds?|s|min|mins|minutes?|h|hrs?|hours?|days?|wks?|weeks?|months?|degrees?|deg|kvp|kv|mas|ma|mgy|gy|hu|ms|hz|mhz|fps|percent|pct|points?|times|x)(?![\p{L}\p{N}])/iu;
 /** Nouns after a number that make it a count of people or things (`93 patients`, `95 cases`). */
 const COUNT_AFTER = /^\s{1,3}(?:patients?|subjects?|participants?|volunteers?|controls?|cases?|people|persons?|adults?|images?|slices?|series|studies|scans?|exams?|lesions?|nodes?)(?![\p{L}\p{N}])/iu;
-/** A clause boundary: a patient word beyond it speaks of something else. */
-const CLAUSE_END = /[.;!?\n]/;
+/** A clause boundary: a patient word beyond it speaks of something else. A full stop inside a word (`D.O.B.`) is none. */
+const isClauseEnd = (text: string, i: number): boolean => /[;!?\n]/.test(text[i]) || (text[i] === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1])));
 
 /** The value of an ordinal in digits or words (`92nd`, `ninety-second`, `hundred and first`), or undefined. */
 function ordinalValue(token: string): number | undefined {
@@ -156,9 +156,9 @@ function ordinalValue(token: string): number | undefined {
 function readsAsAge(text: string, cueBegin: number, numberEnd: number): boolean {
   if (UNIT_AFTER.test(text.slice(numberEnd, numberEnd + 12))) return false;
   const before = text.slice(Math.max(0, cueBegin - 60), cueBegin);
-  const clauseBefore = before.slice(lastIndexOf(before, CLAUSE_END) + 1);
+  const clauseBefore = before.slice(lastIndexOf(before, isClauseEnd) + 1);
   const after = text.slice(numberEnd, numberEnd + 30);
-  const clauseAfter = after.slice(0, firstIndexOf(after, CLAUSE_END));
+  const clauseAfter = after.slice(0, firstIndexOf(after, isClauseEnd));
   // The three words before the cue word: `HR now 96`, `her sats now 94`, `BP this morning at 95`.
   const nearWords = clauseBefore.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(-3).join(' ');
   if (MEASURE_WORD.test(nearWords)) return false;
@@ -166,23 +166,23 @@ function readsAsAge(text: string, cueBegin: number, numberEnd: number): boolean 
   return speaksOfPerson(clauseBefore) || speaksOfPerson(clauseAfter);
 }
 
-const lastIndexOf = (text: string, re: RegExp): number => {
-  for (let i = text.length - 1; i >= 0; i--) if (re.test(text[i])) return i;
+const lastIndexOf = (text: string, at: (text: string, i: number) => boolean): number => {
+  for (let i = text.length - 1; i >= 0; i--) if (at(text, i)) return i;
   return -1;
 };
-const firstIndexOf = (text: string, re: RegExp): number => {
-  for (let i = 0; i < text.length; i++) if (re.test(text[i])) return i;
+const firstIndexOf = (text: string, at: (text: string, i: number) => boolean): number => {
+  for (let i = 0; i < text.length; i++) if (at(text, i)) return i;
   return text.length;
 };
 
 /** Each word as text writes it: `patient`, `Patient`, `PATIENT`. */
 const anyCase = (words: string) => words.split('|').flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
 /**
- * A bare number in parentheses after a person word or a name with a title (`patient (93)`, `Mrs. Okafor (93)`,
- * `MR JOHN HALE (94)`): the name goes as a name, the number is the age.
+ * A bare number in parentheses after a person word, a word of old age or a name with a title (`patient (93)`,
+ * `elderly (96)`, `Mrs. Okafor (93)`, `MR JOHN HALE (94)`): the name goes as a name, the number is the age.
  */
 const AGE_IN_PARENS = new RegExp(
-  `${B}(?:(?:${anyCase('mr|mrs|ms|miss|mx')})\\.?(?:\\s{1,3}\\p{Lu}[\\p{L}'’-]{0,30}){1,3}|${anyCase('patient|pt|female|male|woman|man|lady|gentleman|mother|father|husband|wife|widow|widower|grandmother|grandfather')})\\s{0,2}\\((\\d{2,3})\\)`,
+  `${B}(?:(?:${anyCase('mr|mrs|ms|miss|mx')})\\.?(?:\\s{1,3}\\p{Lu}[\\p{L}'’-]{0,30}){1,3}|${anyCase('patient|pt|female|male|woman|man|lady|gentleman|mother|father|husband|wife|widow|widower|grandmother|grandfather|sister|brother|aunt|uncle|elderly|frail|aged|senior|nonagenarian|centenarian')})\\s{0,2}\\((\\d{2,3})\\)`,
   'gu',
 );
 
