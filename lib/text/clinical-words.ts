@@ -48,6 +48,7 @@ export const DEFAULT_CLINICAL_VOCABULARY: readonly string[] = [
   'MAGNIFICATION', 'COMPRESSION', 'TANGENTIAL', 'IMPLANT', 'IMPLANTS', 'DISPLACED', 'ID', 'LAO', 'RAO', 'LPO', 'RPO', 'INSP',
   'EXP', 'INSPIRATION', 'EXPIRATION', 'KVP', 'MAS', 'MA', 'FOV', 'DFOV', 'THK', 'MM', 'CM', 'HU', 'WL', 'WW', 'W/L', 'HZ', 'MHZ',
   'DB', 'MI', 'TIS', 'TIB', 'GAIN', 'DEPTH', 'FREQ', 'PWR', 'FR', 'DR', 'CR', 'CT', 'MR', 'US', 'NM', 'PT', 'XA', 'RF', 'MG', 'DX',
+  'AEC', 'SID', 'SOD', 'EI', 'DAP', 'KAP', 'DLP', 'CTDI', 'CTDIVOL', 'SSDE', 'BUCKY', 'GRID', 'DETECTOR', 'FILTER', 'FOCAL',
   // reporting and request words
   'STUDY', 'EXAM', 'EXAMINATION', 'IMAGE', 'IMAGES', 'IMAGING', 'SCREENING', 'DIAGNOSTIC', 'SURVEILLANCE', 'STAGING', 'RESTAGING',
   'FOLLOW', 'FOLLOW-UP', 'FOLLOWUP', 'F/U', 'UP', 'RULE', 'OUT', 'R/O', 'EVAL', 'EVALUATION', 'EVALUATE', 'ASSESS', 'ASSESSMENT',
