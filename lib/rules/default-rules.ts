@@ -6,21 +6,33 @@ import { safeHarborFor } from './safe-harbor-map.js';
 import { RULE_KINDS } from './types.js';
 
 /** Where we depart from the resolved Basic Profile code, and why (written into the file as `note`). */
-const ACTION_OVERRIDES: Record<string, { action: Action; value?: string; note: string }> = {
+const ACTION_OVERRIDES: Partial<Record<string, { action: Action; value?: string; note: string; withoutOptions?: boolean }>> = {
   '00100010': { action: 'D', value: 'The^Patient', note: 'placeholder as in the source workflow (Basic Profile: Z)' },
   '00100020': { action: 'D', value: '@pseudonym', note: 'stable pseudonym from the state folder, so one patient stays one patient (Basic Profile: Z)' },
   '00080090': { action: 'D', value: 'Dr.^Physician', note: 'placeholder as in the source workflow (Basic Profile: Z)' },
   '00100030': { action: 'C', note: 'Safe Harbor allows the year of birth: kept per date_policy, emptied when it reveals an age over 89 (Basic Profile: Z)' },
+  '00102180': {
+    action: 'X',
+    withoutOptions: true,
+    note: "removed even with clean_descriptors (Clean Descriptors: C): a job can single a person out (Safe Harbor R; HHS guidance's example is an occupation held by one person), and no cleaning can tell a rare job from a common one",
+  },
 };
 
-/** Entries beyond Table E.1-1: site names in the file meta header, free text in overlays. */
-const EXTRA_ENTRIES: Array<{ tag: string; name: string; action: Action; note: string; options?: string }> = [
+/** Entries beyond Table E.1-1: site names in the file meta header, free text in overlays, what may not stand alone. */
+const EXTRA_ENTRIES: Array<{ tag: string; name: string; action: Action; note: string; letters?: string }> = [
   { tag: '00020016', name: 'Source Application Entity Title', action: 'X', note: 'file meta, not in Table E.1-1; AE titles often name the site' },
   { tag: '00020017', name: 'Sending Application Entity Title', action: 'X', note: 'file meta, not in Table E.1-1; AE titles often name the site' },
   { tag: '00020018', name: 'Receiving Application Entity Title', action: 'X', note: 'file meta, not in Table E.1-1; AE titles often name the site' },
   { tag: '00020102', name: 'Private Information', action: 'X', note: 'file meta, not in Table E.1-1; opaque private data' },
   { tag: '60xx0022', name: 'Overlay Description', action: 'C', note: 'not in Table E.1-1; free text, cleaned' },
   { tag: '60xx1500', name: 'Overlay Label', action: 'C', note: 'not in Table E.1-1; free text, cleaned' },
+  {
+    tag: '00102298',
+    name: 'Responsible Person Role',
+    action: 'X',
+    letters: 'A',
+    note: 'not in Table E.1-1; Type 1C, present only with Responsible Person (0010,2297), which is removed: kept alone it makes the object non-conformant',
+  },
 ];
 
 /** Exemplary safe private attributes (after PS3.15 E.3.10): technical values, no identity. */
@@ -143,8 +155,8 @@ export function renderDefaultRulesYaml(): string {
   line('  dicom_tags:');
   const rows = [...PROFILE_TABLE].sort((a, b) => a[0].localeCompare(b[0]));
   for (const [tag, name, basic, opts] of rows) {
-    const options = Object.entries(profileRowOptions(opts)).map(([column, code]) => `${column}: ${code}`);
     const override = ACTION_OVERRIDES[tag];
+    const options = override?.withoutOptions ? [] : Object.entries(profileRowOptions(opts)).map(([column, code]) => `${column}: ${code}`);
     const fields = [
       `tag: ${q(formatTagPattern(tag.toUpperCase()))}`,
       `name: ${q(name)}`,
@@ -158,7 +170,7 @@ export function renderDefaultRulesYaml(): string {
     line(`    - {${fields.join(', ')}}`);
   }
   for (const extra of EXTRA_ENTRIES) {
-    const letters = extra.tag.startsWith('0002') ? 'B, R' : 'A, B, C, D, R';
+    const letters = extra.letters ?? (extra.tag.startsWith('0002') ? 'B, R' : 'A, B, C, D, R');
     line(`    - {tag: ${q(formatTagPattern(extra.tag.toUpperCase()))}, name: ${q(extra.name)}, action: ${extra.action}, safe_harbor: [${letters}], note: ${q(extra.note)}}`);
   }
   line('  # Table E.1-1 "Private attributes" ((gggg,eeee), gggg odd).');

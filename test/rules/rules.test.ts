@@ -27,6 +27,13 @@ function errorOf(fn: () => unknown): RulesError {
   throw new Error('expected a RulesError');
 }
 
+describe('the default rules file', () => {
+  it('is what lib/rules/default-rules.ts renders, so a change made in code reaches the file users run (npx tsx lib/rules/write-default-rules.ts --force)', async () => {
+    const { renderDefaultRulesYaml } = await import('../../lib/rules/default-rules.js');
+    expect(readFileSync(rulesPath, 'utf8')).toBe(renderDefaultRulesYaml());
+  });
+});
+
 describe('parseRules: validation', () => {
   it('rejects an unknown action naming the key path and the vocabulary', () => {
     const text = 'rules:\n  dicom_tags:\n    - {tag: [0x0010, 0x0010], name: x, action: Z}\n    - {tag: "(0010,0020)", name: y, action: Q}\n';
