@@ -9,12 +9,15 @@
 import { anyCase, B, E, PLACE_WORD, STATES } from './place-patterns.js';
 import type { ShapeSpan, TextShape } from './shapes.js';
 
-/** Labels of a unit or a box: what comes before or after the street (`Flat 3`, `Apt 4B`, `Site 9`, `Box 118`). */
-const UNIT = `(?:${anyCase('apt|apartment|flat|unit|suite|ste|site|comp|box|lot|level|lvl|floor|fl|room|rm|bldg|building')})\\.?\\s{0,2}#?[\\p{L}\\p{N}/-]{0,5}\\p{N}[\\p{L}\\p{N}/-]{0,5}`;
+/**
+ * A unit or a box: what comes before or after the street (`Flat 3`, `Apt 4B`, `Site 9`, `Box 118`), or a floor
+ * as German and French addresses write it (`2. OG`, `3. Stock`, `4e étage`).
+ */
+const UNIT = `(?:(?:${anyCase('apt|apartment|flat|unit|suite|ste|site|comp|box|lot|level|lvl|floor|fl|room|rm|bldg|building')})\\.?\\s{0,2}#?[\\p{L}\\p{N}/-]{0,5}\\p{N}[\\p{L}\\p{N}/-]{0,5}|\\d{1,2}(?:\\.|e|er|ème)\\s?(?:OG|UG|DG|Stock|Etage|étage)|EG|DG)`;
 /** Postcodes: 4-5 digits (with a ZIP+4), British and Canadian forms. */
 const POSTCODE = `(?:\\d{4,5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}|[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)${E}`;
-/** Regions written after a city: US states, Canadian provinces, Australian states. */
-const REGION = `(?:${STATES}|AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|NSW|VIC|QLD|TAS|ACT)${E}`;
+/** Regions written after a city: US states, Canadian provinces, Australian states, Irish and British counties (`Co. Cavan`). */
+const REGION = `(?:${STATES}|AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|NSW|VIC|QLD|TAS|ACT|(?:Co\\.|County)\\s{1,2}\\p{Lu}[\\p{L}'’-]{0,24})${E}`;
 /** A word of a city's name: capitalised, without the full stop that may end its sentence. */
 const CITY_WORD = "\\p{Lu}[\\p{L}'’-]{0,24}";
 /** A city: up to three such words, after an abbreviated saint, mount or county (`St. Albans`, `Co. Cavan`). */
