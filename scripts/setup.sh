@@ -7,7 +7,8 @@
 #  - chromium: screenshot of a notebook exported to HTML
 #  - fonts: synthetic samples burn text in several real fonts
 #  - python3-pydicom: ships pydicom's public test files, which the reader is tested on (read in place); with
-#    python3-pil and python3-numpy it also runs the second held-out set (npm run heldout:v2:*)
+#    python3-pil and python3-numpy it also runs the second and third held-out sets (npm run heldout:v2:*, heldout:v3:*;
+#    the third draws with fonts-dejavu-extra too)
 #  - time: GNU time, which measures the peak memory of the fuzzer's and the benchmarks' child runs
 #  - redis-server: the queue tests start their own on a loopback port (deid run --queue, deid worker)
 # With --bench it also installs the peers `npm run bench` compares against (libgdcm-tools: gdcmanon;
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(dcmtk dicom3tools tesseract-ocr python3-tesserocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
-  jupyter-notebook chromium fonts-dejavu-core fonts-liberation fonts-urw-base35 fonts-noto-mono python3-pydicom python3-pil python3-numpy time redis-server)
+  jupyter-notebook chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-urw-base35 fonts-noto-mono python3-pydicom python3-pil python3-numpy time redis-server)
 [ "${1:-}" = "--bench" ] && packages+=(libgdcm-tools pixelmed-apps)
 missing=()
 for p in "${packages[@]}"; do
