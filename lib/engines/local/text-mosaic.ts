@@ -250,13 +250,30 @@ export function evenGround(pixels: Uint8Array, width: number, height: number, gl
 }
 
 /**
+ * sharp, loaded at the first resize, not with the module (the pixel checks without OCR, glyph extents, never need it),
+ * and kept: an `import()` per crop went through the module loader's resolution every time (under tsx, as the benches
+ * run, a round trip to its loader thread per crop).
+ */
+let sharpModule: Promise<typeof import('sharp').default> | undefined;
+function loadSharp(): Promise<typeof import('sharp').default> {
+  sharpModule ??= import('sharp').then(
+    (m) => m.default,
+    (error: unknown) => {
+      // A failed load is tried again at the next resize, as before.
+      sharpModule = undefined;
+      throw error;
+    },
+  );
+  return sharpModule;
+}
+
+/**
  * Grey pixels scaled by `scale` (bicubic; the same pixels when `scale` is 1). Only the resize is left
  * to sharp: the contrast stretch ({@link stretchGrey}) is a lookup table here.
  */
 export async function upscaleGrey(pixels: Uint8Array, width: number, height: number, scale: number): Promise<GreyPage> {
   if (scale === 1) return { width, height, data: pixels };
-  // Loaded here, not with the module: the pixel checks without OCR (glyph extents) never need it.
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const { data, info } = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' })
     // sharp hands grey back as sRGB unless asked for one channel.
