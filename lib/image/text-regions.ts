@@ -193,7 +193,7 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
     // of them (one per line, ragged at one end), where a level of anatomy is a ring or a band. Small dense text leaves
     // few flat pixels, but a quarter at least.
     const box = { left, top, width: w, height: h };
-    const { area, outside } = filledArea(owner, width, box, start);
+    const { area, outside } = filledArea(owner, width, box, start, stack);
     if (area < 0.5 * w * h || count < 0.25 * area) continue;
     out.push(...linesOnPatch(grey, width, box, outside, level, minH));
   }
@@ -320,17 +320,18 @@ function flatPixels(grey: Uint8Array, width: number, height: number, tolerance: 
 /**
  * The area of a component with its holes: the box's pixels that cannot be reached from the box's edge
  * without crossing the component (`owner` holds each flat pixel's component id); `outside` marks the
- * box's pixels that can (box-sized, row-major).
+ * box's pixels that can (box-sized, row-major). `stack`: at least box-sized, worked in (the fill's, free by then).
  */
-function filledArea(owner: Int32Array, width: number, b: Box, id: number): { area: number; outside: Uint8Array } {
+function filledArea(owner: Int32Array, width: number, b: Box, id: number, stack: Int32Array): { area: number; outside: Uint8Array } {
   const { left, top, width: w, height: h } = b;
   const outside = new Uint8Array(w * h);
-  const stack: number[] = [];
+  // Each pixel is pushed once, when marked: a stack of the box's size (or more) never overflows.
+  let sp = 0;
   const visit = (x: number, y: number) => {
     const i = y * w + x;
-    if (!outside[i] && owner[(top + y) * width + left + x] !== id) {
+    if (outside[i] === 0 && owner[(top + y) * width + left + x] !== id) {
       outside[i] = 1;
-      stack.push(i);
+      stack[sp++] = i;
     }
   };
   for (let x = 0; x < w; x++) {
@@ -342,7 +343,8 @@ function filledArea(owner: Int32Array, width: number, b: Box, id: number): { are
     visit(w - 1, y);
   }
   let reached = 0;
-  for (let i = stack.pop(); i !== undefined; i = stack.pop()) {
+  while (sp > 0) {
+    const i = stack[--sp];
     reached++;
     const x = i % w;
     const y = (i - x) / w;
