@@ -100,7 +100,7 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
     const glyph = list.map((c) => isGlyph(c, minH, maxH));
     // Specks of ink around a glyph mean texture (speckle, noise), not an overlay.
     // Only specks count: a large blob beside a glyph is another ground (a patch edge, a black margin), not texture.
-    const speck = list.map((c) => c.bottom - c.top + 1 < minH && c.right - c.left + 1 < 2 * minH);
+    const speck = Uint8Array.from(list, (c) => (c.bottom - c.top + 1 < minH && c.right - c.left + 1 < 2 * minH ? 1 : 0));
     specksIntegral(mask, labels, speck, width, height, noiseSum);
     const glyphs = list.filter((c, i) => {
       if (!glyph[i]) return false;
@@ -135,10 +135,10 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
  * its own: V8 optimizes this loop once, where inside the search it was compiled again and again.
  */
 function markInk(mask: Uint8Array, grey: Uint8Array, mean: Float32Array, localMin: Uint8Array, localMax: Uint8Array, light: boolean, threshold: number): void {
-  for (let i = 0; i < mask.length; i++) {
-    const d = grey[i] - mean[i];
-    mask[i] = (light ? d >= threshold || grey[i] - localMin[i] >= 2 * threshold : -d >= threshold || localMax[i] - grey[i] >= 2 * threshold) ? 1 : 0;
-  }
+  // One loop per polarity: the test inside is then one comparison chain, not a choice per pixel.
+  const far = 2 * threshold;
+  if (light) for (let i = 0; i < mask.length; i++) mask[i] = grey[i] - mean[i] >= threshold || grey[i] - localMin[i] >= far ? 1 : 0;
+  else for (let i = 0; i < mask.length; i++) mask[i] = mean[i] - grey[i] >= threshold || localMax[i] - grey[i] >= far ? 1 : 0;
 }
 
 /**
@@ -193,7 +193,7 @@ export function patchLines(grey: Uint8Array, width: number, height: number, minH
     // of them (one per line, ragged at one end), where a level of anatomy is a ring or a band. Small dense text leaves
     // few flat pixels, but a quarter at least.
     const box = { left, top, width: w, height: h };
-    const { area, outside } = filledArea(owner, width, box, start);
+    const { area, outside } = filledArea(owner, width, box, start, stack);
     if (area < 0.5 * w * h || count < 0.25 * area) continue;
     out.push(...linesOnPatch(grey, width, box, outside, level, minH));
   }
@@ -320,17 +320,18 @@ function flatPixels(grey: Uint8Array, width: number, height: number, tolerance: 
 /**
  * The area of a component with its holes: the box's pixels that cannot be reached from the box's edge
  * without crossing the component (`owner` holds each flat pixel's component id); `outside` marks the
- * box's pixels that can (box-sized, row-major).
+ * box's pixels that can (box-sized, row-major). `stack`: at least box-sized, worked in (the fill's, free by then).
  */
-function filledArea(owner: Int32Array, width: number, b: Box, id: number): { area: number; outside: Uint8Array } {
+function filledArea(owner: Int32Array, width: number, b: Box, id: number, stack: Int32Array): { area: number; outside: Uint8Array } {
   const { left, top, width: w, height: h } = b;
   const outside = new Uint8Array(w * h);
-  const stack: number[] = [];
+  // Each pixel is pushed once, when marked: a stack of the box's size (or more) never overflows.
+  let sp = 0;
   const visit = (x: number, y: number) => {
     const i = y * w + x;
-    if (!outside[i] && owner[(top + y) * width + left + x] !== id) {
+    if (outside[i] === 0 && owner[(top + y) * width + left + x] !== id) {
       outside[i] = 1;
-      stack.push(i);
+      stack[sp++] = i;
     }
   };
   for (let x = 0; x < w; x++) {
@@ -342,7 +343,8 @@ function filledArea(owner: Int32Array, width: number, b: Box, id: number): { are
     visit(w - 1, y);
   }
   let reached = 0;
-  for (let i = stack.pop(); i !== undefined; i = stack.pop()) {
+  while (sp > 0) {
+    const i = stack[--sp];
     reached++;
     const x = i % w;
     const y = (i - x) / w;
@@ -446,23 +448,17 @@ function isGlyph(c: Component, minH: number, maxH: number): boolean {
  * whole rows at once, not down columns). The min is the max of the inverted values (255 - v).
  */
 export function slidingExtreme(grey: Uint8Array, width: number, height: number, r: number, max: boolean): Uint8Array {
-  const n = width * height;
-  let src = grey;
-  if (!max) {
-    src = new Uint8Array(n);
-    for (let i = 0; i < n; i++) src[i] = 255 - grey[i];
-  }
-  const out = verticalMax(horizontalMax(src, width, height, r), width, height, r);
-  if (!max) for (let i = 0; i < n; i++) out[i] = 255 - out[i];
-  return out;
+  // 255 - v is v ^ 255 on bytes: the first pass inverts as it reads and the second as it writes (no passes of their own).
+  const flip = max ? 0 : 255;
+  return verticalMax(horizontalMax(grey, width, height, r, flip), width, height, r, flip);
 }
 
 /**
- * The max over [x - r, x + r] of every row, clipped to the row. Away from the ends a window is the
- * suffix of one block of 2r+1 values joined with the prefix of the next (or one whole block: then both
- * are its max); windows clipped by an end are running maxima from that end.
+ * The max over [x - r, x + r] of every row of `src ^ flip` (0, or 255 for the inverted values), clipped to the row.
+ * Away from the ends a window is the suffix of one block of 2r+1 values joined with the prefix of the next (or one
+ * whole block: then both are its max); windows clipped by an end are running maxima from that end.
  */
-function horizontalMax(src: Uint8Array, width: number, height: number, r: number): Uint8Array {
+function horizontalMax(src: Uint8Array, width: number, height: number, r: number, flip: number): Uint8Array {
   const out = new Uint8Array(src.length);
   const pre = new Uint8Array(width);
   const suf = new Uint8Array(width);
@@ -472,17 +468,17 @@ function horizontalMax(src: Uint8Array, width: number, height: number, r: number
   for (let row = 0; row < src.length; row += width) {
     for (let start = 0; start < width; start += w) {
       const end = Math.min(width, start + w);
-      let m = src[row + start];
+      let m = src[row + start] ^ flip;
       pre[start] = m;
       for (let j = start + 1; j < end; j++) {
-        const v = src[row + j];
+        const v = src[row + j] ^ flip;
         if (v > m) m = v;
         pre[j] = m;
       }
-      m = src[row + end - 1];
+      m = src[row + end - 1] ^ flip;
       suf[end - 1] = m;
       for (let j = end - 2; j >= start; j--) {
-        const v = src[row + j];
+        const v = src[row + j] ^ flip;
         if (v > m) m = v;
         suf[j] = m;
       }
@@ -493,23 +489,23 @@ function horizontalMax(src: Uint8Array, width: number, height: number, r: number
       out[row + j] = s > q ? s : q;
     }
     // Clipped at the left end: [0, j + r].
-    let m = src[row];
+    let m = src[row] ^ flip;
     let e = 0;
     for (let j = 0; j < leftEnd; j++) {
       const to = Math.min(width - 1, j + r);
       while (e < to) {
-        const v = src[row + ++e];
+        const v = src[row + ++e] ^ flip;
         if (v > m) m = v;
       }
       out[row + j] = m;
     }
     // Clipped at the right end: [j - r, width - 1].
-    m = src[row + width - 1];
+    m = src[row + width - 1] ^ flip;
     let a = width - 1;
     for (let j = width - 1; j >= rightStart; j--) {
       const from = j - r;
       while (a > from) {
-        const v = src[row + --a];
+        const v = src[row + --a] ^ flip;
         if (v > m) m = v;
       }
       out[row + j] = m;
@@ -518,8 +514,11 @@ function horizontalMax(src: Uint8Array, width: number, height: number, r: number
   return out;
 }
 
-/** The max over [y - r, y + r] of every column, clipped to the image, computed a row at a time (as {@link horizontalMax}). */
-function verticalMax(src: Uint8Array, width: number, height: number, r: number): Uint8Array {
+/**
+ * The max over [y - r, y + r] of every column, clipped to the image, computed a row at a time (as {@link horizontalMax}),
+ * written `^ flip` (0, or 255 for the inverted values).
+ */
+function verticalMax(src: Uint8Array, width: number, height: number, r: number, flip: number): Uint8Array {
   const out = new Uint8Array(src.length);
   const pre = new Uint8Array(src.length);
   const suf = new Uint8Array(src.length);
@@ -547,7 +546,7 @@ function verticalMax(src: Uint8Array, width: number, height: number, r: number):
     for (let i = y * width, s = (y - r) * width, q = (y + r) * width, stop = i + width; i < stop; i++, s++, q++) {
       const a = suf[s];
       const b = pre[q];
-      out[i] = a > b ? a : b;
+      out[i] = (a > b ? a : b) ^ flip;
     }
   }
   // Clipped at the top: rows [0, y + r]; at the bottom: rows [y - r, height - 1] (running maxima).
@@ -558,7 +557,7 @@ function verticalMax(src: Uint8Array, width: number, height: number, r: number):
       e++;
       for (let x = 0, i = e * width; x < width; x++, i++) if (src[i] > acc[x]) acc[x] = src[i];
     }
-    out.set(acc, y * width);
+    for (let x = 0, i = y * width; x < width; x++, i++) out[i] = acc[x] ^ flip;
   }
   acc.set(src.subarray((height - 1) * width, height * width));
   let a = height - 1;
@@ -567,7 +566,7 @@ function verticalMax(src: Uint8Array, width: number, height: number, r: number):
       a--;
       for (let x = 0, i = a * width; x < width; x++, i++) if (src[i] > acc[x]) acc[x] = src[i];
     }
-    out.set(acc, y * width);
+    for (let x = 0, i = y * width; x < width; x++, i++) out[i] = acc[x] ^ flip;
   }
   return out;
 }
@@ -590,12 +589,12 @@ function integral(values: Uint8Array, width: number, height: number): Float64Arr
  * The summed-area table (as {@link integral}) of the mask pixels whose component is a speck, written
  * into `sum` (its first row and column must be 0).
  */
-function specksIntegral(mask: Uint8Array, labels: Int32Array, speck: boolean[], width: number, height: number, sum: Int32Array): void {
+function specksIntegral(mask: Uint8Array, labels: Int32Array, speck: Uint8Array, width: number, height: number, sum: Int32Array): void {
   const w1 = width + 1;
   for (let y = 0; y < height; y++) {
     let row = 0;
     for (let x = 0, i = y * width; x < width; x++, i++) {
-      if (mask[i] && speck[labels[i]]) row++;
+      if (mask[i] === 1) row += speck[labels[i]];
       sum[(y + 1) * w1 + x + 1] = sum[y * w1 + x + 1] + row;
     }
   }

@@ -118,18 +118,27 @@ function percentile(hist: Uint32Array, n: number, q: number): number {
  * surroundings are then painted with the patch's ground, in place, so the label reads as a clean page.
  */
 function labelPatch(pixels: Uint8Array, w: number, h: number, cl: number, ct: number, cw: number, ch: number): { ground: number; inner: boolean } | undefined {
-  const edge: number[] = [];
-  for (let x = 0; x < w; x++) edge.push(pixels[x], pixels[(h - 1) * w + x]);
-  for (let y = 0; y < h; y++) edge.push(pixels[y * w], pixels[y * w + w - 1]);
-  edge.sort((a, b) => a - b);
-  const outside = edge[Math.floor(edge.length / 2)];
-  const near = (v: number) => Math.abs(v - outside) <= 48;
+  // The edge's median from a histogram of its values (each edge pixel counted as often as the edge walk meets it).
+  const edge = new Uint32Array(256);
+  for (let x = 0; x < w; x++) {
+    edge[pixels[x]]++;
+    edge[pixels[(h - 1) * w + x]]++;
+  }
+  for (let y = 0; y < h; y++) {
+    edge[pixels[y * w]]++;
+    edge[pixels[y * w + w - 1]]++;
+  }
+  const middle = (2 * w + 2 * h) >> 1;
+  let outside = 0;
+  for (let seen = edge[0]; seen <= middle; ) seen += edge[++outside];
+  // Flood fill from the edge over values near it, with a typed stack (each pixel is pushed once, when marked).
   const out = new Uint8Array(w * h);
-  const stack: number[] = [];
+  const stack = new Int32Array(w * h);
+  let sp = 0;
   const seed = (p: number) => {
-    if (!out[p] && near(pixels[p])) {
+    if (out[p] === 0 && Math.abs(pixels[p] - outside) <= 48) {
       out[p] = 1;
-      stack.push(p);
+      stack[sp++] = p;
     }
   };
   for (let x = 0; x < w; x++) {
@@ -140,14 +149,13 @@ function labelPatch(pixels: Uint8Array, w: number, h: number, cl: number, ct: nu
     seed(y * w);
     seed(y * w + w - 1);
   }
-  while (stack.length) {
-    const p = stack.pop()!;
+  while (sp > 0) {
+    const p = stack[--sp];
     const x = p % w;
-    const y = (p - x) / w;
     if (x > 0) seed(p - 1);
     if (x < w - 1) seed(p + 1);
-    if (y > 0) seed(p - w);
-    if (y < h - 1) seed(p + w);
+    if (p >= w) seed(p - w);
+    if (p < (h - 1) * w) seed(p + w);
   }
   let insideCore = 0;
   const hist = new Uint32Array(256);
@@ -250,13 +258,30 @@ export function evenGround(pixels: Uint8Array, width: number, height: number, gl
 }
 
 /**
+ * sharp, loaded at the first resize, not with the module (the pixel checks without OCR, glyph extents, never need it),
+ * and kept: an `import()` per crop went through the module loader's resolution every time (under tsx, as the benches
+ * run, a round trip to its loader thread per crop).
+ */
+let sharpModule: Promise<typeof import('sharp').default> | undefined;
+function loadSharp(): Promise<typeof import('sharp').default> {
+  sharpModule ??= import('sharp').then(
+    (m) => m.default,
+    (error: unknown) => {
+      // A failed load is tried again at the next resize, as before.
+      sharpModule = undefined;
+      throw error;
+    },
+  );
+  return sharpModule;
+}
+
+/**
  * Grey pixels scaled by `scale` (bicubic; the same pixels when `scale` is 1). Only the resize is left
  * to sharp: the contrast stretch ({@link stretchGrey}) is a lookup table here.
  */
 export async function upscaleGrey(pixels: Uint8Array, width: number, height: number, scale: number): Promise<GreyPage> {
   if (scale === 1) return { width, height, data: pixels };
-  // Loaded here, not with the module: the pixel checks without OCR (glyph extents) never need it.
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const { data, info } = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' })
     // sharp hands grey back as sRGB unless asked for one channel.
