@@ -8,6 +8,7 @@
  */
 import { englishWords, everydayWords, givenNames, languageNames, medicalTerms, peopleNames } from './lexicons.js';
 import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
+import { STAFF_ACTS, STAFF_ROLE_LABELS } from './staff-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -41,8 +42,15 @@ const CREDENTIALS = new Set(['md', 'do', 'rn', 'np', 'pa', 'pa-c', 'phd', 'dds',
 
 const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'called', 'name']);
 
-/** Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`). */
-const ROLE_LABELS = new Set(['reported', 'reporter', 'dictated', 'transcribed', 'transcriptionist', 'verified', 'authored', 'author', 'reader', 'read', 'interpreted', 'performed', 'operator', 'technologist', 'tech', 'radiologist', 'physician', 'referrer', 'referring', 'requested', 'requester', 'requestor', 'ordered', 'ordering', 'consultant', 'surgeon', 'attending', 'resident', 'fellow', 'sonographer', 'nurse', 'approved', 'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer', 'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient', 'reviewer', 'scribe', 'gp', 'pcp', 'ref', 'referred']);
+/**
+ * Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`): the staff's, shared with the burned-in text
+ * detector (`lib/text/staff-words.ts`), and the other people a note names (relatives, interpreters, witnesses, the patient).
+ */
+const ROLE_LABELS: ReadonlySet<string> = new Set([
+  ...[...STAFF_ROLE_LABELS, ...STAFF_ACTS].map((w) => w.toLowerCase()),
+  'authored', 'author', 'reader', 'read', 'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer',
+  'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient',
+]);
 
 /** Verbs of talking to someone: `with` or `to` after them is a cue (`discussed with`, `spoke to`, `seen with`). */
 const TALK_VERBS = new Set(['discussed', 'spoke', 'speaking', 'talked', 'seen', 'reviewed', 'consulted', 'conferred', 'met', 'communicated', 'relayed', 'conveyed', 'called', 'phoned', 'faxed', 'sent', 'emailed', 'e-mailed', 'given', 'reported', 'released', 'copied', 'accompanied', 'escorted', 'lives', 'living', 'resides', 'verified', 'confirmed', 'checked', 'identified', 'agreed', 'arranged', 'liaised', 'shared', 'booked', 'left', 'went', 'came', 'arrived']);
@@ -172,7 +180,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     return false;
   };
   for (let i = 0; i < count; i++) {
-    if (ends[i] - begins[i] > 14) continue; // cue words are short
+    if (ends[i] - begins[i] > 18) continue; // cue words are short (`anesthesiologist` the longest)
     const cue = bare(tok(i)).toLowerCase();
     // A role as a label (`Reported: Nkechi Obiora`, `Interpreter: …`) is a title when a name-like word follows.
     const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);

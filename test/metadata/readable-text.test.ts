@@ -6,8 +6,10 @@
  * Phrasings are written here (clinician and technologist notes), not taken from a generator or a held-out set.
  */
 import { describe, expect, it } from 'vitest';
+import { STAFF_CUE } from '../../lib/engines/local/phi-patterns.js';
 import { makeTextCleaner } from '../../lib/metadata/clean-text.js';
 import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
+import { STAFF_ACTS, STAFF_ROLE_LABELS } from '../../lib/text/staff-words.js';
 
 const clean = (text: string) => makeTextCleaner({ values: [] }, DEFAULT_REGEX, { referenceDate: new Date('2024-06-01') })(text).text;
 const wordIn = (word: string, text: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
@@ -141,5 +143,20 @@ describe('free text that reads after cleaning (issue 8)', () => {
     const out = clean(text);
     for (const p of phi) expect(out.toLowerCase(), out).not.toContain(p.toLowerCase());
     for (const w of keep) expect(wordIn(w, out), `${out} lost ${w}`).toBe(true);
+  });
+});
+
+describe("the staff's role labels: one list for free text and the screen detector", () => {
+  const title = (w: string) => w[0] + w.slice(1).toLowerCase();
+
+  it.each(STAFF_ROLE_LABELS)('%s: a name after the label goes in a note and is a staff cue on a screen', (label) => {
+    const out = clean(`${title(label)}: Wojciechowska. Contrast given.`);
+    expect(out).not.toMatch(/Wojciechowska/);
+    expect(out).toMatch(/Contrast given\.$/);
+    expect(new RegExp(STAFF_CUE.source, 'u').test(`${label}: WOJCIECHOWSKA`)).toBe(true);
+  });
+
+  it('takes the name after an act written as a label in a note, whatever the act', () => {
+    for (const act of STAFF_ACTS) expect(clean(`${title(act)}: Beatriz Sandoval Ortega`), act).not.toMatch(/Beatriz|Sandoval|Ortega/);
   });
 });
