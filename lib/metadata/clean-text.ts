@@ -442,12 +442,16 @@ const MEASURE_LABEL_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escapeWords(MEA
 const MEASURE_UNIT_AFTER = new RegExp(`^\\s{0,2}(?:${escapeWords([...MEASURE_UNITS].sort((a, b) => b.length - a.length))})(?![\\p{L}\\p{N}])`, 'iu');
 
 /**
- * Numbers that a measurement's label or unit makes values (`Matrix 256 256 1024`, `Heart rate 62-65-70 bpm`): only numbers
+ * Numbers that a measurement's unit or label makes values (`Heart rate 62-65-70 bpm`, `Matrix 256 256 1024`): only numbers
  * grouped by spaces, dashes or `x`, never dotted ones (`Series 1.2.840…` is a UID) or ones with letters.
  */
 function measuredNumbers(text: string, begin: number, end: number): boolean {
-  if (!NUMBER_GROUPS.test(text.slice(begin, end))) return false;
-  return MEASURE_LABEL_BEFORE.test(text.slice(Math.max(0, begin - 60), begin)) || MEASURE_UNIT_AFTER.test(text.slice(end, end + 16));
+  const found = text.slice(begin, end);
+  if (!NUMBER_GROUPS.test(found)) return false;
+  if (MEASURE_UNIT_AFTER.test(text.slice(end, end + 16))) return true;
+  // After a label, values are listed with spaces or `x` (`Matrix 256 256 1024`, `Size 12 x 14`); numbers joined by dashes
+  // there need their unit (`Table 4 555-201-3344` is a phone).
+  return !/[-\u2010-\u2015]/u.test(found) && MEASURE_LABEL_BEFORE.test(text.slice(Math.max(0, begin - 60), begin));
 }
 
 /**

@@ -438,7 +438,8 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
       let last = i + 2;
       if (isInitial(bare(tok(last + 1))) && tok(last + 1).endsWith('.')) last++;
       add(i, last);
-      i = last;
+      // The given name may begin a name of its own (`Spanish, Maria Lopez`: `Lopez` is hers); overlapping spans are merged.
+      i = last - (last === i + 2 ? 1 : 0);
       continue;
     }
     // Margaret (Q.|Ann) Okafor: only a known given name or a word that is no English word can begin one.

@@ -111,6 +111,10 @@ const PHI_BESIDE: Array<{ text: string; phi: string[]; keep: string[] }> = [
   { text: 'Seen 2022-03-04 at 14:22, levels 10-20-30-40', phi: ['2022-03-04'], keep: ['10-20-30-40'] },
   { text: 'Goes by Teddy Okonkwo-Hale', phi: ['Teddy', 'Okonkwo-Hale'], keep: [] },
   { text: 'Mobile 555 201 3344 m, home 555 201 3355', phi: ['555 201 3344', '555 201 3355'], keep: [] },
+  { text: 'Table 4 555-201-3344', phi: ['555-201-3344'], keep: ['Table', '4'] },
+  { text: 'Bed 12 call 555-201-3344', phi: ['555-201-3344'], keep: ['Bed', '12'] },
+  { text: 'Interpreter: Spanish, Maria Lopez present', phi: ['Maria', 'Lopez'], keep: ['Interpreter', 'present'] },
+  { text: 'Translator: Okafor, Margaret Wanjiru', phi: ['Okafor', 'Margaret', 'Wanjiru'], keep: ['Translator'] },
 ];
 
 describe('free text that reads after cleaning (issue 8)', () => {
