@@ -152,22 +152,18 @@ export const CODE_SYSTEMS: readonly string[] = [
 ];
 
 /**
- * Labels of values an acquisition, a measurement or a count gives (`Matrix 256 256 1024`, `Series 3 4 5 6`, `kVp 80 100 120`,
- * `Heart rate 62-65-70`): numbers after one of these, grouped by spaces, dashes or `x`, are values, not a phone or an
- * identifier. Dotted numbers (a UID after `Series`) and numbers after an identifier's label are still judged by their shape.
+ * Labels of values an acquisition gives (`Matrix 256 256 1024`, `Series 3 4 5 6`, `kVp 80 100 120`): numbers after one of
+ * these, grouped by spaces or `x`, are values, not a phone or an identifier. Only imaging words, which no one writes before
+ * a phone: everyday measures (`Bed`, `Rate`, `Weight`) count by their unit (`62-65-70 bpm`). Dotted numbers (a UID after
+ * `Series`) and numbers after an identifier's label are still judged by their shape.
  */
 export const MEASURE_LABELS: readonly string[] = [
   'matrix', 'acq matrix', 'recon matrix', 'fov', 'field of view', 'series', 'ser', 'se', 'image', 'images', 'img', 'im', 'instance', 'instances',
-  'inst', 'slice', 'slices', 'slice thickness', 'thickness', 'spacing', 'interval', 'increment', 'pitch', 'rotation', 'frame', 'frames',
-  'phase', 'phases', 'echo', 'echoes', 'echo train', 'etl', 'te', 'tr', 'ti', 'ta', 'flip', 'flip angle', 'fa', 'nex', 'nsa', 'averages',
-  'avg', 'b-value', 'b-values', 'b value', 'b values', 'bvalues', 'kv', 'kvp', 'ma', 'mas', 'ctdi', 'ctdivol', 'dlp', 'dose', 'doses',
-  'level', 'levels', 'window', 'windows', 'ww', 'wl', 'wc', 'w/l', 'kernel', 'energy', 'energies', 'kev', 'counts', 'count', 'size',
-  'sizes', 'dimensions', 'dims', 'resolution', 'pixels', 'pixel', 'voxel', 'voxels', 'range', 'values', 'value', 'channels', 'coils',
-  'elements', 'rows', 'columns', 'cols', 'views', 'projections', 'bins', 'gates', 'beds', 'bed', 'positions', 'stations', 'heart rate',
-  'hr', 'rate', 'rates', 'bp', 'blood pressure', 'pressure', 'pressures', 'spo2', 'sats', 'temp', 'weight', 'height', 'bmi', 'volume',
-  'volumes', 'vol', 'velocity', 'velocities', 'venc', 'gradient', 'gradients', 'measurements', 'measured', 'diameter', 'diameters',
-  'length', 'lengths', 'width', 'depth', 'area', 'scale', 'grade', 'score', 'scores', 'stage', 'readings', 'glucose', 'cycle', 'cycles',
-  'fraction', 'fractions', 'dose per fraction', 'gy', 'cgy', 'mu', 'monitor units', 'angle', 'angles', 'gantry', 'couch', 'table',
+  'inst', 'slice', 'slices', 'slice thickness', 'thickness', 'spacing', 'increment', 'pitch', 'frame', 'frames', 'phase', 'phases', 'echo',
+  'echoes', 'echo train', 'etl', 'te', 'tr', 'ti', 'flip', 'flip angle', 'nex', 'nsa', 'averages', 'b-value', 'b-values', 'b value',
+  'b values', 'bvalues', 'kv', 'kvp', 'ma', 'mas', 'ctdi', 'ctdivol', 'dlp', 'dose', 'doses', 'level', 'levels', 'window', 'windows', 'ww',
+  'wl', 'wc', 'w/l', 'kernel', 'energy', 'energies', 'kev', 'dimensions', 'dims', 'resolution', 'pixels', 'voxel', 'voxels', 'channels',
+  'coils', 'rows', 'columns', 'cols', 'views', 'projections', 'bins', 'gates', 'fractions', 'dose per fraction', 'monitor units', 'venc',
 ];
 
 /**

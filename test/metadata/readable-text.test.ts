@@ -113,6 +113,8 @@ const PHI_BESIDE: Array<{ text: string; phi: string[]; keep: string[] }> = [
   { text: 'Mobile 555 201 3344 m, home 555 201 3355', phi: ['555 201 3344', '555 201 3355'], keep: [] },
   { text: 'Table 4 555-201-3344', phi: ['555-201-3344'], keep: ['Table', '4'] },
   { text: 'Bed 12 call 555-201-3344', phi: ['555-201-3344'], keep: ['Bed', '12'] },
+  { text: 'Bed 555 201 3344', phi: ['555 201 3344'], keep: ['Bed'] },
+  { text: 'Weight 555 201 3344', phi: ['555 201 3344'], keep: ['Weight'] },
   { text: 'Interpreter: Spanish, Maria Lopez present', phi: ['Maria', 'Lopez'], keep: ['Interpreter', 'present'] },
   { text: 'Translator: Okafor, Margaret Wanjiru', phi: ['Okafor', 'Margaret', 'Wanjiru'], keep: ['Translator'] },
 ];
