@@ -17,7 +17,7 @@ import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, I
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
-import { CODE_SYSTEMS } from '../text/clinical-words.js';
+import { CODE_SYSTEMS, MEASURE_LABELS, MEASURE_UNITS } from '../text/clinical-words.js';
 import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
 import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
 import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
@@ -433,6 +433,44 @@ function listedValues(text: string, begin: number, end: number): boolean {
   return /^\d[\d ]*\d$/.test(text.slice(begin, end)) && /\d {1,2}$/.test(text.slice(Math.max(0, begin - 3), begin));
 }
 
+/** Numbers grouped by spaces, dashes or `x` (`256 256 1024`, `62-65-70`, `12 x 14 x 16`), each of five digits at most. */
+const NUMBER_GROUPS = /^\d{1,5}(?:\s{0,2}[\s\-\u2010-\u2015x×]\s{0,2}\d{1,5}){1,7}$/u;
+const escapeWords = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s{1,2}')).join('|');
+/** A measurement's label, then at most six numbers of the same list, right before a place (`Matrix `, `kVp 80 100 `). */
+const MEASURE_LABEL_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escapeWords(MEASURE_LABELS)})\\s{0,2}[:=#]?\\s{0,3}(?:\\d{1,5}(?:[.,]\\d{1,3})?\\s{1,2}){0,6}$`, 'iu');
+/** A unit right after a place (`bpm`, `HU`, `mm`). */
+const MEASURE_UNIT_AFTER = new RegExp(`^\\s{0,2}(?:${escapeWords([...MEASURE_UNITS].sort((a, b) => b.length - a.length))})(?![\\p{L}\\p{N}])`, 'iu');
+
+/**
+ * Numbers that a measurement's unit or label makes values (`Heart rate 62-65-70 bpm`, `Matrix 256 256 1024`): only numbers
+ * grouped by spaces, dashes or `x`, never dotted ones (`Series 1.2.840…` is a UID) or ones with letters.
+ */
+function measuredNumbers(text: string, begin: number, end: number): boolean {
+  const found = text.slice(begin, end);
+  if (!NUMBER_GROUPS.test(found)) return false;
+  if (MEASURE_UNIT_AFTER.test(text.slice(end, end + 16))) return true;
+  // After a label, values are listed with spaces or `x` (`Matrix 256 256 1024`, `Size 12 x 14`); numbers joined by dashes
+  // there need their unit (`Table 4 555-201-3344` is a phone).
+  return !/[-\u2010-\u2015]/u.test(found) && MEASURE_LABEL_BEFORE.test(text.slice(Math.max(0, begin - 60), begin));
+}
+
+/**
+ * A rule's match that is part of a longer run of numbers joined by the same mark, the whole counting in equal steps
+ * (`levels 10-20-30-40`: a date pattern matches `10-20-30`). The shapes judge such a run whole.
+ */
+function countingRun(text: string, begin: number, end: number): boolean {
+  const head = /^\d+([-./])/.exec(text.slice(begin, end));
+  if (!head) return false;
+  const mark = head[1];
+  const before = (/(?:\d{1,5}[-./])*$/.exec(text.slice(Math.max(0, begin - 24), begin)) ?? [''])[0];
+  const after = (/^(?:[-./]\d{1,5})*/.exec(text.slice(end, end + 24)) ?? [''])[0];
+  const run = `${before}${text.slice(begin, end)}${after}`;
+  if (run.length === end - begin || run.split(mark).length !== run.split(/[-./]/).length) return false;
+  const n = run.split(mark).map(Number);
+  const step = n[1] - n[0];
+  return n.length >= 4 && step !== 0 && n.every((v, k) => k === 0 || v - n[k - 1] === step);
+}
+
 /** A coding system's name right before a place, with `code`, a colon and earlier codes of a list between (`CPT codes 70450, `). */
 const CODE_BEFORE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${CODE_SYSTEMS.map((c) => c.replace(/[-\s]/g, '[-\\s]?')).join('|')})(?:\\s{1,2}(?:codes?|concept|id))?\\s{0,2}[:#=]?\\s{0,3}(?:[\\p{L}\\p{N}.-]{1,20}\\s{0,2}(?:[,;/]|and|or)\\s{0,3}){0,5}$`,
@@ -447,7 +485,40 @@ function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
 
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
-  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|contact(?:\s+(?:at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|pgr|bleep|vocera|page|sms|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
+  /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|(?:emergency\s+|best\s+)?contact(?:\s+(?:no\.?|number|details|at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|pgr|bleep|vocera|page|sms|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
+/**
+ * Words that cannot end a clause, left before a removal that ended it: a copula, a possessive or article, a verb of
+ * naming or reaching (`Daughter is`, `his`, `to be called`, `goes by`, `known as`, `can be reached`).
+ */
+const NON_FINAL = /(?:^|(?<=[\s([{,;:/]))(?:is|are|was|were|am|be|been|being|his|her|hers|their|its|my|our|your|the|(?:(?:likes|prefers|wants|wishes|asks)\s+)?(?:to\s+)?(?:be|is|was|being|get|gets)\s+called|named|nicknamed|can|may|could|will|would|should|must|aka|a\.k\.a|goes\s+by|go\s+by|known(?:\s+\p{L}+){0,3}\s+as|(?:(?:can|may|could|will|should)\s+)?(?:be\s+)?(?:reached|contacted|paged|texted))\.?\s*[:#=]?\s*$/iu;
+
+/** A copula at the end of the words before a removal inside a clause. */
+const COPULA_END = /(?:^|(?<=\s))(?:is|are|was|were)\s*$/i;
+
+/** True when some word of `text` says something: clinical vocabulary, or a relative or carer (`daughter is <name>` keeps `daughter`). */
+function clinicalIn(text: string, vocabulary: Vocabulary, kinshipCues: ReadonlySet<string>): boolean {
+  return (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).some((w) => vocabulary.clinical(w) || kinshipCues.has(w.toLowerCase()));
+}
+
+/**
+ * True when the last piece before `index` that holds anything ends in a word, not a sentence mark: text that still needs its
+ * own mark. Only the last few pieces are looked at, so each piece is looked at a bounded number of times.
+ */
+function textBefore(pieces: ReadonlyArray<{ text: string }>, index: number): boolean {
+  for (let b = index - 1; b >= Math.max(0, index - 8); b--) {
+    const t = pieces[b].text.trimEnd();
+    if (t) return /[\p{L}\p{N})\]}]$/u.test(t);
+  }
+  return false;
+}
+
+/** Where the clause of the text's end begins: after the last sentence mark, comma, colon, bar or open bracket (0: the text's start). */
+function clauseStart(text: string): number {
+  let start = 0;
+  for (const m of matchesOf(/[.;:!?|,]\s|[([{]|\n/g, text)) start = m.index + m[0].length;
+  return start;
+}
+
 /**
  * One capital letter labelling a phone (`T 020 …`, `| F: …`, `H/W/C/M/O/P/E`), first or after a separator:
  * dangling only before a phone (`Hepatitis C 555-…` keeps its C).
@@ -474,7 +545,7 @@ function afterClinicalWord(before: string, vocabulary: Vocabulary): boolean {
 }
 
 /** Rebuilds the text from kept pieces, joining across each removal so it still reads. */
-function rebuild(text: string, spans: Span[], vocabulary: Vocabulary): string {
+function rebuild(text: string, spans: Span[], vocabulary: Vocabulary, kinshipCues: ReadonlySet<string>): string {
   type Piece = { text: string; removed: boolean; phone?: boolean };
   const pieces: Piece[] = [];
   let at = 0;
@@ -505,8 +576,18 @@ function rebuild(text: string, spans: Span[], vocabulary: Vocabulary): string {
     const right = merged[i + 1];
     if (left) {
       let tail = left.text;
-      for (let k = 0; k < 3; k++) {
+      // Where the removal ends its clause (`Daughter is <name>.`, `best contact is his <phone>;`), the words that needed it go too.
+      const clauseEnds = i + 1 >= merged.length || /^\s*(?:[.;,:!?|)\]}]|$)/.test(right.text);
+      let incomplete = false;
+      for (let k = 0; k < 6; k++) {
         const trimmed = tail.replace(/\s+$/, '');
+        // Inside a clause only a copula goes (`wife is <name> and she …` reads `wife and she …`).
+        const unfinished = clauseEnds ? NON_FINAL : COPULA_END;
+        if (unfinished.test(trimmed)) {
+          tail = trimmed.replace(unfinished, '');
+          incomplete ||= clauseEnds;
+          continue;
+        }
         const label = DANGLING.exec(trimmed);
         // A view or code in capitals after another (`L CC call …`, `LCC ID DOB …`) is the text's, not a label of
         // what was removed; first in the text or after other words (`ID 8844 2211 on wristband`) it is the label.
@@ -518,6 +599,23 @@ function rebuild(text: string, spans: Span[], vocabulary: Vocabulary): string {
         const word = tail.slice(next.length).trim();
         if ((MEANS_BEFORE.test(next.trimEnd()) && MEANS.test(word)) || (/^signed\W*$/i.test(word) && /\p{L}ly$/iu.test(next.trimEnd()))) break;
         tail = next;
+      }
+      // What is left of a clause that lost its object (`Prefers to be called`, `Best contact`): the whole clause goes,
+      // unless it holds a clinical word (`CT chest compared with`).
+      if (incomplete) {
+        const start = clauseStart(tail);
+        if (!clinicalIn(tail.slice(start), vocabulary, kinshipCues)) {
+          tail = tail.slice(0, start);
+          // The clause began before an earlier removal (`Sister <name> can be reached on <phone>.`): its words there go too.
+          for (let b = i - 2; start === 0 && b >= 1 && !/[.;:!?|]/.test(merged[b].text); b -= 2) {
+            const kept = merged[b - 1];
+            const from = clauseStart(kept.text);
+            if (clinicalIn(kept.text.slice(from), vocabulary, kinshipCues)) break;
+            merged[b].text = '';
+            kept.text = kept.text.slice(0, from);
+            if (from > 0) break;
+          }
+        }
       }
       left.text = tail;
     }
@@ -533,12 +631,19 @@ function rebuild(text: string, spans: Span[], vocabulary: Vocabulary): string {
     const open = /[([{]/.test(leftSeps);
     const close = /[)\]}]/.test(rightSeps);
     let join = ' ';
-    if (leftCore.trim() === '' || rightCore.trim() === '') join = rightCore.trim() === '' && /\.\s*$/.test(rightSeps) && leftCore.trim() !== '' ? '.' : '';
+    // Text before an emptied piece still needs the sentence mark after it (`Needle phobic` is another sentence).
+    const before = leftCore.trim() !== '' || textBefore(merged, i - 1);
+    if (!before || rightCore.trim() === '') join = rightCore.trim() === '' && /\.\s*$/.test(rightSeps) && before ? '.' : '';
     else {
       const sep = SEPARATOR_RANK.find((c) => seps.includes(c));
       join = sep === '|' ? ' | ' : sep ? `${sep} ` : ' ';
       if (open && !close) join = `${join.trimEnd()} (`.trimStart();
       if (close && !open) join = `)${join}`;
+    }
+    // A mark after an emptied piece closes the text before it: no space before it (`Sister. Needle phobic`).
+    if (leftCore.trim() === '' && /^[.;,:|]/.test(join.trimStart()) && i >= 2 && merged[i - 2].text.trim() === '') {
+      merged[i - 2].text = '';
+      join = join.trimStart();
     }
     if (left) left.text = leftCore;
     if (right) right.text = rightCore;
@@ -610,7 +715,10 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     const rules: Span[] = [];
     // Only the patterns the set says match are run (a pattern that matches nowhere finds nothing).
     for (const index of ruleSet ? ruleSet.matching(text) : rulePatterns.keys()) {
-      for (const m of rulePatterns[index].matchAll(text)) if (!listedValues(text, m.index, m.index + m.text.length)) rules.push({ begin: m.index, end: m.index + m.text.length, category: 'R' });
+      for (const m of rulePatterns[index].matchAll(text)) {
+        const end = m.index + m.text.length;
+        if (!listedValues(text, m.index, end) && !measuredNumbers(text, m.index, end) && !countingRun(text, m.index, end)) rules.push({ begin: m.index, end, category: 'R' });
+      }
     }
     const shapes: Span[] = [];
     for (const s of findShapes(text)) {
@@ -620,6 +728,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if ((s.kind === 'id' || s.kind === 'phone') && CODE_BEFORE.test(text.slice(Math.max(0, s.begin - 80), s.begin))) continue;
       // A vanity number whose letters are clinical words after a number in parentheses (`(512) CT-HEAD`) is no phone; a toll-free one is.
       if (s.kind === 'phone' && clinicalVanity(text.slice(s.begin, s.end), vocabulary)) continue;
+      // Numbers after a measurement's label or before its unit (`Matrix 256 256 1024`, `62-65-70 bpm`) are values.
+      if ((s.kind === 'phone' || s.kind === 'id') && measuredNumbers(text, s.begin, s.end)) continue;
       // A place by cue that is only common words (`living at Home`, `resident of Assisted Living`) names no place.
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
       // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).
@@ -675,7 +785,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
         at = s.end;
       }
       out += text.slice(at);
-    } else out = rebuild(text, merged, vocabulary);
+    } else out = rebuild(text, merged, vocabulary, memory.kinshipCues);
     return { text: out, removed: merged.length, categories };
   }
 }

@@ -151,3 +151,29 @@ export const CODE_SYSTEMS: readonly string[] = [
   'SNOMED', 'SNOMED CT', 'SNOMED-CT', 'SCT', 'LOINC', 'NDC', 'RadLex', 'CPT', 'HCPCS', 'ICD', 'ICD-9', 'ICD-10', 'ICD-11', 'ICD-9-CM',
   'ICD-10-CM', 'ICD-10-PCS', 'ICD-O', 'ICD-O-3', 'RxNorm', 'RxCUI', 'UMLS', 'CUI', 'ATC', 'MeSH', 'DCM', 'NCIt', 'OPCS', 'OPCS-4', 'CCAM',
 ];
+
+/**
+ * Labels of values an acquisition gives (`Matrix 256 256 1024`, `Series 3 4 5 6`, `kVp 80 100 120`): numbers after one of
+ * these, grouped by spaces or `x`, are values, not a phone or an identifier. Only imaging words, which no one writes before
+ * a phone: everyday measures (`Bed`, `Rate`, `Weight`) count by their unit (`62-65-70 bpm`). Dotted numbers (a UID after
+ * `Series`) and numbers after an identifier's label are still judged by their shape.
+ */
+export const MEASURE_LABELS: readonly string[] = [
+  'matrix', 'acq matrix', 'recon matrix', 'fov', 'field of view', 'series', 'ser', 'se', 'image', 'images', 'img', 'im', 'instance', 'instances',
+  'inst', 'slice', 'slices', 'slice thickness', 'thickness', 'spacing', 'increment', 'pitch', 'frame', 'frames', 'phase', 'phases', 'echo',
+  'echoes', 'echo train', 'etl', 'te', 'tr', 'ti', 'flip', 'flip angle', 'nex', 'nsa', 'averages', 'b-value', 'b-values', 'b value',
+  'b values', 'bvalues', 'kv', 'kvp', 'ma', 'mas', 'ctdi', 'ctdivol', 'dlp', 'dose', 'doses', 'level', 'levels', 'window', 'windows', 'ww',
+  'wl', 'wc', 'w/l', 'kernel', 'energy', 'energies', 'kev', 'dimensions', 'dims', 'resolution', 'pixels', 'voxel', 'voxels', 'channels',
+  'coils', 'rows', 'columns', 'cols', 'views', 'projections', 'bins', 'gates', 'fractions', 'dose per fraction', 'monitor units', 'venc',
+];
+
+/**
+ * Units after numbers that make them measurements (`62-65-70 bpm`, `120-140-160 HU`, `256 256 1024 px`). No single letters
+ * or `cc`: after a phone they label it (`555 201 3344 m` for mobile, `cc Dr …`).
+ */
+export const MEASURE_UNITS: readonly string[] = [
+  'mm', 'cm', 'µm', 'um', 'mm2', 'mm3', 'cm2', 'cm3', 'ml', 'dl', 'mg', 'mcg', 'µg', 'ug', 'kg', 'mmol', 'umol',
+  'µmol', 'nmol', 'mmhg', 'hu', 'bpm', 'hz', 'khz', 'mhz', 'kv', 'kvp', 'ma', 'mas', 'ms', 'msec', 'sec', 'mgy', 'gy', 'cgy', 'msv',
+  'mbq', 'gbq', 'mci', 'kev', 'mev', '%', '°', 'deg', 'degrees', 'px', 'pixels', 'slices', 'images', 'frames', 'views', 'units', 'iu',
+  'mu', 'mm/s', 'cm/s', 'm/s', 'ml/min', 'ml/s', 'mg/dl', 'mmol/l', 'umol/l', 'g/l', 'g/dl',
+];

@@ -35,6 +35,37 @@ export function peopleNames(): Set<string> {
   return people;
 }
 
+let languages: Set<string> | undefined;
+/**
+ * The English names of languages (upper case, each word of a name too: `HAITIAN CREOLE`, `HAITIAN`, `CREOLE`), from the ISO 639-1
+ * list of `@cospired/i18n-iso-languages` (MIT), with the spoken and signed languages interpreters are booked for that ISO 639-1
+ * names otherwise (`Mandarin`, `Cantonese`, `Hmong`, `ASL`). Kept apart from the clinical vocabulary: some are surnames too (`Cree`).
+ */
+export function languageNames(): Set<string> {
+  if (!languages) {
+    const listed = isoLanguages();
+    const names = [...listed, ...SPOKEN_LANGUAGES].flatMap((n) => n.split(/[;,()]/)).map((n) => n.trim().toUpperCase()).filter(Boolean);
+    languages = new Set(names.flatMap((n) => [n, ...n.split(/\s+/).filter((w) => w.length >= 3 && w !== 'LANGUAGES' && w !== 'MODERN')]));
+  }
+  return languages;
+}
+/** The English names of the ISO 639-1 languages (`Portuguese`, `Haitian Creole`); none when the package is missing or unreadable. */
+function isoLanguages(): string[] {
+  try {
+    return Object.values((JSON.parse(packageText('@cospired/i18n-iso-languages', 'langs/en.json') || '{}') as { languages?: Record<string, string> }).languages ?? {});
+  } catch {
+    return [];
+  }
+}
+/** Languages and their common names that ISO 639-1 does not list as such (macrolanguages, varieties, sign languages). */
+const SPOKEN_LANGUAGES = [
+  'Mandarin', 'Cantonese', 'Hakka', 'Taishanese', 'Toishanese', 'Teochew', 'Fuzhounese', 'Hokkien', 'Shanghainese', 'Hmong', 'Karen',
+  'Chin', 'Rohingya', 'Farsi', 'Dari', 'Tajiki', 'Kurmanji', 'Sorani', 'Creole', 'Patois', 'Filipino', 'Ilocano', 'Cebuano', 'Visayan',
+  'Mixtec', 'Mixteco', 'Zapotec', "K'iche'", 'Mam', 'Q’anjob’al', 'Chaldean', 'Assyrian', 'Syriac', 'Serbo-Croatian', 'Tigre',
+  'Kinyarwanda', 'Kirundi', 'Dinka', 'Nuer', 'Mandinka', 'Fula', 'Fulani', 'Krio', 'Pidgin', 'Cape Verdean', 'Brazilian Portuguese',
+  'Sign Language', 'American Sign Language', 'British Sign Language', 'ASL', 'BSL', 'Auslan', 'Makaton', 'Braille',
+];
+
 let given: Set<string> | undefined;
 /** Common given names (upper case). */
 export function givenNames(): Set<string> {

@@ -6,8 +6,9 @@
  * people's names knows (`@cspell/dict-people-names`, MIT). Clinical words always win: `MR BRAIN`,
  * `for CHEST PAIN` and `by AP LAT` are never names.
  */
-import { englishWords, everydayWords, givenNames, medicalTerms, peopleNames } from './lexicons.js';
+import { englishWords, everydayWords, givenNames, languageNames, medicalTerms, peopleNames } from './lexicons.js';
 import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
+import { STAFF_ACTS, STAFF_ROLE_LABELS } from './staff-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -41,11 +42,33 @@ const CREDENTIALS = new Set(['md', 'do', 'rn', 'np', 'pa', 'pa-c', 'phd', 'dds',
 
 const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'called', 'name']);
 
-/** Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`). */
-const ROLE_LABELS = new Set(['reported', 'reporter', 'dictated', 'transcribed', 'transcriptionist', 'verified', 'authored', 'author', 'reader', 'read', 'interpreted', 'performed', 'operator', 'technologist', 'tech', 'radiologist', 'physician', 'referrer', 'referring', 'requested', 'requester', 'requestor', 'ordered', 'ordering', 'consultant', 'surgeon', 'attending', 'resident', 'fellow', 'sonographer', 'nurse', 'approved', 'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer', 'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient', 'reviewer', 'scribe', 'gp', 'pcp', 'ref', 'referred']);
+/**
+ * Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`): the staff's, shared with the burned-in text
+ * detector (`lib/text/staff-words.ts`), and the other people a note names (relatives, interpreters, witnesses, the patient).
+ */
+const ROLE_LABELS: ReadonlySet<string> = new Set([
+  ...[...STAFF_ROLE_LABELS, ...STAFF_ACTS].map((w) => w.toLowerCase()),
+  'authored', 'author', 'reader', 'read', 'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer',
+  'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient',
+]);
 
 /** Verbs of talking to someone: `with` or `to` after them is a cue (`discussed with`, `spoke to`, `seen with`). */
 const TALK_VERBS = new Set(['discussed', 'spoke', 'speaking', 'talked', 'seen', 'reviewed', 'consulted', 'conferred', 'met', 'communicated', 'relayed', 'conveyed', 'called', 'phoned', 'faxed', 'sent', 'emailed', 'e-mailed', 'given', 'reported', 'released', 'copied', 'accompanied', 'escorted', 'lives', 'living', 'resides', 'verified', 'confirmed', 'checked', 'identified', 'agreed', 'arranged', 'liaised', 'shared', 'booked', 'left', 'went', 'came', 'arrived']);
+
+/** Labels after which a language is named, not a person (`Interpreter: Portuguese`, `Translator: Somali`). */
+const LANGUAGE_LABELS = new Set(['interpreter', 'interpreters', 'interpreting', 'translator', 'translation', 'language', 'languages', 'speaks', 'speaking']);
+/** Words that qualify a language's name (`Brazilian Portuguese`, `European Spanish`, `Simplified Chinese`). */
+const LANGUAGE_QUALIFIERS = new Set(['BRAZILIAN', 'EUROPEAN', 'LATIN', 'AMERICAN', 'BRITISH', 'CANADIAN', 'MEXICAN', 'SIMPLIFIED', 'TRADITIONAL', 'CLASSICAL', 'STANDARD', 'EGYPTIAN', 'LEVANTINE', 'GULF', 'MOROCCAN', 'SUDANESE', 'HAITIAN', 'JAMAICAN', 'NIGERIAN']);
+
+/**
+ * Pairs of words before a nickname or a name someone goes by (`known as Bertie`, `goes by Teddy`, `prefers to be called
+ * Bea`, `a.k.a. Sonny`): one word after them that reads as a name is enough, as after a kinship word.
+ */
+const NAMING_PAIRS = new Set(['known as', 'goes by', 'go by', 'went by', 'going by', 'be called', 'is called', 'was called', 'likes called', 'be named', 'is named', 'was named', 'calls herself', 'calls himself', 'calls themself', 'calls themselves', 'answers to']);
+const NAMING_WORDS = new Set(['aka', 'a.k.a', 'nickname', 'nicknamed', 'alias', 'née', 'nee']);
+
+/** Abbreviations with a full stop inside a name (`St. Elsewhere`, `Mt. Sinai`, `Jr.`): no sentence ends there. */
+const NAME_ABBREVIATIONS = new Set(['ST', 'STE', 'MT', 'FT', 'PT', 'JR', 'SR', 'DR', 'MR', 'MRS', 'MS', 'PROF', 'REV', 'GEN', 'COL', 'CAPT', 'LT', 'SGT', 'VAN', 'VON', 'MC', 'MAC', 'WM', 'CHAS', 'THOS', 'JAS', 'GEO']);
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A letter or digit: ASCII by table, the rest by Unicode property. */
@@ -145,8 +168,19 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     const reads = words.length === 1 ? kinName(words[0], given, people) : words.some((w) => kinName(w, given, people)) && words.some((w) => !isAllCaps(w) || people.has(w.toUpperCase()));
     return reads ? { begin: begins[run[0]], end: ends[run[run.length - 1]] - (tok(run[run.length - 1]).endsWith(',') ? 1 : 0) } : undefined;
   };
+  /** A language's name at token `k`, after at most one qualifier (`Portuguese`, `Brazilian Portuguese`, `Haitian Creole`). */
+  const languageAt = (k: number): boolean => {
+    const languages = languageNames();
+    const word = bare(tok(k)).toUpperCase();
+    return languages.has(word) || (LANGUAGE_QUALIFIERS.has(word) && k + 1 < count && languages.has(bare(tok(k + 1)).toUpperCase()));
+  };
+  /** `known` up to three words before `as` (`known to staff as Bertie`, `known on the ward as Sonny`). */
+  const knownBefore = (k: number): boolean => {
+    for (let b = k - 1; b >= Math.max(0, k - 4); b--) if (/^known$/i.test(tok(b))) return true;
+    return false;
+  };
   for (let i = 0; i < count; i++) {
-    if (ends[i] - begins[i] > 14) continue; // cue words are short
+    if (ends[i] - begins[i] > 18) continue; // cue words are short (`anesthesiologist` the longest)
     const cue = bare(tok(i)).toLowerCase();
     // A role as a label (`Reported: Nkechi Obiora`, `Interpreter: …`) is a title when a name-like word follows.
     const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);
@@ -158,7 +192,8 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
       if (named) spans.push(named);
     }
     const kin = !strong && kinCue(cue, kinshipCues);
-    const weak = !strong && (WEAK_CUES.has(cue) || talk || kin);
+    const naming = !strong && (NAMING_WORDS.has(cue) || (i > 0 && NAMING_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`)) || (cue === 'as' && knownBefore(i)));
+    const weak = !strong && (WEAK_CUES.has(cue) || talk || kin || naming);
     if (!strong && !weak) continue;
     let j = i + 1;
     // `daughter (Rosalind)`, `son, Tobias Hale`, `wife is Mirela`, `daughter's name is Rosalind`: up to two marks or
@@ -184,6 +219,8 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     // clinical word, an eponym then a word like `cyst`, or an eponym of several surnames is the procedure, not a person.
     if (strong && !roleLabel && vocabulary.has(cue) && !tok(i).endsWith('.') && j < count && clinicalAfterCode(cue, j)) continue;
     if (j < count && tok(j) === ':') j++;
+    // A language after an interpreter's label (`Interpreter: Portuguese`, `Translator: Haitian Creole`) names no one.
+    if (LANGUAGE_LABELS.has(cue) && j < count && languageAt(j)) continue;
     const run: number[] = [];
     let words = 0;
     let known = 0;
@@ -207,13 +244,18 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
       // After a cue and a known given name, a surname in title case is the name even when it is also a clinical word
       // (`Pt: James Strain`, `for Anna Hand`); in capitals it stays the word (`FOR JOHN HEAD CT`).
       const surnameAfterGiven = run.length > 0 && titleCased(bare(t)) && people.has(bare(t).toUpperCase()) && given.has(bare(tok(run[0])).toUpperCase()) && !everydayWords().has(bare(tok(run[0])).toUpperCase()) && titleCased(bare(tok(run[0])));
-      if (!isName(t) && !surnameAfterGiven && !((strong || run.length > 0) && abbreviationSurname(bare(t)))) break;
+      // After `be called`, `known as`, `goes by` a word in title case is what the person is called, even a word the clinical
+      // list holds (`Mags`, `Bunny`), unless it is an everyday word that is no given name (`known as Chest pain`).
+      const nickname = naming && run.length === 0 && titleCased(bare(t)) && (!everydayWords().has(bare(t).toUpperCase()) || given.has(bare(t).toUpperCase()));
+      if (!isName(t) && !surnameAfterGiven && !nickname && !((strong || run.length > 0) && abbreviationSurname(bare(t)))) break;
       // After a weak cue an eponym or maker is a clinical word (`for Crohn disease`, `by Siemens`) unless a given name came first.
       if (weak && vocabulary.properNoun(bare(t), false) && !(run.length > 0 && given.has(bare(tok(run[0])).toUpperCase()))) break;
       run.push(j++);
       words++;
       if (people.has(bare(t).toUpperCase())) known++;
       if (!isAllCaps(bare(t))) titleCase++;
+      // A full stop after a word (not an initial) ends the sentence: the next capital begins another (`… Kowalczyk. Best contact`).
+      if (t.endsWith('.') && !isInitial(bare(t)) && !NAME_ABBREVIATIONS.has(bare(t).toUpperCase())) break;
     }
     // A bare letter after the name is a laterality or view marker (`Smith R`), not an initial.
     while (run.length > 0 && isInitial(tok(run[run.length - 1])) && !tok(run[run.length - 1]).endsWith('.')) run.pop();
@@ -223,10 +265,11 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     // A known given name before another name word is still a person (`for Anna Baker cyst aspiration`).
     const headAfter = j < count && EPONYM_HEADS.has(bare(tok(j)).toUpperCase()) && (words === 1 || !given.has(bare(tok(run[0])).toUpperCase()));
     if (weak && (headAfter || eponymPhraseLength(run.slice(0, 3).map((k) => bare(tok(k)))) > 0)) continue;
-    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient')) || (kin && kinName(bare(tok(run[0])), given, people));
+    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient')) || (kin && kinName(bare(tok(run[0])), given, people)) || (naming && titleCase > 0);
     if (!accepted || !isCapitalised(tok(run[0]))) continue;
     const last = run[run.length - 1];
-    spans.push({ begin: begins[run[0]], end: ends[last] - (tok(last).endsWith(',') ? 1 : 0) });
+    // The comma or full stop after the last word is the text's (a sentence's end stays); an initial keeps its dot.
+    spans.push({ begin: begins[run[0]], end: ends[last] - (tok(last).endsWith(',') || (tok(last).endsWith('.') && !isInitial(bare(tok(last)))) ? 1 : 0) });
     // A list after a title (`Drs. Haddad and Ferreira`, `Dr Lee, Patel`): each further name word goes too.
     if (strong) {
       while (j + 1 < count && (tok(j) === ',' || /^(?:and|&)$/i.test(tok(j))) && isName(tok(j + 1)) && isCapitalised(tok(j + 1))) {
@@ -395,7 +438,8 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
       let last = i + 2;
       if (isInitial(bare(tok(last + 1))) && tok(last + 1).endsWith('.')) last++;
       add(i, last);
-      i = last;
+      // The given name may begin a name of its own (`Spanish, Maria Lopez`: `Lopez` is hers); overlapping spans are merged.
+      i = last - (last === i + 2 ? 1 : 0);
       continue;
     }
     // Margaret (Q.|Ann) Okafor: only a known given name or a word that is no English word can begin one.

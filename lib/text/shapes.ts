@@ -98,6 +98,14 @@ const ID_LABELS =
  */
 const GROUP_ID_NOUNS = 'claim|ref|reference|voucher|auth|authori[sz]ation|order|ticket|tracking|booking|confirmation|invoice|file|docket|permit|passport|registration|enrol?l?ment|subject|donor|specimen|referral|transaction|receipt|application|contract|certificate|benefit|group|plan|episode|encounter|visit|admission|record';
 
+/** A vertebral level (`C2`, `T12`, `L5`, `S1`, `Co1`): cervical 1–8 (C8 the nerve root), thoracic 1–12, lumbar 1–6, sacral 1–5. */
+const SPINAL_LEVEL = /^(?:C[1-8]|T(?:[1-9]|1[0-2])|L[1-6]|S[1-5]|Co[1-4])$/i;
+/** Vertebral levels joined by dashes (`T10-T11-T12-L1`, `C3-C4-C5-C6`, `L4-5-S1`): a span of the spine, not an identifier. */
+function spinalLevels(text: string): boolean {
+  const parts = text.split('-');
+  return parts.length >= 2 && SPINAL_LEVEL.test(parts[0]) && parts.every((p, k) => SPINAL_LEVEL.test(p) || (k > 0 && /^(?:[1-9]|1[0-2])$/.test(p)));
+}
+
 /** Equal steps between numbers (`12 14 16 18`, `100 200 300`): a list, not an identifier. */
 function equalSteps(groups: readonly number[]): boolean {
   const step = groups[1] - groups[0];
@@ -123,7 +131,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})`),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})(?![:.h]\\d)`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -246,7 +254,15 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     accept: (t) => !/^(?:T\dN\dM|E\dV\dM)\d$/.test(t),
   },
   // Dates: numeric in every order, ISO, compact, with month names; a time beside a date goes with it.
-  { kind: 'date', category: 'C', needsDigit: true, re: bounded(`(?:\\d{4}[./-]\\d{1,2}[./-]\\d{1,2}|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2}))${TIME}`), accept: plausibleDate },
+  // Not three groups of a longer run joined by the same mark (`levels 10-20-30-40`, `1.2.3.4`): the run is judged whole (an
+  // identifier's digit groups, a list); a range of dates keeps both (`03/04/2022-03/05/2022`).
+  {
+    kind: 'date',
+    category: 'C',
+    needsDigit: true,
+    re: new RegExp(`(?<![\\p{L}\\p{N}])(?<!\\d-(?=\\d{1,4}-)|\\d\\/(?=\\d{1,4}\\/)|\\d\\.(?=\\d{1,4}\\.))(?:\\d{4}([./-])\\d{1,2}\\1\\d{1,2}|\\d{1,2}([./-])\\d{1,2}\\2(?:\\d{4}|\\d{2}))(?!\\1\\d|\\2\\d)${TIME}(?![\\p{L}\\p{N}])`, 'giu'),
+    accept: plausibleDate,
+  },
   { kind: 'date', category: 'C', needsDigit: true, re: bounded('(?:18|19|20)\\d{6}(?:[T\\s]?\\d{4,6}(?:\\.\\d{1,6})?)?'), accept: (t) => plausibleCompactDate(t) },
   { kind: 'date', category: 'C', needsDigit: true, re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,3}of)?[\\s./-]{0,3}(?:${MONTHS})\\.?(?:[\\s,./-]{0,3}(?:\\d{4}|'?\\d{2}))?${TIME}`) },
   { kind: 'date', category: 'C', needsDigit: true, re: bounded(`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s{1,3})?(?:${MONTHS})\\.?[\\s./-]{0,3}\\d{1,2}(?:st|nd|rd|th)?(?:,?[\\s./-]{0,3}(?:\\d{4}|'\\d{2}))?${TIME}`) },
@@ -307,7 +323,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     category: 'R',
     needsDigit: true,
     re: bounded('(?=[A-Z0-9-]{0,40}\\d)(?=[A-Z0-9-]{0,40}[A-Z])[A-Z0-9]{1,40}(?:-[A-Z0-9]{1,40}){0,6}'),
-    accept: (t) => digitCount(t) >= 4 && t.replace(/-/g, '').length >= 6 && !/^\d{1,5}(?:mm|cm|ms|hz|khz|mhz|kv|kvp|mas|ma|ml|mg|kg|mgy|px|fps|bpm)$/i.test(t),
+    accept: (t) => digitCount(t) >= 4 && t.replace(/-/g, '').length >= 6 && !/^\d{1,5}(?:mm|cm|ms|hz|khz|mhz|kv|kvp|mas|ma|ml|mg|kg|mgy|px|fps|bpm)$/i.test(t) && !spinalLevels(t),
   },
 ];
 

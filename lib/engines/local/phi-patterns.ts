@@ -5,6 +5,7 @@
  */
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { matchesOf } from '../../regex-matches.js';
+import { STAFF_ACTS, STAFF_ROLE_LABELS } from '../../text/staff-words.js';
 
 /** A generic pattern: what it finds, its Safe Harbor letter and base score. `group` selects the PHI part. */
 export interface PhiPattern {
@@ -206,28 +207,8 @@ export const HARMLESS_PATTERNS: readonly RegExp[] = [
   new RegExp(`^(?:${HARMLESS_AGE_SOURCE})$`),
 ];
 
-/**
- * Roles of the staff written as a label before a person's name on a screen (`Tech:`, `Attg:`,
- * `Sonographer:`, `cc:`, `Reported:`): the colon is what makes the word a label, so it must follow
- * (optionally after `Phys`, `Dr`, `MD` or `by`: `Ref. Phys:`, `Read by:`). Abbreviations may end in a dot.
- */
-export const STAFF_ROLE_LABELS: readonly string[] = [
-  'REF', 'REFERRING', 'REFERRER', 'REFERRED', 'PHYS', 'PHYSICIAN', 'DR', 'DOCTOR', 'MD', 'PROVIDER', 'CLINICIAN',
-  'RADIOLOGIST', 'RAD', 'READER', 'READING', 'REPORTER', 'REPORTING', 'REPORTED', 'DICTATED', 'TRANSCRIBED', 'TRANSCRIPTIONIST',
-  'VERIFIED', 'APPROVED', 'SIGNED', 'SIGNATURE', 'AUTHOR', 'INTERPRETED', 'INTERPRETING', 'REVIEWER', 'REVIEWED',
-  'TECH', 'TECHS', 'TECHNOLOGIST', 'TECHNICIAN', 'RADIOGRAPHER', 'SONOGRAPHER', 'SONO', 'OPERATOR', 'OPER', 'SCRIBE',
-  'ATTENDING', 'ATTG', 'ATTN', 'CONSULT', 'CONSULTANT', 'CONSULTING', 'CC', 'RESIDENT', 'FELLOW', 'INTERN',
-  'SURGEON', 'ANESTHETIST', 'ANAESTHETIST', 'ANESTHESIOLOGIST', 'CARDIOLOGIST', 'NURSE', 'RN', 'MIDWIFE', 'ASSISTANT',
-  'PERFORMING', 'PERFORMED', 'PERF', 'PERFORMER', 'ORDERING', 'ORDERED', 'REQUESTING', 'REQUESTED', 'REQUESTER', 'REQUESTOR',
-  'SUPERVISOR', 'SUPERVISING', 'PCP', 'GP', 'STAFF',
-];
-
-/** Acts a person does, written before `by` (`Read by`, `Perf. by`, `Dictated by`): a cue with or without a colon. */
-export const STAFF_ACTS: readonly string[] = [
-  'READ', 'REPORTED', 'DICTATED', 'TRANSCRIBED', 'SIGNED', 'VERIFIED', 'APPROVED', 'AUTHORED', 'INTERPRETED', 'REVIEWED',
-  'PERFORMED', 'PERF', 'DONE', 'SCANNED', 'ACQUIRED', 'EXAMINED', 'REQUESTED', 'ORDERED', 'REFERRED', 'SEEN', 'CHECKED',
-  'CONFIRMED', 'PREPARED', 'ENTERED', 'SUPERVISED',
-];
+// The staff's role labels and acts are shared with free-text cleaning (lib/text/staff-words.ts): one list for both.
+export { STAFF_ACTS, STAFF_ROLE_LABELS };
 
 /** Values after a staff cue that name no one (`Resident: none`, `Reviewed: yes`), beside clinical vocabulary (`Tech: LOW DOSE`). */
 export const NO_ONE: ReadonlySet<string> = new Set([
