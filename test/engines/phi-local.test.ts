@@ -489,6 +489,38 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     expect(await value('KOWALSKI')).toBe('99087593 KOWALSKI');
   });
 
+  it('ends a labelled value at a separator standing alone: the next field of the row is not part of it', async () => {
+    const w = (text: string, left: number) => ({ text, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 6 * text.length, height: 10 } });
+    /** What is found on the row, every finding's text. */
+    const found = async (...texts: string[]) => {
+      let left = 0;
+      const words = texts.map((t) => {
+        const word = w(t, left);
+        left += 6 * t.length + 6;
+        return word;
+      });
+      return [...new Set((await phi.detect([{ text: texts.join(' '), location: 'l', words }], none)).map((x) => x.text))];
+    };
+    expect(await found('Ord:', '5521987', '/', 'Ex', '3')).toEqual(['5521987']);
+    expect(await found('Visit:', 'A4417720', '|', 'Rot', '0.5s')).toEqual(['A4417720']);
+    expect(await found('Ref:', 'KOWALSKI', '•', 'Ex', '3')).toEqual(['KOWALSKI']);
+    // Without the separator the value runs on (a value's words are a word space apart).
+    expect((await found('Ord:', '5521987', 'Ex', '3')).join(' ')).toContain('Ex');
+    // A slash between a name's parts may join them: after a name cue only a bar or a bullet ends the value.
+    expect(await found('Ref:', 'KOWALSKI', '/', 'NOWAK')).toContain('KOWALSKI / NOWAK');
+  });
+
+  it('ends a name after a cue at a column gap: the regex sees one space where the screen leaves a column', async () => {
+    const w = (text: string, left: number) => ({ text, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 6 * text.length, height: 10 } });
+    const names = async (gap: number) => {
+      const words = [w('Patient', 0), w('QUAYLE,', 48), w('NOEL', 96), w('EX', 126 + gap), w('3', 144 + gap)];
+      const found = await phi.detect([{ text: words.map((x) => x.text).join(' '), location: 'l', words }], none);
+      return found.filter((x) => x.type === 'LABELLED_NAME').map((x) => x.text);
+    };
+    expect(await names(0)).toEqual(['QUAYLE, NOEL EX']);
+    expect(await names(30)).toEqual(['QUAYLE, NOEL']);
+  });
+
   it.each([['Patient Position: HFS'], ['DOB: 10 cm'], ['Name: AP'], ['Chart: PORTABLE']])('keeps harmless text after a label-like word: %j', async (line) => {
     expect((await phi.detect([{ text: line, location: 'line 0' }], screen)).filter((x) => x.type === 'LABELLED_VALUE')).toEqual([]);
   });
