@@ -508,6 +508,9 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     expect((await found('Ord:', '5521987', 'Ex', '3')).join(' ')).toContain('Ex');
     // A slash between a name's parts may join them: after a name cue only a bar or a bullet ends the value.
     expect(await found('Ref:', 'KOWALSKI', '/', 'NOWAK')).toContain('KOWALSKI / NOWAK');
+    // …and between a short group and the next one of a date or an ID.
+    expect(await found('DOB:', '03', '/', '04', '/', '1931')).toContain('03 / 04 / 1931');
+    expect(await found('MRN', '123', '-', '4567')).toContain('123 - 4567');
   });
 
   it('ends a name after a cue at a column gap: the regex sees one space where the screen leaves a column', async () => {

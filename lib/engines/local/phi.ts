@@ -874,6 +874,7 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
       let end = st.words.length > 0 ? labelEnd : ageAfter(upper, labelEnd);
       let previous = st.words.find((w) => w.begin < labelEnd && w.end >= labelEnd - 1)?.word.box;
       let harmlessFirst = false;
+      let previousText: string | undefined;
       for (const w of st.words) {
         if (w.end <= labelEnd) continue;
         const first = end === labelEnd;
@@ -894,10 +895,13 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
         // A staff name ends at the next label on its line (`Read by: T. Okonkwo  Tech: JS`).
         if (!first && label.staff && /[:;]$/.test(w.word.text)) break;
         // A separator standing alone ends the value: another field follows on the row (`Ord: 5521987 / Ex 3`). A slash or a
-        // dash between a name's parts may join them, so after a name cue only a bar or a bullet does.
-        if (!first && (label.category === 'A' ? FIELD_BAR : FIELD_SEPARATOR).test(w.word.text)) break;
+        // dash may join a name's parts or a date's or an ID's groups (`03 / 04 / 1931`, `123 - 4567`), so only a bar or a
+        // bullet does after a name cue or a short group; after a group of four characters or more, a slash or a dash too.
+        const whole = (previousText ?? '').replace(/[^\p{L}\p{N}]/gu, '').length >= 4;
+        if (!first && (label.category !== 'A' && whole ? FIELD_SEPARATOR : FIELD_BAR).test(w.word.text)) break;
         end = w.end;
         previous = w.word.box;
+        previousText = w.word.text;
       }
       const value = st.text.slice(labelEnd, end).trim();
       // An identifier is four characters or more, two of them digits (`Exam 2 of 3`, `Case 12` are counts).
