@@ -425,11 +425,20 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     ['DOB: 03 JAN 1950 62 y/o', '62 y/o'],
     ['DDN: 27-07-1944 72 yrs M', '72 yrs'],
     ['Born: 1950/01/03 Age 55', 'Age 55'],
+    // The slash of `y/o` read as the stroke it looks like.
+    ['DOB 03.01.1950 32ylo F', '32ylo'],
+    ['DOB: 03 JAN 1950 47 yIo', '47 yIo'],
   ])('ends a labelled birth date before an age of 89 or under, which it keeps (%j)', async (text, age) => {
     const flaggedText = (await flagged(text, none)).join(' ');
     expect(flaggedText).toMatch(/19\d\d/);
     expect(flaggedText).not.toContain(age.split(' ')[1] ?? age);
     expect(keepListMatcher().isKept(age)).toBe(true);
+  });
+
+  it('keeps no age over 89 however its y/o was read', () => {
+    const { isKept } = keepListMatcher();
+    for (const age of ['32ylo', '32 yIo', '61y|o', '8y1o']) expect(isKept(age), age).toBe(true);
+    for (const age of ['93ylo', '101 yIo', '90y/o', 'ylo']) expect(isKept(age), age).toBe(false);
   });
 
   it('does not read a slip of the birth date across a space into an age of 89 or under after it', async () => {
