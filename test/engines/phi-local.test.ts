@@ -533,6 +533,13 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     expect(await names(30)).toEqual(['QUAYLE, NOEL']);
   });
 
+  it('keeps a date whole across two spaces of a fixed-width face (no column gap in a date)', async () => {
+    const w = (text: string, left: number) => ({ text, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 6 * text.length, height: 8 } });
+    const words = [w('Jan', 0), w('3', 30), w('2019', 42)];
+    const found = await phi.detect([{ text: 'Jan 3 2019', location: 'l', words }], none);
+    expect(found.map((x) => x.text)).toContain('Jan 3 2019');
+  });
+
   it.each([['Patient Position: HFS'], ['DOB: 10 cm'], ['Name: AP'], ['Chart: PORTABLE']])('keeps harmless text after a label-like word: %j', async (line) => {
     expect((await phi.detect([{ text: line, location: 'line 0' }], screen)).filter((x) => x.type === 'LABELLED_VALUE')).toEqual([]);
   });

@@ -939,12 +939,14 @@ function namesNoOne(value: string, isClinical: (word: string) => boolean): boole
 const PATTERN_COLUMN_GAP = 1.2;
 
 /**
- * A shape pattern's hit (`h`, a name after a cue, a date, a phone number) ended before a column gap, or a bar or a
+ * A shape pattern's hit (`h`, a name after a cue, a phone number; not a date) ended before a column gap, or a bar or a
  * bullet standing alone, between two of its words (a slash or a dash may be a date's): the regex sees one space where
  * the screen prints a column (`Dr QUAYLE, Noel     GAIN 51` is no three-word name). Header values and labelled
  * values are judged elsewhere.
  */
 function endAtColumn(st: SpanText, h: Hit): Hit {
+  // A date's groups may stand two spaces apart in a fixed-width face (`Jan  3 2019`): dates run on.
+  if (h.category === 'C') return h;
   const words = st.words.filter((w) => w.begin < h.end && w.end > h.begin);
   for (let i = 1; i < words.length; i++) {
     const [a, b] = [words[i - 1].word.box, words[i].word.box];
