@@ -47,3 +47,26 @@ export function unionBoxes(boxes: Box[]): Box {
   const bottom = Math.max(...boxes.map((b) => b.top + b.height));
   return { left, top, width: right - left, height: bottom - top };
 }
+
+/**
+ * What of `box` lies outside every one of `cuts`: `box` split into the rectangles left around each cut (above, below, and
+ * beside it on its rows), in no particular order; empty when the cuts cover it.
+ * @example boxesOutside({ left: 0, top: 0, width: 10, height: 10 }, [{ left: 0, top: 0, width: 10, height: 4 }]) // [{ left: 0, top: 4, width: 10, height: 6 }]
+ */
+export function boxesOutside(box: Box, cuts: readonly Box[]): Box[] {
+  let pieces = [box];
+  for (const c of cuts) {
+    pieces = pieces.flatMap((p) => {
+      if (!overlapping(p, c)) return [p];
+      const top = Math.max(p.top, c.top);
+      const bottom = Math.min(p.top + p.height, c.top + c.height);
+      const out: Box[] = [];
+      if (c.top > p.top) out.push({ ...p, height: c.top - p.top });
+      if (c.top + c.height < p.top + p.height) out.push({ ...p, top: c.top + c.height, height: p.top + p.height - (c.top + c.height) });
+      if (c.left > p.left) out.push({ left: p.left, top, width: c.left - p.left, height: bottom - top });
+      if (c.left + c.width < p.left + p.width) out.push({ left: c.left + c.width, top, width: p.left + p.width - (c.left + c.width), height: bottom - top });
+      return out;
+    });
+  }
+  return pieces;
+}

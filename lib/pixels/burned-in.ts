@@ -13,7 +13,7 @@ import { CannotVouchError, type ReportNote } from '../message.js';
 import { eachFrame } from './decode.js';
 import { frameDigest } from './digest.js';
 import { findFilledBoxes, maskBoxes } from './filled-boxes.js';
-import { glyphExtent } from './glyph-extent.js';
+import { glyphExtent, lineGap } from './glyph-extent.js';
 import { fillBounds, type FillBounds } from './kept-lines.js';
 import type { PixelModule } from './module.js';
 import { cleanOverlays } from './overlays.js';
@@ -161,17 +161,23 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   // characters or more (a lone digit or letter, `8:`, may be the end of a name read short).
   const keptWords = spans.flatMap((s) => (s.words ?? []).filter((w) => w.confidence >= KEPT_WORD_CONFIDENCE && /\p{L}/u.test(w.text) && w.text.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 && isHarmless(w.text) && !found.some((f) => f.box !== undefined && overlapping(f.box, w.box))).map((w) => w.box));
   const keptAround = [...(lines?.kept ?? []), ...keptWords];
-  const bounded = (f: PhiFinding, box: Box): Omit<PixelFinding, 'frame'> => {
-    const bounds = keptAround.length > 0 ? fillBounds(box, keptAround, FILL_REACH) : undefined;
+  // …and never cuts into the ink of the line above or below (lines packed 1.1 font sizes apart), read or not.
+  const bounded = (f: PhiFinding, box: Box, image: DisplayImage | undefined): Omit<PixelFinding, 'frame'> => {
+    const kept = keptAround.length > 0 ? fillBounds(box, keptAround, FILL_REACH) : undefined;
+    const gap = image ? lineGap(image, box, FILL_REACH) : undefined;
+    const bounds = gap ? { ...kept, top: Math.max(kept?.top ?? -Infinity, gap.top ?? -Infinity), bottom: Math.min(kept?.bottom ?? Infinity, gap.bottom ?? Infinity) } : kept;
+    if (bounds && !Number.isFinite(bounds.top)) delete bounds.top;
+    if (bounds && !Number.isFinite(bounds.bottom)) delete bounds.bottom;
     return bounds ? { ...f, box, fillBounds: bounds } : { ...f, box };
   };
+  const firstImage = readings[0]?.image ?? renderings[0];
   return found.map((f) => {
     if (!f.box) return f;
     const at = byLocation.get(f.location);
-    if (!at) return bounded(f, f.box);
+    if (!at) return bounded(f, f.box, firstImage);
     const line = at.span.box ?? f.box;
     const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
-    return bounded(f, glyphExtent(at.image, f.box, others, lines?.kept));
+    return bounded(f, glyphExtent(at.image, f.box, others, lines?.kept), at.image);
   });
 }
 

@@ -214,3 +214,51 @@ function wordSpace(seeds: Component[], h: number): number {
   const typical = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
   return Math.max(3, Math.min(Math.floor(0.5 * h), Math.round(2.5 * typical + 2)));
 }
+
+/** Rows a fill may reach above and below a box (`bottom` exclusive); a side without a bound is unbounded. */
+export interface LineGap {
+  top?: number;
+  bottom?: number;
+}
+
+/**
+ * How far up and down the padding of a fill over `box` (a PHI word's whole glyphs, {@link glyphExtent}) may reach
+ * before it cuts into the ink of the line above or below: with lines 1.1–1.2 font sizes apart, 3 pixels of padding
+ * take a strip off the next line's letters (`Age 55` under a name). Glyphs of another line are the components of
+ * ink, within `reach` rows of the box and sharing its (padded) columns, that lie wholly above or below it and are
+ * letter-high (a third of the box's height or more: an accent, a comma or a speck of texture does not stop the
+ * padding); the bound leaves their anti-aliased rim a row. The padding still covers the rim of the word's own glyphs
+ * (the components under the box), and the box itself is always filled whole. Undefined when no such ink is near,
+ * or no glyph is found under the box (then the padding is all the margin there is).
+ */
+export function lineGap(image: DisplayImage, box: Box, reach: number): LineGap | undefined {
+  const h = Math.max(4, box.height);
+  const wl = Math.max(0, box.left - reach);
+  const wr = Math.min(image.width, box.left + box.width + reach);
+  const wt = Math.max(0, box.top - reach - h);
+  const wb = Math.min(image.height, box.top + box.height + reach + h);
+  const w = wr - wl;
+  const wh = wb - wt;
+  if (w <= 0 || wh <= 0) return undefined;
+  const grey = windowGrey(image, wl, wt, w, wh);
+  const inBox = { left: box.left - wl, top: box.top - wt, width: box.width, height: box.height };
+  const light = lightInk(grey, w, inBox);
+  const { list } = components(inkMask(flattenGround(grey, w, wh, h, light), light), w, wh);
+  const top = inBox.top;
+  const bottom = inBox.top + inBox.height - 1;
+  const own = list.filter((c) => c.count >= 2 && c.bottom >= top && c.top <= bottom && c.right >= inBox.left && c.left < inBox.left + inBox.width);
+  if (own.length === 0) return undefined;
+  const ownTop = Math.min(...own.map((c) => c.top));
+  const ownBottom = Math.max(...own.map((c) => c.bottom));
+  const letter = (c: Component) => c.bottom - c.top + 1 >= h / 3 && c.count >= 3;
+  const gap: LineGap = {};
+  for (const c of list) {
+    if (!letter(c)) continue;
+    if (c.bottom < top && c.bottom >= top - reach) gap.top = Math.max(gap.top ?? -Infinity, wt + c.bottom + 2);
+    else if (c.top > bottom && c.top <= bottom + reach) gap.bottom = Math.min(gap.bottom ?? Infinity, wt + c.top - 1);
+  }
+  // Never short of the rim of the word's own glyphs, nor inside the box.
+  if (gap.top !== undefined) gap.top = Math.min(gap.top, box.top, wt + ownTop - 1);
+  if (gap.bottom !== undefined) gap.bottom = Math.max(gap.bottom, box.top + box.height, wt + ownBottom + 2);
+  return gap.top === undefined && gap.bottom === undefined ? undefined : gap;
+}

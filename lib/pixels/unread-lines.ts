@@ -11,7 +11,7 @@
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
-import { columnsCovered, columnsShared, coveredBy, inAnyBox, onOneLine, overlapping, rowsShared, unionBoxes } from '../image/boxes.js';
+import { boxesOutside, columnsCovered, columnsShared, coveredBy, inAnyBox, onOneLine, overlapping, rowsShared, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { isInk, lineInk } from '../image/line-ink.js';
 import { findTextRegions } from '../image/text-regions.js';
@@ -253,7 +253,8 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
         if (line) {
           const words = unionBoxes(line.words.map((w) => w.word.box));
           const within = row.box.left < words.left + words.width + line.textHeight && row.box.left + row.box.width > words.left - line.textHeight;
-          if (!vouchedRows.has(line) || !within) out.push(finding(row.box, 'unread-line', '', where));
+          // Lines packed tightly run into one glyph region: its glyphs in the bands of the kept lines are theirs, read.
+          if (!vouchedRows.has(line) || !within) for (const piece of boxesOutside(row.box, kept)) out.push(finding(piece, 'unread-line', '', where));
           continue;
         }
         // The whole width of the block at this line (a value beside a label may not have been found as ink at

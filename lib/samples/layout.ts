@@ -23,6 +23,8 @@ export interface TextBlock {
   frames?: number[];
   /** Font size range, clipped to what fits (default 10–28). */
   sizes?: [number, number];
+  /** Line height as a multiple of the font size (default 1.35); screens with tight spacing print 1.1–1.2. */
+  leading?: number;
 }
 
 const phi = (text: string, category: SafeHarborCategory): TextWord => ({ text, role: 'phi', category });
@@ -199,7 +201,7 @@ export function chooseBlockFont(block: TextBlock, width: number, height: number,
 
 /** The lines of a block placed with the given font: positions by anchor, one line height apart. */
 export function placeBlock(block: TextBlock, font: BlockFont, width: number, height: number): TextLine[] {
-  const lineHeight = Math.round(font.fontSize * 1.35);
+  const lineHeight = Math.round(font.fontSize * (block.leading ?? 1.35));
   const n = block.lines.length;
   return block.lines.map((lineWords, i) => {
     const [x, anchor] = horizontal(block.at, width, font.margin);

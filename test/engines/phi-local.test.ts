@@ -425,11 +425,20 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     ['DOB: 03 JAN 1950 62 y/o', '62 y/o'],
     ['DDN: 27-07-1944 72 yrs M', '72 yrs'],
     ['Born: 1950/01/03 Age 55', 'Age 55'],
+    // The slash of `y/o` read as the stroke it looks like.
+    ['DOB 03.01.1950 32ylo F', '32ylo'],
+    ['DOB: 03 JAN 1950 47 yIo', '47 yIo'],
   ])('ends a labelled birth date before an age of 89 or under, which it keeps (%j)', async (text, age) => {
     const flaggedText = (await flagged(text, none)).join(' ');
     expect(flaggedText).toMatch(/19\d\d/);
     expect(flaggedText).not.toContain(age.split(' ')[1] ?? age);
     expect(keepListMatcher().isKept(age)).toBe(true);
+  });
+
+  it('keeps no age over 89 however its y/o was read', () => {
+    const { isKept } = keepListMatcher();
+    for (const age of ['32ylo', '32 yIo', '61y|o', '8y1o']) expect(isKept(age), age).toBe(true);
+    for (const age of ['93ylo', '101 yIo', '90y/o', 'ylo']) expect(isKept(age), age).toBe(false);
   });
 
   it('does not read a slip of the birth date across a space into an age of 89 or under after it', async () => {
@@ -487,6 +496,48 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     };
     expect(await value('THYROID')).toBe('99087593');
     expect(await value('KOWALSKI')).toBe('99087593 KOWALSKI');
+  });
+
+  it('ends a labelled value at a separator standing alone: the next field of the row is not part of it', async () => {
+    const w = (text: string, left: number) => ({ text, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 6 * text.length, height: 10 } });
+    /** What is found on the row, every finding's text. */
+    const found = async (...texts: string[]) => {
+      let left = 0;
+      const words = texts.map((t) => {
+        const word = w(t, left);
+        left += 6 * t.length + 6;
+        return word;
+      });
+      return [...new Set((await phi.detect([{ text: texts.join(' '), location: 'l', words }], none)).map((x) => x.text))];
+    };
+    expect(await found('Ord:', '5521987', '/', 'Ex', '3')).toEqual(['5521987']);
+    expect(await found('Visit:', 'A4417720', '|', 'Rot', '0.5s')).toEqual(['A4417720']);
+    expect(await found('Ref:', 'KOWALSKI', '•', 'Ex', '3')).toEqual(['KOWALSKI']);
+    // Without the separator the value runs on (a value's words are a word space apart).
+    expect((await found('Ord:', '5521987', 'Ex', '3')).join(' ')).toContain('Ex');
+    // A slash between a name's parts may join them: after a name cue only a bar or a bullet ends the value.
+    expect(await found('Ref:', 'KOWALSKI', '/', 'NOWAK')).toContain('KOWALSKI / NOWAK');
+    // …and between a short group and the next one of a date or an ID.
+    expect(await found('DOB:', '03', '/', '04', '/', '1931')).toContain('03 / 04 / 1931');
+    expect(await found('MRN', '123', '-', '4567')).toContain('123 - 4567');
+  });
+
+  it('ends a name after a cue at a column gap: the regex sees one space where the screen leaves a column', async () => {
+    const w = (text: string, left: number) => ({ text, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 6 * text.length, height: 10 } });
+    const names = async (gap: number) => {
+      const words = [w('Patient', 0), w('QUAYLE,', 48), w('NOEL', 96), w('EX', 126 + gap), w('3', 144 + gap)];
+      const found = await phi.detect([{ text: words.map((x) => x.text).join(' '), location: 'l', words }], none);
+      return found.filter((x) => x.type === 'LABELLED_NAME').map((x) => x.text);
+    };
+    expect(await names(0)).toEqual(['QUAYLE, NOEL EX']);
+    expect(await names(30)).toEqual(['QUAYLE, NOEL']);
+  });
+
+  it('keeps a date whole across two spaces of a fixed-width face (no column gap in a date)', async () => {
+    const w = (text: string, left: number) => ({ text, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left, top: 0, width: 6 * text.length, height: 8 } });
+    const words = [w('Jan', 0), w('3', 30), w('2019', 42)];
+    const found = await phi.detect([{ text: 'Jan 3 2019', location: 'l', words }], none);
+    expect(found.map((x) => x.text)).toContain('Jan 3 2019');
   });
 
   it.each([['Patient Position: HFS'], ['DOB: 10 cm'], ['Name: AP'], ['Chart: PORTABLE']])('keeps harmless text after a label-like word: %j', async (line) => {

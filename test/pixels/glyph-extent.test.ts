@@ -6,7 +6,7 @@ import { createLocalPhiDetector } from '../../lib/engines/local/phi.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../../lib/engines/types.js';
 import { gatherIdentity } from '../../lib/metadata/index.js';
 import { findBurnedInPhi, redactBurnedIn } from '../../lib/pixels/burned-in.js';
-import { glyphExtent } from '../../lib/pixels/glyph-extent.js';
+import { glyphExtent, lineGap } from '../../lib/pixels/glyph-extent.js';
 import { decodeFrames } from '../../lib/pixels/index.js';
 import { makeSample, maskPixels, SAMPLE_SPECS, type SampleTruth, type TruthToken } from '../../lib/samples/index.js';
 import { frameRenderings } from '../../lib/steps/pixels.js';
@@ -187,4 +187,69 @@ describe('findBurnedInPhi: an ID shape another reading reads as harmless annotat
   it('still fills the patient ID of the header read there, whatever another reading makes of it', async () => {
     expect((await findingsAt(true, '6097216')).map((f) => f.engine)).toContain('local:header-value');
   });
+});
+
+describe('lineGap: the padding of a fill stops at the gap to the line above or below', () => {
+  /** The padding the redaction adds around each box (redactPixelPhi's default), and how far the bound is looked for. */
+  const PAD = 3;
+  const REACH = 8;
+  const pixelsOf = (t: TruthToken, width: number) => maskPixels({ box: t.box, bits: t.mask }, width).map((p) => ({ left: p % width, top: Math.floor(p / width), width: 1, height: 1 }));
+  /** `box` padded by PAD, the rows no further than `gap` allows (as the redaction pads within its bounds). */
+  const padWithin = (box: Box, gap?: { top?: number; bottom?: number }): Box => {
+    const top = Math.max(box.top - PAD, Math.min(box.top, gap?.top ?? -Infinity));
+    const bottom = Math.min(box.top + box.height + PAD, Math.max(box.top + box.height, gap?.bottom ?? Infinity));
+    return { left: box.left - PAD, top, width: box.width + 2 * PAD, height: bottom - top };
+  };
+
+  it('covers every glyph of a PHI word and leaves the words of lines packed 1.1 font sizes above and below it untouched', async () => {
+    let pairs = 0;
+    const uncovered: string[] = [];
+    const touched: string[] = [];
+    const touchedBefore: string[] = [];
+    for (const [family, size] of [['DejaVu Sans Condensed', 10], ['Liberation Mono', 13], ['DejaVu Serif', 16]] as const) {
+      for (const seed of [1, 2, 3]) {
+        // An identity panel whose lines stand 1.1 font sizes apart, the age on a line of its own under the name.
+        const sample = await makeSample(SAMPLE_SPECS[0], `tight-${seed}`, {
+          font: { family, size },
+          blocks: (id) => [
+            {
+              at: 'top-left',
+              ink: 'light',
+              leading: 1.1,
+              span: 0.6,
+              lines: [
+                [{ text: `${id.patient.family},`, role: 'phi', category: 'A' }, { text: id.patient.given, role: 'phi', category: 'A' }],
+                [{ text: 'Age', role: 'harmless' }, { text: '55', role: 'harmless' }],
+                [{ text: 'MRN', role: 'other' }, { text: id.mrn, role: 'phi', category: 'H' }],
+                [{ text: 'Gain', role: 'harmless' }, { text: 'Tilt', role: 'harmless' }, { text: 'Sagittal', role: 'harmless' }],
+              ],
+            },
+          ],
+        });
+        const image = await render(writeDicom(sample.dataset));
+        const { phi } = sample.truth;
+        const plain = [...sample.truth.harmless, ...sample.truth.other];
+        for (const word of phi) {
+          // The word's glyphs and their anti-aliased rim, as glyphExtent grows a box to.
+          const box = { left: word.box.left - 1, top: word.box.top - 1, width: word.box.width + 2, height: word.box.height + 2 };
+          const near = plain.filter((t) => t.line !== word.line && t.box.left < box.left + box.width + PAD && box.left - PAD < t.box.left + t.box.width);
+          const label = `${family} ${size}px@${seed} ${word.text}`;
+          const fill = padWithin(box, lineGap(image, box, REACH));
+          const out = pixelsOf(word, image.width).filter((p) => !contains(fill, p));
+          if (out.length > 0) uncovered.push(`${label}: ${out.length} glyph pixels outside ${JSON.stringify(fill)}`);
+          const reaches = (f: Box) => near.some((t) => pixelsOf(t, image.width).some((p) => overlaps(f, p)));
+          if (reaches(padWithin(box))) {
+            touchedBefore.push(label);
+            if (reaches(fill)) touched.push(`${label} ${JSON.stringify(fill)}`);
+          }
+          pairs++;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(20);
+    // The plain padding reaches the lines beside in these packed panels: the bound is what keeps them whole.
+    expect(touchedBefore.length).toBeGreaterThan(3);
+    expect(uncovered, 'PHI glyph pixels left uncovered').toEqual([]);
+    expect(touched, 'fills reaching another line').toEqual([]);
+  }, 60_000);
 });

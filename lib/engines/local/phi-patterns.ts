@@ -53,8 +53,9 @@ function plausibleCompactDate(text: string): boolean {
 /**
  * An age of 89 or under as screens write it (`72 yrs`, `62 y/o`, `34Y`, `Age: 55`), over upper-case text: Safe
  * Harbor keeps it, so a labelled value before it ends there. Ages over 89 do not match. Followed by no letter or digit.
+ * The slash of `y/o` may be read as the stroke it looks like (`32ylo`, `32 yIo`, `32y|o`).
  */
-export const HARMLESS_AGE_SOURCE = String.raw`AGED?\s{0,3}[:=]?\s{0,3}[1-8]?\d(?!\d)|[1-8]?\d\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YRS?|YEARS?)(?:[\s-]{0,3}OLD)?`;
+export const HARMLESS_AGE_SOURCE = String.raw`AGED?\s{0,3}[:=]?\s{0,3}[1-8]?\d(?!\d)|[1-8]?\d\s{0,3}(?:Y|YO|Y[\/|LI1]O|Y\.O\.?|YRS?|YEARS?)(?:[\s-]{0,3}OLD)?`;
 
 /** The generic patterns, in order. */
 export const PHI_PATTERNS: PhiPattern[] = [

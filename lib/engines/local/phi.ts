@@ -190,11 +190,11 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
             // Folded matches must be anchored in real digits, not in words that fold to digits.
             if (source === folded && digitCount(original) * 2 < original.replace(/\W/g, '').length) continue;
             if (p.accept && !p.accept(source.slice(begin, begin + text.length))) continue;
-            hits.push({ begin, end: begin + text.length, category: p.category, type: p.type, engine: 'local:pattern', score: p.score, identity: false, strong: p.strong });
+            hits.push(endAtColumn(st, { begin, end: begin + text.length, category: p.category, type: p.type, engine: 'local:pattern', score: p.score, identity: false, strong: p.strong }));
           }
         }
       }
-      hits.push(...phoneHits(st.text, folded));
+      hits.push(...phoneHits(st.text, folded).map((h) => endAtColumn(st, h)));
     }
 
     const kept = hits.filter((h) => {
@@ -890,6 +890,7 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
       let end = st.words.length > 0 ? labelEnd : ageAfter(upper, labelEnd);
       let previous = st.words.find((w) => w.begin < labelEnd && w.end >= labelEnd - 1)?.word.box;
       let harmlessFirst = false;
+      let previousText: string | undefined;
       for (const w of st.words) {
         if (w.end <= labelEnd) continue;
         const first = end === labelEnd;
@@ -909,8 +910,14 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
         if (!first && (label.category === 'H' || label.category === 'C') && /^\p{L}{4,}$/u.test(w.word.text) && isClinical(w.word.text)) break;
         // A staff name ends at the next label on its line (`Read by: T. Okonkwo  Tech: JS`).
         if (!first && label.staff && /[:;]$/.test(w.word.text)) break;
+        // A separator standing alone ends the value: another field follows on the row (`Ord: 5521987 / Ex 3`). A slash or a
+        // dash may join a name's parts or a date's or an ID's groups (`03 / 04 / 1931`, `123 - 4567`), so only a bar or a
+        // bullet does after a name cue or a short group; after a group of four characters or more, a slash or a dash too.
+        const whole = (previousText ?? '').replace(/[^\p{L}\p{N}]/gu, '').length >= 4;
+        if (!first && (label.category !== 'A' && whole ? FIELD_SEPARATOR : FIELD_BAR).test(w.word.text)) break;
         end = w.end;
         previous = w.word.box;
+        previousText = w.word.text;
       }
       const value = st.text.slice(labelEnd, end).trim();
       // An identifier is four characters or more, two of them digits (`Exam 2 of 3`, `Case 12` are counts).
@@ -943,6 +950,32 @@ function namesNoOne(value: string, isClinical: (word: string) => boolean): boole
   const words = value.match(/\p{L}[\p{L}'’/-]*\p{L}/gu) ?? [];
   return words.length > 0 && words.every((w) => isClinical(w) || NO_ONE.has(w.toUpperCase()));
 }
+
+/** Widest gap (in the taller word's box heights) between two words of one shape-pattern match: wider, a column gap. */
+const PATTERN_COLUMN_GAP = 1.2;
+
+/**
+ * A shape pattern's hit (`h`, a name after a cue, a phone number; not a date) ended before a column gap, or a bar or a
+ * bullet standing alone, between two of its words (a slash or a dash may be a date's): the regex sees one space where
+ * the screen prints a column (`Dr QUAYLE, Noel     GAIN 51` is no three-word name). Header values and labelled
+ * values are judged elsewhere.
+ */
+function endAtColumn(st: SpanText, h: Hit): Hit {
+  // A date's groups may stand two spaces apart in a fixed-width face (`Jan  3 2019`): dates run on.
+  if (h.category === 'C') return h;
+  const words = st.words.filter((w) => w.begin < h.end && w.end > h.begin);
+  for (let i = 1; i < words.length; i++) {
+    const [a, b] = [words[i - 1].word.box, words[i].word.box];
+    const gap = b.left - (a.left + a.width);
+    if (gap > PATTERN_COLUMN_GAP * Math.max(a.height, b.height) || FIELD_BAR.test(words[i].word.text)) return words[i - 1].end > h.begin ? { ...h, end: Math.min(h.end, words[i - 1].end) } : h;
+  }
+  return h;
+}
+
+/** A word that is a bar or a bullet alone: screens print one between two fields of a row. */
+const FIELD_BAR = /^[|¦‖•·]$/u;
+/** …or a slash or a dash alone. */
+const FIELD_SEPARATOR = /^[|¦‖•·/\\–—-]$/u;
 
 /** The letters OCR reads as digits in small text, back from the digit. */
 const DIGIT_LETTERS: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
