@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalPhiDetector, keepListMatcher } from '../../lib/engines/local/phi.js';
-import type { IdentityContext, PhiFinding } from '../../lib/engines/types.js';
+import type { IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
 
 /** A header with an operator and a birth date, and the age a screen shows beside it (over 89 when `age` says so). */
 function header(age?: string): IdentityContext {
@@ -53,5 +53,36 @@ describe('screen text that only looks like PHI', () => {
       expect(dates.length).toBeGreaterThan(0);
       expect(dates.every((d) => !/Y F|J\. M/.test(d.text))).toBe(true);
     }
+  });
+});
+
+describe('texture read as a label', () => {
+  /** One word read alone at `confidence`, boxed as a small word of an ultrasound frame. */
+  const word = (text: string, confidence: number): TextSpan => {
+    const box = { left: 140, top: 300, width: 11, height: 9 };
+    return { text, location: 'frame', box, words: [{ text, confidence, kind: 'word', lineIndex: 0, box }] };
+  };
+
+  it('does not fail closed on a label read with almost no confidence and nothing after it (speckle)', async () => {
+    expect(await phi.detect([word('pid,', 18)], header())).toEqual([]);
+  });
+
+  it('still fails closed on a label read with some confidence whose value was not read', async () => {
+    const f = await phi.detect([word('PID:', 55)], header());
+    expect(f.map((x) => x.type)).toContain('LABELLED_VALUE');
+  });
+
+  it('still takes a value read after a label read with almost no confidence', async () => {
+    const box = (left: number, width: number) => ({ left, top: 300, width, height: 9 });
+    const span: TextSpan = {
+      text: 'pid: 4419307',
+      location: 'frame',
+      box: box(140, 80),
+      words: [
+        { text: 'pid:', confidence: 15, kind: 'word', lineIndex: 0, box: box(140, 20) },
+        { text: '4419307', confidence: 80, kind: 'word', lineIndex: 0, box: box(166, 54) },
+      ],
+    };
+    expect((await phi.detect([span], header())).some((x) => x.text.includes('4419307'))).toBe(true);
   });
 });

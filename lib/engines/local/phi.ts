@@ -379,7 +379,7 @@ function normaliseKeep(text: string): string {
   return text.trim().toUpperCase().replace(/\s+/g, ' ');
 }
 
-function meanConfidence(st: SpanText, h: Hit): number {
+function meanConfidence(st: SpanText, h: Pick<Hit, 'begin' | 'end'>): number {
   const words = st.words.filter((w) => w.begin < h.end && w.end > h.begin);
   if (words.length === 0) return 100;
   return words.reduce((s, w) => s + w.word.confidence, 0) / words.length;
@@ -909,6 +909,9 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
       // A label and value kept together (a keep-list entry such as `CASE-1234`).
       if (value !== '' && isKept(st.text.slice(m.index, end))) continue;
       const read = value.replace(/[^\p{L}\p{N}]/gu, '').length;
+      // A label read with almost no confidence and no value after it (`pid,` read at 18 in ultrasound speckle) is texture, as a
+      // header value so matched is: it does not fail closed on its own.
+      if (read === 0 && meanConfidence(st, { begin: m.index, end: labelEnd }) < MIN_FUZZY_CONFIDENCE) continue;
       const extend = read * 2 < label.chars ? label.chars - read : 0;
       // No value read at all: the label's own box carries the hit and grows over where the value is.
       const begin = value === '' ? m.index : labelEnd + st.text.slice(labelEnd).search(/\S/);
