@@ -237,7 +237,10 @@ try {
       t.total++;
       if (same) t.kept++;
       cleanFrames.set(c.set, t);
-      if (verbose && !same) console.log(`[${c.set}] ${c.seed} ${c.title}: pixels changed by ${(file.data.pixelFindings ?? []).map((f) => `${pixelFindingMessage(f).ruleId} ${JSON.stringify(f.text)}`).join(', ')}`);
+      if (verbose && !same) {
+        console.log(`[${c.set}] ${c.seed} ${c.title}: pixels changed by ${(file.data.pixelFindings ?? []).map((f) => `${pixelFindingMessage(f).ruleId} ${JSON.stringify(f.text)} ${JSON.stringify(f.box)}`).join(', ')}`);
+        console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
+      }
     }
     // Each harmless line on its own: kept per face kind, and which rules' boxes (padded as the fill pads them) reach a damaged one.
     for (const index of new Set(sample.truth.harmless.map((t) => t.line))) {
