@@ -25,9 +25,12 @@
  * identity panel): `--no-off-header` leaves them out, `--only-off-header` runs them alone; and its status-bar cases
  * (the identity panel on a mid-grey band across the top, light ink): `--no-bar`, `--only-bar`; and its shared-row cases
  * (an age of 89 or under, a measurement, a probe with model letters on or beside the rows of identity values):
- * `--no-row`, `--only-row`; and its tight-row cases (lines 1.1–1.2 font sizes apart at 9–18 px, harmless items after a gap or a
+ * `--no-row`, `--only-row`; its tight-row cases (lines 1.1–1.2 font sizes apart at 9–18 px, harmless items after a gap or a
  * separator on identity rows, an age line under the name, centred titles, dose lines and inverse boxes): `--no-tight`,
- * `--only-tight`. For every group of cases the
+ * `--only-tight`; and its screen-text cases (harmless text a matcher may take for PHI: ages of 89 and under in
+ * console forms with the sex letter, Doppler, exposure and dose values, counters; 9–16 px, half aliased) with its clean
+ * cases (an ultrasound frame with technical text only, whose pixel data must come out unchanged): `--no-keep`,
+ * `--only-keep`. For every group of cases the
  * harmless lines kept are printed per face kind, and the lines damaged per rule id of the boxes that hit them.
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
@@ -132,6 +135,8 @@ const groups = new Map<string, { kept: number; total: number }>();
 const byKind = new Map<string, { kept: number; total: number }>();
 const byRule = new Map<string, number>();
 let seconds = 0;
+/** Clean cases (no PHI drawn) whose pixels came out unchanged, per set. */
+const cleanFrames = new Map<string, { kept: number; total: number }>();
 /** One image of either set: its sample, and the tally keys of each PHI word (in truth order). */
 interface BenchCase {
   set: FaceSet;
@@ -155,14 +160,15 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.bar ? !args.includes('--no-bar') : !args.includes('--only-bar')))
       .filter((c) => (c.row ? !args.includes('--no-row') : !args.includes('--only-row')))
       .filter((c) => (c.tight ? !args.includes('--no-tight') : !args.includes('--only-tight')))
+      .filter((c) => (c.keep || c.clean ? !args.includes('--no-keep') : !args.includes('--only-keep')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -175,6 +181,7 @@ const allCases: BenchCase[] = screens
           if (c.offHeader) return ['off-header cases | all', `off-header ${c.kind} | ${cls}`, `off-header ${c.size}px | ${cls}`, `off-header form | ${f}`];
           if (c.row) return ['row cases | all', `row ${c.size}px | ${cls}`];
           if (c.tight) return ['tight cases | all', `tight ${c.kind} | ${cls}`, `tight ${c.size}px | ${cls}`];
+          if (c.keep) return ['screen-text cases | all', `screen-text ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `screen-text form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
         const lineGroups: Record<string, number[]> | undefined = c.wear
@@ -189,7 +196,9 @@ const allCases: BenchCase[] = screens
                   ? { 'probe line in the identity panel': identityHarmless, 'identity line sharing its row with harmless text': besideIdentity }
                   : c.tight
                     ? { 'tight: identity line sharing its row with a harmless item': besideIdentity, 'tight: age line': identityHarmless, 'tight: centred title, dose or sequence line': centred }
-                    : undefined;
+                    : c.keep
+                      ? { 'age line (89 or under) in the identity panel': identityHarmless }
+                      : undefined;
         return { sample, bytes, keys, lineGroups };
       },
     }))
@@ -227,6 +236,18 @@ try {
     const before = await decodeForScoring(bytes);
     const after = await decodeForScoring(writeDicom(file.dataset!));
     const score = scoreRedaction(before, after, sample.truth);
+    // A clean case needs no redaction: its pixels must come out as they went in.
+    if (c.group === 'clean') {
+      const same = before.frames.every((f, i) => f.length === after.frames[i].length && Array.from(f).every((v, k) => v === after.frames[i][k]));
+      const t = cleanFrames.get(c.set) ?? { kept: 0, total: 0 };
+      t.total++;
+      if (same) t.kept++;
+      cleanFrames.set(c.set, t);
+      if (verbose && !same) {
+        console.log(`[${c.set}] ${c.seed} ${c.title}: pixels changed by ${(file.data.pixelFindings ?? []).map((f) => `${pixelFindingMessage(f).ruleId} ${JSON.stringify(f.text)} ${JSON.stringify(f.box)}`).join(', ')}`);
+        console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
+      }
+    }
     // Each harmless line on its own: kept per face kind, and which rules' boxes (padded as the fill pads them) reach a damaged one.
     for (const index of new Set(sample.truth.harmless.map((t) => t.line))) {
       const tokens = sample.truth.harmless.filter((t) => t.line === index);
@@ -311,6 +332,12 @@ for (const set of sets) {
   if (r) console.log(`shared-row cases, harmless lines kept: ${((r.kept / Math.max(1, r.total)) * 100).toFixed(1)}% of ${r.total}`);
   const tr = lines.get(`${set}\ttight cases`);
   if (tr) console.log(`tight-row cases, harmless lines kept: ${((tr.kept / Math.max(1, tr.total)) * 100).toFixed(1)}% of ${tr.total}`);
+  const sc = lines.get(`${set}\tkeep cases`);
+  if (sc) console.log(`screen-text cases, harmless lines kept: ${((sc.kept / Math.max(1, sc.total)) * 100).toFixed(1)}% of ${sc.total}`);
+  const cl = lines.get(`${set}\tclean cases`);
+  if (cl) console.log(`clean cases, harmless lines kept: ${((cl.kept / Math.max(1, cl.total)) * 100).toFixed(1)}% of ${cl.total}`);
+  const cf = cleanFrames.get(set);
+  if (cf) console.log(`clean cases, pixel data unchanged: ${cf.kept} of ${cf.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);

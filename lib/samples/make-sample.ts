@@ -71,9 +71,10 @@ export interface MakeSampleOptions {
   /**
    * Burn every block in this font family at this size (shrunk only when a line does not fit, to 9 px at
    * least) instead of the drawn ones: the font-stress fixtures sweep small sizes and narrow or
-   * monospace faces this way.
+   * monospace faces this way. With `aliased`, each glyph pixel is inked fully or not at all (from a quarter's coverage:
+   * thin strokes keep a pixel), as consoles drawing bitmap-style text print it.
    */
-  font?: { family: string; size: number; weight?: 'normal' | 'bold' };
+  font?: { family: string; size: number; weight?: 'normal' | 'bold'; aliased?: boolean };
   /**
    * How far the ink stands from the ground, 0–1 (default 1): below 1 the text is dimmer (grey text on
    * the image, grey ink on a label patch), as overlays drawn in grey are.
@@ -114,6 +115,7 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   const blocks = forcedInk ? drawn.map((b) => ({ ...b, ink: forcedInk, patch: forcedInk === 'dark' })) : drawn;
   const placed = options.text === false ? [] : await layOut(blocks, width, height, rng.fork('layout'), options.font);
   checkNoOverlap(placed, width, height);
+  if (options.font?.aliased) for (const p of placed) for (const w of p.words) w.alpha = w.alpha.map((a) => (a >= ALIASED_COVERAGE ? 255 : 0));
 
   const inkRng = rng.fork('ink');
   const contrast = options.contrast ?? 1;
@@ -179,6 +181,9 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   });
   return { spec, dataset, truth, identity, frames };
 }
+
+/** Coverage (of 255) from which an aliased glyph pixel is inked: a quarter, so a light face's thin stroke that falls between two pixels keeps one. */
+const ALIASED_COVERAGE = 64;
 
 interface PlacedLine {
   line: TextLine;

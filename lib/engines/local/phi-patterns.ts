@@ -57,6 +57,14 @@ function plausibleCompactDate(text: string): boolean {
  */
 export const HARMLESS_AGE_SOURCE = String.raw`AGED?\s{0,3}[:=]?\s{0,3}[1-8]?\d(?!\d)|[1-8]?\d\s{0,3}(?:Y|YO|Y[\/|LI1]O|Y\.O\.?|YRS?|YEARS?)(?:[\s-]{0,3}OLD)?`;
 
+/**
+ * An age of 89 or under in every form screens print it ({@link HARMLESS_AGE_SOURCE}, and consoles' own): DICOM's age
+ * string with its zeros (`034Y`, `061Y`; `018M`, `006W` in months or weeks), units and labels of other languages
+ * (`63 J.`, `58 Jahre`, `41 ans`, `Alter 74Y`, `Âge 66`, `Edad 41`), a unit after a label (`Age 30y`), and the sex
+ * letter beside it (`034Y F`, `M 58 J.`). Over upper-case text; ages over 89 (`091Y`, `93 J.`) do not match.
+ */
+export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU]\s{1,3})?(?:(?:AGED?|ALTER|ÂGE|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}0?[1-8]?\d(?:\s{0,2}(?:YRS?|Y|J\.?|A\.?))?(?!\d)|0?[1-8]?\d\s{0,3}(?:J\.|J(?!\p{L})|JAHRE|ANS|AÑOS|ANOS|ANNI|JR)|0[0-8]\dY|0\d{2}[MWD]|${HARMLESS_AGE_SOURCE})(?:\s{1,3}[MFOU](?![\p{L}\p{N}]))?`;
+
 /** The generic patterns, in order. */
 export const PHI_PATTERNS: PhiPattern[] = [
   { type: 'EMAIL', category: 'F', score: 0.95, strong: true, regex: /\b[A-Z0-9._%+-]{1,64}@[A-Z0-9.-]{1,253}\.[A-Z]{2,24}\b/g },
@@ -90,7 +98,8 @@ export const PHI_PATTERNS: PhiPattern[] = [
     type: 'AGE',
     category: 'C',
     score: 0.8,
-    regex: /\b(?:AGED?\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?)(?:[\s-]{0,3}OLD)?)(?![A-Z0-9+])/g,
+    // Labels and units of other languages too (`Alter 93`, `93 J.`, `91 ans`).
+    regex: /\b(?:(?:AGED?|ALTER|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?|J|JAHRE|JR|ANS|AÑOS|ANOS|ANNI)(?:[\s-]{0,3}OLD)?)(?![A-Z0-9+])/g,
     accept: (t) => Number(t.replace(/\D/g, '')) > 89 && Number(t.replace(/\D/g, '')) < 150,
   },
   // Labelled values: the label is not PHI, what follows is.
@@ -99,8 +108,9 @@ export const PHI_PATTERNS: PhiPattern[] = [
     strong: true,
     category: 'C',
     score: 0.9,
+    // The label is a whole word (`DOS` is not the start of `Dose 23.2 uGy*m2`).
     // The value runs over spaces, but not on into an age of 89 or under after the date (`DOB 03.01.1950 62Y F`).
-    regex: new RegExp(String.raw`\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s{0,3}DATE)?|BORN|DOS|DATE)\s{0,3}[:#]?\s{0,3}([0-9A-Z](?:[0-9A-Z./-]| (?!\s{0,2}(?:${HARMLESS_AGE_SOURCE})(?![\p{L}\p{N}+/.]))){4,18}[0-9A-Z])`, 'gu'),
+    regex: new RegExp(String.raw`\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s{0,3}DATE)?|BORN|DOS|DATE)(?!\p{L})\s{0,3}[:#]?\s{0,3}([0-9A-Z](?:[0-9A-Z./-]| (?!\s{0,2}(?:${SCREEN_AGE_SOURCE})(?![\p{L}\p{N}+/.]))){4,18}[0-9A-Z])`, 'gu'),
     group: 1,
     accept: (t) => /\d/.test(t),
   },
@@ -204,8 +214,8 @@ export const HARMLESS_PATTERNS: readonly RegExp[] = [
   /^[-+]?\d{1,5}\/[-+]?\d{1,5}$/,
   /^[-+]?\d{1,4}(?:[.,]\d+)?$/,
   PROBE,
-  // Ages of 89 and under with their unit or label (`62 Y/O`, `34Y`, `AGE: 55`): Safe Harbor keeps them.
-  new RegExp(`^(?:${HARMLESS_AGE_SOURCE})$`),
+  // Ages of 89 and under with their unit or label (`62 Y/O`, `034Y F`, `AGE: 55`, `63 J.`): Safe Harbor keeps them.
+  new RegExp(`^(?:${SCREEN_AGE_SOURCE})$`, 'u'),
 ];
 
 // The staff's role labels and acts are shared with free-text cleaning (lib/text/staff-words.ts): one list for both.

@@ -6,7 +6,7 @@
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
-import { DEFAULT_KEEP_LIST, HARMLESS_AGE_SOURCE, HARMLESS_PATTERNS, NO_ONE, PHI_PATTERNS, STAFF_CUE } from './phi-patterns.js';
+import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, STAFF_CUE } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf } from './abbreviations.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
@@ -188,7 +188,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
             const begin = m.index + (g === 0 ? 0 : m[0].indexOf(text));
             const original = st.text.slice(begin, begin + text.length);
             // Folded matches must be anchored in real digits, not in words that fold to digits.
-            if (source === folded && digitCount(original) * 2 < original.replace(/\W/g, '').length) continue;
+            if (source !== upper && digitCount(original) * 2 < original.replace(/\W/g, '').length) continue; // text folding leaves unchanged (`92 JAHRE`) is no folded match
             if (p.accept && !p.accept(source.slice(begin, begin + text.length))) continue;
             hits.push(endAtColumn(st, { begin, end: begin + text.length, category: p.category, type: p.type, engine: 'local:pattern', score: p.score, identity: false, strong: p.strong }));
           }
@@ -384,7 +384,7 @@ function normaliseKeep(text: string): string {
   return text.trim().toUpperCase().replace(/\s+/g, ' ');
 }
 
-function meanConfidence(st: SpanText, h: Hit): number {
+function meanConfidence(st: SpanText, h: Pick<Hit, 'begin' | 'end'>): number {
   const words = st.words.filter((w) => w.begin < h.end && w.end > h.begin);
   if (words.length === 0) return 100;
   return words.reduce((s, w) => s + w.word.confidence, 0) / words.length;
@@ -530,11 +530,11 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
 
 /**
  * An age over 89 as screens show it, over OCR-folded text: the number with a year unit (`92Y`, `092 Y`,
- * `92 yrs`) or after an age label (`Age: 92`). Small serif text reads the unit `Y` as `V` (`95V F`):
+ * `92 yrs`, `92 J.`) or after an age label (`Age: 92`, `Alter 92`). Small serif text reads the unit `Y` as `V` (`95V F`):
  * beside this very number it is the same unit.
  */
 function ageRegex(n: string): RegExp {
-  const pattern = foldRegexLiterals(`(?:0{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V)|AGE\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
+  const pattern = foldRegexLiterals(`(?:0{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V|JAHRE|JR|J|ANS|ANOS|ANNI)|(?:AGE|ALTER|EDAD|ETA|LEEFTIJD)\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
@@ -932,6 +932,9 @@ function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClini
       // A label and value kept together (a keep-list entry such as `CASE-1234`).
       if (value !== '' && isKept(st.text.slice(m.index, end))) continue;
       const read = value.replace(/[^\p{L}\p{N}]/gu, '').length;
+      // A label read with almost no confidence and no value after it (`pid,` read at 18 in ultrasound speckle) is texture, as a
+      // header value so matched is: it does not fail closed on its own.
+      if (read === 0 && meanConfidence(st, { begin: m.index, end: labelEnd }) < MIN_FUZZY_CONFIDENCE) continue;
       const extend = read * 2 < label.chars ? label.chars - read : 0;
       // No value read at all: the label's own box carries the hit and grows over where the value is.
       const begin = value === '' ? m.index : labelEnd + st.text.slice(labelEnd).search(/\S/);
@@ -980,8 +983,8 @@ const FIELD_SEPARATOR = /^[|¦‖•·/\\–—-]$/u;
 /** The letters OCR reads as digits in small text, back from the digit. */
 const DIGIT_LETTERS: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
 
-/** An age of 89 or under at the start of the text ({@link HARMLESS_AGE_SOURCE}): the value of a label before it ends there. */
-const HARMLESS_AGE = new RegExp(`^(?:${HARMLESS_AGE_SOURCE})(?![\\p{L}\\p{N}+/.])`, 'u');
+/** An age of 89 or under at the start of the text ({@link SCREEN_AGE_SOURCE}): the value of a label before it ends there. */
+const HARMLESS_AGE = new RegExp(`^(?:${SCREEN_AGE_SOURCE})(?![\\p{L}\\p{N}+/.])`, 'u');
 
 /** Where a value read without word boxes ends: before an age of 89 or under after its first word ({@link HARMLESS_AGE}), else at the text's end. */
 function ageAfter(upper: string, from: number): number {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createLocalPhiDetector, keepListMatcher } from '../../lib/engines/local/phi.js';
+import type { IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
+
+/** A header with an operator and a birth date, and the age a screen shows beside it (over 89 when `age` says so). */
+function header(age?: string): IdentityContext {
+  return {
+    values: [
+      { value: 'HALVORSEN^INGRID^T', category: 'A', source: 'PatientName', vr: 'PN' },
+      { value: '19340611', category: 'C', source: 'PatientBirthDate', vr: 'DA' },
+      { value: 'QX-7719304', category: 'H', source: 'PatientID', vr: 'LO' },
+      { value: 'TREMAINE^OSWALD', category: 'A', source: 'OperatorsName', vr: 'PN' },
+      { value: '20240302', category: 'C', source: 'StudyDate', vr: 'DA' },
+      ...(age ? [{ value: age, category: 'C' as const, source: 'PatientAge', vr: 'AS' }] : []),
+    ],
+  };
+}
+const phi = createLocalPhiDetector();
+const found = (text: string, context = header()): Promise<PhiFinding[]> => phi.detect([{ text, location: 'screen' }], context);
+const { isKept } = keepListMatcher();
+
+describe('screen text that only looks like PHI', () => {
+  it.each(['Dose 23.2 uGy*m2', 'DOSE 4.71 uGy*m2', 'Dose 12.0 mGy', 'Dosage 3 ml', 'Dates 2'])('takes no label of a date inside a word: %j', async (text) => {
+    expect((await found(text)).map((f) => f.text)).toEqual([]);
+  });
+
+  it.each(['DOS 12.03.2024', 'Date: 03.02.2024', 'DOB 11.06.1934'])('still reads a date after a whole date label: %j', async (text) => {
+    expect((await found(text)).some((f) => f.category === 'C')).toBe(true);
+  });
+
+  it.each(['034Y', '061Y', '034Y F', 'M 061Y', '63 J.', '58 Jahre', 'Alter 74Y', 'Alter: 47', 'Age 30y', 'AGE 08Y', '41 ans', '018M', 'Edad 52'])(
+    'keeps an age of 89 or under in a console form: %j',
+    async (text) => {
+      expect(isKept(text.toUpperCase())).toBe(true);
+      expect((await found(text)).map((f) => f.text)).toEqual([]);
+    },
+  );
+
+  it.each(['091Y', '093Y F', '93 J.', 'Alter 95', 'Alter 91Y', '92 Jahre', 'Age: 097Y', '90 ans'])('finds an age over 89 in a console form: %j', async (text) => {
+    expect(isKept(text.toUpperCase())).toBe(false);
+    const ages = (await found(text)).filter((f) => f.category === 'C');
+    expect(ages.length).toBeGreaterThan(0);
+  });
+
+  it('finds the header\'s own age over 89 in a German console form', async () => {
+    const f = await found('Alter 90 J.', header('090Y'));
+    expect(f.some((x) => x.category === 'C' && /90/.test(x.text))).toBe(true);
+  });
+
+  it('ends a birth date\'s value at the age and sex after it, in console forms', async () => {
+    for (const text of ['DOB 11.06.1934 089Y F', 'Geb. 11.06.1934 63 J. M']) {
+      const dates = (await found(text)).filter((f) => f.category === 'C');
+      expect(dates.length).toBeGreaterThan(0);
+      expect(dates.every((d) => !/Y F|J\. M/.test(d.text))).toBe(true);
+    }
+  });
+});
+
+describe('texture read as a label', () => {
+  /** One word read alone at `confidence`, boxed as a small word of an ultrasound frame. */
+  const word = (text: string, confidence: number): TextSpan => {
+    const box = { left: 140, top: 300, width: 11, height: 9 };
+    return { text, location: 'frame', box, words: [{ text, confidence, kind: 'word', lineIndex: 0, box }] };
+  };
+
+  it('does not fail closed on a label read with almost no confidence and nothing after it (speckle)', async () => {
+    expect(await phi.detect([word('pid,', 18)], header())).toEqual([]);
+  });
+
+  it('still fails closed on a label read with some confidence whose value was not read', async () => {
+    const f = await phi.detect([word('PID:', 55)], header());
+    expect(f.map((x) => x.type)).toContain('LABELLED_VALUE');
+  });
+
+  it('still takes a value read after a label read with almost no confidence', async () => {
+    const box = (left: number, width: number) => ({ left, top: 300, width, height: 9 });
+    const span: TextSpan = {
+      text: 'pid: 4419307',
+      location: 'frame',
+      box: box(140, 80),
+      words: [
+        { text: 'pid:', confidence: 15, kind: 'word', lineIndex: 0, box: box(140, 20) },
+        { text: '4419307', confidence: 80, kind: 'word', lineIndex: 0, box: box(166, 54) },
+      ],
+    };
+    expect((await phi.detect([span], header())).some((x) => x.text.includes('4419307'))).toBe(true);
+  });
+});
