@@ -26,8 +26,12 @@ export function boundedMemo<K, V>(max: number): Memo<K, V> {
     return value;
   };
   return (key, compute) => {
-    if (recent.has(key)) return recent.get(key) as V;
-    if (older.has(key)) return keep(key, older.get(key) as V);
+    // One lookup for a remembered answer (a second only when the answer is undefined): keys are often
+    // long texts, and each lookup hashes and compares them.
+    const known = recent.get(key);
+    if (known !== undefined || recent.has(key)) return known as V;
+    const old = older.get(key);
+    if (old !== undefined || older.has(key)) return keep(key, old as V);
     return keep(key, compute());
   };
 }

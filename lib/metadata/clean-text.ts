@@ -817,12 +817,29 @@ interface CleaningMemory {
   kinshipCues: ReadonlySet<string>;
 }
 const cleaningMemories = new WeakMap<Vocabulary, Memo<string, CleaningMemory>>();
+
+/** The lists a vocabulary's cleaner was last made with (copies) and their key. */
+const lastLists = new WeakMap<Vocabulary, { ruleRegex: readonly string[]; kinshipCues: readonly string[]; key: string }>();
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The key of the rule patterns and kinship cues: their texts joined. A cleaner is made per file with the
+ * same lists: when they hold the same strings as last time (compared one by one, not joined and hashed
+ * again), the key is the last one, which is what joining them would give.
+ */
+function listsKey(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[]): string {
+  const last = lastLists.get(vocabulary);
+  if (last && sameList(last.ruleRegex, ruleRegex) && sameList(last.kinshipCues, kinshipCues)) return last.key;
+  const key = `${ruleRegex.join('\u0000')}\u0001${kinshipCues.join('\u0000')}`;
+  lastLists.set(vocabulary, { ruleRegex: [...ruleRegex], kinshipCues: [...kinshipCues], key });
+  return key;
+}
 function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[]): CleaningMemory {
   let byRules = cleaningMemories.get(vocabulary);
   // A run has one rules file; a notebook trying many keeps the memories of the last few.
   if (!byRules) cleaningMemories.set(vocabulary, (byRules = boundedMemo<string, CleaningMemory>(8)));
   // Known by the patterns' text and the kinship cues, not the list objects: a list changed in place is another list.
-  return byRules(`${ruleRegex.join('\u0000')}\u0001${kinshipCues.join('\u0000')}`, () => ({
+  return byRules(listsKey(vocabulary, ruleRegex, kinshipCues), () => ({
     rulePatterns: ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters')),
     ruleSet: compileLinearSet(ruleRegex, 'letters'),
     results: boundedMemo(4096),

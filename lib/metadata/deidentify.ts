@@ -10,6 +10,7 @@ import { personNamePlaceholder, resolveAction } from '../rules/resolve.js';
 import type { Decision, Rules } from '../rules/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import type { StateStore } from '../state/store.js';
+import { boundedMemo, type Memo } from '../bounded-memo.js';
 import { makeTextCleaner } from './clean-text.js';
 import { applyDatePolicy, capAge, parseDicomDate } from './dates.js';
 import { gatherIdentity } from './identity.js';
@@ -113,6 +114,26 @@ function describe(tag: string): { keyword?: string; name?: string } {
   return { keyword, name: name && name !== tag ? name : undefined };
 }
 
+/** What an element is (from its tag) and what the rules do to it. */
+interface ElementDecision {
+  keyword?: string;
+  name?: string;
+  decision: Decision;
+}
+
+/**
+ * The keyword, name and decision of an element, per rules object, by tag, VR, private creator and clean context: the rest of
+ * what decides (its keyword and name) follows from the tag. Asked for every element of every file; remembered here
+ * in one lookup by a short key rather than describing the tag and keying resolveAction's memory by its name again.
+ * Bounded as resolveAction's memory is (creators come from the files).
+ */
+function elementDecisions(rules: Rules): Memo<string, ElementDecision> {
+  let memo = decisionMemos.get(rules);
+  if (!memo) decisionMemos.set(rules, (memo = boundedMemo(100_000)));
+  return memo;
+}
+const decisionMemos = new WeakMap<Rules, Memo<string, ElementDecision>>();
+
 function record(ctx: FileContext, path: string, decision: Decision, action: Action, reason: string): void {
   ctx.report({ ruleId: decision.ruleId, location: path, action, category: decision.categories[0], reason });
 }
@@ -135,14 +156,10 @@ function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanCon
     const path = `${prefix}${formatTag(tag)}`;
     const isPrivate = isPrivateTag(tag);
     const block = tag.slice(0, 4) + tag.slice(4, 6);
-    const { keyword, name } = describe(tag);
-    const decision = resolveAction(ctx.rules, {
-      tag,
-      vr: element.vr,
-      keyword,
-      name,
-      privateCreator: isPrivate ? creators.get(block) : undefined,
-      inCleanContext: cleanContext,
+    const privateCreator = isPrivate ? creators.get(block) : undefined;
+    const { keyword, name, decision } = elementDecisions(ctx.rules)(`${tag}\u0000${element.vr}\u0000${privateCreator ?? ''}\u0000${cleanContext ? 1 : 0}`, () => {
+      const { keyword, name } = describe(tag);
+      return { keyword, name, decision: resolveAction(ctx.rules, { tag, vr: element.vr, keyword, name, privateCreator, inCleanContext: cleanContext }) };
     });
     const label = name ?? keyword ?? (isPrivate ? `private element of "${creators.get(block) ?? 'unknown creator'}"` : 'element');
     // Inside a cleaned sequence, free text defaults to cleaning; a coded entry is a concept of a coding scheme, kept as is.

@@ -54,10 +54,11 @@ export function gatherIdentity(dataset: DicomDataset | DicomDict): IdentityConte
     for (const tag of Object.keys(d).sort()) {
       const element = d[tag];
       if (!element) continue;
-      const path = `${prefix}${formatTag(tag)}`;
+      // Written only where it is used (sequence items, private sources): most elements need none.
+      const path = () => `${prefix}${formatTag(tag)}`;
       if (element.vr === 'SQ') {
         (element.Value ?? []).forEach((item, i) => {
-          if (item && typeof item === 'object') visit(item, `${path}[${i}].`);
+          if (item && typeof item === 'object') visit(item, `${path()}[${i}].`);
         });
         continue;
       }
@@ -72,7 +73,7 @@ export function gatherIdentity(dataset: DicomDataset | DicomDict): IdentityConte
         else if (isPrivate && PRIVATE_TEXT_VRS.has(element.vr)) categories = ['R'];
         else continue;
       }
-      const source = keywordOf(tag) ?? (isPrivate ? `private ${path}` : nameOf(tag)) ?? path;
+      const source = keywordOf(tag) ?? (isPrivate ? `private ${path()}` : nameOf(tag)) ?? path();
       for (const raw of element.Value ?? []) {
         const text = element.vr === 'PN' ? personNameToString(raw) : typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
         if (!text) continue;

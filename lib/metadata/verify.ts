@@ -4,7 +4,7 @@
  * compares them with the original; it never trusts the step's own bookkeeping.
  */
 import type { DicomDataset, DicomDict, DicomElement } from '../dicom/dataset.js';
-import { isPrivateCreator, isPrivateTag, personNameToString, walkDataset } from '../dicom/elements.js';
+import { formatTag, isPrivateCreator, isPrivateTag, personNameToString, type ElementVisit } from '../dicom/elements.js';
 import { profileDemand, profileRowFor } from '../rules/completeness.js';
 import { findSafePrivate, findTagRule } from '../rules/resolve.js';
 import type { Rules } from '../rules/types.js';
@@ -55,14 +55,33 @@ export function findRetainedValues(original: DicomDataset, result: DicomDataset,
   const replacements = replacementValues(rules);
   const retained: RetainedValue[] = [];
   for (const [part, before, after] of [['dataset', original.dict, result.dict], ['meta', original.meta, result.meta]] as const) {
-    const originalByPath = new Map<string, DicomElement>();
-    walkDataset(before, ({ path, element }) => void originalByPath.set(path, element));
-    walkDataset(after, ({ tag, element, path, parent }) => {
-      const found = check(tag, element, parent, originalByPath.get(path), rules, replacements);
+    walkBeside(after, before, '', ({ tag, element, path, parent }, previous) => {
+      const found = check(tag, element, parent, previous, rules, replacements);
       if (found) retained.push({ path: part === 'meta' ? `meta ${path}` : path, ...found });
     });
   }
   return retained;
+}
+
+/**
+ * Visits every element of `after` as `walkDataset` does (depth first, in tag order, into sequence items), each with
+ * the element at the same place in `before` (the same path: the same tag, in the item of the same index of the
+ * same sequence), or undefined. Read side by side, so the original needs no index of its own.
+ */
+function walkBeside(after: DicomDict, before: DicomDict | undefined, prefix: string, visit: (visit: ElementVisit, previous: DicomElement | undefined) => void, depth = 0): void {
+  for (const tag of Object.keys(after).sort()) {
+    const element = after[tag];
+    if (!element) continue;
+    const path = `${prefix}${formatTag(tag)}`;
+    const previous = before?.[tag] || undefined;
+    visit({ tag, element, path, parent: after, depth }, previous);
+    if (element.vr !== 'SQ') continue;
+    const items = previous?.vr === 'SQ' ? (previous.Value ?? []) : [];
+    (element.Value ?? []).forEach((item, index) => {
+      const was = items[index];
+      if (item && typeof item === 'object') walkBeside(item, was && typeof was === 'object' ? was : undefined, `${path}[${index}].`, visit, depth + 1);
+    });
+  }
 }
 
 function check(tag: string, element: DicomElement, parent: DicomDict, before: DicomElement | undefined, rules: Rules, replacements: Set<string>): Omit<RetainedValue, 'path'> | undefined {

@@ -17,7 +17,7 @@ import { glyphExtent, lineGap } from './glyph-extent.js';
 import { fillBounds, type FillBounds } from './kept-lines.js';
 import type { PixelModule } from './module.js';
 import { cleanOverlays } from './overlays.js';
-import { removeCodestreamText, UnremovableTextError } from './codestream-text.js';
+import { removeCodestreamText, UnremovableTextError, type CheckedFrames } from './codestream-text.js';
 import { PixelDataError } from './errors.js';
 import { redactFrames } from './redact.js';
 import { renderFrame } from './render.js';
@@ -237,13 +237,14 @@ function readAsHarmless(f: PhiFinding, spans: TextSpan[], found: PhiFinding[], i
 
 /**
  * For `--no-pixels`: pixels passed through unread must still be what the header says, nothing
- * extra and nothing missing ({@link checkPixelData}; nothing is decoded).
+ * extra and nothing missing ({@link checkPixelData}; nothing is decoded). Frames in `checked` (from
+ * {@link removeHiddenText} on this dataset just before) are not walked again.
  * @throws CannotVouchError (`pixel:inconsistent`) naming what does not match.
  */
-export function checkUnreadPixels(dataset: DicomDataset): void {
+export function checkUnreadPixels(dataset: DicomDataset, checked?: CheckedFrames): void {
   if (!dataset.dict[PIXEL_DATA]) return;
   try {
-    checkPixelData(dataset);
+    checkPixelData(dataset, undefined, checked);
   } catch (error) {
     throw new CannotVouchError({ ruleId: 'pixel:inconsistent', reason: `pixel data does not match its header: ${(error as Error).message}` }, { cause: error });
   }
@@ -297,14 +298,15 @@ function inkPixels(image: DisplayImage, b: Box): number {
 /**
  * Removes the text that encapsulated frames can carry beside the image data (JPEG COM/APPn, JPEG
  * 2000 comments, JP2 boxes: see `codestream-text.ts`), without decoding, one message per removal.
- * Returns whether any frame changed. Needs no OCR, so it runs with `--no-pixels` too.
+ * Returns whether any frame changed. Needs no OCR, so it runs with `--no-pixels` too. `checked`
+ * (optional) receives the frames found whole and left as they were (see `CheckedFrames`).
  * @throws CannotVouchError (`pixel:codestream-text`) when such text cannot be removed safely,
  *   (`pixel:inconsistent`) when a frame is not the codestream its header declares.
  */
-export function removeHiddenText(dataset: DicomDataset, report: ReportNote): boolean {
+export function removeHiddenText(dataset: DicomDataset, report: ReportNote, checked?: CheckedFrames): boolean {
   let removals;
   try {
-    removals = removeCodestreamText(dataset);
+    removals = removeCodestreamText(dataset, checked);
   } catch (error) {
     if (error instanceof UnremovableTextError) throw new CannotVouchError({ ruleId: 'pixel:codestream-text', reason: error.message }, { cause: error });
     if (error instanceof PixelDataError) throw new CannotVouchError({ ruleId: 'pixel:inconsistent', reason: `pixel data does not match its header: ${error.message}` }, { cause: error });

@@ -46,13 +46,22 @@ interface Edit {
 const PIXEL_DATA = '7FE00010';
 
 /**
+ * Frames of one dataset (their buffers) already walked by `checkFrameCodestream` with nothing
+ * found wrong, against the same header, and not changed since: `checkPixelData` need not walk them
+ * again. Made for one step's two calls on one dataset (strip, then check), never kept longer.
+ */
+export type CheckedFrames = Set<ArrayBuffer>;
+
+/**
  * Removes the segments that can hold text from every frame of encapsulated Pixel Data (see the
  * module comment), in place: a frame with nothing to remove keeps its bytes. Native pixel data
  * has no such place. Returns one entry per removal.
+ * @param checked (optional) receives each frame left as it was whose walk was the whole of
+ *   `checkFrameCodestream`'s check (see {@link CheckedFrames}).
  * @throws PixelDataError when a frame is not the codestream its header declares (truncated, malformed).
  * @throws UnremovableTextError when a segment that may hold text cannot be removed safely.
  */
-export function removeCodestreamText(dataset: DicomDataset): CodestreamRemoval[] {
+export function removeCodestreamText(dataset: DicomDataset, checked?: CheckedFrames): CodestreamRemoval[] {
   const pixel = dataset.dict[PIXEL_DATA];
   const info = syntaxInfo(dataset.transferSyntaxUID);
   if (!pixel || !info || info.codec === 'native') return [];
@@ -62,11 +71,24 @@ export function removeCodestreamText(dataset: DicomDataset): CodestreamRemoval[]
   const removals: CodestreamRemoval[] = [];
   (frames).forEach((frame, index) => {
     const result = stripFrame(new Uint8Array(frame), info.codec, declared, index);
-    if (result.removed.length === 0) return;
+    if (result.removed.length === 0) {
+      // Walked without judging JP2 boxes: the same as the full check only when the frame has none.
+      if (!result.boxes) checked?.add(frame);
+      return;
+    }
     frames[index] = Uint8Array.from(result.bytes).buffer;
     removals.push(...result.removed.map((r) => ({ ...r, frame: index })));
   });
   return removals;
+}
+
+/** What {@link stripFrame} left of a frame. */
+export interface StrippedFrame {
+  /** The frame: the same bytes when nothing was removed. */
+  bytes: Uint8Array;
+  removed: Array<Omit<CodestreamRemoval, 'frame'>>;
+  /** A JP2 file (boxes around the codestream): walked without judging the boxes it does not read. */
+  boxes?: true;
 }
 
 /**
@@ -75,7 +97,7 @@ export function removeCodestreamText(dataset: DicomDataset): CodestreamRemoval[]
  * @throws PixelDataError when the frame is not the codestream its header declares.
  * @throws UnremovableTextError when a segment that may hold text cannot be removed safely.
  */
-export function stripFrame(bytes: Uint8Array, codec: SyntaxInfo['codec'], declared: DeclaredFrame, index: number): { bytes: Uint8Array; removed: Array<Omit<CodestreamRemoval, 'frame'>> } {
+export function stripFrame(bytes: Uint8Array, codec: SyntaxInfo['codec'], declared: DeclaredFrame, index: number): StrippedFrame {
   const where = `frame ${index}`;
   const layout = checkFrameCodestream(bytes, codec, declared, index, { judgeBoxes: false });
   let edits: Edit[];
@@ -98,7 +120,7 @@ export function stripFrame(bytes: Uint8Array, codec: SyntaxInfo['codec'], declar
       edits = [];
   }
   const removed = edits.flatMap((e) => (e.what ? [{ what: e.what, bytes: bytesRemoved(bytes, e) }] : []));
-  if (removed.length === 0) return { bytes, removed };
+  if (removed.length === 0) return { bytes, removed, ...(layout.boxes ? { boxes: true } : {}) };
   // Zero padding after the codestream goes too: the writer pads the new frame to an even length.
   const end = layout.end < bytes.byteLength && bytes.subarray(layout.end).every((b) => b === 0) ? layout.end : bytes.byteLength;
   return { bytes: applyEdits(bytes.subarray(0, end), edits), removed };

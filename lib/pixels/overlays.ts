@@ -29,9 +29,11 @@ const ICON_IMAGE_SEQUENCE = '00880200';
 export async function cleanOverlays(dataset: DicomDataset): Promise<OverlayAction[]> {
   const actions: OverlayAction[] = [];
   const d = dataset.dict;
+  // Listed once: removing one group's elements leaves the others' where they were.
+  const overlayTags = Object.keys(d).filter((t) => t.startsWith('60'));
   for (let g = 0x6000; g <= 0x601e; g += 2) {
     const prefix = g.toString(16).toUpperCase();
-    const tags = Object.keys(d).filter((t) => t.startsWith(prefix));
+    const tags = overlayTags.filter((t) => t.startsWith(prefix));
     if (tags.length === 0) continue;
     const hasData = d[prefix + '3000'] !== undefined;
     const bitPosition = Number(d[prefix + '0102']?.Value?.[0] ?? 0);
@@ -48,7 +50,8 @@ export async function cleanOverlays(dataset: DicomDataset): Promise<OverlayActio
 }
 
 function removeIcons(dict: DicomDict, path: string, actions: OverlayAction[]): void {
-  for (const [tag, el] of Object.entries(dict)) {
+  for (const tag of Object.keys(dict)) {
+    const el = dict[tag];
     if (tag === ICON_IMAGE_SEQUENCE) {
       delete dict[tag];
       actions.push({ action: 'remove-icon-image', location: `${path}(0088,0200)`, detail: 'removed Icon Image Sequence (thumbnail may show burned-in text)' });

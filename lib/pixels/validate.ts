@@ -1,6 +1,7 @@
 import type { DicomDataset } from '../dicom/dataset.js';
 import { READ_COPIES, formatBytes, resourceLimits, type ResourceLimits } from '../dicom/limits.js';
 import { checkFrameCodestream } from './codestream.js';
+import type { CheckedFrames } from './codestream-text.js';
 import { PixelDataError } from './errors.js';
 import { nativeDataBytes, readPixelModule, type PixelModule } from './module.js';
 import { syntaxInfo } from '../dicom/transfer-syntaxes.js';
@@ -22,9 +23,11 @@ export const DECODE_COPIES = 2;
  *   nothing after it (see `codestream.ts`);
  * - the decoded frames would fit in the per-file memory limit.
  * Nothing large is allocated: the checks use the declared numbers and the bytes as they are.
+ * @param checked (optional) frames whose codestreams were just walked and found whole
+ *   (`removeCodestreamText`): not walked again.
  * @throws PixelDataError saying what does not match, in words.
  */
-export function checkPixelData(dataset: DicomDataset, limits: ResourceLimits = resourceLimits()): PixelModule {
+export function checkPixelData(dataset: DicomDataset, limits: ResourceLimits = resourceLimits(), checked?: CheckedFrames): PixelModule {
   const m = readPixelModule(dataset);
   const value = (dataset.dict['7FE00010']?.Value ?? []);
   if (!value.every((v) => v instanceof ArrayBuffer)) throw new PixelDataError('Pixel Data (7FE0,0010) holds a value that is not binary');
@@ -51,7 +54,9 @@ export function checkPixelData(dataset: DicomDataset, limits: ResourceLimits = r
     if (buffers.length !== m.numberOfFrames) {
       throw new PixelDataError(`encapsulated Pixel Data holds ${buffers.length} frames but Number of Frames is ${m.numberOfFrames}`);
     }
-    buffers.forEach((frame, index) => checkFrameCodestream(new Uint8Array(frame), info.codec, m, index));
+    buffers.forEach((frame, index) => {
+      if (!checked?.has(frame)) checkFrameCodestream(new Uint8Array(frame), info.codec, m, index);
+    });
   }
   return m;
 }

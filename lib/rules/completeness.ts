@@ -29,9 +29,12 @@ const DATE_VRS = new Set(['DA', 'DT', 'TM']);
 const NUMERIC_VRS = new Set(['US', 'SS', 'UL', 'SL', 'UV', 'SV', 'FL', 'FD', 'IS', 'DS', 'AT']);
 const TEXT_VRS = new Set(['LO', 'LT', 'SH', 'ST', 'UT', 'UC', 'CS', 'AE', 'UR']);
 
+/** The option codes of the table's rows, parsed once (the verification asks for them in every file). */
+const TABLE_OPTIONS = new Map<string, Readonly<Record<string, string>>>(PROFILE_TABLE.map((row) => [row[3], Object.freeze(profileRowOptions(row[3]))]));
+
 /** The demand of one table row under the profile options: the last active option column with a code wins. */
 export function profileDemand(row: ProfileRow, profile: ProfileOptions): ProfileDemand {
-  const codes = profileRowOptions(row[3]);
+  const codes = TABLE_OPTIONS.get(row[3]) ?? profileRowOptions(row[3]);
   let code: string | undefined;
   for (const column of activeOptionColumns(profile)) code = codes[column] ?? code;
   if (code === 'K') return 'keep';

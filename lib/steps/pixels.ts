@@ -5,6 +5,7 @@ import type { DicomFile, Note, Step } from '../file.js';
 import type { Box } from '../image/types.js';
 import { addDeidentificationMethodCode, gatherIdentity } from '../metadata/index.js';
 import { checkUnreadPixels, findBurnedInPhi, redactBurnedIn, removeHiddenText, removeOverlays, type PixelFinding } from '../pixels/burned-in.js';
+import type { CheckedFrames } from '../pixels/codestream-text.js';
 
 /** Name of the pixel steps in messages. */
 export const CLEAN_PIXELS = 'clean-pixels';
@@ -116,8 +117,8 @@ export function stripCodestreamText(): Step {
   };
 }
 
-function stripHidden(file: DicomFile, dataset: DicomDataset): void {
-  if (removeHiddenText(dataset, (note) => file.message({ ...note, step: CLEAN_PIXELS }))) file.data.pixelsModified = true;
+function stripHidden(file: DicomFile, dataset: DicomDataset, checked?: CheckedFrames): void {
+  if (removeHiddenText(dataset, (note) => file.message({ ...note, step: CLEAN_PIXELS }), checked)) file.data.pixelsModified = true;
 }
 
 /** Detects and redacts burned-in PHI: {@link stripCodestreamText}, {@link detectPixelPhi}, then {@link redactPixelPhi}. */
@@ -142,8 +143,10 @@ export function skipPixels(): Step {
   return async function skipPixelsStep(file) {
     const dataset = file.requireDataset(CLEAN_PIXELS);
     try {
-      stripHidden(file, dataset);
-      checkUnreadPixels(dataset);
+      // Each frame's codestream is walked once: the check skips those the strip walked and left as they were.
+      const checked: CheckedFrames = new Set();
+      stripHidden(file, dataset, checked);
+      checkUnreadPixels(dataset, checked);
     } catch (error) {
       return file.failOn(CLEAN_PIXELS, error);
     }

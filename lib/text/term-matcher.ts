@@ -163,13 +163,16 @@ export function compileTerms<C extends string>(terms: ReadonlyArray<Term<C>>): T
   return {
     findAll(text) {
       const out: Array<TermMatch<C>> = [];
+      // The code point at each place and its folded form, read once for all the categories (each walks the text).
+      const points: string[] = [];
+      const folded: string[] = [];
       for (const { category, byFirst, anywhere } of indexes) {
         for (let pos = 0; pos < text.length; ) {
-          const c = codePointAt(text, pos);
+          const c = (points[pos] ??= codePointAt(text, pos));
           let end = -1;
           // Only where some term may begin (a term's first character, or a term that begins with a gap)
           // is the character before looked at: most places begin none.
-          let candidates = byFirst.get(fold(c));
+          let candidates = byFirst.get((folded[pos] ??= fold(c)));
           if ((candidates || anywhere.length) && !LETTER_OR_NUMBER.test(codePointBefore(text, pos))) {
             candidates ??= [];
             if (anywhere.length) candidates = [...candidates, ...anywhere].sort((a, b) => a.order - b.order);

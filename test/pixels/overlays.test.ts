@@ -79,6 +79,24 @@ describe('cleanOverlays', () => {
     expect(ds.dict['00880200']).toBeUndefined();
     expect(Object.keys((ds.dict['00400275'].Value as Record<string, unknown>[])[0])).toEqual(['00321060']);
   });
+
+  it('removes every overlay group whole, one action each, and nothing else', async () => {
+    const m = frameModule({ bitsAllocated: 8, bitsStored: 8 });
+    const ds = emptyDataset(TS.ExplicitVRLittleEndian);
+    await setPixelData(ds, m, [pattern(m)], TS.ExplicitVRLittleEndian);
+    ds.dict['60000010'] = { vr: 'US', Value: [8] };
+    ds.dict['60003000'] = { vr: 'OW', Value: [new ArrayBuffer(8)] };
+    ds.dict['601E0102'] = { vr: 'US', Value: [12] };
+    ds.dict['601E0100'] = { vr: 'US', Value: [1] };
+    ds.dict['00081030'] = { vr: 'LO', Value: ['CHEST'] };
+    const before = Object.keys(ds.dict).filter((t) => !t.startsWith('60'));
+    const actions = await cleanOverlays(ds);
+    expect(actions.map((a) => [a.location, a.detail])).toEqual([
+      ['(6000,xxxx)', 'removed overlay plane with Overlay Data (2 elements)'],
+      ['(601E,xxxx)', 'removed overlay group (2 elements; embedded bit position 12)'],
+    ]);
+    expect(Object.keys(ds.dict)).toEqual(before);
+  });
 });
 
 describe('frameDigest', () => {

@@ -10,7 +10,9 @@ import { cloneDataset, readDicom } from '../../lib/dicom/adapter.js';
 import { getString } from '../../lib/dicom/elements.js';
 import { DicomFile } from '../../lib/file.js';
 import { loadRules, missingProfileEntries, parseRules } from '../../lib/rules/index.js';
+import { findRetainedValues } from '../../lib/metadata/verify.js';
 import { verifyMetadata } from '../../lib/steps/verify-metadata.js';
+import type { DicomDataset, DicomDict } from '../../lib/dicom/dataset.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { deid, filesUnder, manifestLines } from '../support/cli.js';
 import { projectRoot } from '../support/paths.js';
@@ -106,5 +108,16 @@ describe('verifyMetadata: the check after the metadata step', () => {
     expect(file.failed).toBe(false);
     expect(getString(file.dataset!.dict, 'PatientIdentityRemoved')).toBe('NO');
     expect(file.messages.some((m) => m.ruleId === 'verify:retained-value' && m.severity === 'warning')).toBe(true);
+  });
+
+  it('compares each value inside sequence items with the original at the same place: a UID kept in the second item is found there', () => {
+    const references = (uids: string[]): DicomDict => ({ '00081140': { vr: 'SQ', Value: uids.map((uid) => ({ '00081150': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.2'] }, '00081155': { vr: 'UI', Value: [uid] } })) } });
+    const dataset = (dict: DicomDict): DicomDataset => ({ meta: {}, dict, transferSyntaxUID: '1.2.840.10008.1.2.1' });
+    const original = dataset(references(['1.2.3.4.1', '1.2.3.4.2']));
+    // The first reference replaced, the second kept as it was.
+    const kept = findRetainedValues(original, dataset(references(['2.25.11', '1.2.3.4.2'])), rules);
+    expect(kept.map((r) => r.path)).toEqual(['(0008,1140)[1].(0008,1155)']);
+    expect(kept[0].why).toBe('UID kept; the profile replaces it');
+    expect(findRetainedValues(original, dataset(references(['2.25.11', '2.25.12'])), rules)).toEqual([]);
   });
 });
