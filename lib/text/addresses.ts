@@ -17,7 +17,9 @@ const UNIT = `(?:(?:${anyCase('apt|apartment|flat|unit|suite|ste|site|comp|box|l
 /** Postcodes: 4-5 digits (with a ZIP+4), British and Canadian forms. */
 const POSTCODE = `(?:\\d{4,5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}|[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)${E}`;
 /** Regions written after a city: US states, Canadian provinces, Australian states, Irish and British counties (`Co. Cavan`). */
-const REGION = `(?:${STATES}|AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|NSW|VIC|QLD|TAS|ACT|(?:Co\\.|County)\\s{1,2}\\p{Lu}[\\p{L}'’-]{0,24})${E}`;
+/** An Irish or British county (`Co. Cavan`, `County Durham`): a region whatever follows it. */
+const COUNTY = `(?:Co\\.|County)\\s{1,2}\\p{Lu}[\\p{L}'’-]{0,24}${E}`;
+const REGION = `(?:${STATES}|AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|NSW|VIC|QLD|TAS|ACT|${COUNTY})${E}`;
 /** A word of a city's name: capitalised, without the full stop that may end its sentence. */
 const CITY_WORD = "\\p{Lu}[\\p{L}'’-]{0,24}";
 /** A city: up to three such words, after an abbreviated saint, mount or county (`St. Albans`, `Co. Cavan`). */
@@ -68,7 +70,7 @@ export const MORE_ADDRESS_SHAPES: readonly TextShape[] = [
 const UNIT_AFTER = new RegExp(`,?\\s{0,3}${UNIT}${E}`, 'uy');
 const POSTCODE_AFTER = new RegExp(`,?\\s{0,3}${POSTCODE}`, 'uy');
 /** A region ends its clause or comes before a postcode (`, CT chest` is a modality, `Hartford, CT.` a state). */
-const REGION_AFTER = new RegExp(`,?\\s{1,3}${REGION}(?=\\s{0,3}(?:[,.;:)]|$)|\\s{1,3}${POSTCODE})`, 'uy');
+const REGION_AFTER = new RegExp(`,?\\s{1,3}(?:${COUNTY}|${REGION}(?=\\s{0,3}(?:[,.;:)]|$)|\\s{1,3}${POSTCODE}))`, 'uy');
 /** A city is a whole part: after a comma (or a postcode), before a comma, a stop, a region or a postcode. */
 const CITY_AFTER = new RegExp(`(?:,\\s{0,3}|\\s{1,3})${CITY}(?=\\s{0,3}(?:[,.;:)]|$)|\\s{1,3}(?:${REGION}|${POSTCODE}))`, 'uy');
 const UNIT_BEFORE = new RegExp(`(?:${UNIT},?\\s{1,3}|(?:${anyCase('unit|apt|flat|suite')})\\.?\\s{1,2})$`, 'u');

@@ -210,8 +210,11 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     // A title that is also a clinical abbreviation in capitals (`SR Features`, `MR Features`, `MS`): the next
     // word must look like a name (a known name, or no English word).
     if (strong && (roleLabel || (vocabulary.has(cue) && isAllCaps(tok(i)))) && j < count) {
-      const next = bare(tok(tok(j) === ':' ? j + 1 : j)).toUpperCase();
-      if (englishWords().has(next) && !people.has(next)) continue;
+      const at = tok(j) === ':' ? j + 1 : j;
+      const next = bare(tok(at)).toUpperCase();
+      // `Attending: Sallow, Marguerite`: an English word (`sallow`) before a comma and a given name is a surname.
+      const surnameFirst = tok(at + 1) === ',' && at + 2 < count && given.has(bare(tok(at + 2)).toUpperCase());
+      if (englishWords().has(next) && !people.has(next) && !surnameFirst) continue;
       // `MR LABRUM`, `MS TESTES`: a medical noun after a modality code, even one that a name dictionary holds.
       if (!roleLabel && !tok(i).endsWith('.') && vocabulary.medical(next, true)) continue;
     }
