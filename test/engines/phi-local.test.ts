@@ -905,6 +905,15 @@ describe('local PHI detector: initials and the parts of a name or date left besi
     expect(await flagged(line, staff)).toContain(expected);
   });
 
+  it('takes an initial OCR read as a line of its own right before a name on its row, and no marker further off or on another row', async () => {
+    const span = (text: string, left: number, top = 20): TextSpan => ({ text, location: text, box: { left, top, width: 7 * text.length, height: 10 } });
+    const texts = async (spans: TextSpan[]) => (await phi.detect(spans, staff)).map((f) => f.text);
+    expect(await texts([span('£.', 10), span('Mwangi', 30)])).toEqual(expect.arrayContaining(['£.', 'Mwangi']));
+    expect(await texts([span('Mwangi', 10), span('O.', 58)])).toEqual(expect.arrayContaining(['O.', 'Mwangi']));
+    expect(await texts([span('L', 10), span('Mwangi', 80)])).toEqual(['Mwangi']);
+    expect(await texts([span('R', 10, 40), span('Mwangi', 30)])).toEqual(['Mwangi']);
+  });
+
   it('leaves a bare letter after a name that is not the person\'s initial (the sex), and a bracket', async () => {
     expect(await flagged('MWANGI F', staff)).toEqual(['MWANGI']);
     expect(await flagged('(MWANGI)', staff)).toEqual(['MWANGI']);

@@ -3,6 +3,8 @@
  * the time or `Op:`), and the one-glyph initial left beside a name part the detector found (`T. Okafor`, `É.`
  * read as `E.` or `£.`). Pure functions over one line's text; phi.ts turns their ranges into findings.
  */
+import { onOneLine } from '../../image/boxes.js';
+import type { Box } from '../types.js';
 import { STAFF_ACTS, STAFF_ROLE_LABELS } from './phi-patterns.js';
 
 /** One person's initials (two or three capitals) as screens print them, with the header attribute they come from. */
@@ -86,4 +88,27 @@ export function initialsBesideNames(text: string, names: readonly InitialRange[]
     }
   }
   return out.filter((r) => !names.some((n) => r.begin >= n.begin && r.end <= n.end));
+}
+
+/**
+ * OCR lines that hold only a one-glyph initial (`T.`, `£.`, `É`) standing within two glyph heights of a name part's
+ * box on the same row (`names`), before or after it: the initial OCR read apart from the name (`T.` and `Okafor` as
+ * two lines). Returns each such line's index in `lines` and the index in `names` of the name beside it.
+ */
+export function initialLinesBesideNames(lines: ReadonlyArray<{ text: string; box?: Box }>, names: readonly Box[]): Array<{ line: number; name: number }> {
+  const out: Array<{ line: number; name: number }> = [];
+  lines.forEach((line, i) => {
+    const b = line.box;
+    const text = line.text.trim();
+    if (!b || !/^[^\s\p{N}]\.?$/u.test(text) || /^[([{<|/\\-]/.test(text)) return;
+    const name = names.findIndex((n) => {
+      if (!onOneLine(b, n)) return false;
+      const reach = 2 * Math.max(b.height, n.height);
+      const gapBefore = n.left - (b.left + b.width);
+      const gapAfter = b.left - (n.left + n.width);
+      return (gapBefore >= -1 && gapBefore <= reach) || (gapAfter >= -1 && gapAfter <= reach && text.endsWith('.'));
+    });
+    if (name >= 0) out.push({ line: i, name });
+  });
+  return out;
 }

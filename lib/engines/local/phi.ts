@@ -9,7 +9,7 @@ import { compileLinearPattern } from '../../linear-regex.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_AGE_SOURCE, HARMLESS_PATTERNS, NO_ONE, PHI_PATTERNS, STAFF_CUE } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
 import { dayBefore } from './date-day.js';
-import { initialsBesideNames, loneInitials, personInitials, type PersonInitials } from './person-initials.js';
+import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, type PersonInitials } from './person-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
@@ -248,6 +248,13 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       const out = results.flatMap((r) => r.findings);
       const matchers = identityCache.get(context);
       if (matchers) out.push(...splitWordFindings(spans, matchers));
+      // An initial OCR read as a line of its own beside a name part found on the row (`T.` | `Okafor`).
+      const names = out.flatMap((f) => (f.engine === 'local:header-name' && f.box ? [{ ...f, box: f.box }] : []));
+      for (const { line, name } of initialLinesBesideNames(spans, names.map((f) => f.box))) {
+        if (results[line].findings.length > 0) continue;
+        const st = spanText(spans[line]);
+        out.push(toFinding({ begin: 0, end: st.text.length, category: names[name].category, type: `${names[name].type}:initial`, engine: 'local:header-name', score: 0.7, identity: true }, st));
+      }
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
       results.forEach((r, i) => {
         for (const weak of r.weak) {
