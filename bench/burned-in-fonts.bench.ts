@@ -25,7 +25,9 @@
  * identity panel): `--no-off-header` leaves them out, `--only-off-header` runs them alone; and its status-bar cases
  * (the identity panel on a mid-grey band across the top, light ink): `--no-bar`, `--only-bar`; and its shared-row cases
  * (an age of 89 or under, a measurement, a probe with model letters on or beside the rows of identity values):
- * `--no-row`, `--only-row`. For every group of cases the
+ * `--no-row`, `--only-row`; and its short-form cases (a staff member's initials as their own word, a given initial
+ * beside a family name, the institution's initials, a birth date with its month's name, an age over 89 as `091Y` or
+ * alone): `--no-short`, `--only-short`. For every group of cases the
  * harmless lines kept are printed per face kind, and the lines damaged per rule id of the boxes that hit them.
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
@@ -152,14 +154,15 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.offHeader ? !args.includes('--no-off-header') : !args.includes('--only-off-header')))
       .filter((c) => (c.bar ? !args.includes('--no-bar') : !args.includes('--only-bar')))
       .filter((c) => (c.row ? !args.includes('--no-row') : !args.includes('--only-row')))
+      .filter((c) => (c.short ? !args.includes('--no-short') : !args.includes('--only-short')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.short ? 'short' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.short ? ' short forms' : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -171,6 +174,7 @@ const allCases: BenchCase[] = screens
           if (c.bar) return ['bar cases | all', `bar ${c.kind} | ${cls}`, `bar ${c.size}px | ${cls}`];
           if (c.offHeader) return ['off-header cases | all', `off-header ${c.kind} | ${cls}`, `off-header ${c.size}px | ${cls}`, `off-header form | ${f}`];
           if (c.row) return ['row cases | all', `row ${c.size}px | ${cls}`];
+          if (c.short) return ['short cases | all', `short ${c.size}px | ${cls}`, `short form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
         const lineGroups: Record<string, number[]> | undefined = c.wear
@@ -303,6 +307,8 @@ for (const set of sets) {
   if (b) console.log(`status-bar cases, harmless lines kept: ${((b.kept / Math.max(1, b.total)) * 100).toFixed(1)}% of ${b.total}`);
   const r = lines.get(`${set}\trow cases`);
   if (r) console.log(`shared-row cases, harmless lines kept: ${((r.kept / Math.max(1, r.total)) * 100).toFixed(1)}% of ${r.total}`);
+  const s = lines.get(`${set}\tshort cases`);
+  if (s) console.log(`short-form cases, harmless lines kept: ${((s.kept / Math.max(1, s.total)) * 100).toFixed(1)}% of ${s.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);
