@@ -51,7 +51,7 @@ const TIME_BEFORE = /(?<![\p{L}\p{N}])\d{1,2}:\d{2}(?::\d{2})?\s{0,6}$/u;
 /**
  * A header person's initials standing as their own word: two or three capitals spelling the given and family
  * initials (with the middle one) of a name the header holds. PHI after a cue that a person follows (a role word,
- * `Op:`, a clock time on a top bar); elsewhere, alone on its line too, PHI unless the word is harmless screen text
+ * `Op:`, a clock time on a top bar); without a cue, as the whole line unless the word is harmless screen text
  * (`harmless`: a keep-list, view, modality or marker word, or a function word such as `TO`), which stays.
  */
 export function loneInitials(text: string, people: readonly PersonInitials[], harmless: (word: string) => boolean): InitialRange[] {
@@ -63,7 +63,9 @@ export function loneInitials(text: string, people: readonly PersonInitials[], ha
     const person = people.find((p) => p.letters === plainLetter(w[0]));
     if (!person) continue;
     const before = text.slice(0, w.index).toUpperCase();
-    if (ROLE_BEFORE.test(before) || TIME_BEFORE.test(before) || !harmless(w[0])) out.push({ begin: w.index, end: w.index + w[0].length, source: person.source });
+    // Without a cue, only as the whole line: two capitals among other words are as often texture read as letters
+    // (`bo TA` over an image) as initials.
+    if (ROLE_BEFORE.test(before) || TIME_BEFORE.test(before) || (words.length === 1 && !harmless(w[0]))) out.push({ begin: w.index, end: w.index + w[0].length, source: person.source });
   }
   return out;
 }
