@@ -15,10 +15,12 @@ const DAY_BEFORE = /(?<![\p{L}\p{N}])([\p{L}\p{N}]{1,2})(?:ST|ND|RD|TH)?[\s.,-]{
  */
 export function dayBefore(text: string, begin: number): number {
   if (!MONTH_START.test(text.slice(begin, begin + 3).toUpperCase())) return begin;
-  const m = DAY_BEFORE.exec(text.slice(0, begin).toUpperCase());
-  if (!m) return begin;
+  // A day, an ordinal ending and three separators fit in eight characters; the slice keeps long texts linear.
+  const from = Math.max(0, begin - 8);
+  const m = DAY_BEFORE.exec(text.slice(from, begin).toUpperCase());
+  if (!m || (from + m.index > 0 && /[\p{L}\p{N}]/u.test(text[from + m.index - 1]))) return begin;
   const day = foldOcr(m[1]);
   // At least one real digit: a word folding to digits (`IS`, `SO`) is no day.
   if (!/\d/.test(m[1]) || !/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > 31) return begin;
-  return m.index;
+  return from + m.index;
 }

@@ -51,8 +51,8 @@ const TIME_BEFORE = /(?<![\p{L}\p{N}])\d{1,2}:\d{2}(?::\d{2})?\s{0,6}$/u;
 /**
  * A header person's initials standing as their own word: two or three capitals spelling the given and family
  * initials (with the middle one) of a name the header holds. PHI after a cue that a person follows (a role word,
- * `Op:`, a clock time on a top bar); without a cue, as the whole line unless the word is harmless screen text
- * (`harmless`: a keep-list, view, modality or marker word, or a function word such as `TO`), which stays.
+ * `Op:`, a clock time on a top bar); without a cue, three capitals as the whole line unless the word is harmless
+ * screen text (`harmless`: a keep-list, view, modality or marker word, or a function word), which stays.
  */
 export function loneInitials(text: string, people: readonly PersonInitials[], harmless: (word: string) => boolean): InitialRange[] {
   if (people.length === 0) return [];
@@ -62,10 +62,11 @@ export function loneInitials(text: string, people: readonly PersonInitials[], ha
     if (!/^\p{Lu}{2,3}$/u.test(w[0])) continue;
     const person = people.find((p) => p.letters === plainLetter(w[0]));
     if (!person) continue;
-    const before = text.slice(0, w.index).toUpperCase();
-    // Without a cue, only as the whole line: two capitals among other words are as often texture read as letters
-    // (`bo TA` over an image) as initials.
-    if (ROLE_BEFORE.test(before) || TIME_BEFORE.test(before) || (words.length === 1 && !harmless(w[0]))) out.push({ begin: w.index, end: w.index + w[0].length, source: person.source });
+    // The last few characters are enough for a cue, and keep long texts linear.
+    const before = text.slice(Math.max(0, w.index - 40), w.index).toUpperCase();
+    // Without a cue, only three capitals as the whole line: two capitals, among other words or alone, are as often
+    // texture read as letters (`bo TA` over a CR frame, `SA` over ultrasound speckle) as initials.
+    if (ROLE_BEFORE.test(before) || TIME_BEFORE.test(before) || (words.length === 1 && w[0].length === 3 && !harmless(w[0]))) out.push({ begin: w.index, end: w.index + w[0].length, source: person.source });
   }
   return out;
 }
@@ -79,11 +80,13 @@ export function loneInitials(text: string, people: readonly PersonInitials[], ha
 export function initialsBesideNames(text: string, names: readonly InitialRange[]): InitialRange[] {
   const out: InitialRange[] = [];
   for (const n of names) {
-    const before = /(?<!\S)([^\s\p{N}])(\.?)[\s,]{0,2}$/u.exec(text.slice(0, n.begin));
-    if (before && (before[2] === '.' || /\p{L}/u.test(before[1])) && !/[([{<]/.test(before[1])) {
-      out.push({ begin: before.index, end: before.index + 1 + before[2].length, source: n.source });
+    const from = Math.max(0, n.begin - 6);
+    const before = /(?<!\S)([^\s\p{N}])(\.?)[\s,]{0,2}$/u.exec(text.slice(from, n.begin));
+    // Only from the line's start or a space (the slice cuts the look-behind's view).
+    if (before && (from + before.index === 0 || /\s/.test(text[from + before.index - 1])) && (before[2] === '.' || /\p{L}/u.test(before[1])) && !/[([{<]/.test(before[1])) {
+      out.push({ begin: from + before.index, end: from + before.index + 1 + before[2].length, source: n.source });
     }
-    const after = /^[\s,]{1,2}([^\s\p{N}])\.(?!\S)/u.exec(text.slice(n.end));
+    const after = /^[\s,]{1,2}([^\s\p{N}])\.(?!\S)/u.exec(text.slice(n.end, n.end + 8));
     if (after) {
       const at = n.end + after[0].length - 2;
       out.push({ begin: at, end: at + 2, source: n.source });
