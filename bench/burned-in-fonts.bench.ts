@@ -27,10 +27,12 @@
  * (an age of 89 or under, a measurement, a probe with model letters on or beside the rows of identity values):
  * `--no-row`, `--only-row`; its tight-row cases (lines 1.1–1.2 font sizes apart at 9–18 px, harmless items after a gap or a
  * separator on identity rows, an age line under the name, centred titles, dose lines and inverse boxes): `--no-tight`,
- * `--only-tight`; and its screen-text cases (harmless text a matcher may take for PHI: ages of 89 and under in
+ * `--only-tight`; its screen-text cases (harmless text a matcher may take for PHI: ages of 89 and under in
  * console forms with the sex letter, Doppler, exposure and dose values, counters; 9–16 px, half aliased) with its clean
  * cases (an ultrasound frame with technical text only, whose pixel data must come out unchanged): `--no-keep`,
- * `--only-keep`. For every group of cases the
+ * `--only-keep`; and its short-form cases (a staff member's initials as their own word, a given initial beside a family
+ * name, the institution's initials, a birth date with its month's name, an age over 89 as `091Y` or alone): `--no-short`,
+ * `--only-short`. For every group of cases the
  * harmless lines kept are printed per face kind, and the lines damaged per rule id of the boxes that hit them.
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
@@ -161,14 +163,15 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.row ? !args.includes('--no-row') : !args.includes('--only-row')))
       .filter((c) => (c.tight ? !args.includes('--no-tight') : !args.includes('--only-tight')))
       .filter((c) => (c.keep || c.clean ? !args.includes('--no-keep') : !args.includes('--only-keep')))
+      .filter((c) => (c.short ? !args.includes('--no-short') : !args.includes('--only-short')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -182,6 +185,7 @@ const allCases: BenchCase[] = screens
           if (c.row) return ['row cases | all', `row ${c.size}px | ${cls}`];
           if (c.tight) return ['tight cases | all', `tight ${c.kind} | ${cls}`, `tight ${c.size}px | ${cls}`];
           if (c.keep) return ['screen-text cases | all', `screen-text ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `screen-text form | ${f}`];
+          if (c.short) return ['short cases | all', `short ${c.size}px | ${cls}`, `short form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
         const lineGroups: Record<string, number[]> | undefined = c.wear
@@ -338,6 +342,8 @@ for (const set of sets) {
   if (cl) console.log(`clean cases, harmless lines kept: ${((cl.kept / Math.max(1, cl.total)) * 100).toFixed(1)}% of ${cl.total}`);
   const cf = cleanFrames.get(set);
   if (cf) console.log(`clean cases, pixel data unchanged: ${cf.kept} of ${cf.total}`);
+  const s = lines.get(`${set}\tshort cases`);
+  if (s) console.log(`short-form cases, harmless lines kept: ${((s.kept / Math.max(1, s.total)) * 100).toFixed(1)}% of ${s.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);

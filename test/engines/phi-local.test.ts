@@ -330,8 +330,10 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
 
   it('finds the initial beside a name part OCR read cut at the edge of its line', async () => {
     // `BENEDICT Q` read from its middle: the part cut short and the initial after it are both the patient's.
-    expect(await flaggedLines('NEDICT Q. [M]')).toEqual(['NEDICT Q']);
-    expect(await flaggedLines('NEDICT F. [M]')).toEqual(['NEDICT']);
+    expect(await flaggedLines('NEDICT Q. [M]')).toEqual(['NEDICT Q.']);
+    // A bare letter after the name that is not the person's initial may be the sex: it stays. (Any letter with its dot goes.)
+    expect(await flaggedLines('NEDICT F [M]')).toEqual(['NEDICT']);
+    expect(await flaggedLines('NEDICT F. [M]')).toEqual(['NEDICT F.']);
   });
 
   it('finds a value OCR read cut at the edge of its reading', async () => {
@@ -911,5 +913,82 @@ describe('local PHI detector: burned-in PHI the header does not hold (issue 8)',
     'Performed: CT CHEST W/O', 'Ordered: STAT', 'Operator: AUTO', 'Reviewed: yes', 'Requested: 14:22', 'Tech: KV 120', 'CC: 5 ml', 'DR: 60',
   ])('takes no name from the role cue before harmless words in %j', async (line) => {
     expect(await detectLine(line)).toEqual([]);
+  });
+});
+
+describe('local PHI detector: initials and the parts of a name or date left beside what was found (issue 8)', () => {
+  const staff: IdentityContext = {
+    values: [
+      { value: 'MWANGI^ODHIAMBO', category: 'A', source: 'OperatorsName', vr: 'PN' },
+      { value: 'PARK^ANNA', category: 'A', source: 'PerformingPhysicianName', vr: 'PN' },
+      { value: 'SOLBERG^INGRID^V', category: 'A', source: 'PatientName', vr: 'PN' },
+      { value: 'DESROCHES^ÉMILIE', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' },
+      { value: '19470915', category: 'C', source: 'PatientBirthDate', vr: 'DA' },
+      { value: '093Y', category: 'C', source: 'PatientAge', vr: 'AS' },
+      { value: 'The Heatherbrook Clinic', category: 'B', source: 'InstitutionName', vr: 'LO' },
+      { value: 'Port Caddow Regional Medical Center', category: 'B', source: 'InstitutionAddress', vr: 'LO' },
+    ],
+  };
+
+  it.each([
+    ['09:41 OM', 'OM'],
+    ['Op: MO', 'MO'],
+    ['Sonographer IVS', 'IVS'],
+    ['IVS', 'IVS'],
+    ['Tech AP', 'AP'],
+  ])('finds a header person\'s initials standing as their own word in %j', async (line, initials) => {
+    expect(await flagged(line, staff)).toContain(initials);
+  });
+
+  it.each(['AP', 'LAT 30 AP', 'HEAD TO TOE', 'Se 4 AP', 'XA', 'CT 3 OM', 'bo MO', 'MO'])('keeps %j, a harmless screen word that spells a header person\'s initials with no cue before it', async (line) => {
+    expect(await flagged(line, staff)).toEqual([]);
+  });
+
+  it.each([
+    ['O. Mwangi', 'O. Mwangi'],
+    ['É. Desroches', 'É. Desroches'],
+    ['E. Desroches', 'E. Desroches'],
+    ['£. Desroches', '£. Desroches'],
+    ['Desroches, E.', 'Desroches, E.'],
+    ['Ref: Q. Desroches', 'Q. Desroches'],
+  ])('takes the one-glyph initial beside a header name in %j, whatever letter or mark OCR read', async (line, expected) => {
+    expect(await flagged(line, staff)).toContain(expected);
+  });
+
+  it('takes an initial OCR read as a line of its own right before a name on its row, and no marker further off or on another row', async () => {
+    const span = (text: string, left: number, top = 20): TextSpan => ({ text, location: text, box: { left, top, width: 7 * text.length, height: 10 } });
+    const texts = async (spans: TextSpan[]) => (await phi.detect(spans, staff)).map((f) => f.text);
+    expect(await texts([span('£.', 10), span('Mwangi', 30)])).toEqual(expect.arrayContaining(['£.', 'Mwangi']));
+    expect(await texts([span('Mwangi', 10), span('O.', 58)])).toEqual(expect.arrayContaining(['O.', 'Mwangi']));
+    expect(await texts([span('L', 10), span('Mwangi', 80)])).toEqual(['Mwangi']);
+    expect(await texts([span('R', 10, 40), span('Mwangi', 30)])).toEqual(['Mwangi']);
+  });
+
+  it('leaves a bare letter after a name that is not the person\'s initial (the sex), and a bracket', async () => {
+    expect(await flagged('MWANGI F', staff)).toEqual(['MWANGI']);
+    expect(await flagged('(MWANGI)', staff)).toEqual(['MWANGI']);
+  });
+
+  it.each(['THC', 'THBC', 'HBC', 'PCRMC', 'Pcrmc'])('finds the header institution\'s initials %j, a leading The and words run together included', async (line) => {
+    expect(await flagged(line, staff)).toEqual([line]);
+  });
+
+  it.each(['THB', 'HCB', 'PCR', 'TBC'])('does not take %j, no initials of the header institution', async (line) => {
+    expect(await flagged(line, staff)).toEqual([]);
+  });
+
+  it.each(['15 September 1947', '15. September 1947', '15th Sept 1947', '1S Sep 1947'])('covers the day of the birth date %j', async (line) => {
+    const f = await flagged(line, staff);
+    expect(f.some((x) => x.startsWith(line.split(' ')[0]))).toBe(true);
+  });
+
+  it('does not take a word before a month and year for its day', async () => {
+    expect(await flagged('TO September 1947', staff)).toEqual(['September 1947']);
+  });
+
+  it.each(['93', '093', '93 F'])('finds the header age over 89 alone on its line as %j, and not beside other words', async (line) => {
+    expect(await flagged(line, staff)).toEqual([line.split(' ')[0]]);
+    expect(await flagged(`Im ${line}`, staff)).toEqual([]);
+    expect(await flagged(`${line} mm`, staff)).toEqual([]);
   });
 });

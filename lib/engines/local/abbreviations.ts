@@ -25,3 +25,22 @@ export function isAbbreviationOf(short: string, word: string): boolean {
 export function initialsOf(words: readonly string[]): string {
   return words.map((w) => w.charAt(0).toUpperCase()).join('');
 }
+
+/**
+ * True when `short` is the initials of `words` with one word written as two run together (`TBWI` for The
+ * Bramblewood Institute: Bramble-wood): each word gives its first letter, and one long word (seven letters or
+ * more) also the head of its second part, three letters or more from either end. Upper-case letters only.
+ * @example isCompoundInitials('TBWI', ['THE', 'BRAMBLEWOOD', 'INSTITUTE']) // true
+ */
+export function isCompoundInitials(short: string, words: readonly string[]): boolean {
+  if (short.length !== words.length + 1 || short.length < 3) return false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k].toUpperCase();
+    if (short[k] !== w[0] || w.length < 7) continue;
+    const inner = short[k + 1];
+    const rest = short.slice(k + 2);
+    if (initialsOf(words.slice(0, k)) !== short.slice(0, k) || initialsOf(words.slice(k + 1)) !== rest) continue;
+    for (let i = 3; i <= w.length - 3; i++) if (w[i] === inner) return true;
+  }
+  return false;
+}

@@ -7,7 +7,9 @@ import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
 import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, STAFF_CUE } from './phi-patterns.js';
-import { initialsOf, isAbbreviationOf } from './abbreviations.js';
+import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
+import { dayBefore } from './date-day.js';
+import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, type PersonInitials } from './person-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
@@ -110,7 +112,7 @@ interface IdentityMatchers {
   /** Given and middle initials run together (`JQ`): PHI only beside another part of the name. */
   nameGroups: Array<{ letters: string; category: SafeHarborCategory; source: string }>;
   /** Initials of every word of a multi-word value (`SAMC` for Saint Aldric Medical Center), three letters or more. */
-  acronyms: Array<{ letters: string; category: SafeHarborCategory; source: string }>;
+  acronyms: Array<{ letters: string; category: SafeHarborCategory; source: string; words: string[] }>;
   initials: Array<{ regex: RegExp; literal: string; category: SafeHarborCategory; source: string }>;
   compacts: Array<{ folded: string; category: SafeHarborCategory; source: string }>;
   dates: Array<{ regex: RegExp; literal: string; source: string }>;
@@ -124,7 +126,9 @@ interface IdentityMatchers {
   /** Free-text values (institution, address) as word sequences: a run of their words is PHI even when each word is common. */
   phrases: Array<{ words: string[]; category: SafeHarborCategory; source: string }>;
   /** Ages over 89 (Patient's Age) as screens show them, `92Y`, `092 Y`, `92 yrs`, `Age: 92`, over OCR-folded text. */
-  ages: Array<{ regex: RegExp; literal: string; source: string }>;
+  ages: Array<{ regex: RegExp; literal: string; source: string; years: string }>;
+  /** Each header person's initials as their own word (`TO` for OKAFOR^TUNDE): see {@link loneInitials}. */
+  people: Array<PersonInitials & { category: SafeHarborCategory }>;
 }
 
 /**
@@ -176,6 +180,13 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       }
     }
     hits.push(...identityHits(st.text, folded, matchers, keep));
+    // A header person's initials as their own word (`14:22 TO`, `Op: KH`); harmless screen words stay unless a cue says a
+    // person follows: keep-list and function words anywhere, clinical abbreviations (`SI`, `IVS`) beside other words.
+    const harmlessWord = (w: string) => isKept(w) || isStopWord(w) || (isClinical(w) && st.text.trim() !== w);
+    for (const r of loneInitials(st.text, matchers.people, harmlessWord)) {
+      const person = matchers.people.find((x) => x.source === r.source);
+      hits.push({ begin: r.begin, end: r.end, category: person?.category ?? 'A', type: `header:${r.source}:initials`, engine: 'local:header-name', score: 0.8, identity: true });
+    }
     if (usePatterns) {
       for (const p of PHI_PATTERNS) {
         for (const source of p.folded ? [upper, folded] : [upper]) {
@@ -218,6 +229,8 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     });
     if (usePatterns) kept.push(...labelValueHits(st, isKept, isClinical));
     const merged = mergeHits(kept, st.text);
+    // A date matched from its month name on (`February 2002`) takes the day read apart before it (`10.`, `1O`).
+    for (const h of merged) if (h.category === 'C') h.begin = dayBefore(st.text, h.begin);
     merged.push(...bridges(merged, st.text, isKept));
     // A phrase matched only through slips, abbreviations or initials in words read with almost no confidence is
     // texture, as a header value so matched is (`ERE`, read at 18 over ultrasound speckle, for Emergency Radiology).
@@ -240,6 +253,13 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       const out = results.flatMap((r) => r.findings);
       const matchers = identityCache.get(context);
       if (matchers) out.push(...splitWordFindings(spans, matchers));
+      // An initial OCR read as a line of its own beside a name part found on the row (`T.` | `Okafor`).
+      const names = out.flatMap((f) => (f.engine === 'local:header-name' && f.box ? [{ ...f, box: f.box }] : []));
+      for (const { line, name } of initialLinesBesideNames(spans, names.map((f) => f.box))) {
+        if (results[line].findings.length > 0) continue;
+        const st = spanText(spans[line]);
+        out.push(toFinding({ begin: 0, end: st.text.length, category: names[name].category, type: `${names[name].type}:initial`, engine: 'local:header-name', score: 0.7, identity: true }, st));
+      }
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
       results.forEach((r, i) => {
         for (const weak of r.weak) {
@@ -445,7 +465,7 @@ const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JUL
 
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
-  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [], ages: [] };
+  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [], ages: [], people: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const v = value.trim();
@@ -462,7 +482,7 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
     if (age) {
       // Only ages in years reach here (the context holds ages over 89 only); the number needs a year unit or an age label beside it.
       // Small serif text reads the unit `Y` as `V` (`95V F`): beside the header's own age it is the same unit.
-      m.ages.push({ regex: ageRegex(age[1]), literal: age[1], source });
+      m.ages.push({ regex: ageRegex(age[1]), literal: age[1], source, years: String(Number(age[1])) });
       continue;
     }
     if (vr === 'PN' || category === 'A') {
@@ -481,6 +501,7 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       for (const p of parts) if (p.length >= 2 && /^\p{L}/u.test(p)) m.nameLetters.push({ letter: p[0].toUpperCase(), category, source });
       const givenInitials = parts.slice(1).map((p) => p[0].toUpperCase()).join('');
       if (givenInitials.length >= 2 && givenInitials.length <= 3 && /^\p{Lu}+$/u.test(givenInitials)) m.nameGroups.push({ letters: givenInitials, category, source });
+      for (const letters of personInitials(parts)) if (!m.people.some((x) => x.letters === letters && x.source === source)) m.people.push({ letters, source, category });
       const letters = parts.filter((p) => p.length >= 2).map((p) => p[0].toUpperCase());
       // With a middle initial, its letter counts in dotted initials too (`V.K.` for VINCENT K, `V.K.B.`).
       const withMiddle = parts.length > letters.length ? parts.filter((p) => /^\p{L}/u.test(p)).map((p) => p[0].toUpperCase()) : [];
@@ -502,12 +523,11 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       const words = tokenize(v).map((t) => foldOcr(t.text));
       if (words.length >= 2) m.phrases.push({ words, category, source });
       const letterWords = tokenize(v).filter((t) => /^\p{L}/u.test(t.text));
-      if (letterWords.length >= 3) {
-        // With and without function words: `HHC` and `HOTHC` for Hospital of the Holy Cross.
-        for (const list of [letterWords, letterWords.filter((t) => !isStopWord(t.text))]) {
-          const letters = initialsOf(list.map((t) => t.text));
-          if (letters.length >= 3 && !m.acronyms.some((a) => a.letters === letters)) m.acronyms.push({ letters, category, source });
-        }
+      // With and without function words: `HHC` and `HOTHC` for Hospital of the Holy Cross. Two words make no acronym
+      // of their own but may, with one of them run together from two (`BWI` for Bramblewood Institute).
+      for (const list of [letterWords, letterWords.filter((t) => !isStopWord(t.text))]) {
+        const letters = initialsOf(list.map((t) => t.text));
+        if (list.length >= 2 && !m.acronyms.some((a) => a.letters === letters)) m.acronyms.push({ letters, category, source, words: list.map((t) => t.text) });
       }
       for (const t of tokenize(v)) {
         const up = t.text.toUpperCase();
@@ -522,7 +542,7 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       const day = typeof other.value === 'string' && other.source !== 'PatientBirthDate' && (other.vr === 'DA' || other.vr === 'DT') ? other.value.replace(/\D/g, '').slice(0, 8) : '';
       if (day.length !== 8) continue;
       const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(4) < birth.slice(4) ? 1 : 0);
-      if (years > 89 && years < 150 && !m.ages.some((a) => a.source === `${other.source}:age`)) m.ages.push({ regex: ageRegex(String(years)), literal: String(years), source: `${other.source}:age` });
+      if (years > 89 && years < 150 && !m.ages.some((a) => a.source === `${other.source}:age`)) m.ages.push({ regex: ageRegex(String(years)), literal: String(years), source: `${other.source}:age`, years: String(years) });
     }
   }
   return m;
@@ -783,13 +803,20 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   }
   // The initials and name parts beside a name part cut at the edge (`NELIUS P.` for CORNELIUS P.).
   growBesideNames();
+  // Any one-glyph initial with its dot beside a name part (`É.` read as `E.` or `£.` before MARCHETTI): the name vouches for it.
+  const nameHits = hits.filter((h) => h.engine === 'local:header-name');
+  for (const r of initialsBesideNames(text, nameHits.map((h) => ({ begin: h.begin, end: h.end, source: h.type })))) {
+    if (hits.some((h) => h.engine === 'local:header-name' && h.begin <= r.begin && h.end >= r.end)) continue;
+    const name = nameHits.find((h) => h.type === r.source);
+    hits.push({ begin: r.begin, end: r.end, category: name?.category ?? 'A', type: r.source, engine: 'local:header-name', score: 0.8, identity: true });
+  }
   for (const t of tokens) {
     // Three capitals; from four letters in any case (`uwmc` read of UWMC), which no word of the screen spells by chance.
     if (t.text.length < 3 || (t.text !== t.text.toUpperCase() && t.text.length < 4) || keep.has(t.text.toUpperCase())) continue;
     const up = t.text.toUpperCase();
     // One letter read twice, in either case (`UuwMC`, `uwmMC` for UWMC): the acronym with that letter doubled.
     const doubled = (letters: string) => letters.length >= 4 && up.length === letters.length + 1 && Array.from(letters, (_, k) => letters.slice(0, k + 1) + letters.slice(k)).includes(up);
-    const acronym = m.acronyms.find((a) => a.letters === up || (/^\p{L}+$/u.test(t.text) && doubled(a.letters)));
+    const acronym = m.acronyms.find((a) => (a.letters.length >= 3 && a.letters === up) || (/^\p{L}+$/u.test(t.text) && (doubled(a.letters) || isCompoundInitials(up, a.words))));
     if (acronym) hits.push({ begin: t.begin, end: t.end, category: acronym.category, type: `header:${acronym.source}:initials`, engine: 'local:header-value', score: 0.8, identity: true });
   }
   for (const ini of m.initials) {
@@ -804,6 +831,11 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${d.source}`, engine: 'local:header-date', score: 1, identity: true });
     }
   }
+  // The header's age over 89 alone on its line, without a unit (`91`, `091 F` in a left column of values): nothing else
+  // is there for the number to count.
+  const alone = /^\s*(0{0,2}\d{2,3})\s{0,3}(?:[MF]\s*)?$/u.exec(folded);
+  const lone = alone && m.ages.find((a) => String(Number(alone[1])) === a.years);
+  if (alone && lone) hits.push({ begin: alone.index + alone[0].indexOf(alone[1]), end: alone.index + alone[0].indexOf(alone[1]) + alone[1].length, category: 'C', type: `header:${lone.source}`, engine: 'local:header-value', score: 0.8, identity: true });
   for (const a of m.ages) {
     if (!folded.includes(a.literal)) continue;
     for (const x of matchesOf(a.regex, folded)) {
