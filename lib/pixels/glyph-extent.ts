@@ -27,6 +27,29 @@ function windowGrey(image: DisplayImage, left: number, top: number, w: number, h
   return grey;
 }
 
+/** The grey levels of a window around a box, the box within it, and whether its ink is lighter than the ground. */
+interface InkWindow {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  grey: Uint8Array;
+  inBox: Box;
+  light: boolean;
+}
+
+/** The window `side` pixels left and right of `box` and `vertical` above and below, clipped to the image; undefined when empty. */
+function inkWindow(image: DisplayImage, box: Box, side: number, vertical: number): InkWindow | undefined {
+  const left = Math.max(0, box.left - side);
+  const top = Math.max(0, box.top - vertical);
+  const width = Math.min(image.width, box.left + box.width + side) - left;
+  const height = Math.min(image.height, box.top + box.height + vertical) - top;
+  if (width <= 0 || height <= 0) return undefined;
+  const grey = windowGrey(image, left, top, width, height);
+  const inBox = { left: box.left - left, top: box.top - top, width: box.width, height: box.height };
+  return { left, top, width, height, grey, inBox, light: lightInk(grey, width, inBox) };
+}
+
 /** 1 where the flattened ink (in the polarity `light`) reaches 80, else 0. */
 function inkMask(flat: Uint8Array, light: boolean): Uint8Array {
   const mask = new Uint8Array(flat.length);
@@ -47,16 +70,9 @@ export function glyphExtent(image: DisplayImage, box: Box, others: readonly Box[
   const h = Math.max(4, box.height);
   // A window around the box: several characters (or the box's own width) on each side, half a line above and below.
   const side = Math.max(6 * h, box.width);
-  const wl = Math.max(0, box.left - side);
-  const wt = Math.max(0, box.top - Math.ceil(h / 2));
-  const wr = Math.min(image.width, box.left + box.width + side);
-  const wb = Math.min(image.height, box.top + box.height + Math.ceil(h / 2));
-  const w = wr - wl;
-  const wh = wb - wt;
-  if (w <= 0 || wh <= 0) return box;
-  const grey = windowGrey(image, wl, wt, w, wh);
-  const inBox = { left: box.left - wl, top: box.top - wt, width: box.width, height: box.height };
-  const light = lightInk(grey, w, inBox);
+  const around = inkWindow(image, box, side, Math.ceil(h / 2));
+  if (!around) return box;
+  const { left: wl, top: wt, width: w, height: wh, grey, inBox, light } = around;
   // Ink is what stands out from the ground a stroke-width away, relative to the strongest ink near it
   // (the same flattening the OCR crops get), so glyphs on a brighter part of the ground count too.
   const flat = flattenGround(grey, w, wh, h, light);
@@ -233,16 +249,9 @@ export interface LineGap {
  */
 export function lineGap(image: DisplayImage, box: Box, reach: number): LineGap | undefined {
   const h = Math.max(4, box.height);
-  const wl = Math.max(0, box.left - reach);
-  const wr = Math.min(image.width, box.left + box.width + reach);
-  const wt = Math.max(0, box.top - reach - h);
-  const wb = Math.min(image.height, box.top + box.height + reach + h);
-  const w = wr - wl;
-  const wh = wb - wt;
-  if (w <= 0 || wh <= 0) return undefined;
-  const grey = windowGrey(image, wl, wt, w, wh);
-  const inBox = { left: box.left - wl, top: box.top - wt, width: box.width, height: box.height };
-  const light = lightInk(grey, w, inBox);
+  const around = inkWindow(image, box, reach, reach + h);
+  if (!around) return undefined;
+  const { top: wt, width: w, height: wh, grey, inBox, light } = around;
   const { list } = components(inkMask(flattenGround(grey, w, wh, h, light), light), w, wh);
   const top = inBox.top;
   const bottom = inBox.top + inBox.height - 1;
