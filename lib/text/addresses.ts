@@ -7,7 +7,7 @@
  * 67000 Strasbourg`, `, Kirrawee NSW 2232`), and the city before a postcode (`, Lyddington LE15 9RA`).
  */
 import { anyCase, B, E, PLACE_WORD, STATES } from './place-patterns.js';
-import type { ShapeSpan, TextShape } from './shapes.js';
+import type { ShapeSpan, TextShape } from './text-shape.js';
 
 /**
  * A unit or a box: what comes before or after the street (`Flat 3`, `Apt 4B`, `Site 9`, `Box 118`), or a floor

@@ -8,34 +8,12 @@
  * of work per start position and the whole search stays linear in the text's length, even on
  * adversarial input (`a.a.a.a…` without an `@` used to take quadratic time).
  */
-import type { SafeHarborCategory } from '../safe-harbor.js';
 import { matchesOf } from '../regex-matches.js';
 import { extendAddresses, MORE_ADDRESS_SHAPES } from './addresses.js';
 import { anyCase, B, E, PLACE_WORD, STATE_NAMES, STATES, STREET_SUFFIX, UNIT_LABEL } from './place-patterns.js';
+import type { ShapeSpan, TextShape } from './text-shape.js';
 
-/** One shape: what it finds, its Safe Harbor letter, and an optional check of the matched text. */
-export interface TextShape {
-  kind: string;
-  category: SafeHarborCategory;
-  re: RegExp;
-  /** Capture group holding the identifying part (default: the whole match). */
-  group?: number;
-  accept?: (match: string) => boolean;
-  /** A text without any of these strings (lower case) cannot match: the pattern is skipped. */
-  requires?: readonly string[];
-  /** Every match holds an ASCII digit: a text without one is not searched (one test for all such shapes). */
-  needsDigit?: boolean;
-}
-
-/** A span of identifying text. */
-export interface ShapeSpan {
-  begin: number;
-  end: number;
-  kind: string;
-  category: SafeHarborCategory;
-  /** The whole match, when the span is a group of it (`University of Westmarch` around `Westmarch`). */
-  outer?: { begin: number; end: number };
-}
+export type { ShapeSpan, TextShape } from './text-shape.js';
 
 const bounded = (source: string, flags = 'giu') => new RegExp(`${B}(?:${source})${E}`, flags);
 
