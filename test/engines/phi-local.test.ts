@@ -809,6 +809,12 @@ describe('local PHI detector: pieces of a value OCR read apart (issue 8, 9-10 px
     for (const text of ['UWMCC1', 'UWWC', 'UWMCX']) expect((await phi.detect([line(text, 10)], ctx)).filter((f) => f.type.startsWith('header:')), text).toEqual([]);
   });
 
+  it('finds initials of five letters or more read with one letter wrong, and no word two letters off', async () => {
+    const harrow: IdentityContext = { values: [{ value: 'Harrow Lane Regional Medical Center', category: 'B', source: 'InstitutionName', vr: 'LO' }] };
+    for (const text of ['HLRMC', 'HLAMC', 'HLRNC']) expect((await phi.detect([line(text, 10)], harrow)).map((f) => f.type), text).toContain('header:InstitutionName:initials');
+    for (const text of ['HLANC', 'TRACE', 'HLRM', 'hlamc']) expect((await phi.detect([line(text, 10)], harrow)).filter((f) => f.type.startsWith('header:')), text).toEqual([]);
+  });
+
   it('finds an institution word read as two lines, its tail opening the second, and its head read with a slip', async () => {
     const spans = [line('Ambervale Regional Ned', 10), line('al Center', 150)];
     const texts = (await phi.detect(spans, ctx)).map((f) => f.text);

@@ -816,7 +816,9 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
     const up = t.text.toUpperCase();
     // One letter read twice, in either case (`UuwMC`, `uwmMC` for UWMC): the acronym with that letter doubled.
     const doubled = (letters: string) => letters.length >= 4 && up.length === letters.length + 1 && Array.from(letters, (_, k) => letters.slice(0, k + 1) + letters.slice(k)).includes(up);
-    const acronym = m.acronyms.find((a) => (a.letters.length >= 3 && a.letters === up) || (/^\p{L}+$/u.test(t.text) && (doubled(a.letters) || isCompoundInitials(up, a.words))));
+    // Five letters or more in capitals with one misread (`MLAMC` for MLRMC in an italic face): no screen word is that close.
+    const oneSlip = (letters: string) => letters.length >= 5 && up.length === letters.length && /^\p{Lu}+$/u.test(t.text) && Array.from(letters).filter((l, k) => l !== up[k]).length === 1;
+    const acronym = m.acronyms.find((a) => (a.letters.length >= 3 && a.letters === up) || (/^\p{L}+$/u.test(t.text) && (doubled(a.letters) || oneSlip(a.letters) || isCompoundInitials(up, a.words))));
     if (acronym) hits.push({ begin: t.begin, end: t.end, category: acronym.category, type: `header:${acronym.source}:initials`, engine: 'local:header-value', score: 0.8, identity: true });
   }
   for (const ini of m.initials) {
