@@ -955,6 +955,7 @@ describe('local PHI detector: initials and the parts of a name or date left besi
     ['É. Desroches', 'É. Desroches'],
     ['E. Desroches', 'E. Desroches'],
     ['£. Desroches', '£. Desroches'],
+    ['Operator 1. Mwangi', '1. Mwangi'],
     ['Desroches, E.', 'Desroches, E.'],
     ['Ref: Q. Desroches', 'Q. Desroches'],
   ])('takes the one-glyph initial beside a header name in %j, whatever letter or mark OCR read', async (line, expected) => {
@@ -968,6 +969,11 @@ describe('local PHI detector: initials and the parts of a name or date left besi
     expect(await texts([span('Mwangi', 10), span('O.', 58)])).toEqual(expect.arrayContaining(['O.', 'Mwangi']));
     expect(await texts([span('L', 10), span('Mwangi', 80)])).toEqual(['Mwangi']);
     expect(await texts([span('R', 10, 40), span('Mwangi', 30)])).toEqual(['Mwangi']);
+  });
+
+  it('leaves a number before a name that is no initial (no dot, or more than one digit)', async () => {
+    expect(await flagged('Bay 1 Mwangi', staff)).toEqual(['Mwangi']);
+    expect(await flagged('12. Mwangi', staff)).toEqual(['Mwangi']);
   });
 
   it('leaves a bare letter after a name that is not the person\'s initial (the sex), and a bracket', async () => {

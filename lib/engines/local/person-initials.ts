@@ -73,7 +73,7 @@ export function loneInitials(text: string, people: readonly PersonInitials[], ha
 
 /**
  * The one-glyph initial beside a name part found on the line (`names`: the parts' ranges): any letter, accented or
- * not, or a mark OCR made of one (`£.`, `€.`), with its dot, right before the part (`T. Okafor`, `£. Marchetti`) or
+ * not, or a mark or digit OCR made of one (`£.`, `€.`, `1.`), with its dot, right before the part (`T. Okafor`, `£. Marchetti`) or
  * after it (`Okafor, T.`). A letter without a dot counts before the part only (`T Okafor`); after it a bare letter is
  * more likely the sex (`OKAFOR M`), which the caller's own initials test judges.
  */
@@ -81,7 +81,8 @@ export function initialsBesideNames(text: string, names: readonly InitialRange[]
   const out: InitialRange[] = [];
   for (const n of names) {
     const from = Math.max(0, n.begin - 6);
-    const before = /(?<!\S)([^\s\p{N}])(\.?)[\s,]{0,2}$/u.exec(text.slice(from, n.begin));
+    // A digit counts only as OCR's look-alike of a letter, with its dot (`1. Eze` for T. or I. Eze).
+    const before = /(?<!\S)([^\s\p{N}]|[0158](?=\.))(\.?)[\s,]{0,2}$/u.exec(text.slice(from, n.begin));
     // Only from the line's start or a space (the slice cuts the look-behind's view).
     if (before && (from + before.index === 0 || /\s/.test(text[from + before.index - 1])) && (before[2] === '.' || /\p{L}/u.test(before[1])) && !/[([{<]/.test(before[1])) {
       out.push({ begin: from + before.index, end: from + before.index + 1 + before[2].length, source: n.source });
