@@ -971,6 +971,12 @@ describe('local PHI detector: initials and the parts of a name or date left besi
     expect(await texts([span('R', 10, 40), span('Mwangi', 30)])).toEqual(['Mwangi']);
   });
 
+  it('takes a dotted initial before the particles of a family name, and no bare letter there', async () => {
+    const particles: IdentityContext = { values: [{ value: 'van der Brugge^Anouk', category: 'A', source: 'PatientName', vr: 'PN' }] };
+    expect(await flagged('Pt A. van der Brugge', particles)).toContain('A.');
+    expect(await flagged('R van der Brugge', particles)).not.toContain('R');
+  });
+
   it('leaves a number before a name that is no initial (no dot, or more than one digit)', async () => {
     expect(await flagged('Bay 1 Mwangi', staff)).toEqual(['Mwangi']);
     expect(await flagged('12. Mwangi', staff)).toEqual(['Mwangi']);

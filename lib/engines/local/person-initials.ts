@@ -71,6 +71,11 @@ export function loneInitials(text: string, people: readonly PersonInitials[], ha
   return out;
 }
 
+/** Particles of family names that may stand between a given initial and the family name (`van den`, `de la`, `al`). */
+const PARTICLES = 'van|von|vom|den|der|de|la|le|du|des|da|di|do|dos|das|del|della|dei|al|el|bin|ben|ibn|ter|ten|zu|y';
+/** An initial at the end of the text before a name part, and the particles between them (group 3). */
+const INITIAL_BEFORE = new RegExp(`(?<!\\S)([^\\s\\p{N}]|[0158](?=\\.))(\\.?)[\\s,]{0,2}((?:(?:${PARTICLES})\\s{1,2}){0,3})$`, 'iu');
+
 /**
  * The one-glyph initial beside a name part found on the line (`names`: the parts' ranges): any letter, accented or
  * not, or a mark or digit OCR made of one (`£.`, `€.`, `1.`), with its dot, right before the part (`T. Okafor`, `£. Marchetti`) or
@@ -80,11 +85,14 @@ export function loneInitials(text: string, people: readonly PersonInitials[], ha
 export function initialsBesideNames(text: string, names: readonly InitialRange[]): InitialRange[] {
   const out: InitialRange[] = [];
   for (const n of names) {
-    const from = Math.max(0, n.begin - 6);
-    // A digit counts only as OCR's look-alike of a letter, with its dot (`1. Eze` for T. or I. Eze).
-    const before = /(?<!\S)([^\s\p{N}]|[0158](?=\.))(\.?)[\s,]{0,2}$/u.exec(text.slice(from, n.begin));
+    const from = Math.max(0, n.begin - 24);
+    // A digit counts only as OCR's look-alike of a letter, with its dot (`1. Eze` for T. or I. Eze); name particles may
+    // stand between the initial and the part (`F. van den Akker`).
+    const before = INITIAL_BEFORE.exec(text.slice(from, n.begin));
     // Only from the line's start or a space (the slice cuts the look-behind's view).
-    if (before && (from + before.index === 0 || /\s/.test(text[from + before.index - 1])) && (before[2] === '.' || /\p{L}/u.test(before[1])) && !/[([{<]/.test(before[1])) {
+    // Across particles only with its dot (`R de la Roche` may be a marker before the name).
+    const dotted = before?.[2] === '.';
+    if (before && (from + before.index === 0 || /\s/.test(text[from + before.index - 1])) && (dotted || (/\p{L}/u.test(before[1]) && before[3] === '')) && !/[([{<]/.test(before[1])) {
       out.push({ begin: from + before.index, end: from + before.index + 1 + before[2].length, source: n.source });
     }
     const after = /^[\s,]{1,2}([^\s\p{N}])\.(?!\S)/u.exec(text.slice(n.end, n.end + 8));
