@@ -13,7 +13,7 @@ import type { SafeHarborCategory } from '../safe-harbor.js';
 import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
 import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
 import { findShapes } from '../text/shape-memo.js';
-import { INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
+import { equalSteps, INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
@@ -458,7 +458,7 @@ function measuredNumbers(text: string, begin: number, end: number): boolean {
  * A rule's match that is part of a longer run of numbers joined by the same mark, the whole counting in equal steps
  * (`levels 10-20-30-40`: a date pattern matches `10-20-30`). The shapes judge such a run whole.
  */
-function countingRun(text: string, begin: number, end: number): boolean {
+function inCountingRun(text: string, begin: number, end: number): boolean {
   const head = /^\d+([-./])/.exec(text.slice(begin, end));
   if (!head) return false;
   const mark = head[1];
@@ -467,8 +467,7 @@ function countingRun(text: string, begin: number, end: number): boolean {
   const run = `${before}${text.slice(begin, end)}${after}`;
   if (run.length === end - begin || run.split(mark).length !== run.split(/[-./]/).length) return false;
   const n = run.split(mark).map(Number);
-  const step = n[1] - n[0];
-  return n.length >= 4 && step !== 0 && n.every((v, k) => k === 0 || v - n[k - 1] === step);
+  return n.length >= 4 && n[1] !== n[0] && equalSteps(n);
 }
 
 /** A coding system's name right before a place, with `code`, a colon and earlier codes of a list between (`CPT codes 70450, `). */
@@ -717,7 +716,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     for (const index of ruleSet ? ruleSet.matching(text) : rulePatterns.keys()) {
       for (const m of rulePatterns[index].matchAll(text)) {
         const end = m.index + m.text.length;
-        if (!listedValues(text, m.index, end) && !measuredNumbers(text, m.index, end) && !countingRun(text, m.index, end)) rules.push({ begin: m.index, end, category: 'R' });
+        if (!listedValues(text, m.index, end) && !measuredNumbers(text, m.index, end) && !inCountingRun(text, m.index, end)) rules.push({ begin: m.index, end, category: 'R' });
       }
     }
     const shapes: Span[] = [];

@@ -51,8 +51,7 @@ const NOT_AMOUNT_UNITS = '(?!\\s{0,2}(?:mci|mbq|gbq|mg|mcg|ug|ml|mm|cm|mmhg|unit
 /** Numbers that count in small equal steps (`Series 12 13 14 15`, `10 20 30 40`): a list, not a phone. */
 function countingRun(text: string): boolean {
   const n = text.split(/\D+/).filter(Boolean).map(Number);
-  const step = n[1] - n[0];
-  return Math.abs(step) <= 10 && n.every((v, k) => k === 0 || v - n[k - 1] === step);
+  return Math.abs(n[1] - n[0]) <= 10 && equalSteps(n);
 }
 
 /** Between a phone's groups: one space or dot, or a dash with a space either side (`201 3344`, `201.3344`, `201 – 3344`). */
@@ -85,7 +84,7 @@ function spinalLevels(text: string): boolean {
 }
 
 /** Equal steps between numbers (`12 14 16 18`, `100 200 300`): a list, not an identifier. */
-function equalSteps(groups: readonly number[]): boolean {
+export function equalSteps(groups: readonly number[]): boolean {
   const step = groups[1] - groups[0];
   return groups.every((g, k) => k === 0 || g - groups[k - 1] === step);
 }

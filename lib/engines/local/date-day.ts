@@ -2,9 +2,10 @@
  * The day of a date written with its month name (`10 February 2002`, `3 Mar 1931`), left behind when the day was
  * read apart from the rest (`10.`, `1O`, a column gap) and only the month and year were matched.
  */
+import { MONTH_NAMES } from './phi-patterns.js';
 import { foldOcr } from './text-fold.js';
 
-const MONTH_START = /^(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
+const MONTH_START = new RegExp(`^(?:${MONTH_NAMES.join('|')})`);
 /** One or two digits (as OCR folds them), an ordinal ending, then up to three spaces, dots, commas or dashes. */
 const DAY_BEFORE = /(?<![\p{L}\p{N}])([\p{L}\p{N}]{1,2})(?:ST|ND|RD|TH)?[\s.,-]{0,3}$/u;
 

@@ -7,6 +7,11 @@ import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { matchesOf } from '../../regex-matches.js';
 import { STAFF_ACTS, STAFF_ROLE_LABELS } from '../../text/staff-words.js';
 
+/** Month names as screens abbreviate them, in upper case (January first). */
+export const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+/** Month names written out, in upper case (January first). */
+export const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
+
 /** A generic pattern: what it finds, its Safe Harbor letter and base score. `group` selects the PHI part. */
 export interface PhiPattern {
   type: string;

@@ -6,7 +6,7 @@
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
-import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, STAFF_CUE } from './phi-patterns.js';
+import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, STAFF_CUE } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
 import { dayBefore } from './date-day.js';
 import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, type PersonInitials } from './person-initials.js';
@@ -459,9 +459,7 @@ function isStopWord(word: string): boolean {
   const up = word.toUpperCase();
   return STOP_WORDS.has(up) || STOP_WORDS_FOLDED.has(foldOcr(word));
 }
-const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const STOP_WORDS_FOLDED = new Set([...STOP_WORDS].map((w) => foldOcr(w)));
-const MONTH_FULL = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
