@@ -48,7 +48,7 @@ const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'cal
  */
 const ROLE_LABELS: ReadonlySet<string> = new Set([
   ...[...STAFF_ROLE_LABELS, ...STAFF_ACTS].map((w) => w.toLowerCase()),
-  'authored', 'author', 'reader', 'read', 'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer',
+  'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer',
   'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient',
 ]);
 
@@ -338,7 +338,7 @@ const EPONYM_HEADS = new Set(['SIGN', 'SIGNS', 'SYNDROME', 'DISEASE', "DISEASE'S
 /** Clinical-list words that only glue (`and`, `with`): no clinical word after a modality code. */
 const FUNCTION_LIKE = new Set(['AND', 'OR', 'WITH', 'WITHOUT', 'W/', 'W/O', 'WO', 'TO', 'OF', 'FOR', 'PER', 'THE', 'A', 'AN']);
 /** Particles inside surnames (`de Vries`, `van der Berg`, `bin Said`). */
-const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ben', 'st.']);
+export const PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ben', 'st.']);
 
 /** Capitals that read as an acronym, not a name: no vowel (`CCK`, `MRT`), or four letters at most (`MRAC`). */
 const ACRONYM = /^(?:[^AEIOUYÀ-ÖØ-Ý]+|\p{Lu}{2,4})$/u;

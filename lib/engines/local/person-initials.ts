@@ -5,6 +5,7 @@
  */
 import { onOneLine } from '../../image/boxes.js';
 import type { Box } from '../types.js';
+import { PARTICLES as NAME_PARTICLES } from '../../text/names.js';
 import { STAFF_ACTS, STAFF_ROLE_LABELS } from './phi-patterns.js';
 
 /** One person's initials (two or three capitals) as screens print them, with the header attribute they come from. */
@@ -71,8 +72,11 @@ export function loneInitials(text: string, people: readonly PersonInitials[], ha
   return out;
 }
 
-/** Particles of family names that may stand between a given initial and the family name (`van den`, `de la`, `al`). */
-const PARTICLES = 'van|von|vom|den|der|de|la|le|du|des|da|di|do|dos|das|del|della|dei|al|el|bin|ben|ibn|ter|ten|zu|y';
+/**
+ * Particles of family names that may stand between a given initial and the family name (`van den`, `de la`, `al`): the
+ * free-text name finder's, in letters, and a few more a screen may print between them (`vom`, `du`, `des`, `zu`, `y`).
+ */
+const PARTICLES = [...[...NAME_PARTICLES].filter((p) => /^\p{L}+$/u.test(p)), 'vom', 'du', 'des', 'dei', 'ten', 'zu', 'y'].join('|');
 /** An initial at the end of the text before a name part, and the particles between them (group 3). */
 const INITIAL_BEFORE = new RegExp(`(?<!\\S)([^\\s\\p{N}]|[0158](?=\\.))(\\.?)[\\s,]{0,2}((?:(?:${PARTICLES})\\s{1,2}){0,3})$`, 'iu');
 
