@@ -6,14 +6,14 @@
  * the unit before an address (`Flat 3, 27 …`), the unit, city, region and postcode after it (`, Apt 4,
  * 67000 Strasbourg`, `, Kirrawee NSW 2232`), and the city before a postcode (`, Lyddington LE15 9RA`).
  */
-import { anyCase, B, E, PLACE_WORD, STATES } from './place-patterns.js';
+import { anyCase, B, E, PLACE_WORD, STATES, UNIT_LABEL } from './place-patterns.js';
 import type { ShapeSpan, TextShape } from './text-shape.js';
 
 /**
- * A unit or a box: what comes before or after the street (`Flat 3`, `Apt 4B`, `Site 9`, `Box 118`), or a floor
- * as German and French addresses write it (`2. OG`, `3. Stock`, `4e étage`).
+ * A unit or a box: what comes before or after the street (the street shape's unit labels, and `Flat 3`, `Site 9`,
+ * `Box 118`), or a floor as German and French addresses write it (`2. OG`, `3. Stock`, `4e étage`).
  */
-const UNIT = `(?:(?:${anyCase('apt|apartment|flat|unit|suite|ste|site|comp|box|lot|level|lvl|floor|fl|room|rm|bldg|building')})\\.?\\s{0,2}#?[\\p{L}\\p{N}/-]{0,5}\\p{N}[\\p{L}\\p{N}/-]{0,5}|\\d{1,2}(?:\\.|e|er|ème)\\s?(?:OG|UG|DG|Stock|Etage|étage)|EG|DG)`;
+const UNIT = `(?:(?:${UNIT_LABEL}|${anyCase('flat|site|comp|box|lot|level|lvl')})\\.?\\s{0,2}#?[\\p{L}\\p{N}/-]{0,5}\\p{N}[\\p{L}\\p{N}/-]{0,5}|\\d{1,2}(?:\\.|e|er|ème)\\s?(?:OG|UG|DG|Stock|Etage|étage)|EG|DG)`;
 /** Postcodes: 4-5 digits (with a ZIP+4), British and Canadian forms. */
 const POSTCODE = `(?:\\d{4,5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}|[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)${E}`;
 /** Regions written after a city: US states, Canadian provinces, Australian states, Irish and British counties (`Co. Cavan`). */
