@@ -70,3 +70,8 @@ export function boxesOutside(box: Box, cuts: readonly Box[]): Box[] {
   }
   return pieces;
 }
+
+/** `box` grown by `pad` pixels on every side (not clipped: see lib/pixels/fill.ts's padAndClip for that). */
+export function padBox(box: Box, pad: number): Box {
+  return { left: box.left - pad, top: box.top - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
+}

@@ -11,7 +11,7 @@
  */
 import type { DetectedText, PhiFinding, TextSpan } from '../engines/types.js';
 import type { Box, DisplayImage } from '../image/types.js';
-import { boxesOutside, columnsCovered, columnsShared, coveredBy, inAnyBox, onOneLine, overlapping, rowsShared, unionBoxes } from '../image/boxes.js';
+import { boxesOutside, columnsCovered, columnsShared, coveredBy, inAnyBox, onOneLine, overlapping, padBox, rowsShared, unionBoxes } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { isInk, lineInk } from '../image/line-ink.js';
 import { findTextRegions } from '../image/text-regions.js';
@@ -184,7 +184,7 @@ export function frameLines(image: DisplayImage, spans: TextSpan[], found: PhiFin
     rows
       .filter((r) => r !== row && (r.findings.length > 0 || doubtfulRows().has(r)) && r.box.height <= UNREAD_RULE.heightRatio * row.box.height && !overlapping(r.box, row.box))
       // A glyph's anti-aliased edge runs a pixel or two past the box of its line.
-      .map((r) => ({ left: r.box.left - 2, top: r.box.top - 2, width: r.box.width + 4, height: r.box.height + 4 }));
+      .map((r) => padBox(r.box, 2));
   return {
     kept,
     doubtful: () => [...doubtfulRows()].map(([row, fill]) => ({ fill, apart: apart(row) })),
@@ -215,7 +215,7 @@ function lookVouches(look: LineLook, line: Box, band: Box, others: Box[], grey: 
   if (columnsCovered(line, words.map((w) => w.box)) < UNREAD_RULE.vouchingShare * line.width) return false;
   const ink = lineInk(grey, width, band, others);
   if (!ink) return false;
-  const read = words.map((w) => ({ left: w.box.left - 1, top: w.box.top - 1, width: w.box.width + 2, height: w.box.height + 2 }));
+  const read = words.map((w) => padBox(w.box, 1));
   let total = 0;
   let leftover = 0;
   for (let y = band.top; y < band.top + band.height; y++)

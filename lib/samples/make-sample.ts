@@ -1,5 +1,5 @@
 import type { DicomDataset } from '../dicom/dataset.js';
-import { unionBoxes } from '../image/boxes.js';
+import { padBox, unionBoxes } from '../image/boxes.js';
 import type { Box } from '../image/types.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { renderBackground } from './backgrounds.js';
@@ -305,6 +305,3 @@ function toStored(values: Float32Array, format: SampleFormat): Int32Array {
   return out;
 }
 
-function padBox(box: Box, pad: number): Box {
-  return { left: box.left - pad, top: box.top - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
-}
