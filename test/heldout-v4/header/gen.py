@@ -779,6 +779,7 @@ def enhanced(f, rng, slots, research, ct):
         a.ReconstructionAlgorithm, a.ConvolutionKernel, a.ConvolutionKernelGroup = "ITERATIVE", research["kernel"], "SOFT_TISSUE"
         a.ReconstructionDiameter, a.ReconstructionPixelSpacing = "380", ["0.8", "0.8"]
         a.ReconstructionAngle, a.ImageFilter = "360", "SMOOTH"
+        f.research("SharedFunctionalGroupsSequence[0].CTReconstructionSequence[0].ConvolutionKernel", research["kernel"])
         sh.CTReconstructionSequence = Sequence([a])
         a = Dataset()
         a.ExposureTimeInms, a.XRayTubeCurrentInmA, a.ExposureInmAs, a.ExposureModulationType, a.CTDIvol = (
@@ -1094,6 +1095,7 @@ def dx(f, rng, slots, research, intraoral):
     ds.ImagerPixelSpacing = ["0.02", "0.02"] if intraoral else ["0.1", "0.1"]
     ds.KVP = "66" if not intraoral else "60"
     ds.AcquisitionDeviceProcessingDescription = "Dental sharpening 2"
+    f.research("AcquisitionDeviceProcessingDescription", "Dental sharpening 2")
     ds.PositionerType = "NONE" if not intraoral else "NONE"
     region = f.code("AnatomicRegionSequence[0]", "91609006" if intraoral else "181812007",
                     "SCT", "Mandible" if intraoral else "Jaw region")
@@ -1236,6 +1238,7 @@ def ct_image(f, rng, slots, research):
     ds.ImagePositionPatient = ["-115", "-115", "42.5"]
     ds.SliceThickness = "5"
     ds.ConvolutionKernel = "H30s"
+    f.research("ConvolutionKernel", "H30s")
     ds.PatientPosition = "HFS"
     general_image(f, rng, slots=slots)
     ds.PatientOrientation = None

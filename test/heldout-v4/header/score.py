@@ -263,9 +263,12 @@ def parse_learn(text):
 
 def pattern_kind(rx):
     up = rx.upper()
-    if re.search(r"STREET|AVENUE|\bAVE\b|ROAD|BLVD|LANE|DRIVE", up):
+    # street words of this set's countries too (calle, rua, straat, -laan, -gatan, -vägen, ul., cad., utca, str.)
+    if re.search(r"STREET|AVENUE|\bAVE\b|ROAD|BLVD|LANE|DRIVE|CALLE|AVDA|\bRUA\b|TRAVESSA|STRAAT|LAAN|GATAN|"
+                 r"V[AÄ]GEN|\bUL\b|ULICA|\bCAD\b|SOK|UTCA|\bSTR\b|\bOS\b", up):
         return "address"
-    if "HTTP" in up or "WWW" in up or re.search(r"\\\.(?:COM|ORG|NET|EDU|GOV)|\(\?:COM|ORG\|", up):
+    if "HTTP" in up or "WWW" in up or re.search(r"\\\.(?:COM|ORG|NET|EDU|GOV|NL|ES|PT|SE|PL|BR|KR|CZ|TR|JO|HU|RO)"
+                                                r"|\(\?:COM|ORG\|", up):
         return "url"
     return "other"
 
