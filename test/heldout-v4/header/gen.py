@@ -572,7 +572,7 @@ def series_module(f, rng, research, staff):
     oi.PersonIdentificationCodeSequence = Sequence([pic])
     oi.InstitutionName = "Hospital"
     ds.OperatorIdentificationSequence = Sequence([oi])
-    f.plant("OperatorIdentificationSequence[0].PersonIdentificationCodeSequence[0].CodeValue", "id", code,
+    f.plant("OperatorIdentificationSequence[0].PersonIdentificationCodeSequence[0].CodeValue", "staff", code,
             [("alnum", code)])
     f.plant("OperatorIdentificationSequence[0].PersonIdentificationCodeSequence[0].CodeMeaning", "staff",
             pic.CodeMeaning, op.forms())
