@@ -3,7 +3,8 @@
 
 The running and scoring code is the third set's (test/heldout-v3/header/score.py, itself the second set's), copied
 so the sets are scored alike; what differs: this set's own generator and vocabulary (gen.py, vocab.py, notes.py,
-research.py), a ``literal`` leak form (a substring, for scripts written without spaces: Chinese, Korean, Thai, kana;
+research.py), scoring units (one person planted twice in one element counts once), Patient's Age ``090Y`` read as
+the Safe Harbor category, a ``literal`` leak form (a substring, for scripts written without spaces: Chinese, Korean, Thai, kana;
 host names; UIDs; Arabic-Indic digits), day-month dates matched with the month names of every language of this set,
 and the Type 1 attributes of this set's IODs added to STRUCTURAL.
 
@@ -192,10 +193,21 @@ def walk(ds, prefix="", out=None):
 
 
 # -- scoring -------------------------------------------------------------------------------------------
-def phi_left(item, values):
+def units(truth):
+    """The planted items of a file as scoring units: one person (or value) planted twice in one element, e.g. a
+    relative who is also named as the consulting doctor in the same note, is one unit, left when any form is left."""
+    seen = {}
+    for item in truth["phi"]:
+        seen.setdefault((item["path"], tuple(sorted(tuple(f) for f in item["forms"]))), item)
+    return list(seen.values())
+
+
+def phi_left(item, values, output=True):
     text = values.get(item["path"])
     if text is None:
         return None
+    if output and item["path"].endswith("PatientAge") and re.fullmatch(r"0*90Y", text.strip()):
+        return None  # 090Y is how Patient's Age (AS) writes the Safe Harbor category "90 or older"
     for ftype, form in item["forms"]:
         if ftype == "year":
             if text.strip().startswith(form):
@@ -319,7 +331,7 @@ def report(tmp, args, t0):
     inputs = os.path.join(gen_dir, "inputs")
     by_name = {t["file"]: t for t in truths}
     print(f"held-out v4, header: {len(truths)} files (seed {args.seed}), "
-          f"{sum(len(t['phi']) for t in truths)} planted PHI strings, "
+          f"{sum(len(units(t)) for t in truths)} planted PHI strings, "
           f"{sum(1 for t in truths for k in t['keep'] if k['role'] == 'desc')} description words, "
           f"{sum(1 for t in truths for k in t['keep'] if k['role'] == 'num')} clinical numbers, "
           f"{sum(len(t['codes']) for t in truths)} codes")
@@ -339,7 +351,7 @@ def report(tmp, args, t0):
         path = os.path.join(inputs, t["file"])
         values = walk(pydicom.dcmread(path))
         for item in t["phi"]:
-            if not phi_left(item, values):
+            if not phi_left(item, values, output=False):
                 faults.append(f"{t['index']:02d} {item['path']}: planted {item['kind']} not found in input: {item['text']}")
         for path_, kind, form, found in sweep(t, values):
             faults.append(f"{t['index']:02d} {path_}: {kind} form '{form}' in input outside the truth: {found}")
@@ -386,7 +398,7 @@ def report(tmp, args, t0):
             continue
         opath = os.path.join(out, e["output"])
         values = walk(pydicom.dcmread(opath))
-        for item in t["phi"]:
+        for item in units(t):
             planted_n += 1
             found = phi_left(item, values)
             if found:
@@ -453,7 +465,7 @@ def report(tmp, args, t0):
         by_kind[x[2]] = by_kind.get(x[2], 0) + 1
     planted_kind = {}
     for t in truths:
-        for item in t["phi"]:
+        for item in units(t):
             planted_kind[item["kind"]] = planted_kind.get(item["kind"], 0) + 1
     print("  by kind: " + ", ".join(f"{k} {by_kind.get(k, 0)}/{n}" for k, n in sorted(planted_kind.items())))
     print(f"description words kept: {pct(*kept['desc'])} ({kept['desc'][0]}/{kept['desc'][1]})")
