@@ -133,6 +133,9 @@ class File:
                 return False
         return True
 
+    def encoded_len(self, text):
+        return len(pydicom.charset.encode_string(text, pydicom.charset.convert_encodings(self.L["cs"].split("\\"))))
+
     def uid(self, key=None):
         u = "2.25." + str(self.rng.getrandbits(125))
         if key:
@@ -440,6 +443,8 @@ def uncommon(f, p, slots, rng, pid):
         f.plant("PatientMotherBirthName", "name-other", ds.PatientMotherBirthName, o.forms())
     if "address" in chosen or f.i % 4 == 0:
         t, forms = rng.choice(V.ADDRESSES[loc])
+        while f.encoded_len(t) > 64:  # Patient's Address is LO: draw again (other seeds only; the set's seed fits)
+            t, forms = rng.choice(V.ADDRESSES[loc] + V.ADDRESSES["es"])
         ds.PatientAddress = t
         f.plant("PatientAddress", "address", t, forms)
     if "country" in chosen:
@@ -452,6 +457,8 @@ def uncommon(f, p, slots, rng, pid):
             f.plant("RegionOfResidence", "profile-attr", region, [("alpha", region)])
     if "phones" in chosen or f.i % 4 == 1:
         t = rng.choice(V.PHONES[loc])
+        while f.encoded_len(t) > 16:  # SH: draw again (other seeds only; the set's seed fits)
+            t = rng.choice(V.PHONES[loc] + V.PHONES["es"][1:])
         ds.PatientTelephoneNumbers = t
         f.plant("PatientTelephoneNumbers", "phone", t, [("digits_tail", tail_digits(t))])
     if "ethnic" in chosen:
@@ -479,7 +486,8 @@ def uncommon(f, p, slots, rng, pid):
         plan = rng.choice([x for x in V.PLANS if f.fits(x)])
         num = number_part(plan)
         c = Dataset()
-        c.CodeValue = re.sub(r"\s", "", num)[:16]
+        cv = re.sub(r"\s", "", num)
+        c.CodeValue = cv if len(cv) <= 16 else re.sub(r"\W", "", cv)  # SH: without separators (other seeds only)
         c.CodingSchemeDesignator = "99INSUR"
         c.CodeMeaning = plan
         ds.PatientInsurancePlanCodeSequence = Sequence([c])
@@ -504,6 +512,8 @@ def study_module(f, p, slots, rng, research, staff):
     study = research["study"].get(f.loc if f.loc in research["study"] else f.lang, research["study"]["en"])
     if f.i % 5 == 2:  # a registrar typed who and how to reach into the description
         text, kind, forms = slots.slot(rng.choice(["pt", "phone"]))
+        while f.encoded_len(f"{study} - {text}") > 64:  # LO: draw again (other seeds only; the set's seed fits)
+            text, kind, forms = slots.slot("phone")
         ds.StudyDescription = f"{study} - {text}"
         f.research("StudyDescription", study, research["nums"])
         f.plant("StudyDescription", kind, text, forms)

@@ -157,7 +157,7 @@ LOCALES = {
                patients=[("Nakamura Ferreira", "Yuki", "", "F", "ナカムラ フェヘイラ", "ユキ")],
                others=[("Higashikuni", "Ren"), ("Oyamada", "Keiko")]),
 }
-PARTICLES = {"de", "la", "del", "dos", "da", "van", "der", "ten", "'t", "von", "y", "e"}
+PARTICLES = {"de", "la", "del", "dos", "da", "van", "der", "ten", "'t", "von", "y", "e", "al", "ben", "בן"}
 TITLES = {"es": ["Sra.", "Sr.", "Dra.", "Dr."], "pt": ["Sra.", "Sr.", "Dra.", "Dr."], "nl": ["mevr.", "dhr.", "dr."],
           "sv": ["fru", "herr", "dr"], "pl": ["pani", "pan", "dr"], "cs": ["paní", "pan", "MUDr."],
           "tr": ["Hanım", "Bey", "Dr."]}
