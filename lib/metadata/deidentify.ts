@@ -4,7 +4,7 @@ import { DATE_VRS, NUMERIC_VRS, TEXT_VRS } from '../dicom/vr.js';
 import type { IdentityContext } from '../engines/types.js';
 import type { ReportNote } from '../message.js';
 import { ACTIONS, type Action } from '../rules/actions.js';
-import { attributeType, CODED_ENTRY_TAGS, needsPresence, needsValue } from '../rules/iod-types.js';
+import { attributeType, CODE_SPELLING_TAGS, CODED_ENTRY_TAGS, IDENTITY_CODE_SEQUENCES, needsPresence, needsValue } from '../rules/iod-types.js';
 import { assertCompleteRules } from '../rules/completeness.js';
 import { personNamePlaceholder, resolveAction } from '../rules/resolve.js';
 import type { Decision, Rules } from '../rules/types.js';
@@ -163,8 +163,14 @@ function processDict(ctx: FileContext, dict: DicomDict, prefix: string, cleanCon
     });
     const label = name ?? keyword ?? (isPrivate ? `private element of "${creators.get(block) ?? 'unknown creator'}"` : 'element');
     // Inside a cleaned sequence, free text defaults to cleaning; a coded entry is a concept of a coding scheme, kept as is.
-    const coded = parentSequence !== '' && CODED_ENTRY_TAGS.has(tag) && decision.kind === 'vr_default' && decision.action === 'C';
-    const chosen: Decision = coded ? { action: 'K', ruleId: 'coded-entry', kind: 'keep', categories: [] } : decision;
+    // In a sequence whose code names a person or an organisation, the code is an identifier: a dummy, never kept.
+    const identityCode = IDENTITY_CODE_SEQUENCES.has(parentSequence) && CODE_SPELLING_TAGS.has(tag) && (decision.kind === 'vr_default' || decision.kind === 'keep');
+    const coded = !identityCode && parentSequence !== '' && CODED_ENTRY_TAGS.has(tag) && decision.kind === 'vr_default' && decision.action === 'C';
+    const chosen: Decision = identityCode
+      ? { action: 'D', ruleId: 'identity-code', kind: 'vr_default', categories: ['R'] }
+      : coded
+        ? { action: 'K', ruleId: 'coded-entry', kind: 'keep', categories: [] }
+        : decision;
     applyAction(ctx, dict, tag, element, path, chosen, label, cleanContext, depth);
     if (!isPrivate) keepConformant(ctx, dict, tag, element, path, chosen, label, depth, parentSequence);
     if (isPrivate && dict[tag]) keptBlocks.add(block);

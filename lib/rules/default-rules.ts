@@ -118,6 +118,8 @@ export function renderDefaultRulesYaml(): string {
   line('# Precedence, first match wins (also as data under `precedence`, so it survives a re-dump):');
   RULE_KINDS.forEach((kind, i) => line(`#   ${i + 1}. ${kind}: ${PRECEDENCE_NOTES[kind]}`));
   line('# Guards after every action: ages over 89 become 090Y; a birth date revealing an age over 89 is emptied.');
+  line('# In a kept code sequence a code is a concept and stays, except where it names a person or an organisation (Person');
+  line('# Identification Code, Institution Code, Assigning Facility/Jurisdiction/Agency Code Sequences): there it gets a dummy.');
   line('#');
   line('# Completeness: a run refuses rules that would keep (or only clean) an attribute this table removes or');
   line('# replaces, listing them (exit 2); --allow-incomplete-rules runs them and marks every output Patient');

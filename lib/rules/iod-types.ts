@@ -71,3 +71,14 @@ export function strictestTypeAnywhere(tag: string): AttributeType | undefined {
  * (0008,0104) is text and stays judged. Structural: emptying one breaks the code sequence.
  */
 export const CODED_ENTRY_TAGS: ReadonlySet<string> = new Set(['00080100', '00080102', '00080103', '00080105', '00080106', '00080107', '0008010B', '0008010F', '00080117', '00080119', '00080120']);
+
+/**
+ * Code sequences whose code names a person or an organisation rather than a concept (PS3.3 C.12.1.1.7 Person
+ * Identification Code Sequence: a staff member's employee number or licence; Institution Code Sequence; the issuer
+ * codes of Other Patient IDs): Person Identification Code, Institution Code, Assigning Facility, Jurisdiction and Agency
+ * Code Sequences. Their code is an identifier, so it is replaced by a dummy like any other ID, not kept as a concept.
+ */
+export const IDENTITY_CODE_SEQUENCES: ReadonlySet<string> = new Set(['00401101', '00080082', '00400036', '00400039', '0040003A']);
+
+/** The parts of a coded entry that spell the code or its meaning: what an identity code sequence replaces by dummies. */
+export const CODE_SPELLING_TAGS: ReadonlySet<string> = new Set(['00080100', '00080102', '00080104', '00080119', '00080120']);

@@ -269,6 +269,31 @@ describe('identity and free-text cleaning', () => {
     for (const tag of ['00102180', '00102297', '00102298']) expect(dataset.dict[tag]).toBeUndefined();
   });
 
+  it("replaces a staff member's identification code (an employee number) and an institution code by dummies, and keeps concept codes", () => {
+    const dataset = makePhiFixture().dataset;
+    const code = (value: string, scheme: string, meaning: string): DicomDict => ({
+      '00080100': { vr: 'SH', Value: [value] },
+      '00080102': { vr: 'SH', Value: [scheme] },
+      '00080104': { vr: 'LO', Value: [meaning] },
+    });
+    dataset.dict['00081072'] = {
+      vr: 'SQ',
+      Value: [{ '00401101': { vr: 'SQ', Value: [code('STF-40917', 'L-HR', 'Staff number of R. Okonkwo-Vale')] } }],
+    };
+    dataset.dict['00080082'] = { vr: 'SQ', Value: [code('INST-2281', 'L-SITES', 'Brackenfield Infirmary')] };
+    dataset.dict['00081032'] = { vr: 'SQ', Value: [code('RPID16', 'RADLEX', 'CT HEAD WO IV CONTRAST')] };
+    const original = cloneDataset(dataset);
+    deidentifyDataset(dataset, original, { rules, state: openStateStore(newStateDir()), now: () => new Date('2024-06-01') }, () => {});
+    const text = JSON.stringify(dataset.dict);
+    for (const leaked of ['STF-40917', 'L-HR', 'Okonkwo', 'INST-2281', 'L-SITES', 'Brackenfield']) expect(text).not.toContain(leaked);
+    const staffCode = item(item(dataset.dict, '00081072'), '00401101');
+    // Type 1 in the Code Sequence Macro: replaced, never emptied.
+    expect(getString(staffCode, 'CodeValue')).not.toBe('');
+    expect(getString(staffCode, 'CodingSchemeDesignator')).not.toBe('');
+    const procedure = item(dataset.dict, '00081032');
+    expect([getString(procedure, 'CodeValue'), getString(procedure, 'CodingSchemeDesignator'), getString(procedure, 'CodeMeaning')]).toEqual(['RPID16', 'RADLEX', 'CT HEAD WO IV CONTRAST']);
+  });
+
   it('removes only identifying words from free text', () => {
     const clean = makeTextCleaner(gatherIdentity(makePhiFixture().dataset), rules.regex);
     expect(clean('CT CHEST W/O CONTRAST for John Smith 555-201-3344').text).toBe('CT CHEST W/O CONTRAST');
