@@ -69,6 +69,29 @@ function roundRange(text: string): boolean {
 const ID_LABELS =
   "mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp";
 
+/** A regex source whose letters match in either case, for a pattern that must be case-sensitive elsewhere (escapes and classes kept; `anyCase` of place-patterns.ts takes plain word lists only). */
+function eitherCase(source: string): string {
+  let out = '';
+  for (let k = 0; k < source.length; k++) {
+    const ch = source[k];
+    if (ch === '\\') out += ch + source[++k];
+    else if (ch === '[') {
+      const close = source.indexOf(']', k);
+      const body = source.slice(k + 1, close);
+      out += `[${body}${body.toUpperCase() === body ? '' : body.replace(/[^\p{Ll}]/gu, '').toUpperCase()}]`;
+      k = close;
+    } else out += /\p{L}/u.test(ch) && ch.toUpperCase() !== ch ? `[${ch}${ch.toUpperCase()}]` : ch;
+  }
+  return out;
+}
+
+/** A measure or a level after a plate word (`placa 12 mm`, `plaka L4-5`): not a registration. */
+const PLATE_LOOKALIKE = /^\d{1,4}\s{0,2}(?:mm|cm|ml|mg|kg|hu|px)$|^(?:[CTLS]\d{1,2}[\s-]{0,2}){1,3}$/i;
+
+/** Labels of a vehicle's registration plate, in English and other languages (`licence plate`, `Kennzeichen`, `matrícula`), in any case. */
+const PLATE_LABELS =
+  'licen[cs]e\\s{1,2}plate(?:\\s{1,2}(?:no\\.?|number|#))?|(?:number|registration|reg\\.?)\\s{1,2}plate|plate\\s{0,2}(?:no\\.?|number|#)|vehicle\\s{1,2}reg(?:istration)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|car\\s{1,2}reg(?:istration)?\\.?|kenteken|kennzeichen|nummernschild|matr[ií]cula|placa|targa|immatriculation|plaque\\s{1,2}d.immatriculation|tablic[ay]\\s{1,2}rejestracyjn[aeyj]|nr\\s{1,2}rej\\.?|plaka|spz|rendsz[aá]m|registreringsnummer|reg\\.?\\s?nr';
+
 /**
  * Nouns of numbers that name a person's claim, order or record (`claim 4821-3390-17`, `voucher 5521 8830 19`): labels of
  * digit groups only (eight digits or more), not of shorter values (`order 2 of 3`, `file 12`).
@@ -102,6 +125,21 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   },
   { kind: 'ip', category: 'O', needsDigit: true, re: bounded('(?:25[0-5]|2[0-4]\\d|1?\\d{1,2})(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d{1,2})){3}(?::\\d{1,5})?') },
   { kind: 'ip', category: 'O', needsDigit: true, re: bounded('(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?') , accept: (t) => /\d/.test(t) && t.length >= 8 },
+  // Vehicle plates after a plate label (Safe Harbor L), in the words of several languages: one to four groups of letters
+  // and digits with a digit in them (`4821 KLM`, `WPR 55831`, `XH-274-B`). A bare `plate` is an implant or a growth plate
+  // in clinical English: only a licence, number or registration plate, or a plate with a number word, labels a vehicle.
+  {
+    kind: 'plate',
+    category: 'L',
+    needsDigit: true,
+    // Case matters in the plate (`9034 JRD`, never `9034 en el`), so the label is spelled in any case instead.
+    re: bounded(`(?:${eitherCase(PLATE_LABELS)})\\s{0,3}[:#=]?\\s{0,3}([A-Z0-9]{1,4}(?:[\\s${DASH}]{1,2}[A-Z0-9]{1,5}){0,3})`, 'gu'),
+    group: 1,
+    accept: (t) => {
+      const chars = t.replace(/[^A-Z0-9]/gi, '').length;
+      return /\d/.test(t) && /[A-Z]/i.test(t) && chars >= 4 && chars <= 10 && !PLATE_LOOKALIKE.test(t);
+    },
+  },
   { kind: 'ssn', category: 'G', needsDigit: true, re: bounded('\\d{3}-\\d{2}-\\d{4}|(?:ssn|social\\s{1,2}security(?:\\s{1,2}(?:no\\.?|number|#))?)\\s{0,3}[:#]?\\s{0,3}\\d{3}[\\s-]?\\d{2}[\\s-]?\\d{4}') },
   // Phones: a labelled number of 7–15 digits in any grouping.
   {
