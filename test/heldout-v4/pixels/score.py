@@ -160,6 +160,23 @@ def word_state(inp, out, box, core, size):
     return share, best, total, int(cov.sum())
 
 
+AWAY_SHARE = 0.01  # information only: a file whose pixels changed over 1% of its area away from any drawn item
+
+
+def changed_away(inp, out, items):
+    """Share of the image's pixels that changed by over 15% of its range, in any frame, more than half an em (and
+    4 px) away from every drawn item's box: anatomy or background filled, not text. Information only (not a score)."""
+    lo, hi = np.percentile(inp, 1), np.percentile(inp, 99)
+    diff = (np.abs(out - inp) > 0.15 * max(hi - lo, 1e-6)).any(axis=0)
+    near = np.zeros(diff.shape, dtype=bool)
+    h, w = diff.shape
+    for it in items:
+        g = max(4, it['size'] // 2)
+        x0, y0, x1, y1 = it['box']
+        near[max(0, y0 - g):min(h, y1 + g), max(0, x0 - g):min(w, x1 + g)] = True
+    return float((diff & ~near).sum()) / diff.size
+
+
 def pixel_bytes(ds):
     return bytes(ds.PixelData) if 'PixelData' in ds else b''
 
@@ -279,6 +296,7 @@ def report(files, gen, entries, wall, cpu, proc, work):
     by_kind_phi = defaultdict(lambda: [0, 0])
     by_kind_harmless = defaultdict(lambda: [0, 0])
     no_phi_files = 0
+    away = []  # (share of the image changed away from every drawn item, file index): information only
     phi_in_failed = harmless_in_failed = 0
     for f in files:
         src = os.path.realpath(os.path.join(gen, f['file']))
@@ -302,6 +320,7 @@ def report(files, gen, entries, wall, cpu, proc, work):
         out = luminance(dso, ao)
         if inp.shape != out.shape:
             raise RuntimeError(f'file {f["index"]}: output frames {out.shape} differ from input {inp.shape}')
+        away.append((changed_away(inp, out, items), f['index']))
         for ii, it in enumerate(items):
             size = it['size']
             states = []
@@ -354,6 +373,9 @@ def report(files, gen, entries, wall, cpu, proc, work):
           f'{harmless_in_failed} harmless lines, not scored above)')
     print(f'  no-PHI images not byte-identical   {len(not_identical)} of {no_phi_files} (must be 0)'
           + (f': files {", ".join(str(i) for i in not_identical)}' if not_identical else ''))
+    big = sorted((a for a in away if a[0] > AWAY_SHARE), reverse=True)
+    print(f'  image changed away from text       {len(big)} of {len(away)} files over {AWAY_SHARE:.0%} of their area'
+          + (': ' + ', '.join(f'#{i:02d} {a:.1%}' for a, i in big) if big else '') + ' (information only)')
     print(f'  deid run                           {wall:.0f} s wall, {cpu:.0f} s CPU (exit {proc.returncode})')
     print()
     print('  PHI words gone by kind:     ' + ', '.join(f'{k} {g}/{t}' for k, (t, g) in sorted(by_kind_phi.items())))
