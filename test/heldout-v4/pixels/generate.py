@@ -137,7 +137,7 @@ def name_tokens_word(t, p):
     if bare in {w.lower() for w in p.get('particles', [])} or bare in TITLES:
         return [(t, 'generic')]
     parts = {w.lower() for w in re.split(r"[\s^]+", p['family'] + ' ' + p['given'])}
-    if bare not in parts and re.fullmatch(r"([a-zà-ÿ]\.?){1,3}", bare):
+    if bare not in parts and (re.fullmatch(r"([a-zà-ÿ]\.){1,3}", bare) or re.fullmatch(r"[a-zà-ÿ]{1,2}", bare)):
         return [(t, 'initial')]
     return [(t, 'phi')]
 
@@ -254,8 +254,7 @@ class Who:
         return phi('other-name', self.rng.choice(V.ROLE_WORDS), staff_tokens(self.i['other'], self.rng))
 
     def phone(self):
-        return phi('phone', self.rng.choice(['Tel:', 'Ph.', 'Contact', 'Mob.', '']),
-                   [(t, 'phi') if any(c.isdigit() for c in t) else (t, 'label') for t in self.rng.choice(V.PHONES).split()])
+        return phi('phone', self.rng.choice(['Tel:', 'Ph.', 'Contact', 'Mob.', '']), phone_tokens(self.rng.choice(V.PHONES)))
 
     def email(self):
         return phi('email', self.rng.choice(['E-mail:', 'email', '']), [(self.rng.choice(V.EMAILS), 'phi')])
@@ -267,11 +266,26 @@ class Who:
 
     def address(self):
         street, city = self.rng.choice(V.STREETS)
-        return (phi('address', 'Address:', [(t, 'generic' if t.lower().strip(',') in {'ul.', 'cad.', 'rua', 'das',
-                                                                                        'calle', 'apt', 'plot',
-                                                                                        'no:', 'lane,', 'crescent'}
-                                                 else 'phi') for t in street.split()]),
-                phi('address', '', [(t, 'phi') for t in city.split()]))
+        return (phi('address', 'Address:', [(t, 'generic' if t.lower().strip(',') in STREET_WORDS else 'phi')
+                                             for t in street.split()]),
+                phi('address', '', [(t, 'generic' if t.strip(',') in V.STATES else 'phi') for t in city.split()]))
+
+
+# street-type words and a US state identify no place alone (Safe Harbor keeps states): not scored
+STREET_WORDS = {'ul.', 'cad.', 'rua', 'das', 'calle', 'apt', 'plot', 'no:', 'lane', 'crescent', 'salai', 'cross'}
+
+
+def phone_tokens(s):
+    """A country code alone (+34, (+351)) identifies nobody; the other digit groups are scored, words not."""
+    out = []
+    for t in s.split():
+        if re.fullmatch(r'\(?\+\d{1,3}\)?', t):
+            out.append((t, 'generic'))
+        elif any(c.isdigit() for c in t):
+            out.append((t, 'phi'))
+        else:
+            out.append((t, 'label'))
+    return out
 
 
 # ---------------------------------------------------------------- screen canvas
@@ -677,7 +691,7 @@ def dexa(ctx, phi_on):
         scr.column(40, 56, [[who.name(label='Patient:')], [who.dob(label='Birth Date:'), who.age('Age:')],
                             [who.pid(label='Patient ID:')], [who.ref()]], st, where='top-left')
         scr.column(1000, 56, [who.inst(full=r.random() < .5), who.date(label='Scan Date:'),
-                              phi('phone', 'Tel.', [(t, 'phi') for t in r.choice(V.PHONES).split()])],
+                              phi('phone', 'Tel.', phone_tokens(r.choice(V.PHONES)))],
                    st, align='r', where='top-right')
     else:
         scr.column(40, 56, [harm('protocol', 'Hip: Neck / Total'), harm('version', 'Analysis v13.6.1')], st)

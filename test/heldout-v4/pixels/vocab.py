@@ -174,6 +174,8 @@ STREETS = [('Rua das Gaivotas 118, 3º Esq.', '4460-312 Matosinhos'),
            ('Atatürk Cad. No: 41 D:6', '61030 Trabzon'),
            ('12/4 Kamaraj Salai, 2nd Cross', 'Mylapore, Chennai 600004')]
 
+STATES = {'OH'}
+
 # technical wording, in each screen's own style (harmless: must survive)
 OB_TABLE = [('BPD', 'mm'), ('HC', 'mm'), ('AC', 'mm'), ('FL', 'mm'), ('HL', 'mm'), ('OFD', 'mm'), ('CRL', 'mm')]
 PROBES = ['C1-6-D', 'RAB4-8L', 'C5-2v', 'L12-5 50mm', 'S4-1c', 'PA230e', 'VF13-5', 'ic9-RS', 'X5-1c', 'SP5-1N']
