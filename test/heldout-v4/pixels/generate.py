@@ -1159,7 +1159,7 @@ def write_dicom(path, scr, spec, ident, ts, tmpdir, idx):
     plain = os.path.join(tmpdir, f'{idx:02d}-plain.dcm')
     ds.save_as(plain, write_like_original=False)
     conv = {'explicit': None, 'implicit': ['dcmconv', '+ti'], 'bigendian': ['dcmconv', '+tb'], 'rle': ['dcmcrle'],
-            'jpeg-baseline': ['dcmcjpeg', '+eb'], 'jpeg-lossless': ['dcmcjpeg', '+e1'], 'jpeg-ls': ['dcmcjpls']}[ts]
+            'jpeg-baseline': ['dcmcjpeg', '+eb', '+un'], 'jpeg-lossless': ['dcmcjpeg', '+e1'], 'jpeg-ls': ['dcmcjpls']}[ts]
     if conv is None:
         shutil.copyfile(plain, path)
     else:
