@@ -8,7 +8,9 @@
 #  - fonts: synthetic samples burn text in several real fonts
 #  - python3-pydicom: ships pydicom's public test files, which the reader is tested on (read in place); with
 #    python3-pil and python3-numpy it also runs the second and third held-out sets (npm run heldout:v2:*, heldout:v3:*;
-#    the third draws with fonts-dejavu-extra too)
+#    the third draws with fonts-dejavu-extra too; the fourth, npm run heldout:v4:pixels, draws with faces none of the
+#    others use: fonts-terminus-otb, fonts-inconsolata, fonts-roboto-unhinted, fonts-open-sans, fonts-freefont-ttf,
+#    fonts-crosextra-carlito, fonts-go, fonts-cantarell and xfonts-base's misc-fixed bitmaps)
 #  - time: GNU time, which measures the peak memory of the fuzzer's and the benchmarks' child runs
 #  - redis-server: the queue tests start their own on a loopback port (deid run --queue, deid worker)
 # With --bench it also installs the peers `npm run bench` compares against (libgdcm-tools: gdcmanon;
@@ -17,7 +19,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(dcmtk dicom3tools tesseract-ocr python3-tesserocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
-  jupyter-notebook chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-urw-base35 fonts-noto-mono python3-pydicom python3-pil python3-numpy time redis-server)
+  jupyter-notebook chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-urw-base35 fonts-noto-mono
+  fonts-terminus-otb fonts-inconsolata fonts-roboto-unhinted fonts-open-sans fonts-freefont-ttf fonts-crosextra-carlito fonts-go
+  fonts-cantarell xfonts-base python3-pydicom python3-pil python3-numpy time redis-server)
 [ "${1:-}" = "--bench" ] && packages+=(libgdcm-tools pixelmed-apps)
 missing=()
 for p in "${packages[@]}"; do
