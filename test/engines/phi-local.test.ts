@@ -62,6 +62,21 @@ describe('local PHI detector: the file\'s own header values', () => {
   });
 
   it.each([
+    // `VAN` alone is the particle, not a name word: only `TRUONG` and `KHAI` are looked for on their own.
+    ['Trương^Văn Khải', 'TRUONG VAN KHAI', ['TRUONG', 'KHAI']],
+    ['Đặng^Thị Ngọc', 'Dang Thi Ngoc', ['Dang', 'Ngoc']],
+    ['Karaosmanoğlu^Şükrü', 'KARAOSMANOGLU SUKRU', ['KARAOSMANOGLU', 'SUKRU']],
+    ['Wałęsa^Łucja', 'Walesa, Lucja', ['Walesa', 'Lucja']],
+    ['Müller^Jürgen', 'MULLER JURGEN', ['MULLER', 'JURGEN']],
+  ])("finds a header name %j on a screen that drops its marks (%j), whole and word by word on lines of their own", async (header, text, words) => {
+    const ctx: IdentityContext = { values: [{ value: header, category: 'A', source: 'PatientName', vr: 'PN' }] };
+    const names = async (line: string) => (await found(line, ctx)).filter((x) => x.category === 'A').map((x) => x.text).join(' ');
+    const whole = await names(`Pt ${text} 4 views`);
+    for (const word of words) expect(whole).toContain(word);
+    for (const word of words) expect(await names(word)).toBe(word);
+  });
+
+  it.each([
     '19580314', '03/14/1958', '3/14/1958', '03.14.1958', '14.03.1958', '14-MAR-1958', '14 Mar 1958', '1958-03-14',
     'March 14, 1958', '03/14/58', 'O3/l4/1958', '0З.14.I958'.replace('З', '3'), '1958.O3.14',
   ])('finds the birth date shown as %j', async (text) => {

@@ -14,12 +14,29 @@ const CONFUSIONS: Record<string, string> = {
   G: '6',
 };
 
-/** Upper-cases and folds the characters OCR confuses (0/O, 1/l/I, 5/S, 8/B, 2/Z, 6/G); same length as `text`. */
+/** Latin letters with no decomposition into a base letter and a mark, and the base letter screens write for them. */
+const BASE_LETTERS: Record<string, string> = { Đ: 'D', Ð: 'D', Ł: 'L', Ø: 'O', Ħ: 'H', Ŧ: 'T', Ɨ: 'I', Ŋ: 'N', Þ: 'T', Æ: 'A', Œ: 'O', ß: 'S', ẞ: 'S' };
+
+/**
+ * The base letter of an upper-case Latin letter with marks (`Ư` → `U`, `Ş` → `S`, `Ł` → `L`), one character for one:
+ * consoles with plain fonts drop the marks (`Truong Van Khai` for `Trương Văn Khải`), and OCR often does too. Other
+ * scripts keep their letters (Hangul would decompose into its jamo).
+ */
+function baseLetter(up: string): string {
+  const code = up.charCodeAt(0);
+  if (code < 0xc0 || (code > 0x24f && (code < 0x1e00 || code > 0x1eff))) return up;
+  return BASE_LETTERS[up] ?? up.normalize('NFD')[0];
+}
+
+/**
+ * Upper-cases, drops the marks of Latin letters and folds the characters OCR confuses (0/O, 1/l/I, 5/S, 8/B, 2/Z, 6/G);
+ * same length as `text`.
+ */
 export function foldOcr(text: string): string {
   let out = '';
   for (const ch of text) {
     const up = ch.toUpperCase();
-    const one = up.length === 1 ? up : ch;
+    const one = baseLetter(up.length === 1 ? up : ch);
     out += CONFUSIONS[one] ?? one;
   }
   return out;
