@@ -86,6 +86,24 @@ describe('local PHI detector: the file\'s own header values', () => {
     expect(date?.score).toBe(1);
   });
 
+  it.each([
+    ['14 marzo 1958', 'Spanish and Italian'],
+    ['14 de março de 1958', 'Portuguese, with de'],
+    ['14. März 1958', 'German, a dot after the day'],
+    ['14 MARS 1958', 'French, capitals'],
+    ['14 marca 1958', 'Polish, the form beside a day'],
+    ['1958. március 14.', 'Hungarian, year first'],
+    ['14 Mart', 'Turkish, month and day alone'],
+    ['maaliskuu 14', 'Finnish, month first'],
+  ])('finds the birth date shown as %j (%s)', async (text) => {
+    const f = await found(`DOB ${text}`);
+    expect(f.some((x) => x.category === 'C' && x.type.startsWith('header:PatientBirthDate') && x.text.includes('14'))).toBe(true);
+  });
+
+  it('takes no month name of another language beside another day', async () => {
+    expect((await found('Series 15 marzo, 16 Mart')).filter((x) => x.type.startsWith('header:PatientBirthDate'))).toEqual([]);
+  });
+
   it.each(['MRX-0048213', 'MRX0048213', 'MRX 0048213', 'MRX-OO48213'])('finds the patient ID shown as %j', async (text) => {
     const f = await found(`ID ${text}`);
     expect(f.find((x) => x.type === 'header:PatientID')?.text).toBe(text);

@@ -11,6 +11,7 @@ import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviation
 import { dayBefore } from './date-day.js';
 import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, type PersonInitials } from './person-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
+import { foldedMonthNames } from './month-names.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
@@ -472,7 +473,7 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       // Every form of the date holds its year's last two digits, and every month-and-day its month's abbreviation (the full name starts with it).
       m.dates.push({ regex: dateRegex(date[1], date[2], date[3]), literal: date[1].slice(2), source });
       m.dateForms.push({ forms: dateForms(date[1], date[2], date[3]), source });
-      m.monthDays.push({ regex: monthDayRegex(date[2], date[3]), literal: monthLiteral(date[2]), source });
+      m.monthDays.push({ regex: monthDayRegex(date[2], date[3]), literal: monthLiteral(date[3]), source });
       if (!m.years.some((y) => y.year === date[1])) m.years.push({ year: date[1], source });
       continue;
     }
@@ -564,31 +565,42 @@ function dateRegex(y: string, mo: string, d: string): RegExp {
   const month = (n: string) => (n[0] === '0' ? `0?${n[1]}` : n);
   const day = month;
   const years = `(?:${y}|${yy})`;
-  const mon = `(?:${MONTH_FULL[Number(mo) - 1]}|${MONTH_NAMES[Number(mo) - 1]})\\.?`;
+  const mon = monthSource(mo);
   const forms = [
     `${y}${mo}${d}`,
     `${y}${sep}${month(mo)}${sep}${day(d)}`,
     `${month(mo)}${sep}${day(d)}${sep}${years}`,
     `${day(d)}${sep}${month(mo)}${sep}${years}`,
-    `${day(d)}[\\s-]*${mon}[\\s,-]*${years}`,
+    `${day(d)}${DAY_TO_MONTH}${mon}[\\s,-]*(?:DE\\s{1,2})?${years}`,
     `${mon}\\s*${day(d)},?\\s*${y}`,
+    `${y}\\.?\\s{0,2}${mon}\\s{0,2}${day(d)}\\.?`,
   ];
   // Literal month names and digits are folded the way the text is.
   const source = forms.map((f) => foldRegexLiterals(f)).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-/** What every match of {@link monthDayRegex} holds: the month's abbreviation, folded (nothing for a month out of range). */
-function monthLiteral(mo: string): string {
-  const index = Number(mo) - 1;
-  return index >= 0 && index < MONTH_NAMES.length ? foldRegexLiterals(MONTH_NAMES[index]) : '';
+/** Between a day and its month name: a dot, spaces, a dash, and the `de` of Spanish and Portuguese (`14. června`, `3 de marzo`). */
+const DAY_TO_MONTH = '\\.?[\\s-]{0,3}(?:DE\\s{1,2})?';
+
+/** A month's names in the languages screens use (`DICIEMBRE`, `HAZIRAN`, `STYCZNIA`…), folded, as one alternation with its dot. */
+function monthSource(mo: string): string {
+  const month = Number(mo);
+  if (!(month >= 1 && month <= 12)) return '(?!)';
+  const names = foldedMonthNames(month).map((n) => escapeRegExp(n).replace(/\s+/g, '\\s{1,2}'));
+  return `(?:${names.join('|')})\\.?`;
+}
+
+/** What every match of {@link monthDayRegex} holds: the day's last digit (the month has names in many languages). */
+function monthLiteral(d: string): string {
+  return d.slice(-1);
 }
 
 /** A header date's month name and day, either order, without the year, over OCR-folded text. */
 function monthDayRegex(mo: string, d: string): RegExp {
   const day = d[0] === '0' ? `0?${d[1]}` : d;
-  const mon = `(?:${MONTH_FULL[Number(mo) - 1]}|${MONTH_NAMES[Number(mo) - 1]})\\.?`;
-  const source = [`${mon}[\\s-]{0,3}${day}`, `${day}[\\s-]{0,3}${mon}`].map((f) => foldRegexLiterals(f)).join('|');
+  const mon = monthSource(mo);
+  const source = [`${mon}[\\s-]{0,3}${day}`, `${day}${DAY_TO_MONTH}${mon}`].map((f) => foldRegexLiterals(f)).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
