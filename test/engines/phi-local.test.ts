@@ -338,6 +338,17 @@ describe('local PHI detector: the identity in the forms screens use (issue 8)', 
     expect(covered(f, 'Med. Ctr')).toBe(true);
   });
 
+  it('takes no block of anatomy read as letters for the generic words under an institution line, however near', async () => {
+    // A row of teeth 200 px tall, read as `MC` at 65, starting 100 px under the institution's 11 px line.
+    const spans: TextSpan[] = [
+      { text: 'St. Wendeline', box: { left: 400, top: 10, width: 104, height: 11 }, location: 'line 0' },
+      { text: 'MC', box: { left: 60, top: 110, width: 480, height: 200 }, location: 'teeth', words: [{ text: 'MC', confidence: 65, kind: 'word' as const, lineIndex: 0, box: { left: 60, top: 110, width: 480, height: 200 } }] },
+    ];
+    const f = await phi.detect(spans, screen);
+    expect(f.map((x) => x.text)).toContain('St. Wendeline');
+    expect(f.filter((x) => x.location === 'teeth')).toEqual([]);
+  });
+
   it.each(['OSTROWSKI BENEDICT', 'Ostrowski, B.', 'B. Ostrowski', 'BENEDICT Q OSTROWSKI', 'OSTROWSKI^BENEDICT', 'Ostrowski BQ', 'Benedict Ostrowski'])(
     'finds every word of the name shown as %j',
     async (line) => {

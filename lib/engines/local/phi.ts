@@ -308,10 +308,13 @@ function technicalLabelBefore(text: string, begin: number, keep: Set<string>): b
 
 /**
  * Same line or the line just above or below, overlapping horizontally; or further along the same row,
- * within three line heights (one line OCR read as two: `October 10,` and `2016 14:22`).
+ * within three line heights (one line OCR read as two: `October 10,` and `2016 14:22`). Lines of text beside each
+ * other have glyphs of like size: a reading three times as tall as the other (a block of anatomy read as `LIT`) is
+ * no line next to it, however near.
  */
 function nextTo(a: Box, b: Box): boolean {
   const h = Math.max(a.height, b.height);
+  if (h > 3 * Math.min(a.height, b.height)) return false;
   const gapY = -rowsShared(a, b);
   const overlapX = columnsShared(a, b);
   if (gapY <= 1.5 * h && overlapX > 0) return true;
