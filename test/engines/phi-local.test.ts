@@ -173,6 +173,21 @@ describe('local PHI detector: generic patterns', () => {
     expect(f.map((x) => `${x.text}|${x.category}`)).toContain(`${expected}|${category}`);
   });
 
+  it.each(['SW 4.2.71', 'Ver. 12.1.0.884', 'Software V3.10.25', 'FW: 2.0.19', 'Build 7.3.2.512', 'Couch 62/18/1140 mm', 'Pos 12.04.1987 mm'])(
+    'keeps a version after its label and a measure before its unit, whatever their shape: %j',
+    async (text) => {
+      expect(await flagged(text, none)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['DOB 12/03/1931 M', '12/03/1931'],
+    ['RIS 12.03.2021', '12.03.2021'],
+    ['seen 04.07.2021 12 mm lesion', '04.07.2021'],
+  ])('still flags a date a sex letter, a system name or a later measure stands beside: %j', async (text, date) => {
+    expect((await flagged(text, none)).join(' ')).toContain(date);
+  });
+
   it.each([
     'L', 'R', 'AP', 'PA', 'LAT', 'PORTABLE', 'SUPINE', 'Semi-Upright', 'SEMI-UPRIGHT', 'Portable', 'AP SUPINE PORTABLE',
     '120 kV', '250 mAs', '5 cm', '10 mm', 'W: 400 L: 40', 'WL 40 WW 400', 'Se: 3 Im: 45', '0 1 2 3 4 5', 'Age 45Y', 'T2 FLAIR AXIAL',

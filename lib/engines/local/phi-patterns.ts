@@ -74,7 +74,8 @@ export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU]\s{1,3})?(?:(?:AGED?|ALTER|
 export const PHI_PATTERNS: PhiPattern[] = [
   { type: 'EMAIL', category: 'F', score: 0.95, strong: true, regex: /\b[A-Z0-9._%+-]{1,64}@[A-Z0-9.-]{1,253}\.[A-Z]{2,24}\b/g },
   { type: 'URL', category: 'N', score: 0.9, regex: /\b(?:HTTPS?:\/\/|WWW\.)[^\s]{1,2048}/g },
-  { type: 'IP_ADDRESS', category: 'O', score: 0.9, regex: /\b(?:\d{1,3}\.){3}\d{1,3}\b/g },
+  // Four numbers of 0–255: `11.3.0.691` is a version, not an address.
+  { type: 'IP_ADDRESS', category: 'O', score: 0.9, regex: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d{1,2})\.){3}(?:25[0-5]|2[0-4]\d|1?\d{1,2})\b/g },
   { type: 'SSN', category: 'G', score: 0.95, strong: true, regex: /\b\d{3}-\d{2}-\d{4}\b/g, folded: true },
   // Phones are found by the free-text phone shapes (`lib/text/shapes.ts`), in every national form: see phoneHits in phi.ts.
   {

@@ -219,6 +219,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
       // a technical value, not an identifier: only the shape patterns give way, header values never do.
       if (h.engine === 'local:pattern' && !h.strong && technicalLabelBefore(st.text, h.begin, keep)) return false;
+      // A version a software label names (`SW 5.1.77`, `Ver. 11.3.0.691`) and a measure its unit follows (`Table
+      // 57/40/1013 mm`) are technique whatever their shape: a date or an address is neither.
+      if (h.engine === 'local:pattern' && (VERSION_LABEL_BEFORE.test(st.text.slice(0, h.begin)) || UNIT_AFTER.test(st.text.slice(h.end)))) return false;
       // An unlabelled ID shape is the weakest evidence: in a word OCR barely recognised it is a misreading
       // (`12000815` for `W:1200 L:600`), whatever threshold the caller set.
       if (h.type === 'ID' && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE * 2) return false;
@@ -299,6 +302,11 @@ function cutMatch(piece: string, whole: string, cut: 'head' | 'tail'): boolean {
   const rest = cut === 'head' ? whole.slice(whole.length - piece.length) : whole.slice(0, piece.length);
   return rest === piece || (piece.length >= 6 && editDistance(piece, rest, 1) <= 1);
 }
+
+/** A software or firmware label right before a value (`SW`, `Ver.`, `Version`, `Rev`, `Build`, `FW`, `V`); not a system name (`RIS 12.03.21` may be a date). */
+const VERSION_LABEL_BEFORE = /(?<![\p{L}\p{N}])(?:SW|S\/W|VER|VERS|VERSION|V|REV|REVISION|BUILD|FW|F\/W|FIRMWARE|SOFTWARE|RELEASE|REL)\.?\s{0,2}[:#]?\s{0,2}V?$/iu;
+/** A unit of measure right after a value (`mm`, `cm/s`, `%`, `°`, `mGy`, `fps`); never one letter, which may be a sex (`M`, `F`). */
+const UNIT_AFTER = /^\s{0,2}(?:MM|CM|µM|UM|CM\/S|MM\/S|M\/S|SEC|MIN|%|°|DEG|HZ|KHZ|MHZ|MGY|CGY|GY|ML|KG|FPS|BPM|KV|KVP|MAS)(?![\p{L}\p{N}])/iu;
 
 /** True when the word right before `begin` (spaces and `:`/`=` between) is a keep-list technique label. */
 function technicalLabelBefore(text: string, begin: number, keep: Set<string>): boolean {
