@@ -1069,3 +1069,23 @@ describe('local PHI detector: initials and the parts of a name or date left besi
     expect(await flagged(`${line} mm`, staff)).toEqual([]);
   });
 });
+
+describe('local PHI detector: other people listed on a screen (a worklist screenshot)', () => {
+  const cell = (text: string, top: number, left = 10): TextSpan => ({ text, location: `row ${top} col ${left}`, box: { left, top, width: 7 * text.length, height: 12 } });
+  const detectRows = async (spans: TextSpan[]) => (await phi.detect(spans, none)).map((f) => f.text);
+
+  it('finds SURNAME, Given on a row whose ID or birth date was found, in cells or in one line', async () => {
+    const f = await detectRows([
+      cell('Patient', 10), cell('ID', 10, 260), cell('Born', 10, 360),
+      cell("MAC AODHA, Eibhlín", 30), cell('K7720419', 30, 260), cell('14/09/1951', 30, 360),
+      cell('AL-SAYEGH, Rami Y.', 50), cell('K7720533', 50, 260), cell('02/02/1966', 50, 360),
+      cell('PHAM, Quoc Bao  K7720871  30.12.1983', 70),
+    ]);
+    for (const name of ['MAC AODHA, Eibhlín', 'AL-SAYEGH, Rami Y.', 'PHAM, Quoc Bao']) expect(f).toContain(name);
+  });
+
+  it('takes no such name on a row without an identifier, nor technique words in that form beside a date', async () => {
+    const f = await detectRows([cell('HENDRICKX, Mieke', 10), cell('Series 4', 10, 260), cell('CT CHEST, Without Contrast', 30), cell('12/03/2021', 30, 360), cell('KNEE, Lateral', 50), cell('K7720419', 50, 260)]);
+    expect(f.join(' | ')).not.toMatch(/HENDRICKX|CHEST|Contrast|KNEE|Lateral/);
+  });
+});

@@ -12,6 +12,7 @@ import { dayBefore } from './date-day.js';
 import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, type PersonInitials } from './person-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { foldedMonthNames } from './month-names.js';
+import { listedNamesOnIdentityRows } from './listed-names.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
@@ -264,6 +265,11 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
         const st = spanText(spans[line]);
         out.push(toFinding({ begin: 0, end: st.text.length, category: names[name].category, type: `${names[name].type}:initial`, engine: 'local:header-name', score: 0.7, identity: true }, st));
       }
+      // Other people listed as `SURNAME, Given` on rows whose birth date or ID was found (a worklist screenshot).
+      const identifiers = out.flatMap((f) => (f.box && LIST_ROW_CATEGORIES.has(f.category) ? [f.box] : []));
+      for (const r of listedNamesOnIdentityRows(spans, identifiers, (w) => isKept(w) || isClinical(w) || isStopWord(w))) {
+        out.push(toFinding({ begin: r.begin, end: r.end, category: 'A', type: 'LISTED_NAME', engine: 'local:pattern', score: 0.75, identity: false }, spanText(spans[r.line])));
+      }
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
       results.forEach((r, i) => {
         for (const weak of r.weak) {
@@ -302,6 +308,9 @@ function cutMatch(piece: string, whole: string, cut: 'head' | 'tail'): boolean {
   const rest = cut === 'head' ? whole.slice(whole.length - piece.length) : whole.slice(0, piece.length);
   return rest === piece || (piece.length >= 6 && editDistance(piece, rest, 1) <= 1);
 }
+
+/** Findings that make a row a row of identities: dates and record, account, plan and other ID numbers. */
+const LIST_ROW_CATEGORIES = new Set<SafeHarborCategory>(['C', 'G', 'H', 'I', 'J', 'R']);
 
 /** A software or firmware label right before a value (`SW`, `Ver.`, `Version`, `Rev`, `Build`, `FW`, `V`); not a system name (`RIS 12.03.21` may be a date). */
 const VERSION_LABEL_BEFORE = /(?<![\p{L}\p{N}])(?:SW|S\/W|VER|VERS|VERSION|V|REV|REVISION|BUILD|FW|F\/W|FIRMWARE|SOFTWARE|RELEASE|REL)\.?\s{0,2}[:#]?\s{0,2}V?$/iu;
