@@ -723,6 +723,15 @@ export const ID_PHRASINGS: Phrasing[] = [
   { text: 'Referral 7720 1193 05 received', phi: ['7720 1193'], keep: ['Referral', 'received'] },
   { text: 'see 4821-3390-17 for details', phi: ['4821-3390'], keep: ['see', 'details'] },
   { text: 'Outside films (03-118-2207) reviewed', phi: ['03-118-2207'], keep: ['Outside', 'films', 'reviewed'] },
+  // the whole value after an ID label, in groups of any size, up to the clause's end (a count after it stays)
+  { text: 'Acc 3072 6144, CT chest', phi: ['3072', '6144'], keep: ['CT', 'chest'] },
+  { text: 'MRN 418 07 552; allergies none', phi: ['418', '552'], keep: ['allergies', 'none'] },
+  { text: 'Pt ID: 53 2208 91. Contrast given.', phi: ['53', '2208', '91'], keep: ['Contrast', 'given'] },
+  { text: 'Accession no. 77 31, portable', phi: ['77 31'], keep: ['portable'] },
+  { text: 'MRN 300 600 900 on file', phi: ['300', '600', '900'], keep: ['file'] },
+  { text: 'ID: 12 07 3 - consent signed', phi: ['12 07 3'], keep: ['consent', 'signed'] },
+  { text: 'Patient ID 61 450 - transferred', phi: ['61', '450'], keep: ['transferred'] },
+  { text: 'Acc 55821 2 views obtained', phi: ['55821'], keep: ['2', 'views', 'obtained'] },
 ];
 
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
@@ -1244,5 +1253,7 @@ export const CLINICAL_TEXTS: string[] = [
   'RM Ginocchio Destro', 'TC Torace senza MDC', 'Ressonância Magnética Joelho Esquerdo', 'MRI Knie Links Zonder Contrast',
   // found by a second, out-of-sample batch: radiotherapy planning words, a ventriculogram, a German region after MR
   'MR SIM BRAIN', 'CT SIM CHEST 4DCT', 'CT SIM BREAST DIBH', 'HDR BRACHY PLANNING CT', 'CORONARY ANGIOGRAM W LV GRAM', 'MR Kopf mit KM',
+  // value lists after technical labels
+  'Matrix 256 256 1024', 'Slices 24 48',
 ];
 
