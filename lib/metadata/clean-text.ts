@@ -12,6 +12,7 @@ import { compileLinearPattern, compileLinearSet, type LinearPattern, type Linear
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
 import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
+import { townWord } from '../text/addresses.js';
 import { findShapes } from '../text/shape-memo.js';
 import { equalSteps, INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
 
@@ -482,6 +483,13 @@ function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
   return words.length > 0 && words.every((w) => vocabulary.has(w));
 }
 
+const UNIT_WORDS: ReadonlySet<string> = new Set(MEASURE_UNITS);
+/** A word after a number that makes it a measure or a dose: a unit, clinical vocabulary, a medical term (a drug), a maker. */
+function notATown(word: string, vocabulary: Vocabulary): boolean {
+  const w = word.replace(/[.,;:]+$/, '');
+  return UNIT_WORDS.has(w.toLowerCase()) || vocabulary.has(w) || vocabulary.medical(w, true) || vocabulary.properNoun(w);
+}
+
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
 const DANGLING =
   /(?:^|(?<=[\s([{,;:/]))(?:for|by|per|at|c\/o|care\s+of|to|of|from|on|dated?|and|or|&|with|via|(?:emergency\s+|best\s+)?contact(?:\s+(?:no\.?|number|details|at|on|via))?|call|reach(?:ed)?\s+at|phone|ph|tel(?:ephone)?|fax|mobile|cell|pager|pgr|bleep|vocera|page|sms|e-?mail(?:ed)?|mail|address(?:\s+is)?|addr|lives\s+(?:at|in)|living\s+(?:at|in)|resides\s+(?:at|in)|residing\s+(?:at|in)|born(?:\s+in)?|b\.|yob|dob|d\.o\.b|birth\s*date|date\s+of\s+birth|mrn|mr\s*#|id|acc(?:ession)?|ssn|name|cc|nok|regards|thanks|sincerely|signed|ex|pt\.?\s+name|patient\s+name|dr|mr|mrs|ms|miss|prof|zip|url|web(?:site)?|ip|acct|account|policy|member|no|number|#)\.?\s*[:#=]?\s*$/i;
@@ -733,6 +741,9 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
       // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).
       if (s.kind === 'address' && /^\d/.test(text.slice(s.begin, s.end)) && streetWordsClinical(text.slice(s.begin, s.end), vocabulary)) continue;
+      // A number before a unit, a drug, a maker or a clinical word is a measure, not a postcode and town (`2400 Hz Doppler`,
+      // `5000 Units Heparin`, `1500 Kcal Diet`).
+      if (s.kind === 'town' && notATown(townWord(text.slice(s.begin, s.end)), vocabulary)) continue;
       shapes.push(s);
     }
     const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));

@@ -734,6 +734,28 @@ export const ID_PHRASINGS: Phrasing[] = [
   { text: 'Acc 55821 2 views obtained', phi: ['55821'], keep: ['2', 'views', 'obtained'] },
 ];
 
+/** A postcode and its town with no street before them, after a comma, a verb or a preposition, in several countries' forms. */
+export const POSTCODE_TOWN_PHRASINGS: Phrasing[] = [
+  { text: "Discharged to her son's flat, 2511 CV Den Haag, on Monday", phi: ['2511', 'Den Haag'], keep: ['Discharged', 'Monday'] },
+  { text: 'moved back to 13008 Marseille last spring', phi: ['13008', 'Marseille'], keep: ['moved', 'last', 'spring'] },
+  { text: 'lives 3. Stock, 1090 Wien', phi: ['1090', 'Wien'], keep: [] },
+  { text: 'transferred from 80-172 Gdańsk by ambulance', phi: ['80-172', 'Gdańsk'], keep: ['transferred', 'ambulance'] },
+  { text: 'Home address SE-413 19 Göteborg', phi: ['413 19', 'Göteborg'], keep: [] },
+  { text: 'Returned from D-50667 Köln after surgery', phi: ['50667', 'Köln'], keep: ['Returned', 'surgery'] },
+  { text: 'Residence: CH-3011 Bern.', phi: ['3011', 'Bern'], keep: [] },
+  { text: 'now living in 4020 Linz with her daughter', phi: ['4020', 'Linz'], keep: ['daughter'] },
+  { text: 'Relocated to 10115 Berlin-Mitte last year', phi: ['10115', 'Berlin'], keep: ['Relocated', 'last', 'year'] },
+  { text: 'Pt from 1000 Bruxelles, French-speaking', phi: ['1000', 'Bruxelles'], keep: ['French-speaking'] },
+  { text: 'address: 00-950 Warszawa', phi: ['00-950', 'Warszawa'], keep: [] },
+  { text: 'Wohnhaft in 80331 München seit Jahren', phi: ['80331', 'München'], keep: ['seit', 'Jahren'] },
+  { text: 'sent home to 2100 København, stable', phi: ['2100', 'København'], keep: ['sent', 'stable'] },
+  { text: 'family in 5020 Salzburg-Gnigl will collect', phi: ['5020', 'Salzburg'], keep: ['family', 'collect'] },
+  { text: 'drove in from 6020 Innsbruck (2 h)', phi: ['6020', 'Innsbruck'], keep: ['drove'] },
+  { text: 'moving to 3011 AB Rotterdam next month', phi: ['3011 AB', 'Rotterdam'], keep: ['next', 'month'] },
+  { text: 'Pt lives alone, 31-042 Kraków; daughter nearby', phi: ['31-042', 'Kraków'], keep: ['alone', 'daughter', 'nearby'] },
+  { text: 'Domicile F-69003 Lyon', phi: ['69003', 'Lyon'], keep: [] },
+];
+
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
 /** Notes that mix several kinds in sentences (a fourth batch). */
 export const MIXED_PHRASINGS: Phrasing[] = [
@@ -1253,6 +1275,9 @@ export const CLINICAL_TEXTS: string[] = [
   'RM Ginocchio Destro', 'TC Torace senza MDC', 'Ressonância Magnética Joelho Esquerdo', 'MRI Knie Links Zonder Contrast',
   // found by a second, out-of-sample batch: radiotherapy planning words, a ventriculogram, a German region after MR
   'MR SIM BRAIN', 'CT SIM CHEST 4DCT', 'CT SIM BREAST DIBH', 'HDR BRACHY PLANNING CT', 'CORONARY ANGIOGRAM W LV GRAM', 'MR Kopf mit KM',
+  // numbers before units, drugs, diets and makers are no postcode and town
+  '2400 Hz Doppler', '5000 Units Heparin', 'given 5000 Units Heparin', '1500 Kcal Diet', 'changed to 1800 Kcal Diet', '120 Gy Total',
+  '3T Siemens', 'scanned at 3T Siemens', 'Dose: 1000 Units Insulin', 'Filter, 2000 Hz Lowpass', 'upgraded in 2019 Siemens Avanto',
   // value lists after technical labels
   'Matrix 256 256 1024', 'Slices 24 48',
 ];
