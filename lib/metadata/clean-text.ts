@@ -304,11 +304,24 @@ function findInstitutions(text: string, vocabulary: Vocabulary, people: readonly
       // A person's name found before clinical words (`WHITE, NADIA ECHO LTD`, `HILL, PAUL MAMMO DIAG`) names no
       // institution: what follows the name must name one by itself.
       const person = people.find((p) => p.begin <= found.begin && p.end > found.begin && p.end < s.end);
-      const named = person ? institutionName(text, person.end, s.end, vocabulary, naming) : found;
+      const named = person && !practiceName(text, person, s.end) ? institutionName(text, person.end, s.end, vocabulary, naming) : found;
       if (named) spans.push({ begin: named.begin, end: s.end, category: s.category });
     }
   }
   return spans;
+}
+
+/**
+ * One word taken for a person right before specialty or institution words only (`referred by Pemberton Cardiology`,
+ * `Referring: Hollins Family Practice`): it names the practice, which goes whole (removing the name alone left
+ * `referred Cardiology`). Not a name in the comma form (`WHITE, NADIA RADIOLOGY`) nor after a title (`Dr Hale Cardiology`).
+ */
+function practiceName(text: string, person: Span, end: number): boolean {
+  const [name, ...rest] = text.slice(person.begin, end).split(/\s+/);
+  if (!/^\p{Lu}[\p{L}'’-]+$/u.test(name) || text.slice(person.begin, person.end).includes(',')) return false;
+  const before = /(\p{L}+)\.?\s{1,3}$/u.exec(text.slice(Math.max(0, person.begin - 12), person.begin))?.[1];
+  if (before !== undefined && HONORIFICS.has(before.toUpperCase())) return false;
+  return rest.every((w) => institutionNoun(w) || INSTITUTION_QUALIFIERS.has(w.replace(/[.,]+$/, '').toUpperCase()));
 }
 
 /** A word of a name written in lower case (`mercy`, `lukes`, `sam`): a place word, no English word, or a given name that is no everyday word. */
@@ -340,7 +353,7 @@ const NAME_LINKS = new Set(['of', 'de', 'du', 'la', 'le', 'del', 'di', 'da', 'an
 /**
  * A place of care named after a cue (`transferred from Mercy General`, `outside films from st lukes`, `prior imaging at
  * Mass General Brigham`, `f/u at Westmead`, `records sent to Apollo Hospitals Chennai`), whatever its words: the words
- * after `from`/`at`/`@`/`to`, in capitals up to six, in lower case up to four, when one of them names a place (not
+ * after `from`/`at`/`@`/`to` (after `by` a practice only: `referred by Caldwell Urology`), in capitals up to six, in lower case up to four, when one of them names a place (not
  * English, a place word, a given name in lower case). Clinical words stop a lower-case run (`seen at clinic`, `sent from
  * er`); a word like `pouch` after the run makes it an eponym (`seen at Morison pouch`). The span ends at its last
  * naming word or the institution words right after it (`Mercy General`, `valley radiology`).
@@ -353,7 +366,9 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
   const spans: Span[] = [];
   for (let k = 1; k < tokens.length - 1; k++) {
     const prep = lower(k);
-    if (prep !== 'from' && prep !== 'at' && prep !== '@' && prep !== 'to' && prep !== 'via') continue;
+    // After `by` only a practice is looked for (`referred by Kestrel Vascular Surgery`): a person there is the name finder's.
+    const by = prep === 'by';
+    if (prep !== 'from' && prep !== 'at' && prep !== '@' && prep !== 'to' && prep !== 'via' && !by) continue;
     const cued = (c: number) => {
       const w = lower(c);
       return prep === 'to' ? PLACE_OF_CARE_TO_CUES.has(w) : PLACE_OF_CARE_CUES.has(w) || PROCEDURE_ENDING.test(w) || CARER_ENDING.test(w);
@@ -391,7 +406,17 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
       if (!/^\p{Lu}/u.test(w) || vocabulary.has(w) || vocabulary.properNoun(w, false) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper)) return false;
       return !englishWords().has(w);
     };
-    const naming = (j: number) => (capitals ? capitalName(j) || placeName(j) : lowerNamingWord(bare(j), vocabulary) || placeName(j));
+    // A practice: capitalised words before a specialty or facility word (`Kestrel Vascular Surgery`, `Caldwell Urology`,
+    // `Greystone Oncology Group`), one of them neither clinical nor a qualifier (an eponym counts: it names the practice
+    // there). A department has none (`Interventional Radiology`, `Sports Medicine`, `Pediatric Cardiology`).
+    const facility = capitals ? run.findIndex((j) => institutionNoun(bare(j))) : -1;
+    // Not an everyday word or an adjective (`Wound Care`, `Orthopaedic Surgery` name a kind of care, not which practice).
+    const practiceWord = (j: number) => {
+      const w = bare(j);
+      return /^\p{Lu}\p{L}/u.test(w) && !institutionNoun(w) && (namingWord(w, vocabulary, 'place') || (vocabulary.properNoun(w, false) && !vocabulary.maker(w) && !INSTITUTION_QUALIFIERS.has(w.toUpperCase())));
+    };
+    const practice = (j: number) => facility > 0 && j < run[facility] && practiceWord(j);
+    const naming = (j: number) => practice(j) || (!by && (capitals ? capitalName(j) || placeName(j) : lowerNamingWord(bare(j), vocabulary) || placeName(j)));
     let last = -1;
     run.forEach((j, n) => {
       if (naming(j)) last = n;

@@ -756,6 +756,26 @@ export const POSTCODE_TOWN_PHRASINGS: Phrasing[] = [
   { text: 'Domicile F-69003 Lyon', phi: ['69003', 'Lyon'], keep: [] },
 ];
 
+/** An organisation named by a place word or a name and a specialty or facility word, after a referral or place cue. */
+export const ORGANISATION_PHRASINGS: Phrasing[] = [
+  { text: 'Pt referred by Pemberton Cardiology for echo.', phi: ['Pemberton', 'Cardiology'], keep: ['referred', 'echo'] },
+  { text: 'Referring: Hollins Cardiology', phi: ['Hollins', 'Cardiology'], keep: [] },
+  { text: 'images sent by Caldwell Urology', phi: ['Caldwell', 'Urology'], keep: ['images', 'sent'] },
+  { text: 'seen at Kestrel Vascular Surgery last year', phi: ['Kestrel', 'Surgery'], keep: ['seen', 'last', 'year'] },
+  { text: 'referred by Oakhurst Family Practice', phi: ['Oakhurst', 'Practice'], keep: ['referred'] },
+  { text: 'Transferred from Harbor Pediatrics with fever', phi: ['Harbor', 'Pediatrics'], keep: ['Transferred', 'fever'] },
+  { text: 'f/u with Lakeside Cardiology in 6 wks', phi: ['Lakeside', 'Cardiology'], keep: ['6', 'wks'] },
+  { text: 'Referred by Bellamy Dermatology Associates', phi: ['Bellamy', 'Dermatology', 'Associates'], keep: ['Referred'] },
+  { text: 'Report cc: Whitcombe Gastroenterology', phi: ['Whitcombe', 'Gastroenterology'], keep: ['Report'] },
+  { text: 'Consult request from Penrose Rheumatology, thanks', phi: ['Penrose', 'Rheumatology'], keep: ['Consult', 'request', 'thanks'] },
+  { text: 'Films sent by Marchetti Orthopedics', phi: ['Marchetti', 'Orthopedics'], keep: ['Films', 'sent'] },
+  { text: 'requested by Greystone Oncology Group', phi: ['Greystone', 'Oncology'], keep: ['requested'] },
+  { text: 'Referred by Ashby Paediatrics for hip US', phi: ['Ashby', 'Paediatrics'], keep: ['Referred', 'hip', 'US'] },
+  { text: 'seen at Northgate Orthopaedics in March', phi: ['Northgate', 'Orthopaedics'], keep: ['seen', 'March'] },
+  { text: 'Referring practice: Fenwick Neurology', phi: ['Fenwick', 'Neurology'], keep: ['practice'] },
+  { text: 'referred by Ravensworth Pulmonology re nodule', phi: ['Ravensworth', 'Pulmonology'], keep: ['referred', 'nodule'] },
+];
+
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
 /** Notes that mix several kinds in sentences (a fourth batch). */
 export const MIXED_PHRASINGS: Phrasing[] = [
@@ -1278,6 +1298,9 @@ export const CLINICAL_TEXTS: string[] = [
   // numbers before units, drugs, diets and makers are no postcode and town
   '2400 Hz Doppler', '5000 Units Heparin', 'given 5000 Units Heparin', '1500 Kcal Diet', 'changed to 1800 Kcal Diet', '120 Gy Total',
   '3T Siemens', 'scanned at 3T Siemens', 'Dose: 1000 Units Insulin', 'Filter, 2000 Hz Lowpass', 'upgraded in 2019 Siemens Avanto',
+  // departments without a proper name after a referral cue
+  'referred by Cardiology for echo', 'Referring: Cardiology', 'seen at Vascular Surgery clinic', 'referred from Interventional Radiology',
+  'referred by Emergency Medicine', 'seen by Pediatric Cardiology', 'sent by Orthopaedic Surgery', 'referred by Sports Medicine',
   // value lists after technical labels
   'Matrix 256 256 1024', 'Slices 24 48',
 ];
