@@ -57,6 +57,8 @@ const TALK_VERBS = new Set(['discussed', 'spoke', 'speaking', 'talked', 'seen', 
 
 /** Labels after which a language is named, not a person (`Interpreter: Portuguese`, `Translator: Somali`). */
 const LANGUAGE_LABELS = new Set(['interpreter', 'interpreters', 'interpreting', 'translator', 'translation', 'language', 'languages', 'speaks', 'speaking']);
+/** Marks between a language and the interpreter's name (`Spanish, Maria Lopez`, `Polish - Agnieszka Nowak`, `Russian (Olga Volkova)`). */
+const LANGUAGE_MARKS = new Set([',', ';', ':', '-', '–', '—', '(', '/']);
 /** Words that qualify a language's name (`Brazilian Portuguese`, `European Spanish`, `Simplified Chinese`). */
 const LANGUAGE_QUALIFIERS = new Set(['BRAZILIAN', 'EUROPEAN', 'LATIN', 'AMERICAN', 'BRITISH', 'CANADIAN', 'MEXICAN', 'SIMPLIFIED', 'TRADITIONAL', 'CLASSICAL', 'STANDARD', 'EGYPTIAN', 'LEVANTINE', 'GULF', 'MOROCCAN', 'SUDANESE', 'HAITIAN', 'JAMAICAN', 'NIGERIAN']);
 
@@ -214,7 +216,8 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
       const next = bare(tok(at)).toUpperCase();
       // `Attending: Sallow, Marguerite`: an English word (`sallow`) before a comma and a given name is a surname.
       const surnameFirst = tok(at + 1) === ',' && at + 2 < count && given.has(bare(tok(at + 2)).toUpperCase());
-      if (englishWords().has(next) && !people.has(next) && !surnameFirst) continue;
+      // A language that is an English word (`Interpreter: Polish, …`) is looked past below.
+      if (englishWords().has(next) && !people.has(next) && !surnameFirst && !(LANGUAGE_LABELS.has(cue) && languageAt(at))) continue;
       // `MR LABRUM`, `MS TESTES`: a medical noun after a modality code, even one that a name dictionary holds.
       if (!roleLabel && !tok(i).endsWith('.') && vocabulary.medical(next, true)) continue;
     }
@@ -222,8 +225,14 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     // clinical word, an eponym then a word like `cyst`, or an eponym of several surnames is the procedure, not a person.
     if (strong && !roleLabel && vocabulary.has(cue) && !tok(i).endsWith('.') && j < count && clinicalAfterCode(cue, j)) continue;
     if (j < count && tok(j) === ':') j++;
-    // A language after an interpreter's label (`Interpreter: Portuguese`, `Translator: Haitian Creole`) names no one.
-    if (LANGUAGE_LABELS.has(cue) && j < count && languageAt(j)) continue;
+    // A language after an interpreter's label (`Interpreter: Portuguese`, `Translator: Haitian Creole`) names no one; the
+    // interpreter's name may follow it after a mark (`Interpreter: Spanish, Maria Lopez`, `Interpreter: Russian (Olga Volkova)`).
+    if (LANGUAGE_LABELS.has(cue) && j < count && languageAt(j)) {
+      j += languageNames().has(bare(tok(j)).toUpperCase()) ? 1 : 2;
+      const language = j;
+      while (j < language + 2 && j < count && LANGUAGE_MARKS.has(tok(j))) j++;
+      if (j === language || j >= count || !isCapitalised(tok(j))) continue;
+    }
     const run: number[] = [];
     let words = 0;
     let known = 0;
@@ -391,6 +400,13 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
   };
   /** A clinical word next (`Foley catheter`, `Wilms tumor`): the proper noun before it is an eponym. */
   const clinicalAfter = (k: number) => k < count && vocabulary.clinical(bare(tok(k)));
+  /** A language's name (after a qualifier: `Brazilian Portuguese`) up to three tokens after an interpreter's label. */
+  const languageAfterLabel = (k: number): boolean => {
+    const languages = languageNames();
+    if (!languages.has(upper(k)) && !(LANGUAGE_QUALIFIERS.has(upper(k)) && languages.has(upper(k + 1)))) return false;
+    for (let b = k - 1; b >= Math.max(0, k - 3); b--) if (LANGUAGE_LABELS.has(bare(tok(b)).toLowerCase())) return true;
+    return false;
+  };
   const spans: NameSpan[] = [];
   const add = (from: number, to: number) => spans.push({ begin: begins[from], end: ends[to] - (/[.,]$/.test(tok(to)) && !isInitial(tok(to)) ? 1 : 0) });
 
@@ -429,6 +445,8 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
       continue;
     }
     if (!nameLike(i)) continue;
+    // A language after an interpreter's label (`Interpreter: Spanish, Maria Lopez`) is no surname: the name after it is.
+    if (languageAfterLabel(i)) continue;
     // An eponym after `of` names its part of the body (`Circle of Willis, …`, `pouch of Douglas`), not a person.
     if (i > 0 && /^of$/i.test(tok(i - 1)) && proper(i)) continue;
     const W = upper(i);

@@ -776,6 +776,25 @@ export const ORGANISATION_PHRASINGS: Phrasing[] = [
   { text: 'referred by Ravensworth Pulmonology re nodule', phi: ['Ravensworth', 'Pulmonology'], keep: ['referred', 'nodule'] },
 ];
 
+/** A language named after an interpreter's or translator's label, then the person: the language stays, the person goes. */
+export const LANGUAGE_PHRASINGS: Phrasing[] = [
+  { text: 'Interpreter: Spanish, Maria Lopez present', phi: ['Maria', 'Lopez'], keep: ['Interpreter', 'Spanish', 'present'] },
+  { text: 'interpreter (Cantonese) Mr Chan', phi: ['Chan'], keep: ['interpreter', 'Cantonese'] },
+  { text: 'Interpreter - Polish - Agnieszka Nowak', phi: ['Agnieszka', 'Nowak'], keep: ['Interpreter', 'Polish'] },
+  { text: 'Translator: Arabic; Yusuf Haddad', phi: ['Yusuf', 'Haddad'], keep: ['Translator', 'Arabic'] },
+  { text: 'Interpreter: Portuguese, Mateus Cardoso by phone', phi: ['Mateus', 'Cardoso'], keep: ['Portuguese', 'phone'] },
+  { text: 'Interpreter used (Mandarin): Wei Zhang', phi: ['Wei', 'Zhang'], keep: ['Interpreter', 'used', 'Mandarin'] },
+  { text: 'interpreter Vietnamese, Thi Nguyen', phi: ['Thi', 'Nguyen'], keep: ['interpreter', 'Vietnamese'] },
+  { text: 'Language: Somali; interpreter Abdi Warsame', phi: ['Abdi', 'Warsame'], keep: ['Language', 'Somali', 'interpreter'] },
+  { text: 'Interpreter: Farsi, Dariush Karimi', phi: ['Dariush', 'Karimi'], keep: ['Interpreter', 'Farsi'] },
+  { text: 'Interpreter: Brazilian Portuguese, Mateus Cardoso', phi: ['Mateus', 'Cardoso'], keep: ['Brazilian', 'Portuguese'] },
+  { text: 'Interpreter: Russian (Olga Volkova)', phi: ['Olga', 'Volkova'], keep: ['Interpreter', 'Russian'] },
+  { text: 'Interpreter Hindi - Priya Raman', phi: ['Priya', 'Raman'], keep: ['Interpreter', 'Hindi'] },
+  { text: 'Translator: Turkish, Zeynep Kaya, by video', phi: ['Zeynep', 'Kaya'], keep: ['Translator', 'Turkish', 'video'] },
+  { text: 'Interpreter: Polish, Zbigniew Wąsowicz', phi: ['Zbigniew', 'Wąsowicz'], keep: ['Interpreter', 'Polish'] },
+  { text: 'Interpreter: Tagalog - Ligaya Dimaculangan', phi: ['Ligaya', 'Dimaculangan'], keep: ['Interpreter', 'Tagalog'] },
+];
+
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
 /** Notes that mix several kinds in sentences (a fourth batch). */
 export const MIXED_PHRASINGS: Phrasing[] = [
@@ -1303,5 +1322,7 @@ export const CLINICAL_TEXTS: string[] = [
   'referred by Emergency Medicine', 'seen by Pediatric Cardiology', 'sent by Orthopaedic Surgery', 'referred by Sports Medicine',
   // value lists after technical labels
   'Matrix 256 256 1024', 'Slices 24 48',
+  // a language after an interpreter's label, no name after it
+  'Interpreter: Spanish', 'Interpreter: Polish', 'Interpreter: Brazilian Portuguese', 'Language: Haitian Creole', 'Interpreter: Polish, not needed',
 ];
 
