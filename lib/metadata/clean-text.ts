@@ -11,7 +11,7 @@ import type { IdentityContext } from '../engines/types.js';
 import { compileLinearPattern, compileLinearSet, type LinearPattern, type LinearPatternSet } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
-import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
+import { eponymHead, findCuedNames, findUncuedNames, roleLabels } from '../text/names.js';
 import { townWord } from '../text/addresses.js';
 import { findShapes } from '../text/shape-memo.js';
 import { equalSteps, INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
@@ -21,6 +21,7 @@ const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL
 import { CODE_SYSTEMS, MEASURE_LABELS, MEASURE_UNITS } from '../text/clinical-words.js';
 import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
 import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
+import { DEFAULT_STAFF_ROLES } from '../text/staff-words.js';
 import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
@@ -41,6 +42,8 @@ export interface TextCleanerOptions {
   referenceDate?: Date;
   /** The rules' `kinship_cues`: words for relatives and carers before a name (default: the curated list). */
   kinshipCues?: readonly string[];
+  /** The rules' `staff_roles`: the staff's roles written as a label before a name (default: the curated list). */
+  staffRoles?: readonly string[];
 }
 
 interface Span {
@@ -726,7 +729,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const numberKeys = identityNumberKeys(identity);
   const referenceYear = options.referenceDate?.getUTCFullYear();
   const kinshipCues = options.kinshipCues ?? DEFAULT_KINSHIP_CUES;
-  const memory = cleaningMemory(vocabulary, ruleRegex, kinshipCues);
+  const memory = cleaningMemory(vocabulary, ruleRegex, kinshipCues, options.staffRoles ?? DEFAULT_STAFF_ROLES);
   const { rulePatterns, ruleSet } = memory;
 
   /**
@@ -771,7 +774,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if (s.kind === 'town' && notATown(townWord(text.slice(s.begin, s.end)), vocabulary)) continue;
       shapes.push(s);
     }
-    const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
+    const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues, memory.roleLabels), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
     const places = [...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary)];
     const ages: Span[] = findAgesOver89(text, referenceYear).map((a) => ({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined }));
     // Shared by every file that has the text: frozen, never changed (mergeSpans copies what it changes).
@@ -840,7 +843,7 @@ const freeze = (spans: Span[]): readonly Span[] => Object.freeze(spans.map((s) =
 /** Longer texts are cleaned every time (they rarely repeat, and would hold memory). */
 const MAX_REMEMBERED_TEXT = 512;
 
-/** Remembered by text, per vocabulary, rule patterns and kinship cues: whole answers (for texts holding none of their file's values) and readings. */
+/** Remembered by text, per vocabulary, rule patterns, kinship cues and staff roles: whole answers (for texts holding none of their file's values) and readings. */
 interface CleaningMemory {
   /** The rule patterns, on the linear-time engine (RE2), whatever they are. */
   rulePatterns: LinearPattern[];
@@ -850,35 +853,38 @@ interface CleaningMemory {
   readings: Memo<string, TextReading>;
   /** The rules' kinship cues, lower case, as a set. */
   kinshipCues: ReadonlySet<string>;
+  /** The role labels before a name: the rules' staff roles, the acts and the other people's, lower case. */
+  roleLabels: ReadonlySet<string>;
 }
 const cleaningMemories = new WeakMap<Vocabulary, Memo<string, CleaningMemory>>();
 
 /** The lists a vocabulary's cleaner was last made with (copies) and their key. */
-const lastLists = new WeakMap<Vocabulary, { ruleRegex: readonly string[]; kinshipCues: readonly string[]; key: string }>();
+const lastLists = new WeakMap<Vocabulary, { lists: ReadonlyArray<readonly string[]>; key: string }>();
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * The key of the rule patterns and kinship cues: their texts joined. A cleaner is made per file with the
+ * The key of the rule patterns, kinship cues and staff roles: their texts joined. A cleaner is made per file with the
  * same lists: when they hold the same strings as last time (compared one by one, not joined and hashed
  * again), the key is the last one, which is what joining them would give.
  */
-function listsKey(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[]): string {
+function listsKey(vocabulary: Vocabulary, lists: ReadonlyArray<readonly string[]>): string {
   const last = lastLists.get(vocabulary);
-  if (last && sameList(last.ruleRegex, ruleRegex) && sameList(last.kinshipCues, kinshipCues)) return last.key;
-  const key = `${ruleRegex.join('\u0000')}\u0001${kinshipCues.join('\u0000')}`;
-  lastLists.set(vocabulary, { ruleRegex: [...ruleRegex], kinshipCues: [...kinshipCues], key });
+  if (last && last.lists.length === lists.length && last.lists.every((l, i) => sameList(l, lists[i]))) return last.key;
+  const key = lists.map((l) => l.join('\u0000')).join('\u0001');
+  lastLists.set(vocabulary, { lists: lists.map((l) => [...l]), key });
   return key;
 }
-function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[]): CleaningMemory {
+function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[], staffRoles: readonly string[]): CleaningMemory {
   let byRules = cleaningMemories.get(vocabulary);
   // A run has one rules file; a notebook trying many keeps the memories of the last few.
   if (!byRules) cleaningMemories.set(vocabulary, (byRules = boundedMemo<string, CleaningMemory>(8)));
-  // Known by the patterns' text and the kinship cues, not the list objects: a list changed in place is another list.
-  return byRules(listsKey(vocabulary, ruleRegex, kinshipCues), () => ({
+  // Known by the lists' texts, not the list objects: a list changed in place is another list.
+  return byRules(listsKey(vocabulary, [ruleRegex, kinshipCues, staffRoles]), () => ({
     rulePatterns: ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters')),
     ruleSet: compileLinearSet(ruleRegex, 'letters'),
     results: boundedMemo(4096),
     readings: boundedMemo(4096),
     kinshipCues: new Set(kinshipCues.map((w) => w.toLowerCase())),
+    roleLabels: roleLabels(staffRoles),
   }));
 }

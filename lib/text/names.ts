@@ -8,7 +8,7 @@
  */
 import { englishWords, everydayWords, givenNames, languageNames, medicalTerms, peopleNames } from './lexicons.js';
 import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
-import { STAFF_ACTS, STAFF_ROLE_LABELS } from './staff-words.js';
+import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from './staff-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -42,15 +42,22 @@ const CREDENTIALS = new Set(['md', 'do', 'rn', 'np', 'pa', 'pa-c', 'phd', 'dds',
 
 const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'called', 'name']);
 
-/**
- * Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`): the staff's, shared with the burned-in text
- * detector (`lib/text/staff-words.ts`), and the other people a note names (relatives, interpreters, witnesses, the patient).
- */
-const ROLE_LABELS: ReadonlySet<string> = new Set([
-  ...[...STAFF_ROLE_LABELS, ...STAFF_ACTS].map((w) => w.toLowerCase()),
+/** The other people a note names by a label (relatives, interpreters, witnesses, the patient), lower case. */
+const OTHER_ROLE_LABELS: readonly string[] = [
   'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer',
   'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient',
-]);
+];
+
+/**
+ * Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`), lower case: the staff's roles (the rules'
+ * `staff_roles`, shared with the burned-in text detector; default: `lib/text/staff-words.ts`) and acts, and the other people
+ * a note names.
+ * @example roleLabels(['PERFUSIONIST']).has('perfusionist') // true
+ */
+export function roleLabels(staffRoles: readonly string[] = DEFAULT_STAFF_ROLES): ReadonlySet<string> {
+  return new Set([...[...staffRoles, ...STAFF_ACTS].map((w) => w.toLowerCase()), ...OTHER_ROLE_LABELS]);
+}
+const DEFAULT_ROLE_LABELS = roleLabels();
 
 /** Verbs of talking to someone: `with` or `to` after them is a cue (`discussed with`, `spoke to`, `seen with`). */
 const TALK_VERBS = new Set(['discussed', 'spoke', 'speaking', 'talked', 'seen', 'reviewed', 'consulted', 'conferred', 'met', 'communicated', 'relayed', 'conveyed', 'called', 'phoned', 'faxed', 'sent', 'emailed', 'e-mailed', 'given', 'reported', 'released', 'copied', 'accompanied', 'escorted', 'lives', 'living', 'resides', 'verified', 'confirmed', 'checked', 'identified', 'agreed', 'arranged', 'liaised', 'shared', 'booked', 'left', 'went', 'came', 'arrived']);
@@ -137,9 +144,10 @@ function nameWord(word: string, vocabulary: Vocabulary, cache: Map<string, boole
  * follow a parenthesis, comma, colon, dash or `is`, and one word is enough when it reads as a name ({@link kinName}).
  *
  * @param kinshipCues relatives' and carers' words (default: the curated list of `lib/text/kinship-words.ts`)
+ * @param labels role labels before a name, lower case ({@link roleLabels} of the rules' `staff_roles`; default: the curated roles)
  * @example findCuedNames('MR BRAIN W/WO CONTRAST for Jane Q. Doe', vocab) // one span: `Jane Q. Doe`
  */
-export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues: ReadonlySet<string> = DEFAULT_KIN_CUES): NameSpan[] {
+export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues: ReadonlySet<string> = DEFAULT_KIN_CUES, labels: ReadonlySet<string> = DEFAULT_ROLE_LABELS): NameSpan[] {
   // Token bounds only (no objects per token): long texts stay cheap for the garbage collector.
   const { begins, ends } = tokenBounds(text);
   const count = begins.length;
@@ -185,7 +193,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     if (ends[i] - begins[i] > 18) continue; // cue words are short (`anesthesiologist` the longest)
     const cue = bare(tok(i)).toLowerCase();
     // A role as a label (`Reported: Nkechi Obiora`, `Interpreter: …`) is a title when a name-like word follows.
-    const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);
+    const roleLabel = tok(i + 1) === ':' && labels.has(cue);
     const strong = roleLabel || STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
     const talk = (cue === 'with' || cue === 'to') && i > 0 && TALK_VERBS.has(bare(tok(i - 1)).toLowerCase());
     // A credential after a name (`Anneke (PA-C)`, `Joss Hale, RN,`), as a kinship word is.
