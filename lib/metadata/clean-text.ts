@@ -512,10 +512,13 @@ function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
 }
 
 const UNIT_WORDS: ReadonlySet<string> = new Set(MEASURE_UNITS);
-/** A word after a number that makes it a measure or a dose: a unit, clinical vocabulary, a medical term (a drug), a maker. */
+/**
+ * A word after a number that makes it a measure or a dose: a unit, clinical vocabulary, a medical common noun (a drug), an
+ * eponym or a maker. Not the medical dictionary's brands or names, which hold towns (`Amsterdam`, `Paris`).
+ */
 function notATown(word: string, vocabulary: Vocabulary): boolean {
   const w = word.replace(/[.,;:]+$/, '');
-  return UNIT_WORDS.has(w.toLowerCase()) || vocabulary.has(w) || vocabulary.medical(w, true) || vocabulary.properNoun(w);
+  return UNIT_WORDS.has(w.toLowerCase()) || vocabulary.has(w) || vocabulary.medical(w) || vocabulary.properNoun(w, false);
 }
 
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */

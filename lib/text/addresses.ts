@@ -34,10 +34,15 @@ const LINKS = `(?:(?:de|des|du|del|della|dei|degli|di|da|do|dos|das|la|le|los|la
 const STREET_FIRST_NAME = `(?:${STREET_FIRST})\\s{1,3}${LINKS}{0,3}${PLACE_WORD}(?:[\\s-]{1,3}${LINKS}{0,2}${PLACE_WORD}){0,3}`;
 
 /**
- * A postcode as countries write it before the town: after a country's letters (`D-50667`, `CH-3011`, `SE-413 19`), or
- * Dutch (`2511 CV`), Polish (`80-172`), or four or five digits (`1090`, `13008`).
+ * A postcode as countries write it before the town, after a country's letters or not (`D-50667`, `CH-3011`): Dutch
+ * (`2511 CV`), Polish (`80-172`), Swedish and Czech (`413 19`), or four or five digits (`1090`, `13008`).
  */
-const POSTCODE_BEFORE_TOWN = '(?:\\d{4}\\s?[A-Z]{2}(?=\\s)|\\d{2}-\\d{3}|\\d{4,5})';
+const POSTCODE_BEFORE_TOWN = '(?:\\d{4}\\s?[A-Z]{2}(?=\\s)|\\d{2}-\\d{3}|\\d{3}\\s\\d{2}|\\d{4,5})';
+/**
+ * A town after its postcode: a city, with a river or region joined by a small word or in parentheses (`Frankfurt am
+ * Main`, `Halle (Saale)`, `Stratford upon Avon`), and a district number or letter ending the clause (`Wien 3.`, `Lyon 3e`).
+ */
+const TOWN = `${CITY}(?:\\s{1,2}(?:am|an\\s{1,2}der|an|im|ob|bei|sur|sous|en|upon|on)\\s{1,2}${CITY_WORD}|\\s{1,2}\\(${CITY_WORD}\\))?(?:\\s{1,2}\\d{1,2}(?:e|er|ème)?(?=\\.?\\s{0,2}(?:[,;)]|\\.\\s|\\.?$)))?`;
 /** Words after which a postcode and town are a place (`moved to`, `lives`, `Residence`), as any clause writes them. */
 const TOWN_CUES = `to|lives|living|resides|residing|moved|moving|relocated|returned|address|addr|home|residence|domicile|wohnhaft|wohnt|nach|aus|naar|uit|à|vers`;
 /** Prepositions that also come before a year (`in 2019 Siemens`): a postcode after them is not one of 1900-2099. */
@@ -47,7 +52,7 @@ const TOWN_WEAK_CUES = 'in|from|at|near|en|de|w|z|i|von|bei|te|van';
  * Köln`): after a country's letters anywhere, else after a mark that begins a clause, a place cue or a preposition.
  */
 const POSTCODE_TOWN = new RegExp(
-  `${B}(?:[A-Z]{1,2}-\\s?(?:\\d{3}\\s\\d{2}|${POSTCODE_BEFORE_TOWN})|(?:(?<=(?:^|[,;:(])\\s{0,3}|${B}(?:${anyCase(TOWN_CUES)})\\.?\\s{1,3})|(?<=${B}(?:${anyCase(TOWN_WEAK_CUES)})\\s{1,3})(?!(?:19|20)\\d{2}\\s))${POSTCODE_BEFORE_TOWN})\\s{1,3}${CITY}${E}`,
+  `${B}(?:[A-Z]{1,2}-\\s?${POSTCODE_BEFORE_TOWN}|(?:(?<=(?:^|[,;:(])\\s{0,3}|${B}(?:${anyCase(TOWN_CUES)})\\.?\\s{1,3})|(?<=${B}(?:${anyCase(TOWN_WEAK_CUES)})\\s{1,3})(?!(?:19|20)\\d{2}\\s))${POSTCODE_BEFORE_TOWN})\\s{1,3}${TOWN}${E}`,
   'gu',
 );
 /** The town's first word after a postcode of {@link POSTCODE_TOWN} (the cleaner keeps units, drugs and makers: `5000 Units Heparin`). */

@@ -754,6 +754,15 @@ export const POSTCODE_TOWN_PHRASINGS: Phrasing[] = [
   { text: 'moving to 3011 AB Rotterdam next month', phi: ['3011 AB', 'Rotterdam'], keep: ['next', 'month'] },
   { text: 'Pt lives alone, 31-042 Kraków; daughter nearby', phi: ['31-042', 'Kraków'], keep: ['alone', 'daughter', 'nearby'] },
   { text: 'Domicile F-69003 Lyon', phi: ['69003', 'Lyon'], keep: [] },
+  // towns the medical dictionary lists as names or brands, Swedish codes without the country, rivers and districts
+  { text: 'lives at 75011 Paris 11e, alone', phi: ['75011', 'Paris', '11e'], keep: ['alone'] },
+  { text: 'moved to 1012 AB Amsterdam', phi: ['1012', 'Amsterdam'], keep: ['moved'] },
+  { text: 'referred from 70173 Stuttgart, stable', phi: ['70173', 'Stuttgart'], keep: ['stable'] },
+  { text: 'Transfer from 411 38 Göteborg', phi: ['411 38', 'Göteborg'], keep: ['Transfer'] },
+  { text: 'moved to 60311 Frankfurt am Main', phi: ['60311', 'Frankfurt', 'Main'], keep: ['moved'] },
+  { text: 'moved to 06108 Halle (Saale) in spring', phi: ['06108', 'Halle', 'Saale'], keep: ['moved', 'spring'] },
+  { text: 'lives at 1030 Wien 3. Walks with a cane.', phi: ['1030', 'Wien'], keep: ['Walks', 'cane'] },
+  { text: 'moved to 69003 Lyon 3 weeks ago', phi: ['69003', 'Lyon'], keep: ['moved', '3', 'weeks', 'ago'] },
 ];
 
 /** An organisation named by a place word or a name and a specialty or facility word, after a referral or place cue. */
