@@ -19,7 +19,7 @@ import { equalSteps, INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUT
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
 import { CODE_SYSTEMS, MEASURE_LABELS, MEASURE_UNITS } from '../text/clinical-words.js';
-import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
+import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PRACTICE_BY_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
 import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
 import { DEFAULT_STAFF_ROLES } from '../text/staff-words.js';
 import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
@@ -374,7 +374,8 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
     if (prep !== 'from' && prep !== 'at' && prep !== '@' && prep !== 'to' && prep !== 'via' && !by) continue;
     const cued = (c: number) => {
       const w = lower(c);
-      return prep === 'to' ? PLACE_OF_CARE_TO_CUES.has(w) : PLACE_OF_CARE_CUES.has(w) || PROCEDURE_ENDING.test(w) || CARER_ENDING.test(w);
+      if (prep === 'to') return PLACE_OF_CARE_TO_CUES.has(w);
+      return PLACE_OF_CARE_CUES.has(w) || PROCEDURE_ENDING.test(w) || CARER_ENDING.test(w) || (by && PRACTICE_BY_CUES.has(w));
     };
     // One word may stand between the cue and the preposition: a year, an adverb (`lumpectomy 2018 at`, `MRI done privately at`).
     if (!cued(k - 1) && !(k >= 2 && /^(?:\d{2,4}|\p{L}+ly)$/u.test(bare(k - 1)) && cued(k - 2))) continue;

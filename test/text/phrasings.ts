@@ -783,6 +783,10 @@ export const ORGANISATION_PHRASINGS: Phrasing[] = [
   { text: 'seen at Northgate Orthopaedics in March', phi: ['Northgate', 'Orthopaedics'], keep: ['seen', 'March'] },
   { text: 'Referring practice: Fenwick Neurology', phi: ['Fenwick', 'Neurology'], keep: ['practice'] },
   { text: 'referred by Ravensworth Pulmonology re nodule', phi: ['Ravensworth', 'Pulmonology'], keep: ['referred', 'nodule'] },
+  { text: 'Ordered by Quarry Hill Internal Medicine', phi: ['Quarry', 'Hill', 'Medicine'], keep: ['Ordered'] },
+  { text: 'referral by Dunmore Cardiology Group re palpitations', phi: ['Dunmore', 'Cardiology'], keep: ['referral', 'palpitations'] },
+  { text: 'REFERRED BY PEMBERTON CARDIOLOGY', phi: ['PEMBERTON', 'CARDIOLOGY'], keep: ['REFERRED'] },
+  { text: 'Seen by Ashworth Dermatology last week', phi: ['Ashworth', 'Dermatology'], keep: ['Seen', 'last', 'week'] },
 ];
 
 /** A language named after an interpreter's or translator's label, then the person: the language stays, the person goes. */
@@ -1329,6 +1333,7 @@ export const CLINICAL_TEXTS: string[] = [
   // departments without a proper name after a referral cue
   'referred by Cardiology for echo', 'Referring: Cardiology', 'seen at Vascular Surgery clinic', 'referred from Interventional Radiology',
   'referred by Emergency Medicine', 'seen by Pediatric Cardiology', 'sent by Orthopaedic Surgery', 'referred by Sports Medicine',
+  'Ordered by Internal Medicine', 'referral by Vascular Surgery',
   // value lists after technical labels
   'Matrix 256 256 1024', 'Slices 24 48',
   // a language after an interpreter's label, no name after it
