@@ -12,7 +12,7 @@ import { compileLinearPattern, compileLinearSet, type LinearPattern, type Linear
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
 import { eponymHead, findCuedNames, findUncuedNames, roleLabels } from '../text/names.js';
-import { townWord } from '../text/addresses.js';
+import { townOf } from '../text/addresses.js';
 import { findShapes } from '../text/shape-memo.js';
 import { equalSteps, INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
 
@@ -517,8 +517,7 @@ const UNIT_WORDS: ReadonlySet<string> = new Set(MEASURE_UNITS);
  * A word after a number that makes it a measure or a dose: a unit, clinical vocabulary, a medical common noun (a drug), an
  * eponym or a maker. Not the medical dictionary's brands or names, which hold towns (`Amsterdam`, `Paris`).
  */
-function notATown(word: string, vocabulary: Vocabulary): boolean {
-  const w = word.replace(/[.,;:]+$/, '');
+function notATown(w: string, vocabulary: Vocabulary): boolean {
   return UNIT_WORDS.has(w.toLowerCase()) || vocabulary.has(w) || vocabulary.medical(w) || vocabulary.properNoun(w, false);
 }
 
@@ -775,7 +774,12 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if (s.kind === 'address' && /^\d/.test(text.slice(s.begin, s.end)) && streetWordsClinical(text.slice(s.begin, s.end), vocabulary)) continue;
       // A number before a unit, a drug, a maker or a clinical word is a measure, not a postcode and town (`2400 Hz Doppler`,
       // `5000 Units Heparin`, `1500 Kcal Diet`).
-      if (s.kind === 'town' && notATown(townWord(text.slice(s.begin, s.end)), vocabulary)) continue;
+      // A bare four-digit number after a mark or a preposition before an English word is a value too (`, 1024 Sharp`,
+      // `Version: 1100 Enterprise`, `MVA: 2012 Honda`); a town there needs a name no English list holds (`, 8010 Graz`).
+      if (s.kind === 'town') {
+        const town = townOf(text, s.begin, s.end);
+        if (notATown(town.word, vocabulary) || (town.weak && englishWords().has(town.word.toUpperCase()))) continue;
+      }
       shapes.push(s);
     }
     const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues, memory.roleLabels), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));

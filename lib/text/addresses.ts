@@ -55,9 +55,21 @@ const POSTCODE_TOWN = new RegExp(
   `${B}(?:[A-Z]{1,2}-\\s?${POSTCODE_BEFORE_TOWN}|(?:(?<=(?:^|[,;:(])\\s{0,3}|${B}(?:${anyCase(TOWN_CUES)})\\.?\\s{1,3})|(?<=${B}(?:${anyCase(TOWN_WEAK_CUES)})\\s{1,3})(?!(?:19|20)\\d{2}\\s))${POSTCODE_BEFORE_TOWN})\\s{1,3}${TOWN}${E}`,
   'gu',
 );
-/** The town's first word after a postcode of {@link POSTCODE_TOWN} (the cleaner keeps units, drugs and makers: `5000 Units Heparin`). */
-export function townWord(found: string): string {
-  return /^[A-Z]{0,2}-?\s?[\d\s-]+(?:[A-Z]{2}\s{1,3})?(\S+)/u.exec(found)?.[1] ?? '';
+const TOWN_CUE_BEFORE = new RegExp(`${B}(?:${anyCase(TOWN_CUES)})\\.?\\s{1,3}$`, 'u');
+/** The postcode and the town's first word inside a span that may have grown over a unit before it (`2. Stock, 8010 Graz`). */
+const CODE_AND_TOWN = new RegExp(`${B}((?:[A-Z]{1,2}-\\s?)?${POSTCODE_BEFORE_TOWN})\\s{1,3}([^\\s,;:.]+)`, 'u');
+
+/**
+ * The town of a postcode-and-town span ({@link POSTCODE_TOWN}): its first word (the cleaner keeps units, drugs and makers:
+ * `5000 Units Heparin`), and whether it was found on weak evidence: a bare four-digit number (no country's letters, no
+ * Dutch, Polish or Swedish form) after a mark or a preposition, not after a place cue (`, 1024 Sharp`, `Version: 1100
+ * Enterprise` are values; `moved to 1090 Wien` is a town).
+ */
+export function townOf(text: string, begin: number, end: number): { word: string; weak: boolean } {
+  const m = CODE_AND_TOWN.exec(text.slice(begin, end));
+  if (!m) return { word: '', weak: false };
+  const at = begin + m.index;
+  return { word: m[2], weak: /^\d{4}$/.test(m[1]) && !TOWN_CUE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) };
 }
 
 /** Address shapes beyond the US street form, added to the text shapes. */

@@ -763,6 +763,7 @@ export const POSTCODE_TOWN_PHRASINGS: Phrasing[] = [
   { text: 'moved to 06108 Halle (Saale) in spring', phi: ['06108', 'Halle', 'Saale'], keep: ['moved', 'spring'] },
   { text: 'lives at 1030 Wien 3. Walks with a cane.', phi: ['1030', 'Wien'], keep: ['Walks', 'cane'] },
   { text: 'moved to 69003 Lyon 3 weeks ago', phi: ['69003', 'Lyon'], keep: ['moved', '3', 'weeks', 'ago'] },
+  { text: 'Daughter visits from afar, 10115 Berlin', phi: ['10115', 'Berlin'], keep: ['Daughter', 'visits', 'afar'] },
 ];
 
 /** An organisation named by a place word or a name and a specialty or facility word, after a referral or place cue. */
@@ -1330,6 +1331,7 @@ export const CLINICAL_TEXTS: string[] = [
   // numbers before units, drugs, diets and makers are no postcode and town
   '2400 Hz Doppler', '5000 Units Heparin', 'given 5000 Units Heparin', '1500 Kcal Diet', 'changed to 1800 Kcal Diet', '120 Gy Total',
   '3T Siemens', 'scanned at 3T Siemens', 'Dose: 1000 Units Insulin', 'Filter, 2000 Hz Lowpass', 'upgraded in 2019 Siemens Avanto',
+  'Protocol, 1024 Sharp', 'Version: 1100 Enterprise', 'Reconstruction: 3000 Iterations', 'PACS, 1010 Upload', 'MVA: 2012 Honda Civic', 'Room 1, 3000 Tesla',
   // departments without a proper name after a referral cue
   'referred by Cardiology for echo', 'Referring: Cardiology', 'seen at Vascular Surgery clinic', 'referred from Interventional Radiology',
   'referred by Emergency Medicine', 'seen by Pediatric Cardiology', 'sent by Orthopaedic Surgery', 'referred by Sports Medicine',
