@@ -11,15 +11,17 @@ import type { IdentityContext } from '../engines/types.js';
 import { compileLinearPattern, compileLinearSet, type LinearPattern, type LinearPatternSet } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
-import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
+import { eponymHead, findCuedNames, findUncuedNames, roleLabels } from '../text/names.js';
+import { townOf } from '../text/addresses.js';
 import { findShapes } from '../text/shape-memo.js';
 import { equalSteps, INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
 const INSTITUTION_QUALIFIERS = new Set(['EMPLOYEE', 'STUDENT', 'GLOBAL', 'TRAVEL', 'SKIN', 'GUT', 'EYE', 'HEARING', 'VISION', 'SLEEP', 'PAIN', 'SPINE', 'WELLNESS', 'PREVENTIVE', 'SPORTS', 'POPULATION', 'PUBLIC', 'MENTAL', 'FAMILY', 'PRIMARY', 'URGENT', 'SPORTS', "MEN'S", 'SENIOR', 'VETERANS', 'BEHAVIORAL', 'BEHAVIOURAL', 'OCCUPATIONAL', 'INTEGRATED', 'ADVANCED', 'COMPREHENSIVE', 'SPECIALTY', 'DIGITAL', 'MOBILE', 'PRIVATE', 'GROUP', 'NHS', 'FOUNDATION', 'PHYSICIANS', 'PARTNERS', 'ASSOCIATES', 'SYSTEM', 'NETWORK', 'RADIOLOGY', 'IMAGING', 'DIAGNOSTICS', 'ORTHOPAEDICS', 'ORTHOPEDICS', 'SURGICAL', 'SPECIALISTS', 'CONSULTANTS', 'PRACTICE', 'LABS', 'PHYSICIAN', 'NURSING', 'REHABILITATION', 'ST', 'SAINT', 'MEDICAL', 'MED', 'REGIONAL', 'RGNL', 'COMMUNITY', 'CMTY', 'GENERAL', 'GEN', 'MEMORIAL', 'MEM', 'UNIVERSITY', 'UNIV', 'CHILDREN\'S', 'CHILDRENS', 'WOMEN\'S', 'HEALTH', 'CARE', 'SCIENCE', 'SCIENCES', 'ACADEMIC', 'TEACHING', 'VA', 'COUNTY', 'CITY', 'STATE', 'NATIONAL', 'THE']);
 import { CODE_SYSTEMS, MEASURE_LABELS, MEASURE_UNITS } from '../text/clinical-words.js';
-import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
+import { CARER_ENDING, INSTITUTION_NAME_WORDS, PLACE_OF_CARE_CUES, PLACE_OF_CARE_TO_CUES, PRACTICE_BY_CUES, PROCEDURE_ENDING, institutionNameWord } from '../text/institution-words.js';
 import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
+import { DEFAULT_STAFF_ROLES } from '../text/staff-words.js';
 import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
@@ -40,6 +42,8 @@ export interface TextCleanerOptions {
   referenceDate?: Date;
   /** The rules' `kinship_cues`: words for relatives and carers before a name (default: the curated list). */
   kinshipCues?: readonly string[];
+  /** The rules' `staff_roles`: the staff's roles written as a label before a name (default: the curated list). */
+  staffRoles?: readonly string[];
 }
 
 interface Span {
@@ -303,11 +307,24 @@ function findInstitutions(text: string, vocabulary: Vocabulary, people: readonly
       // A person's name found before clinical words (`WHITE, NADIA ECHO LTD`, `HILL, PAUL MAMMO DIAG`) names no
       // institution: what follows the name must name one by itself.
       const person = people.find((p) => p.begin <= found.begin && p.end > found.begin && p.end < s.end);
-      const named = person ? institutionName(text, person.end, s.end, vocabulary, naming) : found;
+      const named = person && !practiceName(text, person, s.end) ? institutionName(text, person.end, s.end, vocabulary, naming) : found;
       if (named) spans.push({ begin: named.begin, end: s.end, category: s.category });
     }
   }
   return spans;
+}
+
+/**
+ * One word taken for a person right before specialty or institution words only (`referred by Pemberton Cardiology`,
+ * `Referring: Hollins Family Practice`): it names the practice, which goes whole (removing the name alone left
+ * `referred Cardiology`). Not a name in the comma form (`WHITE, NADIA RADIOLOGY`) nor after a title (`Dr Hale Cardiology`).
+ */
+function practiceName(text: string, person: Span, end: number): boolean {
+  const [name, ...rest] = text.slice(person.begin, end).split(/\s+/);
+  if (!/^\p{Lu}[\p{L}'’-]+$/u.test(name) || text.slice(person.begin, person.end).includes(',')) return false;
+  const before = /(\p{L}+)\.?\s{1,3}$/u.exec(text.slice(Math.max(0, person.begin - 12), person.begin))?.[1];
+  if (before !== undefined && HONORIFICS.has(before.toUpperCase())) return false;
+  return rest.every((w) => institutionNoun(w) || INSTITUTION_QUALIFIERS.has(w.replace(/[.,]+$/, '').toUpperCase()));
 }
 
 /** A word of a name written in lower case (`mercy`, `lukes`, `sam`): a place word, no English word, or a given name that is no everyday word. */
@@ -339,7 +356,7 @@ const NAME_LINKS = new Set(['of', 'de', 'du', 'la', 'le', 'del', 'di', 'da', 'an
 /**
  * A place of care named after a cue (`transferred from Mercy General`, `outside films from st lukes`, `prior imaging at
  * Mass General Brigham`, `f/u at Westmead`, `records sent to Apollo Hospitals Chennai`), whatever its words: the words
- * after `from`/`at`/`@`/`to`, in capitals up to six, in lower case up to four, when one of them names a place (not
+ * after `from`/`at`/`@`/`to` (after `by` a practice only: `referred by Caldwell Urology`), in capitals up to six, in lower case up to four, when one of them names a place (not
  * English, a place word, a given name in lower case). Clinical words stop a lower-case run (`seen at clinic`, `sent from
  * er`); a word like `pouch` after the run makes it an eponym (`seen at Morison pouch`). The span ends at its last
  * naming word or the institution words right after it (`Mercy General`, `valley radiology`).
@@ -352,10 +369,13 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
   const spans: Span[] = [];
   for (let k = 1; k < tokens.length - 1; k++) {
     const prep = lower(k);
-    if (prep !== 'from' && prep !== 'at' && prep !== '@' && prep !== 'to' && prep !== 'via') continue;
+    // After `by` only a practice is looked for (`referred by Kestrel Vascular Surgery`): a person there is the name finder's.
+    const by = prep === 'by';
+    if (prep !== 'from' && prep !== 'at' && prep !== '@' && prep !== 'to' && prep !== 'via' && !by) continue;
     const cued = (c: number) => {
       const w = lower(c);
-      return prep === 'to' ? PLACE_OF_CARE_TO_CUES.has(w) : PLACE_OF_CARE_CUES.has(w) || PROCEDURE_ENDING.test(w) || CARER_ENDING.test(w);
+      if (prep === 'to') return PLACE_OF_CARE_TO_CUES.has(w);
+      return PLACE_OF_CARE_CUES.has(w) || PROCEDURE_ENDING.test(w) || CARER_ENDING.test(w) || (by && PRACTICE_BY_CUES.has(w));
     };
     // One word may stand between the cue and the preposition: a year, an adverb (`lumpectomy 2018 at`, `MRI done privately at`).
     if (!cued(k - 1) && !(k >= 2 && /^(?:\d{2,4}|\p{L}+ly)$/u.test(bare(k - 1)) && cued(k - 2))) continue;
@@ -390,7 +410,17 @@ function findCuedInstitutions(text: string, vocabulary: Vocabulary): Span[] {
       if (!/^\p{Lu}/u.test(w) || vocabulary.has(w) || vocabulary.properNoun(w, false) || CONNECTORS.has(upper) || INSTITUTION_QUALIFIERS.has(upper)) return false;
       return !englishWords().has(w);
     };
-    const naming = (j: number) => (capitals ? capitalName(j) || placeName(j) : lowerNamingWord(bare(j), vocabulary) || placeName(j));
+    // A practice: capitalised words before a specialty or facility word (`Kestrel Vascular Surgery`, `Caldwell Urology`,
+    // `Greystone Oncology Group`), one of them neither clinical nor a qualifier (an eponym counts: it names the practice
+    // there). A department has none (`Interventional Radiology`, `Sports Medicine`, `Pediatric Cardiology`).
+    const facility = capitals ? run.findIndex((j) => institutionNoun(bare(j))) : -1;
+    // Not an everyday word or an adjective (`Wound Care`, `Orthopaedic Surgery` name a kind of care, not which practice).
+    const practiceWord = (j: number) => {
+      const w = bare(j);
+      return /^\p{Lu}\p{L}/u.test(w) && !institutionNoun(w) && (namingWord(w, vocabulary, 'place') || (vocabulary.properNoun(w, false) && !vocabulary.maker(w) && !INSTITUTION_QUALIFIERS.has(w.toUpperCase())));
+    };
+    const practice = (j: number) => facility > 0 && j < run[facility] && practiceWord(j);
+    const naming = (j: number) => practice(j) || (!by && (capitals ? capitalName(j) || placeName(j) : lowerNamingWord(bare(j), vocabulary) || placeName(j)));
     let last = -1;
     run.forEach((j, n) => {
       if (naming(j)) last = n;
@@ -480,6 +510,15 @@ const CODE_BEFORE = new RegExp(
 function streetWordsClinical(address: string, vocabulary: Vocabulary): boolean {
   const words = address.split(/[\s,]+/).slice(1, -1).filter((w) => /\p{L}/u.test(w));
   return words.length > 0 && words.every((w) => vocabulary.has(w));
+}
+
+const UNIT_WORDS: ReadonlySet<string> = new Set(MEASURE_UNITS);
+/**
+ * A word after a number that makes it a measure or a dose: a unit, clinical vocabulary, a medical common noun (a drug), an
+ * eponym or a maker. Not the medical dictionary's brands or names, which hold towns (`Amsterdam`, `Paris`).
+ */
+function notATown(w: string, vocabulary: Vocabulary): boolean {
+  return UNIT_WORDS.has(w.toLowerCase()) || vocabulary.has(w) || vocabulary.medical(w) || vocabulary.properNoun(w, false);
 }
 
 /** Labels, titles and connectors that mean nothing once the value after them is gone. */
@@ -693,7 +732,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const numberKeys = identityNumberKeys(identity);
   const referenceYear = options.referenceDate?.getUTCFullYear();
   const kinshipCues = options.kinshipCues ?? DEFAULT_KINSHIP_CUES;
-  const memory = cleaningMemory(vocabulary, ruleRegex, kinshipCues);
+  const memory = cleaningMemory(vocabulary, ruleRegex, kinshipCues, options.staffRoles ?? DEFAULT_STAFF_ROLES);
   const { rulePatterns, ruleSet } = memory;
 
   /**
@@ -733,9 +772,17 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if (s.kind === 'address' && !/\d/.test(text.slice(s.begin, s.end)) && text.slice(s.begin, s.end).split(/[\s,]+/).every((w) => vocabulary.has(w))) continue;
       // A number before clinical words and a street-like last word is a count (`4 Chamber View`, `2 Flexion Extension`).
       if (s.kind === 'address' && /^\d/.test(text.slice(s.begin, s.end)) && streetWordsClinical(text.slice(s.begin, s.end), vocabulary)) continue;
+      // A number before a unit, a drug, a maker or a clinical word is a measure, not a postcode and town (`2400 Hz Doppler`,
+      // `5000 Units Heparin`, `1500 Kcal Diet`).
+      // A bare four-digit number after a mark or a preposition before an English word is a value too (`, 1024 Sharp`,
+      // `Version: 1100 Enterprise`, `MVA: 2012 Honda`); a town there needs a name no English list holds (`, 8010 Graz`).
+      if (s.kind === 'town') {
+        const town = townOf(text, s.begin, s.end);
+        if (notATown(town.word, vocabulary) || (town.weak && englishWords().has(town.word.toUpperCase()))) continue;
+      }
       shapes.push(s);
     }
-    const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
+    const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues, memory.roleLabels), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
     const places = [...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary)];
     const ages: Span[] = findAgesOver89(text, referenceYear).map((a) => ({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined }));
     // Shared by every file that has the text: frozen, never changed (mergeSpans copies what it changes).
@@ -804,7 +851,7 @@ const freeze = (spans: Span[]): readonly Span[] => Object.freeze(spans.map((s) =
 /** Longer texts are cleaned every time (they rarely repeat, and would hold memory). */
 const MAX_REMEMBERED_TEXT = 512;
 
-/** Remembered by text, per vocabulary, rule patterns and kinship cues: whole answers (for texts holding none of their file's values) and readings. */
+/** Remembered by text, per vocabulary, rule patterns, kinship cues and staff roles: whole answers (for texts holding none of their file's values) and readings. */
 interface CleaningMemory {
   /** The rule patterns, on the linear-time engine (RE2), whatever they are. */
   rulePatterns: LinearPattern[];
@@ -814,35 +861,38 @@ interface CleaningMemory {
   readings: Memo<string, TextReading>;
   /** The rules' kinship cues, lower case, as a set. */
   kinshipCues: ReadonlySet<string>;
+  /** The role labels before a name: the rules' staff roles, the acts and the other people's, lower case. */
+  roleLabels: ReadonlySet<string>;
 }
 const cleaningMemories = new WeakMap<Vocabulary, Memo<string, CleaningMemory>>();
 
 /** The lists a vocabulary's cleaner was last made with (copies) and their key. */
-const lastLists = new WeakMap<Vocabulary, { ruleRegex: readonly string[]; kinshipCues: readonly string[]; key: string }>();
+const lastLists = new WeakMap<Vocabulary, { lists: ReadonlyArray<readonly string[]>; key: string }>();
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * The key of the rule patterns and kinship cues: their texts joined. A cleaner is made per file with the
+ * The key of the rule patterns, kinship cues and staff roles: their texts joined. A cleaner is made per file with the
  * same lists: when they hold the same strings as last time (compared one by one, not joined and hashed
  * again), the key is the last one, which is what joining them would give.
  */
-function listsKey(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[]): string {
+function listsKey(vocabulary: Vocabulary, lists: ReadonlyArray<readonly string[]>): string {
   const last = lastLists.get(vocabulary);
-  if (last && sameList(last.ruleRegex, ruleRegex) && sameList(last.kinshipCues, kinshipCues)) return last.key;
-  const key = `${ruleRegex.join('\u0000')}\u0001${kinshipCues.join('\u0000')}`;
-  lastLists.set(vocabulary, { ruleRegex: [...ruleRegex], kinshipCues: [...kinshipCues], key });
+  if (last && last.lists.length === lists.length && last.lists.every((l, i) => sameList(l, lists[i]))) return last.key;
+  const key = lists.map((l) => l.join('\u0000')).join('\u0001');
+  lastLists.set(vocabulary, { lists: lists.map((l) => [...l]), key });
   return key;
 }
-function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[]): CleaningMemory {
+function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[], staffRoles: readonly string[]): CleaningMemory {
   let byRules = cleaningMemories.get(vocabulary);
   // A run has one rules file; a notebook trying many keeps the memories of the last few.
   if (!byRules) cleaningMemories.set(vocabulary, (byRules = boundedMemo<string, CleaningMemory>(8)));
-  // Known by the patterns' text and the kinship cues, not the list objects: a list changed in place is another list.
-  return byRules(listsKey(vocabulary, ruleRegex, kinshipCues), () => ({
+  // Known by the lists' texts, not the list objects: a list changed in place is another list.
+  return byRules(listsKey(vocabulary, [ruleRegex, kinshipCues, staffRoles]), () => ({
     rulePatterns: ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters')),
     ruleSet: compileLinearSet(ruleRegex, 'letters'),
     results: boundedMemo(4096),
     readings: boundedMemo(4096),
     kinshipCues: new Set(kinshipCues.map((w) => w.toLowerCase())),
+    roleLabels: roleLabels(staffRoles),
   }));
 }

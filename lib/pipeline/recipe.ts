@@ -72,7 +72,7 @@ export async function recipeTextDetector(engine: EngineName, rules: Rules, optio
  * locally; with AWS, Comprehend Medical's findings joined with that same local evidence.
  */
 export async function recipePixelPhiDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<PhiDetector> {
-  const local = { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold, vocabulary: rules.clinicalVocabulary };
+  const local = { regex: rules.regex, keepList: rules.pixelKeepList, confidenceThreshold: rules.confidenceThreshold, vocabulary: rules.clinicalVocabulary, staffRoles: rules.staffRoles };
   const { createPhiDetector } = await load<typeof import('../engines/index.js')>('../engines/index.js');
   return createPhiDetector(engine === 'aws' ? { engine: 'aws', session: aws.session, confidenceThreshold: rules.confidenceThreshold, local } : local);
 }
@@ -82,7 +82,7 @@ export async function recipePixelPhiDetector(engine: EngineName, rules: Rules, a
  * locally; with AWS, Comprehend Medical's findings joined with that same local detector's.
  */
 export async function recipeEvaluationPhiDetector(engine: EngineName, rules: Rules, aws: RecipeAws = {}): Promise<PhiDetector> {
-  const local = { keepList: rules.pixelKeepList, vocabulary: rules.clinicalVocabulary };
+  const local = { keepList: rules.pixelKeepList, vocabulary: rules.clinicalVocabulary, staffRoles: rules.staffRoles };
   const [{ createPhiDetector }, { createLocalPhiDetector }] = await Promise.all([load<typeof import('../engines/index.js')>('../engines/index.js'), load<typeof import('../engines/local/phi.js')>('../engines/local/phi.js')]);
   return engine === 'aws' ? createPhiDetector({ engine: 'aws', session: aws.session, confidenceThreshold: rules.confidenceThreshold, local }) : createLocalPhiDetector(local);
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
 import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
+import { DEFAULT_STAFF_ROLES } from '../text/staff-words.js';
 import { ACTION_CODES, resolveCompoundCode, type Action } from './actions.js';
 import { PROFILE_TABLE, profileRowOptions } from './profile-table.js';
 import { safeHarborFor } from './safe-harbor-map.js';
@@ -96,6 +97,11 @@ const formatTagPattern = (t: string) => `(${t.slice(0, 4)},${t.slice(4)})`.repla
 export function renderDefaultRulesYaml(): string {
   const out: string[] = [];
   const line = (s = '') => out.push(s);
+  /** A curated word list as one flow sequence, twelve words a line. */
+  const wordList = (key: string, words: readonly string[]) => {
+    line(`  ${key}: [`);
+    for (let i = 0; i < words.length; i += 12) line(`    ${words.slice(i, i + 12).map((w) => q(w)).join(', ')}${i + 12 >= words.length ? ']' : ','}`);
+  };
   line('# De-identification rules: HIPAA Safe Harbor on the DICOM Basic Application Level Confidentiality Profile.');
   line('#');
   line('# Read by lib/rules (loadRules). Actions, one closed vocabulary (anything else is an error):');
@@ -200,17 +206,13 @@ export function renderDefaultRulesYaml(): string {
   line('  # Clinical words that are never names in free text (procedure, anatomy, protocol, sequence and');
   line('  # view words, RadLex-style). DICOM\'s defined terms (modalities, body parts, views, positions) are');
   line('  # always added from the standard. A site adds its own words here.');
-  line('  clinical_vocabulary: [');
-  for (let i = 0; i < DEFAULT_CLINICAL_VOCABULARY.length; i += 12) {
-    const last = i + 12 >= DEFAULT_CLINICAL_VOCABULARY.length;
-    line(`    ${DEFAULT_CLINICAL_VOCABULARY.slice(i, i + 12).map((w) => q(w)).join(', ')}${last ? ']' : ','}`);
-  }
+  wordList('clinical_vocabulary', DEFAULT_CLINICAL_VOCABULARY);
   line('  # Relatives and carers: after one of these words a name may follow in parentheses, after a comma, colon or dash');
   line('  # (`daughter (Rosalind)`, `son, Tobias Hale`, `wife Mirela`); `-in-law`, `step-` and `grand-` forms count too.');
-  line('  kinship_cues: [');
-  for (let i = 0; i < DEFAULT_KINSHIP_CUES.length; i += 12) {
-    const last = i + 12 >= DEFAULT_KINSHIP_CUES.length;
-    line(`    ${DEFAULT_KINSHIP_CUES.slice(i, i + 12).map((w) => q(w)).join(', ')}${last ? ']' : ','}`);
-  }
+  wordList('kinship_cues', DEFAULT_KINSHIP_CUES);
+  line('  # Roles of the staff written as a label before a name, in free text and on screens (`Sonographer: <name>`,');
+  line('  # `Attg: <name>`, `Ref. Phys: <name>`, `Read by: <name>`): the colon after the word makes it a cue. A site list');
+  line('  # replaces this one; the acts written before `by` (`Dictated by`) are always cues.');
+  wordList('staff_roles', DEFAULT_STAFF_ROLES);
   return out.join('\n') + '\n';
 }

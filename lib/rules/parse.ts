@@ -5,6 +5,7 @@ import { linearPatternProblem } from '../linear-regex.js';
 import { isSafeHarborCategory, type SafeHarborCategory } from '../safe-harbor.js';
 import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
 import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
+import { DEFAULT_STAFF_ROLES } from '../text/staff-words.js';
 import { ACTION_CODES, isAction, resolveCompoundCode, type Action } from './actions.js';
 import {
   DATE_POLICIES,
@@ -53,6 +54,7 @@ const KNOWN_KEYS = new Set([
   'pixel_unread_lines',
   'clinical_vocabulary',
   'kinship_cues',
+  'staff_roles',
 ]);
 
 const PROFILE_DEFAULTS: ProfileOptions = {
@@ -345,6 +347,13 @@ export function parseRules(text: string, source = 'rules'): Rules {
       throw new RulesError(`${source}: rules.kinship_cues[${i}]: ${JSON.stringify(word)} is not one word (letters, ' / -, at most 40)`, `rules.kinship_cues[${i}]`);
     }
   });
+  const staffRoles = r.staff_roles === undefined ? [...DEFAULT_STAFF_ROLES] : stringList('staff_roles').map((w) => w.toUpperCase());
+  staffRoles.forEach((word, i) => {
+    // One word each, as a label writes it (`Sonographer`, `Attg`, `Ref`): the colon after it is what the cue looks for.
+    if (!/^[\p{L}][\p{L}'’/-]{0,39}$/u.test(word)) {
+      throw new RulesError(`${source}: rules.staff_roles[${i}]: ${JSON.stringify(word)} is not one word (letters, ' / -, at most 40)`, `rules.staff_roles[${i}]`);
+    }
+  });
   // Rule patterns run on a linear-time engine (RE2): `(a+)+$` cannot hang a run. Patterns it cannot run are refused here.
   const regex = stringList('regex').map((pattern, i) => {
     const problem = pattern === '' ? 'an empty pattern would match everywhere' : linearPatternProblem(pattern);
@@ -388,6 +397,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
     pixelUnreadLines,
     clinicalVocabulary,
     kinshipCues,
+    staffRoles,
     personNamePlaceholders,
     dummyValues,
     document: doc,

@@ -140,6 +140,11 @@ export interface Rules {
    * the curated default when the file has none): `daughter (Rosalind)`, `wife Mirela`.
    */
   kinshipCues: string[];
+  /**
+   * Roles of the staff written as a label before a person's name, in free text and on screens (`staff_roles`, upper
+   * case; the curated default when the file has none): `Sonographer: <name>`, `Attg: <name>`, `Ref. Phys: <name>`.
+   */
+  staffRoles: string[];
   personNamePlaceholders: PlaceholderRule[];
   /** Dummy values for `D` by VR (`default` for the rest). */
   dummyValues: Record<string, string>;

@@ -62,7 +62,7 @@ export function knownValuesFor(file: DicomFile, source?: KnownValuesSource): Ide
  * @example await processFile(file, [parseDicom(), evaluateMetadata({ rules, state })]);
  */
 export function evaluateMetadata(options: EvaluateMetadataOptions = {}): Step {
-  const phiDetector = options.phiDetector ?? createLocalPhiDetector({ keepList: options.rules?.pixelKeepList });
+  const phiDetector = options.phiDetector ?? createLocalPhiDetector({ keepList: options.rules?.pixelKeepList, staffRoles: options.rules?.staffRoles });
   return async function evaluateMetadataStep(file) {
     const dataset = file.requireDataset(STEP);
     const known = knownValuesFor(file, options.knownValues);

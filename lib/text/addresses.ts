@@ -2,7 +2,8 @@
  * Addresses in the forms the US street shape (in shapes.ts) does not know, and the parts around any
  * address: rural routes and boxes (`RR 2 Box 118`, `Rural Route 1, Site 9`), streets named first with
  * the number after (`Lindenstraße 8`, `Via Garibaldi 21, 20121 …`) or with the kind of street first
- * (`14 rue de la Paix`, `45 Calle del Olmo`), a place after an address cue (`Home, Marlowe.`); then
+ * (`14 rue de la Paix`, `45 Calle del Olmo`), a postcode and town alone (`, 2511 CV Den Haag`, `moved to 13008
+ * Marseille`), a place after an address cue (`Home, Marlowe.`); then
  * the unit before an address (`Flat 3, 27 …`), the unit, city, region and postcode after it (`, Apt 4,
  * 67000 Strasbourg`, `, Kirrawee NSW 2232`), and the city before a postcode (`, Lyddington LE15 9RA`).
  */
@@ -31,6 +32,45 @@ const STREET_FIRST = anyCase('rue|avenue|boulevard|bd|chemin|allée|impasse|quai
 const LINKS = `(?:(?:de|des|du|del|della|dei|degli|di|da|do|dos|das|la|le|los|las)\\s{1,2}|d['’]|l['’])`;
 /** Such a street's kind and name (`rue des Tanneurs`, `Via Garibaldi`). */
 const STREET_FIRST_NAME = `(?:${STREET_FIRST})\\s{1,3}${LINKS}{0,3}${PLACE_WORD}(?:[\\s-]{1,3}${LINKS}{0,2}${PLACE_WORD}){0,3}`;
+
+/**
+ * A postcode as countries write it before the town, after a country's letters or not (`D-50667`, `CH-3011`): Dutch
+ * (`2511 CV`), Polish (`80-172`), Swedish and Czech (`413 19`), or four or five digits (`1090`, `13008`).
+ */
+const POSTCODE_BEFORE_TOWN = '(?:\\d{4}\\s?[A-Z]{2}(?=\\s)|\\d{2}-\\d{3}|\\d{3}\\s\\d{2}|\\d{4,5})';
+/**
+ * A town after its postcode: a city, with a river or region joined by a small word or in parentheses (`Frankfurt am
+ * Main`, `Halle (Saale)`, `Stratford upon Avon`), and a district number or letter ending the clause (`Wien 3.`, `Lyon 3e`).
+ */
+const TOWN = `${CITY}(?:\\s{1,2}(?:am|an\\s{1,2}der|an|im|ob|bei|sur|sous|en|upon|on)\\s{1,2}${CITY_WORD}|\\s{1,2}\\(${CITY_WORD}\\))?(?:\\s{1,2}\\d{1,2}(?:e|er|ème)?(?=\\.?\\s{0,2}(?:[,;)]|\\.\\s|\\.?$)))?`;
+/** Words after which a postcode and town are a place (`moved to`, `lives`, `Residence`), as any clause writes them. */
+const TOWN_CUES = `to|lives|living|resides|residing|moved|moving|relocated|returned|address|addr|home|residence|domicile|wohnhaft|wohnt|nach|aus|naar|uit|à|vers`;
+/** Prepositions that also come before a year (`in 2019 Siemens`): a postcode after them is not one of 1900-2099. */
+const TOWN_WEAK_CUES = 'in|from|at|near|en|de|w|z|i|von|bei|te|van';
+/**
+ * A postcode and its town with no street before them (`, 2511 CV Den Haag`, `moved to 13008 Marseille`, `from D-50667
+ * Köln`): after a country's letters anywhere, else after a mark that begins a clause, a place cue or a preposition.
+ */
+const POSTCODE_TOWN = new RegExp(
+  `${B}(?:[A-Z]{1,2}-\\s?${POSTCODE_BEFORE_TOWN}|(?:(?<=(?:^|[,;:(])\\s{0,3}|${B}(?:${anyCase(TOWN_CUES)})\\.?\\s{1,3})|(?<=${B}(?:${anyCase(TOWN_WEAK_CUES)})\\s{1,3})(?!(?:19|20)\\d{2}\\s))${POSTCODE_BEFORE_TOWN})\\s{1,3}${TOWN}${E}`,
+  'gu',
+);
+const TOWN_CUE_BEFORE = new RegExp(`${B}(?:${anyCase(TOWN_CUES)})\\.?\\s{1,3}$`, 'u');
+/** The postcode and the town's first word inside a span that may have grown over a unit before it (`2. Stock, 8010 Graz`). */
+const CODE_AND_TOWN = new RegExp(`${B}((?:[A-Z]{1,2}-\\s?)?${POSTCODE_BEFORE_TOWN})\\s{1,3}([^\\s,;:.]+)`, 'u');
+
+/**
+ * The town of a postcode-and-town span ({@link POSTCODE_TOWN}): its first word (the cleaner keeps units, drugs and makers:
+ * `5000 Units Heparin`), and whether it was found on weak evidence: a bare four-digit number (no country's letters, no
+ * Dutch, Polish or Swedish form) after a mark or a preposition, not after a place cue (`, 1024 Sharp`, `Version: 1100
+ * Enterprise` are values; `moved to 1090 Wien` is a town).
+ */
+export function townOf(text: string, begin: number, end: number): { word: string; weak: boolean } {
+  const m = CODE_AND_TOWN.exec(text.slice(begin, end));
+  if (!m) return { word: '', weak: false };
+  const at = begin + m.index;
+  return { word: m[2], weak: /^\d{4}$/.test(m[1]) && !TOWN_CUE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) };
+}
 
 /** Address shapes beyond the US street form, added to the text shapes. */
 export const MORE_ADDRESS_SHAPES: readonly TextShape[] = [
@@ -62,6 +102,8 @@ export const MORE_ADDRESS_SHAPES: readonly TextShape[] = [
     needsDigit: true,
     re: new RegExp(`${B}${STREET_FIRST_NAME},?\\s{1,3}\\d{1,4}[a-z]?(?=,?\\s{1,3}\\d{4,5}${E})`, 'gu'),
   },
+  // A postcode and town alone: a town (a part of an address), kept by the cleaner when its word is a unit, drug or maker.
+  { kind: 'town', category: 'B', needsDigit: true, re: POSTCODE_TOWN },
   // A place right after an address cue: `Home, Marlowe.`, `Address: Kettleby`.
   { kind: 'address', category: 'B', re: new RegExp(`(?<=${B}(?:(?:${anyCase('home')})\\s{0,2},|(?:${anyCase('address|addr|residence|domicile')})\\.?\\s{0,2}:)\\s{1,3})${CITY}${E}`, 'gu') },
 ];
@@ -92,10 +134,11 @@ function endOfMatchAt(re: RegExp, text: string, at: number): number | undefined 
  */
 export function extendAddresses(text: string, spans: ShapeSpan[]): ShapeSpan[] {
   return spans.map((span) => {
-    if (span.kind !== 'address') return span;
+    if (span.kind !== 'address' && span.kind !== 'town') return span;
     let { begin, end } = span;
     let afterPostcode = false;
-    let city = false;
+    // A postcode and town has its city.
+    let city = span.kind === 'town';
     for (let parts = 0; parts < 8; parts++) {
       const unit = endOfMatchAt(UNIT_AFTER, text, end);
       const postcode = unit === undefined ? endOfMatchAt(POSTCODE_AFTER, text, end) : undefined;

@@ -175,5 +175,5 @@ export const MEASURE_UNITS: readonly string[] = [
   'mm', 'cm', 'µm', 'um', 'mm2', 'mm3', 'cm2', 'cm3', 'ml', 'dl', 'mg', 'mcg', 'µg', 'ug', 'kg', 'mmol', 'umol',
   'µmol', 'nmol', 'mmhg', 'hu', 'bpm', 'hz', 'khz', 'mhz', 'kv', 'kvp', 'ma', 'mas', 'ms', 'msec', 'sec', 'mgy', 'gy', 'cgy', 'msv',
   'mbq', 'gbq', 'mci', 'kev', 'mev', '%', '°', 'deg', 'degrees', 'px', 'pixels', 'slices', 'images', 'frames', 'views', 'units', 'iu',
-  'mu', 'mm/s', 'cm/s', 'm/s', 'ml/min', 'ml/s', 'mg/dl', 'mmol/l', 'umol/l', 'g/l', 'g/dl',
+  'mu', 'kcal', 'kj', 'tesla', 'gauss', 'mm/s', 'cm/s', 'm/s', 'ml/min', 'ml/s', 'mg/dl', 'mmol/l', 'umol/l', 'g/l', 'g/dl',
 ];

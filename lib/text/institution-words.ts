@@ -81,6 +81,9 @@ export const PLACE_OF_CARE_TO_CUES: ReadonlySet<string> = new Set([
   'discharged', 'admitted', 'going', 'moved', 'tx', 'dc', "d/c'd", 'dcd',
 ]);
 
+/** Words after which `by` may name a practice, besides the place-of-care cues (`ordered by …`, `referral by …`). */
+export const PRACTICE_BY_CUES: ReadonlySet<string> = new Set(['ordered', 'referral', 'referrals', 'consult', 'authorized', 'authorised', 'covered', 'billed']);
+
 /** A procedure done somewhere (`lumpectomy 2018 at …`, `arthroscopy at …`): a cue like `done at`. */
 export const PROCEDURE_ENDING = /(?:ectomy|otomy|ostomy|plasty|oscopy|scopy|graphy|gram|pexy|rrhaphy|ectomies|plasties)$/i;
 

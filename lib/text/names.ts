@@ -8,7 +8,7 @@
  */
 import { englishWords, everydayWords, givenNames, languageNames, medicalTerms, peopleNames } from './lexicons.js';
 import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
-import { STAFF_ACTS, STAFF_ROLE_LABELS } from './staff-words.js';
+import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from './staff-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -42,21 +42,30 @@ const CREDENTIALS = new Set(['md', 'do', 'rn', 'np', 'pa', 'pa-c', 'phd', 'dds',
 
 const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'called', 'name']);
 
-/**
- * Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`): the staff's, shared with the burned-in text
- * detector (`lib/text/staff-words.ts`), and the other people a note names (relatives, interpreters, witnesses, the patient).
- */
-const ROLE_LABELS: ReadonlySet<string> = new Set([
-  ...[...STAFF_ROLE_LABELS, ...STAFF_ACTS].map((w) => w.toLowerCase()),
+/** The other people a note names by a label (relatives, interpreters, witnesses, the patient), lower case. */
+const OTHER_ROLE_LABELS: readonly string[] = [
   'contact', 'guardian', 'parent', 'mother', 'father', 'spouse', 'wife', 'husband', 'carer',
   'caregiver', 'interpreter', 'translator', 'witness', 'chaperone', 'copy', 'copies', 'from', 'to', 'by', 'pt', 'patient',
-]);
+];
+
+/**
+ * Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`), lower case: the staff's roles (the rules'
+ * `staff_roles`, shared with the burned-in text detector; default: `lib/text/staff-words.ts`) and acts, and the other people
+ * a note names.
+ * @example roleLabels(['PERFUSIONIST']).has('perfusionist') // true
+ */
+export function roleLabels(staffRoles: readonly string[] = DEFAULT_STAFF_ROLES): ReadonlySet<string> {
+  return new Set([...[...staffRoles, ...STAFF_ACTS].map((w) => w.toLowerCase()), ...OTHER_ROLE_LABELS]);
+}
+const DEFAULT_ROLE_LABELS = roleLabels();
 
 /** Verbs of talking to someone: `with` or `to` after them is a cue (`discussed with`, `spoke to`, `seen with`). */
 const TALK_VERBS = new Set(['discussed', 'spoke', 'speaking', 'talked', 'seen', 'reviewed', 'consulted', 'conferred', 'met', 'communicated', 'relayed', 'conveyed', 'called', 'phoned', 'faxed', 'sent', 'emailed', 'e-mailed', 'given', 'reported', 'released', 'copied', 'accompanied', 'escorted', 'lives', 'living', 'resides', 'verified', 'confirmed', 'checked', 'identified', 'agreed', 'arranged', 'liaised', 'shared', 'booked', 'left', 'went', 'came', 'arrived']);
 
 /** Labels after which a language is named, not a person (`Interpreter: Portuguese`, `Translator: Somali`). */
 const LANGUAGE_LABELS = new Set(['interpreter', 'interpreters', 'interpreting', 'translator', 'translation', 'language', 'languages', 'speaks', 'speaking']);
+/** Marks between a language and the interpreter's name (`Spanish, Maria Lopez`, `Polish - Agnieszka Nowak`, `Russian (Olga Volkova)`). */
+const LANGUAGE_MARKS = new Set([',', ';', ':', '-', '–', '—', '(', '/']);
 /** Words that qualify a language's name (`Brazilian Portuguese`, `European Spanish`, `Simplified Chinese`). */
 const LANGUAGE_QUALIFIERS = new Set(['BRAZILIAN', 'EUROPEAN', 'LATIN', 'AMERICAN', 'BRITISH', 'CANADIAN', 'MEXICAN', 'SIMPLIFIED', 'TRADITIONAL', 'CLASSICAL', 'STANDARD', 'EGYPTIAN', 'LEVANTINE', 'GULF', 'MOROCCAN', 'SUDANESE', 'HAITIAN', 'JAMAICAN', 'NIGERIAN']);
 
@@ -135,9 +144,10 @@ function nameWord(word: string, vocabulary: Vocabulary, cache: Map<string, boole
  * follow a parenthesis, comma, colon, dash or `is`, and one word is enough when it reads as a name ({@link kinName}).
  *
  * @param kinshipCues relatives' and carers' words (default: the curated list of `lib/text/kinship-words.ts`)
+ * @param labels role labels before a name, lower case ({@link roleLabels} of the rules' `staff_roles`; default: the curated roles)
  * @example findCuedNames('MR BRAIN W/WO CONTRAST for Jane Q. Doe', vocab) // one span: `Jane Q. Doe`
  */
-export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues: ReadonlySet<string> = DEFAULT_KIN_CUES): NameSpan[] {
+export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues: ReadonlySet<string> = DEFAULT_KIN_CUES, labels: ReadonlySet<string> = DEFAULT_ROLE_LABELS): NameSpan[] {
   // Token bounds only (no objects per token): long texts stay cheap for the garbage collector.
   const { begins, ends } = tokenBounds(text);
   const count = begins.length;
@@ -183,7 +193,7 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     if (ends[i] - begins[i] > 18) continue; // cue words are short (`anesthesiologist` the longest)
     const cue = bare(tok(i)).toLowerCase();
     // A role as a label (`Reported: Nkechi Obiora`, `Interpreter: …`) is a title when a name-like word follows.
-    const roleLabel = tok(i + 1) === ':' && ROLE_LABELS.has(cue);
+    const roleLabel = tok(i + 1) === ':' && labels.has(cue);
     const strong = roleLabel || STRONG_CUES.has(cue) || (cue === 'name' && i > 0 && STRONG_PAIRS.has(`${bare(tok(i - 1)).toLowerCase()} ${cue}`));
     const talk = (cue === 'with' || cue === 'to') && i > 0 && TALK_VERBS.has(bare(tok(i - 1)).toLowerCase());
     // A credential after a name (`Anneke (PA-C)`, `Joss Hale, RN,`), as a kinship word is.
@@ -214,7 +224,8 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
       const next = bare(tok(at)).toUpperCase();
       // `Attending: Sallow, Marguerite`: an English word (`sallow`) before a comma and a given name is a surname.
       const surnameFirst = tok(at + 1) === ',' && at + 2 < count && given.has(bare(tok(at + 2)).toUpperCase());
-      if (englishWords().has(next) && !people.has(next) && !surnameFirst) continue;
+      // A language that is an English word (`Interpreter: Polish, …`) is looked past below.
+      if (englishWords().has(next) && !people.has(next) && !surnameFirst && !(LANGUAGE_LABELS.has(cue) && languageAt(at))) continue;
       // `MR LABRUM`, `MS TESTES`: a medical noun after a modality code, even one that a name dictionary holds.
       if (!roleLabel && !tok(i).endsWith('.') && vocabulary.medical(next, true)) continue;
     }
@@ -222,8 +233,14 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     // clinical word, an eponym then a word like `cyst`, or an eponym of several surnames is the procedure, not a person.
     if (strong && !roleLabel && vocabulary.has(cue) && !tok(i).endsWith('.') && j < count && clinicalAfterCode(cue, j)) continue;
     if (j < count && tok(j) === ':') j++;
-    // A language after an interpreter's label (`Interpreter: Portuguese`, `Translator: Haitian Creole`) names no one.
-    if (LANGUAGE_LABELS.has(cue) && j < count && languageAt(j)) continue;
+    // A language after an interpreter's label (`Interpreter: Portuguese`, `Translator: Haitian Creole`) names no one; the
+    // interpreter's name may follow it after a mark (`Interpreter: Spanish, Maria Lopez`, `Interpreter: Russian (Olga Volkova)`).
+    if (LANGUAGE_LABELS.has(cue) && j < count && languageAt(j)) {
+      j += languageNames().has(bare(tok(j)).toUpperCase()) ? 1 : 2;
+      const language = j;
+      while (j < language + 2 && j < count && LANGUAGE_MARKS.has(tok(j))) j++;
+      if (j === language || j >= count || !isCapitalised(tok(j))) continue;
+    }
     const run: number[] = [];
     let words = 0;
     let known = 0;
@@ -391,6 +408,13 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
   };
   /** A clinical word next (`Foley catheter`, `Wilms tumor`): the proper noun before it is an eponym. */
   const clinicalAfter = (k: number) => k < count && vocabulary.clinical(bare(tok(k)));
+  /** A language's name (after a qualifier: `Brazilian Portuguese`) up to three tokens after an interpreter's label. */
+  const languageAfterLabel = (k: number): boolean => {
+    const languages = languageNames();
+    if (!languages.has(upper(k)) && !(LANGUAGE_QUALIFIERS.has(upper(k)) && languages.has(upper(k + 1)))) return false;
+    for (let b = k - 1; b >= Math.max(0, k - 3); b--) if (LANGUAGE_LABELS.has(bare(tok(b)).toLowerCase())) return true;
+    return false;
+  };
   const spans: NameSpan[] = [];
   const add = (from: number, to: number) => spans.push({ begin: begins[from], end: ends[to] - (/[.,]$/.test(tok(to)) && !isInitial(tok(to)) ? 1 : 0) });
 
@@ -429,6 +453,8 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
       continue;
     }
     if (!nameLike(i)) continue;
+    // A language after an interpreter's label (`Interpreter: Spanish, Maria Lopez`) is no surname: the name after it is.
+    if (languageAfterLabel(i)) continue;
     // An eponym after `of` names its part of the body (`Circle of Willis, …`, `pouch of Douglas`), not a person.
     if (i > 0 && /^of$/i.test(tok(i - 1)) && proper(i)) continue;
     const W = upper(i);

@@ -98,6 +98,12 @@ const PLATE_LABELS =
  */
 const GROUP_ID_NOUNS = 'claim|ref|reference|voucher|auth|authori[sz]ation|order|ticket|tracking|booking|confirmation|invoice|file|docket|permit|passport|registration|enrol?l?ment|subject|donor|specimen|referral|transaction|receipt|application|contract|certificate|benefit|group|plan|episode|encounter|visit|admission|record';
 
+/** Three numbers or more of two digits at most, in equal steps (`Case 12 14 16 18`): a list after a label, not its value. */
+function smallCountingList(text: string): boolean {
+  const groups = text.split(/\s+/);
+  return groups.length >= 3 && groups.every((g) => /^\d{1,2}$/.test(g)) && equalSteps(groups.map(Number));
+}
+
 /** A vertebral level (`C2`, `T12`, `L5`, `S1`, `Co1`): cervical 1–8 (C8 the nerve root), thoracic 1–12, lumbar 1–6, sacral 1–5. */
 const SPINAL_LEVEL = /^(?:C[1-8]|T(?:[1-9]|1[0-2])|L[1-6]|S[1-5]|Co[1-4])$/i;
 /** Vertebral levels joined by dashes (`T10-T11-T12-L1`, `C3-C4-C5-C6`, `L4-5-S1`): a span of the spine, not an identifier. */
@@ -287,16 +293,18 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   { kind: 'date', category: 'C', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}/.-])(?:0[1-9]|1[0-2])\\/(?:0[1-9]|[12]\\d|3[01])${NOT_AMOUNT_UNITS}(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'giu') },
   { kind: 'date', category: 'C', needsDigit: true, re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
   // Labelled IDs: the label stays readable only when the value goes. A label run into letters is a word (`iDose4`,
-  // `Casein2`): without a space or a mark the value begins with a digit (`MRN12345`).
+  // `Casein2`): without a space or a mark the value begins with a digit (`MRN12345`). The value is whole: digit groups
+  // after the first, split by spaces, are its own (`Acc 3072 6144`, `MRN 418 07 552`), unless a word in lower case or a
+  // unit follows the last (`Acc 55821 2 views`: a count).
   {
     kind: 'id',
     category: 'R',
     needsDigit: true,
     re: bounded(
-      `(?:${ID_LABELS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?(?:\\s{0,3}[:=#]\\s{0,3}|\\s{1,3}|(?<=[#.])|(?=\\d))([A-Z0-9][A-Z0-9./_-]{1,30})`,
+      `(?:${ID_LABELS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?(?:\\s{0,3}[:=#]\\s{0,3}|\\s{1,3}|(?<=[#.])|(?=\\d))([A-Z0-9][A-Z0-9./_-]{1,30}(?:(?:\\s{1,2}\\d{1,10}){0,5}\\s{1,2}(?:\\d{3,10}|\\d{1,2}(?!\\s{1,3}\\p{Ll}))(?![\\p{L}\\p{N}])${NOT_UNITS})?)`,
     ),
     group: 1,
-    accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3,
+    accept: (t) => /\d/.test(t) && t.replace(/[^A-Z0-9]/gi, '').length >= 3 && !smallCountingList(t),
   },
   // Digit groups after a number label, whatever noun comes before it (`claim no. 4821-3390-17`, `policy # 88-1029-3344`,
   // `case number 2231-88-01`, `ref ID 4821 3390 17`), or after an ID label (`MRN 4821 3390 17`, `Acc 2231 8801 77`: the

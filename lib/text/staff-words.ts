@@ -8,8 +8,9 @@
  * Roles of the staff written as a label before a person's name, on a screen or in a note (`Tech:`, `Attg:`,
  * `Sonographer:`, `cc:`, `Reported:`): the colon is what makes the word a label, so it must follow
  * (optionally after `Phys`, `Dr`, `MD` or `by`: `Ref. Phys:`, `Read by:`). Abbreviations may end in a dot.
+ * The default of the rules' `staff_roles` (data a site can replace, as `kinship_cues`).
  */
-export const STAFF_ROLE_LABELS: readonly string[] = [
+export const DEFAULT_STAFF_ROLES: readonly string[] = [
   'REF', 'REFERRING', 'REFERRER', 'REFERRED', 'PHYS', 'PHYSICIAN', 'DR', 'DOCTOR', 'MD', 'PROVIDER', 'CLINICIAN',
   'RADIOLOGIST', 'RAD', 'READER', 'READING', 'REPORTER', 'REPORTING', 'REPORTED', 'DICTATED', 'TRANSCRIBED', 'TRANSCRIPTIONIST',
   'VERIFIED', 'APPROVED', 'SIGNED', 'SIGNATURE', 'AUTHOR', 'INTERPRETED', 'INTERPRETING', 'REVIEWER', 'REVIEWED',

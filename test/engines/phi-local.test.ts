@@ -968,6 +968,15 @@ describe('local PHI detector: burned-in PHI the header does not hold (issue 8)',
     expect(f.some((x) => x.category === 'A' && x.type === 'LABELLED_VALUE' && x.text.endsWith('Phys:'))).toBe(true);
   });
 
+  it("takes the staff roles from the rules: a site's role cues a name, and its list replaces the default", async () => {
+    const site = createLocalPhiDetector({ confidenceThreshold: 60, staffRoles: ['PERFUSIONIST'] });
+    const cued = (f: PhiFinding[]) => f.some((x) => x.category === 'A' && x.type === 'LABELLED_VALUE');
+    expect(cued(await detectWords(site, none, 'Perfusionist: F'))).toBe(true);
+    expect(cued(await detectLine('Perfusionist: F'))).toBe(false);
+    expect(cued(await detectWords(site, none, 'Sonographer: F'))).toBe(false);
+    expect(cued(await detectLine('Sonographer: F'))).toBe(true);
+  });
+
   it('ends a staff name at the next label on its line, which has its own name', async () => {
     const f = await detectLine('Read by: T. Okonkwo Tech: JS');
     expect(f.map((x) => x.text).sort()).toEqual(['JS', 'T. Okonkwo']);

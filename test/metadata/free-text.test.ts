@@ -109,6 +109,17 @@ describe('free text cleaned by what it says', () => {
     expect(curated('lives with godson (Tarquin)').text).toBe('lives with godson (Tarquin)');
   });
 
+  it("takes a staff member's name after the rules' staff roles, and only after those", () => {
+    const curated = makeTextCleaner({ values: [] }, DEFAULT_REGEX);
+    expect(curated('Sonographer: Wojciechowska. Views complete.').text).not.toMatch(/Wojciechowska/);
+    expect(curated('Perfusionist: Wojciechowska. Bypass uneventful.').text).toMatch(/Wojciechowska/);
+    // A site lists `perfusionist`: the name after it goes; its list replaces the default (remembered apart).
+    const site = makeTextCleaner({ values: [] }, DEFAULT_REGEX, { staffRoles: ['PERFUSIONIST'] });
+    expect(site('Perfusionist: Wojciechowska. Bypass uneventful.').text).toBe('Perfusionist. Bypass uneventful.');
+    expect(site('Sonographer: Wojciechowska. Views complete.').text).toMatch(/Wojciechowska/);
+    expect(curated('Perfusionist: Wojciechowska. Bypass uneventful.').text).toMatch(/Wojciechowska/);
+  });
+
   it('gives every case the same answer whichever cases were cleaned before it', () => {
     const forward = ALL_FREE_TEXT_CASES.map(cleanCase);
     const backward = [...ALL_FREE_TEXT_CASES].reverse().map(cleanCase).reverse();

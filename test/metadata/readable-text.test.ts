@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { STAFF_CUE } from '../../lib/engines/local/phi-patterns.js';
 import { makeTextCleaner } from '../../lib/metadata/clean-text.js';
 import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
-import { STAFF_ACTS, STAFF_ROLE_LABELS } from '../../lib/text/staff-words.js';
+import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from '../../lib/text/staff-words.js';
 
 const clean = (text: string) => makeTextCleaner({ values: [] }, DEFAULT_REGEX, { referenceDate: new Date('2024-06-01') })(text).text;
 const wordIn = (word: string, text: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
@@ -155,7 +155,7 @@ describe('free text that reads after cleaning (issue 8)', () => {
 describe("the staff's role labels: one list for free text and the screen detector", () => {
   const title = (w: string) => w[0] + w.slice(1).toLowerCase();
 
-  it.each(STAFF_ROLE_LABELS)('%s: a name after the label goes in a note and is a staff cue on a screen', (label) => {
+  it.each(DEFAULT_STAFF_ROLES)('%s: a name after the label goes in a note and is a staff cue on a screen', (label) => {
     const out = clean(`${title(label)}: Wojciechowska. Contrast given.`);
     expect(out).not.toMatch(/Wojciechowska/);
     expect(out).toMatch(/Contrast given\.$/);

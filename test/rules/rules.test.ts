@@ -68,6 +68,13 @@ describe('parseRules: validation', () => {
     expect(errorOf(() => parseRules('rules:\n  kinship_cues: ["next of kin"]\n')).keyPath).toBe('rules.kinship_cues[0]');
   });
 
+  it("reads the staff roles: the curated default, a site list in upper case, one word each", () => {
+    expect(parseRules('rules:\n  regex: []\n').staffRoles).toEqual(expect.arrayContaining(['SONOGRAPHER', 'TECH', 'ATTG']));
+    expect(loadRules(rulesPath).staffRoles).toContain('RADIOGRAPHER');
+    expect(parseRules('rules:\n  staff_roles: [Perfusionist, tech]\n').staffRoles).toEqual(['PERFUSIONIST', 'TECH']);
+    expect(errorOf(() => parseRules('rules:\n  staff_roles: ["scrub nurse"]\n')).keyPath).toBe('rules.staff_roles[0]');
+  });
+
   it('reports YAML syntax errors with the line', () => {
     const error = errorOf(() => parseRules('rules:\n  keywords: [a, b\n  regex: x\n', 'broken.yaml'));
     expect(error.message).toMatch(/^broken\.yaml: not valid YAML at line \d+/);

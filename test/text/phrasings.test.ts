@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_SPECS } from '../../lib/samples/specs.js';
-import { AGE_PHRASINGS, CLINICAL_TEXTS, ID_PHRASINGS, INSTITUTION_PHRASINGS, MIXED_PHRASINGS, NAME_PHRASINGS, PHONE_PHRASINGS } from './phrasings.js';
+import { AGE_PHRASINGS, CLINICAL_TEXTS, ID_PHRASINGS, INSTITUTION_PHRASINGS, LANGUAGE_PHRASINGS, MIXED_PHRASINGS, NAME_PHRASINGS, ORGANISATION_PHRASINGS, PHONE_PHRASINGS, POSTCODE_TOWN_PHRASINGS } from './phrasings.js';
 import { scorePhrasings, scoreUnchanged } from './score-phrasings.js';
 
 describe('free-text phrasings the detectors were not written around', () => {
@@ -18,6 +18,9 @@ describe('free-text phrasings the detectors were not written around', () => {
     ['ages over 89 in digits, words, units and languages', AGE_PHRASINGS],
     ['notes mixing several kinds in sentences', MIXED_PHRASINGS],
     ['IDs in digit groups after a number label, whatever the noun before it', ID_PHRASINGS],
+    ["a postcode and its town with no street before them, in several countries' forms", POSTCODE_TOWN_PHRASINGS],
+    ['an organisation named by a name and a specialty after a referral or place cue', ORGANISATION_PHRASINGS],
+    ["a language after an interpreter's label, then the person: the language stays", LANGUAGE_PHRASINGS],
   ] as const)('%s: every identifying string goes, every other word stays', (_, cases) => {
     const s = scorePhrasings(cases);
     expect(s.total).toBeGreaterThanOrEqual(15);

@@ -723,6 +723,90 @@ export const ID_PHRASINGS: Phrasing[] = [
   { text: 'Referral 7720 1193 05 received', phi: ['7720 1193'], keep: ['Referral', 'received'] },
   { text: 'see 4821-3390-17 for details', phi: ['4821-3390'], keep: ['see', 'details'] },
   { text: 'Outside films (03-118-2207) reviewed', phi: ['03-118-2207'], keep: ['Outside', 'films', 'reviewed'] },
+  // the whole value after an ID label, in groups of any size, up to the clause's end (a count after it stays)
+  { text: 'Acc 3072 6144, CT chest', phi: ['3072', '6144'], keep: ['CT', 'chest'] },
+  { text: 'MRN 418 07 552; allergies none', phi: ['418', '552'], keep: ['allergies', 'none'] },
+  { text: 'Pt ID: 53 2208 91. Contrast given.', phi: ['53', '2208', '91'], keep: ['Contrast', 'given'] },
+  { text: 'Accession no. 77 31, portable', phi: ['77 31'], keep: ['portable'] },
+  { text: 'MRN 300 600 900 on file', phi: ['300', '600', '900'], keep: ['file'] },
+  { text: 'ID: 12 07 3 - consent signed', phi: ['12 07 3'], keep: ['consent', 'signed'] },
+  { text: 'Patient ID 61 450 - transferred', phi: ['61', '450'], keep: ['transferred'] },
+  { text: 'Acc 55821 2 views obtained', phi: ['55821'], keep: ['2', 'views', 'obtained'] },
+];
+
+/** A postcode and its town with no street before them, after a comma, a verb or a preposition, in several countries' forms. */
+export const POSTCODE_TOWN_PHRASINGS: Phrasing[] = [
+  { text: "Discharged to her son's flat, 2511 CV Den Haag, on Monday", phi: ['2511', 'Den Haag'], keep: ['Discharged', 'Monday'] },
+  { text: 'moved back to 13008 Marseille last spring', phi: ['13008', 'Marseille'], keep: ['moved', 'last', 'spring'] },
+  { text: 'lives 3. Stock, 1090 Wien', phi: ['1090', 'Wien'], keep: [] },
+  { text: 'transferred from 80-172 Gdańsk by ambulance', phi: ['80-172', 'Gdańsk'], keep: ['transferred', 'ambulance'] },
+  { text: 'Home address SE-413 19 Göteborg', phi: ['413 19', 'Göteborg'], keep: [] },
+  { text: 'Returned from D-50667 Köln after surgery', phi: ['50667', 'Köln'], keep: ['Returned', 'surgery'] },
+  { text: 'Residence: CH-3011 Bern.', phi: ['3011', 'Bern'], keep: [] },
+  { text: 'now living in 4020 Linz with her daughter', phi: ['4020', 'Linz'], keep: ['daughter'] },
+  { text: 'Relocated to 10115 Berlin-Mitte last year', phi: ['10115', 'Berlin'], keep: ['Relocated', 'last', 'year'] },
+  { text: 'Pt from 1000 Bruxelles, French-speaking', phi: ['1000', 'Bruxelles'], keep: ['French-speaking'] },
+  { text: 'address: 00-950 Warszawa', phi: ['00-950', 'Warszawa'], keep: [] },
+  { text: 'Wohnhaft in 80331 München seit Jahren', phi: ['80331', 'München'], keep: ['seit', 'Jahren'] },
+  { text: 'sent home to 2100 København, stable', phi: ['2100', 'København'], keep: ['sent', 'stable'] },
+  { text: 'family in 5020 Salzburg-Gnigl will collect', phi: ['5020', 'Salzburg'], keep: ['family', 'collect'] },
+  { text: 'drove in from 6020 Innsbruck (2 h)', phi: ['6020', 'Innsbruck'], keep: ['drove'] },
+  { text: 'moving to 3011 AB Rotterdam next month', phi: ['3011 AB', 'Rotterdam'], keep: ['next', 'month'] },
+  { text: 'Pt lives alone, 31-042 Kraków; daughter nearby', phi: ['31-042', 'Kraków'], keep: ['alone', 'daughter', 'nearby'] },
+  { text: 'Domicile F-69003 Lyon', phi: ['69003', 'Lyon'], keep: [] },
+  // towns the medical dictionary lists as names or brands, Swedish codes without the country, rivers and districts
+  { text: 'lives at 75011 Paris 11e, alone', phi: ['75011', 'Paris', '11e'], keep: ['alone'] },
+  { text: 'moved to 1012 AB Amsterdam', phi: ['1012', 'Amsterdam'], keep: ['moved'] },
+  { text: 'referred from 70173 Stuttgart, stable', phi: ['70173', 'Stuttgart'], keep: ['stable'] },
+  { text: 'Transfer from 411 38 Göteborg', phi: ['411 38', 'Göteborg'], keep: ['Transfer'] },
+  { text: 'moved to 60311 Frankfurt am Main', phi: ['60311', 'Frankfurt', 'Main'], keep: ['moved'] },
+  { text: 'moved to 06108 Halle (Saale) in spring', phi: ['06108', 'Halle', 'Saale'], keep: ['moved', 'spring'] },
+  { text: 'lives at 1030 Wien 3. Walks with a cane.', phi: ['1030', 'Wien'], keep: ['Walks', 'cane'] },
+  { text: 'moved to 69003 Lyon 3 weeks ago', phi: ['69003', 'Lyon'], keep: ['moved', '3', 'weeks', 'ago'] },
+  { text: 'Daughter visits from afar, 10115 Berlin', phi: ['10115', 'Berlin'], keep: ['Daughter', 'visits', 'afar'] },
+];
+
+/** An organisation named by a place word or a name and a specialty or facility word, after a referral or place cue. */
+export const ORGANISATION_PHRASINGS: Phrasing[] = [
+  { text: 'Pt referred by Pemberton Cardiology for echo.', phi: ['Pemberton', 'Cardiology'], keep: ['referred', 'echo'] },
+  { text: 'Referring: Hollins Cardiology', phi: ['Hollins', 'Cardiology'], keep: [] },
+  { text: 'images sent by Caldwell Urology', phi: ['Caldwell', 'Urology'], keep: ['images', 'sent'] },
+  { text: 'seen at Kestrel Vascular Surgery last year', phi: ['Kestrel', 'Surgery'], keep: ['seen', 'last', 'year'] },
+  { text: 'referred by Oakhurst Family Practice', phi: ['Oakhurst', 'Practice'], keep: ['referred'] },
+  { text: 'Transferred from Harbor Pediatrics with fever', phi: ['Harbor', 'Pediatrics'], keep: ['Transferred', 'fever'] },
+  { text: 'f/u with Lakeside Cardiology in 6 wks', phi: ['Lakeside', 'Cardiology'], keep: ['6', 'wks'] },
+  { text: 'Referred by Bellamy Dermatology Associates', phi: ['Bellamy', 'Dermatology', 'Associates'], keep: ['Referred'] },
+  { text: 'Report cc: Whitcombe Gastroenterology', phi: ['Whitcombe', 'Gastroenterology'], keep: ['Report'] },
+  { text: 'Consult request from Penrose Rheumatology, thanks', phi: ['Penrose', 'Rheumatology'], keep: ['Consult', 'request', 'thanks'] },
+  { text: 'Films sent by Marchetti Orthopedics', phi: ['Marchetti', 'Orthopedics'], keep: ['Films', 'sent'] },
+  { text: 'requested by Greystone Oncology Group', phi: ['Greystone', 'Oncology'], keep: ['requested'] },
+  { text: 'Referred by Ashby Paediatrics for hip US', phi: ['Ashby', 'Paediatrics'], keep: ['Referred', 'hip', 'US'] },
+  { text: 'seen at Northgate Orthopaedics in March', phi: ['Northgate', 'Orthopaedics'], keep: ['seen', 'March'] },
+  { text: 'Referring practice: Fenwick Neurology', phi: ['Fenwick', 'Neurology'], keep: ['practice'] },
+  { text: 'referred by Ravensworth Pulmonology re nodule', phi: ['Ravensworth', 'Pulmonology'], keep: ['referred', 'nodule'] },
+  { text: 'Ordered by Quarry Hill Internal Medicine', phi: ['Quarry', 'Hill', 'Medicine'], keep: ['Ordered'] },
+  { text: 'referral by Dunmore Cardiology Group re palpitations', phi: ['Dunmore', 'Cardiology'], keep: ['referral', 'palpitations'] },
+  { text: 'REFERRED BY PEMBERTON CARDIOLOGY', phi: ['PEMBERTON', 'CARDIOLOGY'], keep: ['REFERRED'] },
+  { text: 'Seen by Ashworth Dermatology last week', phi: ['Ashworth', 'Dermatology'], keep: ['Seen', 'last', 'week'] },
+];
+
+/** A language named after an interpreter's or translator's label, then the person: the language stays, the person goes. */
+export const LANGUAGE_PHRASINGS: Phrasing[] = [
+  { text: 'Interpreter: Spanish, Maria Lopez present', phi: ['Maria', 'Lopez'], keep: ['Interpreter', 'Spanish', 'present'] },
+  { text: 'interpreter (Cantonese) Mr Chan', phi: ['Chan'], keep: ['interpreter', 'Cantonese'] },
+  { text: 'Interpreter - Polish - Agnieszka Nowak', phi: ['Agnieszka', 'Nowak'], keep: ['Interpreter', 'Polish'] },
+  { text: 'Translator: Arabic; Yusuf Haddad', phi: ['Yusuf', 'Haddad'], keep: ['Translator', 'Arabic'] },
+  { text: 'Interpreter: Portuguese, Mateus Cardoso by phone', phi: ['Mateus', 'Cardoso'], keep: ['Portuguese', 'phone'] },
+  { text: 'Interpreter used (Mandarin): Wei Zhang', phi: ['Wei', 'Zhang'], keep: ['Interpreter', 'used', 'Mandarin'] },
+  { text: 'interpreter Vietnamese, Thi Nguyen', phi: ['Thi', 'Nguyen'], keep: ['interpreter', 'Vietnamese'] },
+  { text: 'Language: Somali; interpreter Abdi Warsame', phi: ['Abdi', 'Warsame'], keep: ['Language', 'Somali', 'interpreter'] },
+  { text: 'Interpreter: Farsi, Dariush Karimi', phi: ['Dariush', 'Karimi'], keep: ['Interpreter', 'Farsi'] },
+  { text: 'Interpreter: Brazilian Portuguese, Mateus Cardoso', phi: ['Mateus', 'Cardoso'], keep: ['Brazilian', 'Portuguese'] },
+  { text: 'Interpreter: Russian (Olga Volkova)', phi: ['Olga', 'Volkova'], keep: ['Interpreter', 'Russian'] },
+  { text: 'Interpreter Hindi - Priya Raman', phi: ['Priya', 'Raman'], keep: ['Interpreter', 'Hindi'] },
+  { text: 'Translator: Turkish, Zeynep Kaya, by video', phi: ['Zeynep', 'Kaya'], keep: ['Translator', 'Turkish', 'video'] },
+  { text: 'Interpreter: Polish, Zbigniew Wąsowicz', phi: ['Zbigniew', 'Wąsowicz'], keep: ['Interpreter', 'Polish'] },
+  { text: 'Interpreter: Tagalog - Ligaya Dimaculangan', phi: ['Ligaya', 'Dimaculangan'], keep: ['Interpreter', 'Tagalog'] },
 ];
 
 /** Clinical and description text with nothing identifying: each must come out exactly as it went in. */
@@ -1244,5 +1328,17 @@ export const CLINICAL_TEXTS: string[] = [
   'RM Ginocchio Destro', 'TC Torace senza MDC', 'Ressonância Magnética Joelho Esquerdo', 'MRI Knie Links Zonder Contrast',
   // found by a second, out-of-sample batch: radiotherapy planning words, a ventriculogram, a German region after MR
   'MR SIM BRAIN', 'CT SIM CHEST 4DCT', 'CT SIM BREAST DIBH', 'HDR BRACHY PLANNING CT', 'CORONARY ANGIOGRAM W LV GRAM', 'MR Kopf mit KM',
+  // numbers before units, drugs, diets and makers are no postcode and town
+  '2400 Hz Doppler', '5000 Units Heparin', 'given 5000 Units Heparin', '1500 Kcal Diet', 'changed to 1800 Kcal Diet', '120 Gy Total',
+  '3T Siemens', 'scanned at 3T Siemens', 'Dose: 1000 Units Insulin', 'Filter, 2000 Hz Lowpass', 'upgraded in 2019 Siemens Avanto',
+  'Protocol, 1024 Sharp', 'Version: 1100 Enterprise', 'Reconstruction: 3000 Iterations', 'PACS, 1010 Upload', 'MVA: 2012 Honda Civic', 'Room 1, 3000 Tesla',
+  // departments without a proper name after a referral cue
+  'referred by Cardiology for echo', 'Referring: Cardiology', 'seen at Vascular Surgery clinic', 'referred from Interventional Radiology',
+  'referred by Emergency Medicine', 'seen by Pediatric Cardiology', 'sent by Orthopaedic Surgery', 'referred by Sports Medicine',
+  'Ordered by Internal Medicine', 'referral by Vascular Surgery',
+  // value lists after technical labels
+  'Matrix 256 256 1024', 'Slices 24 48',
+  // a language after an interpreter's label, no name after it
+  'Interpreter: Spanish', 'Interpreter: Polish', 'Interpreter: Brazilian Portuguese', 'Language: Haitian Creole', 'Interpreter: Polish, not needed',
 ];
 

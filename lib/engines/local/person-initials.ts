@@ -6,7 +6,7 @@
 import { onOneLine } from '../../image/boxes.js';
 import type { Box } from '../types.js';
 import { PARTICLES as NAME_PARTICLES } from '../../text/names.js';
-import { STAFF_ACTS, STAFF_ROLE_LABELS } from './phi-patterns.js';
+import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from './phi-patterns.js';
 
 /** One person's initials (two or three capitals) as screens print them, with the header attribute they come from. */
 export interface PersonInitials {
@@ -41,11 +41,18 @@ export function personInitials(parts: readonly string[]): string[] {
   return [...new Set(orders)];
 }
 
-/** A role word written before a name on a screen, with or without its colon (`Op:`, `Sonographer`, `Tech`, `Read by`). */
-const ROLE_BEFORE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...STAFF_ROLE_LABELS, 'OP', 'OPR', 'OPS'].join('|')}|(?:${STAFF_ACTS.join('|')})\\.?\\s{1,2}BY)\\.?\\s{0,3}[:;]?\\s{0,3}$`,
-  'u',
-);
+/**
+ * A role word written before a name on a screen, with or without its colon (`Op:`, `Sonographer`, `Tech`, `Read by`): the
+ * rules' staff roles (upper case), the operator's abbreviations, and the acts before `by`.
+ * @example roleBeforeCue(['SONOGRAPHER']).test('SONOGRAPHER: ') // true
+ */
+export function roleBeforeCue(staffRoles: readonly string[]): RegExp {
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${[...staffRoles.map((w) => w.toUpperCase()), 'OP', 'OPR', 'OPS'].join('|')}|(?:${STAFF_ACTS.join('|')})\\.?\\s{1,2}BY)\\.?\\s{0,3}[:;]?\\s{0,3}$`,
+    'u',
+  );
+}
+const ROLE_BEFORE = roleBeforeCue(DEFAULT_STAFF_ROLES);
 /** A clock time right before (`14:22 TO`, `09:05:31  KH`): top bars print the operator after the time. */
 const TIME_BEFORE = /(?<![\p{L}\p{N}])\d{1,2}:\d{2}(?::\d{2})?\s{0,6}$/u;
 
@@ -53,9 +60,10 @@ const TIME_BEFORE = /(?<![\p{L}\p{N}])\d{1,2}:\d{2}(?::\d{2})?\s{0,6}$/u;
  * A header person's initials standing as their own word: two or three capitals spelling the given and family
  * initials (with the middle one) of a name the header holds. PHI after a cue that a person follows (a role word,
  * `Op:`, a clock time on a top bar); without a cue, three capitals as the whole line unless the word is harmless
- * screen text (`harmless`: a keep-list, view, modality or marker word, or a function word), which stays.
+ * screen text (`harmless`: a keep-list, view, modality or marker word, or a function word), which stays. `roleBefore`: the
+ * role cue of the rules' staff roles ({@link roleBeforeCue}; default: the curated roles).
  */
-export function loneInitials(text: string, people: readonly PersonInitials[], harmless: (word: string) => boolean): InitialRange[] {
+export function loneInitials(text: string, people: readonly PersonInitials[], harmless: (word: string) => boolean, roleBefore: RegExp = ROLE_BEFORE): InitialRange[] {
   if (people.length === 0) return [];
   const out: InitialRange[] = [];
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
@@ -67,7 +75,7 @@ export function loneInitials(text: string, people: readonly PersonInitials[], ha
     const before = text.slice(Math.max(0, w.index - 40), w.index).toUpperCase();
     // Without a cue, only three capitals as the whole line: two capitals, among other words or alone, are as often
     // texture read as letters (`bo TA` over a CR frame, `SA` over ultrasound speckle) as initials.
-    if (ROLE_BEFORE.test(before) || TIME_BEFORE.test(before) || (words.length === 1 && w[0].length === 3 && !harmless(w[0]))) out.push({ begin: w.index, end: w.index + w[0].length, source: person.source });
+    if (roleBefore.test(before) || TIME_BEFORE.test(before) || (words.length === 1 && w[0].length === 3 && !harmless(w[0]))) out.push({ begin: w.index, end: w.index + w[0].length, source: person.source });
   }
   return out;
 }

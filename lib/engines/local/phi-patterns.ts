@@ -5,7 +5,7 @@
  */
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { matchesOf } from '../../regex-matches.js';
-import { STAFF_ACTS, STAFF_ROLE_LABELS } from '../../text/staff-words.js';
+import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from '../../text/staff-words.js';
 
 /** Month names as screens abbreviate them, in upper case (January first). */
 export const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -224,8 +224,8 @@ export const HARMLESS_PATTERNS: readonly RegExp[] = [
   new RegExp(`^(?:${SCREEN_AGE_SOURCE})$`, 'u'),
 ];
 
-// The staff's role labels and acts are shared with free-text cleaning (lib/text/staff-words.ts): one list for both.
-export { STAFF_ACTS, STAFF_ROLE_LABELS };
+// The staff's role labels (the rules' `staff_roles`) and acts are shared with free-text cleaning (lib/text/staff-words.ts).
+export { DEFAULT_STAFF_ROLES, STAFF_ACTS };
 
 /** Values after a staff cue that name no one (`Resident: none`, `Reviewed: yes`), beside clinical vocabulary (`Tech: LOW DOSE`). */
 export const NO_ONE: ReadonlySet<string> = new Set([
@@ -236,9 +236,15 @@ export const NO_ONE: ReadonlySet<string> = new Set([
 const cueWords = (words: readonly string[]) => words.map((w) => w.replace(/[.]/g, '\\.')).join('|');
 
 /**
- * A staff cue in upper-cased screen text: a role label and its colon, or an act and `by` (colon optional).
+ * A staff cue in upper-cased screen text: a role label (the rules' `staff_roles`, upper case) and its colon, or an act
+ * and `by` (colon optional).
+ * @example staffCue(['SONOGRAPHER']).test('SONOGRAPHER: PRIYA RAMASWAMY') // true
  */
-export const STAFF_CUE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:${cueWords(STAFF_ROLE_LABELS)})\\.?(?:\\s{0,2}(?:PHYS(?:ICIAN)?|DR|MD|BY)\\.?)?\\s{0,2}[:;]|(?:${cueWords(STAFF_ACTS)})\\.?\\s{1,2}BY(?![\\p{L}\\p{N}])\\s{0,2}[:;]?)`,
-  'gu',
-);
+export function staffCue(roles: readonly string[]): RegExp {
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:(?:${cueWords(roles.map((w) => w.toUpperCase()))})\\.?(?:\\s{0,2}(?:PHYS(?:ICIAN)?|DR|MD|BY)\\.?)?\\s{0,2}[:;]|(?:${cueWords(STAFF_ACTS)})\\.?\\s{1,2}BY(?![\\p{L}\\p{N}])\\s{0,2}[:;]?)`,
+    'gu',
+  );
+}
+/** The staff cue of the curated roles. */
+export const STAFF_CUE = staffCue(DEFAULT_STAFF_ROLES);

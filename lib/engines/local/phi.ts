@@ -6,10 +6,10 @@
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
-import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, STAFF_CUE } from './phi-patterns.js';
+import { DEFAULT_KEEP_LIST, DEFAULT_STAFF_ROLES, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, staffCue } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
 import { dayBefore } from './date-day.js';
-import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, type PersonInitials } from './person-initials.js';
+import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, roleBeforeCue, type PersonInitials } from './person-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { foldedMonthNames } from './month-names.js';
 import { listedNamesOnIdentityRows } from './listed-names.js';
@@ -75,6 +75,8 @@ export interface LocalPhiDetectorOptions {
   patterns?: boolean;
   /** The rules' clinical vocabulary (`rules.clinicalVocabulary`; default: the curated list), which {@link PhiDetector.isClinical} answers from with DICOM's defined terms. */
   vocabulary?: readonly string[];
+  /** The rules' staff roles (`rules.staffRoles`; default: the curated list): a role label and its colon cue a person's name. */
+  staffRoles?: readonly string[];
 }
 
 interface Hit {
@@ -160,6 +162,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
   const clinical = makeVocabulary(options.vocabulary);
   const isClinical = (word: string) => clinical.clinical(word);
   const usePatterns = options.patterns ?? true;
+  const staffRoles = options.staffRoles ?? DEFAULT_STAFF_ROLES;
+  const labels = valueLabels(staffRoles);
+  const roleBefore = roleBeforeCue(staffRoles);
   const identityCache = new WeakMap<IdentityContext, IdentityMatchers>();
 
   function detectSpan(span: TextSpan, context: IdentityContext): { findings: PhiFinding[]; weak: PhiFinding[] } {
@@ -185,7 +190,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     // A header person's initials as their own word (`14:22 TO`, `Op: KH`); harmless screen words stay unless a cue says a
     // person follows: keep-list and function words anywhere, clinical abbreviations (`SI`, `IVS`) beside other words.
     const harmlessWord = (w: string) => isKept(w) || isStopWord(w) || (isClinical(w) && st.text.trim() !== w);
-    for (const r of loneInitials(st.text, matchers.people, harmlessWord)) {
+    for (const r of loneInitials(st.text, matchers.people, harmlessWord, roleBefore)) {
       const person = matchers.people.find((x) => x.source === r.source);
       hits.push({ begin: r.begin, end: r.end, category: person?.category ?? 'A', type: `header:${r.source}:initials`, engine: 'local:header-name', score: 0.8, identity: true });
     }
@@ -232,7 +237,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // Structure is evidence too: labelled values and full dates need only more than half the threshold.
       return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
     });
-    if (usePatterns) kept.push(...labelValueHits(st, isKept, isClinical));
+    if (usePatterns) kept.push(...labelValueHits(st, labels, isKept, isClinical));
     const merged = mergeHits(kept, st.text);
     // A date matched from its month name on (`February 2002`) takes the day read apart before it (`10.`, `1O`).
     for (const h of merged) if (h.category === 'C') h.begin = dayBefore(st.text, h.begin);
@@ -907,7 +912,15 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
  * its value counts only when it holds digits (an identifier read with slips, `A3D526F`). `whole`: the
  * value runs over keep-list words too (`12 Main St` is an address, not a slice thickness).
  */
-const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: number; digits?: boolean; whole?: boolean; staff?: boolean }> = [
+interface ValueLabel {
+  regex: RegExp;
+  category: SafeHarborCategory;
+  chars: number;
+  digits?: boolean;
+  whole?: boolean;
+  staff?: boolean;
+}
+const valueLabels = (staffRoles: readonly string[]): ValueLabel[] => [
   { regex: /(?<![\p{L}\p{N}])(?:DOB|D\.\s?O\.\s?B\.?|DATE\s{0,2}OF\s{0,2}BIRTH|BIRTH\s{0,2}DATE|BIRTHDATE|BORN|(?:BIRTH|BD|GEB)\s{0,2}[:#])\s{0,3}[:#.]?/gu, category: 'C', chars: 10 },
   // `Birth 14JUN1984`, `Geb. 25.10.1986`, `DDN: …`, `b. …`: words that also start other lines, so a date-like value (digits) must follow.
   { regex: /(?<![\p{L}\p{N}])(?:BIRTH|GEB(?:OREN|URTSDATUM)?|GEB\.|DDN|NAISS(?:ANCE)?|NAC(?:IMIENTO)?|B\.?\s?D\.|B[:.])(?![\p{L}\p{N}])\s{0,3}[:#.]?/gu, category: 'C', chars: 10, digits: true },
@@ -923,8 +936,8 @@ const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: 
   { regex: /(?<![\p{L}\p{N}][^\p{L}\p{N}]{0,3})(?<![\p{L}\p{N}])(?:NO|NR)\s{0,2}[:.#]\s{0,3}/gu, category: 'H', chars: 9, digits: true },
   { regex: /(?<![\p{L}\p{N}])(?:PATIENT|PT|PAT|NOM|(?:PATIENT\s{0,2})?NAME)\s{0,2}:/gu, category: 'A', chars: 14 },
   // A person of the staff after a role cue (`Ref. Phys: NETTLETC "9d`, `Attg: MARGUERITE VOSS`, `Read by T. Okonkwo`; the cues
-  // are data: STAFF_CUE): a name the header need not hold, so the rest of it fails closed however OCR read it.
-  { regex: STAFF_CUE, category: 'A', chars: 14, staff: true },
+  // are the rules' `staff_roles`): a name the header need not hold, so the rest of it fails closed however OCR read it.
+  { regex: staffCue(staffRoles), category: 'A', chars: 14, staff: true },
   { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
   // A street address (`Address: 979 Wexford Lane, Millbrook NY`), however OCR read its words.
   { regex: /(?<![\p{L}\p{N}])(?:(?:HOME|PATIENT|PT|STREET|MAILING)\s{0,2})?(?:ADDRESS|ADDR|ADR|ADRESSE|ANSCHRIFT|DOMICILE)\s{0,2}[:.]?/gu, category: 'B', chars: 24, whole: true },
@@ -939,13 +952,13 @@ const VALUE_LABELS: Array<{ regex: RegExp; category: SafeHarborCategory; chars: 
  * keep-list words or numbers with units) is left alone, and an identifier's or a date's value ends at a
  * clinical word (`isClinical`: the next column, `P-ID 99087593    THYROID`).
  */
-function labelValueHits(st: SpanText, isKept: (text: string) => boolean, isClinical: (word: string) => boolean): Hit[] {
+function labelValueHits(st: SpanText, labels: readonly ValueLabel[], isKept: (text: string) => boolean, isClinical: (word: string) => boolean): Hit[] {
   const upper = st.text.toUpperCase();
   // Labels read with a letter as its digit look-alike (`D0B`, `5TUDY#`, `PAT1ENT:`): words mostly of letters get their letters back.
   const lettered = upper.replace(/[\p{L}\p{N}]+/gu, (w) => (digitCount(w) * 2 < w.length ? w.replace(/[0158]/g, (d) => DIGIT_LETTERS[d]) : w));
   const hits: Hit[] = [];
   const taken: Array<[number, number]> = [];
-  for (const label of VALUE_LABELS) {
+  for (const label of labels) {
     for (const m of [...matchesOf(label.regex, upper), ...(lettered === upper ? [] : matchesOf(label.regex, lettered))]) {
       const labelEnd = m.index + m[0].length;
       // A label inside another label's value or label (`PT` of `Pt ID`) adds nothing.
