@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeTextCleaner } from '../../lib/metadata/clean-text.js';
+import { findAgesOver89 } from '../../lib/text/ages.js';
 import { asciiDigits, monthWords, yearUnitWords } from '../../lib/text/locale-data.js';
 import { findShapes } from '../../lib/text/shapes.js';
 
+const ageTexts = (text: string) => findAgesOver89(text).map((a) => text.slice(a.begin, a.end));
 const dateTexts = (text: string) => findShapes(text).filter((s) => s.kind === 'date').map((s) => text.slice(s.begin, s.end));
 
 describe('locale data', () => {
@@ -30,6 +32,79 @@ describe('locale data', () => {
 
   it('reads digits of other scripts as numbers', () => {
     expect(asciiDigits('٩٢ ۹۲ ९२ ๙๒ ９２')).toBe('92 92 92 92 92');
+  });
+});
+
+describe('ages over 89 in other languages', () => {
+  const found: Array<[string, string]> = [
+    ['Hasta 93 yaşında, düşme sonrası', '93'],
+    ['93 yaşındaki kadın hasta', '93'],
+    ['Yaş: 91', '91'],
+    ['Pacjentka, 94 lat, po upadku', '94'],
+    ['Wiek 96 lat', '96'],
+    ['Pacient 92 let, pád doma', '92'],
+    ['92letý muž s dušností', '92'],
+    ['Věk: 97', '97'],
+    ['96-jarige vrouw met heupfractuur', '96'],
+    ['Patiënt, 93 jaar oud', '93'],
+    ['Paciente de 95 a., caída', '95'],
+    ['Mujer de 91 años', '91'],
+    ['Edad 98', '98'],
+    ['Idade: 94 anos', '94'],
+    ['อายุ 97 ปี', '97'],
+    ['ผู้ป่วยหญิง 93 ปี', '93'],
+    ['患者 91岁 女', '91'],
+    ['年龄 93 岁', '93'],
+    ['患者年龄93岁', '93'],
+    ['92歳 女性', '92'],
+    ['만 94세 여자', '94'],
+    ['나이: 95', '95'],
+    ['Bệnh nhân nữ 95 tuổi', '95'],
+    ['आयु 91 वर्ष', '91'],
+    ['91 वर्षीय महिला', '91'],
+    ['პაციენტი 92 წლის', '92'],
+    ['Больная 93 лет', '93'],
+    ['Пациентка, 93 года', '93'],
+    ['Возраст 95', '95'],
+    ['Ασθενής 94 ετών', '94'],
+    ['مريضة ٩٢ سنة', '٩٢'],
+    ['العمر 96 عاما', '96'],
+    ['בן 95, נפל בבית', '95'],
+    ['95-vuotias nainen', '95'],
+    ['93 éves nő', '93'],
+    ['94-årig kvinna', '94'],
+    ['Frau, 91 Jahre alt', '91'],
+    ['Alter: 99', '99'],
+  ];
+  it.each(found)('finds the age in %s', (text, age) => {
+    expect(ageTexts(text)).toContain(age);
+  });
+
+  const kept = [
+    'lat 90°',
+    'projection 95 lat',
+    'XR knee 2 views AP and 90 lat',
+    'L5 lat',
+    '90 lat view',
+    'b-values 95 a 97',
+    'series 92 let through',
+    '2021 protocol',
+    'ETA 95 min',
+    '95 г сахара',
+    '94 l saline',
+    '95年入院',
+    'Wiek 88 lat',
+    '89 yaşında',
+    'T2 95 a',
+  ];
+  it.each(kept)('finds no age in %s', (text) => {
+    expect(ageTexts(text)).toEqual([]);
+  });
+
+  it('writes the age as 90 or older and keeps the unit', () => {
+    const clean = makeTextCleaner({ values: [] }, []);
+    expect(clean('Pacjentka, 94 lat, upadek').text).toBe('Pacjentka, 90+ lat, upadek');
+    expect(clean('患者 91岁').text).toBe('患者 90+岁');
   });
 });
 
