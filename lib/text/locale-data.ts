@@ -24,6 +24,7 @@ export const LOCALES: readonly string[] = (
  * `cerven`, `Ιουνίου` → `ιουνιου`), a final full stop dropped. The marks of other scripts stay: they are letters there.
  */
 export function foldWord(word: string): string {
+  if (/^[\x20-\x7e]*$/.test(word)) return word.toLowerCase().replace(/\.$/, '');
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

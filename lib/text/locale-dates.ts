@@ -69,6 +69,20 @@ function gluedPrefixes(): string[] {
   return prefixes;
 }
 
+/**
+ * A digit within reach of a word (12 characters before it, 12 after: `2021 m. birželio`, `14 de junho`): most words of
+ * a text have none, and are neither folded nor looked up.
+ */
+function digitNear(text: string, begin: number, end: number): boolean {
+  for (let i = Math.max(0, begin - 12); i < begin; i++) if (isDigit(text.charCodeAt(i))) return true;
+  for (let i = end, stop = Math.min(text.length, end + 12); i < stop; i++) if (isDigit(text.charCodeAt(i))) return true;
+  return false;
+}
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** A name of three letters or fewer in the Latin script (`elb`, `sie`, `mai`). */
+const shortLatin = (word: string) => /^\p{Script=Latin}{1,3}\.?$/u.test(word);
+
 /** A month name that is also an English or medical word, or one or two letters: a date only with a day and a year. */
 function clashes(word: string): boolean {
   const bare = word.replace(/\./g, '');
@@ -89,6 +103,7 @@ function findMonthDates(original: string): Found[] {
   const out: Found[] = [];
   const glued = gluedPrefixes();
   for (const m of matchesOf(WORD, text)) {
+    if (!digitNear(text, m.index, m.index + m[0].length)) continue;
     let word = foldWord(m[0]);
     // Hebrew writes `in` into the month's name (`ב` + `יוני`): the name without it.
     if (!names.has(word)) {
@@ -146,8 +161,11 @@ function findMonthDates(original: string): Found[] {
         }
       }
     }
-    // A whole date is a date whatever the name; the word lists are asked only about a part of one.
-    if (from < 0 || (!(day && year) && clashes(word))) continue;
+    // A whole date is a date whatever the name; the word lists are asked only about a part of one. A Latin name of three
+    // letters or fewer (`elb`, `kol`, `sie`: shortenings, and letters clinical English writes) needs the whole date too,
+    // or a day written as an ordinal before it (`12. Mai`).
+    if (from < 0) continue;
+    if (!(day && year) && (clashes(word) || (shortLatin(word) && !(d && d[0].includes('.'))))) continue;
     out.push({ begin: from, end: trimEnd(text, from, to) });
   }
   return out;

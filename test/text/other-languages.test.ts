@@ -133,12 +133,14 @@ describe('dates in other languages', () => {
     ['6月14日に撮影', '6月14日'],
     ['Haziran 2021', 'Haziran 2021'],
     ['10 out 2021', '10 out 2021'],
+    ['Termin am 12. Mai', '12. Mai'],
+    ['14 sie 2021', '14 sie 2021'],
   ];
   it.each(found)('finds the date in %s', (text, date) => {
     expect(dateTexts(text)).toContain(date);
   });
 
-  const kept = ['Juni-Studie', 'Marz', 'mars', 'luty', 'May', '10 out of 12', '3 set of images', 'Series 2 set 3', '8 mag', 'mag 2 lip', '5 ago', '2021 protocol', '3 mars'];
+  const kept = ['XR ELB 2 VIEWS', 'R ELB 3 views', 'KOL 3', 'Juni-Studie', 'Marz', 'mars', 'luty', 'May', '10 out of 12', '3 set of images', 'Series 2 set 3', '8 mag', 'mag 2 lip', '5 ago', '2021 protocol', '3 mars'];
   it.each(kept)('finds no date in %s', (text) => {
     expect(dateTexts(text)).toEqual([]);
   });
