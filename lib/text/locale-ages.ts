@@ -11,7 +11,7 @@
  * window around one number, so the search is linear in the text's length.
  */
 import { englishWords, medicalTerms } from './lexicons.js';
-import { anyCaseSource, asciiDigits, codePoints, foldWord, yearUnitWords } from './locale-data.js';
+import { asciiDigits, codePoints, foldWord, yearUnitWords } from './locale-data.js';
 import { matchesOf } from '../regex-matches.js';
 
 /** One age found: the number's place and its value in years. */
@@ -77,9 +77,12 @@ interface Tables {
   folded: Map<string, string[]>;
   /** Units of unspaced scripts, longest first: true for a word of age. */
   unspaced: Array<[string, boolean]>;
-  /** A label right before the number (the text before it ends with it). */
-  labelBefore: RegExp;
-  person: RegExp;
+  /** Labels of spaced scripts, lower case (one to three words). */
+  labels: Set<string>;
+  /** Labels of unspaced scripts, which may touch the number (`年龄93岁`). */
+  unspacedLabels: string[];
+  /** Person words, lower case (one or two words). */
+  persons: Set<string>;
 }
 
 /**
@@ -115,11 +118,10 @@ function ageTables(): Tables {
       folded.set(key, [...(folded.get(key) ?? []), unit]);
     }
   }
-  const spacedLabels = AGE_LABELS.filter((l) => !UNSPACED.test(l)).map(anyCaseSource).join('|');
-  const unspacedLabels = AGE_LABELS.filter((l) => UNSPACED.test(l)).map(anyCaseSource).join('|');
-  const labelBefore = new RegExp(`(?:(?<![\\p{L}\\p{M}])(?:${spacedLabels})|(?:${unspacedLabels}))[\\s\\u00a0]{0,2}[:：=-]?[\\s\\u00a0]{0,2}(?:(?:[oO][fF]|[dD][eEiI]|[oO][dD]|[оО][тТ]|[dD][eE]\\s{1,2}[lL][aA])[\\s\\u00a0]{1,2})?$`, 'u');
-  const person = new RegExp(`(?<![\\p{L}\\p{M}])(?:${PERSON_WORDS.map(anyCaseSource).join('|')})(?![\\p{L}\\p{M}])`, 'u');
-  tables = { exact, folded, unspaced: [...unspaced].sort((a, b) => b[0].length - a[0].length), labelBefore, person };
+  const labels = new Set(AGE_LABELS.filter((l) => !UNSPACED.test(l)).map((l) => l.toLowerCase().replace(/:$/, '')));
+  const unspacedLabels = AGE_LABELS.filter((l) => UNSPACED.test(l));
+  const persons = new Set(PERSON_WORDS.map((w) => w.toLowerCase()));
+  tables = { exact, folded, unspaced: [...unspaced].sort((a, b) => b[0].length - a[0].length), labels, unspacedLabels, persons };
   return tables;
 }
 
@@ -161,6 +163,32 @@ function unitAfter(text: string, end: number): { weak: boolean } | undefined {
   return undefined;
 }
 
+/** Words of a clause, lower case (letters, marks, apostrophes and inner hyphens: `laki-laki`). */
+const wordsOf = (text: string): string[] => (text.toLowerCase().match(/[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}]+)*/gu) ?? []);
+/** A connector between a label and the number (`age of`, `edad de`, `в возрасте от`). */
+const LABEL_LINK = new Set(['of', 'de', 'di', 'od', 'от', 'la']);
+
+/** True when the text before a number ends with a label of age, then perhaps `:`, `=`, `-` or a connector word. */
+function labelBefore(before: string): boolean {
+  const { labels, unspacedLabels } = ageTables();
+  const trimmed = before.replace(/[\s\u00a0:：=-]+$/u, '');
+  if (unspacedLabels.some((l) => trimmed.endsWith(l))) return true;
+  // The label ends right there (`Edad: 95`, never `Edad: x, 95`).
+  if (!/[\p{L}\p{M}]$/u.test(trimmed)) return false;
+  const tail = wordsOf(trimmed.slice(-40)).slice(-4);
+  if (tail.length === 0) return false;
+  const end = LABEL_LINK.has(tail[tail.length - 1]) ? tail.length - 1 : tail.length;
+  for (let n = 1; n <= 3 && n <= end; n++) if (labels.has(tail.slice(end - n, end).join(' '))) return true;
+  return false;
+}
+
+/** True when a clause names a person, a sex or a birth (one or two words of the table). */
+function namesPerson(text: string): boolean {
+  const { persons } = ageTables();
+  const words = wordsOf(text);
+  return words.some((w, k) => persons.has(w) || (k > 0 && persons.has(`${words[k - 1]} ${w}`)));
+}
+
 /** Text that may hold a number: ASCII digits or the digits of another script. */
 const ANY_DIGIT = /\p{Nd}/u;
 
@@ -179,10 +207,9 @@ export function findLocaleAges(original: string): LocaleAge[] {
     if (!(years > 89 && years <= 130)) continue;
     const begin = m.index;
     const end = begin + m[0].length;
-    const { labelBefore, person } = ageTables();
-    const labelled = () => labelBefore.test(clause(text, begin, begin, 30, 0));
+    const labelled = () => labelBefore(clause(text, begin, begin, 30, 0));
     const unit = unitAfter(text, end);
-    const isAge = unit ? !unit.weak || labelled() || person.test(clause(text, begin, end, 60, 40)) : labelled();
+    const isAge = unit ? !unit.weak || labelled() || namesPerson(clause(text, begin, end, 60, 40)) : labelled();
     if (isAge) out.push({ begin, end, years });
   }
   return out;
