@@ -24,5 +24,15 @@ if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
   console.error('build: tsc wrote no dist/cli/main.js');
   process.exit(1);
 }
+// The locale tables (month names, date forms, units of age: lib/text/locale-data.ts) read once here from this Node's
+// ICU data, so that a run reads a file instead of some hundreds of locales; a run on other ICU data reads them itself.
+const snapshot = spawnSync(
+  process.execPath,
+  ['--input-type=module', '-e', `import { readLocaleTables, dataVersions, SNAPSHOT_FILE } from ${JSON.stringify(new URL('../dist/text/locale-data.js', import.meta.url).href)};
+import { writeFileSync } from 'node:fs';
+writeFileSync(new URL('../dist/text/' + SNAPSHOT_FILE, ${JSON.stringify(import.meta.url)}), JSON.stringify({ versions: dataVersions(), tables: readLocaleTables() }));`],
+  { cwd: root, stdio: 'inherit' },
+);
+if (snapshot.status !== 0) process.exit(snapshot.status ?? 1);
 // bin/deid.js runs dist/ only when this stamp is newer than every file of lib/.
 writeFileSync(join(root, 'dist', '.built'), `${new Date().toISOString()}\n`);

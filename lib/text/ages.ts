@@ -7,6 +7,7 @@
  * or Age String form (`092Y`); a birth year that reveals such an age. Every pattern is bounded, so the search is linear in the text's length.
  */
 import { matchesOf } from '../regex-matches.js';
+import { findLocaleAges } from './locale-ages.js';
 
 /** One age found: where, its value in years, and what to write instead (`90+`, or '' to remove). */
 export interface AgeSpan {
@@ -217,7 +218,7 @@ export function agesDependOnYear(text: string): boolean {
  * What every pattern above needs: a digit, or a number word that reaches 90 (`ninety`, `hundred`) or a
  * word of the DECADE pattern. Most header texts have neither, and one search settles them.
  */
-const MAY_HOLD_AGE = /\d|ninet|hundred|centenarian|nonagenarian|decade/i;
+const MAY_HOLD_AGE = /\p{Nd}|ninet|hundred|centenarian|nonagenarian|decade/iu;
 
 /**
  * The ages over 89 in a text, with what to write instead: the number becomes `90+` (the unit stays
@@ -299,6 +300,8 @@ export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] 
     const begin = m.index + m[0].lastIndexOf(m[1]);
     if (n !== undefined) add(begin, begin + m[1].length, n, '90+');
   }
+  // Other languages' units and labels of age, in any script's digits (`94 lat`, `91岁`, `อายุ 97 ปี`).
+  for (const a of findLocaleAges(text)) add(a.begin, a.end, a.years, '90+');
   if (referenceYear !== undefined) {
     for (const m of matchesOf(BIRTH_YEAR, text)) {
       const begin = m.index + m[0].lastIndexOf(m[1]);

@@ -10,6 +10,7 @@
  */
 import { matchesOf } from '../regex-matches.js';
 import { extendAddresses, MORE_ADDRESS_SHAPES } from './addresses.js';
+import { LOCALE_DATE_SHAPE } from './locale-dates.js';
 import { anyCase, B, E, PLACE_WORD, STATE_NAMES, STATES, STREET_SUFFIX, UNIT_LABEL } from './place-patterns.js';
 import type { ShapeSpan, TextShape } from './text-shape.js';
 
@@ -292,6 +293,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   // Not a dose or amount before its unit (`10/30 mCi`; a date before `s/p` stays a date).
   { kind: 'date', category: 'C', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}/.-])(?:0[1-9]|1[0-2])\\/(?:0[1-9]|[12]\\d|3[01])${NOT_AMOUNT_UNITS}(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'giu') },
   { kind: 'date', category: 'C', needsDigit: true, re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
+  // Dates in the words of other languages (`14 de junho de 2021`, `2021年6月14日`, `14-VI-2021`), from the locales' data.
+  LOCALE_DATE_SHAPE,
   // Labelled IDs: the label stays readable only when the value goes. A label run into letters is a word (`iDose4`,
   // `Casein2`): without a space or a mark the value begins with a digit (`MRN12345`). The value is whole: digit groups
   // after the first, split by spaces, are its own (`Acc 3072 6144`, `MRN 418 07 552`), unless a word in lower case or a
@@ -445,6 +448,11 @@ export function findShapes(text: string, shapes: readonly TextShape[] = TEXT_SHA
       lower ??= text.toLowerCase();
       if (!shape.requires.some((r) => lower!.includes(r))) continue;
     }
+    if (shape.find) {
+      for (const f of shape.find(text)) spans.push({ begin: f.begin, end: f.end, kind: shape.kind, category: shape.category });
+      continue;
+    }
+    if (!shape.re) continue;
     shape.re.lastIndex = 0;
     for (const m of matchesOf(shape.re, text)) {
       const g = shape.group !== undefined && m[shape.group] !== undefined ? shape.group : 0;

@@ -5,7 +5,10 @@ import type { SafeHarborCategory } from '../safe-harbor.js';
 export interface TextShape {
   kind: string;
   category: SafeHarborCategory;
-  re: RegExp;
+  /** The pattern (global); a shape without one has `find`. */
+  re?: RegExp;
+  /** Finds the spans itself, where one pattern cannot say it (words looked up in the locales' data, then the digits around them). */
+  find?: (text: string) => ReadonlyArray<{ begin: number; end: number }>;
   /** Capture group holding the identifying part (default: the whole match). */
   group?: number;
   accept?: (match: string) => boolean;
