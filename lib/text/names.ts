@@ -8,6 +8,7 @@
  */
 import { englishWords, everydayWords, givenNames, languageNames, medicalTerms, peopleNames } from './lexicons.js';
 import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
+import { isUnspaced, isWordChar } from './scripts.js';
 import { STAFF_ACTS, STAFF_ROLE_LABELS } from './staff-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
@@ -70,16 +71,11 @@ const NAMING_WORDS = new Set(['aka', 'a.k.a', 'nickname', 'nicknamed', 'alias', 
 /** Abbreviations with a full stop inside a name (`St. Elsewhere`, `Mt. Sinai`, `Jr.`): no sentence ends there. */
 const NAME_ABBREVIATIONS = new Set(['ST', 'STE', 'MT', 'FT', 'PT', 'JR', 'SR', 'DR', 'MR', 'MRS', 'MS', 'PROF', 'REV', 'GEN', 'COL', 'CAPT', 'LT', 'SGT', 'VAN', 'VON', 'MC', 'MAC', 'WM', 'CHAS', 'THOS', 'JAS', 'GEO']);
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** A letter or digit: ASCII by table, the rest by Unicode property. */
-const wordChar = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER_OR_DIGIT.test(text[i]);
-};
+/** A letter or digit of a spaced script (Han, Kana, Hangul and Thai runs are tokens of their own: `家属Li Wei陪同`). */
+const wordChar = (text: string, i: number): boolean => isWordChar(text[i]);
 const INNER = new Set(["'", '’', '.', '-', '/']);
 /** Marks that stand alone as tokens; a dash or slash between spaces (`Mrs. X - FL SWALLOW`, `POST TPA / MOREAU`) ends a name. */
-const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—', '/', '|']);
+const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—', '/', '|', '：', '，', '（', '）']);
 
 /**
  * Token bounds in one pass without a match object per token (long texts stay cheap): words of a
@@ -92,6 +88,13 @@ function tokenBounds(text: string): { begins: number[]; ends: number[] } {
     if (wordChar(text, i)) {
       let j = i + 1;
       while (j < text.length && j - i <= 40 && (wordChar(text, j) || INNER.has(text[j]))) j++;
+      begins.push(i);
+      ends.push(j);
+      i = j;
+    } else if (isUnspaced(text[i])) {
+      // A run of an unspaced script is one token (a cue such as `家属` or `보호자` may begin it).
+      let j = i + 1;
+      while (j < text.length && j - i <= 40 && isUnspaced(text[j])) j++;
       begins.push(i);
       ends.push(j);
       i = j;
