@@ -55,6 +55,12 @@ function countingRun(text: string): boolean {
   return Math.abs(n[1] - n[0]) <= 10 && equalSteps(n);
 }
 
+/**
+ * Words for a phone in scripts that need no space before the number (`电话021-1234 5678`, `전화 010-…`, `โทร 081…`,
+ * `फ़ोन: …`), and in Cyrillic and Greek (`тел.`, `τηλ.`).
+ */
+const PHONE_CUES_UNSPACED = '电话|電話|手机|手機|座机|联系方式|연락처|전화|휴대폰|핸드폰|携帯|電話番号|โทรศัพท์|โทร|मोबाइल|फ़ोन|फोन|телефон|тел|моб|τηλέφωνο|τηλ|κιν';
+
 /** Between a phone's groups: one space or dot, or a dash with a space either side (`201 3344`, `201.3344`, `201 – 3344`). */
 const GROUP_SEP = `(?:\\s?[${DASH}]\\s?|[\\s.])`;
 /** Digits as words, as a number is read out (`oh`, `double five`). */
@@ -109,7 +115,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})(?![:.h]\\d)`),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|efone|efoon|efonu|efonnummer|efonní|emóvel|emovel|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|handynummer|gsm|whatsapp|celular|mobil|mobiel|móvel|komórka|kom\\.|${PHONE_CUES_UNSPACED}|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number|号码|號碼|번호|番号)?\\s{0,3}[:=：]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})(?![:.h]\\d)`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -166,6 +172,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
       return digitCount(t) >= 8 && digitCount(t) <= 12 && pairs >= 2 && (pairs < groups.length || groups.length >= 5) && !countingRun(t);
     },
   },
+  // Chinese mobiles in three groups (`138 1234 5678`, `139-8765-4321`): 1, a digit from 3 to 9, then 9 digits as 1+4+4.
+  { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<!${WORD_CHAR}|[.,/+${DASH}]|\\d\\s{1,2})1[3-9]\\d([\\s${DASH}])\\d{4}\\1\\d{4}${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu') },
   // Service numbers without a trunk prefix (Australia's 1300 and 1800: `1300 555 123`).
   { kind: 'phone', category: 'D', needsDigit: true, re: bounded(`1[38]00[\\s${DASH}]?\\d{3}[\\s${DASH}]?\\d{3}`) },
   // A two-digit area code then eight or nine digits (`(11) 98765-4321`, `(21) 2555 1234`, `11 98765-4321`, `2 9374 4000`):
