@@ -13,6 +13,7 @@ import type { SafeHarborCategory } from '../safe-harbor.js';
 import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
 import { eponymHead, findCuedNames, findUncuedNames } from '../text/names.js';
 import { findShapes } from '../text/shape-memo.js';
+import { findUnspacedCuedNames } from '../text/unspaced-names.js';
 import { equalSteps, INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
@@ -769,7 +770,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       if (s.kind === 'address' && /^\d/.test(text.slice(s.begin, s.end)) && streetWordsClinical(text.slice(s.begin, s.end), vocabulary)) continue;
       shapes.push(s);
     }
-    const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
+    const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues), ...findUncuedNames(text, vocabulary), ...findUnspacedCuedNames(text, memory.kinshipCues)].map((n) => ({ ...n, category: 'A' }));
     const places = [...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary)];
     const ages: Span[] = findAgesOver89(text, referenceYear).map((a) => ({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined }));
     // Shared by every file that has the text: frozen, never changed (mergeSpans copies what it changes).

@@ -22,7 +22,9 @@ export interface NameSpan {
 export const knownPeopleNames = peopleNames;
 
 /** Titles and labels: one name word after them is enough. */
-const STRONG_CUES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sr', 'sister', 'nurse', 'rn', 'np', 'pa-c', 'md', 'name', 'surname', 'forename', 'signed', 'attn', 'attention']);
+const STRONG_CUES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sr', 'sister', 'nurse', 'rn', 'np', 'pa-c', 'md', 'name', 'surname', 'forename', 'signed', 'attn', 'attention',
+  // Titles in other languages (`Sra. Ferreyra`, `Herr Bauer`, `Mme Leclerc`, `Dhr. de Wit`, `Pani Nowak`).
+  'sra', 'srta', 'dña', 'dra', 'señor', 'señora', 'senhor', 'senhora', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'sig', 'sigra', 'signor', 'signora', 'dott', 'dhr', 'mevr', 'pani']);
 /** Two-word labels (`Patient Name`, `given name`), looked up as `previous cue`. */
 const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family name', 'last name', 'first name']);
 /** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
@@ -33,6 +35,11 @@ const DEFAULT_KIN_CUES: ReadonlySet<string> = new Set(DEFAULT_KINSHIP_CUES);
 
 /** A kinship word in any of its forms: `son-in-law`, `step-daughter`, `Daughter's`, `grand-niece`, `stepbrother`. */
 function kinCue(word: string, cues: ReadonlySet<string>): boolean {
+  // A run of an unspaced script ends in the cue (`患者家属`, `陪同人`).
+  if (isUnspaced(word[0])) {
+    for (const cue of cues) if (word.endsWith(cue)) return true;
+    return false;
+  }
   const w = word.toLowerCase().replace(/['’]s$/, '').replace(/-in-law$/, '').replace(/^(?:step|great|grand|god)-/, '');
   return cues.has(w) || cues.has(w.replace(/^(?:step|great-grand|grand)/, ''));
 }
@@ -41,7 +48,7 @@ function kinCue(word: string, cues: ReadonlySet<string>): boolean {
 /** Credentials written after a name (`Anneke (PA-C)`, `Joss Hale, RN`): the capitalised words before them name a person. */
 const CREDENTIALS = new Set(['md', 'do', 'rn', 'np', 'pa', 'pa-c', 'phd', 'dds', 'dmd', 'crna', 'lpn', 'aprn', 'fnp', 'dnp', 'mbbs', 'mbchb', 'frcr', 'frcp', 'facr', 'rdms', 'rvt', 'rrt', 'cnm', 'pharmd']);
 
-const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'called', 'name']);
+const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', '：', '，', '（', 'is', 'named', 'called', 'name']);
 
 /**
  * Roles and acts written as labels (`Reported:`, `Interpreter:`, `Ordering:`): the staff's, shared with the burned-in text
@@ -57,7 +64,7 @@ const ROLE_LABELS: ReadonlySet<string> = new Set([
 const TALK_VERBS = new Set(['discussed', 'spoke', 'speaking', 'talked', 'seen', 'reviewed', 'consulted', 'conferred', 'met', 'communicated', 'relayed', 'conveyed', 'called', 'phoned', 'faxed', 'sent', 'emailed', 'e-mailed', 'given', 'reported', 'released', 'copied', 'accompanied', 'escorted', 'lives', 'living', 'resides', 'verified', 'confirmed', 'checked', 'identified', 'agreed', 'arranged', 'liaised', 'shared', 'booked', 'left', 'went', 'came', 'arrived']);
 
 /** Labels after which a language is named, not a person (`Interpreter: Portuguese`, `Translator: Somali`). */
-const LANGUAGE_LABELS = new Set(['interpreter', 'interpreters', 'interpreting', 'translator', 'translation', 'language', 'languages', 'speaks', 'speaking']);
+const LANGUAGE_LABELS = new Set(['interpreter', 'interpreters', 'interpreting', 'translator', 'translation', 'language', 'languages', 'speaks', 'speaking', 'tolk', 'dolmetscher', 'dolmetscherin', 'intérprete', 'interprète', 'interprete', 'tłumacz', 'tlumočník', 'tolkur']);
 /** Words that qualify a language's name (`Brazilian Portuguese`, `European Spanish`, `Simplified Chinese`). */
 const LANGUAGE_QUALIFIERS = new Set(['BRAZILIAN', 'EUROPEAN', 'LATIN', 'AMERICAN', 'BRITISH', 'CANADIAN', 'MEXICAN', 'SIMPLIFIED', 'TRADITIONAL', 'CLASSICAL', 'STANDARD', 'EGYPTIAN', 'LEVANTINE', 'GULF', 'MOROCCAN', 'SUDANESE', 'HAITIAN', 'JAMAICAN', 'NIGERIAN']);
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTextCleaner } from '../../lib/metadata/clean-text.js';
 import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
 import type { FreeTextCase } from '../fixtures/free-text-cases.js';
-import { NATIONAL_PHONE_CASES, SCRIPT_CLINICAL_CASES, SCRIPT_NAME_CASES } from '../fixtures/other-script-cases.js';
+import { NATIONAL_PHONE_CASES, OTHER_CUE_CASES, SCRIPT_CLINICAL_CASES, SCRIPT_NAME_CASES } from '../fixtures/other-script-cases.js';
 
 const REFERENCE = new Date('2024-06-01');
 const cleanCase = (c: FreeTextCase) =>
@@ -32,6 +32,7 @@ function problems(cases: FreeTextCase[]): string[] {
 describe('names and phones in other scripts and national layouts', () => {
   it.each([
     ['header names in CJK, Kana, Hangul and Thai, and Latin names glued to CJK text', SCRIPT_NAME_CASES],
+    ['names after cue words in other languages', OTHER_CUE_CASES],
     ['phones in other national layouts and after their cue words', NATIONAL_PHONE_CASES],
     ['clinical numbers and words beside them: every one kept', SCRIPT_CLINICAL_CASES],
   ] as const)('%s', (_, cases) => {
