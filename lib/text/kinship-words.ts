@@ -21,6 +21,6 @@ export const DEFAULT_KINSHIP_CUES: readonly string[] = [
   'echtgenoot', 'moeder', 'vader', 'zus', 'broer', 'mantelzorger', 'tolk', 'dotter', 'datter', 'hustru', 'anhörig', 'pårørende',
   'opiekun', 'opiekunka', 'córka', 'żona', 'mąż', 'matka', 'ojciec', 'dcera', 'manželka', 'manžel',
   // Chinese, Japanese, Korean and Thai: a family member, companion or guardian (`家属Li Wei`, `보호자 Park Jisoo`).
-  '家属', '家屬', '陪同', '陪护', '陪同人', '女儿', '儿子', '妻子', '丈夫', '母亲', '父亲', '监护人', '联系人', '家族', '付き添い',
+  '家属', '家屬', '陪同', '陪护', '陪同人', '陪同人员', '陪护人员', '女儿', '儿子', '妻子', '丈夫', '母亲', '父亲', '监护人', '联系人', '家族', '付き添い',
   '보호자', '딸', '아들', '아내', '남편', '어머니', '아버지', 'ญาติ',
 ];

@@ -1,8 +1,8 @@
 /**
  * Names in Chinese, Japanese, Korean and Thai free text after a cue word, where no header value names them: after a
- * name label (`姓名：王秀兰`, `이름: 김민지`, `ชื่อ สมศรี`) the name that follows, after a relative or companion
- * (`家属张伟陪同`, `보호자 박지수 동반`: the rules' kinship cues in these scripts) a name that begins with a common
- * family name. These scripts write no capital letters and Han none of its spaces, so a name is known by its cue, its
+ * name label (`姓名：王秀兰`, `이름: 김민지`, `ชื่อ สมศรี`, or a relative's word and a colon: `付き添い：山田太郎`) the
+ * name that follows, after a relative or companion (`家属张伟陪同`, `보호자 박지수 동반`: the rules' kinship cues in these
+ * scripts) a name that begins with a common family name. These scripts write no capital letters and Han none of its spaces, so a name is known by its cue, its
  * family name and its length (Chinese names two or three characters, Korean ones two to four syllables); Korean
  * particles and honorifics glued after it stay (`님`, `씨`, `가`). Linear: a bounded look after each cue.
  */
@@ -30,7 +30,9 @@ const hangul = (c: string | undefined) => !!c && /\p{scx=Hangul}/u.test(c);
 const thai = (c: string | undefined) => !!c && /\p{sc=Thai}/u.test(c);
 
 /** Marks between a cue and the name (`家属：`, `보호자 `, `姓名: `). */
-const LINK = /^[\s:：,，(（-]{0,3}/u;
+const LINK = /^[\s:：,，(（)）-]{0,3}/u;
+/** A colon after a kinship cue makes it a label (`家属：`, `付き添い：`): any name follows, as after `姓名`. */
+const COLON = /^\s?[:：]/u;
 
 /**
  * The names cue words give in Han, Hangul and Thai text (see the module comment). `kinshipCues` are the rules'
@@ -48,7 +50,7 @@ export function findUnspacedCuedNames(text: string, kinshipCues: ReadonlySet<str
     if (!cue) continue;
     const at = i + cue.word.length;
     const start = at + (LINK.exec(text.slice(at, at + 3))?.[0].length ?? 0);
-    const name = nameAt(text, start, cue.label);
+    const name = nameAt(text, start, cue.label || COLON.test(text.slice(at, at + 2)));
     if (name) {
       spans.push(name);
       i = name.end - 1;
@@ -78,8 +80,9 @@ function nameAt(text: string, start: number, label: boolean): NameSpan | undefin
   if (han(c)) {
     const compound = HAN_COMPOUND_FAMILY.some((f) => text.startsWith(f, start));
     if (!label && !compound && (!HAN_FAMILY.has(c) || HAN_WORDS.some((w) => text.startsWith(w, start)))) return undefined;
-    // Two or three characters (four after a compound family name), ending before a word that follows names.
-    const longest = compound ? 4 : 3;
+    // Two or three characters (four after a compound family name or a label: Japanese names run to four), ending before a
+    // word that follows names.
+    const longest = compound || label ? 4 : 3;
     let end = start;
     while (end - start < longest && han(text[end]) && (end - start < 2 || !HAN_AFTER_NAME.some((w) => text.startsWith(w, end)))) end++;
     return end - start >= 2 ? { begin: start, end } : undefined;
