@@ -14,6 +14,7 @@ import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
 import { eponymHead, findCuedNames, findUncuedNames, roleLabels } from '../text/names.js';
 import { townOf } from '../text/addresses.js';
 import { findShapes } from '../text/shape-memo.js';
+import { findUnspacedCuedNames } from '../text/unspaced-names.js';
 import { equalSteps, INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
 
 /** Words that say what kind of institution, never which one (`Regional Medical Center`, `St. Memorial Hospital`). */
@@ -25,6 +26,7 @@ import { DEFAULT_STAFF_ROLES } from '../text/staff-words.js';
 import { englishWords, everydayWords, givenNames } from '../text/lexicons.js';
 import { compileTerms } from '../text/term-matcher.js';
 import { makeVocabulary, type Vocabulary } from '../text/vocabulary.js';
+import { B, CLOSED_UP, E, UNSPACED } from '../text/scripts.js';
 import { matchesOf } from '../regex-matches.js';
 
 /** What a cleaner removed (counts and letters only: never the text). */
@@ -94,8 +96,36 @@ function dateForms(value: string): string[] {
   return [`${y}${mo}${d}`, `${mo}/${d}/${y}`, `${nm}/${nd}/${y}`, `${y}-${mo}-${d}`, `${d}.${mo}.${y}`, `${mo}-${d}-${y}`, `${d}/${mo}/${y}`, `${y}/${mo}/${d}`, `${nm}/${nd}/${yy}`, `${mo}/${d}/${yy}`, `${d}.${mo}.${yy}`];
 }
 
-/** The forms of a person's name text uses: each part, `Given Family`, `Family, Given`, `G. Family`, `Family G.`. */
+/**
+ * The forms of a person's name text uses, for each of its component groups (`Wang^Xiulan=王^秀兰=ワン^シウラン`:
+ * alphabetic, ideographic, phonetic): see {@link spacedNameForms} and {@link unspacedNameForms}.
+ */
 function nameForms(value: string, vocabulary: Vocabulary): string[] {
+  return value.split('=').flatMap((group) => (UNSPACED_NAME.test(group) ? unspacedNameForms(group) : spacedNameForms(group, vocabulary)));
+}
+
+/** A name group in a script written without spaces between family and given name (Han, Kana, Hangul, Thai). */
+const UNSPACED_NAME = new RegExp(`[${UNSPACED}]`, 'u');
+
+/**
+ * The forms of a name in Han, Kana, Hangul or Thai: family and given name run together in either order (`王秀兰`,
+ * `สมศรีใจดี`), with a space or a middle dot (`山田 花子`, `ヤマダ・ハナコ`), and each part of two characters or more
+ * alone (`秀兰`, `山田さん`, `คุณสมศรี`, `민지 씨`). Honorifics and particles glued on are left (`女士`, `様`, `님`): the
+ * matcher needs no bound beside these scripts (`lib/text/term-matcher.ts`).
+ */
+function unspacedNameForms(group: string): string[] {
+  const parts = group.split('^').map((p) => p.trim());
+  const [family = '', given = '', middle = ''] = parts;
+  const forms = parts.filter((p) => Array.from(p).length >= 2);
+  if (family && given) {
+    for (const between of ['', ' ', '・', '·']) forms.push(`${family}${between}${middle ? `${middle}${between}` : ''}${given}`, `${given}${between}${family}`);
+    if (middle) forms.push(`${family}${given}${middle}`);
+  }
+  return forms;
+}
+
+/** The forms of a person's name text uses: each part, `Given Family`, `Family, Given`, `G. Family`, `Family G.`. */
+function spacedNameForms(value: string, vocabulary: Vocabulary): string[] {
   const [family = '', given = '', middle = ''] = value.split('^').map((p) => p.trim());
   const parts = value.split(/[\^=\s,]+/).filter((p) => p.length >= 2 && !HONORIFICS.has(p.replace(/\./g, '').toUpperCase()));
   // A part that is also clinical vocabulary (a family name `Head`, `Strain`) counts only beside another part or after a
@@ -273,7 +303,7 @@ function prefixedName(name: string, linked: boolean, vocabulary: Vocabulary): bo
 }
 
 /** `Mayo Clinic protocol`, `Johns Hopkins criteria`: an institution's name that names a method. */
-const METHOD_AFTER = /^\s{1,3}(?:protocol|criteria|classification|score|scale|method|technique|guidelines?|rules?)(?![\p{L}\p{N}])/iu;
+const METHOD_AFTER = new RegExp(`^\\s{1,3}(?:protocol|criteria|classification|score|scale|method|technique|guidelines?|rules?)${E}`, 'iu');
 
 /** One list, so the shape memory knows it from call to call. */
 const PREFIXED_INSTITUTION_SHAPES = [INSTITUTION_PREFIX_SHAPE, SAINT_SHAPE];
@@ -467,9 +497,9 @@ function listedValues(text: string, begin: number, end: number): boolean {
 const NUMBER_GROUPS = /^\d{1,5}(?:\s{0,2}[\s\-\u2010-\u2015x×]\s{0,2}\d{1,5}){1,7}$/u;
 const escapeWords = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s{1,2}')).join('|');
 /** A measurement's label, then at most six numbers of the same list, right before a place (`Matrix `, `kVp 80 100 `). */
-const MEASURE_LABEL_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escapeWords(MEASURE_LABELS)})\\s{0,2}[:=#]?\\s{0,3}(?:\\d{1,5}(?:[.,]\\d{1,3})?\\s{1,2}){0,6}$`, 'iu');
+const MEASURE_LABEL_BEFORE = new RegExp(`${B}(?:${escapeWords(MEASURE_LABELS)})\\s{0,2}[:=#]?\\s{0,3}(?:\\d{1,5}(?:[.,]\\d{1,3})?\\s{1,2}){0,6}$`, 'iu');
 /** A unit right after a place (`bpm`, `HU`, `mm`). */
-const MEASURE_UNIT_AFTER = new RegExp(`^\\s{0,2}(?:${escapeWords([...MEASURE_UNITS].sort((a, b) => b.length - a.length))})(?![\\p{L}\\p{N}])`, 'iu');
+const MEASURE_UNIT_AFTER = new RegExp(`^\\s{0,2}(?:${escapeWords([...MEASURE_UNITS].sort((a, b) => b.length - a.length))})${E}`, 'iu');
 
 /**
  * Numbers that a measurement's unit or label makes values (`Heart rate 62-65-70 bpm`, `Matrix 256 256 1024`): only numbers
@@ -502,7 +532,7 @@ function inCountingRun(text: string, begin: number, end: number): boolean {
 
 /** A coding system's name right before a place, with `code`, a colon and earlier codes of a list between (`CPT codes 70450, `). */
 const CODE_BEFORE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${CODE_SYSTEMS.map((c) => c.replace(/[-\s]/g, '[-\\s]?')).join('|')})(?:\\s{1,2}(?:codes?|concept|id))?\\s{0,2}[:#=]?\\s{0,3}(?:[\\p{L}\\p{N}.-]{1,20}\\s{0,2}(?:[,;/]|and|or)\\s{0,3}){0,5}$`,
+  `${B}(?:${CODE_SYSTEMS.map((c) => c.replace(/[-\s]/g, '[-\\s]?')).join('|')})(?:\\s{1,2}(?:codes?|concept|id))?\\s{0,2}[:#=]?\\s{0,3}(?:[\\p{L}\\p{N}.-]{1,20}\\s{0,2}(?:[,;/]|and|or)\\s{0,3}){0,5}$`,
   'iu',
 );
 
@@ -566,6 +596,9 @@ const DANGLING_PHONE_LETTER = /(?:^|(?<=[([{,;/|]\s{0,2})|(?<=^\s{1,2}))[HMTWFCO
 const MEANS = /^(?:tele?phone|phone|fax|e-?mail|mail|sms|text|pager|page|bleep)$/i;
 const MEANS_BEFORE = /(?:^|\s)(?:by|via|per|over\s+the|on\s+the)$/i;
 const SEPARATOR_RANK = ['.', ';', ',', ':', '|'];
+/** A character of a script written without spaces, or CJK punctuation, at the end or start of a piece of text. */
+const CLOSED_UP_END = new RegExp(`[${CLOSED_UP}]$`, 'u');
+const CLOSED_UP_START = new RegExp(`^[${CLOSED_UP}\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff1f]`, 'u');
 
 /** Labels that are clinical codes too, and stay labels: titles and `PT` before a name, glue words. */
 const LABEL_CODES = new Set(['MR', 'MRS', 'MS', 'DR', 'PT', 'FOR', 'BY', 'PER', 'AT', 'TO', 'OF', 'FROM', 'ON', 'AND', 'OR', 'WITH', 'VIA', 'NO']);
@@ -675,6 +708,8 @@ function rebuild(text: string, spans: Span[], vocabulary: Vocabulary, kinshipCue
     else {
       const sep = SEPARATOR_RANK.find((c) => seps.includes(c));
       join = sep === '|' ? ' | ' : sep ? `${sep} ` : ' ';
+      // Text of a script written without spaces closes up over what went glued into it (`家属<name>陪同`, `电话<phone>，`).
+      if (join === ' ' && seps === '' && (CLOSED_UP_END.test(leftCore) || CLOSED_UP_START.test(rightCore))) join = '';
       if (open && !close) join = `${join.trimEnd()} (`.trimStart();
       if (close && !open) join = `)${join}`;
     }
@@ -782,7 +817,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       }
       shapes.push(s);
     }
-    const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues, memory.roleLabels), ...findUncuedNames(text, vocabulary)].map((n) => ({ ...n, category: 'A' }));
+    const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues, memory.roleLabels), ...findUncuedNames(text, vocabulary), ...findUnspacedCuedNames(text, memory.kinshipCues)].map((n) => ({ ...n, category: 'A' }));
     const places = [...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary)];
     const ages: Span[] = findAgesOver89(text, referenceYear).map((a) => ({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined }));
     // Shared by every file that has the text: frozen, never changed (mergeSpans copies what it changes).

@@ -342,8 +342,8 @@ export function parseRules(text: string, source = 'rules'): Rules {
   });
   const kinshipCues = r.kinship_cues === undefined ? [...DEFAULT_KINSHIP_CUES] : stringList('kinship_cues').map((w) => w.toLowerCase());
   kinshipCues.forEach((word, i) => {
-    // One word each (`daughter`, `son-in-law` is found from `son`): a phrase would never match a token.
-    if (!/^[\p{L}][\p{L}'’/-]{0,39}$/u.test(word)) {
+    // One word each (`daughter`, `son-in-law` is found from `son`; Thai's vowel signs are marks): a phrase would never match a token.
+    if (!/^[\p{L}][\p{L}\p{M}'’/-]{0,39}$/u.test(word)) {
       throw new RulesError(`${source}: rules.kinship_cues[${i}]: ${JSON.stringify(word)} is not one word (letters, ' / -, at most 40)`, `rules.kinship_cues[${i}]`);
     }
   });

@@ -11,4 +11,16 @@ export const DEFAULT_KINSHIP_CUES: readonly string[] = [
   'poa', 'hcp', 'nok', 'kin', 'relative', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'girlfriend', 'boyfriend', 'companion',
   'roommate', 'flatmate', 'landlady', 'landlord', 'godmother', 'godfather', 'stepson', 'stepdaughter', 'stepmother', 'stepfather',
   'widow', 'widower', 'executor',
+  // The same people in other languages (Spanish, Portuguese, French, Italian, German, Dutch, Scandinavian, Polish, Czech),
+  // and the companion, interpreter or guardian a note names (`familiar: …`, `tolk: …`, `opiekun: …`).
+  'familiar', 'acompañante', 'acompanhante', 'esposa', 'esposo', 'marido', 'hija', 'hijo', 'hermana', 'hermano', 'nieta', 'nieto',
+  'tutor', 'tutora', 'cuidador', 'cuidadora', 'filha', 'filho', 'mãe', 'irmã', 'irmão', 'neta', 'neto', 'responsável', 'fille',
+  'fils', 'épouse', 'époux', 'mari', 'sœur', 'frère', 'accompagnant', 'accompagnante', 'tuteur', 'tutrice', 'figlia', 'figlio',
+  'moglie', 'marito', 'sorella', 'fratello', 'accompagnatore', 'accompagnatrice', 'tochter', 'sohn', 'ehefrau', 'ehemann', 'mutter',
+  'vater', 'bruder', 'betreuer', 'betreuerin', 'angehörige', 'angehöriger', 'begleitperson', 'dochter', 'zoon', 'echtgenote',
+  'echtgenoot', 'moeder', 'vader', 'zus', 'broer', 'mantelzorger', 'tolk', 'dotter', 'datter', 'hustru', 'anhörig', 'pårørende',
+  'opiekun', 'opiekunka', 'córka', 'żona', 'mąż', 'matka', 'ojciec', 'dcera', 'manželka', 'manžel',
+  // Chinese, Japanese, Korean and Thai: a family member, companion or guardian (`家属Li Wei`, `보호자 Park Jisoo`).
+  '家属', '家屬', '陪同', '陪护', '陪同人', '陪同人员', '陪护人员', '女儿', '儿子', '妻子', '丈夫', '母亲', '父亲', '监护人', '联系人', '家族', '付き添い',
+  '보호자', '딸', '아들', '아내', '남편', '어머니', '아버지', 'ญาติ',
 ];

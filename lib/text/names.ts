@@ -8,6 +8,7 @@
  */
 import { englishWords, everydayWords, givenNames, languageNames, medicalTerms, peopleNames } from './lexicons.js';
 import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
+import { isUnspaced, isWordChar } from './scripts.js';
 import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from './staff-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
@@ -21,7 +22,9 @@ export interface NameSpan {
 export const knownPeopleNames = peopleNames;
 
 /** Titles and labels: one name word after them is enough. */
-const STRONG_CUES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sr', 'sister', 'nurse', 'rn', 'np', 'pa-c', 'md', 'name', 'surname', 'forename', 'signed', 'attn', 'attention']);
+const STRONG_CUES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sr', 'sister', 'nurse', 'rn', 'np', 'pa-c', 'md', 'name', 'surname', 'forename', 'signed', 'attn', 'attention',
+  // Titles in other languages (`Sra. Ferreyra`, `Herr Bauer`, `Mme Leclerc`, `Dhr. de Wit`, `Pani Nowak`).
+  'sra', 'srta', 'dña', 'dra', 'señor', 'señora', 'senhor', 'senhora', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'sig', 'sigra', 'signor', 'signora', 'dott', 'dhr', 'mevr', 'pani']);
 /** Two-word labels (`Patient Name`, `given name`), looked up as `previous cue`. */
 const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family name', 'last name', 'first name']);
 /** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
@@ -32,6 +35,11 @@ const DEFAULT_KIN_CUES: ReadonlySet<string> = new Set(DEFAULT_KINSHIP_CUES);
 
 /** A kinship word in any of its forms: `son-in-law`, `step-daughter`, `Daughter's`, `grand-niece`, `stepbrother`. */
 function kinCue(word: string, cues: ReadonlySet<string>): boolean {
+  // A run of an unspaced script ends in the cue (`患者家属`, `陪同人`).
+  if (isUnspaced(word[0])) {
+    for (const cue of cues) if (word.endsWith(cue)) return true;
+    return false;
+  }
   const w = word.toLowerCase().replace(/['’]s$/, '').replace(/-in-law$/, '').replace(/^(?:step|great|grand|god)-/, '');
   return cues.has(w) || cues.has(w.replace(/^(?:step|great-grand|grand)/, ''));
 }
@@ -40,7 +48,7 @@ function kinCue(word: string, cues: ReadonlySet<string>): boolean {
 /** Credentials written after a name (`Anneke (PA-C)`, `Joss Hale, RN`): the capitalised words before them name a person. */
 const CREDENTIALS = new Set(['md', 'do', 'rn', 'np', 'pa', 'pa-c', 'phd', 'dds', 'dmd', 'crna', 'lpn', 'aprn', 'fnp', 'dnp', 'mbbs', 'mbchb', 'frcr', 'frcp', 'facr', 'rdms', 'rvt', 'rrt', 'cnm', 'pharmd']);
 
-const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', 'is', 'named', 'called', 'name']);
+const KIN_LINKS = new Set(['(', ',', ':', '-', '–', '—', '：', '，', '（', 'is', 'named', 'called', 'name']);
 
 /** The other people a note names by a label (relatives, interpreters, witnesses, the patient), lower case. */
 const OTHER_ROLE_LABELS: readonly string[] = [
@@ -63,7 +71,7 @@ const DEFAULT_ROLE_LABELS = roleLabels();
 const TALK_VERBS = new Set(['discussed', 'spoke', 'speaking', 'talked', 'seen', 'reviewed', 'consulted', 'conferred', 'met', 'communicated', 'relayed', 'conveyed', 'called', 'phoned', 'faxed', 'sent', 'emailed', 'e-mailed', 'given', 'reported', 'released', 'copied', 'accompanied', 'escorted', 'lives', 'living', 'resides', 'verified', 'confirmed', 'checked', 'identified', 'agreed', 'arranged', 'liaised', 'shared', 'booked', 'left', 'went', 'came', 'arrived']);
 
 /** Labels after which a language is named, not a person (`Interpreter: Portuguese`, `Translator: Somali`). */
-const LANGUAGE_LABELS = new Set(['interpreter', 'interpreters', 'interpreting', 'translator', 'translation', 'language', 'languages', 'speaks', 'speaking']);
+const LANGUAGE_LABELS = new Set(['interpreter', 'interpreters', 'interpreting', 'translator', 'translation', 'language', 'languages', 'speaks', 'speaking', 'tolk', 'dolmetscher', 'dolmetscherin', 'intérprete', 'interprète', 'interprete', 'tłumacz', 'tlumočník', 'tolkur']);
 /** Marks between a language and the interpreter's name (`Spanish, Maria Lopez`, `Polish - Agnieszka Nowak`, `Russian (Olga Volkova)`). */
 const LANGUAGE_MARKS = new Set([',', ';', ':', '-', '–', '—', '(', '/']);
 /** Words that qualify a language's name (`Brazilian Portuguese`, `European Spanish`, `Simplified Chinese`). */
@@ -79,16 +87,11 @@ const NAMING_WORDS = new Set(['aka', 'a.k.a', 'nickname', 'nicknamed', 'alias', 
 /** Abbreviations with a full stop inside a name (`St. Elsewhere`, `Mt. Sinai`, `Jr.`): no sentence ends there. */
 const NAME_ABBREVIATIONS = new Set(['ST', 'STE', 'MT', 'FT', 'PT', 'JR', 'SR', 'DR', 'MR', 'MRS', 'MS', 'PROF', 'REV', 'GEN', 'COL', 'CAPT', 'LT', 'SGT', 'VAN', 'VON', 'MC', 'MAC', 'WM', 'CHAS', 'THOS', 'JAS', 'GEO']);
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** A letter or digit: ASCII by table, the rest by Unicode property. */
-const wordChar = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER_OR_DIGIT.test(text[i]);
-};
+/** A letter or digit of a spaced script (Han, Kana, Hangul and Thai runs are tokens of their own: `家属Li Wei陪同`). */
+const wordChar = (text: string, i: number): boolean => isWordChar(text[i]);
 const INNER = new Set(["'", '’', '.', '-', '/']);
 /** Marks that stand alone as tokens; a dash or slash between spaces (`Mrs. X - FL SWALLOW`, `POST TPA / MOREAU`) ends a name. */
-const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—', '/', '|']);
+const PUNCT = new Set([',', '^', ':', ';', '(', ')', '&', '-', '–', '—', '/', '|', '：', '，', '（', '）']);
 
 /**
  * Token bounds in one pass without a match object per token (long texts stay cheap): words of a
@@ -101,6 +104,13 @@ function tokenBounds(text: string): { begins: number[]; ends: number[] } {
     if (wordChar(text, i)) {
       let j = i + 1;
       while (j < text.length && j - i <= 40 && (wordChar(text, j) || INNER.has(text[j]))) j++;
+      begins.push(i);
+      ends.push(j);
+      i = j;
+    } else if (isUnspaced(text[i])) {
+      // A run of an unspaced script is one token (a cue such as `家属` or `보호자` may begin it).
+      let j = i + 1;
+      while (j < text.length && j - i <= 40 && isUnspaced(text[j])) j++;
       begins.push(i);
       ends.push(j);
       i = j;

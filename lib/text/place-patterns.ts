@@ -3,10 +3,8 @@
  * word bounds, street suffixes and unit labels, US states, a capitalised word of a place name.
  */
 
-/** Not after a letter or digit: where a word begins. */
-export const B = '(?<![\\p{L}\\p{N}])';
-/** Not before a letter or digit: where a word ends. */
-export const E = '(?![\\p{L}\\p{N}])';
+/** Word bounds that a Han, Kana, Hangul or Thai character never blocks (`家属Li Wei陪同`): see scripts.ts. */
+export { B, E } from './scripts.js';
 /** Each word as written in text: `street`, `Street`, `STREET` (the place words need case, so no `i` flag). */
 export const anyCase = (words: string) =>
   words

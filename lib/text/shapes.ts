@@ -11,7 +11,8 @@
 import { matchesOf } from '../regex-matches.js';
 import { extendAddresses, MORE_ADDRESS_SHAPES } from './addresses.js';
 import { LOCALE_DATE_SHAPE } from './locale-dates.js';
-import { anyCase, B, E, PLACE_WORD, STATE_NAMES, STATES, STREET_SUFFIX, UNIT_LABEL } from './place-patterns.js';
+import { anyCase, PLACE_WORD, STATE_NAMES, STATES, STREET_SUFFIX, UNIT_LABEL } from './place-patterns.js';
+import { B, E, UNSPACED, WORD_CHAR } from './scripts.js';
 import type { ShapeSpan, TextShape } from './text-shape.js';
 
 export type { ShapeSpan, TextShape } from './text-shape.js';
@@ -45,15 +46,21 @@ const EXTENSION_AT_END = new RegExp(`${EXTENSION.slice(0, -1)}$`, 'i');
 /** A separator of a trunk-prefixed number's groups. */
 const TRUNK_SEPARATOR = new RegExp(`[\\s./${DASH}]`);
 /** Units after a run of numbers make it measurements, not a phone (`12 14 16 18 mm`). */
-const NOT_UNITS = '(?!\\s{0,2}(?:mm|cm|ml|mg|kg|mgy|ms|s|sec|min|hz|khz|mhz|kv|kvp|mas|ma|%|°|deg|bpm|hu|px|keV|mev|gy|mbq|mci)(?![\\p{L}\\p{N}]))';
+const NOT_UNITS = `(?!\\s{0,2}(?:mm|cm|ml|mg|kg|mgy|ms|s|sec|min|hz|khz|mhz|kv|kvp|mas|ma|%|°|deg|bpm|hu|px|keV|mev|gy|mbq|mci)${E})`;
 /** Units of doses and amounts only (`10/30 mCi`, `12/20 mg`): never `s` or `min`, which follow dates too (`s/p`). */
-const NOT_AMOUNT_UNITS = '(?!\\s{0,2}(?:mci|mbq|gbq|mg|mcg|ug|ml|mm|cm|mmhg|units?|iu|%)(?![\\p{L}\\p{N}]))';
+const NOT_AMOUNT_UNITS = `(?!\\s{0,2}(?:mci|mbq|gbq|mg|mcg|ug|ml|mm|cm|mmhg|units?|iu|%)${E})`;
 
 /** Numbers that count in small equal steps (`Series 12 13 14 15`, `10 20 30 40`): a list, not a phone. */
 function countingRun(text: string): boolean {
   const n = text.split(/\D+/).filter(Boolean).map(Number);
   return Math.abs(n[1] - n[0]) <= 10 && equalSteps(n);
 }
+
+/**
+ * Words for a phone in scripts that need no space before the number (`电话021-1234 5678`, `전화 010-…`, `โทร 081…`,
+ * `फ़ोन: …`), and in Cyrillic and Greek (`тел.`, `τηλ.`).
+ */
+const PHONE_CUES_UNSPACED = '电话|電話|手机|手機|座机|联系方式|연락처|전화|휴대폰|핸드폰|携帯|電話番号|โทรศัพท์|โทร|मोबाइल|फ़ोन|फोन|телефон|тел|моб|τηλέφωνο|τηλ|κιν';
 
 /** Between a phone's groups: one space or dot, or a dash with a space either side (`201 3344`, `201.3344`, `201 – 3344`). */
 const GROUP_SEP = `(?:\\s?[${DASH}]\\s?|[\\s.])`;
@@ -122,8 +129,8 @@ export function equalSteps(groups: readonly number[]): boolean {
 /** The shapes, most specific first (an e-mail before the ID-like token inside it). */
 export const TEXT_SHAPES: readonly TextShape[] = [
   // E-mail: local part up to 64, labels up to 63, at most 8 labels (RFC 5321 lengths).
-  { kind: 'email', category: 'F', requires: ['@', '(at)', '[at]'], re: bounded("[\\p{L}\\p{N}._%+'-]{1,64}\\s?(?:@|\\(at\\)|\\[at\\])\\s?[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){1,8}") },
-  { kind: 'url', category: 'N', requires: ['://', 'www.'], re: /(?<![\p{L}\p{N}])(?:(?:https?|ftp|sftp):\/\/|www\.)[^\s<>"'`]{1,2048}/giu },
+  { kind: 'email', category: 'F', requires: ['@', '(at)', '[at]'], re: bounded(`(?:${WORD_CHAR}|[._%+'-]){1,64}\\s?(?:@|\\(at\\)|\\[at\\])\\s?(?:${WORD_CHAR}|-){1,63}(?:\\.(?:${WORD_CHAR}|-){1,63}){1,8}`) },
+  { kind: 'url', category: 'N', requires: ['://', 'www.'], re: new RegExp(String.raw`${B}(?:(?:https?|ftp|sftp):\/\/|www\.)[^\s<>"'\x60${UNSPACED}]{1,2048}`, 'giu') },
   {
     kind: 'url',
     category: 'N',
@@ -153,7 +160,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|gsm|whatsapp|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number)?\\s{0,3}[:=]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})(?![:.h]\\d)`),
+    re: bounded(`(?:tel(?:ephone|efon|efono|éfono|efone|efoon|efonu|efonnummer|efonní|emóvel|emovel|\\.?\\s?/\\s?fax)?|tél(?:éphone)?|tfno|tlf|tlfn|fone|handy|handynummer|gsm|whatsapp|celular|mobil|mobiel|móvel|komórka|kom\\.|${PHONE_CUES_UNSPACED}|voicemail|vm|beeper|page|paged|text|txt|sms|ph(?:one)?|fax|facsimile|mobile|mob|móvil|cell(?:phone|ular)?|cel|pager|bleep|home|work|office|contact|call(?:\\s{1,2}on)?|ring|dial|reach(?:ed)?\\s{1,2}(?:at|on)|at|number(?:\\s{1,2}is)?|[HMTWOPF](?=\\s{0,2}:))\\.?\\s{0,3}(?:#|no\\.?|number|号码|號碼|번호|番号)?\\s{0,3}[:=：]?\\s{0,3}(\\+?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{0,3}\\(?\\d{1,8}\\)?){1,6}${EXTENSION})(?![:.h]\\d)`),
     group: 1,
     accept: (t) => digitCount(t) >= 7 && digitCount(t) <= 18,
   },
@@ -162,7 +169,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+|00)\\d{1,3}[\\s.${DASH}]{0,2}(?:\\(0\\)[\\s.${DASH}]{0,2})?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{1,3}\\d{1,8}){1,5}${EXTENSION}(?![\\p{L}\\p{N}])`, 'giu'),
+    re: new RegExp(`(?<!${WORD_CHAR}|[+])(?:\\+|00)\\d{1,3}[\\s.${DASH}]{0,2}(?:\\(0\\)[\\s.${DASH}]{0,2})?\\(?\\d{1,5}\\)?(?:[\\s.${DASH}/]{1,3}\\d{1,8}){1,5}${EXTENSION}${E}`, 'giu'),
     accept: (t) => digitCount(t) >= 8 && digitCount(t) <= 17,
   },
   // North American: (555) 201-3344, 555-201-3344, 555.201.3344, 555 - 201 - 3344, 555/201-3344, 1-800-555-1234, with an
@@ -174,7 +181,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})[2-9]\\d{2}(?:[${DASH}]\\d{4}${EXTENSION}| \\d{4}${EXTENSION.slice(0, -1)})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'giu'),
+    re: new RegExp(`(?<!${WORD_CHAR}|[.,/+${DASH}]|\\d\\s{1,2})[2-9]\\d{2}(?:[${DASH}]\\d{4}${EXTENSION}| \\d{4}${EXTENSION.slice(0, -1)})${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d| {1,2}\\d)`, 'giu'),
     accept: (t) => !roundRange(t),
   },
   // A pager, bleep or hands-free badge number, however short (`pager 4471`, `bleep 2217`, `Vocera 2290`, `pgr 5-2201`, `paged to 4472`).
@@ -184,7 +191,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: /(?<![\p{L}\p{N}])(?:1[\s.-]?)?(?:\(\d{3}\)\s?|8(?:00|88|77|66|55|44|33)[\s.-])[A-Z0-9]{2,4}[\s.-]?[A-Z0-9]{3,7}(?![\p{L}\p{N}])/gu,
+    re: new RegExp(String.raw`${B}(?:1[\s.-]?)?(?:\(\d{3}\)\s?|8(?:00|88|77|66|55|44|33)[\s.-])[A-Z0-9]{2,4}[\s.-]?[A-Z0-9]{3,7}${E}`, 'gu'),
     accept: (t) => /[A-Z]/.test(t) && t.replace(/[^A-Z0-9]/g, '').length >= 7,
   },
   // National trunk-prefixed numbers: 020 7946 0958, (02) 9876 5432, 06 12 34 56 78, 030 1234567; not a date before its time (`03.01.1950 14:22`).
@@ -192,7 +199,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/${DASH}])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})(?:[\\s.${DASH}]|\\s?/\\s?)\\d{2,8}(?:[\\s.${DASH}]\\d{2,4}){0,4}(?:[${DASH}]\\d{1,5})?${EXTENSION}(?![\\p{L}\\p{N}]|[.,/:${DASH}]\\d)`, 'giu'),
+    re: new RegExp(`(?<!${WORD_CHAR}|[.,/${DASH}])(?:\\(0\\d{1,4}\\)|0\\d{1,4}|\\(0\\)\\s?\\d{2,5})(?:[\\s.${DASH}]|\\s?/\\s?)\\d{2,8}(?:[\\s.${DASH}]\\d{2,4}){0,4}(?:[${DASH}]\\d{1,5})?${EXTENSION}(?!${WORD_CHAR}|[.,/:${DASH}]\\d)`, 'giu'),
     accept: (t) => digitCount(t.replace(EXTENSION_AT_END, '')) >= 9 && digitCount(t) <= 18 && TRUNK_SEPARATOR.test(t),
   },
   // Grouped digits without a trunk prefix or label (`91 123 45 67`, `21 555 12 34`): four groups or more,
@@ -202,7 +209,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+-])(?:0[ .-])?\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,:\\-/]\\d| {1,2}\\d)`, 'gu'),
+    re: new RegExp(`(?<!${WORD_CHAR}|[.,/+-])(?:0[ .-])?\\d{2,4}([ .-])\\d{2,4}(?:\\1\\d{2,4}){2,4}${NOT_UNITS}(?!${WORD_CHAR}|[.,:\\-/]\\d| {1,2}\\d)`, 'gu'),
     accept: (t) => {
       const groups = t.split(/\D/);
       const pairs = groups.filter((g) => g.length === 2).length;
@@ -210,6 +217,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
       return digitCount(t) >= 8 && digitCount(t) <= 12 && pairs >= 2 && (pairs < groups.length || groups.length >= 5) && !countingRun(t);
     },
   },
+  // Chinese mobiles in three groups (`138 1234 5678`, `139-8765-4321`): 1, a digit from 3 to 9, then 9 digits as 1+4+4.
+  { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<!${WORD_CHAR}|[.,/+${DASH}]|\\d\\s{1,2})1[3-9]\\d([\\s${DASH}])\\d{4}\\1\\d{4}${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu') },
   // Service numbers without a trunk prefix (Australia's 1300 and 1800: `1300 555 123`).
   { kind: 'phone', category: 'D', needsDigit: true, re: bounded(`1[38]00[\\s${DASH}]?\\d{3}[\\s${DASH}]?\\d{3}`) },
   // A two-digit area code then eight or nine digits (`(11) 98765-4321`, `(21) 2555 1234`, `11 98765-4321`, `2 9374 4000`):
@@ -218,13 +227,13 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})(?:\\(0?\\d{2}\\)\\s?\\d{4,5}[\\s.${DASH}]?\\d{4}|\\d{1,2}\\s9?\\d{4}[\\s${DASH}]\\d{4})${EXTENSION}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu'),
+    re: new RegExp(`(?<!${WORD_CHAR}|[.,/+${DASH}]|\\d\\s{1,2})(?:\\(0?\\d{2}\\)\\s?\\d{4,5}[\\s.${DASH}]?\\d{4}|\\d{1,2}\\s9?\\d{4}[\\s${DASH}]\\d{4})${EXTENSION}${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu'),
     accept: (t) => !/^\d/.test(t) || !roundRange(t),
   },
   // Five digits, a dash, four (`98765-4321`, a mobile; or a ZIP+4): not values before a unit.
-  { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}])\\d{5}[${DASH}]\\d{4}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'gu') },
+  { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<!${WORD_CHAR}|[.,/+${DASH}])\\d{5}[${DASH}]\\d{4}${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d)`, 'gu') },
   // Indian mobiles in two fives (`98765 43210`, `098765 43210`): not after another number.
-  { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}.,/+${DASH}]|\\d\\s{1,2})0?[6-9]\\d{4}[\\s${DASH}]\\d{5}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu') },
+  { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<!${WORD_CHAR}|[.,/+${DASH}]|\\d\\s{1,2})0?[6-9]\\d{4}[\\s${DASH}]\\d{5}${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu') },
   // Digits spelled out, seven or more in a row (`four one six, five five five, zero one nine two`).
   {
     kind: 'phone',
@@ -238,7 +247,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'phone',
     category: 'D',
     needsDigit: true,
-    re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})(?<![\\p{L}\\p{N}])x\\s?\\d{4,6}${NOT_UNITS}${E}`, 'giu'),
+    re: new RegExp(`${B}(?:ext\\.?|extn\\.?|extension)\\s{0,2}[.:#]?\\s{0,2}\\d{2,6}${E}|(?<![\\d×*]\\s{0,2})${B}x\\s?\\d{4,6}${NOT_UNITS}${E}`, 'giu'),
     accept: (t) => !/^x\s\d+00$/i.test(t),
   },
   // Street addresses: number (`62`, `5/62`, `12-14`), up to five capitalised words, a street suffix; unit, city, state, ZIP may follow.
@@ -272,7 +281,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'address',
     category: 'B',
     needsDigit: true,
-    re: /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu,
+    re: new RegExp(String.raw`${B}(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)${E}`, 'gu'),
     accept: (t) => !/^(?:T\dN\dM|E\dV\dM)\d$/.test(t),
   },
   // Dates: numeric in every order, ISO, compact, with month names; a time beside a date goes with it.
@@ -282,7 +291,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'date',
     category: 'C',
     needsDigit: true,
-    re: new RegExp(`(?<![\\p{L}\\p{N}])(?<!\\d-(?=\\d{1,4}-)|\\d\\/(?=\\d{1,4}\\/)|\\d\\.(?=\\d{1,4}\\.))(?:\\d{4}([./-])\\d{1,2}\\1\\d{1,2}|\\d{1,2}([./-])\\d{1,2}\\2(?:\\d{4}|\\d{2}))(?!\\1\\d|\\2\\d)${TIME}(?![\\p{L}\\p{N}])`, 'giu'),
+    re: new RegExp(`${B}(?<!\\d-(?=\\d{1,4}-)|\\d\\/(?=\\d{1,4}\\/)|\\d\\.(?=\\d{1,4}\\.))(?:\\d{4}([./-])\\d{1,2}\\1\\d{1,2}|\\d{1,2}([./-])\\d{1,2}\\2(?:\\d{4}|\\d{2}))(?!\\1\\d|\\2\\d)${TIME}${E}`, 'giu'),
     accept: plausibleDate,
   },
   { kind: 'date', category: 'C', needsDigit: true, re: bounded('(?:18|19|20)\\d{6}(?:[T\\s]?\\d{4,6}(?:\\.\\d{1,6})?)?'), accept: (t) => plausibleCompactDate(t) },
@@ -291,7 +300,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   { kind: 'date', category: 'C', needsDigit: true, re: bounded(`(?:${MONTHS})\\.?,?\\s{0,3}(?:of\\s{1,3})?(?:19|20)\\d{2}`) },
   // Month and day without a year are still elements of a date.
   // Not a dose or amount before its unit (`10/30 mCi`; a date before `s/p` stays a date).
-  { kind: 'date', category: 'C', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}/.-])(?:0[1-9]|1[0-2])\\/(?:0[1-9]|[12]\\d|3[01])${NOT_AMOUNT_UNITS}(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'giu') },
+  { kind: 'date', category: 'C', needsDigit: true, re: new RegExp(`(?<!${WORD_CHAR}|[/.-])(?:0[1-9]|1[0-2])\\/(?:0[1-9]|[12]\\d|3[01])${NOT_AMOUNT_UNITS}(?!${WORD_CHAR}|[/.-]\\d)`, 'giu') },
   { kind: 'date', category: 'C', needsDigit: true, re: bounded('(?:on|seen|dated?|dos|since|from|until|due|visit|admitted|discharged)\\s{1,3}(\\d{1,2}[/-]\\d{1,2})(?![/.-]?\\d)'), group: 1 },
   // Dates in the words of other languages (`14 de junho de 2021`, `2021年6月14日`, `14-VI-2021`), from the locales' data.
   LOCALE_DATE_SHAPE,
@@ -318,7 +327,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'id',
     category: 'R',
     needsDigit: true,
-    re: new RegExp(`${B}(?:(?:${ID_LABELS}|${GROUP_ID_NOUNS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?|no|nr|num|number|#)\\.?\\s{0,3}[:=#.]?\\s{0,3}(\\d{1,10}(?:(?:\\s?[${DASH}./]\\s?|\\s)\\d{1,10}){1,6})${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'giu'),
+    re: new RegExp(`${B}(?:(?:${ID_LABELS}|${GROUP_ID_NOUNS})\\s{0,3}(?:#|no\\.?|num(?:ber)?)?|no|nr|num|number|#)\\.?\\s{0,3}[:=#.]?\\s{0,3}(\\d{1,10}(?:(?:\\s?[${DASH}./]\\s?|\\s)\\d{1,10}){1,6})${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d)`, 'giu'),
     group: 1,
     accept: (t) => {
       const digits = digitCount(t);
@@ -334,7 +343,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     kind: 'id',
     category: 'R',
     needsDigit: true,
-    re: new RegExp(`(?<![\\p{L}\\p{N}.,/${DASH}])\\d{1,10}(?:[${DASH}]\\d{1,10}){2,6}${NOT_UNITS}(?![\\p{L}\\p{N}]|[.,/${DASH}]\\d)`, 'gu'),
+    re: new RegExp(`(?<!${WORD_CHAR}|[.,/${DASH}])\\d{1,10}(?:[${DASH}]\\d{1,10}){2,6}${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d)`, 'gu'),
     accept: (t) => {
       const groups = t.split(/\D+/);
       return digitCount(t) >= 8 && digitCount(t) <= 40 && groups.some((g) => g.length >= 2) && !equalSteps(groups.map(Number));
@@ -342,7 +351,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   },
   // Unlabelled: long digit runs, letter-digit mixes with 4+ digits, dotted UIDs.
   // Not the decimals of a number (`ratio 0.084906`).
-  { kind: 'id', category: 'R', needsDigit: true, re: new RegExp(`(?<![\\p{L}\\p{N}]|\\d[.,])(?:[A-Z]{0,4}[-#]?\\d{6,40})${E}`, 'giu') },
+  { kind: 'id', category: 'R', needsDigit: true, re: new RegExp(`(?<!${WORD_CHAR}|\\d[.,])(?:[A-Z]{0,4}[-#]?\\d{6,40})${E}`, 'giu') },
   { kind: 'id', category: 'R', needsDigit: true, re: bounded('\\d(?:\\.\\d{1,40}){4,40}'), accept: (t) => digitCount(t) >= 10 },
   {
     kind: 'id',

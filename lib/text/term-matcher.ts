@@ -6,10 +6,13 @@
  * leftmost match first, at each place the first term (in the order given) that matches, then on
  * after it. Irregexp took ~25 ms to compile that alternation for each file; this takes none.
  * Letters compare by their case-folded forms, as the `i` flag does (a few more fold: the dotless ı
- * also matches i; it may find more, never less).
+ * also matches i; it may find more, never less). The bounds are those of mixed scripts (`lib/text/scripts.ts`): a
+ * Han, Kana or Thai character never blocks a term (`患者王秀兰今日复查`, `家属Li Wei陪同`); a Hangul term needs no
+ * Hangul before it but takes the particles and honorifics glued after it (`김민지님`, `김민지가`).
  */
 import { boundedMemo } from '../bounded-memo.js';
 import { matchesOf } from '../regex-matches.js';
+import { isHangul, isUnspaced, isWordChar } from './scripts.js';
 
 /** One term to find, and what it counts as. */
 export interface Term<C extends string = string> {
@@ -35,7 +38,6 @@ type Unit =
   /** `[\s^,]{1,3}`, or with `dot` `\.?[\s^,]{1,3}`. */
   | { kind: 'gap'; dot: boolean };
 
-const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const GAP_CHAR = /[\s^,]/;
 const GAP_IN_TERM = /\.?\s+|,\s*/g;
 
@@ -112,9 +114,15 @@ function codePointBefore(text: string, i: number): string {
   return text[i - 1];
 }
 
+/** Whether a term may not begin between `before` and `first`: after a spaced script's letter or digit (unless the term is in an unspaced script), or between two Hangul characters. */
+function joined(before: string, first: string): boolean {
+  if (before === '') return false;
+  return isWordChar(before) ? !isUnspaced(first) : isHangul(before) && isHangul(first);
+}
+
 /** Where `units[u..]` ends when matched at `pos` (then no letter or number may follow), or -1; greedy, with backtracking. */
 function matchFrom(text: string, units: readonly Unit[], u: number, pos: number): number {
-  if (u === units.length) return LETTER_OR_NUMBER.test(codePointAt(text, pos)) ? -1 : pos;
+  if (u === units.length) return isWordChar(codePointAt(text, pos)) && !isUnspaced(codePointBefore(text, pos)) ? -1 : pos;
   const unit = units[u];
   if (unit.kind === 'char') {
     const c = codePointAt(text, pos);
@@ -173,7 +181,7 @@ export function compileTerms<C extends string>(terms: ReadonlyArray<Term<C>>): T
           // Only where some term may begin (a term's first character, or a term that begins with a gap)
           // is the character before looked at: most places begin none.
           let candidates = byFirst.get((folded[pos] ??= fold(c)));
-          if ((candidates || anywhere.length) && !LETTER_OR_NUMBER.test(codePointBefore(text, pos))) {
+          if ((candidates || anywhere.length) && !joined(codePointBefore(text, pos), c)) {
             candidates ??= [];
             if (anywhere.length) candidates = [...candidates, ...anywhere].sort((a, b) => a.order - b.order);
             for (const { units } of candidates) {

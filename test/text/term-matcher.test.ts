@@ -86,4 +86,10 @@ describe('compileTerms', () => {
     expect(compileTerms(terms).findAll(text).map((m) => text.slice(m.begin, m.end))).toEqual(['åsa ström', '\u212Aelvin', 'Jo\u017Feph']);
     expect(reference(terms)(text).map((m) => text.slice(m.begin, m.end))).toEqual(['åsa ström', '\u212Aelvin', 'Jo\u017Feph']);
   });
+
+  it('finds terms beside Han, Kana, Hangul and Thai text, which never joins a Latin word; a Hangul term needs no Hangul before it', () => {
+    const terms: Term[] = [{ term: '王秀兰', category: 'A' }, { term: 'LI WEI', category: 'A' }, { term: '김민지', category: 'A' }, { term: 'สมศรี', category: 'A' }, { term: '555-0199', category: 'D' }];
+    const text = '患者王秀兰今日复查; 家属Li Wei陪同; 김민지님; 이김민지; คุณสมศรีมาตรวจ; 电话555-0199，; Li Weiss; xLi Wei';
+    expect(compileTerms(terms).findAll(text).map((m) => text.slice(m.begin, m.end))).toEqual(['王秀兰', 'Li Wei', '김민지', 'สมศรี', '555-0199']);
+  });
 });
