@@ -548,11 +548,12 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
 
 /**
  * An age over 89 as screens show it, over OCR-folded text: the number with a year unit (`92Y`, `092 Y`,
- * `92 yrs`, `92 J.`) or after an age label (`Age: 92`, `Alter 92`). Small serif text reads the unit `Y` as `V` (`95V F`):
- * beside this very number it is the same unit.
+ * `92 yrs`, `92 J.`), the sex letter run in before or after it (`F092Y`, `092YM`, `092Y/F`), or after an age label
+ * (`Age: 92`, `Alter 92`). Small serif text reads the unit `Y` as `V` (`95V F`): beside this very number it is the same unit.
  */
 function ageRegex(n: string): RegExp {
-  const pattern = foldRegexLiterals(`(?:0{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V|JAHRE|JR|J|ANS|ANOS|ANNI)|(?:AGE|ALTER|EDAD|ETA|LEEFTIJD)\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
+  // Consoles run the sex letter into the age (`F092Y`, `092YM`, `101 YF`), and small text reads a padding zero as `D`.
+  const pattern = foldRegexLiterals(`(?:[MF]?[0D]{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V|JAHRE|JR|J|ANS|ANOS|ANNI)(?:\\/?[MF])?|(?:AGE|ALTER|EDAD|ETA|LEEFTIJD)\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
