@@ -10,6 +10,7 @@ import { DEFAULT_KEEP_LIST, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, NO_ONE, 
 import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
 import { dayBefore } from './date-day.js';
 import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, type PersonInitials } from './person-initials.js';
+import { uncuedInitials } from './staff-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
@@ -259,6 +260,13 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
         if (results[line].findings.length > 0) continue;
         const st = spanText(spans[line]);
         out.push(toFinding({ begin: 0, end: st.text.length, category: names[name].category, type: `${names[name].type}:initial`, engine: 'local:header-name', score: 0.7, identity: true }, st));
+      }
+      // A staff member's initials with no cue, where the text around them vouches for them (`0.30 mm BK`, `JMR` in a column).
+      const isHarmlessWord = (w: string) => isKept(w) || isStopWord(w) || isClinical(w);
+      for (const r of matchers ? uncuedInitials(spans, matchers.people, isHarmlessWord) : []) {
+        if (results[r.span].findings.some((f) => f.begin !== undefined && f.end !== undefined && f.begin <= r.begin && f.end >= r.end)) continue;
+        const person = matchers?.people.find((x) => x.source === r.source);
+        out.push(toFinding({ begin: r.begin, end: r.end, category: person?.category ?? 'A', type: `header:${r.source}:initials`, engine: 'local:header-name', score: 0.8, identity: true }, spanText(spans[r.span])));
       }
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
       results.forEach((r, i) => {
