@@ -48,7 +48,7 @@ describe('screen text that only looks like PHI', () => {
   });
 
   it.each(['F093Y', '093YF', '093Y/M', '93 YM', 'M0093Y', '0D93Y'])('finds the header\'s age over 89 run into the sex letter or padded, and boxes the whole word: %j', async (text) => {
-    const words = text.split(' ').map((w, i) => ({ text: w, confidence: 90, kind: 'word' as const, box: { left: 10 + 40 * i, top: 20, width: 6 * w.length, height: 10 } }));
+    const words = text.split(' ').map((w, i) => ({ text: w, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left: 10 + 40 * i, top: 20, width: 6 * w.length, height: 10 } }));
     const f = (await phi.detect([{ text, location: 'screen', words }], header('093Y'))).filter((x) => x.category === 'C');
     expect(f.length).toBeGreaterThan(0);
     // The box covers every word the age is read in (the sex letter and the padding zeros with it).
