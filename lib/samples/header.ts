@@ -46,7 +46,8 @@ export function buildHeader(image: HeaderImage, id: FakeIdentity, format: Sample
   const multiFrame = image.modality === 'US' && image.frames > 1;
   const sopClass = multiFrame ? US_MULTIFRAME : SOP_CLASS[image.modality];
 
-  set('SpecificCharacterSet', 'CS', 'ISO_IR 100');
+  // The writer writes text as UTF-8: an accented name (`ÉLODIE`) read back under ISO_IR 100 would be `Ã\x89LODIE`.
+  set('SpecificCharacterSet', 'CS', 'ISO_IR 192');
   set('ImageType', 'CS', 'ORIGINAL', 'PRIMARY', image.modality === 'CT' ? 'AXIAL' : 'OTHER');
   set('SOPClassUID', 'UI', sopClass);
   set('SOPInstanceUID', 'UI', makeUid(rng));

@@ -17,6 +17,8 @@ export interface TextBlock {
   patch?: boolean;
   /** Paint a band of this grey (0 black to 1 white) across the whole frame behind each line, as screens print a status bar. */
   bar?: number;
+  /** With `bar`, the bar's grey at the frame's right edge (optional): the band runs evenly from `bar` at the left edge to it, a gradient. */
+  barEnd?: number;
   /** Largest fraction of the frame width a line may take (default 0.46, so left and right blocks never meet). */
   span?: number;
   /** Frames the block is burned into (default: all). */
@@ -216,6 +218,7 @@ export function placeBlock(block: TextBlock, font: BlockFont, width: number, hei
       ink: block.ink,
       patch: block.patch,
       ...(block.bar === undefined ? {} : { bar: block.bar }),
+      ...(block.barEnd === undefined ? {} : { barEnd: block.barEnd }),
       frames: block.frames,
     };
   });

@@ -139,7 +139,10 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
       // A status bar runs across the frame: one band per line, padded as a patch is, so the lines' bands join.
       if (p.line.bar !== undefined) {
         const band = padBox(p.box, 3);
-        fillBox(values, width, format.samplesPerPixel, { left: 0, top: band.top, width, height: band.height }, inks[i].patch);
+        const end = p.line.barEnd;
+        if (end === undefined) fillBox(values, width, format.samplesPerPixel, { left: 0, top: band.top, width, height: band.height }, inks[i].patch);
+        // A gradient bar: each column its own grey, from the bar's at the left edge to `barEnd` at the right.
+        else for (let x = 0; x < width; x++) fillBox(values, width, format.samplesPerPixel, { left: x, top: band.top, width: 1, height: band.height }, greyValue(format, p.line.bar + ((end - p.line.bar) * x) / Math.max(1, width - 1)));
       }
     });
     placed.forEach((p, i) => {

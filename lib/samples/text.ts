@@ -32,6 +32,8 @@ export interface TextLine {
   patch?: boolean;
   /** Paint a band of this grey (0 black to 1 white) across the whole frame behind the line (a status bar). */
   bar?: number;
+  /** With `bar`, the bar's grey at the frame's right edge (optional): a gradient from `bar` at the left edge. */
+  barEnd?: number;
   /** Frames the line is burned into; all frames when absent. */
   frames?: number[];
 }

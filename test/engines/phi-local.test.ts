@@ -1098,3 +1098,51 @@ describe('local PHI detector: other people listed on a screen (a worklist screen
     expect(f.join(' | ')).not.toMatch(/HENDRICKX|CHEST|Contrast|KNEE|Lateral/);
   });
 });
+
+describe('local PHI detector: a staff member\'s initials with no cue before them (issue 8)', () => {
+  const staff: IdentityContext = {
+    values: [
+      { value: 'ROSSITER^JULIAN^M', category: 'A', source: 'OperatorsName', vr: 'PN' },
+      { value: 'HALE^KIM', category: 'A', source: 'PerformingPhysicianName', vr: 'PN' },
+      { value: 'PARK^ANNA', category: 'A', source: 'OperatorsName', vr: 'PN' },
+      { value: 'DALE^XAVIER', category: 'A', source: 'ReferringPhysicianName', vr: 'PN' },
+    ],
+  };
+  /** One OCR line of words 6 px a character from `left` on row `top`, each read with its confidence (`conf`, or 92). */
+  const line = (text: string, left: number, top: number, conf: number[] = []): TextSpan => {
+    let x = left;
+    const words = text.split(' ').map((t, i) => {
+      const w = { text: t, confidence: conf[i] ?? 92, kind: 'word' as const, lineIndex: 0, box: { left: x, top, width: 6 * t.length, height: 10 } };
+      x += 6 * t.length + 5;
+      return w;
+    });
+    return { text, location: `${text}@${top}`, words, box: { left, top, width: x - 5 - left, height: 10 } };
+  };
+  const texts = async (spans: TextSpan[]) => (await phi.detect(spans, staff)).map((f) => f.text);
+
+  it.each(['12 fps JMR', '0.31 mm KH', '80 kV 12 mA JR'])('finds the operator\'s or performing physician\'s initials ending a line of technique values read well: %j', async (text) => {
+    expect(await texts([line(text, 10, 20)])).toEqual([text.split(' ').at(-1)]);
+  });
+
+  it('finds the initials alone on a line lined up with technique lines read well above or below it', async () => {
+    expect(await texts([line('0.31 mm', 10, 20), line('KH', 10, 34)])).toEqual(['KH']);
+    // Right-aligned column.
+    expect(await texts([line('RJM', 200, 20), line('512 x 512', 164, 34)])).toEqual(['RJM']);
+  });
+
+  it('leaves the letters when nothing vouches for them: read poorly, after speckle, alone, out of line, or far from the line', async () => {
+    expect(await texts([line('12 fps JMR', 10, 20, [92, 92, 55])])).toEqual([]);
+    expect(await texts([line('ae Ee JMR', 10, 20, [30, 25, 92])])).toEqual([]);
+    expect(await texts([line('KH', 10, 34)])).toEqual([]);
+    expect(await texts([line('0.31 mm', 10, 20), line('KH', 60, 34)])).toEqual([]);
+    expect(await texts([line('0.31 mm', 10, 20), line('KH', 10, 80)])).toEqual([]);
+    const far = line('12 fps', 10, 20);
+    expect(await texts([{ ...far, text: '12 fps JMR', words: [...far.words!, { text: 'JMR', confidence: 92, kind: 'word', lineIndex: 0, box: { left: 120, top: 20, width: 18, height: 10 } }] }])).toEqual([]);
+  });
+
+  it('leaves the initials of people who do not run the study, and harmless words that spell a staff member\'s initials', async () => {
+    expect(await texts([line('12 fps XD', 10, 20)])).toEqual([]);
+    expect(await texts([line('12 fps AP', 10, 20)])).toEqual([]);
+    expect(await texts([line('0.31 mm', 10, 20), line('PA', 10, 34)])).toEqual([]);
+  });
+});

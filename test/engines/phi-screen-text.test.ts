@@ -47,6 +47,19 @@ describe('screen text that only looks like PHI', () => {
     expect(f.some((x) => x.category === 'C' && /90/.test(x.text))).toBe(true);
   });
 
+  it.each(['F093Y', '093YF', '093Y/M', '93 YM', 'M0093Y', '0D93Y'])('finds the header\'s age over 89 run into the sex letter or padded, and boxes the whole word: %j', async (text) => {
+    const words = text.split(' ').map((w, i) => ({ text: w, confidence: 90, kind: 'word' as const, lineIndex: 0, box: { left: 10 + 40 * i, top: 20, width: 6 * w.length, height: 10 } }));
+    const f = (await phi.detect([{ text, location: 'screen', words }], header('093Y'))).filter((x) => x.category === 'C');
+    expect(f.length).toBeGreaterThan(0);
+    // The box covers every word the age is read in (the sex letter and the padding zeros with it).
+    const last = words[words.length - 1].box;
+    expect(f.some((x) => x.box?.left === 10 && x.box.left + x.box.width === last.left + last.width)).toBe(true);
+  });
+
+  it.each(['094YF', '091YM', '096Y/F'])('finds an age over 89 run into the sex letter without a header age: %j', async (text) => {
+    expect((await found(text)).filter((f) => f.category === 'C').length).toBeGreaterThan(0);
+  });
+
   it('ends a birth date\'s value at the age and sex after it, in console forms', async () => {
     for (const text of ['DOB 11.06.1934 089Y F', 'Geb. 11.06.1934 63 J. M']) {
       const dates = (await found(text)).filter((f) => f.category === 'C');

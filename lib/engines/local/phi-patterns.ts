@@ -104,8 +104,8 @@ export const PHI_PATTERNS: PhiPattern[] = [
     type: 'AGE',
     category: 'C',
     score: 0.8,
-    // Labels and units of other languages too (`Alter 93`, `93 J.`, `91 ans`).
-    regex: /\b(?:(?:AGED?|ALTER|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?|J|JAHRE|JR|ANS|AÑOS|ANOS|ANNI)(?:[\s-]{0,3}OLD)?)(?![A-Z0-9+])/g,
+    // Labels and units of other languages too (`Alter 93`, `93 J.`, `91 ans`); the sex letter may be run in after the unit (`093YF`).
+    regex: /\b(?:(?:AGED?|ALTER|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?|J|JAHRE|JR|ANS|AÑOS|ANOS|ANNI)(?:[\s-]{0,3}OLD)?(?:\/?[MF](?![A-Z0-9+]))?)(?![A-Z0-9+])/g,
     accept: (t) => Number(t.replace(/\D/g, '')) > 89 && Number(t.replace(/\D/g, '')) < 150,
   },
   // Labelled values: the label is not PHI, what follows is.

@@ -10,6 +10,7 @@ import { DEFAULT_KEEP_LIST, DEFAULT_STAFF_ROLES, HARMLESS_PATTERNS, MONTH_FULL, 
 import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
 import { dayBefore } from './date-day.js';
 import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, roleBeforeCue, type PersonInitials } from './person-initials.js';
+import { uncuedInitials } from './staff-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { foldedMonthNames } from './month-names.js';
 import { listedNamesOnIdentityRows } from './listed-names.js';
@@ -270,9 +271,16 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
         const st = spanText(spans[line]);
         out.push(toFinding({ begin: 0, end: st.text.length, category: names[name].category, type: `${names[name].type}:initial`, engine: 'local:header-name', score: 0.7, identity: true }, st));
       }
+      // A staff member's initials with no cue, where the text around them vouches for them (`0.30 mm BK`, `JMR` in a column).
+      const isHarmlessWord = (w: string) => isKept(w) || isStopWord(w) || isClinical(w);
+      for (const r of matchers ? uncuedInitials(spans, matchers.people, isHarmlessWord) : []) {
+        if (results[r.span].findings.some((f) => f.begin !== undefined && f.end !== undefined && f.begin <= r.begin && f.end >= r.end)) continue;
+        const person = matchers?.people.find((x) => x.source === r.source);
+        out.push(toFinding({ begin: r.begin, end: r.end, category: person?.category ?? 'A', type: `header:${r.source}:initials`, engine: 'local:header-name', score: 0.8, identity: true }, spanText(spans[r.span])));
+      }
       // Other people listed as `SURNAME, Given` on rows whose birth date or ID was found (a worklist screenshot).
       const identifiers = out.flatMap((f) => (f.box && LIST_ROW_CATEGORIES.has(f.category) ? [f.box] : []));
-      for (const r of listedNamesOnIdentityRows(spans, identifiers, (w) => isKept(w) || isClinical(w) || isStopWord(w))) {
+      for (const r of listedNamesOnIdentityRows(spans, identifiers, isHarmlessWord)) {
         out.push(toFinding({ begin: r.begin, end: r.end, category: 'A', type: 'LISTED_NAME', engine: 'local:pattern', score: 0.75, identity: false }, spanText(spans[r.line])));
       }
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
@@ -574,11 +582,12 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
 
 /**
  * An age over 89 as screens show it, over OCR-folded text: the number with a year unit (`92Y`, `092 Y`,
- * `92 yrs`, `92 J.`) or after an age label (`Age: 92`, `Alter 92`). Small serif text reads the unit `Y` as `V` (`95V F`):
- * beside this very number it is the same unit.
+ * `92 yrs`, `92 J.`), the sex letter run in before or after it (`F092Y`, `092YM`, `092Y/F`), or after an age label
+ * (`Age: 92`, `Alter 92`). Small serif text reads the unit `Y` as `V` (`95V F`): beside this very number it is the same unit.
  */
 function ageRegex(n: string): RegExp {
-  const pattern = foldRegexLiterals(`(?:0{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V|JAHRE|JR|J|ANS|ANOS|ANNI)|(?:AGE|ALTER|EDAD|ETA|LEEFTIJD)\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
+  // Consoles run the sex letter into the age (`F092Y`, `092YM`, `101 YF`), and small text reads a padding zero as `D`.
+  const pattern = foldRegexLiterals(`(?:[MF]?[0D]{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V|JAHRE|JR|J|ANS|ANOS|ANNI)(?:\\/?[MF])?|(?:AGE|ALTER|EDAD|ETA|LEEFTIJD)\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
