@@ -69,6 +69,32 @@ describe('screen text that only looks like PHI', () => {
   });
 });
 
+describe('technical words consoles print beside identity', () => {
+  it.each(['PSV 128.6 cm/s', 'EDV 37.9 cm/s', 'RI 0.68', 'PI 1.41', 'S/D 2.90', 'Vmax 96.3 cm/s', 'TAMAX 22.4 cm/s', 'HR 72 bpm', 'DI -0.7', 'EXI 388', 'DAP 7.34 dGy*cm2', 'Frame 17/48', 'Frm 3/120', 'OD  14:02', 'OS 09:41', 'Tc-99m', 'I-123', 'Tl-201', 'Cine', 'cm/s'])(
+    'takes them for harmless annotation, which vouches for a line read with doubt: %j',
+    async (text) => {
+      expect(isKept(text.toUpperCase())).toBe(true);
+      expect((await found(text)).map((f) => f.text)).toEqual([]);
+    },
+  );
+
+  it.each(['F  47Y', 'M / 63 J.', 'F/034Y', '47Y, F', 'M | 58 Jahre'])('keeps the sex letter beside an age of 89 or under, a slash or comma between them or not: %j', async (text) => {
+    expect(isKept(text.toUpperCase())).toBe(true);
+    expect((await found(text)).map((f) => f.text)).toEqual([]);
+  });
+
+  it.each(['M / 93 J.', 'F/091Y', '95Y, F'])('still finds an age over 89 beside the sex letter: %j', async (text) => {
+    expect(isKept(text.toUpperCase())).toBe(false);
+    expect((await found(text)).some((f) => f.category === 'C')).toBe(true);
+  });
+
+  it.each(['Op: OD', '14:22  OD', 'Tech: PI'])('still finds a header person\'s initials after a cue though they spell such a word: %j', async (text) => {
+    const context: IdentityContext = { values: [...header().values, { value: 'DUNMORE^OLIVE', category: 'A', source: 'PerformingPhysicianName', vr: 'PN' }, { value: 'ILLINGWORTH^PETRA', category: 'A', source: 'OperatorsName', vr: 'PN' }] };
+    const initials = text.slice(-2);
+    expect((await found(text, context)).some((f) => f.text.includes(initials))).toBe(true);
+  });
+});
+
 describe('texture read as a label', () => {
   /** One word read alone at `confidence`, boxed as a small word of an ultrasound frame. */
   const word = (text: string, confidence: number): TextSpan => {

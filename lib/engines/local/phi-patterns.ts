@@ -66,9 +66,10 @@ export const HARMLESS_AGE_SOURCE = String.raw`AGED?\s{0,3}[:=]?\s{0,3}[1-8]?\d(?
  * An age of 89 or under in every form screens print it ({@link HARMLESS_AGE_SOURCE}, and consoles' own): DICOM's age
  * string with its zeros (`034Y`, `061Y`; `018M`, `006W` in months or weeks), units and labels of other languages
  * (`63 J.`, `58 Jahre`, `41 ans`, `Alter 74Y`, `Âge 66`, `Edad 41`), a unit after a label (`Age 30y`), and the sex
- * letter beside it (`034Y F`, `M 58 J.`). Over upper-case text; ages over 89 (`091Y`, `93 J.`) do not match.
+ * letter beside it (`034Y F`, `M 58 J.`), a slash, bar or comma between them or not (`M / 63 J.`, `47Y, F`). Over
+ * upper-case text; ages over 89 (`091Y`, `93 J.`) do not match.
  */
-export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU]\s{1,3})?(?:(?:AGED?|ALTER|ÂGE|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}0?[1-8]?\d(?:\s{0,2}(?:YRS?|Y|J\.?|A\.?))?(?!\d)|0?[1-8]?\d\s{0,3}(?:J\.|J(?!\p{L})|JAHRE|ANS|AÑOS|ANOS|ANNI|JR)|0[0-8]\dY|0\d{2}[MWD]|${HARMLESS_AGE_SOURCE})(?:\s{1,3}[MFOU](?![\p{L}\p{N}]))?`;
+export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU](?:\s{1,3}|\s{0,2}[/|,]\s{0,2}))?(?:(?:AGED?|ALTER|ÂGE|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}0?[1-8]?\d(?:\s{0,2}(?:YRS?|Y|J\.?|A\.?))?(?!\d)|0?[1-8]?\d\s{0,3}(?:J\.|J(?!\p{L})|JAHRE|ANS|AÑOS|ANOS|ANNI|JR)|0[0-8]\dY|0\d{2}[MWD]|${HARMLESS_AGE_SOURCE})(?:(?:\s{1,3}|\s{0,2}[/|,]\s{0,2})[MFOU](?![\p{L}\p{N}]))?`;
 
 /** The generic patterns, in order. */
 export const PHI_PATTERNS: PhiPattern[] = [
@@ -206,13 +207,22 @@ export const DEFAULT_KEEP_LIST: readonly string[] = [
   'SE', 'SER', 'SERIES', 'IM', 'IMG', 'IMAGE', 'TILT', 'FOV', 'SL', 'ST', 'THK', 'MM', 'CM', 'ZOOM', 'DFOV',
   'T1', 'T2', 'FLAIR', 'DWI', 'ADC', 'STIR', 'PD', 'GRE', 'TR', 'TE', 'TI', 'ET', 'NEX', 'FS',
   'GAIN', 'GN', 'DEPTH', 'FREQ', 'MHZ', 'HZ', 'DB', 'FR', 'PWR', 'MI', 'TIS', 'TIB', 'DR', 'EI', 'CR', 'CT', 'MR', 'US',
+  // Doppler measurements (`PSV 128.6 cm/s`, `RI 0.68`, `S/D 2.9`), deviation and exposure indexes (`DI -0.7`, `EXI 388`),
+  // dose-area product, the eye a picture shows (`OD  14:02`), frame counters and cine (`Frame 17/48`, `Cine`).
+  'PSV', 'EDV', 'RI', 'PI', 'S/D', 'VMAX', 'VMIN', 'VMEAN', 'TAMAX', 'TAMEAN', 'TAMV', 'HR', 'DI', 'EXI', 'DAP',
+  'BPM', 'OD', 'OS', 'OU', 'FRAME', 'FRM', 'CINE', 'LOOP', 'LIVE',
   // Counters: `Page 1 of 2`, `Img 3 of 40`.
   'PAGE', 'OF',
 ];
 
 /** Numbers with units, window values and scale marks: never PHI on their own. */
 export const HARMLESS_PATTERNS: readonly RegExp[] = [
-  /^[-+]?\d+(?:[.,]\d+)?\s*(?:MM|CM|M|KV|KVP|MA|MAS|MS|S|SEC|HZ|KHZ|MHZ|DB|%|DEG|°|MGY|CGY|GY|ML|KG|G|X|FPS|BPM)$/,
+  /^[-+]?\d+(?:[.,]\d+)?\s*(?:MM|CM|M|KV|KVP|MA|MAS|MS|S|SEC|HZ|KHZ|MHZ|DB|%|DEG|°|MGY|CGY|GY|ML|KG|G|X|FPS|BPM|CM\/S|MM\/S|M\/S)$/,
+  // Speeds alone (`cm/s`) and nuclides (`Tc-99m`, `I-123`, `F-18`, `Tl-201`): an element's symbol and its mass number.
+  /^(?:CM|MM|M)\/S$/,
+  // Dose-area products' units (`dGy*cm2`, `uGy*m2`, `mGy*cm`).
+  /^[DCMUΜ]?GY\s?[*·X]?\s?(?:[DC]?M2?|CM²|M²)$/u,
+  /^(?:TC|I|F|TL|GA|IN|RB|XE|LU|Y|C|N|O|CU|ZR)-?\d{1,3}M?$/,
   // Window values; OCR reads the colon as a full stop as often as not (`W.400`).
   /^(?:W|L|WW|WL|WC|C)\s*[:=.]?\s*[-+]?\d+(?:\.\d+)?$/,
   // Sizes and matrices (`220x240`, `512 X 512`) and window pairs (`400/40`).
