@@ -78,12 +78,12 @@ describe('technical words consoles print beside identity', () => {
     },
   );
 
-  it.each(['F  47Y', 'M / 63 J.', 'F/034Y', '47Y, F', 'M | 58 Jahre'])('keeps the sex letter beside an age of 89 or under, a slash or comma between them or not: %j', async (text) => {
+  it.each(['F  47Y', 'M / 63 J.', 'F/034Y', '47Y, F', 'M | 58 Jahre', 'F21Y', '23YF'])('keeps the sex letter beside an age of 89 or under, a slash or comma between them or nothing: %j', async (text) => {
     expect(isKept(text.toUpperCase())).toBe(true);
     expect((await found(text)).map((f) => f.text)).toEqual([]);
   });
 
-  it.each(['M / 93 J.', 'F/091Y', '95Y, F'])('still finds an age over 89 beside the sex letter: %j', async (text) => {
+  it.each(['M / 93 J.', 'F/091Y', '95Y, F', 'F91Y', '93YF'])('still finds an age over 89 beside the sex letter: %j', async (text) => {
     expect(isKept(text.toUpperCase())).toBe(false);
     expect((await found(text)).some((f) => f.category === 'C')).toBe(true);
   });

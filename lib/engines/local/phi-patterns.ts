@@ -66,10 +66,10 @@ export const HARMLESS_AGE_SOURCE = String.raw`AGED?\s{0,3}[:=]?\s{0,3}[1-8]?\d(?
  * An age of 89 or under in every form screens print it ({@link HARMLESS_AGE_SOURCE}, and consoles' own): DICOM's age
  * string with its zeros (`034Y`, `061Y`; `018M`, `006W` in months or weeks), units and labels of other languages
  * (`63 J.`, `58 Jahre`, `41 ans`, `Alter 74Y`, `Âge 66`, `Edad 41`), a unit after a label (`Age 30y`), and the sex
- * letter beside it (`034Y F`, `M 58 J.`), a slash, bar or comma between them or not (`M / 63 J.`, `47Y, F`). Over
+ * letter beside it (`034Y F`, `M 58 J.`), a slash, bar or comma between them or nothing (`M / 63 J.`, `47Y, F`, `F21Y`). Over
  * upper-case text; ages over 89 (`091Y`, `93 J.`) do not match.
  */
-export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU](?:\s{1,3}|\s{0,2}[/|,]\s{0,2}))?(?:(?:AGED?|ALTER|ÂGE|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}0?[1-8]?\d(?:\s{0,2}(?:YRS?|Y|J\.?|A\.?))?(?!\d)|0?[1-8]?\d\s{0,3}(?:J\.|J(?!\p{L})|JAHRE|ANS|AÑOS|ANOS|ANNI|JR)|0[0-8]\dY|0\d{2}[MWD]|${HARMLESS_AGE_SOURCE})(?:(?:\s{1,3}|\s{0,2}[/|,]\s{0,2})[MFOU](?![\p{L}\p{N}]))?`;
+export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU](?:\s{0,3}|\s{0,2}[/|,]\s{0,2}))?(?:(?:AGED?|ALTER|ÂGE|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}0?[1-8]?\d(?:\s{0,2}(?:YRS?|Y|J\.?|A\.?))?(?!\d)|0?[1-8]?\d\s{0,3}(?:J\.|J(?!\p{L})|JAHRE|ANS|AÑOS|ANOS|ANNI|JR)|0[0-8]\dY|0\d{2}[MWD]|${HARMLESS_AGE_SOURCE})(?:(?:\s{0,3}|\s{0,2}[/|,]\s{0,2})[MFOU](?![\p{L}\p{N}]))?`;
 
 /** The generic patterns, in order. */
 export const PHI_PATTERNS: PhiPattern[] = [
@@ -105,8 +105,9 @@ export const PHI_PATTERNS: PhiPattern[] = [
     type: 'AGE',
     category: 'C',
     score: 0.8,
-    // Labels and units of other languages too (`Alter 93`, `93 J.`, `91 ans`); the sex letter may be run in after the unit (`093YF`).
-    regex: /\b(?:(?:AGED?|ALTER|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?|J|JAHRE|JR|ANS|AÑOS|ANOS|ANNI)(?:[\s-]{0,3}OLD)?(?:\/?[MF](?![A-Z0-9+]))?)(?![A-Z0-9+])/g,
+    // Labels and units of other languages too (`Alter 93`, `93 J.`, `91 ans`); the sex letter may touch it before (`F91Y`)
+    // or after the unit (`093YF`, `93Y/M`), and then belongs to the word the box covers.
+    regex: /(?:\b|(?<=\b[MFOU]))(?:(?:AGED?|ALTER|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?|J|JAHRE|JR|ANS|AÑOS|ANOS|ANNI)(?:[\s-]{0,3}OLD)?(?:\/?[MFOU](?![A-Z0-9+]))?)(?![A-Z0-9+])/g,
     accept: (t) => Number(t.replace(/\D/g, '')) > 89 && Number(t.replace(/\D/g, '')) < 150,
   },
   // Labelled values: the label is not PHI, what follows is.

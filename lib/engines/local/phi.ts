@@ -224,8 +224,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // A phone's groups are each a harmless number (`0161 496 0832`): only the whole number may be kept.
       if (h.type === 'PHONE' ? keep.has(normaliseKeep(st.text.slice(h.begin, h.end))) : isKept(st.text.slice(h.begin, h.end))) return false;
       // A number a technique label names (`FOV 2200240` for a misread `FOV 220x240`, `DLP 1234567`) is
-      // a technical value, not an identifier: only the shape patterns give way, header values never do.
-      if (h.engine === 'local:pattern' && !h.strong && technicalLabelBefore(st.text, h.begin, keep)) return false;
+      // a technical value, not an identifier: only the shape patterns give way, header values never do. Not an age with its
+      // unit: the sex letter touching it (`F91Y`) is no label.
+      if (h.engine === 'local:pattern' && !h.strong && h.type !== 'AGE' && technicalLabelBefore(st.text, h.begin, keep)) return false;
       // A version a software label names (`SW 5.1.77`, `Ver. 11.3.0.691`) and a measure its unit follows (`Table
       // 57/40/1013 mm`) are technique whatever their shape: a date or an address is neither.
       if (h.engine === 'local:pattern' && (VERSION_LABEL_BEFORE.test(st.text.slice(0, h.begin)) || UNIT_AFTER.test(st.text.slice(h.end)))) return false;
