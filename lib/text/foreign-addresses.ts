@@ -21,18 +21,19 @@ const LINK = `(?:(?:de|des|del|da|do|dos|das|la|las|los|le|van|der|den|di|e|y|i)
 /** A street's name: capitalised words with links between, after an optional date (`5 de Mayo`, `3 Maja`). */
 const NAME = `(?:\\d{1,2}\\s{1,2}(?:de\\s{1,2})?)?${LINK}{0,3}${PLACE_WORD}(?:[\\s-]{1,3}${LINK}{0,2}${PLACE_WORD}){0,4}`;
 /** A house number: `41`, `41/7`, `104/122`, `27-29`, `18B`, `nº 12`, `No: 15`. */
-const NUMBER = `(?:(?:n[º°o]|No|Nr|nr|número)\\.?\\s{0,2}:?\\s{0,2})?\\d{1,5}[A-Za-z]?(?:[/-]\\d{1,4}[A-Za-z]?)?`;
+const NUMBER = `(?:(?:n[º°o]|N[º°]|No|NO|Nr|NR|nr|número|NÚMERO)\\.?\\s{0,2}:?\\s{0,2})?\\d{1,5}[A-Za-z]?(?:[/-]\\d{1,4}[A-Za-z]?)?`;
 /** Units that make a number a measure (`200 mg`, `12 mm`), not a house. */
-const NOT_MEASURE = '(?!\\s{0,2}(?:mm|cm|ml|mg|mcg|kg|gy|cgy|mgy|ms|s|sec|min|h|hz|kv|kvp|mas|%|°|bpm|hu|mci|mbq|x)(?![\\p{L}\\p{N}]))';
+const MEASURE_UNITS = 'mm|cm|ml|mg|mcg|kg|gy|cgy|mgy|ms|s|sec|min|h|hz|kv|kvp|mas|bpm|hu|mci|mbq|x';
+const NOT_MEASURE = `(?!\\s{0,2}(?:${MEASURE_UNITS}|${MEASURE_UNITS.toUpperCase()}|%|°)(?![\\p{L}\\p{N}]))`;
 
 /** Kinds of street written before the name (Polish, Portuguese, Spanish, Catalan; Dutch `Laan van`). */
 const KIND_FIRST =
   `(?:${anyCase('rua|avenida|travessa|calle|carrer|paseo|passeig|praça|alameda|estrada|rodovia|calzada|carretera|camino|ronda|rambla|glorieta|ulica|aleja|osiedle|plac')}|Laan\\s{1,2}van|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Grote|Kleine|` +
-  `(?:[Uu]l|[Aa]l|[Oo]s|[Pp]l|[Aa]v|[Aa]vda|[Aa]vd|[Tt]rav|[Pp]so|[Cc]tra)\\.|C/|Pº)`;
+  `(?:${anyCase('ul|al|os|pl|av|avda|avd|trav|pso|ctra')})\\.|C/|Pº)`;
 /** Kinds of street written after the name as a word of their own (Turkish, Hungarian, Czech, Indian English). */
 const KIND_AFTER =
-  `(?:(?:Caddesi|Cadde|Sokak|Sokağı|Bulvarı|Bulvar|utca|útja|út|tér|tere|körút|köz|fasor|rakpart|sétány|třída|nábřeží|náměstí|ulice|Road|Marg|Salai)${E}|` +
-  `(?:Cad|Cd|Sok|Sk|Blv|Bulv|u|krt|nám|Rd)\\.)`;
+  `(?:(?:${anyCase('caddesi|cadde|sokak|sokağı|bulvarı|bulvar|utca|útja|út|tér|tere|körút|köz|fasor|rakpart|sétány|třída|nábřeží|náměstí|ulice|road|marg|salai')})${E}|` +
+  `(?:${anyCase('cad|cd|sok|sk|blv|bulv|u|krt|nám|rd')})\\.)`;
 /** Endings of one-word street names: Dutch, Swedish, Norwegian, Danish, Finnish. */
 const KIND_ENDING =
   'straat|gracht|weg|laan|plein|hof|kade|singel|dijk|steeg|dreef|gatan|vägen|vejen|gaden|gränd|torget|stigen|backen|allén|gata|gate|veien|vegen|gade|vej|allé|stræde|torv|plads|katu|tie|kuja|polku|väylä|tori';
@@ -42,7 +43,7 @@ const KIND_ENDING =
  */
 const NAME_LEAD = `(?:${anyCase('van|von|de|den|der|ter|ten|sint|sankt|nieuwe|oude|lange|korte|hoge|lage|grote|kleine|eerste|tweede|derde|burgemeester|prins|prinses|koning|koningin|gamla|nya|stora|lilla|norra|södra|östra|västra|gammel|ny|store|lille|nørre|søndre|vester|øster|nedre|øvre|vanha|uusi|pieni|iso')}|\\p{Lu}\\.)`;
 /** Ordinary words with a street's ending (`Brigade 3`, `Partie 2`). */
-const NOT_STREET = /^(?:Brigade|Partie|Sortie|Prostatie|Colgate|Tailgate|Stargate|Delegate|Aggregate|Subgate|Navigate)\b/;
+const NOT_STREET = /^(?:Brigade|Partie|Sortie|Prostatie|Colgate|Tailgate|Stargate|Delegate|Aggregate|Subgate|Navigate|Arkade|Blokade|Limonade)(?![\p{L}\p{N}])/iu;
 /** The lower-case strings without which no street of these kinds can be written (a cheap check before the patterns). */
 const FIRST_WORDS = ['rua', 'avenida', 'travessa', 'calle', 'carrer', 'paseo', 'passeig', 'praça', 'alameda', 'estrada', 'rodovia', 'calzada', 'carretera', 'camino', 'ronda', 'rambla', 'glorieta', 'ulica', 'aleja', 'osiedle', 'plac', 'laan', 'oude', 'nieuwe', 'lange', 'korte', 'hoge', 'lage', 'grote', 'kleine', 'ul.', 'al.', 'os.', 'pl.', 'av.', 'avda.', 'avd.', 'trav.', 'pso.', 'ctra.', 'c/', 'pº'];
 
@@ -87,7 +88,7 @@ export const FOREIGN_ADDRESS_SHAPES: readonly TextShape[] = [
     needsDigit: true,
     // The ending and a space: `tie` alone is in every `patient`.
     requires: KIND_ENDING.split('|').map((ending) => `${ending} `),
-    re: new RegExp(`${B}(?:(?:${NAME_LEAD}\\s{1,3}){0,3}\\p{Lu}\\p{Ll}{1,30}|${PLACE_WORD}\\s{1,3}\\p{Ll}{2,30})(?:${KIND_ENDING}) \\s{0,2}\\d{1,4}[A-Za-z]?${E}${NOT_MEASURE}`, 'gu'),
+    re: new RegExp(`${B}(?:(?:(?:${NAME_LEAD}\\s{1,3}){0,3}\\p{Lu}\\p{Ll}{1,30}|${PLACE_WORD}\\s{1,3}\\p{Ll}{2,30})(?:${KIND_ENDING})|(?:(?:${NAME_LEAD}\\s{1,3}){0,3}\\p{Lu}{2,30})(?:${KIND_ENDING.toUpperCase()})) \\s{0,2}\\d{1,4}[A-Za-z]?${E}${NOT_MEASURE}`, 'gu'),
     accept: (t) => !NOT_STREET.test(t),
   },
   // A Czech or Slovak street adjective and the number: `Vinohradská 12`, `Karlova 4/27`.
@@ -164,9 +165,15 @@ const ENDS_IN_POSTCODE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${POSTCODE}|\\d{5})(?
 const DISTRICT_AFTER = new RegExp(`,\\s{0,3}(?:(?:Col\\.|Colonia|Bairro|Barrio|Fracc\\.|Sector)\\s{1,3}${CITY}|${PLACE_WORD}\\s{1,2}(?:Mah\\.|Mahallesi))|(?<=(?:Col|Fracc))\\.\\s{1,3}${CITY}`, 'uy');
 /**
  * A city after a comma, or after a space or `in` (`te`, `em`, `w`) where the clause ends with it; before the end of its
- * clause or a postcode (`Kungsgatan 18 Patient reports` keeps its next sentence).
+ * clause or a postcode (`Kungsgatan 18 Patient reports` keeps its next sentence); in capitals before a postcode only.
  */
-const CITY_AFTER = new RegExp(`(?:\\.?,\\s{0,3}|\\s{1,3}(?:(?:in|te|em|en|na|w|i|à)\\s{1,2})?)${CITY}(?=\\s{0,3}(?:[,.;:)]|$|[-–—]\\s)|\\s{1,3}${POSTCODE})`, 'uy');
+const CITY_AFTER = new RegExp(`\\.?,\\s{0,3}\\p{Lu}{2,24}(?:\\s\\p{Lu}{2,24})?(?=\\s{1,3}${POSTCODE})|(?:\\.?,\\s{0,3}|\\s{1,3}(?:(?:in|te|em|en|na|w|i|à)\\s{1,2})?)${CITY}(?=\\s{0,3}(?:[,.;:)]|$|[-–—]\\s)|\\s{1,3}${POSTCODE})`, 'uy');
+
+/**
+ * A postcode and city written before the street (`00-681 Warszawa, ul. Hoża 41`, `28014 Madrid, Calle …`): postcodes
+ * with a mark or five digits, never a year (`2019 Report, 12 Oak Street`).
+ */
+const POSTCODE_CITY_BEFORE = new RegExp(`(?:^|[\\s(:;])((?:\\d{4}\\s?[A-Z]{2}|\\d{4,5}-\\d{3}|\\d{2}-\\d{3}|\\d{3}\\s\\d{2}|\\d{5})\\s{1,3}${CITY},\\s{1,3})$`, 'u');
 
 /** Whether `re` matches at `at`; the end of its match. */
 function endOfMatchAt(re: RegExp, text: string, at: number): number | undefined {
@@ -178,7 +185,7 @@ function endOfMatchAt(re: RegExp, text: string, at: number): number | undefined 
 /**
  * Address spans grown over the parts other countries write after the street: flats and floors, a national postcode
  * with its city, a district, and up to two cities before the postcode (`Jayanagar, Bengaluru 560041`), at most eight
- * parts. Other spans are left as they are.
+ * parts; and a postcode and city before it. Other spans are left as they are.
  */
 export function extendForeignAddresses(text: string, spans: ShapeSpan[]): ShapeSpan[] {
   return spans.map((span) => {
@@ -199,6 +206,8 @@ export function extendForeignAddresses(text: string, spans: ShapeSpan[]): ShapeS
       if (next === undefined) break;
       end = next;
     }
-    return end === span.end ? span : { ...span, end };
+    const before = POSTCODE_CITY_BEFORE.exec(text.slice(Math.max(0, span.begin - 60), span.begin));
+    const begin = before ? span.begin - before[1].length : span.begin;
+    return begin === span.begin && end === span.end ? span : { ...span, begin, end };
   });
 }

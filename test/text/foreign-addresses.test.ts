@@ -78,6 +78,17 @@ const GERMAN = [
   { text: 'Adresa: Vinohradská 12, 120 00 Praha 2', phi: ['Vinohradská 12', '120 00', 'Praha'], keep: ['Adresa'] },
 ];
 
+/** Headers written in capitals, and the postcode and city written before the street. */
+const CAPITALS_AND_ORDER = [
+  { text: 'ADRES: UL. KRUCZA 16/22, 00-526 WARSZAWA; SKIEROWANIE', phi: ['KRUCZA 16', '00-526', 'WARSZAWA'], keep: ['SKIEROWANIE'] },
+  { text: 'HERENGRACHT 502, 1017 CB AMSTERDAM', phi: ['HERENGRACHT 502', '1017 CB', 'AMSTERDAM'], keep: [] },
+  { text: 'ADRESS: HORNSGATAN 31, 118 49 STOCKHOLM; REMISS', phi: ['HORNSGATAN 31', '118 49', 'STOCKHOLM'], keep: ['REMISS'] },
+  { text: 'MORADA: RUA DO OURO 88, 1100-063 LISBOA', phi: ['OURO 88', '1100-063', 'LISBOA'], keep: ['MORADA'] },
+  { text: 'İSTİKLAL CADDESI NO: 120, 34430 BEYOĞLU', phi: ['İSTİKLAL', 'NO: 120', '34430', 'BEYOĞLU'], keep: [] },
+  { text: 'Adres: 31-042 Kraków, ul. Floriańska 15; kontrola', phi: ['31-042', 'Kraków', 'Floriańska 15'], keep: ['Adres', 'kontrola'] },
+  { text: 'Domicilio: 41001 Sevilla, Calle Sierpes 48', phi: ['41001', 'Sevilla', 'Sierpes 48'], keep: ['Domicilio'] },
+];
+
 /** Clinical text with numbers, abbreviations and capitalised words in the same shapes: every word stays. */
 const CLINICAL = [
   'MRI L-spine: disc bulge L4-5, C5-C6 foraminal narrowing',
@@ -109,6 +120,10 @@ const CLINICAL = [
   '追加 1-2-3 分割',
   'MG 2 views, Road traffic accident 3 days ago',
   '30° oblique, 2 mm',
+  'CT ROAD TRAFFIC ACCIDENT 3 DAYS',
+  'NO: 15 SERIES, 2019 Report',
+  'CAD. SAG 3 MM',
+  'PARTIE 2 DE 3',
 ];
 
 describe('addresses in other countries forms', () => {
@@ -120,6 +135,7 @@ describe('addresses in other countries forms', () => {
     ['Turkish', TURKISH],
     ['Indian, Korean, Chinese, Japanese', ASIA],
     ['German and Czech', GERMAN],
+    ['capitals and the postcode first', CAPITALS_AND_ORDER],
   ] as const)('%s streets go whole, with the postcode and city after them', (_, cases) => {
     expect(scorePhrasings(cases).problems).toEqual([]);
   });
