@@ -34,6 +34,8 @@ const KIND_FIRST =
 const KIND_AFTER =
   `(?:(?:${anyCase('caddesi|cadde|sokak|sokağı|bulvarı|bulvar|utca|útja|út|tér|tere|körút|köz|fasor|rakpart|sétány|třída|nábřeží|náměstí|ulice|road|marg|salai')})${E}|` +
   `(?:${anyCase('cad|cd|sok|sk|blv|bulv|u|krt|nám|rd')})\\.)`;
+/** Norwegian and Danish streets named in the genitive with the kind as its own word (`Karl Johans gate 22`, `Thorvald Meyers gate 5`). */
+const GENITIVE_KIND = `${PLACE_WORD}s\\s{1,2}(?:gate|gata|vei|veien|vej|gade|plass|plads|allé)`;
 /** Endings of one-word street names: Dutch, Swedish, Norwegian, Danish, Finnish. */
 const KIND_ENDING =
   'straat|gracht|weg|laan|plein|hof|kade|singel|dijk|steeg|dreef|gatan|vägen|vejen|gaden|gränd|torget|stigen|backen|allén|gata|gate|veien|vegen|gade|vej|allé|stræde|torv|plads|katu|tie|kuja|polku|väylä|tori';
@@ -43,7 +45,8 @@ const KIND_ENDING =
  */
 const NAME_LEAD = `(?:${anyCase('van|von|de|den|der|ter|ten|sint|sankt|nieuwe|oude|lange|korte|hoge|lage|grote|kleine|eerste|tweede|derde|burgemeester|prins|prinses|koning|koningin|gamla|nya|stora|lilla|norra|södra|östra|västra|gammel|ny|store|lille|nørre|søndre|vester|øster|nedre|øvre|vanha|uusi|pieni|iso')}|\\p{Lu}\\.)`;
 /** Ordinary words with a street's ending (`Brigade 3`, `Partie 2`). */
-const NOT_STREET = /^(?:Brigade|Partie|Sortie|Prostatie|Colgate|Tailgate|Stargate|Delegate|Aggregate|Subgate|Navigate|Arkade|Blokade|Limonade)(?![\p{L}\p{N}])/iu;
+const NOT_STREET =
+  /^(?:Brigade|Partie|Sortie|Prostatie|Auntie|Arkade|Blokade|Limonade|(?:aggre|conju|dele|dero|elon|interro|investi|irri|liti|miti|navi|ne|obli|propa|rele|segre|subju|surro|varie|fumi|insti|casti|abro|arro|congre|corru|fri|le|promul|col|tail|star|sub)gate)(?![\p{L}\p{N}])/iu;
 /** The lower-case strings without which no street of these kinds can be written (a cheap check before the patterns). */
 const FIRST_WORDS = ['rua', 'avenida', 'travessa', 'calle', 'carrer', 'paseo', 'passeig', 'praça', 'alameda', 'estrada', 'rodovia', 'calzada', 'carretera', 'camino', 'ronda', 'rambla', 'glorieta', 'ulica', 'aleja', 'osiedle', 'plac', 'laan', 'oude', 'nieuwe', 'lange', 'korte', 'hoge', 'lage', 'grote', 'kleine', 'ul.', 'al.', 'os.', 'pl.', 'av.', 'avda.', 'avd.', 'trav.', 'pso.', 'ctra.', 'c/', 'pº'];
 
@@ -73,13 +76,13 @@ export const FOREIGN_ADDRESS_SHAPES: readonly TextShape[] = [
     requires: FIRST_WORDS,
     re: new RegExp(`(?<![Ee][Tt]\\s{1,2})${B}${KIND_FIRST}\\s{1,3}${NAME},?\\s{1,3}${NUMBER}${E}${NOT_MEASURE}`, 'gu'),
   },
-  // The name, then the kind as a word, then the number: `Atatürk Caddesi No: 15`, `Váci utca 16`, `MG Road 14`.
+  // The name, then the kind as a word, then the number: `Atatürk Caddesi No: 15`, `Váci utca 16`, `MG Road 14`, `Karl Johans gate 22`.
   {
     kind: 'address',
     category: 'B',
     needsDigit: true,
-    requires: ['cad', 'cd.', 'sok', 'sk.', 'bulv', 'blv', 'utca', 'út', 'u.', 'tér', 'tere', 'krt.', 'köz', 'fasor', 'rakpart', 'sétány', 'třída', 'nábřeží', 'nám', 'ulice', 'road', 'rd.', 'marg', 'salai'],
-    re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){1,4}${KIND_AFTER}\\s{0,3}${NUMBER}${E}${NOT_MEASURE}`, 'gu'),
+    requires: ['s gate', 's gata', 's vei', 's vej', 's gade', 's plass', 's plads', 's allé', 'cad', 'cd.', 'sok', 'sk.', 'bulv', 'blv', 'utca', 'út', 'u.', 'tér', 'tere', 'krt.', 'köz', 'fasor', 'rakpart', 'sétány', 'třída', 'nábřeží', 'nám', 'ulice', 'road', 'rd.', 'marg', 'salai'],
+    re: new RegExp(`${B}(?:(?:${PLACE_WORD}\\s{1,3}){1,4}${KIND_AFTER}|(?:${PLACE_WORD}\\s{1,3}){0,2}${GENITIVE_KIND}${E})\\s{0,3}${NUMBER}${E}${NOT_MEASURE}`, 'gu'),
   },
   // One word ending in the kind, then the number: `Keizersgracht 455`, `Van Baerlestraat 27`, `Pispalan valtatie 33`.
   {
