@@ -20,6 +20,7 @@ function detectWords(detector: { detect: (spans: TextSpan[], context: IdentityCo
   return detector.detect([{ text: ws.map((w) => w.text).join(' '), location: 'l', words: ws, box: { left: 10, top: 20, width: last.left + last.width - 10, height: 10 } }], context);
 }
 import type { DetectedText, IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
+import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
 
 const context: IdentityContext = {
   values: [
@@ -32,6 +33,8 @@ const context: IdentityContext = {
   ],
 };
 const none: IdentityContext = { values: [] };
+/** A detector with the default rules file's regexes, as a run builds it. */
+const withRules = createLocalPhiDetector({ regex: DEFAULT_REGEX });
 const phi = createLocalPhiDetector();
 /** A detector that trusts only the file's own values in words read with low confidence (a threshold as the rules set). */
 const phiLow = createLocalPhiDetector({ confidenceThreshold: 60 });
@@ -177,6 +180,8 @@ describe('local PHI detector: generic patterns', () => {
     'keeps a version after its label and a measure before its unit, whatever their shape: %j',
     async (text) => {
       expect(await flagged(text, none)).toEqual([]);
+      // The rules' own patterns (the date regexes of the default rules file) give way too.
+      expect(await flagged(text, none, withRules)).toEqual([]);
     },
   );
 

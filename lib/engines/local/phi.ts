@@ -228,8 +228,14 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // unit: the sex letter touching it (`F91Y`) is no label.
       if (h.engine === 'local:pattern' && !h.strong && h.type !== 'AGE' && technicalLabelBefore(st.text, h.begin, keep)) return false;
       // A version a software label names (`SW 5.1.77`, `Ver. 11.3.0.691`) and a measure its unit follows (`Table
-      // 57/40/1013 mm`) are technique whatever their shape: a date or an address is neither.
-      if (h.engine === 'local:pattern' && (VERSION_LABEL_BEFORE.test(st.text.slice(0, h.begin)) || UNIT_AFTER.test(st.text.slice(h.end)))) return false;
+      // 57/40/1013 mm`) are technique whatever their shape, to the built-in patterns and the rules' alike: a date or an
+      // address is neither.
+      // A hit inside a longer dotted number (`1.0.884` of `12.1.0.884`) is judged by the whole number's neighbours.
+      if (h.engine === 'local:pattern' || h.engine === 'local:regex') {
+        const before = st.text.slice(0, h.begin).replace(/[\d.]+$/, '');
+        const after = st.text.slice(h.end).replace(/^[\d.]+/, '');
+        if (VERSION_LABEL_BEFORE.test(before) || UNIT_AFTER.test(after)) return false;
+      }
       // An unlabelled ID shape is the weakest evidence: in a word OCR barely recognised it is a misreading
       // (`12000815` for `W:1200 L:600`), whatever threshold the caller set.
       if (h.type === 'ID' && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE * 2) return false;
