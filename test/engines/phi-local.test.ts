@@ -176,6 +176,19 @@ describe('local PHI detector: generic patterns', () => {
     expect(f.map((x) => `${x.text}|${x.category}`)).toContain(`${expected}|${category}`);
   });
 
+  it.each(['93 jaar', '95 YAŞ', '92 let', '91 év', '94 år'])('flags an age over 89 with a year unit of another language: %j', async (text) => {
+    expect(await flagged(text, none)).toEqual([text]);
+  });
+
+  it.each(['32 jaar', '70 yaş', '58 LET', '90 LAT', 'LAT 90', 'DOB 12.03.1991 32 jaar'])('keeps an age of 89 or under in another language, and the lateral view: %j', async (text) => {
+    expect((await flagged(text, none)).join(' ')).not.toMatch(/jaar|yaş|LET|LAT|32/);
+  });
+
+  it("finds the header's age over 89 with the Polish unit that is also the lateral view", async () => {
+    const age: IdentityContext = { values: [{ value: '099Y', category: 'C', source: 'PatientAge', vr: 'AS' }] };
+    expect(await flagged('Ur. 1923  99 lat', age)).toContain('99 lat');
+  });
+
   it.each(['SW 4.2.71', 'Ver. 12.1.0.884', 'Software V3.10.25', 'FW: 2.0.19', 'Build 7.3.2.512', 'Couch 62/18/1140 mm', 'Pos 12.04.1987 mm'])(
     'keeps a version after its label and a measure before its unit, whatever their shape: %j',
     async (text) => {

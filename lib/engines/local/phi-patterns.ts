@@ -69,7 +69,14 @@ export const HARMLESS_AGE_SOURCE = String.raw`AGED?\s{0,3}[:=]?\s{0,3}[1-8]?\d(?
  * letter beside it (`034Y F`, `M 58 J.`), a slash, bar or comma between them or nothing (`M / 63 J.`, `47Y, F`, `F21Y`). Over
  * upper-case text; ages over 89 (`091Y`, `93 J.`) do not match.
  */
-export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU](?:\s{0,3}|\s{0,2}[/|,]\s{0,2}))?(?:(?:AGED?|ALTER|ÂGE|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}0?[1-8]?\d(?:\s{0,2}(?:YRS?|Y|J\.?|A\.?))?(?!\d)|0?[1-8]?\d\s{0,3}(?:J\.|J(?!\p{L})|JAHRE|ANS|AÑOS|ANOS|ANNI|JR)|0[0-8]\dY|0\d{2}[MWD]|${HARMLESS_AGE_SOURCE})(?:(?:\s{0,3}|\s{0,2}[/|,]\s{0,2})[MFOU](?![\p{L}\p{N}]))?`;
+/**
+ * Year units of ages in other European languages and Turkish as consoles print them (`32 JAAR`, `70 YAŞ`, `58 LET`, `64 ÅR`,
+ * `71 ÉV`, `66 ANI`), upper case. `LAT` (Polish) is also the lateral view (`90 LAT`): it counts for an age of 89 or under,
+ * which is kept either way, and for the header's own age, never alone for an age over 89.
+ */
+export const MORE_YEAR_UNITS = 'JAAR|LET|LETA|ÅR|YAŞ|YAŞINDA|YAS|YASINDA|ÉV|ÉVES|ANI|GODINA|GODINE|VUOTTA|ROKOV|LETÝ';
+
+export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU](?:\s{0,3}|\s{0,2}[/|,]\s{0,2}))?(?:(?:AGED?|ALTER|ÂGE|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}0?[1-8]?\d(?:\s{0,2}(?:YRS?|Y|J\.?|A\.?))?(?!\d)|0?[1-8]?\d\s{0,3}(?:J\.|J(?!\p{L})|JAHRE|ANS|AÑOS|ANOS|ANNI|JR|(?:${MORE_YEAR_UNITS}|LAT)(?!\p{L}))|0[0-8]\dY|0\d{2}[MWD]|${HARMLESS_AGE_SOURCE})(?:(?:\s{0,3}|\s{0,2}[/|,]\s{0,2})[MFOU](?![\p{L}\p{N}]))?`;
 
 /** The generic patterns, in order. */
 export const PHI_PATTERNS: PhiPattern[] = [
@@ -107,7 +114,7 @@ export const PHI_PATTERNS: PhiPattern[] = [
     score: 0.8,
     // Labels and units of other languages too (`Alter 93`, `93 J.`, `91 ans`); the sex letter may touch it before (`F91Y`)
     // or after the unit (`093YF`, `93Y/M`), and then belongs to the word the box covers.
-    regex: /(?:\b|(?<=\b[MFOU]))(?:(?:AGED?|ALTER|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?|J|JAHRE|JR|ANS|AÑOS|ANOS|ANNI)(?:[\s-]{0,3}OLD)?(?:\/?[MFOU](?![A-Z0-9+]))?)(?![A-Z0-9+])/g,
+    regex: new RegExp(String.raw`(?:\b|(?<=\b[MFOU]))(?:(?:AGED?|ALTER|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}(\d{2,3})|(\d{2,3})\s{0,3}(?:Y|YO|Y\/O|Y\.O\.?|YR|YRS|YEARS?|J|JAHRE|JR|ANS|AÑOS|ANOS|ANNI|${MORE_YEAR_UNITS})(?:[\s-]{0,3}OLD)?(?:\/?[MFOU](?![A-Z0-9+]))?)(?![A-Z0-9+ÉÝŞ])`, 'g'),
     accept: (t) => Number(t.replace(/\D/g, '')) > 89 && Number(t.replace(/\D/g, '')) < 150,
   },
   // Labelled values: the label is not PHI, what follows is.

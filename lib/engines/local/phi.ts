@@ -6,7 +6,7 @@
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
-import { DEFAULT_KEEP_LIST, DEFAULT_STAFF_ROLES, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, staffCue } from './phi-patterns.js';
+import { DEFAULT_KEEP_LIST, DEFAULT_STAFF_ROLES, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, MORE_YEAR_UNITS, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, staffCue } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
 import { dayBefore } from './date-day.js';
 import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, roleBeforeCue, type PersonInitials } from './person-initials.js';
@@ -592,9 +592,12 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
  * `92 yrs`, `92 J.`), the sex letter run in before or after it (`F092Y`, `092YM`, `092Y/F`), or after an age label
  * (`Age: 92`, `Alter 92`). Small serif text reads the unit `Y` as `V` (`95V F`): beside this very number it is the same unit.
  */
+/** {@link MORE_YEAR_UNITS} as OCR-folded text holds them: marks dropped (`YAŞ` is `YAS` there). */
+const SCREEN_YEAR_UNITS = MORE_YEAR_UNITS.normalize('NFD').replace(/\p{M}/gu, '');
+
 function ageRegex(n: string): RegExp {
   // Consoles run the sex letter into the age (`F092Y`, `092YM`, `101 YF`), and small text reads a padding zero as `D`.
-  const pattern = foldRegexLiterals(`(?:[MF]?[0D]{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V|JAHRE|JR|J|ANS|ANOS|ANNI)(?:\\/?[MF])?|(?:AGE|ALTER|EDAD|ETA|LEEFTIJD)\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
+  const pattern = foldRegexLiterals(`(?:[MF]?[0D]{0,2}${n}\\s{0,2}(?:YEARS|YEAR|YRS|YR|YO|Y|V|JAHRE|JR|J|ANS|ANOS|ANNI|LAT|${SCREEN_YEAR_UNITS})(?:\\/?[MF])?|(?:AGE|ALTER|EDAD|ETA|LEEFTIJD)\\s{0,2}[:=]?\\s{0,2}0{0,2}${n})`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
