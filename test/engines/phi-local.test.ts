@@ -176,6 +176,16 @@ describe('local PHI detector: generic patterns', () => {
     expect(f.map((x) => `${x.text}|${x.category}`)).toContain(`${expected}|${category}`);
   });
 
+  it.each([
+    ['City: Leominster', 'Leominster'],
+    ['POSTCODE: GL50 3QT', 'GL50 3QT'],
+    ['E-mail: t.okafor©example.net', 't.okafor©example.net'],
+    ['Interpreter: NGOZI ADEWALE', 'NGOZI ADEWALE'],
+    ['Next of kin: Bram Oosterhuis', 'Bram Oosterhuis'],
+  ])("fails closed on a form's field of a place, a mailbox or a person who is not staff: %j", async (text, value) => {
+    expect(await flagged(text, none)).toContain(value);
+  });
+
   it.each(['93 jaar', '95 YAŞ', '92 let', '91 év', '94 år'])('flags an age over 89 with a year unit of another language: %j', async (text) => {
     expect(await flagged(text, none)).toEqual([text]);
   });

@@ -960,6 +960,11 @@ const valueLabels = (staffRoles: readonly string[]): ValueLabel[] => [
   { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
   // A street address (`Address: 979 Wexford Lane, Millbrook NY`), however OCR read its words.
   { regex: /(?<![\p{L}\p{N}])(?:(?:HOME|PATIENT|PT|STREET|MAILING)\s{0,2})?(?:ADDRESS|ADDR|ADR|ADRESSE|ANSCHRIFT|DOMICILE)\s{0,2}[:.]?/gu, category: 'B', chars: 24, whole: true },
+  // A form's other fields of a place, a mailbox or a person who is not staff (`City: Chennai`, `E-mail: r.ade…©mail…` with
+  // its @ misread, `Interpreter: <name>`, `Next of kin: <name>`): the value fails closed however OCR read it.
+  { regex: /(?<![\p{L}\p{N}])(?:CITY|TOWN|POST\s?CODE|ZIP(?:\s{0,2}CODE)?|COUNTY|PLZ|VILLE|STADT|CIUDAD)\s{0,2}:/gu, category: 'B', chars: 16, whole: true },
+  { regex: /(?<![\p{L}\p{N}])(?:E\s?-?\s?MAIL|COURRIEL|CORREO)\s{0,2}:/gu, category: 'F', chars: 24, whole: true },
+  { regex: /(?<![\p{L}\p{N}])(?:INTERPRETER|TRANSLATOR|NEXT\s{1,2}OF\s{1,2}KIN|NOK|(?:EMERGENCY\s{1,2})?CONTACT|GUARDIAN|SPOUSE)\s{0,2}:/gu, category: 'A', chars: 14 },
 ];
 
 /**
