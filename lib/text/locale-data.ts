@@ -33,23 +33,45 @@ export function foldWord(word: string): string {
     .replace(/\.$/, '');
 }
 
-/**
- * Regex source matching the text in any case, each cased letter as a class of its two forms (`Tháng` → `[tT]h[áÁ]ng`):
- * V8 compiles a pattern with the flags `iu` and digit classes of every script (`\p{Nd}`) very slowly (some ten
- * milliseconds a class), so these patterns do without `i`.
- */
 /** The number of code points of a text (`岁` 1, `𝟗` 1). */
 export const codePoints = (text: string): number => text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
 
-export function anyCaseSource(text: string): string {
+/** The other case of a letter that has one of one code point (`á` → `Á`, `T` → `t`), else '' (`ß`, whose capital is `SS`). */
+function otherCase(c: string): string {
+  const lower = c.toLowerCase();
+  const upper = c.toUpperCase();
+  if (lower === upper || codePoints(lower) !== 1 || codePoints(upper) !== 1) return '';
+  return c === lower ? upper : lower;
+}
+
+/**
+ * A regex source whose cased letters match in either case (`licen[cs]e\s{1,2}plate` → `[lL][iI]…[cC][eE][nN][csCS]…`),
+ * for a pattern compiled without `i`: escapes stay, and a class takes the other case of its letters (no ranges in it).
+ * V8 compiles a pattern with the flags `iu` and digit classes of every script (`\p{Nd}`) very slowly (some ten
+ * milliseconds a class), and a pattern may need case elsewhere (a plate in capitals after a label in any case).
+ */
+export function anyCasePattern(source: string): string {
+  const chars = Array.from(source); // by code point: a cased letter may lie outside the BMP
   let out = '';
-  for (const c of text) {
-    const lower = c.toLowerCase();
-    const upper = c.toUpperCase();
-    if (lower !== upper && codePoints(lower) === 1 && codePoints(upper) === 1) out += `[${lower}${upper}]`;
-    else out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars[k];
+    if (c === '\\') out += c + chars[++k];
+    else if (c === '[') {
+      const close = chars.indexOf(']', k);
+      const body = chars.slice(k + 1, close);
+      out += `[${body.join('')}${body.map(otherCase).join('')}]`;
+      k = close;
+    } else {
+      const other = otherCase(c);
+      out += other ? `[${c === c.toLowerCase() ? c + other : other + c}]` : c;
+    }
   }
   return out;
+}
+
+/** Regex source matching the text in any case, each cased letter as a class of its two forms (`Tháng` → `[tT]h[áÁ]ng`). */
+export function anyCaseSource(text: string): string {
+  return anyCasePattern(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
 }
 
 const supported = (locales: readonly string[]): string[] => Intl.DateTimeFormat.supportedLocalesOf([...locales]);

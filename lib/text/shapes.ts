@@ -11,6 +11,7 @@
 import { matchesOf } from '../regex-matches.js';
 import { extendAddresses, MORE_ADDRESS_SHAPES } from './addresses.js';
 import { extendForeignAddresses, FOREIGN_ADDRESS_SHAPES } from './foreign-addresses.js';
+import { anyCasePattern } from './locale-data.js';
 import { LOCALE_DATE_SHAPE } from './locale-dates.js';
 import { anyCase, PLACE_WORD, STATE_NAMES, STATES, STREET_SUFFIX, UNIT_LABEL } from './place-patterns.js';
 import { B, E, UNSPACED, WORD_CHAR } from './scripts.js';
@@ -78,22 +79,6 @@ function roundRange(text: string): boolean {
 const ID_LABELS =
   "mrn|mr\\s?#|mr\\s?no\\.?|med(?:ical)?\\.?\\s{1,2}rec(?:ord)?\\.?(?:\\s{1,2}(?:no\\.?|number|#))?|patient\\s{1,2}(?:id|no\\.?|number|#)|pt\\.?\\s{0,2}(?:id|#)|pid|id|acc(?:ession)?\\.?(?:\\s{0,2}(?:no\\.?|number|#))?|acct|account(?:\\s{1,2}(?:no\\.?|number|#))?|encounter|csn|fin|har|req(?:uisition)?|study\\s{1,2}id|exam\\s{0,2}(?:id|#|no\\.?)|case|chart|ins(?:urance)?|policy|member|subscriber|health\\s{1,2}plan|license|lic|licence|cert(?:ificate)?|serial|s/n|sn|device\\s{1,2}id|vin|plate|badge|employee|emp";
 
-/** A regex source whose letters match in either case, for a pattern that must be case-sensitive elsewhere (escapes and classes kept; `anyCase` of place-patterns.ts takes plain word lists only). */
-function eitherCase(source: string): string {
-  let out = '';
-  for (let k = 0; k < source.length; k++) {
-    const ch = source[k];
-    if (ch === '\\') out += ch + source[++k];
-    else if (ch === '[') {
-      const close = source.indexOf(']', k);
-      const body = source.slice(k + 1, close);
-      out += `[${body}${body.toUpperCase() === body ? '' : body.replace(/[^\p{Ll}]/gu, '').toUpperCase()}]`;
-      k = close;
-    } else out += /\p{L}/u.test(ch) && ch.toUpperCase() !== ch ? `[${ch}${ch.toUpperCase()}]` : ch;
-  }
-  return out;
-}
-
 /** A measure or a level after a plate word (`placa 12 mm`, `plaka L4-5`): not a registration. */
 const PLATE_LOOKALIKE = /^\d{1,4}\s{0,2}(?:mm|cm|ml|mg|kg|hu|px)$|^(?:[CTLS]\d{1,2}[\s-]{0,2}){1,3}$/i;
 
@@ -148,7 +133,7 @@ export const TEXT_SHAPES: readonly TextShape[] = [
     category: 'L',
     needsDigit: true,
     // Case matters in the plate (`9034 JRD`, never `9034 en el`), so the label is spelled in any case instead.
-    re: bounded(`(?:${eitherCase(PLATE_LABELS)})\\s{0,3}[:#=]?\\s{0,3}([A-Z0-9]{1,4}(?:[\\s${DASH}]{1,2}[A-Z0-9]{1,5}){0,3})`, 'gu'),
+    re: bounded(`(?:${anyCasePattern(PLATE_LABELS)})\\s{0,3}[:#=]?\\s{0,3}([A-Z0-9]{1,4}(?:[\\s${DASH}]{1,2}[A-Z0-9]{1,5}){0,3})`, 'gu'),
     group: 1,
     accept: (t) => {
       const chars = t.replace(/[^A-Z0-9]/gi, '').length;
