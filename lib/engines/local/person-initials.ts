@@ -7,6 +7,7 @@ import { onOneLine } from '../../image/boxes.js';
 import type { Box } from '../types.js';
 import { PARTICLES as NAME_PARTICLES } from '../../text/names.js';
 import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from './phi-patterns.js';
+import { plainLetter } from './text-fold.js';
 
 /** One person's initials (two or three capitals) as screens print them, with the header attribute they come from. */
 export interface PersonInitials {
@@ -19,11 +20,6 @@ export interface InitialRange {
   begin: number;
   end: number;
   source: string;
-}
-
-/** The letter of a name part without its accent (`É` → `E`), upper case: OCR reads accented capitals as the plain letter. */
-export function plainLetter(letter: string): string {
-  return letter.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { Box, TextSpan } from '../types.js';
 import type { PersonInitials } from './person-initials.js';
-import { plainLetter } from './person-initials.js';
+import { plainLetter } from './text-fold.js';
 
 /** Header people whose initials a screen prints with no cue: the staff who run the study. */
 export const UNCUED_STAFF_SOURCES: ReadonlySet<string> = new Set(['OperatorsName', 'PerformingPhysicianName']);

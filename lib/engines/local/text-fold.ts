@@ -42,6 +42,15 @@ export function foldOcr(text: string): string {
   return out;
 }
 
+/**
+ * One letter as a screen or OCR writes it: upper case, without its marks (`é` → `E`, `ł` → `L`, `ß` → `S`); letters of
+ * other scripts stay whole (Hangul is not split into its jamo).
+ */
+export function plainLetter(letter: string): string {
+  const up = letter.toUpperCase();
+  return baseLetter(up.length === 1 ? up : letter);
+}
+
 /** A token: a run of letters and digits, with its offsets. */
 export interface Token {
   text: string;
