@@ -69,6 +69,37 @@ describe('screen text that only looks like PHI', () => {
   });
 });
 
+describe('a clock time after a date on a screen', () => {
+  const withWords = (text: string): TextSpan => {
+    let left = 10;
+    const words = text.split(' ').map((w) => {
+      const box = { left, top: 20, width: 7 * w.length, height: 10 };
+      left += 7 * w.length + 7;
+      return { text: w, confidence: 92, kind: 'word' as const, lineIndex: 0, box };
+    });
+    return { text, location: 'screen', words, box: { left: 10, top: 20, width: left - 17, height: 10 } };
+  };
+
+  // The time is no element of the date: the fill stops at the date (ages and times beside a date stay readable).
+  it.each([
+    ['the header\'s own date', '03/02/2024 13:42', '03/02/2024'],
+    ['the header\'s own date, year first', '2024-03-02 11:05:09', '2024-03-02'],
+    ['a date after a date label', 'Exam Date 10-23-24 10:34:47', '10-23-24'],
+    ['a birth date after its label', 'DOB: 11.06.1934 08:15', '11.06.1934'],
+    ['a birth date in words after its label', 'DOB 11 JUN 1934 08:15', '11 JUN 1934'],
+  ])('finds %s and leaves the time after it: %j', async (_, text, date) => {
+    const f = (await phi.detect([withWords(text)], header())).filter((x) => x.category === 'C');
+    expect(f.map((x) => x.text)).toContain(date);
+    expect(f.every((x) => !/:/.test(x.text.replace(/^(?:DOB|Date):?\s*/i, '')))).toBe(true);
+  });
+
+  it('reads no date in a year and an hour (`2024 13:42` is not 2024-01-13 with its month lost)', async () => {
+    const context: IdentityContext = { values: [{ value: '20240113', category: 'C', source: 'StudyDate', vr: 'DA' }] };
+    expect((await phi.detect([withWords('2024 13:42')], context)).map((f) => f.text)).toEqual([]);
+    expect((await phi.detect([withWords('1/13/2024 13:42')], context)).map((f) => f.text)).toEqual(['1/13/2024']);
+  });
+});
+
 describe('technical words consoles print beside identity', () => {
   it.each(['PSV 128.6 cm/s', 'EDV 37.9 cm/s', 'RI 0.68', 'PI 1.41', 'S/D 2.90', 'Vmax 96.3 cm/s', 'TAMAX 22.4 cm/s', 'HR 72 bpm', 'DI -0.7', 'EXI 388', 'DAP 7.34 dGy*cm2', 'Frame 17/48', 'Frm 3/120', 'OD  14:02', 'OS 09:41', 'Tc-99m', 'I-123', 'Tl-201', 'Cine', 'cm/s'])(
     'takes them for harmless annotation, which vouches for a line read with doubt: %j',

@@ -62,13 +62,9 @@ function plausibleCompactDate(text: string): boolean {
  */
 export const HARMLESS_AGE_SOURCE = String.raw`AGED?\s{0,3}[:=]?\s{0,3}[1-8]?\d(?!\d)|[1-8]?\d\s{0,3}(?:Y|YO|Y[\/|LI1]O|Y\.O\.?|YRS?|YEARS?)(?:[\s-]{0,3}OLD)?`;
 
-/**
- * An age of 89 or under in every form screens print it ({@link HARMLESS_AGE_SOURCE}, and consoles' own): DICOM's age
- * string with its zeros (`034Y`, `061Y`; `018M`, `006W` in months or weeks), units and labels of other languages
- * (`63 J.`, `58 Jahre`, `41 ans`, `Alter 74Y`, `Âge 66`, `Edad 41`), a unit after a label (`Age 30y`), and the sex
- * letter beside it (`034Y F`, `M 58 J.`), a slash, bar or comma between them or nothing (`M / 63 J.`, `47Y, F`, `F21Y`). Over
- * upper-case text; ages over 89 (`091Y`, `93 J.`) do not match.
- */
+/** A clock time after a date on a screen (`10:34`, `10:34:47`, `10.34.47`; OCR reads `:` as `;`): not an element of the date. */
+export const CLOCK_TIME_SOURCE = String.raw`\d{1,2}(?:[:;]\d{2}|\.\d{2}\.\d{2}(?!\d))`;
+
 /**
  * Year units of ages in other European languages and Turkish as consoles print them (`32 JAAR`, `70 YAŞ`, `58 LET`, `64 ÅR`,
  * `71 ÉV`, `66 ANI`), upper case. `LAT` (Polish) is also the lateral view (`90 LAT`): it counts for an age of 89 or under,
@@ -76,6 +72,13 @@ export const HARMLESS_AGE_SOURCE = String.raw`AGED?\s{0,3}[:=]?\s{0,3}[1-8]?\d(?
  */
 export const MORE_YEAR_UNITS = 'JAAR|LET|LETA|ÅR|YAŞ|YAŞINDA|YAS|YASINDA|ÉV|ÉVES|ANI|GODINA|GODINE|VUOTTA|ROKOV|LETÝ';
 
+/**
+ * An age of 89 or under in every form screens print it ({@link HARMLESS_AGE_SOURCE}, and consoles' own): DICOM's age
+ * string with its zeros (`034Y`, `061Y`; `018M`, `006W` in months or weeks), units and labels of other languages
+ * (`63 J.`, `58 Jahre`, `41 ans`, `Alter 74Y`, `Âge 66`, `Edad 41`), a unit after a label (`Age 30y`), and the sex
+ * letter beside it (`034Y F`, `M 58 J.`), a slash, bar or comma between them or nothing (`M / 63 J.`, `47Y, F`, `F21Y`). Over
+ * upper-case text; ages over 89 (`091Y`, `93 J.`) do not match.
+ */
 export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU](?:\s{0,3}|\s{0,2}[/|,]\s{0,2}))?(?:(?:AGED?|ALTER|ÂGE|EDAD|ETÀ|ETA|LEEFTIJD)\s{0,3}[:=]?\s{0,3}0?[1-8]?\d(?:\s{0,2}(?:YRS?|Y|J\.?|A\.?))?(?!\d)|0?[1-8]?\d\s{0,3}(?:J\.|J(?!\p{L})|JAHRE|ANS|AÑOS|ANOS|ANNI|JR|(?:${MORE_YEAR_UNITS}|LAT)(?!\p{L}))|0[0-8]\dY|0\d{2}[MWD]|${HARMLESS_AGE_SOURCE})(?:(?:\s{0,3}|\s{0,2}[/|,]\s{0,2})[MFOU](?![\p{L}\p{N}]))?`;
 
 /** The generic patterns, in order. */
@@ -124,8 +127,9 @@ export const PHI_PATTERNS: PhiPattern[] = [
     category: 'C',
     score: 0.9,
     // The label is a whole word (`DOS` is not the start of `Dose 23.2 uGy*m2`).
-    // The value runs over spaces, but not on into an age of 89 or under after the date (`DOB 03.01.1950 62Y F`).
-    regex: new RegExp(String.raw`\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s{0,3}DATE)?|BORN|DOS|DATE)(?!\p{L})\s{0,3}[:#]?\s{0,3}([0-9A-Z](?:[0-9A-Z./-]| (?!\s{0,2}(?:${SCREEN_AGE_SOURCE})(?![\p{L}\p{N}+/.]))){4,18}[0-9A-Z])`, 'gu'),
+    // The value runs over spaces, but not on into an age of 89 or under after the date (`DOB 03.01.1950 62Y F`) nor
+    // into the clock time after it (`Exam Date 10-23-24 10:34:47`: the time is no element of the date).
+    regex: new RegExp(String.raw`\b(?:DOB|D\.O\.B\.?|BIRTH(?:\s{0,3}DATE)?|BORN|DOS|DATE)(?!\p{L})\s{0,3}[:#]?\s{0,3}([0-9A-Z](?:[0-9A-Z./-]| (?!\s{0,2}(?:(?:${SCREEN_AGE_SOURCE})(?![\p{L}\p{N}+/.])|${CLOCK_TIME_SOURCE}))){4,18}[0-9A-Z])`, 'gu'),
     group: 1,
     accept: (t) => /\d/.test(t),
   },

@@ -6,7 +6,7 @@
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
-import { DEFAULT_KEEP_LIST, DEFAULT_STAFF_ROLES, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, MORE_YEAR_UNITS, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, staffCue } from './phi-patterns.js';
+import { CLOCK_TIME_SOURCE, DEFAULT_KEEP_LIST, DEFAULT_STAFF_ROLES, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, MORE_YEAR_UNITS, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, staffCue } from './phi-patterns.js';
 import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
 import { dayBefore } from './date-day.js';
 import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, roleBeforeCue, type PersonInitials } from './person-initials.js';
@@ -687,20 +687,24 @@ function fuzzyDateHits(text: string, m: IdentityMatchers): Hit[] {
   for (let i = 0; i < c.value.length; i++) {
     if (/[\p{L}\p{N}]/u.test(text[c.offsets[i] - 1] ?? '')) continue; // only from a token start
     for (const { forms, source, category, engine } of m.dateForms) {
-      let found = 0;
-      let specific = false;
-      for (const f of forms) {
+      // Every form read exactly first: a slip match of one form must not stand in for another form's exact reading
+      // and run on into the next token (`01/13/2025 13:42` is no `011320251` for 2025-01-13: the hour stays).
+      let found = forms.find((f) => c.value.startsWith(f, i))?.length ?? 0;
+      let specific = found >= 7 && digitCount(c.value.slice(i, i + found)) >= 6;
+      for (const f of found ? [] : forms) {
         // A month name makes a shorter form specific enough for one slip too (`02FES20` for 02-FEB-20).
         // So do seven digits of an ID (`112-3766` for 112-3706).
         const fuzzy = f.length >= 8 || (f.length >= 7 && (/[A-Z]{2}/.test(f) || digitCount(f) >= 6));
-        const lengths = fuzzy ? [f.length, f.length + 1, f.length - 1] : [f.length];
-        for (const n of lengths) {
+        if (!fuzzy) continue;
+        // Seven characters at least are read: a year and a day with the month dropped (`2025 13` of `2025 13:42` for
+        // the form 2025113 of 2025-01-13) is the year and the hour, not the date.
+        for (const n of [f.length, f.length + 1, f.length - 1].filter((k) => k >= 7)) {
           if (i + n > c.value.length) continue;
           const piece = c.value.slice(i, i + n);
           // Two slips where both are confusions of small text (`W1T15280` for W1718280) count as one; from
           // nine characters, one more confusion is allowed (`AL3206T97` for A43206797, `A9TT743862` for A97743862).
           const max = f.length >= 9 ? 1.5 : 1;
-          if (piece === f || (fuzzy && slipDistance(piece, f, max) <= max)) {
+          if (slipDistance(piece, f, max) <= max) {
             found = n;
             specific = n >= 7 && digitCount(piece) >= 6;
             break;
@@ -1007,6 +1011,8 @@ function labelValueHits(st: SpanText, labels: readonly ValueLabel[], isKept: (te
         }
         // An age of 89 or under after a value is the next field (`DOB: 27-07-1944 72 yrs M`): Safe Harbor keeps it.
         if (!first && HARMLESS_AGE.test(upper.slice(w.begin))) break;
+        // A clock time after a date's value is the next field (`DOB: 12 MAR 1931 10:34`): no element of the date.
+        if (!first && label.category === 'C' && CLOCK_TIME.test(w.word.text)) break;
         // A clinical word after an identifier's or a date's value starts another column (`P-ID 99087593    THYROID`).
         if (!first && (label.category === 'H' || label.category === 'C') && /^\p{L}{4,}$/u.test(w.word.text) && isClinical(w.word.text)) break;
         // A staff name ends at the next label on its line (`Read by: T. Okonkwo  Tech: JS`).
@@ -1086,6 +1092,8 @@ const DIGIT_LETTERS: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8
 
 /** An age of 89 or under at the start of the text ({@link SCREEN_AGE_SOURCE}): the value of a label before it ends there. */
 const HARMLESS_AGE = new RegExp(`^(?:${SCREEN_AGE_SOURCE})(?![\\p{L}\\p{N}+/.])`, 'u');
+/** A word that is a clock time (`10:34`, `10:34:47`), over upper-case text. */
+const CLOCK_TIME = new RegExp(`^${CLOCK_TIME_SOURCE}(?![\\p{L}\\p{N}])`, 'u');
 
 /** Where a value read without word boxes ends: before an age of 89 or under after its first word ({@link HARMLESS_AGE}), else at the text's end. */
 function ageAfter(upper: string, from: number): number {
