@@ -831,8 +831,10 @@ def rare_places(f, fl, ds, ctx, patient, sex, old, rp, ra):
         ds.ClinicalTrialSiteName = L["inst"]
         ds.ClinicalTrialSubjectID = fill(rng, "[FRAIL]-####")
         f.plant("ClinicalTrialSubjectID", "id", ds.ClinicalTrialSubjectID, alnum_forms(ds.ClinicalTrialSubjectID))
+        # PS3.15's Basic Profile replaces these (sponsor name and protocol ID D, protocol name Z): their words are
+        # reported apart, for information, not among the description words that must survive
         for k in ("ClinicalTrialSponsorName", "ClinicalTrialProtocolID", "ClinicalTrialProtocolName"):
-            f.keep_words(k, getattr(ds, k))
+            f.keep_words(k, getattr(ds, k), role="trial")
             f.harmless.append(getattr(ds, k))
 
     def referenced_patient():

@@ -410,8 +410,8 @@ def report(tmp, args, t0):
             manifest[os.path.basename(e["input"])] = e
 
     left, elsewhere, failed = [], [], []
-    kept = {"desc": [0, 0], "note": [0, 0], "age": [0, 0], "num": [0, 0]}
-    lost = {"desc": [], "note": [], "age": [], "num": []}
+    kept = {"desc": [0, 0], "note": [0, 0], "age": [0, 0], "num": [0, 0], "trial": [0, 0]}
+    lost = {"desc": [], "note": [], "age": [], "num": [], "trial": []}
     code_v, code_m, code_lost = [0, 0], [0, 0], []
     new_errors = {}
     planted_n = 0
@@ -508,6 +508,8 @@ def report(tmp, args, t0):
           f"code meanings kept: {pct(*code_m)} ({code_m[0]}/{code_m[1]})")
     print(f"(information) words of the clinical prose around PHI kept: {pct(*kept['note'])} "
           f"({kept['note'][0]}/{kept['note'][1]})")
+    print(f"(information) clinical trial sponsor and protocol words kept (PS3.15's Basic Profile replaces them): "
+          f"{pct(*kept['trial'])} ({kept['trial'][0]}/{kept['trial'][1]})")
     print(f"outputs with new dciodvfy errors: {len(new_errors)} of {ok}")
     print(f"(information) encapsulated CDA documents: {body_n[0]} of {body_n[1]} planted strings of their XML body "
           f"still in the output (not a header value; expected 0: the body cleaned, replaced or the file failed)")
