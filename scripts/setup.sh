@@ -10,7 +10,10 @@
 #    python3-pil and python3-numpy it also runs the second and third held-out sets (npm run heldout:v2:*, heldout:v3:*;
 #    the third draws with fonts-dejavu-extra too; the fourth, npm run heldout:v4:pixels, draws with faces none of the
 #    others use: fonts-terminus-otb, fonts-inconsolata, fonts-roboto-unhinted, fonts-open-sans, fonts-freefont-ttf,
-#    fonts-crosextra-carlito, fonts-go, fonts-cantarell and xfonts-base's misc-fixed bitmaps)
+#    fonts-crosextra-carlito, fonts-go, fonts-cantarell and xfonts-base's misc-fixed bitmaps; the fifth,
+#    npm run heldout:v5:pixels, draws with others again: fonts-lato, fonts-croscore, fonts-hack, fonts-firacode,
+#    fonts-jetbrains-mono, fonts-courier-prime, fonts-spleen's bitmap strikes and the X11 bitmaps of xfonts-75dpi and
+#    xfonts-100dpi: Helvetica, Courier, Lucida, Lucida Typewriter, New Century Schoolbook, Times)
 #  - time: GNU time, which measures the peak memory of the fuzzer's and the benchmarks' child runs
 #  - redis-server: the queue tests start their own on a loopback port (deid run --queue, deid worker)
 # With --bench it also installs the peers `npm run bench` compares against (libgdcm-tools: gdcmanon;
@@ -21,7 +24,8 @@ cd "$(dirname "$0")/.."
 packages=(dcmtk dicom3tools tesseract-ocr python3-tesserocr jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel
   jupyter-notebook chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-urw-base35 fonts-noto-mono
   fonts-terminus-otb fonts-inconsolata fonts-roboto-unhinted fonts-open-sans fonts-freefont-ttf fonts-crosextra-carlito fonts-go
-  fonts-cantarell xfonts-base python3-pydicom python3-pil python3-numpy time redis-server)
+  fonts-cantarell xfonts-base fonts-lato fonts-croscore fonts-hack fonts-firacode fonts-jetbrains-mono fonts-courier-prime
+  fonts-spleen xfonts-75dpi xfonts-100dpi python3-pydicom python3-pil python3-numpy time redis-server)
 [ "${1:-}" = "--bench" ] && packages+=(libgdcm-tools pixelmed-apps)
 missing=()
 for p in "${packages[@]}"; do
