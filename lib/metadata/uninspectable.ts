@@ -4,7 +4,7 @@
  *   models, waveforms including audio, private SOP classes) fail: their content is the object,
  *   and the kit cannot read it for identities;
  * - opaque binary elements (OB, OW, OL, OV, UN) the kit neither inspects nor knows as technical
- *   (pixel and overlay data, palettes, LUTs, mesh indices) are removed, as is a Waveform Sequence
+ *   (pixel and overlay data, palettes, LUTs, mesh indices, ICC profiles) are removed, as is a Waveform Sequence
  *   inside an image (an ECG trace beside an ultrasound image, say): the image stays;
  * - private elements are left to the rules (the profile removes them unless on the safe list);
  * - an object without a SOP Class UID (old or hand-made files) is treated as a generic instance,
@@ -44,6 +44,22 @@ const KNOWN_BINARY = new Set([
   '00660103', // Recommended Display CIELab Value List
 ]);
 
+/**
+ * ICC Profile (0028,2000): Type 1 in colour images and presentation states, a colour transform whose only text is the
+ * profile's own description, copyright and device names (ICC.1 tags `desc`, `cprt`, `dmnd`, `dmdd`). Kept when it is one
+ * (the `acsp` signature at byte 36 and the declared size), removed as opaque binary otherwise.
+ */
+const ICC_PROFILE = '00282000';
+
+function isIccProfile(value: unknown): boolean {
+  const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : undefined;
+  if (!bytes || bytes.length < 128) return false;
+  const size = ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
+  const signature = String.fromCharCode(bytes[36], bytes[37], bytes[38], bytes[39]);
+  // The element is padded to an even length: one byte more than the profile's size at most.
+  return signature === 'acsp' && size >= 128 && size <= bytes.length && bytes.length - size <= 1;
+}
+
 /** Object classes whose payload the kit cannot read, by SOP Class UID prefix, and why. */
 const UNINSPECTABLE_CLASSES: Array<{ prefix: string; why: string }> = [
   { prefix: `${STORAGE_ROOT}104.`, why: 'an encapsulated document (PDF, CDA, 3D model): the kit cannot read the document for identities' },
@@ -79,7 +95,7 @@ export function guardUninspectableContent(dataset: DicomDataset): ContentVerdict
   walkDataset(dataset.dict, ({ tag, element, path, parent }) => {
     if (isPrivateTag(tag) || isOverlayOrCurve(tag)) return; // the rules and the profile rows handle these
     const waveform = tag === '54000100';
-    if (!waveform && (!OPAQUE_VRS.has(element.vr) || KNOWN_BINARY.has(tag))) return;
+    if (!waveform && (!OPAQUE_VRS.has(element.vr) || KNOWN_BINARY.has(tag) || (tag === ICC_PROFILE && isIccProfile(element.Value?.[0])))) return;
     delete parent[tag];
     removed.push({ path, name: waveform ? 'Waveform Sequence' : nameOf(tag) });
     return 'skip';

@@ -34,6 +34,15 @@ const sopClass = (uid: string) => (dict: DicomDict, meta: DicomDict) => {
   meta['00020002'] = { vr: 'UI', Value: [uid] };
 };
 
+/** The smallest ICC profile: a 128-byte header (its size, the `acsp` signature at byte 36) and an empty tag table. */
+function iccProfile(): ArrayBuffer {
+  const bytes = new Uint8Array(132);
+  new DataView(bytes.buffer).setUint32(0, 132);
+  bytes.set(new TextEncoder().encode('mntrRGB XYZ '), 12);
+  bytes.set(new TextEncoder().encode('acsp'), 36);
+  return bytes.buffer;
+}
+
 describe('deid run on objects whose content the kit cannot read', () => {
   const pdf = objectFile('report.dcm', (dict, meta) => {
     sopClass('1.2.840.10008.5.1.4.1.1.104.1')(dict, meta);
@@ -49,25 +58,32 @@ describe('deid run on objects whose content the kit cannot read', () => {
   const image = objectFile('image-with-extras.dcm', (dict) => {
     dict['00143080'] = { vr: 'OB', Value: [bytesOf(NAME)] }; // Bad Pixel Image: nothing reads it
     dict['54000100'] = { vr: 'SQ', Value: [{ '54001010': { vr: 'OW', Value: [bytesOf('RIFF....WAVE')] } }] };
+    dict['00282000'] = { vr: 'OB', Value: [iccProfile()] };
+  });
+  const notIcc = objectFile('image-with-a-false-profile.dcm', (dict) => {
+    dict['00282000'] = { vr: 'OB', Value: [bytesOf(`${NAME} `.repeat(12))] };
   });
 
   it('fails documents, waveforms and private SOP classes with a reason, and releases the image without opaque extras', async () => {
     const manifest = path.join(work, 'state', 'm.jsonl');
     const out = path.join(work, 'out');
-    const result = await deid('run', pdf, audio, vendor, image, '--out', out, '--state', path.join(work, 'state'), '--manifest', manifest, '--no-pixels');
+    const result = await deid('run', pdf, audio, vendor, image, notIcc, '--out', out, '--state', path.join(work, 'state'), '--manifest', manifest, '--no-pixels');
     expect(result.code).toBe(1);
     const lines = manifestLines(manifest);
-    expect(lines.map((l) => l.status)).toEqual(['error', 'error', 'error', 'ok']);
+    expect(lines.map((l) => l.status)).toEqual(['error', 'error', 'error', 'ok', 'ok']);
     expect(lines[0].error).toMatch(/encapsulated document/);
     expect(lines[1].error).toMatch(/waveform object .*audio/);
     expect(lines[2].error).toMatch(/private SOP class/);
-    const written = filesUnder(out);
-    expect(written).toHaveLength(1);
+    const written = [lines[3], lines[4]].map((l) => path.join(out, String(l.output)));
+    expect(filesUnder(out)).toHaveLength(2);
     const output = readDicom(readFileSync(written[0]));
     expect(output.dict['00143080']).toBeUndefined();
     expect(output.dict['54000100']).toBeUndefined();
     expect(getString(output.dict, 'Modality')).toBe('CT');
-    expect(Buffer.from(readFileSync(written[0])).toString('latin1')).not.toContain(NAME);
+    // A colour profile is kept as it came (Type 1 where it is required); binary posing as one is removed.
+    expect(new Uint8Array(output.dict['00282000']?.Value?.[0] as ArrayBuffer)).toEqual(new Uint8Array(iccProfile()));
+    expect(readDicom(readFileSync(written[1])).dict['00282000']).toBeUndefined();
+    for (const file of written) expect(Buffer.from(readFileSync(file)).toString('latin1')).not.toContain(NAME);
   });
 });
 
