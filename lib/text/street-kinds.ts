@@ -9,7 +9,7 @@
  *
  * Each shape has a literal prefilter (`requires`) and bounded quantifiers.
  */
-import { englishWords, everydayWords } from './lexicons.js';
+import { englishWords, everydayWords, medicalTerms } from './lexicons.js';
 import { anyCase, B, E } from './place-patterns.js';
 import type { TextShape } from './text-shape.js';
 
@@ -49,13 +49,15 @@ const INDIC_KINDS = 'தெரு|சாலை|வீதி|நகர்|சந�
 const INDIC_WORD = '[\\u0900-\\u09FF\\u0B80-\\u0BFF]{1,24}';
 
 /**
- * After `via`: a name in title case with a word that is no everyday English word (`Via dei Mille 4`); after `via` in lower
- * case, as a route is written (`given via Port 2 times`), a word that is no English word at all (`via Nazionale 12`).
+ * After `via`: a name in title case with a word that is no everyday English word (`Via dei Mille 4`). After `via` in
+ * lower case, as a route or a line is written (`given via Port 2 times`, `via Hickman 2 lumen`), a linking word (`via
+ * dei Mille 4`) or two words in title case, none an English word or a brand (`via Giuseppe Verdi 12`).
  */
 function viaStreet(match: string): boolean {
   const words = match.slice(3).match(/\p{Lu}\p{Ll}[\p{L}'’-]*/gu) ?? [];
-  const known = match.startsWith('via') ? englishWords() : everydayWords();
-  return words.some((w) => !known.has(w.toUpperCase()));
+  if (!match.startsWith('via')) return words.some((w) => !everydayWords().has(w.toUpperCase()));
+  if (/^via\s{1,3}(?:de|dei|degli|del|della|delle|di)\s/u.test(match)) return true;
+  return words.length >= 2 && words.every((w) => !englishWords().has(w) && !medicalTerms().proper(w));
 }
 
 /** Street shapes of more languages, added to the text shapes. */
