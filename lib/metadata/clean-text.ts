@@ -13,6 +13,7 @@ import type { SafeHarborCategory } from '../safe-harbor.js';
 import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
 import { eponymHead, findCuedNames, findUncuedNames, roleLabels } from '../text/names.js';
 import { townOf } from '../text/addresses.js';
+import { DEFAULT_ADDRESS_LABELS, makeAddressLabelFinder, type AddressLabelFinder } from '../text/address-labels.js';
 import { findShapes } from '../text/shape-memo.js';
 import { findUnspacedCuedNames } from '../text/unspaced-names.js';
 import { equalSteps, INSTITUTION_LOWER_SHAPE, INSTITUTION_PREFIX_SHAPE, INSTITUTION_SHAPE, INSTITUTION_WEAK_SHAPE, SAINT_SHAPE, institutionNoun } from '../text/shapes.js';
@@ -46,6 +47,8 @@ export interface TextCleanerOptions {
   kinshipCues?: readonly string[];
   /** The rules' `staff_roles`: the staff's roles written as a label before a name (default: the curated list). */
   staffRoles?: readonly string[];
+  /** The rules' `address_labels`: words that label an address, whose value is an address up to the end of its clause (default: the curated list). */
+  addressLabels?: readonly string[];
 }
 
 interface Span {
@@ -767,7 +770,7 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
   const numberKeys = identityNumberKeys(identity);
   const referenceYear = options.referenceDate?.getUTCFullYear();
   const kinshipCues = options.kinshipCues ?? DEFAULT_KINSHIP_CUES;
-  const memory = cleaningMemory(vocabulary, ruleRegex, kinshipCues, options.staffRoles ?? DEFAULT_STAFF_ROLES);
+  const memory = cleaningMemory(vocabulary, ruleRegex, kinshipCues, options.staffRoles ?? DEFAULT_STAFF_ROLES, options.addressLabels ?? DEFAULT_ADDRESS_LABELS);
   const { rulePatterns, ruleSet } = memory;
 
   /**
@@ -817,6 +820,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
       }
       shapes.push(s);
     }
+    // The value after an address label, whatever its street's kind (`Adrese: Dzirnavu iela 12-3, Rīga`).
+    for (const a of memory.findLabelledAddresses(text)) shapes.push({ begin: a.begin, end: a.end, category: 'B' });
     const people: Span[] = [...findCuedNames(text, vocabulary, memory.kinshipCues, memory.roleLabels), ...findUncuedNames(text, vocabulary), ...findUnspacedCuedNames(text, memory.kinshipCues)].map((n) => ({ ...n, category: 'A' }));
     const places = [...findLowerInstitutions(text, vocabulary), ...findCuedInstitutions(text, vocabulary)];
     const ages: Span[] = findAgesOver89(text, referenceYear).map((a) => ({ begin: a.begin, end: a.end, category: 'C', replacement: a.replacement || undefined }));
@@ -898,6 +903,8 @@ interface CleaningMemory {
   kinshipCues: ReadonlySet<string>;
   /** The role labels before a name: the rules' staff roles, the acts and the other people's, lower case. */
   roleLabels: ReadonlySet<string>;
+  /** The values after the rules' address labels. */
+  findLabelledAddresses: AddressLabelFinder;
 }
 const cleaningMemories = new WeakMap<Vocabulary, Memo<string, CleaningMemory>>();
 
@@ -917,17 +924,18 @@ function listsKey(vocabulary: Vocabulary, lists: ReadonlyArray<readonly string[]
   lastLists.set(vocabulary, { lists: lists.map((l) => [...l]), key });
   return key;
 }
-function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[], staffRoles: readonly string[]): CleaningMemory {
+function cleaningMemory(vocabulary: Vocabulary, ruleRegex: readonly string[], kinshipCues: readonly string[], staffRoles: readonly string[], addressLabels: readonly string[]): CleaningMemory {
   let byRules = cleaningMemories.get(vocabulary);
   // A run has one rules file; a notebook trying many keeps the memories of the last few.
   if (!byRules) cleaningMemories.set(vocabulary, (byRules = boundedMemo<string, CleaningMemory>(8)));
   // Known by the lists' texts, not the list objects: a list changed in place is another list.
-  return byRules(listsKey(vocabulary, [ruleRegex, kinshipCues, staffRoles]), () => ({
+  return byRules(listsKey(vocabulary, [ruleRegex, kinshipCues, staffRoles, addressLabels]), () => ({
     rulePatterns: ruleRegex.map((pattern) => compileLinearPattern(pattern, 'letters')),
     ruleSet: compileLinearSet(ruleRegex, 'letters'),
     results: boundedMemo(4096),
     readings: boundedMemo(4096),
     kinshipCues: new Set(kinshipCues.map((w) => w.toLowerCase())),
     roleLabels: roleLabels(staffRoles),
+    findLabelledAddresses: makeAddressLabelFinder(addressLabels),
   }));
 }

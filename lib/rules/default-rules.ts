@@ -1,6 +1,7 @@
 import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
 import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
 import { DEFAULT_STAFF_ROLES } from '../text/staff-words.js';
+import { DEFAULT_ADDRESS_LABELS } from '../text/address-labels.js';
 import { ACTION_CODES, resolveCompoundCode, type Action } from './actions.js';
 import { PROFILE_TABLE, profileRowOptions } from './profile-table.js';
 import { safeHarborFor } from './safe-harbor-map.js';
@@ -214,5 +215,8 @@ export function renderDefaultRulesYaml(): string {
   line('  # `Attg: <name>`, `Ref. Phys: <name>`, `Read by: <name>`): the colon after the word makes it a cue. A site list');
   line('  # replaces this one; the acts written before `by` (`Dictated by`) are always cues.');
   wordList('staff_roles', DEFAULT_STAFF_ROLES);
+  line('  # Words that label an address, in many languages: the value after one of them and its colon or dash is an address');
+  line('  # up to the end of its clause (`Adrese: Dzirnavu iela 12-3, Rīga`), whatever its street. One to three words each.');
+  wordList('address_labels', DEFAULT_ADDRESS_LABELS);
   return out.join('\n') + '\n';
 }

@@ -6,6 +6,7 @@ import { isSafeHarborCategory, type SafeHarborCategory } from '../safe-harbor.js
 import { DEFAULT_CLINICAL_VOCABULARY } from '../text/clinical-words.js';
 import { DEFAULT_KINSHIP_CUES } from '../text/kinship-words.js';
 import { DEFAULT_STAFF_ROLES } from '../text/staff-words.js';
+import { DEFAULT_ADDRESS_LABELS } from '../text/address-labels.js';
 import { ACTION_CODES, isAction, resolveCompoundCode, type Action } from './actions.js';
 import {
   DATE_POLICIES,
@@ -55,6 +56,7 @@ const KNOWN_KEYS = new Set([
   'clinical_vocabulary',
   'kinship_cues',
   'staff_roles',
+  'address_labels',
 ]);
 
 const PROFILE_DEFAULTS: ProfileOptions = {
@@ -354,6 +356,13 @@ export function parseRules(text: string, source = 'rules'): Rules {
       throw new RulesError(`${source}: rules.staff_roles[${i}]: ${JSON.stringify(word)} is not one word (letters, ' / -, at most 40)`, `rules.staff_roles[${i}]`);
     }
   });
+  const addressLabels = r.address_labels === undefined ? [...DEFAULT_ADDRESS_LABELS] : stringList('address_labels').map((w) => w.toLowerCase());
+  addressLabels.forEach((label, i) => {
+    // One to three words (`address`, `home address`, `miejsce zamieszkania`): the colon after them makes them a label.
+    if (!/^[\p{L}\p{M}][\p{L}\p{M}'’.-]{0,39}(?: [\p{L}\p{M}][\p{L}\p{M}'’.-]{0,39}){0,2}$/u.test(label)) {
+      throw new RulesError(`${source}: rules.address_labels[${i}]: ${JSON.stringify(label)} is not one to three words (letters, ' . -, at most 40 each)`, `rules.address_labels[${i}]`);
+    }
+  });
   // Rule patterns run on a linear-time engine (RE2): `(a+)+$` cannot hang a run. Patterns it cannot run are refused here.
   const regex = stringList('regex').map((pattern, i) => {
     const problem = pattern === '' ? 'an empty pattern would match everywhere' : linearPatternProblem(pattern);
@@ -398,6 +407,7 @@ export function parseRules(text: string, source = 'rules'): Rules {
     clinicalVocabulary,
     kinshipCues,
     staffRoles,
+    addressLabels,
     personNamePlaceholders,
     dummyValues,
     document: doc,

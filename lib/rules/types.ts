@@ -145,6 +145,11 @@ export interface Rules {
    * case; the curated default when the file has none): `Sonographer: <name>`, `Attg: <name>`, `Ref. Phys: <name>`.
    */
   staffRoles: string[];
+  /**
+   * Words that label an address in free text (`address_labels`, lower case; the curated default when the file has none):
+   * the value after one and its colon is an address up to the end of its clause (`Indirizzo: Via dei Mille 4`).
+   */
+  addressLabels: string[];
   personNamePlaceholders: PlaceholderRule[];
   /** Dummy values for `D` by VR (`default` for the rest). */
   dummyValues: Record<string, string>;

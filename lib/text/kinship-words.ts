@@ -23,4 +23,14 @@ export const DEFAULT_KINSHIP_CUES: readonly string[] = [
   // Chinese, Japanese, Korean and Thai: a family member, companion or guardian (`家属Li Wei`, `보호자 Park Jisoo`).
   '家属', '家屬', '陪同', '陪护', '陪同人', '陪同人员', '陪护人员', '女儿', '儿子', '妻子', '丈夫', '母亲', '父亲', '监护人', '联系人', '家族', '付き添い',
   '보호자', '딸', '아들', '아내', '남편', '어머니', '아버지', 'ญาติ',
+  // More languages (Polish, Czech, Slovak, Russian, Ukrainian, Finnish, Hungarian, Turkish, Greek, Italian, Dutch, Nordic),
+  // and interpreters and carers, whose name is PHI as a relative's is (`syn Marek`, `Dolmetscher Olena`, `tulkki Aino`).
+  'syn', 'wnuk', 'wnuczka', 'siostra', 'brat', 'synowa', 'zięć', 'dcera', 'sestra', 'bratr', 'vnuk', 'vnučka', 'dcéra', 'manželka',
+  'сын', 'дочь', 'дочка', 'жена', 'муж', 'мать', 'отец', 'брат', 'сестра', 'внук', 'внучка', 'опекун', 'сиделка', 'переводчик',
+  'переводчица', 'син', 'донька', 'дружина', 'чоловік', 'tytär', 'poika', 'vaimo', 'aviomies', 'äiti', 'isä', 'omainen',
+  'omaishoitaja', 'tulkki', 'lánya', 'feleség', 'férje', 'tolmács', 'gondozó', 'kızı', 'oğlu', 'eşi', 'tercüman', 'refakatçi',
+  'κόρη', 'γιος', 'σύζυγος', 'διερμηνέας', 'nipote', 'badante', 'interprete', 'kleinzoon', 'kleindochter', 'sønn', 'søn', 'dotter',
+  'hustru', 'tolkur', 'interpreter', 'translator', 'dolmetscher', 'dolmetscherin', 'übersetzer', 'übersetzerin',
+  'enkelin', 'schwester', 'intérprete', 'interprète', 'tłumacz', 'tłumaczka', 'tlumočník', 'tlmočník', 'aidant', 'aidante',
+  'pflegerin', 'pfleger',
 ];

@@ -8,6 +8,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { MORE_MONTH_FORMS } from './month-forms.js';
 
 /**
  * The languages asked for: those of Europe, the Americas, East, South and South-East Asia, the Middle East and Africa
@@ -148,10 +149,15 @@ export function readLocaleTables(): LocaleTables {
   const forms = new Map<string, NumericDateForm>();
   const offsets = new Set<number>([0]);
   const units = new Set<string>();
-  const addMonth = (value: string, month: number) => {
+  const ambiguous = new Set<string>();
+  const addMonth = (value: string, month: number, ofLocale: Map<string, number>) => {
     // A name with a connector before it (Catalan `de juny`, Romansh `da zercladur`): the name itself.
     const word = foldWord(value.trim()).replace(/^(?:de|d['’]|da)\s+/u, '');
     if (!/^[\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*$/u.test(word)) return;
+    // A name one locale gives to two months is ambiguous; a name two locales give to different months (`listopada`:
+    // Polish November, Croatian October) is a month name all the same.
+    if (ofLocale.has(word) && ofLocale.get(word) !== month) ambiguous.add(word);
+    ofLocale.set(word, month);
     let months = found.get(word);
     if (!months) found.set(word, (months = new Set()));
     months.add(month);
@@ -169,6 +175,7 @@ export function readLocaleTables(): LocaleTables {
     }
   };
   for (const locale of supported(LOCALES)) {
+    const ofLocale = new Map<string, number>();
     // Month names with a day (the genitive: `czerwca`, `июня`) and the words between the parts (`de`, `г.`, `gada`).
     for (const month of ['long', 'short'] as const) {
       const format = new Intl.DateTimeFormat(locale, { year: 'numeric', month, day: 'numeric', timeZone: 'UTC', calendar: 'gregory' });
@@ -184,7 +191,7 @@ export function readLocaleTables(): LocaleTables {
           }
           continue;
         }
-        addMonth(name, m + 1);
+        addMonth(name, m + 1, ofLocale);
         if (m !== 5) continue;
         for (const p of parts) {
           if (p.type !== 'literal') continue;
@@ -200,7 +207,7 @@ export function readLocaleTables(): LocaleTables {
       const format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC', calendar: 'gregory' });
       for (let m = 0; m < 12; m++) {
         const name = format.format(sampleDate(m));
-        if (!hasDigit(name)) addMonth(name, m + 1);
+        if (!hasDigit(name)) addMonth(name, m + 1, ofLocale);
       }
     }
     // Numeric dates with words (`14.06.2021 г.`).
@@ -225,8 +232,8 @@ export function readLocaleTables(): LocaleTables {
     }
   }
   return {
-    // A name one locale gives to two months (Thai short forms, Indic shortenings) is left out.
-    months: [...found].filter(([, set]) => set.size === 1).map(([word, set]) => [word, [...set][0]]),
+    // A name one locale gives to two months (Thai short forms, Indic shortenings) is left out; of the others, the first month.
+    months: [...found].filter(([word]) => !ambiguous.has(word)).map(([word, set]) => [word, [...set][0]]),
     connectors: [...connectors].sort((a, b) => b.length - a.length),
     numericForms: [...forms.values()],
     yearOffsets: [...offsets],
@@ -291,7 +298,7 @@ let months: Map<string, number> | undefined;
  * can write. Names that hold digits (`6月`, `tháng 6`) are numeric forms: see {@link numericDateForms}.
  */
 export function monthWords(): Map<string, number> {
-  months ??= new Map(localeTables().months);
+  months ??= new Map([...localeTables().months, ...MORE_MONTH_FORMS.map(([word, month]): [string, number] => [foldWord(word), month])]);
   return months;
 }
 

@@ -9,7 +9,7 @@
 import { englishWords, everydayWords, givenNames, languageNames, medicalTerms, peopleNames } from './lexicons.js';
 import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
 import { isUnspaced, isWordChar } from './scripts.js';
-import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from './staff-words.js';
+import { DEFAULT_STAFF_ROLES, STAFF_ACTS, STAFF_TITLES } from './staff-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
 
 /** A span of a person's name (the cue word is not part of it). */
@@ -24,7 +24,12 @@ export const knownPeopleNames = peopleNames;
 /** Titles and labels: one name word after them is enough. */
 const STRONG_CUES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sr', 'sister', 'nurse', 'rn', 'np', 'pa-c', 'md', 'name', 'surname', 'forename', 'signed', 'attn', 'attention',
   // Titles in other languages (`Sra. Ferreyra`, `Herr Bauer`, `Mme Leclerc`, `Dhr. de Wit`, `Pani Nowak`).
-  'sra', 'srta', 'dña', 'dra', 'señor', 'señora', 'senhor', 'senhora', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'sig', 'sigra', 'signor', 'signora', 'dott', 'dhr', 'mevr', 'pani']);
+  'sra', 'srta', 'dña', 'dra', 'señor', 'señora', 'senhor', 'senhora', 'herr', 'frau', 'mme', 'mlle', 'monsieur', 'madame', 'sig', 'sigra', 'signor', 'signora', 'dott', 'dhr', 'mevr', 'pani',
+  ...STAFF_TITLES]);
+/** Words of an academic degree written between a title and the name (`Dr. med. Horvat`, `Prof. Dr. rer. nat. Weiss`). */
+const DEGREE_WORDS = new Set(['med', 'dent', 'vet', 'rer', 'nat', 'phil', 'habil', 'univ', 'jur', 'sc', 'mult', 'h.c', 'pharm', 'et']);
+/** The titles among the strong cues (not the labels), looked past after a title. */
+const STRONG_TITLES: ReadonlySet<string> = new Set(['dr', 'drs', 'doctor', 'prof', 'professor', 'dott', 'dra', ...STAFF_TITLES]);
 /** Two-word labels (`Patient Name`, `given name`), looked up as `previous cue`. */
 const STRONG_PAIRS = new Set(['pt name', 'patient name', 'given name', 'family name', 'last name', 'first name']);
 /** Roles and prepositions: the words after them may be a name (`seen by`, `referred by` end in `by`). */
@@ -125,6 +130,9 @@ function tokenBounds(text: string): { begins: number[]; ends: number[] } {
   return { begins, ends };
 }
 
+/** A word of letters without case (Han, Kana, Hangul, Arabic, Hebrew, Indic, Thai), and a word of a cased script. */
+const UNCASED_WORD = /^\p{Lo}[\p{Lo}\p{M}]{0,15}$/u;
+const CASED_WORD = /^[\p{Lu}\p{Ll}]/u;
 const titleCased = (w: string) => /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(w);
 /**
  * A known surname in title case, no English word, that is clinical only as a capitalised abbreviation (`Rao`: RAO, the view):
@@ -243,6 +251,8 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     // clinical word, an eponym then a word like `cyst`, or an eponym of several surnames is the procedure, not a person.
     if (strong && !roleLabel && vocabulary.has(cue) && !tok(i).endsWith('.') && j < count && clinicalAfterCode(cue, j)) continue;
     if (j < count && tok(j) === ':') j++;
+    // Degrees and further titles after a title (`dr. med. Horvat`, `Prof. Dr. med. Weiss`, `doc. MUDr. Novák`).
+    if (strong && !roleLabel) while (j < i + 5 && j < count && (DEGREE_WORDS.has(bare(tok(j)).toLowerCase()) || STRONG_TITLES.has(bare(tok(j)).toLowerCase()))) j++;
     // A language after an interpreter's label (`Interpreter: Portuguese`, `Translator: Haitian Creole`) names no one; the
     // interpreter's name may follow it after a mark (`Interpreter: Spanish, Maria Lopez`, `Interpreter: Russian (Olga Volkova)`).
     if (LANGUAGE_LABELS.has(cue) && j < count && languageAt(j)) {
@@ -277,7 +287,9 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
       // After `be called`, `known as`, `goes by` a word in title case is what the person is called, even a word the clinical
       // list holds (`Mags`, `Bunny`), unless it is an everyday word that is no given name (`known as Chest pain`).
       const nickname = naming && run.length === 0 && titleCased(bare(t)) && (!everydayWords().has(bare(t).toUpperCase()) || given.has(bare(t).toUpperCase()));
-      if (!isName(t) && !surnameAfterGiven && !nickname && !((strong || run.length > 0) && abbreviationSurname(bare(t)))) break;
+      // A word of a script without case right after a kinship word of a cased script (`son 翔`, `daughter ملك`) is the name.
+      const uncased = kin && run.length === 0 && words === 0 && UNCASED_WORD.test(t) && CASED_WORD.test(cue);
+      if (!isName(t) && !surnameAfterGiven && !nickname && !uncased && !((strong || run.length > 0) && abbreviationSurname(bare(t)))) break;
       // After a weak cue an eponym or maker is a clinical word (`for Crohn disease`, `by Siemens`) unless a given name came first.
       if (weak && vocabulary.properNoun(bare(t), false) && !(run.length > 0 && given.has(bare(tok(run[0])).toUpperCase()))) break;
       run.push(j++);
@@ -295,8 +307,9 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     // A known given name before another name word is still a person (`for Anna Baker cyst aspiration`).
     const headAfter = j < count && EPONYM_HEADS.has(bare(tok(j)).toUpperCase()) && (words === 1 || !given.has(bare(tok(run[0])).toUpperCase()));
     if (weak && (headAfter || eponymPhraseLength(run.slice(0, 3).map((k) => bare(tok(k)))) > 0)) continue;
-    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient')) || (kin && kinName(bare(tok(run[0])), given, people)) || (naming && titleCase > 0);
-    if (!accepted || !isCapitalised(tok(run[0]))) continue;
+    const uncasedFirst = kin && UNCASED_WORD.test(tok(run[0])) && CASED_WORD.test(cue);
+    const accepted = strong || (words >= 2 ? titleCase > 0 || known > 0 : known > 0 && (titleCase > 0 || run.length > 1)) || (titleCase > 0 && (cue === 'pt' || cue === 'patient')) || (kin && kinName(bare(tok(run[0])), given, people)) || (naming && titleCase > 0) || uncasedFirst;
+    if (!accepted || !(isCapitalised(tok(run[0])) || uncasedFirst)) continue;
     const last = run[run.length - 1];
     // The comma or full stop after the last word is the text's (a sentence's end stays); an initial keeps its dot.
     spans.push({ begin: begins[run[0]], end: ends[last] - (tok(last).endsWith(',') || (tok(last).endsWith('.') && !isInitial(bare(tok(last)))) ? 1 : 0) });

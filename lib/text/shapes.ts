@@ -11,6 +11,8 @@
 import { matchesOf } from '../regex-matches.js';
 import { extendAddresses, MORE_ADDRESS_SHAPES } from './addresses.js';
 import { extendForeignAddresses, FOREIGN_ADDRESS_SHAPES } from './foreign-addresses.js';
+import { STREET_KIND_SHAPES } from './street-kinds.js';
+import { PLATE_AND_PHONE_SHAPES } from './plate-phone-cues.js';
 import { anyCasePattern } from './locale-data.js';
 import { LOCALE_DATE_SHAPE } from './locale-dates.js';
 import { anyCase, PLACE_WORD, STATE_NAMES, STATES, STREET_SUFFIX, UNIT_LABEL } from './place-patterns.js';
@@ -252,6 +254,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   },
   ...MORE_ADDRESS_SHAPES,
   ...FOREIGN_ADDRESS_SHAPES,
+  ...STREET_KIND_SHAPES,
+  ...PLATE_AND_PHONE_SHAPES,
   { kind: 'address', category: 'B', needsDigit: true, re: bounded('p\\.?\\s?o\\.?\\s{1,3}box\\s{1,3}\\d{1,8}|(?:post\\s{1,2}office|postal)\\s{1,3}box\\s{1,3}\\d{1,8}') },
   // City, ST 12345 or City, State (without a street), a state and ZIP, a labelled ZIP or postcode.
   { kind: 'address', category: 'B', re: new RegExp(`${B}(?:${PLACE_WORD}\\s{1,3}){0,2}${PLACE_WORD},\\s{1,3}(?:(?:${STATES})\\.?\\s{1,3}\\d{5}(?:-\\d{4})?|${STATE_NAMES})${E}`, 'gu') },

@@ -27,3 +27,19 @@ export const STAFF_ACTS: readonly string[] = [
   'PERFORMED', 'PERF', 'DONE', 'SCANNED', 'ACQUIRED', 'EXAMINED', 'REQUESTED', 'ORDERED', 'REFERRED', 'SEEN', 'CHECKED',
   'CONFIRMED', 'PREPARED', 'ENTERED', 'SUPERVISED',
 ];
+
+/**
+ * Titles and roles of doctors and nurses in other languages, written right before a name without a colon (`MUDr. Novák`,
+ * `Dott.ssa Bianchi`, `д-р Петров`, `lege Berg`, `LL Virtanen`, `Uzm. Dr. Yılmaz`), lower case and without their final
+ * stop: a capitalised word after them that is no clinical vocabulary is a name. Nouns that German capitalises before any
+ * noun (`Arzt`) and words that are also common words elsewhere (`el`, `lek`: Spanish `the`, Polish `drug`; `doc`, `Ing.`: a document,
+ * inguinal) are left out.
+ */
+export const STAFF_TITLES: readonly string[] = [
+  'mudr', 'mddr', 'mvdr', 'judr', 'phdr', 'rndr', 'pharmdr', 'paeddr', 'mgr', 'dott.ssa', 'dr.ssa', 'prof.ssa',
+  'dottoressa', 'dottore', 'д-р', 'др', 'доктор', 'проф', 'професор', 'профессор', 'лікар', 'врач', 'lege', 'læge', 'läkare',
+  'lækni', 'lääkäri', 'll', 'lekarz', 'lékař', 'lekár', 'dokter', 'docteur', 'doktor', 'tohtori', 'doutor', 'doutora', 'médico',
+  'médica', 'médecin', 'enfermera', 'enfermero', 'enfermeira', 'enfermeiro', 'infermiera', 'infermiere', 'infirmière', 'infirmier',
+  'sykepleier', 'sjuksköterska', 'sygeplejerske', 'hjúkrunarfræðingur', 'sairaanhoitaja', 'pielęgniarka', 'uzm', 'op.dr', 'doç',
+  'γιατρός', 'δρ', 'orvos',
+];
