@@ -378,6 +378,17 @@ function vouched(row: Row, judge: Judge): boolean {
   const sure = (o: ReadWord) => o.word.confidence >= UNREAD_RULE.wellRead && (!/\d/u.test(o.word.text) || isHarmless(o.word.text));
   const readAgain = (w: ReadWord) => words.some((o) => o !== w && sure(o) && coveredBy(w.word.box, o.word.box));
   if (words.length > 0 && words.every((w) => good(w) || readAgain(w)) && unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;
+  // Pieces of the line read apart, each a column (`Accession` | `Exam` | `Modality`, a row of headings): harmless together,
+  // left to right, every reading's words taken; and no ink of the line outside them (a value nobody read beside a label).
+  const inOrder = [...words].sort((a, b) => a.word.box.left - b.word.box.left);
+  if (
+    readings.length > 1 &&
+    isHarmless(inOrder.map((w) => w.word.text).join(' ')) &&
+    unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width &&
+    row.ink.every((ink) => words.some((w) => columnsShared(ink, w.word.box) > 0))
+  ) {
+    return true;
+  }
   for (const words of readings) {
     // A reading of a piece of the line (`I>` of a line read as garbage) vouches for nothing.
     if (unionBoxes(words.map((w) => w.box)).width < UNREAD_RULE.vouchingShare * wide) continue;
