@@ -115,6 +115,14 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(judgeBetweenIdentity([['Name', 45], ['MRN', 40], ['A9117', 38]], [['W:400', 90], ['L:40', 91]]).map((f) => f.type)).toEqual(['unread-line']);
   });
 
+  it('keeps a row of column headings OCR read apart, one reading per column, in an identity block; not a row with a value among them', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const id = line('l2', 38, 8, [['ID:', 96], ['10326693', 96]]);
+    const judge = (pieces: TextSpan[]) => unreadLineFindings(blank, [name, ...pieces, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    expect(judge([line('h0', 24, 8, [['Acc', 40], ['#', 30]]), line('h1', 24, 60, [['Exam', 38]]), line('h2', 24, 110, [['Modality', 35]])])).toEqual([]);
+    expect(judge([line('h0', 24, 8, [['MRN', 40]]), line('h1', 24, 60, [['A9117', 38]]), line('h2', 24, 110, [['DOB', 35]])]).map((f) => f.type)).toContain('unread-line');
+  });
+
   it('keeps a line of an identity block whose pieces were read well by different readings', () => {
     const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
     // One reading caught `Im:`, another `132`: neither covers most of the line alone, each is read well.

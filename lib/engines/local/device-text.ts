@@ -136,6 +136,10 @@ export function isHeadingRow(text: string): boolean {
   return words !== undefined && words.length >= 2 && namesColumns(words);
 }
 
+/** A reading of one character or none, read with doubt (a mark at a patch's edge read as `a`): no piece of a row. */
+const speck = (s: TextSpan) => s.text.replace(/[^\p{L}\p{N}]/gu, '').length <= 1 && (s.words ?? []).every((w) => w.confidence < SPECK_CONFIDENCE);
+const SPECK_CONFIDENCE = 60;
+
 /** How far apart (in text heights) the pieces of one row of headings may be read: a column gap. */
 const HEADING_GAP = 4;
 
@@ -151,7 +155,7 @@ export function headingSpans(spans: readonly TextSpan[]): Set<number> {
   spans.forEach((s, i) => {
     const box = s.box;
     if (!words[i] || !box || out.has(i)) return;
-    const line = spans.flatMap((o, j) => (o.box && onOneLine(box, o.box) && /[\p{L}\p{N}]/u.test(o.text) ? [{ j, box: o.box }] : [])).sort((a, b) => a.box.left - b.box.left);
+    const line = spans.flatMap((o, j) => (o.box && onOneLine(box, o.box) && !speck(o) ? [{ j, box: o.box }] : [])).sort((a, b) => a.box.left - b.box.left);
     // The readings chained to this one, a column gap apart at most.
     const at = line.findIndex((x) => x.j === i);
     if (at < 0) return;
