@@ -167,16 +167,17 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.keep || c.clean ? !args.includes('--no-keep') : !args.includes('--only-keep')))
       .filter((c) => (c.short ? !args.includes('--no-short') : !args.includes('--only-short')))
       .filter((c) => (c.bare ? !args.includes('--no-bare') : !args.includes('--only-bare')))
+      .filter((c) => (c.device ? !args.includes('--no-device') : !args.includes('--only-device')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}`,
       async make() {
-        const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred } = await screenSample(c);
+        const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred, device } = await screenSample(c);
         const keys = forms.map((f, i) => {
           const cls = f.split(':')[0];
           // Worn and annotated cases are scored apart: the plain cases' figures stay comparable with earlier runs.
@@ -189,6 +190,7 @@ const allCases: BenchCase[] = screens
           if (c.tight) return ['tight cases | all', `tight ${c.kind} | ${cls}`, `tight ${c.size}px | ${cls}`];
           if (c.keep) return ['screen-text cases | all', `screen-text ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `screen-text form | ${f}`];
           if (c.short) return ['short cases | all', `short ${c.size}px | ${cls}`, `short form | ${f}`];
+          if (c.device) return ['device cases | all', `device ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `device form | ${f}`];
           if (c.bare) return ['bare cases | all', `bare ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `bare ${c.size}px | ${cls}`, `bare form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
@@ -206,7 +208,9 @@ const allCases: BenchCase[] = screens
                     ? { 'tight: identity line sharing its row with a harmless item': besideIdentity, 'tight: age line': identityHarmless, 'tight: centred title, dose or sequence line': centred }
                     : c.keep
                       ? { 'age line (89 or under) in the identity panel': identityHarmless }
-                      : undefined;
+                      : c.device
+                        ? Object.fromEntries(Object.entries(device ?? {}).map(([kind, indexes]) => [`device: ${kind} line`, indexes]))
+                        : undefined;
         return { sample, bytes, keys, lineGroups };
       },
     }))
@@ -348,6 +352,8 @@ for (const set of sets) {
   if (cf) console.log(`clean cases, pixel data unchanged: ${cf.kept} of ${cf.total}`);
   const s = lines.get(`${set}\tshort cases`);
   if (s) console.log(`short-form cases, harmless lines kept: ${((s.kept / Math.max(1, s.total)) * 100).toFixed(1)}% of ${s.total}`);
+  const dv = lines.get(`${set}\tdevice cases`);
+  if (dv) console.log(`device-text cases, harmless lines kept: ${((dv.kept / Math.max(1, dv.total)) * 100).toFixed(1)}% of ${dv.total}`);
   const bv = lines.get(`${set}\tbare cases`);
   if (bv) console.log(`bare-value cases, harmless lines kept: ${((bv.kept / Math.max(1, bv.total)) * 100).toFixed(1)}% of ${bv.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);

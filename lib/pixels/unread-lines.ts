@@ -17,6 +17,7 @@ import { isInk, lineInk } from '../image/line-ink.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { clearAlong, clearOf, outsideKept } from './kept-lines.js';
 import { institutionNoun } from '../text/shapes.js';
+import { headingSpans } from '../engines/local/device-text.js';
 import { makeVocabulary } from '../text/vocabulary.js';
 
 /** The engine of this rule's findings, in reports: `pixel:local:block:<type>`. */
@@ -165,7 +166,8 @@ export function frameLines(image: DisplayImage, spans: TextSpan[], found: PhiFin
   const grey = brightestChannel(image);
   const rows = rowsOf(grey, image, spans, found, wellRead);
   // Lines without PHI that a reading vouches for stay; those also read well (kept, in a block or not) stop a band filled beside them.
-  const judge = { isHarmless: (text: string) => isHarmless(text) || harmlessRun(text, isHarmless), clinicalWord };
+  const headings = headingSpans(spans);
+  const judge = { isHarmless: (text: string) => isHarmless(text) || harmlessRun(text, isHarmless), clinicalWord, headings: new Set(spans.filter((_, i) => headings.has(i))) };
   const vouchedRows = new Set(rows.filter((r) => r.findings.length === 0 && vouched(r, judge)));
   const kept = [...vouchedRows].filter(isSolid).map((r) => medianBand(r.words.map((w) => w.word.box)));
   // The lines this rule would fill at their block's width, and the width: worked out once, when first asked.
@@ -247,10 +249,14 @@ function inkHeld(grey: Uint8Array, width: number, box: Box, held: Box[]): boolea
   return total > 0 && leftover <= UNREAD_RULE.lookLeftover * total;
 }
 
-/** What a reading is judged by: the keep-list test (run-together words included) and the clinical vocabulary's. */
+/**
+ * What a reading is judged by: the keep-list test (run-together words included), the clinical vocabulary's, and the
+ * readings that are pieces of a row of column headings ({@link headingSpans}).
+ */
 interface Judge {
   isHarmless: (text: string) => boolean;
   clinicalWord: (word: DetectedText) => boolean;
+  headings: ReadonlySet<TextSpan>;
 }
 
 function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRows: Set<Row>, kept: Box[], wellRead: (w: ReadWord) => boolean, judge: Judge, location: string, looked: (row: Row, band: Box) => boolean): PhiFinding[] {
@@ -393,13 +399,16 @@ function finding(box: Box, type: string, text: string, location: string): PhiFin
  */
 function vouched(row: Row, judge: Judge): boolean {
   const { isHarmless, clinicalWord } = judge;
+  // Pieces of a row of column headings only (the `#` of `Acc #` boxed apart among them).
+  if (row.words.length > 0 && row.words.every((w) => judge.headings.has(w.span))) return true;
   const words = row.words.filter((w) => /[\p{L}\p{N}]/u.test(w.word.text));
   const readings = readingsOf(words);
   const wide = unionBoxes(row.words.map((w) => w.word.box)).width;
   // Pieces of one line read in different readings (`Im:` in one, `132` in another) vouch together when each is read well;
   // a word read badly where another reading read a word surely (`6B` under `6`, `ui` inside `Study:`) is that word read again,
   // unless that word holds digits and is no harmless number (`A0034`, an accession number read short, vouches for no reading of it).
-  const good = (w: ReadWord) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text) || clinicalWord(w.word);
+  // A piece of a row of column headings OCR read apart (`Acc #` | `Exam` | `Modality`) is a heading, however unsure the reading.
+  const good = (w: ReadWord) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text) || clinicalWord(w.word) || judge.headings.has(w.span);
   const sure = (o: ReadWord) => o.word.confidence >= UNREAD_RULE.wellRead && (!/\d/u.test(o.word.text) || isHarmless(o.word.text));
   const readAgain = (w: ReadWord) => words.some((o) => o !== w && sure(o) && coveredBy(w.word.box, o.word.box));
   if (words.length > 0 && words.every((w) => good(w) || readAgain(w)) && unionBoxes(words.map((w) => w.word.box)).width >= UNREAD_RULE.vouchingShare * row.box.width) return true;

@@ -1,6 +1,10 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLocalPhiDetector, keepListMatcher } from '../../lib/engines/local/phi.js';
 import type { IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
+import { DEFAULT_RULES_PATH } from '../../lib/pipeline/recipe.js';
+import { loadRules } from '../../lib/rules/index.js';
+import { root } from '../pixels/helpers.js';
 
 /** A header with an operator and a birth date, and the age a screen shows beside it (over 89 when `age` says so). */
 function header(age?: string): IdentityContext {
@@ -156,3 +160,128 @@ describe('texture read as a label', () => {
     expect((await phi.detect([span], header())).some((x) => x.text.includes('4419307'))).toBe(true);
   });
 });
+
+describe('device text consoles print beside identity', () => {
+  /** A header whose study date is 4 January 2022 and birth date 19 March 1927: `4.1.22` and `19.3.27` are their screen forms. */
+  const dated = (): IdentityContext => ({
+    values: [...header().values.filter((v) => !/Date$/.test(v.source)), { value: '19270319', category: 'C', source: 'PatientBirthDate', vr: 'DA' }, { value: '20220104', category: 'C', source: 'StudyDate', vr: 'DA' }],
+  });
+  /** The detector with the default rules' regexes too: their date regex judges a dotted triple apart from the built-in patterns. */
+  const withRules = withRulesDetector();
+
+  it.each(['SW 4.1.22', 'Ver. 11.3.19', 'PACS 3.9.27', 'Firmware 2.10.31', 'App 19.3.27', 'FW 4.1.22.620', 'S/W 1.12.18', 'Console V2.7.14'])(
+    'keeps a version after a software or product word, even one that spells a header date: %j',
+    async (text) => {
+      expect(isKept(text.toUpperCase())).toBe(true);
+      for (const detector of [phi, withRules]) expect((await detector.detect([{ text, location: 'screen' }], dated())).map((f) => f.text)).toEqual([]);
+    },
+  );
+
+  it.each(['Exam 4.1.22', 'Study 3.9.27', 'RIS 12.03.21', 'Seen 19.3.27', 'Released 4.1.22', 'Viewed 19.3.27'])('still finds a dotted date after any other word: %j', async (text) => {
+    expect(isKept(text.toUpperCase())).toBe(false);
+    for (const detector of [phi, withRules]) expect((await detector.detect([{ text, location: 'screen' }], dated())).some((f) => f.category === 'C')).toBe(true);
+  });
+
+  it.each(['Fimware 4.1.22', 'Sofware 19.3.27', 'Versiom 4.1.22'])('takes no date for a version whose long label OCR read with one slip: %j', async (text) => {
+    for (const detector of [phi, withRules]) expect((await detector.detect([{ text, location: 'screen' }], dated())).map((f) => f.text)).toEqual([]);
+  });
+
+  it('keeps a version another reading of its place reads with its label misread, and no other number there', async () => {
+    const box = { left: 40, top: 60, width: 70, height: 10 };
+    const read = (text: string): TextSpan => ({ text, location: text, box, words: [{ text, confidence: 60, kind: 'word', lineIndex: 0, box }] });
+    for (const detector of [phi, withRules]) {
+      expect(await detector.detect([read('Siw 4.1.22]'), read('S/W 4.1.22')], dated())).toEqual([]);
+      expect((await detector.detect([read('Siw 4.1.22]'), read('S/W 4.1.23')], dated())).some((f) => f.location === 'Siw 4.1.22]' && f.category === 'C')).toBe(true);
+    }
+  });
+
+  it.each(['LMP GA 33w2d', 'EDD by LMP', 'GA(LMP) 28w1d', 'GA by LMP 30w6d', 'EDD(US) 31w0d', 'EF(Simpson) 55 %', 'LVEF (Teichholz) 61%', 'EFW (Hadlock) 1234 g', 'AC (Hadlock) 31w4d', 'BPD (Campbell) 82 mm', 'TIb 0.3', 'TIs 0.1', 'TIc 0.4'])(
+    'keeps an obstetric or cardiac method line: a date label used as a method, an eponym, an index with its suffix: %j',
+    async (text) => {
+      expect(isKept(text.toUpperCase())).toBe(true);
+      expect((await withRules.detect([{ text, location: 'screen' }], header())).map((f) => f.text)).toEqual([]);
+    },
+  );
+
+  it.each(['LMP 03/04/2024', 'EDD 12.10.2024', 'LMP: 11.06.1934'])('still finds a date after a date label used as a method: %j', async (text) => {
+    expect(isKept(text.toUpperCase())).toBe(false);
+    expect((await withRules.detect([{ text, location: 'screen' }], header())).some((f) => f.category === 'C')).toBe(true);
+  });
+
+  it.each(['GIF-HQ190', 'CF-H185L', 'PCF-Q180AL', 'C2-9-D', 'C1-6-RS', 'EC9-4', 'L12-5', 'Enh B3 Zoom x1.6', 'Str 2 Zm 1.2x', 'GIF-H190 Enh A8'])('keeps an endoscope or probe model and its settings: %j', async (text) => {
+    expect(isKept(text.toUpperCase())).toBe(true);
+    expect((await withRules.detect([{ text, location: 'screen' }], header())).map((f) => f.text)).toEqual([]);
+  });
+
+  it.each(['QX-7719304', 'AB-123456', 'MRN-884213'])('takes no identifier for a model: %j', (text) => {
+    expect(isKept(text)).toBe(false);
+  });
+});
+
+describe('a table\'s column headings', () => {
+  /** A line of words read at 80, each at its place on the row (`gap` px between words). */
+  const row = (text: string, top: number, gap = 18): TextSpan => {
+    let x = 20;
+    const words = text.split(/\s+/).map((w) => {
+      const box = { left: x, top, width: 6 * w.length, height: 10 };
+      x += box.width + gap;
+      return { text: w, confidence: 80, kind: 'word' as const, lineIndex: 0, box };
+    });
+    return { text: words.map((w) => w.text).join(' '), location: `line ${top}`, box: { left: 20, top, width: x - gap - 20, height: 10 }, words };
+  };
+
+  it.each(['Name   MRN   DOB   Accession   Study', 'Patient ID   Birth Date   Sex', 'Acc #   Exam   Modality', 'Name   DOB', 'MRN   Patient Name   Study Date'])(
+    'keeps a row of headings whose values are on the rows below: %j',
+    async (text) => {
+      expect(isKept(text.toUpperCase())).toBe(true);
+      expect((await withRulesDetector().detect([row(text, 20)], header())).map((f) => f.text)).toEqual([]);
+    },
+  );
+
+  it.each(['Name: DOB', 'Name  MRN  12', 'Name  HALVORSEN  MRN', 'Name', 'Study  Modality'])('is not a heading row with a colon, a digit, a value or no identity field: %j', (text) => {
+    expect(isKept(text.toUpperCase())).toBe(false);
+  });
+
+  it('still finds the values on the rows under the headings, one cell misread by OCR', async () => {
+    const detector = withRulesDetector();
+    const heading = row('Name   MRN   DOB   Accession   Study', 20);
+    // The birth date's month read as a letter, the ID with a digit dropped.
+    const values = row('HALVORSEN,INGRID   QX-771904   11.O6.1934   A55219870   CT CHEST', 34);
+    const other = row('MORROW,FELIX   QX-8810231   02/11/1941   A55219871   MR BRAIN', 48);
+    const f = await detector.detect([heading, values, other], header());
+    expect(f.filter((x) => x.location === heading.location)).toEqual([]);
+    const of = (span: TextSpan) => f.filter((x) => x.location === span.location).map((x) => x.text).join(' ');
+    for (const value of ['HALVORSEN', 'INGRID', 'QX-771904', '11.O6.1934']) expect(of(values)).toContain(value);
+    // Another patient's row: the birth date and the ID by their shape.
+    for (const value of ['02/11/1941', 'QX-8810231']) expect(of(other)).toContain(value);
+  });
+
+  it('keeps the headings of a row OCR read apart, one reading per column, and fails closed when a value stands among them', async () => {
+    /** Each text its own reading on one row, from `left`, 30 px between them. */
+    const pieces = (texts: string[]): TextSpan[] => {
+      let x = 20;
+      return texts.map((text, i) => {
+        const span = { ...row(text, 20), location: `line ${i}` };
+        const dx = x - 20;
+        span.box = { ...span.box!, left: span.box!.left + dx };
+        span.words = span.words!.map((w) => ({ ...w, box: { ...w.box, left: w.box.left + dx } }));
+        x += span.box.width + 30;
+        return span;
+      });
+    };
+    expect(await withRulesDetector().detect(pieces(['Acc #', 'Exam', 'Modality']), header())).toEqual([]);
+    expect(await withRulesDetector().detect(pieces(['Patient ID', 'Birth Date', 'Sex', 'Study Date']), header())).toEqual([]);
+    // A label and a value read apart beside other labels: the row is a form's, the label's value fails closed.
+    const form = await withRulesDetector().detect(pieces(['MRN', 'A9117', 'DOB']), header());
+    expect(form.some((f) => f.location === 'line 0' && f.type === 'LABELLED_VALUE')).toBe(true);
+  });
+
+  it('still fails closed on a label with a colon whose value was not read', async () => {
+    expect((await withRulesDetector().detect([row('Name:   DOB:', 20)], header())).map((f) => f.type)).toContain('LABELLED_VALUE');
+  });
+});
+
+/** The detector with the default rules' regexes (their `DOB:?` takes the heading word alone). */
+function withRulesDetector() {
+  return createLocalPhiDetector({ regex: loadRules(path.join(root, DEFAULT_RULES_PATH)).regex });
+}

@@ -104,6 +104,25 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     for (const word of ['MR0048213', 'MR1234-5678', '0ct-2021', 'KVBI12', 'L4-2231']) expect(filled(word), word).toEqual(['unread-line']);
   });
 
+  it('keeps device text and a row of column headings read with doubt in an identity block, and fills a date after any other word', () => {
+    // A version whose triple reads as a date, a method line, an endoscope's model and settings, a worklist's headings.
+    expect(judgeBetweenIdentity([['SW', 41], ['4.1.22', 38]], [['GA(LMP)', 30], ['28w1d', 44]])).toEqual([]);
+    expect(judgeBetweenIdentity([['LVEF', 52], ['(Teichholz)', 21], ['61%', 60]], [['GIF-HQ190', 33], ['Enh', 40], ['B3', 35]])).toEqual([]);
+    expect(judgeBetweenIdentity([['Name', 45], ['MRN', 40], ['DOB', 38], ['Accession', 51]], [['C2-9-D', 36], ['Str', 30], ['2', 44], ['Zm', 29], ['1.2x', 40]])).toEqual([]);
+    // The same dotted triple after a word that names no software (the detector finds the date after `Exam`), and a heading
+    // row with a value in it, are filled.
+    expect(judgeBetweenIdentity([['Seen', 41], ['4.1.22', 38]], [['W:400', 90], ['L:40', 91]]).map((f) => f.type)).toEqual(['unread-line']);
+    expect(judgeBetweenIdentity([['Name', 45], ['MRN', 40], ['A9117', 38]], [['W:400', 90], ['L:40', 91]]).map((f) => f.type)).toEqual(['unread-line']);
+  });
+
+  it('keeps a row of column headings OCR read apart, one reading per column, in an identity block; not a row with a value among them', () => {
+    const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
+    const id = line('l2', 38, 8, [['ID:', 96], ['10326693', 96]]);
+    const judge = (pieces: TextSpan[]) => unreadLineFindings(blank, [name, ...pieces, id], [phi(name), phi(id, 'local:header-value')], isKept);
+    expect(judge([line('h0', 24, 8, [['Acc', 40], ['#', 30]]), line('h1', 24, 60, [['Exam', 38]]), line('h2', 24, 110, [['Modality', 35]])])).toEqual([]);
+    expect(judge([line('h0', 24, 8, [['MRN', 40]]), line('h1', 24, 60, [['A9117', 38]]), line('h2', 24, 110, [['DOB', 35]])]).map((f) => f.type)).toContain('unread-line');
+  });
+
   it('keeps a line of an identity block whose pieces were read well by different readings', () => {
     const name = line('l0', 10, 8, [['DOE,', 95], ['JOHN', 94]]);
     // One reading caught `Im:`, another `132`: neither covers most of the line alone, each is read well.

@@ -6,6 +6,7 @@
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { matchesOf } from '../../regex-matches.js';
 import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from '../../text/staff-words.js';
+import { DEVICE_PATTERNS } from './device-text.js';
 
 /** Month names as screens abbreviate them, in upper case (January first). */
 export const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -202,10 +203,10 @@ function idShaped(text: string): boolean {
 }
 
 /**
- * A transducer (probe) name: one to three letters, its frequency range, and the letters of its model
- * (`C5-1`, `L12-5io`, `C9-4v`, `L18-4ex`, `EC9-4`, `X7-2t`): harmless annotation.
+ * A transducer (probe) name: one to three letters, its frequency range, and the letters of its model, run on or after a
+ * dash (`C5-1`, `L12-5io`, `C9-4v`, `L18-4ex`, `EC9-4`, `X7-2t`, `C2-9-D`, `C1-6-RS`): harmless annotation.
  */
-const PROBE = /^[A-Z]{1,3}\d{1,2}-\d{1,2}[A-Z]{0,3}$/;
+const PROBE = /^[A-Z]{1,3}\d{1,2}-\d{1,2}(?:[A-Z]{0,3}|-[A-Z]{1,3})$/;
 /** …and as OCR reads its model's letters in small text, some as their digit look-alikes (`L12-5i0` for `L12-5io`): no identifier. */
 const PROBE_READ = /^[A-Z]{1,3}\d{1,2}-\d{1,2}(?:[A-Z][A-Z0158]{0,2})?$/;
 
@@ -222,14 +223,29 @@ export const DEFAULT_KEEP_LIST: readonly string[] = [
   // Doppler measurements (`PSV 128.6 cm/s`, `RI 0.68`, `S/D 2.9`), deviation and exposure indexes (`DI -0.7`, `EXI 388`),
   // dose-area product, the eye a picture shows (`OD  14:02`), frame counters and cine (`Frame 17/48`, `Cine`).
   'PSV', 'EDV', 'RI', 'PI', 'S/D', 'VMAX', 'VMIN', 'VMEAN', 'TAMAX', 'TAMEAN', 'TAMV', 'HR', 'DI', 'EXI', 'DAP',
+  // The cranial thermal index beside the soft-tissue and bone ones (`TIc 0.4`); endoscopes' enhancement, structure and zoom
+  // settings (`Enh B3 Zoom x1.6`, `Str 2 Zm 1.2x`).
+  'TIC', 'ENH', 'STR', 'ZM',
   'BPM', 'OD', 'OS', 'OU', 'FRAME', 'FRM', 'CINE', 'LOOP', 'LIVE',
   // Counters: `Page 1 of 2`, `Img 3 of 40`.
   'PAGE', 'OF',
 ];
 
+/**
+ * Units of measure screens print after a number (`mm`, `cm/s`, `%`, `°`, `mGy`, `fps`), of two characters or a sign: never a
+ * sex letter (`M`, `F`) or a state's letters (`MA`, `MS`). After a value they make it a measure ({@link UNIT_AFTER}); a number
+ * with one of them, or with {@link SHORT_UNITS}, is harmless on its own.
+ */
+export const UNIT_WORDS: readonly string[] = ['MM', 'CM', 'µM', 'UM', 'CM/S', 'MM/S', 'M/S', 'SEC', 'MIN', '%', '°', 'DEG', 'HZ', 'KHZ', 'MHZ', 'MGY', 'CGY', 'GY', 'ML', 'KG', 'FPS', 'BPM', 'KV', 'KVP', 'MAS', 'DB'];
+/** Units a number alone may carry that also name other things after a value (`5 s`, `12 g`, `2.2x`, `40 mA`, `3 ms`). */
+const SHORT_UNITS = ['M', 'S', 'G', 'X', 'MA', 'MS'];
+const unitSource = (units: readonly string[]) => [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/\//g, '\\/')).join('|');
+/** A unit of measure right after a value (case-insensitive, spaces between): the shared list of {@link UNIT_WORDS}. */
+export const UNIT_AFTER = new RegExp(`^\\s{0,2}(?:${unitSource(UNIT_WORDS)})(?![\\p{L}\\p{N}])`, 'iu');
+
 /** Numbers with units, window values and scale marks: never PHI on their own. */
 export const HARMLESS_PATTERNS: readonly RegExp[] = [
-  /^[-+]?\d+(?:[.,]\d+)?\s*(?:MM|CM|M|KV|KVP|MA|MAS|MS|S|SEC|HZ|KHZ|MHZ|DB|%|DEG|°|MGY|CGY|GY|ML|KG|G|X|FPS|BPM|CM\/S|MM\/S|M\/S)$/,
+  new RegExp(`^[-+]?\\d+(?:[.,]\\d+)?\\s*(?:${unitSource([...UNIT_WORDS, ...SHORT_UNITS])})$`, 'iu'),
   // Speeds alone (`cm/s`) and nuclides (`Tc-99m`, `I-123`, `F-18`, `Tl-201`): an element's symbol and its mass number.
   /^(?:CM|MM|M)\/S$/,
   // Dose-area products' units (`dGy*cm2`, `uGy*m2`, `mGy*cm`).
@@ -244,6 +260,8 @@ export const HARMLESS_PATTERNS: readonly RegExp[] = [
   PROBE,
   // Ages of 89 and under with their unit or label (`62 Y/O`, `034Y F`, `AGE: 55`, `63 J.`): Safe Harbor keeps them.
   new RegExp(`^(?:${SCREEN_AGE_SOURCE})$`, 'u'),
+  // Versions after their label, method lines, device models and settings (`SW 4.1.22`, `GA(LMP) 28W1D`, `GIF-HQ190`).
+  ...DEVICE_PATTERNS,
 ];
 
 // The staff's role labels (the rules' `staff_roles`) and acts are shared with free-text cleaning (lib/text/staff-words.ts).

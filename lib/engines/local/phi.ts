@@ -6,7 +6,8 @@
 import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
-import { CLOCK_TIME_SOURCE, DEFAULT_KEEP_LIST, DEFAULT_STAFF_ROLES, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, MORE_YEAR_UNITS, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, staffCue } from './phi-patterns.js';
+import { CLOCK_TIME_SOURCE, DEFAULT_KEEP_LIST, DEFAULT_STAFF_ROLES, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, MORE_YEAR_UNITS, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, staffCue, UNIT_AFTER } from './phi-patterns.js';
+import { headingSpans, isHeadingRow, versionNamed, versionsBeside } from './device-text.js';
 import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
 import { dayBefore } from './date-day.js';
 import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, roleBeforeCue, type PersonInitials } from './person-initials.js';
@@ -168,7 +169,11 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
   const roleBefore = roleBeforeCue(staffRoles);
   const identityCache = new WeakMap<IdentityContext, IdentityMatchers>();
 
-  function detectSpan(span: TextSpan, context: IdentityContext): { findings: PhiFinding[]; weak: PhiFinding[] } {
+  /**
+   * `headingPiece`: the span is a piece of a row of column headings OCR read apart ({@link headingSpans}); `versions`: the
+   * dotted numbers other readings of its place name as versions ({@link versionsBeside}).
+   */
+  function detectSpan(span: TextSpan, context: IdentityContext, headingPiece = false, versions: readonly string[] = []): { findings: PhiFinding[]; weak: PhiFinding[] } {
     const st = spanText(span);
     if (st.text.trim() === '') return { findings: [], weak: [] };
     let matchers = identityCache.get(context);
@@ -216,7 +221,16 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       hits.push(...phoneHits(st.text, folded).map((h) => endAtColumn(st, h)));
     }
 
+    // A row of column headings (`Name   MRN   DOB   Accession`): its values are on the rows below, judged there.
+    const heading = headingPiece || isHeadingRow(st.text);
     const kept = hits.filter((h) => {
+      if (heading && !h.identity) return false;
+      // A header date's dotted screen form inside a version a software label names (`SW 4.1.22` on a study of 4 January
+      // 2022, `FW 6.2.19.620`) is that version: digits and dots only, never a month's name.
+      const dotted = /^\d[\d.]*$/.test(st.text.slice(h.begin, h.end));
+      if (h.engine === 'local:header-date' && dotted && versionNamed(st.text, h.begin)) return false;
+      // …and so is one another reading of its place reads after a software label (`Siw 2.11.17]` beside `S/W 2.11.17`).
+      if ((h.engine === 'local:header-date' || h.engine === 'local:pattern' || h.engine === 'local:regex') && dotted && versions.some((v) => v.includes(st.text.slice(h.begin, h.end)))) return false;
       // A header value matched only through OCR confusions or slips (`AIAN` for ALAN) in a word read
       // with almost no confidence is more likely texture (speckle) than text; exact matches stand.
       if (h.identity && h.score < 1 && !h.exact && !h.specific && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE) return false;
@@ -231,11 +245,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // 57/40/1013 mm`) are technique whatever their shape, to the built-in patterns and the rules' alike: a date or an
       // address is neither.
       // A hit inside a longer dotted number (`1.0.884` of `12.1.0.884`) is judged by the whole number's neighbours.
-      if (h.engine === 'local:pattern' || h.engine === 'local:regex') {
-        const before = st.text.slice(0, h.begin).replace(/[\d.]+$/, '');
-        const after = st.text.slice(h.end).replace(/^[\d.]+/, '');
-        if (VERSION_LABEL_BEFORE.test(before) || UNIT_AFTER.test(after)) return false;
-      }
+      if ((h.engine === 'local:pattern' || h.engine === 'local:regex') && (versionNamed(st.text, h.begin) || UNIT_AFTER.test(st.text.slice(h.end).replace(/^[\d.]+/, '')))) return false;
       // An unlabelled ID shape is the weakest evidence: in a word OCR barely recognised it is a misreading
       // (`12000815` for `W:1200 L:600`), whatever threshold the caller set.
       if (h.type === 'ID' && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE * 2) return false;
@@ -245,7 +255,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // Structure is evidence too: labelled values and full dates need only more than half the threshold.
       return h.strong ? meanConfidence(st, h) > threshold / 2 : meanConfidence(st, h) >= threshold;
     });
-    if (usePatterns) kept.push(...labelValueHits(st, labels, isKept, isClinical));
+    if (usePatterns && !heading) kept.push(...labelValueHits(st, labels, isKept, isClinical));
     const merged = mergeHits(kept, st.text);
     // A date matched from its month name on (`February 2002`) takes the day read apart before it (`10.`, `1O`).
     for (const h of merged) if (h.category === 'C') h.begin = dayBefore(st.text, h.begin);
@@ -267,7 +277,9 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       if (!context || !Array.isArray(context.values)) {
         throw engineError(ENGINE, 'detect(spans, context): context.values must be an array (use { values: [] } when nothing is known)');
       }
-      const results = spans.map((span) => detectSpan(span, context));
+      const headings = headingSpans(spans);
+      const versions = versionsBeside(spans);
+      const results = spans.map((span, i) => detectSpan(span, context, headings.has(i), versions[i]));
       const out = results.flatMap((r) => r.findings);
       const matchers = identityCache.get(context);
       if (matchers) out.push(...splitWordFindings(spans, matchers));
@@ -313,7 +325,7 @@ export function keepListMatcher(options: Pick<LocalPhiDetectorOptions, 'keepList
   const keep = new Set([...(options.replaceKeepList ? [] : DEFAULT_KEEP_LIST), ...(options.keepList ?? [])].map((w) => normaliseKeep(w)));
   const isKept = (text: string): boolean => {
     const t = normaliseKeep(text);
-    if (t === '' || keep.has(t) || HARMLESS_PATTERNS.some((p) => p.test(t))) return true;
+    if (t === '' || keep.has(t) || HARMLESS_PATTERNS.some((p) => p.test(t)) || isHeadingRow(t)) return true;
     const parts = t.split(/[\s:;,]+/).filter(Boolean);
     return parts.length > 0 && parts.every((p) => keep.has(p) || HARMLESS_PATTERNS.some((h) => h.test(p)));
   };
@@ -331,11 +343,6 @@ function cutMatch(piece: string, whole: string, cut: 'head' | 'tail'): boolean {
 
 /** Findings that make a row a row of identities: dates and record, account, plan and other ID numbers. */
 const LIST_ROW_CATEGORIES = new Set<SafeHarborCategory>(['C', 'G', 'H', 'I', 'J', 'R']);
-
-/** A software or firmware label right before a value (`SW`, `Ver.`, `Version`, `Rev`, `Build`, `FW`, `V`); not a system name (`RIS 12.03.21` may be a date). */
-const VERSION_LABEL_BEFORE = /(?<![\p{L}\p{N}])(?:SW|S\/W|VER|VERS|VERSION|V|REV|REVISION|BUILD|FW|F\/W|FIRMWARE|SOFTWARE|RELEASE|REL)\.?\s{0,2}[:#]?\s{0,2}V?$/iu;
-/** A unit of measure right after a value (`mm`, `cm/s`, `%`, `°`, `mGy`, `fps`); never one letter, which may be a sex (`M`, `F`). */
-const UNIT_AFTER = /^\s{0,2}(?:MM|CM|µM|UM|CM\/S|MM\/S|M\/S|SEC|MIN|%|°|DEG|HZ|KHZ|MHZ|MGY|CGY|GY|ML|KG|FPS|BPM|KV|KVP|MAS)(?![\p{L}\p{N}])/iu;
 
 /** True when the word right before `begin` (spaces and `:`/`=` between) is a keep-list technique label. */
 function technicalLabelBefore(text: string, begin: number, keep: Set<string>): boolean {
