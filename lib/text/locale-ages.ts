@@ -5,9 +5,10 @@
  * only what CLDR lacks: the words of age (`岁`, `歳`, `세`, `tuổi`, adjectives such as `-jarige`, `letý`), the labels of
  * age (`edad`, `wiek`, `年龄`, `อายุ`…) and the words that say a sentence speaks of a person.
  *
- * A unit that is also an English or medical word, or one or two letters (`lat`, `let`, `a`, `r`, `l`, `年`), counts only
- * after an age label or in a clause that names a person, a sex or a birth (`Pacjentka 94 lat`, `edad 95 a.`): `projection
- * 95 lat`, `L5 lat`, `95 a` in a list of values stay. One pass over the text's numbers; each check reads a bounded
+ * A unit that is also an English or medical word, or one or two letters (`lat`, `let`, `a`, `r`, `l`, `J`, `年`), counts
+ * only after an age label, or where a person, a sex or a birth is named beside the number or a title stands just before
+ * it (`Pacjentka 94 lat`, `edad 95 a.`, `Sr. García, 97 a.`); so does a unit written before the number (`Pacjent lat 93`):
+ * `projection 95 lat`, `L5 lat`, `95 a` in a list of values, `AP and lat 95` stay. One pass over the text's numbers; each check reads a bounded
  * window around one number, so the search is linear in the text's length.
  */
 import { englishWords, medicalTerms } from './lexicons.js';
@@ -36,6 +37,8 @@ const AGE_UNITS = [
   'ετών', 'χρονών', 'χρονων', 'χρονώ', 'წლის', 'წლისაა', 'տարեկան', 'yaşar',
   'عاما', 'عامًا', 'عاماً', 'عام', 'سنه', 'سنوات', 'ساله', 'سالہ', 'साल', 'वर्षीय', 'वर्षे', 'வயது', 'বছর বয়সী', 'বছরের', 'ปี', 'ขวบ',
   'años de edad', 'anos de idade', 'ans révolus', 'anni di età', 'taong gulang', 'anyos', 'tahun umur', 'godine starosti',
+  // Abbreviations CLDR lacks: Italian `aa.` (anni), Hungarian `é.` (év).
+  'aa', 'é',
 ];
 
 /**
@@ -59,13 +62,31 @@ const PERSON_WORDS = [
   'paciente', 'mujer', 'hombre', 'varón', 'señora', 'señor', 'nacido', 'nacida', 'mulher', 'homem', 'senhora', 'senhor', 'nascido', 'nascida',
   'femme', 'homme', 'madame', 'monsieur', 'né', 'née', 'frau', 'mann', 'herr', 'geboren', 'geb', 'paziente', 'donna', 'uomo', 'signora', 'signor', 'nato', 'nata',
   'patiënt', 'patiënte', 'vrouw', 'dhr', 'mevr', 'mevrouw', 'heer', 'geboren', 'kvinna', 'kvinde', 'kvinne', 'mand', 'mann', 'född', 'født', 'pasient', 'patienten',
-  'potilas', 'nainen', 'mies', 'syntynyt', 'beteg', 'nő', 'férfi', 'született', 'pacient', 'pacienta', 'pacientă', 'femeie', 'bărbat', 'născut', 'născută',
+  'potilas', 'nainen', 'mies', 'syntynyt', 'beteg', 'nő', 'férfi', 'született', 'úr', 'asszony', 'néni', 'bácsi', 'pacient', 'pacienta', 'pacientă', 'femeie', 'bărbat', 'născut', 'născută',
   'pacjent', 'pacjentka', 'pacjenta', 'kobieta', 'mężczyzna', 'chory', 'chora', 'urodzony', 'urodzona', 'pacientka', 'žena', 'muž', 'narozen', 'narozena', 'nar',
   'pacijent', 'pacijentica', 'žena', 'muškarac', 'rođen', 'rođena', 'bolnik', 'bolnica', 'moški', 'ženska', 'rojen', 'rojena',
   'hasta', 'kadın', 'erkek', 'doğumlu', 'pasien', 'wanita', 'pria', 'perempuan', 'laki-laki', 'lahir', 'pesakit', 'babae', 'lalaki', 'ipinanganak',
   'пациент', 'пациентка', 'больной', 'больная', 'женщина', 'мужчина', 'родился', 'родилась', 'пацієнт', 'пацієнтка', 'жінка', 'чоловік', 'народився', 'народилася',
   'ασθενής', 'γυναίκα', 'άνδρας', 'άντρας', 'γεννήθηκε', 'bệnh nhân', 'nữ', 'nam', 'sinh',
 ];
+
+/**
+ * Titles before a person's name (`Sr.`, `Sra.`, `Hr.`, `Fr.`, `Pani`, `Mme`, `Mevr.`, `Sig.ra`): the clause speaks of
+ * that person (`Sr. García, 97 a.`, `Pani Kowalska 93 l.;`). Written as titles are, capitalised and with the full stop
+ * where it is listed: `HR 92` is a heart rate, `8 Fr` a catheter's size. A full stop after one ends no clause.
+ */
+const TITLES = [
+  'Sr.', 'Sra.', 'Srta.', 'Sres.', 'Dña.', 'Doña', 'Don', 'Dª', 'Hr.', 'Hrn.', 'Fr.', 'Frl.', 'Herr', 'Frau', 'Mme', 'Mme.', 'Mlle', 'Mlle.', 'Madame', 'Monsieur',
+  'Sig.', 'Sig.ra', 'Sig.na', 'Sig.ra.', 'Dhr.', 'Mevr.', 'Mw.', 'Mej.', 'Pan', 'Pani', 'Pán', 'Paní', 'Fru', 'Frk.', 'Fröken', 'Úr', 'Bay', 'Bayan',
+  'Gosp.', 'Mr.', 'Mrs.', 'Mrs', 'Ms.', 'Mx.', 'Miss', 'Sñr.', 'Sñra.', 'Snr.', 'Snra.', 'Exmo.', 'Exma.', 'Г-н', 'Г-жа', 'Κος', 'Κα', 'Κ.',
+];
+/** A title of {@link TITLES} ending a text (the title, then perhaps a name of up to three words and a comma, before a number). */
+const TITLE_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}.])(?:${TITLES.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])(?:[\\s\\u00a0]{1,2}\\p{Lu}[\\p{L}\\p{M}'’-]{0,30}(?:[\\s\\u00a0]{1,2}(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}|(?:van|von|de|del|la|der|den|di|da|dos)(?![\\p{L}]))){0,2})?[\\s\\u00a0]{0,2},?[\\s\\u00a0]{0,2}$`,
+  'u',
+);
+/** A title's full stop, right before a place in a text: the clause goes on past it. */
+const TITLE_STOP = new RegExp(`(?<![\\p{L}\\p{N}.])(?:${TITLES.filter((t) => t.endsWith('.')).map((t) => t.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'u');
 
 /** Scripts written without spaces between words: a unit or label is found joined to the number. */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -130,14 +151,17 @@ function ageTables(): Tables {
  * word of an unspaced script may touch it: `年龄93岁`).
  */
 const NUMBER = /(?<!\p{N}[.,]?)(?<!(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}])\p{L})\d{2,3}(?!\p{N}|[.,]\d)/gu;
-/** Up to two words after the number (`jaar oud`, `de ani`, `años de edad`), with a full stop after a short unit. */
-const WORDS_AFTER = /^[\s\u00a0]{0,2}-?[\s\u00a0]{0,1}([\p{L}\p{M}'’]+)\.?(?:[\s\u00a0]([\p{L}\p{M}'’]+)(?:[\s\u00a0]([\p{L}\p{M}'’]+))?)?/u;
+/**
+ * Up to two words after the number (`jaar oud`, `de ani`, `años de edad`), with a full stop after a short unit; not a
+ * letter of an abbreviation (`97 a.m.`) nor the top of a ratio (`95 l/min`).
+ */
+const WORDS_AFTER = /^[\s\u00a0]{0,2}-?[\s\u00a0]{0,1}([\p{L}\p{M}'’]+)\.?(?!\.?[\p{L}\p{M}]|\/)(?:[\s\u00a0]([\p{L}\p{M}'’]+)(?:[\s\u00a0]([\p{L}\p{M}'’]+))?)?/u;
 const CLAUSE_END = /[.;!?\n。！？]/;
 
-/** The clause around a place, up to `before` characters before and `after` after, cut at clause ends. */
+/** The clause around a place, up to `before` characters before and `after` after, cut at clause ends (not a title's full stop). */
 function clause(text: string, begin: number, end: number, before: number, after: number): string {
   let b = begin;
-  while (b > 0 && begin - b < before && !CLAUSE_END.test(text[b - 1])) b--;
+  while (b > 0 && begin - b < before && (!CLAUSE_END.test(text[b - 1]) || (text[b - 1] === '.' && TITLE_STOP.test(text.slice(Math.max(0, b - 9), b - 1))))) b--;
   let e = end;
   while (e < text.length && e - end < after && !CLAUSE_END.test(text[e])) e++;
   return text.slice(b, e);
@@ -168,10 +192,20 @@ const wordsOf = (text: string): string[] => (text.toLowerCase().match(/[\p{L}\p{
 /** A connector between a label and the number (`age of`, `edad de`, `в возрасте от`). */
 const LABEL_LINK = new Set(['of', 'de', 'di', 'od', 'от', 'la']);
 
-/** True when the text before a number ends with a label of age, then perhaps `:`, `=`, `-` or a connector word. */
+/** Marks between a label or unit and its number. */
+const MARKS_AT_END = /[\s\u00a0:：=-]+$/u;
+/** A unit in parentheses after a label (`Wiek (lat): 96`, `Edad (años) 94`). */
+const UNIT_IN_PARENS = /\(\s{0,2}([\p{L}\p{M}]{1,12})\.?\s{0,2}\)$/u;
+
+/**
+ * True when the text before a number ends with a label of age, then perhaps a unit in parentheses, `:`, `=`, `-` or a
+ * connector word.
+ */
 function labelBefore(before: string): boolean {
-  const { labels, unspacedLabels } = ageTables();
-  const trimmed = before.replace(/[\s\u00a0:：=-]+$/u, '');
+  const { labels, unspacedLabels, exact } = ageTables();
+  let trimmed = before.replace(MARKS_AT_END, '');
+  const unit = UNIT_IN_PARENS.exec(trimmed);
+  if (unit && exact.has(unit[1].toLowerCase())) trimmed = trimmed.slice(0, unit.index).replace(MARKS_AT_END, '');
   if (unspacedLabels.some((l) => trimmed.endsWith(l))) return true;
   // The label ends right there (`Edad: 95`, never `Edad: x, 95`).
   if (!/[\p{L}\p{M}]$/u.test(trimmed)) return false;
@@ -182,11 +216,45 @@ function labelBefore(before: string): boolean {
   return false;
 }
 
-/** True when a clause names a person, a sex or a birth (one or two words of the table). */
-function namesPerson(text: string): boolean {
+/** True when words name a person, a sex or a birth (one or two words of the table). */
+function namesPerson(words: readonly string[]): boolean {
   const { persons } = ageTables();
-  const words = wordsOf(text);
   return words.some((w, k) => persons.has(w) || (k > 0 && persons.has(`${words[k - 1]} ${w}`)));
+}
+
+/**
+ * True when a person is named beside a number, in its clause: among the four words before it or the four after it (the
+ * unit among them), or by a title up to three words before (`Pacjentka, 94 lat`, `Paciente de 95 a.`, `Sr. García, 97
+ * a.`, `93 l., kobieta`). Farther away the number is something else of theirs (`Herr Roth, Defibrillation mit 3
+ * Schocks zu je 120 J`).
+ */
+function personBeside(text: string, begin: number, end: number): boolean {
+  return (
+    namesPerson(wordsOf(clause(text, begin, begin, 60, 0)).slice(-4)) ||
+    namesPerson(wordsOf(clause(text, end, end, 0, 40)).slice(0, 4)) ||
+    TITLE_BEFORE.test(text.slice(Math.max(0, begin - 80), begin))
+  );
+}
+
+/** A word of a spaced script right before a number, a full stop and a colon or equals sign perhaps between (`lat 93`, `l. 94`, `años: 95`). */
+const WORD_BEFORE = /([\p{L}\p{M}'’]+)\.?[\s\u00a0]{0,2}[:=]?[\s\u00a0]{0,2}$/u;
+/** What may follow an age written after its unit: the end of its clause or a mark between items (`Pacjent lat 93, po upadku`). */
+const ENDS_ITEM = /^[\s\u00a0]{0,2}(?:[,;)\]\n]|\.(?!\d)|$)/u;
+
+/**
+ * An age with its unit before the number (`Pacjent lat 93`, `pacjent, l. 94`, `Sr. García, años 95`): a unit of years
+ * (weak or not) right before it, the number ending its item, and a person named just before the unit (a person word or
+ * a title among the two words before it) or a label of age. `XR knee lat 93`, `AP and lat 95` stay.
+ */
+function unitBefore(text: string, begin: number): boolean {
+  const before = text.slice(Math.max(0, begin - 60), begin);
+  const m = WORD_BEFORE.exec(before);
+  if (!m || !ENDS_ITEM.test(text.slice(begin).replace(/^\d{1,3}/, ''))) return false;
+  if (!ageTables().exact.has(m[1].toLowerCase())) return false;
+  const lead = before.slice(0, m.index);
+  if (TITLE_BEFORE.test(lead) || labelBefore(lead)) return true;
+  const { persons } = ageTables();
+  return wordsOf(clause(lead, lead.length, lead.length, 30, 0)).slice(-2).some((w) => persons.has(w));
 }
 
 /** Text that may hold a number: ASCII digits or the digits of another script. */
@@ -209,7 +277,7 @@ export function findLocaleAges(original: string): LocaleAge[] {
     const end = begin + m[0].length;
     const labelled = () => labelBefore(clause(text, begin, begin, 30, 0));
     const unit = unitAfter(text, end);
-    const isAge = unit ? !unit.weak || labelled() || namesPerson(clause(text, begin, end, 60, 40)) : labelled();
+    const isAge = unit ? !unit.weak || labelled() || personBeside(text, begin, end) : labelled() || unitBefore(text, begin);
     if (isAge) out.push({ begin, end, years });
   }
   return out;
