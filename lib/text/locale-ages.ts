@@ -260,6 +260,38 @@ function unitBefore(text: string, begin: number): boolean {
 /** Text that may hold a number: ASCII digits or the digits of another script. */
 const ANY_DIGIT = /\p{Nd}/u;
 
+/** A number of two or three digits right after a name, a comma, space or bracket between (`Nowak Anna, 93 l.`, `Anna Nowak (93 l.)`). */
+const NUMBER_AFTER_NAME = /^[\s\u00a0]{0,2}[,(]?[\s\u00a0]{0,2}(\d{2,3})(?![\p{N}]|[.,]\d)/u;
+/** A unit right before a number after a name (`Anna Nowak, lat 94`). */
+const UNIT_AFTER_NAME = /^[\s\u00a0]{0,2},?[\s\u00a0]{0,2}([\p{L}\p{M}'’]+)\.?[\s\u00a0]{0,2}[:=]?[\s\u00a0]{0,2}(\d{2,3})(?![\p{N}]|[.,]\d)/u;
+
+/**
+ * Ages over 89 written with a weak unit right after a person's name, which names the person as a person word or a title
+ * would (`Nowak Anna, 93 l.;`, `Jan Dvořák 95 r., pád`, `Anna Nowak, lat 94`): the names are those the cleaner found
+ * (the header's, or by cue). The unit must stand there: a bare number after a name stays (`Nowak 95`), so does a ratio
+ * (`93 l/min`).
+ * @example findLocaleAgesAfterNames('Nowak Anna, 93 l.;', [{ begin: 0, end: 10 }]).map((a) => a.years) // [93]
+ */
+export function findLocaleAgesAfterNames(original: string, names: ReadonlyArray<{ begin: number; end: number }>): LocaleAge[] {
+  if (names.length === 0 || !ANY_DIGIT.test(original)) return [];
+  const text = asciiDigits(original);
+  const { exact } = ageTables();
+  const out: LocaleAge[] = [];
+  for (const name of names) {
+    const after = text.slice(name.end, name.end + 40);
+    const m = NUMBER_AFTER_NAME.exec(after);
+    const u = m ? undefined : UNIT_AFTER_NAME.exec(after);
+    const digits = m?.[1] ?? u?.[2];
+    if (digits === undefined || (u && !exact.has(u[1].toLowerCase()))) continue;
+    const years = Number(digits);
+    if (!(years > 89 && years <= 130)) continue;
+    const begin = name.end + (m ? m[0].length : (u as RegExpExecArray)[0].length) - digits.length;
+    const end = begin + digits.length;
+    if (m ? unitAfter(text, end) !== undefined : ENDS_ITEM.test(text.slice(end))) out.push({ begin, end, years });
+  }
+  return out;
+}
+
 /**
  * Ages over 89 in the words of other languages: a number of 90 to 130 with a unit or word of age after it, or a label
  * of age before it (see the file's comment for the weak units).

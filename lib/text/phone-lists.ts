@@ -31,7 +31,7 @@ const LIST_CUES = [
 /** The cue, then the list begins (compiled once). */
 const CUE = new RegExp(`${B}(?:${LIST_CUES.join('|')})\\.?${E}`, 'giu');
 /** Lower-case strings one of which every cue holds: a text without any is not searched. */
-const CUE_STEMS = ['tel', 'tél', 'fon', 'phon', 'ph', 'tlf', 'tfno', 'mob', 'móv', 'mov', 'cel', 'handy', 'gsm', 'kom', 'fax', 'contact', 'kontakt', 'contat', 'телеф', 'тел', 'τηλ'];
+const CUE_STEMS = ['tel', 'tél', 'fon', 'phon', 'rufnummer', 'tlf', 'tfno', 'mob', 'móv', 'movil', 'movel', 'cell', 'celu', 'handy', 'gsm', 'kom', 'fax', 'contact', 'kontakt', 'contat', 'тел', 'τηλ'];
 
 /**
  * A run of digit groups in a phone's shape, sticky at the end of a gap: a country code, an area code in parentheses,
