@@ -37,8 +37,8 @@ const AGE_UNITS = [
   'ετών', 'χρονών', 'χρονων', 'χρονώ', 'წლის', 'წლისაა', 'տարեկան', 'yaşar',
   'عاما', 'عامًا', 'عاماً', 'عام', 'سنه', 'سنوات', 'ساله', 'سالہ', 'साल', 'वर्षीय', 'वर्षे', 'வயது', 'বছর বয়সী', 'বছরের', 'ปี', 'ขวบ',
   'años de edad', 'anos de idade', 'ans révolus', 'anni di età', 'taong gulang', 'anyos', 'tahun umur', 'godine starosti',
-  // Abbreviations CLDR lacks: Italian `aa.` (anni), Hungarian `é.` (év).
-  'aa', 'é',
+  // An abbreviation CLDR lacks: Italian `aa.` (anni). Not Hungarian `é.`: Portuguese `é` is `is` (`saturação 93 é baixa`).
+  'aa',
 ];
 
 /**

@@ -122,7 +122,7 @@ describe('ages over 89 with the unit or label first, or an abbreviated unit afte
     ['Sig.ra Esposito 94 aa., caduta', '94'],
     ['Hr. Lindner 92 J., Sturz', '92'],
     ['Mme Lefèvre, 96 a.', '96'],
-    ['Szabó úr, 93 é.', '93'],
+    ['Szabó úr, 93 évesen elesett', '93'],
   ];
   it.each(found)('finds the age in %s', (text, age) => {
     expect(ageTexts(text)).toContain(age);
@@ -140,6 +140,7 @@ describe('ages over 89 with the unit or label first, or an abbreviated unit afte
     'Sr. Ortega 10:30, 97 a.m. reading',
     'Pani Wrona 88 l.; upadek',
     'Sr. Pardo, 89 a.',
+    'paciente com saturação 93 é baixa',
   ];
   it.each(kept)('finds no age in %s', (text) => {
     expect(ageTexts(text)).toEqual([]);
