@@ -176,7 +176,10 @@ function unitAfter(text: string, end: number): { weak: boolean } | undefined {
   const m = WORDS_AFTER.exec(after);
   if (!m) return undefined;
   const words = ([m[1], m[2], m[3]] as Array<string | undefined>).filter((w): w is string => w !== undefined).map((w) => w.toLowerCase());
-  for (let n = words.length; n >= 1; n--) {
+  // One Latin letter is a unit as an abbreviation (`95 a.`, `93 l.;`) or at the end of its item (`95 a,`), never before
+  // another word (`95 a minute`, `93 a las 10`).
+  const letterOnly = /^\p{Script=Latin}$/u.test(m[1]) && !/^(?:\.|[\s\u00a0]{0,2}(?:[,;)\]\n]|$))/u.test(after.slice(m.index + m[0].indexOf(m[1]) + m[1].length));
+  for (let n = words.length; n >= (letterOnly ? 2 : 1); n--) {
     const phrase = words.slice(0, n).join(' ');
     const ageWord = exact.get(phrase);
     if (ageWord !== undefined) return { weak: isWeak(phrase, ageWord) };

@@ -141,6 +141,8 @@ describe('ages over 89 with the unit or label first, or an abbreviated unit afte
     'Pani Wrona 88 l.; upadek',
     'Sr. Pardo, 89 a.',
     'paciente com saturação 93 é baixa',
+    'paciente con saturación 93 a las 10 h',
+    'Mr. Lee HR 95 a minute',
   ];
   it.each(kept)('finds no age in %s', (text) => {
     expect(ageTexts(text)).toEqual([]);
