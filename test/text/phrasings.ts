@@ -596,6 +596,11 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'Kontakt: Ehefrau 30 5551234, Sohn 171 5554433', phi: ['30 5551234', '171 5554433'], keep: ['Kontakt', 'Ehefrau', 'Sohn'] },
   { text: "Phones: wife's mobile 612 555 804 and work 22 555 7711", phi: ['612 555 804', '555 7711'], keep: ['Phones', "wife's", 'work'] },
   { text: 'Tlf.: 22 55 57 11 / 41 25 51 20 — ring after 16', phi: ['22 55 57 11', '41 25 51 20'], keep: ['ring', '16'] },
+  { text: 'Rufnummern (privat, Tochter): 30 5551234; 171 5554433', phi: ['5551234', '5554433'], keep: ['Rufnummern', 'privat', 'Tochter'] },
+  { text: 'Contatti: figlia 347 555 1208, casa 06 555 4471', phi: ['347 555 1208', '555 4471'], keep: ['Contatti', 'figlia', 'casa'] },
+  { text: 'Телефоны: 912 555 60 44, 8 495 555 12 34 (дочь)', phi: ['912 555 60 44', '495 555 12 34'], keep: ['Телефоны', 'дочь'] },
+  { text: 'Τηλ. οικίας / κινητό: 210 555 1234 / 697 555 1234', phi: ['210 555 1234', '697 555 1234'], keep: ['οικίας', 'κινητό'] },
+  { text: 'Handy der Tochter und Festnetz: 171 5554433, 89 5551234', phi: ['5554433', '5551234'], keep: ['Handy', 'Tochter', 'Festnetz'] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
