@@ -11,6 +11,7 @@ import type { IdentityContext } from '../engines/types.js';
 import { compileLinearPattern, compileLinearSet, type LinearPattern, type LinearPatternSet } from '../linear-regex.js';
 import type { SafeHarborCategory } from '../safe-harbor.js';
 import { agesDependOnYear, findAgesOver89 } from '../text/ages.js';
+import { findLocaleAgesAfterNames } from '../text/locale-ages.js';
 import { eponymHead, findCuedNames, findUncuedNames, roleLabels } from '../text/names.js';
 import { townOf } from '../text/addresses.js';
 import { DEFAULT_ADDRESS_LABELS, makeAddressLabelFinder, type AddressLabelFinder } from '../text/address-labels.js';
@@ -859,6 +860,8 @@ export function makeTextCleaner(identity: IdentityContext, ruleRegex: readonly s
     spans.push(...findInstitutions(text, vocabulary, named), ...reading.places);
     spans.push(...reading.people);
     spans.push(...reading.ages);
+    // A name found names the person as a title would: a weak unit after it is a unit of age (`Nowak Anna, 93 l.;`).
+    for (const a of findLocaleAgesAfterNames(text, named)) spans.push({ begin: a.begin, end: a.end, category: 'C', replacement: '90+' });
     if (spans.length === 0) return { text, removed: 0, categories: [] };
     const merged = mergeSpans(spans);
     const categories = [...new Set(merged.map((s) => s.category))];

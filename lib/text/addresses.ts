@@ -35,24 +35,27 @@ const STREET_FIRST_NAME = `(?:${STREET_FIRST})\\s{1,3}${LINKS}{0,3}${PLACE_WORD}
 
 /**
  * A postcode as countries write it before the town, after a country's letters or not (`D-50667`, `CH-3011`): Dutch
- * (`2511 CV`), Polish (`80-172`), Swedish and Czech (`413 19`), or four or five digits (`1090`, `13008`).
+ * (`2511 CV`), Portuguese (`4000-123`), Polish (`80-172`), Swedish and Czech (`413 19`), or four or five digits (`1090`, `13008`).
  */
-const POSTCODE_BEFORE_TOWN = '(?:\\d{4}\\s?[A-Z]{2}(?=\\s)|\\d{2}-\\d{3}|\\d{3}\\s\\d{2}|\\d{4,5})';
+const POSTCODE_BEFORE_TOWN = '(?:\\d{4}\\s?[A-Z]{2}(?=\\s)|\\d{4}-\\d{3}|\\d{2}-\\d{3}|\\d{3}\\s\\d{2}|\\d{4,5})';
 /**
  * A town after its postcode: a city, with a river or region joined by a small word or in parentheses (`Frankfurt am
  * Main`, `Halle (Saale)`, `Stratford upon Avon`), and a district number or letter ending the clause (`Wien 3.`, `Lyon 3e`).
  */
 const TOWN = `${CITY}(?:\\s{1,2}(?:am|an\\s{1,2}der|an|im|ob|bei|sur|sous|en|upon|on)\\s{1,2}${CITY_WORD}|\\s{1,2}\\(${CITY_WORD}\\))?(?:\\s{1,2}\\d{1,2}(?:e|er|ème)?(?=\\.?\\s{0,2}(?:[,;)]|\\.\\s|\\.?$)))?`;
 /** Words after which a postcode and town are a place (`moved to`, `lives`, `Residence`), as any clause writes them. */
-const TOWN_CUES = `to|lives|living|resides|residing|moved|moving|relocated|returned|address|addr|home|residence|domicile|wohnhaft|wohnt|nach|aus|naar|uit|à|vers`;
+const TOWN_CUES =
+  'to|lives|living|resides|residing|moved|moving|relocated|returned|address|addr|home|residence|domicile|wohnhaft|wohnt|wohnort|anschrift|adresse|nach|aus|' +
+  'naar|uit|woont|woonplaats|adres|à|vers|adress|bor|osoite|adresa|cím|lakcím|mieszka|morada|endereço|domicilio|dirección|indirizzo|residente';
 /** Prepositions that also come before a year (`in 2019 Siemens`): a postcode after them is not one of 1900-2099. */
 const TOWN_WEAK_CUES = 'in|from|at|near|en|de|w|z|i|von|bei|te|van';
 /**
  * A postcode and its town with no street before them (`, 2511 CV Den Haag`, `moved to 13008 Marseille`, `from D-50667
- * Köln`): after a country's letters anywhere, else after a mark that begins a clause, a place cue or a preposition.
+ * Köln`): after a country's letters anywhere, else after a mark that begins a clause or splits an address's parts
+ * (`Kerkpad 3 · 1071 XX Amsterdam`, `Hoofdweg 12 - 1071 XX Amsterdam`), a place cue or a preposition.
  */
 const POSTCODE_TOWN = new RegExp(
-  `${B}(?:[A-Z]{1,2}-\\s?${POSTCODE_BEFORE_TOWN}|(?:(?<=(?:^|[,;:(])\\s{0,3}|${B}(?:${anyCase(TOWN_CUES)})\\.?\\s{1,3})|(?<=${B}(?:${anyCase(TOWN_WEAK_CUES)})\\s{1,3})(?!(?:19|20)\\d{2}\\s))${POSTCODE_BEFORE_TOWN})\\s{1,3}${TOWN}${E}`,
+  `${B}(?:[A-Z]{1,2}-\\s?${POSTCODE_BEFORE_TOWN}|(?:(?<=(?:^|[,;:(·•|–—]|\\s[-/])\\s{0,3}|${B}(?:${anyCase(TOWN_CUES)})\\.?\\s{1,3})|(?<=${B}(?:${anyCase(TOWN_WEAK_CUES)})\\s{1,3})(?!(?:19|20)\\d{2}\\s))${POSTCODE_BEFORE_TOWN})\\s{1,3}${TOWN}${E}`,
   'gu',
 );
 const TOWN_CUE_BEFORE = new RegExp(`${B}(?:${anyCase(TOWN_CUES)})\\.?\\s{1,3}$`, 'u');
@@ -86,7 +89,8 @@ export const MORE_ADDRESS_SHAPES: readonly TextShape[] = [
     kind: 'address',
     category: 'B',
     needsDigit: true,
-    re: new RegExp(`${B}(?:\\p{Lu}\\p{Ll}{1,30}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|chaussee)|${PLACE_WORD}\\s{1,3}(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Damm|Ufer|Chaussee|Ring))\\s{1,3}\\d{1,4}[a-z]?${E}`, 'gu'),
+    // Or joined by a hyphen, in either case (`Am Römer-Platz 3`, `Konrad-Adenauer-Straße 12`).
+    re: new RegExp(`${B}(?:\\p{Lu}\\p{Ll}{1,30}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|chaussee)|${PLACE_WORD}(?:\\s{1,3}|-)(?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Damm|Ufer|Chaussee|Ring|Markt)|${PLACE_WORD}-(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|chaussee|ring|markt))\\s{1,3}\\d{1,4}[a-z]?${E}`, 'gu'),
   },
   // The kind of street first, after its number (`14 rue de la Paix`, `45 Calle del Olmo`) …
   {
@@ -100,7 +104,7 @@ export const MORE_ADDRESS_SHAPES: readonly TextShape[] = [
     kind: 'address',
     category: 'B',
     needsDigit: true,
-    re: new RegExp(`${B}${STREET_FIRST_NAME},?\\s{1,3}\\d{1,4}[a-z]?(?=,?\\s{1,3}\\d{4,5}${E})`, 'gu'),
+    re: new RegExp(`${B}${STREET_FIRST_NAME},?\\s{1,3}\\d{1,4}[a-z]?(?=(?:,?\\s{1,3}|\\s{1,3}[·•|/–—-]\\s{1,3})\\d{4,5}${E})`, 'gu'),
   },
   // A postcode and town alone: a town (a part of an address), kept by the cleaner when its word is a unit, drug or maker.
   { kind: 'town', category: 'B', needsDigit: true, re: POSTCODE_TOWN },

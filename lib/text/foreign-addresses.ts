@@ -13,6 +13,7 @@
  * Every quantifier is bounded and each shape has a literal prefilter (`requires`): a text without a street word is
  * never searched by its pattern.
  */
+import { everydayWords } from './lexicons.js';
 import { anyCase, B, E, PLACE_WORD } from './place-patterns.js';
 import type { ShapeSpan, TextShape } from './text-shape.js';
 
@@ -38,7 +39,9 @@ const KIND_AFTER =
 const GENITIVE_KIND = `${PLACE_WORD}s\\s{1,2}(?:gate|gata|vei|veien|vej|gade|plass|plads|allé)`;
 /** Endings of one-word street names: Dutch, Swedish, Norwegian, Danish, Finnish. */
 const KIND_ENDING =
-  'straat|gracht|weg|laan|plein|hof|kade|singel|dijk|steeg|dreef|gatan|vägen|vejen|gaden|gränd|torget|stigen|backen|allén|gata|gate|veien|vegen|gade|vej|allé|stræde|torv|plads|katu|tie|kuja|polku|väylä|tori';
+  'straat|gracht|weg|laan|plein|hof|kade|singel|dijk|steeg|dreef|pad|markt|wal|baan|kaai|lei|vliet|vaart|gatan|vägen|väg|vejen|gaden|gränd|torget|stigen|backen|allén|gata|gate|veien|vegen|gade|vej|allé|stræde|torv|plads|katu|tie|kuja|polku|väylä|tori';
+/** The endings capitalised, as a hyphen writes them (`Wilhelmina-Laan`). */
+const KIND_ENDING_CAPITALISED = KIND_ENDING.split('|').map((k) => k[0].toUpperCase() + k.slice(1)).join('|');
 /**
  * Words before a one-word street name (`Van Baerlestraat`, `Nieuwe Binnenweg`, `Sankt Eriksgatan`, `Store Kongensgade`):
  * a cue before it stays (`Woonachtig Kastanjehof 19`), and so does a first name before a street named after a person.
@@ -91,7 +94,8 @@ export const FOREIGN_ADDRESS_SHAPES: readonly TextShape[] = [
     needsDigit: true,
     // The ending and a space: `tie` alone is in every `patient`.
     requires: KIND_ENDING.split('|').map((ending) => `${ending} `),
-    re: new RegExp(`${B}(?:(?:(?:${NAME_LEAD}\\s{1,3}){0,3}\\p{Lu}\\p{Ll}{1,30}|${PLACE_WORD}\\s{1,3}\\p{Ll}{2,30})(?:${KIND_ENDING})|(?:(?:${NAME_LEAD}\\s{1,3}){0,3}\\p{Lu}{2,30})(?:${KIND_ENDING.toUpperCase()})) \\s{0,2}\\d{1,4}[A-Za-z]?${E}${NOT_MEASURE}`, 'gu'),
+    // The kind may be joined by a hyphen, in either case (`Jan van Goyen-kade 12`, `Kongens Nytorv-vej 2`, `Wilhelmina-Laan 7`).
+    re: new RegExp(`${B}(?:(?:(?:${NAME_LEAD}(?:\\s{1,3}|-)){0,3}\\p{Lu}\\p{Ll}{1,30}|${PLACE_WORD}\\s{1,3}\\p{Ll}{2,30})(?:-?(?:${KIND_ENDING})|-(?:${KIND_ENDING_CAPITALISED}))|(?:(?:${NAME_LEAD}\\s{1,3}){0,3}\\p{Lu}{2,30})(?:${KIND_ENDING.toUpperCase()})) \\s{0,2}\\d{1,4}[A-Za-z]?${E}${NOT_MEASURE}`, 'gu'),
     accept: (t) => !NOT_STREET.test(t),
   },
   // A Czech or Slovak street adjective and the number: `Vinohradská 12`, `Karlova 4/27`.
@@ -156,8 +160,8 @@ const POSTCODE = `(?:[A-Z]{1,2}-)?(?:\\d{4}\\s?(?!CT|MR|US|XR|PT|NM|CR|DX|MG)[A-
 
 // Each is tried where the address ends (sticky).
 const UNIT_AFTER = new RegExp(UNIT, 'uy');
-/** A postcode and its city; or the rest of a Brazilian or Portuguese postcode whose first digits the address already holds (`01310|-100`). */
-const POSTCODE_AFTER = new RegExp(`(?:\\.?,?\\s{0,3}${POSTCODE}|(?<=\\d{4,5})-\\d{3}(?![\\p{L}\\p{N}]))(?:\\s{1,3}${CITY})?`, 'uy');
+/** A postcode and its city, after a comma or a dot between the parts (`Kerkpad 3 · 1071 XX`); or the rest of a Brazilian or Portuguese postcode whose first digits the address already holds (`01310|-100`). */
+const POSTCODE_AFTER = new RegExp(`(?:(?:\\.?,?\\s{0,3}|\\s{1,3}[·•|/–—-]\\s{1,3})${POSTCODE}|(?<=\\d{4,5})-\\d{3}(?![\\p{L}\\p{N}]))(?:\\s{1,3}${CITY})?`, 'uy');
 /** The city right after a postcode, in capitals too (`75001 PARIS`, `06000 CDMX`, `06164 서울 강남구`). */
 const CITY_RIGHT_AFTER = new RegExp(`\\s{1,3}(?:${CITY}|\\p{Lu}{2,24}(?![\\p{L}\\p{N}]))`, 'uy');
 /** An address that ends in a postcode without its city. */
@@ -177,6 +181,42 @@ const CITY_AFTER = new RegExp(`\\.?,\\s{0,3}\\p{Lu}{2,24}(?:\\s\\p{Lu}{2,24})?(?
  * with a mark or five digits, never a year (`2019 Report, 12 Oak Street`).
  */
 const POSTCODE_CITY_BEFORE = new RegExp(`(?:^|[\\s(:;])((?:\\d{4}\\s?[A-Z]{2}|\\d{4,5}-\\d{3}|\\d{2}-\\d{3}|\\d{3}\\s\\d{2}|\\d{5})\\s{1,3}${CITY},\\s{1,3})$`, 'u');
+
+/** A street whose kind ends its one word or follows a hyphen (`Heinstraat 8`, `Nytorv-vej 2`, `Römer-Platz 3`), as an address span begins. */
+const ONE_WORD_STREET = new RegExp(`^\\p{Lu}[\\p{L}-]{1,40}?(?:-?(?:${KIND_ENDING})|-(?:${KIND_ENDING_CAPITALISED})|straße|strasse|-?(?:[Pp]latz|[Ww]eg|[Gg]asse|[Aa]llee|[Dd]amm|[Uu]fer|[Rr]ing|[Mm]arkt))\\s`, 'u');
+/** A capitalised word right before such a street, then the space (`Piet ` of `Piet Heinstraat`, `Kongens ` of `Kongens Nytorv-vej`). */
+const WORD_BEFORE_STREET = /(?:^|[\s(:;,])(\p{Lu}[\p{Ll}'’]{1,20}|Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter|Alte|Alter|Neue|Neuer|Große|Großer|Kleine|Obere|Untere|Hohe)\s{1,2}$/u;
+/**
+ * Words that stand before an address without being part of it: cues of a home in the languages of these streets
+ * (`Woont`, `Adres`, `Wohnhaft`, `Bor`, `Osoite`, `Mieszka`) and words for the patient. Lower case.
+ */
+const ADDRESS_CUES = new Set(
+  ('woont woonachtig wonende adres thuisadres woonadres correspondentie adresse anschrift wohnhaft wohnt wohnort adress bostad bor bosatt osoite asuu ' +
+    'lakik lakcím cím mieszka zamieszkały zamieszkała adresa bydlí bydliště domicilio domicile dirección vive reside morada endereço mora abita residente indirizzo ' +
+    'ikamet address lives home patient patiënt patiënte patientin pt pte pacjent pacjentka paciente pasient potilas').split(' '),
+);
+
+/**
+ * The first words of a street named after a person or a place, written before a one-word street (`Piet Heinstraat 8`,
+ * `Jan van Goyen-kade 12` once `van` is in, `Kongens Nytorv-vej 2`, `Am Römer-Platz 3`): up to two capitalised words,
+ * stopping at a cue of a home, a word for the patient, an everyday English word or a mark. Where the span begins.
+ */
+function streetNameStart(text: string, begin: number, end: number): number {
+  if (!ONE_WORD_STREET.test(text.slice(begin, Math.min(end, begin + 60)))) return begin;
+  let at = begin;
+  for (let k = 0; k < 2; k++) {
+    const m = WORD_BEFORE_STREET.exec(text.slice(Math.max(0, at - 30), at));
+    if (!m) break;
+    const word = m[1];
+    if (ADDRESS_CUES.has(word.toLowerCase()) || (everydayWords().has(word.toUpperCase()) && !/^(?:Am|An|Auf|Im|In|Zum|Zur|Unter|Hinter)$/.test(word))) break;
+    // The match begins with the mark or space before the word, unless the text begins there.
+    const mark = /^[\s(:;,]/u.test(m[0]) ? m[0][0] : '';
+    at -= m[0].length - mark.length;
+    // A mark begins the field: no word before it is the street's.
+    if (mark && !/\s/u.test(mark)) break;
+  }
+  return at;
+}
 
 /** Whether `re` matches at `at`; the end of its match. */
 function endOfMatchAt(re: RegExp, text: string, at: number): number | undefined {
@@ -210,7 +250,7 @@ export function extendForeignAddresses(text: string, spans: ShapeSpan[]): ShapeS
       end = next;
     }
     const before = POSTCODE_CITY_BEFORE.exec(text.slice(Math.max(0, span.begin - 60), span.begin));
-    const begin = before ? span.begin - before[1].length : span.begin;
+    const begin = before ? span.begin - before[1].length : streetNameStart(text, span.begin, end);
     return begin === span.begin && end === span.end ? span : { ...span, begin, end };
   });
 }

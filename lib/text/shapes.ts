@@ -15,6 +15,7 @@ import { STREET_KIND_SHAPES } from './street-kinds.js';
 import { PLATE_AND_PHONE_SHAPES } from './plate-phone-cues.js';
 import { anyCasePattern } from './locale-data.js';
 import { LOCALE_DATE_SHAPE } from './locale-dates.js';
+import { PHONE_LIST_SHAPE } from './phone-lists.js';
 import { anyCase, PLACE_WORD, STATE_NAMES, STATES, STREET_SUFFIX, UNIT_LABEL } from './place-patterns.js';
 import { B, E, UNSPACED, WORD_CHAR } from './scripts.js';
 import type { ShapeSpan, TextShape } from './text-shape.js';
@@ -205,6 +206,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
       return digitCount(t) >= 8 && digitCount(t) <= 12 && pairs >= 2 && (pairs < groups.length || groups.length >= 5) && !countingRun(t);
     },
   },
+  // Phones of a list a phone cue heads, the cue apart from the number (`Tel. (home / work): 612 555 804 / 20 555 7711`).
+  PHONE_LIST_SHAPE,
   // Chinese mobiles in three groups (`138 1234 5678`, `139-8765-4321`): 1, a digit from 3 to 9, then 9 digits as 1+4+4.
   { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<!${WORD_CHAR}|[.,/+${DASH}]|\\d\\s{1,2})1[3-9]\\d([\\s${DASH}])\\d{4}\\1\\d{4}${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu') },
   // Service numbers without a trunk prefix (Australia's 1300 and 1800: `1300 555 123`).

@@ -98,6 +98,18 @@ describe('free text cleaned by what it says', () => {
     expect(at('1990')('born 1930').text).toBe('born 1930');
   });
 
+  it('takes a weak unit of years after a name it found as an age: the name names the person, as a title would', () => {
+    const header = makeTextCleaner({ values: [{ value: 'Zielińska^Halina', category: 'A', vr: 'PN', source: 'header' }] }, DEFAULT_REGEX);
+    expect(header('Zielińska Halina, 93 l.; upadek ze schodów').text).toBe('90+ l.; upadek ze schodów');
+    expect(header('Skierowanie: Halina Zielińska, lat 94').text).toBe('Skierowanie, lat 90+');
+    // Without the unit, below 90, or a ratio: the number stays.
+    expect(header('Zielińska Halina, 93').text).toBe('93');
+    expect(header('Zielińska Halina, 88 l.; upadek').text).toBe('88 l.; upadek');
+    expect(header('Zielińska Halina, 93 l/min O2').text).toBe('93 l/min O2');
+    // Without the name in the header, the same unit alone is no unit of age.
+    expect(makeTextCleaner({ values: [] }, DEFAULT_REGEX)('kontrola 93 l.; upadek').text).toBe('kontrola 93 l.; upadek');
+  });
+
   it("takes a relative's or carer's name after the rules' kinship cues, and only after those", () => {
     const curated = makeTextCleaner({ values: [] }, DEFAULT_REGEX);
     expect(curated('History from daughter (Marisol) by phone').text).toBe('History from daughter by phone');

@@ -90,6 +90,26 @@ const CAPITALS_AND_ORDER = [
   { text: 'Domicilio: 41001 Sevilla, Calle Sierpes 48', phi: ['41001', 'Sevilla', 'Sierpes 48'], keep: ['Domicilio'] },
 ];
 
+/**
+ * Street names joined to their kind by a hyphen or written as one word after a person's or a place's name (Dutch,
+ * Flemish, German, Scandinavian), and the postcode and town after such a street or alone after a mark: scored before
+ * the change.
+ */
+const JOINED_KINDS = [
+  { text: 'Adres: Willem de Zwijger-kade 14, 1013 AB Amsterdam', phi: ['Willem', 'Zwijger-kade 14', '1013 AB', 'Amsterdam'], keep: ['Adres'] },
+  { text: 'Woont Pieter Bothstraat 21 te Leiden', phi: ['Pieter', 'Bothstraat 21', 'Leiden'], keep: ['Woont'] },
+  { text: 'Wohnhaft Am Kaiser-Platz 7, D-52062 Aachen; Sturz', phi: ['Kaiser-Platz 7', '52062', 'Aachen'], keep: ['Wohnhaft', 'Sturz'] },
+  { text: 'Anschrift: Theodor-Heuss-Straße 40, 70174 Stuttgart', phi: ['Theodor-Heuss-Straße 40', '70174', 'Stuttgart'], keep: ['Anschrift'] },
+  { text: 'bor på Drottning Kristinas-väg 9, SE-114 28 Stockholm', phi: ['Kristinas-väg 9', '114 28', 'Stockholm'], keep: ['bor'] },
+  { text: 'Adresse: Dronning Louises-vej 3, DK-2100 København Ø', phi: ['Louises-vej 3', '2100', 'København'], keep: ['Adresse'] },
+  { text: 'Koning Albert-laan 12 · 2600 Berchem', phi: ['Albert-laan 12', '2600', 'Berchem'], keep: [] },
+  { text: 'Patiënt woont Sint-Jansvliet 5 - 2000 Antwerpen, alleen', phi: ['Jansvliet 5', '2000', 'Antwerpen'], keep: ['Patiënt', 'woont', 'alleen'] },
+  { text: 'Via Garibaldi 21 - 20121 Milano', phi: ['Garibaldi 21', '20121', 'Milano'], keep: [] },
+  { text: 'Morada desconhecida; 4150-021 Porto', phi: ['4150-021', 'Porto'], keep: ['Morada', 'desconhecida'] },
+  { text: 'Wohnort 80331 München, ledig', phi: ['80331', 'München'], keep: ['Wohnort', 'ledig'] },
+  { text: 'Hoofdweg 12 / 1058 BA Amsterdam', phi: ['Hoofdweg 12', '1058 BA', 'Amsterdam'], keep: [] },
+];
+
 /** Clinical text with numbers, abbreviations and capitalised words in the same shapes: every word stays. */
 const CLINICAL = [
   'MRI L-spine: disc bulge L4-5, C5-C6 foraminal narrowing',
@@ -127,6 +147,9 @@ const CLINICAL = [
   'NO: 15 SERIES, 2019 Report',
   'CAD. SAG 3 MM',
   'PARTIE 2 DE 3',
+  // hyphenated eponyms and words, marks between values
+  'Chiari-Frommel 2', 'Brown-Sequard 3 · 4 weeks', 'Series 2 - 1024 slices', 'CT 3 / 2019 Siemens',
+  'Tumor board: Graves-Basedow 2, Hashimoto 1', 'Level 3 - 1200 Sharp kernel', 'Grade 2 · 3000 Units Heparin',
 ];
 
 describe('addresses in other countries forms', () => {
@@ -139,6 +162,7 @@ describe('addresses in other countries forms', () => {
     ['Indian, Korean, Chinese, Japanese', ASIA],
     ['German and Czech', GERMAN],
     ['capitals and the postcode first', CAPITALS_AND_ORDER],
+    ['kinds joined by a hyphen or in one word, postcodes after a mark', JOINED_KINDS],
   ] as const)('%s streets go whole, with the postcode and city after them', (_, cases) => {
     expect(scorePhrasings(cases).problems).toEqual([]);
   });

@@ -108,6 +108,47 @@ describe('ages over 89 in other languages', () => {
   });
 });
 
+describe('ages over 89 with the unit or label first, or an abbreviated unit after a title', () => {
+  const found: Array<[string, string]> = [
+    ['Pacjentka lat 95, po upadku', '95'],
+    ['pacjent, l. 94', '94'],
+    ['Wiek (lat): 96', '96'],
+    ['Edad (años) 92', '92'],
+    ['Sr. Gómez, 97 a., caída en domicilio', '97'],
+    ['Sra. 93 a.', '93'],
+    ['Pani Zielińska 93 l.; upadek ze schodów', '93'],
+    ['Pan Dvořák, 95 r., pád doma', '95'],
+    ['Mevr. Bakker, 91 jr.', '91'],
+    ['Sig.ra Esposito 94 aa., caduta', '94'],
+    ['Hr. Lindner 92 J., Sturz', '92'],
+    ['Mme Lefèvre, 96 a.', '96'],
+    ['Szabó úr, 93 évesen elesett', '93'],
+  ];
+  it.each(found)('finds the age in %s', (text, age) => {
+    expect(ageTexts(text)).toContain(age);
+  });
+
+  // The same weak units where no person is named, or a number that is no age beside a title.
+  const kept = [
+    'XR knee lat 93',
+    'AP and lat 95, repeat',
+    'Pt positioned: AP, lat 95 degrees',
+    'lat 93 view',
+    'Sr. tech: shock 120 J delivered x2',
+    'Sra. Núñez: flujo 95 l/min',
+    'Herr Roth, Defibrillation mit 3 Schocks zu je 120 J',
+    'Sr. Ortega 10:30, 97 a.m. reading',
+    'Pani Wrona 88 l.; upadek',
+    'Sr. Pardo, 89 a.',
+    'paciente com saturação 93 é baixa',
+    'paciente con saturación 93 a las 10 h',
+    'Mr. Lee HR 95 a minute',
+  ];
+  it.each(kept)('finds no age in %s', (text) => {
+    expect(ageTexts(text)).toEqual([]);
+  });
+});
+
 describe('dates in other languages', () => {
   const found: Array<[string, string]> = [
     ['Exame em 14 de junho de 2021', '14 de junho de 2021'],

@@ -583,6 +583,24 @@ export const PHONE_PHRASINGS: Phrasing[] = [
   { text: 'Ph 555-201-3344 - x 7741', phi: ['201-3344', '7741'], keep: [] },
   { text: 'Radiology office (555) 201-3344 (x 7741)', phi: ['201-3344', '7741'], keep: ['Radiology', 'office'] },
   { text: 'reading room x 7741', phi: ['7741'], keep: ['reading', 'room'] },
+  // seventeenth batch (issue 8): the cue word heads a list or stands apart from the number, numbers without a trunk zero,
+  // scored before the change
+  { text: 'Tel. (home / work): 612 555 804 / 20 555 7711', phi: ['612 555 804', '555 7711'], keep: ['Tel', 'home', 'work'] },
+  { text: 'contact numbers — mother 612 555 804, father 687 555 121', phi: ['612 555 804', '687 555 121'], keep: ['contact', 'mother', 'father'] },
+  { text: 'phones: 912 555 604; 777 555 904', phi: ['912 555 604', '777 555 904'], keep: ['phones'] },
+  { text: 'Telefony: 612 555 804, 501 555 330 (córka)', phi: ['612 555 804', '501 555 330'], keep: ['Telefony', 'córka'] },
+  { text: 'Teléfonos de contacto: 912 555 604 / 655 555 120. Alergias: ninguna', phi: ['912 555 604', '655 555 120'], keep: ['Teléfonos', 'contacto', 'Alergias', 'ninguna'] },
+  { text: 'Telefon (privat/mobil): 22 55 57 11; 412 55 120', phi: ['22 55 57 11', '412 55 120'], keep: ['Telefon', 'privat', 'mobil'] },
+  { text: 'Téléphone domicile et portable : 1 45 55 12 34, 6 12 55 34 56', phi: ['1 45 55 12 34', '6 12 55 34 56'], keep: ['Téléphone', 'domicile', 'portable'] },
+  { text: 'Contact: husband, 612 555 804; daughter, 501 555 330', phi: ['612 555 804', '501 555 330'], keep: ['Contact', 'husband', 'daughter'] },
+  { text: 'Kontakt: Ehefrau 30 5551234, Sohn 171 5554433', phi: ['30 5551234', '171 5554433'], keep: ['Kontakt', 'Ehefrau', 'Sohn'] },
+  { text: "Phones: wife's mobile 612 555 804 and work 22 555 7711", phi: ['612 555 804', '555 7711'], keep: ['Phones', "wife's", 'work'] },
+  { text: 'Tlf.: 22 55 57 11 / 41 25 51 20 — ring after 16', phi: ['22 55 57 11', '41 25 51 20'], keep: ['ring', '16'] },
+  { text: 'Rufnummern (privat, Tochter): 30 5551234; 171 5554433', phi: ['5551234', '5554433'], keep: ['Rufnummern', 'privat', 'Tochter'] },
+  { text: 'Contatti: figlia 347 555 1208, casa 06 555 4471', phi: ['347 555 1208', '555 4471'], keep: ['Contatti', 'figlia', 'casa'] },
+  { text: 'Телефоны: 912 555 60 44, 8 495 555 12 34 (дочь)', phi: ['912 555 60 44', '495 555 12 34'], keep: ['Телефоны', 'дочь'] },
+  { text: 'Τηλ. οικίας / κινητό: 210 555 1234 / 697 555 1234', phi: ['210 555 1234', '697 555 1234'], keep: ['οικίας', 'κινητό'] },
+  { text: 'Handy der Tochter und Festnetz: 171 5554433, 89 5551234', phi: ['5554433', '5551234'], keep: ['Handy', 'Tochter', 'Festnetz'] },
 ];
 
 export const AGE_PHRASINGS: Phrasing[] = [
@@ -1340,5 +1358,11 @@ export const CLINICAL_TEXTS: string[] = [
   'Matrix 256 256 1024', 'Slices 24 48',
   // a language after an interpreter's label, no name after it
   'Interpreter: Spanish', 'Interpreter: Polish', 'Interpreter: Brazilian Portuguese', 'Language: Haitian Creole', 'Interpreter: Polish, not needed',
+  // values after a phone word: steps, round values, units, a new sentence or field, codes, levels and ratios
+  'Telephone consultation: follow-up at 3 6 12 24 months', 'Phone f/u; prior CT 2019 2020 2021', 'Contact dermatitis; patch test 12 48 72 h',
+  'Mobile unit; kVp 80 90 100 110', 'Telephone report: matrix 256 256 1024, FOV 240', 'Tel. report given; b-values 0 500 1000',
+  'Phone review. Series 101 102 103 104 reviewed', 'Tel: none on file; weight 72 kg, height 168 cm', 'Contact time 15 30 45 60 min',
+  'Telemetry 12 345 678', 'Contact lens 12 14 16 mm', 'Telephone triage; SNOMED 399208008 and 271737000', 'Phone numbers verified; dose 1 000 000 IU',
+  'Telephone follow-up: 2 Gy x 35, L4-5, BP 120/80', 'Phones: none. Fractions 25 x 2 Gy, 50 Gy total', 'Contact: radiology desk, ICD-10 S72.001A',
 ];
 
