@@ -34,8 +34,11 @@
  * name, the institution's initials, a birth date with its month's name, an age over 89 as `091Y` or alone): `--no-short`,
  * `--only-short`; and its bare-value cases (an age over 89 zero-padded or run into the sex letter, a birth date run into its
  * label, an ID with a suffix, the accession number and the operator's initials alone in the technique column, the
- * institution's initials on a gradient bar; 9–16 px, half aliased): `--no-bare`, `--only-bare`. For every group of cases the
- * harmless lines kept are printed per face kind, and the lines damaged per rule id of the boxes that hit them.
+ * institution's initials on a gradient bar; 9–16 px, half aliased): `--no-bare`, `--only-bare`; and its textured cases
+ * (speckle, grainy noise, gradients and anatomy-like blobs across the frame, up to a few px from the text or under it,
+ * ultrasound RGB and grey frames, 9–16 px): `--no-textured`, `--only-textured`. For every group of cases the
+ * harmless lines kept are printed per face kind, the lines damaged per rule id of the boxes that hit them, and the share
+ * of each image's area changed away from any drawn text (outside every line's box padded by its height).
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
  * and replays it when it does: a change to the PHI matcher alone is then scored in seconds, without OCR.
@@ -61,6 +64,7 @@ import { phiClasses, stressCases, stressSample, type FaceSet } from '../test/fix
 import { screenCases, screenSample } from '../test/fixtures/synthetic/screen-stress.js';
 import type { Sample } from '../lib/samples/make-sample.js';
 import { maskPixels } from '../lib/samples/mask.js';
+import { padBox } from '../lib/image/boxes.js';
 import { decodeForScoring, scoreRedaction } from '../test/fixtures/synthetic/index.js';
 
 const args = process.argv.slice(2);
@@ -139,6 +143,11 @@ const groups = new Map<string, { kept: number; total: number }>();
 const byKind = new Map<string, { kept: number; total: number }>();
 const byRule = new Map<string, number>();
 let seconds = 0;
+/**
+ * Share of each image's area changed away from any drawn text (outside every text line's box padded by its height), per
+ * set and group of cases: what the kit took of the image itself, which no text justifies.
+ */
+const away = new Map<string, { sum: number; max: number; over: number; total: number }>();
 /** Clean cases (no PHI drawn) whose pixels came out unchanged, per set. */
 const cleanFrames = new Map<string, { kept: number; total: number }>();
 /** One image of either set: its sample, and the tally keys of each PHI word (in truth order). */
@@ -168,14 +177,15 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.short ? !args.includes('--no-short') : !args.includes('--only-short')))
       .filter((c) => (c.bare ? !args.includes('--no-bare') : !args.includes('--only-bare')))
       .filter((c) => (c.device ? !args.includes('--no-device') : !args.includes('--only-device')))
+      .filter((c) => (c.textured ? !args.includes('--no-textured') : !args.includes('--only-textured')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred, device } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -191,6 +201,7 @@ const allCases: BenchCase[] = screens
           if (c.keep) return ['screen-text cases | all', `screen-text ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `screen-text form | ${f}`];
           if (c.short) return ['short cases | all', `short ${c.size}px | ${cls}`, `short form | ${f}`];
           if (c.device) return ['device cases | all', `device ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `device form | ${f}`];
+          if (c.textured) return ['textured cases | all', `textured ${c.textured.texture} | ${cls}`, `textured ${c.size}px | ${cls}`, `textured ${c.textured.gap < 0 ? 'under' : 'beside'} the text | ${cls}`];
           if (c.bare) return ['bare cases | all', `bare ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `bare ${c.size}px | ${cls}`, `bare form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
@@ -259,6 +270,32 @@ try {
         console.log(`[${c.set}] ${c.seed} ${c.title}: pixels changed by ${(file.data.pixelFindings ?? []).map((f) => `${pixelFindingMessage(f).ruleId} ${JSON.stringify(f.text)} ${JSON.stringify(f.box)}`).join(', ')}`);
         console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
       }
+    }
+    // Pixels changed outside every drawn line's box, padded by its height (a fill's margin and a block's width at a line stay inside).
+    {
+      const { width: columns, samplesPerPixel: spp } = before;
+      const rows = before.frames[0].length / (columns * spp);
+      const text = sample.truth.lines.map((l) => padBox(l.box, l.box.height));
+      let changed = 0;
+      /** With `--verbose`, per rule id, the changed pixels away from text its boxes (padded by the fill's 3 px) hold. */
+      const byRuleAway = new Map<string, number>();
+      const boxes = (file.data.pixelFindings ?? []).flatMap((f) => (f.box ? [{ box: padBox(f.box, 3), rule: pixelFindingMessage(f).ruleId }] : []));
+      for (let y = 0; y < rows; y++)
+        for (let x = 0; x < columns; x++) {
+          const q = y * columns + x;
+          if (![...Array(spp).keys()].some((k) => before.frames[0][q * spp + k] !== after.frames[0][q * spp + k])) continue;
+          if (text.some((b) => x >= b.left && x < b.left + b.width && y >= b.top && y < b.top + b.height)) continue;
+          changed++;
+          if (verbose) for (const rule of new Set(boxes.filter(({ box: b }) => x >= b.left && x < b.left + b.width && y >= b.top && y < b.top + b.height).map((b) => b.rule))) byRuleAway.set(rule, (byRuleAway.get(rule) ?? 0) + 1);
+        }
+      const share = changed / (columns * rows);
+      const a = away.get(`${c.set}\t${c.group}`) ?? { sum: 0, max: 0, over: 0, total: 0 };
+      a.sum += share;
+      a.max = Math.max(a.max, share);
+      a.total++;
+      if (share > 0.01) a.over++;
+      away.set(`${c.set}\t${c.group}`, a);
+      if (verbose && share > 0.01) console.log(`[${c.set}] ${c.seed} ${c.title}: ${(share * 100).toFixed(1)}% of the image changed away from text (${[...byRuleAway].sort((p, q) => q[1] - p[1]).map(([rule, n]) => `${rule} ${n} px`).join(', ')})`);
     }
     // Each harmless line on its own: kept per face kind, and which rules' boxes (padded as the fill pads them) reach a damaged one.
     for (const index of new Set(sample.truth.harmless.map((t) => t.line))) {
@@ -356,6 +393,11 @@ for (const set of sets) {
   if (dv) console.log(`device-text cases, harmless lines kept: ${((dv.kept / Math.max(1, dv.total)) * 100).toFixed(1)}% of ${dv.total}`);
   const bv = lines.get(`${set}\tbare cases`);
   if (bv) console.log(`bare-value cases, harmless lines kept: ${((bv.kept / Math.max(1, bv.total)) * 100).toFixed(1)}% of ${bv.total}`);
+  const tx = lines.get(`${set}\ttextured cases`);
+  if (tx) console.log(`textured cases, harmless lines kept: ${((tx.kept / Math.max(1, tx.total)) * 100).toFixed(1)}% of ${tx.total}`);
+  for (const [key, a] of [...away].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
+    console.log(`image area changed away from text, ${`${key.slice(set.length + 1)} cases:`.padEnd(22)} mean ${((a.sum / a.total) * 100).toFixed(2)}%, most ${(a.max * 100).toFixed(1)}%, ${a.over} of ${a.total} images over 1%`);
+  }
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);

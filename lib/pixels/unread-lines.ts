@@ -65,6 +65,14 @@ export const UNREAD_RULE = {
   lookLeftover: 0.1,
   /** Widest a letter of a second look's word may be boxed, in the word's box heights (wider: the box holds ink the word does not). */
   lookLetterWidth: 1.2,
+  /** Neighbouring pixels along a row this close (0–255) are smooth: the ground between glyphs, or inside a stroke. */
+  smoothStep: 4,
+  /** Share of neighbouring pixels that must be smooth for a stretch of a line to be glyphs on a ground, not texture (speckle, grain). */
+  smoothShare: 0.5,
+  /** Share of a stretch's pixels within twice `smoothStep` of its commonest level (its ground) from which it is glyphs on a ground, however dense its strokes. */
+  groundShare: 0.35,
+  /** How far (line heights) a line without PHI may run past its block's text over texture and still be a line of it (a worn line sunk in noise is no longer than its text). */
+  textureReach: 3,
 } as const;
 
 /** The default clinical vocabulary's test, for a PHI detector that has none of its own. */
@@ -267,9 +275,9 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
   // What is read already: the words read well (or as harmless) and the PHI found, in every reading of every line.
   const held = rows.flatMap((r) => [...r.words.filter(wellRead).map((w) => w.word.box), ...r.findings.flatMap((f) => (f.box ? [f.box] : []))]).map((b) => padBox(b, 1));
   for (const block of identityBlocks(rows, grey, image.width)) {
-    // The block's width: its lines holding PHI or words read well (texture read as text does not widen it).
+    // The block's width: its lines holding PHI or words read well (texture read as text does not widen it, nor image texture a line runs on over).
     const solid = block.filter(isSolid);
-    const extent = unionBoxes(solid.map((r) => r.box));
+    const extent = unionBoxes(solid.map((r) => textOf(r, grey, image.width)));
     for (const row of block) {
       const where = `${location} unread row ${row.box.left},${row.box.top}`;
       if (row.findings.length === 0) {
@@ -299,6 +307,9 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
       }
       // A PHI line: its badly read words that are not harmless, and ink no reading reached.
       const covered = row.findings.flatMap((f) => (f.box ? [f.box] : []));
+      // The text of the line: its PHI found and words read well. Image texture beside it read as words, or taken for its ink, is no part of it.
+      const text = unionBoxes([...covered, ...row.words.filter(wellRead).map((w) => w.word.box)]);
+      const imageBeside = (b: Box) => -columnsShared(b, text) > UNREAD_RULE.textureReach * row.textHeight && inImageTexture(grey, image.width, b, row.textHeight);
       for (const w of row.words) {
         if (!/[\p{L}\p{N}]/u.test(w.word.text) || wellRead(w) || clinicalWord(w.word)) continue;
         // Half of a harmless pair read as two words: an age's unit or label beside its number (`62` `y/o`, `Age` `55`).
@@ -312,6 +323,7 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
         // A badly read word boxed over ink that words read well and PHI found hold (`Seva` at 24 over `10:25 OS` read at
         // 93 and an e-mail found below them) has no glyph of its own to fill.
         if (inkHeld(grey, image.width, w.word.box, held)) continue;
+        if (imageBeside(w.word.box)) continue;
         // Not over the kept lines on its line, and as high as the line (a reading of speckle is boxed taller and would reach the kept lines beside it).
         const outside = outsideKept(w.word.box, kept);
         if (outside) out.push(finding(clearOf(outside, kept, { least: row.textHeight / 2 }), 'unread-word', w.word.text, where));
@@ -322,13 +334,17 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
       for (const ink of row.ink) {
         const before = read.left - ink.left;
         const after = ink.left + ink.width - (read.left + read.width);
-        if (before > UNREAD_RULE.unreadInk * h) out.push(finding({ left: ink.left, top: row.box.top, width: before, height: row.box.height }, 'unread-ink', '', where));
-        if (after > UNREAD_RULE.unreadInk * h) out.push(finding({ left: read.left + read.width, top: row.box.top, width: after, height: row.box.height }, 'unread-ink', '', where));
+        const pieces = [
+          ...(before > UNREAD_RULE.unreadInk * h ? [{ left: ink.left, top: row.box.top, width: before, height: row.box.height }] : []),
+          ...(after > UNREAD_RULE.unreadInk * h ? [{ left: read.left + read.width, top: row.box.top, width: after, height: row.box.height }] : []),
+        ];
+        // Not over image texture (speckle taken for glyphs of the line): a worn line's own noise has ground above and below it.
+        for (const piece of pieces) if (!inImageTexture(grey, image.width, piece, h)) out.push(finding(piece, 'unread-ink', '', where));
       }
       // Faint ink running on past the words read that no glyph region holds (grey text of a narrow face read short: `HAVES` of `HAVERSTOCK`).
       const band = medianBand(row.words.map((w) => w.word.box));
       const others = rows.filter((r) => r !== row).flatMap((r) => r.words.map((w) => w.word.box));
-      for (const past of inkPast(grey, image.width, band, read, others, h)) out.push(finding(past, 'unread-ink', '', where));
+      for (const past of inkPast(grey, image.width, band, read, others, h)) if (!inImageTexture(grey, image.width, past, h)) out.push(finding(past, 'unread-ink', '', where));
     }
   }
   return out;
@@ -599,7 +615,12 @@ function identityBlocks(rows: Row[], grey: Uint8Array, width: number): Row[][] {
     inBlock.add(seed);
     const alike = (height: number) => height <= UNREAD_RULE.heightRatio * h && height * UNREAD_RULE.heightRatio >= h;
     // A line nobody read well is measured by its lower words too: smeared text is read in boxes taller than its glyphs.
-    const fits = (r: Row) => !inBlock.has(r) && (alike(r.textHeight) || (!isSolid(r) && alike(lowerHeight(r)))) && r.box.height <= 2 * UNREAD_RULE.heightRatio * h;
+    // A line without PHI running on past the block's text over texture is a row of the image (speckle read as glyphs), not a line of text.
+    const fits = (r: Row) =>
+      !inBlock.has(r) &&
+      (alike(r.textHeight) || (!isSolid(r) && alike(lowerHeight(r)))) &&
+      r.box.height <= 2 * UNREAD_RULE.heightRatio * h &&
+      (r.findings.length > 0 || !runsOverTexture(grey, width, r.box, unionBoxes(block.filter(isSolid).map((b) => textOf(b, grey, width))), h));
     const stacked = (a: Box, b: Box) => {
       const [upper, lower] = a.top <= b.top ? [a, b] : [b, a];
       const gap = lower.top - (upper.top + upper.height);
@@ -615,7 +636,7 @@ function identityBlocks(rows: Row[], grey: Uint8Array, width: number): Row[][] {
         if (!fits(r)) continue;
         // A line nobody read well joins only beside a line read well: texture read as text cannot chain a block on.
         const solid = isSolid(r);
-        if (block.some((b) => (stacked(b.box, r.box) && (solid || isSolid(b))) || (solid && beside(b.box, r.box)))) {
+        if (block.some((b) => (stacked(textOf(b, grey, width), textOf(r, grey, width)) && (solid || isSolid(b))) || (solid && beside(textOf(b, grey, width), textOf(r, grey, width))))) {
           block.push(r);
           inBlock.add(r);
           grown = true;
@@ -632,6 +653,117 @@ function identityBlocks(rows: Row[], grey: Uint8Array, width: number): Row[][] {
     blocks.push(block);
   }
   return blocks;
+}
+
+/**
+ * The box of a line read well (`row`: holding PHI or a word read well) up to where image texture starts past its text (the
+ * PHI found, or its surest word, and the words read well following on from it) to the left or right: glyph regions of
+ * speckle chained onto the line are no text of it, nor the words read well of another column across the image.
+ */
+function textOf(row: Row, grey: Uint8Array, width: number): Box {
+  const known = textBoxes.get(row);
+  if (known) return known;
+  const box = textIn(row, grey, width);
+  textBoxes.set(row, box);
+  return box;
+}
+
+/** The text boxes of lines worked out ({@link textOf}), by line: each line's is asked for again and again while blocks grow. */
+const textBoxes = new WeakMap<Row, Box>();
+
+function textIn(row: Row, grey: Uint8Array, width: number): Box {
+  const { box, textHeight: h } = row;
+  // Its text: the PHI found (or its surest word), and the words read well that follow on from it a column gap apart at most.
+  const sure = row.words.filter((w) => w.word.confidence >= UNREAD_RULE.wellRead && /[\p{L}\p{N}]{2}/u.test(w.word.text)).map((w) => w.word);
+  const found = row.findings.flatMap((f) => (f.box ? [f.box] : []));
+  const seed = found.length > 0 ? found : sure.sort((a, b) => b.confidence - a.confidence).slice(0, 1).map((w) => w.box);
+  if (seed.length === 0) return box;
+  let core = unionBoxes(seed);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const w of sure) {
+      if (-columnsShared(w.box, core) > UNREAD_RULE.columnGap * h || coveredBy(w.box, core)) continue;
+      core = unionBoxes([core, w.box]);
+      grown = true;
+    }
+  }
+  const left = Math.min(core.left, textureFrom(grey, width, box, core.left, -1, h) ?? box.left);
+  const right = Math.max(core.left + core.width, textureFrom(grey, width, box, core.left + core.width, 1, h) ?? box.left + box.width);
+  return { left, top: box.top, width: right - left, height: box.height };
+}
+
+/**
+ * Where image texture ({@link inImageTexture}) starts in `box` (a line's, `h` high), looking from column `from` on in
+ * `step`'s direction (−1 left, 1 right) a line height at a time: the column nearest `from` of the first such stretch, or
+ * undefined when none lies in the box.
+ */
+function textureFrom(grey: Uint8Array, width: number, box: Box, from: number, step: -1 | 1, h: number): number | undefined {
+  const w = Math.max(4, Math.round(h));
+  const end = step > 0 ? box.left + box.width : box.left;
+  for (let x = from; step > 0 ? x + w <= end : x - w >= end; x += step * w) {
+    const left = step > 0 ? x : x - w;
+    if (inImageTexture(grey, width, { left, top: box.top, width: w, height: box.height }, h)) return x;
+  }
+  return undefined;
+}
+
+/**
+ * True when `box` (a line's) runs on past `extent` (its block's text) to the left or right by more than `textureReach`
+ * line heights (`h`) over image texture ({@link inImageTexture}): the ink there is image content, not glyphs on a ground.
+ */
+function runsOverTexture(grey: Uint8Array, width: number, box: Box, extent: Box, h: number): boolean {
+  const reach = UNREAD_RULE.textureReach * h;
+  const right = box.left + box.width;
+  // Image texture past the block's text, on a stretch of the line longer than `reach`, in either direction.
+  const before = box.left < extent.left - reach ? textureFrom(grey, width, box, Math.min(right, extent.left), -1, h) : undefined;
+  const after = right > extent.left + extent.width + reach ? textureFrom(grey, width, box, Math.max(box.left, extent.left + extent.width), 1, h) : undefined;
+  return before !== undefined || after !== undefined;
+}
+
+/**
+ * True when `box` (a stretch of a line, `h` high) lies in texture that goes on above or below it ({@link isTexture} there
+ * too, half a line beyond its edge): speckle or grain of the image. A worn line sunk in noise of its own has the ground of
+ * its block above and below it.
+ */
+function inImageTexture(grey: Uint8Array, width: number, box: Box, h: number): boolean {
+  if (!isTexture(grey, width, box)) return false;
+  const rows = grey.length / width;
+  const strip = Math.max(2, Math.ceil(h / 2));
+  const above = Math.max(0, box.top - 3 - strip);
+  const below = Math.min(rows, box.top + box.height + 3);
+  const around = [
+    { left: box.left, top: above, width: box.width, height: Math.max(0, box.top - 3 - above) },
+    { left: box.left, top: below, width: box.width, height: Math.max(0, Math.min(rows, below + strip) - below) },
+  ];
+  return around.some((b) => b.height > 0 && isTexture(grey, width, b));
+}
+
+/**
+ * True when `box` holds texture: fewer than `smoothShare` of its neighbouring pixels along a row are within `smoothStep`
+ * levels of each other, and fewer than `groundShare` of its pixels keep to one level. Glyphs stand on a ground that is
+ * even between them (and their strokes are even inside); speckle and grain change from one pixel to the next everywhere.
+ */
+function isTexture(grey: Uint8Array, width: number, box: Box): boolean {
+  let pairs = 0;
+  let smooth = 0;
+  const hist = new Uint32Array(256);
+  for (let y = box.top; y < box.top + box.height; y++)
+    for (let x = box.left, i = y * width + x; x < box.left + box.width; x++, i++) {
+      hist[grey[i]]++;
+      if (x === box.left + box.width - 1) continue;
+      pairs++;
+      if (Math.abs(grey[i + 1] - grey[i]) <= UNREAD_RULE.smoothStep) smooth++;
+    }
+  if (pairs === 0 || smooth >= UNREAD_RULE.smoothShare * pairs) return false;
+  // Text has a ground, one level most of its pixels keep (dense strokes of capitals change from pixel to pixel too); texture has none.
+  const near = 2 * UNREAD_RULE.smoothStep;
+  let ground = 0;
+  for (let v = 0; v < 256; v++) {
+    let n = 0;
+    for (let u = Math.max(0, v - near); u <= Math.min(255, v + near); u++) n += hist[u];
+    ground = Math.max(ground, n);
+  }
+  return ground < UNREAD_RULE.groundShare * box.width * box.height;
 }
 
 /**

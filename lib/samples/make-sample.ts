@@ -95,6 +95,12 @@ export interface MakeSampleOptions {
    * with screens of its own design. The spec still sets the image, the header and the encoding.
    */
   blocks?: (identity: FakeIdentity, rng: Rng, frames: number) => TextBlock[];
+  /**
+   * Draws the image instead of the modality's anatomy-like background (optional), in stored values (interleaved
+   * samples), knowing where the text lines go (`text`: their boxes): a stress set with image content of its own
+   * (speckle, noise, gradients) reaching close to the text, or under it.
+   */
+  background?: (format: SampleFormat, width: number, height: number, rng: Rng, text: Box[]) => Float32Array;
 }
 
 /**
@@ -131,7 +137,10 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   for (let f = 0; f < frameCount; f++) {
     // Some frames of a cine loop repeat the previous one exactly (a frozen image).
     const key = frameCount > 1 ? Math.floor((f * 2) / 3) : 0;
-    if (!backgrounds.has(key)) backgrounds.set(key, renderBackground(spec.modality, format, width, height, rng.fork(`background:${key}`)));
+    if (!backgrounds.has(key)) {
+      const draw = rng.fork(`background:${key}`);
+      backgrounds.set(key, options.background ? options.background(format, width, height, draw, placed.map((p) => p.box)) : renderBackground(spec.modality, format, width, height, draw));
+    }
     const values = Float32Array.from(backgrounds.get(key)!);
     placed.forEach((p, i) => {
       if (p.line.frames && !p.line.frames.includes(f)) return;

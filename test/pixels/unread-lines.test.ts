@@ -323,6 +323,75 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
   });
 });
 
+/** A black frame of 320 x 240 with ultrasound-like speckle (exponential intensity, a fixed sequence) in `box`. */
+function speckled(box: Box): DisplayImage {
+  const image: DisplayImage = { width: 320, height: 240, channels: 1, data: new Uint8Array(320 * 240) };
+  let state = 12345;
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let y = box.top; y < box.top + box.height; y++) for (let x = box.left; x < box.left + box.width; x++) image.data[y * 320 + x] = Math.min(255, Math.round(-60 * Math.log(Math.max(next(), 1e-6))));
+  return image;
+}
+
+/** A reading of speckle as words of low confidence, from `left` to `right` on the 10 px line at `top` (`At`, `IM TH`, `PAT ESE`). */
+function speckleRead(location: string, top: number, left: number, right: number): TextSpan {
+  const texts = ['At', 'IM', 'TH', 'PAT', 'ESE', 'Ne', 'aE'];
+  const words: DetectedText[] = [];
+  for (let x = left, i = 0; x < right; i++) {
+    const width = Math.min(6 * texts[i % texts.length].length, right - x);
+    words.push({ text: texts[i % texts.length], confidence: 10 + (i % 3) * 12, box: { left: x, top, width, height: 10 }, kind: 'word', lineIndex: 0 });
+    x += width + 9;
+  }
+  return { text: words.map((w) => w.text).join(' '), box: unionOf(words.map((w) => w.box)), location, words };
+}
+
+const unionOf = (boxes: Box[]): Box => {
+  const left = Math.min(...boxes.map((b) => b.left));
+  const top = Math.min(...boxes.map((b) => b.top));
+  return { left, top, width: Math.max(...boxes.map((b) => b.left + b.width)) - left, height: Math.max(...boxes.map((b) => b.top + b.height)) - top };
+};
+
+describe('unreadLineFindings: speckle beside an identity column is image, not a line of text', () => {
+  // An ultrasound screen: speckle over columns 0–199, the identity column on black ground from column 216 on.
+  const image = speckled({ left: 0, top: 0, width: 200, height: 240 });
+  const name = line('l0', 100, 216, [['DOE,', 95], ['JOHN', 94]]);
+  const id = line('l2', 128, 216, [['ID:', 96], ['10326693', 96]]);
+  const found = [phi(name), phi(id, 'local:header-value')];
+  const block = unionOf([name.box!, id.box!]);
+
+  it('fills no band across the speckle for rows of it read as garbage beside the identity lines', () => {
+    // Rows of speckle read as words, running from the image into the column, above, between and below the identity lines.
+    const rows = [86, 114, 142].map((top, i) => speckleRead(`s${i}`, top, 12, block.left + block.width));
+    const filled = unreadLineFindings(image, [name, ...rows, id], found, isKept);
+    for (const f of filled) expect(f.box!.left, `${f.type} ${JSON.stringify(f.box)}`).toBeGreaterThanOrEqual(block.left - 10);
+  });
+
+  it('still fills an unread identity line sunk in noise of its own between the identity lines, at the block\'s width', () => {
+    // The birth date line, worn: noise over its own box only, read as garbage.
+    const worn: Box = { left: 216, top: 114, width: 60, height: 10 };
+    const noisy = speckled({ left: 0, top: 0, width: 200, height: 240 });
+    const own = speckled(worn);
+    for (let y = worn.top; y < worn.top + worn.height; y++) for (let x = worn.left; x < worn.left + worn.width; x++) noisy.data[y * 320 + x] = own.data[y * 320 + x];
+    const filled = unreadLineFindings(noisy, [name, speckleRead('w', 114, 216, 276), id], found, isKept);
+    const lines = filled.filter((f) => f.type === 'unread-line');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.some((f) => f.box!.left <= worn.left && f.box!.left + f.box!.width >= worn.left + worn.width && overlaps(f.box!, worn))).toBe(true);
+  });
+
+  it('fills no speckle beside a PHI line as ink of it, and still fills the unread rest of the line sunk in noise of its own', () => {
+    // The speckle reaches to 4 px from the name, closer than a word space.
+    const near = speckled({ left: 0, top: 0, width: 212, height: 240 });
+    const alone = unreadLineFindings(near, [name], [phi(name)], isKept);
+    expect(alone.filter((f) => f.box!.left < name.box!.left - 10)).toEqual([]);
+    // The rest of the name line (`HAVERSTOCK` of `DOE, JOHN HAVERSTOCK`), worn: noise over its own glyphs only, read by nobody.
+    const tail: Box = { left: 274, top: 100, width: 40, height: 10 };
+    const worn = speckled({ left: 0, top: 0, width: 212, height: 240 });
+    const own = speckled(tail);
+    for (let y = tail.top; y < tail.top + tail.height; y++) for (let x = tail.left; x < tail.left + tail.width; x++) worn.data[y * 320 + x] = own.data[y * 320 + x];
+    const filled = unreadLineFindings(worn, [name], [phi(name)], isKept);
+    expect(filled.some((f) => f.type === 'unread-ink' && overlaps(f.box!, tail))).toBe(true);
+  });
+});
+
 /** A black frame with white ink under each box given (the glyphs a reading read, as the pixels hold them). */
 function inked(boxes: Box[]): DisplayImage {
   const image: DisplayImage = { width: 320, height: 240, channels: 1, data: new Uint8Array(320 * 240) };
