@@ -125,3 +125,37 @@ describe('texture read as a label', () => {
     expect((await phi.detect([span], header())).some((x) => x.text.includes('4419307'))).toBe(true);
   });
 });
+
+describe('burned-in PHI the header does not spell out (issue 8)', () => {
+  /** Lines of words 7 px a character, each line `[text, top, left]`, as OCR gives a form's rows. */
+  const lines = (rows: Array<[string, number, number?]>): TextSpan[] =>
+    rows.map(([text, top, left = 10]) => {
+      let x = left;
+      const words = text.split(' ').map((w) => {
+        const box = { left: x, top, width: 7 * w.length, height: 11 };
+        x += 7 * w.length + 7;
+        return { text: w, confidence: 85, kind: 'word' as const, lineIndex: top, box };
+      });
+      return { text, location: `line ${top}`, box: { left, top, width: x - 7 - left, height: 11 }, words };
+    });
+  const foundOn = async (rows: Array<[string, number, number?]>, context = header()) => {
+    const f = await phi.detect(lines(rows), context);
+    return rows.map(([, top]) => f.filter((x) => x.location === `line ${top}`).map((x) => x.text).join(' | '));
+  };
+
+  it('finds the lines of an address under its label until the next label, the label alone on its line', async () => {
+    const f = await foundOn([['Address:', 10], ['27 Quarry Bank Row', 24, 80], ['Hollins Cross', 38, 80], ['Sheffield S11 7QB', 52, 80], ['Tel: 0114 496 0178', 66], ['Exam: CT CHEST', 80]]);
+    expect(f.slice(1, 4)).toEqual(['27 Quarry Bank Row', 'Hollins Cross', 'Sheffield S11 7QB']);
+    expect(f[5]).toBe('');
+  });
+
+  it('finds the lines of an address after its labelled first line, and a district line under a street line', async () => {
+    const f = await foundOn([['Address: 9 Anna Salai Road', 10], ['Teynampet, Chennai', 24, 66], ['Tamil Nadu 600018', 38, 66], ['Modality: CT', 52]]);
+    expect(f[1]).toBe('Teynampet, Chennai');
+    expect(f[2]).toContain('Tamil Nadu 600018');
+    expect(f[3]).toBe('');
+    const street = await foundOn([['318 Wexcombe Lane', 10], ['Ardwick District', 24], ['AX T2 FSE', 38]]);
+    expect(street).toEqual(['318 Wexcombe Lane', 'Ardwick District', '']);
+  });
+
+});

@@ -14,6 +14,7 @@ import { uncuedInitials } from './staff-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { foldedMonthNames } from './month-names.js';
 import { listedNamesOnIdentityRows } from './listed-names.js';
+import { ADDRESS_LABEL, addressContinuations, streetAddresses } from './address-block.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
@@ -214,6 +215,8 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
         }
       }
       hits.push(...phoneHits(st.text, folded).map((h) => endAtColumn(st, h)));
+      // A street address in the forms of many countries (`ul. Lipowa 12`, `14 rue des Tanneurs`, `Sheffield S11 7QB`).
+      for (const a of streetAddresses(st.text)) hits.push({ ...a, category: 'B', type: 'ADDRESS', engine: 'local:pattern', score: 0.8, identity: false });
     }
 
     const kept = hits.filter((h) => {
@@ -289,6 +292,13 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       const identifiers = out.flatMap((f) => (f.box && LIST_ROW_CATEGORIES.has(f.category) ? [f.box] : []));
       for (const r of listedNamesOnIdentityRows(spans, identifiers, isHarmlessWord)) {
         out.push(toFinding({ begin: r.begin, end: r.end, category: 'A', type: 'LISTED_NAME', engine: 'local:pattern', score: 0.75, identity: false }, spanText(spans[r.line])));
+      }
+      // The lines of an address under its label or its street line (`Address:` / `14 Larkspur Crescent` / `Dunmore Heights`).
+      const addressStarts = spans.flatMap((s, i) => (ADDRESS_LABEL.test(s.text) ? [{ line: i, street: false }] : results[i].findings.some((f) => f.type === 'ADDRESS') ? [{ line: i, street: true }] : []));
+      // A street or a district may be a medical dictionary's word too (`Crescent`, `Heights`): only the curated lists say a line is no address.
+      for (const r of addressContinuations(spans, addressStarts, (w) => isKept(w) || isStopWord(w) || clinical.listed(w))) {
+        if (results[r.line].findings.some((f) => f.category === 'B' && f.begin !== undefined && f.end !== undefined && f.begin <= r.begin && f.end >= r.end)) continue;
+        out.push(toFinding({ begin: r.begin, end: r.end, category: 'B', type: 'ADDRESS', engine: 'local:context', score: 0.7, identity: false }, spanText(spans[r.line])));
       }
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
       results.forEach((r, i) => {
