@@ -143,6 +143,19 @@ describe('burned-in PHI the header does not spell out (issue 8)', () => {
     return rows.map(([, top]) => f.filter((x) => x.location === `line ${top}`).map((x) => x.text).join(' | '));
   };
 
+  it.each(['Prior exam 12. März', 'Vorbefund vom 3. listopadu', 'Compared with 7 Mar', 'Last seen the 14th of June', 'Birthday: 3rd May', 'Previous Oct 21', '28 juin'])(
+    'finds a day and a month without a year, which the header does not hold: %j',
+    async (text) => {
+      const dates = (await found(text)).filter((f) => f.category === 'C');
+      expect(dates.length).toBeGreaterThan(0);
+      expect(dates.map((f) => f.text).join(' ')).toMatch(/\d/);
+    },
+  );
+
+  it.each(['Mag 2.0', 'SET 3', 'Gain 52', 'Image 12 of 240', 'Se 3 Im 12', 'Sat 80%'])('takes no technique value for a day and a month: %j', async (text) => {
+    expect((await found(text)).filter((f) => f.category === 'C')).toEqual([]);
+  });
+
   it('finds the lines of an address under its label until the next label, the label alone on its line', async () => {
     const f = await foundOn([['Address:', 10], ['27 Quarry Bank Row', 24, 80], ['Hollins Cross', 38, 80], ['Sheffield S11 7QB', 52, 80], ['Tel: 0114 496 0178', 66], ['Exam: CT CHEST', 80]]);
     expect(f.slice(1, 4)).toEqual(['27 Quarry Bank Row', 'Hollins Cross', 'Sheffield S11 7QB']);

@@ -14,6 +14,7 @@ import { uncuedInitials } from './staff-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { foldedMonthNames } from './month-names.js';
 import { listedNamesOnIdentityRows } from './listed-names.js';
+import { wordDates } from './word-dates.js';
 import { ADDRESS_LABEL, addressContinuations, streetAddresses } from './address-block.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
@@ -215,6 +216,8 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
         }
       }
       hits.push(...phoneHits(st.text, folded).map((h) => endAtColumn(st, h)));
+      // A day and a month in words without a year (`12. März`, `the 14th of June`): an earlier exam or a birthday.
+      for (const d of wordDates(st.text)) hits.push({ ...d, category: 'C', type: 'DATE', engine: 'local:pattern', score: 0.85, identity: false });
       // A street address in the forms of many countries (`ul. Lipowa 12`, `14 rue des Tanneurs`, `Sheffield S11 7QB`).
       for (const a of streetAddresses(st.text)) hits.push({ ...a, category: 'B', type: 'ADDRESS', engine: 'local:pattern', score: 0.8, identity: false });
     }
