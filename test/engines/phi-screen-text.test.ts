@@ -171,4 +171,8 @@ describe('burned-in PHI the header does not spell out (issue 8)', () => {
     expect(street).toEqual(['318 Wexcombe Lane', 'Ardwick District', '']);
   });
 
+  it.each(['r.okafor&mailhost.net', 'tomas.b©postbox.org', 'lidia.k(a)example.com', 'hal.vorsen_1amailbox.co.uk'])('finds an e-mail whose @ OCR misread, without a label: %j', async (text) => {
+    expect((await found(text)).some((f) => f.category === 'F' && f.text === text)).toBe(true);
+  });
+
 });
