@@ -13,7 +13,7 @@ import { initialLinesBesideNames, initialsBesideNames, loneInitials, personIniti
 import { uncuedInitials } from './staff-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { foldedMonthNames } from './month-names.js';
-import { listedNamesOnIdentityRows } from './listed-names.js';
+import { listedNamesOnIdentityRows, namesOnListRows } from './listed-names.js';
 import { wordDates } from './word-dates.js';
 import { ADDRESS_LABEL, addressContinuations, streetAddresses } from './address-block.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
@@ -294,6 +294,13 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // Other people listed as `SURNAME, Given` on rows whose birth date or ID was found (a worklist screenshot).
       const identifiers = out.flatMap((f) => (f.box && LIST_ROW_CATEGORIES.has(f.category) ? [f.box] : []));
       for (const r of listedNamesOnIdentityRows(spans, identifiers, isHarmlessWord)) {
+        out.push(toFinding({ begin: r.begin, end: r.end, category: 'A', type: 'LISTED_NAME', engine: 'local:pattern', score: 0.75, identity: false }, spanText(spans[r.line])));
+      }
+      // …and in the other orders lists print them (`Given SURNAME`, `SURNAME Given`, a surname alone) on the rows of a list.
+      // A label before the row's value (`IPP`, `Case`, `DOB`) names no one: a word the value labels take with a colon after it.
+      const labelWord = (w: string) => labels.some((l) => matchesOf(l.regex, `${w.toUpperCase()}:`).some((x) => x.index === 0 && x[0].length > w.length));
+      for (const r of namesOnListRows(spans, identifiers, (w) => isHarmlessWord(w) || labelWord(w))) {
+        if (out.some((f) => f.location === spans[r.line].location && f.begin !== undefined && f.end !== undefined && f.begin <= r.begin && f.end >= r.end)) continue;
         out.push(toFinding({ begin: r.begin, end: r.end, category: 'A', type: 'LISTED_NAME', engine: 'local:pattern', score: 0.75, identity: false }, spanText(spans[r.line])));
       }
       // The lines of an address under its label or its street line (`Address:` / `14 Larkspur Crescent` / `Dunmore Heights`).
