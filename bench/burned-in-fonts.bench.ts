@@ -36,7 +36,10 @@
  * label, an ID with a suffix, the accession number and the operator's initials alone in the technique column, the
  * institution's initials on a gradient bar; 9–16 px, half aliased): `--no-bare`, `--only-bare`; and its textured cases
  * (speckle, grainy noise, gradients and anatomy-like blobs across the frame, up to a few px from the text or under it,
- * ultrasound RGB and grey frames, 9–16 px): `--no-textured`, `--only-textured`. For every group of cases the
+ * ultrasound RGB and grey frames, 9–16 px): `--no-textured`, `--only-textured`; and its unspelled cases (the
+ * institution's initials past its particles or its distinctive word alone, an address block, a day and a month without a
+ * year, an e-mail with its @ misread, a worklist of other patients; 9–16 px, half aliased): `--no-unspelled`,
+ * `--only-unspelled`. For every group of cases the
  * harmless lines kept are printed per face kind, the lines damaged per rule id of the boxes that hit them, and the share
  * of each image's area changed away from any drawn text (outside every line's box padded by its height).
  *
@@ -178,14 +181,15 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.bare ? !args.includes('--no-bare') : !args.includes('--only-bare')))
       .filter((c) => (c.device ? !args.includes('--no-device') : !args.includes('--only-device')))
       .filter((c) => (c.textured ? !args.includes('--no-textured') : !args.includes('--only-textured')))
+      .filter((c) => (c.unspelled ? !args.includes('--no-unspelled') : !args.includes('--only-unspelled')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : c.unspelled ? 'unspelled' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}${c.unspelled ? ' unspelled' : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred, device } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -203,6 +207,7 @@ const allCases: BenchCase[] = screens
           if (c.device) return ['device cases | all', `device ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `device form | ${f}`];
           if (c.textured) return ['textured cases | all', `textured ${c.textured.texture} | ${cls}`, `textured ${c.size}px | ${cls}`, `textured ${c.textured.gap < 0 ? 'under' : 'beside'} the text | ${cls}`];
           if (c.bare) return ['bare cases | all', `bare ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `bare ${c.size}px | ${cls}`, `bare form | ${f}`];
+          if (c.unspelled) return ['unspelled cases | all', `unspelled ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `unspelled ${c.size}px | ${cls}`, `unspelled form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
         const lineGroups: Record<string, number[]> | undefined = c.wear
@@ -398,6 +403,8 @@ for (const set of sets) {
   for (const [key, a] of [...away].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`image area changed away from text, ${`${key.slice(set.length + 1)} cases:`.padEnd(22)} mean ${((a.sum / a.total) * 100).toFixed(2)}%, most ${(a.max * 100).toFixed(1)}%, ${a.over} of ${a.total} images over 1%`);
   }
+  const un = lines.get(`${set}\tunspelled cases`);
+  if (un) console.log(`unspelled cases, harmless lines kept: ${((un.kept / Math.max(1, un.total)) * 100).toFixed(1)}% of ${un.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);

@@ -1127,6 +1127,46 @@ describe('local PHI detector: other people listed on a screen (a worklist screen
   });
 });
 
+describe('local PHI detector: other people on a list screen in any name order (issue 8)', () => {
+  /** One OCR line of words 7 px a character, a space's width apart, from `left` on row `top`. */
+  const row = (text: string, top: number, left = 12): TextSpan => {
+    let x = left;
+    const words = text.split(' ').map((w) => {
+      const box = { left: x, top, width: 7 * w.length, height: 11 };
+      x += 7 * w.length + 7;
+      return { text: w, confidence: 88, kind: 'word' as const, lineIndex: top, box };
+    });
+    return { text, location: `row ${top}`, box: { left, top, width: x - 7 - left, height: 11 }, words };
+  };
+  const names = async (spans: TextSpan[]) => (await phi.detect(spans, none)).filter((f) => f.type === 'LISTED_NAME').map((f) => f.text);
+
+  it('finds Given SURNAME, SURNAME Given, a surname alone and long or hyphenated names on the rows of a worklist', async () => {
+    const f = await names([
+      row('Patient DOB Exam Status', 8),
+      row('Oluwaseun ADEYEMI-BANKOLE 1958-04-17 CT CHEST SCHEDULED', 24),
+      row('THIRUVENKATACHARI Lakshmi 1949-11-02 MR BRAIN COMPLETED', 40),
+      row('NWACHUKWU 1971-06-30 US ABDOMEN IN PROGRESS', 56),
+      row('Ines Garcia-Ballester 1983-01-09 CR CHEST PA ARRIVED', 72),
+    ]);
+    expect(f).toEqual(['Oluwaseun ADEYEMI-BANKOLE', 'THIRUVENKATACHARI Lakshmi', 'NWACHUKWU', 'Ines Garcia-Ballester']);
+  });
+
+  it('leaves the modality, body part, description and status words of those rows, and names on rows without an identifier', async () => {
+    const f = (await phi.detect([
+      row('Awaiting Review', 8),
+      row('Kwabena OSEI 2031-0042 MR KNEE RT SCHEDULED', 24),
+      row('Mehta Anand 2031-0057 CT HEAD STAT', 40),
+      row('Chidi EZE 2031-0063 US RENAL COMPLETED', 56),
+    ], none)).map((f) => f.text).join(' | ');
+    expect(f).not.toMatch(/Awaiting|Review|MR|KNEE|RT|SCHEDULED|CT|HEAD|STAT|US|RENAL|COMPLETED/);
+  });
+
+  it('takes no label of an identity panel for a name, though its birth date and IDs stack in a column', async () => {
+    const f = await names([row('IPP 40917733', 8), row('DOB 1950-01-03', 24), row('Case 5521987', 40), row('Chart No. 7719304', 56)]);
+    expect(f).toEqual([]);
+  });
+});
+
 describe('local PHI detector: a staff member\'s initials with no cue before them (issue 8)', () => {
   const staff: IdentityContext = {
     values: [

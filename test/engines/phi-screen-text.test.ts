@@ -285,3 +285,86 @@ describe('a table\'s column headings', () => {
 function withRulesDetector() {
   return createLocalPhiDetector({ regex: loadRules(path.join(root, DEFAULT_RULES_PATH)).regex });
 }
+
+describe('burned-in PHI the header does not spell out (issue 8)', () => {
+  /** Lines of words 7 px a character, each line `[text, top, left]`, as OCR gives a form's rows. */
+  const lines = (rows: Array<[string, number, number?]>): TextSpan[] =>
+    rows.map(([text, top, left = 10]) => {
+      let x = left;
+      const words = text.split(' ').map((w) => {
+        const box = { left: x, top, width: 7 * w.length, height: 11 };
+        x += 7 * w.length + 7;
+        return { text: w, confidence: 85, kind: 'word' as const, lineIndex: top, box };
+      });
+      return { text, location: `line ${top}`, box: { left, top, width: x - 7 - left, height: 11 }, words };
+    });
+  const foundOn = async (rows: Array<[string, number, number?]>, context = header()) => {
+    const f = await phi.detect(lines(rows), context);
+    return rows.map(([, top]) => f.filter((x) => x.location === `line ${top}`).map((x) => x.text).join(' | '));
+  };
+
+  it.each(['Prior exam 12. März', 'Vorbefund vom 3. listopadu', 'Compared with 7 Mar', 'Last seen the 14th of June', 'Birthday: 3rd May', 'Previous Oct 21', '28 juin'])(
+    'finds a day and a month without a year, which the header does not hold: %j',
+    async (text) => {
+      const dates = (await found(text)).filter((f) => f.category === 'C');
+      expect(dates.length).toBeGreaterThan(0);
+      expect(dates.map((f) => f.text).join(' ')).toMatch(/\d/);
+    },
+  );
+
+  it.each(['Mag 2.0', 'SET 3', 'Gain 52', 'Image 12 of 240', 'Se 3 Im 12', 'Sat 80%'])('takes no technique value for a day and a month: %j', async (text) => {
+    expect((await found(text)).filter((f) => f.category === 'C')).toEqual([]);
+  });
+
+  it('finds the lines of an address under its label until the next label, the label alone on its line', async () => {
+    const f = await foundOn([['Address:', 10], ['27 Quarry Bank Row', 24, 80], ['Hollins Cross', 38, 80], ['Sheffield S11 7QB', 52, 80], ['Tel: 0114 496 0178', 66], ['Exam: CT CHEST', 80]]);
+    expect(f.slice(1, 4)).toEqual(['27 Quarry Bank Row', 'Hollins Cross', 'Sheffield S11 7QB']);
+    expect(f[5]).toBe('');
+  });
+
+  it('finds the lines of an address after its labelled first line, and a district line under a street line', async () => {
+    const f = await foundOn([['Address: 9 Anna Salai Road', 10], ['Teynampet, Chennai', 24, 66], ['Tamil Nadu 600018', 38, 66], ['Modality: CT', 52]]);
+    expect(f[1]).toBe('Teynampet, Chennai');
+    expect(f[2]).toContain('Tamil Nadu 600018');
+    expect(f[3]).toBe('');
+    const street = await foundOn([['318 Wexcombe Lane', 10], ['Ardwick District', 24], ['AX T2 FSE', 38]]);
+    expect(street).toEqual(['318 Wexcombe Lane', 'Ardwick District', '']);
+  });
+
+  it.each(['r.okafor&mailhost.net', 'tomas.b©postbox.org', 'lidia.k(a)example.com', 'hal.vorsen_1amailbox.co.uk'])('finds an e-mail whose @ OCR misread, without a label: %j', async (text) => {
+    expect((await found(text)).some((f) => f.category === 'F' && f.text === text)).toBe(true);
+  });
+
+  it('finds the initials of the header\'s institution skipping its particles, and its one distinctive word alone, in any case', async () => {
+    const context: IdentityContext = { values: [...header().values, { value: 'Centre Hospitalier de la Vallée Marnoise', category: 'B', source: 'InstitutionName', vr: 'LO' }] };
+    for (const text of ['CHVM', 'chvm', 'Marnoise', 'MARNOISE']) expect((await found(text, context)).some((f) => f.category === 'B')).toBe(true);
+  });
+
+  it.each([
+    ['Hôpital Universitaire des Sept Chênes', 'HUSC'],
+    ['Szpital Powiatowy w Lubaczynie', 'SPL'],
+    ['Städtisches Klinikum am Lindenhain', 'SKL'],
+    ['Ospedale della Valle Oscura', 'OVO'],
+  ])('finds the initials of the institution past the particles of its language: %j as %j', async (name, initials) => {
+    const context: IdentityContext = { values: [...header().values, { value: name, category: 'B', source: 'InstitutionName', vr: 'LO' }] };
+    expect((await found(initials, context)).some((f) => f.category === 'B')).toBe(true);
+  });
+
+  it.each([
+    ['Ospedale Maggiore di Crevalcuore', 'Ospedale'],
+    ['Klinikum Rechts der Wendel', 'Klinikum'],
+    ['Szpital Wojewódzki w Zabrzyniec', 'Wojewódzki'],
+    ['Ankara Şehir Hastanesi', 'Hastanesi'],
+    ['Mirabel Regional Medical Centre', 'Regional'],
+    ['Northbury General Hospital', 'General'],
+    ['Hospital Universitari de Santa Creu', 'Universitari'],
+  ])('takes no generic word of the institution name alone on a line for it: %j, %j', async (name, word) => {
+    const context: IdentityContext = { values: [...header().values, { value: name, category: 'B', source: 'InstitutionName', vr: 'LO' }] };
+    expect(await found(word, context)).toEqual([]);
+  });
+
+  it('still finds a distinctive word of an address that a medical dictionary also holds, alone on its line', async () => {
+    const context: IdentityContext = { values: [...header().values, { value: '14 Larkspur Crescent', category: 'B', source: 'PatientAddress', vr: 'LO' }] };
+    expect((await found('Larkspur', context)).some((f) => f.category === 'B')).toBe(true);
+  });
+});

@@ -8,6 +8,9 @@ import { matchesOf } from '../../regex-matches.js';
 import { DEFAULT_STAFF_ROLES, STAFF_ACTS } from '../../text/staff-words.js';
 import { DEVICE_PATTERNS } from './device-text.js';
 
+/** The endings of mail domains, generic and of countries (upper case): a dotted name before one is an e-mail read without its `@`. */
+const MAIL_DOMAINS = 'COM|ORG|NET|EDU|GOV|INFO|BIZ|IO|CO\\.UK|AC\\.UK|NHS\\.UK|UK|DE|FR|NL|BE|IT|ES|PT|CH|AT|SE|NO|DK|FI|PL|CZ|TR|IE|CA|AU|NZ|IN|NG|ZA|KE|BR|MX|AR|JP|CN|KR|RU';
+
 /** Month names as screens abbreviate them, in upper case (January first). */
 export const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 /** Month names written out, in upper case (January first). */
@@ -85,6 +88,10 @@ export const SCREEN_AGE_SOURCE = String.raw`(?:[MFOU](?:\s{0,3}|\s{0,2}[/|,]\s{0
 /** The generic patterns, in order. */
 export const PHI_PATTERNS: PhiPattern[] = [
   { type: 'EMAIL', category: 'F', score: 0.95, strong: true, regex: /\b[A-Z0-9._%+-]{1,64}@[A-Z0-9.-]{1,253}\.[A-Z]{2,24}\b/g },
+  // An e-mail whose `@` OCR read as another glyph (`&`, `©`, `®`, `(a)`) or as a letter (`j.halvorsenamailbox.org`: a dotted
+  // name run into a mail domain), shown without a label.
+  { type: 'EMAIL', category: 'F', score: 0.85, strong: true, regex: /\b[A-Z0-9._%+-]{1,64}(?:[&©®]|\((?:A|AT)\)|\[(?:A|AT)\])[A-Z0-9-]{1,63}(?:\.[A-Z0-9-]{1,63}){0,6}\.[A-Z]{2,24}\b/g },
+  { type: 'EMAIL', category: 'F', score: 0.8, regex: new RegExp(`(?<![\\p{L}\\p{N}.])(?!WWW\\.)[A-Z0-9%+-]{1,64}[._][A-Z0-9._%+-]{1,64}\\.(?:${MAIL_DOMAINS})(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])`, 'gu') },
   { type: 'URL', category: 'N', score: 0.9, regex: /\b(?:HTTPS?:\/\/|WWW\.)[^\s]{1,2048}/g },
   // Four numbers of 0–255: `11.3.0.691` is a version, not an address.
   { type: 'IP_ADDRESS', category: 'O', score: 0.9, regex: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d{1,2})\.){3}(?:25[0-5]|2[0-4]\d|1?\d{1,2})\b/g },

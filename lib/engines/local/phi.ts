@@ -14,7 +14,10 @@ import { initialLinesBesideNames, initialsBesideNames, loneInitials, personIniti
 import { uncuedInitials } from './staff-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { foldedMonthNames } from './month-names.js';
-import { listedNamesOnIdentityRows } from './listed-names.js';
+import { listedNamesOnIdentityRows, namesOnListRows } from './listed-names.js';
+import { wordDates } from './word-dates.js';
+import { genericInstitutionWord, institutionParticle } from './institution-words.js';
+import { ADDRESS_LABEL, addressContinuations, streetAddresses } from './address-block.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
@@ -178,7 +181,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     if (st.text.trim() === '') return { findings: [], weak: [] };
     let matchers = identityCache.get(context);
     if (!matchers) {
-      matchers = identityMatchers(context);
+      matchers = identityMatchers(context, (w) => clinical.listed(w));
       identityCache.set(context, matchers);
     }
     const upper = st.text.toUpperCase();
@@ -219,6 +222,10 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
         }
       }
       hits.push(...phoneHits(st.text, folded).map((h) => endAtColumn(st, h)));
+      // A day and a month in words without a year (`12. März`, `the 14th of June`): an earlier exam or a birthday.
+      for (const d of wordDates(st.text)) hits.push({ ...d, category: 'C', type: 'DATE', engine: 'local:pattern', score: 0.85, identity: false });
+      // A street address in the forms of many countries (`ul. Lipowa 12`, `14 rue des Tanneurs`, `Sheffield S11 7QB`).
+      for (const a of streetAddresses(st.text)) hits.push({ ...a, category: 'B', type: 'ADDRESS', engine: 'local:pattern', score: 0.8, identity: false });
     }
 
     // A row of column headings (`Name   MRN   DOB   Accession`): its values are on the rows below, judged there.
@@ -301,6 +308,20 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       const identifiers = out.flatMap((f) => (f.box && LIST_ROW_CATEGORIES.has(f.category) ? [f.box] : []));
       for (const r of listedNamesOnIdentityRows(spans, identifiers, isHarmlessWord)) {
         out.push(toFinding({ begin: r.begin, end: r.end, category: 'A', type: 'LISTED_NAME', engine: 'local:pattern', score: 0.75, identity: false }, spanText(spans[r.line])));
+      }
+      // …and in the other orders lists print them (`Given SURNAME`, `SURNAME Given`, a surname alone) on the rows of a list.
+      // A label before the row's value (`IPP`, `Case`, `DOB`) names no one: a word the value labels take with a colon after it.
+      const labelWord = (w: string) => labels.some((l) => matchesOf(l.regex, `${w.toUpperCase()}:`).some((x) => x.index === 0 && x[0].length > w.length));
+      for (const r of namesOnListRows(spans, identifiers, (w) => isHarmlessWord(w) || labelWord(w))) {
+        if (out.some((f) => f.location === spans[r.line].location && f.begin !== undefined && f.end !== undefined && f.begin <= r.begin && f.end >= r.end)) continue;
+        out.push(toFinding({ begin: r.begin, end: r.end, category: 'A', type: 'LISTED_NAME', engine: 'local:pattern', score: 0.75, identity: false }, spanText(spans[r.line])));
+      }
+      // The lines of an address under its label or its street line (`Address:` / `14 Larkspur Crescent` / `Dunmore Heights`).
+      const addressStarts = spans.flatMap((s, i) => (ADDRESS_LABEL.test(s.text) ? [{ line: i, street: false }] : results[i].findings.some((f) => f.type === 'ADDRESS') ? [{ line: i, street: true }] : []));
+      // A street or a district may be a medical dictionary's word too (`Crescent`, `Heights`): only the curated lists say a line is no address.
+      for (const r of addressContinuations(spans, addressStarts, (w) => isKept(w) || isStopWord(w) || clinical.listed(w))) {
+        if (results[r.line].findings.some((f) => f.category === 'B' && f.begin !== undefined && f.end !== undefined && f.begin <= r.begin && f.end >= r.end)) continue;
+        out.push(toFinding({ begin: r.begin, end: r.end, category: 'B', type: 'ADDRESS', engine: 'local:context', score: 0.7, identity: false }, spanText(spans[r.line])));
       }
       // A generic run of an institution or address ("Medical Center") counts beside a line with its distinctive part.
       results.forEach((r, i) => {
@@ -510,7 +531,7 @@ function isStopWord(word: string): boolean {
 const STOP_WORDS_FOLDED = new Set([...STOP_WORDS].map((w) => foldOcr(w)));
 
 /** Compiles the deny-list matchers for one file's identity. */
-function identityMatchers(context: IdentityContext): IdentityMatchers {
+function identityMatchers(context: IdentityContext, isListedClinical: (word: string) => boolean): IdentityMatchers {
   const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [], ages: [], people: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
@@ -571,14 +592,17 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
       const letterWords = tokenize(v).filter((t) => /^\p{L}/u.test(t.text));
       // With and without function words: `HHC` and `HOTHC` for Hospital of the Holy Cross. Two words make no acronym
       // of their own but may, with one of them run together from two (`BWI` for Bramblewood Institute).
-      for (const list of [letterWords, letterWords.filter((t) => !isStopWord(t.text))]) {
+      // And past the particles of other languages (`SMB` for Szpital Miejski w Brzozowcu, `HUQV` for Hôpital Universitaire des Quatre Vents).
+      for (const list of [letterWords, letterWords.filter((t) => !isStopWord(t.text)), letterWords.filter((t) => !institutionParticle(t.text))]) {
         const letters = initialsOf(list.map((t) => t.text));
         if (list.length >= 2 && !m.acronyms.some((a) => a.letters === letters)) m.acronyms.push({ letters, category, source, words: list.map((t) => t.text) });
       }
-      for (const t of tokenize(v)) {
-        const up = t.text.toUpperCase();
-        if (t.text.length >= 4 && !COMMON_WORDS.has(up) && !MONTH_FULL.includes(up)) m.distinctTokens.push({ folded: foldOcr(t.text), upper: up, category, source });
-      }
+      const candidates = tokenize(v).filter((t) => t.text.length >= 4 && !COMMON_WORDS.has(t.text.toUpperCase()) && !MONTH_FULL.includes(t.text.toUpperCase()));
+      // A kind word (`Hospital`, `Ospedale`, `Regional`) or an everyday one names no place alone: only the others stand on their
+      // own, unless the value has no other (`Mercy Hospital`). Clinical words of the curated lists only: the medical dictionary
+      // holds street and place words too (`Crescent`, `Larkspur`).
+      const distinct = candidates.filter((t) => !genericInstitutionWord(t.text, isListedClinical));
+      for (const t of distinct.length > 0 ? distinct : candidates) m.distinctTokens.push({ folded: foldOcr(t.text), upper: t.text.toUpperCase(), category, source });
     }
   }
   // No age in the header: the screen may still show it, reckoned from the birth date to a date of the study.
