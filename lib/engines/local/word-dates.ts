@@ -6,6 +6,7 @@
  * header text and screens alike; the numeric forms are left to the screen's own date patterns.
  */
 import { findShapes, TEXT_SHAPES } from '../../text/shapes.js';
+import { CLOCK_TIME_SOURCE } from './phi-patterns.js';
 
 /** The free-text date shapes. */
 const DATE_SHAPES = TEXT_SHAPES.filter((s) => s.kind === 'date');
@@ -27,5 +28,13 @@ export function wordDates(text: string): WordDate[] {
   if (!/\d/.test(text)) return [];
   return findShapes(text, DATE_SHAPES)
     .filter((s) => MONTH_WORD.test(text.slice(s.begin, s.end)))
-    .map((s) => ({ begin: s.begin, end: s.end }));
+    .map((s) => ({ begin: s.begin, end: s.begin + withoutClockTime(text.slice(s.begin, s.end)).length }));
+}
+
+/** A clock time at the end of a date shape (free text takes it with the date): on a screen it is no element of the date. */
+const TRAILING_CLOCK_TIME = new RegExp(`[\\s,]+(?:${CLOCK_TIME_SOURCE})(?:\\s*[AP]\\.?M\\.?)?\\s*$`, 'iu');
+
+function withoutClockTime(date: string): string {
+  const time = TRAILING_CLOCK_TIME.exec(date);
+  return time ? date.slice(0, time.index) : date;
 }
