@@ -72,9 +72,11 @@ export interface MakeSampleOptions {
    * Burn every block in this font family at this size (shrunk only when a line does not fit, to 9 px at
    * least) instead of the drawn ones: the font-stress fixtures sweep small sizes and narrow or
    * monospace faces this way. With `aliased`, each glyph pixel is inked fully or not at all (from a quarter's coverage:
-   * thin strokes keep a pixel), as consoles drawing bitmap-style text print it.
+   * thin strokes keep a pixel), as consoles drawing bitmap-style text print it. With `halo`, light ink gets a black rim
+   * round each glyph (`outline`, `width` px wide) or a black copy of its glyphs `width` px down and right under it
+   * (`shadow`), as angiography and fluoroscopy consoles draw text to stay legible over bright anatomy.
    */
-  font?: { family: string; size: number; weight?: 'normal' | 'bold'; aliased?: boolean };
+  font?: { family: string; size: number; weight?: 'normal' | 'bold'; aliased?: boolean; halo?: Halo };
   /**
    * How far the ink stands from the ground, 0–1 (default 1): below 1 the text is dimmer (grey text on
    * the image, grey ink on a label patch), as overlays drawn in grey are.
@@ -103,6 +105,13 @@ export interface MakeSampleOptions {
   background?: (format: SampleFormat, width: number, height: number, rng: Rng, text: Box[]) => Float32Array;
 }
 
+/** A dark rim round each glyph of light text, or a dark copy of it offset down and right: see {@link MakeSampleOptions.font}. */
+export interface Halo {
+  kind: 'outline' | 'shadow';
+  /** Width of the rim, or offset of the shadow, in pixels (1–2). */
+  width: number;
+}
+
 /**
  * Makes one synthetic sample: an anatomy-like image of the spec's modality with a fake identity
  * burned in (and harmless annotations), the same identity in the header, stored in the spec's
@@ -123,6 +132,7 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
   checkNoOverlap(placed, width, height);
   if (options.font?.aliased) for (const p of placed) for (const w of p.words) w.alpha = w.alpha.map((a) => (a >= ALIASED_COVERAGE ? 255 : 0));
 
+  const halo = options.font?.halo;
   const inkRng = rng.fork('ink');
   const contrast = options.contrast ?? 1;
   const inks = placed.map((p) => {
@@ -156,6 +166,8 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
     });
     placed.forEach((p, i) => {
       if (p.line.frames && !p.line.frames.includes(f)) return;
+      // The halo goes under every word of the line before any ink, so a rim never covers a neighbour's glyph.
+      if (halo && p.line.ink === 'light') for (const w of p.words) burn(values, width, format.samplesPerPixel, haloOf(w, halo, width, height), format.black);
       for (const w of p.words) burn(values, width, format.samplesPerPixel, w, inks[i].ink);
     });
     frames.push(toStored(values, format));
@@ -290,6 +302,31 @@ function greyValue(format: SampleFormat, level: number): number[] {
 function patchValue(format: SampleFormat, ink: 'light' | 'dark'): number[] {
   const level = ink === 'dark' ? 0.88 : 0;
   return format.white.map((white, s) => Math.round(format.black[s] + (white - format.black[s]) * level));
+}
+
+/** A word's halo as a word of its own: its coverage spread `width` px every way (outline) or moved `width` px down and right (shadow), clipped to the frame. */
+function haloOf(word: RenderedWord, halo: Halo, frameWidth: number, frameHeight: number): RenderedWord {
+  const r = halo.width;
+  const left = Math.max(0, word.box.left - r);
+  const top = Math.max(0, word.box.top - r);
+  const box = { left, top, width: Math.min(frameWidth, word.box.left + word.box.width + r) - left, height: Math.min(frameHeight, word.box.top + word.box.height + r) - top };
+  const alpha = new Uint8Array(box.width * box.height);
+  const at = (x: number, y: number): number => {
+    const gx = x - word.box.left;
+    const gy = y - word.box.top;
+    return gx < 0 || gy < 0 || gx >= word.box.width || gy >= word.box.height ? 0 : word.alpha[gy * word.box.width + gx];
+  };
+  for (let y = 0; y < box.height; y++) {
+    for (let x = 0; x < box.width; x++) {
+      const fx = box.left + x;
+      const fy = box.top + y;
+      let a = 0;
+      if (halo.kind === 'shadow') a = at(fx - r, fy - r);
+      else for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) a = Math.max(a, at(fx + dx, fy + dy));
+      alpha[y * box.width + x] = a;
+    }
+  }
+  return { ...word, box, alpha };
 }
 
 /** Alpha-blends a word's coverage into the frame with the ink value. */

@@ -296,6 +296,49 @@ describe('local text detector: crops read short', () => {
   });
 });
 
+describe('local text detector: light text with a dark halo', () => {
+  /**
+   * White 12 px bitmap lines (each glyph pixel inked fully or not at all) with a 1 px black outline round every glyph, as
+   * angiography consoles draw them, on a ground of grey `ground`.
+   */
+  async function outlined(ground: number, lines: string[]): Promise<DisplayImage> {
+    const width = 240;
+    const height = 16 + lines.length * 17;
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#000"/>` +
+      lines.map((l, i) => `<text x="8" y="${20 + i * 17}" font-family="DejaVu Sans Mono" font-size="12" fill="#fff">${l}</text>`).join('') +
+      `</svg>`;
+    const { data } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const glyph = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && data[y * width + x] >= 64;
+    const out = new Uint8Array(width * height).fill(ground);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        let rim = false;
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) rim ||= glyph(x + dx, y + dy);
+        if (rim) out[y * width + x] = glyph(x, y) ? 255 : 0;
+      }
+    }
+    return { width, height, channels: 1, data: out };
+  }
+
+  it('reads white bitmap text outlined in black over bright anatomy and over grey: identity and technical lines alike', async () => {
+    const identity = ['WHITMORE EDITH', 'DOB 1948-03-12'];
+    const technical = ['LAO 32 CRA 18', 'DAP 14.8 Gycm2'];
+    const reader = createLocalTextDetector({ fullFrame: 'never' });
+    try {
+      for (const ground of [255, 200, 130]) {
+        const found = await reader.detect(await outlined(ground, [...identity, ...technical]));
+        const read = found.filter((t) => t.kind === 'line').map((t) => t.text);
+        // Every identity word, to be matched and filled; every technical line nearly whole, to be vouched for and kept.
+        for (const word of identity.join(' ').split(' ')) expect(match(found, word), `${word} on ${ground}: ${read.join(' | ')}`).toBeDefined();
+        for (const line of technical) expect(read.some((r) => editDistance(foldOcr(r), foldOcr(line), 3) <= 2), `${line} on ${ground}: ${read.join(' | ')}`).toBe(true);
+      }
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
 describe('local text detector: small glyphs read with doubt', () => {
   // 9 px narrow light text on a dark frame: its crop is read at the largest scale (4x).
   async function smallLine(): Promise<DisplayImage> {

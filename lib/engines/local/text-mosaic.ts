@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
+import { haloCores } from '../../image/halo.js';
 import { stretchGrey } from '../../image/stretch.js';
 import { findTextRegions, slidingExtreme } from '../../image/text-regions.js';
 import type { Box, DetectedText } from '../types.js';
@@ -300,10 +301,23 @@ export interface Mosaic {
   places: Box[];
 }
 
-/** Scales, stretches and orients each crop, and stacks them in mosaics of at most ~4000 px height. */
+/**
+ * Scales, stretches and orients each crop, and stacks them in mosaics of at most ~4000 px height. Light text with a dark
+ * halo (an outline or a drop shadow) is read by its light cores alone, as dark ink ({@link haloCores}), in either polarity.
+ */
 export async function buildMosaics(crops: Crop[]): Promise<Mosaic[]> {
   const prepared: Array<{ crop: Crop; data: Uint8Array; width: number; height: number }> = [];
   for (const crop of crops) {
+    // Found at the crop's own size (cheap), the cores are then kept at the reading's scale: the thin anti-aliased
+    // core of a small glyph, upscaled first, stays one stroke.
+    if (haloCores(crop.pixels, crop.box.width, crop.box.height, crop.glyphHeight)) {
+      const scaled = await upscaleGrey(crop.pixels, crop.box.width, crop.box.height, crop.scale);
+      const cores = haloCores(scaled.data, scaled.width, scaled.height, crop.glyphHeight, crop.scale);
+      if (cores) {
+        prepared.push({ crop, data: stretchGrey(cores), width: scaled.width, height: scaled.height });
+        continue;
+      }
+    }
     const flat = evenGround(crop.pixels, crop.box.width, crop.box.height, crop.glyphHeight, crop.invert);
     const scaled = await upscaleGrey(flat, crop.box.width, crop.box.height, crop.scale);
     prepared.push({ crop, data: stretchGrey(scaled.data, crop.invert), width: scaled.width, height: scaled.height });
