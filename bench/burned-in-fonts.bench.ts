@@ -34,7 +34,9 @@
  * name, the institution's initials, a birth date with its month's name, an age over 89 as `091Y` or alone): `--no-short`,
  * `--only-short`; and its bare-value cases (an age over 89 zero-padded or run into the sex letter, a birth date run into its
  * label, an ID with a suffix, the accession number and the operator's initials alone in the technique column, the
- * institution's initials on a gradient bar; 9–16 px, half aliased): `--no-bare`, `--only-bare`. For every group of cases the
+ * institution's initials on a gradient bar; 9–16 px, half aliased): `--no-bare`, `--only-bare`; and its rotated cases (labels turned a quarter along the left and right edges, a name with an ID, a
+ * birth date or an age over 89 along one, a view, probe, scale or marker along the other; 10–18 px, half aliased): `--no-rotated`,
+ * `--only-rotated`. For every group of cases the
  * harmless lines kept are printed per face kind, and the lines damaged per rule id of the boxes that hit them.
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
@@ -167,14 +169,15 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.keep || c.clean ? !args.includes('--no-keep') : !args.includes('--only-keep')))
       .filter((c) => (c.short ? !args.includes('--no-short') : !args.includes('--only-short')))
       .filter((c) => (c.bare ? !args.includes('--no-bare') : !args.includes('--only-bare')))
+      .filter((c) => (c.rotated ? !args.includes('--no-rotated') : !args.includes('--only-rotated')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.rotated ? 'rotated' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.rotated ? ` rotated ${c.rotated.turn} on the ${c.rotated.edge}` : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -189,6 +192,7 @@ const allCases: BenchCase[] = screens
           if (c.tight) return ['tight cases | all', `tight ${c.kind} | ${cls}`, `tight ${c.size}px | ${cls}`];
           if (c.keep) return ['screen-text cases | all', `screen-text ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `screen-text form | ${f}`];
           if (c.short) return ['short cases | all', `short ${c.size}px | ${cls}`, `short form | ${f}`];
+          if (c.rotated) return ['rotated cases | all', `rotated ${c.rotated.turn} | ${cls}`, `rotated ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `rotated ${c.size}px | ${cls}`];
           if (c.bare) return ['bare cases | all', `bare ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `bare ${c.size}px | ${cls}`, `bare form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
@@ -206,7 +210,9 @@ const allCases: BenchCase[] = screens
                     ? { 'tight: identity line sharing its row with a harmless item': besideIdentity, 'tight: age line': identityHarmless, 'tight: centred title, dose or sequence line': centred }
                     : c.keep
                       ? { 'age line (89 or under) in the identity panel': identityHarmless }
-                      : undefined;
+                      : c.rotated
+                        ? { 'rotated harmless label': identityHarmless }
+                        : undefined;
         return { sample, bytes, keys, lineGroups };
       },
     }))
@@ -350,6 +356,8 @@ for (const set of sets) {
   if (s) console.log(`short-form cases, harmless lines kept: ${((s.kept / Math.max(1, s.total)) * 100).toFixed(1)}% of ${s.total}`);
   const bv = lines.get(`${set}\tbare cases`);
   if (bv) console.log(`bare-value cases, harmless lines kept: ${((bv.kept / Math.max(1, bv.total)) * 100).toFixed(1)}% of ${bv.total}`);
+  const rt = lines.get(`${set}\trotated cases`);
+  if (rt) console.log(`rotated cases, harmless lines kept: ${((rt.kept / Math.max(1, rt.total)) * 100).toFixed(1)}% of ${rt.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);
