@@ -160,7 +160,7 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
 /**
  * The columns of one pass's components (see {@link findTextColumns}): components that are glyphs when turned a quarter
  * (their width a glyph's height) and `quiet` at that height, grouped as lines are with rows and columns swapped. A
- * column is kept when it is one glyph wide (at most 1.6 glyph heights), holds three glyphs or more over 2.5 glyph
+ * column is kept when it is one glyph wide (at most 1.6 glyph heights), holds three glyphs or more over 2 glyph
  * heights at least, its glyphs small (at most 20 px, or a 24th of the frame's shorter side) and packed, and fewer than half of them lie on lines of the ordinary kind (`rows`, one glyph high, three
  * glyphs or more): down the left edge of a block of lines its first letters stack too, but each sits on its line; and
  * most of its glyphs share one edge across the strip (a baseline).
@@ -177,7 +177,7 @@ function turnedColumns(list: Component[], rows: Line[], width: number, height: n
     const along = line.right - line.left + 1;
     // Labels printed turned are small text, their glyphs packed along the strip (at least 0.6 per glyph height): a stack of
     // larger blobs, or of blobs far apart, is anatomy (ribs stack down a chest plate as glyphs of 30 px and more).
-    if (line.count < 3 || across > 1.6 * line.glyphHeight || along < 2.5 * line.glyphHeight || line.glyphHeight > largest || line.count < (0.6 * along) / line.glyphHeight) continue;
+    if (line.count < 3 || across > 1.6 * line.glyphHeight || along < 2 * line.glyphHeight || line.glyphHeight > largest || line.count < (0.6 * along) / line.glyphHeight) continue;
     // Its glyphs, in the turned frame: those inside the line's box.
     const members = stacked.filter((g) => g.left >= line.left && g.right <= line.right && g.top >= line.top && g.bottom <= line.bottom);
     const onRows = members.filter((g) => flat.some((r) => g.top >= r.left && g.bottom <= r.right && g.left >= r.top && g.right <= r.bottom)).length;
