@@ -126,7 +126,7 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
     }
     // Words lying on a filled box are the masking's, not the image's.
     if (filled.length > 0) texts = texts.filter((t) => !filled.some((b) => coveredBy(t.box, b)));
-    const readingSpans = imageTextToSpans(texts, r === 0 ? `frame ${index}` : `frame ${index} reading ${r + 1}`);
+    const readingSpans = acrossTurned(imageTextToSpans(texts, r === 0 ? `frame ${index}` : `frame ${index} reading ${r + 1}`));
     spans.push(...readingSpans);
     readings.push(...readingSpans.map(() => ({ image, filled })));
   }
@@ -188,6 +188,23 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
     const line = at.span.box ?? f.box;
     const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
     return bounded(f, glyphExtent(at.image, f.box, others, lines?.kept), at.image);
+  });
+}
+
+/** Least confidence of a word read across the frame that shows a column's ink is a line after all. */
+const ACROSS_CONFIDENCE = 60;
+
+/**
+ * `spans` without the turned readings that lines read across the frame cross: a word read well, wider than the turned
+ * reading's box by half, over it. Down the left edge of a block of lines (first letters, a column of digits) the glyphs
+ * may stack as a column, and read turned they can make a short word (`RT`); the lines across them are the text.
+ */
+function acrossTurned(spans: TextSpan[]): TextSpan[] {
+  const across = spans.flatMap((s) => (s.words ?? []).filter((w) => w.turn === undefined && w.confidence >= ACROSS_CONFIDENCE && /[\p{L}\p{N}]{2}/u.test(w.text)));
+  if (across.length === 0) return spans;
+  return spans.filter((s) => {
+    const box = s.box;
+    return !box || !s.words?.some((w) => w.turn !== undefined) || !across.some((w) => w.box.width > 1.5 * box.width && overlapping(w.box, box));
   });
 }
 

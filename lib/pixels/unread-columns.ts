@@ -18,6 +18,8 @@ export const UNREAD_COLUMN_RULE = {
   wellRead: 60,
   /** Share of a column's length that words read well must cover for it to count as read. */
   readShare: 0.6,
+  /** How much wider than the column a word read across it must be to cover it (a line crossing it, not its glyphs misread). */
+  acrossWidth: 1.5,
   /** How far from a column (glyph heights, on every side) an identity finding makes it an identity column. */
   reach: 3,
 } as const;
@@ -44,10 +46,12 @@ export function unreadColumnFindings(image: DisplayImage, spans: TextSpan[], fou
     const near = { left: box.left - r, top: box.top - r, width: box.width + 2 * r, height: box.height + 2 * r };
     if (!identity.some((b) => overlapping(near, b))) continue;
     if (found.some((f) => f.box !== undefined && coveredBy(box, f.box))) continue;
-    // The rows of the column that words read well lie over (a turned word runs along it; a word of a line crosses it).
+    // The rows of the column that words read well lie over: turned words, which run along it, and words of a line across
+    // it (wider than the column: the ink is a line after all). A word read across within the column's width is its
+    // turned glyphs misread as a line, and vouches for nothing.
     const covered = new Uint8Array(box.height);
     for (const w of read) {
-      if (!overlapping(w.box, box)) continue;
+      if (!overlapping(w.box, box) || (w.turn === undefined && w.box.width < UNREAD_COLUMN_RULE.acrossWidth * box.width)) continue;
       for (let y = Math.max(w.box.top, box.top); y < Math.min(w.box.top + w.box.height, box.top + box.height); y++) covered[y - box.top] = 1;
     }
     if (covered.reduce((n, c) => n + c, 0) >= UNREAD_COLUMN_RULE.readShare * box.height) continue;

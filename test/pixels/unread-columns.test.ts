@@ -59,8 +59,13 @@ describe('unreadColumnFindings: turned text read badly beside identity', () => {
     const { image, name, value } = frame();
     const read = reading('l0', name, 'WHITCOMBE', 93);
     expect(unreadColumnFindings(image, [read, reading('l1', value, '4471902', 88)], [nameFinding(read)])).toEqual([]);
-    // A junk reading does not vouch.
+    // A junk reading does not vouch, nor its glyphs misread as a line across the column, however sure.
     expect(unreadColumnFindings(image, [read, reading('l1', value, 'ii', 21)], [nameFinding(read)])).toHaveLength(1);
+    const across: TextSpan = { ...reading('l2', value, '0)Y]', 80), words: [{ text: '0)Y]', confidence: 80, box: value, kind: 'word', lineIndex: 0 }] };
+    expect(unreadColumnFindings(image, [read, across], [nameFinding(read)])).toHaveLength(1);
+    // A line read across the column (wider than it) covers the rows it crosses.
+    const line = (top: number): TextSpan => ({ text: 'SE 4', box: { left: 0, top, width: 60, height: 8 }, location: `r${top}`, words: [{ text: 'SE4', confidence: 90, box: { left: 0, top, width: 60, height: 8 }, kind: 'word', lineIndex: 0 }] });
+    expect(unreadColumnFindings(image, [read, ...[70, 78, 86, 94, 102, 110, 118].map(line)], [nameFinding(read)])).toEqual([]);
     // No identity found in the frame: a turned label that reads badly is a probe or a view as likely as a name.
     expect(unreadColumnFindings(image, [read], [])).toEqual([]);
     // Identity far off, in another corner.
