@@ -41,8 +41,10 @@
  * year, an e-mail with its @ misread, a worklist of other patients; 9–16 px, half aliased): `--no-unspelled`,
  * `--only-unspelled`.; and its halo cases
  * (light text with a 1 px black outline or a 1–2 px drop shadow, on the image or on bright bands, angiography lines
- * in the technique corner; 9–16 px, half aliased): `--no-halo`, `--only-halo`. For every group of cases the
- * harmless lines kept are printed per face kind, the lines damaged per rule id of the boxes that hit them, and the share
+ * in the technique corner; 9–16 px, half aliased): `--no-halo`, `--only-halo`.; and its rotated cases
+ * (labels turned a quarter along the left and right edges, a name with an ID, a birth date or an age over 89 along
+ * one, a view, probe, scale or marker along the other; 10–18 px, half aliased): `--no-rotated`, `--only-rotated`. For
+ * every group of cases the harmless lines kept are printed per face kind, the lines damaged per rule id of the boxes that hit them, and the share
  * of each image's area changed away from any drawn text (outside every line's box padded by its height).
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
@@ -185,14 +187,15 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.textured ? !args.includes('--no-textured') : !args.includes('--only-textured')))
       .filter((c) => (c.unspelled ? !args.includes('--no-unspelled') : !args.includes('--only-unspelled')))
       .filter((c) => (c.halo ? !args.includes('--no-halo') : !args.includes('--only-halo')))
+      .filter((c) => (c.rotated ? !args.includes('--no-rotated') : !args.includes('--only-rotated')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : c.unspelled ? 'unspelled' : c.halo ? 'halo' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}${c.unspelled ? ' unspelled' : ''}${c.halo ? ` ${c.halo.kind} ${c.halo.width}px${c.bright ? ' bright' : ''}` : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : c.unspelled ? 'unspelled' : c.halo ? 'halo' : c.rotated ? 'rotated' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}${c.unspelled ? ' unspelled' : ''}${c.halo ? ` ${c.halo.kind} ${c.halo.width}px${c.bright ? ' bright' : ''}` : ''}${c.rotated ? ` rotated ${c.rotated.turn} on the ${c.rotated.edge}` : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred, device } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -210,6 +213,7 @@ const allCases: BenchCase[] = screens
           if (c.device) return ['device cases | all', `device ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `device form | ${f}`];
           if (c.textured) return ['textured cases | all', `textured ${c.textured.texture} | ${cls}`, `textured ${c.size}px | ${cls}`, `textured ${c.textured.gap < 0 ? 'under' : 'beside'} the text | ${cls}`];
           if (c.halo) return ['halo cases | all', `halo ${c.halo.kind} ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `halo ${c.bright ? 'bright' : 'image'} | ${cls}`, `halo ${c.size}px | ${cls}`];
+          if (c.rotated) return ['rotated cases | all', `rotated ${c.rotated.turn} | ${cls}`, `rotated ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `rotated ${c.size}px | ${cls}`];
           if (c.bare) return ['bare cases | all', `bare ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `bare ${c.size}px | ${cls}`, `bare form | ${f}`];
           if (c.unspelled) return ['unspelled cases | all', `unspelled ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `unspelled ${c.size}px | ${cls}`, `unspelled form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
@@ -230,6 +234,8 @@ const allCases: BenchCase[] = screens
                       ? { 'age line (89 or under) in the identity panel': identityHarmless }
                       : c.device
                         ? Object.fromEntries(Object.entries(device ?? {}).map(([kind, indexes]) => [`device: ${kind} line`, indexes]))
+                      : c.rotated
+                        ? { 'rotated harmless label': identityHarmless }
                         : undefined;
         return { sample, bytes, keys, lineGroups };
       },
@@ -411,6 +417,8 @@ for (const set of sets) {
   if (un) console.log(`unspelled cases, harmless lines kept: ${((un.kept / Math.max(1, un.total)) * 100).toFixed(1)}% of ${un.total}`);
   const hv = lines.get(`${set}\thalo cases`);
   if (hv) console.log(`halo cases, harmless lines kept: ${((hv.kept / Math.max(1, hv.total)) * 100).toFixed(1)}% of ${hv.total}`);
+  const rt = lines.get(`${set}\trotated cases`);
+  if (rt) console.log(`rotated cases, harmless lines kept: ${((rt.kept / Math.max(1, rt.total)) * 100).toFixed(1)}% of ${rt.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);

@@ -12,6 +12,11 @@ export interface DetectedText {
   kind: 'word' | 'line';
   /** For words: index of the line they belong to. For lines: their own index. */
   lineIndex: number;
+  /**
+   * Text drawn turned a quarter (optional): `'up'` runs up the image, `'down'` runs down it. Its boxes are tall and
+   * narrow, and its words follow each other down (or up) the image, not across.
+   */
+  turn?: 'up' | 'down';
 }
 
 /**

@@ -49,17 +49,39 @@ export interface Component {
  * label seen as light ink and as dark ink); the caller reads each and keeps the better reading.
  */
 export function findTextRegions(grey: Uint8Array, width: number, height: number, options: TextRegionOptions = {}): TextRegion[] {
+  return searchOnce(grey, width, height, options).regions.map(copyRegion);
+}
+
+/**
+ * Finds the lines of text drawn turned a quarter (a label running up or down a side edge, as mammography, ultrasound
+ * and plate consoles print one): glyphs stacked along a tall narrow strip, the column analogue of the lines of
+ * {@link findTextRegions}, from the same search (the components are found once; only their grouping is turned). A strip
+ * whose glyphs mostly sit on lines of the ordinary kind (the first letters of a block of lines) is not one. Each
+ * column's `glyphHeight` is its glyphs' height across the strip (the strip's width); which way it reads is for OCR.
+ */
+export function findTextColumns(grey: Uint8Array, width: number, height: number, options: TextRegionOptions = {}): TextRegion[] {
+  return searchOnce(grey, width, height, options).columns.map(copyRegion);
+}
+
+/** The lines and the columns of an image, searched once per image with the default options (see {@link searched}). */
+function searchOnce(grey: Uint8Array, width: number, height: number, options: TextRegionOptions): Search {
   const plain = Object.values(options).every((value) => value === undefined);
   const key = plain ? createHash('sha256').update(`${width}x${height};`).update(grey).digest('hex') : undefined;
   const known = key ? searched.get(key) : undefined;
-  if (known) return known.map(copyRegion);
-  const regions = searchTextRegions(grey, width, height, options);
+  if (known) return known;
+  const found = searchTextRegions(grey, width, height, options);
   if (key) {
-    searched.set(key, regions.map(copyRegion));
+    searched.set(key, found);
     const oldest = searched.keys().next().value;
     if (searched.size > SEARCHES_KEPT && oldest !== undefined) searched.delete(oldest);
   }
-  return regions;
+  return found;
+}
+
+/** What one search finds: lines, and columns of turned text. Kept as found; callers get copies. */
+interface Search {
+  regions: TextRegion[];
+  columns: TextRegion[];
 }
 
 /**
@@ -67,14 +89,14 @@ export function findTextRegions(grey: Uint8Array, width: number, height: number,
  * pixel step asks whether a rendering shows more text, then the reader crops the same pixels, and the
  * search (far dearer than the digest) runs once.
  */
-const searched = new Map<string, TextRegion[]>();
+const searched = new Map<string, Search>();
 const SEARCHES_KEPT = 8;
 
 function copyRegion(region: TextRegion): TextRegion {
   return { ...region, box: { ...region.box } };
 }
 
-function searchTextRegions(grey: Uint8Array, width: number, height: number, options: TextRegionOptions): TextRegion[] {
+function searchTextRegions(grey: Uint8Array, width: number, height: number, options: TextRegionOptions): Search {
   const contrast = options.contrast ?? 40;
   const minH = options.minGlyphHeight ?? 4;
   const maxH = options.maxGlyphHeight ?? Math.max(24, Math.min(160, Math.round(Math.min(width, height) / 8)));
@@ -87,6 +109,7 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
   const localMax = slidingExtreme(grey, width, height, near, true);
   const localMin = slidingExtreme(grey, width, height, near, false);
   const out: TextRegion[] = [];
+  const columns: TextRegion[] = [];
   const faint = options.faintContrast ?? 24;
   const passes: Array<[boolean, number]> = [[true, contrast], [false, contrast], ...(faint < contrast ? ([[true, faint], [false, faint]] as Array<[boolean, number]>) : [])];
   // The four passes share their working arrays (a 512x512 frame made ~20 MB of garbage per search otherwise).
@@ -102,15 +125,16 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
     // Only specks count: a large blob beside a glyph is another ground (a patch edge, a black margin), not texture.
     const speck = Uint8Array.from(list, (c) => (c.bottom - c.top + 1 < minH && c.right - c.left + 1 < 2 * minH ? 1 : 0));
     specksIntegral(mask, labels, speck, width, height, noiseSum);
-    const glyphs = list.filter((c, i) => {
-      if (!glyph[i]) return false;
-      const h = c.bottom - c.top + 1;
+    // Glyphs with no texture around them: few specks within half a glyph height (`h`) of the box.
+    const quiet = (c: Component, h: number): boolean => {
       const pad = Math.ceil(h / 2);
       const box = { left: Math.max(0, c.left - pad), top: Math.max(0, c.top - pad), right: Math.min(width - 1, c.right + pad), bottom: Math.min(height - 1, c.bottom + pad) };
       const area = (box.right - box.left + 1) * (box.bottom - box.top + 1);
       return sumIn(noiseSum, width, box) <= 0.04 * area;
-    });
-    for (const line of mergeRow(groupLines(glyphs))) {
+    };
+    const glyphs = list.filter((c, i) => glyph[i] && quiet(c, c.bottom - c.top + 1));
+    const rows = groupLines(glyphs);
+    for (const line of mergeRow(rows)) {
       const box = { left: line.left, top: line.top, width: line.right - line.left + 1, height: line.bottom - line.top + 1 };
       // A big clump many glyphs tall is a textured field (speckle), not a line.
       if (box.width * box.height > 0.25 * width * height && box.height > 2.5 * line.glyphHeight) continue;
@@ -119,12 +143,54 @@ function searchTextRegions(grey: Uint8Array, width: number, height: number, opti
       if (threshold !== contrast && out.some((r) => r.light === light && contains(r.box, box, Math.max(2, Math.round(line.glyphHeight / 3))))) continue;
       out.push({ box, glyphHeight: line.glyphHeight, light, glyphs: line.count });
     }
+    for (const column of turnedColumns(list, rows, width, height, minH, maxH, quiet)) {
+      if (threshold !== contrast && columns.some((r) => r.light === light && contains(r.box, column.box, Math.max(2, Math.round(column.glyphHeight / 3))))) continue;
+      columns.push({ ...column, light });
+    }
   }
   // Faint ink on a label patch (grey text, thin strokes of a small face) misses the contrast above: the
   // patch's dark surroundings pull the neighbourhood mean below the patch, so its dark ink is not darker
   // than the mean. On the patch's flat ground any mark is ink: its lines are found against the ground.
   for (const line of patchLines(grey, width, height, minH, work)) {
     if (!out.some((r) => holds(r, line))) out.push(line);
+  }
+  return { regions: out, columns };
+}
+
+/**
+ * The columns of one pass's components (see {@link findTextColumns}): components that are glyphs when turned a quarter
+ * (their width a glyph's height) and `quiet` at that height, grouped as lines are with rows and columns swapped. A
+ * column is kept when it is one glyph wide (at most 1.6 glyph heights), holds three glyphs or more over 2 glyph
+ * heights at least, its glyphs small (at most 20 px, or a 24th of the frame's shorter side) and packed, and fewer than half of them lie on lines of the ordinary kind (`rows`, one glyph high, three
+ * glyphs or more): down the left edge of a block of lines its first letters stack too, but each sits on its line; and
+ * most of its glyphs share one edge across the strip (a baseline).
+ */
+function turnedColumns(list: Component[], rows: Line[], width: number, height: number, minH: number, maxH: number, quiet: (c: Component, h: number) => boolean): Array<Omit<TextRegion, 'light'>> {
+  const turn = (c: Component): Component => ({ left: c.top, top: c.left, right: c.bottom, bottom: c.right, count: c.count });
+  const stacked = list.filter((c) => isGlyph(turn(c), minH, maxH) && quiet(c, c.right - c.left + 1)).map(turn);
+  if (stacked.length < 3) return [];
+  const flat = rows.filter((r) => r.count >= 3 && r.bottom - r.top + 1 <= 1.6 * r.glyphHeight);
+  const largest = Math.max(20, Math.round(Math.min(width, height) / 24));
+  const out: Array<Omit<TextRegion, 'light'>> = [];
+  for (const line of mergeRow(groupLines(stacked))) {
+    const across = line.bottom - line.top + 1;
+    const along = line.right - line.left + 1;
+    // Labels printed turned are small text, their glyphs packed along the strip (at least 0.6 per glyph height): a stack of
+    // larger blobs, or of blobs far apart, is anatomy (ribs stack down a chest plate as glyphs of 30 px and more).
+    if (line.count < 3 || across > 1.6 * line.glyphHeight || along < 2 * line.glyphHeight || line.glyphHeight > largest || line.count < (0.6 * along) / line.glyphHeight) continue;
+    // Its glyphs, in the turned frame: those inside the line's box.
+    const members = stacked.filter((g) => g.left >= line.left && g.right <= line.right && g.top >= line.top && g.bottom <= line.bottom);
+    const onRows = members.filter((g) => flat.some((r) => g.top >= r.left && g.bottom <= r.right && g.left >= r.top && g.right <= r.bottom)).length;
+    if (onRows >= 0.5 * members.length) continue;
+    // Glyphs of a line stand on one baseline: most share one edge across the strip (capitals and digits both), where
+    // stacked blobs of anatomy or speckle end anywhere.
+    const slack = Math.max(1, Math.round(0.15 * line.glyphHeight));
+    const aligned = (edge: (g: Component) => number): number => {
+      const at = members.map(edge).sort((a, b) => a - b)[members.length >> 1];
+      return members.filter((g) => Math.abs(edge(g) - at) <= slack).length;
+    };
+    if (Math.max(aligned((g) => g.top), aligned((g) => g.bottom)) < 0.6 * members.length) continue;
+    out.push({ box: { left: line.top, top: line.left, width: across, height: along }, glyphHeight: line.glyphHeight, glyphs: line.count });
   }
   return out;
 }

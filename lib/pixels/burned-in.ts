@@ -21,6 +21,7 @@ import { removeCodestreamText, UnremovableTextError, type CheckedFrames } from '
 import { PixelDataError } from './errors.js';
 import { redactFrames } from './redact.js';
 import { renderFrame } from './render.js';
+import { unreadColumnFindings } from './unread-columns.js';
 import { frameLines, type LineLook } from './unread-lines.js';
 import { checkPixelData } from './validate.js';
 
@@ -125,7 +126,7 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
     }
     // Words lying on a filled box are the masking's, not the image's.
     if (filled.length > 0) texts = texts.filter((t) => !filled.some((b) => coveredBy(t.box, b)));
-    const readingSpans = imageTextToSpans(texts, r === 0 ? `frame ${index}` : `frame ${index} reading ${r + 1}`);
+    const readingSpans = acrossTurned(imageTextToSpans(texts, r === 0 ? `frame ${index}` : `frame ${index} reading ${r + 1}`));
     spans.push(...readingSpans);
     readings.push(...readingSpans.map(() => ({ image, filled })));
   }
@@ -137,8 +138,13 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
   const isHarmless = search.phiDetector.isHarmless?.bind(search.phiDetector) ?? DEFAULT_HARMLESS;
   // An unlabelled ID shape another reading reads as harmless annotation there is that annotation misread.
   found = found.filter((f) => !readAsHarmless(f, spans, found, isHarmless));
+  // Turned text (read up or down a side edge) is judged as lines are, but the rules of lines across the image (blocks,
+  // rows, glyph extents) do not apply to its tall boxes: those spans and their findings are left out of them.
+  const turned = new Set(spans.filter((s) => s.words?.some((w) => w.turn !== undefined)).map((s) => s.location));
+  const across = turned.size > 0 ? spans.filter((s) => !turned.has(s.location)) : spans;
+  const acrossFound = turned.size > 0 ? found.filter((f) => !turned.has(f.location)) : found;
   // The lines kept (read well, vouched harmless): fills stop short of them.
-  const lines = renderings.length > 0 ? frameLines(readings[0]?.image ?? renderings[0], spans, found, isHarmless, search.phiDetector.isClinical?.bind(search.phiDetector)) : undefined;
+  const lines = renderings.length > 0 ? frameLines(readings[0]?.image ?? renderings[0], across, acrossFound, isHarmless, search.phiDetector.isClinical?.bind(search.phiDetector)) : undefined;
   // Lines of an identity block that no reading could vouch for fail closed (see unread-lines.ts), after a second
   // look at each, its ink alone: what that look finds is PHI, and what it reads as harmless annotation is kept.
   if (search.unreadLines !== false && lines) {
@@ -151,6 +157,8 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
     const clean = looks.filter((look) => !seen.some((f) => look.spans.some((span) => span.location === f.location)));
     found.push(...seen, ...lines.unread(`frame ${index}`, clean));
   }
+  // Columns of turned glyphs beside identity that no reading could read fail closed too (see unread-columns.ts).
+  if (search.unreadLines !== false && renderings.length > 0) found.push(...unreadColumnFindings(readings[0]?.image ?? renderings[0], spans, found, `frame ${index}`));
   // Boxes cover every glyph of the PHI words (OCR boxes what it read, which may be short), up to
   // the other words OCR read: on the same line, and on other lines elsewhere (a line read again
   // in another pass or rendering, over the same place, is the same text and does not stop it);
@@ -175,9 +183,28 @@ async function frameFindingsOf(renderings: DisplayImage[], index: number, known:
     if (!f.box) return f;
     const at = byLocation.get(f.location);
     if (!at) return bounded(f, f.box, firstImage);
+    // A turned word's box is where OCR read it, turned back (glyph extents are measured along rows).
+    if (turned.has(f.location)) return bounded(f, f.box, at.image);
     const line = at.span.box ?? f.box;
     const others = spans.flatMap((s) => (s === at.span || !s.box || !overlapping(s.box, line) ? (s.words ?? []).map((w) => w.box) : []));
     return bounded(f, glyphExtent(at.image, f.box, others, lines?.kept), at.image);
+  });
+}
+
+/** Least confidence of a word read across the frame that shows a column's ink is a line after all. */
+const ACROSS_CONFIDENCE = 60;
+
+/**
+ * `spans` without the turned readings that lines read across the frame cross: a word read well, wider than the turned
+ * reading's box by half, over it. Down the left edge of a block of lines (first letters, a column of digits) the glyphs
+ * may stack as a column, and read turned they can make a short word (`RT`); the lines across them are the text.
+ */
+function acrossTurned(spans: TextSpan[]): TextSpan[] {
+  const across = spans.flatMap((s) => (s.words ?? []).filter((w) => w.turn === undefined && w.confidence >= ACROSS_CONFIDENCE && /[\p{L}\p{N}]{2}/u.test(w.text)));
+  if (across.length === 0) return spans;
+  return spans.filter((s) => {
+    const box = s.box;
+    return !box || !s.words?.some((w) => w.turn !== undefined) || !across.some((w) => w.box.width > 1.5 * box.width && overlapping(w.box, box));
   });
 }
 

@@ -27,6 +27,12 @@ export interface TextBlock {
   sizes?: [number, number];
   /** Line height as a multiple of the font size (default 1.35); screens with tight spacing print 1.1–1.2. */
   leading?: number;
+  /**
+   * Draw the block turned a quarter (optional), as mammography, ultrasound and some plate consoles print a label along a
+   * side edge: `'up'` reads bottom to top (turned counter-clockwise), `'down'` top to bottom (clockwise). `at` is where
+   * the block sits in the frame, `span` its share of the frame's height.
+   */
+  turn?: 'up' | 'down';
 }
 
 const phi = (text: string, category: SafeHarborCategory): TextWord => ({ text, role: 'phi', category });

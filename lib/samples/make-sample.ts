@@ -228,7 +228,7 @@ async function layOut(blocks: TextBlock[], width: number, height: number, rng: R
       const drawn = chooseBlockFont(block, width, height, rng);
       const font = forced ? { ...drawn, fontFamily: forced.family, fontWeight: forced.weight ?? 'normal', fontSize: forced.size } : drawn;
       const min = forced ? Math.min(9, forced.size) : (block.sizes?.[0] ?? 10);
-      const lines = await fitBlock(block, b, font, min, width, height, placed.length);
+      const lines = block.turn ? await fitTurned(block, b, font, min, width, height, placed.length) : await fitBlock(block, b, font, min, width, height, placed.length);
       if (lines) {
         placed.push(...lines);
         break;
@@ -257,6 +257,44 @@ async function fitBlock(block: TextBlock, b: number, font: BlockFont, min: numbe
     if (font.fontSize <= min) return undefined;
     font.fontSize -= 1;
   }
+}
+
+/**
+ * A turned block ({@link TextBlock.turn}): laid out on the frame turned a quarter (its height across), where the block
+ * sits at the anchor its place in the frame becomes, then each word's box and coverage turned back onto the frame.
+ */
+async function fitTurned(block: TextBlock, b: number, font: BlockFont, min: number, width: number, height: number, before: number): Promise<PlacedLine[] | undefined> {
+  const up = block.turn === 'up';
+  const horizontal = block.at.includes('left') ? 'left' : block.at.includes('right') ? 'right' : 'middle';
+  const vertical = block.at.startsWith('top') ? 'top' : block.at.startsWith('bottom') ? 'bottom' : 'middle';
+  // Turned up, the frame's left edge is the turned frame's top and its bottom edge the turned frame's left; turned down, the reverse.
+  const across = horizontal === 'middle' ? 'middle' : (horizontal === 'left') === up ? 'top' : 'bottom';
+  const along = vertical === 'middle' ? 'middle' : (vertical === 'bottom') === up ? 'left' : 'right';
+  const at = (across === 'middle' ? `${along}-middle` : along === 'middle' ? `${across}-middle` : `${across}-${along}`) as TextBlock['at'];
+  const lines = await fitBlock({ ...block, at, turn: undefined }, b, font, min, height, width, before);
+  if (!lines) return undefined;
+  return lines.map((line) => {
+    const words = line.words.map((w) => ({ ...w, ...turnWord(w.box, w.alpha, up, width, height) }));
+    return { ...line, line: { ...line.line, turn: block.turn }, words, box: unionBoxes(words.map((w) => w.box)) };
+  });
+}
+
+/**
+ * A word's box and coverage, rendered on the turned frame (`height` wide, `width` high), turned onto the frame: up, the
+ * turned frame's pixel (u, v) lands on (v, height - 1 - u); down, on (width - 1 - v, u).
+ */
+function turnWord(box: Box, alpha: Uint8Array, up: boolean, width: number, height: number): { box: Box; alpha: Uint8Array } {
+  const out = new Uint8Array(alpha.length);
+  const turned = up
+    ? { left: box.top, top: height - box.left - box.width, width: box.height, height: box.width }
+    : { left: width - box.top - box.height, top: box.left, width: box.height, height: box.width };
+  for (let j = 0; j < box.height; j++) {
+    for (let i = 0; i < box.width; i++) {
+      const [x, y] = up ? [j, box.width - 1 - i] : [box.height - 1 - j, i];
+      out[y * turned.width + x] = alpha[j * box.width + i];
+    }
+  }
+  return { box: turned, alpha: out };
 }
 
 /** Throws when two lines (with their patches) come too close: lines of one block must not overlap, lines of different blocks need a 4 px gap. */

@@ -36,6 +36,8 @@ export interface TextLine {
   barEnd?: number;
   /** Frames the line is burned into; all frames when absent. */
   frames?: number[];
+  /** Drawn turned a quarter (see `TextBlock.turn`); `x` and `baseline` are then on the turned frame. */
+  turn?: 'up' | 'down';
 }
 
 /** One word as rendered: its tight box and its coverage (0–255) inside the box, row-major. */

@@ -14,6 +14,8 @@ export interface PlacedText {
   font: string;
   anchor?: 'start' | 'end';
   weight?: 'normal' | 'bold';
+  /** Turned a quarter about (x, y) (optional): `'up'` reads bottom to top, `'down'` top to bottom. */
+  turn?: 'up' | 'down';
 }
 
 export interface Scene {
@@ -37,7 +39,7 @@ function textSvg(scene: Scene, texts: PlacedText[], withBackground: boolean): st
        <ellipse cx="${scene.width / 2}" cy="${scene.height * 0.6}" rx="${scene.width * 0.12}" ry="${scene.height * 0.1}" fill="${dark ? '#bbb' : '#555'}"/>`
     : '';
   const body = texts
-    .map((t) => `<text x="${t.x}" y="${t.y}" font-family="${t.font}" font-size="${t.size}" font-weight="${t.weight ?? 'normal'}" text-anchor="${t.anchor ?? 'start'}" fill="${ink}">${esc(t.text)}</text>`)
+    .map((t) => `<text x="${t.x}" y="${t.y}" font-family="${t.font}" font-size="${t.size}" font-weight="${t.weight ?? 'normal'}" text-anchor="${t.anchor ?? 'start'}" fill="${ink}"${t.turn ? ` transform="rotate(${t.turn === 'up' ? -90 : 90} ${t.x} ${t.y})"` : ''}>${esc(t.text)}</text>`)
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}"><rect width="100%" height="100%" fill="${bg}"/>${anatomy}${body}</svg>`;
 }

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalTextDetector, defaultLangPath } from '../../lib/engines/local/tesseract.js';
 import { editDistance, foldOcr } from '../../lib/engines/local/text-fold.js';
+import { imageTextToSpans } from '../../lib/engines/local/phi.js';
 import type { DetectedText, DisplayImage } from '../../lib/engines/types.js';
 import type { PageRecognizer } from '../../lib/engines/local/page.js';
 import { coveredBy, renderScene, type Scene } from './synthetic-text.js';
@@ -242,6 +243,39 @@ describe('local tesseract text detector', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/fetch|ENOTFOUND|EAI_AGAIN|network/i);
     expect(JSON.parse(run.stdout.trim().split('\n').pop()!)).toEqual(['OFFLINE', '12345']);
+  });
+});
+
+describe('local text detector: text turned a quarter', () => {
+  it('reads labels running up and down the side edges, each word boxed over its glyphs where they stand', async () => {
+    const scene: Scene = {
+      width: 320,
+      height: 320,
+      polarity: 'light-on-dark',
+      texts: [
+        { text: 'WHITCOMBE Adeline', x: 16, y: 250, size: 13, font: 'DejaVu Sans', turn: 'up' },
+        { text: 'ID 4471902', x: 304, y: 90, size: 13, font: 'DejaVu Sans Mono', turn: 'down' },
+      ],
+    };
+    const { image, boxes } = await renderScene(scene);
+    const found = await ocr.detect(image);
+    scene.texts.forEach((t, i) => {
+      const hits = t.text.split(' ').map((w) => match(found, w));
+      for (const [j, h] of hits.entries()) expect(h, `"${t.text.split(' ')[j]}" in ${JSON.stringify(words(found).map((w) => w.text))}`).toBeDefined();
+      for (const h of hits) {
+        expect(h!.turn).toBe(t.turn);
+        // A tall narrow box on the label, not across the frame.
+        expect(h!.box.height).toBeGreaterThan(h!.box.width);
+        expect(coveredBy(h!.box, boxes[i])).toBeGreaterThanOrEqual(0.6);
+      }
+      const union = { left: Math.min(...hits.map((h) => h!.box.left)), top: Math.min(...hits.map((h) => h!.box.top)) };
+      const right = Math.max(...hits.map((h) => h!.box.left + h!.box.width));
+      const bottom = Math.max(...hits.map((h) => h!.box.top + h!.box.height));
+      expect(coveredBy(boxes[i], { ...union, width: right - union.left, height: bottom - union.top }), `glyphs of "${t.text}" covered`).toBeGreaterThanOrEqual(0.9);
+    });
+    // Its words follow each other in reading order, up the frame for the label that runs up.
+    const spans = imageTextToSpans(found);
+    expect(spans.some((s) => /WHITCOMBE\s+Adeline/.test(s.text))).toBe(true);
   });
 });
 

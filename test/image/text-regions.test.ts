@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { components, findTextRegions, patchLines, slidingExtreme } from '../../lib/image/text-regions.js';
+import { components, findTextColumns, findTextRegions, patchLines, slidingExtreme } from '../../lib/image/text-regions.js';
 import type { Box } from '../../lib/image/types.js';
 
 const W = 256;
@@ -87,6 +87,44 @@ describe('findTextRegions: a status bar across the frame', () => {
     fill(dark, { left: 0, top: 6, width: W, height: 30 }, 10);
     thinLine(dark, 10, 9, 14, 235);
     expect(patchLines(dark, W, H)).toEqual([]);
+  });
+});
+
+/**
+ * {@link thinLine} turned a quarter, as a label printed up a side edge: per character a stem across the column, a bar
+ * down its left side and, every other character, a second stem; `chars` characters from `top` down the column whose
+ * cap line is `left`, 8 px across, in ink `v`. Returns the column's box.
+ */
+function thinColumn(grey: Uint8Array, left: number, top: number, chars: number, v: number): Box {
+  for (let c = 0; c < chars; c++) {
+    const y = top + c * 7;
+    fill(grey, { left, top: y, width: 8, height: 1 }, v);
+    fill(grey, { left, top: y, width: 1, height: 5 }, v);
+    if (c % 2 === 0) fill(grey, { left, top: y + 4, width: 8, height: 1 }, v);
+  }
+  return { left, top, width: 8, height: chars * 7 - 2 };
+}
+
+describe('findTextColumns: text turned a quarter', () => {
+  it('finds glyphs stacked down a side edge as one column, not as lines', () => {
+    const grey = darkFrame();
+    const column = thinColumn(grey, 6, 60, 12, 230);
+    const columns = findTextColumns(grey, W, H);
+    expect(columns.filter((c) => covers(c.box, column) && c.light)).toHaveLength(1);
+    const found = columns.find((c) => covers(c.box, column))!;
+    // One column, its glyphs' height across it.
+    expect(found.box.width).toBeLessThan(12);
+    expect(found.glyphHeight).toBe(8);
+    // Its glyphs are not a line of the ordinary kind.
+    expect(findTextRegions(grey, W, H).some((r) => covers(r.box, column))).toBe(false);
+  });
+
+  it('finds no column down the left edge of a block of lines, nor in a frame without text', () => {
+    const grey = darkFrame();
+    for (let k = 0; k < 6; k++) thinLine(grey, 10, 20 + k * 11, 10 - k, 230);
+    expect(findTextRegions(grey, W, H).length).toBeGreaterThanOrEqual(6);
+    expect(findTextColumns(grey, W, H)).toEqual([]);
+    expect(findTextColumns(darkFrame(), W, H)).toEqual([]);
   });
 });
 

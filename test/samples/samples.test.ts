@@ -133,6 +133,44 @@ describe.each(SAMPLE_SPECS.map((s) => [s.name, s] as const))('sample %s', (name,
   });
 });
 
+describe('turned blocks', () => {
+  it('draws a block turned up along the left edge and one turned down along the right, each word tall and where its glyphs are', async () => {
+    const spec = SAMPLE_SPECS.find((x) => x.name === 'cr_chest_rle')!;
+    const word = (text: string, role: 'phi' | 'harmless') => ({ text, role, ...(role === 'phi' ? { category: 'A' as const } : {}) });
+    const s = await makeSample(spec, SEED, {
+      blocks: () => [
+        { at: 'left-middle', turn: 'up', ink: 'light', sizes: [14, 14], span: 0.6, lines: [[word('WHITCOMBE', 'phi'), word('ADELINE', 'phi')]] },
+        { at: 'right-middle', turn: 'down', ink: 'light', sizes: [14, 14], span: 0.6, lines: [[word('LMLO', 'harmless')]] },
+      ],
+    });
+    const clean = await makeSample(spec, SEED, { text: false });
+    const { width, samplesPerPixel: spp } = s.truth;
+    const [surname, given] = s.truth.phi;
+    const [view] = s.truth.harmless;
+    for (const t of [surname, given, view]) expect(t.box.height, `${t.text} runs along the edge`).toBeGreaterThan(2 * t.box.width);
+    expect(surname.box.left + surname.box.width).toBeLessThan(width / 8);
+    expect(view.box.left).toBeGreaterThan((width * 7) / 8);
+    // Up the frame: the first word lies below the second. Down: a word reads from its top.
+    expect(surname.box.top).toBeGreaterThan(given.box.top + given.box.height - 1);
+    // Every glyph pixel of the truth is text in the frame.
+    for (const t of [surname, given, view]) {
+      const bits = unpackMask({ box: t.box, bits: t.mask });
+      let changed = 0;
+      let glyphs = 0;
+      for (let y = 0; y < t.box.height; y++) {
+        for (let x = 0; x < t.box.width; x++) {
+          if (!bits[y * t.box.width + x]) continue;
+          glyphs++;
+          const p = ((t.box.top + y) * width + t.box.left + x) * spp;
+          if (s.frames[0][p] !== clean.frames[0][p]) changed++;
+        }
+      }
+      expect(glyphs).toBeGreaterThan(20);
+      expect(changed / glyphs, `${t.text}: glyph pixels that differ from the text-free image`).toBeGreaterThan(0.9);
+    }
+  });
+});
+
 describe('the multi-frame sample', () => {
   it('burns the name into every frame and repeats some frames exactly', async () => {
     const spec = SAMPLE_SPECS.find((s) => (s.frames ?? 1) > 1)!;

@@ -460,7 +460,10 @@ export function imageTextToSpans(texts: DetectedText[], location?: string): Text
   for (const [index, { line, words }] of [...lines].sort((a, b) => a[0] - b[0])) {
     const where = `${location ? `${location} ` : ''}line ${index}`;
     if (words.length > 0) {
-      const sorted = [...words].sort((a, b) => a.box.left - b.box.left);
+      // In reading order: across the image, or up or down it for turned text.
+      const turn = words[0].turn;
+      const along = (w: DetectedText) => (turn === 'up' ? -(w.box.top + w.box.height) : turn === 'down' ? w.box.top : w.box.left);
+      const sorted = [...words].sort((a, b) => along(a) - along(b));
       spans.push({ text: sorted.map((w) => w.text).join(' '), box: line?.box ?? unionBoxes(sorted.map((w) => w.box)), location: where, words: sorted });
     } else if (line) {
       spans.push({ text: line.text, box: line.box, location: where });

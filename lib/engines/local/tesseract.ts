@@ -14,7 +14,7 @@ import { clampConfidence, pushLine } from '../text-lines.js';
 import { brightestChannel } from '../../image/grey.js';
 import { inkOnly, lineInk } from '../../image/line-ink.js';
 import { stretchGrey } from '../../image/stretch.js';
-import { buildMosaics, DOUBT_SCALE, joinPasses, MAX_CROP_SCALE, readsDoubtful, readsShort, regionCrops, shiftPass, splitMosaicPage, upscaleGrey, type Crop, type Pass } from './text-mosaic.js';
+import { betterTurn, buildMosaics, columnCrops, DOUBT_SCALE, joinPasses, MAX_CROP_SCALE, placePass, readsDoubtful, readsShort, regionCrops, shiftPass, splitMosaicPage, upscaleGrey, type Crop, type Pass } from './text-mosaic.js';
 import type { Box, DetectedText, DisplayImage, TextDetector } from '../types.js';
 import type { GreyPage, PageRecognizer, RecognizedPage, RecognizerSettings } from './page.js';
 
@@ -150,11 +150,15 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
     // only the coloured text is left, so a line running into speckle is found and read whole.
     const colour = chroma(image);
     if (colour) crops.push(...regionCrops(colour, image.width, image.height, scaleOption));
+    // Columns of turned text, each cropped turned both ways: read with the rest, the way that reads is kept.
+    const turned = columnCrops(grey, image.width, image.height, scaleOption);
     const passes: Pass[] = [];
     const todo: Crop[] = [];
-    for (const crop of crops) {
+    const turnedPasses = new Map<Crop, Pass>();
+    for (const crop of [...crops, ...turned]) {
       const known = cropCache.get(crop.key);
-      if (known) passes.push(shiftPass(known, crop.box.left, crop.box.top));
+      if (known && crop.turn) turnedPasses.set(crop, known);
+      else if (known) passes.push(shiftPass(known, crop.box.left, crop.box.top));
       else todo.push(crop);
     }
     // Every mosaic and the safety-net reading of the whole frame go to the recognizer in one call.
@@ -192,9 +196,20 @@ export function createLocalTextDetector(options: LocalTextDetectorOptions = {}):
       for (const { crop, pass } of readCrops) {
         cropCache.set(crop.key, pass);
         if (cropCache.size > cacheSize * 64) cropCache.delete(cropCache.keys().next().value!);
-        passes.push(shiftPass(pass, crop.box.left, crop.box.top));
+        if (crop.turn) turnedPasses.set(crop, pass);
+        else passes.push(shiftPass(pass, crop.box.left, crop.box.top));
       }
       if (whole) passes.push(pageToPass(read[mosaics.length], whole.scale, image, minConfidence));
+    }
+    // Each column's two turns come in pairs: the one that reads is placed on the image; a column that reads badly both
+    // ways adds nothing here (the pixel step judges its ink as unread).
+    for (let k = 0; k + 1 < turned.length; k += 2) {
+      const [up, down] = [turned[k], turned[k + 1]];
+      const a = turnedPasses.get(up);
+      const b = turnedPasses.get(down);
+      if (!a || !b) continue;
+      const best = betterTurn(a, b);
+      if (best) passes.push(placePass(best === a ? up : down, best));
     }
     return mergePasses(passes, true);
   }

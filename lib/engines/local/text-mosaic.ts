@@ -9,7 +9,7 @@ import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
 import { haloCores } from '../../image/halo.js';
 import { stretchGrey } from '../../image/stretch.js';
-import { findTextRegions, slidingExtreme } from '../../image/text-regions.js';
+import { findTextColumns, findTextRegions, slidingExtreme } from '../../image/text-regions.js';
 import type { Box, DetectedText } from '../types.js';
 import type { GreyPage, RecognizedPage } from './page.js';
 
@@ -32,6 +32,13 @@ export interface Crop {
   line: Box;
   /** Digest of pixels and settings: the same crop on another frame is read once. */
   key: string;
+  /**
+   * A crop of a column of turned text, turned a quarter so its text runs left to right (optional): `'up'` for text
+   * running up the image (the crop turned clockwise), `'down'` for text running down (turned counter-clockwise). `box`
+   * then holds the turned pixels' size at the crop's place: in the image the crop is `box.height` wide and `box.width`
+   * high, and {@link placePass} turns what is read back onto it.
+   */
+  turn?: 'up' | 'down';
 }
 
 /** Height the glyphs of a crop are scaled to (tesseract reads ~30 px capitals best). */
@@ -95,6 +102,85 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     add({ box, scale, invert, pixels, glyphHeight: region.glyphHeight, line, key });
   }
   return [...crops.values()];
+}
+
+/**
+ * The crops of an image's columns of turned text ({@link findTextColumns}): each column with a margin, turned both ways
+ * (it may run up or down the image; OCR tells which reads), scaled so its glyphs reach ~36 px, inverted when its ink is
+ * light. The two crops of a column share its place; {@link betterTurn} keeps the one that reads.
+ */
+export function columnCrops(grey: Uint8Array, width: number, height: number, scaleOption: number | 'auto'): Crop[] {
+  const out: Crop[] = [];
+  for (const column of findTextColumns(grey, width, height)) {
+    const g = column.glyphHeight;
+    // Across the strip a small margin (neighbouring columns), along it a wide one, as for a line.
+    const m = Math.max(2, Math.round(g * 0.2));
+    const mx = Math.max(3, Math.round(g * 3));
+    const left = Math.max(0, column.box.left - m);
+    const top = Math.max(0, column.box.top - mx);
+    const right = Math.min(width, column.box.left + column.box.width + m);
+    const bottom = Math.min(height, column.box.top + column.box.height + mx);
+    const w = right - left;
+    const h = bottom - top;
+    const scale = scaleOption === 'auto' ? Math.min(MAX_CROP_SCALE, Math.max(1, Math.round((TARGET_GLYPH_HEIGHT / g) * 2) / 2)) : scaleOption;
+    const core = { left: column.box.left - left, top: column.box.top - top, width: column.box.width, height: column.box.height };
+    for (const turn of ['up', 'down'] as const) {
+      const pixels = new Uint8Array(w * h);
+      // Turned clockwise (text running up): the turned pixel (u, v) is the crop's (v, h - 1 - u); counter-clockwise: (w - 1 - v, u).
+      for (let v = 0; v < w; v++) {
+        for (let u = 0; u < h; u++) {
+          const x = turn === 'up' ? v : w - 1 - v;
+          const y = turn === 'up' ? h - 1 - u : u;
+          pixels[v * h + u] = grey[(top + y) * width + left + x];
+        }
+      }
+      const line = turnBox(core, turn, w, h);
+      const key = createHash('sha256').update(`${h}x${w};${scale};${column.light};turned ${turn};`).update(pixels).digest('hex');
+      out.push({ box: { left, top, width: h, height: w }, scale, invert: column.light, pixels, glyphHeight: g, line, key, turn });
+    }
+  }
+  return out;
+}
+
+/** A box of a `w` x `h` crop on the crop turned `turn` (as {@link columnCrops} turns it). */
+function turnBox(b: Box, turn: 'up' | 'down', w: number, h: number): Box {
+  return turn === 'up' ? { left: h - b.top - b.height, top: b.left, width: b.height, height: b.width } : { left: b.top, top: w - b.left - b.width, width: b.height, height: b.width };
+}
+
+/** A box on a turned crop's pixels (`tw` x `th`) back on the crop as the image holds it (`th` wide, `tw` high). */
+function unturnBox(b: Box, turn: 'up' | 'down', tw: number, th: number): Box {
+  return turn === 'up' ? { left: b.top, top: tw - b.left - b.width, width: b.height, height: b.width } : { left: th - b.top - b.height, top: b.left, width: b.height, height: b.width };
+}
+
+/**
+ * A crop's reading placed on the image: moved to the crop's place, and for a turned crop turned back first, so each
+ * word's box covers its glyphs where they stand (a tall narrow box for a word running up or down).
+ */
+export function placePass(crop: Crop, pass: Pass): Pass {
+  if (!crop.turn) return shiftPass(pass, crop.box.left, crop.box.top);
+  const { turn } = crop;
+  const back = (t: DetectedText): DetectedText => {
+    const b = unturnBox(t.box, turn, crop.box.width, crop.box.height);
+    return { ...t, box: { ...b, left: b.left + crop.box.left, top: b.top + crop.box.top }, turn };
+  };
+  return { words: pass.words.map(back), lines: pass.lines.map(back) };
+}
+
+/** Least confidence of a word that vouches for a turned reading, and its least letters and digits. */
+const TURN_CONFIDENCE = 60;
+const TURN_CHARACTERS = 2;
+
+/**
+ * Of the two readings of a column (turned up and down), the one that reads: the one with more confident letters and
+ * digits (each character weighed by its word's confidence), when it holds a word read with {@link TURN_CONFIDENCE} of two
+ * characters or more; else undefined (the column reads badly both ways). Read the wrong way up, glyphs come out as
+ * junk of low confidence, rarely as a word.
+ */
+export function betterTurn(a: Pass, b: Pass): Pass | undefined {
+  const chars = (w: DetectedText) => w.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  const weight = (p: Pass) => p.words.reduce((n, w) => n + w.confidence * chars(w), 0);
+  const best = weight(a) >= weight(b) ? a : b;
+  return best.words.some((w) => w.confidence >= TURN_CONFIDENCE && chars(w) >= TURN_CHARACTERS) ? best : undefined;
 }
 
 /** The histogram of the grey levels in box `b` (a function of its own: V8 optimizes the loop once, not within every crop search). */
