@@ -238,26 +238,6 @@ function lookVouches(look: LineLook, line: Box, band: Box, others: Box[], grey: 
 }
 
 /**
- * True when the ink in `box` (at the box's own ink level) lies in `held` boxes, all but `lookLeftover` of it: what
- * other readings read there is all there is.
- */
-function inkHeld(grey: Uint8Array, width: number, box: Box, held: Box[]): boolean {
-  const near = held.filter((b) => overlapping(b, box));
-  if (near.length === 0) return false;
-  const ink = lineInk(grey, width, box);
-  if (!ink) return false;
-  let total = 0;
-  let leftover = 0;
-  for (let y = box.top; y < box.top + box.height; y++)
-    for (let x = box.left; x < box.left + box.width; x++) {
-      if (!isInk(grey[y * width + x], ink)) continue;
-      total++;
-      if (!inAnyBox(near, x, y)) leftover++;
-    }
-  return total > 0 && leftover <= UNREAD_RULE.lookLeftover * total;
-}
-
-/**
  * What a reading is judged by: the keep-list test (run-together words included), the clinical vocabulary's, and the
  * readings that are pieces of a row of column headings ({@link headingSpans}).
  */
@@ -272,8 +252,6 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
   const out: PhiFinding[] = [];
   // Words read as clinical vocabulary, on whichever line (a column read apart from its line is a line of its own).
   const clinical = rows.flatMap((r) => r.words.filter((w) => clinicalWord(w.word)));
-  // What is read already: the words read well (or as harmless) and the PHI found, in every reading of every line.
-  const held = rows.flatMap((r) => [...r.words.filter(wellRead).map((w) => w.word.box), ...r.findings.flatMap((f) => (f.box ? [f.box] : []))]).map((b) => padBox(b, 1));
   for (const block of identityBlocks(rows, grey, image.width)) {
     // The block's width: its lines holding PHI or words read well (texture read as text does not widen it, nor image texture a line runs on over).
     const solid = block.filter(isSolid);
@@ -320,9 +298,6 @@ function unreadIn(image: DisplayImage, grey: Uint8Array, rows: Row[], vouchedRow
         // a date misread (`190L`) is one.
         if (row.words.some((o) => o !== w && coveredBy(w.word.box, o.word.box) && wellRead(o))) continue;
         if (readAcross(w, clinical.filter((o) => o.span !== w.span))) continue;
-        // A badly read word boxed over ink that words read well and PHI found hold (`Seva` at 24 over `10:25 OS` read at
-        // 93 and an e-mail found below them) has no glyph of its own to fill.
-        if (inkHeld(grey, image.width, w.word.box, held)) continue;
         if (imageBeside(w.word.box)) continue;
         // Not over the kept lines on its line, and as high as the line (a reading of speckle is boxed taller and would reach the kept lines beside it).
         const outside = outsideKept(w.word.box, kept);

@@ -257,22 +257,6 @@ describe('unreadLineFindings: fail closed on text nobody could read beside ident
     expect(found[0].box!.top + found[0].box!.height).toBe(20);
   });
 
-  it('fills no badly read word of a PHI line whose ink other readings read well, and still fills one over ink none read', () => {
-    const dob = line('l0', 10, 8, [['DOB:', 95], ['1931-04-02', 93], ['10:25', 93], ['OS', 94]]);
-    const dateFinding: PhiFinding = { ...phi(dob, 'local:header-date'), box: dob.words![1].box, text: '1931-04-02' };
-    // Another reading boxes garbage taller over the time and the eye label, which the first read well.
-    const over = dob.words![2].box;
-    const garbage = line('l1', 8, over.left, [['Seva', 24]]);
-    garbage.words = garbage.words!.map((w) => ({ ...w, box: { ...w.box, width: dob.words![3].box.left + dob.words![3].box.width - over.left, height: 14 } }));
-    const read = inked(dob.words!.map((w) => w.box));
-    expect(unreadLineFindings(read, [dob, garbage], [dateFinding], isKept)).toEqual([]);
-    // Ink past the words read well, under the garbage only, is unread.
-    const past = garbage.words[0].box;
-    const more = inked([...dob.words!.map((w) => w.box), { left: past.left + past.width + 2, top: 10, width: 8, height: 10 }]);
-    garbage.words = garbage.words.map((w) => ({ ...w, box: { ...w.box, width: w.box.width + 10 } }));
-    expect(unreadLineFindings(more, [dob, garbage], [dateFinding], isKept).map((f) => [f.type, f.text])).toContainEqual(['unread-word', 'Seva']);
-  });
-
   it('takes glyph regions no reading reached, inside the band of a line read, for a piece of that line', () => {
     // Strokes 6 px high that the glyph search boxes apart from the 10 px words around them (a colon, a piece of a glyph).
     const judge = (at: number, top: number) => {
