@@ -21,6 +21,7 @@ function detectWords(detector: { detect: (spans: TextSpan[], context: IdentityCo
 }
 import type { DetectedText, IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
 import { DEFAULT_REGEX } from '../../lib/rules/default-rules.js';
+import { readLine } from './read-line.js';
 
 const context: IdentityContext = {
   values: [
@@ -1129,15 +1130,7 @@ describe('local PHI detector: other people listed on a screen (a worklist screen
 
 describe('local PHI detector: other people on a list screen in any name order (issue 8)', () => {
   /** One OCR line of words 7 px a character, a space's width apart, from `left` on row `top`. */
-  const row = (text: string, top: number, left = 12): TextSpan => {
-    let x = left;
-    const words = text.split(' ').map((w) => {
-      const box = { left: x, top, width: 7 * w.length, height: 11 };
-      x += 7 * w.length + 7;
-      return { text: w, confidence: 88, kind: 'word' as const, lineIndex: top, box };
-    });
-    return { text, location: `row ${top}`, box: { left, top, width: x - 7 - left, height: 11 }, words };
-  };
+  const row = (text: string, top: number, left = 12): TextSpan => readLine(text, { top, left, confidence: 88, location: `row ${top}` });
   const names = async (spans: TextSpan[]) => (await phi.detect(spans, none)).filter((f) => f.type === 'LISTED_NAME').map((f) => f.text);
 
   it('finds Given SURNAME, SURNAME Given, a surname alone and long or hyphenated names on the rows of a worklist', async () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLocalPhiDetector, keepListMatcher } from '../../lib/engines/local/phi.js';
 import type { IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
+import { readLine } from './read-line.js';
 import { DEFAULT_RULES_PATH } from '../../lib/pipeline/recipe.js';
 import { loadRules } from '../../lib/rules/index.js';
 import { root } from '../pixels/helpers.js';
@@ -74,15 +75,7 @@ describe('screen text that only looks like PHI', () => {
 });
 
 describe('a clock time after a date on a screen', () => {
-  const withWords = (text: string): TextSpan => {
-    let left = 10;
-    const words = text.split(' ').map((w) => {
-      const box = { left, top: 20, width: 7 * w.length, height: 10 };
-      left += 7 * w.length + 7;
-      return { text: w, confidence: 92, kind: 'word' as const, lineIndex: 0, box };
-    });
-    return { text, location: 'screen', words, box: { left: 10, top: 20, width: left - 17, height: 10 } };
-  };
+  const withWords = (text: string): TextSpan => readLine(text, { height: 10, confidence: 92, location: 'screen' });
 
   // The time is no element of the date: the fill stops at the date (ages and times beside a date stay readable).
   it.each([
@@ -288,16 +281,7 @@ function withRulesDetector() {
 
 describe('burned-in PHI the header does not spell out (issue 8)', () => {
   /** Lines of words 7 px a character, each line `[text, top, left]`, as OCR gives a form's rows. */
-  const lines = (rows: Array<[string, number, number?]>): TextSpan[] =>
-    rows.map(([text, top, left = 10]) => {
-      let x = left;
-      const words = text.split(' ').map((w) => {
-        const box = { left: x, top, width: 7 * w.length, height: 11 };
-        x += 7 * w.length + 7;
-        return { text: w, confidence: 85, kind: 'word' as const, lineIndex: top, box };
-      });
-      return { text, location: `line ${top}`, box: { left, top, width: x - 7 - left, height: 11 }, words };
-    });
+  const lines = (rows: Array<[string, number, number?]>): TextSpan[] => rows.map(([text, top, left = 10]) => readLine(text, { top, left, confidence: 85 }));
   const foundOn = async (rows: Array<[string, number, number?]>, context = header()) => {
     const f = await phi.detect(lines(rows), context);
     return rows.map(([, top]) => f.filter((x) => x.location === `line ${top}`).map((x) => x.text).join(' | '));
