@@ -16,7 +16,6 @@ import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, 
 import { foldedMonthNames } from './month-names.js';
 import { listedNamesOnIdentityRows, namesOnListRows } from './listed-names.js';
 import { wordDates } from './word-dates.js';
-import { genericInstitutionWord, institutionParticle } from './institution-words.js';
 import { ADDRESS_LABEL, addressContinuations, streetAddresses } from './address-block.js';
 import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
@@ -181,7 +180,7 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
     if (st.text.trim() === '') return { findings: [], weak: [] };
     let matchers = identityCache.get(context);
     if (!matchers) {
-      matchers = identityMatchers(context, (w) => clinical.listed(w));
+      matchers = identityMatchers(context);
       identityCache.set(context, matchers);
     }
     const upper = st.text.toUpperCase();
@@ -534,7 +533,7 @@ function isStopWord(word: string): boolean {
 const STOP_WORDS_FOLDED = new Set([...STOP_WORDS].map((w) => foldOcr(w)));
 
 /** Compiles the deny-list matchers for one file's identity. */
-function identityMatchers(context: IdentityContext, isListedClinical: (word: string) => boolean): IdentityMatchers {
+function identityMatchers(context: IdentityContext): IdentityMatchers {
   const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [], ages: [], people: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
@@ -595,17 +594,14 @@ function identityMatchers(context: IdentityContext, isListedClinical: (word: str
       const letterWords = tokenize(v).filter((t) => /^\p{L}/u.test(t.text));
       // With and without function words: `HHC` and `HOTHC` for Hospital of the Holy Cross. Two words make no acronym
       // of their own but may, with one of them run together from two (`BWI` for Bramblewood Institute).
-      // And past the particles of other languages (`SMB` for Szpital Miejski w Brzozowcu, `HUQV` for Hôpital Universitaire des Quatre Vents).
-      for (const list of [letterWords, letterWords.filter((t) => !isStopWord(t.text)), letterWords.filter((t) => !institutionParticle(t.text))]) {
+      for (const list of [letterWords, letterWords.filter((t) => !isStopWord(t.text))]) {
         const letters = initialsOf(list.map((t) => t.text));
         if (list.length >= 2 && !m.acronyms.some((a) => a.letters === letters)) m.acronyms.push({ letters, category, source, words: list.map((t) => t.text) });
       }
-      const candidates = tokenize(v).filter((t) => t.text.length >= 4 && !COMMON_WORDS.has(t.text.toUpperCase()) && !MONTH_FULL.includes(t.text.toUpperCase()));
-      // A kind word (`Hospital`, `Ospedale`, `Regional`) or an everyday one names no place alone: only the others stand on their
-      // own, unless the value has no other (`Mercy Hospital`). Clinical words of the curated lists only: the medical dictionary
-      // holds street and place words too (`Crescent`, `Larkspur`).
-      const distinct = candidates.filter((t) => !genericInstitutionWord(t.text, isListedClinical));
-      for (const t of distinct.length > 0 ? distinct : candidates) m.distinctTokens.push({ folded: foldOcr(t.text), upper: t.text.toUpperCase(), category, source });
+      for (const t of tokenize(v)) {
+        const up = t.text.toUpperCase();
+        if (t.text.length >= 4 && !COMMON_WORDS.has(up) && !MONTH_FULL.includes(up)) m.distinctTokens.push({ folded: foldOcr(t.text), upper: up, category, source });
+      }
     }
   }
   // No age in the header: the screen may still show it, reckoned from the birth date to a date of the study.
