@@ -12,3 +12,13 @@ export function brightestChannel(image: DisplayImage): Uint8Array {
   for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.max(d[j], d[j + 1], d[j + 2]);
   return out;
 }
+
+/** The grey level below which (inclusive) a share `q` of the `n` pixels counted in `hist` lie. */
+export function greyPercentile(hist: Uint32Array, n: number, q: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v];
+    if (seen >= q * n) return v;
+  }
+  return 255;
+}

@@ -5,6 +5,7 @@
  * ground, as dark ink its rim reads as a hollow, bold glyph. {@link haloCores} finds such text and keeps the
  * ink of one polarity, the light core of each glyph, as dark ink on a white page.
  */
+import { greyPercentile } from './grey.js';
 
 /** How far (px) a halo reaches from its glyph's core: a 1 px rim, or a shadow moved up to 2 px. */
 const HALO_REACH = 2;
@@ -28,9 +29,9 @@ export function haloCores(pixels: Uint8Array, width: number, height: number, gly
   const n = width * height;
   const hist = new Uint32Array(256);
   for (let i = 0; i < n; i++) hist[pixels[i]]++;
-  const ground = level(hist, n, 0.5);
-  const dark = level(hist, n, 0.02);
-  const bright = level(hist, n, 0.995);
+  const ground = greyPercentile(hist, n, 0.5);
+  const dark = greyPercentile(hist, n, 0.02);
+  const bright = greyPercentile(hist, n, 0.995);
   // A halo is darker than the ground by a clear step; a dark ground leaves nothing darker (plain light text reads well).
   if (ground - dark < 48 || bright - dark < 96) return undefined;
   const darkBelow = Math.round((dark + ground) / 2);
@@ -80,15 +81,6 @@ export function haloCores(pixels: Uint8Array, width: number, height: number, gly
   return out;
 }
 
-/** The grey level below which a share `q` of the `n` counted pixels lie. */
-function level(hist: Uint32Array, n: number, q: number): number {
-  let seen = 0;
-  for (let v = 0; v < 256; v++) {
-    seen += hist[v];
-    if (seen >= q * n) return v;
-  }
-  return 255;
-}
 
 /**
  * The bright and dark regions of a crop (bright ones 8-connected, so a thin diagonal stroke is one stroke, dark ones

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { engineError } from '../errors.js';
 import { clampConfidence, pushLine } from '../text-lines.js';
+import { greyPercentile } from '../../image/grey.js';
 import { haloCores } from '../../image/halo.js';
 import { stretchGrey } from '../../image/stretch.js';
 import { findTextColumns, findTextRegions, slidingExtreme } from '../../image/text-regions.js';
@@ -82,8 +83,8 @@ export function regionCrops(grey: Uint8Array, width: number, height: number, sca
     const rb = region.box;
     const coreHist = histogramOf(grey, width, rb);
     const coreCount = rb.width * rb.height;
-    const coreLo = percentile(coreHist, coreCount, 0.02);
-    const coreHi = percentile(coreHist, coreCount, 0.98);
+    const coreLo = greyPercentile(coreHist, coreCount, 0.02);
+    const coreHi = greyPercentile(coreHist, coreCount, 0.98);
     if (coreHi - coreLo < 24) continue; // nothing stands out inside: no text
     const patch = depth === 0 ? labelPatch(pixels, box.width, box.height, rb.left - left, rb.top - top, rb.width, rb.height) : undefined;
     if (patch) {
@@ -190,14 +191,6 @@ function histogramOf(grey: Uint8Array, width: number, b: Box): Uint32Array {
   return hist;
 }
 
-function percentile(hist: Uint32Array, n: number, q: number): number {
-  let seen = 0;
-  for (let v = 0; v < 256; v++) {
-    seen += hist[v];
-    if (seen >= q * n) return v;
-  }
-  return 255;
-}
 
 /**
  * Detects a label patch in a crop: what surrounds it (flood-filled from the crop's edge over values
@@ -268,7 +261,7 @@ function labelPatch(pixels: Uint8Array, w: number, h: number, cl: number, ct: nu
     if (!out[y * w + x]) borderIn++;
   }
   if (borderIn < 0.85 * borderAll) return undefined;
-  const ground = percentile(hist, insideCore, 0.5);
+  const ground = greyPercentile(hist, insideCore, 0.5);
   if (Math.abs(ground - outside) <= 64) return undefined;
   for (let p = 0; p < out.length; p++) if (out[p]) pixels[p] = ground;
   return { ground, inner: true };
