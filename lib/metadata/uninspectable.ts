@@ -4,8 +4,10 @@
  *   models, waveforms including audio, private SOP classes) fail: their content is the object,
  *   and the kit cannot read it for identities;
  * - opaque binary elements (OB, OW, OL, OV, UN) the kit neither inspects nor knows as technical
- *   (pixel and overlay data, palettes, LUTs, mesh indices, ICC profiles) are removed, as is a Waveform Sequence
+ *   (pixel and overlay data, palettes, LUTs, mesh indices) are removed, as is a Waveform Sequence
  *   inside an image (an ECG trace beside an ultrasound image, say): the image stays;
+ * - an ICC Profile (Type 1 where it occurs) keeps its colour data with its texts blanked, or is replaced by a generic
+ *   sRGB profile when the kit cannot vouch for it (`icc-profile.ts`);
  * - private elements are left to the rules (the profile removes them unless on the safe list);
  * - an object without a SOP Class UID (old or hand-made files) is treated as a generic instance,
  *   with a warning, when what it holds can still be inspected: a header, with or without an image
@@ -16,6 +18,7 @@
 import type { DicomDataset, DicomDict } from '../dicom/dataset.js';
 import { formatTag, isPrivateTag, nameOf, walkDataset } from '../dicom/elements.js';
 import { uidInMessage } from '../dicom/shown-values.js';
+import { cleanIccProfile } from './icc-profile.js';
 
 /** What {@link guardUninspectableContent} decided. */
 export interface ContentVerdict {
@@ -23,6 +26,8 @@ export interface ContentVerdict {
   failReason?: string;
   /** Elements removed because their content cannot be inspected. */
   removed: Array<{ path: string; name: string }>;
+  /** Elements kept with their texts blanked (`C`) or replaced by a dummy (`D`), and why. */
+  rewritten?: Array<{ path: string; name: string; action: 'C' | 'D'; reason: string }>;
   /** Set when the file goes on with a caveat (no SOP Class UID): what, in words. */
   warning?: string;
 }
@@ -44,21 +49,7 @@ const KNOWN_BINARY = new Set([
   '00660103', // Recommended Display CIELab Value List
 ]);
 
-/**
- * ICC Profile (0028,2000): Type 1 in colour images and presentation states, a colour transform whose only text is the
- * profile's own description, copyright and device names (ICC.1 tags `desc`, `cprt`, `dmnd`, `dmdd`). Kept when it is one
- * (the `acsp` signature at byte 36 and the declared size), removed as opaque binary otherwise.
- */
 const ICC_PROFILE = '00282000';
-
-function isIccProfile(value: unknown): boolean {
-  const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : undefined;
-  if (!bytes || bytes.length < 128) return false;
-  const size = ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
-  const signature = String.fromCharCode(bytes[36], bytes[37], bytes[38], bytes[39]);
-  // The element is padded to an even length: one byte more than the profile's size at most.
-  return signature === 'acsp' && size >= 128 && size <= bytes.length && bytes.length - size <= 1;
-}
 
 /** Object classes whose payload the kit cannot read, by SOP Class UID prefix, and why. */
 const UNINSPECTABLE_CLASSES: Array<{ prefix: string; why: string }> = [
@@ -77,6 +68,7 @@ export function guardUninspectableContent(dataset: DicomDataset): ContentVerdict
   const sopClass = firstString(dataset.dict, '00080016') || firstString(dataset.meta, '00020002');
   let warning: string | undefined;
   const removed: ContentVerdict['removed'] = [];
+  const rewritten: NonNullable<ContentVerdict['rewritten']> = [];
   if (!sopClass) {
     const failReason = classlessFailReason(dataset.dict);
     if (failReason) return { failReason: `no SOP Class UID, and ${failReason}`, removed: [] };
@@ -94,13 +86,21 @@ export function guardUninspectableContent(dataset: DicomDataset): ContentVerdict
 
   walkDataset(dataset.dict, ({ tag, element, path, parent }) => {
     if (isPrivateTag(tag) || isOverlayOrCurve(tag)) return; // the rules and the profile rows handle these
+    if (tag === ICC_PROFILE) {
+      const verdict = cleanIccProfile(element.Value?.[0]);
+      parent[tag] = { vr: element.vr, Value: [verdict.bytes.buffer] };
+      if (verdict.kind === 'replaced') rewritten.push({ path, name: nameOf(tag), action: 'D', reason: `${verdict.why}: a generic sRGB profile written in its place` });
+      else if (verdict.blanked > 0) rewritten.push({ path, name: nameOf(tag), action: 'C', reason: 'its texts (description, copyright, device names) blanked; its colour data kept' });
+      return;
+    }
     const waveform = tag === '54000100';
-    if (!waveform && (!OPAQUE_VRS.has(element.vr) || KNOWN_BINARY.has(tag) || (tag === ICC_PROFILE && isIccProfile(element.Value?.[0])))) return;
+    if (!waveform && (!OPAQUE_VRS.has(element.vr) || KNOWN_BINARY.has(tag))) return;
     delete parent[tag];
     removed.push({ path, name: waveform ? 'Waveform Sequence' : nameOf(tag) });
     return 'skip';
   });
-  return warning ? { removed, warning } : { removed };
+  const verdict: ContentVerdict = { removed, ...(rewritten.length > 0 ? { rewritten } : {}) };
+  return warning ? { ...verdict, warning } : verdict;
 }
 
 /** Attributes an image needs before its pixels can be read (PS3.3 C.7.6.3, Type 1). */

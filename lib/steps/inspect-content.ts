@@ -16,5 +16,8 @@ export function inspectContent(): Step {
     for (const { path, name } of verdict.removed) {
       file.message({ ruleId: 'content:opaque-binary', step: STEP, location: path, action: 'X', category: 'R', reason: `${name} removed: binary content the kit cannot inspect` });
     }
+    for (const { path, name, action, reason } of verdict.rewritten ?? []) {
+      file.message({ ruleId: 'content:icc-profile', step: STEP, location: path, action, category: 'R', reason: `${name}: ${reason}` });
+    }
   };
 }

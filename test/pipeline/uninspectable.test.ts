@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readDicom } from '../../lib/dicom/adapter.js';
 import { getString } from '../../lib/dicom/elements.js';
 import type { DicomDict } from '../../lib/dicom/dataset.js';
+import { genericSrgbProfile } from '../../lib/metadata/icc-profile.js';
 import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { deid, filesUnder, manifestLines } from '../support/cli.js';
 
@@ -80,9 +81,9 @@ describe('deid run on objects whose content the kit cannot read', () => {
     expect(output.dict['00143080']).toBeUndefined();
     expect(output.dict['54000100']).toBeUndefined();
     expect(getString(output.dict, 'Modality')).toBe('CT');
-    // A colour profile is kept as it came (Type 1 where it is required); binary posing as one is removed.
+    // A colour profile is kept (Type 1 where it is required); binary posing as one is replaced by a generic sRGB profile.
     expect(new Uint8Array(output.dict['00282000']?.Value?.[0] as ArrayBuffer)).toEqual(new Uint8Array(iccProfile()));
-    expect(readDicom(readFileSync(written[1])).dict['00282000']).toBeUndefined();
+    expect(new Uint8Array(readDicom(readFileSync(written[1])).dict['00282000']?.Value?.[0] as ArrayBuffer)).toEqual(genericSrgbProfile());
     for (const file of written) expect(Buffer.from(readFileSync(file)).toString('latin1')).not.toContain(NAME);
   });
 });
