@@ -231,6 +231,8 @@ class File:
     def age_phrase(self, n, old=True):
         lang = "en" if self.english else self.lang
         tpls = N.AGE[lang] if n > 89 else [t for t in N.AGE[lang] if "{w}" not in t and "{p}" not in t]
+        if not 90 <= n <= 99:  # "nonagenarian" fits 90 to 99 only; "a one hundred-year-old" is unheard of
+            tpls = [t for t in tpls if "nonagenarian" not in t and "{w}-year" not in t]
         tpl = self.rng.choice(tpls)
         w = V.LOCAL_AGE_WORDS[lang](n) if n > 89 else ""
         text = tpl.format(n=n, w=w, p=V.persian_digits(n))
@@ -288,9 +290,9 @@ class File:
         if slot == "PT":
             return self.display(pt["p"]), "name", self.name_forms(pt["p"])
         if slot == "REL":
-            p = self.person()
-            cue = rng.choice(EN_REL) + " " if self.english else rng.choice(L["rel"]) + (" " if self.lang != "zh"
-                                                                                         else "")
+            cue = rng.choice(EN_REL) if self.english else rng.choice(L["rel"])
+            p = self.person(V.REL_SEX.get(cue))
+            cue += " " if self.english or self.lang != "zh" else ""
             name = f"{p['given']} {p['family']}" if "gi" not in p else p["fi"] + p["gi"]
             return cue + name, "name-other", self.name_forms(p)
         if slot == "STAFF":
@@ -309,6 +311,13 @@ class File:
             y, m, d = self.date(2015, 2025)
             forms = self.date_forms(y, m, d)
             text = self.date_words(y, m, d) if slot == "DATE" else self.date_digits(y, m, d)
+            if not text.isascii() and self.lang in ("fa", "zh"):
+                forms.append(("literal", text))
+            return text, "date", forms
+        if slot == "DOB":
+            y, m, d = pt["dob"]
+            text = self.date_digits(y, m, d) if self.english or self.rng.random() < 0.6 else self.date_words(y, m, d)
+            forms = self.date_forms(y, m, d)
             if not text.isascii() and self.lang in ("fa", "zh"):
                 forms.append(("literal", text))
             return text, "date", forms
@@ -340,7 +349,7 @@ def make_file(index, iod, loc, rng):
         bm, bd = rng.randint(1, 12), rng.randint(1, 28)
     f.used_dates.add((bm, bd))
     age = study[0] - by - ((study[1], study[2]) < (bm, bd))
-    pt = dict(p=p, age=age)
+    pt = dict(p=p, age=age, dob=(by, bm, bd))
     f.pt, f.study = pt, study
     cs = L["charset"]
     if cs:
@@ -405,7 +414,8 @@ def make_file(index, iod, loc, rng):
     places(f, rng)
     # notes: one in the file's language, one in English (in the IOD's own free-text places when it has them)
     note_paths = getattr(f, "note_paths", ["PatientComments", "ImagingServiceRequestComments"])
-    t1 = rng.choice(N.NOTES[f.lang])
+    # a patient over 89 has the age written in the file's language
+    t1 = rng.choice([t for t in N.NOTES[f.lang] if "{AGE}" in t] if age > 89 else N.NOTES[f.lang])
     t2 = rng.choice(N.NOTES["en"]) if f.lang != "en" else rng.choice([t for t in N.NOTES["en"] if t != t1])
     for path, tpl, english in zip(note_paths, [t1, t2], [f.lang == "en", True]):
         text = f.fill(path, tpl, pt, english)

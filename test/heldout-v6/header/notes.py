@@ -3,7 +3,7 @@
 Slots (gen.py fills them and records each as planted PHI): {AGE} the patient's age over 89 (one of AGE below),
 {PT} the patient's name in another form, {REL} a relative or carer's name (after the cue in the text), {RELAGE} a
 relative's age over 89, {STAFF} a clinician with a title, {ADDR} a street address, {PHONE}, {DATE} a date in words,
-{DATEN} a date in digits, {ID} a national number with its label, {HP} a health-plan number with its label,
+{DATEN} a date in digits, {DOB} the patient's birth date (in digits), {ID} a national number with its label, {HP} a health-plan number with its label,
 {EMAIL}, {URL}; {YOUNG} an age of 89 or below (kept). ``[[...]]`` marks a clinical number that must be kept.
 In AGE, {n} is the age in digits, {w} in the language's words, {p} in Persian digits.
 """
@@ -17,7 +17,7 @@ AGE = {
     "sw": ["mwenye umri wa miaka {n}", "miaka {w}", "umri: {n}"],
     "ms": ["berumur {n} tahun", "{n} thn", "umur {w} tahun"],
     "en": ["{n}-year-old", "{n} yrs of age", "age {w}", "nonagenarian ({n})", "turned {n} last month", "{n}yo",
-           "a {w}-year-old", "aged {n} and a half"],
+           "a {w}-year-old", "aged {n} and a half", "{n}y 4m", "{w} years young", "pt {n}, frail", "{n} y.o."],
     "sr": ["стара {n} година", "{n} год.", "узраст {w} година"],
     "mk": ["{n} години", "на возраст од {n} години", "стара {w} години"],
     "sl": ["{n} let", "{n}-letna gospa", "stara {w} let"],
@@ -36,12 +36,12 @@ NOTES = {
         "hipertensión, PA [[148/92]]. Control con {STAFF} el {DATE}.",
         "Derivada por {STAFF}. {ID}, {HP}. Vive sola; avisar a {REL} al {PHONE}. Fractura de cadera previa, "
         "creatinina [[1,4]] mg/dL.",
-        "Se informa a {PT} y a {REL} ({YOUNG} años). Próxima cita {DATEN}. Correo: {EMAIL}.",
+        "Se informa a {PT} (F. nac. {DOB}) y a {REL} ({YOUNG} años). Próxima cita {DATEN}. Correo: {EMAIL}.",
     ],
     "fr": [
         "Mme {PT}, {AGE}, accompagnée de {REL}. Adresse : {ADDR}. Joindre au {PHONE}. Fibrillation auriculaire, "
         "INR [[2,6]]. Revue par {STAFF} le {DATE}.",
-        "Référée par {STAFF}. {ID} ; {HP}. Résultats sur {URL}. Glaucome OD, PIO [[24]] mmHg.",
+        "Référée par {STAFF}. Née le {DOB}. {ID} ; {HP}. Résultats sur {URL}. Glaucome OD, PIO [[24]] mmHg.",
         "Conjoint ({YOUNG} ans) présent. Rendez-vous du {DATEN} reporté; courriel {EMAIL}.",
     ],
     "af": [
@@ -59,13 +59,13 @@ NOTES = {
     "cy": [
         "Claf {AGE}, daeth gyda {REL}. Cyfeiriad: {ADDR}. Ffôn {PHONE}. Ffibriliad atrïaidd, INR [[2.8]]. "
         "Gwelwyd gan {STAFF} ar {DATE}.",
-        "Cyfeiriwyd gan {STAFF}. {ID}; {HP}. Siarad Cymraeg yn unig; cyswllt {REL} {PHONE}.",
+        "Cyfeiriwyd gan {STAFF}. Dyddiad geni {DOB}. {ID}; {HP}. Siarad Cymraeg yn unig; cyswllt {REL} {PHONE}.",
         "Gŵr ({YOUNG} oed) yn bresennol. Apwyntiad nesaf {DATEN}; e-bost {EMAIL}.",
     ],
     "sw": [
         "Mgonjwa {AGE}, ameletwa na {REL}. Anwani: {ADDR}. Simu {PHONE}. Shinikizo la damu [[160/100]]. "
         "Ameonwa na {STAFF} tarehe {DATE}.",
-        "Amepewa rufaa na {STAFF}. {ID}; {HP}. Mawasiliano: {REL} {PHONE}.",
+        "Amepewa rufaa na {STAFF}. Tarehe ya kuzaliwa {DOB}. {ID}; {HP}. Mawasiliano: {REL} {PHONE}.",
         "Mume wake ({YOUNG}) yupo. Kliniki ijayo {DATEN}; barua pepe {EMAIL}.",
     ],
     "ms": [
@@ -75,16 +75,16 @@ NOTES = {
         "Suami ({YOUNG} tahun) hadir. Temujanji seterusnya {DATEN}; emel {EMAIL}.",
     ],
     "en": [
-        "{AGE} lady from {ADDR}, brought in by {REL}. Call {PHONE} before discharge. AF on apixaban, "
+        "{AGE} pt from {ADDR}, brought in by {REL}. Call {PHONE} before discharge. AF on apixaban, "
         "eGFR [[38]]. Reviewed with {STAFF} on {DATE}.",
-        "Referred by {STAFF}. {ID}; {HP}. Portal: {URL}. Next of kin {REL} ({PHONE}).",
+        "Referred by {STAFF}. DOB {DOB}. {ID}; {HP}. Portal: {URL}. Next of kin {REL} ({PHONE}).",
         "Husband ({YOUNG}) attends. Follow-up {DATEN}. E-mail {EMAIL}. Pt {PT} consents.",
         "Hx from {REL} as pt is hard of hearing; pt {AGE}. Mother also alive at {RELAGE}.",
     ],
     "sr": [
         "Пацијенткиња {AGE}, у пратњи {REL}. Адреса: {ADDR}. Тел. {PHONE}. Хипертензија, ТА [[170/95]]. "
         "Прегледао {STAFF} дана {DATE}.",
-        "Упутио {STAFF}. {ID}; {HP}. Контакт: {REL}, {PHONE}.",
+        "Упутио {STAFF}. Рођена {DOB}. {ID}; {HP}. Контакт: {REL}, {PHONE}.",
         "Супруг ({YOUNG} год.) присутан. Контрола {DATEN}; {EMAIL}.",
     ],
     "mk": [
@@ -96,7 +96,7 @@ NOTES = {
     "sl": [
         "Pacientka {AGE}, v spremstvu {REL}. Naslov: {ADDR}. Tel. {PHONE}. Atrijska fibrilacija, INR [[3,1]]. "
         "Pregledal {STAFF} dne {DATE}.",
-        "Napotil {STAFF}. {ID}; {HP}. Kontakt: {REL}, {PHONE}.",
+        "Napotil {STAFF}. Rojena {DOB}. {ID}; {HP}. Kontakt: {REL}, {PHONE}.",
         "Mož ({YOUNG} let) prisoten. Kontrola {DATEN}; e-pošta {EMAIL}.",
     ],
     "ku": [
@@ -108,18 +108,18 @@ NOTES = {
     "el": [
         "Ασθενής {AGE}, συνοδεύεται από {REL}. Διεύθυνση: {ADDR}. Τηλ. {PHONE}. Κολπική μαρμαρυγή, INR [[2,4]]. "
         "Εξετάστηκε από {STAFF} στις {DATE}.",
-        "Παραπομπή από {STAFF}. {ID}; {HP}. Επικοινωνία: {REL} {PHONE}.",
+        "Παραπομπή από {STAFF}. Γενν. {DOB}. {ID}; {HP}. Επικοινωνία: {REL} {PHONE}.",
         "Σύζυγος ({YOUNG} ετών) παρών. Επανεξέταση {DATEN}; {EMAIL}.",
     ],
     "zh": [
         "病人{AGE}，由{REL}陪同。地址：{ADDR}。電話{PHONE}。心房顫動，INR [[2.3]]。{STAFF}於{DATE}覆診。",
-        "由{STAFF}轉介。{ID}；{HP}。聯絡人{REL}，{PHONE}。",
+        "由{STAFF}轉介。出生日期{DOB}。{ID}；{HP}。聯絡人{REL}，{PHONE}。",
         "丈夫（{YOUNG}歲）陪同。下次覆診{DATEN}；電郵{EMAIL}。病人{PT}同意。",
     ],
     "fa": [
         "بیمار {AGE}، همراه با {REL}. نشانی: {ADDR}. تلفن {PHONE}. فشار خون [[150/95]]. "
         "توسط {STAFF} در تاریخ {DATE} ویزیت شد.",
-        "ارجاع از {STAFF}. {ID}؛ {HP}. تماس: {REL} {PHONE}.",
+        "ارجاع از {STAFF}. تاریخ تولد {DOB}. {ID}؛ {HP}. تماس: {REL} {PHONE}.",
         "همسر ({YOUNG} ساله) حضور دارد. نوبت بعدی {DATEN}؛ ایمیل {EMAIL}.",
     ],
     "ur": [
@@ -137,7 +137,7 @@ NOTES = {
     "hy": [
         "Հիվանդ {AGE}, ուղեկցությամբ {REL}։ Հասցե՝ {ADDR}։ Հեռ. {PHONE}։ Զարկերակային ճնշում [[165/90]]։ "
         "Զննել է {STAFF} {DATE}։",
-        "Ուղեգրել է {STAFF}։ {ID}; {HP}։ Կապ՝ {REL} {PHONE}։",
+        "Ուղեգրել է {STAFF}։ Ծնվ. {DOB}։ {ID}; {HP}։ Կապ՝ {REL} {PHONE}։",
         "Ամուսինը ({YOUNG} տարեկան) ներկա է։ Հաջորդ այց {DATEN}; {EMAIL}։",
     ],
 }

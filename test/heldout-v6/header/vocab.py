@@ -429,3 +429,19 @@ STREET_GENERIC = {
     "mayor", "main", "bloku", "da", "blok", "block", "mtaa", "ulitsa", "ул", "бр.", "bulevard", "bloc",
     "маршал", "fawr",
 }
+
+# the sex a relative's cue word implies (cues not listed imply none): relatives are drawn to match
+REL_SEX = {
+    **dict.fromkeys(["su hija", "su sobrina", "su cuidadora", "su nuera", "su vecina", "su madrina", "sa fille",
+                     "sa belle-sœur", "haar dogter", "haar suster", "e bija", "nusja e djalit", "motra", "ei merch",
+                     "binti yake", "mke wake", "anak perempuannya", "menantunya", "her daughter", "her niece",
+                     "the stepdaughter", "her daughter-in-law", "the niece", "his wife", "ћерка", "снаја", "унука",
+                     "нејзината ќерка", "нејзината внука", "hči", "snaha", "vnukinja", "keça wê", "bûka wê",
+                     "η κόρη της", "η νύφη της", "女兒", "媳婦", "孫女", "دخترش", "عروسش", "ان کی بیٹی", "ان کی بہو",
+                     "ልጇ", "դուստրը", "հարսը"], "F"),
+    **dict.fromkeys(["su nieto", "su hijo", "su yerno", "su compañero", "su hermano", "son conjoint", "son fils",
+                     "sy seun", "die skoonseun", "i biri", "ei fab", "ei ŵyr", "mwanawe", "suaminya",
+                     "her whāngai son", "her son", "her grandson", "his brother", "his son", "син", "синот",
+                     "сопругот", "sin", "kurê wî", "neviyê wê", "ο γιος του", "ο εγγονός της", "兒子", "長子", "外孫",
+                     "پسرش", "ان کا بیٹا", "ان کا پوتا", "ልጁ", "ባለቤቱ", "որդին"], "M"),
+}
