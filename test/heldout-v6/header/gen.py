@@ -428,8 +428,11 @@ def make_file(index, iod, loc, rng):
         f.plant(f"(0029,'{creator}',10)", "name", ds.PatientName, f.name_forms(p))
         blk.add_new(0x11, "LO", pid)
         f.plant(f"(0029,'{creator}',11)", "id", pid, [("alnum", pid)])
-        text = f.fill(f"(0029,'{creator}',12)", rng.choice(N.SHORT["visit"]), pt, True)
+        path = f"(0029,'{creator}',12)"
+        text = f.fill(path, rng.choice(N.SHORT["visit"]), pt, True)
         blk.add_new(0x12, "LT", text)
+        # PS3.15 removes private attributes by default: nothing in them is a word to keep
+        f.keep = [k for k in f.keep if k["path"] != path]
     return f
 
 
