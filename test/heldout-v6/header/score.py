@@ -65,7 +65,7 @@ STRUCTURAL = {
     "(0008,0023)", "(0008,0033)", "(0020,0013)", "(0040,A491)", "(0040,A493)", "(0040,A073)", "(0040,A075)",
     "(0040,A027)", "(0040,A030)", "(0040,A375)", "(0040,A300)", "(0040,A30A)", "(0040,08EA)",
     "(0062,0002)", "(0062,0004)", "(0062,0005)", "(0062,0008)", "(0062,0001)", "(0062,0003)", "(0062,000F)",
-    "(0070,0080)", "(0070,0084)", "(0062,000B)", "(0020,9157)", "(0020,9222)", "(0020,9221)", "(0020,9164)",
+    "(0070,0080)", "(0062,000B)", "(0020,9157)", "(0020,9222)", "(0020,9221)", "(0020,9164)",
     "(5200,9229)", "(5200,9230)", "(0028,0008)", "(0028,0010)", "(0028,0011)", "(0028,0100)", "(0028,0101)",
     "(0028,0102)", "(0028,0103)", "(0028,0002)", "(0028,0004)", "(7FE0,0010)", "(0028,1052)", "(0028,1053)",
     "(3006,0002)", "(3006,0020)", "(3006,0022)", "(3006,0024)", "(3006,0039)", "(3006,0084)", "(3006,0040)",
@@ -122,8 +122,8 @@ STRUCTURAL = {
     # autorefraction, lensometry, subjective refraction, visual acuity, real world value mapping, spatial
     # registration and fiducials, pseudo-color PS, multi-frame word and single-bit SC, RT treatment summary record,
     # encapsulated STL. (Participant and Author Observer Sequences are Type 3, Participation DateTime and Content
-    # Creator's Name Type 2:
-    # removing or emptying them breaks nothing, so they are not listed.)
+    # Creator's Name Type 2: emptying them breaks nothing, so they are not listed; the earlier sets listed Content
+    # Creator's Name, which is Type 2 in their IODs too.)
     "(0040,A084)", "(0040,A080)", "(0040,A032)", "(0020,0200)", "(0018,106A)", "(0018,1800)", "(003A,0208)",
     "(0024,0113)", "(0046,0070)", "(0046,0071)", "(0046,0074)", "(0046,0075)", "(0046,0076)", "(0046,0077)",
     "(0046,0080)", "(0046,0014)", "(0046,0015)", "(0046,0018)", "(0046,0050)", "(0046,0052)", "(0046,0097)",
