@@ -78,12 +78,12 @@ NOTES = {
         "{AGE} pt from {ADDR}, brought in by {REL}. Call {PHONE} before discharge. AF on apixaban, "
         "eGFR [[38]]. Reviewed with {STAFF} on {DATE}.",
         "Referred by {STAFF}. DOB {DOB}. {ID}; {HP}. Portal: {URL}. Next of kin {REL} ({PHONE}).",
-        "Husband ({YOUNG}) attends. Follow-up {DATEN}. E-mail {EMAIL}. Pt {PT} consents.",
-        "Hx from {REL} as pt is hard of hearing; pt {AGE}. Mother also alive at {RELAGE}.",
+        "Spouse ({YOUNG}) attends. Follow-up {DATEN}. E-mail {EMAIL}. Pt {PT} consents.",
+        "Hx from {REL} as pt is hard of hearing ({AGE}). Sibling also in our care, {RELAGE}.",
     ],
     "sr": [
         "Пацијенткиња {AGE}, у пратњи {REL}. Адреса: {ADDR}. Тел. {PHONE}. Хипертензија, ТА [[170/95]]. "
-        "Прегледао {STAFF} дана {DATE}.",
+        "Прегледао {STAFF} дана {DATE}",
         "Упутио {STAFF}. Рођена {DOB}. {ID}; {HP}. Контакт: {REL}, {PHONE}.",
         "Супруг ({YOUNG} год.) присутан. Контрола {DATEN}; {EMAIL}.",
     ],
