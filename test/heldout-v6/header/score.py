@@ -386,15 +386,21 @@ def parse_learn(text):
 
 def pattern_kind(rx):
     up = rx.upper()
-    # street words of this set's countries too (via, straße, gasse, gade, gate, vegur, katu, iela, triq, вул., ул., ...)
+    # street words of the fifth set's countries and of this set's (pasaje, calle, carrera, rruga, heol, stryd, mtaa,
+    # barabara, jalan, lorong, taman, улица, булевар, cesta, kolana, cadeya, οδός, λεωφόρος, 道, 路, خیابان, کوچه,
+    # گلی, روڈ, መንገድ, ጎዳና, փողոց, պողոտա, ...)
     if re.search(r"STREET|AVENUE|\bAVE\b|ROAD|BLVD|LANE|DRIVE|CRESCENT|COURT|MEWS|\bWAY\b|CROSS|"
                  r"\bVIA\b|VIALE|PIAZZA|STRA(?:SS|ß)E|\bSTR\b|GASSE|GADE|\bGATE\b|VEGUR|STRÆTI|KATU|\bTIE\b|"
                  r"\bMNT\b|IELA|BULV|TRIQ|ВУЛ|ПРОСП|\bУЛ\b|БУЛ|ILICA|ULICA|OBCHODN|\bJL\b|"
                  r"BÓTHAR|SRÁID|\bRUE\b|CHEMIN|CARRER|RAMBLA|\bPLOT\b|\bBLK\b|ALLE|LAAN|தெரு|சாலை|"
-                 r"রোড|丁目", up):
+                 r"রোড|丁目|PASAJE|\bPJE\b|AVENIDA|\bAV\b|CALLE|CARRERA|DIAGONAL|TRANSVERSAL|BOULEVARD|\bBV\b|"
+                 r"RRUGA|BULEVARDI|PALLATI|\bHEOL\b|STRYD|FFORDD|\bLÔN\b|\bMTAA\b|BARABARA|JALAN|LORONG|TAMAN|"
+                 r"\bCLOSE\b|УЛИЦА|БУЛЕВАР|CESTA|KOLANA|CADEYA|ΟΔΟΣ|ΟΔΌΣ|ΛΕΩΦΟΡΟΣ|ΛΕΩΦΌΡΟΣ|道|路|خیابان|کوچه|"
+                 r"بلوار|گلی|روڈ|መንገድ|ጎዳና|ՓՈՂՈՑ|ՊՈՂՈՏԱ", up):
         return "address"
     if "HTTP" in up or "WWW" in up or re.search(r"\\\.(?:COM|ORG|NET|EDU|GOV|EXAMPLE|IT|AT|DK|NO|IS|IE|CH|FI|EE|LV|LT|"
-                                                r"MT|UA|BG|SK|HR|ID|PH|IN|JP|BD|AU|UK|NG|ZA|KE|CAT|DE)"
+                                                r"MT|UA|BG|SK|HR|ID|PH|IN|JP|BD|AU|UK|NG|ZA|KE|CAT|DE|"
+                                                r"CL|AR|CO|CA|AL|TZ|MY|NZ|GH|RS|MK|SI|TR|CY|HK|TW|IR|PK|ET|AM|CYMRU)"
                                                 r"|\(\?:COM|ORG\|", up):
         return "url"
     return "other"
