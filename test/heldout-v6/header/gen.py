@@ -205,8 +205,9 @@ class File:
             forms += [("literal", street), ("literal", city)]
         else:
             for w in street.split():
+                w = w.strip(",،")
                 if w.lower() not in V.STREET_GENERIC and not w.isdigit() and len(w) > 2:
-                    forms.append(("alnum" if re.search(r"\d", w) else "alpha", w.strip(",")))
+                    forms.append(("alnum" if re.search(r"\d", w) else "alpha", w))
             forms.append(("alpha", city))
         if pc and not short:
             forms.append(("alnum", pc))

@@ -427,7 +427,7 @@ STREET_GENERIC = {
     "cadeya", "οδός", "λεωφόρος", "خیابان", "کوچه", "بلوار", "گلی", "نمبر", "روڈ", "መንገድ", "ጎዳና", "փողոց",
     "պողոտա", "market", "pasaje", "pasaj", "desa", "3", "7", "4", "mestni", "log", "pasaje", "street,",
     "mayor", "main", "bloku", "da", "blok", "block", "mtaa", "ulitsa", "ул", "бр.", "bulevard", "bloc",
-    "маршал", "fawr",
+    "маршал", "fawr", "محلہ", "مین", "بلیوارڈ", "بلاک", "ٹاؤن",
 }
 
 # the sex a relative's cue word implies (cues not listed imply none): relatives are drawn to match
