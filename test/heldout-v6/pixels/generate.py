@@ -334,7 +334,8 @@ def ecg(c, p, rng, phi, np_rng):
         lines.append([(H('Resting 12-lead'), 'harmless', 'title')])
     stack(c, x, y, lines, fb, 15, ink)
     meas = [f'Vent. rate {rng.randrange(52, 110)} BPM', f'PR interval {rng.randrange(120, 210)} ms',
-            f'QRS duration {rng.randrange(80, 118)} ms', f'QT/QTc {rng.randrange(340, 420)}/{rng.randrange(400, 470)} ms',
+            f'QRS duration {rng.randrange(80, 118)} ms',
+            f'QT/QTc {rng.randrange(340, 420)}/{rng.randrange(400, 470)} ms',
             f'P-R-T axes {rng.randrange(20, 70)} {rng.randrange(-20, 80)} {rng.randrange(10, 60)}']
     stack(c, 330, y, [[(H(m), 'harmless', 'measurement')] for m in meas], f, 13, ink, lead=1.4)
     interp = ['Sinus rhythm with 1st degree AV block', 'Left axis deviation',
@@ -402,7 +403,8 @@ def derm(c, p, rng, phi, np_rng):
     c.rect(c.W - 130, c.H - 100, c.W - 30, c.H - 94, (250, 250, 250))
     c.text(c.W - 80, c.H - 90, H('2 mm'), f, 12, WHITE, 'harmless', 'scale', 'scale bar', anchor='c',
            effect='outline')
-    c.text(14, c.H - 96, H('Menzies: 1 neg / 2 pos'), f, 12, YELLOW, 'harmless', 'score', 'BL', effect='outline')
+    c.text(14, c.H - 100, H('Menzies: 1 neg / 2 pos'), f, 13, YELLOW, 'harmless', 'score', 'BL',
+           band=((10, 10, 10), 1.0, 3))
 
 
 def derm_bg(np_rng, h, w):
@@ -912,23 +914,23 @@ def backgrounds(screen, np_rng, h, w, frames, kind, mono1):
 
 
 # ------------------------------------------------------------------------------------------------ DICOM
-def uid(idx, part):
-    return f'{UID_ROOT}{DEFAULT_SEED}.{idx}.{part}'
+def uid(seed, idx, part):
+    return f'{UID_ROOT}{seed}.{idx}.{part}'
 
 
-def dataset(p, idx, screen, modality, sop, arr, kind, mono1, frames, burned):
+def dataset(p, seed, idx, screen, modality, sop, arr, kind, mono1, frames, burned):
     ds = Dataset()
     meta = FileMetaDataset()
     meta.MediaStorageSOPClassUID = sop
-    meta.MediaStorageSOPInstanceUID = uid(idx, 3)
+    meta.MediaStorageSOPInstanceUID = uid(seed, idx, 3)
     meta.TransferSyntaxUID = TS['explicit']
     meta.ImplementationClassUID = UID_ROOT + '1'
     ds.file_meta = meta
     texts = [p.dicom_name(), p.inst] + [f'{f}^{g}' for g, f in p.staff]
     if any(ord(ch) > 127 for t in texts for ch in t):
         ds.SpecificCharacterSet = 'ISO_IR 192'
-    ds.SOPClassUID, ds.SOPInstanceUID = sop, uid(idx, 3)
-    ds.StudyInstanceUID, ds.SeriesInstanceUID = uid(idx, 1), uid(idx, 2)
+    ds.SOPClassUID, ds.SOPInstanceUID = sop, uid(seed, idx, 3)
+    ds.StudyInstanceUID, ds.SeriesInstanceUID = uid(seed, idx, 1), uid(seed, idx, 2)
     ds.StudyDate = ds.SeriesDate = ds.ContentDate = p.study.strftime('%Y%m%d')
     ds.StudyTime = ds.SeriesTime = ds.ContentTime = p.time
     ds.AccessionNumber = p.acc
@@ -1030,7 +1032,7 @@ def generate(out, seed=DEFAULT_SEED):
         draw(c, p, rng, phi, np_rng)
         arr = np.clip(np.round(c.frames), 0, vmax)
         burned = ['YES', 'YES', 'YES', None, 'NO'][idx % 5] if phi else ['YES', None, 'NO'][idx % 3]
-        ds, data = dataset(p, idx, screen, modality, sop, arr, kind, mono1, frames, burned)
+        ds, data = dataset(p, seed, idx, screen, modality, sop, arr, kind, mono1, frames, burned)
         name = f'images/v6_{idx:02d}.dcm'
         write(ds, data, os.path.join(out, name), ts, os.path.join(out, 'plain.dcm'))
         phi_drawn = any(it['cls'] == 'phi' for it in c.items)
