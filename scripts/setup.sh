@@ -13,7 +13,11 @@
 #    fonts-crosextra-carlito, fonts-go, fonts-cantarell and xfonts-base's misc-fixed bitmaps; the fifth,
 #    npm run heldout:v5:pixels, draws with others again: fonts-lato, fonts-croscore, fonts-hack, fonts-firacode,
 #    fonts-jetbrains-mono, fonts-courier-prime, fonts-spleen's bitmap strikes and the X11 bitmaps of xfonts-75dpi and
-#    xfonts-100dpi: Helvetica, Courier, Lucida, Lucida Typewriter, New Century Schoolbook, Times)
+#    xfonts-100dpi: Helvetica, Courier, Lucida, Lucida Typewriter, New Century Schoolbook, Times; the sixth,
+#    npm run heldout:v6:pixels, with others again: fonts-b612, fonts-inter, fonts-oxygen, fonts-anonymous-pro,
+#    fonts-mononoki, fonts-hermit, fonts-3270, fonts-dseg, fonts-comic-neue, fonts-tlwg-purisa, fonts-ocr-b,
+#    fonts-linuxlibertine, fonts-cabin, fonts-jura, fonts-yanone-kaffeesatz, fonts-league-spartan, fonts-sil-andika
+#    and xfonts-jmk's Neep and Modd bitmaps)
 #  - time: GNU time, which measures the peak memory of the fuzzer's and the benchmarks' child runs
 #  - redis-server: the queue tests start their own on a loopback port (deid run --queue, deid worker)
 # With --bench it also installs the peers `npm run bench` compares against (libgdcm-tools: gdcmanon;
@@ -25,7 +29,9 @@ packages=(dcmtk dicom3tools tesseract-ocr python3-tesserocr jupyter-nbconvert py
   jupyter-notebook chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-urw-base35 fonts-noto-mono
   fonts-terminus-otb fonts-inconsolata fonts-roboto-unhinted fonts-open-sans fonts-freefont-ttf fonts-crosextra-carlito fonts-go
   fonts-cantarell xfonts-base fonts-lato fonts-croscore fonts-hack fonts-firacode fonts-jetbrains-mono fonts-courier-prime
-  fonts-spleen xfonts-75dpi xfonts-100dpi python3-pydicom python3-pil python3-numpy time redis-server)
+  fonts-spleen xfonts-75dpi xfonts-100dpi fonts-b612 fonts-inter fonts-oxygen fonts-anonymous-pro fonts-mononoki
+  fonts-hermit fonts-3270 fonts-dseg fonts-comic-neue fonts-tlwg-purisa fonts-ocr-b fonts-linuxlibertine fonts-cabin
+  fonts-jura fonts-yanone-kaffeesatz fonts-league-spartan fonts-sil-andika xfonts-jmk python3-pydicom python3-pil python3-numpy time redis-server)
 [ "${1:-}" = "--bench" ] && packages+=(libgdcm-tools pixelmed-apps)
 missing=()
 for p in "${packages[@]}"; do
