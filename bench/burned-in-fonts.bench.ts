@@ -43,7 +43,9 @@
  * (light text with a 1 px black outline or a 1–2 px drop shadow, on the image or on bright bands, angiography lines
  * in the technique corner; 9–16 px, half aliased): `--no-halo`, `--only-halo`.; and its rotated cases
  * (labels turned a quarter along the left and right edges, a name with an ID, a birth date or an age over 89 along
- * one, a view, probe, scale or marker along the other; 10–18 px, half aliased): `--no-rotated`, `--only-rotated`. For
+ * one, a view, probe, scale or marker along the other; 10–18 px, half aliased): `--no-rotated`, `--only-rotated`; and its
+ * readout cases (radiotherapy portal, eye, product and nuclear medicine or angiography acquisition lines and column headings
+ * alone on a line, in and beside the identity panel; 9–16 px, half aliased): `--no-readout`, `--only-readout`. For
  * every group of cases the harmless lines kept are printed per face kind, the lines damaged per rule id of the boxes that hit them, and the share
  * of each image's area changed away from any drawn text (outside every line's box padded by its height).
  *
@@ -188,16 +190,17 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.unspelled ? !args.includes('--no-unspelled') : !args.includes('--only-unspelled')))
       .filter((c) => (c.halo ? !args.includes('--no-halo') : !args.includes('--only-halo')))
       .filter((c) => (c.rotated ? !args.includes('--no-rotated') : !args.includes('--only-rotated')))
+      .filter((c) => (c.readout ? !args.includes('--no-readout') : !args.includes('--only-readout')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : c.unspelled ? 'unspelled' : c.halo ? 'halo' : c.rotated ? 'rotated' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}${c.unspelled ? ' unspelled' : ''}${c.halo ? ` ${c.halo.kind} ${c.halo.width}px${c.bright ? ' bright' : ''}` : ''}${c.rotated ? ` rotated ${c.rotated.turn} on the ${c.rotated.edge}` : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : c.unspelled ? 'unspelled' : c.halo ? 'halo' : c.rotated ? 'rotated' : c.readout ? 'readout' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}${c.unspelled ? ' unspelled' : ''}${c.halo ? ` ${c.halo.kind} ${c.halo.width}px${c.bright ? ' bright' : ''}` : ''}${c.rotated ? ` rotated ${c.rotated.turn} on the ${c.rotated.edge}` : ''}${c.readout ? ' readouts' : ''}`,
       async make() {
-        const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred, device } = await screenSample(c);
+        const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred, device, readout } = await screenSample(c);
         const keys = forms.map((f, i) => {
           const cls = f.split(':')[0];
           // Worn and annotated cases are scored apart: the plain cases' figures stay comparable with earlier runs.
@@ -213,6 +216,7 @@ const allCases: BenchCase[] = screens
           if (c.device) return ['device cases | all', `device ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `device form | ${f}`];
           if (c.textured) return ['textured cases | all', `textured ${c.textured.texture} | ${cls}`, `textured ${c.size}px | ${cls}`, `textured ${c.textured.gap < 0 ? 'under' : 'beside'} the text | ${cls}`];
           if (c.halo) return ['halo cases | all', `halo ${c.halo.kind} ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `halo ${c.bright ? 'bright' : 'image'} | ${cls}`, `halo ${c.size}px | ${cls}`];
+          if (c.readout) return ['readout cases | all', `readout ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `readout form | ${f}`];
           if (c.rotated) return ['rotated cases | all', `rotated ${c.rotated.turn} | ${cls}`, `rotated ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `rotated ${c.size}px | ${cls}`];
           if (c.bare) return ['bare cases | all', `bare ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `bare ${c.size}px | ${cls}`, `bare form | ${f}`];
           if (c.unspelled) return ['unspelled cases | all', `unspelled ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `unspelled ${c.size}px | ${cls}`, `unspelled form | ${f}`];
@@ -236,7 +240,9 @@ const allCases: BenchCase[] = screens
                         ? Object.fromEntries(Object.entries(device ?? {}).map(([kind, indexes]) => [`device: ${kind} line`, indexes]))
                       : c.rotated
                         ? { 'rotated harmless label': identityHarmless }
-                        : undefined;
+                        : c.readout
+                          ? Object.fromEntries(Object.entries(readout ?? {}).map(([kind, indexes]) => [`readout: ${kind} line`, indexes]))
+                          : undefined;
         return { sample, bytes, keys, lineGroups };
       },
     }))
@@ -419,6 +425,8 @@ for (const set of sets) {
   if (hv) console.log(`halo cases, harmless lines kept: ${((hv.kept / Math.max(1, hv.total)) * 100).toFixed(1)}% of ${hv.total}`);
   const rt = lines.get(`${set}\trotated cases`);
   if (rt) console.log(`rotated cases, harmless lines kept: ${((rt.kept / Math.max(1, rt.total)) * 100).toFixed(1)}% of ${rt.total}`);
+  const ro = lines.get(`${set}\treadout cases`);
+  if (ro) console.log(`readout cases, harmless lines kept: ${((ro.kept / Math.max(1, ro.total)) * 100).toFixed(1)}% of ${ro.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);

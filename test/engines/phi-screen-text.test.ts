@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createLocalPhiDetector, keepListMatcher } from '../../lib/engines/local/phi.js';
 import type { IdentityContext, PhiFinding, TextSpan } from '../../lib/engines/types.js';
 import { readLine } from './read-line.js';
+import { isReadout } from '../../lib/engines/local/readout-text.js';
 import { DEFAULT_RULES_PATH } from '../../lib/pipeline/recipe.js';
 import { loadRules } from '../../lib/rules/index.js';
 import { root } from '../pixels/helpers.js';
@@ -209,6 +210,48 @@ describe('device text consoles print beside identity', () => {
   it.each(['QX-7719304', 'AB-123456', 'MRN-884213'])('takes no identifier for a model: %j', (text) => {
     expect(isKept(text)).toBe(false);
   });
+});
+
+describe('readouts of treatment, eye, nuclear medicine and angiography devices', () => {
+  const withRules = withRulesDetector();
+
+  it.each([
+    'Fx 12/30', 'Fraction 12 of 30', 'MU 215', 'Gantry 180.0 Coll 90.0 Couch 0.0', 'X1 -5.0 X2 5.0 Y1 -7.5', '6 MV', '10 FFF', '6X FFF', 'SSD 98.6 cm',
+    'Field 10.0 x 12.0 cm', 'Beam 3/7 RT LAT',
+    'RX: +1.25 DS -0.50 DC x 90', 'OD: -2.25 -0.75 x 180', 'ADD +2.00', 'OD/OS', 'OS AL 23.45 mm', 'IOP 16 mmHg', 'MD -3.42 dB', 'PSD 2.10 dB', 'VFI 94%',
+    'GHT: Within normal limits', 'FL 2/14 FP 3% FN 5%', 'K1 43.25 D @ 175', 'SITA Standard 24-2',
+    '1250 kcts', 'Counts 1.24 M', '370 MBq', 'Tc-99m 740 MBq', '20 s/frame', '60 frames x 20 s', 'Matrix 128x128', 'Run 4/12 DSA 3 fps', 'Mask 2 Frame 30',
+  ])('keeps a readout: labels, numbers and units only: %j', async (text) => {
+    expect(isKept(text.toUpperCase())).toBe(true);
+    expect((await withRules.detect([{ text, location: 'screen' }], header())).map((f) => f.text)).toEqual([]);
+  });
+
+  it.each(['QPS/QGS 2021.1 build 3314', 'v4.2.1-rc3', 'Recon v2021.3', 'Release 12.3 SP2', 'Rev 3.2.17-b5'])('keeps a product line with its version, pre-release mark or build: %j', async (text) => {
+    expect(isKept(text.toUpperCase())).toBe(true);
+    expect((await withRules.detect([{ text, location: 'screen' }], header())).map((f) => f.text)).toEqual([]);
+  });
+
+  it.each(['5.9.22-b2', '4.1.22-rc3', 'Rav 1.8.1G-bS', 'Y190Y29.8', 'X1-5.0X25.0'])('takes no date or identifier for a version with its pre-release mark or jaw positions read run together: %j', async (text) => {
+    expect((await withRules.detect([{ text, location: 'screen' }], header())).map((f) => f.text)).toEqual([]);
+  });
+
+  it.each(['03.04.1931-b2', '11.06.1934-rc1'])('still finds a date with its whole year before a mark: %j', async (text) => {
+    expect((await withRules.detect([{ text, location: 'screen' }], header())).some((f) => f.category === 'C')).toBe(true);
+  });
+
+  it.each(['MD', '14:22 MD', 'Op: MD', '92 M', 'AL 93Y', 'MU 4471902', 'Gantry 12/30/2021', 'Fx 11 / 06 / 1934', 'IOP 16 mmHg HALVORSEN', 'F92 MV'])(
+    'takes no initials, age, identifier, date or name for a readout: %j',
+    (text) => {
+      expect(isReadout(text.toUpperCase())).toBe(false);
+    },
+  );
+
+  it.each(['Fx 11.06.1934', 'Gantry 180.0 HALVORSEN', 'IOP 16 mmHg 03/02/2024', 'QX-7719304 MU 215', 'Recon HALVORSEN 2021.1 build 3314'])(
+    'still finds the file\'s identity and a date beside readout words: %j',
+    async (text) => {
+      expect((await withRules.detect([{ text, location: 'screen' }], header())).length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('a table\'s column headings', () => {

@@ -41,8 +41,22 @@ export function versionNamed(text: string, begin: number): boolean {
   return word !== undefined && LONG_VERSION_LABELS.some((l) => editDistance(word, l, 1) <= 1);
 }
 
-/** A dotted version number (`4.1.22`, `11.3.0.691`, `2.10.31b`): two to five groups. */
-const VERSION_NUMBER = String.raw`\d{1,4}(?:\.\d{1,4}){1,4}[A-Z]?`;
+/**
+ * True when the text after a dotted number (`after`) opens with a pre-release or build mark run on with a dash (`-rc3`,
+ * `-b5`, `-beta2` of `4.2.1-rc3`): the number is a version, whatever label OCR kept before it (`5.9.22-b2`).
+ */
+export function versionMarked(after: string): boolean {
+  // The mark's number may be read with a letter for a digit (`-bS` for `-b5`).
+  return /^-(?:RC|BETA|ALPHA|B)[\dOSILZG]{1,3}(?![\p{L}\p{N}])/iu.test(after);
+}
+
+/**
+ * A dotted version number (`4.1.22`, `11.3.0.691`, `2.10.31b`): two to five groups; with its pre-release or patch mark
+ * (`4.2.1-rc3`, `3.2.17-b5`, `2.0beta2`) and its build, service pack or patch after it (`2021.1 build 3314`, `12.3 SP2`).
+ */
+const VERSION_NUMBER = String.raw`\d{1,4}(?:\.\d{1,4}){1,4}[A-Z]?(?:-?(?:RC|BETA|ALPHA|B|A|P|HF|U)\d{1,3})?(?:\s{1,2}(?:BUILD|BLD|SP|PATCH|HF|UPDATE)\.?\s{0,2}#?\d{1,6})?`;
+/** A product's name before its version (`QPS/QGS`, `Portal Dosimetry`, `Analysis`): one to three words, no digit first. */
+const PRODUCT_WORDS = String.raw`(?:[A-Z][A-Z0-9/&+-]{1,15}\s{1,2}){1,3}`;
 
 /**
  * Measurement labels of obstetric and cardiac ultrasound that a method or a gestational age follows: the dates' labels
@@ -79,6 +93,10 @@ const DEVICE_MODEL = /^[A-Z]{1,4}-[A-Z]{1,3}\d{2,3}[A-Z]{0,2}$/;
 export const DEVICE_PATTERNS: readonly RegExp[] = [
   // A version after its label (`SW 4.1.22`, `VER. 11.3.0.691`, `PACS 3.9.27`).
   new RegExp(`^${VERSION_LABEL}${VERSION_NUMBER}$`, 'u'),
+  // A product's name and its version, the version marked as one: a `v` on it (`Analysis v2021.2`, `Recon v4.2.1-rc3`) or a
+  // build after it (`QPS/QGS 2021.1 build 3314`).
+  new RegExp(`^${PRODUCT_WORDS}V${VERSION_NUMBER}$`, 'u'),
+  new RegExp(`^${PRODUCT_WORDS}V?\\d{1,4}(?:\\.\\d{1,4}){1,4}[A-Z]?\\s{1,2}(?:BUILD|BLD)\\.?\\s{0,2}#?\\d{1,6}$`, 'u'),
   // A measure with its method and value (`GA(LMP) 28W1D`, `LMP GA 33W2D`, `EDD BY LMP`, `LVEF (TEICHHOLZ) 61%`), or a gestational age alone.
   new RegExp(`^${MEASURE}(?:\\s{0,2}${METHOD})?(?:\\s{1,2}${MEASURE}(?:\\s{0,2}${METHOD})?)?(?:\\s{1,2}${MEASURED})?$`, 'u'),
   new RegExp(`^${GESTATIONAL_AGE}$`, 'u'),

@@ -185,8 +185,11 @@ const UNIT_RUNS = new Set([
   'GN', 'DR', 'FR', 'PRF', 'WF', 'SV', 'CF', 'PW', 'EI', 'SID', 'SL', 'FOV', 'TR', 'TE', 'ET', 'NEX', 'ML', 'KG', 'G', 'D', 'B', 'T', 'P', 'C', 'L', 'H',
 ]);
 
-/** Labels of window and MR timing values, which OCR runs on into their numbers at small sizes. */
-const VALUE_LABELS = new Set(['W', 'L', 'C', 'WW', 'WL', 'WC', 'TR', 'TE', 'TI', 'ET']);
+/**
+ * Labels of window and MR timing values, and of a treatment beam's jaws (`X1 -5.0 X2 5.0`, `Y1 9.0 Y2 9.8` read as
+ * `Y190Y29.8`), which OCR runs on into their numbers at small sizes.
+ */
+const VALUE_LABELS = new Set(['W', 'L', 'C', 'WW', 'WL', 'WC', 'TR', 'TE', 'TI', 'ET', 'X', 'Y']);
 
 /**
  * An unlabelled token shaped like an identifier (`A81998973`, `HP123456`, `CT20230012AB`): four digits
@@ -233,7 +236,7 @@ export const DEFAULT_KEEP_LIST: readonly string[] = [
   // The cranial thermal index beside the soft-tissue and bone ones (`TIc 0.4`); endoscopes' enhancement, structure and zoom
   // settings (`Enh B3 Zoom x1.6`, `Str 2 Zm 1.2x`).
   'TIC', 'ENH', 'STR', 'ZM',
-  'BPM', 'OD', 'OS', 'OU', 'FRAME', 'FRM', 'CINE', 'LOOP', 'LIVE',
+  'BPM', 'OD', 'OS', 'OU', 'OD/OS', 'OS/OD', 'FRAME', 'FRM', 'CINE', 'LOOP', 'LIVE',
   // Counters: `Page 1 of 2`, `Img 3 of 40`.
   'PAGE', 'OF',
 ];
@@ -243,9 +246,14 @@ export const DEFAULT_KEEP_LIST: readonly string[] = [
  * sex letter (`M`, `F`) or a state's letters (`MA`, `MS`). After a value they make it a measure ({@link UNIT_AFTER}); a number
  * with one of them, or with {@link SHORT_UNITS}, is harmless on its own.
  */
-export const UNIT_WORDS: readonly string[] = ['MM', 'CM', 'µM', 'UM', 'CM/S', 'MM/S', 'M/S', 'SEC', 'MIN', '%', '°', 'DEG', 'HZ', 'KHZ', 'MHZ', 'MGY', 'CGY', 'GY', 'ML', 'KG', 'FPS', 'BPM', 'KV', 'KVP', 'MAS', 'DB'];
+export const UNIT_WORDS: readonly string[] = [
+  'MM', 'CM', 'µM', 'UM', 'CM/S', 'MM/S', 'M/S', 'SEC', 'MIN', '%', '°', 'DEG', 'HZ', 'KHZ', 'MHZ', 'MGY', 'CGY', 'GY', 'ML', 'KG', 'FPS', 'BPM', 'KV', 'KVP', 'MAS', 'DB',
+  // Activity, counts and frame times of nuclear medicine (`370 MBq`, `1250 kcts`, `20 s/frame`), eye pressure (`16 mmHg`),
+  // particle energies (`6 MeV`, `140 keV`).
+  'MBQ', 'KBQ', 'GBQ', 'MCI', 'KCTS', 'MCTS', 'MMHG', 'S/FRAME', 'SEC/FRAME', 'MS/FRAME', 'MEV', 'KEV',
+];
 /** Units a number alone may carry that also name other things after a value (`5 s`, `12 g`, `2.2x`, `40 mA`, `3 ms`). */
-const SHORT_UNITS = ['M', 'S', 'G', 'X', 'MA', 'MS'];
+export const SHORT_UNITS = ['M', 'S', 'G', 'X', 'MA', 'MS'];
 const unitSource = (units: readonly string[]) => [...units].sort((a, b) => b.length - a.length).map((u) => u.replace(/\//g, '\\/')).join('|');
 /** A unit of measure right after a value (case-insensitive, spaces between): the shared list of {@link UNIT_WORDS}. */
 export const UNIT_AFTER = new RegExp(`^\\s{0,2}(?:${unitSource(UNIT_WORDS)})(?![\\p{L}\\p{N}])`, 'iu');

@@ -7,7 +7,8 @@ import type { SafeHarborCategory } from '../../safe-harbor.js';
 import { engineError } from '../errors.js';
 import { compileLinearPattern } from '../../linear-regex.js';
 import { CLOCK_TIME_SOURCE, DEFAULT_KEEP_LIST, DEFAULT_STAFF_ROLES, HARMLESS_PATTERNS, MONTH_FULL, MONTH_NAMES, MORE_YEAR_UNITS, NO_ONE, PHI_PATTERNS, SCREEN_AGE_SOURCE, staffCue, UNIT_AFTER } from './phi-patterns.js';
-import { headingSpans, isHeadingRow, versionNamed, versionsBeside } from './device-text.js';
+import { headingSpans, isHeadingRow, versionMarked, versionNamed, versionsBeside } from './device-text.js';
+import { isReadout } from './readout-text.js';
 import { initialsOf, isAbbreviationOf, isCompoundInitials } from './abbreviations.js';
 import { dayBefore } from './date-day.js';
 import { initialLinesBesideNames, initialsBesideNames, loneInitials, personInitials, roleBeforeCue, type PersonInitials } from './person-initials.js';
@@ -252,6 +253,11 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       // address is neither.
       // A hit inside a longer dotted number (`1.0.884` of `12.1.0.884`) is judged by the whole number's neighbours.
       if ((h.engine === 'local:pattern' || h.engine === 'local:regex') && (versionNamed(st.text, h.begin) || UNIT_AFTER.test(st.text.slice(h.end).replace(/^[\d.]+/, '')))) return false;
+      // …and so is a dotted number of short groups a pre-release mark follows (`5.9.22-b2`, `4.1.22-rc3`); a date with its
+      // whole year (`03.04.1931-b2`) stays a date, and a header date's own form never gives way.
+      // Digits OCR read as letters count (`1.8.1G-bS` for 1.8.16-b5).
+      const foldedHit = folded.slice(h.begin, h.end);
+      if ((h.engine === 'local:pattern' || h.engine === 'local:regex') && /^\d[\d.]*$/.test(foldedHit) && !/\d{4}/.test(foldedHit) && versionMarked(st.text.slice(h.end).replace(/^[\d.]+/, ''))) return false;
       // An unlabelled ID shape is the weakest evidence: in a word OCR barely recognised it is a misreading
       // (`12000815` for `W:1200 L:600`), whatever threshold the caller set.
       if (h.type === 'ID' && meanConfidence(st, h) < MIN_FUZZY_CONFIDENCE * 2) return false;
@@ -345,7 +351,7 @@ export function keepListMatcher(options: Pick<LocalPhiDetectorOptions, 'keepList
   const keep = new Set([...(options.replaceKeepList ? [] : DEFAULT_KEEP_LIST), ...(options.keepList ?? [])].map((w) => normaliseKeep(w)));
   const isKept = (text: string): boolean => {
     const t = normaliseKeep(text);
-    if (t === '' || keep.has(t) || HARMLESS_PATTERNS.some((p) => p.test(t)) || isHeadingRow(t)) return true;
+    if (t === '' || keep.has(t) || HARMLESS_PATTERNS.some((p) => p.test(t)) || isHeadingRow(t) || isReadout(t, (w) => w.length >= 2 && keep.has(w))) return true;
     const parts = t.split(/[\s:;,]+/).filter(Boolean);
     return parts.length > 0 && parts.every((p) => keep.has(p) || HARMLESS_PATTERNS.some((h) => h.test(p)));
   };
