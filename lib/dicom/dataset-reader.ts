@@ -15,7 +15,9 @@
  */
 import dcmjs from 'dcmjs';
 import type { DicomDict, DicomElement } from './dataset.js';
-import { STANDARD_VRS } from './dictionary.js';
+import { CHARSET_VRS, UTF8_CHARSET, charsetTerms } from './charset.js';
+import { STANDARD_VRS, implicitVrOf } from './dictionary.js';
+import { rewritesText, rewrittenText, type DatasetSyntax } from './transcode.js';
 import { TS } from './transfer-syntaxes.js';
 
 /** What dcmjs's `DicomMessage.readFile` gives: the File Meta Information and the dataset. */
@@ -121,16 +123,32 @@ function dcmjsVr(name: string): string {
   return 'UN';
 }
 
+/** How the dataset bytes given to {@link readMessage} reach dcmjs. */
+export interface DatasetSource {
+  /** How the bytes are encoded. */
+  syntax: DatasetSyntax;
+  /**
+   * dcmjs reads them rewritten by `transcodeDataset` (explicit VR, items of defined length, text in
+   * UTF-8 under `ISO_IR 192`): this reader reads the bytes as they are and gives what dcmjs gives
+   * for the rewrite, so the rewrite need not be made (default: false, dcmjs reads them as they are).
+   * Only for datasets whose rewrite changes item lengths and text alone: those `inspectDataset` gives
+   * no other reasons than `undefined-length-item` and `charset` (a rewrite also turns UN and private
+   * sequences into SQ, and drops stray delimiters, which this reader does not follow).
+   */
+  rewritten?: boolean;
+}
+
 /**
- * Reads File Meta Information (as {@link encodeMeta} writes it: group length first) and a dataset
- * in the transfer syntax the meta names, as dcmjs's `DicomMessage.readFile` would read the two
- * written one after the other.
+ * Reads File Meta Information (as {@link encodeMeta} writes it: group length first) and a dataset,
+ * as dcmjs's `DicomMessage.readFile` reads the two written one after the other (the dataset in the
+ * syntax the meta names, or rewritten: see {@link DatasetSource.rewritten}).
  * @param meta the encoded File Meta Information, explicit VR little endian, group length first.
  * @param dataset the encoded dataset (no preamble, no meta).
+ * @param source how the dataset is encoded (default: as the meta's transfer syntax says).
  * @returns what dcmjs would give, or `undefined` when dcmjs must read these bytes itself.
  */
-export function readMessage(meta: Uint8Array, dataset: Uint8Array): Message | undefined {
-  const message = readBoth(meta, dataset);
+export function readMessage(meta: Uint8Array, dataset: Uint8Array, source?: DatasetSource): Message | undefined {
+  const message = readBoth(meta, dataset, source);
   if (message) readerCounts.own++;
   else readerCounts.leftToDcmjs++;
   return message;
@@ -142,37 +160,48 @@ export function readMessage(meta: Uint8Array, dataset: Uint8Array): Message | un
  */
 export const readerCounts = { own: 0, leftToDcmjs: 0 };
 
-function readBoth(meta: Uint8Array, dataset: Uint8Array): Message | undefined {
+function readBoth(meta: Uint8Array, dataset: Uint8Array, source: DatasetSource | undefined): Message | undefined {
   try {
-    const metaReader = new Reader(meta, false, true);
+    const metaReader = new Reader(meta, { implicitVR: false, littleEndian: true }, false);
     if (meta.byteLength < 12 || metaReader.u16(0) !== 0x0002 || metaReader.u16(2) !== 0x0000 || meta[4] !== 0x55 || meta[5] !== 0x4c) return undefined;
     const metaLength = metaReader.u32(8);
     if (12 + metaLength > meta.byteLength) return undefined;
-    const metaDict = metaReader.dataset(12, 12 + metaLength, DEFAULT_DECODER);
-    const syntax = metaDict['00020010']?.Value?.[0];
-    if (typeof syntax !== 'string') return undefined;
-    const implicit = syntax === TS.ImplicitVRLittleEndian;
-    const littleEndian = syntax !== TS.ExplicitVRBigEndian;
-    if (syntax === TS.DeflatedExplicitVRLittleEndian) return undefined;
-    const dict = new Reader(dataset, implicit, littleEndian).dataset(0, dataset.byteLength, DEFAULT_DECODER);
-    return { meta: metaDict, dict };
+    const metaDict = metaReader.dataset(12, 12 + metaLength, { decoder: DEFAULT_DECODER, terms: [] }, false).dict;
+    const named = metaDict['00020010']?.Value?.[0];
+    if (typeof named !== 'string' || named === TS.DeflatedExplicitVRLittleEndian) return undefined;
+    // dcmjs reads any syntax but these two as explicit VR little endian.
+    const metaSyntax = { implicitVR: named === TS.ImplicitVRLittleEndian, littleEndian: named !== TS.ExplicitVRBigEndian };
+    if (source?.rewritten && (metaSyntax.implicitVR || metaSyntax.littleEndian !== source.syntax.littleEndian)) return undefined;
+    const reader = new Reader(dataset, source?.syntax ?? metaSyntax, source?.rewritten ?? false);
+    return { meta: metaDict, dict: reader.dataset(0, dataset.byteLength, { decoder: DEFAULT_DECODER, terms: [] }, false).dict };
   } catch {
     // Whatever this reader does not read as dcmjs would (or at all), dcmjs reads, or refuses with its own error.
     return undefined;
   }
 }
 
+/** What a dataset's text is read with: dcmjs's decoder, and (rewritten datasets) the terms the rewrite decodes with. */
+interface TextContext {
+  decoder: TextDecoder;
+  terms: readonly string[];
+}
+
 class Reader {
   private readonly view: DataView;
   private readonly latin1: Buffer;
+  private readonly implicit: boolean;
+  private readonly littleEndian: boolean;
 
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly implicit: boolean,
-    private readonly littleEndian: boolean,
+    syntax: DatasetSyntax,
+    /** Read as dcmjs reads the rewrite of these bytes (see {@link DatasetSource.rewritten}). */
+    private readonly rewritten: boolean,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.implicit = syntax.implicitVR;
+    this.littleEndian = syntax.littleEndian;
   }
 
   u16(p: number): number {
@@ -183,29 +212,34 @@ class Reader {
     return this.view.getUint32(p, this.littleEndian);
   }
 
-  /** The elements from `p` to `end`; `decoder` decodes text until a Specific Character Set replaces it. */
-  dataset(p: number, end: number, inherited: TextDecoder): DicomDict {
+  /**
+   * The elements from `p` to `end`, or (an item of undefined length, rewritten datasets only) to
+   * the item delimiter; a Specific Character Set among them changes the text context for those after.
+   */
+  dataset(p: number, end: number, inherited: TextContext, toDelimiter: boolean): { dict: DicomDict; end: number; count: number } {
     const dict: DicomDict = {};
-    let decoder = inherited;
+    let count = 0;
+    const text: TextContext = { ...inherited };
     while (p < end) {
       if (p + 8 > end) throw new LeftToDcmjs('an element header is cut short');
       const group = this.u16(p);
       const element = this.u16(p + 2);
-      if (group === 0xfffe) throw new LeftToDcmjs('an item or delimiter stands where an element belongs');
-      let vr: string;
+      if (group === 0xfffe) {
+        if (toDelimiter && element === 0xe00d) return { dict, end: p + 8, count };
+        throw new LeftToDcmjs('an item or delimiter stands where an element belongs');
+      }
+      let name: string;
       let length: number;
       let valueStart: number;
       if (this.implicit) {
         length = this.u32(p + 4);
         valueStart = p + 8;
-        vr = this.implicitVr(group, element, length);
+        // The rewrite names the VR as lib/dicom/dictionary.ts does; dcmjs, reading implicit VR itself, its own way.
+        name = this.rewritten ? implicitVrOf(group, element, length === UNDEFINED) : this.implicitVr(group, element, length);
       } else {
-        const name = String.fromCharCode(this.bytes[p + 4], this.bytes[p + 5]);
+        name = String.fromCharCode(this.bytes[p + 4], this.bytes[p + 5]);
         if (!STANDARD_VRS.has(name)) throw new LeftToDcmjs('a VR outside the standard');
-        // dcmjs reads a standard attribute stored as UN by its dictionary's VR, from a stream of its own.
-        if (name === 'UN' && dictionaryEntry(group, element)?.vr) throw new LeftToDcmjs('a standard attribute stored as UN');
-        vr = dcmjsVr(name);
-        if (LENGTH32.has(vr)) {
+        if (LENGTH32.has(dcmjsVr(name))) {
           if (p + 12 > end) throw new LeftToDcmjs('an element header is cut short');
           length = this.u32(p + 8);
           valueStart = p + 12;
@@ -214,31 +248,40 @@ class Reader {
           valueStart = p + 8;
         }
       }
+      // dcmjs reads a standard attribute written as UN by its dictionary's VR, from a stream of its own.
+      if ((this.rewritten || !this.implicit) && name === 'UN' && dictionaryEntry(group, element)?.vr) throw new LeftToDcmjs('a standard attribute stored as UN');
+      const vr = dcmjsVr(name);
+      const tag = hex4(group) + hex4(element);
       let read: DicomElement;
       if (length === UNDEFINED) {
         if (vr !== 'SQ') throw new LeftToDcmjs('an undefined length outside a sequence');
-        const sequence = this.sequence(valueStart, end, true, decoder);
+        const sequence = this.sequence(valueStart, end, true, text);
         read = { vr, Value: sequence.items, _rawValue: undefined } as DicomElement;
         p = sequence.end;
       } else {
         if (valueStart + length > end) throw new LeftToDcmjs('a value runs past its dataset');
-        read = vr === 'SQ' ? ({ vr, Value: this.sequence(valueStart, valueStart + length, false, decoder).items, _rawValue: undefined } as DicomElement) : this.value(vr, valueStart, length, decoder);
+        // A rewrite writes a short VR's value too long for a 16-bit length as UN, which dcmjs reads by the dictionary.
+        if (this.rewritten && length > 0xffff && !LENGTH32.has(vr)) throw new LeftToDcmjs('a long value of a short VR');
+        if (vr === 'SQ') read = { vr, Value: this.sequence(valueStart, valueStart + length, false, text).items, _rawValue: undefined } as DicomElement;
+        else if (this.rewritten && tag === '00080005') read = this.rewrittenCharacterSet(valueStart, length, text);
+        else read = this.value(vr, valueStart, length, text.decoder, this.rewritten && rewritesText(name, text.terms) ? rewrittenText(this.bytes.subarray(valueStart, valueStart + length), text.terms, name) : undefined);
         p = valueStart + length;
       }
-      const tag = hex4(group) + hex4(element);
       if (tag === '00080005') {
-        decoder = this.characterSet(read, decoder);
+        text.decoder = this.characterSet(read, text.decoder);
         read.Value = ['ISO_IR 192'];
       }
       dict[tag] = read;
+      count++;
     }
-    return dict;
+    if (toDelimiter) throw new LeftToDcmjs('an item of undefined length has no end');
+    return { dict, end: p, count };
   }
 
   /** As dcmjs in implicit VR: its dictionary's VR, else SQ for an undefined length, OW for pixel data, LO for a private creator, UN. */
   private implicitVr(group: number, element: number, length: number): string {
     const known = dictionaryEntry(group, element);
-    if (known) return dcmjsVr(String(known.vr));
+    if (known) return String(known.vr);
     if (length === UNDEFINED) return 'SQ';
     if (group === 0x7fe0 && element === 0x0010) return 'OW';
     if (group % 2 === 1 && element > 0 && element < 0x100) return 'LO';
@@ -255,8 +298,17 @@ class Reader {
     return decoderFor(ENCODINGS[term]);
   }
 
-  /** A sequence's items from `p` to `end` (or to its delimiter); empty items are dropped, as dcmjs drops them. */
-  private sequence(p: number, end: number, undefinedLength: boolean, decoder: TextDecoder): { items: DicomDict[]; end: number } {
+  /** A rewrite puts `ISO_IR 192` in place of a Specific Character Set, and decodes the text after by the terms it replaced. */
+  private rewrittenCharacterSet(start: number, length: number, text: TextContext): DicomElement {
+    text.terms = charsetTerms(DEFAULT_DECODER.decode(this.bytes.subarray(start, start + length)));
+    return { vr: 'CS', Value: [UTF8_CHARSET], _rawValue: [UTF8_CHARSET] } as DicomElement;
+  }
+
+  /**
+   * A sequence's items from `p` to `end` (or to its delimiter). dcmjs drops empty items (a rewritten
+   * item of undefined length is empty when it holds no element).
+   */
+  private sequence(p: number, end: number, undefinedLength: boolean, text: TextContext): { items: DicomDict[]; end: number } {
     const items: DicomDict[] = [];
     for (;;) {
       if (!undefinedLength && p === end) return { items, end: p };
@@ -269,16 +321,24 @@ class Reader {
       }
       if (group !== 0xfffe || element !== 0xe000) throw new LeftToDcmjs('an element stands where an item belongs');
       const length = this.u32(p + 4);
-      if (length === UNDEFINED) throw new LeftToDcmjs('an item of undefined length');
-      if (p + 8 + length > end) throw new LeftToDcmjs('an item runs past its sequence');
-      if (length > 0) items.push(this.dataset(p + 8, p + 8 + length, decoder));
-      p += 8 + length;
+      let item: { dict: DicomDict; end: number; count: number };
+      if (length === UNDEFINED) {
+        if (!this.rewritten) throw new LeftToDcmjs('an item of undefined length');
+        item = this.dataset(p + 8, end, text, true);
+      } else {
+        if (p + 8 + length > end) throw new LeftToDcmjs('an item runs past its sequence');
+        item = this.dataset(p + 8, p + 8 + length, text, false);
+      }
+      if (item.count > 0) items.push(item.dict);
+      p = item.end;
     }
   }
 
-  /** One value that is not a sequence, shaped as dcmjs shapes it. */
-  private value(vr: string, start: number, length: number, decoder: TextDecoder): DicomElement {
+  /** One value that is not a sequence, shaped as dcmjs shapes it; `rewritten`: the bytes a rewrite put in place of this text. */
+  private value(vr: string, start: number, length: number, decoder: TextDecoder, rewritten?: Uint8Array): DicomElement {
     const end = start + length;
+    const encoded = rewritten ?? this.bytes.subarray(start, end);
+    if (rewritten && rewritten.byteLength > 0xffff && !LENGTH32.has(vr)) throw new LeftToDcmjs('a long value of a short VR');
     const number = NUMBERS[vr];
     if (number) {
       if (length % number.size !== 0) throw new LeftToDcmjs('a number cut short');
@@ -296,11 +356,11 @@ class Reader {
       case 'OF':
         return { vr, Value: [this.copy(start, end)], _rawValue: [undefined] } as DicomElement;
       case 'LT': {
-        const text = decoder.decode(this.bytes.subarray(start, end));
+        const text = decoder.decode(encoded);
         return { vr, Value: [rightTrim(text)], _rawValue: [text] } as DicomElement;
       }
       case 'PN': {
-        let text = length === 0 ? '' : decoder.decode(this.bytes.subarray(start, end));
+        let text = encoded.byteLength === 0 ? '' : decoder.decode(encoded);
         if (!(text.length > 0 && text[text.length - 1] !== ' ')) text = text.slice(0, -1);
         // dcmjs puts PN elements behind a proxy that gives their values JSON and string accessors.
         const named = ValueRepresentation.addTagAccessors({ vr }) as DicomElement & { _rawValue?: unknown };
@@ -322,8 +382,8 @@ class Reader {
         return { vr, Value, _rawValue: raw } as DicomElement;
       }
       default: {
-        if (!ASCII_VRS.has(vr) && !CHARSET_TEXT.has(vr)) throw new LeftToDcmjs('a VR this reader does not read');
-        const text = ASCII_VRS.has(vr) ? this.latin1.toString('latin1', start, end) : decoder.decode(this.bytes.subarray(start, end));
+        if (!ASCII_VRS.has(vr) && !CHARSET_VRS.has(vr)) throw new LeftToDcmjs('a VR this reader does not read');
+        const text = ASCII_VRS.has(vr) ? this.latin1.toString('latin1', start, end) : decoder.decode(encoded);
         const formatted = TRIMMED.has(vr) ? text.trim() : RIGHT_TRIMMED.has(vr) ? rightTrim(text) : text;
         const raw = text.split('\\');
         const values = formatted.split('\\');
@@ -363,9 +423,6 @@ class Reader {
     return this.bytes.buffer.slice(offset + start, offset + end) as ArrayBuffer;
   }
 }
-
-/** Text VRs decoded by the character set in force, other than PN and LT (read apart). */
-const CHARSET_TEXT = new Set(['LO', 'SH', 'ST', 'UC', 'UT']);
 
 function hex4(value: number): string {
   return value.toString(16).toUpperCase().padStart(4, '0');

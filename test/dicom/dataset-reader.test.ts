@@ -162,7 +162,7 @@ describe('datasets with every VR in odd shapes', () => {
         continue;
       }
       const items = value.map((item) => encode(item, implicit, bigEndian, undefinedItems));
-      const body = items.flatMap((item, i) => (undefinedLength && undefinedItems && i % 2 === 0 ? [marker(0xe000, 0xffffffff), item, marker(0xe00d, 0)] : [marker(0xe000, item.byteLength), item]));
+      const body = items.flatMap((item, i) => (undefinedLength && undefinedItems && i !== 2 ? [marker(0xe000, 0xffffffff), item, marker(0xe00d, 0)] : [marker(0xe000, item.byteLength), item]));
       parts.push(encodeElement(group, element, vr, Buffer.concat(body), { implicit, bigEndian, undefinedLength }), ...(undefinedLength ? [marker(0xe0dd, 0)] : []));
     }
     return Buffer.concat(parts);
