@@ -1,2 +1,2 @@
-// dcmjs ships no types; only lib/dicom/adapter.ts and lib/dicom/dictionary.ts use it.
+// dcmjs ships no types; only lib/dicom/adapter.ts, lib/dicom/dictionary.ts and lib/dicom/dataset-reader.ts use it.
 declare module 'dcmjs';

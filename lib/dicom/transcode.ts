@@ -258,10 +258,8 @@ class Walker {
     }
     if (!this.sink) return;
     let out: Uint8Array = bytes;
-    if (CHARSET_VRS.has(vr) && ctx.terms.some((term) => !DEFAULT_TERMS.has(term))) {
-      // Text in ASCII under a set that is ASCII there (most text under ISO_IR 100) is UTF-8 already.
-      const text = stripPadding(bytes);
-      out = readsAsUtf8(text, ctx.terms) ? evenPadded(text) : utf8Padded(decodeText(text, ctx.terms, vr));
+    if (rewritesText(vr, ctx.terms)) {
+      out = rewrittenText(bytes, ctx.terms, vr);
     } else if (ctx.littleEndian !== this.sink.littleEndian && WORD_SIZE[vr]) {
       out = swapped(bytes, WORD_SIZE[vr]);
     }
@@ -434,6 +432,18 @@ interface Opened {
 
 function hex(group: number, element: number): string {
   return `(${group.toString(16).padStart(4, '0')},${element.toString(16).padStart(4, '0')})`.toUpperCase();
+}
+
+/** Whether a rewrite re-encodes a value of this VR under these Specific Character Set terms (else it copies its bytes). */
+export function rewritesText(vr: string, terms: readonly string[]): boolean {
+  return CHARSET_VRS.has(vr) && terms.some((term) => !DEFAULT_TERMS.has(term));
+}
+
+/** A text value as a rewrite writes it: decoded under `terms`, in UTF-8, padded with a space to an even length. */
+export function rewrittenText(bytes: Uint8Array, terms: readonly string[], vr: string): Uint8Array {
+  // Text in ASCII under a set that is ASCII there (most text under ISO_IR 100) is UTF-8 already.
+  const text = stripPadding(bytes);
+  return readsAsUtf8(text, terms) ? evenPadded(text) : utf8Padded(decodeText(text, terms, vr));
 }
 
 /** Text without its trailing padding (spaces or NULs): padding is added again after re-encoding. */

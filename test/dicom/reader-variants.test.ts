@@ -19,41 +19,18 @@ import { makePhiFixture } from '../fixtures/phi-fixture.js';
 import { pydicomDataDir } from '../support/pydicom-files.js';
 import { run } from '../support/tools.js';
 import { tempDir } from '../support/temp-dir.js';
+import { encodeElement, itemMarker } from '../support/encode-element.js';
 
 const work = tempDir('reader-variants-');
 
-/** Encodes one element: explicit or implicit VR, little or big endian. Undefined length when `value` is a list of parts ending in a delimiter. */
-function element(group: number, elementNumber: number, vr: string, value: Uint8Array, options: { implicit?: boolean; bigEndian?: boolean; undefinedLength?: boolean } = {}): Uint8Array {
-  const le = !options.bigEndian;
-  const long = options.implicit || ['OB', 'OW', 'SQ', 'UN', 'UT', 'UC', 'UR', 'OD', 'OF', 'OL', 'OV', 'SV', 'UV'].includes(vr);
-  const header = new Uint8Array(options.implicit ? 8 : long ? 12 : 8);
-  const view = new DataView(header.buffer);
-  view.setUint16(0, group, le);
-  view.setUint16(2, elementNumber, le);
-  const length = options.undefinedLength ? 0xffffffff : value.byteLength;
-  if (options.implicit) view.setUint32(4, length, le);
-  else {
-    header[4] = vr.charCodeAt(0);
-    header[5] = vr.charCodeAt(1);
-    if (long) view.setUint32(8, length, le);
-    else view.setUint16(6, length, le);
-  }
-  return concat([header, value]);
-}
+const element = encodeElement;
 
 const text = (s: string) => {
   const bytes = Buffer.from(s, 'latin1');
   return bytes.length % 2 ? concat([bytes, Buffer.from(' ')]) : new Uint8Array(bytes);
 };
 const uid = (s: string) => (s.length % 2 ? concat([Buffer.from(s), new Uint8Array(1)]) : new Uint8Array(Buffer.from(s)));
-const marker = (elementNumber: number, length: number) => {
-  const bytes = new Uint8Array(8);
-  const view = new DataView(bytes.buffer);
-  view.setUint16(0, 0xfffe, true);
-  view.setUint16(2, elementNumber, true);
-  view.setUint32(4, length, true);
-  return bytes;
-};
+const marker = (elementNumber: number, length: number) => itemMarker(elementNumber, length);
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
