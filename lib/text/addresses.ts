@@ -118,10 +118,33 @@ const POSTCODE_AFTER = new RegExp(`,?\\s{0,3}${POSTCODE}`, 'uy');
 /** A region ends its clause or comes before a postcode (`, CT chest` is a modality, `Hartford, CT.` a state). */
 const REGION_AFTER = new RegExp(`,?\\s{1,3}(?:${COUNTY}|${REGION}(?=\\s{0,3}(?:[,.;:)]|$)|\\s{1,3}${POSTCODE}))`, 'uy');
 /** A city is a whole part: after a comma (or a postcode), before a comma, a stop, a region or a postcode. */
-const CITY_AFTER = new RegExp(`(?:,\\s{0,3}|\\s{1,3})${CITY}(?=\\s{0,3}(?:[,.;:)]|$)|\\s{1,3}(?:${REGION}|${POSTCODE}))`, 'uy');
+/** A city in a script without capitals, after a comma (`רחוב הרצל 12, תל אביב`, `شارع الحمراء 12، بيروت`, `…, თბილისი`). */
+const UNCASED_CITY = "[\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Georgian}][\\p{L}\\p{M}'’׳-]{0,24}(?:\\s{1,2}[\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Georgian}][\\p{L}\\p{M}'’׳-]{0,24})?";
+const CITY_AFTER = new RegExp(`(?:,\\s{0,3}|\\s{1,3})${CITY}(?=\\s{0,3}(?:[,.;:)]|$)|\\s{1,3}(?:${REGION}|${POSTCODE}))|[,،]\\s{0,3}${UNCASED_CITY}(?=\\s{0,3}(?:[,.;:)،]|$))`, 'uy');
 const UNIT_BEFORE = new RegExp(`(?:${UNIT},?\\s{1,3}|(?:${anyCase('unit|apt|flat|suite')})\\.?\\s{1,2})$`, 'u');
 const CITY_BEFORE = new RegExp(`(?:^|[,:]\\s{0,3})(${CITY})\\s{1,3}$`, 'u');
 const JUST_POSTCODE = new RegExp(`^(?:(?:${REGION})\\s{1,3})?${POSTCODE}$`, 'u');
+/**
+ * The street line before a postcode and town, whatever its kind of street (`Harbour Lane 7, 4021 Sometown`, `Mølleparken 4,
+ * 2800 Lyngby`, `7 Harbour Lane, 4021 …`): capitalised words and a house number, after the start of a clause or a space,
+ * ending in a comma or a mark between an address's parts.
+ */
+const STREET_LINE_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:${PLACE_WORD}[\\s-]{1,3}){0,3}${PLACE_WORD}\\s{1,3}\\d{1,5}[a-zA-Z]?(?:[/-]\\d{1,4}[a-zA-Z]?)?|\\d{1,5}[a-zA-Z]?,?\\s{1,3}(?:${PLACE_WORD}[\\s-]{1,3}){0,3}${PLACE_WORD})(?:,\\s{0,3}|\\s{1,3}[·•|–—-]\\s{1,3})$`,
+  'u',
+);
+
+/** Words that say an address follows (`Wohnhaft`, `Address`, `Bor`), never part of the street's name. */
+const TOWN_CUE_WORDS: ReadonlySet<string> = new Set(TOWN_CUES.split('|'));
+
+/** The street line at the end of `before` ({@link STREET_LINE_BEFORE}) without the cue words that lead it, or ''. */
+function streetLineBefore(before: string): string {
+  const m = STREET_LINE_BEFORE.exec(before);
+  if (!m) return '';
+  let line = m[0];
+  for (let w = /^([\p{L}\p{M}'’.]+)\s{1,3}/u.exec(line); w && TOWN_CUE_WORDS.has(w[1].toLowerCase().replace(/[.:]$/u, '')); w = /^([\p{L}\p{M}'’.]+)\s{1,3}/u.exec(line)) line = line.slice(w[0].length);
+  return /\d/.test(line) ? line : '';
+}
 
 /** Whether `re` matches at `at`; the end of its match. */
 function endOfMatchAt(re: RegExp, text: string, at: number): number | undefined {
@@ -151,7 +174,7 @@ export function extendAddresses(text: string, spans: ShapeSpan[]): ShapeSpan[] {
       // One city, after a comma or a postcode (`, Wetherby`, `67000 Strasbourg`): what follows it is the next clause.
       if (next === undefined && !city) {
         const cityEnd = endOfMatchAt(CITY_AFTER, text, end);
-        if (cityEnd !== undefined && (text[end] === ',' || afterPostcode)) {
+        if (cityEnd !== undefined && (text[end] === ',' || text[end] === '،' || afterPostcode)) {
           next = cityEnd;
           city = true;
         }
@@ -163,7 +186,11 @@ export function extendAddresses(text: string, spans: ShapeSpan[]): ShapeSpan[] {
     const from = Math.max(0, begin - 40);
     const before = text.slice(from, begin);
     const unitBefore = UNIT_BEFORE.exec(before);
-    if (unitBefore) begin -= unitBefore[0].length;
+    // A postcode and town goes with the street line before it (`Harbour Lane 7, 4021 Sometown`): what a street shape
+    // missed, or what is left of a street another finder took (`Lives at Harbour Lane` leaving `7, `).
+    const streetBefore = span.kind === 'town' ? streetLineBefore(text.slice(Math.max(0, begin - 80), begin)) : '';
+    if (streetBefore) begin -= streetBefore.length;
+    else if (unitBefore) begin -= unitBefore[0].length;
     else if (JUST_POSTCODE.test(text.slice(begin, end))) {
       // After a comma or a colon, or at the very start of the text (not the start of a slice cut mid-sentence).
       const city = CITY_BEFORE.exec(before);

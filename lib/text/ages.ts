@@ -216,7 +216,8 @@ export function agesDependOnYear(text: string): boolean {
 
 /**
  * What every pattern above needs: a digit, or a number word that reaches 90 (`ninety`, `hundred`) or a
- * word of the DECADE pattern. Most header texts have neither, and one search settles them.
+ * word of the DECADE pattern. Most header texts have neither, and one search settles them (then only the numbers
+ * other languages spell are looked for).
  */
 const MAY_HOLD_AGE = /\p{Nd}|ninet|hundred|centenarian|nonagenarian|decade/iu;
 
@@ -229,7 +230,8 @@ const MAY_HOLD_AGE = /\p{Nd}|ninet|hundred|centenarian|nonagenarian|decade/iu;
  * @example findAgesOver89('91 y/o female').map((a) => a.replacement) // ['90+']
  */
 export function findAgesOver89(text: string, referenceYear?: number): AgeSpan[] {
-  if (!MAY_HOLD_AGE.test(text)) return [];
+  // Without them only another language's spelled number may be an age (`novantacinque anni`).
+  if (!MAY_HOLD_AGE.test(text)) return findLocaleAges(text).map((a) => ({ ...a, replacement: '90+' }));
   const spans: AgeSpan[] = [];
   const add = (begin: number, end: number, years: number, replacement: string) => {
     if (years > 89 && years <= MAX_YEARS) spans.push({ begin, end, years, replacement });

@@ -39,7 +39,13 @@ const KIND_AFTER =
 const GENITIVE_KIND = `${PLACE_WORD}s\\s{1,2}(?:gate|gata|vei|veien|vej|gade|plass|plads|allé)`;
 /** Endings of one-word street names: Dutch, Swedish, Norwegian, Danish, Finnish. */
 const KIND_ENDING =
-  'straat|gracht|weg|laan|plein|hof|kade|singel|dijk|steeg|dreef|pad|markt|wal|baan|kaai|lei|vliet|vaart|gatan|vägen|väg|vejen|gaden|gränd|torget|stigen|backen|allén|gata|gate|veien|vegen|gade|vej|allé|stræde|torv|plads|katu|tie|kuja|polku|väylä|tori';
+  'straat|gracht|weg|laan|plein|hof|kade|singel|dijk|steeg|dreef|pad|markt|wal|baan|kaai|lei|vliet|vaart|gatan|vägen|väg|vejen|gaden|gränd|torget|stigen|backen|allén|gata|gate|veien|vegen|gade|vej|allé|stræde|torv|plads|katu|tie|kuja|polku|väylä|tori|' +
+  // More Dutch compounds (`Esdoornerf 12`, `Lindehoven 4`, `Beatrixpark 3`), Danish and Norwegian (`Lærkevænget 7`,
+  // `Mølleparken 4`, `Furulunden 2`), Swedish (`Björkhagen 5`) and Finnish ones (`Koivurinne 8`, `Rantaraitti 3`). Not
+  // endings that end common words or names too (`ring`: Spring; `berg`, `burg`, `dam`, `veld`, `haven`).
+  'erf|erven|hoven|park|plantsoen|oord|werf|plaats|poort|stede|zoom|horst|brink|akker|gaarde|wetering|donk|weide|hage|heuvel|zijde|tuin|hout|schans|' +
+  'vænget|parken|stien|toften|bakken|engen|marken|lunden|kilen|kroken|løkka|svingen|tunet|haugen|åsen|sletta|stråket|leden|slingan|hagen|vallen|liden|ängen|gården|' +
+  'raitti|rinne|penger|aukio|ranta|kaari|mäki|piha|tanhua|vainio';
 /** The endings capitalised, as a hyphen writes them (`Wilhelmina-Laan`). */
 const KIND_ENDING_CAPITALISED = KIND_ENDING.split('|').map((k) => k[0].toUpperCase() + k.slice(1)).join('|');
 /**

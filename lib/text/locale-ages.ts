@@ -14,6 +14,7 @@
 import { englishWords, medicalTerms } from './lexicons.js';
 import { asciiDigits, codePoints, foldWord, yearUnitWords } from './locale-data.js';
 import { matchesOf } from '../regex-matches.js';
+import { findSpelledNumbers } from './spelled-numbers.js';
 
 /** One age found: the number's place and its value in years. */
 export interface LocaleAge {
@@ -68,6 +69,9 @@ const PERSON_WORDS = [
   'hasta', 'kadın', 'erkek', 'doğumlu', 'pasien', 'wanita', 'pria', 'perempuan', 'laki-laki', 'lahir', 'pesakit', 'babae', 'lalaki', 'ipinanganak',
   'пациент', 'пациентка', 'больной', 'больная', 'женщина', 'мужчина', 'родился', 'родилась', 'пацієнт', 'пацієнтка', 'жінка', 'чоловік', 'народився', 'народилася',
   'ασθενής', 'γυναίκα', 'άνδρας', 'άντρας', 'γεννήθηκε', 'bệnh nhân', 'nữ', 'nam', 'sinh',
+  // Baltic, Estonian, Nordic and Irish patients (`Pacients, deviņdesmit divi gadi`, `Pasienten er nittitre år`).
+  'pacients', 'pacientam', 'pacientei', 'sieviete', 'vīrietis', 'dzimis', 'dzimusi', 'pacientas', 'pacientė', 'moteris', 'gimęs',
+  'gimusi', 'patsient', 'naine', 'mees', 'sündinud', 'pasienten', 'patienten', 'potilaan', 'othar',
 ];
 
 /**
@@ -249,10 +253,10 @@ const ENDS_ITEM = /^[\s\u00a0]{0,2}(?:[,;)\]\n]|\.(?!\d)|$)/u;
  * (weak or not) right before it, the number ending its item, and a person named just before the unit (a person word or
  * a title among the two words before it) or a label of age. `XR knee lat 93`, `AP and lat 95` stay.
  */
-function unitBefore(text: string, begin: number): boolean {
+function unitBefore(text: string, begin: number, end: number): boolean {
   const before = text.slice(Math.max(0, begin - 60), begin);
   const m = WORD_BEFORE.exec(before);
-  if (!m || !ENDS_ITEM.test(text.slice(begin).replace(/^\d{1,3}/, ''))) return false;
+  if (!m || !ENDS_ITEM.test(text.slice(end))) return false;
   if (!ageTables().exact.has(m[1].toLowerCase())) return false;
   const lead = before.slice(0, m.index);
   if (TITLE_BEFORE.test(lead) || labelBefore(lead)) return true;
@@ -301,19 +305,35 @@ export function findLocaleAgesAfterNames(original: string, names: ReadonlyArray<
  * @example findLocaleAges('Pacjentka, 94 lat').map((a) => a.years) // [94]
  */
 export function findLocaleAges(original: string): LocaleAge[] {
-  if (!ANY_DIGIT.test(original)) return [];
+  const out: LocaleAge[] = [];
+  // Numbers spelled in words of other languages (`novantacinque anni`, `Patiënt van vierennegentig jaar`,
+  // `fünfundneunzigjährig`), read as digits are.
+  for (const n of findSpelledNumbers(original, joinedUnit)) if (ageAt(original, n.begin, n.end)) out.push({ begin: n.begin, end: n.end, years: n.value });
+  if (!ANY_DIGIT.test(original)) return out;
   // Digits of other scripts as ASCII, at the same indices: the patterns look for `\d`.
   const text = asciiDigits(original);
-  const out: LocaleAge[] = [];
   for (const m of matchesOf(NUMBER, text)) {
     const years = Number(m[0]);
     if (!(years > 89 && years <= 130)) continue;
     const begin = m.index;
     const end = begin + m[0].length;
-    const labelled = () => labelBefore(clause(text, begin, begin, 30, 0));
-    const unit = unitAfter(text, end);
-    const isAge = unit ? !unit.weak || labelled() || personBeside(text, begin, end) : labelled() || unitBefore(text, begin);
-    if (isAge) out.push({ begin, end, years });
+    if (ageAt(text, begin, end)) out.push({ begin, end, years });
   }
-  return out;
+  return out.sort((a, b) => a.begin - b.begin);
+}
+
+/**
+ * True when the number between `begin` and `end` (over 89) is an age: a unit of years after it (a weak one with a label
+ * of age or a person beside), a label of age before it, or a unit before it after a person.
+ */
+function ageAt(text: string, begin: number, end: number): boolean {
+  const labelled = () => labelBefore(clause(text, begin, begin, 30, 0));
+  const unit = unitAfter(text, end);
+  return unit ? !unit.weak || labelled() || personBeside(text, begin, end) : labelled() || unitBefore(text, begin, end);
+}
+
+/** A word of age joined to a spelled number (`-jährige`, `vuotias`, `jarige`, `årig`), which is no weak unit. */
+function joinedUnit(rest: string): boolean {
+  const ageWord = ageTables().exact.get(rest.toLowerCase());
+  return ageWord !== undefined && !isWeak(rest.toLowerCase(), ageWord);
 }

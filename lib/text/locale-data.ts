@@ -4,11 +4,13 @@
  * forms whose parts carry words (`2021年6月14日`, `2021년 6월 14일`, `14 tháng 6, 2021`), the year offsets of the
  * calendars some locales write (Thai Buddhist), the words of the unit year in every plural form (`lat`, `let`, `года`,
  * `ετών`…), and the digits of every numbering system (`٩٢`, `९२`, `๙๒`, `９２`). Nothing here is a hand-kept list of
- * month names: a language CLDR covers is covered.
+ * month names: a language CLDR covers is covered. Beside them, from n2words, the numbers of an age over 89 spelled in
+ * words (`lib/text/spelled-number-forms.ts`).
  */
 
 import { readFileSync } from 'node:fs';
 import { MORE_MONTH_FORMS } from './month-forms.js';
+import { readSpelledNumbers, spelledNumbersVersion } from './spelled-number-forms.js';
 
 /**
  * The languages asked for: those of Europe, the Americas, East, South and South-East Asia, the Middle East and Africa
@@ -97,6 +99,8 @@ export interface LocaleTables {
   yearUnits: string[];
   /** Digits of other numbering systems and their values. */
   digits: Array<[string, number]>;
+  /** Numbers of 90 to 130 spelled in words of other languages, and their values (`lib/text/spelled-number-forms.ts`). */
+  spelledNumbers: Array<[string, number]>;
 }
 
 const SAMPLE_YEAR = 2021;
@@ -239,6 +243,7 @@ export function readLocaleTables(): LocaleTables {
     yearOffsets: [...offsets],
     yearUnits: [...units],
     digits: readDigits(),
+    spelledNumbers: readSpelledNumbers(),
   };
 }
 
@@ -268,8 +273,8 @@ export interface LocaleSnapshot {
   tables: LocaleTables;
 }
 
-/** The versions of ICU, CLDR and Unicode this process reads: a snapshot of other versions is read again. */
-export const dataVersions = (): string => `icu ${process.versions.icu ?? '?'} cldr ${process.versions.cldr ?? '?'} unicode ${process.versions.unicode ?? '?'}`;
+/** The versions of ICU, CLDR, Unicode and n2words this process reads: a snapshot of other versions is read again. */
+export const dataVersions = (): string => `icu ${process.versions.icu ?? '?'} cldr ${process.versions.cldr ?? '?'} unicode ${process.versions.unicode ?? '?'} ${spelledNumbersVersion()}`;
 
 /** The file the build writes the snapshot to, beside this module (in dist/; none beside the sources). */
 export const SNAPSHOT_FILE = 'locale-tables.json';
@@ -337,6 +342,13 @@ let yearUnits: Set<string> | undefined;
 export function yearUnitWords(): Set<string> {
   yearUnits ??= new Set(localeTables().yearUnits);
   return yearUnits;
+}
+
+let spelled: Map<string, number> | undefined;
+/** The numbers of 90 to 130 spelled in words of other languages (`novantacinque`, `noventa y cuatro`), with their values. */
+export function spelledNumbers(): Map<string, number> {
+  spelled ??= new Map(localeTables().spelledNumbers);
+  return spelled;
 }
 
 let digitValues: Map<string, number> | undefined;

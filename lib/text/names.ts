@@ -7,7 +7,7 @@
  * `for CHEST PAIN` and `by AP LAT` are never names.
  */
 import { englishWords, everydayWords, givenNames, languageNames, medicalTerms, peopleNames } from './lexicons.js';
-import { DEFAULT_KINSHIP_CUES } from './kinship-words.js';
+import { DEFAULT_KINSHIP_CUES, KIN_MODIFIERS, KIN_PREFIXES as KIN_PREFIX_WORDS } from './kinship-words.js';
 import { isUnspaced, isWordChar } from './scripts.js';
 import { DEFAULT_STAFF_ROLES, STAFF_ACTS, STAFF_TITLES } from './staff-words.js';
 import { eponymPhraseLength, type Vocabulary } from './vocabulary.js';
@@ -45,9 +45,21 @@ function kinCue(word: string, cues: ReadonlySet<string>): boolean {
     for (const cue of cues) if (word.endsWith(cue)) return true;
     return false;
   }
-  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/-in-law$/, '').replace(/^(?:step|great|grand|god)-/, '');
-  return cues.has(w) || cues.has(w.replace(/^(?:step|great-grand|grand)/, ''));
+  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/-in-laws?$/, '');
+  if (cues.has(w)) return true;
+  // An in-law, step-, half- or grand- form (`step-daughter`, `svigersønn`, `isoäiti`, `belle-fille`): what follows the
+  // prefix, three letters or more, is a cue.
+  for (const prefix of KIN_PREFIXES) {
+    if (!w.startsWith(prefix)) continue;
+    const rest = w.slice(prefix.length).replace(/^-/, '');
+    if (rest.length >= 3 && cues.has(rest)) return true;
+  }
+  return false;
 }
+
+/** The rules' prefixes, longest first (`great-grand` before `great`). */
+const KIN_PREFIXES = [...KIN_PREFIX_WORDS].sort((a, b) => b.length - a.length);
+const KIN_MODIFIER_WORDS: ReadonlySet<string> = new Set(KIN_MODIFIERS);
 
 /** Between a kinship word and the name: a mark (`daughter (Rosalind)`, `son, Tobias`) or a linking word (`wife is Mirela`). */
 /** Credentials written after a name (`Anneke (PA-C)`, `Joss Hale, RN`): the capitalised words before them name a person. */
@@ -227,6 +239,8 @@ export function findCuedNames(text: string, vocabulary: Vocabulary, kinshipCues:
     // `daughter (Rosalind)`, `son, Tobias Hale`, `wife is Mirela`, `daughter's name is Rosalind`: up to two marks or
     // linking words, then the name.
     if (kin) {
+      // A sex, rank or in-law word after the cue (`anak perempuan Siti`, `hijo político Martín`, `son in law Tavish`).
+      for (let m = 0; m < 2 && j < count && (KIN_MODIFIER_WORDS.has(tok(j).toLowerCase()) || (tok(j) === 'in' && tok(j + 1) === 'law')); m++) j++;
       let k = j;
       while (k < j + 2 && k < count && KIN_LINKS.has(tok(k).toLowerCase())) k++;
       if (k > j && k < count && /^\p{Lu}/u.test(tok(k))) j = k;
@@ -448,6 +462,8 @@ export function findUncuedNames(text: string, vocabulary: Vocabulary): NameSpan[
   for (let i = 0; i < count; i++) {
     const w = bare(tok(i));
     if (w.length < 1 || !/^\p{Lu}/u.test(w)) continue;
+    // A kinship word that no one is called begins no name (`Svigersønn Valtteri`): the name after it is the cue's.
+    if (!people.has(w.toUpperCase()) && !given.has(w.toUpperCase()) && kinCue(w, DEFAULT_KIN_CUES)) continue;
     // `GREULICH PYLE`, `Tommy John`, `May-Thurner`: an eponym of several surnames names no one.
     const phrase = eponymPhraseLength([tok(i), tok(i + 1), tok(i + 2)].map(bare));
     if (phrase > 0) {

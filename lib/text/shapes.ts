@@ -16,6 +16,8 @@ import { PLATE_AND_PHONE_SHAPES } from './plate-phone-cues.js';
 import { anyCasePattern } from './locale-data.js';
 import { LOCALE_DATE_SHAPE } from './locale-dates.js';
 import { PHONE_LIST_SHAPE } from './phone-lists.js';
+import { PLAN_AND_LICENCE_ID_SHAPE } from './id-labels.js';
+import { RELATIVE_PHONE_SHAPE } from './relative-phones.js';
 import { anyCase, PLACE_WORD, STATE_NAMES, STATES, STREET_SUFFIX, UNIT_LABEL } from './place-patterns.js';
 import { B, E, UNSPACED, WORD_CHAR } from './scripts.js';
 import type { ShapeSpan, TextShape } from './text-shape.js';
@@ -208,6 +210,8 @@ export const TEXT_SHAPES: readonly TextShape[] = [
   },
   // Phones of a list a phone cue heads, the cue apart from the number (`Tel. (home / work): 612 555 804 / 20 555 7711`).
   PHONE_LIST_SHAPE,
+  // A phone after a relative's word, in any grouping (`call daughter 912 555 604`, `hija: 91 555 60 45`).
+  RELATIVE_PHONE_SHAPE,
   // Chinese mobiles in three groups (`138 1234 5678`, `139-8765-4321`): 1, a digit from 3 to 9, then 9 digits as 1+4+4.
   { kind: 'phone', category: 'D', needsDigit: true, re: new RegExp(`(?<!${WORD_CHAR}|[.,/+${DASH}]|\\d\\s{1,2})1[3-9]\\d([\\s${DASH}])\\d{4}\\1\\d{4}${NOT_UNITS}(?!${WORD_CHAR}|[.,/${DASH}]\\d| {1,2}\\d)`, 'gu') },
   // Service numbers without a trunk prefix (Australia's 1300 and 1800: `1300 555 123`).
@@ -330,6 +334,9 @@ export const TEXT_SHAPES: readonly TextShape[] = [
       return t.split(/\s+/).every((g) => g.length >= 2) && !equalSteps(t.split(/\s+/).map(Number));
     },
   },
+  // Plans', insurances', licences' and registers' numbers after their label in many languages (`Medicare 2123 45670 1`,
+  // `Licence XYZ br. 13936`, `Polis nº 4412 8890 12`).
+  PLAN_AND_LICENCE_ID_SHAPE,
   // Digit groups joined by dashes without a label, three groups or more and eight digits or more (`4821-3390-17`,
   // `03-118-2207`): an identifier's form. Not a list in equal steps (`10-20-30-40`), single digits (`1-2-3-4-5-6-7-8`)
   // nor values before a unit (`120-130-140 mmHg`); dates and phones of this form are found as such too.

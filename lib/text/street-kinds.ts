@@ -60,6 +60,23 @@ function viaStreet(match: string): boolean {
   return words.length >= 2 && words.every((w) => !englishWords().has(w) && !medicalTerms().proper(w));
 }
 
+/**
+ * Streets in Greek, Hebrew and Arabic, the kind first (`οδός Ερμού 12`, `Λεωφόρος Βασιλίσσης Σοφίας 45`, `רחוב הרצל 12`,
+ * `רח' הרצל 12`, `שדרות רוטשילד 5`, `شارع الملك فهد 12`, `12 شارع الحمراء`); in Georgian and Armenian the kind after the
+ * name (`რუსთაველის გამზირი 12`, `ჭავჭავაძის ქ. 5`, `Աբովյան փողոց 12`, `Մաշտոցի պող. 5`).
+ */
+const OTHER_KIND_FIRST = anyCase('οδός|οδος|λεωφόρος|λεωφορος|πλατεία|πάροδος|רחוב|שדרות|סמטת|דרך|כיכר|شارع|طريق|جادة|نهج|زنقة|ساحة|ممر');
+const OTHER_KIND_FIRST_ABBREVIATIONS = `(?:(?:${anyCase('οδ|λεωφ|λ|πλ')})\\.|(?:רח|שד)['׳])`;
+const OTHER_KIND_AFTER = 'ქუჩა|ქუჩაზე|გამზირი|შესახვევი|მოედანი|ხეივანი|ჩიხი|(?:ქ|გამზ|შეს)\\.|փողոց|փողոցի|պողոտա|նրբանցք|հրապարակ|(?:փ|պող|նրբ)\\.';
+/** Hebrew and Arabic prepositions and conjunctions written joined to the kind (`ברחוב`, `וברח'`, `بشارع`). */
+const OTHER_PREFIX = '(?:[ובהלמש]{1,2}(?=רחוב|שדרות|סמטת|דרך|כיכר|רח[\'׳]|שד[\'׳])|[وبل](?=شارع|طريق|جادة|ساحة))?';
+/** A word of a street's name in these scripts (Greek capitalised or not: the kind says it is a street). */
+const OTHER_WORD = "[\\p{Script=Greek}\\p{Script=Hebrew}\\p{Script=Arabic}\\p{Script=Georgian}\\p{Script=Armenian}][\\p{L}\\p{M}'’׳״-]{0,24}";
+/** A house number in ASCII or Arabic-Indic digits, after `No.`, `№` or `#` perhaps (`12`, `٢٣`, `45Α`, `7/2`). */
+const OTHER_NUMBER = "(?:(?:No|Nr|N|№|#|αρ)\\.?\\s{0,2})?[\\d٠-٩۰-۹]{1,5}(?:[/-][\\d٠-٩۰-۹]{1,4})?(?:[\\p{L}](?![\\p{L}\\p{M}]))?";
+/** The lower-case strings without which none of these streets can be written. */
+const OTHER_REQUIRES = ['οδ', 'λεωφ', 'λ.', 'πλ', 'πάροδος', 'רחוב', 'רח', 'שד', 'סמטת', 'דרך', 'כיכר', 'شارع', 'طريق', 'جادة', 'نهج', 'زنقة', 'ساحة', 'ممر', 'ქ', 'გამზ', 'შეს', 'მოედანი', 'ხეივანი', 'ჩიხი', 'փ', 'պող', 'նրբ', 'հրապարակ'];
+
 /** Street shapes of more languages, added to the text shapes. */
 export const STREET_KIND_SHAPES: readonly TextShape[] = [
   // The kind first, then the name and the number: `Via dei Mille 4`, `Triq il-Kbira 12`, `Jl. Merdeka No. 4`, `ул. Ленина, д. 5`.
@@ -89,6 +106,24 @@ export const STREET_KIND_SHAPES: readonly TextShape[] = [
     requires: ENDINGS.split('|').map((ending) => `${ending} `),
     re: new RegExp(`${B}\\p{Lu}\\p{Ll}{1,30}(?:${ENDINGS})\\s{1,3}\\d{1,4}[a-zA-Z]?(?:/\\d{1,4})?${E}${NOT_MEASURE}`, 'gu'),
     accept: (t) => !NOT_STREET.test(t.replace(/\s.*$/su, '')),
+  },
+  // Greek, Hebrew and Arabic: the kind, one to three words of the name, the number; or the number first (`12 شارع الحمراء`).
+  {
+    kind: 'address',
+    category: 'B',
+    needsDigit: false,
+    requires: OTHER_REQUIRES,
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}\\p{M}])(?:${OTHER_PREFIX}(?:${OTHER_KIND_FIRST}|${OTHER_KIND_FIRST_ABBREVIATIONS})\\s{0,2}(?:${OTHER_WORD}\\s{1,2}){1,3}${OTHER_NUMBER}|${OTHER_NUMBER},?\\s{1,2}(?:${OTHER_KIND_FIRST})\\s{1,2}${OTHER_WORD}(?:\\s{1,2}${OTHER_WORD}){0,2})(?![\\p{L}\\p{N}\\p{M}])${NOT_MEASURE}`,
+      'gu',
+    ),
+  },
+  // Georgian and Armenian: one to three words of the name, the kind, the number.
+  {
+    kind: 'address',
+    category: 'B',
+    requires: OTHER_REQUIRES,
+    re: new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${OTHER_WORD}\\s{1,2}){1,3}(?:${OTHER_KIND_AFTER})(?![\\p{L}\\p{M}])\\s{0,2}${OTHER_NUMBER}(?![\\p{L}\\p{N}\\p{M}])`, 'gu'),
   },
   // A house number, the name and the kind in Tamil, Bengali or Hindi (`12 காந்தி தெரு`, `১২, রবীন্দ্র সরণি`).
   {
