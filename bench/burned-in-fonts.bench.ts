@@ -45,13 +45,15 @@
  * (labels turned a quarter along the left and right edges, a name with an ID, a birth date or an age over 89 along
  * one, a view, probe, scale or marker along the other; 10–18 px, half aliased): `--no-rotated`, `--only-rotated`; and its
  * readout cases (radiotherapy portal, eye, product and nuclear medicine or angiography acquisition lines and column headings
- * alone on a line, in and beside the identity panel; 9–16 px, half aliased): `--no-readout`, `--only-readout`. For
+ * alone on a line, in and beside the identity panel; 9–16 px, half aliased): `--no-readout`, `--only-readout`; and its list
+ * cases (a whole screen of a study list or worklist: rows of other patients' names, IDs, dates and accession numbers under
+ * headings or none, with rules, zebra rows or a selected row; 9–16 px, one in three aliased): `--no-lists`, `--only-lists`. For
  * every group of cases the harmless lines kept are printed per face kind, the lines damaged per rule id of the boxes that hit them, and the share
  * of each image's area changed away from any drawn text (outside every line's box padded by its height).
  *
  * `--ocr-cache <file>` records what the text detector read in each image to `file` when it does not exist,
  * and replays it when it does: a change to the PHI matcher alone is then scored in seconds, without OCR.
- * An image it has no reading for is read and added. Readings are keyed by seed, face and size (seeds are
+ * An image it has no reading for is read and added (the file is written after each image). Readings are keyed by seed, face and size (seeds are
  * numbered over the sizes asked for, so a seed at other `--sizes` is another image). Only valid while
  * reading (regions, renderings, OCR) is unchanged; delete the file after changing it.
  */
@@ -94,8 +96,9 @@ let readLines: string[] = [];
 const cacheFile = option('--ocr-cache');
 const replaying = cacheFile !== undefined && existsSync(cacheFile);
 const ocrCache = new Map<string, DetectedText[]>(replaying ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as Array<[string, DetectedText[]]>) : []);
-/** Readings added to the cache in this run (images it did not hold). */
+/** Readings added to the cache in this run (images it did not hold), and how many of them are saved. */
 let added = 0;
+let saved = 0;
 /** The current image's key in the cache and its count of detector calls. */
 let cacheKey = '';
 let calls = 0;
@@ -191,16 +194,17 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.halo ? !args.includes('--no-halo') : !args.includes('--only-halo')))
       .filter((c) => (c.rotated ? !args.includes('--no-rotated') : !args.includes('--only-rotated')))
       .filter((c) => (c.readout ? !args.includes('--no-readout') : !args.includes('--only-readout')))
+      .filter((c) => (c.list ? !args.includes('--no-lists') : !args.includes('--only-lists')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : c.unspelled ? 'unspelled' : c.halo ? 'halo' : c.rotated ? 'rotated' : c.readout ? 'readout' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}${c.unspelled ? ' unspelled' : ''}${c.halo ? ` ${c.halo.kind} ${c.halo.width}px${c.bright ? ' bright' : ''}` : ''}${c.rotated ? ` rotated ${c.rotated.turn} on the ${c.rotated.edge}` : ''}${c.readout ? ' readouts' : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : c.unspelled ? 'unspelled' : c.halo ? 'halo' : c.rotated ? 'rotated' : c.readout ? 'readout' : c.list ? 'list' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}${c.unspelled ? ' unspelled' : ''}${c.halo ? ` ${c.halo.kind} ${c.halo.width}px${c.bright ? ' bright' : ''}` : ''}${c.rotated ? ` rotated ${c.rotated.turn} on the ${c.rotated.edge}` : ''}${c.readout ? ' readouts' : ''}${c.list ? ` list of ${c.list.rows}${c.list.grid ? ' grid' : ''}${c.list.zebra ? ' zebra' : ''}${c.list.selected ? ' selected' : ''} heading ${c.list.heading}${c.list.light ? ' light' : ''}` : ''}`,
       async make() {
-        const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred, device, readout } = await screenSample(c);
+        const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred, device, readout, list } = await screenSample(c);
         const keys = forms.map((f, i) => {
           const cls = f.split(':')[0];
           // Worn and annotated cases are scored apart: the plain cases' figures stay comparable with earlier runs.
@@ -219,6 +223,7 @@ const allCases: BenchCase[] = screens
           if (c.readout) return ['readout cases | all', `readout ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `readout form | ${f}`];
           if (c.rotated) return ['rotated cases | all', `rotated ${c.rotated.turn} | ${cls}`, `rotated ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `rotated ${c.size}px | ${cls}`];
           if (c.bare) return ['bare cases | all', `bare ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `bare ${c.size}px | ${cls}`, `bare form | ${f}`];
+          if (c.list) return ['list cases | all', `list ${c.kind} | ${cls}`, `list ${c.size}px | ${cls}`, `list ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `list form | ${f}`, `list design | ${c.list.grid ? 'grid' : c.list.zebra ? 'zebra' : 'plain'}${c.list.light ? ' light' : ''}`];
           if (c.unspelled) return ['unspelled cases | all', `unspelled ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `unspelled ${c.size}px | ${cls}`, `unspelled form | ${f}`];
           return [`${c.kind} | ${cls}`, `${c.size}px | ${cls}`, `${c.tone} | all`, `corner ${c.corner} | all`, `form | ${f}`, `all | ${cls}`, 'all | all'];
         });
@@ -242,6 +247,8 @@ const allCases: BenchCase[] = screens
                         ? { 'rotated harmless label': identityHarmless }
                         : c.readout
                           ? Object.fromEntries(Object.entries(readout ?? {}).map(([kind, indexes]) => [`readout: ${kind} line`, indexes]))
+                          : c.list
+                            ? list
                           : undefined;
         return { sample, bytes, keys, lineGroups };
       },
@@ -363,6 +370,11 @@ try {
       g.total += part.harmlessLinesTotal;
       groups.set(`${c.set}\t${group}`, g);
     }
+    // Readings are saved after every image, so a run stopped part-way replays what it read.
+    if (cacheFile && added > saved) {
+      writeFileSync(cacheFile, JSON.stringify([...ocrCache]));
+      saved = added;
+    }
     if (verbose && (score.missed.length || score.damaged.length)) {
       console.log(`[${c.set}] ${c.seed} ${c.title}: missed ${score.missed.map((m) => `${m.text}(${(m.erased * 100).toFixed(0)}%)`).join(' ') || '-'}; damaged ${score.damaged.map((d) => d.text).join(' ') || '-'}`);
       console.log(`  read: ${readLines.map((l) => JSON.stringify(l)).join(' ')}`);
@@ -372,7 +384,6 @@ try {
       if (only) for (const t of sample.truth.phi.filter((t) => missed.has(t.text))) console.log(`  missed: ${JSON.stringify(t.text)} ${JSON.stringify(t.box)}`);
     }
   }
-  if (cacheFile && added > 0) writeFileSync(cacheFile, JSON.stringify([...ocrCache]));
 } finally {
   await textDetector.close();
   rmSync(work, { recursive: true, force: true });
@@ -427,6 +438,8 @@ for (const set of sets) {
   if (rt) console.log(`rotated cases, harmless lines kept: ${((rt.kept / Math.max(1, rt.total)) * 100).toFixed(1)}% of ${rt.total}`);
   const ro = lines.get(`${set}\treadout cases`);
   if (ro) console.log(`readout cases, harmless lines kept: ${((ro.kept / Math.max(1, ro.total)) * 100).toFixed(1)}% of ${ro.total}`);
+  const ls = lines.get(`${set}\tlist cases`);
+  if (ls) console.log(`list cases, harmless lines kept: ${((ls.kept / Math.max(1, ls.total)) * 100).toFixed(1)}% of ${ls.total}`);
   for (const [key, g] of [...groups].filter(([k]) => k.startsWith(`${set}\t`))) console.log(`  of them, ${key.slice(set.length + 1)}s kept: ${((g.kept / Math.max(1, g.total)) * 100).toFixed(1)}% of ${g.total}`);
   for (const [key, t] of [...byKind].filter(([k]) => k.startsWith(`${set}\t`)).sort(([x], [y]) => x.localeCompare(y))) {
     console.log(`harmless lines kept, ${key.slice(set.length + 1).replace('\t', ' cases, ').padEnd(30)} ${((t.kept / Math.max(1, t.total)) * 100).toFixed(1).padStart(5)}% of ${t.total}`);

@@ -22,6 +22,7 @@ const DETECTORS: Record<string, string> = {
   'local:pattern': 'PHI patterns',
   'local:context': 'text between other PHI',
   'local:label': 'values after identity labels',
+  'local:table': "columns of a table of identities (names, IDs, dates)",
   'local:block': 'the fail-closed rule for unread text beside identity lines',
   'aws:comprehend-medical': 'Amazon Comprehend Medical',
   'aws:comprehend': 'Amazon Comprehend',

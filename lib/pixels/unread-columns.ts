@@ -6,7 +6,7 @@
  * filled, as `unread-lines.ts` fills the unread lines of an identity block. A column far from identity stays.
  */
 import type { PhiFinding, TextSpan } from '../engines/types.js';
-import { coveredBy, overlapping } from '../image/boxes.js';
+import { coveredBy, onOneLine, overlapping } from '../image/boxes.js';
 import { brightestChannel } from '../image/grey.js';
 import { findTextColumns } from '../image/text-regions.js';
 import type { DisplayImage } from '../image/types.js';
@@ -22,6 +22,10 @@ export const UNREAD_COLUMN_RULE = {
   acrossWidth: 1.5,
   /** How far from a column (glyph heights, on every side) an identity finding makes it an identity column. */
   reach: 3,
+  /** Least words read well across a column, each on a row of its own, that make it a stack of short lines (a table's modality column), not turned glyphs. */
+  stackedWords: 3,
+  /** Share of the column's width each of those words must span. */
+  stackedWidth: 0.6,
 } as const;
 
 /** Engines whose findings are identity: the file's own header values and labelled identifiers. */
@@ -46,6 +50,9 @@ export function unreadColumnFindings(image: DisplayImage, spans: TextSpan[], fou
     const near = { left: box.left - r, top: box.top - r, width: box.width + 2 * r, height: box.height + 2 * r };
     if (!identity.some((b) => overlapping(near, b))) continue;
     if (found.some((f) => f.box !== undefined && coveredBy(box, f.box))) continue;
+    // Short words read well, stacked one per row down the column (`CT` / `MR` / `DX` of a list): lines across, not turned text.
+    const stacked = read.filter((w) => w.turn === undefined && overlapping(w.box, box) && w.box.width >= UNREAD_COLUMN_RULE.stackedWidth * box.width && /[\p{L}\p{N}]{2}/u.test(w.text));
+    if (stacked.filter((w, i) => !stacked.slice(0, i).some((o) => onOneLine(o.box, w.box))).length >= UNREAD_COLUMN_RULE.stackedWords) continue;
     // The rows of the column that words read well lie over: turned words, which run along it, and words of a line across
     // it (wider than the column: the ink is a line after all). A word read across within the column's width is its
     // turned glyphs misread as a line, and vouches for nothing.

@@ -33,6 +33,19 @@ export interface TextBlock {
    * the block sits in the frame, `span` its share of the frame's height.
    */
   turn?: 'up' | 'down';
+  /**
+   * Styles of single lines (optional, by index into `lines`), over the block's: a table's heading row in bold or on a
+   * band, its selected row inverted (dark ink on a light band across the frame).
+   */
+  lineStyles?: ReadonlyArray<LineStyle | undefined>;
+}
+
+/** A line's own ink, band and weight, over its block's. */
+export interface LineStyle {
+  ink?: 'light' | 'dark';
+  /** A band of this grey across the frame behind the line (see {@link TextBlock.bar}). */
+  bar?: number;
+  fontWeight?: 'normal' | 'bold';
 }
 
 const phi = (text: string, category: SafeHarborCategory): TextWord => ({ text, role: 'phi', category });
@@ -213,17 +226,19 @@ export function placeBlock(block: TextBlock, font: BlockFont, width: number, hei
   const n = block.lines.length;
   return block.lines.map((lineWords, i) => {
     const [x, anchor] = horizontal(block.at, width, font.margin);
+    const style = block.lineStyles?.[i];
+    const bar = style?.bar ?? block.bar;
     return {
       words: lineWords,
       fontFamily: font.fontFamily,
       fontSize: font.fontSize,
-      fontWeight: font.fontWeight,
+      fontWeight: style?.fontWeight ?? font.fontWeight,
       x,
       anchor,
       baseline: vertical(block.at, height, font.margin, font.fontSize, lineHeight, i, n),
-      ink: block.ink,
+      ink: style?.ink ?? block.ink,
       patch: block.patch,
-      ...(block.bar === undefined ? {} : { bar: block.bar }),
+      ...(bar === undefined ? {} : { bar }),
       ...(block.barEnd === undefined ? {} : { barEnd: block.barEnd }),
       frames: block.frames,
     };

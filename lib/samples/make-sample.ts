@@ -100,9 +100,10 @@ export interface MakeSampleOptions {
   /**
    * Draws the image instead of the modality's anatomy-like background (optional), in stored values (interleaved
    * samples), knowing where the text lines go (`text`: their boxes): a stress set with image content of its own
-   * (speckle, noise, gradients) reaching close to the text, or under it.
+   * (speckle, noise, gradients) reaching close to the text, or under it; `words` holds each line's word boxes, in the
+   * same order (a table's rules go between its cells).
    */
-  background?: (format: SampleFormat, width: number, height: number, rng: Rng, text: Box[]) => Float32Array;
+  background?: (format: SampleFormat, width: number, height: number, rng: Rng, text: Box[], words: Box[][]) => Float32Array;
 }
 
 /** A dark rim round each glyph of light text, or a dark copy of it offset down and right: see {@link MakeSampleOptions.font}. */
@@ -149,7 +150,7 @@ export async function makeSample(spec: SampleSpec, seed: number | string, option
     const key = frameCount > 1 ? Math.floor((f * 2) / 3) : 0;
     if (!backgrounds.has(key)) {
       const draw = rng.fork(`background:${key}`);
-      backgrounds.set(key, options.background ? options.background(format, width, height, draw, placed.map((p) => p.box)) : renderBackground(spec.modality, format, width, height, draw));
+      backgrounds.set(key, options.background ? options.background(format, width, height, draw, placed.map((p) => p.box), placed.map((p) => p.words.map((w) => w.box))) : renderBackground(spec.modality, format, width, height, draw));
     }
     const values = Float32Array.from(backgrounds.get(key)!);
     placed.forEach((p, i) => {

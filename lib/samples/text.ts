@@ -12,6 +12,11 @@ export interface TextWord {
   role: WordRole;
   /** Safe Harbor identifier, for PHI words. */
   category?: SafeHarborCategory;
+  /**
+   * A tab stop (optional): the word starts this many font sizes right of the line's `x`, as a table's cell starts at its
+   * column's left edge. Only for lines anchored at their start.
+   */
+  tab?: number;
 }
 
 /** A line of burned-in text and where it sits. */
@@ -75,7 +80,7 @@ export async function renderLine(line: TextLine, lineIndex: number, width: numbe
 /** The SVG of a line with only word `visible` painted (white on transparent). */
 function lineSvg(line: TextLine, width: number, height: number, visible: number): string {
   const spans = line.words
-    .map((w, i) => `<tspan fill-opacity="${i === visible ? 1 : 0}">${escapeXml(w.text)}</tspan>`)
+    .map((w, i) => `<tspan${w.tab === undefined ? '' : ` x="${line.x + w.tab * line.fontSize}"`} fill-opacity="${i === visible ? 1 : 0}">${escapeXml(w.text)}</tspan>`)
     .join(' ');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +

@@ -66,6 +66,11 @@ describe('unreadColumnFindings: turned text read badly beside identity', () => {
     // A line read across the column (wider than it) covers the rows it crosses.
     const line = (top: number): TextSpan => ({ text: 'SE 4', box: { left: 0, top, width: 60, height: 8 }, location: `r${top}`, words: [{ text: 'SE4', confidence: 90, box: { left: 0, top, width: 60, height: 8 }, kind: 'word', lineIndex: 0 }] });
     expect(unreadColumnFindings(image, [read, ...[70, 78, 86, 94, 102, 110, 118].map(line)], [nameFinding(read)])).toEqual([]);
+    // Short words read well across the column, one per row (a list's `CT` / `MR` / `DX`): a stack of lines, not turned glyphs.
+    const short = (top: number, text: string): TextSpan => ({ text, box: { left: value.left, top, width: value.width, height: 8 }, location: `s${top}`, words: [{ text, confidence: 90, box: { left: value.left, top, width: value.width, height: 8 }, kind: 'word', lineIndex: 0 }] });
+    expect(unreadColumnFindings(image, [read, short(70, 'CT'), short(84, 'MR'), short(98, 'DX')], [nameFinding(read)])).toEqual([]);
+    // …two of them are not enough.
+    expect(unreadColumnFindings(image, [read, short(70, 'CT'), short(84, 'MR')], [nameFinding(read)])).toHaveLength(1);
     // No identity found in the frame: a turned label that reads badly is a probe or a view as likely as a name.
     expect(unreadColumnFindings(image, [read], [])).toEqual([]);
     // Identity far off, in another corner.

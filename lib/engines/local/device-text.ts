@@ -109,19 +109,24 @@ export const DEVICE_PATTERNS: readonly RegExp[] = [
 /** Words of a table's or worklist's column headings that name an identity field (`Name`, `MRN`, `DOB`, `Accession`). */
 export const IDENTITY_HEADINGS: readonly string[] = [
   'NAME', 'PATIENT', 'MRN', 'ID', 'PID', 'DOB', 'BIRTH', 'BIRTHDATE', 'ACCESSION', 'ACC', 'ACCN', 'ACC#', 'SEX', 'GENDER', 'AGE',
+  'LAST', 'FIRST', 'SURNAME', 'GIVEN', 'BORN', 'CHART',
 ];
 /** Other words of column headings (`Study`, `Study Date`, `Modality`, `Exam`, `Description`, `No.`). */
 export const OTHER_HEADINGS: readonly string[] = [
   'STUDY', 'DATE', 'TIME', 'MODALITY', 'MOD', 'EXAM', 'DESCRIPTION', 'DESC', 'PROCEDURE', 'STATUS', 'SERIES', 'IMAGES', 'IMGS',
   'REFERRING', 'REF', 'PHYSICIAN', 'PHYS', 'BODY', 'PART', 'OF', 'NO', 'NUMBER', '#', 'PRIORITY', 'SCHEDULED', 'LOCATION',
+  'STATE', 'ORDER', 'IMG', 'IM', '#IM', 'SER/IMG', 'M/F',
 ];
 const IDENTITY_HEADING = new Set(IDENTITY_HEADINGS);
 const HEADING = new Set([...IDENTITY_HEADINGS, ...OTHER_HEADINGS]);
 /** Heading words grouped into the identity field they name: two of one field (`Patient Name`) are one heading. */
-const FIELD: Record<string, string> = { NAME: 'name', PATIENT: 'name', MRN: 'id', ID: 'id', PID: 'id', DOB: 'birth', BIRTH: 'birth', BIRTHDATE: 'birth', ACCESSION: 'acc', ACC: 'acc', ACCN: 'acc', 'ACC#': 'acc', SEX: 'sex', GENDER: 'sex', AGE: 'age' };
+const FIELD: Record<string, string> = {
+  NAME: 'name', PATIENT: 'name', LAST: 'name', FIRST: 'name', SURNAME: 'name', GIVEN: 'name', MRN: 'id', ID: 'id', PID: 'id', CHART: 'id',
+  DOB: 'birth', BIRTH: 'birth', BIRTHDATE: 'birth', BORN: 'birth', ACCESSION: 'acc', ACC: 'acc', ACCN: 'acc', 'ACC#': 'acc', SEX: 'sex', GENDER: 'sex', AGE: 'age',
+};
 
 /** Other headings that name a column of their own (not `Date` of `Study Date`, `Part` of `Body Part`, `No`, `#`). */
-const OTHER_FIELD = new Set(['STUDY', 'TIME', 'MODALITY', 'MOD', 'EXAM', 'DESCRIPTION', 'DESC', 'PROCEDURE', 'STATUS', 'SERIES', 'IMAGES', 'IMGS', 'REFERRING', 'REF', 'PHYSICIAN', 'PHYS', 'BODY', 'PRIORITY', 'SCHEDULED', 'LOCATION']);
+const OTHER_FIELD = new Set(['STUDY', 'TIME', 'MODALITY', 'MOD', 'EXAM', 'DESCRIPTION', 'DESC', 'PROCEDURE', 'STATUS', 'SERIES', 'IMAGES', 'IMGS', 'REFERRING', 'REF', 'PHYSICIAN', 'PHYS', 'BODY', 'PRIORITY', 'SCHEDULED', 'LOCATION', 'STATE', 'ORDER', 'IMG', 'IM', '#IM', 'SER/IMG', 'M/F']);
 /** Heading words of six letters or more, which OCR may read with one slip (`Modaliy`, `Accessi0n`). */
 const LONG_HEADINGS = [...HEADING].filter((w) => w.length >= 6);
 
@@ -136,6 +141,19 @@ function headingWords(text: string): string[] | undefined {
   const read = words.map((w) => (HEADING.has(w) ? w : HEADING.has(w.replace(/#$/, '')) ? w.replace(/#$/, '') : w.length >= 6 ? LONG_HEADINGS.find((h) => editDistance(w, h, 1) <= 1) : undefined));
   return read.every((w) => w !== undefined) ? read : undefined;
 }
+
+/**
+ * What a table column's heading says its cells hold (`Patient Name`, `DOB`, `Study Date`, `Acc #`, `Referring`: `'phi'`;
+ * `Modality`, `Description`, `Status`, `Images`, `Sex`, `Age`, `Time`, `#`: `'other'`), or undefined when the text is no
+ * heading. A date of any kind, a person of any role and a record's number are PHI.
+ */
+export function headingSays(text: string): 'phi' | 'other' | undefined {
+  const words = headingWords(text);
+  if (!words || words.length === 0) return undefined;
+  return words.some((w) => PHI_HEADING.has(w)) ? 'phi' : 'other';
+}
+/** Heading words of a column of PHI: a person, a record's number, a date. */
+const PHI_HEADING = new Set(['NAME', 'PATIENT', 'LAST', 'FIRST', 'SURNAME', 'GIVEN', 'MRN', 'ID', 'PID', 'CHART', 'DOB', 'BIRTH', 'BIRTHDATE', 'BORN', 'ACCESSION', 'ACC', 'ACCN', 'ACC#', 'DATE', 'SCHEDULED', 'ORDER', 'REFERRING', 'REF', 'PHYSICIAN', 'PHYS']);
 
 /** True when heading words name two columns or more, one of them an identity field: words of one field (`Patient Name`, `Study Date`, `Acc #`) are one. */
 function namesColumns(words: readonly string[]): boolean {

@@ -49,8 +49,8 @@ export function listedNamesOnIdentityRows(
 
 /** A word a name is written with: letters (capitalised or in capitals), apostrophes and hyphens inside, a comma after. */
 const NAME_WORD = /^(\p{Lu}[\p{L}'’-]*\p{L})(,?)$/u;
-/** The words a list prints in its other columns (status, priority, patient class, sex), which name no one. */
-const LIST_WORDS = new Set([
+/** The words a list prints in its other columns (status, priority, patient class, sex), which name no one (upper case). */
+export const LIST_WORDS: ReadonlySet<string> = new Set([
   'COMPLETED', 'COMPLETE', 'SCHEDULED', 'ARRIVED', 'CHECKED', 'IN', 'PROGRESS', 'STARTED', 'CANCELLED', 'CANCELED', 'PENDING',
   'ORDERED', 'WAITING', 'DONE', 'FINAL', 'FINALIZED', 'FINALISED', 'PRELIM', 'PRELIMINARY', 'DICTATED', 'SIGNED', 'READ', 'UNREAD',
   'VERIFIED', 'APPROVED', 'REPORTED', 'UNREPORTED', 'ACQUIRED', 'SENT', 'NEW', 'OPEN', 'CLOSED', 'STAT', 'ROUTINE', 'URGENT', 'ASAP',

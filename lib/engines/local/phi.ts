@@ -15,10 +15,11 @@ import { initialLinesBesideNames, initialsBesideNames, loneInitials, personIniti
 import { uncuedInitials } from './staff-initials.js';
 import { compact, editDistance, escapeRegExp, foldOcr, shapeFold, slipDistance, tokenize } from './text-fold.js';
 import { foldedMonthNames } from './month-names.js';
-import { listedNamesOnIdentityRows, namesOnListRows } from './listed-names.js';
+import { listedNamesOnIdentityRows, LIST_WORDS, namesOnListRows } from './listed-names.js';
+import { tableColumnCells } from './table-columns.js';
 import { wordDates } from './word-dates.js';
 import { ADDRESS_LABEL, addressContinuations, streetAddresses } from './address-block.js';
-import { columnsShared, onOneLine, rowsShared, unionBoxes } from '../../image/boxes.js';
+import { columnsShared, coveredBy, onOneLine, padBox, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 import { makeVocabulary } from '../../text/vocabulary.js';
@@ -320,6 +321,26 @@ export function createLocalPhiDetector(options: LocalPhiDetectorOptions = {}): P
       for (const r of namesOnListRows(spans, identifiers, (w) => isHarmlessWord(w) || labelWord(w))) {
         if (out.some((f) => f.location === spans[r.line].location && f.begin !== undefined && f.end !== undefined && f.begin <= r.begin && f.end >= r.end)) continue;
         out.push(toFinding({ begin: r.begin, end: r.end, category: 'A', type: 'LISTED_NAME', engine: 'local:pattern', score: 0.75, identity: false }, spanText(spans[r.line])));
+      }
+      // Every cell of a table of identities' name, ID and date columns, however it was read, and a row of it no reading covers
+      // there (a study list, a worklist); its heading row is no label asking for a value.
+      const table = tableColumnCells(spans, identifiers, (w) => isHarmlessWord(w) || labelWord(w) || LIST_WORDS.has(w.toUpperCase()));
+      if (table.headings.length > 0) {
+        // Not a value's digits (a date or an ID read into the heading's row), nor a header value.
+        const inHeading = (f: PhiFinding) => {
+          const box = f.box;
+          if (f.engine.startsWith('local:header') || box === undefined || /(?:\D*\d){4}/.test(f.text)) return false;
+          const middle = box.top + box.height / 2;
+          return table.headings.some((h) => coveredBy(box, padBox(h, 2)) && middle >= h.top && middle <= h.top + h.height);
+        };
+        out.splice(0, out.length, ...out.filter((f) => !inHeading(f)));
+      }
+      for (const cell of table.cells) {
+        if (cell.ranges.length === 0) out.push({ text: '', category: cell.category, score: 0.7, type: `TABLE_COLUMN:${cell.kind}:unread`, engine: 'local:table', box: cell.box });
+        for (const r of cell.ranges) {
+          if (out.some((f) => f.location === spans[r.span].location && f.begin !== undefined && f.end !== undefined && f.begin <= r.begin && f.end >= r.end)) continue;
+          out.push(toFinding({ begin: r.begin, end: r.end, category: cell.category, type: `TABLE_COLUMN:${cell.kind}`, engine: 'local:table', score: 0.75, identity: false }, spanText(spans[r.span])));
+        }
       }
       // The lines of an address under its label or its street line (`Address:` / `14 Larkspur Crescent` / `Dunmore Heights`).
       const addressStarts = spans.flatMap((s, i) => (ADDRESS_LABEL.test(s.text) ? [{ line: i, street: false }] : results[i].findings.some((f) => f.type === 'ADDRESS') ? [{ line: i, street: true }] : []));
