@@ -39,15 +39,18 @@
  * ultrasound RGB and grey frames, 9–16 px): `--no-textured`, `--only-textured`; and its unspelled cases (the
  * institution's initials past its particles or its distinctive word alone, an address block, a day and a month without a
  * year, an e-mail with its @ misread, a worklist of other patients; 9–16 px, half aliased): `--no-unspelled`,
- * `--only-unspelled`.; and its halo cases
+ * `--only-unspelled`; and its halo cases
  * (light text with a 1 px black outline or a 1–2 px drop shadow, on the image or on bright bands, angiography lines
- * in the technique corner; 9–16 px, half aliased): `--no-halo`, `--only-halo`.; and its rotated cases
+ * in the technique corner; 9–16 px, half aliased): `--no-halo`, `--only-halo`; and its rotated cases
  * (labels turned a quarter along the left and right edges, a name with an ID, a birth date or an age over 89 along
  * one, a view, probe, scale or marker along the other; 10–18 px, half aliased): `--no-rotated`, `--only-rotated`; and its
  * readout cases (radiotherapy portal, eye, product and nuclear medicine or angiography acquisition lines and column headings
  * alone on a line, in and beside the identity panel; 9–16 px, half aliased): `--no-readout`, `--only-readout`; and its list
  * cases (a whole screen of a study list or worklist: rows of other patients' names, IDs, dates and accession numbers under
- * headings or none, with rules, zebra rows or a selected row; 9–16 px, one in three aliased): `--no-lists`, `--only-lists`. For
+ * headings or none, with rules, zebra rows or a selected row; 9–16 px, one in three aliased): `--no-lists`, `--only-lists`; and its
+ * forms5 cases (an age over 89 bare after the name, the institution's initials without its kind words, beside a department
+ * or cut short, a town and postcode after or under a street on form lines; 9–16 px, half aliased, a third outlined on
+ * bright bands): `--no-forms5`, `--only-forms5`. For
  * every group of cases the harmless lines kept are printed per face kind, the lines damaged per rule id of the boxes that hit them, and the share
  * of each image's area changed away from any drawn text (outside every line's box padded by its height).
  *
@@ -195,14 +198,15 @@ const allCases: BenchCase[] = screens
       .filter((c) => (c.rotated ? !args.includes('--no-rotated') : !args.includes('--only-rotated')))
       .filter((c) => (c.readout ? !args.includes('--no-readout') : !args.includes('--only-readout')))
       .filter((c) => (c.list ? !args.includes('--no-lists') : !args.includes('--only-lists')))
+      .filter((c) => (c.forms5 ? !args.includes('--no-forms5') : !args.includes('--only-forms5')))
       .map((c) => ({
       set: c.set,
       seed: c.seed,
       face: c.face,
       size: c.size,
       kind: c.kind,
-      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : c.unspelled ? 'unspelled' : c.halo ? 'halo' : c.rotated ? 'rotated' : c.readout ? 'readout' : c.list ? 'list' : 'plain',
-      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}${c.unspelled ? ' unspelled' : ''}${c.halo ? ` ${c.halo.kind} ${c.halo.width}px${c.bright ? ' bright' : ''}` : ''}${c.rotated ? ` rotated ${c.rotated.turn} on the ${c.rotated.edge}` : ''}${c.readout ? ' readouts' : ''}${c.list ? ` list of ${c.list.rows}${c.list.grid ? ' grid' : ''}${c.list.zebra ? ' zebra' : ''}${c.list.selected ? ' selected' : ''} heading ${c.list.heading}${c.list.light ? ' light' : ''}` : ''}`,
+      group: c.wear ? 'worn' : c.annotated ? 'annotated' : c.panel ? 'panel' : c.offHeader ? 'off-header' : c.bar ? 'bar' : c.row ? 'row' : c.tight ? 'tight' : c.keep ? 'keep' : c.clean ? 'clean' : c.short ? 'short' : c.bare ? 'bare' : c.device ? 'device' : c.textured ? 'textured' : c.unspelled ? 'unspelled' : c.forms5 ? 'forms5' : c.halo ? 'halo' : c.rotated ? 'rotated' : c.readout ? 'readout' : c.list ? 'list' : 'plain',
+      title: `${c.face} ${c.size}px ${c.tone} ${c.corner} ${c.spec.name}${c.wear ? ` worn ${c.wear}` : ''}${c.annotated ? ' annotated' : ''}${c.panel ? ' technique panel' : ''}${c.offHeader ? ' off-header' : ''}${c.bar ? ' status bar' : ''}${c.row ? ' shared rows' : ''}${c.tight ? ' tight rows' : ''}${c.keep ? ' screen text' : ''}${c.clean ? ' clean' : ''}${c.aliased ? ' aliased' : ''}${c.short ? ' short forms' : ''}${c.bare ? ' bare values' : ''}${c.device ? ' device text' : ''}${c.textured ? ` ${c.textured.texture} ${c.textured.gap < 0 ? 'under the text' : `${c.textured.gap} px from the text`}` : ''}${c.unspelled ? ' unspelled' : ''}${c.halo ? ` ${c.halo.kind} ${c.halo.width}px${c.bright ? ' bright' : ''}` : ''}${c.rotated ? ` rotated ${c.rotated.turn} on the ${c.rotated.edge}` : ''}${c.readout ? ' readouts' : ''}${c.forms5 ? ' forms5' : ''}${c.list ? ` list of ${c.list.rows}${c.list.grid ? ' grid' : ''}${c.list.zebra ? ' zebra' : ''}${c.list.selected ? ' selected' : ''} heading ${c.list.heading}${c.list.light ? ' light' : ''}` : ''}`,
       async make() {
         const { sample, bytes, forms, worn, identityHarmless, besideIdentity, centred, device, readout, list } = await screenSample(c);
         const keys = forms.map((f, i) => {
@@ -219,6 +223,7 @@ const allCases: BenchCase[] = screens
           if (c.short) return ['short cases | all', `short ${c.size}px | ${cls}`, `short form | ${f}`];
           if (c.device) return ['device cases | all', `device ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `device form | ${f}`];
           if (c.textured) return ['textured cases | all', `textured ${c.textured.texture} | ${cls}`, `textured ${c.size}px | ${cls}`, `textured ${c.textured.gap < 0 ? 'under' : 'beside'} the text | ${cls}`];
+          if (c.forms5) return ['forms5 cases | all', `forms5 ${c.halo ? 'outlined on bright' : c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `forms5 ${c.size}px | ${cls}`, `forms5 form | ${f}`];
           if (c.halo) return ['halo cases | all', `halo ${c.halo.kind} ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `halo ${c.bright ? 'bright' : 'image'} | ${cls}`, `halo ${c.size}px | ${cls}`];
           if (c.readout) return ['readout cases | all', `readout ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `readout form | ${f}`];
           if (c.rotated) return ['rotated cases | all', `rotated ${c.rotated.turn} | ${cls}`, `rotated ${c.aliased ? 'aliased' : 'smooth'} | ${cls}`, `rotated ${c.size}px | ${cls}`];
@@ -434,6 +439,8 @@ for (const set of sets) {
   if (un) console.log(`unspelled cases, harmless lines kept: ${((un.kept / Math.max(1, un.total)) * 100).toFixed(1)}% of ${un.total}`);
   const hv = lines.get(`${set}\thalo cases`);
   if (hv) console.log(`halo cases, harmless lines kept: ${((hv.kept / Math.max(1, hv.total)) * 100).toFixed(1)}% of ${hv.total}`);
+  const f5 = lines.get(`${set}\tforms5 cases`);
+  if (f5) console.log(`forms5 cases, harmless lines kept: ${((f5.kept / Math.max(1, f5.total)) * 100).toFixed(1)}% of ${f5.total}`);
   const rt = lines.get(`${set}\trotated cases`);
   if (rt) console.log(`rotated cases, harmless lines kept: ${((rt.kept / Math.max(1, rt.total)) * 100).toFixed(1)}% of ${rt.total}`);
   const ro = lines.get(`${set}\treadout cases`);

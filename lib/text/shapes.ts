@@ -417,10 +417,12 @@ export function institutionNoun(word: string): boolean {
   return INSTITUTION_WORD.test(word) || INSTITUTION_WORD.test(word[0].toUpperCase() + word.slice(1).toLowerCase());
 }
 
-/** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
-const INSTITUTION_PREFIX = `${anyCase(
+/** Words of a kind of institution that begin its name, in several languages (`University`, `Hôpital`, `Klinikum`, `CHU`). */
+const INSTITUTION_PREFIX_WORD = anyCase(
   'university|univ|universite|universidad|ospedali|universidade|università|universität|université|hospital|hôpital|hopital|ospedale|klinikum|krankenhaus|clinique|clinica|clínica|klinik|kliniek|ziekenhuis|sjukhus|sykehus|szpital|policlinico|poliklinik|sanatorio|universitätsklinikum|uniklinik|uniklinikum|instituto|institut|radiologie|imagerie|zentrum|mvz|radiología|praxis|cabinet|chu|chru|umc|hospice|infirmary|policlinica|clinic|kantonsspital|spital|stadtspital|kreisspital|landeskrankenhaus|klinika|ospedaliera|azienda|hospitalet|sykehuset|sjukhuset',
-)}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)` +
+);
+/** Words that begin an institution's name, in several languages (`University of X`, `Hôpital X`, `Klinikum X`, `CHU de X`). */
+const INSTITUTION_PREFIX = `${INSTITUTION_PREFIX_WORD}|[Cc]entre\\s{1,3}[Hh]ospitalier|CENTRE\\s{1,3}HOSPITALIER|[Cc]entro\\s{1,3}(?:[Mm][ée]dico|[Hh]ospitalario)` +
   // A French or Italian centre or practice of imaging (`Centre d'imagerie du Parc`, `Cabinet de radiologie des Lilas`).
   `|(?:[Cc]entre|CENTRE|[Cc]abinet|CABINET|[Cc]entro|CENTRO|[Ss]tudio|STUDIO)\\s{1,3}(?:d['’]|de\\s{1,3}|di\\s{1,3})?(?:[Ii]magerie|[Rr]adiologie|[Rr]adiologia|[Ii]maging|[Dd]iagnostica|IMAGERIE|RADIOLOGIE|RADIOLOGIA)` +
   // German compounds that end in a kind of institution (`Röntgeninstitut`, `Gemeinschaftspraxis`, `Herzzentrum`).
@@ -435,6 +437,17 @@ export const INSTITUTION_PREFIX_SHAPE: TextShape = {
   re: new RegExp(`${B}(?:${INSTITUTION_PREFIX})\\.?(?:\\s{1,3}${INSTITUTION_LINK}){0,3}\\s{1,3}(${PLACE_WORD}(?:(?:\\s{1,3}|-)${PLACE_WORD}){0,2})${E}`, 'gu'),
   group: 1,
 };
+
+const INSTITUTION_KIND_START = new RegExp(`^(?:${INSTITUTION_PREFIX_WORD})\\.?$`, 'u');
+/**
+ * A word that says what kind of place an institution is rather than which (`Hospital`, `Medical`, `Clinique`, `Klinikum`),
+ * at either end of its name, in any case: the words screens drop from its initials (`SEM` for St Elspeth Moor Hospital).
+ */
+export function institutionKindWord(word: string): boolean {
+  if (word === '') return false;
+  const title = word[0].toUpperCase() + word.slice(1).toLowerCase();
+  return institutionNoun(word) || INSTITUTION_KIND_START.test(word) || INSTITUTION_KIND_START.test(title);
+}
 
 /** A saint's name in the possessive names a hospital (`St. Aldwyn's`, `Saint Brigid's`): the name is group 1. */
 export const SAINT_SHAPE: TextShape = {

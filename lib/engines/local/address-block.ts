@@ -4,7 +4,7 @@
  * line. OCR gives one line per row, and only the labelled one says what it holds. Pure functions over lines; phi.ts
  * turns the ranges into findings.
  */
-import { columnsShared } from '../../image/boxes.js';
+import { columnsShared, onOneLine } from '../../image/boxes.js';
 import { findShapes, TEXT_SHAPES } from '../../text/shapes.js';
 import type { Box } from '../types.js';
 
@@ -28,13 +28,18 @@ export function streetAddresses(text: string): Array<{ begin: number; end: numbe
 /** The label the postcode shape takes in with its value. */
 const POSTCODE_LABEL = /^(?:zip|zip\s?code|postcode|post\s?code|postal\s{1,2}code)\s{0,3}[:#]?\s{0,3}/iu;
 
-/** An address label, with or without its colon (`Address:`, `Home address`, `Adresse :`, `Anschrift`, `Domicilio`); a short form with it (`Addr:`, `Adr.:`). */
-export const ADDRESS_LABEL = /(?<![\p{L}\p{N}])(?:(?:HOME|PATIENT|PT|STREET|MAILING|POSTAL|PERMANENT|CURRENT|RESIDENTIAL)\s{0,2})?(?:(?:ADDRESS|ADRESSE|ANSCHRIFT|DOMICILE|DOMICILIO|INDIRIZZO|ENDEREÇO|ENDERECO|DIRECCIÓN|DIRECCION|WOHNORT)(?![\p{L}\p{N}])\s{0,2}:?|(?:ADDR|ADR|ADRES|ADRESA)\.?\s{0,2}:)/iu;
+/**
+ * An address label, with or without its colon (`Address:`, `Home address`, `Adresse :`, `Anschrift`, `Domicilio`); a short
+ * form with it (`Addr:`, `Adr.:`), and a form's street field with it (`Street:`, `Straße:` read `StraBe:`, `Rue:`, `Ulica:`).
+ */
+export const ADDRESS_LABEL = /(?<![\p{L}\p{N}])(?:(?:HOME|PATIENT|PT|STREET|MAILING|POSTAL|PERMANENT|CURRENT|RESIDENTIAL)\s{0,2})?(?:(?:ADDRESS|ADRESSE|ANSCHRIFT|DOMICILE|DOMICILIO|INDIRIZZO|ENDEREÇO|ENDERECO|DIRECCIÓN|DIRECCION|WOHNORT)(?![\p{L}\p{N}])\s{0,2}:?|(?:ADDR|ADR|ADRES|ADRESA|STREET|STRA(?:SS|ß|B)E|STR|RUE|CALLE|STRAAT|ULICA)\.?\s{0,2}:)/iu;
 /** A label opening a field: a word or two and a colon (`City:`, `Tel:`, `Next of kin:`), or a number sign (`MRN#`). */
 const FIELD_LABEL = /(?:^|\s)\p{L}[\p{L}.'-]{0,20}(?:\s\p{L}[\p{L}.'-]{0,20}){0,2}\s{0,2}[:#](?!\d)/u;
 /** How many lines an address runs on after its label, and after a street line. */
 const AFTER_LABEL = 4;
 const AFTER_STREET = 2;
+/** Widest gap (in glyph heights) between two lines of an address with one unread line between them. */
+const UNREAD_LINE_GAP = 2.5;
 /** How far (in glyph heights) a label's value may start from it: labels padded to a column (`Address:      14 …`). */
 const LABEL_COLUMN_GAP = 8;
 /** Widest gap (in glyph heights) between words of one address line: wider, the next column of the form. */
@@ -52,8 +57,8 @@ type Line = { text: string; box?: Box; words?: ReadonlyArray<{ text: string; box
 /**
  * The lines that go on an address: below each line of `starts` (a line with an address label, or with a street address
  * found, `street`), the lines that follow it down the same column, each within a line's height of the one before, until
- * a line that opens another field (a label and its colon), a line all of whose words are harmless (`isHarmlessWord`),
- * or `AFTER_LABEL` lines (`AFTER_STREET` after a street line). A line's address ends at a column gap or a label.
+ * a line that opens another field (a label and its colon), a line all of whose words are harmless (`isHarmlessWord`; of a
+ * line OCR read more than once, every reading of it), or `AFTER_LABEL` lines (`AFTER_STREET` after a street line). A line's address ends at a column gap or a label.
  */
 export function addressContinuations(lines: readonly Line[], starts: ReadonlyArray<{ line: number; street: boolean }>, isHarmlessWord: (word: string) => boolean): AddressLine[] {
   const out: AddressLine[] = [];
@@ -65,22 +70,33 @@ export function addressContinuations(lines: readonly Line[], starts: ReadonlyArr
     for (let n = 0; n < (start.street ? AFTER_STREET : AFTER_LABEL); n++) {
       // The next line down whose columns meet the line above it, or (under a label alone) that starts where its value would, nearest first.
       const under = (b: Box) => columnsShared(b, previous) > 0 || (n === 0 && b.left >= first.left && b.left <= first.left + first.width + LABEL_COLUMN_GAP * first.height);
-      const next = lines
+      const below = lines
         .flatMap((l, i) => (l.box && i !== start.line && l.box.top > previous.top + previous.height / 2 && under(l.box) ? [{ l, i, box: l.box }] : []))
-        .sort((a, b) => a.box.top - b.box.top)
-        .at(0);
-      if (!next) break;
-      const box = next.box;
-      if (box.top - (previous.top + previous.height) > Math.max(previous.height, box.height)) break;
-      if (ADDRESS_LABEL.test(next.l.text) || taken.has(next.i)) break;
-      const end = addressEnd(next.l);
-      const words = next.l.text.slice(0, end).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
-      if (end === 0 || words.length === 0 || words.every((w) => isHarmlessWord(w.replace(/\.$/, '')))) break;
-      out.push({ line: next.i, begin: next.l.text.search(/\S/), end });
-      taken.add(next.i);
+        .sort((a, b) => a.box.top - b.box.top);
+      const nearest = below.at(0);
+      if (!nearest) break;
+      const box = nearest.box;
+      // One line OCR did not read may stand between (`Sławkowo` unread between its street and `62-310`): it counts as a line.
+      const gap = box.top - (previous.top + previous.height);
+      const skipped = gap > Math.max(previous.height, box.height);
+      if (gap > UNREAD_LINE_GAP * Math.max(previous.height, box.height) || (skipped && ++n >= (start.street ? AFTER_STREET : AFTER_LABEL))) break;
+      // OCR's passes may read one place twice (`70` and `62-310`): the address goes on when any reading of the row does.
+      const row = below.filter((x) => onOneLine(x.box, box) && columnsShared(x.box, box) > 0);
+      if (row.some((x) => ADDRESS_LABEL.test(x.l.text) || taken.has(x.i))) break;
+      let went = false;
+      let ended = false;
+      for (const next of row) {
+        const end = addressEnd(next.l);
+        const words = next.l.text.slice(0, end).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+        if (end === 0 || words.length === 0 || words.every((w) => isHarmlessWord(w.replace(/\.$/, '')))) continue;
+        out.push({ line: next.i, begin: next.l.text.search(/\S/), end });
+        taken.add(next.i);
+        went = true;
+        // A field's label after the address on its line (`Bristol BS8 4QT   Tel: …`): the address ends there.
+        if (end < next.l.text.trimEnd().length) ended = true;
+      }
+      if (!went || ended) break;
       previous = box;
-      // A field's label after the address on its line (`Bristol BS8 4QT   Tel: …`): the address ends there.
-      if (end < next.l.text.trimEnd().length) break;
     }
   }
   return out;

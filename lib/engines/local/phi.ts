@@ -19,11 +19,13 @@ import { listedNamesOnIdentityRows, LIST_WORDS, namesOnListRows } from './listed
 import { tableColumnCells } from './table-columns.js';
 import { wordDates } from './word-dates.js';
 import { ADDRESS_LABEL, addressContinuations, streetAddresses } from './address-block.js';
+import { agesAfterNames } from './age-after-name.js';
+import { isValueHead, valueHead, type ValueHead } from './value-heads.js';
 import { columnsShared, coveredBy, onOneLine, padBox, rowsShared, unionBoxes } from '../../image/boxes.js';
 import { findingPlace, spanText, type SpanText } from '../spans.js';
 import type { Box, DetectedText, IdentityContext, PhiDetector, PhiFinding, TextSpan } from '../types.js';
 import { makeVocabulary } from '../../text/vocabulary.js';
-import { findShapes, TEXT_SHAPES } from '../../text/shapes.js';
+import { findShapes, institutionKindWord, TEXT_SHAPES } from '../../text/shapes.js';
 import { matchesOf } from '../../regex-matches.js';
 
 /** The free-text phone shapes (`lib/text/shapes.ts`): one definition of a phone number for header text and screens alike. */
@@ -135,6 +137,8 @@ interface IdentityMatchers {
   distinctTokens: Array<{ folded: string; upper: string; category: SafeHarborCategory; source: string }>;
   /** Free-text values (institution, address) as word sequences: a run of their words is PHI even when each word is common. */
   phrases: Array<{ words: string[]; category: SafeHarborCategory; source: string }>;
+  /** Heads of free-text values a field cut short (`ECHE` for Echeverria Norte Clinic): see {@link isValueHead}. */
+  heads: Array<ValueHead & { category: SafeHarborCategory; source: string }>;
   /** Ages over 89 (Patient's Age) as screens show them, `92Y`, `092 Y`, `92 yrs`, `Age: 92`, over OCR-folded text. */
   ages: Array<{ regex: RegExp; literal: string; source: string; years: string }>;
   /** Each header person's initials as their own word (`TO` for OKAFOR^TUNDE): see {@link loneInitials}. */
@@ -561,7 +565,7 @@ const STOP_WORDS_FOLDED = new Set([...STOP_WORDS].map((w) => foldOcr(w)));
 
 /** Compiles the deny-list matchers for one file's identity. */
 function identityMatchers(context: IdentityContext): IdentityMatchers {
-  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [], ages: [], people: [] };
+  const m: IdentityMatchers = { nameTokens: [], nameLetters: [], nameGroups: [], acronyms: [], initials: [], compacts: [], dates: [], monthDays: [], years: [], dateForms: [], distinctTokens: [], phrases: [], heads: [], ages: [], people: [] };
   for (const { value, category, source, vr } of context.values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const v = value.trim();
@@ -625,6 +629,14 @@ function identityMatchers(context: IdentityContext): IdentityMatchers {
         const letters = initialsOf(list.map((t) => t.text));
         if (list.length >= 2 && !m.acronyms.some((a) => a.letters === letters)) m.acronyms.push({ letters, category, source, words: list.map((t) => t.text) });
       }
+      // Without the words of its kind too (`SEM` for St Elspeth Moor Hospital, `QAB` for Queen Adela Brackwater Infirmary):
+      // from three words that name the place, as fewer letters are any screen's word.
+      const named = letterWords.filter((t) => !isStopWord(t.text) && !institutionKindWord(t.text));
+      const namedLetters = initialsOf(named.map((t) => t.text));
+      if (named.length >= 3 && !m.acronyms.some((a) => a.letters === namedLetters)) m.acronyms.push({ letters: namedLetters, category, source, words: named.map((t) => t.text) });
+      // Its head, as a field too narrow for it cuts it (`ECHE`, `ST ELSP`).
+      const head = valueHead(tokenize(v).map((t) => t.text), (w) => !COMMON_WORDS.has(w.toUpperCase()) && !isStopWord(w) && !institutionKindWord(w));
+      if (head) m.heads.push({ ...head, category, source });
       for (const t of tokenize(v)) {
         const up = t.text.toUpperCase();
         if (t.text.length >= 4 && !COMMON_WORDS.has(up) && !MONTH_FULL.includes(up)) m.distinctTokens.push({ folded: foldOcr(t.text), upper: up, category, source });
@@ -959,6 +971,16 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
       hits.push({ begin: x.index, end: x.index + x[0].length, category: 'C', type: `header:${a.source}`, engine: 'local:header-value', score: 0.9, identity: true, exact: true });
     }
   }
+  // A header value cut short by its field, the whole line (`ECHE` for Echeverria Norte Clinic).
+  const line = /\S(?:.*\S)?/u.exec(text);
+  const head = line && !keep.has(line[0].toUpperCase()) ? m.heads.find((h) => isValueHead(line[0], h)) : undefined;
+  if (line && head) hits.push({ begin: line.index, end: line.index + line[0].length, category: head.category, type: `header:${head.source}:head`, engine: 'local:header-value', score: 0.8, identity: true, exact: true });
+  // An age over 89 bare after the patient's name (`KOWALSKI J  97`): the name says what the number counts.
+  const patientNames = hits.filter((h) => h.engine === 'local:header-name' && PATIENT_NAME_TYPE.test(h.type));
+  for (const a of agesAfterNames(text, folded, patientNames, m.ages.map((x) => x.years))) {
+    const header = a.header ? m.ages.find((x) => x.years === String(Number(folded.slice(a.begin, a.end)))) : undefined;
+    hits.push({ begin: a.begin, end: a.end, category: 'C', type: header ? `header:${header.source}` : 'AGE', engine: header ? 'local:header-value' : 'local:context', score: 0.9, identity: true, exact: true });
+  }
   for (const d of m.monthDays) {
     if (!folded.includes(d.literal)) continue;
     for (const x of matchesOf(d.regex, folded)) {
@@ -984,6 +1006,9 @@ function identityHits(text: string, folded: string, m: IdentityMatchers, keep: S
   }
   return hits;
 }
+
+/** The types of hits on the patient's own name (not a physician's): an age after it is the patient's. */
+const PATIENT_NAME_TYPE = /^header:(?:PatientName|PatientBirthName|OtherPatientNames)(?::|$)/;
 
 /**
  * Labels that say an identifier follows, with the value's category and its usual length in characters.
@@ -1020,13 +1045,22 @@ const valueLabels = (staffRoles: readonly string[]): ValueLabel[] => [
   { regex: staffCue(staffRoles), category: 'A', chars: 14, staff: true },
   { regex: /(?<![\p{L}\p{N}])(?:INST(?:ITUTION)?|HOSPITAL|HOSP|FACILITY)\s{0,2}:/gu, category: 'B', chars: 16 },
   // A street address (`Address: 979 Wexford Lane, Millbrook NY`), however OCR read its words.
-  { regex: /(?<![\p{L}\p{N}])(?:(?:HOME|PATIENT|PT|STREET|MAILING)\s{0,2})?(?:ADDRESS|ADDR|ADR|ADRESSE|ANSCHRIFT|DOMICILE)\s{0,2}[:.]?/gu, category: 'B', chars: 24, whole: true },
+  // …and a form's street field (`Street: 14 Larkspur Crescent`, `StraBe: Lindenweg 4` read of Straße).
+  { regex: /(?<![\p{L}\p{N}])(?:(?:(?:HOME|PATIENT|PT|STREET|MAILING)\s{0,2})?(?:ADDRESS|ADDR|ADR|ADRESSE|ANSCHRIFT|DOMICILE)\s{0,2}[:.]?|(?:STREET|STRASSE|STRABE|STR|RUE|CALLE|STRAAT|ULICA)\.?\s{0,2}:)/gu, category: 'B', chars: 24, whole: true },
   // A form's other fields of a place, a mailbox or a person who is not staff (`City: Chennai`, `E-mail: r.ade…©mail…` with
   // its @ misread, `Interpreter: <name>`, `Next of kin: <name>`): the value fails closed however OCR read it.
-  { regex: /(?<![\p{L}\p{N}])(?:CITY|TOWN|POST\s?CODE|ZIP(?:\s{0,2}CODE)?|COUNTY|PLZ|VILLE|STADT|CIUDAD)\s{0,2}:/gu, category: 'B', chars: 16, whole: true },
+  // Fields joined under one label too (`PLZ/Ort:`, `Town/Postcode:`, `CP/Ville:`).
+  { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${PLACE_FIELD})(?:\\s{0,2}[/&+,]\\s{0,2}(?:${PLACE_FIELD}|${POSTCODE_FIELD}))*\\s{0,2}:|(?<![\\p{L}\\p{N}])(?:${POSTCODE_FIELD})\\s{0,2}[/&+,]\\s{0,2}(?:${PLACE_FIELD})\\s{0,2}:`, 'gu'), category: 'B', chars: 16, whole: true },
+  // A postcode under a short label that also names other things (`CP: 35210`, `PIN: 600018`): digits must follow.
+  { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${POSTCODE_FIELD})\\s{0,2}:`, 'gu'), category: 'B', chars: 8, digits: true },
   { regex: /(?<![\p{L}\p{N}])(?:E\s?-?\s?MAIL|COURRIEL|CORREO)\s{0,2}:/gu, category: 'F', chars: 24, whole: true },
   { regex: /(?<![\p{L}\p{N}])(?:INTERPRETER|TRANSLATOR|NEXT\s{1,2}OF\s{1,2}KIN|NOK|(?:EMERGENCY\s{1,2})?CONTACT|GUARDIAN|SPOUSE)\s{0,2}:/gu, category: 'A', chars: 14 },
 ];
+
+/** Labels of a form's town and postcode fields (upper case), in several languages (`Town`, `PLZ`, `Ort`, `Ville`, `Woonplaats`). */
+const PLACE_FIELD = 'CITY|TOWN|POST\\s?CODE|POSTAL\\s{1,2}CODE|ZIP(?:\\s{0,2}CODE)?|COUNTY|PLZ|ORT|WOHNORT|POSTLEITZAHL|VILLE|LOCALIT[EÉ]|CODE\\s{1,2}POSTAL|STADT|CIUDAD|C[OÓ]DIGO\\s{1,2}POSTAL|CITT[AÀ]|COMUNE|WOONPLAATS|POSTNUMMER|MIASTO|KOD\\s{1,2}POCZTOWY|SUBURB|PIN\\s?CODE';
+/** Short labels of a postcode field that also name other things alone (`CP`, `CAP`, `PIN`, `NPA`, `PSC`). */
+const POSTCODE_FIELD = 'CP|CAP|PIN|NPA|PSC';
 
 /**
  * Fail closed on labelled lines: after a label that says an identifier follows (`DOB:`, `MRN`,
