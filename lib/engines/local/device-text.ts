@@ -79,8 +79,9 @@ const DEVICE_MODEL = /^[A-Z]{1,4}-[A-Z]{1,3}\d{2,3}[A-Z]{0,2}$/;
 export const DEVICE_PATTERNS: readonly RegExp[] = [
   // A version after its label (`SW 4.1.22`, `VER. 11.3.0.691`, `PACS 3.9.27`).
   new RegExp(`^${VERSION_LABEL}${VERSION_NUMBER}$`, 'u'),
-  // A measure with its method and value (`GA(LMP) 28W1D`, `LMP GA 33W2D`, `EDD BY LMP`, `LVEF (TEICHHOLZ) 61%`), or a gestational age alone.
-  new RegExp(`^${MEASURE}(?:\\s{0,2}${METHOD})?(?:\\s{1,2}${MEASURE}(?:\\s{0,2}${METHOD})?)?(?:\\s{1,2}${MEASURED})?$`, 'u'),
+  // A measure with its method or value (`GA(LMP) 28W1D`, `LMP GA 33W2D`, `EDD BY LMP`, `LVEF (TEICHHOLZ) 61%`), or a gestational
+  // age alone. Measure words alone (`GA`, `AC HC`) are no method line: they are a person's initials as often.
+  new RegExp(`^(?!${MEASURE}(?:\\s{1,2}${MEASURE})?$)${MEASURE}(?:\\s{0,2}${METHOD})?(?:\\s{1,2}${MEASURE}(?:\\s{0,2}${METHOD})?)?(?:\\s{1,2}${MEASURED})?$`, 'u'),
   new RegExp(`^${GESTATIONAL_AGE}$`, 'u'),
   DEVICE_MODEL,
   // A setting's letter and level (`B3` of `Enh B3`) and a zoom factor before its number (`X1.6`).
