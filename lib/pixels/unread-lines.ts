@@ -17,7 +17,7 @@ import { isInk, lineInk } from '../image/line-ink.js';
 import { findTextRegions } from '../image/text-regions.js';
 import { clearAlong, clearOf, outsideKept } from './kept-lines.js';
 import { institutionNoun } from '../text/shapes.js';
-import { headingSpans } from '../engines/local/device-text.js';
+import { headingSpans, isMeasureWords } from '../engines/local/device-text.js';
 import { makeVocabulary } from '../text/vocabulary.js';
 
 /** The engine of this rule's findings, in reports: `pixel:local:block:<type>`. */
@@ -168,8 +168,10 @@ export function unreadLineFindings(image: DisplayImage, spans: TextSpan[], found
  */
 export function frameLines(image: DisplayImage, spans: TextSpan[], found: PhiFinding[], keepTest: (text: string) => boolean, isClinical = DEFAULT_CLINICAL): FrameLines {
   const clinicalWord = clinicalWordTest(isClinical);
-  // Marks OCR adds around a word (`\\WW`, `St{`) say nothing about it.
-  const isHarmless = (text: string) => keepTest(text) || keepTest(text.replace(/^[^\p{L}\p{N}+-]+|[^\p{L}\p{N}%]+$/gu, ''));
+  // Marks OCR adds around a word (`\\WW`, `St{`) say nothing about it. A measure word (`LVEF` of a method line read with
+  // doubt) is harmless here, where the line's PHI is judged apart; the keep-list leaves it to the PHI matcher (initials `GA`).
+  const plain = (text: string) => keepTest(text) || isMeasureWords(text.toUpperCase());
+  const isHarmless = (text: string) => plain(text) || plain(text.replace(/^[^\p{L}\p{N}+-]+|[^\p{L}\p{N}%]+$/gu, ''));
   const wellRead = (w: ReadWord) => w.word.confidence >= UNREAD_RULE.wellRead || isHarmless(w.word.text);
   const grey = brightestChannel(image);
   const rows = rowsOf(grey, image, spans, found, wellRead);

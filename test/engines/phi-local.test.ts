@@ -1201,6 +1201,13 @@ describe('local PHI detector: a staff member\'s initials with no cue before them
     expect(await texts([{ ...far, text: '12 fps JMR', words: [...far.words!, { text: 'JMR', confidence: 92, kind: 'word', lineIndex: 0, box: { left: 120, top: 20, width: 18, height: 10 } }] }])).toEqual([]);
   });
 
+  it('finds initials that spell a measure of obstetric ultrasound (GA), alone on their line or ending a technique line', async () => {
+    const measured: IdentityContext = { values: [{ value: 'ABERNETHY^GRETA', category: 'A', source: 'OperatorsName', vr: 'PN' }] };
+    const read = async (spans: TextSpan[]) => (await phi.detect(spans, measured)).map((f) => f.text);
+    expect(await read([line('0.31 mm', 10, 20), line('GA', 10, 34)])).toEqual(['GA']);
+    expect(await read([line('12 fps GA', 10, 20)])).toEqual(['GA']);
+  });
+
   it('leaves the initials of people who do not run the study, and harmless words that spell a staff member\'s initials', async () => {
     expect(await texts([line('12 fps XD', 10, 20)])).toEqual([]);
     expect(await texts([line('12 fps AP', 10, 20)])).toEqual([]);

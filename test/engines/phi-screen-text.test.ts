@@ -197,6 +197,10 @@ describe('device text consoles print beside identity', () => {
     },
   );
 
+  it.each(['GA', 'AC HC', 'EF', 'LMP GA'])('takes measure words alone for no method line (they spell initials as often): %j', (text) => {
+    expect(isKept(text)).toBe(false);
+  });
+
   it.each(['LMP 03/04/2024', 'EDD 12.10.2024', 'LMP: 11.06.1934'])('still finds a date after a date label used as a method: %j', async (text) => {
     expect(isKept(text.toUpperCase())).toBe(false);
     expect((await withRules.detect([{ text, location: 'screen' }], header())).some((f) => f.category === 'C')).toBe(true);

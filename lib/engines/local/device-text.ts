@@ -66,6 +66,18 @@ export const METHOD_MEASURES: readonly string[] = [
   'GA', 'LMP', 'EDD', 'EDC', 'EFW', 'AC', 'HC', 'BPD', 'FL', 'HL', 'CRL', 'OFD', 'TCD', 'AFI', 'NT', 'EF', 'LVEF', 'RVEF', 'FS', 'SV', 'CO', 'LVOT', 'MOD',
 ];
 const MEASURE = `(?:${[...METHOD_MEASURES].sort((a, b) => b.length - a.length).join('|')})`;
+/** Measure words alone, one or two (`GA`, `AC HC`): a person's initials as often as a measure (see {@link isMeasureWords}). */
+const MEASURE_WORDS = `${MEASURE}(?:\\s{1,2}${MEASURE})?`;
+
+/**
+ * True when a text is measure words alone (`GA`, `LVEF`, `LMP GA`, upper case): harmless as a word of a method line read
+ * apart, but no method line by itself, so the keep-list patterns do not take it (initials `GA` stay PHI).
+ */
+export function isMeasureWords(text: string): boolean {
+  return MEASURE_WORDS_ALONE.test(text);
+}
+const MEASURE_WORDS_ALONE = new RegExp(`^${MEASURE_WORDS}$`, 'u');
+
 /** A method: a word in parentheses (an eponym, `(Hadlock)`, `(Simpson)`, or a basis, `(LMP)`, `(US)`), or `by` and one word. */
 const METHOD = String.raw`(?:\(\s?\p{L}[\p{L}\p{N}' -]{0,20}\)|BY\s{1,2}\p{L}[\p{L}\p{N}]{1,12})`;
 /** A gestational age (`33w2d`, `28 w 1 d`). */
@@ -97,8 +109,9 @@ export const DEVICE_PATTERNS: readonly RegExp[] = [
   // build after it (`QPS/QGS 2021.1 build 3314`).
   new RegExp(`^${PRODUCT_WORDS}V${VERSION_NUMBER}$`, 'u'),
   new RegExp(`^${PRODUCT_WORDS}V?\\d{1,4}(?:\\.\\d{1,4}){1,4}[A-Z]?\\s{1,2}(?:BUILD|BLD)\\.?\\s{0,2}#?\\d{1,6}$`, 'u'),
-  // A measure with its method and value (`GA(LMP) 28W1D`, `LMP GA 33W2D`, `EDD BY LMP`, `LVEF (TEICHHOLZ) 61%`), or a gestational age alone.
-  new RegExp(`^${MEASURE}(?:\\s{0,2}${METHOD})?(?:\\s{1,2}${MEASURE}(?:\\s{0,2}${METHOD})?)?(?:\\s{1,2}${MEASURED})?$`, 'u'),
+  // A measure with its method or value (`GA(LMP) 28W1D`, `LMP GA 33W2D`, `EDD BY LMP`, `LVEF (TEICHHOLZ) 61%`), or a gestational
+  // age alone. Measure words alone (`GA`, `AC HC`) are no method line: they are a person's initials as often.
+  new RegExp(`^(?!${MEASURE_WORDS}$)${MEASURE}(?:\\s{0,2}${METHOD})?(?:\\s{1,2}${MEASURE}(?:\\s{0,2}${METHOD})?)?(?:\\s{1,2}${MEASURED})?$`, 'u'),
   new RegExp(`^${GESTATIONAL_AGE}$`, 'u'),
   DEVICE_MODEL,
   // A setting's letter and level (`B3` of `Enh B3`) and a zoom factor before its number (`X1.6`).
