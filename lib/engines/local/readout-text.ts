@@ -27,6 +27,8 @@ const READOUT_ONLY_UNITS = ['MV', 'MU', 'FFF', 'DS', 'DC', 'D', 'CTS', 'M', 'FRA
 
 /** Units that make a number a readout on their own: the shared unit words ({@link UNIT_WORDS}: `370 MBq`, `16 mmHg`) and a beam's energy (`6 MV`, `10 FFF`). */
 const NAMING_UNITS = new Set([...UNIT_WORDS, 'MV', 'FFF']);
+/** Those of them written with letters, which may be glued to their number (`-3.42DB`, `6MV`). */
+const LETTER_NAMING_UNITS = [...NAMING_UNITS].filter((u) => /\p{L}/u.test(u));
 
 /** Words between a readout's numbers: a product of sizes (`x`), a meridian (`@`), a count (`of`). */
 const JOINERS = new Set(['X', '×', '@', 'OF']);
@@ -72,7 +74,7 @@ export function isReadout(text: string, harmlessWord: (word: string) => boolean 
       results = results || RESULT_LABELS.has(w) || w === 'SITA';
     } else if (UNITS.has(w) || NUMBER.test(w) || PAIR.test(w) || NUCLIDE.test(w)) {
       // A unit names a readout when it names nothing else (`MBq`, `MV`); one that may be a letter or initials (`M`, `DS`) needs a label.
-      named = named || NAMING_UNITS.has(w) || NUCLIDE.test(w) || [...NAMING_UNITS].some((u) => /\p{L}/u.test(u) && w.endsWith(u) && /\d/.test(w));
+      named = named || NAMING_UNITS.has(w) || NUCLIDE.test(w) || (/\d/.test(w) && LETTER_NAMING_UNITS.some((u) => w.endsWith(u)));
       valued = valued || /\d/.test(w);
     } else if (results && RESULTS.has(w)) valued = true;
     else if (!JOINERS.has(w) && !harmlessWord(w)) return false;
