@@ -36,7 +36,7 @@ export function cleanIccProfile(value: unknown): IccVerdict {
     if (type === 'text') blanked += blankBytes(tag.subarray(8));
     else if (type === 'desc') blanked += blankTextDescription(tag);
     else if (type === 'mluc') blanked += blankMultiLocalized(tag);
-    else if (!NUMERIC_TYPES.has(type)) return replace(`a tag of type '${type.replace(/[^ -~]/g, '?')}' that may hold text`);
+    else if (!NUMERIC_TYPES.has(type)) return replace('a tag of a type that may hold text');
   }
   return { kind: 'kept', bytes, blanked };
 }
